@@ -1,0 +1,126 @@
+package cue
+
+import "strings"
+
+// Style is a bit set of the text styles QC cares about.
+type Style uint8
+
+const (
+	Italic Style = 1 << iota
+	Bold
+	Underline
+)
+
+// Span marks a styled byte range [Start, End) of a Line's Text.
+type Span struct {
+	Start, End int
+	Style      Style
+}
+
+// Line is one display line of a cue: the text a viewer reads, with markup
+// removed and entities decoded. Spans is nil for unstyled lines, so plain
+// text costs no extra allocation.
+type Line struct {
+	Text  string
+	Spans []Span
+}
+
+// Italic reports whether any part of the line is italic.
+func (l Line) Italic() bool {
+	for _, s := range l.Spans {
+		if s.Style&Italic != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// Cue is one subtitle event as read from its source file.
+type Cue struct {
+	Index  int    // 1-based position in file order
+	ID     string // WebVTT identifier, SRT counter, TTML xml:id, STL subtitle number
+	Line   int    // 1-based source line where the cue starts (binary formats: block number)
+	Offset int64  // byte offset of that line in the decoded text (binary formats: in the file)
+	Start  Time
+	End    Time
+	Lines  []Line
+	// Raw is the cue payload as written in the source, markup included, lines
+	// joined by "\n". Markup rules (unbalanced tags) read this.
+	Raw string
+	// Region and Settings carry layout hints (TTML region, WebVTT cue settings).
+	Region   string
+	Settings string
+	// Comment marks a cue the format says is not displayed (EBU STL comment flag).
+	Comment bool
+}
+
+// Duration is End-Start (zero or negative for broken cues).
+func (c *Cue) Duration() Time { return c.End - c.Start }
+
+// Text joins the display lines with "\n".
+func (c *Cue) Text() string {
+	switch len(c.Lines) {
+	case 0:
+		return ""
+	case 1:
+		return c.Lines[0].Text
+	}
+	var b strings.Builder
+	for i, l := range c.Lines {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(l.Text)
+	}
+	return b.String()
+}
+
+// Diagnostic is a problem met while reading that does not stop the read. It
+// becomes a finding of rule Rule (E000 parse-error unless a reader names a
+// more specific rule code).
+type Diagnostic struct {
+	Rule    string // "" means E000
+	Line    int    // 1-based source line, 0 if unknown
+	Offset  int64
+	Cue     int // 1-based cue index the problem belongs to, 0 if none
+	Message string
+}
+
+// Document is everything a reader learned from one subtitle file.
+type Document struct {
+	Format  string // "srt", "webvtt", "ttml", "stl", "ssa", "scc"
+	Profile string // finer dialect: "imsc1", "imsc1.1", "dfxp", "itt", "ass", ...
+	// Language is the language declared inside the file (TTML xml:lang, STL LC), raw.
+	Language string
+	// FrameRate is the rate the file itself declares (TTML ttp:frameRate, STL DFC, SCC); zero if none.
+	FrameRate FrameRate
+	// TimePrecision is the coarsest time unit the file's timestamps use
+	// (a millisecond for SRT/WebVTT); off-frame checks allow half of it.
+	TimePrecision Time
+	Cues          []Cue
+	Diagnostics   []Diagnostic
+}
+
+// Diag appends a diagnostic.
+func (d *Document) Diag(line int, offset int64, cueIndex int, msg string) {
+	d.Diagnostics = append(d.Diagnostics, Diagnostic{Line: line, Offset: offset, Cue: cueIndex, Message: msg})
+}
+
+// SplitLines returns the display lines for plain text: it splits on "\n" and
+// drops nothing (an empty line in a cue is a layout finding, not ours to hide).
+func SplitLines(text string) []Line {
+	if text == "" {
+		return nil
+	}
+	n := strings.Count(text, "\n") + 1
+	lines := make([]Line, 0, n)
+	for {
+		i := strings.IndexByte(text, '\n')
+		if i < 0 {
+			lines = append(lines, Line{Text: text})
+			return lines
+		}
+		lines = append(lines, Line{Text: text[:i]})
+		text = text[i+1:]
+	}
+}

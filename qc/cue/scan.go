@@ -1,0 +1,56 @@
+package cue
+
+// LineScanner walks text line by line, accepting LF, CRLF, lone CR and any
+// mix of them, and reports each line's 1-based number and byte offset. It
+// never allocates: Text is a substring of the input. Every text reader uses
+// it, so line numbers in findings mean the same thing for every format.
+type LineScanner struct {
+	src    string
+	pos    int
+	line   int
+	text   string
+	offset int
+}
+
+// NewLineScanner starts a scan of src. A leading UTF-8 BOM is skipped (the
+// encoding layer reports it; readers should not see it as text).
+func NewLineScanner(src string) *LineScanner {
+	s := &LineScanner{src: src}
+	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
+		s.pos = 3
+	}
+	return s
+}
+
+// Scan advances to the next line; it returns false at the end of input.
+func (s *LineScanner) Scan() bool {
+	if s.pos >= len(s.src) {
+		return false
+	}
+	start := s.pos
+	i := start
+	for i < len(s.src) && s.src[i] != '\n' && s.src[i] != '\r' {
+		i++
+	}
+	s.text = s.src[start:i]
+	s.offset = start
+	s.line++
+	if i < len(s.src) {
+		if s.src[i] == '\r' && i+1 < len(s.src) && s.src[i+1] == '\n' {
+			i += 2
+		} else {
+			i++
+		}
+	}
+	s.pos = i
+	return true
+}
+
+// Text is the current line without its terminator.
+func (s *LineScanner) Text() string { return s.text }
+
+// Line is the current 1-based line number.
+func (s *LineScanner) Line() int { return s.line }
+
+// Offset is the byte offset of the current line's first byte.
+func (s *LineScanner) Offset() int64 { return int64(s.offset) }

@@ -1,0 +1,213 @@
+// Package cue is the one model every subtitle reader produces and every rule
+// reads: cues with exact times, display lines, source positions, and the
+// non-fatal diagnostics met while reading.
+package cue
+
+import (
+	"fmt"
+	"math/big"
+	"strconv"
+	"strings"
+)
+
+// Time is a point or span on the programme timeline, counted in flicks
+// (1/705,600,000 s). A flick divides evenly the frame period of every
+// broadcast rate (23.976, 24, 25, 29.97, 30, 48, 50, 59.94, 60, 120) and the
+// millisecond, so SRT/WebVTT millisecond times and SMPTE frame times are both
+// exact: an off-frame check never has to guess about floating-point noise.
+// Range: about ±415 years.
+type Time int64
+
+const (
+	Flick       Time = 1
+	Second      Time = 705_600_000
+	Millisecond Time = Second / 1000
+	Minute           = 60 * Second
+	Hour             = 60 * Minute
+)
+
+// Seconds returns t as floating seconds (for reporting and rates only).
+func (t Time) Seconds() float64 { return float64(t) / float64(Second) }
+
+// Milliseconds returns t rounded to the nearest millisecond.
+func (t Time) Milliseconds() int64 {
+	if t < 0 {
+		return -((-t + Millisecond/2) / Millisecond).int64()
+	}
+	return ((t + Millisecond/2) / Millisecond).int64()
+}
+
+func (t Time) int64() int64 { return int64(t) }
+
+// FromSeconds converts a decimal number of seconds, rounding to the nearest flick.
+func FromSeconds(s float64) Time {
+	if s < 0 {
+		return -Time(-s*float64(Second) + 0.5)
+	}
+	return Time(s*float64(Second) + 0.5)
+}
+
+// FromRatio returns num/den seconds rounded to the nearest flick; den must be > 0.
+// Used for TTML ticks (ticks/tickRate) and fractional frames.
+func FromRatio(num, den int64) Time {
+	if den <= 0 {
+		return 0
+	}
+	n := new(big.Int).Mul(big.NewInt(num), big.NewInt(int64(Second)))
+	d := big.NewInt(den)
+	q, r := new(big.Int).QuoRem(n, d, new(big.Int))
+	// round half away from zero
+	r2 := new(big.Int).Mul(new(big.Int).Abs(r), big.NewInt(2))
+	if r2.Cmp(d) >= 0 {
+		if n.Sign() < 0 {
+			q.Sub(q, big.NewInt(1))
+		} else {
+			q.Add(q, big.NewInt(1))
+		}
+	}
+	return Time(q.Int64())
+}
+
+// String formats t as HH:MM:SS.mmm (hours may exceed 99; negative times get a
+// leading minus). This is the timecode every report uses.
+func (t Time) String() string {
+	var b [24]byte
+	return string(t.AppendTimecode(b[:0]))
+}
+
+// AppendTimecode appends HH:MM:SS.mmm to dst without allocating.
+func (t Time) AppendTimecode(dst []byte) []byte {
+	ms := t.Milliseconds()
+	if ms < 0 {
+		dst = append(dst, '-')
+		ms = -ms
+	}
+	h := ms / 3_600_000
+	m := ms / 60_000 % 60
+	s := ms / 1000 % 60
+	f := ms % 1000
+	dst = appendPad(dst, h, 2)
+	dst = append(dst, ':')
+	dst = appendPad(dst, m, 2)
+	dst = append(dst, ':')
+	dst = appendPad(dst, s, 2)
+	dst = append(dst, '.')
+	return appendPad(dst, f, 3)
+}
+
+func appendPad(dst []byte, v int64, width int) []byte {
+	start := len(dst)
+	dst = strconv.AppendInt(dst, v, 10)
+	for len(dst)-start < width {
+		dst = append(dst, 0)
+		copy(dst[start+1:], dst[start:])
+		dst[start] = '0'
+	}
+	return dst
+}
+
+// FrameRate is an exact frame rate Num/Den frames per second (24000/1001 for
+// "23.976"). The zero value means "not declared".
+type FrameRate struct {
+	Num, Den int64
+}
+
+// IsZero reports whether no frame rate is set.
+func (r FrameRate) IsZero() bool { return r.Num <= 0 || r.Den <= 0 }
+
+// FPS returns the rate as a float, for display.
+func (r FrameRate) FPS() float64 {
+	if r.IsZero() {
+		return 0
+	}
+	return float64(r.Num) / float64(r.Den)
+}
+
+// Frames returns the exact duration of n frames (rounded to a flick for exotic rates).
+func (r FrameRate) Frames(n int64) Time {
+	if r.IsZero() {
+		return 0
+	}
+	return FromRatio(n*r.Den, r.Num)
+}
+
+// FrameAt returns the frame number whose boundary is nearest to t, and the
+// distance (t minus that boundary).
+func (r FrameRate) FrameAt(t Time) (frame int64, offset Time) {
+	if r.IsZero() {
+		return 0, 0
+	}
+	// frame = round(t * Num / (Den * Second))
+	n := new(big.Int).Mul(big.NewInt(int64(t)), big.NewInt(r.Num))
+	d := new(big.Int).Mul(big.NewInt(r.Den), big.NewInt(int64(Second)))
+	n.Mul(n, big.NewInt(2)).Add(n, d)
+	d2 := new(big.Int).Mul(d, big.NewInt(2))
+	q := new(big.Int).Div(n, d2) // floor((2tN + D) / 2D) = round half up
+	frame = q.Int64()
+	return frame, t - r.Frames(frame)
+}
+
+// String gives "25" for integral rates and "24000/1001" otherwise.
+func (r FrameRate) String() string {
+	if r.IsZero() {
+		return ""
+	}
+	if r.Num%r.Den == 0 {
+		return strconv.FormatInt(r.Num/r.Den, 10)
+	}
+	return strconv.FormatInt(r.Num, 10) + "/" + strconv.FormatInt(r.Den, 10)
+}
+
+// ParseFrameRate accepts "25", "24000/1001", "30000:1001", and the common
+// decimal spellings of NTSC-family rates ("23.976", "23.98", "29.97",
+// "59.94", "47.952"), which mean the exact x000/1001 rate.
+func ParseFrameRate(s string) (FrameRate, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return FrameRate{}, fmt.Errorf("empty frame rate")
+	}
+	if i := strings.IndexAny(s, "/:"); i >= 0 {
+		num, err1 := strconv.ParseInt(strings.TrimSpace(s[:i]), 10, 64)
+		den, err2 := strconv.ParseInt(strings.TrimSpace(s[i+1:]), 10, 64)
+		if err1 != nil || err2 != nil || num <= 0 || den <= 0 {
+			return FrameRate{}, fmt.Errorf("frame rate %q: want N or N/D with positive integers", s)
+		}
+		return FrameRate{num, den}.reduced(), nil
+	}
+	if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+		if n <= 0 {
+			return FrameRate{}, fmt.Errorf("frame rate %q must be positive", s)
+		}
+		return FrameRate{n, 1}, nil
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || f <= 0 || f > 1000 {
+		return FrameRate{}, fmt.Errorf("frame rate %q is not a number", s)
+	}
+	// NTSC family: N*1000/1001 for integral N.
+	for _, base := range []int64{24, 30, 48, 60, 120} {
+		exact := float64(base) * 1000 / 1001
+		if abs(f-exact) < 0.006 {
+			return FrameRate{base * 1000, 1001}, nil
+		}
+	}
+	if f == float64(int64(f)) {
+		return FrameRate{int64(f), 1}, nil
+	}
+	return FrameRate{}, fmt.Errorf("frame rate %q: use an exact N/D form such as 24000/1001", s)
+}
+
+func (r FrameRate) reduced() FrameRate {
+	a, b := r.Num, r.Den
+	for b != 0 {
+		a, b = b, a%b
+	}
+	return FrameRate{r.Num / a, r.Den / a}
+}
+
+func abs(f float64) float64 {
+	if f < 0 {
+		return -f
+	}
+	return f
+}

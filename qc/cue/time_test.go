@@ -1,0 +1,73 @@
+package cue
+
+import "testing"
+
+func TestFramesAreExactForBroadcastRates(t *testing.T) {
+	for _, s := range []string{"23.976", "24", "25", "29.97", "30", "48", "50", "59.94", "60"} {
+		r, err := ParseFrameRate(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// 1000 hours of frames must land exactly on frame boundaries.
+		n := int64(1000 * 3600 * r.Num / r.Den)
+		ft := r.Frames(n)
+		if f, off := r.FrameAt(ft); f != n || off != 0 {
+			t.Errorf("%s: frame %d -> %v -> frame %d off %d", s, n, ft, f, off)
+		}
+		if r.Frames(1)*Time(r.Num) != Second*Time(r.Den) {
+			t.Errorf("%s: frame period %d flicks is not exact", s, r.Frames(1))
+		}
+	}
+}
+
+func TestParseFrameRate(t *testing.T) {
+	cases := map[string]FrameRate{"23.976": {24000, 1001}, "23.98": {24000, 1001}, "29.97": {30000, 1001},
+		"25": {25, 1}, "24000/1001": {24000, 1001}, "50/2": {25, 1}, "30000:1001": {30000, 1001}}
+	for in, want := range cases {
+		got, err := ParseFrameRate(in)
+		if err != nil || got != want {
+			t.Errorf("ParseFrameRate(%q) = %v, %v; want %v", in, got, err, want)
+		}
+	}
+	for _, bad := range []string{"", "0", "-25", "abc", "25/0", "12.345"} {
+		if _, err := ParseFrameRate(bad); err == nil {
+			t.Errorf("ParseFrameRate(%q) accepted", bad)
+		}
+	}
+}
+
+func TestTimecodeString(t *testing.T) {
+	cases := map[Time]string{0: "00:00:00.000", 3723*Second + 456*Millisecond: "01:02:03.456",
+		-1500 * Millisecond: "-00:00:01.500", 100 * Hour: "100:00:00.000"}
+	for in, want := range cases {
+		if got := in.String(); got != want {
+			t.Errorf("%d: got %q want %q", in, got, want)
+		}
+	}
+}
+
+func TestLineScannerEndings(t *testing.T) {
+	s := NewLineScanner("\ufeffa\r\nb\rc\n\nd")
+	var got []string
+	var lines []int
+	for s.Scan() {
+		got = append(got, s.Text())
+		lines = append(lines, s.Line())
+	}
+	want := []string{"a", "b", "c", "", "d"}
+	if len(got) != len(want) {
+		t.Fatalf("got %q", got)
+	}
+	for i := range want {
+		if got[i] != want[i] || lines[i] != i+1 {
+			t.Errorf("line %d: %q (%d)", i, got[i], lines[i])
+		}
+	}
+}
+
+func TestFromRatioTicks(t *testing.T) {
+	// 10,000,000 ticks per second (common in IMSC): 1 tick is 70.56 flicks.
+	if got := FromRatio(15_000_000, 10_000_000); got != Second*3/2 {
+		t.Errorf("1.5 s in ticks = %d", got)
+	}
+}

@@ -1,0 +1,95 @@
+// Package rule defines what a QC rule is (a value: code, name, doc, typed
+// parameters, run function), what it reports (Finding), and the Pass through
+// which a rule sees one file and its effective configuration.
+//
+// Rules hold no thresholds and no severities: those are policy, set by rule
+// packs and config (package pack) and handed to a rule as a Config.
+package rule
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Severity orders findings; the zero value is Info.
+type Severity int
+
+const (
+	Info Severity = iota
+	Warning
+	Error
+)
+
+var severityNames = [...]string{"info", "warning", "error"}
+
+func (s Severity) String() string {
+	if s < 0 || int(s) >= len(severityNames) {
+		return fmt.Sprintf("severity(%d)", int(s))
+	}
+	return severityNames[s]
+}
+
+// ParseSeverity accepts error, warning (warn) and info.
+func ParseSeverity(s string) (Severity, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "error":
+		return Error, nil
+	case "warning", "warn":
+		return Warning, nil
+	case "info":
+		return Info, nil
+	}
+	return 0, fmt.Errorf("unknown severity %q (want error, warning or info)", s)
+}
+
+// MarshalText makes severities print as words in JSON and YAML.
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// UnmarshalText parses a severity word.
+func (s *Severity) UnmarshalText(b []byte) error {
+	v, err := ParseSeverity(string(b))
+	if err != nil {
+		return err
+	}
+	*s = v
+	return nil
+}
+
+// Scope says what a rule looks at.
+type Scope int
+
+const (
+	// FileScope rules run once per subtitle file on its cue document.
+	FileScope Scope = iota
+	// DeliveryScope rules run once per delivery on its manifest (issue 4).
+	DeliveryScope
+)
+
+// Rule is one check. Rules are values, declared once and listed in a registry.
+type Rule struct {
+	Code    string // stable: "T003"
+	Name    string // kebab-case: "cue-overlap"
+	Family  string // "timing", "layout", "file", ...
+	Summary string // one line
+	Doc     string // what it checks, why, and how to fix
+	// DefaultSeverity is the severity before any pack speaks; packs normally set it.
+	DefaultSeverity Severity
+	Params          []ParamSpec
+	Scope           Scope
+	// Run inspects one file. Nil for rules whose findings come from elsewhere
+	// (E000 from readers' diagnostics, E001/E002 from the encoding layer).
+	Run func(*Pass)
+}
+
+// ID is "T003 cue-overlap".
+func (r *Rule) ID() string { return r.Code + " " + r.Name }
+
+// Param returns the spec of the named parameter, or nil.
+func (r *Rule) Param(name string) *ParamSpec {
+	for i := range r.Params {
+		if r.Params[i].Name == name {
+			return &r.Params[i]
+		}
+	}
+	return nil
+}

@@ -91,3 +91,6 @@ func (p *Pass) ReportCue(c *cue.Cue, param, message, expected, actual string) {
 	}
 	p.Report(f)
 }
+
+// Run runs the pass's rule.
+func (p *Pass) Run() { p.Rule.Run(p) }

@@ -1,0 +1,198 @@
+package markup
+
+import (
+	"strings"
+
+	"github.com/exportqc/exportqc/qc/cue"
+)
+
+// Dialect selects the markup rules of a format.
+type Dialect uint8
+
+const (
+	// SRT is the lenient, player-compatible reading of SubRip markup.
+	SRT Dialect = iota + 1
+	// WebVTT is the W3C WebVTT cue text parsing algorithm.
+	WebVTT
+)
+
+// Decoder converts raw cue payloads into display lines. A reader keeps one
+// Decoder for a whole file: the lines and spans it returns are carved from
+// shared blocks (each returned slice has its capacity clipped, so appending
+// to one never overwrites another), which keeps the cost per cue near zero
+// allocations. The zero value with Dialect set is ready to use; a Decoder
+// is not safe for concurrent use.
+type Decoder struct {
+	Dialect Dialect
+
+	lineArena []cue.Line
+	spanArena []cue.Span
+	b         builder
+	stack     []node
+}
+
+// Lines returns the display lines of one cue payload, as written in the
+// source with its lines joined by "\n". An empty payload has no lines; every
+// "\n" in the text starts a new line, so an empty line inside a cue is kept
+// as an empty Line.
+func Lines(raw string, d Dialect) []cue.Line {
+	dec := Decoder{Dialect: d}
+	return dec.Lines(raw)
+}
+
+// Lines is the arena-backed form of the package-level Lines.
+func (d *Decoder) Lines(raw string) []cue.Line {
+	if raw == "" {
+		return nil
+	}
+	special := "<&"
+	if d.Dialect != WebVTT {
+		special = "<&{"
+	}
+	if strings.IndexAny(raw, special) < 0 {
+		out := d.allocLines(strings.Count(raw, "\n") + 1)
+		for i := range out {
+			j := strings.IndexByte(raw, '\n')
+			if j < 0 {
+				out[i] = cue.Line{Text: raw}
+				break
+			}
+			out[i] = cue.Line{Text: raw[:j]}
+			raw = raw[j+1:]
+		}
+		return out
+	}
+	d.b.reset(raw)
+	if d.Dialect == WebVTT {
+		d.webvtt(raw)
+	} else {
+		d.srt(raw)
+	}
+	d.b.endLine()
+	out := d.allocLines(len(d.b.lines))
+	for i, l := range d.b.lines {
+		out[i] = cue.Line{Text: l.text}
+		if l.nspan > 0 {
+			out[i].Spans = d.allocSpans(d.b.spans[l.span0 : l.span0+l.nspan])
+		}
+	}
+	return out
+}
+
+const arenaBlock = 512
+
+func (d *Decoder) allocLines(n int) []cue.Line {
+	if cap(d.lineArena)-len(d.lineArena) < n {
+		d.lineArena = make([]cue.Line, 0, max(arenaBlock, n))
+	}
+	k := len(d.lineArena)
+	d.lineArena = d.lineArena[:k+n]
+	return d.lineArena[k : k+n : k+n]
+}
+
+func (d *Decoder) allocSpans(src []cue.Span) []cue.Span {
+	n := len(src)
+	if cap(d.spanArena)-len(d.spanArena) < n {
+		d.spanArena = make([]cue.Span, 0, max(arenaBlock/2, n))
+	}
+	k := len(d.spanArena)
+	d.spanArena = append(d.spanArena, src...)
+	return d.spanArena[k : k+n : k+n]
+}
+
+// builder assembles display lines from pieces of text. While a line's text
+// is one contiguous piece of the payload it stays a substring (no copy);
+// only a line whose text is stitched from separate pieces is copied.
+type builder struct {
+	src        string
+	mode       uint8 // lineEmpty, lineSub or lineBuf
+	start, end int   // the substring, in lineSub mode
+	n          int   // current line length in bytes
+	buf        []byte
+	spans      []cue.Span // spans of all finished lines and the current one
+	lineSpan0  int        // index in spans where the current line's spans begin
+	lines      []pending
+}
+
+type pending struct {
+	text         string
+	span0, nspan int
+}
+
+const (
+	lineEmpty uint8 = iota
+	lineSub
+	lineBuf
+)
+
+func (b *builder) reset(src string) {
+	b.src = src
+	b.mode, b.n = lineEmpty, 0
+	b.spans = b.spans[:0]
+	b.lineSpan0 = 0
+	b.lines = b.lines[:0]
+}
+
+// raw appends src[i:j] (which holds no "\n") in style st.
+func (b *builder) raw(i, j int, st cue.Style) {
+	if i >= j {
+		return
+	}
+	switch {
+	case b.mode == lineEmpty:
+		b.start, b.end, b.mode = i, j, lineSub
+	case b.mode == lineSub && i == b.end:
+		b.end = j
+	default:
+		b.toBuf()
+		b.buf = append(b.buf, b.src[i:j]...)
+	}
+	b.mark(j-i, st)
+}
+
+// str appends decoded text s (which holds no "\n") in style st.
+func (b *builder) str(s string, st cue.Style) {
+	if s == "" {
+		return
+	}
+	b.toBuf()
+	b.buf = append(b.buf, s...)
+	b.mark(len(s), st)
+}
+
+func (b *builder) toBuf() {
+	switch b.mode {
+	case lineEmpty:
+		b.buf = b.buf[:0]
+	case lineSub:
+		b.buf = append(b.buf[:0], b.src[b.start:b.end]...)
+	}
+	b.mode = lineBuf
+}
+
+func (b *builder) mark(n int, st cue.Style) {
+	pos := b.n
+	b.n += n
+	if st == 0 {
+		return
+	}
+	if k := len(b.spans) - 1; k >= b.lineSpan0 && b.spans[k].End == pos && b.spans[k].Style == st {
+		b.spans[k].End = b.n
+		return
+	}
+	b.spans = append(b.spans, cue.Span{Start: pos, End: b.n, Style: st})
+}
+
+// endLine finishes the current line (called at each "\n" and at the end).
+func (b *builder) endLine() {
+	var text string
+	switch b.mode {
+	case lineSub:
+		text = b.src[b.start:b.end]
+	case lineBuf:
+		text = string(b.buf)
+	}
+	b.lines = append(b.lines, pending{text: text, span0: b.lineSpan0, nspan: len(b.spans) - b.lineSpan0})
+	b.lineSpan0 = len(b.spans)
+	b.mode, b.n = lineEmpty, 0
+}

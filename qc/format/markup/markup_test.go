@@ -1,0 +1,186 @@
+package markup
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"unsafe"
+
+	"github.com/exportqc/exportqc/qc/cue"
+)
+
+func texts(ls []cue.Line) []string {
+	out := make([]string, len(ls))
+	for i, l := range ls {
+		out[i] = l.Text
+	}
+	return out
+}
+
+func TestSpaceBetweenTagsIsKept(t *testing.T) {
+	for _, d := range []Dialect{SRT, WebVTT} {
+		ls := Lines("<i>Hello</i> <b>world</b>", d)
+		if len(ls) != 1 || ls[0].Text != "Hello world" {
+			t.Fatalf("dialect %d: got %q", d, texts(ls))
+		}
+		want := []cue.Span{{0, 5, cue.Italic}, {6, 11, cue.Bold}}
+		if !reflect.DeepEqual(ls[0].Spans, want) {
+			t.Errorf("dialect %d: spans %v, want %v", d, ls[0].Spans, want)
+		}
+		if !ls[0].Italic() {
+			t.Errorf("dialect %d: line not reported italic", d)
+		}
+	}
+}
+
+func TestDisplayText(t *testing.T) {
+	cases := []struct {
+		name string
+		d    Dialect
+		raw  string
+		want []string
+	}{
+		{"plain two lines", SRT, "Hello\nworld", []string{"Hello", "world"}},
+		{"empty line inside cue is kept", SRT, "Hello\n\nworld", []string{"Hello", "", "world"}},
+		{"srt entity", SRT, "Tom &amp; Jerry &lt;3 &#233;t&#xE9;", []string{"Tom & Jerry <3 été"}},
+		{"srt bare ampersands stay", SRT, "AT&T R&D this&nothing &amp no;", []string{"AT&T R&D this&nothing &amp no;"}},
+		{"srt partial reference stays", SRT, "&notit;", []string{"&notit;"}},
+		{"srt less-than is text", SRT, "a < b <3 <", []string{"a < b <3 <"}},
+		{"srt tag case-insensitive", SRT, "<I>x</I>", []string{"x"}},
+		{"srt font tag", SRT, `<font color="#ff0000">red</font> text`, []string{"red text"}},
+		{"srt unknown tag is markup", SRT, "<bold>x</bold>", []string{"x"}},
+		{"srt override blocks", SRT, `{\an8}Top {\pos(10,20)}line`, []string{"Top line"}},
+		{"srt override with space is text", SRT, `This { \an2} is`, []string{`This { \an2} is`}},
+		{"srt braces without backslash are text", SRT, "{music}", []string{"{music}"}},
+		{"srt unterminated block is text", SRT, `{\an8 oops`, []string{`{\an8 oops`}},
+		{"webvtt entity table", WebVTT, "&amp &copy; &notit; a&lrm;b &#32;", []string{"& © ¬it; a\u200eb  "}},
+		{"webvtt voice", WebVTT, "<v Bob Smith>Hi</v> there", []string{"Hi there"}},
+		{"webvtt class and lang", WebVTT, "<c.yellow.bg>x</c> <lang en>y</lang>", []string{"x y"}},
+		{"webvtt timestamp tag", WebVTT, "one <00:00:01.500>two", []string{"one two"}},
+		{"webvtt ruby text left out", WebVTT, "<ruby>漢<rt>kan</rt>字<rt>ji</rt></ruby>!", []string{"漢字!"}},
+		{"webvtt rt outside ruby is text", WebVTT, "<rt>x</rt>", []string{"x"}},
+		{"webvtt less-than swallows rest", WebVTT, "a < b", []string{"a "}},
+		{"webvtt tag names are case-sensitive", WebVTT, "<I>x</I>", []string{"x"}},
+		{"webvtt tag spanning lines", WebVTT, "<c></\nc>x", []string{"x"}},
+		{"only markup", SRT, "<i></i>", []string{""}},
+	}
+	for _, c := range cases {
+		got := texts(Lines(c.raw, c.d))
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s: Lines(%q) = %q, want %q", c.name, c.raw, got, c.want)
+		}
+	}
+}
+
+func TestStyles(t *testing.T) {
+	cases := []struct {
+		name string
+		d    Dialect
+		raw  string
+		want [][]cue.Span
+	}{
+		{"italic across lines", SRT, "<i>one\ntwo</i>", [][]cue.Span{{{0, 3, cue.Italic}}, {{0, 3, cue.Italic}}}},
+		{"ass italic toggle", SRT, `{\i1}Hi{\i0} there`, [][]cue.Span{{{0, 2, cue.Italic}}}},
+		{"ass bord is not bold", SRT, `{\bord2\blur1}x`, [][]cue.Span{nil}},
+		{"ass reset", SRT, `{\i1\b1}a{\r}b`, [][]cue.Span{{{0, 1, cue.Italic | cue.Bold}}}},
+		{"nested styles", SRT, "<i>a<b>b</b></i>", [][]cue.Span{{{0, 1, cue.Italic}, {1, 2, cue.Italic | cue.Bold}}}},
+		{"adjacent runs merge", SRT, "<i>a</i><i>b</i>", [][]cue.Span{{{0, 2, cue.Italic}}}},
+		{"stray close ignored", SRT, "</i>a", [][]cue.Span{nil}},
+		{"entity inside italic", SRT, "<i>a &amp; b</i>", [][]cue.Span{{{0, 5, cue.Italic}}}},
+		{"webvtt mis-nested end ignored", WebVTT, "<i>a<b>b</i>c</b>d", [][]cue.Span{{{0, 1, cue.Italic}, {1, 3, cue.Italic | cue.Bold}, {3, 4, cue.Italic}}}},
+		{"webvtt underline", WebVTT, "x<u>y</u>", [][]cue.Span{{{1, 2, cue.Underline}}}},
+	}
+	for _, c := range cases {
+		ls := Lines(c.raw, c.d)
+		var got [][]cue.Span
+		for _, l := range ls {
+			got = append(got, l.Spans)
+		}
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s: spans of %q = %v (text %q), want %v", c.name, c.raw, got, texts(ls), c.want)
+		}
+	}
+}
+
+func TestPlainTextIsNotCopied(t *testing.T) {
+	raw := "Plain line one\nPlain line two"
+	var d Decoder
+	d.Dialect = SRT
+	ls := d.Lines(raw)
+	if unsafe.StringData(ls[0].Text) != unsafe.StringData(raw) {
+		t.Error("plain line was copied")
+	}
+	// A line whose only markup is at its ends stays a substring too.
+	raw = "<i>Hello there</i>"
+	ls = d.Lines(raw)
+	if ls[0].Text != "Hello there" || unsafe.StringData(ls[0].Text) != unsafe.StringData(raw[3:]) {
+		t.Errorf("italic line %q was copied", ls[0].Text)
+	}
+	d.Lines("warm up the arenas")
+	allocs := testing.AllocsPerRun(100, func() {
+		d.Lines("Plain line one\nPlain line two")
+		d.Lines("<i>Hello there</i>")
+	})
+	if allocs != 0 {
+		t.Errorf("%v allocations per plain/italic cue, want 0", allocs)
+	}
+}
+
+func TestArenaSlicesDoNotOverlap(t *testing.T) {
+	var d Decoder
+	d.Dialect = SRT
+	a := d.Lines("<i>a</i>")
+	b := d.Lines("<b>b</b>")
+	a = append(a, cue.Line{Text: "extra"})
+	a[0].Spans = append(a[0].Spans, cue.Span{Start: 9, End: 10})
+	if b[0].Text != "b" || len(b[0].Spans) != 1 || b[0].Spans[0].Style != cue.Bold {
+		t.Errorf("appending to one cue's lines changed another's: %+v", b)
+	}
+}
+
+func TestUnbalanced(t *testing.T) {
+	cases := []struct {
+		raw   string
+		lines []int
+		words []string
+	}{
+		{"<i>Hello</i> <b>world</b>", nil, nil},
+		{"plain", nil, nil},
+		{"<i>line one\nline two</i>", nil, nil},
+		{"<i>Hello", []int{1}, []string{"<i>", "never closed"}},
+		{"Hello\nworld</b>", []int{2}, []string{"stray </b>"}},
+		{"<i><b>x</i></b>", []int{1}, []string{"mis-nested"}},
+		{"one\n<I>two</i>", nil, nil},
+		{"<v Bob>Hi there", nil, nil},
+		{"<ruby>漢<rt>kan</ruby>", nil, nil},
+		{`<font color="red">x`, []int{1}, []string{"<font>"}},
+		{"a < b and <3", nil, nil},
+		{"<br/>x<br>", nil, nil},
+	}
+	for _, c := range cases {
+		probs := Unbalanced(c.raw)
+		if len(probs) != len(c.lines) {
+			t.Errorf("Unbalanced(%q) = %+v, want %d problems", c.raw, probs, len(c.lines))
+			continue
+		}
+		for i, p := range probs {
+			if p.LineInPayload != c.lines[i] {
+				t.Errorf("Unbalanced(%q)[%d] on line %d, want %d", c.raw, i, p.LineInPayload, c.lines[i])
+			}
+			for _, w := range c.words {
+				if !strings.Contains(p.Message, w) {
+					t.Errorf("Unbalanced(%q)[%d] = %q, want it to mention %q", c.raw, i, p.Message, w)
+				}
+			}
+		}
+	}
+}
+
+func TestASSAlignment(t *testing.T) {
+	cases := map[string]int{`{\an8}Top`: 8, `x{\pos(1,2)\an7}y`: 7, "none": 0, `{\an}x`: 0, `{\an2}a{\an8}b`: 2, `{ \an8}`: 0}
+	for raw, want := range cases {
+		if got := ASSAlignment(raw); got != want {
+			t.Errorf("ASSAlignment(%q) = %d, want %d", raw, got, want)
+		}
+	}
+}

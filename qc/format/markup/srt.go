@@ -5,7 +5,7 @@ import "github.com/exportqc/exportqc/qc/cue"
 // srt runs the lenient SubRip reading over raw into d.b.
 func (d *Decoder) srt(raw string) {
 	b := &d.b
-	var depth [3]int    // open <i>, <b>, <u> tags
+	var depth [3]int     // open <i>, <b>, <u> tags
 	var override [3]bool // {\i1} {\b1} {\u1} in force
 	style := func() cue.Style {
 		var st cue.Style

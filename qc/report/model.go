@@ -60,9 +60,12 @@ type File struct {
 
 // RuleInfo documents a rule in the report.
 type RuleInfo struct {
-	Code     string        `json:"code"`
-	Name     string        `json:"name"`
-	Family   string        `json:"family"`
-	Summary  string        `json:"summary"`
+	Code    string `json:"code"`
+	Name    string `json:"name"`
+	Family  string `json:"family"`
+	Summary string `json:"summary"`
+	// Doc is the rule's long description (what, why, how to fix): SARIF
+	// fullDescription and the HTML rule list show it.
+	Doc      string        `json:"doc,omitempty"`
 	Severity rule.Severity `json:"severity"`
 }

@@ -1,0 +1,157 @@
+package report
+
+import (
+	"encoding/xml"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/exportqc/exportqc/qc/rule"
+)
+
+// JUnit writes JUnit XML as GitLab, Jenkins and the GitHub test reporters
+// read it: one testsuite per file, one testcase per rule that ran. A
+// testcase fails with one <failure> listing its findings at or above the
+// fail-on threshold; findings below it go to the testcase's <system-out>, so
+// the CI verdict and the report verdict agree.
+func JUnit(w io.Writer, r *Report) error {
+	v := newView(r)
+	rules := v.ruleList()
+	doc := junitSuites{Name: r.Tool.Name}
+	for i := range v.files {
+		fv := &v.files[i]
+		suite := junitSuite{Name: displayPath(fv.Path)}
+		if fv.Known {
+			suite.Properties = fileProperties(&fv.File)
+		}
+		for _, ri := range rules {
+			tc := junitCase{Name: ruleID(ri.Code, ri.Name), Classname: suite.Name}
+			var fail, out []string
+			var first *rule.Finding
+			worst := rule.Info
+			for j := range fv.Findings {
+				f := &fv.Findings[j]
+				if f.Rule != ri.Code {
+					continue
+				}
+				line := junitLine(f)
+				if v.fails(f.Severity) {
+					if first == nil {
+						first = f
+					}
+					fail = append(fail, line)
+					worst = max(worst, f.Severity)
+				} else {
+					out = append(out, line)
+				}
+			}
+			if len(fail) > 0 {
+				// The message is what list views show: the first finding, and
+				// how many more the body holds.
+				msg := safeLine(headline(first))
+				if len(fail) > 1 {
+					msg = plural(len(fail), "finding", "findings") + ", first: " + msg
+				}
+				tc.Failure = &junitFailure{
+					Message: msg,
+					Type:    worst.String(),
+					Text:    strings.Join(fail, "\n"),
+				}
+				suite.Failures++
+			}
+			if len(out) > 0 {
+				tc.SystemOut = strings.Join(out, "\n")
+			}
+			suite.Cases = append(suite.Cases, tc)
+		}
+		suite.Tests = len(suite.Cases)
+		doc.Tests += suite.Tests
+		doc.Failures += suite.Failures
+		doc.Suites = append(doc.Suites, suite)
+	}
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	if err := enc.Encode(&doc); err != nil {
+		return err
+	}
+	if err := enc.Close(); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
+}
+
+// junitLine is one finding as a line of the failure body:
+// "path:12: error: cue 3 [00:01:02.500] T003 cue-overlap: message (...)".
+func junitLine(f *rule.Finding) string {
+	var b strings.Builder
+	b.WriteString(displayPath(f.File))
+	if f.Line > 0 {
+		b.WriteByte(':')
+		b.WriteString(strconv.Itoa(f.Line))
+	}
+	b.WriteString(": ")
+	b.WriteString(f.Severity.String())
+	b.WriteString(": ")
+	b.WriteString(safeLine(headline(f)))
+	return b.String()
+}
+
+func fileProperties(f *File) *junitProperties {
+	p := &junitProperties{}
+	add := func(name, value string) {
+		if value != "" {
+			p.Props = append(p.Props, junitProperty{Name: name, Value: value})
+		}
+	}
+	add("format", f.Format)
+	add("encoding", f.Encoding)
+	add("language", f.Language)
+	add("frame_rate", f.FrameRate)
+	add("cues", strconv.Itoa(f.Cues))
+	return p
+}
+
+// The JUnit shape, after the de-facto XSD (Ant/Jenkins/GitLab). errors and
+// skipped are always 0: exportqc problems are findings, never test errors.
+type (
+	junitSuites struct {
+		XMLName  xml.Name     `xml:"testsuites"`
+		Name     string       `xml:"name,attr,omitempty"`
+		Tests    int          `xml:"tests,attr"`
+		Failures int          `xml:"failures,attr"`
+		Errors   int          `xml:"errors,attr"`
+		Skipped  int          `xml:"skipped,attr"`
+		Suites   []junitSuite `xml:"testsuite"`
+	}
+	junitSuite struct {
+		Name       string           `xml:"name,attr"`
+		Tests      int              `xml:"tests,attr"`
+		Failures   int              `xml:"failures,attr"`
+		Errors     int              `xml:"errors,attr"`
+		Skipped    int              `xml:"skipped,attr"`
+		Properties *junitProperties `xml:"properties,omitempty"`
+		Cases      []junitCase      `xml:"testcase"`
+	}
+	junitProperties struct {
+		Props []junitProperty `xml:"property"`
+	}
+	junitProperty struct {
+		Name  string `xml:"name,attr"`
+		Value string `xml:"value,attr"`
+	}
+	junitCase struct {
+		Name      string        `xml:"name,attr"`
+		Classname string        `xml:"classname,attr"`
+		Failure   *junitFailure `xml:"failure,omitempty"`
+		SystemOut string        `xml:"system-out,omitempty"`
+	}
+	junitFailure struct {
+		Message string `xml:"message,attr"`
+		Type    string `xml:"type,attr"`
+		Text    string `xml:",chardata"`
+	}
+)

@@ -1,0 +1,257 @@
+package report
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"io"
+	"net/url"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/exportqc/exportqc/qc/rule"
+)
+
+const (
+	sarifSchema  = "https://json.schemastore.org/sarif-2.1.0.json"
+	sarifVersion = "2.1.0"
+	// InformationURI is the tool's home page, shown by SARIF viewers.
+	InformationURI = "https://github.com/exportqc/exportqc"
+	// HelpBase is where rule docs live; a rule's help is HelpBase plus its
+	// lower-case code, so the README needs an anchor per rule code.
+	HelpBase = "https://github.com/exportqc/exportqc/blob/main/README.md#"
+	// fingerprintKey names our partial fingerprint; the version lets us
+	// change the recipe without colliding with old baselines.
+	fingerprintKey = "exportqcFinding/v1"
+)
+
+// HelpURI is the documentation address of a rule code.
+func HelpURI(code string) string { return HelpBase + strings.ToLower(code) }
+
+// SARIF writes SARIF 2.1.0 for code-scanning hosts (GitHub, GitLab, Azure
+// DevOps) and IDE viewers: the rules that ran as the driver's rules, one
+// result per finding with its file and line.
+func SARIF(w io.Writer, r *Report) error {
+	v := newView(r)
+	rules := v.ruleList()
+	index := make(map[string]int, len(rules))
+	driver := sarifDriver{
+		Name:           r.Tool.Name,
+		Version:        r.Tool.Version,
+		InformationURI: InformationURI,
+		Rules:          make([]sarifRule, 0, len(rules)),
+	}
+	for i, ri := range rules {
+		index[ri.Code] = i
+		short := ri.Summary
+		if short == "" {
+			short = ruleID(ri.Code, ri.Name)
+		}
+		full := ri.Doc
+		if full == "" {
+			full = short
+		}
+		sr := sarifRule{
+			ID:                   ri.Code,
+			Name:                 ri.Name,
+			ShortDescription:     sarifText{Text: short},
+			FullDescription:      sarifText{Text: full},
+			HelpURI:              HelpURI(ri.Code),
+			DefaultConfiguration: sarifConfig{Level: sarifLevel(ri.Severity)},
+		}
+		if ri.Family != "" {
+			sr.Properties = &sarifRuleProps{Tags: []string{ri.Family}}
+		}
+		driver.Rules = append(driver.Rules, sr)
+	}
+
+	results := make([]sarifResult, 0, len(v.findings))
+	seen := make(map[string]int, len(v.findings))
+	for i := range v.findings {
+		f := &v.findings[i]
+		res := sarifResult{
+			RuleID:    f.Rule,
+			RuleIndex: index[f.Rule],
+			Level:     sarifLevel(f.Severity),
+			Message:   sarifText{Text: sarifMessage(f)},
+		}
+		props := sarifResultProps{
+			Cue: f.Cue, Start: timecode(f.Start), End: timecode(f.End),
+			Expected: f.Expected, Actual: f.Actual, Source: f.Source,
+		}
+		if props != (sarifResultProps{}) {
+			res.Properties = &props
+		}
+		if f.File != "" {
+			loc := sarifPhysical{ArtifactLocation: artifactLocation(f.File)}
+			// SARIF requires startLine >= 1: a finding about the whole file
+			// gets a location without a region.
+			if f.Line > 0 {
+				loc.Region = &sarifRegion{StartLine: f.Line}
+			}
+			res.Locations = []sarifLocation{{PhysicalLocation: loc}}
+		}
+		fp := fingerprint(f)
+		seen[fp]++
+		res.PartialFingerprints = map[string]string{fingerprintKey: fp + ":" + strconv.Itoa(seen[fp])}
+		results = append(results, res)
+	}
+
+	log := sarifLog{
+		Schema:  sarifSchema,
+		Version: sarifVersion,
+		Runs: []sarifRun{{
+			Tool:    sarifTool{Driver: driver},
+			Results: results,
+			Properties: &sarifRunProps{
+				Profile: r.Tool.Profile, FailOn: v.failOnLabel(), Passed: r.Summary.Passed,
+			},
+		}},
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(&log)
+}
+
+// sarifLevel maps severities onto SARIF levels; info is "note".
+func sarifLevel(s rule.Severity) string {
+	switch s {
+	case rule.Error:
+		return "error"
+	case rule.Warning:
+		return "warning"
+	}
+	return "note"
+}
+
+// sarifMessage leads with the cue and timecode: for subtitles the line alone
+// does not tell an editor where in the programme to look.
+func sarifMessage(f *rule.Finding) string {
+	var b strings.Builder
+	if l := locus(f); l != "" {
+		b.WriteString(l)
+		b.WriteString(": ")
+	}
+	b.WriteString(f.Message)
+	if ea := expectedActual(f); ea != "" {
+		b.WriteString(" (")
+		b.WriteString(ea)
+		b.WriteByte(')')
+	}
+	return b.String()
+}
+
+// artifactLocation turns a report path into a URI reference: relative paths
+// resolve against %SRCROOT% (the checkout, for code-scanning hosts), absolute
+// ones become file URIs. Each segment is percent-encoded, so spaces, '%' and
+// non-ASCII names stay valid URIs.
+func artifactLocation(path string) sarifArtifact {
+	p := filepath.ToSlash(path)
+	segs := strings.Split(p, "/")
+	for i, s := range segs {
+		segs[i] = url.PathEscape(s)
+	}
+	u := strings.Join(segs, "/")
+	switch {
+	case strings.HasPrefix(p, "/"):
+		return sarifArtifact{URI: "file://" + u}
+	case len(p) > 2 && p[1] == ':' && p[2] == '/': // Windows drive path
+		return sarifArtifact{URI: "file:///" + p[:2] + u[2:]}
+	}
+	return sarifArtifact{URI: u, URIBaseID: "%SRCROOT%"}
+}
+
+// fingerprint identifies a finding across runs independently of line shifts:
+// rule, file, the cue's start time (or the line when there is no cue) and the
+// message. Duplicates get an occurrence number appended by the caller.
+func fingerprint(f *rule.Finding) string {
+	h := sha256.New()
+	where := timecode(f.Start)
+	if where == "" {
+		where = "line " + strconv.Itoa(f.Line)
+	}
+	for _, s := range []string{f.Rule, f.File, where, f.Message} {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+// The subset of the SARIF 2.1.0 object model we emit.
+type (
+	sarifLog struct {
+		Schema  string     `json:"$schema"`
+		Version string     `json:"version"`
+		Runs    []sarifRun `json:"runs"`
+	}
+	sarifRun struct {
+		Tool       sarifTool      `json:"tool"`
+		Results    []sarifResult  `json:"results"`
+		Properties *sarifRunProps `json:"properties,omitempty"`
+	}
+	sarifRunProps struct {
+		Profile string `json:"profile,omitempty"`
+		FailOn  string `json:"failOn"`
+		Passed  bool   `json:"passed"`
+	}
+	sarifTool struct {
+		Driver sarifDriver `json:"driver"`
+	}
+	sarifDriver struct {
+		Name           string      `json:"name"`
+		Version        string      `json:"version,omitempty"`
+		InformationURI string      `json:"informationUri"`
+		Rules          []sarifRule `json:"rules"`
+	}
+	sarifRule struct {
+		ID                   string          `json:"id"`
+		Name                 string          `json:"name,omitempty"`
+		ShortDescription     sarifText       `json:"shortDescription"`
+		FullDescription      sarifText       `json:"fullDescription"`
+		HelpURI              string          `json:"helpUri"`
+		DefaultConfiguration sarifConfig     `json:"defaultConfiguration"`
+		Properties           *sarifRuleProps `json:"properties,omitempty"`
+	}
+	sarifRuleProps struct {
+		Tags []string `json:"tags,omitempty"`
+	}
+	sarifConfig struct {
+		Level string `json:"level"`
+	}
+	sarifText struct {
+		Text string `json:"text"`
+	}
+	sarifResult struct {
+		RuleID              string            `json:"ruleId"`
+		RuleIndex           int               `json:"ruleIndex"`
+		Level               string            `json:"level"`
+		Message             sarifText         `json:"message"`
+		Locations           []sarifLocation   `json:"locations,omitempty"`
+		PartialFingerprints map[string]string `json:"partialFingerprints"`
+		Properties          *sarifResultProps `json:"properties,omitempty"`
+	}
+	sarifResultProps struct {
+		Cue      int    `json:"cue,omitempty"`
+		Start    string `json:"start,omitempty"`
+		End      string `json:"end,omitempty"`
+		Expected string `json:"expected,omitempty"`
+		Actual   string `json:"actual,omitempty"`
+		Source   string `json:"source,omitempty"`
+	}
+	sarifLocation struct {
+		PhysicalLocation sarifPhysical `json:"physicalLocation"`
+	}
+	sarifPhysical struct {
+		ArtifactLocation sarifArtifact `json:"artifactLocation"`
+		Region           *sarifRegion  `json:"region,omitempty"`
+	}
+	sarifArtifact struct {
+		URI       string `json:"uri"`
+		URIBaseID string `json:"uriBaseId,omitempty"`
+	}
+	sarifRegion struct {
+		StartLine int `json:"startLine"`
+	}
+)

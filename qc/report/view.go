@@ -1,0 +1,263 @@
+package report
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/exportqc/exportqc/qc/rule"
+)
+
+// view is the shape most writers render: findings in report order, grouped
+// per file, every file of the run present (clean ones too) and no finding
+// dropped even when its path has no File record.
+type view struct {
+	r        *Report
+	findings []rule.Finding // sorted copy, never nil
+	files    []fileView
+	// failOn is the severity from which findings fail the run; failNone
+	// means nothing fails (fail-on "none").
+	failOn   rule.Severity
+	failNone bool
+}
+
+type fileView struct {
+	File
+	// Known is false for paths that only appear in findings (e.g. a
+	// delivery-level finding on a manifest).
+	Known    bool
+	Findings []rule.Finding
+	Index    int // 1-based, for anchors
+	Errors   int
+	Warnings int
+	Infos    int
+	Failed   bool
+}
+
+func newView(r *Report) *view {
+	v := &view{r: r}
+	v.failOn, v.failNone = parseFailOn(r.Summary.FailOn)
+	v.findings = sortedFindings(r.Findings)
+
+	byPath := make(map[string]int, len(r.Files))
+	for _, f := range r.Files {
+		if _, dup := byPath[f.Path]; dup {
+			continue
+		}
+		byPath[f.Path] = len(v.files)
+		v.files = append(v.files, fileView{File: f, Known: true})
+	}
+	// Findings are sorted by file, so each path's findings are one run of
+	// the slice; paths without a record are appended in sorted order.
+	for i := 0; i < len(v.findings); {
+		j := i + 1
+		for j < len(v.findings) && v.findings[j].File == v.findings[i].File {
+			j++
+		}
+		path := v.findings[i].File
+		k, ok := byPath[path]
+		if !ok {
+			k = len(v.files)
+			byPath[path] = k
+			v.files = append(v.files, fileView{File: File{Path: path}})
+		}
+		v.files[k].Findings = v.findings[i:j:j]
+		i = j
+	}
+	for i := range v.files {
+		fv := &v.files[i]
+		fv.Index = i + 1
+		for _, f := range fv.Findings {
+			switch f.Severity {
+			case rule.Error:
+				fv.Errors++
+			case rule.Warning:
+				fv.Warnings++
+			default:
+				fv.Infos++
+			}
+			if v.fails(f.Severity) {
+				fv.Failed = true
+			}
+		}
+	}
+	return v
+}
+
+// sortedFindings returns a sorted copy in report order. The engine already
+// sorts, but the writers promise determinism on their own.
+func sortedFindings(in []rule.Finding) []rule.Finding {
+	out := make([]rule.Finding, len(in))
+	copy(out, in)
+	slices.SortStableFunc(out, func(a, b rule.Finding) int {
+		switch {
+		case rule.Less(&a, &b):
+			return -1
+		case rule.Less(&b, &a):
+			return 1
+		}
+		return 0
+	})
+	return out
+}
+
+// parseFailOn reads Summary.FailOn. An empty value means the CLI default
+// (error); "none"/"never"/"off" or anything unknown means nothing fails.
+func parseFailOn(s string) (sev rule.Severity, none bool) {
+	if strings.TrimSpace(s) == "" {
+		return rule.Error, false
+	}
+	sev, err := rule.ParseSeverity(s)
+	if err != nil {
+		return 0, true
+	}
+	return sev, false
+}
+
+// fails reports whether a finding of severity s fails the run.
+func (v *view) fails(s rule.Severity) bool { return !v.failNone && s >= v.failOn }
+
+// failOnLabel is the threshold as shown to people.
+func (v *view) failOnLabel() string {
+	if v.failNone {
+		return "none"
+	}
+	return v.failOn.String()
+}
+
+// ruleList is every rule the report knows, in Report.Rules order, followed
+// by rules that only appear in findings (E000 from a reader, say), sorted by
+// code, so that no finding refers to an undeclared rule.
+func (v *view) ruleList() []RuleInfo {
+	out := make([]RuleInfo, 0, len(v.r.Rules))
+	seen := make(map[string]bool, len(v.r.Rules))
+	for _, ri := range v.r.Rules {
+		if seen[ri.Code] {
+			continue
+		}
+		seen[ri.Code] = true
+		out = append(out, ri)
+	}
+	var extra []RuleInfo
+	for _, f := range v.findings {
+		if seen[f.Rule] {
+			continue
+		}
+		seen[f.Rule] = true
+		extra = append(extra, RuleInfo{Code: f.Rule, Name: f.Name, Severity: f.Severity})
+	}
+	slices.SortFunc(extra, func(a, b RuleInfo) int { return strings.Compare(a.Code, b.Code) })
+	return append(out, extra...)
+}
+
+// ruleID is "T003 cue-overlap" (or just the code when the name is unknown).
+func ruleID(code, name string) string {
+	if name == "" {
+		return code
+	}
+	if code == "" {
+		return name
+	}
+	return code + " " + name
+}
+
+// timecode formats a timecode pointer, "" for nil.
+func timecode(t *rule.Timecode) string {
+	if t == nil {
+		return ""
+	}
+	b, _ := t.MarshalText()
+	return string(b)
+}
+
+// expectedActual is "expected X, actual Y", either half omitted when empty.
+func expectedActual(f *rule.Finding) string {
+	switch {
+	case f.Expected != "" && f.Actual != "":
+		return "expected " + f.Expected + ", actual " + f.Actual
+	case f.Expected != "":
+		return "expected " + f.Expected
+	case f.Actual != "":
+		return "actual " + f.Actual
+	}
+	return ""
+}
+
+// locus is "cue 3 [00:01:02.500]", either half omitted when unknown.
+func locus(f *rule.Finding) string {
+	var b strings.Builder
+	if f.Cue > 0 {
+		b.WriteString("cue ")
+		b.WriteString(strconv.Itoa(f.Cue))
+	}
+	if f.Start != nil {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteByte('[')
+		b.WriteString(timecode(f.Start))
+		b.WriteByte(']')
+	}
+	return b.String()
+}
+
+// headline is "cue 3 [00:01:02.500] T003 cue-overlap: message (expected X,
+// actual Y)": one finding in one line of prose, shared by the formats that
+// print findings as sentences.
+func headline(f *rule.Finding) string {
+	var b strings.Builder
+	if l := locus(f); l != "" {
+		b.WriteString(l)
+		b.WriteByte(' ')
+	}
+	b.WriteString(ruleID(f.Rule, f.Name))
+	b.WriteString(": ")
+	b.WriteString(f.Message)
+	if ea := expectedActual(f); ea != "" {
+		b.WriteString(" (")
+		b.WriteString(ea)
+		b.WriteByte(')')
+	}
+	return b.String()
+}
+
+// fileMeta is "srt, UTF-8, en, 120 cues" for the parts that are known.
+func fileMeta(f *File) string {
+	parts := make([]string, 0, 4)
+	for _, s := range []string{f.Format, f.Encoding, f.Language} {
+		if s != "" {
+			parts = append(parts, s)
+		}
+	}
+	parts = append(parts, plural(f.Cues, "cue", "cues"))
+	return strings.Join(parts, ", ")
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
+
+// countsPhrase is "2 errors, 5 warnings, 1 info".
+func countsPhrase(errors, warnings, infos int) string {
+	return plural(errors, "error", "errors") + ", " + plural(warnings, "warning", "warnings") + ", " + plural(infos, "info", "info")
+}
+
+// passLabel is "PASS" or "FAIL".
+func passLabel(passed bool) string {
+	if passed {
+		return "PASS"
+	}
+	return "FAIL"
+}
+
+// displayPath names a finding's file for people; findings about the
+// delivery as a whole may carry no path.
+func displayPath(p string) string {
+	if p == "" {
+		return "(delivery)"
+	}
+	return p
+}

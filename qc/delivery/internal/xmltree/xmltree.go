@@ -26,7 +26,10 @@ type Node struct {
 	Attr         []xml.Attr
 	Text         string // character data directly inside the element
 	Line         int    // 1-based line of the start tag's '<'
-	Kids         []*Node
+	// Closed is false for an element cut short by a syntax error: its
+	// content is incomplete and readers should not judge it.
+	Closed bool
+	Kids   []*Node
 }
 
 // Error is a parse failure with its line.
@@ -47,7 +50,7 @@ func Parse(src []byte) (*Node, error) {
 	d.CharsetReader = charsetReader
 	var root *Node
 	var stack []*Node
-	var text []strings.Builder
+	var text [][]byte // character data of each open element
 	count := 0
 	for {
 		line, _ := d.InputPos()
@@ -89,16 +92,17 @@ func Parse(src []byte) (*Node, error) {
 				p.Kids = append(p.Kids, n)
 			}
 			stack = append(stack, n)
-			text = append(text, strings.Builder{})
+			text = append(text, nil)
 		case xml.EndElement:
 			// Strict decoding guarantees the match.
 			n := stack[len(stack)-1]
-			n.Text = text[len(text)-1].String()
+			n.Text = string(text[len(text)-1])
+			n.Closed = true
 			stack = stack[:len(stack)-1]
 			text = text[:len(text)-1]
 		case xml.CharData:
 			if len(text) > 0 {
-				text[len(text)-1].Write(t)
+				text[len(text)-1] = append(text[len(text)-1], t...)
 			}
 		}
 	}

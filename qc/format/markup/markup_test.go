@@ -23,7 +23,7 @@ func TestSpaceBetweenTagsIsKept(t *testing.T) {
 		if len(ls) != 1 || ls[0].Text != "Hello world" {
 			t.Fatalf("dialect %d: got %q", d, texts(ls))
 		}
-		want := []cue.Span{{0, 5, cue.Italic}, {6, 11, cue.Bold}}
+		want := []cue.Span{sp(0, 5, cue.Italic), sp(6, 11, cue.Bold)}
 		if !reflect.DeepEqual(ls[0].Spans, want) {
 			t.Errorf("dialect %d: spans %v, want %v", d, ls[0].Spans, want)
 		}
@@ -79,16 +79,16 @@ func TestStyles(t *testing.T) {
 		raw  string
 		want [][]cue.Span
 	}{
-		{"italic across lines", SRT, "<i>one\ntwo</i>", [][]cue.Span{{{0, 3, cue.Italic}}, {{0, 3, cue.Italic}}}},
-		{"ass italic toggle", SRT, `{\i1}Hi{\i0} there`, [][]cue.Span{{{0, 2, cue.Italic}}}},
+		{"italic across lines", SRT, "<i>one\ntwo</i>", [][]cue.Span{{sp(0, 3, cue.Italic)}, {sp(0, 3, cue.Italic)}}},
+		{"ass italic toggle", SRT, `{\i1}Hi{\i0} there`, [][]cue.Span{{sp(0, 2, cue.Italic)}}},
 		{"ass bord is not bold", SRT, `{\bord2\blur1}x`, [][]cue.Span{nil}},
-		{"ass reset", SRT, `{\i1\b1}a{\r}b`, [][]cue.Span{{{0, 1, cue.Italic | cue.Bold}}}},
-		{"nested styles", SRT, "<i>a<b>b</b></i>", [][]cue.Span{{{0, 1, cue.Italic}, {1, 2, cue.Italic | cue.Bold}}}},
-		{"adjacent runs merge", SRT, "<i>a</i><i>b</i>", [][]cue.Span{{{0, 2, cue.Italic}}}},
+		{"ass reset", SRT, `{\i1\b1}a{\r}b`, [][]cue.Span{{sp(0, 1, cue.Italic|cue.Bold)}}},
+		{"nested styles", SRT, "<i>a<b>b</b></i>", [][]cue.Span{{sp(0, 1, cue.Italic), sp(1, 2, cue.Italic|cue.Bold)}}},
+		{"adjacent runs merge", SRT, "<i>a</i><i>b</i>", [][]cue.Span{{sp(0, 2, cue.Italic)}}},
 		{"stray close ignored", SRT, "</i>a", [][]cue.Span{nil}},
-		{"entity inside italic", SRT, "<i>a &amp; b</i>", [][]cue.Span{{{0, 5, cue.Italic}}}},
-		{"webvtt mis-nested end ignored", WebVTT, "<i>a<b>b</i>c</b>d", [][]cue.Span{{{0, 1, cue.Italic}, {1, 3, cue.Italic | cue.Bold}, {3, 4, cue.Italic}}}},
-		{"webvtt underline", WebVTT, "x<u>y</u>", [][]cue.Span{{{1, 2, cue.Underline}}}},
+		{"entity inside italic", SRT, "<i>a &amp; b</i>", [][]cue.Span{{sp(0, 5, cue.Italic)}}},
+		{"webvtt mis-nested end ignored", WebVTT, "<i>a<b>b</i>c</b>d", [][]cue.Span{{sp(0, 1, cue.Italic), sp(1, 3, cue.Italic|cue.Bold), sp(3, 4, cue.Italic)}}},
+		{"webvtt underline", WebVTT, "x<u>y</u>", [][]cue.Span{{sp(1, 2, cue.Underline)}}},
 	}
 	for _, c := range cases {
 		ls := Lines(c.raw, c.d)
@@ -184,3 +184,5 @@ func TestASSAlignment(t *testing.T) {
 		}
 	}
 }
+
+func sp(start, end int, st cue.Style) cue.Span { return cue.Span{Start: start, End: end, Style: st} }

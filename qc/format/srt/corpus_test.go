@@ -1,0 +1,197 @@
+package srt
+
+import (
+	"bufio"
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/unicode"
+
+	"github.com/exportqc/exportqc/qc/cue"
+	"github.com/exportqc/exportqc/qc/internal/testcorpus"
+)
+
+type corpusFile struct {
+	rel  string // path inside the corpus
+	text string
+}
+
+// corpusFiles returns the SRT inputs of the shared corpus as UTF-8 text:
+// UTF-16 files (with BOM) are decoded here, other non-UTF-8 files are
+// skipped (decoding them is the encoding layer's job, tested there).
+func corpusFiles(t testing.TB) (files []corpusFile, skipped []string) {
+	dir := testcorpus.Dir(t)
+	f, err := os.Open(filepath.Join(dir, "MANIFEST.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		cols := strings.Split(sc.Text(), "\t")
+		if len(cols) < 3 || cols[1] != "srt" || cols[2] != "data" {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(dir, cols[0]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) && !bytes.HasPrefix(data, []byte{0xFF, 0xFE, 0, 0}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+			data, err = unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder().Bytes(data)
+			if err != nil {
+				t.Fatalf("%s: %v", cols[0], err)
+			}
+		}
+		if !utf8.Valid(data) {
+			skipped = append(skipped, cols[0])
+			continue
+		}
+		files = append(files, corpusFile{cols[0], string(data)})
+	}
+	if len(files) == 0 {
+		t.Fatal("no SRT inputs found in MANIFEST.tsv")
+	}
+	return files, skipped
+}
+
+// timingRE is an independent, deliberately simple reading of a timing line,
+// used to confirm that a cue with end before start really is so in the file.
+var timingRE = regexp.MustCompile(`^\s*(-?)(?:(\d+):)?(\d+):(\d+)(?:[,.:](\d+))?\s*-->\s*(-?)(?:(\d+):)?(\d+):(\d+)(?:[,.:](\d+))?`)
+
+func lineAt(text string, n int) string {
+	s := cue.NewLineScanner(text)
+	for s.Scan() {
+		if s.Line() == n {
+			return s.Text()
+		}
+	}
+	return ""
+}
+
+func TestCorpusRobustness(t *testing.T) {
+	files, skipped := corpusFiles(t)
+	t.Logf("%d SRT inputs read, %d skipped as not UTF-8/UTF-16: %v", len(files), len(skipped), skipped)
+	totalCues, reversed := 0, 0
+	for _, f := range files {
+		var doc *cue.Document
+		func() {
+			defer func() {
+				if p := recover(); p != nil {
+					t.Errorf("%s: panic: %v", f.rel, p)
+				}
+			}()
+			doc = Read(f.text)
+		}()
+		if doc == nil {
+			continue
+		}
+		nlines := strings.Count(f.text, "\n") + 1
+		prevLine := 0
+		for i, c := range doc.Cues {
+			if c.Index != i+1 {
+				t.Errorf("%s: cue %d has Index %d", f.rel, i+1, c.Index)
+			}
+			if c.Line <= prevLine {
+				t.Errorf("%s: cue %d line %d not after %d", f.rel, c.Index, c.Line, prevLine)
+			}
+			prevLine = c.Line
+			if c.Offset < 0 || int(c.Offset) >= len(f.text) || (c.Offset > 0 && f.text[c.Offset-1] != '\n' && f.text[c.Offset-1] != '\r' && c.Offset != 3) {
+				t.Errorf("%s: cue %d offset %d is not at a line start", f.rel, c.Index, c.Offset)
+			}
+			if len(c.Lines) != 0 && len(c.Lines) != strings.Count(c.Raw, "\n")+1 {
+				t.Errorf("%s: cue %d has %d display lines for %d payload lines", f.rel, c.Index, len(c.Lines), strings.Count(c.Raw, "\n")+1)
+			}
+			if c.Start > c.End {
+				reversed++
+				tl := lineAt(f.text, c.Line)
+				if c.ID != "" {
+					tl = lineAt(f.text, c.Line+1)
+				}
+				m := timingRE.FindStringSubmatch(tl)
+				if m == nil || !reversedInSource(m) {
+					t.Errorf("%s: cue %d read as %v --> %v but its timing line %q is not reversed", f.rel, c.Index, c.Start, c.End, tl)
+				}
+			}
+		}
+		for _, d := range doc.Diagnostics {
+			if d.Line < 1 || d.Line > nlines || d.Message == "" {
+				t.Errorf("%s: bad diagnostic %+v", f.rel, d)
+			}
+		}
+		totalCues += len(doc.Cues)
+	}
+	t.Logf("%d cues read; %d have end before start, each confirmed against its source line", totalCues, reversed)
+}
+
+func reversedInSource(m []string) bool {
+	val := func(sign, h, mi, s, frac string) float64 {
+		v := atof(h)*3600 + atof(mi)*60 + atof(s) + atof("0."+frac)
+		if sign == "-" {
+			return -v
+		}
+		return v
+	}
+	return val(m[1], m[2], m[3], m[4], m[5]) > val(m[6], m[7], m[8], m[9], m[10])
+}
+
+func atof(s string) float64 {
+	var v, scale float64 = 0, 0
+	for _, c := range s {
+		switch {
+		case c == '.':
+			scale = 1
+		case c >= '0' && c <= '9':
+			v = v*10 + float64(c-'0')
+			scale *= 10
+		}
+	}
+	if scale > 0 {
+		return v / scale
+	}
+	return v
+}
+
+func readCorpus(t *testing.T, rel string) *cue.Document {
+	data, err := os.ReadFile(testcorpus.Path(t, rel))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Read(string(data))
+}
+
+// TestCorpusBadTimestamps: the file's own text says which cues are bad.
+// Cue 2 (four millisecond digits) is skipped with a diagnostic at its
+// timing line. Cue 3 ("02:00:08,90", two digits) is kept and reported:
+// our documented tolerance reads it as 8.900 s where ExoPlayer drops it.
+func TestCorpusBadTimestamps(t *testing.T) {
+	doc := readCorpus(t, "srt/androidx-media/typical_bad_timestamps.srt")
+	check(t, "typical_bad_timestamps", doc, []want{{"1", 1, 0, ms(1234), "This is the first subtitle."},
+		{"3", 9, 2*cue.Hour + ms(4567), 2*cue.Hour + ms(8900), "This should be discarded (too few decimal places)."}})
+	if got := diagLines(doc); len(got) != 2 || got[0] != 6 || got[1] != 10 {
+		t.Errorf("diagnostics %+v, want one at line 6 (cue 2 skipped) and one at line 10 (short milliseconds)", doc.Diagnostics)
+	}
+}
+
+func TestCorpusBlankLinesInsideCues(t *testing.T) {
+	doc := readCorpus(t, "srt/jellyfin/example2.srt")
+	if len(doc.Cues) == 0 || doc.Cues[0].ID != "311" {
+		t.Fatalf("cues %+v", doc.Cues)
+	}
+	if got := doc.Cues[0].Text(); got != "Una vez que la gente se entere\n\nde que ustedes están aquí," {
+		t.Errorf("cue 311 text %q", got)
+	}
+}
+
+func TestCorpusMissingTimecode(t *testing.T) {
+	doc := readCorpus(t, "srt/androidx-media/typical_missing_timecode.srt")
+	check(t, "typical_missing_timecode", doc, []want{{"1", 1, 0, ms(1234), "This is the first subtitle."},
+		{"3", 9, 2*cue.Hour + ms(4567), 2*cue.Hour + ms(8901), "This is the third subtitle."}})
+	if got := diagLines(doc); len(got) != 3 || got[0] != 5 || got[1] != 14 || got[2] != 18 {
+		t.Errorf("diagnostics %+v, want lines 5, 14, 18", doc.Diagnostics)
+	}
+}

@@ -1,0 +1,302 @@
+package srt
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/exportqc/exportqc/qc/cue"
+	"github.com/exportqc/exportqc/qc/format/markup"
+)
+
+// maxStrayDiags caps the "text outside any cue" diagnostics, so that a file
+// that is not SRT at all yields a few findings rather than thousands.
+const maxStrayDiags = 20
+
+// maxInput is the largest text read (line offsets are kept in 32 bits);
+// no real subtitle file comes near it.
+const maxInput = 1<<31 - 1
+
+// Read parses SRT text (decoded UTF-8). It never fails: what it cannot read
+// becomes Diagnostics, and everything else becomes Cues.
+func Read(text string) *cue.Document {
+	r := reader{doc: &cue.Document{Format: "srt", TimePrecision: cue.Millisecond}, src: text}
+	if len(text) > maxInput {
+		r.doc.Diag(0, 0, 0, "file larger than 2 GiB: only its first 2 GiB are read")
+		r.src = text[:maxInput]
+	}
+	r.dec.Dialect = markup.SRT
+	r.split()
+	r.doc.Cues = make([]cue.Cue, 0, strings.Count(text, "-->"))
+	r.parse()
+	r.report()
+	return r.doc
+}
+
+type kind uint8
+
+const (
+	kindUnknown kind = iota
+	kindBlank
+	kindTiming // a timing line, readable or not
+	kindCounter
+	kindText
+)
+
+// srcLine locates one source line. It holds no pointer (the text is
+// src[off:off+n]), so the slice of all lines costs the GC nothing to scan.
+type srcLine struct {
+	off, n int32
+	kind   kind
+}
+
+type reader struct {
+	doc   *cue.Document
+	src   string
+	lines []srcLine
+	dec   markup.Decoder
+
+	devCount [numDeviations]int
+	devLine  [numDeviations]int
+	stray    int
+}
+
+func (r *reader) split() {
+	n := strings.Count(r.src, "\n")
+	if n == 0 {
+		n = strings.Count(r.src, "\r")
+	}
+	r.lines = make([]srcLine, 0, n+1)
+	s := cue.NewLineScanner(r.src)
+	for s.Scan() {
+		r.lines = append(r.lines, srcLine{off: int32(s.Offset()), n: int32(len(s.Text()))})
+	}
+}
+
+func (r *reader) text(i int) string {
+	l := r.lines[i]
+	return r.src[l.off : l.off+l.n]
+}
+
+func (r *reader) kind(i int) kind {
+	l := &r.lines[i]
+	if l.kind == kindUnknown {
+		text := r.text(i)
+		t := trim(text)
+		switch {
+		case t == "":
+			l.kind = kindBlank
+		case isTimingCandidate(text):
+			l.kind = kindTiming
+		case isNumber(t):
+			l.kind = kindCounter
+		default:
+			l.kind = kindText
+		}
+	}
+	return l.kind
+}
+
+// trim removes spaces and stray BOMs (files glued together keep theirs).
+func trim(s string) string {
+	if s == "" || (s[0] > ' ' && s[0] < 0x80 && s[len(s)-1] > ' ' && s[len(s)-1] < 0x80) {
+		return s // the common case, without the cost of the general trims
+	}
+	return strings.Trim(strings.TrimSpace(s), "\ufeff")
+}
+
+func isNumber(s string) bool {
+	if s == "" || len(s) > 12 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !digit(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func (r *reader) isTiming(i int) bool { return i < len(r.lines) && r.kind(i) == kindTiming }
+
+// startsCue reports whether a cue starts at line i: a timing line, or any
+// non-blank line directly followed by one (its counter, possibly garbled).
+func (r *reader) startsCue(i int) bool {
+	return r.isTiming(i) || (r.kind(i) != kindBlank && r.isTiming(i+1))
+}
+
+func (r *reader) parse() {
+	n := len(r.lines)
+	for i := 0; i < n; {
+		switch {
+		case r.kind(i) == kindBlank:
+			i++
+		case r.isTiming(i):
+			i = r.cue(-1, i)
+		case r.isTiming(i + 1):
+			i = r.cue(i, i+1)
+		case r.kind(i) == kindCounter:
+			end := r.payloadEnd(i + 1)
+			msg := "cue " + trim(r.text(i)) + " has no timing line"
+			if end > i+1 {
+				msg += "; its text (lines " + strconv.Itoa(i+2) + "-" + strconv.Itoa(end) + ") is skipped"
+			}
+			r.diag(i, 0, msg)
+			i = end
+		default:
+			end := r.payloadEnd(i + 1)
+			r.strayText(i, end)
+			i = end
+		}
+	}
+}
+
+// payloadEnd returns the end (exclusive) of the payload that starts at line
+// j: where the next cue starts, or the end of the file, less trailing blanks.
+func (r *reader) payloadEnd(j int) int {
+	n, last := len(r.lines), j
+	for j < n {
+		switch {
+		case r.kind(j) == kindBlank:
+			k := j
+			for k < n && r.kind(k) == kindBlank {
+				k++
+			}
+			if k == n || r.startsCue(k) || r.kind(k) == kindCounter {
+				return last
+			}
+			j = k // blank lines inside the cue: keep them and what follows
+		case r.isTiming(j):
+			return last
+		case r.kind(j) == kindCounter && r.isTiming(j+1):
+			return last // next cue's counter without a blank line before it
+		default:
+			j++
+			last = j
+		}
+	}
+	return last
+}
+
+// cue reads the cue whose counter is at line ci (-1 if none) and timing at
+// ti, appends it unless its timing is unreadable, and returns the line after it.
+func (r *reader) cue(ci, ti int) int {
+	end := r.payloadEnd(ti + 1)
+	first := ti
+	id := ""
+	if ci >= 0 {
+		first = ci
+		id = trim(r.text(ci))
+	}
+	tl := r.text(ti)
+	t, err := parseTiming(tl)
+	if err != "" {
+		what := "timing line"
+		if id != "" {
+			what = "cue " + id + ": timing line"
+		}
+		r.diag(ti, 0, what+" "+strconv.Quote(strings.TrimSpace(tl))+" cannot be read ("+err+"); the cue is skipped")
+		return end
+	}
+	index := len(r.doc.Cues) + 1
+	if id != "" && !isNumber(id) {
+		r.diag(ci, index, "counter line "+strconv.Quote(id)+" is not a number")
+	}
+	for k := 0; k < numDeviations; k++ {
+		if t.dev&(1<<k) != 0 {
+			if r.devCount[k] == 0 {
+				r.devLine[k] = ti
+			}
+			r.devCount[k]++
+		}
+	}
+	if t.rangeMsg != "" {
+		r.diag(ti, index, t.rangeMsg)
+	}
+	raw := r.join(ti+1, end)
+	r.doc.Cues = append(r.doc.Cues, cue.Cue{
+		Index:    index,
+		ID:       id,
+		Line:     first + 1,
+		Offset:   int64(r.lines[first].off),
+		Start:    t.start,
+		End:      t.end,
+		Raw:      raw,
+		Lines:    r.dec.Lines(raw),
+		Settings: t.settings,
+	})
+	return end
+}
+
+// join returns lines [a, b) joined by "\n": a substring of the source when
+// they are separated by plain LFs (no copy), else a new string.
+func (r *reader) join(a, b int) string {
+	if a >= b {
+		return ""
+	}
+	contiguous, size := true, 0
+	for k := a; k < b; k++ {
+		l := r.lines[k]
+		size += int(l.n) + 1
+		if k > a && (l.off != r.lines[k-1].off+r.lines[k-1].n+1 || r.src[l.off-1] != '\n') {
+			contiguous = false
+		}
+	}
+	if contiguous {
+		last := r.lines[b-1]
+		return r.src[r.lines[a].off : last.off+last.n]
+	}
+	var sb strings.Builder
+	sb.Grow(size - 1)
+	for k := a; k < b; k++ {
+		if k > a {
+			sb.WriteByte('\n')
+		}
+		sb.WriteString(r.text(k))
+	}
+	return sb.String()
+}
+
+func (r *reader) strayText(a, b int) {
+	r.stray++
+	switch {
+	case r.stray < maxStrayDiags:
+		msg := "text outside any cue is ignored"
+		if b-a > 1 {
+			msg += " (lines " + strconv.Itoa(a+1) + "-" + strconv.Itoa(b) + ")"
+		}
+		r.diag(a, 0, msg+": "+strconv.Quote(clip(trim(r.text(a)))))
+	case r.stray == maxStrayDiags:
+		r.diag(a, 0, "more text outside any cue is ignored from here on (not reported further)")
+	}
+}
+
+func clip(s string) string {
+	if len(s) <= 60 {
+		return s
+	}
+	cut := 60
+	for cut > 0 && s[cut]&0xC0 == 0x80 {
+		cut--
+	}
+	return s[:cut] + "…"
+}
+
+// report adds one diagnostic per kind of timestamp deviation.
+func (r *reader) report() {
+	for k := 0; k < numDeviations; k++ {
+		if c := r.devCount[k]; c > 0 {
+			r.diag(r.devLine[k], 0, plural(c, "timing line")+" with "+deviationText[k]+" (first on line "+strconv.Itoa(r.devLine[k]+1)+")")
+		}
+	}
+}
+
+func (r *reader) diag(i, cueIndex int, msg string) {
+	r.doc.Diag(i+1, int64(r.lines[i].off), cueIndex, msg)
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return strconv.Itoa(n) + " " + what + "s"
+}

@@ -1,0 +1,264 @@
+package srt
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/exportqc/exportqc/qc/cue"
+)
+
+func ms(n int64) cue.Time { return cue.Time(n) * cue.Millisecond }
+
+type want struct {
+	id         string
+	line       int
+	start, end cue.Time
+	text       string
+}
+
+func check(t *testing.T, name string, doc *cue.Document, ws []want) {
+	t.Helper()
+	if doc.Format != "srt" || doc.TimePrecision != cue.Millisecond {
+		t.Errorf("%s: format %q precision %d", name, doc.Format, doc.TimePrecision)
+	}
+	if len(doc.Cues) != len(ws) {
+		t.Fatalf("%s: %d cues, want %d: %+v\ndiagnostics: %+v", name, len(doc.Cues), len(ws), doc.Cues, doc.Diagnostics)
+	}
+	for i, w := range ws {
+		c := doc.Cues[i]
+		if c.Index != i+1 || c.ID != w.id || c.Line != w.line || c.Start != w.start || c.End != w.end || c.Text() != w.text {
+			t.Errorf("%s: cue %d = {index %d id %q line %d %v --> %v %q}, want {id %q line %d %v --> %v %q}", name, i+1,
+				c.Index, c.ID, c.Line, c.Start, c.End, c.Text(), w.id, w.line, w.start, w.end, w.text)
+		}
+	}
+}
+
+func diagLines(doc *cue.Document) []int {
+	var out []int
+	for _, d := range doc.Diagnostics {
+		out = append(out, d.Line)
+	}
+	return out
+}
+
+const basic = "1\n00:00:01,000 --> 00:00:02,500\nHello\nworld\n\n2\n00:00:03,000 --> 00:00:04,000\nBye\n"
+
+func TestLineEndings(t *testing.T) {
+	ws := []want{{"1", 1, ms(1000), ms(2500), "Hello\nworld"}, {"2", 6, ms(3000), ms(4000), "Bye"}}
+	for name, text := range map[string]string{
+		"LF":    basic,
+		"CRLF":  strings.ReplaceAll(basic, "\n", "\r\n"),
+		"CR":    strings.ReplaceAll(basic, "\n", "\r"),
+		"mixed": "1\r\n00:00:01,000 --> 00:00:02,500\rHello\nworld\r\n\r2\n00:00:03,000 --> 00:00:04,000\r\nBye",
+	} {
+		doc := Read(text)
+		check(t, name, doc, ws)
+		if len(doc.Diagnostics) != 0 {
+			t.Errorf("%s: unexpected diagnostics %+v", name, doc.Diagnostics)
+		}
+		if got := doc.Cues[1].Offset; text[got] != '2' {
+			t.Errorf("%s: cue 2 offset %d points at %q", name, got, text[got:])
+		}
+		if doc.Cues[0].Raw != "Hello\nworld" {
+			t.Errorf("%s: raw %q", name, doc.Cues[0].Raw)
+		}
+	}
+}
+
+// TestCRLFAcross4KiBBoundaries reads 1,000 CRLF cues, some of whose CRLF
+// pairs straddle a 4096-byte boundary (where go-astisub loses text), and
+// checks that every cue's text survives.
+func TestCRLFAcross4KiBBoundaries(t *testing.T) {
+	var b strings.Builder
+	for i := 1; i <= 1000; i++ {
+		s := int64(i) * 3000
+		fmt.Fprintf(&b, "%d\r\n%s --> %s\r\nLine one of cue %d%s\r\n<i>line two</i>\r\n\r\n", i, srtTime(s), srtTime(s+2000), i,
+			strings.Repeat(".", i*7%13))
+	}
+	text := b.String()
+	straddles := 0
+	for k := 4096; k < len(text); k += 4096 {
+		if text[k-1] == '\r' && text[k] == '\n' {
+			straddles++
+		}
+	}
+	if straddles == 0 {
+		t.Fatal("test input has no CRLF across a 4096-byte boundary; adjust the padding")
+	}
+	doc := Read(text)
+	if len(doc.Cues) != 1000 || len(doc.Diagnostics) != 0 {
+		t.Fatalf("%d cues, diagnostics %+v", len(doc.Cues), doc.Diagnostics)
+	}
+	for i, c := range doc.Cues {
+		wantText := fmt.Sprintf("Line one of cue %d%s\nline two", i+1, strings.Repeat(".", (i+1)*7%13))
+		if c.Text() != wantText || c.Line != 5*i+1 || c.Start != ms(int64(i+1)*3000) || !c.Lines[1].Italic() {
+			t.Fatalf("cue %d: line %d start %v text %q", i+1, c.Line, c.Start, c.Text())
+		}
+	}
+	t.Logf("%d CRLF pairs straddle a 4096-byte boundary", straddles)
+}
+
+func srtTime(msec int64) string {
+	return fmt.Sprintf("%02d:%02d:%02d,%03d", msec/3600000, msec/60000%60, msec/1000%60, msec%1000)
+}
+
+func TestBlankLineInsideCueKeepsText(t *testing.T) {
+	doc := Read("1\n00:00:01,000 --> 00:00:02,000\nHello\n\nworld\n\n2\n00:00:03,000 --> 00:00:04,000\nNext\n")
+	check(t, "blank inside", doc, []want{{"1", 1, ms(1000), ms(2000), "Hello\n\nworld"}, {"2", 7, ms(3000), ms(4000), "Next"}})
+	if n := len(doc.Cues[0].Lines); n != 3 {
+		t.Errorf("cue 1 has %d lines, want 3 (with the empty one)", n)
+	}
+	// Several blank lines, then a cue without a counter: still a new cue.
+	doc = Read("1\n00:00:01,000 --> 00:00:02,000\nA\n\n\n\n00:00:03,000 --> 00:00:04,000\nB\n\n\n")
+	check(t, "blanks then bare timing", doc, []want{{"1", 1, ms(1000), ms(2000), "A"}, {"", 7, ms(3000), ms(4000), "B"}})
+}
+
+func TestSpaceBetweenTags(t *testing.T) {
+	doc := Read("1\n00:00:01,000 --> 00:00:02,000\n<i>Hello</i> <b>world</b>\n")
+	l := doc.Cues[0].Lines[0]
+	if l.Text != "Hello world" || !reflect.DeepEqual(l.Spans, []cue.Span{sp(0, 5, cue.Italic), sp(6, 11, cue.Bold)}) {
+		t.Errorf("got %q %+v", l.Text, l.Spans)
+	}
+	if doc.Cues[0].Raw != "<i>Hello</i> <b>world</b>" {
+		t.Errorf("raw %q", doc.Cues[0].Raw)
+	}
+}
+
+func TestEdgeFiles(t *testing.T) {
+	for name, text := range map[string]string{"empty": "", "blank lines": "\n\n  \r\n\t\n", "BOM only": "\ufeff"} {
+		doc := Read(text)
+		if len(doc.Cues) != 0 || len(doc.Diagnostics) != 0 {
+			t.Errorf("%s: %+v", name, doc)
+		}
+	}
+	doc := Read("\ufeff1\n00:00:01,000 --> 00:00:02,000\nHi")
+	check(t, "BOM, no final newline", doc, []want{{"1", 1, ms(1000), ms(2000), "Hi"}})
+	if doc.Cues[0].Offset != 3 {
+		t.Errorf("offset %d, want 3 (after the BOM)", doc.Cues[0].Offset)
+	}
+	doc = Read("HTTP/1.1 403 Forbidden\nServer: nginx\n\n<html>\n<body>no</body>\n")
+	if len(doc.Cues) != 0 || len(doc.Diagnostics) == 0 || doc.Diagnostics[0].Line != 1 {
+		t.Errorf("garbage: %+v", doc)
+	}
+	big := strings.Repeat("x", 1<<20)
+	doc = Read("1\n00:00:01,000 --> 00:00:02,000\n" + big + "\n\n2\n00:00:03,000 --> 00:00:04,000\nafter\n")
+	if len(doc.Cues) != 2 || doc.Cues[0].Text() != big || doc.Cues[1].Text() != "after" {
+		t.Errorf("1 MB line: %d cues", len(doc.Cues))
+	}
+}
+
+func TestEmptyCueIsKept(t *testing.T) {
+	doc := Read("1\n00:00:01,000 --> 00:00:02,000\n\n\n2\n00:00:03,000 --> 00:00:04,000\nText\n\n3\n00:00:05,000 --> 00:00:06,000\n")
+	check(t, "empty", doc, []want{{"1", 1, ms(1000), ms(2000), ""}, {"2", 5, ms(3000), ms(4000), "Text"}, {"3", 9, ms(5000), ms(6000), ""}})
+	if doc.Cues[0].Lines != nil || doc.Cues[2].Lines != nil {
+		t.Errorf("empty cues have lines: %+v / %+v", doc.Cues[0].Lines, doc.Cues[2].Lines)
+	}
+}
+
+func TestBadTimingResyncs(t *testing.T) {
+	text := "1\n00:00:00,000 --> 00:00:01,234\nFirst.\n\n2\n00:00:02,345 --> 00:00:03,4560\nDiscarded.\n\n" +
+		"3\n02:00:04,567 --> 02:00:08,901\nThird.\n\n4\n             --> 02:00:10,901\nNo start.\n\n5\n02:00:12,901 -->\nNo end.\n\n" +
+		"6\n-->\n\n7\n00:00:20,000 --> 00:00:21,000\nSeventh.\n"
+	doc := Read(text)
+	check(t, "bad timing", doc, []want{{"1", 1, 0, ms(1234), "First."}, {"3", 9, 2*cue.Hour + ms(4567), 2*cue.Hour + ms(8901), "Third."},
+		{"7", 24, ms(20000), ms(21000), "Seventh."}})
+	if got := diagLines(doc); !reflect.DeepEqual(got, []int{6, 14, 18, 22}) {
+		t.Errorf("diagnostics on lines %v, want [6 14 18 22]: %+v", got, doc.Diagnostics)
+	}
+}
+
+func TestTolerantTimestamps(t *testing.T) {
+	cases := []struct {
+		line       string
+		start, end cue.Time
+		settings   string
+	}{
+		{"00:00:01.500 --> 00:00:02.250", ms(1500), ms(2250), ""},
+		{"00:01,234 --> 00:02,000", ms(1234), ms(2000), ""},
+		{"00:00:02 --> 00:00:03", ms(2000), ms(3000), ""},
+		{"0:00:04,5 --> 0:00:05,25", ms(4500), ms(5250), ""},
+		{"  00:00:01,000    -->    00:00:02,000  ", ms(1000), ms(2000), ""},
+		{"00:00:01,000-->00:00:02,000", ms(1000), ms(2000), ""},
+		{"00:02:12.16 --> 00:02:14,000 X1:100 X2:600 Y1:40 Y2:80", ms(132160), ms(134000), "X1:100 X2:600 Y1:40 Y2:80"},
+		{"00:00:01:500 --> 00:00:02:000", ms(1500), ms(2000), ""},
+		{"100:00:00,000 --> 100:00:01,000", 100 * cue.Hour, 100*cue.Hour + ms(1000), ""},
+		{"-00:00:02,345 --> 00:00:01,234", -ms(2345), ms(1234), ""},
+		{"00:00:05,000 --> 00:00:04,000", ms(5000), ms(4000), ""},
+		{"00:00:013,567 --> 00:00:14,901", ms(13567), ms(14901), ""},
+		{"00:07:02,636 - > 00:07:04,792", ms(422636), ms(424792), ""},
+		{"0:00:01,000 -> 0:00:02,000", ms(1000), ms(2000), ""},
+		{"00:00:01,000 —> 00:00:02,000", ms(1000), ms(2000), ""},
+	}
+	for _, c := range cases {
+		doc := Read("1\n" + c.line + "\ntext\n")
+		if len(doc.Cues) != 1 {
+			t.Errorf("%q: %d cues, diagnostics %+v", c.line, len(doc.Cues), doc.Diagnostics)
+			continue
+		}
+		got := doc.Cues[0]
+		if got.Start != c.start || got.End != c.end || got.Settings != c.settings {
+			t.Errorf("%q: %v --> %v %q, want %v --> %v %q", c.line, got.Start, got.End, got.Settings, c.start, c.end, c.settings)
+		}
+	}
+}
+
+func TestDeviationsReportedOncePerKind(t *testing.T) {
+	var b strings.Builder
+	for i := 1; i <= 5; i++ {
+		fmt.Fprintf(&b, "%d\n00:00:0%d.000 --> 00:00:0%d.500\nText\n\n", i, i, i)
+	}
+	doc := Read(b.String())
+	if len(doc.Cues) != 5 || len(doc.Diagnostics) != 1 {
+		t.Fatalf("%d cues, diagnostics %+v", len(doc.Cues), doc.Diagnostics)
+	}
+	d := doc.Diagnostics[0]
+	if d.Line != 2 || !strings.Contains(d.Message, "5 timing lines") || !strings.Contains(d.Message, "'.'") {
+		t.Errorf("diagnostic %+v", d)
+	}
+	doc = Read("1\n00:00:75,000 --> 00:01:20,000\nx\n")
+	if len(doc.Cues) != 1 || doc.Cues[0].Start != ms(75000) || len(doc.Diagnostics) != 1 || doc.Diagnostics[0].Cue != 1 {
+		t.Errorf("seconds 75: %+v %+v", doc.Cues, doc.Diagnostics)
+	}
+}
+
+func TestCounters(t *testing.T) {
+	// No counter, garbled counter, counter right after text with no blank line.
+	doc := Read("00:00:01,000 --> 00:00:02,000\nA\n\nabc\n00:00:03,000 --> 00:00:04,000\nB\n3\n00:00:05,000 --> 00:00:06,000\nC\nD\n00:00:07,000 --> 00:00:08,000\nE\n")
+	check(t, "counters", doc, []want{{"", 1, ms(1000), ms(2000), "A"}, {"abc", 4, ms(3000), ms(4000), "B"},
+		{"3", 7, ms(5000), ms(6000), "C\nD"}, {"", 11, ms(7000), ms(8000), "E"}})
+	if got := diagLines(doc); !reflect.DeepEqual(got, []int{4}) {
+		t.Errorf("diagnostics %+v", doc.Diagnostics)
+	}
+}
+
+func TestMissingTimingLine(t *testing.T) {
+	doc := Read("1\n00:00:00,000 --> 00:00:01,234\nFirst\n\n2\nSecond\nSecond b\n\n3\n02:00:04,567 --> 02:00:08,901\nThird\n\n4\n")
+	check(t, "missing timing", doc, []want{{"1", 1, 0, ms(1234), "First"}, {"3", 9, 2*cue.Hour + ms(4567), 2*cue.Hour + ms(8901), "Third"}})
+	if got := diagLines(doc); !reflect.DeepEqual(got, []int{5, 13}) {
+		t.Errorf("diagnostics %+v", doc.Diagnostics)
+	}
+}
+
+func TestArrowInTextIsText(t *testing.T) {
+	doc := Read("1\n00:00:01,000 --> 00:00:02,000\nGo --> there\n")
+	check(t, "arrow", doc, []want{{"1", 1, ms(1000), ms(2000), "Go --> there"}})
+}
+
+func TestOverrideBlocks(t *testing.T) {
+	doc := Read("1\n00:00:01,000 --> 00:00:02,000\n{\\an8}On top\n{\\i1}slanted{\\i0}\n")
+	c := doc.Cues[0]
+	if c.Text() != "On top\nslanted" || !c.Lines[1].Italic() || c.Lines[0].Italic() {
+		t.Errorf("got %q %+v", c.Text(), c.Lines)
+	}
+}
+
+func TestNeverPanicsOnFragments(t *testing.T) {
+	for _, s := range []string{"1", "-->", "1\n-->", "0:", "00:00:01,", "1\n00:00:01,000 -->", "\r", "\r\n\r\n", "99999999999999:00:00,000 --> 0:0:0,0\nx",
+		"00:00:00,000 --> 00:00:00,000 \x00", "\xff\xfe", "1\n00:00:01,000 --> 00:00:02,000\n<i", "{\\", "&#", "&#x;"} {
+		Read(s)
+	}
+}
+
+func sp(start, end int, st cue.Style) cue.Span { return cue.Span{Start: start, End: end, Style: st} }

@@ -1,0 +1,248 @@
+package srt
+
+import (
+	"strings"
+
+	"github.com/exportqc/exportqc/qc/cue"
+)
+
+// deviation is a way a readable timestamp departs from HH:MM:SS,mmm.
+type deviation uint8
+
+const (
+	devDot        deviation = 1 << iota // '.' before the milliseconds
+	devColon                            // ':' before the milliseconds
+	devNoHours                          // MM:SS,mmm
+	devShortMs                          // 1 or 2 millisecond digits
+	devNoMs                             // no milliseconds at all
+	devWidth                            // a field that is not two digits
+	devTrailing                         // text after the end time that is not an X1.. box
+	devArrow                            // "->", "- >", "—>" and the like
+	numDeviations = 8
+)
+
+var deviationText = [numDeviations]string{
+	"'.' before the milliseconds; SRT uses ','",
+	"':' before the milliseconds; SRT uses ','",
+	"no hours field (MM:SS,mmm); SRT uses HH:MM:SS,mmm",
+	"fewer than 3 millisecond digits, read as a decimal fraction (\",5\" = 500 ms); some players read \",50\" as 50 ms or drop the cue",
+	"no milliseconds; SRT uses HH:MM:SS,mmm",
+	"an hours, minutes or seconds field that is not two digits",
+	"text after the end time that is not an X1:.. X2:.. Y1:.. Y2:.. box",
+	"a mistyped arrow instead of \"-->\" (read anyway); players such as ffmpeg drop these cues",
+}
+
+// timing is a parsed timing line.
+type timing struct {
+	start, end cue.Time
+	settings   string    // text after the end time
+	dev        deviation // deviations seen on this line
+	rangeMsg   string    // a minutes/seconds field of 60 or more, if any
+}
+
+// isTimingCandidate reports whether a line is meant as a timing line, so
+// that one we cannot read is reported as a bad timing line rather than
+// taken for text: a "-->" with only timestamp characters before it, or a
+// line starting HH:MM:SS that goes on to a '>' (a mistyped arrow). Cue text
+// such as "Go --> there" stays text.
+func isTimingCandidate(s string) bool {
+	if i := strings.Index(s, "-->"); i >= 0 {
+		for k := 0; k < i; k++ {
+			switch c := s[k]; {
+			case c >= '0' && c <= '9', c == ':', c == ',', c == '.', c == '-', c == ' ', c == '\t':
+			default:
+				return false
+			}
+		}
+		return true
+	}
+	t := s
+	for len(t) > 0 && (t[0] == ' ' || t[0] == '\t') {
+		t = t[1:]
+	}
+	c := strings.IndexByte(t, ':')
+	return c >= 1 && c <= 2 && digit(t[0]) && digit(t[c-1]) && c+1 < len(t) && digit(t[c+1]) && strings.IndexByte(t, '>') > 0
+}
+
+// arrowLen returns the length of the arrow at the start of s: "-->" or a
+// mistyped one ("->", "- >", "--->", "—>", "==>"): dashes, en or em dashes
+// or '=' (spaces allowed among them), then one or two '>'. 0 if none.
+func arrowLen(s string) int {
+	p, dashes := 0, 0
+	for p < len(s) {
+		switch {
+		case s[p] == '-' || s[p] == '=':
+			p++
+			dashes++
+		case strings.HasPrefix(s[p:], "\u2013") || strings.HasPrefix(s[p:], "\u2014"):
+			p += 3
+			dashes++
+		case s[p] == ' ' && dashes > 0:
+			p++
+		default:
+			if dashes == 0 || p >= len(s) || s[p] != '>' {
+				return 0
+			}
+			p++
+			if p < len(s) && s[p] == '>' {
+				p++
+			}
+			return p
+		}
+	}
+	return 0
+}
+
+func digit(c byte) bool { return '0' <= c && c <= '9' }
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\f' || c == '\v' }
+
+// parseTiming reads "start --> end [settings]". err says what is wrong with
+// a line that cannot be read.
+func parseTiming(s string) (t timing, err string) {
+	p := 0
+	for p < len(s) && isSpace(s[p]) {
+		p++
+	}
+	var rng string
+	t.start, p, err = parseTimestamp(s, p, &t.dev, &rng)
+	if err != "" {
+		return t, "start time: " + err
+	}
+	for p < len(s) && isSpace(s[p]) {
+		p++
+	}
+	arrow := arrowLen(s[p:])
+	if arrow == 0 {
+		return t, "no \"-->\" after the start time"
+	}
+	if s[p:p+arrow] != "-->" {
+		t.dev |= devArrow
+	}
+	p += arrow
+	for p < len(s) && isSpace(s[p]) {
+		p++
+	}
+	if p == len(s) {
+		return t, "no end time"
+	}
+	t.end, p, err = parseTimestamp(s, p, &t.dev, &rng)
+	if err != "" {
+		return t, "end time: " + err
+	}
+	if p < len(s) && !isSpace(s[p]) {
+		return t, "unexpected " + quoteRest(s[p:]) + " after the end time"
+	}
+	t.settings = strings.TrimSpace(s[p:])
+	if t.settings != "" && !(len(t.settings) >= 3 && (t.settings[0]|0x20) == 'x' && t.settings[1] == '1' && t.settings[2] == ':') {
+		t.dev |= devTrailing
+	}
+	t.rangeMsg = rng
+	return t, ""
+}
+
+func quoteRest(s string) string {
+	if len(s) > 12 {
+		s = s[:12] + "…"
+	}
+	return "\"" + s + "\""
+}
+
+// parseTimestamp reads [-][H:]MM:SS[(,|.|:)m[m[m]]] at s[p]. Hours may have
+// any number of digits (within range); minutes and seconds up to three (a
+// "013" seconds field occurs in real files).
+func parseTimestamp(s string, p int, dev *deviation, rng *string) (cue.Time, int, string) {
+	start := p
+	neg := false
+	if p < len(s) && s[p] == '-' {
+		neg = true
+		p++
+	}
+	var f [3]int64
+	var w [3]int
+	n := 0
+	for {
+		q := p
+		var v int64
+		for p < len(s) && digit(s[p]) {
+			if p-q < 12 {
+				v = v*10 + int64(s[p]-'0')
+			}
+			p++
+		}
+		if p == q {
+			if n == 0 {
+				return 0, p, "expected digits"
+			}
+			return 0, p, "expected digits after ':'"
+		}
+		f[n], w[n] = v, p-q
+		n++
+		if n < 3 && p+1 < len(s) && s[p] == ':' && digit(s[p+1]) {
+			// A third ':' group is milliseconds ("00:00:01:500"), handled below.
+			p++
+			continue
+		}
+		break
+	}
+	if n < 2 {
+		return 0, p, "expected HH:MM:SS,mmm"
+	}
+	h, m, sec := int64(0), f[0], f[1]
+	wh, wm, ws := 2, w[0], w[1]
+	if n == 3 {
+		h, m, sec = f[0], f[1], f[2]
+		wh, wm, ws = w[0], w[1], w[2]
+	} else {
+		*dev |= devNoHours
+	}
+	var ms int64
+	if p < len(s) && (s[p] == ',' || s[p] == '.' || (s[p] == ':' && n == 3)) {
+		switch s[p] {
+		case '.':
+			*dev |= devDot
+		case ':':
+			*dev |= devColon
+		}
+		p++
+		q := p
+		for p < len(s) && digit(s[p]) {
+			p++
+		}
+		switch d := p - q; {
+		case d == 0:
+			return 0, p, "no digits after the millisecond separator"
+		case d > 3:
+			return 0, p, "too many millisecond digits (" + s[q:p] + ")"
+		default:
+			for k := q; k < p; k++ {
+				ms = ms*10 + int64(s[k]-'0')
+			}
+			for ; d < 3; d++ {
+				ms *= 10
+			}
+			if p-q < 3 {
+				*dev |= devShortMs
+			}
+		}
+	} else {
+		*dev |= devNoMs
+	}
+	switch {
+	case wh > 7 || h > 1_000_000:
+		return 0, p, "hours out of range"
+	case wm > 3 || ws > 3:
+		return 0, p, "minutes or seconds field too long"
+	}
+	if wh != 2 || wm != 2 || ws != 2 {
+		*dev |= devWidth
+	}
+	t := cue.Time(h)*cue.Hour + cue.Time(m)*cue.Minute + cue.Time(sec)*cue.Second + cue.Time(ms)*cue.Millisecond
+	if (m >= 60 || sec >= 60) && *rng == "" {
+		*rng = "timestamp " + strings.TrimSpace(s[start:p]) + " has minutes or seconds of 60 or more (read as " + t.String() + ")"
+	}
+	if neg {
+		t = -t
+	}
+	return t, p, ""
+}

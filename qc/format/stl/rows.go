@@ -1,0 +1,115 @@
+package stl
+
+import (
+	"unicode/utf8"
+
+	"github.com/exportqc/exportqc/qc/cue"
+)
+
+// rowState is the text of the row being built, in the reader's arena.
+type rowState struct {
+	start     int  // arena offset of the row
+	hasText   bool // a character has been written (leading spaces are skipped)
+	softSpace bool // a teletext control code followed the last character
+	style     cue.Style
+	styleFrom int // arena offset where the current style run began
+	spanLo    int // index of the row's first span
+}
+
+// decodeText decodes r.scratch (the subtitle's joined text fields) into
+// rows appended to r.lines. It returns the first byte that has no character
+// in the code table, or -1.
+func (r *reader) decodeText() (undefined int) {
+	undefined = -1
+	sc := tfScanner{tf: r.scratch, cct: r.cct}
+	row := rowState{start: len(r.arena), styleFrom: len(r.arena), spanLo: len(r.spans)}
+	for {
+		t, ok := sc.next()
+		if !ok {
+			break
+		}
+		switch t.kind {
+		case tokChar:
+			if t.r == undefinedRune && undefined < 0 {
+				undefined = int(t.code)
+			}
+			if row.softSpace && r.arena[len(r.arena)-1] != ' ' {
+				r.arena = append(r.arena, ' ')
+			}
+			row.softSpace = false
+			row.hasText = true
+			r.arena = utf8.AppendRune(r.arena, t.r)
+			if t.r2 != 0 {
+				r.arena = utf8.AppendRune(r.arena, t.r2)
+			}
+		case tokSpace:
+			if row.hasText {
+				r.arena = append(r.arena, ' ')
+			}
+			row.softSpace = false
+		case tokTeletext:
+			// A spacing attribute fills a cell: between two words it reads
+			// as a space; at the row's ends it is padding.
+			row.softSpace = row.hasText
+		case tokStyle:
+			var next cue.Style
+			switch t.code {
+			case 0x80:
+				next = row.style | cue.Italic
+			case 0x81:
+				next = row.style &^ cue.Italic
+			case 0x82:
+				next = row.style | cue.Underline
+			case 0x83:
+				next = row.style &^ cue.Underline
+			default:
+				next = row.style // boxing: no cue.Style for it
+			}
+			if next != row.style {
+				r.closeStyleRun(&row)
+				row.style = next
+			}
+		case tokNewline:
+			r.endRow(&row)
+		}
+	}
+	r.endRow(&row)
+	return undefined
+}
+
+// closeStyleRun records the current style run as a span.
+func (r *reader) closeStyleRun(row *rowState) {
+	end := len(r.arena)
+	if row.style != 0 && end > row.styleFrom {
+		r.spans = append(r.spans, spanRef{start: row.styleFrom, end: end, style: row.style})
+	}
+	row.styleFrom = end
+}
+
+// endRow keeps the row as a display line unless it has no text, trims its
+// trailing padding, and starts the next row with the same style.
+func (r *reader) endRow(row *rowState) {
+	r.closeStyleRun(row)
+	if !row.hasText {
+		r.arena = r.arena[:row.start]
+		r.spans = r.spans[:row.spanLo]
+	} else {
+		end := len(r.arena)
+		for end > row.start && r.arena[end-1] == ' ' {
+			end--
+		}
+		r.arena = r.arena[:end]
+		// Clamp spans to the trimmed row and drop those left empty.
+		kept := row.spanLo
+		for _, sp := range r.spans[row.spanLo:] {
+			sp.end = min(sp.end, end)
+			if sp.end > sp.start {
+				r.spans[kept] = sp
+				kept++
+			}
+		}
+		r.spans = r.spans[:kept]
+		r.lines = append(r.lines, lineRef{start: row.start, end: end, spanLo: row.spanLo, spanHi: kept})
+	}
+	*row = rowState{start: len(r.arena), styleFrom: len(r.arena), spanLo: len(r.spans), style: row.style}
+}

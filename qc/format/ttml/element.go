@@ -1,0 +1,461 @@
+package ttml
+
+import (
+	"encoding/xml"
+	"strconv"
+	"strings"
+
+	"github.com/exportqc/exportqc/qc/cue"
+)
+
+// attrs are the attributes of one element that the reader uses.
+type attrs struct {
+	begin, end, dur, timeContainer, region, style, id, space, use string
+	plainID                                                       string // DFXP drafts and sloppy files write id= for xml:id
+
+	hasBegin, hasEnd, hasDur, hasRegion bool
+	sty                                 tri // inline tts:* styles
+}
+
+// defID is the identifier a style or region is referenced by.
+func (a *attrs) defID() string {
+	if a.id != "" {
+		return a.id
+	}
+	return a.plainID
+}
+
+func (r *reader) scanAttrs(t *xml.StartElement, a *attrs) {
+	for i := range t.Attr {
+		n, v := t.Attr[i].Name, t.Attr[i].Value
+		switch {
+		case n.Space == "":
+			switch n.Local {
+			case "begin":
+				a.begin, a.hasBegin = v, true
+			case "end":
+				a.end, a.hasEnd = v, true
+			case "dur":
+				a.dur, a.hasDur = v, true
+			case "timeContainer":
+				a.timeContainer = v
+			case "region":
+				a.region, a.hasRegion = trimXMLSpace(v), true
+			case "style":
+				a.style = v
+			case "use":
+				a.use = v
+			case "xmlns":
+				r.profile.noteNamespace(v)
+			case "id":
+				a.plainID = v
+			}
+		case n.Space == nsXML:
+			switch n.Local {
+			case "id":
+				a.id = v
+			case "space":
+				a.space = v
+			}
+		case n.Space == "xmlns":
+			r.profile.noteNamespace(v)
+		case isStyling(n.Space):
+			a.sty.applyStyleAttr(n.Local, v)
+		case strings.HasPrefix(n.Space, nsEBU):
+			r.profile.ebu = true
+		}
+	}
+}
+
+// classify names an element from its name and its parent's kind. Only the
+// TTML structure that carries display text or its styling is tracked;
+// anything else (metadata, animation, foreign elements) is ignored with all
+// its content.
+func classify(n xml.Name, parent elemKind) elemKind {
+	if parent == kHeadMeta {
+		if n.Space == nsEBUMet && n.Local == "conformsToStandard" {
+			return kConforms
+		}
+		return kHeadMeta
+	}
+	if !isTT(n.Space) {
+		if parent == kHead && isParam(n.Space) && n.Local == "profile" {
+			return kProfile
+		}
+		return kIgnored
+	}
+	switch parent {
+	case kTT:
+		switch n.Local {
+		case "head":
+			return kHead
+		case "body":
+			return kBody
+		}
+	case kHead:
+		switch n.Local {
+		case "styling":
+			return kStyling
+		case "layout":
+			return kLayout
+		case "metadata":
+			return kHeadMeta
+		}
+	case kStyling:
+		if n.Local == "style" {
+			return kStyleDef
+		}
+	case kLayout:
+		if n.Local == "region" {
+			return kRegionDef
+		}
+	case kRegionDef:
+		if n.Local == "style" {
+			return kRegionSty
+		}
+	case kBody:
+		switch n.Local {
+		case "div":
+			return kDiv
+		case "p": // not allowed by TTML1, but its text is real
+			return kP
+		}
+	case kDiv:
+		switch n.Local {
+		case "div":
+			return kDiv
+		case "p":
+			return kP
+		}
+	case kP, kSpan:
+		switch n.Local {
+		case "span", "p", "div": // a nested p or div is invalid; keep its text as a span's
+			return kSpan
+		case "br":
+			return kBr
+		}
+	}
+	return kIgnored
+}
+
+// start handles a start tag; it returns false to stop reading.
+func (r *reader) start(t xml.StartElement, pos at) bool {
+	n := len(r.stack)
+	if n == 0 {
+		if r.ttAt.line != 0 {
+			r.diag(pos, "content after the end of <tt>; reading stopped here")
+			return false
+		}
+		if t.Name.Local != "tt" {
+			r.diag(pos, "not a TTML document: the root element is <"+t.Name.Local+">, not <tt>")
+			return false
+		}
+		r.startTT(&t, pos)
+		return true
+	}
+	parent := &r.stack[n-1]
+	if strings.HasPrefix(t.Name.Space, nsEBU) {
+		r.profile.ebu = true
+	}
+	f := frame{
+		kind:      classify(t.Name, parent.kind),
+		preserve:  parent.preserve,
+		noText:    parent.noText,
+		spanTimed: parent.spanTimed,
+		begin:     parent.begin,
+		ownEnd:    forever,
+		bound:     parent.bound,
+		inh:       parent.inh,
+		region:    parent.region,
+	}
+	if f.kind == kIgnored || f.kind == kHeadMeta {
+		// Nothing inside is read: skip attribute work.
+		r.stack = append(r.stack, f)
+		return true
+	}
+	var a attrs
+	r.scanAttrs(&t, &a)
+	if a.id != "" {
+		r.noteID(a.id, pos)
+	}
+	switch a.space {
+	case "preserve":
+		f.preserve = true
+	case "default":
+		f.preserve = false
+	}
+	switch f.kind {
+	case kProfile:
+		if a.use != "" {
+			r.profile.declared = append(r.profile.declared, a.use)
+		}
+	case kStyleDef, kRegionSty:
+		if f.kind == kRegionSty && r.curRegion != nil {
+			r.curRegion.nested = r.curRegion.nested.over(a.sty)
+		}
+		if id := a.defID(); id != "" {
+			r.styles[id] = &styleDef{refs: a.style, own: a.sty, at: pos}
+		}
+	case kRegionDef:
+		g := &regionDef{refs: a.style, own: a.sty, at: pos, end: forever}
+		if a.hasBegin {
+			if v, ok := r.timeAttr("begin", a.begin, pos); ok {
+				g.begin = v
+			}
+		}
+		if a.hasEnd {
+			if v, ok := r.timeAttr("end", a.end, pos); ok {
+				g.end = v
+			}
+		}
+		if a.hasDur {
+			if v, ok := r.timeAttr("dur", a.dur, pos); ok {
+				g.end = minTime(g.end, addTime(g.begin, v))
+			}
+		}
+		r.curRegion = g
+		if id := a.defID(); id != "" {
+			r.regions[id] = g
+		}
+	case kBody, kDiv, kP, kSpan:
+		if f.kind == kBody {
+			r.atBody()
+		}
+		r.startContent(&f, parent, &a, pos)
+	case kBr:
+		if r.inP && !f.noText {
+			r.lines.lineBreak()
+		}
+	}
+	r.stack = append(r.stack, f)
+	return true
+}
+
+// startContent reads the timing, styling and region of body, div, p and span.
+func (r *reader) startContent(f, parent *frame, a *attrs, pos at) {
+	syncBase := parent.begin
+	if parent.seq {
+		syncBase = parent.cursor
+	}
+	f.begin = syncBase
+	bad := false
+	if a.hasBegin {
+		if v, ok := r.timeAttr("begin", a.begin, pos); ok {
+			f.begin = addTime(syncBase, v)
+		} else {
+			bad = true
+		}
+	}
+	if a.hasEnd {
+		if v, ok := r.timeAttr("end", a.end, pos); ok {
+			f.ownEnd, f.hasEnd = addTime(syncBase, v), true
+		} else {
+			bad = true
+		}
+	}
+	if a.hasDur {
+		if r.par.discontinuous {
+			r.diag(pos, "dur is not allowed with ttp:markerMode=\"discontinuous\" (TTML1 §6.2.6)")
+		}
+		if v, ok := r.timeAttr("dur", a.dur, pos); ok {
+			f.ownEnd, f.hasEnd = minTime(f.ownEnd, addTime(f.begin, v)), true
+		} else {
+			bad = true
+		}
+	}
+	f.bound = minTime(f.ownEnd, parent.bound)
+	f.cursor, f.childMax = f.begin, f.begin
+	switch a.timeContainer {
+	case "", "par":
+	case "seq":
+		f.seq = true
+	default:
+		r.diag(pos, "timeContainer=\""+a.timeContainer+"\" is neither par nor seq")
+	}
+	if a.style != "" {
+		f.inh = f.inh.over(r.resolveRefs(a.style, pos))
+	}
+	f.inh = f.inh.over(a.sty)
+	if a.hasRegion {
+		f.region = a.region
+		if _, ok := r.regions[a.region]; !ok {
+			r.diag(pos, "region \""+a.region+"\" is not defined in head/layout")
+		}
+	}
+	switch f.kind {
+	case kP:
+		if r.inP {
+			break // read as a span (classify)
+		}
+		r.inP = true
+		r.pSkip = bad
+		r.pAt = pos
+		r.pID = a.id
+		r.pInner = int(r.dec.InputOffset())
+		r.pDepth = len(r.stack)
+		r.textUntimed, r.hasTimedText = false, false
+		r.minTimedBegin = forever
+		r.pBase = tri{}
+		if g := r.regions[f.region]; g != nil && f.region != "" {
+			r.pBase = r.regionStyle(g)
+		}
+		f.spanTimed = false
+		r.lines.reset()
+	case kSpan:
+		if a.hasBegin || a.hasEnd || a.hasDur {
+			f.spanTimed = true
+		}
+		if f.inh.val&rubyNote != 0 {
+			f.noText = true
+		}
+	}
+}
+
+// timeAttr parses a time attribute, reporting malformed values.
+func (r *reader) timeAttr(name, v string, pos at) (cue.Time, bool) {
+	t, kind, why := r.par.parseTime(v)
+	if why != "" {
+		r.diag(pos, name+"=\""+v+"\": "+why)
+		return 0, false
+	}
+	r.timeKinds |= kind
+	if kind == 0 {
+		r.anyPlain = true
+	}
+	if r.strict {
+		if kind&usesFrames != 0 && !r.par.frameRateSet {
+			r.diag(pos, name+"=\""+v+"\" counts frames but the document declares no ttp:frameRate (required by "+r.doc.Profile+")")
+		}
+		if kind&usesTicks != 0 && !r.par.tickRateSet {
+			r.diag(pos, name+"=\""+v+"\" counts ticks but the document declares no ttp:tickRate (required by "+r.doc.Profile+")")
+		}
+	}
+	return t, true
+}
+
+func (r *reader) noteID(id string, pos at) {
+	if r.ids == nil {
+		r.ids = make(map[string]int, 64)
+	}
+	if first, dup := r.ids[id]; dup {
+		r.diag(pos, "xml:id \""+id+"\" is already used at line "+strconv.Itoa(first))
+		return
+	}
+	r.ids[id] = pos.line
+}
+
+// atBody runs once the head is read: the profile is known by then, and so
+// are the checks that depend on it.
+func (r *reader) atBody() {
+	if r.checked {
+		return
+	}
+	r.checked = true
+	r.doc.Profile = r.profile.name()
+	// Resolve every style now, referenced or not, so that reference loops
+	// are reported once, at the style.
+	for name, s := range r.styles {
+		r.resolveStyle(name, s)
+	}
+	r.strict = strictRates(r.doc.Profile)
+	if r.strict && r.par.base == baseSMPTE {
+		r.diag(r.ttAt, "ttp:timeBase=\"smpte\" is not allowed in "+r.doc.Profile)
+	}
+}
+
+// end handles an end tag whose token starts at offset start.
+func (r *reader) end(start int64) {
+	n := len(r.stack)
+	if n == 0 {
+		return
+	}
+	f := &r.stack[n-1]
+	if n > 1 {
+		parent := &r.stack[n-2]
+		switch f.kind {
+		case kBody, kDiv, kP, kSpan:
+			natural, end := endTimed(f, parent)
+			if f.kind == kP && r.inP && n-1 == r.pDepth {
+				r.finishP(f, natural, end, int(start))
+			}
+		case kRegionDef:
+			r.curRegion = nil
+		case kConforms:
+			r.profile.conforms = append(r.profile.conforms, trimXMLSpace(string(r.conformsBuffer)))
+			r.conformsBuffer = r.conformsBuffer[:0]
+		}
+	}
+	r.stack = r.stack[:n-1]
+}
+
+// endTimed resolves the active end of a closing element (TTML1 §10.4 with
+// SMIL semantics: an explicit end or dur, else the implicit duration from
+// its children) and passes it to the parent's implicit duration.
+func endTimed(f, parent *frame) (natural, end cue.Time) {
+	switch {
+	case f.hasEnd:
+		natural = f.ownEnd
+	case f.indefinite:
+		natural = forever
+	case f.seq && f.hasChild:
+		natural = f.cursor
+	case f.hasChild:
+		natural = f.childMax
+	default: // empty: zero duration
+		natural = f.begin
+	}
+	end = minTime(natural, parent.bound)
+	if parent.seq {
+		parent.cursor = maxT(f.begin, end)
+	} else if end == forever {
+		parent.indefinite = true
+	} else {
+		parent.childMax = maxT(parent.childMax, end)
+	}
+	parent.hasChild = true
+	return natural, end
+}
+
+// charData handles text.
+func (r *reader) charData(data []byte) {
+	n := len(r.stack)
+	if n == 0 {
+		return
+	}
+	f := &r.stack[n-1]
+	switch f.kind {
+	case kConforms:
+		r.conformsBuffer = append(r.conformsBuffer, data...)
+	case kP, kSpan:
+		if !r.inP || f.noText {
+			return
+		}
+		if hasVisible(data) {
+			// TTML1 §10.4: text is an anonymous span, of indefinite
+			// duration in a par container and of none in a seq one.
+			if !f.seq {
+				f.indefinite = true
+				f.hasChild = true
+			}
+			if f.spanTimed {
+				r.hasTimedText = true
+				r.minTimedBegin = minTime(r.minTimedBegin, f.begin)
+			} else {
+				r.textUntimed = true
+			}
+		}
+		r.lines.text(data, f.preserve, r.pBase.over(f.inh).style())
+	}
+}
+
+// hasVisible reports whether data holds anything but XML whitespace.
+// Whitespace-only text between tags is pruned in the default xml:space
+// mode; we ignore it for timing in either mode.
+func hasVisible(data []byte) bool {
+	for _, c := range data {
+		if !isXMLSpace(c) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,182 @@
+package ttml
+
+import (
+	"encoding/xml"
+	"errors"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/exportqc/exportqc/qc/cue"
+)
+
+// maxDepth bounds element nesting. Real documents nest a handful of levels;
+// a hostile one with 100,000 nested spans would otherwise grow our stack and
+// the XML decoder's without limit.
+const maxDepth = 1000
+
+// Read parses a TTML document (TTML1, IMSC1/1.1 text, DFXP, iTT, EBU-TT-D).
+// text is decoded UTF-8; a leading U+FEFF and any encoding named in the XML
+// declaration are accepted as they are. Read never panics: malformed input
+// gives diagnostics and whatever cues could be read.
+func Read(text string) *cue.Document {
+	r := newReader(text)
+	r.run()
+	r.finish()
+	return r.doc
+}
+
+type elemKind uint8
+
+const (
+	kIgnored   elemKind = iota // anything whose text is not displayed
+	kTT                        // the root
+	kHead                      // tt/head
+	kStyling                   // head/styling
+	kStyleDef                  // head/styling/style
+	kLayout                    // head/layout
+	kRegionDef                 // head/layout/region
+	kRegionSty                 // head/layout/region/style
+	kHeadMeta                  // head/metadata and everything below it
+	kConforms                  // ebuttm:conformsToStandard (profile signalling)
+	kProfile                   // head/ttp:profile (profile signalling)
+	kBody
+	kDiv
+	kP
+	kSpan
+	kBr
+)
+
+// frame is one open element.
+type frame struct {
+	kind     elemKind
+	preserve bool // xml:space="preserve" in effect
+	noText   bool // character data here is not display text (ruby annotations)
+	seq      bool // timeContainer="seq"
+	hasEnd   bool // end or dur given
+	// indefinite: the element's implicit duration is indefinite (TTML1
+	// §10.4: text in a par container, or such a child).
+	indefinite bool
+	hasChild   bool
+	// spanTimed: inside the current <p>, the nearest element with its own
+	// timing is a span (karaoke-style text) rather than the p itself.
+	spanTimed bool
+	begin     cue.Time // absolute begin
+	ownEnd    cue.Time // absolute end from end/dur (forever if none)
+	bound     cue.Time // min(ownEnd, parent's bound): nothing inside outlives it
+	cursor    cue.Time // seq: where the next child's begin counts from
+	childMax  cue.Time // par: latest end of a child
+	inh       tri      // styles specified on body..this element (region styles come on top)
+	region    string   // region in effect
+}
+
+type reader struct {
+	src  string
+	base int64 // bytes skipped before src (a BOM)
+	dec  *xml.Decoder
+	pos  lineTracker
+	doc  *cue.Document
+
+	par       params
+	profile   profileInfo
+	strict    bool // IMSC/EBU-TT-D: the frame and tick rates must be declared when used
+	checked   bool // profile-dependent checks done (at <body>)
+	ttAt      at
+	timeKinds uint8 // union of kinds seen
+	anyPlain  bool  // a time expression that is neither frames nor ticks
+
+	styles  map[string]*styleDef
+	regions map[string]*regionDef
+	ids     map[string]int
+
+	stack []frame
+	// The <p> being read (only one is open at a time: a nested p is read as
+	// a span).
+	inP            bool
+	pSkip          bool // a malformed time: diagnosed, the cue is dropped
+	pAt            at
+	pID            string
+	pInner         int // offset just after the start tag
+	pDepth         int // index of the p's frame
+	textUntimed    bool
+	hasTimedText   bool
+	minTimedBegin  cue.Time
+	lines          lineBuilder
+	pBase          tri // styles of the p's region, under everything else
+	curStyle       *styleDef
+	curRegion      *regionDef
+	conformsBuffer []byte
+}
+
+func newReader(text string) *reader {
+	r := &reader{src: text, doc: &cue.Document{Format: "ttml", TimePrecision: cue.Millisecond}}
+	if strings.HasPrefix(text, "\ufeff") {
+		r.src = text[3:]
+		r.base = 3
+	}
+	r.pos = newLineTracker(r.src)
+	r.par = defaultParams()
+	r.dec = xml.NewDecoder(strings.NewReader(r.src))
+	// The text is already UTF-8 whatever the declaration says (the encoding
+	// layer decoded it), so any declared charset is read as is.
+	r.dec.CharsetReader = func(_ string, in io.Reader) (io.Reader, error) { return in, nil }
+	r.stack = make([]frame, 0, 16)
+	r.styles = map[string]*styleDef{}
+	r.regions = map[string]*regionDef{}
+	return r
+}
+
+// at is a source position: a 1-based line and the offset of its first
+// byte in the text given to Read.
+type at struct {
+	line int
+	off  int64
+}
+
+// where returns the position of a byte offset of src.
+func (r *reader) where(off int64) at {
+	l, s := r.pos.at(int(off))
+	return at{line: l, off: int64(s) + r.base}
+}
+
+func (r *reader) diag(a at, msg string) {
+	r.doc.Diagnostics = append(r.doc.Diagnostics, cue.Diagnostic{Line: a.line, Offset: a.off, Message: msg})
+}
+
+func (r *reader) run() {
+	for {
+		start := r.dec.InputOffset()
+		tok, err := r.dec.Token()
+		if err != nil {
+			if errors.Is(err, io.EOF) {
+				if r.ttAt.line == 0 {
+					r.diag(at{line: 1, off: r.base}, "no <tt> element: the file is empty or not XML")
+				}
+				return
+			}
+			pos := r.where(r.dec.InputOffset())
+			msg := err.Error()
+			var se *xml.SyntaxError
+			if errors.As(err, &se) {
+				msg = se.Msg
+			}
+			r.diag(pos, "XML syntax error, reading stopped here: "+msg)
+			return
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			pos := r.where(start)
+			if len(r.stack) >= maxDepth {
+				r.diag(pos, "elements are nested more than "+strconv.Itoa(maxDepth)+" deep; reading stopped here")
+				return
+			}
+			if !r.start(t, pos) {
+				return
+			}
+		case xml.EndElement:
+			r.end(start)
+		case xml.CharData:
+			r.charData(t)
+		}
+	}
+}

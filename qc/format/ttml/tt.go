@@ -1,0 +1,225 @@
+package ttml
+
+import (
+	"encoding/xml"
+	"strconv"
+	"strings"
+
+	"github.com/exportqc/exportqc/qc/cue"
+)
+
+// Upper bounds for the rate parameters: far above any real value, and low
+// enough that products of them stay inside 64 bits.
+const (
+	maxRate     = 1_000_000
+	maxTickRate = 1_000_000_000_000
+)
+
+// startTT reads the root element: language, timing parameters and profile
+// signals. The root acts as the outermost time container: it begins at 0
+// and bounds nothing.
+func (r *reader) startTT(t *xml.StartElement, pos at) {
+	r.ttAt = pos
+	if isLegacyNS(t.Name.Space) {
+		r.profile.legacy = true
+	}
+	hasLang := false
+	f := frame{kind: kTT, ownEnd: forever, bound: forever}
+	for _, a := range t.Attr {
+		n, v := a.Name, a.Value
+		switch {
+		case n.Space == nsXML:
+			switch n.Local {
+			case "lang":
+				r.doc.Language, hasLang = v, true
+			case "space":
+				f.preserve = v == "preserve"
+			case "id":
+				r.noteID(v, pos)
+			}
+		case n.Space == "xmlns", n.Space == "" && n.Local == "xmlns":
+			r.profile.noteNamespace(v)
+		case isParam(n.Space):
+			r.param(n.Local, v, pos)
+		case strings.HasPrefix(n.Space, nsEBU):
+			r.profile.ebu = true
+		}
+	}
+	if !hasLang {
+		r.diag(pos, "<tt> has no xml:lang (TTML1 requires it; use xml:lang=\"\" for undetermined)")
+	}
+	r.par.settle()
+	if r.par.frameRateSet {
+		r.doc.FrameRate = r.par.effectiveRate()
+	}
+	r.stack = append(r.stack, f)
+}
+
+// param reads one ttp:* attribute of tt.
+func (r *reader) param(name, v string, pos at) {
+	bad := func(why string) { r.diag(pos, "ttp:"+name+"=\""+v+"\": "+why) }
+	v = trimXMLSpace(v)
+	switch name {
+	case "frameRate":
+		if n, ok := positive(v, maxRate); ok {
+			r.par.frameRate, r.par.frameRateSet = n, true
+			r.profile.rate = true
+		} else {
+			bad("not a positive integer; 30 fps (TTML1's default) is used")
+		}
+	case "frameRateMultiplier":
+		a, b := nextToken(v)
+		b, rest := nextToken(b)
+		num, ok1 := positive(a, maxRate)
+		den, ok2 := positive(b, maxRate)
+		if !ok1 || !ok2 || rest != "" {
+			bad("want two positive integers such as \"1000 1001\"")
+			return
+		}
+		r.par.mulNum, r.par.mulDen = num, den
+	case "subFrameRate":
+		if n, ok := positive(v, maxRate); ok {
+			r.par.subFrameRate = n
+		} else {
+			bad("not a positive integer")
+		}
+	case "tickRate":
+		if n, ok := positive(v, maxTickRate); ok {
+			r.par.tickNum, r.par.tickDen, r.par.tickRateSet = n, 1, true
+		} else {
+			bad("not a positive integer")
+		}
+	case "timeBase":
+		switch v {
+		case "media":
+			r.par.base = baseMedia
+		case "smpte":
+			r.par.base = baseSMPTE
+		case "clock":
+			r.par.base = baseClock
+		default:
+			bad("not media, smpte or clock")
+		}
+	case "dropMode":
+		switch v {
+		case "nonDrop":
+			r.par.drop = nonDrop
+		case "dropNTSC":
+			r.par.drop = dropNTSC
+		case "dropPAL":
+			r.par.drop = dropPAL
+		default:
+			bad("not nonDrop, dropNTSC or dropPAL")
+		}
+	case "markerMode":
+		switch v {
+		case "continuous":
+		case "discontinuous":
+			r.par.discontinuous = true
+		default:
+			bad("not continuous or discontinuous")
+		}
+	case "profile":
+		r.profile.declared = append(r.profile.declared, v)
+	case "contentProfiles":
+		for rest := v; ; {
+			var tok string
+			if tok, rest = nextToken(rest); tok == "" {
+				break
+			}
+			r.profile.declared = append(r.profile.declared, tok)
+		}
+	}
+}
+
+// positive parses a decimal integer in 1..limit.
+func positive(s string, limit int64) (int64, bool) {
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n <= 0 || n > limit {
+		return 0, false
+	}
+	for i := 0; i < len(s); i++ { // ParseInt accepts a sign; TTML does not
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+	}
+	return n, true
+}
+
+// finishP turns a closed <p> into a cue. natural is the end its own timing
+// or content gives, end the same after clipping to its ancestors; rawEnd is
+// the offset of its end tag.
+func (r *reader) finishP(f *frame, natural, end cue.Time, rawEnd int) {
+	r.inP = false
+	lines := r.lines.finish()
+	if r.pSkip {
+		return // the malformed time was reported
+	}
+	empty := lines == nil
+	start := f.begin
+	if r.hasTimedText && !r.textUntimed {
+		// All text is in timed spans: the cue starts with the first of them.
+		start = maxT(start, r.minTimedBegin)
+	}
+	if start == forever {
+		if !empty {
+			r.diag(r.pAt, "paragraph never begins: an earlier sibling in its seq container never ends")
+		}
+		return
+	}
+	if f.hasEnd && f.ownEnd < f.begin {
+		// Authored end before begin: keep it for the timing rules to report.
+		r.emit(f, f.begin, f.ownEnd, lines, rawEnd)
+		return
+	}
+	if g := r.regions[f.region]; g != nil && f.region != "" {
+		// Content shows only while its region is active.
+		start = maxT(start, g.begin)
+		end = minTime(end, g.end)
+	}
+	switch {
+	case end == forever:
+		if !empty {
+			r.diag(r.pAt, "paragraph has no end time: neither it nor any ancestor sets end or dur, so it would show until the end of the programme")
+		}
+		return
+	case end <= start && (end < natural || start > f.begin):
+		if !empty {
+			r.diag(r.pAt, "paragraph is never displayed: its interval ["+f.begin.String()+", "+natural.String()+") falls outside its container or region (active until "+end.String()+")")
+		}
+		return
+	case empty && !f.hasEnd:
+		return // nothing to show and no timing of its own
+	}
+	r.emit(f, start, end, lines, rawEnd)
+}
+
+func (r *reader) emit(f *frame, start, end cue.Time, lines []cue.Line, rawEnd int) {
+	raw := ""
+	if r.pInner <= rawEnd && rawEnd <= len(r.src) {
+		raw = r.src[r.pInner:rawEnd]
+	}
+	r.doc.Cues = append(r.doc.Cues, cue.Cue{
+		Index:  len(r.doc.Cues) + 1,
+		ID:     r.pID,
+		Line:   r.pAt.line,
+		Offset: r.pAt.off,
+		Start:  start,
+		End:    end,
+		Lines:  lines,
+		Raw:    raw,
+		Region: f.region,
+	})
+}
+
+// finish settles what is only known at the end.
+func (r *reader) finish() {
+	if r.ttAt.line == 0 {
+		return
+	}
+	r.atBody() // for documents without a body
+	if r.timeKinds != 0 && !r.anyPlain {
+		// Every time was a frame or tick count: times are exact to the flick.
+		r.doc.TimePrecision = cue.Flick
+	}
+}

@@ -181,7 +181,8 @@ func (x *stlxmlTTI) elements() []string {
 	return s
 }
 
-// xpathLiteral reads a single-quoted XPath string (” is a quote).
+// xpathLiteral reads a single-quoted XPath string, in which a doubled
+// quote stands for one quote.
 func xpathLiteral(s string) (string, bool) {
 	s = strings.TrimSpace(s)
 	if len(s) < 2 || s[0] != '\'' || s[len(s)-1] != '\'' {

@@ -94,6 +94,10 @@ func newLibrary(reg *registry, packs []*Pack, probs *problems) *Library {
 			probs.add(p.File, 0, "pack id %q is already used by %s", p.ID, other.File)
 			continue
 		}
+		if p.Layer == LayerPlatform && strings.EqualFold(p.ID, NoProfile) {
+			probs.add(p.File, 0, "%q is reserved: it selects no platform profile", NoProfile)
+			continue
+		}
 		lib.byID[strings.ToLower(p.ID)] = p
 		lib.packs = append(lib.packs, p)
 		switch p.Layer {

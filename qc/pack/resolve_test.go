@@ -280,3 +280,29 @@ func BenchmarkResolve(b *testing.B) {
 		}
 	})
 }
+
+func TestResolverConcurrentUse(t *testing.T) {
+	lib := loadShipped(t)
+	r := lib.NewResolver()
+	tags := []string{"en-US", "fr", "ja", "zh-TW", "es-MX", "xx", ""}
+	done := make(chan *Effective, 8*len(tags))
+	for w := 0; w < 8; w++ {
+		go func() {
+			for _, tag := range tags {
+				e, err := r.Resolve(Request{Language: tag})
+				if err != nil {
+					t.Error(err)
+				}
+				done <- e
+			}
+		}()
+	}
+	seen := make(map[*Effective]bool)
+	for i := 0; i < 8*len(tags); i++ {
+		seen[<-done] = true
+	}
+	// xx and "" share the no-language result.
+	if len(seen) != len(tags)-1 {
+		t.Errorf("%d distinct results for %d distinct pack selections", len(seen), len(tags)-1)
+	}
+}

@@ -230,8 +230,10 @@ func label(where string) string {
 }
 
 func (n *nativeReader) stringValue(v *yaml.Node, where string) (string, bool) {
-	if v.Kind != yaml.ScalarNode || v.Tag == "!!null" {
-		n.bad(v.Line, "%s must be a string", where)
+	if v.Kind != yaml.ScalarNode || v.Tag != "!!str" {
+		// YAML reads 1984, true or 0000 as numbers and booleans; JSON
+		// and the schema want strings, so ask for quotes rather than guess.
+		n.bad(v.Line, "%s must be a string (quote it: \"%s\")", where, v.Value)
 		return "", false
 	}
 	return v.Value, true
@@ -458,6 +460,10 @@ func (n *nativeReader) file(v *yaml.Node, where string, episode int) (File, bool
 			for i := 0; i+1 < len(k.Content); i += 2 {
 				name, val := k.Content[i], k.Content[i+1]
 				algo, known := hashing.Normalize(name.Value)
+				if known && algo != name.Value {
+					n.bad(name.Line, "%s.hashes: write %q, not %q", where, algo, name.Value)
+					continue
+				}
 				if !known {
 					n.d.Problemf(RuleUnknownHash, n.name, name.Line, fmt.Sprintf("%s.hashes: hash algorithm %q cannot be verified (supported: %s)", where, name.Value, strings.Join(hashing.Supported, ", ")))
 					continue
@@ -470,8 +476,8 @@ func (n *nativeReader) file(v *yaml.Node, where string, episode int) (File, bool
 }
 
 func (n *nativeReader) hash(f *File, algo string, v *yaml.Node, where string) {
-	if v.Kind != yaml.ScalarNode {
-		n.bad(v.Line, "%s.%s must be a hex string", where, algo)
+	if v.Kind != yaml.ScalarNode || v.Tag != "!!str" {
+		n.bad(v.Line, "%s.%s must be a hex string (quote a digest YAML reads as a number)", where, algo)
 		return
 	}
 	hex := strings.ToLower(strings.TrimSpace(v.Value))

@@ -10,6 +10,10 @@
   var boxes = form.querySelectorAll("input[name=severity]");
   var ruleSel = document.getElementById("rule-filter");
   var shown = document.getElementById("shown-count");
+  // Each timeline tick follows the visibility of the row it links to.
+  var ticks = {};
+  var links = document.querySelectorAll("a.tk");
+  for (var t = 0; t < links.length; t++) ticks[links[t].getAttribute("href").slice(1)] = links[t];
   form.hidden = false;
 
   function readHash() {
@@ -35,6 +39,7 @@
       var r = rows[j];
       var vis = sev[r.getAttribute("data-severity")] === true && (rule === "" || r.getAttribute("data-rule") === rule);
       r.hidden = !vis;
+      if (ticks[r.id]) ticks[r.id].classList.toggle("off", !vis);
       if (vis) n++;
     }
     // Tables whose findings are all filtered out say so instead of

@@ -13,8 +13,10 @@ import (
 	"github.com/exportqc/exportqc/qc/internal/testcorpus"
 )
 
-func fixture(t *testing.T, name string) string {
-	return filepath.Join(testcorpus.RepoRoot(t), "fixtures", "deliveries", "imf", name)
+func fixture(t *testing.T, name string) string { return filepath.Join(fixtureDir(t), name) }
+
+func fixtureDir(t testing.TB) string {
+	return filepath.Join(testcorpus.RepoRoot(t), "fixtures", "deliveries", "imf")
 }
 
 func byPath(d *delivery.Delivery) map[string]*delivery.File {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/exportqc/exportqc/qc/delivery"
+	"github.com/exportqc/exportqc/qc/delivery/hashing"
 	"github.com/exportqc/exportqc/qc/internal/testcorpus"
 )
 
@@ -113,3 +114,5 @@ func TestMergeIntoManifest(t *testing.T) {
 		t.Errorf("standalone files %+v", alone.Files)
 	}
 }
+
+func hashingValid(a, v string) bool { return hashing.ValidHex(a, v) }

@@ -43,6 +43,9 @@ func FromFileName(path string) string {
 	name := filepath.Base(path)
 	name = strings.TrimSuffix(name, filepath.Ext(name))
 	parts := strings.FieldsFunc(name, func(r rune) bool { return r == '.' || r == '_' || r == ' ' })
+	if len(parts) < 2 {
+		return "" // a bare "gap.srt" or "fr.srt" names content, not a language of a title
+	}
 	for i := len(parts) - 1; i >= 0 && i >= len(parts)-3; i-- {
 		p := parts[i]
 		if kindWords[strings.ToLower(p)] {

@@ -1,0 +1,46 @@
+package checks
+
+import "github.com/exportqc/exportqc/qc/rule"
+
+// File-level rules. Their findings are produced by the engine from what the
+// reader and the encoding layer learned, so they have no Run function.
+var (
+	ParseError = &rule.Rule{
+		Code: "E000", Name: "parse-error", Family: "file",
+		Summary: "The file, or part of it, could not be read",
+		Doc: "A file that cannot be opened, decoded or parsed, or a malformed cue inside an otherwise readable file. " +
+			"Readers keep going after a bad cue, so every other cue is still checked; the finding names the line. " +
+			"Fix the syntax at that line (or re-export the file from the authoring tool).",
+		DefaultSeverity: rule.Error,
+	}
+	NotUTF8 = &rule.Rule{
+		Code: "E001", Name: "not-utf8", Family: "file",
+		Summary: "The file is not encoded in UTF-8",
+		Doc: "The file's bytes are UTF-16/32 or a legacy code page (GB18030, Big5, windows-125x). The content was decoded " +
+			"with the detected encoding and checked normally; the finding says which encoding was detected and whether it " +
+			"was declared by a byte-order mark or guessed. Most platforms require UTF-8: re-save the file as UTF-8.",
+		DefaultSeverity: rule.Error,
+	}
+	ByteOrderMark = &rule.Rule{
+		Code: "E002", Name: "byte-order-mark", Family: "file",
+		Summary: "The file starts with a byte-order mark",
+		Doc: "A BOM (U+FEFF) at the start of the file. Harmless to most players, rejected by some ingest systems; " +
+			"the pack decides how much it matters.",
+		DefaultSeverity: rule.Info,
+	}
+)
+
+var fileRules = []*rule.Rule{ParseError, NotUTF8, ByteOrderMark}
+
+// FormatNameMismatch is reported when a file's content is another format
+// than its extension says (an MPL2 file named .srt, an SRT named .vtt).
+var FormatNameMismatch = &rule.Rule{
+	Code: "E003", Name: "format-name-mismatch", Family: "file",
+	Summary: "The file's content is not the format its name says",
+	Doc: "Formats are recognised from content; when that disagrees with the extension, the file is read as what its " +
+		"content is and this finding says so. Players and ingest systems trust the extension: rename the file or " +
+		"convert it.",
+	DefaultSeverity: rule.Warning,
+}
+
+func init() { fileRules = append(fileRules, FormatNameMismatch) }

@@ -1,0 +1,20 @@
+package checks
+
+import (
+	"strconv"
+
+	"github.com/exportqc/exportqc/qc/cue"
+)
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// secs formats a time as seconds with millisecond precision: "0.833 s".
+func secs(t cue.Time) string {
+	return strconv.FormatFloat(float64(t.Milliseconds())/1000, 'f', 3, 64) + " s"
+}
+
+// num formats a count that may be fractional (half-width characters count 0.5).
+func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+
+// rate formats characters per second with one decimal.
+func rate(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) }

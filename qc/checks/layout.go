@@ -1,0 +1,145 @@
+package checks
+
+import (
+	"strings"
+
+	"github.com/exportqc/exportqc/qc/cue"
+	"github.com/exportqc/exportqc/qc/format/markup"
+	"github.com/exportqc/exportqc/qc/rule"
+	"github.com/exportqc/exportqc/qc/textcount"
+)
+
+var (
+	LineTooLong = &rule.Rule{
+		Code: "L001", Name: "line-too-long", Family: "layout",
+		Summary: "A display line has more characters than the limit",
+		Doc: "Counted as for reading speed (T005): grapheme clusters, spaces and punctuation included, markup excluded, " +
+			"half-width characters weighted in CJK languages. Rebreak the lines or condense the text.",
+		Params: []rule.ParamSpec{
+			{Name: "max_chars", Kind: rule.KindFloat, Doc: "most characters allowed on one line"},
+			{Name: "half_width_weight", Kind: rule.KindFloat, Doc: "weight of a half-width character (1 = counts fully)"},
+		},
+		Run: runLineTooLong, DefaultSeverity: rule.Error,
+	}
+	TooManyLines = &rule.Rule{
+		Code: "L002", Name: "too-many-lines", Family: "layout",
+		Summary: "A cue has more display lines than allowed",
+		Doc:     "More lines cover the picture and exceed what viewers read in the time. Split the cue.",
+		Params:  []rule.ParamSpec{{Name: "max_lines", Kind: rule.KindInt, Doc: "most lines allowed in one cue"}},
+		Run:     runTooManyLines, DefaultSeverity: rule.Error,
+	}
+	EmptyCue = &rule.Rule{
+		Code: "L003", Name: "empty-cue", Family: "layout",
+		Summary: "A cue has no visible text",
+		Doc:     "A timed event with no text (or only spaces or markup) blanks the screen for nothing and trips some ingest tools. Delete it.",
+		Run:     runEmptyCue, DefaultSeverity: rule.Warning,
+	}
+	StrayWhitespace = &rule.Rule{
+		Code: "L004", Name: "stray-whitespace", Family: "layout",
+		Summary: "A line has leading or trailing spaces, double spaces or an empty line",
+		Doc: "Stray spaces shift centred text and show up in burnt-in or rendered subtitles; an empty line inside a cue " +
+			"pushes the text up. Spaces required by a language's typography (the French space before ! and ?) are " +
+			"single spaces and are not reported.",
+		Run: runStrayWhitespace, DefaultSeverity: rule.Warning,
+	}
+	UnbalancedMarkup = &rule.Rule{
+		Code: "L005", Name: "unbalanced-markup", Family: "layout",
+		Summary: "Formatting tags are not closed, not opened, or wrongly nested",
+		Doc: "An <i> never closed makes every following line italic in some players; a stray </b> shows as text in " +
+			"others. Checked in SRT and WebVTT payloads (TTML markup errors are XML errors, E000).",
+		Run: runUnbalancedMarkup, DefaultSeverity: rule.Warning,
+	}
+)
+
+var layoutRules = []*rule.Rule{LineTooLong, TooManyLines, EmptyCue, StrayWhitespace, UnbalancedMarkup}
+
+func runLineTooLong(p *rule.Pass) {
+	max, weight := p.Float("max_chars"), p.Float("half_width_weight")
+	for i := range p.Doc.Cues {
+		c := &p.Doc.Cues[i]
+		if c.Comment {
+			continue
+		}
+		for j, l := range c.Lines {
+			n := textcount.Count(l.Text, weight)
+			if n <= max {
+				continue
+			}
+			p.ReportCue(c, "max_chars", "line "+itoa(int64(j+1))+" has "+num(n)+" characters, more than "+num(max)+
+				": \""+l.Text+"\"", "≤ "+num(max)+" characters", num(n)+" characters")
+		}
+	}
+}
+
+func runTooManyLines(p *rule.Pass) {
+	max := p.Int("max_lines")
+	for i := range p.Doc.Cues {
+		c := &p.Doc.Cues[i]
+		if c.Comment || int64(len(c.Lines)) <= max {
+			continue
+		}
+		p.ReportCue(c, "max_lines", "cue has "+itoa(int64(len(c.Lines)))+" lines, more than "+itoa(max),
+			"≤ "+itoa(max)+" lines", itoa(int64(len(c.Lines)))+" lines")
+	}
+}
+
+func blank(c *cue.Cue) bool {
+	for _, l := range c.Lines {
+		if strings.TrimSpace(l.Text) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func runEmptyCue(p *rule.Pass) {
+	for i := range p.Doc.Cues {
+		c := &p.Doc.Cues[i]
+		if c.Comment || !blank(c) {
+			continue
+		}
+		p.ReportCue(c, "", "cue has no visible text", "text", "nothing")
+	}
+}
+
+func runStrayWhitespace(p *rule.Pass) {
+	for i := range p.Doc.Cues {
+		c := &p.Doc.Cues[i]
+		if c.Comment || blank(c) {
+			continue // L003 reports empty cues
+		}
+		for j, l := range c.Lines {
+			var what string
+			switch {
+			case l.Text == "" || strings.TrimSpace(l.Text) == "":
+				what = "is empty"
+			case isSpace(l.Text[0]):
+				what = "starts with a space"
+			case isSpace(l.Text[len(l.Text)-1]):
+				what = "ends with a space"
+			case strings.Contains(l.Text, "  "):
+				what = "has a double space"
+			default:
+				continue
+			}
+			p.ReportCue(c, "", "line "+itoa(int64(j+1))+" "+what+": \""+l.Text+"\"", "", "")
+		}
+	}
+}
+
+func isSpace(b byte) bool { return b == ' ' || b == '\t' }
+
+func runUnbalancedMarkup(p *rule.Pass) {
+	if p.Doc.Format != "srt" && p.Doc.Format != "webvtt" {
+		return
+	}
+	for i := range p.Doc.Cues {
+		c := &p.Doc.Cues[i]
+		if c.Comment || strings.IndexByte(c.Raw, '<') < 0 {
+			continue
+		}
+		for _, prob := range markup.Unbalanced(c.Raw) {
+			p.ReportCue(c, "", prob.Message, "", "")
+		}
+	}
+}

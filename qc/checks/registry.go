@@ -1,0 +1,32 @@
+// Package checks is the registry of rule kinds: every rule's code, name,
+// documentation, parameter declarations and run function. Values for the
+// parameters and the severities come from the rule packs (package pack), so
+// nothing here is a threshold.
+package checks
+
+import (
+	"sort"
+
+	"github.com/exportqc/exportqc/qc/rule"
+)
+
+// All returns every registered rule, sorted by code. The slice is new on
+// each call; the rules are shared and must not be modified.
+func All() []*rule.Rule {
+	var all []*rule.Rule
+	all = append(all, fileRules...)
+	all = append(all, timingRules...)
+	all = append(all, layoutRules...)
+	sort.Slice(all, func(i, j int) bool { return all[i].Code < all[j].Code })
+	return all
+}
+
+// Lookup finds a rule by code ("T003") or name ("cue-overlap").
+func Lookup(codeOrName string) *rule.Rule {
+	for _, r := range All() {
+		if r.Code == codeOrName || r.Name == codeOrName {
+			return r
+		}
+	}
+	return nil
+}

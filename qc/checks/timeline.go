@@ -1,0 +1,62 @@
+package checks
+
+import (
+	"sort"
+
+	"github.com/exportqc/exportqc/qc/cue"
+	"github.com/exportqc/exportqc/qc/rule"
+)
+
+// displayed returns the cues a viewer sees (STL comment blocks excluded) in
+// start-time order. Files are nearly always already in order, so the common
+// case allocates nothing beyond the result slice.
+func displayed(doc *cue.Document) []*cue.Cue {
+	out := make([]*cue.Cue, 0, len(doc.Cues))
+	sorted := true
+	for i := range doc.Cues {
+		c := &doc.Cues[i]
+		if c.Comment {
+			continue
+		}
+		if n := len(out); n > 0 && c.Start < out[n-1].Start {
+			sorted = false
+		}
+		out = append(out, c)
+	}
+	if !sorted {
+		sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	}
+	return out
+}
+
+// tolerance is how far a time may be from a threshold before it counts:
+// the file's own time resolution. An SRT written at 23.976 fps stores a
+// 2-frame gap (83.417 ms) as 83 ms; that must not read as "too short".
+func tolerance(doc *cue.Document) cue.Time {
+	if doc.TimePrecision > 0 {
+		return doc.TimePrecision
+	}
+	return cue.Millisecond
+}
+
+// valid reports whether a cue has a positive duration; T009 reports the rest,
+// and the other timing rules skip them rather than report nonsense twice.
+func valid(c *cue.Cue) bool { return c.End > c.Start }
+
+// frames formats t as a frame count at the file's rate ("12 frames").
+func frames(p *rule.Pass, t cue.Time) string {
+	n, _ := p.File.FrameRate.FrameAt(t)
+	if n == 1 || n == -1 {
+		return "1 frame"
+	}
+	return itoa(n) + " frames"
+}
+
+type cueTime = cue.Time
+
+func abs(t cue.Time) cue.Time {
+	if t < 0 {
+		return -t
+	}
+	return t
+}

@@ -1,0 +1,154 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/exportqc/exportqc/qc/checks"
+	"github.com/exportqc/exportqc/qc/cue"
+	"github.com/exportqc/exportqc/qc/engine"
+	"github.com/exportqc/exportqc/qc/lang"
+	"github.com/exportqc/exportqc/qc/report"
+	"github.com/exportqc/exportqc/qc/rule"
+)
+
+// settingFlags are the flags shared by commands that resolve configuration
+// (check, config print, rules explain), bound to viper keys.
+func (a *app) addSettingFlags(fs *pflag.FlagSet) {
+	fs.String("profile", "netflix", "platform profile (rule pack) to check against")
+	fs.String("lang", "", "language of every file (BCP-47); default: from file name, else from the file")
+	fs.String("fps", "", "frame rate for files that declare none, e.g. 25 or 24000/1001 (default 24000/1001)")
+	fs.StringSlice("variant", nil, "pack variants to apply, e.g. children, sdh")
+	fs.StringArray("set", nil, "set a rule parameter: RULE.param=value (e.g. T005.max_cps=15)")
+	fs.StringArray("severity", nil, "override a rule's severity: RULE=error|warning|info")
+	fs.StringSlice("enable", nil, "enable rules a pack turned off (codes, names or globs like T*)")
+	fs.StringSlice("disable", nil, "disable rules (codes, names or globs like T*)")
+	fs.StringSlice("enable-only", nil, "run only these rules (codes, names or globs)")
+}
+
+// flagKeys maps viper keys (config.yaml, EXPORTQC_*) to flag names.
+var flagKeys = map[string]string{"profile": "profile", "lang": "lang", "fps": "fps", "variants": "variant",
+	"jobs": "jobs", "format": "format", "output": "output", "fail_on": "fail-on", "quiet": "quiet"}
+
+// bindFlags binds the running command's flags to viper keys. It runs when a
+// command starts, not when it is built: viper keeps one binding per key, so
+// binding every command's --format at construction would leave only the
+// last command's flag bound.
+func (a *app) bindFlags(cmd *cobra.Command) {
+	for key, flag := range flagKeys {
+		if f := cmd.Flags().Lookup(flag); f != nil {
+			_ = a.v.BindPFlag(key, f)
+		}
+	}
+}
+
+func (a *app) checkCommand() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "check PATH...",
+		Short: "Check subtitle files and folders",
+		Long: "Check every subtitle file named, and every subtitle file under each folder named (recursively;\n" +
+			"formats are recognised by content as well as by extension). Exit status: 0 when no finding is at\n" +
+			"or above --fail-on, 1 when some are, 2 for usage or configuration errors.",
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usagef("check needs at least one file or folder")
+			}
+			return nil
+		},
+		RunE: a.runCheck,
+	}
+	fs := cmd.Flags()
+	a.addSettingFlags(fs)
+	fs.Int("jobs", 0, "files checked in parallel (default: number of CPUs)")
+	fs.String("format", "text", "output format: text or json")
+	fs.StringP("output", "o", "-", "write the report to this file (atomically) instead of standard output")
+	fs.String("fail-on", "error", "lowest severity that makes the run fail: error, warning or info")
+	fs.BoolP("quiet", "q", false, "no progress output")
+	return cmd
+}
+
+func (a *app) runCheck(cmd *cobra.Command, args []string) error {
+	if err := a.loadConfig(cmd); err != nil {
+		return err
+	}
+	failOn, err := rule.ParseSeverity(a.v.GetString("fail_on"))
+	if err != nil {
+		return usagef("--fail-on: %v", err)
+	}
+	opts := engine.Options{
+		Paths:  args,
+		Jobs:   a.v.GetInt("jobs"),
+		Rules:  checks.All(),
+		FailOn: failOn,
+		Tool:   report.Tool{Name: "exportqc", Version: Version, Profile: a.v.GetString("profile")},
+	}
+	if l := a.v.GetString("lang"); l != "" {
+		tag, _, err := lang.Canonical(l)
+		if err != nil {
+			return usagef("--lang %q is not a BCP-47 language tag", l)
+		}
+		opts.Language = tag
+	}
+	if s := a.v.GetString("fps"); s != "" {
+		fr, err := cue.ParseFrameRate(s)
+		if err != nil {
+			return usagef("--fps: %v", err)
+		}
+		opts.FrameRate, opts.FrameRateSource = fr, a.sourceOf(cmd, "fps", "fps")
+	}
+	opts.Resolver, err = a.resolver(cmd, opts.Rules)
+	if err != nil {
+		return err
+	}
+	writer, err := report.Lookup(a.v.GetString("format"))
+	if err != nil {
+		return usagef("--format: %v", err)
+	}
+	if !a.v.GetBool("quiet") {
+		opts.Progress = newProgress(a.stderr).update
+	}
+	rep, err := engine.Run(context.Background(), opts)
+	if opts.Progress != nil {
+		clearProgress(a.stderr)
+	}
+	if err != nil {
+		return usageError{err}
+	}
+	if err := a.writeReport(writer, rep); err != nil {
+		return err
+	}
+	if !rep.Summary.Passed {
+		return errFindings
+	}
+	return nil
+}
+
+func (a *app) writeReport(w report.Writer, rep *report.Report) error {
+	out := a.v.GetString("output")
+	if out == "" || out == "-" {
+		return w(a.stdout, rep)
+	}
+	if err := report.WriteFile(out, w, rep); err != nil {
+		return fmt.Errorf("writing %s: %w", out, err)
+	}
+	return nil
+}
+
+// sourceOf names where a setting came from, for frame-rate and explain
+// records: "flag", "env", "config" or "default".
+func (a *app) sourceOf(cmd *cobra.Command, key, flag string) string {
+	if f := cmd.Flags().Lookup(flag); f != nil && f.Changed {
+		return "flag"
+	}
+	if _, ok := os.LookupEnv("EXPORTQC_" + envName(key)); ok {
+		return "env"
+	}
+	if a.v.InConfig(key) {
+		return "config"
+	}
+	return "default"
+}

@@ -1,0 +1,132 @@
+// Package cli is the exportqc command line: cobra commands whose settings
+// come through one viper instance per run (flags > EXPORTQC_* environment >
+// project config.yaml > built-in defaults), so tests can run commands side
+// by side without global state.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/viper"
+)
+
+// Exit codes.
+const (
+	ExitPass  = 0 // no finding at or above the fail-on severity
+	ExitFail  = 1 // findings at or above the fail-on severity
+	ExitUsage = 2 // bad flag, unknown profile, unreadable config, no such path
+)
+
+// Version is set at build time with -ldflags "-X github.com/exportqc/exportqc/qc/cli.Version=…".
+var Version = "dev"
+
+// usageError marks errors that are the user's to fix (exit 2).
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Errorf(format, args...)} }
+
+// failError carries exit code 1 without printing anything more.
+var errFindings = errors.New("findings at or above the fail-on severity")
+
+// Run executes the command line and returns the process exit code.
+func Run(args []string, stdout, stderr io.Writer) int {
+	app := newApp(stdout, stderr)
+	root := app.rootCommand()
+	root.SetArgs(args)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.Execute()
+	switch {
+	case err == nil:
+		return ExitPass
+	case errors.Is(err, errFindings):
+		return ExitFail
+	default:
+		fmt.Fprintln(stderr, "exportqc: "+err.Error())
+		return ExitUsage
+	}
+}
+
+// app holds what the commands of one run share.
+type app struct {
+	v              *viper.Viper
+	stdout, stderr io.Writer
+	configFile     string
+}
+
+func newApp(stdout, stderr io.Writer) *app {
+	v := viper.New()
+	v.SetEnvPrefix("EXPORTQC")
+	v.SetEnvKeyReplacer(strings.NewReplacer("-", "_"))
+	v.AutomaticEnv()
+	return &app{v: v, stdout: stdout, stderr: stderr}
+}
+
+func (a *app) rootCommand() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "exportqc",
+		Short: "Quality control for subtitle files and export deliveries",
+		Long: "exportqc checks subtitle files (SRT, WebVTT, TTML/IMSC/DFXP, EBU STL, SSA/ASS, SCC) against\n" +
+			"per-platform, per-language and per-territory rule packs and reports what a platform would reject.",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Version:       Version,
+	}
+	root.PersistentFlags().StringVar(&a.configFile, "config", "",
+		"project config file (default: ./config.yaml when present)")
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.AddCommand(a.checkCommand(), a.rulesCommand(), a.configCommand())
+	return root
+}
+
+// loadConfig reads the project config file into viper: the named one (it
+// must exist), else ./config.yaml if there is one.
+func (a *app) loadConfig(cmd *cobra.Command) error {
+	a.bindFlags(cmd)
+	if a.configFile != "" {
+		a.v.SetConfigFile(a.configFile)
+	} else {
+		a.v.SetConfigName("config")
+		a.v.SetConfigType("yaml")
+		a.v.AddConfigPath(".")
+	}
+	if err := a.v.ReadInConfig(); err != nil {
+		var notFound viper.ConfigFileNotFoundError
+		if errors.As(err, &notFound) && a.configFile == "" {
+			return nil
+		}
+		return usagef("config: %v", err)
+	}
+	return checkConfigKeys(a.v)
+}
+
+// configKeys are the keys config.yaml may hold; anything else is a typo
+// that would otherwise be silently ignored.
+var configKeys = map[string]bool{
+	"profile": true, "lang": true, "fps": true, "jobs": true, "format": true, "output": true,
+	"fail_on": true, "variants": true, "rules": true, "quiet": true,
+}
+
+func checkConfigKeys(v *viper.Viper) error {
+	for _, k := range v.AllKeys() {
+		top := strings.SplitN(k, ".", 2)[0]
+		if !configKeys[top] {
+			return usagef("config %s: unknown key %q", v.ConfigFileUsed(), top)
+		}
+	}
+	return nil
+}
+
+func (a *app) configSource() string {
+	if f := a.v.ConfigFileUsed(); f != "" {
+		return f
+	}
+	return ""
+}

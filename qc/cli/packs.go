@@ -1,0 +1,80 @@
+package cli
+
+import (
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/exportqc/exportqc/qc/pack"
+	"github.com/exportqc/exportqc/qc/rule"
+)
+
+// packRequest builds the layer request shared by check, config print and
+// rules explain: profile and variants from flags/env/config, the project
+// layer from config.yaml's `rules:`, the flags layer from the rule flags.
+func (a *app) packRequest(cmd *cobra.Command, registry []*rule.Rule) (*pack.Library, pack.Request, error) {
+	lib, err := pack.Load(registry)
+	if err != nil {
+		return nil, pack.Request{}, err // a broken embedded pack: exit 2 with file:line
+	}
+	req := pack.Request{Profile: a.v.GetString("profile"), Variants: a.v.GetStringSlice("variants")}
+	if !contains(lib.Profiles(), req.Profile) {
+		return nil, req, usagef("unknown profile %q (known: %s)", req.Profile, strings.Join(lib.Profiles(), ", "))
+	}
+	for _, v := range req.Variants {
+		if !contains(lib.Variants(), v) {
+			return nil, req, usagef("unknown variant %q (known: %s)", v, strings.Join(lib.Variants(), ", "))
+		}
+	}
+	if a.v.IsSet("rules") {
+		name := a.configSource()
+		if req.Project, err = lib.ParseProject(name, a.v.Get("rules")); err != nil {
+			return nil, req, usageError{err}
+		}
+	}
+	fv := pack.FlagValues{}
+	fs := cmd.Flags()
+	fv.Set, _ = fs.GetStringArray("set")
+	fv.Severity, _ = fs.GetStringArray("severity")
+	fv.Enable, _ = fs.GetStringSlice("enable")
+	fv.Disable, _ = fs.GetStringSlice("disable")
+	fv.EnableOnly, _ = fs.GetStringSlice("enable-only")
+	if req.Flags, err = lib.ParseFlags(fv); err != nil {
+		return nil, req, usageError{err}
+	}
+	return lib, req, nil
+}
+
+// resolver adapts the pack resolver to the engine: one cached Effective per
+// language pack for the whole run.
+func (a *app) resolver(cmd *cobra.Command, registry []*rule.Rule) (*packResolver, error) {
+	lib, req, err := a.packRequest(cmd, registry)
+	if err != nil {
+		return nil, err
+	}
+	return &packResolver{r: lib.NewResolver(), req: req}, nil
+}
+
+type packResolver struct {
+	r   *pack.Resolver
+	req pack.Request
+}
+
+func (p *packResolver) Resolve(language string) (map[string]*rule.Config, error) {
+	req := p.req
+	req.Language = language
+	e, err := p.r.Resolve(req)
+	if err != nil {
+		return nil, err
+	}
+	return e.Rules, nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

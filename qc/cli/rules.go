@@ -1,0 +1,85 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/exportqc/exportqc/qc/checks"
+	"github.com/exportqc/exportqc/qc/lang"
+	"github.com/exportqc/exportqc/qc/rule"
+)
+
+type ruleConfig = rule.Config
+
+func (a *app) rulesCommand() *cobra.Command {
+	rules := &cobra.Command{Use: "rules", Short: "List and explain the rules"}
+	list := &cobra.Command{
+		Use:   "list",
+		Short: "List every rule with its code, name, family, default severity and summary",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
+			fmt.Fprintln(tw, "CODE\tNAME\tFAMILY\tSEVERITY\tSUMMARY")
+			for _, r := range checks.All() {
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.Code, r.Name, r.Family, r.DefaultSeverity, r.Summary)
+			}
+			return tw.Flush()
+		},
+	}
+	explain := &cobra.Command{
+		Use:   "explain RULE",
+		Short: "Explain a rule: its documentation, parameters and where each value comes from",
+		Long: "Explain a rule (by code or name) for the configuration in force (--profile, --lang, --variant,\n" +
+			"config.yaml, rule flags): each parameter's effective value with its layer and source, and the value\n" +
+			"every applied pack gives it.",
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := a.loadConfig(cmd); err != nil {
+				return err
+			}
+			r := checks.Lookup(args[0])
+			if r == nil {
+				return usagef("unknown rule %q (see exportqc rules list)", args[0])
+			}
+			lib, req, err := a.packRequest(cmd, checks.All())
+			if err != nil {
+				return err
+			}
+			if l := a.v.GetString("lang"); l != "" {
+				if req.Language, _, err = lang.Canonical(l); err != nil {
+					return usagef("--lang %q is not a BCP-47 language tag", l)
+				}
+			}
+			fmt.Fprintf(a.stdout, "%s — %s\n\n%s\n\n", r.ID(), r.Summary, wrap(r.Doc, 100))
+			d, err := lib.Describe(r.Code, req)
+			if err != nil {
+				return usageError{err}
+			}
+			return d.Write(a.stdout)
+		},
+	}
+	a.addSettingFlags(explain.Flags())
+	rules.AddCommand(list, explain)
+	return rules
+}
+
+// wrap breaks prose at word boundaries for the terminal.
+func wrap(s string, width int) string {
+	var b strings.Builder
+	n := 0
+	for _, w := range strings.Fields(s) {
+		if n > 0 && n+1+len(w) > width {
+			b.WriteByte('\n')
+			n = 0
+		} else if n > 0 {
+			b.WriteByte(' ')
+			n++
+		}
+		b.WriteString(w)
+		n += len(w)
+	}
+	return b.String()
+}

@@ -1,0 +1,74 @@
+package engine
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/exportqc/exportqc/qc/format"
+)
+
+// input is one file to check.
+type input struct {
+	path     string // as reported: the argument, or argument joined with the walked path
+	explicit bool   // named on the command line (checked even if not recognisable)
+}
+
+// discover expands the command-line paths into a sorted, de-duplicated list
+// of files. Folders are walked recursively; hidden folders (.git, .cache)
+// are skipped; only regular files whose name suggests a subtitle format are
+// taken (".xml" and ".txt" are confirmed by content later). Symbolic links
+// are not followed, so a walk never leaves the folder it was given.
+func discover(args []string) ([]input, error) {
+	seen := map[string]bool{}
+	var out []input
+	add := func(p string, explicit bool) {
+		p = filepath.ToSlash(filepath.Clean(p))
+		if !seen[p] {
+			seen[p] = true
+			out = append(out, input{path: p, explicit: explicit})
+		}
+	}
+	for _, arg := range args {
+		st, err := os.Stat(arg)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", arg, errNotFound(err))
+		}
+		if !st.IsDir() {
+			add(arg, true)
+			continue
+		}
+		err = filepath.WalkDir(arg, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				// An unreadable sub-folder is reported as a file finding by the
+				// caller only if named; here it is skipped with the walk going on.
+				return nil
+			}
+			if d.IsDir() {
+				if p != arg && strings.HasPrefix(d.Name(), ".") {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if d.Type().IsRegular() && format.Candidate(p) {
+				add(p, false)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].path < out[j].path })
+	return out, nil
+}
+
+func errNotFound(err error) error {
+	if os.IsNotExist(err) {
+		return fmt.Errorf("no such file or folder")
+	}
+	return err
+}

@@ -1,0 +1,163 @@
+// Package engine is the QC pipeline: it expands the inputs, checks every
+// file in a bounded pool of workers, and assembles one deterministic report.
+//
+// Determinism without a global lock: inputs are sorted, each file's work
+// writes only to its own result slot, and each slot's findings are sorted
+// before the slots are concatenated in input order (as actionlint does).
+// The same inputs therefore give byte-identical reports for any --jobs.
+package engine
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"sort"
+	"sync/atomic"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/exportqc/exportqc/qc/cue"
+	"github.com/exportqc/exportqc/qc/report"
+	"github.com/exportqc/exportqc/qc/rule"
+)
+
+// Resolver gives the effective rule configuration for a file in a given
+// language (canonical BCP-47 tag, "" when unknown). Implementations cache:
+// it is called once per file from many goroutines.
+type Resolver interface {
+	Resolve(language string) (map[string]*rule.Config, error)
+}
+
+// Options configure one run.
+type Options struct {
+	Paths    []string
+	Jobs     int          // workers; <= 0 means runtime.NumCPU()
+	Rules    []*rule.Rule // registry, sorted by code
+	Resolver Resolver
+	// Language forces the language of every file (--lang); "" to detect.
+	Language string
+	// FrameRate is the rate for files that declare none (--fps or config);
+	// FrameRateSource names where it came from ("flag", "config"). Zero rate:
+	// fall back to DefaultFrameRate, undeclared.
+	FrameRate       cue.FrameRate
+	FrameRateSource string
+	FailOn          rule.Severity
+	Tool            report.Tool
+	// Progress, if set, is called after each file (from worker goroutines).
+	Progress func(done, total int)
+}
+
+// DefaultFrameRate is used for frame-based thresholds when nothing declares a rate.
+var DefaultFrameRate = cue.FrameRate{Num: 24000, Den: 1001}
+
+// Run checks every input and returns the report. An error means the run
+// could not happen at all (no such path, bad configuration); problems with
+// individual files are findings in the report.
+func Run(ctx context.Context, opts Options) (*report.Report, error) {
+	inputs, err := discover(opts.Paths)
+	if err != nil {
+		return nil, err
+	}
+	// Resolve the language-less configuration up front so a broken pack or
+	// override fails the run (exit 2) instead of becoming a finding per file.
+	if _, err := opts.Resolver.Resolve(""); err != nil {
+		return nil, err
+	}
+	jobs := opts.Jobs
+	if jobs <= 0 {
+		jobs = runtime.NumCPU()
+	}
+	results := make([]fileResult, len(inputs))
+	g, ctx := errgroup.WithContext(ctx)
+	g.SetLimit(jobs)
+	var done atomic.Int64
+	for i := range inputs {
+		i := i
+		g.Go(func() error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			results[i] = checkFileSafely(&opts, inputs[i])
+			if opts.Progress != nil {
+				opts.Progress(int(done.Add(1)), len(inputs))
+			}
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+	return assemble(&opts, results)
+}
+
+// checkFileSafely turns a panic anywhere in one file's work into an E000
+// finding for that file: one bad file never costs the others their results.
+func checkFileSafely(opts *Options, in input) (res fileResult) {
+	defer func() {
+		if r := recover(); r != nil {
+			res = fileResult{record: report.File{Path: in.path, Format: "unknown", Encoding: "unknown"}}
+			res.add(rule.Finding{Rule: "E000", Name: "parse-error", Severity: rule.Error, File: in.path,
+				Message: fmt.Sprintf("internal error while checking this file (please report it): %v", r)})
+		}
+	}()
+	return checkFile(opts, in)
+}
+
+func assemble(opts *Options, results []fileResult) (*report.Report, error) {
+	rep := &report.Report{
+		SchemaVersion: report.SchemaVersion,
+		Tool:          opts.Tool,
+		Files:         make([]report.File, 0, len(results)),
+		Findings:      []rule.Finding{},
+	}
+	for i := range results {
+		r := &results[i]
+		sort.SliceStable(r.findings, func(a, b int) bool { return rule.Less(&r.findings[a], &r.findings[b]) })
+		for _, f := range r.findings {
+			switch f.Severity {
+			case rule.Error:
+				r.record.Errors++
+			case rule.Warning:
+				r.record.Warnings++
+			default:
+				r.record.Infos++
+			}
+		}
+		rep.Files = append(rep.Files, r.record)
+		rep.Findings = append(rep.Findings, r.findings...)
+		rep.Summary.Cues += r.record.Cues
+		rep.Summary.Errors += r.record.Errors
+		rep.Summary.Warnings += r.record.Warnings
+		rep.Summary.Infos += r.record.Infos
+	}
+	rep.Summary.Files = len(results)
+	rep.Summary.FailOn = opts.FailOn.String()
+	rep.Summary.Passed = Passed(rep, opts.FailOn)
+	base, err := opts.Resolver.Resolve("")
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range opts.Rules {
+		cfg := base[r.Code]
+		if cfg != nil && !cfg.Enabled {
+			continue
+		}
+		sev := r.DefaultSeverity
+		if cfg != nil {
+			sev = cfg.Severity
+		}
+		rep.Rules = append(rep.Rules, report.RuleInfo{Code: r.Code, Name: r.Name, Family: r.Family,
+			Summary: r.Summary, Severity: sev})
+	}
+	return rep, nil
+}
+
+// Passed reports whether no finding is at or above the fail-on severity.
+func Passed(rep *report.Report, failOn rule.Severity) bool {
+	for i := range rep.Findings {
+		if rep.Findings[i].Severity >= failOn {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,173 @@
+// Package format knows the subtitle formats: how to recognise each one from
+// its name and its content, and which reader turns it into a cue.Document.
+package format
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+
+	"github.com/exportqc/exportqc/qc/cue"
+	"github.com/exportqc/exportqc/qc/format/scc"
+	"github.com/exportqc/exportqc/qc/format/srt"
+	"github.com/exportqc/exportqc/qc/format/ssa"
+	"github.com/exportqc/exportqc/qc/format/stl"
+	"github.com/exportqc/exportqc/qc/format/ttml"
+	"github.com/exportqc/exportqc/qc/format/webvtt"
+)
+
+// Format is one subtitle format we can read.
+type Format struct {
+	Name string
+	// Exts are the file extensions (lower case, with dot) that name this format.
+	Exts []string
+	// Binary formats read the raw bytes; text formats read decoded UTF-8.
+	Binary     bool
+	readText   func(string) *cue.Document
+	readBinary func([]byte) *cue.Document
+}
+
+// Read parses a file of this format. data is the raw file; text is its
+// decoded UTF-8 content (ignored by binary formats).
+func (f *Format) Read(data []byte, text string) *cue.Document {
+	if f.Binary {
+		return f.readBinary(data)
+	}
+	return f.readText(text)
+}
+
+var formats = []*Format{
+	{Name: "srt", Exts: []string{".srt"}, readText: srt.Read},
+	{Name: "webvtt", Exts: []string{".vtt", ".webvtt"}, readText: webvtt.Read},
+	{Name: "ttml", Exts: []string{".ttml", ".dfxp", ".itt", ".xml"}, readText: ttml.Read},
+	{Name: "stl", Exts: []string{".stl"}, Binary: true, readBinary: stl.Read},
+	{Name: "ssa", Exts: []string{".ass", ".ssa"}, readText: ssa.Read},
+	{Name: "scc", Exts: []string{".scc"}, readText: scc.Read},
+}
+
+// ByName returns the named format or nil.
+func ByName(name string) *Format {
+	for _, f := range formats {
+		if f.Name == name {
+			return f
+		}
+	}
+	return nil
+}
+
+// ByExt returns the format a file name suggests, or nil. ".xml" and ".txt"
+// are ambiguous (a manifest, a note): callers confirm them by content.
+func ByExt(path string) *Format {
+	ext := strings.ToLower(filepath.Ext(path))
+	for _, f := range formats {
+		for _, e := range f.Exts {
+			if e == ext {
+				return f
+			}
+		}
+	}
+	return nil
+}
+
+// Ambiguous reports whether a file's extension alone does not make it a
+// subtitle file: only content can say.
+func Ambiguous(path string) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".xml", ".txt":
+		return true
+	}
+	return false
+}
+
+// Candidate reports whether a walked file is worth sniffing at all.
+func Candidate(path string) bool {
+	return ByExt(path) != nil || Ambiguous(path)
+}
+
+// Sniff recognises a format from the first bytes of a file (raw for binary
+// formats) and of its decoded text. It returns "" when the content matches
+// no format we read, and a name we do not read (such as "mpl2") when it
+// recognises a format that we only report.
+func Sniff(head []byte, text string) string {
+	if isSTL(head) {
+		return "stl"
+	}
+	t := strings.TrimLeft(strings.TrimPrefix(text, "\ufeff"), " \t\r\n")
+	switch {
+	case strings.HasPrefix(t, "WEBVTT"):
+		return "webvtt"
+	case strings.HasPrefix(t, "Scenarist_SCC"):
+		return "scc"
+	case strings.HasPrefix(t, "[Script Info]") || strings.HasPrefix(strings.ToLower(t), "[script info]"):
+		return "ssa"
+	case strings.HasPrefix(t, "<"):
+		if looksTTML(t) {
+			return "ttml"
+		}
+		return ""
+	case looksSRT(t):
+		return "srt"
+	case looksMPL2(t):
+		return "mpl2"
+	}
+	return ""
+}
+
+// isSTL checks the GSI block: a 3-digit code page number followed by a
+// disk format code "STLnn.01".
+func isSTL(b []byte) bool {
+	if len(b) < 11 {
+		return false
+	}
+	for _, c := range b[:3] {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return bytes.HasPrefix(b[3:], []byte("STL")) && bytes.Equal(b[8:11], []byte(".01"))
+}
+
+func looksTTML(t string) bool {
+	head := t
+	if len(head) > 4096 {
+		head = head[:4096]
+	}
+	// The root element is <tt> (possibly prefixed, e.g. <tt:tt>) in a TTML namespace.
+	return (strings.Contains(head, "<tt ") || strings.Contains(head, "<tt>") || strings.Contains(head, ":tt ")) &&
+		(strings.Contains(head, "ttml") || strings.Contains(head, "ttaf1"))
+}
+
+// looksSRT looks for a counter line (optional) and a "-->" timing line with
+// a comma or dot millisecond separator within the first few non-blank lines.
+func looksSRT(t string) bool {
+	s := cue.NewLineScanner(t)
+	for seen := 0; seen < 3 && s.Scan(); {
+		line := strings.TrimSpace(s.Text())
+		if line == "" {
+			continue
+		}
+		seen++
+		if strings.Contains(line, "-->") && strings.ContainsAny(line, ",.") && strings.Count(line, ":") >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// looksMPL2 recognises "[123][456]text" lines (MPL2), which players also
+// accept under a .srt name.
+func looksMPL2(t string) bool {
+	if !strings.HasPrefix(t, "[") {
+		return false
+	}
+	end := strings.IndexByte(t, ']')
+	if end < 2 || len(t) <= end+1 || t[end+1] != '[' {
+		return false
+	}
+	for _, c := range t[1:end] {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}

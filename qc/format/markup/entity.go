@@ -15,6 +15,10 @@ import (
 // "&not" in "&notit;") and numeric references with their replacements.
 // strict (SRT) accepts only references closed by ';' that decode as a
 // whole, so that "AT&T", "R&D" or "this&nothing" stay as written.
+// maxEntity bounds the name scanned after '&': the longest HTML reference
+// name has 32 characters.
+const maxEntity = 40
+
 func entity(s string, i int, strict bool) (text string, next int, ok bool) {
 	j := i + 1
 	if j < len(s) && s[j] == '#' {
@@ -33,6 +37,11 @@ func entity(s string, i int, strict bool) (text string, next int, ok bool) {
 		for j < len(s) && isAlnum(s[j]) {
 			j++
 		}
+	}
+	if j-i > maxEntity {
+		// No reference is this long; HTML would still decode a legacy
+		// prefix ("&notaaaa..." -> "¬aaa..."), which the cut keeps.
+		j = i + maxEntity
 	}
 	semi := j < len(s) && s[j] == ';'
 	if semi {

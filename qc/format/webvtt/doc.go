@@ -1,0 +1,43 @@
+// Package webvtt reads WebVTT (.vtt) files into a cue.Document, following
+// the W3C WebVTT parser algorithm (https://www.w3.org/TR/webvtt1/#file-parsing).
+//
+// We read WebVTT ourselves instead of through go-astisub because astisub
+// loses what QC needs: cues carry no source line numbers and string cue
+// identifiers are lost; text is dropped when a CRLF pair straddles its 4 KiB
+// read boundary; the space between two tags disappears; a file without the
+// WEBVTT header silently yields nothing; and one malformed cue setting or
+// unknown region aborts the whole file. See
+// shared/reference/go-astisub-evaluation.md.
+//
+// The reader follows the spec's block algorithm line for line: the
+// signature line, an optional header block, then blocks separated by blank
+// lines, where a block whose first or second line holds "-->" is a cue
+// (the line before the timing line is its identifier), STYLE and REGION
+// blocks before the first cue define style sheets and regions, and
+// anything else (NOTE comments, stray text) is not displayed. A line
+// containing "-->" inside a cue's text ends the cue, as the spec says.
+// Where the spec would stop or silently drop something, QC wants to know:
+//
+//   - A missing or garbled "WEBVTT" signature is a diagnostic (players
+//     refuse such a file); the reader still reads the cues it can find.
+//   - A timing line that cannot be read, each cue setting that is ignored,
+//     a region setting that names no region, text outside any cue, and
+//     STYLE or REGION blocks after the first cue are diagnostics.
+//   - U+0000 is replaced by U+FFFD in identifiers, settings and text (as
+//     the spec's preprocessing does) and reported once; line numbers and
+//     byte offsets still refer to the text as given.
+//   - Timestamps are exact ([hh:]mm:ss.ttt, minutes and seconds below 60);
+//     end before start is kept as parsed for the timing rules to report.
+//
+// Cue.Line and Cue.Offset point at the cue's first line: the identifier
+// line when there is one, else the timing line. Cue.ID is the identifier as
+// written, empty exactly when the cue has none (an identifier line is never
+// empty), so payload line k (1-based, as in markup.Problem) is at source
+// line Cue.Line + k + 1 with an identifier and Cue.Line + k without.
+// Cue.Settings holds the cue settings as written (ParseSettings reads
+// them); Cue.Region is the id of the region the cue ends up in per the spec
+// (empty when the region is unknown or dropped by a line, size or vertical
+// setting). Cue.Raw is the cue text as written; Lines are its display
+// lines from markup's WebVTT dialect (tags stripped, character references
+// decoded, ruby annotations left out).
+package webvtt

@@ -1,0 +1,328 @@
+package webvtt
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/exportqc/exportqc/qc/cue"
+	"github.com/exportqc/exportqc/qc/format/markup"
+)
+
+// maxStrayDiags caps the "text outside any cue" diagnostics.
+const maxStrayDiags = 20
+
+// maxInput is the largest text read (line offsets are kept in 32 bits).
+const maxInput = 1<<31 - 1
+
+// Read parses WebVTT text (decoded UTF-8). It never fails: what it cannot
+// read becomes Diagnostics, and everything else becomes Cues.
+func Read(text string) *cue.Document {
+	doc, _ := ReadWithRegions(text)
+	return doc
+}
+
+// ReadWithRegions is Read that also returns the regions defined in the
+// header, in file order (a cue's Region names the last one with its id).
+func ReadWithRegions(text string) (*cue.Document, []Region) {
+	r := reader{doc: &cue.Document{Format: "webvtt", TimePrecision: cue.Millisecond}, src: text}
+	if len(text) > maxInput {
+		r.doc.Diag(0, 0, 0, "file larger than 2 GiB: only its first 2 GiB are read")
+		r.src = text[:maxInput]
+	}
+	r.dec.Dialect = markup.WebVTT
+	r.hasNUL = strings.IndexByte(r.src, 0) >= 0
+	r.split()
+	r.doc.Cues = make([]cue.Cue, 0, strings.Count(r.src, "-->"))
+	r.parse()
+	return r.doc, r.regions
+}
+
+// srcLine locates one source line, without pointers (text is src[off:off+n]).
+type srcLine struct{ off, n int32 }
+
+type reader struct {
+	doc     *cue.Document
+	src     string
+	lines   []srcLine
+	dec     markup.Decoder
+	regions []Region
+	seenCue bool
+	hasNUL  bool
+	nulSeen bool
+	stray   int
+	// pendingID is the identifier of the cue being collected.
+	pendingID string
+}
+
+func (r *reader) split() {
+	n := strings.Count(r.src, "\n")
+	if n == 0 {
+		n = strings.Count(r.src, "\r")
+	}
+	r.lines = make([]srcLine, 0, n+1)
+	for s := cue.NewLineScanner(r.src); s.Scan(); {
+		r.lines = append(r.lines, srcLine{int32(s.Offset()), int32(len(s.Text()))})
+	}
+}
+
+func (r *reader) text(i int) string {
+	l := r.lines[i]
+	return r.src[l.off : l.off+l.n]
+}
+
+func (r *reader) parse() {
+	n := len(r.lines)
+	i := 0
+	if n == 0 {
+		r.doc.Diag(1, 0, 0, "file is empty: no \"WEBVTT\" signature")
+		return
+	}
+	sig := r.text(0)
+	if strings.HasPrefix(sig, "WEBVTT") && (len(sig) == 6 || sig[6] == ' ' || sig[6] == '\t') {
+		i = 1
+		if i < n {
+			if r.text(i) != "" {
+				i = r.block(i, true)
+			} else {
+				i++
+			}
+		}
+	} else {
+		found := "the first line is " + strconv.Quote(clip(sig))
+		if sig == "" {
+			found = "the file starts with a blank line"
+		}
+		r.diag(0, 0, "missing \"WEBVTT\" signature: "+found+" (players refuse the file); cues are read anyway")
+		r.stray = -1 // the garbled first block is covered by this diagnostic
+	}
+	for {
+		for i < n && r.text(i) == "" {
+			i++
+		}
+		if i >= n {
+			return
+		}
+		i = r.block(i, false)
+	}
+}
+
+// block runs the spec's "collect a WebVTT block" from line i and returns
+// the line where the next block may start.
+func (r *reader) block(i int, inHeader bool) int {
+	n := len(r.lines)
+	first, lineCount, prev := i, 0, i
+	bufFrom, bufTo := i, i // the buffer is lines [bufFrom, bufTo)
+	seenArrow, isStyle, isRegion := false, false, false
+	cueOK, timingLine, badLine := false, -1, -1
+	var t timing
+	var badMsg string
+	for i < n {
+		line := r.text(i)
+		lineCount++
+		i++
+		if strings.Contains(line, "-->") {
+			if inHeader || !(lineCount == 1 || (lineCount == 2 && !seenArrow)) {
+				i = prev
+				break
+			}
+			seenArrow = true
+			prev = i
+			var err string
+			t, err = parseTiming(line)
+			if err != "" {
+				cueOK, badLine, badMsg = false, i-1, err
+			} else {
+				cueOK, timingLine = true, i-1
+				if bufTo > bufFrom {
+					first = bufFrom // the identifier line
+				} else {
+					first = i - 1
+				}
+				r.seenCue = true
+				t.settings = r.noNUL(t.settings, i-1)
+				// The buffer held the identifier; the payload starts here.
+				idFrom, idTo := bufFrom, bufTo
+				bufFrom, bufTo = i, i
+				r.pendingID = r.join(idFrom, idTo)
+			}
+		} else if line == "" {
+			break
+		} else {
+			if !inHeader && lineCount == 2 && !r.seenCue && bufTo-bufFrom == 1 {
+				switch kw := r.text(bufFrom); {
+				case keyword(kw, "STYLE"):
+					isStyle, bufFrom, bufTo = true, i-1, i-1
+				case keyword(kw, "REGION"):
+					isRegion, bufFrom, bufTo = true, i-1, i-1
+				}
+			}
+			if bufTo == bufFrom {
+				bufFrom = i - 1
+			}
+			bufTo = i
+			prev = i
+		}
+	}
+	switch {
+	case cueOK:
+		r.addCue(first, timingLine, t, bufFrom, bufTo)
+	case isStyle:
+		// Style sheets do not change what QC checks.
+	case isRegion:
+		rg, probs := parseRegion(r.join(bufFrom, bufTo))
+		rg.SourceLine = first + 1
+		for _, p := range probs {
+			r.diag(first, 0, p)
+		}
+		r.regions = append(r.regions, rg)
+	case badLine >= 0:
+		r.diag(badLine, 0, "timing line "+strconv.Quote(clip(strings.TrimSpace(r.text(badLine))))+" cannot be read ("+badMsg+"); the cue is skipped")
+	case inHeader:
+		// Header metadata (Kind:, Language:, X-TIMESTAMP-MAP=...).
+	default:
+		r.ignoredBlock(first, i)
+	}
+	return i
+}
+
+// keyword reports whether line is word followed only by ASCII whitespace.
+func keyword(line, word string) bool {
+	if !strings.HasPrefix(line, word) {
+		return false
+	}
+	for k := len(word); k < len(line); k++ {
+		if !isWS(line[k]) {
+			return false
+		}
+	}
+	return true
+}
+
+// ignoredBlock reports a block that is neither a cue nor a header block,
+// unless it is a NOTE comment.
+func (r *reader) ignoredBlock(first, end int) {
+	line := r.text(first)
+	if strings.HasPrefix(line, "NOTE") && (len(line) == 4 || line[4] == ' ' || line[4] == '\t') {
+		return
+	}
+	if r.stray < 0 { // the garbled signature block, already reported
+		r.stray = 0
+		return
+	}
+	switch {
+	case keyword(line, "STYLE") && r.seenCue:
+		r.diag(first, 0, "STYLE block after the first cue is ignored (style sheets must come before the cues)")
+		return
+	case keyword(line, "REGION") && r.seenCue:
+		r.diag(first, 0, "REGION block after the first cue is ignored (regions must come before the cues)")
+		return
+	}
+	r.stray++
+	switch {
+	case r.stray < maxStrayDiags:
+		msg := "text outside any cue is ignored"
+		if end-first > 1 {
+			msg += " (lines " + strconv.Itoa(first+1) + "-" + strconv.Itoa(end) + ")"
+		}
+		r.diag(first, 0, msg+": "+strconv.Quote(clip(line)))
+	case r.stray == maxStrayDiags:
+		r.diag(first, 0, "more text outside any cue is ignored from here on (not reported further)")
+	}
+}
+
+func (r *reader) addCue(first, timingLine int, t timing, from, to int) {
+	index := len(r.doc.Cues) + 1
+	raw := r.noNUL(r.join(from, to), from)
+	c := cue.Cue{
+		Index:    index,
+		ID:       r.noNUL(r.pendingID, first),
+		Line:     first + 1,
+		Offset:   int64(r.lines[first].off),
+		Start:    t.start,
+		End:      t.end,
+		Raw:      raw,
+		Lines:    r.dec.Lines(raw),
+		Settings: t.settings,
+	}
+	r.pendingID = ""
+	if t.settings != "" {
+		st, probs := ParseSettings(t.settings)
+		for _, p := range probs {
+			r.diag(timingLine, index, p)
+		}
+		if st.Region != "" {
+			if r.region(st.Region) {
+				c.Region = st.Region
+			} else {
+				r.diag(timingLine, index, "cue setting region:"+st.Region+" names no region defined in the header")
+			}
+		}
+	}
+	r.doc.Cues = append(r.doc.Cues, c)
+}
+
+func (r *reader) region(id string) bool {
+	for k := range r.regions {
+		if r.regions[k].ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// noNUL replaces U+0000 by U+FFFD, as the spec's preprocessing does, and
+// reports it once per file.
+func (r *reader) noNUL(s string, line int) string {
+	if !r.hasNUL || strings.IndexByte(s, 0) < 0 {
+		return s
+	}
+	if !r.nulSeen {
+		r.nulSeen = true
+		r.diag(line, 0, "the file contains NUL characters (U+0000); they are read as U+FFFD")
+	}
+	return strings.ReplaceAll(s, "\x00", "\ufffd")
+}
+
+// join returns lines [a, b) joined by "\n": a substring of the source when
+// they are separated by plain LFs (no copy), else a new string.
+func (r *reader) join(a, b int) string {
+	if a >= b {
+		return ""
+	}
+	contiguous, size := true, 0
+	for k := a; k < b; k++ {
+		l := r.lines[k]
+		size += int(l.n) + 1
+		if k > a && (l.off != r.lines[k-1].off+r.lines[k-1].n+1 || r.src[l.off-1] != '\n') {
+			contiguous = false
+		}
+	}
+	if contiguous {
+		last := r.lines[b-1]
+		return r.src[r.lines[a].off : last.off+last.n]
+	}
+	var sb strings.Builder
+	sb.Grow(size - 1)
+	for k := a; k < b; k++ {
+		if k > a {
+			sb.WriteByte('\n')
+		}
+		sb.WriteString(r.text(k))
+	}
+	return sb.String()
+}
+
+func (r *reader) diag(i, cueIndex int, msg string) {
+	r.doc.Diag(i+1, int64(r.lines[i].off), cueIndex, msg)
+}
+
+func clip(s string) string {
+	if len(s) <= 60 {
+		return s
+	}
+	cut := 60
+	for cut > 0 && s[cut]&0xC0 == 0x80 {
+		cut--
+	}
+	return s[:cut] + "…"
+}

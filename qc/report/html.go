@@ -98,23 +98,19 @@ func newHTMLPage(r *Report) *htmlPage {
 		JS:      template.JS(htmlJS),
 	}
 	var bySev [3]int
+	byRule := make(map[string]int)
 	for _, f := range v.findings {
 		if f.Severity >= rule.Info && f.Severity <= rule.Error {
 			bySev[f.Severity]++
 		}
+		byRule[f.Rule]++
 	}
 	for _, s := range []rule.Severity{rule.Error, rule.Warning, rule.Info} {
 		p.Severities = append(p.Severities, htmlOption{Value: s.String(), Label: s.String(), Count: bySev[s]})
 	}
 	rules := v.ruleList()
 	for _, ri := range rules {
-		n := 0
-		for _, f := range v.findings {
-			if f.Rule == ri.Code {
-				n++
-			}
-		}
-		if n > 0 {
+		if n := byRule[ri.Code]; n > 0 {
 			p.Rules = append(p.Rules, htmlOption{Value: ri.Code, Label: ruleID(ri.Code, ri.Name), Count: n})
 		}
 		p.RuleDocs = append(p.RuleDocs, htmlRuleDoc{

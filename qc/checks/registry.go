@@ -7,6 +7,9 @@ package checks
 import (
 	"sort"
 
+	"github.com/exportqc/exportqc/qc/format/scc"
+	"github.com/exportqc/exportqc/qc/format/ssa"
+	"github.com/exportqc/exportqc/qc/format/stl"
 	"github.com/exportqc/exportqc/qc/rule"
 )
 
@@ -17,6 +20,11 @@ func All() []*rule.Rule {
 	all = append(all, fileRules...)
 	all = append(all, timingRules...)
 	all = append(all, layoutRules...)
+	// Format rules: their findings come from the readers' diagnostics, so
+	// the readers own their definitions.
+	all = append(all, stl.Rules...)
+	all = append(all, scc.Rules...)
+	all = append(all, ssa.Rules...)
 	sort.Slice(all, func(i, j int) bool { return all[i].Code < all[j].Code })
 	return all
 }

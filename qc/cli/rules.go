@@ -18,13 +18,38 @@ func (a *app) rulesCommand() *cobra.Command {
 	rules := &cobra.Command{Use: "rules", Short: "List and explain the rules"}
 	list := &cobra.Command{
 		Use:   "list",
-		Short: "List every rule with its code, name, family, default severity and summary",
-		Args:  cobra.NoArgs,
+		Short: "List every rule with its code, name, family, severity and summary",
+		Long: "List every rule. SEVERITY is the effective one for the configuration in force (profile,\n" +
+			"config.yaml, flags; add --lang for a language's packs); \"off\" marks disabled rules.",
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if err := a.loadConfig(cmd); err != nil {
+				return err
+			}
+			lib, req, err := a.packRequest(cmd, checks.All())
+			if err != nil {
+				return err
+			}
+			if l := a.v.GetString("lang"); l != "" {
+				if req.Language, _, err = lang.Canonical(l); err != nil {
+					return usagef("--lang %q is not a BCP-47 language tag", l)
+				}
+			}
+			eff, err := lib.Resolve(req)
+			if err != nil {
+				return usageError{err}
+			}
 			tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
 			fmt.Fprintln(tw, "CODE\tNAME\tFAMILY\tSEVERITY\tSUMMARY")
 			for _, r := range checks.All() {
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.Code, r.Name, r.Family, r.DefaultSeverity, r.Summary)
+				sev := r.DefaultSeverity.String()
+				if c := eff.Rules[r.Code]; c != nil {
+					sev = c.Severity.String()
+					if !c.Enabled {
+						sev = "off"
+					}
+				}
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.Code, r.Name, r.Family, sev, r.Summary)
 			}
 			return tw.Flush()
 		},
@@ -62,6 +87,7 @@ func (a *app) rulesCommand() *cobra.Command {
 		},
 	}
 	a.addSettingFlags(explain.Flags())
+	a.addSettingFlags(list.Flags())
 	rules.AddCommand(list, explain)
 	return rules
 }

@@ -112,6 +112,9 @@ func assemble(opts *Options, results []fileResult) (*report.Report, error) {
 	}
 	for i := range results {
 		r := &results[i]
+		if r.skip {
+			continue
+		}
 		sort.SliceStable(r.findings, func(a, b int) bool { return rule.Less(&r.findings[a], &r.findings[b]) })
 		for _, f := range r.findings {
 			switch f.Severity {
@@ -130,7 +133,7 @@ func assemble(opts *Options, results []fileResult) (*report.Report, error) {
 		rep.Summary.Warnings += r.record.Warnings
 		rep.Summary.Infos += r.record.Infos
 	}
-	rep.Summary.Files = len(results)
+	rep.Summary.Files = len(rep.Files)
 	rep.Summary.FailOn = opts.FailOn.String()
 	rep.Summary.Passed = Passed(rep, opts.FailOn)
 	base, err := opts.Resolver.Resolve("")
@@ -147,7 +150,7 @@ func assemble(opts *Options, results []fileResult) (*report.Report, error) {
 			sev = cfg.Severity
 		}
 		rep.Rules = append(rep.Rules, report.RuleInfo{Code: r.Code, Name: r.Name, Family: r.Family,
-			Summary: r.Summary, Severity: sev})
+			Summary: r.Summary, Doc: r.Doc, Severity: sev})
 	}
 	return rep, nil
 }

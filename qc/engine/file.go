@@ -21,6 +21,9 @@ const MaxFileSize = 256 << 20
 
 // fileResult is one input's slot in the run.
 type fileResult struct {
+	// skip marks a walked .xml/.txt file whose content is not a subtitle
+	// format (a manifest, a note): not ours to report on.
+	skip     bool
 	record   report.File
 	findings []rule.Finding
 }
@@ -68,6 +71,9 @@ func checkFile(opts *Options, in input) fileResult {
 		res.record.Encoding = "binary"
 	}
 
+	if !in.explicit && format.Ambiguous(in.path) && sniffed == "" {
+		return fileResult{skip: true}
+	}
 	f := chooseFormat(in, sniffed, fileFinding)
 	if f == nil {
 		base, _ := opts.Resolver.Resolve("")

@@ -101,10 +101,7 @@ func Sniff(head []byte, text string) string {
 	case strings.HasPrefix(t, "[Script Info]") || strings.HasPrefix(strings.ToLower(t), "[script info]"):
 		return "ssa"
 	case strings.HasPrefix(t, "<"):
-		if looksTTML(t) {
-			return "ttml"
-		}
-		return ""
+		return sniffXML(t)
 	case looksSRT(t):
 		return "srt"
 	case looksMPL2(t):
@@ -127,14 +124,47 @@ func isSTL(b []byte) bool {
 	return bytes.HasPrefix(b[3:], []byte("STL")) && bytes.Equal(b[8:11], []byte(".01"))
 }
 
-func looksTTML(t string) bool {
-	head := t
-	if len(head) > 4096 {
-		head = head[:4096]
+// sniffXML names the subtitle format of an XML document from its root
+// element: TTML's <tt> (possibly prefixed, <tt:tt>), or YouTube's timed-text
+// XML (<transcript>, <timedtext>), which we recognise but do not read.
+func sniffXML(t string) string {
+	root := rootElement(t)
+	switch {
+	case root == "tt" || strings.HasSuffix(root, ":tt"):
+		return "ttml"
+	case root == "transcript" || root == "timedtext":
+		return "youtube-timedtext"
 	}
-	// The root element is <tt> (possibly prefixed, e.g. <tt:tt>) in a TTML namespace.
-	return (strings.Contains(head, "<tt ") || strings.Contains(head, "<tt>") || strings.Contains(head, ":tt ")) &&
-		(strings.Contains(head, "ttml") || strings.Contains(head, "ttaf1"))
+	return ""
+}
+
+// rootElement returns the name of the first element of an XML document,
+// skipping the declaration, comments, processing instructions and DOCTYPE.
+func rootElement(t string) string {
+	for n := 0; n < 64; n++ {
+		i := strings.IndexByte(t, '<')
+		if i < 0 || i+1 >= len(t) {
+			return ""
+		}
+		t = t[i+1:]
+		switch {
+		case strings.HasPrefix(t, "!--"):
+			end := strings.Index(t, "-->")
+			if end < 0 {
+				return ""
+			}
+			t = t[end+3:]
+			continue
+		case t[0] == '?' || t[0] == '!':
+			continue
+		}
+		end := strings.IndexAny(t, " \t\r\n/>")
+		if end < 0 {
+			return ""
+		}
+		return t[:end]
+	}
+	return ""
 }
 
 // looksSRT looks for a counter line (optional) and a "-->" timing line with

@@ -1,0 +1,140 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/exportqc/exportqc/qc/internal/testcorpus"
+)
+
+func run(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = Run(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func fixture(t *testing.T, rel string) string {
+	return filepath.Join(testcorpus.RepoRoot(t), "fixtures", "rules", rel)
+}
+
+func TestExitCodes(t *testing.T) {
+	cfg := emptyConfig(t)
+	cases := []struct {
+		name string
+		args []string
+		want int
+	}{
+		{"clean file passes", []string{"check", fixture(t, "ok/clean.en.srt")}, ExitPass},
+		{"error finding fails", []string{"check", fixture(t, "T003/overlap.srt")}, ExitFail},
+		{"warning passes at fail-on error", []string{"check", fixture(t, "L004/spaces.srt")}, ExitPass},
+		{"warning fails at fail-on warning", []string{"check", "--fail-on", "warning", fixture(t, "L004/spaces.srt")}, ExitFail},
+		{"info fails at fail-on info", []string{"check", "--fail-on", "info", fixture(t, "T006/close.srt")}, ExitFail},
+		{"severity override lowers an error", []string{"check", "--severity", "T003=warning", fixture(t, "T003/overlap.srt")}, ExitPass},
+		{"disabled rule does not fail", []string{"check", "--disable", "cue-overlap", fixture(t, "T003/overlap.srt")}, ExitPass},
+		{"enable-only other rule", []string{"check", "--enable-only", "L001", fixture(t, "T003/overlap.srt")}, ExitPass},
+		{"unknown flag", []string{"check", "--bogus", fixture(t, "ok")}, ExitUsage},
+		{"unknown profile", []string{"check", "--profile", "nosuch", fixture(t, "ok")}, ExitUsage},
+		{"bad fail-on", []string{"check", "--fail-on", "fatal", fixture(t, "ok")}, ExitUsage},
+		{"bad fps", []string{"check", "--fps", "abc", fixture(t, "ok")}, ExitUsage},
+		{"no such path", []string{"check", fixture(t, "nope.srt")}, ExitUsage},
+		{"no path", []string{"check"}, ExitUsage},
+		{"missing config", []string{"check", "--config", "/nonexistent/config.yaml", fixture(t, "ok")}, ExitUsage},
+		{"unknown rule in --set", []string{"check", "--set", "X999.a=1", fixture(t, "ok")}, ExitUsage},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			args := c.args
+			if !strings.Contains(strings.Join(args, " "), "--config") {
+				args = append([]string{args[0], "--config", cfg}, args[1:]...)
+			}
+			code, _, stderr := run(t, args...)
+			if code != c.want {
+				t.Errorf("exit %d, want %d (stderr: %s)", code, c.want, stderr)
+			}
+			if code == ExitUsage && !strings.HasPrefix(stderr, "exportqc: ") {
+				t.Errorf("usage error without a message: %q", stderr)
+			}
+		})
+	}
+}
+
+func TestConfigFileIsStrictAndLayered(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.yaml")
+	os.WriteFile(bad, []byte("profil: netflix\n"), 0o644)
+	if code, _, stderr := run(t, "check", "--config", bad, fixture(t, "ok")); code != ExitUsage || !strings.Contains(stderr, `"profil"`) {
+		t.Errorf("typo in config: exit %d, %s", code, stderr)
+	}
+
+	good := filepath.Join(dir, "config.yaml")
+	os.WriteFile(good, []byte("fail_on: warning\nrules:\n  T005:\n    params:\n      max_cps: 30\n"), 0o644)
+	// fail_on from the config makes a warning fail...
+	if code, _, _ := run(t, "check", "--config", good, fixture(t, "L004/spaces.srt")); code != ExitFail {
+		t.Errorf("config fail_on: warning not applied (exit %d)", code)
+	}
+	// ...and the flag beats the config.
+	if code, _, _ := run(t, "check", "--config", good, "--fail-on", "error", fixture(t, "L004/spaces.srt")); code != ExitPass {
+		t.Errorf("flag did not override config (exit %d)", code)
+	}
+	// The environment beats the config too.
+	t.Setenv("EXPORTQC_FAIL_ON", "error")
+	if code, _, _ := run(t, "check", "--config", good, fixture(t, "L004/spaces.srt")); code != ExitPass {
+		t.Errorf("EXPORTQC_FAIL_ON did not override config (exit %d)", code)
+	}
+
+	code, out, stderr := run(t, "config", "print", "--explain", "--config", good, "--lang", "fr", "--set", "L001.max_chars=40")
+	if code != ExitPass {
+		t.Fatalf("config print: exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"fail_on:", "[env EXPORTQC_FAIL_ON]", "language  fr", good, "project", "flags"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("explain output lacks %q:\n%s", want, out)
+		}
+	}
+	// The project value 30 and the flag value 40 are both attributed.
+	if !lineWith(out, "max_cps", "30", "project") || !lineWith(out, "max_chars", "40", "flags") {
+		t.Errorf("explain does not attribute project/flag values:\n%s", out)
+	}
+}
+
+func lineWith(out string, words ...string) bool {
+	for _, l := range strings.Split(out, "\n") {
+		ok := true
+		for _, w := range words {
+			ok = ok && strings.Contains(l, w)
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+func TestRulesExplainShowsPerLanguageValues(t *testing.T) {
+	code, out, _ := run(t, "rules", "explain", "reading-speed-too-high", "--config", emptyConfig(t), "--lang", "ja")
+	if code != ExitPass {
+		t.Fatalf("exit %d", code)
+	}
+	if !lineWith(out, "effective", "4", "language", "ja") || !lineWith(out, "20", "language", "en") {
+		t.Errorf("explain T005 for ja:\n%s", out)
+	}
+	if code, _, _ := run(t, "rules", "explain", "Z999"); code != ExitUsage {
+		t.Errorf("unknown rule: exit %d", code)
+	}
+}
+
+func TestOutputFileIsWritten(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "reports", "qc.json")
+	code, stdout, stderr := run(t, "check", "--config", emptyConfig(t), "--format", "json", "-o", out, fixture(t, "T003"))
+	if code != ExitFail {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil || !strings.Contains(string(data), `"rule": "T003"`) || stdout != "" {
+		t.Errorf("report file: %v %q; stdout %q", err, data, stdout)
+	}
+}

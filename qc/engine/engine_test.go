@@ -124,7 +124,6 @@ func corpusInputs(t *testing.T, dir string) []string {
 	return out
 }
 
-
 // A panic inside one file's work is an E000 finding for that file only.
 func TestPanicInRuleIsContained(t *testing.T) {
 	dir := t.TempDir()

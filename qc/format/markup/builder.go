@@ -45,11 +45,7 @@ func (d *Decoder) Lines(raw string) []cue.Line {
 	if raw == "" {
 		return nil
 	}
-	special := "<&"
-	if d.Dialect != WebVTT {
-		special = "<&{"
-	}
-	if strings.IndexAny(raw, special) < 0 {
+	if !hasMarkup(raw, d.Dialect != WebVTT) {
 		out := d.allocLines(strings.Count(raw, "\n") + 1)
 		for i := range out {
 			j := strings.IndexByte(raw, '\n')
@@ -77,6 +73,22 @@ func (d *Decoder) Lines(raw string) []cue.Line {
 		}
 	}
 	return out
+}
+
+// hasMarkup reports whether raw holds '<', '&' or (braces too) '{'. A
+// plain loop: strings.IndexAny builds its character set on every call.
+func hasMarkup(raw string, braces bool) bool {
+	for i := 0; i < len(raw); i++ {
+		switch raw[i] {
+		case '<', '&':
+			return true
+		case '{':
+			if braces {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 const arenaBlock = 512

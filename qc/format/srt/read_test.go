@@ -242,8 +242,11 @@ func TestMissingTimingLine(t *testing.T) {
 }
 
 func TestArrowInTextIsText(t *testing.T) {
-	doc := Read("1\n00:00:01,000 --> 00:00:02,000\nGo --> there\n")
-	check(t, "arrow", doc, []want{{"1", 1, ms(1000), ms(2000), "Go --> there"}})
+	doc := Read("1\n00:00:01,000 --> 00:00:02,000\nGo --> there\n12:30 -> meeting\n")
+	check(t, "arrow", doc, []want{{"1", 1, ms(1000), ms(2000), "Go --> there\n12:30 -> meeting"}})
+	if len(doc.Diagnostics) != 0 {
+		t.Errorf("diagnostics %+v", doc.Diagnostics)
+	}
 }
 
 func TestOverrideBlocks(t *testing.T) {

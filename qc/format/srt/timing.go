@@ -61,7 +61,19 @@ func isTimingCandidate(s string) bool {
 		t = t[1:]
 	}
 	c := strings.IndexByte(t, ':')
-	return c >= 1 && c <= 2 && digit(t[0]) && digit(t[c-1]) && c+1 < len(t) && digit(t[c+1]) && strings.IndexByte(t, '>') > 0
+	if c < 1 || c > 2 || !digit(t[0]) || !digit(t[c-1]) || c+1 >= len(t) || !digit(t[c+1]) {
+		return false
+	}
+	// A second time must follow the '>': "12:30 -> meeting" is text.
+	gt := strings.IndexByte(t, '>')
+	if gt < 0 {
+		return false
+	}
+	after := t[gt+1:]
+	for len(after) > 0 && (after[0] == ' ' || after[0] == '\t' || after[0] == '>') {
+		after = after[1:]
+	}
+	return len(after) > 0 && (digit(after[0]) || after[0] == '-')
 }
 
 // arrowLen returns the length of the arrow at the start of s: "-->" or a

@@ -16,10 +16,19 @@ import (
 // those inside <rt>, which our display lines leave out by design (ruby
 // annotations sit above the base text and do not count towards its length).
 func treeText(tree string) string {
+	text, _ := treeStyled(tree)
+	return text
+}
+
+// treeStyled is treeText plus the style of each byte of the text, from the
+// <i>, <b> and <u> elements around it.
+func treeStyled(tree string) (string, []cue.Style) {
 	var out strings.Builder
+	var styles []cue.Style
 	type el struct {
 		depth int
 		rt    bool
+		style cue.Style
 	}
 	var stack []el
 	lines := strings.Split(tree, "\n")
@@ -35,10 +44,15 @@ func treeText(tree string) string {
 			stack = stack[:len(stack)-1]
 		}
 		inRT := len(stack) > 0 && stack[len(stack)-1].rt
+		var style cue.Style
+		if len(stack) > 0 {
+			style = stack[len(stack)-1].style
+		}
 		switch {
 		case strings.HasPrefix(body, "<?"): // timestamp
 		case strings.HasPrefix(body, "<"):
-			stack = append(stack, el{depth, inRT || body == "<rt>"})
+			own := map[string]cue.Style{"<i>": cue.Italic, "<b>": cue.Bold, "<u>": cue.Underline}[body]
+			stack = append(stack, el{depth, inRT || body == "<rt>", style | own})
 		case strings.HasPrefix(body, `"`):
 			text := body[1:]
 			for !strings.HasSuffix(text, `"`) || text == "" {
@@ -49,11 +63,33 @@ func treeText(tree string) string {
 				text += "\n" + lines[i]
 			}
 			if !inRT {
-				out.WriteString(strings.TrimSuffix(text, `"`))
+				text = strings.TrimSuffix(text, `"`)
+				out.WriteString(text)
+				for range len(text) {
+					styles = append(styles, style)
+				}
 			}
 		}
 	}
-	return out.String()
+	return out.String(), styles
+}
+
+// lineStyles gives the style of each byte of c.Text() from the spans.
+func lineStyles(c *cue.Cue) []cue.Style {
+	var out []cue.Style
+	for i, l := range c.Lines {
+		if i > 0 {
+			out = append(out, 0) // the "\n" between lines
+		}
+		st := make([]cue.Style, len(l.Text))
+		for _, s := range l.Spans {
+			for k := s.Start; k < s.End; k++ {
+				st[k] = s.Style
+			}
+		}
+		out = append(out, st...)
+	}
+	return out
 }
 
 func TestTreeText(t *testing.T) {
@@ -71,7 +107,9 @@ func TestTreeText(t *testing.T) {
 }
 
 // TestWPTCueTextParsing checks the display text of every WPT cue-text
-// parsing case against the text of its expected DOM tree.
+// parsing case against the text of its expected DOM tree, and the italic,
+// bold and underline styling of each character against the <i>, <b> and
+// <u> elements around it in the tree.
 func TestWPTCueTextParsing(t *testing.T) {
 	dir := testcorpus.Path(t, "vtt", "wpt-webvtt", "cue-text-parsing")
 	files, _ := filepath.Glob(filepath.Join(dir, "*.vtt"))
@@ -109,14 +147,26 @@ func TestWPTCueTextParsing(t *testing.T) {
 				t.Logf("%s case %d %q: no cue (the case's text breaks the cue block)", name, i, c.Text)
 				continue
 			}
-			want := treeText(c.ExpectedTree)
+			want, wantStyles := treeStyled(c.ExpectedTree)
 			if text := got.Text(); text != want {
 				failed++
 				t.Errorf("%s case %d: cue text %q reads %q, want %q (tree %q)", name, i, got.Raw, text, want, c.ExpectedTree)
 				continue
 			}
+			gotStyles, styled := lineStyles(got), true
+			for k := range wantStyles {
+				if want[k] != '\n' && gotStyles[k] != wantStyles[k] {
+					styled = false
+					t.Errorf("%s case %d: %q byte %d styled %d, want %d (tree %q)", name, i, got.Raw, k, gotStyles[k], wantStyles[k], c.ExpectedTree)
+					break
+				}
+			}
+			if !styled {
+				failed++
+				continue
+			}
 			passed++
 		}
 	}
-	t.Logf("WPT webvtt/cue-text-parsing (display text): %d passed, %d failed, %d skipped", passed, failed, skipped)
+	t.Logf("WPT webvtt/cue-text-parsing (display text and styles): %d passed, %d failed, %d skipped", passed, failed, skipped)
 }

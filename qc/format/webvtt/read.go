@@ -50,8 +50,6 @@ type reader struct {
 	hasNUL  bool
 	nulSeen bool
 	stray   int
-	// pendingID is the identifier of the cue being collected.
-	pendingID string
 }
 
 func (r *reader) split() {
@@ -115,7 +113,7 @@ func (r *reader) block(i int, inHeader bool) int {
 	seenArrow, isStyle, isRegion := false, false, false
 	cueOK, timingLine, badLine := false, -1, -1
 	var t timing
-	var badMsg string
+	var badMsg, id string
 	for i < n {
 		line := r.text(i)
 		lineCount++
@@ -143,7 +141,7 @@ func (r *reader) block(i int, inHeader bool) int {
 				// The buffer held the identifier; the payload starts here.
 				idFrom, idTo := bufFrom, bufTo
 				bufFrom, bufTo = i, i
-				r.pendingID = r.join(idFrom, idTo)
+				id = r.join(idFrom, idTo)
 			}
 		} else if line == "" {
 			break
@@ -165,7 +163,7 @@ func (r *reader) block(i int, inHeader bool) int {
 	}
 	switch {
 	case cueOK:
-		r.addCue(first, timingLine, t, bufFrom, bufTo)
+		r.addCue(first, timingLine, id, t, bufFrom, bufTo)
 	case isStyle:
 		// Style sheets do not change what QC checks.
 	case isRegion:
@@ -230,12 +228,12 @@ func (r *reader) ignoredBlock(first, end int) {
 	}
 }
 
-func (r *reader) addCue(first, timingLine int, t timing, from, to int) {
+func (r *reader) addCue(first, timingLine int, id string, t timing, from, to int) {
 	index := len(r.doc.Cues) + 1
 	raw := r.noNUL(r.join(from, to), from)
 	c := cue.Cue{
 		Index:    index,
-		ID:       r.noNUL(r.pendingID, first),
+		ID:       r.noNUL(id, first),
 		Line:     first + 1,
 		Offset:   int64(r.lines[first].off),
 		Start:    t.start,
@@ -244,7 +242,6 @@ func (r *reader) addCue(first, timingLine int, t timing, from, to int) {
 		Lines:    r.dec.Lines(raw),
 		Settings: t.settings,
 	}
-	r.pendingID = ""
 	if t.settings != "" {
 		st, probs := ParseSettings(t.settings)
 		for _, p := range probs {

@@ -98,6 +98,9 @@ func (b *lineBuilder) lineBreak() {
 	if len(b.spans) > 0 {
 		l.Spans = append([]cue.Span(nil), b.spans...)
 	}
+	if b.lines == nil {
+		b.lines = make([]cue.Line, 0, 2) // most cues have one or two lines
+	}
 	b.lines = append(b.lines, l)
 	b.buf = b.buf[:0]
 	b.spans = b.spans[:0]

@@ -208,13 +208,13 @@ func (p *params) clockFrames(h, m, s, f, sub uint64) (cue.Time, bool) {
 			return 0, false
 		}
 		v, ok := mulDivRound(x+sub, num, den)
-		if !ok || cue.Time(v) > maxTime {
+		if !ok || v > uint64(maxTime) {
 			return 0, false
 		}
 		return cue.Time(v), true
 	}
 	v, ok := mulDivRound(f*sfr+sub, num, den)
-	if !ok {
+	if !ok || v > uint64(maxTime) {
 		return 0, false
 	}
 	t := cue.Time(h*3600+m*60+s)*cue.Second + cue.Time(v)
@@ -273,7 +273,7 @@ func (p *params) parseOffset(s string) (cue.Time, uint8, string) {
 	// 64 bits hold are far below a flick and are dropped.
 	for k := fracEnd - fracStart; ; k-- {
 		if v, ok, fits := scaled(whole, s[fracStart:fracStart+k], unitNum, unitDen); fits {
-			if !ok || cue.Time(v) > maxTime {
+			if !ok || v > uint64(maxTime) { // compare unsigned: a cast could wrap negative
 				return 0, 0, "time is out of range"
 			}
 			return cue.Time(v), kind, ""

@@ -103,6 +103,8 @@ func TestParseTimeRejects(t *testing.T) {
 		{p, "00:00:00.5x"}, {p, "00:00:00:10.1"}, // sub-frame rate 1: .1 is out of range
 		{p, "0H"}, {p, "5"}, {p, "19.764"}, {p, "1.s"}, {p, ".5s"}, {p, "-1s"}, {p, "1 s"}, {p, "1sec"},
 		{p, "3:58.640"}, {p, "99999999999999999999999s"}, {p, "9999999999999h"}, {p, "999999999:00:00"},
+		// Fits in uint64 flicks but not in int64 (found by FuzzTimeExpression).
+		{p, "7000000h"}, {p, "7000000.0000000000000000000000000000h"},
 		{clock, "00:00:00:00"},
 	}
 	for _, c := range bad {

@@ -413,6 +413,11 @@ func TestRollUpBaseRowTooHigh(t *testing.T) {
 	if countCode(doc, CodeBadRowPlacement) != 1 {
 		t.Errorf("want C003 for RU3 on row 1: %v", doc.Diagnostics)
 	}
+	// 0x10 0x60-0x7F would be "row 12" of the 0x10 pair, which CEA-608 leaves undefined.
+	doc = Read(sccFile(at("00:00:01:00", rcl, word(0x10, 0x70), text("x"), eoc), at("00:00:02:00", edm)))
+	if countCode(doc, CodeBadRowPlacement) != 1 {
+		t.Errorf("want C003 for an undefined PAC row: %v", doc.Diagnostics)
+	}
 }
 
 func TestDiagnosticOffsetsPointAtTheWord(t *testing.T) {

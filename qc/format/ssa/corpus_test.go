@@ -171,3 +171,34 @@ func countMessage(doc *cue.Document, code, part string) int {
 	}
 	return n
 }
+
+// TestAstisubExpected uses go-astisub's own expected re-serialisations of
+// example-in.ssa (v4 and v4+) as an oracle: read back, they must give the
+// same cues (times, text, styles) and their own profiles. The v4+ file
+// writes Bold as 1, which renderers (and this reader) take as bold.
+func TestAstisubExpected(t *testing.T) {
+	read := func(rel string) *cue.Document {
+		b, err := os.ReadFile(testcorpus.Path(t, "ass", "go-astisub", filepath.FromSlash(rel)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return Read(string(b))
+	}
+	in := read("example-in.ssa")
+	for rel, profile := range map[string]string{"expected/example-out.ssa": "ssa", "expected/example-out-v4plus.ssa": "ass"} {
+		out := read(rel)
+		if out.Profile != profile || len(out.Cues) != len(in.Cues) || len(in.Cues) != 6 {
+			t.Fatalf("%s: profile %q, %d cues; input has %d", rel, out.Profile, len(out.Cues), len(in.Cues))
+		}
+		for i := range in.Cues {
+			a, b := in.Cues[i], out.Cues[i]
+			if a.Start != b.Start || a.End != b.End || a.Text() != b.Text() || a.Settings != b.Settings ||
+				fmt.Sprint(a.Lines) != fmt.Sprint(b.Lines) {
+				t.Errorf("%s cue %d: %v-%v %q %v, input %v-%v %q %v", rel, i+1, b.Start, b.End, b.Text(), b.Lines, a.Start, a.End, a.Text(), a.Lines)
+			}
+		}
+		if len(out.Diagnostics) != 0 {
+			t.Errorf("%s: %v", rel, out.Diagnostics)
+		}
+	}
+}

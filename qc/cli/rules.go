@@ -16,6 +16,7 @@ type ruleConfig = rule.Config
 
 func (a *app) rulesCommand() *cobra.Command {
 	rules := &cobra.Command{Use: "rules", Short: "List and explain the rules"}
+	var markdown bool
 	list := &cobra.Command{
 		Use:   "list",
 		Short: "List every rule with its code, name, family, severity and summary",
@@ -39,17 +40,30 @@ func (a *app) rulesCommand() *cobra.Command {
 			if err != nil {
 				return usageError{err}
 			}
+			severity := func(r *rule.Rule) string {
+				if c := eff.Rules[r.Code]; c != nil {
+					if !c.Enabled {
+						return "off"
+					}
+					return c.Severity.String()
+				}
+				return r.DefaultSeverity.String()
+			}
+			if markdown {
+				// The README's rule table is this output (a test keeps them equal);
+				// each code carries an anchor that SARIF help links point to.
+				fmt.Fprintln(a.stdout, "| Code | Name | Family | Severity | What it reports |")
+				fmt.Fprintln(a.stdout, "|---|---|---|---|---|")
+				for _, r := range checks.All() {
+					fmt.Fprintf(a.stdout, "| <a id=\"%s\"></a>`%s` | `%s` | %s | %s | %s |\n",
+						strings.ToLower(r.Code), r.Code, r.Name, r.Family, severity(r), r.Summary)
+				}
+				return nil
+			}
 			tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
 			fmt.Fprintln(tw, "CODE\tNAME\tFAMILY\tSEVERITY\tSUMMARY")
 			for _, r := range checks.All() {
-				sev := r.DefaultSeverity.String()
-				if c := eff.Rules[r.Code]; c != nil {
-					sev = c.Severity.String()
-					if !c.Enabled {
-						sev = "off"
-					}
-				}
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.Code, r.Name, r.Family, sev, r.Summary)
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.Code, r.Name, r.Family, severity(r), r.Summary)
 			}
 			return tw.Flush()
 		},
@@ -88,6 +102,7 @@ func (a *app) rulesCommand() *cobra.Command {
 	}
 	a.addSettingFlags(explain.Flags())
 	a.addSettingFlags(list.Flags())
+	list.Flags().BoolVar(&markdown, "markdown", false, "print a Markdown table (the README's rule table)")
 	rules.AddCommand(list, explain)
 	return rules
 }

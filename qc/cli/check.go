@@ -66,6 +66,7 @@ func (a *app) checkCommand() *cobra.Command {
 	fs.Int("jobs", 0, "files checked in parallel (default: number of CPUs)")
 	fs.String("format", "text", "output format: text or json")
 	fs.StringP("output", "o", "-", "write the report to this file (atomically) instead of standard output")
+	fs.StringArray("report", nil, "also write a report: FORMAT=PATH (json, junit, sarif, csv, markdown, github, html, text; PATH - is stdout); repeatable")
 	fs.String("fail-on", "error", "lowest severity that makes the run fail: error, warning or info")
 	fs.BoolP("quiet", "q", false, "no progress output")
 	return cmd
@@ -104,9 +105,9 @@ func (a *app) runCheck(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
-	writer, err := report.Lookup(a.v.GetString("format"))
+	outputs, err := a.outputs(cmd)
 	if err != nil {
-		return usagef("--format: %v", err)
+		return err
 	}
 	if !a.v.GetBool("quiet") {
 		opts.Progress = newProgress(a.stderr).update
@@ -118,8 +119,10 @@ func (a *app) runCheck(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return usageError{err}
 	}
-	if err := a.writeReport(writer, rep); err != nil {
-		return err
+	for _, o := range outputs {
+		if err := o.Emit(a.stdout, rep, report.Options{Color: isTerminal(a.stdout) && os.Getenv("NO_COLOR") == ""}); err != nil {
+			return fmt.Errorf("writing %s report to %s: %w", o.Format, o.Path, err)
+		}
 	}
 	if !rep.Summary.Passed {
 		return errFindings
@@ -127,15 +130,44 @@ func (a *app) runCheck(cmd *cobra.Command, args []string) error {
 	return nil
 }
 
-func (a *app) writeReport(w report.Writer, rep *report.Report) error {
-	out := a.v.GetString("output")
-	if out == "" || out == "-" {
-		return w(a.stdout, rep)
+// outputs lists the reports to write: every --report FORMAT=PATH, plus the
+// --format/--output pair unless --report alone was used. In GitHub Actions
+// the findings are also printed as workflow annotations, so they show on
+// the pull request, unless a github report is already requested.
+func (a *app) outputs(cmd *cobra.Command) ([]report.Spec, error) {
+	var specs []report.Spec
+	flags, _ := cmd.Flags().GetStringArray("report")
+	for _, f := range flags {
+		s, err := report.ParseReportSpec(f)
+		if err != nil {
+			return nil, usagef("--report: %v", err)
+		}
+		specs = append(specs, s)
 	}
-	if err := report.WriteFile(out, w, rep); err != nil {
-		return fmt.Errorf("writing %s: %w", out, err)
+	single := cmd.Flags().Changed("format") || cmd.Flags().Changed("output") || a.v.InConfig("format") || a.v.InConfig("output")
+	if len(specs) == 0 || single {
+		s, err := report.ParseReportSpec(a.v.GetString("format") + "=" + a.v.GetString("output"))
+		if err != nil {
+			return nil, usagef("--format: %v", err)
+		}
+		specs = append(specs, s)
 	}
-	return nil
+	stdout, github, machineStdout := 0, false, false
+	for _, s := range specs {
+		if s.Stdout() {
+			stdout++
+			machineStdout = s.Format != "text"
+		}
+		github = github || s.Format == "github"
+	}
+	if stdout > 1 {
+		return nil, usagef("more than one report writes to standard output; give all but one a PATH")
+	}
+	// Annotations go after a human text report, never into JSON or XML on stdout.
+	if os.Getenv("GITHUB_ACTIONS") == "true" && !github && !machineStdout {
+		specs = append(specs, report.Spec{Format: "github", Path: "-"})
+	}
+	return specs, nil
 }
 
 // sourceOf names where a setting came from, for frame-rate and explain

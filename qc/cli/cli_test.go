@@ -138,3 +138,39 @@ func TestOutputFileIsWritten(t *testing.T) {
 		t.Errorf("report file: %v %q; stdout %q", err, data, stdout)
 	}
 }
+
+func TestSeveralReportsInOneRun(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "out")
+	code, stdout, stderr := run(t, "check", "--config", emptyConfig(t),
+		"--report", "json="+filepath.Join(dir, "qc.json"), "--report", "junit="+filepath.Join(dir, "qc.xml"),
+		"--report", "sarif="+filepath.Join(dir, "qc.sarif"), "--report", "csv="+filepath.Join(dir, "qc.csv"),
+		fixture(t, "T003"))
+	if code != ExitFail {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if stdout != "" {
+		t.Errorf("--report alone should not also print text: %q", stdout)
+	}
+	for name, want := range map[string]string{"qc.json": `"rule": "T003"`, "qc.xml": "<testsuite", "qc.sarif": `"ruleId": "T003"`, "qc.csv": "T003,cue-overlap"} {
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil || !strings.Contains(string(data), want) {
+			t.Errorf("%s: %v, lacks %q", name, err, want)
+		}
+	}
+	// Two reports on stdout cannot be told apart: a usage error.
+	if code, _, _ := run(t, "check", "--report", "json", "--report", "csv", fixture(t, "ok")); code != ExitUsage {
+		t.Errorf("two stdout reports: exit %d", code)
+	}
+}
+
+func TestGitHubAnnotationsInActions(t *testing.T) {
+	t.Setenv("GITHUB_ACTIONS", "true")
+	_, stdout, _ := run(t, "check", "--config", emptyConfig(t), fixture(t, "T003/overlap.srt"))
+	if !strings.Contains(stdout, "::error file=") || !strings.Contains(stdout, "T003 cue-overlap") {
+		t.Errorf("no annotation in Actions:\n%s", stdout)
+	}
+	_, stdout, _ = run(t, "check", "--config", emptyConfig(t), "--format", "json", fixture(t, "T003/overlap.srt"))
+	if strings.Contains(stdout, "::error") {
+		t.Errorf("annotations mixed into JSON on stdout")
+	}
+}

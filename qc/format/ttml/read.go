@@ -103,7 +103,6 @@ type reader struct {
 	minTimedBegin  cue.Time
 	lines          lineBuilder
 	pBase          tri // styles of the p's region, under everything else
-	curStyle       *styleDef
 	curRegion      *regionDef
 	conformsBuffer []byte
 }

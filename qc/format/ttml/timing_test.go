@@ -196,3 +196,20 @@ func TestIMSCRequiresDeclaredRates(t *testing.T) {
 	// Plain TTML1 has defaults (30 fps, 1 tick/s): no complaint.
 	wantNoDiags(t, Read(doc(``, ``, `<div><p begin="00:00:00:01" end="3t">x</p></div>`)))
 }
+
+func TestMissingBeginDefaultsToTheParentsBegin(t *testing.T) {
+	// astisub panics on each of these paragraphs.
+	d := Read(doc(``, ``, `
+    <div begin="10s">
+      <p dur="2s">dur only</p>
+      <p end="3s">end only</p>
+    </div>
+    <div begin="20s" end="25s"><p>nothing</p></div>
+    <div><p begin="1s" dur="2s">begin and dur</p></div>`))
+	wantNoDiags(t, d)
+	wantCues(t, d,
+		"00:00:10.000-00:00:12.000 dur only",
+		"00:00:10.000-00:00:13.000 end only",
+		"00:00:20.000-00:00:25.000 nothing",
+		"00:00:01.000-00:00:03.000 begin and dur")
+}

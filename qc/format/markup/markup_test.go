@@ -186,3 +186,28 @@ func TestASSAlignment(t *testing.T) {
 }
 
 func sp(start, end int, st cue.Style) cue.Span { return cue.Span{Start: start, End: end, Style: st} }
+
+func TestWebVTTTextProblems(t *testing.T) {
+	cases := map[string][]int{
+		"a < b":                          {1},
+		"ok\nx <3 y":                     {2},
+		"<i>fine</i> <v Bob>hi</v>":      nil,
+		"<00:00:01.000>timed":            nil,
+		"a &lt; b":                       nil,
+		"one\n<c.x>two</c> and <> three": {2},
+		"unclosed <i tag":                {1},
+	}
+	for raw, lines := range cases {
+		probs := WebVTTTextProblems(raw)
+		var got []int
+		for _, p := range probs {
+			got = append(got, p.LineInPayload)
+			if !strings.Contains(p.Message, "&lt;") {
+				t.Errorf("%q: message %q", raw, p.Message)
+			}
+		}
+		if !reflect.DeepEqual(got, lines) {
+			t.Errorf("WebVTTTextProblems(%q) on lines %v, want %v: %+v", raw, got, lines, probs)
+		}
+	}
+}

@@ -41,6 +41,9 @@
 //   - A bare number after a blank line that is not followed by a timing
 //     line is a cue that lost its timing line: a diagnostic, and its text is
 //     skipped. Text before the first cue is a diagnostic too.
+//   - A file lists at most 500 diagnostics (plus the per-kind timestamp
+//     summaries), then one that counts the rest: a file that breaks on
+//     every line needs examples, not a finding per line.
 //   - Markup: see package markup (SRT dialect). Cue.Raw keeps the payload
 //     as written, lines joined by "\n"; a cue with no payload has no Lines,
 //     so the empty-cue rule can report it.

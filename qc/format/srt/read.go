@@ -58,6 +58,8 @@ type reader struct {
 	devCount [numDeviations]int
 	devLine  [numDeviations]int
 	stray    int
+
+	ndiag, firstUnlisted int
 }
 
 func (r *reader) split() {
@@ -281,17 +283,38 @@ func clip(s string) string {
 	return s[:cut] + "…"
 }
 
-// report adds one diagnostic per kind of timestamp deviation.
+// report closes the list of diagnostics and adds one per kind of
+// timestamp deviation (these few are never capped).
 func (r *reader) report() {
+	r.unlisted()
 	for k := 0; k < numDeviations; k++ {
 		if c := r.devCount[k]; c > 0 {
-			r.diag(r.devLine[k], 0, plural(c, "timing line")+" with "+deviationText[k]+" (first on line "+strconv.Itoa(r.devLine[k]+1)+")")
+			i := r.devLine[k]
+			r.doc.Diag(i+1, int64(r.lines[i].off), 0, plural(c, "timing line")+" with "+deviationText[k]+" (first on line "+strconv.Itoa(i+1)+")")
 		}
 	}
 }
 
+// maxDiags caps the diagnostics of one file: a file that breaks on every
+// line needs a few hundred examples, not a finding per line.
+const maxDiags = 500
+
 func (r *reader) diag(i, cueIndex int, msg string) {
-	r.doc.Diag(i+1, int64(r.lines[i].off), cueIndex, msg)
+	r.ndiag++
+	switch {
+	case r.ndiag <= maxDiags:
+		r.doc.Diag(i+1, int64(r.lines[i].off), cueIndex, msg)
+	case r.ndiag == maxDiags+1:
+		r.firstUnlisted = i
+	}
+}
+
+// unlisted closes the list of diagnostics with the count of those left out.
+func (r *reader) unlisted() {
+	if n := r.ndiag - maxDiags; n > 0 {
+		i := r.firstUnlisted
+		r.doc.Diag(i+1, int64(r.lines[i].off), 0, strconv.Itoa(n)+" more problems from here on are not listed")
+	}
 }
 
 func plural(n int, what string) string {

@@ -265,3 +265,17 @@ func TestNeverPanicsOnFragments(t *testing.T) {
 }
 
 func sp(start, end int, st cue.Style) cue.Span { return cue.Span{Start: start, End: end, Style: st} }
+
+func TestDiagnosticsAreCapped(t *testing.T) {
+	doc := Read(strings.Repeat("7\n\n", 2000) + "1\n00:00:01.000 --> 00:00:02.000\nlast\n")
+	n := len(doc.Diagnostics)
+	if len(doc.Cues) != 1 || n != maxDiags+2 {
+		t.Fatalf("%d cues, %d diagnostics", len(doc.Cues), n)
+	}
+	if d := doc.Diagnostics[maxDiags]; d.Line != 2*maxDiags+1 || !strings.Contains(d.Message, "1500 more") {
+		t.Errorf("closing diagnostic %+v", d)
+	}
+	if d := doc.Diagnostics[n-1]; !strings.Contains(d.Message, "'.'") {
+		t.Errorf("the timestamp deviation is not reported after the cap: %+v", d)
+	}
+}

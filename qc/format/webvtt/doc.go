@@ -21,11 +21,13 @@
 //   - A missing or garbled "WEBVTT" signature is a diagnostic (players
 //     refuse such a file); the reader still reads the cues it can find.
 //   - A timing line that cannot be read, each cue setting that is ignored,
-//     a region setting that names no region, text outside any cue, and
-//     STYLE or REGION blocks after the first cue are diagnostics.
+//     a region setting that names no region, text outside any cue, STYLE
+//     or REGION blocks after the first cue, and a '<' that is not escaped
+//     (it swallows the text after it as a tag) are diagnostics.
 //   - U+0000 is replaced by U+FFFD in identifiers, settings and text (as
 //     the spec's preprocessing does) and reported once; line numbers and
 //     byte offsets still refer to the text as given.
+//   - A file lists at most 500 diagnostics, then one that counts the rest.
 //   - Timestamps are exact ([hh:]mm:ss.ttt, minutes and seconds below 60);
 //     end before start is kept as parsed for the timing rules to report.
 //

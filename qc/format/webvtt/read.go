@@ -34,6 +34,7 @@ func ReadWithRegions(text string) (*cue.Document, []Region) {
 	r.split()
 	r.doc.Cues = make([]cue.Cue, 0, strings.Count(r.src, "-->"))
 	r.parse()
+	r.unlisted()
 	return r.doc, r.regions
 }
 
@@ -50,6 +51,8 @@ type reader struct {
 	hasNUL  bool
 	nulSeen bool
 	stray   int
+
+	ndiag, firstUnlisted int
 }
 
 func (r *reader) split() {
@@ -242,6 +245,11 @@ func (r *reader) addCue(first, timingLine int, id string, t timing, from, to int
 		Lines:    r.dec.Lines(raw),
 		Settings: t.settings,
 	}
+	if strings.IndexByte(raw, '<') >= 0 {
+		for _, p := range markup.WebVTTTextProblems(raw) {
+			r.diag(from+p.LineInPayload-1, index, p.Message)
+		}
+	}
 	if t.settings != "" {
 		st, probs := ParseSettings(t.settings)
 		for _, p := range probs {
@@ -309,8 +317,26 @@ func (r *reader) join(a, b int) string {
 	return sb.String()
 }
 
+// maxDiags caps the diagnostics of one file: a file that breaks on every
+// line needs a few hundred examples, not a finding per line.
+const maxDiags = 500
+
 func (r *reader) diag(i, cueIndex int, msg string) {
-	r.doc.Diag(i+1, int64(r.lines[i].off), cueIndex, msg)
+	r.ndiag++
+	switch {
+	case r.ndiag <= maxDiags:
+		r.doc.Diag(i+1, int64(r.lines[i].off), cueIndex, msg)
+	case r.ndiag == maxDiags+1:
+		r.firstUnlisted = i
+	}
+}
+
+// unlisted closes the list of diagnostics with the count of those left out.
+func (r *reader) unlisted() {
+	if n := r.ndiag - maxDiags; n > 0 {
+		i := r.firstUnlisted
+		r.doc.Diag(i+1, int64(r.lines[i].off), 0, strconv.Itoa(n)+" more problems from here on are not listed")
+	}
 }
 
 func clip(s string) string {

@@ -281,3 +281,20 @@ func TestNeverPanicsOnFragments(t *testing.T) {
 		Read(s)
 	}
 }
+
+func TestUnescapedLessThan(t *testing.T) {
+	doc := Read("WEBVTT\n\n00:01.000 --> 00:02.000\nfine\nx < y\n")
+	if len(doc.Cues) != 1 || doc.Cues[0].Text() != "fine\nx " {
+		t.Fatalf("cues %+v", doc.Cues)
+	}
+	if got := diagLines(doc); !reflect.DeepEqual(got, []int{5}) || doc.Diagnostics[0].Cue != 1 {
+		t.Errorf("diagnostics %+v", doc.Diagnostics)
+	}
+}
+
+func TestDiagnosticsAreCapped(t *testing.T) {
+	doc := Read("WEBVTT\n\n" + strings.Repeat("00:00.000 --> 00:01.000 a:b c:d\nx\n\n", 400))
+	if len(doc.Cues) != 400 || len(doc.Diagnostics) != maxDiags+1 || !strings.Contains(doc.Diagnostics[maxDiags].Message, "300 more") {
+		t.Fatalf("%d cues, %d diagnostics, last %+v", len(doc.Cues), len(doc.Diagnostics), doc.Diagnostics[len(doc.Diagnostics)-1])
+	}
+}

@@ -1,0 +1,59 @@
+package markup
+
+// WebVTTTextProblems reports the places where a WebVTT cue text loses text
+// to a stray '<'. WebVTT has no literal '<': every one starts a tag that
+// runs to the next '>' (or to the end of the cue), so "a < b" displays "a "
+// and "x <3 y" displays "x ". Players do the same, so the words are really
+// missing on screen; the fix is to write &lt;. A '<' that starts a real
+// tag (a letter, '/', or a timestamp digit, closed by '>') is fine.
+func WebVTTTextProblems(raw string) []Problem {
+	var probs []Problem
+	line := 1
+	for i := 0; i < len(raw); i++ {
+		switch raw[i] {
+		case '\n':
+			line++
+			continue
+		case '<':
+		default:
+			continue
+		}
+		_, name, end := webvttTag(raw, i)
+		closed := end <= len(raw) && raw[end-1] == '>'
+		next := byte(0)
+		if i+1 < len(raw) {
+			next = raw[i+1]
+		}
+		lead := isAlpha(next) || next == '/' || isDigit(next)
+		if closed && (lead || name != "") {
+			i = end - 1
+			continue
+		}
+		lost := raw[i:end]
+		if len(lost) > 40 {
+			lost = lost[:40] + "…"
+		}
+		msg := "\"<\" is not escaped: WebVTT reads it as a tag, so " + quote(lost) + " is not displayed; write &lt;"
+		probs = append(probs, Problem{line, msg})
+		for k := i; k < end; k++ {
+			if raw[k] == '\n' {
+				line++
+			}
+		}
+		i = end - 1
+	}
+	return probs
+}
+
+func quote(s string) string {
+	b := make([]byte, 0, len(s)+2)
+	b = append(b, '"')
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\n' {
+			b = append(b, '\\', 'n')
+			continue
+		}
+		b = append(b, s[i])
+	}
+	return string(append(b, '"'))
+}

@@ -51,6 +51,13 @@ func checkFile(opts *Options, in input) fileResult {
 	if sniffed == "" {
 		dec := textenc.Decode(data)
 		text = dec.Text
+		if looksBinary(text) {
+			fileFinding("E000", "content is binary, not subtitle text (a media or archive file with a subtitle name?)")
+			base, _ := opts.Resolver.Resolve("")
+			res.record.Encoding = "binary"
+			res.findings = applyConfig(res.findings, opts.Rules, base)
+			return res
+		}
 		res.record.Encoding = dec.Encoding
 		res.record.BOM = dec.BOM
 		if dec.Encoding != "UTF-8" {
@@ -252,4 +259,22 @@ func readFile(path string) ([]byte, error) {
 		return nil, err
 	}
 	return data, nil
+}
+
+// looksBinary reports decoded text that no subtitle file contains: control
+// characters (other than tab, newlines and form feed) or undecodable bytes
+// making up more than 1% of the first 64 KiB. Legacy-encoding guesses
+// happily "decode" a PNG; this keeps such files from being read as cues.
+func looksBinary(text string) bool {
+	if len(text) > 64<<10 {
+		text = text[:64<<10]
+	}
+	bad, total := 0, 0
+	for _, r := range text {
+		total++
+		if r == '\uFFFD' || r < 0x20 && r != '\t' && r != '\n' && r != '\r' && r != '\f' || r == 0x7F {
+			bad++
+		}
+	}
+	return bad > 8 && bad*100 > total
 }

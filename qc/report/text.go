@@ -27,7 +27,9 @@ func Text(o TextOptions) Writer {
 		bw := bufio.NewWriter(w)
 		for i := range v.files {
 			fv := &v.files[i]
-			if i > 0 {
+			// Files with findings stand apart; clean files list one per line,
+			// so a folder of thousands of good files stays readable.
+			if i > 0 && (len(fv.Findings) > 0 || len(v.files[i-1].Findings) > 0) {
 				bw.WriteByte('\n')
 			}
 			bw.WriteString(safeLine(displayPath(fv.Path)))

@@ -34,7 +34,7 @@ func FuzzLines(f *testing.F) {
 				}
 			}
 		}
-		for _, p := range append(Unbalanced(raw), WebVTTTextProblems(raw)...) {
+		for _, p := range append(append(Unbalanced(raw), WebVTTTextProblems(raw)...), UnknownTags(raw)...) {
 			if p.LineInPayload < 1 || p.LineInPayload > strings.Count(raw, "\n")+1 || p.Message == "" {
 				t.Fatalf("bad problem %+v for %q", p, raw)
 			}

@@ -211,3 +211,21 @@ func TestWebVTTTextProblems(t *testing.T) {
 		}
 	}
 }
+
+func TestUnknownTags(t *testing.T) {
+	cases := map[string][]string{
+		"<i>fine</i> <font color=red>x</font> <v Bob>y": nil,
+		"Not opened tag showed as text.</xxxxx>":        {"<xxxxx>"},
+		"<yyyy>a\n<YYYY>b<br/>":                         {"<yyyy>", "<br>"},
+		"a < b":                                         nil,
+	}
+	for raw, want := range cases {
+		var got []string
+		for _, p := range UnknownTags(raw) {
+			got = append(got, p.Message[:strings.IndexByte(p.Message, '>')+1])
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("UnknownTags(%q) = %v, want %v", raw, got, want)
+		}
+	}
+}

@@ -101,3 +101,55 @@ func canonicalTag(name string) string {
 	}
 	return ""
 }
+
+// knownTags are the formatting tags of SRT (as players read it) and WebVTT.
+var knownTags = [...]string{"i", "b", "u", "s", "font", "c", "v", "lang", "ruby", "rt"}
+
+// UnknownTags reports tags in raw that are no SRT or WebVTT formatting tag
+// ("<yyyy>", "<bold>", "<br>", "<span>"). Players disagree about them: some
+// show them as text, others drop them (our display lines drop them), so a
+// delivery should not contain them. Each distinct tag is reported once, on
+// the payload line where it first occurs.
+func UnknownTags(raw string) []Problem {
+	if strings.IndexByte(raw, '<') < 0 {
+		return nil
+	}
+	var probs []Problem
+	var seen []string
+	line := 1
+	for i := 0; i < len(raw); i++ {
+		switch raw[i] {
+		case '\n':
+			line++
+			continue
+		case '<':
+		default:
+			continue
+		}
+		t, ok := lenientTag(raw, i)
+		if !ok {
+			continue
+		}
+		i = t.end - 1
+		known := false
+		for _, k := range knownTags {
+			known = known || strings.EqualFold(t.name, k)
+		}
+		name := strings.ToLower(t.name)
+		if known || contains(seen, name) {
+			continue
+		}
+		seen = append(seen, name)
+		probs = append(probs, Problem{line, "<" + name + "> is not a subtitle formatting tag: some players show it as text, others drop it"})
+	}
+	return probs
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/text/encoding/unicode"
 
 	"github.com/exportqc/exportqc/qc/cue"
+	"github.com/exportqc/exportqc/qc/format/markup"
 	"github.com/exportqc/exportqc/qc/internal/testcorpus"
 )
 
@@ -76,7 +77,7 @@ func lineAt(text string, n int) string {
 func TestCorpusRobustness(t *testing.T) {
 	files, skipped := corpusFiles(t)
 	t.Logf("%d SRT inputs read, %d skipped as not UTF-8/UTF-16: %v", len(files), len(skipped), skipped)
-	totalCues, reversed := 0, 0
+	totalCues, reversed, markupProblems := 0, 0, 0
 	for _, f := range files {
 		var doc *cue.Document
 		func() {
@@ -106,6 +107,12 @@ func TestCorpusRobustness(t *testing.T) {
 			if len(c.Lines) != 0 && len(c.Lines) != strings.Count(c.Raw, "\n")+1 {
 				t.Errorf("%s: cue %d has %d display lines for %d payload lines", f.rel, c.Index, len(c.Lines), strings.Count(c.Raw, "\n")+1)
 			}
+			for _, p := range markup.Unbalanced(c.Raw) {
+				markupProblems++
+				if p.LineInPayload < 1 || p.LineInPayload > len(c.Lines) {
+					t.Errorf("%s: cue %d: markup problem on payload line %d of %d", f.rel, c.Index, p.LineInPayload, len(c.Lines))
+				}
+			}
 			if c.Start > c.End {
 				reversed++
 				tl := lineAt(f.text, c.Line)
@@ -125,7 +132,8 @@ func TestCorpusRobustness(t *testing.T) {
 		}
 		totalCues += len(doc.Cues)
 	}
-	t.Logf("%d cues read; %d have end before start, each confirmed against its source line", totalCues, reversed)
+	t.Logf("%d cues read; %d have end before start, each confirmed against its source line; %d unbalanced-markup problems",
+		totalCues, reversed, markupProblems)
 }
 
 func reversedInSource(m []string) bool {

@@ -29,6 +29,7 @@ type Decoder struct {
 	spanArena []cue.Span
 	b         builder
 	stack     []node
+	exact     bool // allocate exactly what one call needs (no arena)
 }
 
 // Lines returns the display lines of one cue payload, as written in the
@@ -36,7 +37,7 @@ type Decoder struct {
 // "\n" in the text starts a new line, so an empty line inside a cue is kept
 // as an empty Line.
 func Lines(raw string, d Dialect) []cue.Line {
-	dec := Decoder{Dialect: d}
+	dec := Decoder{Dialect: d, exact: true}
 	return dec.Lines(raw)
 }
 
@@ -95,7 +96,11 @@ const arenaBlock = 512
 
 func (d *Decoder) allocLines(n int) []cue.Line {
 	if cap(d.lineArena)-len(d.lineArena) < n {
-		d.lineArena = make([]cue.Line, 0, max(arenaBlock, n))
+		size := n
+		if !d.exact {
+			size = max(arenaBlock, n)
+		}
+		d.lineArena = make([]cue.Line, 0, size)
 	}
 	k := len(d.lineArena)
 	d.lineArena = d.lineArena[:k+n]
@@ -105,7 +110,11 @@ func (d *Decoder) allocLines(n int) []cue.Line {
 func (d *Decoder) allocSpans(src []cue.Span) []cue.Span {
 	n := len(src)
 	if cap(d.spanArena)-len(d.spanArena) < n {
-		d.spanArena = make([]cue.Span, 0, max(arenaBlock/2, n))
+		size := n
+		if !d.exact {
+			size = max(arenaBlock/2, n)
+		}
+		d.spanArena = make([]cue.Span, 0, size)
 	}
 	k := len(d.spanArena)
 	d.spanArena = append(d.spanArena, src...)

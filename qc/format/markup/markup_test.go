@@ -229,3 +229,10 @@ func TestUnknownTags(t *testing.T) {
 		}
 	}
 }
+
+func TestPackageLinesAllocatesExactly(t *testing.T) {
+	ls := Lines("<i>a</i>\nb", SRT)
+	if cap(ls) != 2 || cap(ls[0].Spans) != 1 {
+		t.Errorf("cap %d lines, %d spans", cap(ls), cap(ls[0].Spans))
+	}
+}

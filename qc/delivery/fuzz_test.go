@@ -25,9 +25,10 @@ func FuzzParseNative(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
 		d := ParseNative(src, "/root", "manifest.yaml")
+		// YAML, like cue.LineScanner, ends lines at LF, CRLF or a lone CR.
 		lines := 1
-		for _, c := range src {
-			if c == '\n' {
+		for i, c := range src {
+			if c == '\n' || c == '\r' && (i+1 == len(src) || src[i+1] != '\n') {
 				lines++
 			}
 		}

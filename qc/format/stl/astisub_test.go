@@ -144,7 +144,7 @@ func TestDifferentialAstisub(t *testing.T) {
 		}
 		rows = append(rows, fmt.Sprintf("| %s | %d | %d | %s |", name, len(ours), len(theirs), strings.Join(reasons, "; ")))
 	}
-	t.Logf("go-astisub differential: %d files, %d identical in cue count and times, %d with differences:\n| file | our cues | go-astisub cues | reason |\n|---|---|---|---|\n%s",
+	t.Logf("go-astisub differential: %d files, %d agree on cue count, times and text, %d differ:\n| file | our cues | go-astisub cues | reason |\n|---|---|---|---|\n%s",
 		len(files), same, len(rows), strings.Join(rows, "\n"))
 	if unexplained > 0 {
 		t.Errorf("%d files differ from go-astisub for no known reason", unexplained)

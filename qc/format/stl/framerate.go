@@ -55,5 +55,16 @@ func (tc timecode) valid(nominal int) bool {
 // media time, whereas SMPTE frame counting would put each cue 0.1 % later.
 func (tc timecode) time(r cue.FrameRate) cue.Time {
 	secs := int64(tc.h)*3600 + int64(tc.m)*60 + int64(tc.s)
-	return cue.Time(secs)*cue.Second + r.Frames(int64(tc.f))
+	return cue.Time(secs)*cue.Second + frames(r, tc.f)
+}
+
+// frames is r.Frames(n) for the small n of a timecode. A flick divides the
+// frame period of every rate in dfcRates, so plain integer arithmetic is
+// exact and avoids the big-number path of cue.FromRatio on every cue.
+func frames(r cue.FrameRate, n int) cue.Time {
+	num := int64(n) * r.Den * int64(cue.Second)
+	if r.Num > 0 && n >= 0 && n < 1<<16 && num%r.Num == 0 {
+		return cue.Time(num / r.Num)
+	}
+	return r.Frames(int64(n))
 }

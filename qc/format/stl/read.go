@@ -125,7 +125,7 @@ func newReader(h *Header, doc *cue.Document, data []byte) *reader {
 	doc.Cues = make([]cue.Cue, 0, n)
 	r.refs = make([]cueRef, 0, n)
 	r.lines = make([]lineRef, 0, 2*n)
-	r.arena = make([]byte, 0, 48*n)
+	r.arena = make([]byte, 0, 96*n) // text, ID and settings of a typical two-row cue
 	return r
 }
 
@@ -185,15 +185,15 @@ func (r *reader) emit() {
 		Start: s.tci.time(rate.rate), End: s.tco.time(rate.rate),
 		Comment: comment,
 	}
-	for _, tc := range [...]struct {
+	for _, x := range [...]struct {
 		name string
 		v    timecode
 	}{{"in-time TCI", s.tci}, {"out-time TCO", s.tco}} {
-		if !tc.v.valid(rate.nominal) {
+		if !x.v.valid(rate.nominal) {
 			r.doc.Diagnostics = append(r.doc.Diagnostics, cue.Diagnostic{
 				Rule: CodeTimecodeInvalid, Line: s.block, Offset: s.offset, Cue: idx,
 				Message: fmt.Sprintf("subtitle %d %s %02d:%02d:%02d:%02d is not a valid timecode at %d frames per second",
-					s.sn, tc.name, tc.v.h, tc.v.m, tc.v.s, tc.v.f, rate.nominal),
+					s.sn, x.name, x.v.h, x.v.m, x.v.s, x.v.f, rate.nominal),
 			})
 		}
 	}

@@ -53,8 +53,8 @@ var Rules = []*rule.Rule{
 	{
 		Code: CodeCueBeforeProgramme, Name: "stl-cue-before-programme", Family: "stl",
 		Summary: "Subtitles start before the start-of-programme timecode TCP",
-		Doc: "When the header's time code status says the timecodes are intended for use (TCS=1), a " +
-			"subtitle whose in-time (TCI) is earlier than TCP lies outside the programme: it is usually " +
+		Doc: "Unless the header's time code status says the timecodes are not intended for use (TCS=0), " +
+			"a subtitle whose in-time (TCI) is earlier than TCP lies outside the programme: it is usually " +
 			"a file timed from 00:00:00:00 against a programme starting at 10:00:00:00, or the reverse. " +
 			"Reported once per file, at the first such subtitle, with the count. Empty and comment " +
 			"subtitles are ignored. Check TCP against the video and re-time or fix the header.",

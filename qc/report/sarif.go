@@ -1,8 +1,6 @@
 package report
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"io"
 	"net/url"
@@ -22,8 +20,10 @@ const (
 	// lower-case code, so the README needs an anchor per rule code.
 	HelpBase = "https://github.com/exportqc/exportqc/blob/main/README.md#"
 	// fingerprintKey names our partial fingerprint; the version lets us
-	// change the recipe without colliding with old baselines.
-	fingerprintKey = "exportqcFinding/v1"
+	// change the recipe without colliding with old baselines. v2 is
+	// rule.Fingerprint, the identity baselines and waivers use too (v1 hashed
+	// line numbers and the raw message, so cue renumbering changed it).
+	fingerprintKey = "exportqcFinding/v2"
 )
 
 // HelpURI is the documentation address of a rule code.
@@ -92,7 +92,7 @@ func SARIF(w io.Writer, r *Report) error {
 			}
 			res.Locations = []sarifLocation{{PhysicalLocation: loc}}
 		}
-		fp := fingerprint(f)
+		fp := rule.Fingerprint(f)
 		seen[fp]++
 		res.PartialFingerprints = map[string]string{fingerprintKey: fp + ":" + strconv.Itoa(seen[fp])}
 		results = append(results, res)
@@ -161,22 +161,6 @@ func artifactLocation(path string) sarifArtifact {
 		return sarifArtifact{URI: "file:///" + p[:2] + u[2:]}
 	}
 	return sarifArtifact{URI: u, URIBaseID: "%SRCROOT%"}
-}
-
-// fingerprint identifies a finding across runs independently of line shifts:
-// rule, file, the cue's start time (or the line when there is no cue) and the
-// message. Duplicates get an occurrence number appended by the caller.
-func fingerprint(f *rule.Finding) string {
-	h := sha256.New()
-	where := timecode(f.Start)
-	if where == "" {
-		where = "line " + strconv.Itoa(f.Line)
-	}
-	for _, s := range []string{f.Rule, f.File, where, f.Message} {
-		h.Write([]byte(s))
-		h.Write([]byte{0})
-	}
-	return hex.EncodeToString(h.Sum(nil)[:16])
 }
 
 // The subset of the SARIF 2.1.0 object model we emit.

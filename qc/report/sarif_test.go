@@ -200,15 +200,15 @@ func TestSARIFEdgeCases(t *testing.T) {
 // A fingerprint must survive edits that shift lines and cue numbers but not
 // timing, and must change when the problem changes.
 func TestSARIFFingerprintStability(t *testing.T) {
-	base := rule.Finding{Rule: "T003", File: "a.srt", Line: 10, Cue: 3, Start: tc(5000), Message: "overlap"}
+	base := rule.Finding{Rule: "T003", File: "a.srt", Line: 10, Cue: 3, Start: tc(5000), Message: "cue 3 overlaps cue 2"}
 	moved := base
-	moved.Line, moved.Cue = 14, 4
-	if fingerprint(&base) != fingerprint(&moved) {
+	moved.Line, moved.Cue, moved.Message = 14, 4, "cue 4 overlaps cue 3"
+	if rule.Fingerprint(&base) != rule.Fingerprint(&moved) {
 		t.Error("fingerprint changed when only line and cue number moved")
 	}
 	other := base
 	other.Start = tc(6000)
-	if fingerprint(&base) == fingerprint(&other) {
+	if rule.Fingerprint(&base) == rule.Fingerprint(&other) {
 		t.Error("fingerprint ignores the cue time")
 	}
 }

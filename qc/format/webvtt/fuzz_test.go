@@ -29,6 +29,10 @@ func FuzzRead(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, text string) {
 		doc, regions := ReadWithRegions(text)
+		ids := map[string]bool{}
+		for _, rg := range regions {
+			ids[rg.ID] = true
+		}
 		lines := 0
 		for s := cue.NewLineScanner(text); s.Scan(); {
 			lines++
@@ -56,11 +60,7 @@ func FuzzRead(f *testing.F) {
 				}
 			}
 			if c.Region != "" {
-				found := false
-				for _, rg := range regions {
-					found = found || rg.ID == c.Region
-				}
-				if !found {
+				if !ids[c.Region] {
 					t.Fatalf("cue %d: region %q not defined", c.Index, c.Region)
 				}
 			}

@@ -47,10 +47,12 @@ type reader struct {
 	lines   []srcLine
 	dec     markup.Decoder
 	regions []Region
-	seenCue bool
-	hasNUL  bool
-	nulSeen bool
-	stray   int
+	// regionIDs indexes regions once the cues start (regions come first).
+	regionIDs map[string]bool
+	seenCue   bool
+	hasNUL    bool
+	nulSeen   bool
+	stray     int
 
 	ndiag, firstUnlisted int
 }
@@ -176,6 +178,7 @@ func (r *reader) block(i int, inHeader bool) int {
 			r.diag(first, 0, p)
 		}
 		r.regions = append(r.regions, rg)
+		r.regionIDs = nil
 	case badLine >= 0:
 		r.diag(badLine, 0, "timing line "+strconv.Quote(clip(strings.TrimSpace(r.text(badLine))))+" cannot be read ("+badMsg+"); the cue is skipped")
 	case inHeader:
@@ -267,12 +270,13 @@ func (r *reader) addCue(first, timingLine int, id string, t timing, from, to int
 }
 
 func (r *reader) region(id string) bool {
-	for k := range r.regions {
-		if r.regions[k].ID == id {
-			return true
+	if r.regionIDs == nil {
+		r.regionIDs = make(map[string]bool, len(r.regions))
+		for _, rg := range r.regions {
+			r.regionIDs[rg.ID] = true
 		}
 	}
-	return false
+	return r.regionIDs[id]
 }
 
 // noNUL replaces U+0000 by U+FFFD, as the spec's preprocessing does, and

@@ -53,6 +53,8 @@ type reader struct {
 	hasNUL    bool
 	nulSeen   bool
 	stray     int
+	// badSignature: the first line is not a WEBVTT signature (reported).
+	badSignature bool
 
 	ndiag, firstUnlisted int
 }
@@ -96,7 +98,7 @@ func (r *reader) parse() {
 			found = "the file starts with a blank line"
 		}
 		r.diag(0, 0, "missing \"WEBVTT\" signature: "+found+" (players refuse the file); cues are read anyway")
-		r.stray = -1 // the garbled first block is covered by this diagnostic
+		r.badSignature = true // the garbled first block is covered by this diagnostic
 	}
 	for {
 		for i < n && r.text(i) == "" {
@@ -149,6 +151,7 @@ func (r *reader) block(i int, inHeader bool) int {
 				id = r.join(idFrom, idTo)
 			}
 		} else if line == "" {
+			i-- // for the report below; the caller skips blank lines anyway
 			break
 		} else {
 			if !inHeader && lineCount == 2 && !r.seenCue && bufTo-bufFrom == 1 {
@@ -209,9 +212,8 @@ func (r *reader) ignoredBlock(first, end int) {
 	if strings.HasPrefix(line, "NOTE") && (len(line) == 4 || line[4] == ' ' || line[4] == '\t') {
 		return
 	}
-	if r.stray < 0 { // the garbled signature block, already reported
-		r.stray = 0
-		return
+	if first == 0 && r.badSignature {
+		return // the garbled signature block, already reported
 	}
 	switch {
 	case keyword(line, "STYLE") && r.seenCue:

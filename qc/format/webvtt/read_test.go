@@ -298,3 +298,13 @@ func TestDiagnosticsAreCapped(t *testing.T) {
 		t.Fatalf("%d cues, %d diagnostics, last %+v", len(doc.Cues), len(doc.Diagnostics), doc.Diagnostics[len(doc.Diagnostics)-1])
 	}
 }
+
+func TestStrayTextReportedWithoutSignature(t *testing.T) {
+	doc := Read("00:01.000 --> 00:02.000\nA\n\nstray one\nstray two\n\n00:03.000 --> 00:04.000\nB\n")
+	if len(doc.Cues) != 2 {
+		t.Fatalf("cues %+v", doc.Cues)
+	}
+	if got := diagLines(doc); !reflect.DeepEqual(got, []int{1, 4}) || !strings.Contains(doc.Diagnostics[1].Message, "lines 4-5") {
+		t.Errorf("diagnostics %+v", doc.Diagnostics)
+	}
+}

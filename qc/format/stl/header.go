@@ -92,7 +92,11 @@ func (h *Header) Field(name string) (value string, ok bool) {
 	if !ok {
 		return "", false
 	}
-	return decodeGSIText(h.cm, h.raw[f.off:f.off+f.len]), true
+	cm := h.cm
+	if cm == nil { // a zero Header, not one from ReadHeader
+		cm, _ = gsiCharmap("850")
+	}
+	return decodeGSIText(cm, h.raw[f.off:f.off+f.len]), true
 }
 
 var (

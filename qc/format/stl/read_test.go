@@ -360,6 +360,10 @@ func TestHeaderFields(t *testing.T) {
 	if v, _ := h.Field("OPT"); len([]rune(v)) != 32 {
 		t.Errorf("Field keeps the padding: %q", v)
 	}
+	var zero Header
+	if v, ok := zero.Field("OPT"); !ok || len(v) != 32 {
+		t.Errorf("zero Header Field(OPT) = %q, %v", v, ok)
+	}
 	bad := newSTL(t).set("CPN", "ABC").set("DSC", "7").set("CCT", "09").set("LC", "ZZ").
 		set("TCS", "x").set("TCP", "25000000").set("MNR", "ab").set("CD", "241399").bytes()
 	doc := Read(bad)

@@ -113,3 +113,29 @@ func BenchmarkFingerprint(b *testing.B) {
 		Fingerprint(&f)
 	}
 }
+
+// FuzzMessageShape: a shape has no digits left, shaping is idempotent, and
+// text without digits is unchanged.
+func FuzzMessageShape(f *testing.F) {
+	for _, s := range []string{"reading speed 21.3 characters/s", "00:12:03.500", "1,5", "a.1.", "9", "x:9:y", "ü9ü"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, msg string) {
+		shape := MessageShape(msg)
+		for i := 0; i < len(shape); i++ {
+			if isDigit(shape[i]) {
+				t.Fatalf("shape %q of %q keeps a digit", shape, msg)
+			}
+		}
+		if again := MessageShape(shape); again != shape {
+			t.Fatalf("shape of %q is %q, shaped again %q", msg, shape, again)
+		}
+		hasDigit := false
+		for i := 0; i < len(msg); i++ {
+			hasDigit = hasDigit || isDigit(msg[i])
+		}
+		if !hasDigit && shape != msg {
+			t.Fatalf("%q has no digits but shaped to %q", msg, shape)
+		}
+	})
+}

@@ -262,3 +262,5 @@ func BenchmarkApply(b *testing.B) {
 		s.Apply(in, now)
 	}
 }
+
+func tcMS(ms int64) *rule.Timecode { return rule.TC(cue.Time(ms) * cue.Millisecond) }

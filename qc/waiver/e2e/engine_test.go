@@ -1,7 +1,8 @@
-package waiver_test
-
-// An external test package: the engine is expected to import waiver once
-// integrated, and an internal test importing the engine would be a cycle.
+// Package e2e checks waivers and baselines on findings from the real
+// engine. It is a package of its own so that the waiver package's tests
+// build without the engine and every format reader, and so the engine can
+// import waiver without an import cycle through a test.
+package e2e_test
 
 import (
 	"bytes"

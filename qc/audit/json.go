@@ -1,0 +1,97 @@
+package audit
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+)
+
+// JSON writes the audit as indented JSON with a trailing newline. Empty
+// lists are written as [] (never null) so consumers need no special cases;
+// the bytes depend only on the audit's content.
+func JSON(w io.Writer, a *Audit) error {
+	out := *a
+	out.normalize()
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false) // messages quote subtitle text; keep '<' readable
+	return enc.Encode(&out)
+}
+
+// normalize replaces nil lists and maps by empty ones, so a decoded audit
+// and a computed one marshal to the same bytes.
+func (a *Audit) normalize() {
+	if a.SchemaVersion == 0 {
+		a.SchemaVersion = SchemaVersion
+	}
+	a.Members = nonNil(a.Members)
+	a.Deliveries = nonNil(a.Deliveries)
+	a.Notes = nonNil(a.Notes)
+	a.Rules = nonNil(a.Rules)
+	for i := range a.Members {
+		m := &a.Members[i]
+		m.Territories = nonNil(m.Territories)
+		m.TopRules = nonNil(m.TopRules)
+		m.Languages = nonNil(m.Languages)
+		if m.Families == nil {
+			m.Families = map[string]int{}
+		}
+		for j := range m.Territories {
+			m.Territories[j].normalize()
+		}
+	}
+	t := &a.Totals
+	t.Territories = nonNil(t.Territories)
+	t.Languages = nonNil(t.Languages)
+	t.TopRules = nonNil(t.TopRules)
+	t.Ranking = nonNil(t.Ranking)
+	if t.Families == nil {
+		t.Families = map[string]int{}
+	}
+	for j := range t.Territories {
+		t.Territories[j].Coverage.normalize()
+	}
+	for i := range a.Deliveries {
+		d := &a.Deliveries[i]
+		d.Territories = nonNil(d.Territories)
+		d.Episodes = nonNil(d.Episodes)
+		d.Coverage = nonNil(d.Coverage)
+		d.Findings = nonNil(d.Findings)
+		for j := range d.Episodes {
+			d.Episodes[j].Tracks = nonNil(d.Episodes[j].Tracks)
+		}
+		for j := range d.Coverage {
+			d.Coverage[j].normalize()
+		}
+	}
+}
+
+func (c *Coverage) normalize() {
+	c.Required = nonNil(c.Required)
+	c.Delivered = nonNil(c.Delivered)
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// Decode reads an audit JSON (this schema version only). Unknown fields are
+// an error: merge must not silently drop what a newer shard wrote.
+func Decode(r io.Reader) (*Audit, error) {
+	var a Audit
+	dec := json.NewDecoder(r)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&a); err != nil {
+		return nil, fmt.Errorf("decode audit: %w", err)
+	}
+	if a.SchemaVersion != SchemaVersion {
+		return nil, fmt.Errorf("decode audit: schema_version %d, this build reads %d", a.SchemaVersion, SchemaVersion)
+	}
+	if dec.More() {
+		return nil, fmt.Errorf("decode audit: more than one JSON value")
+	}
+	return &a, nil
+}

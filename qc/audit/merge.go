@@ -1,0 +1,127 @@
+package audit
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"strconv"
+
+	"github.com/exportqc/exportqc/qc/rule"
+)
+
+// Merge joins the reports of every shard of one audit into the audit an
+// unsharded run would have written (without history: the caller adds
+// Previous and Trend as for a whole run). It refuses shards that do not
+// fit together: a missing or repeated shard, different plans (another tree
+// or member list), tools, profiles, fail-on levels or rules, or a delivery
+// reported twice.
+func Merge(shards []*Audit) (*Audit, error) {
+	if len(shards) == 0 {
+		return nil, errors.New("merge: no shard reports")
+	}
+	first := shards[0]
+	if first.Shard == nil {
+		return nil, errors.New("merge: report 1 is not a shard report (made without --shard)")
+	}
+	n := first.Shard.Count
+	seen := make(map[int]bool, n)
+	var deliveries []Delivery
+	byPath := map[string]bool{}
+	for i, s := range shards {
+		name := "report " + strconv.Itoa(i+1)
+		switch {
+		case s.Shard == nil:
+			return nil, fmt.Errorf("merge: %s is not a shard report (made without --shard)", name)
+		case s.Shard.Count != n:
+			return nil, fmt.Errorf("merge: %s is shard %s, but report 1 is one of %d", name, s.Shard, n)
+		case seen[s.Shard.Index]:
+			return nil, fmt.Errorf("merge: shard %s given twice", s.Shard)
+		case s.Plan != first.Plan:
+			return nil, fmt.Errorf("merge: %s (shard %s) audited another tree or member list (plan %s, report 1 has %s)",
+				name, s.Shard, s.Plan, first.Plan)
+		case s.Tool != first.Tool:
+			return nil, fmt.Errorf("merge: %s was made by %s %s with profile %s, report 1 by %s %s with profile %s",
+				name, s.Tool.Name, s.Tool.Version, s.Tool.Profile, first.Tool.Name, first.Tool.Version, first.Tool.Profile)
+		case s.FailOn != first.FailOn:
+			return nil, fmt.Errorf("merge: %s fails on %s, report 1 on %s", name, s.FailOn, first.FailOn)
+		case !reflect.DeepEqual(nonNil(s.Rules), nonNil(first.Rules)):
+			return nil, fmt.Errorf("merge: %s ran other rules or severities than report 1 (different --set, --severity or config?)", name)
+		case !reflect.DeepEqual(memberList(s), memberList(first)):
+			return nil, fmt.Errorf("merge: %s lists other members than report 1", name)
+		}
+		seen[s.Shard.Index] = true
+		for _, d := range s.Deliveries {
+			if byPath[d.Path] {
+				return nil, fmt.Errorf("merge: delivery %s is in two shard reports", d.Path)
+			}
+			byPath[d.Path] = true
+			deliveries = append(deliveries, d)
+		}
+	}
+	var missing []string
+	for i := 1; i <= n; i++ {
+		if !seen[i] {
+			missing = append(missing, strconv.Itoa(i)+"/"+strconv.Itoa(n))
+		}
+	}
+	if len(missing) > 0 {
+		return nil, fmt.Errorf("merge: shard reports missing: %v (every shard 1/%d to %d/%d is needed)", missing, n, n, n)
+	}
+	failOn, err := rule.ParseSeverity(first.FailOn)
+	if err != nil {
+		return nil, fmt.Errorf("merge: %v", err)
+	}
+	h := Header{Tool: first.Tool, FailOn: failOn, Plan: first.Plan, Rules: first.Rules}
+	return Assemble(h, memberList(first), deliveries, mergeNotes(shards)), nil
+}
+
+// mergeNotes combines the shards' notes. Notes about the configuration
+// (waiver files) are seen by every shard: an expired waiver is reported by
+// all of them, and a waiver is unused in the whole audit only if it is
+// unused in every shard (a shard that used it does not report it). So a
+// note is kept when every shard has it. Notes about a place in the tree
+// (a folder that is no delivery) come from the one shard that saw it, and
+// are all kept.
+func mergeNotes(shards []*Audit) []Finding {
+	type key struct {
+		rule, file string
+		line       int
+	}
+	count := map[key]int{}
+	first := map[key]Finding{}
+	var order []key
+	for _, s := range shards {
+		local := map[key]bool{}
+		for _, f := range s.Notes {
+			k := key{f.Rule, f.File, f.Line}
+			if local[k] {
+				continue
+			}
+			local[k] = true
+			if count[k] == 0 {
+				order = append(order, k)
+				first[k] = f
+			} else if f.Message != first[k].Message && f.Message > first[k].Message {
+				// Shards disagree on why a waiver is unused (shadowed in one,
+				// unmatched in another): keep one message, the same whatever
+				// the order of the reports on the command line.
+				first[k] = f
+			}
+			count[k]++
+		}
+	}
+	var out []Finding
+	for _, k := range order {
+		f := first[k]
+		if isConfigNote(f.Rule) && count[k] < len(shards) {
+			continue
+		}
+		out = append(out, f)
+	}
+	sortFindings(out)
+	return out
+}
+
+// isConfigNote reports notes about the run's configuration (waiver files)
+// rather than about the tree.
+func isConfigNote(code string) bool { return len(code) > 0 && code[0] == 'W' }

@@ -31,6 +31,9 @@
 //   - Timestamps are exact ([hh:]mm:ss.ttt, minutes and seconds below 60);
 //     end before start is kept as parsed for the timing rules to report.
 //
+// A "Language:" line in the header (HLS, YouTube) sets Document.Language,
+// as written.
+//
 // Cue.Line and Cue.Offset point at the cue's first line: the identifier
 // line when there is one, else the timing line. Cue.ID is the identifier as
 // written, empty exactly when the cue has none (an identifier line is never

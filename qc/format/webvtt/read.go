@@ -185,7 +185,13 @@ func (r *reader) block(i int, inHeader bool) int {
 	case badLine >= 0:
 		r.diag(badLine, 0, "timing line "+strconv.Quote(clip(strings.TrimSpace(r.text(badLine))))+" cannot be read ("+badMsg+"); the cue is skipped")
 	case inHeader:
-		// Header metadata (Kind:, Language:, X-TIMESTAMP-MAP=...).
+		// Header metadata (Kind:, Language:, X-TIMESTAMP-MAP=...): only the
+		// declared language matters to QC (HLS and YouTube files carry it).
+		for k := bufFrom; k < bufTo; k++ {
+			if name, value, ok := strings.Cut(r.text(k), ":"); ok && strings.EqualFold(strings.TrimSpace(name), "Language") {
+				r.doc.Language = strings.TrimSpace(value)
+			}
+		}
 	default:
 		r.ignoredBlock(first, i)
 	}

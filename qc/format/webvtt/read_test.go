@@ -308,3 +308,13 @@ func TestStrayTextReportedWithoutSignature(t *testing.T) {
 		t.Errorf("diagnostics %+v", doc.Diagnostics)
 	}
 }
+
+func TestHeaderLanguage(t *testing.T) {
+	doc := Read("WEBVTT\nKind: captions\nLanguage: es-419\n\n00:01.000 --> 00:02.000\nHola\n")
+	if doc.Language != "es-419" || len(doc.Cues) != 1 {
+		t.Errorf("language %q, %d cues", doc.Language, len(doc.Cues))
+	}
+	if doc := Read("WEBVTT\n\nLanguage: fr\n00:01.000 --> 00:02.000\nx\n"); doc.Language != "" {
+		t.Errorf("a cue identifier was taken for the header: %q", doc.Language)
+	}
+}

@@ -65,7 +65,7 @@ func runLineTooLong(p *rule.Pass) {
 			if n <= max {
 				continue
 			}
-			p.ReportCue(c, "max_chars", "line "+itoa(int64(j+1))+" has "+num(n)+" characters, more than "+num(max)+
+			reportLine(p, c, j, "max_chars", "line "+itoa(int64(j+1))+" has "+num(n)+" characters, more than "+num(max)+
 				": \""+l.Text+"\"", "≤ "+num(max)+" characters", num(n)+" characters")
 		}
 	}
@@ -122,7 +122,7 @@ func runStrayWhitespace(p *rule.Pass) {
 			default:
 				continue
 			}
-			p.ReportCue(c, "", "line "+itoa(int64(j+1))+" "+what+": \""+l.Text+"\"", "", "")
+			reportLine(p, c, j, "", "line "+itoa(int64(j+1))+" "+what+": \""+l.Text+"\"", "", "")
 		}
 	}
 }
@@ -139,7 +139,36 @@ func runUnbalancedMarkup(p *rule.Pass) {
 			continue
 		}
 		for _, prob := range markup.Unbalanced(c.Raw) {
-			p.ReportCue(c, "", prob.Message, "", "")
+			p.Report(rule.Finding{Line: payloadLine(c, prob.LineInPayload), Cue: c.Index,
+				Start: rule.TC(c.Start), End: rule.TC(c.End), Message: prob.Message})
 		}
 	}
+}
+
+// payloadLine turns a 1-based line of an SRT/WebVTT cue payload into a source
+// line: the readers put Cue.Line on the identifier line when there is one
+// (ID set), else on the timing line, and the payload follows the timing line.
+func payloadLine(c *cue.Cue, k int) int {
+	if k <= 0 {
+		return c.Line
+	}
+	if c.ID != "" {
+		return c.Line + 1 + k
+	}
+	return c.Line + k
+}
+
+// reportLine reports a finding about display line j (0-based) of cue c, at
+// that line's own source line where the format keeps one payload line per
+// display line (SRT, WebVTT), else at the cue's line.
+func reportLine(p *rule.Pass, c *cue.Cue, j int, param, message, expected, actual string) {
+	f := rule.Finding{Line: c.Line, Cue: c.Index, Start: rule.TC(c.Start), End: rule.TC(c.End),
+		Message: message, Expected: expected, Actual: actual}
+	if p.Doc.Format == "srt" || p.Doc.Format == "webvtt" {
+		f.Line = payloadLine(c, j+1)
+	}
+	if param != "" {
+		f.Source = p.Source(param)
+	}
+	p.Report(f)
 }

@@ -8,7 +8,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/exportqc/exportqc/qc/checks"
-	"github.com/exportqc/exportqc/qc/lang"
 )
 
 func (a *app) configCommand() *cobra.Command {
@@ -22,17 +21,9 @@ func (a *app) configCommand() *cobra.Command {
 			"With --explain, each value shows the layer and pack that set it and the source behind it.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if err := a.loadConfig(cmd); err != nil {
-				return err
-			}
-			lib, req, err := a.packRequest(cmd, checks.All())
+			lib, req, err := a.languageRequest(cmd)
 			if err != nil {
 				return err
-			}
-			if l := a.v.GetString("lang"); l != "" {
-				if req.Language, _, err = lang.Canonical(l); err != nil {
-					return usagef("--lang %q is not a BCP-47 language tag", l)
-				}
 			}
 			eff, err := lib.Resolve(req)
 			if err != nil {

@@ -5,6 +5,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/exportqc/exportqc/qc/checks"
+	"github.com/exportqc/exportqc/qc/lang"
 	"github.com/exportqc/exportqc/qc/pack"
 	"github.com/exportqc/exportqc/qc/rule"
 )
@@ -41,6 +43,25 @@ func (a *app) packRequest(cmd *cobra.Command, registry []*rule.Rule) (*pack.Libr
 	fv.EnableOnly, _ = fs.GetStringSlice("enable-only")
 	if req.Flags, err = lib.ParseFlags(fv); err != nil {
 		return nil, req, usageError{err}
+	}
+	return lib, req, nil
+}
+
+// languageRequest is the request of the commands that explain
+// configuration (config print, rules list/explain): the project config
+// loaded, every layer named by flags, and the language of --lang.
+func (a *app) languageRequest(cmd *cobra.Command) (*pack.Library, pack.Request, error) {
+	if err := a.loadConfig(cmd); err != nil {
+		return nil, pack.Request{}, err
+	}
+	lib, req, err := a.packRequest(cmd, checks.All())
+	if err != nil {
+		return nil, req, err
+	}
+	if l := a.v.GetString("lang"); l != "" {
+		if req.Language, _, err = lang.Canonical(l); err != nil {
+			return nil, req, usagef("--lang %q is not a BCP-47 language tag", l)
+		}
 	}
 	return lib, req, nil
 }

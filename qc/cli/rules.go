@@ -8,7 +8,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/exportqc/exportqc/qc/checks"
-	"github.com/exportqc/exportqc/qc/lang"
 	"github.com/exportqc/exportqc/qc/rule"
 )
 
@@ -24,17 +23,9 @@ func (a *app) rulesCommand() *cobra.Command {
 			"config.yaml, flags; add --lang for a language's packs); \"off\" marks disabled rules.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if err := a.loadConfig(cmd); err != nil {
-				return err
-			}
-			lib, req, err := a.packRequest(cmd, checks.All())
+			lib, req, err := a.languageRequest(cmd)
 			if err != nil {
 				return err
-			}
-			if l := a.v.GetString("lang"); l != "" {
-				if req.Language, _, err = lang.Canonical(l); err != nil {
-					return usagef("--lang %q is not a BCP-47 language tag", l)
-				}
 			}
 			eff, err := lib.Resolve(req)
 			if err != nil {
@@ -76,21 +67,13 @@ func (a *app) rulesCommand() *cobra.Command {
 			"every applied pack gives it.",
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := a.loadConfig(cmd); err != nil {
-				return err
-			}
 			r := checks.Lookup(args[0])
 			if r == nil {
 				return usagef("unknown rule %q (see exportqc rules list)", args[0])
 			}
-			lib, req, err := a.packRequest(cmd, checks.All())
+			lib, req, err := a.languageRequest(cmd)
 			if err != nil {
 				return err
-			}
-			if l := a.v.GetString("lang"); l != "" {
-				if req.Language, _, err = lang.Canonical(l); err != nil {
-					return usagef("--lang %q is not a BCP-47 language tag", l)
-				}
 			}
 			fmt.Fprintf(a.stdout, "%s — %s\n\n%s\n\n", r.ID(), r.Summary, wrap(r.Doc, 100))
 			d, err := lib.Describe(r.Code, req)

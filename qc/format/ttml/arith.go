@@ -43,13 +43,15 @@ func mulCheck(a, b uint64) (uint64, bool) {
 	return lo, hi == 0
 }
 
-// addTime adds two times, saturating at forever (both are non-negative).
+// addTime adds two times, saturating at forever. Times are non-negative
+// except below an iTT div or body with a negative begin (itt.go), whose
+// magnitude is capped at maxTime, so only two positive terms can overflow.
 func addTime(a, b cue.Time) cue.Time {
 	if a == forever || b == forever {
 		return forever
 	}
 	s := a + b
-	if s < 0 { // two non-negative int64s wrap to a negative sum
+	if a > 0 && b > 0 && s < 0 { // two positive int64s wrap to a negative sum
 		return forever
 	}
 	return s

@@ -69,3 +69,79 @@ func BenchmarkAstisub(b *testing.B) {
 		}
 	}
 }
+
+// imsc11Sample is n cues of a Japanese-style IMSC 1.1 document over five
+// regions, three or four shown at a time (one cluster of five every 50
+// cues), the shape the profile checks see in the worst common case.
+func imsc11Sample(n int) string {
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>
+<tt xmlns="http://www.w3.org/ns/ttml" xmlns:tts="http://www.w3.org/ns/ttml#styling"
+    xmlns:ttp="http://www.w3.org/ns/ttml#parameter" xmlns:ebutts="urn:ebu:tt:style"
+    ttp:contentProfiles="http://www.w3.org/ns/ttml/profile/imsc1.1/text" ttp:frameRate="24" ttp:frameRateMultiplier="1000 1001"
+    tts:extent="1920px 1080px" xml:lang="ja">
+  <head>
+    <styling><style xml:id="it" tts:shear="16.67%"/></styling>
+    <layout>
+      <region xml:id="r0" tts:origin="10% 80%" tts:extent="80% 15%"/>
+      <region xml:id="r1" tts:origin="10% 5%" tts:extent="80% 15%"/>
+      <region xml:id="r2" tts:origin="0% 10%" tts:extent="10% 80%"/>
+      <region xml:id="r3" tts:origin="90% 10%" tts:extent="10% 80%"/>
+      <region xml:id="r4" tts:origin="30% 40%" tts:extent="40% 20%"/>
+    </layout>
+  </head>
+  <body>
+    <div>
+`)
+	clock := func(ms int) string {
+		return fmt.Sprintf("%02d:%02d:%02d.%03d", ms/3600000, ms/60000%60, ms/1000%60, ms%1000)
+	}
+	for i := 0; i < n; i++ {
+		start := 5000 + i*1000
+		dur := 2500
+		if i%50 == 49 {
+			dur = 6000
+		}
+		fmt.Fprintf(&b, "      <p xml:id=\"s%d\" begin=\"%s\" end=\"%s\" region=\"r%d\"><span style=\"it\">字幕 %d</span></p>\n",
+			i+1, clock(start), clock(start+dur), i%5, i+1)
+	}
+	b.WriteString("    </div>\n  </body>\n</tt>\n")
+	return b.String()
+}
+
+// BenchmarkReadIMSC11 reads a 700-cue IMSC 1.1 document including the
+// profile checks (the region sweep is n log n).
+func BenchmarkReadIMSC11(b *testing.B) {
+	src := imsc11Sample(700)
+	d := Read(src)
+	if len(d.Cues) != 700 || d.Profile != "imsc1.1" {
+		b.Fatalf("sample: %d cues, profile %s", len(d.Cues), d.Profile)
+	}
+	for _, g := range d.Diagnostics {
+		if g.Rule != CodeTooManyRegions {
+			b.Fatalf("sample: %+v", g)
+		}
+	}
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		Read(src)
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/700, "ns/cue")
+}
+
+// BenchmarkRegionSweep times the 4-region check alone on 700 cues.
+func BenchmarkRegionSweep(b *testing.B) {
+	base := Read(imsc11Sample(700))
+	r := newReader("")
+	for i := 0; i < 5; i++ {
+		r.regions[fmt.Sprintf("r%d", i)] = &regionDef{}
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		r.doc.Cues, r.doc.Diagnostics = base.Cues, r.doc.Diagnostics[:0]
+		r.tooManyRegions()
+	}
+}

@@ -45,12 +45,42 @@
 // A malformed time expression drops its paragraph (on a div or span it is
 // ignored); a paragraph with text but no resolvable end, or timed entirely
 // outside its container, is reported and dropped; an XML syntax error stops
-// the read with the cues read so far. Also reported: a missing xml:lang,
-// bad ttp parameters, undefined style and region references, style
-// reference loops, duplicate xml:ids, and, for IMSC and EBU-TT-D, frames or
-// ticks used without a declared rate and the smpte time base.
+// the read with the cues read so far. Also reported: bad ttp parameters,
+// undefined style and region references and style reference loops (all
+// E000), and the profile findings below.
 //
 // A paragraph without text is not a cue unless it has timing of its own
 // (then it is kept, with no lines, for the rules to judge). Image
 // subtitles (IMSC image profile) carry no text and give no cues.
+//
+// # Profile checks
+//
+// After the cues are final, the constraints of the detected profile are
+// checked on what the reader collected (regions and their geometry, the
+// attributes used, the time expressions' forms, the cues' regions) and
+// reported as diagnostics with the P codes of Rules (rules.go, where each
+// rule's doc gives its clause and source). They never change the cues.
+//
+//   - Every document: xml:lang present (P001, formerly an E000) and
+//     well-formed, xml:id rather than id=, ids valid and unique (P005,
+//     formerly an E000), no attributes TTML does not define (P001-P006,
+//     after Netflix's TTML schema inspections).
+//   - IMSC 1.0.1 and 1.1: at most 4 regions shown at once (a time sweep
+//     over the cues), regions inside the root container, region extents
+//     present and in allowed units, px only with a root extent, prohibited
+//     features (including the smpte time base, also for EBU-TT-D), frame
+//     and tick rates declared when used (also EBU-TT-D; formerly E000s),
+//     aspect ratios, and for IMSC 1.1 the contentProfiles designator
+//     (P010-P019). Image-profile documents get only the common provisions.
+//   - Apple iTT: frame rate, smpte time base and drop mode declared,
+//     HH:MM:SS:FF times, no overlapping cues within one region, no images
+//     (P020-P024). A document is iTT by Apple's namespace, by the IMSC
+//     namespaces with a frame rate and no profile, or, through ReadNamed,
+//     by an .itt file name (Apple's own example signals nothing else). In
+//     iTT documents a body or div may begin at a negative time, as Apple's
+//     example does with begin="-01:00:00:00" to bring 01:00:00:00-based
+//     timecodes to zero.
+//
+// Problems that repeat (an unknown attribute on every paragraph) are
+// reported once per file with their count, at the first occurrence.
 package ttml

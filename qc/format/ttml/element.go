@@ -14,7 +14,8 @@ type attrs struct {
 	plainID                                                       string // DFXP drafts and sloppy files write id= for xml:id
 
 	hasBegin, hasEnd, hasDur, hasRegion bool
-	sty                                 tri // inline tts:* styles
+	sty                                 tri      // inline tts:* styles
+	geo                                 geometry // inline tts:origin, extent, position
 }
 
 // defID is the identifier a style or region is referenced by.
@@ -25,11 +26,19 @@ func (a *attrs) defID() string {
 	return a.plainID
 }
 
-func (r *reader) scanAttrs(t *xml.StartElement, a *attrs) {
+// scanAttrs reads the attributes of an element of the given kind. The
+// vocabulary checks (P003, P006) only judge TTML's own elements: the
+// attributes of ttp:profile and ebuttm:conformsToStandard are not TTML's
+// content vocabulary.
+func (r *reader) scanAttrs(t *xml.StartElement, a *attrs, kind elemKind, pos at) {
+	vocab := kind != kProfile && kind != kConforms && isTT(t.Name.Space)
 	for i := range t.Attr {
 		n, v := t.Attr[i].Name, t.Attr[i].Value
 		switch {
 		case n.Space == "":
+			if vocab {
+				r.checkUnqualified(n.Local, pos)
+			}
 			switch n.Local {
 			case "begin":
 				a.begin, a.hasBegin = v, true
@@ -61,8 +70,24 @@ func (r *reader) scanAttrs(t *xml.StartElement, a *attrs) {
 			r.profile.noteNamespace(v)
 		case isStyling(n.Space):
 			a.sty.applyStyleAttr(n.Local, v)
-		case strings.HasPrefix(n.Space, nsEBU):
-			r.profile.ebu = true
+			switch n.Local {
+			case "origin":
+				a.geo.origin, a.geo.originAt = trimXMLSpace(v), pos
+			case "extent":
+				a.geo.extent, a.geo.extentAt = trimXMLSpace(v), pos
+			case "position":
+				a.geo.position, a.geo.positionAt = trimXMLSpace(v), pos
+			}
+			if vocab {
+				r.checkStyleAttr(n, v, pos)
+			}
+		default:
+			if strings.HasPrefix(n.Space, nsEBU) {
+				r.profile.ebu = true
+			}
+			if vocab {
+				r.checkOtherAttr(n, v, pos)
+			}
 		}
 	}
 }
@@ -157,6 +182,7 @@ func (r *reader) start(t xml.StartElement, pos at) bool {
 	if strings.HasPrefix(t.Name.Space, nsEBU) {
 		r.profile.ebu = true
 	}
+	r.checkElement(t.Name, pos)
 	f := frame{
 		kind:      classify(t.Name, parent.kind),
 		preserve:  parent.preserve,
@@ -174,7 +200,7 @@ func (r *reader) start(t xml.StartElement, pos at) bool {
 		return true
 	}
 	var a attrs
-	r.scanAttrs(&t, &a)
+	r.scanAttrs(&t, &a, f.kind, pos)
 	if a.id != "" {
 		r.noteID(a.id, pos)
 	}
@@ -192,12 +218,14 @@ func (r *reader) start(t xml.StartElement, pos at) bool {
 	case kStyleDef, kRegionSty:
 		if f.kind == kRegionSty && r.curRegion != nil {
 			r.curRegion.nested = r.curRegion.nested.over(a.sty)
+			r.curRegion.nestedGeo = r.curRegion.nestedGeo.over(a.geo)
 		}
 		if id := a.defID(); id != "" {
-			r.styles[id] = &styleDef{refs: a.style, own: a.sty, at: pos}
+			r.styles[id] = &styleDef{refs: a.style, own: a.sty, geo: a.geo, at: pos}
 		}
 	case kRegionDef:
-		g := &regionDef{refs: a.style, own: a.sty, at: pos, end: forever}
+		g := &regionDef{id: a.defID(), refs: a.style, own: a.sty, geo: a.geo, at: pos, end: forever}
+		r.f.regions = append(r.f.regions, g)
 		if a.hasBegin {
 			if v, ok := r.timeAttr("begin", a.begin, pos); ok {
 				g.begin = v
@@ -240,7 +268,13 @@ func (r *reader) startContent(f, parent *frame, a *attrs, pos at) {
 	f.begin = syncBase
 	bad := false
 	if a.hasBegin {
-		if v, ok := r.timeAttr("begin", a.begin, pos); ok {
+		if v, applies, ok := r.negativeOffset(f.kind, a.begin, pos); applies {
+			if ok && syncBase != forever {
+				f.begin = syncBase - v
+			} else if !ok {
+				bad = true
+			}
+		} else if v, ok := r.timeAttr("begin", a.begin, pos); ok {
 			f.begin = addTime(syncBase, v)
 		} else {
 			bad = true
@@ -322,12 +356,15 @@ func (r *reader) timeAttr(name, v string, pos at) (cue.Time, bool) {
 	if kind == 0 {
 		r.anyPlain = true
 	}
+	if kind&smpteFormed == 0 {
+		r.f.notFrames.addAttr(pos, name, v)
+	}
 	if r.strict {
 		if kind&usesFrames != 0 && !r.par.frameRateSet {
-			r.diag(pos, name+"=\""+v+"\" counts frames but the document declares no ttp:frameRate (required by "+r.doc.Profile+")")
+			r.diagCode(CodeFrameRateUndeclared, pos, name+"=\""+v+"\" counts frames but the document declares no ttp:frameRate (required by "+r.doc.Profile+")")
 		}
 		if kind&usesTicks != 0 && !r.par.tickRateSet {
-			r.diag(pos, name+"=\""+v+"\" counts ticks but the document declares no ttp:tickRate (required by "+r.doc.Profile+")")
+			r.diagCode(CodeTickRateUndeclared, pos, name+"=\""+v+"\" counts ticks but the document declares no ttp:tickRate (required by "+r.doc.Profile+")")
 		}
 	}
 	return t, true
@@ -337,8 +374,11 @@ func (r *reader) noteID(id string, pos at) {
 	if r.ids == nil {
 		r.ids = make(map[string]int, 64)
 	}
+	if !isNCName(id) {
+		r.f.badID.add(pos, id)
+	}
 	if first, dup := r.ids[id]; dup {
-		r.diag(pos, "xml:id \""+id+"\" is already used at line "+strconv.Itoa(first))
+		r.diagCode(CodeXMLIDDuplicate, pos, "xml:id \""+id+"\" is already used at line "+strconv.Itoa(first))
 		return
 	}
 	r.ids[id] = pos.line
@@ -358,8 +398,9 @@ func (r *reader) atBody() {
 		r.resolveStyle(name, s)
 	}
 	r.strict = strictRates(r.doc.Profile)
-	if r.strict && r.par.base == baseSMPTE {
-		r.diag(r.ttAt, "ttp:timeBase=\"smpte\" is not allowed in "+r.doc.Profile)
+	if r.strict && r.par.base != baseMedia {
+		// IMSC #timeBase-smpte/#timeBase-clock prohibited; EBU-TT-D requires media.
+		r.diagCode(CodeProhibitedFeature, r.ttAt, "ttp:timeBase=\""+r.par.base.String()+"\" is not allowed in "+r.doc.Profile+" (media time only)")
 	}
 }
 

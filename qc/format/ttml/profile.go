@@ -59,6 +59,7 @@ type profileInfo struct {
 	itunes   bool     // Apple's iTT extension namespace is declared
 	imscNS   bool     // the ittp/itts namespaces are declared
 	rate     bool     // ttp:frameRate is declared
+	ittName  bool     // the file is named .itt (ReadNamed)
 }
 
 func (p *profileInfo) noteNamespace(uri string) {
@@ -104,6 +105,10 @@ func (p *profileInfo) name() string {
 		if strings.Contains(u, "dfxp") && !strings.HasPrefix(u, "http://www.w3.org/") && !strings.HasPrefix(u, "dfxp-") {
 			return "dfxp"
 		}
+	}
+	if p.ittName {
+		// Apple's own iTT example signals nothing but its .itt name.
+		return "itt"
 	}
 	return "ttml1"
 }

@@ -19,8 +19,15 @@ const maxDepth = 1000
 // text is decoded UTF-8; a leading U+FEFF and any encoding named in the XML
 // declaration are accepted as they are. Read never panics: malformed input
 // gives diagnostics and whatever cues could be read.
-func Read(text string) *cue.Document {
+func Read(text string) *cue.Document { return ReadNamed("", text) }
+
+// ReadNamed is Read for a file of the given name: a name ending in .itt
+// makes a document that signals no other profile an Apple iTT one, so
+// that the iTT rules (P020-P024) apply to it. Apple's own iTT example
+// declares no Apple namespace and no profile, only its timing parameters.
+func ReadNamed(name, text string) *cue.Document {
 	r := newReader(text)
+	r.profile.ittName = len(name) >= 4 && strings.EqualFold(name[len(name)-4:], ".itt")
 	r.run()
 	r.finish()
 	return r.doc
@@ -88,6 +95,7 @@ type reader struct {
 	styles  map[string]*styleDef
 	regions map[string]*regionDef
 	ids     map[string]int
+	f       facts // for the profile checks (profilecheck.go)
 
 	stack []frame
 	// The <p> being read (only one is open at a time: a nested p is read as

@@ -100,6 +100,7 @@ func nonZeroPercent(v string) bool {
 type styleDef struct {
 	refs  string // its own style="..." references (chained styles)
 	own   tri
+	geo   geometry // tts:origin, extent, position it sets (regions referencing it use them)
 	at    at
 	state uint8 // 0 unresolved, 1 resolving (loop detection), 2 done
 	res   tri
@@ -109,14 +110,17 @@ type styleDef struct {
 // by the content flowed into it, and its timing bounds when that content
 // shows (IMSC region timing).
 type regionDef struct {
-	refs   string
-	nested tri // from <style> children, in document order
-	own    tri
-	at     at
-	begin  cue.Time
-	end    cue.Time // forever when untimed
-	state  uint8
-	res    tri
+	id        string
+	refs      string
+	nested    tri // from <style> children, in document order
+	own       tri
+	geo       geometry // its own tts:origin, extent, position
+	nestedGeo geometry // the same from <style> children
+	at        at
+	begin     cue.Time
+	end       cue.Time // forever when untimed
+	state     uint8
+	res       tri
 }
 
 // resolveRefs merges the styles named in a style="a b" attribute; later

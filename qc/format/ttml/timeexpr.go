@@ -12,6 +12,16 @@ const (
 	baseClock
 )
 
+func (b timeBase) String() string {
+	switch b {
+	case baseSMPTE:
+		return "smpte"
+	case baseClock:
+		return "clock"
+	}
+	return "media"
+}
+
 type dropMode uint8
 
 const (
@@ -34,6 +44,7 @@ type params struct {
 	tickRateSet      bool
 	base             timeBase
 	drop             dropMode
+	dropSet          bool // ttp:dropMode given (iTT wants it explicit)
 	discontinuous    bool // ttp:markerMode="discontinuous"
 }
 
@@ -75,8 +86,9 @@ func reduceRate(num, den int64) cue.FrameRate {
 // Kinds of time expression, as bits: what a document's time precision and
 // IMSC's "declare the rate you use" constraints depend on.
 const (
-	usesFrames uint8 = 1 << iota // clock frames component or the "f" metric
-	usesTicks                    // the "t" metric
+	usesFrames  uint8 = 1 << iota // clock frames component or the "f" metric
+	usesTicks                     // the "t" metric
+	smpteFormed                   // written hh:mm:ss:ff[.sub], as iTT wants
 )
 
 // parseTime reads a TTML1 §10.3.1 time expression:
@@ -175,7 +187,7 @@ func (p *params) parseClock(s string) (cue.Time, uint8, string) {
 		if !ok {
 			return 0, 0, "time is out of range"
 		}
-		return t, usesFrames, ""
+		return t, usesFrames | smpteFormed, ""
 	}
 	return 0, 0, "unexpected character after seconds"
 }

@@ -45,15 +45,17 @@ func TestParseTimeExpressions(t *testing.T) {
 		want cue.Time
 		kind uint8
 	}{
+		// smpteFormed marks the hh:mm:ss:ff form (whatever the time base):
+		// iTT wants every time written so.
 		{"clock", p30, "01:02:03", sec(3723, 1), 0},
 		{"clock hours >2 digits", p30, "100:00:00", sec(360000, 1), 0},
 		{"clock leap second", p30, "00:00:60", sec(60, 1), 0},
 		{"clock fraction", p30, "00:00:01.5", sec(3, 2), 0},
 		{"clock long fraction", p30, "01:02:03.2350", sec(37232350, 10000), 0},
 		{"clock very long fraction", p30, "00:00:00.0416666666666666666666", sec(1, 24), 0},
-		{"clock frames default 30fps", p30, "00:00:01:15", sec(3, 2), usesFrames},
-		{"clock frames 1000/1001", film, "01:02:03:20", sec(3723*24000+20*1001, 24000), usesFrames},
-		{"clock sub-frames", sub, "00:00:00:01.2", sec(1*4+2, 25*4), usesFrames},
+		{"clock frames default 30fps", p30, "00:00:01:15", sec(3, 2), usesFrames | smpteFormed},
+		{"clock frames 1000/1001", film, "01:02:03:20", sec(3723*24000+20*1001, 24000), usesFrames | smpteFormed},
+		{"clock sub-frames", sub, "00:00:00:01.2", sec(1*4+2, 25*4), usesFrames | smpteFormed},
 		{"offset s", p30, "3.4s", sec(34, 10), 0},
 		{"offset ms", p30, "4.5ms", sec(45, 10000), 0},
 		{"offset m", p30, "1.2m", sec(72, 1), 0},
@@ -70,11 +72,11 @@ func TestParseTimeExpressions(t *testing.T) {
 		{"surrounding whitespace", p30, " 2s\n", sec(2, 1), 0},
 		{"TTML1 maximum (2^32-1 s)", p30, "1193046:28:15", sec(1<<32-1, 1), 0},
 		// ttp:timeBase="smpte": hh:mm:ss:ff is a timecode label.
-		{"smpte non-drop 29.97", smpteND, "00:00:01:00", sec(1001, 1000), usesFrames},
-		{"smpte drop-frame first label after a dropped pair", smpteDF, "00:01:00:02", sec(1800*1001, 30000), usesFrames},
-		{"smpte drop-frame ten minutes", smpteDF, "00:10:00:00", sec(17982*1001, 30000), usesFrames},
-		{"smpte drop-frame one hour is 3600 s ± 3.6 ms", smpteDF, "01:00:00:00", sec(107892*1001, 30000), usesFrames},
-		{"media time base ignores drop mode", ntsc, "01:00:00:00", sec(3600, 1), usesFrames},
+		{"smpte non-drop 29.97", smpteND, "00:00:01:00", sec(1001, 1000), usesFrames | smpteFormed},
+		{"smpte drop-frame first label after a dropped pair", smpteDF, "00:01:00:02", sec(1800*1001, 30000), usesFrames | smpteFormed},
+		{"smpte drop-frame ten minutes", smpteDF, "00:10:00:00", sec(17982*1001, 30000), usesFrames | smpteFormed},
+		{"smpte drop-frame one hour is 3600 s ± 3.6 ms", smpteDF, "01:00:00:00", sec(107892*1001, 30000), usesFrames | smpteFormed},
+		{"media time base ignores drop mode", ntsc, "01:00:00:00", sec(3600, 1), usesFrames | smpteFormed},
 	}
 	for _, c := range cases {
 		got, kind, why := c.p.parseTime(c.in)

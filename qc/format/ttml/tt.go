@@ -32,6 +32,7 @@ func (r *reader) startTT(t *xml.StartElement, pos at) {
 			switch n.Local {
 			case "lang":
 				r.doc.Language, hasLang = v, true
+				r.checkLang(v, pos)
 			case "space":
 				f.preserve = v == "preserve"
 			case "id":
@@ -39,14 +40,27 @@ func (r *reader) startTT(t *xml.StartElement, pos at) {
 			}
 		case n.Space == "xmlns", n.Space == "" && n.Local == "xmlns":
 			r.profile.noteNamespace(v)
+		case n.Space == "":
+			r.checkUnqualified(n.Local, pos)
 		case isParam(n.Space):
+			r.checkOtherAttr(n, v, pos)
 			r.param(n.Local, v, pos)
-		case strings.HasPrefix(n.Space, nsEBU):
-			r.profile.ebu = true
+		case n.Space == nsIMSCParam && n.Local == "aspectRatio":
+			r.f.aspectRatio, r.f.aspectRatioAt, r.f.hasAspectRatio = v, pos, true
+		case isStyling(n.Space):
+			if n.Local == "extent" {
+				r.f.rootExtent, r.f.rootExtentAt = trimXMLSpace(v), pos
+			}
+			r.checkStyleAttr(n, v, pos)
+		default:
+			if strings.HasPrefix(n.Space, nsEBU) {
+				r.profile.ebu = true
+			}
+			r.checkOtherAttr(n, v, pos)
 		}
 	}
 	if !hasLang {
-		r.diag(pos, "<tt> has no xml:lang (TTML1 requires it; use xml:lang=\"\" for undetermined)")
+		r.diagCode(CodeLangMissing, pos, "<tt> has no xml:lang (TTML1 requires it; use xml:lang=\"\" for undetermined)")
 	}
 	r.par.settle()
 	if r.par.frameRateSet {
@@ -78,6 +92,7 @@ func (r *reader) param(name, v string, pos at) {
 		}
 		r.par.mulNum, r.par.mulDen = num, den
 	case "subFrameRate":
+		r.f.prohibited.add("ttp:subFrameRate", pos, v)
 		if n, ok := positive(v, maxRate); ok {
 			r.par.subFrameRate = n
 		} else {
@@ -101,6 +116,8 @@ func (r *reader) param(name, v string, pos at) {
 			bad("not media, smpte or clock")
 		}
 	case "dropMode":
+		r.par.dropSet = true
+		r.f.prohibited.add("ttp:dropMode", pos, v)
 		switch v {
 		case "nonDrop":
 			r.par.drop = nonDrop
@@ -112,6 +129,7 @@ func (r *reader) param(name, v string, pos at) {
 			bad("not nonDrop, dropNTSC or dropPAL")
 		}
 	case "markerMode":
+		r.f.prohibited.add("ttp:markerMode", pos, v)
 		switch v {
 		case "continuous":
 		case "discontinuous":
@@ -122,13 +140,23 @@ func (r *reader) param(name, v string, pos at) {
 	case "profile":
 		r.profile.declared = append(r.profile.declared, v)
 	case "contentProfiles":
+		r.f.hasContentProfiles = true
 		for rest := v; ; {
 			var tok string
 			if tok, rest = nextToken(rest); tok == "" {
 				break
 			}
 			r.profile.declared = append(r.profile.declared, tok)
+			r.f.contentProfiles = append(r.f.contentProfiles, tok)
 		}
+	case "displayAspectRatio":
+		r.f.displayAspectRatio, r.f.displayAspectRatioAt, r.f.hasDisplayAspect = v, pos, true
+	case "pixelAspectRatio", "clockMode":
+		// Prohibited by IMSC 1.0.1's feature table, and by IMSC 1.1's by
+		// omission; not read.
+		r.f.prohibited.add("ttp:"+name, pos, v)
+	case "processorProfiles":
+		r.f.prohibited11.add("ttp:"+name, pos, v) // a TTML2 feature IMSC 1.1 does not list
 	}
 }
 
@@ -169,8 +197,19 @@ func (r *reader) finishP(f *frame, natural, end cue.Time, rawEnd int) {
 	}
 	if f.hasEnd && f.ownEnd < f.begin {
 		// Authored end before begin: keep it for the timing rules to report.
-		r.emit(f, f.begin, f.ownEnd, lines, rawEnd)
+		r.emit(f, maxT(f.begin, 0), maxT(f.ownEnd, 0), lines, rawEnd)
 		return
+	}
+	if start < 0 {
+		// Only below an iTT div with a negative begin (itt.go): the part
+		// before time zero is not shown.
+		if end <= 0 {
+			if !empty {
+				r.diag(r.pAt, "paragraph ends at "+(-end).String()+" before time zero once its container's negative begin is applied")
+			}
+			return
+		}
+		start = 0
 	}
 	if g := r.regions[f.region]; g != nil && f.region != "" {
 		// Content shows only while its region is active.
@@ -222,4 +261,5 @@ func (r *reader) finish() {
 		// Every time was a frame or tick count: times are exact to the flick.
 		r.doc.TimePrecision = cue.Flick
 	}
+	r.profileChecks()
 }

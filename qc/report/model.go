@@ -10,11 +10,15 @@ const SchemaVersion = 1
 
 // Report is the result of one run.
 type Report struct {
-	SchemaVersion int            `json:"schema_version"`
-	Tool          Tool           `json:"tool"`
-	Summary       Summary        `json:"summary"`
-	Files         []File         `json:"files"`
-	Findings      []rule.Finding `json:"findings"`
+	SchemaVersion int     `json:"schema_version"`
+	Tool          Tool    `json:"tool"`
+	Summary       Summary `json:"summary"`
+	Files         []File  `json:"files"`
+	// Deliveries describes each delivery folder checked as a delivery
+	// (read through its manifest, or inferred from file names with
+	// --territory); absent when the run checked loose files only.
+	Deliveries []Delivery     `json:"deliveries,omitempty"`
+	Findings   []rule.Finding `json:"findings"`
 	// Rules describes every rule that ran (code, name, doc, severity), so
 	// SARIF/HTML can show docs without the registry.
 	Rules []RuleInfo `json:"rules,omitempty"`
@@ -56,6 +60,43 @@ type File struct {
 	// FirstCue/LastCue bound the file's timeline (timeline strips, programme checks).
 	FirstCue *rule.Timecode `json:"first_cue,omitempty"`
 	LastCue  *rule.Timecode `json:"last_cue,omitempty"`
+	// Delivery, Kind and Episode are set for files checked as part of a
+	// delivery: the delivery's path, the kind the manifest gives
+	// (subtitles, sdh, forced, captions) and the episode number.
+	Delivery string `json:"delivery,omitempty"`
+	Kind     string `json:"kind,omitempty"`
+	Episode  int    `json:"episode,omitempty"`
+}
+
+// Delivery is the record of one delivery folder.
+type Delivery struct {
+	Path string `json:"path"` // the folder, as reported
+	// Kind is what described it: native, imf, mmc, itunes, sums (checksum
+	// sidecars only) or inferred (file names, no manifest).
+	Kind      string   `json:"kind"`
+	Manifests []string `json:"manifests,omitempty"` // manifest files read, relative to Path
+	Title     string   `json:"title,omitempty"`
+	Season    int      `json:"season,omitempty"`
+	// Territories the delivery was checked for: the manifest's, then the run's.
+	Territories []string          `json:"territories,omitempty"`
+	Episodes    []DeliveryEpisode `json:"episodes,omitempty"`
+	Files       int               `json:"files"`   // distinct files the manifest lists
+	Checked     int               `json:"checked"` // subtitle files checked with the per-file rules
+	// Errors, Warnings and Infos count the findings about the delivery:
+	// its manifests and disk, and its files' own findings.
+	Errors   int  `json:"errors"`
+	Warnings int  `json:"warnings"`
+	Infos    int  `json:"infos"`
+	Passed   bool `json:"passed"` // no finding at or above fail-on
+}
+
+// DeliveryEpisode is one episode of a delivery (an IMF composition).
+type DeliveryEpisode struct {
+	Number int    `json:"number"`
+	Title  string `json:"title,omitempty"`
+	// Duration is the programme duration the manifest gives, HH:MM:SS.mmm.
+	Duration string `json:"duration,omitempty"`
+	Files    int    `json:"files"` // files the manifest lists for it
 }
 
 // RuleInfo documents a rule in the report.

@@ -105,11 +105,13 @@ func TestSchemaRejectsBrokenReports(t *testing.T) {
 func TestSchemaMatchesStructs(t *testing.T) {
 	s := loadSchema(t)
 	defs := map[reflect.Type]string{
-		reflect.TypeFor[Tool]():         "tool",
-		reflect.TypeFor[Summary]():      "summary",
-		reflect.TypeFor[File]():         "file",
-		reflect.TypeFor[rule.Finding](): "finding",
-		reflect.TypeFor[RuleInfo]():     "rule",
+		reflect.TypeFor[Tool]():            "tool",
+		reflect.TypeFor[Summary]():         "summary",
+		reflect.TypeFor[File]():            "file",
+		reflect.TypeFor[rule.Finding]():    "finding",
+		reflect.TypeFor[RuleInfo]():        "rule",
+		reflect.TypeFor[Delivery]():        "delivery",
+		reflect.TypeFor[DeliveryEpisode](): "delivery_episode",
 	}
 	leaf := map[reflect.Type]string{
 		reflect.TypeFor[rule.Timecode]():  "timecode",
@@ -160,7 +162,12 @@ func TestSchemaMatchesStructs(t *testing.T) {
 				}
 				if ft.Kind() == reflect.Slice {
 					items, _ := p["items"].(map[string]any)
-					if name := defs[ft.Elem()]; name == "" || items["$ref"] != "#/$defs/"+name {
+					if et := schemaTypeOf(ft.Elem()); et != "" && et != "object" && et != "array" {
+						// A list of plain values: items give their type.
+						if items["type"] != et {
+							t.Errorf("%s.%s: items must be of type %q, got %v", at, f.name, et, items["type"])
+						}
+					} else if name := defs[ft.Elem()]; name == "" || items["$ref"] != "#/$defs/"+name {
 						t.Errorf("%s.%s: items must $ref the definition of %s", at, f.name, ft.Elem())
 					}
 				}
@@ -173,7 +180,8 @@ func TestSchemaMatchesStructs(t *testing.T) {
 		}
 	}
 	check(reflect.TypeFor[Report](), s.root, "#")
-	for _, typ := range []reflect.Type{reflect.TypeFor[Tool](), reflect.TypeFor[Summary](), reflect.TypeFor[File](), reflect.TypeFor[rule.Finding](), reflect.TypeFor[RuleInfo]()} {
+	for _, typ := range []reflect.Type{reflect.TypeFor[Tool](), reflect.TypeFor[Summary](), reflect.TypeFor[File](), reflect.TypeFor[rule.Finding](), reflect.TypeFor[RuleInfo](),
+		reflect.TypeFor[Delivery](), reflect.TypeFor[DeliveryEpisode]()} {
 		def, err := s.resolve("#/$defs/" + defs[typ])
 		if err != nil {
 			t.Fatal(err)

@@ -5,13 +5,20 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/exportqc/exportqc/qc/cue"
+
 	"github.com/exportqc/exportqc/qc/internal/testcorpus"
 )
 
 // FuzzRead checks that no input panics, hangs or breaks the model's
 // invariants (1-based indexes and lines, offsets inside the text, spans
-// inside their line).
+// inside their line, non-negative times, diagnostics with a known rule
+// code and a cue index in range), read as plain TTML and as an .itt file
+// (which turns on the iTT rules and negative div offsets).
 func FuzzRead(f *testing.F) {
+	f.Add(cleanIMSC11)
+	f.Add(cleanITT)
+	f.Add(cleanTTML1)
 	for _, s := range []string{
 		doc(`ttp:frameRate="30" ttp:frameRateMultiplier="1000 1001" ttp:tickRate="10000000"`,
 			`<styling><style xml:id="s" tts:fontStyle="italic"/></styling><layout><region xml:id="r" begin="1s" end="9s"/></layout>`,
@@ -31,38 +38,52 @@ y </p></div>`),
 			"ttml/ttconv/lwsp_default.ttml",
 			"ttml/androidx-media/inherit_begin_from_div.xml",
 			"ttml/subtitlesparserv2/ttml-smpte-frameMultiplier.ttml",
+			"ttml/skynav-ttv-imsc11/invalid/imsc11-invld-region-not-in-root-container.xml",
+			"ttml/skynav-ttv-imsc11/invalid/imsc11-invld-extent-length-unit-em.xml",
+			"ttml/go-astisub/example-in-merging-style.ttml",
 		} {
 			if b, err := os.ReadFile(dir + "/" + rel); err == nil {
 				f.Add(string(b))
 			}
 		}
 	}
+	codes := map[string]bool{"": true}
+	for _, r := range Rules {
+		codes[r.Code] = true
+	}
 	f.Fuzz(func(t *testing.T, src string) {
-		d := Read(src)
-		if d == nil || d.Format != "ttml" {
-			t.Fatal("no document")
+		checkDocument(t, src, Read(src), codes)
+		checkDocument(t, src, ReadNamed("fuzz.itt", src), codes)
+	})
+}
+
+func checkDocument(t *testing.T, src string, d *cue.Document, codes map[string]bool) {
+	if d == nil || d.Format != "ttml" {
+		t.Fatal("no document")
+	}
+	for i, c := range d.Cues {
+		if c.Index != i+1 || c.Line < 1 || c.Offset < 0 || c.Offset > int64(len(src)) {
+			t.Fatalf("cue %d: index %d line %d offset %d", i, c.Index, c.Line, c.Offset)
 		}
-		for i, c := range d.Cues {
-			if c.Index != i+1 || c.Line < 1 || c.Offset < 0 || c.Offset > int64(len(src)) {
-				t.Fatalf("cue %d: index %d line %d offset %d", i, c.Index, c.Line, c.Offset)
-			}
-			if !strings.Contains(src, c.Raw) {
-				t.Fatalf("cue %d: Raw is not from the source", i)
-			}
-			for _, l := range c.Lines {
-				for _, s := range l.Spans {
-					if s.Start < 0 || s.End > len(l.Text) || s.Start >= s.End {
-						t.Fatalf("cue %d: span %+v outside %q", i, s, l.Text)
-					}
+		if c.Start < 0 || c.End < 0 {
+			t.Fatalf("cue %d: negative time %d-%d", i, c.Start, c.End)
+		}
+		if !strings.Contains(src, c.Raw) {
+			t.Fatalf("cue %d: Raw is not from the source", i)
+		}
+		for _, l := range c.Lines {
+			for _, s := range l.Spans {
+				if s.Start < 0 || s.End > len(l.Text) || s.Start >= s.End {
+					t.Fatalf("cue %d: span %+v outside %q", i, s, l.Text)
 				}
 			}
 		}
-		for _, g := range d.Diagnostics {
-			if g.Line < 1 || g.Message == "" {
-				t.Fatalf("diagnostic %+v", g)
-			}
+	}
+	for _, g := range d.Diagnostics {
+		if g.Line < 1 || g.Message == "" || !codes[g.Rule] || g.Cue < 0 || g.Cue > len(d.Cues) {
+			t.Fatalf("diagnostic %+v", g)
 		}
-	})
+	}
 }
 
 // corpusDirIfPresent is testcorpus.Dir without the skip: the fuzz target

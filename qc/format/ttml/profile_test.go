@@ -2,8 +2,10 @@ package ttml
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/exportqc/exportqc/qc/cue"
 )
@@ -351,5 +353,28 @@ func TestTooManyRegionsScales(t *testing.T) {
 	r.tooManyRegions()
 	if len(r.doc.Diagnostics) != 1 || r.doc.Diagnostics[0].Cue != 5 {
 		t.Errorf("one cluster from cue 5 expected, got %d findings, first %+v", len(r.doc.Diagnostics), r.doc.Diagnostics[:min(1, len(r.doc.Diagnostics))])
+	}
+}
+
+func TestRegionStyleFanOutIsNotExponential(t *testing.T) {
+	// Each style references the next ten times: resolving a region's
+	// geometry without memoising would visit 10^60 styles.
+	var styles strings.Builder
+	for i := 0; i < 60; i++ {
+		next := strings.Repeat(" s"+strconv.Itoa(i+1), 10)
+		styles.WriteString(`<style xml:id="s` + strconv.Itoa(i) + `" style="` + next + `"/>`)
+	}
+	styles.WriteString(`<style xml:id="s60" tts:origin="50% 50%" tts:extent="60% 10%"/>`)
+	src := doc(`ttp:contentProfiles="http://www.w3.org/ns/ttml/profile/imsc1.1/text"`,
+		`<styling>`+styles.String()+`</styling><layout><region xml:id="r" style="s0"/></layout>`,
+		`<div><p begin="0s" end="1s" region="r">x</p></div>`)
+	start := time.Now()
+	d := Read(src)
+	if el := time.Since(start); el > 5*time.Second {
+		t.Fatalf("took %v", el)
+	}
+	// The extent reached through 61 styles puts the region past the edge.
+	if len(d.Diagnostics) != 1 || d.Diagnostics[0].Rule != CodeRegionOutsideRoot {
+		t.Errorf("diagnostics %+v", d.Diagnostics)
 	}
 }

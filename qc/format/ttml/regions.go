@@ -228,27 +228,40 @@ func badRegionUnits(v string, extent, v11 bool) string {
 // styles resolve: referenced styles (chained), then nested <style>
 // children, then its own attributes (TTML1 §8.4.4).
 func (r *reader) regionGeo(g *regionDef) geometry {
-	return r.refsGeo(g.refs, 0).over(g.nestedGeo).over(g.geo)
+	return r.refsGeo(g.refs).over(g.nestedGeo).over(g.geo)
 }
 
 // refsGeo merges the geometry of the styles named in a style="..."
-// attribute, later references winning. Depth bounds reference loops (they
-// are reported by the style resolution).
-func (r *reader) refsGeo(refs string, depth int) geometry {
+// attribute, later references winning. Each style's chain is resolved
+// once (memoised, like resolveStyle): chains that fan out to the same
+// styles again and again must not cost exponential time. A style met again
+// while it is being resolved (a loop, reported by resolveStyle) adds
+// nothing.
+func (r *reader) refsGeo(refs string) geometry {
 	var g geometry
-	if depth > 32 {
-		return g
-	}
 	for refs != "" {
 		var name string
 		if name, refs = nextToken(refs); name == "" {
 			break
 		}
 		if s := r.styles[name]; s != nil {
-			g = g.over(r.refsGeo(s.refs, depth+1).over(s.geo))
+			g = g.over(r.styleGeo(s))
 		}
 	}
 	return g
+}
+
+func (r *reader) styleGeo(s *styleDef) geometry {
+	switch s.geoState {
+	case 1:
+		return geometry{}
+	case 2:
+		return s.geoRes
+	}
+	s.geoState = 1
+	s.geoRes = r.refsGeo(s.refs).over(s.geo)
+	s.geoState = 2
+	return s.geoRes
 }
 
 // sameRegionOverlaps is P023: in iTT, cues may overlap only in different

@@ -98,12 +98,16 @@ func nonZeroPercent(v string) bool {
 
 // styleDef is a <style> element of head/styling.
 type styleDef struct {
-	refs  string // its own style="..." references (chained styles)
-	own   tri
-	geo   geometry // tts:origin, extent, position it sets (regions referencing it use them)
-	at    at
-	state uint8 // 0 unresolved, 1 resolving (loop detection), 2 done
-	res   tri
+	refs string // its own style="..." references (chained styles)
+	own  tri
+	geo  geometry // tts:origin, extent, position it sets (regions referencing it use them)
+	at   at
+	// geoState/geoRes memoise the geometry resolved through references,
+	// as state/res do for the styles (regions.go).
+	geoState uint8
+	geoRes   geometry
+	state    uint8 // 0 unresolved, 1 resolving (loop detection), 2 done
+	res      tri
 }
 
 // regionDef is a <region> element of head/layout. Its styles are inherited

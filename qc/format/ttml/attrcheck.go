@@ -52,11 +52,17 @@ func (r *reader) checkStyleAttr(n xml.Name, v string, pos at) {
 		r.f.prohibited11.add("tts:"+n.Local, pos, v)
 	}
 	// Counted once per attribute, however many of its components use the unit.
-	px, c := false, false
+	px, c, lengths := false, false, 0
 	unitsIn(v, func(unit string) {
 		px = px || unit == "px"
 		c = c || unit == "c"
+		lengths++
 	})
+	if n.Local == "fontSize" && lengths == 2 {
+		// #fontSize-anamorphic: prohibited by IMSC 1.0.1 §7.4, and by IMSC
+		// 1.1 §6, which permits only #fontSize-isomorphic.
+		r.f.prohibited.add("tts:fontSize with two values (#fontSize-anamorphic)", pos, "")
+	}
 	if px {
 		r.f.px.addAttr(pos, "tts:"+n.Local, v)
 	}

@@ -153,6 +153,7 @@ func TestEachRuleFiresOnce(t *testing.T) {
 		{CodeProhibitedFeature, "markerMode", mutate(t, cleanIMSC11, `ttp:frameRate="24"`, `ttp:markerMode="continuous" ttp:frameRate="24"`), 2, "ttp:markerMode"},
 		{CodeProhibitedFeature, "smpte time base", mutate(t, cleanIMSC11, `ttp:frameRate="24"`, `ttp:timeBase="smpte" ttp:frameRate="24"`), 2, `ttp:timeBase="smpte"`},
 		{CodeProhibitedFeature, "image", mutate(t, cleanIMSC11, `<p xml:id="c5"`, `<image src="a.png"/><p xml:id="c5"`), 26, "<image> is image content"},
+		{CodeProhibitedFeature, "anamorphic font size", mutate(t, cleanIMSC11, `tts:fontSize="100%"`, `tts:fontSize="100% 120%"`), 8, "two values (#fontSize-anamorphic) is prohibited in imsc1.1"},
 		{CodeProhibitedFeature, "TTML2 textOrientation", mutate(t, cleanIMSC11, `tts:shear="16.67%"`, `tts:textOrientation="upright"`), 9, "tts:textOrientation"},
 		{CodeFrameRateUndeclared, "frames without rate", mutate(t, cleanIMSC11, `ttp:frameRate="24" ttp:frameRateMultiplier="1000 1001" `, ``, `begin="00:00:02.000"`, `begin="00:00:02:00"`), 25, "no ttp:frameRate"},
 		{CodeTickRateUndeclared, "ticks without rate", mutate(t, cleanIMSC11, `end="00:00:04.000"`, `end="96t"`), 25, "no ttp:tickRate"},

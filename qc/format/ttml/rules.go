@@ -153,7 +153,8 @@ var Rules = []*rule.Rule{
 			"their prohibited TTML1 features (" + srcIMSC11 + "; " + srcIMSC101 + "). Reported once per " +
 			"feature and file, with the count, in IMSC 1.0.1 and 1.1 documents: ttp:timeBase other than " +
 			"media (#timeBase-smpte, #timeBase-clock; also reported in EBU-TT-D, which requires media time), " +
-			"ttp:dropMode, ttp:markerMode, ttp:subFrameRate, ttp:pixelAspectRatio, ttp:clockMode, and in " +
+			"ttp:dropMode, ttp:markerMode, ttp:subFrameRate, ttp:pixelAspectRatio, ttp:clockMode, a " +
+			"tts:fontSize with two values (#fontSize-anamorphic; only #fontSize-isomorphic is permitted), and in " +
 			"text documents images (<image>, smpte:image, smpte:backgroundImage: the text profile carries " +
 			"text only, §6 #image and the SMPTE #image extension). In IMSC 1.1 documents also the TTML2 " +
 			"features it leaves out: ttp:processorProfiles, the condition and animate attributes, the " +

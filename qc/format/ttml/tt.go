@@ -205,7 +205,7 @@ func (r *reader) finishP(f *frame, natural, end cue.Time, rawEnd int) {
 		// before time zero is not shown.
 		if end <= 0 {
 			if !empty {
-				r.diag(r.pAt, "paragraph ends at "+(-end).String()+" before time zero once its container's negative begin is applied")
+				r.diag(r.pAt, "paragraph ends "+(-end).String()+" before time zero once its container's negative begin is applied")
 			}
 			return
 		}

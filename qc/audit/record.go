@@ -1,0 +1,126 @@
+package audit
+
+import (
+	"errors"
+	"time"
+
+	"github.com/exportqc/exportqc/qc/audit/history"
+)
+
+// Record starts recording the audit in the history database and fills in
+// what the database knows about the past: Previous, each member's Change
+// and the body's, and the Trend of whole audits. The returned run is still
+// open (one transaction): the caller writes its reports and then commits,
+// or rolls back if it could not, so the database never holds an audit
+// whose reports were not written.
+//
+// Every finding is recorded, waived ones included: a waiver accepts a
+// problem, it does not fix it, so adding one must not turn a finding into
+// "fixed" in the next comparison.
+func Record(db *history.DB, a *Audit, meta history.RunMeta) (*history.Run, error) {
+	run, err := db.BeginRun(meta)
+	if err != nil {
+		return nil, err
+	}
+	ok := false
+	defer func() {
+		if !ok {
+			run.Rollback()
+		}
+	}()
+	for _, m := range a.Members {
+		if err := run.AddMember(history.Member{Name: m.Name, DisplayName: m.DisplayName, Deliveries: m.Deliveries,
+			Programmes: m.Programmes, Episodes: m.Episodes, Files: m.Files, Errors: m.Errors, Warnings: m.Warnings,
+			Infos: m.Infos, PassedDeliveries: m.PassedDeliveries}); err != nil {
+			return nil, err
+		}
+	}
+	var batch []history.Finding
+	for i := range a.Deliveries {
+		d := &a.Deliveries[i]
+		id, err := run.AddDelivery(history.Delivery{Member: d.Member, Path: d.Path, Title: d.Title, Season: d.Season,
+			Episodes: len(d.Episodes), Files: d.Files, Errors: d.Errors, Warnings: d.Warnings, Infos: d.Infos,
+			Passed: d.Passed})
+		if err != nil {
+			return nil, err
+		}
+		batch = batch[:0]
+		for j := range d.Findings {
+			f := &d.Findings[j]
+			batch = append(batch, history.Finding{Fingerprint: f.Fingerprint, Rule: f.Rule,
+				Severity: f.Severity.String(), File: f.File, Line: f.Line, Cue: f.Cue})
+		}
+		if err := run.AddFindings(id, batch); err != nil {
+			return nil, err
+		}
+	}
+
+	prev, err := run.Previous()
+	switch {
+	case errors.Is(err, history.ErrNoRun):
+	case err != nil:
+		return nil, err
+	default:
+		changes, err := run.Compare(prev.ID)
+		if err != nil {
+			return nil, err
+		}
+		applyChanges(a, changes)
+		a.Previous = &Previous{Run: prev.ID, Started: stamp(prev.StartedAt), Deliveries: prev.Deliveries,
+			PassedDeliveries: prev.PassedDeliveries, PassRate: percent(prev.PassedDeliveries, prev.Deliveries),
+			Errors: prev.Errors, Warnings: prev.Warnings}
+	}
+	trend, err := Trend(db, meta.Shard)
+	if err != nil {
+		return nil, err
+	}
+	a.Trend = append(trend, TrendPoint{Deliveries: a.Totals.Deliveries, PassRate: a.Totals.PassRate,
+		Coverage: a.Totals.Coverage, Errors: a.Totals.Errors})
+	ok = true
+	return run, nil
+}
+
+// applyChanges sets each member's Change and their sum in the totals. A
+// member present only in the previous audit (it left, or its folder was
+// renamed) still counts in the body's fixed findings.
+func applyChanges(a *Audit, changes []history.MemberChange) {
+	by := map[string]history.MemberChange{}
+	total := &Change{}
+	for _, c := range changes {
+		by[c.Member] = c
+		total.New += c.New
+		total.Fixed += c.Fixed
+		total.Unchanged += c.Unchanged
+	}
+	for i := range a.Members {
+		c := by[a.Members[i].Name]
+		a.Members[i].Change = &Change{New: c.New, Fixed: c.Fixed, Unchanged: c.Unchanged}
+	}
+	a.Totals.Change = total
+}
+
+// Trend lists the committed audits of the database (of one shard kind:
+// "" for whole audits), oldest first. The database keeps no coverage per
+// run, so past points carry none.
+func Trend(db *history.DB, shard string) ([]TrendPoint, error) {
+	runs, err := db.Runs()
+	if err != nil {
+		return nil, err
+	}
+	var out []TrendPoint
+	for _, r := range runs {
+		if r.Shard != shard || r.Status != "complete" {
+			continue
+		}
+		out = append(out, TrendPoint{Run: r.ID, Started: stamp(r.StartedAt), Deliveries: r.Deliveries,
+			PassRate: percent(r.PassedDeliveries, r.Deliveries), Errors: r.Errors})
+	}
+	return out, nil
+}
+
+func stamp(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339)
+}

@@ -98,7 +98,7 @@ func Sniff(head []byte, text string) string {
 		return "webvtt"
 	case strings.HasPrefix(t, "Scenarist_SCC"):
 		return "scc"
-	case strings.HasPrefix(t, "[Script Info]") || strings.HasPrefix(strings.ToLower(t), "[script info]"):
+	case len(t) >= 13 && strings.EqualFold(t[:13], "[Script Info]"):
 		return "ssa"
 	case strings.HasPrefix(t, "<"):
 		return sniffXML(t)

@@ -1,0 +1,70 @@
+package engine
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"github.com/exportqc/exportqc/qc/gen"
+)
+
+// Benchmarks of full QC (read, decode, sniff, parse, every rule) on
+// generated, deterministic episodes: a 45-minute, 700-cue file, and a folder
+// of 2,000 of them. The same generator is the qcgen command:
+//
+//	go run ./cmd/qcgen episode --out /tmp/ep        # one episode
+//	go run ./cmd/qcgen files --out /tmp/files --count 2000
+//
+// Run: go test ./qc/engine -run '^$' -bench . -benchmem -cpu 1
+func BenchmarkCheckEpisode(b *testing.B) {
+	for _, format := range []string{"srt", "vtt", "ttml"} {
+		b.Run(format, func(b *testing.B) {
+			data := gen.EpisodeBytes(gen.EpisodeOptions{Seed: 1, Format: format, Language: "en"})
+			path := filepath.Join(b.TempDir(), "Show_S01E01.en."+format)
+			if err := os.WriteFile(path, data, 0o644); err != nil {
+				b.Fatal(err)
+			}
+			opts := testOptions(b, path)
+			in := input{path: path, explicit: true}
+			res := checkFile(&opts, in) // warm the pack cache; and check the input is clean
+			if n := len(res.findings); n != 0 || res.record.Cues != 700 {
+				b.Fatalf("generated episode: %d cues, %d findings: %+v", res.record.Cues, n, res.findings)
+			}
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				checkFile(&opts, in)
+			}
+			b.StopTimer()
+			allocs := testing.AllocsPerRun(20, func() { checkFile(&opts, in) })
+			b.ReportMetric(allocs/700, "allocs/cue")
+		})
+	}
+}
+
+func BenchmarkCheckFolder2000(b *testing.B) {
+	dir := b.TempDir()
+	var total int64
+	formats := []string{"srt", "vtt", "ttml"}
+	langs := []string{"en", "fr", "de", "es", "ja", "zh-Hans"}
+	for i := 0; i < 2000; i++ {
+		f, l := formats[i%len(formats)], langs[i%len(langs)]
+		data := gen.EpisodeBytes(gen.EpisodeOptions{Seed: uint64(i), Format: f, Language: l})
+		name := "Show_S01E" + strconv.Itoa(i+1) + "." + l + "." + f
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		total += int64(len(data))
+	}
+	b.SetBytes(total)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := Run(context.Background(), testOptions(b, dir)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

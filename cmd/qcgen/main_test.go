@@ -1,0 +1,87 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/exportqc/exportqc/qc/gen"
+)
+
+func TestEpisodeToStdoutMatchesLibrary(t *testing.T) {
+	var out, errb bytes.Buffer
+	if code := run([]string{"episode", "--out", "-", "--seed", "9", "--lang", "de", "--cues", "80", "--format", "vtt"}, &out, &errb); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	want := gen.EpisodeBytes(gen.EpisodeOptions{Seed: 9, Language: "de", Cues: 80, Format: "vtt", Title: "Episode"})
+	if !bytes.Equal(out.Bytes(), want) {
+		t.Error("qcgen episode differs from gen.EpisodeBytes with the same options")
+	}
+}
+
+func TestEpisodeFileIsNamedForLanguageInference(t *testing.T) {
+	dir := t.TempDir()
+	var out, errb bytes.Buffer
+	if code := run([]string{"episode", "--out", dir, "--lang", "zh-Hans", "--format", "ttml", "--cues", "50"}, &out, &errb); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	path := strings.TrimSpace(out.String())
+	if filepath.Base(path) != "Episode_S01E01.zh-Hans.ttml" {
+		t.Errorf("wrote %s", path)
+	}
+	if _, err := os.Stat(path); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestUsageErrorsExitTwo(t *testing.T) {
+	for _, args := range [][]string{
+		nil,
+		{"frobnicate"},
+		{"episode"},                     // no --out
+		{"episode", "--out", "-", "-x"}, // unknown flag
+		{"audit", "--out", t.TempDir(), "--fps", "fast"},
+		{"files", "--out", t.TempDir(), "--count", "0"},
+	} {
+		var out, errb bytes.Buffer
+		if code := run(args, &out, &errb); code != 2 {
+			t.Errorf("%q: exit %d, want 2 (%s)", args, code, errb.String())
+		}
+	}
+	var out, errb bytes.Buffer
+	if code := run([]string{"episode", "--out", "-", "--lang", "xx"}, &out, &errb); code != 1 || !strings.Contains(errb.String(), "xx") {
+		t.Errorf("unknown language: exit %d, %q", code, errb.String())
+	}
+}
+
+func TestAuditWritesExpected(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "tree")
+	var out, errb bytes.Buffer
+	code := run([]string{"audit", "--out", dir, "--members", "3", "--episodes", "12", "--languages", "2",
+		"--cues", "30", "--defect-rate", "0.1", "--seed", "4"}, &out, &errb)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	var exp gen.Expected
+	data, err := os.ReadFile(filepath.Join(dir, "EXPECTED.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(data, &exp); err != nil {
+		t.Fatal(err)
+	}
+	if len(exp.Members) != 3 || exp.Totals.Episodes != 12 || exp.Seed != 4 {
+		t.Errorf("EXPECTED.json: %d members, %d episodes, seed %d", len(exp.Members), exp.Totals.Episodes, exp.Seed)
+	}
+	if !strings.Contains(out.String(), "12 episodes") {
+		t.Errorf("summary: %s", out.String())
+	}
+	// A second run into the same folder is refused: old files would
+	// contradict the new EXPECTED.json.
+	if code := run([]string{"audit", "--out", dir, "--members", "3", "--episodes", "12"}, &out, &errb); code != 1 {
+		t.Errorf("overwrite: exit %d", code)
+	}
+}

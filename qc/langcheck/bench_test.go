@@ -1,0 +1,60 @@
+package langcheck
+
+import "testing"
+
+// subtitleFile builds a 700-cue file (two lines a cue) from a test text by
+// repeating its lines, the size of a feature film's subtitles.
+func subtitleFile(text string) []string {
+	ls := lines(text)
+	out := make([]string, 0, 1400)
+	for len(out) < 1400 {
+		out = append(out, ls[len(out)%len(ls)])
+	}
+	return out
+}
+
+func BenchmarkDetectMismatchCorrect(b *testing.B) {
+	file := subtitleFile(scene["fr"] + "\n" + family["fr"])
+	b.ReportAllocs()
+	for b.Loop() {
+		if m := DetectMismatch("fr", file, MismatchOptions{}); m != nil {
+			b.Fatal(m.Message)
+		}
+	}
+}
+
+func BenchmarkDetectMismatchSwapped(b *testing.B) {
+	file := subtitleFile(scene["fr"] + "\n" + family["fr"])
+	b.ReportAllocs()
+	for b.Loop() {
+		if m := DetectMismatch("de", file, MismatchOptions{}); m == nil {
+			b.Fatal("not reported")
+		}
+	}
+}
+
+func BenchmarkDetectMismatchJapanese(b *testing.B) {
+	file := subtitleFile(scene["ja"])
+	b.ReportAllocs()
+	for b.Loop() {
+		DetectMismatch("ja", file, MismatchOptions{})
+	}
+}
+
+func BenchmarkChineseScript(b *testing.B) {
+	file := subtitleFile(scene["zh-Hant"])
+	b.ReportAllocs()
+	for b.Loop() {
+		st := ChineseScript(file)
+		if ScriptMismatch("zh-Hant", st, ScriptOptions{}) != nil {
+			b.Fatal("reported")
+		}
+	}
+}
+
+func BenchmarkCheckTag(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		CheckTag("pt_BR")
+	}
+}

@@ -1,0 +1,487 @@
+package langcheck
+
+import (
+	"fmt"
+	"math/bits"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/language"
+)
+
+// MismatchOptions are the thresholds of G002. A zero field takes its
+// default (DefaultMismatchOptions).
+type MismatchOptions struct {
+	// MinLetters is the least amount of running text, in letters, on which
+	// the language identifier is trusted (default 200). Letters of words
+	// that start with a capital (names, mostly) do not count, unless the
+	// whole text is in capitals.
+	MinLetters int
+	// MinConfidence is the least share of the judged samples of the text
+	// (pieces of about 300 letters) that must read as one other language,
+	// or a close relative of it, for a report (0..1, default 0.8).
+	MinConfidence float64
+	// MinScriptLetters is the least number of letters for the script check
+	// (default 20): script evidence is strong even on short texts.
+	MinScriptLetters int
+	// MaxDeclaredScriptShare: the text is reported as in another script when
+	// less than this share of its letters are in the declared language's
+	// script (default 0.1, so that bilingual subtitles pass).
+	MaxDeclaredScriptShare float64
+	// CloseFactor multiplies MinLetters for languages the identifier
+	// confuses (es/pt, da/sv/no, ru/uk, ...); such mismatches also need
+	// full confidence (default 5).
+	CloseFactor int
+	// SampleLetters caps the letters given to the identifier (default 1800,
+	// six samples): samples are taken evenly from the whole file, which
+	// keeps long files fast and a foreign-language opening song from
+	// deciding.
+	SampleLetters int
+}
+
+// DefaultMismatchOptions are the thresholds used where a field is zero.
+func DefaultMismatchOptions() MismatchOptions {
+	return MismatchOptions{MinLetters: 200, MinConfidence: 0.8, MinScriptLetters: 20,
+		MaxDeclaredScriptShare: 0.1, CloseFactor: 5, SampleLetters: 1800}
+}
+
+func (o MismatchOptions) withDefaults() MismatchOptions {
+	d := DefaultMismatchOptions()
+	if o.MinLetters <= 0 {
+		o.MinLetters = d.MinLetters
+	}
+	if o.MinConfidence <= 0 {
+		o.MinConfidence = d.MinConfidence
+	}
+	if o.MinScriptLetters <= 0 {
+		o.MinScriptLetters = d.MinScriptLetters
+	}
+	if o.MaxDeclaredScriptShare <= 0 {
+		o.MaxDeclaredScriptShare = d.MaxDeclaredScriptShare
+	}
+	if o.CloseFactor <= 0 {
+		o.CloseFactor = d.CloseFactor
+	}
+	if o.SampleLetters <= 0 {
+		o.SampleLetters = d.SampleLetters
+	}
+	return o
+}
+
+// altScripts are scripts a language is commonly written in besides its
+// CLDR likely script, when the tag does not name one: Serbian subtitles are
+// as often Latin as Cyrillic.
+var altScripts = map[string][]script{
+	"sr": {scLatin}, "bs": {scCyrillic}, "uz": {scCyrillic}, "az": {scCyrillic, scArabic},
+	"kk": {scLatin, scArabic}, "ky": {scLatin}, "tk": {scCyrillic}, "mn": {scOther},
+	"pa": {scArabic}, "ms": {scArabic}, "ku": {scArabic}, "sd": {scDevanagari}, "ks": {scDevanagari},
+	"ha": {scArabic}, "tg": {scLatin, scArabic}, "ug": {scCyrillic, scLatin}, "tt": {scLatin},
+	"cnr": {scCyrillic}, "sh": {scCyrillic}, "yi": {scLatin}, "ff": {scOther}, "sat": {scLatin},
+}
+
+// textStats is what one pass over a file's lines learns.
+type textStats struct {
+	scripts scriptCounts
+	// words counts letters of words that do not start with a capital, and
+	// caps those that do; see MismatchOptions.MinLetters.
+	words, caps  int
+	upper, lower int // cased letters
+	// wordSet is a 1024-bit hash set of the lower-cased words: its
+	// population estimates how many different words the text has, which
+	// tells running text from a test pattern repeating one word.
+	wordSet [16]uint64
+}
+
+func measure(lines []string) textStats {
+	var st textStats
+	for _, line := range lines {
+		inWord, capWord := false, false
+		var h uint32
+		for _, r := range line {
+			sc := classify(r)
+			if sc == scNone {
+				if inWord {
+					st.wordSet[h>>6&15] |= 1 << (h & 63)
+				}
+				inWord = false
+				continue
+			}
+			st.scripts[sc]++
+			isUpper, lr := false, r
+			switch {
+			case r < utf8.RuneSelf:
+				if r <= 'Z' { // classify let only ASCII letters through
+					isUpper, lr = true, r+'a'-'A'
+				} else {
+					st.lower++
+				}
+			case sc == scLatin || sc == scCyrillic || sc == scGreek || sc == scArmenian:
+				// Only these scripts have case; the calls are skipped for the rest.
+				if unicode.IsUpper(r) {
+					isUpper, lr = true, unicode.ToLower(r)
+				} else if unicode.IsLower(r) {
+					st.lower++
+				}
+			}
+			if isUpper {
+				st.upper++
+			}
+			if !inWord {
+				inWord, capWord, h = true, isUpper, 2166136261
+			}
+			h = (h ^ uint32(lr)) * 16777619
+			if capWord {
+				st.caps++
+			} else {
+				st.words++
+			}
+		}
+		if inWord {
+			st.wordSet[h>>6&15] |= 1 << (h & 63)
+		}
+	}
+	return st
+}
+
+// distinctWords estimates the number of different words (exact while small;
+// collisions make it undercount beyond a few hundred, which is all it needs).
+func (st *textStats) distinctWords() int {
+	n := 0
+	for _, w := range st.wordSet {
+		n += bits.OnesCount64(w)
+	}
+	return n
+}
+
+// runningLetters is the amount of text the identifier judges: letters not in
+// capitalised words, or all letters when the text is written in capitals
+// (old broadcast captions) and case tells nothing.
+func (st *textStats) runningLetters() int {
+	if st.upper > 0 && st.lower*10 < st.upper {
+		return st.words + st.caps
+	}
+	return st.words
+}
+
+// DetectMismatch reports (G002) a file whose text is not in its declared
+// language. lines are the display lines of the cues, markup removed.
+//
+// It looks at the writing system first, which is reliable even for short
+// texts: a file declared ar with Latin letters, ja without kana, ko without
+// Hangul, zh with mostly kana. Then, for a declared language the identifier
+// has a profile for and enough running text (opts.MinLetters), it asks the
+// identifier, and reports only when the detected language beats the
+// declared one with at least opts.MinConfidence. It never reports:
+//
+//   - a declared language the identifier has no profile for (ca, gl, sk,
+//     ms, is, eu, ...) except on script evidence: the identifier cannot
+//     recognise correct text in such a language, so it cannot tell a
+//     mismatch either;
+//   - languages of one standard (hr/sr/bs, ms/id, no/nb/nn);
+//   - close languages (es/pt, da/sv/no, ru/uk, ...) on less than
+//     CloseFactor × MinLetters letters or at less than full confidence;
+//   - Simplified vs Traditional Chinese: that is G003.
+//
+// declared may be any BCP-47 spelling; an invalid, empty or "und" tag gives
+// nil (G001 reports it).
+func DetectMismatch(declared string, lines []string, opts MismatchOptions) *Mismatch {
+	opts = opts.withDefaults()
+	canon, p := CheckTag(declared)
+	if canon == "" || p != nil && p.Severity == SeverityError {
+		return nil
+	}
+	t, err := language.Parse(canon)
+	if err != nil {
+		return nil
+	}
+	first := strings.ToLower(strings.SplitN(canon, "-", 2)[0])
+	if _, special := specialBases[first]; special {
+		return nil
+	}
+	base := foldTag(canon)
+	st := measure(lines)
+	if m := scriptMismatch(canon, t, base, lines, &st, opts); m != nil {
+		return m
+	}
+	return identifierMismatch(canon, t, base, lines, &st, opts)
+}
+
+// expectedScripts are the scripts text in t is written in, and whether the
+// tag named its script explicitly.
+func expectedScripts(t language.Tag, base string) ([]script, bool) {
+	sc, conf := t.Script()
+	want := iso15924[sc.String()]
+	if want == nil {
+		return nil, false
+	}
+	if conf == language.Exact {
+		return want, true
+	}
+	out := append([]script(nil), want...)
+	return append(out, altScripts[base]...), false
+}
+
+// scriptMismatch is the script-level check.
+func scriptMismatch(canon string, t language.Tag, base string, lines []string, st *textStats, opts MismatchOptions) *Mismatch {
+	total := st.scripts.total()
+	if total < opts.MinScriptLetters {
+		return nil
+	}
+	want, _ := expectedScripts(t, base)
+	if want == nil {
+		return nil // a script we do not track (Mongolian, Tifinagh, ...)
+	}
+	inWant := 0
+	for _, s := range want {
+		inWant += st.scripts[s]
+	}
+	kana, han := st.scripts[scKana], st.scripts[scHan]
+	share := float64(inWant) / float64(total)
+	if share < opts.MaxDeclaredScriptShare {
+		dom := st.scripts.dominant()
+		detected := scriptLanguage(dom, st)
+		if len(profileScripts[dom]) > 0 && st.distinctWords() >= minDistinctWords {
+			// Name the language when the identifier knows the script and
+			// most samples agree; otherwise the script alone is the finding.
+			if v := identifyChunks(chunks(lines, opts.SampleLetters), "", nil, 0.5); v.best >= 0 && v.votes*2 > v.judged {
+				detected = v.bestTag
+			}
+		}
+		msg := fmt.Sprintf("declared %s, but %.0f%% of the %d letters are %s script, not %s%s",
+			describe(canon), (1-share)*100, total, dom, scriptList(want), readsAs(detected))
+		return &Mismatch{Rule: "G002", Declared: canon, Detected: detected, Basis: "script",
+			Confidence: 1 - share, Letters: total, Message: msg}
+	}
+	// Japanese without kana is Chinese; Chinese with much kana is Japanese.
+	// Both are decided on the CJK letters alone, so bilingual files pass.
+	cjk := kana + han
+	switch {
+	case base == "ja" && han >= opts.MinScriptLetters && kana*50 < cjk && !explicitHan(t):
+		msg := fmt.Sprintf("declared %s, but its %d CJK characters contain %s kana: Japanese text mixes kanji with kana; this reads as Chinese",
+			describe(canon), cjk, countWord(kana))
+		return &Mismatch{Rule: "G002", Declared: canon, Detected: "zh", Basis: "script",
+			Confidence: 1 - float64(kana)/float64(cjk), Letters: cjk, Message: msg}
+	case isChinese(t) && kana >= opts.MinScriptLetters && kana*5 >= cjk:
+		msg := fmt.Sprintf("declared %s, but %d of its %d CJK characters are kana (%.0f%%): Chinese does not use kana; this reads as Japanese",
+			describe(canon), kana, cjk, 100*float64(kana)/float64(cjk))
+		return &Mismatch{Rule: "G002", Declared: canon, Detected: "ja", Basis: "script",
+			Confidence: float64(kana) / float64(cjk), Letters: cjk, Message: msg}
+	}
+	return nil
+}
+
+// explicitHan reports a Japanese tag that says its text is kanji only
+// (ja-Hani), which is unusual but then not a mismatch.
+func explicitHan(t language.Tag) bool {
+	s, c := t.Script()
+	return c == language.Exact && s.String() == "Hani"
+}
+
+// scriptLanguage names the language text of script s most likely is, as a
+// BCP-47 tag: the script's main language where it has one (Hangul → ko),
+// else "und-" plus the script.
+func scriptLanguage(s script, st *textStats) string {
+	switch s {
+	case scHan:
+		if st.scripts[scKana]*50 >= st.scripts[scKana]+st.scripts[scHan] {
+			return "ja"
+		}
+		return "zh"
+	case scKana:
+		return "ja"
+	case scHangul:
+		return "ko"
+	case scThai:
+		return "th"
+	case scGreek:
+		return "el"
+	case scHebrew:
+		return "he"
+	case scArmenian:
+		return "hy"
+	case scGeorgian:
+		return "ka"
+	case scKhmer:
+		return "km"
+	case scLao:
+		return "lo"
+	case scSinhala:
+		return "si"
+	case scMyanmar:
+		return "my"
+	case scTamil:
+		return "ta"
+	case scTelugu:
+		return "te"
+	case scKannada:
+		return "kn"
+	case scMalayalam:
+		return "ml"
+	case scGujarati:
+		return "gu"
+	case scGurmukhi:
+		return "pa"
+	case scOriya:
+		return "or"
+	case scBengali:
+		return "bn"
+	case scTibetan:
+		return "bo"
+	}
+	for code, list := range iso15924 {
+		if len(list) == 1 && list[0] == s && len(code) == 4 {
+			return "und-" + code
+		}
+	}
+	return "und"
+}
+
+// minDistinctWords is the least number of different words a text needs
+// before the identifier judges it: test files that repeat "valid0",
+// "valid1", ... have hundreds of letters and one word.
+const minDistinctWords = 20
+
+// identifierMismatch asks the trigram identifier, chunk by chunk.
+func identifierMismatch(canon string, t language.Tag, base string, lines []string, st *textStats, opts MismatchOptions) *Mismatch {
+	dom := st.scripts.dominant()
+	if !profiled[dom][base] {
+		return nil
+	}
+	if want, _ := expectedScripts(t, base); !hasScript(want, dom) {
+		return nil
+	}
+	letters := st.runningLetters()
+	if letters < opts.MinLetters || st.distinctWords() < minDistinctWords {
+		return nil
+	}
+	v := identifyChunks(chunks(lines, opts.SampleLetters), base, idByTag[base], opts.MinConfidence)
+	if v.best < 0 || v.judged == 0 {
+		return nil
+	}
+	share := float64(v.votes) / float64(v.judged)
+	if share < opts.MinConfidence {
+		return nil
+	}
+	close := inGroup(closeGroups, base, v.bestTag)
+	if close && (letters < opts.CloseFactor*opts.MinLetters || v.votes < v.judged) {
+		return nil
+	}
+	msg := fmt.Sprintf("declared %s, but the text reads as %s%s: %d of %d samples of about %d letters (%.0f%%) were identified as %s or a close relative, none closer to %s; %d letters of running text",
+		describe(canon), describe(v.bestTag), relatives(v.bestTag), v.votes, v.judged, chunkLetters, share*100, languageName(v.bestTag), languageName(base), letters)
+	if v.declared > 0 {
+		msg = strings.Replace(msg, ", none closer to", fmt.Sprintf(", %d to", v.declared), 1)
+	}
+	return &Mismatch{Rule: "G002", Declared: canon, Detected: v.bestTag, Basis: "identifier",
+		Confidence: share, Letters: letters, Message: msg}
+}
+
+// chunks cuts lines into pieces of at least chunkLetters letters (the
+// last piece joins its predecessor when short) and, when there are more
+// than maxLetters/chunkLetters pieces, keeps that many spread evenly over
+// the file, so that long files stay fast and a foreign-language song at
+// the start does not decide.
+func chunks(lines []string, maxLetters int) []string {
+	type span struct{ from, to int }
+	var spans []span
+	from, n := 0, 0
+	for i, l := range lines {
+		for _, r := range l {
+			if classify(r) != scNone {
+				n++
+			}
+		}
+		if n >= chunkLetters {
+			spans = append(spans, span{from, i + 1})
+			from, n = i+1, 0
+		}
+	}
+	if from < len(lines) {
+		if len(spans) > 0 && n < chunkLetters/2 {
+			spans[len(spans)-1].to = len(lines)
+		} else {
+			spans = append(spans, span{from, len(lines)})
+		}
+	}
+	keep := max(1, maxLetters/chunkLetters)
+	out := make([]string, 0, min(keep, len(spans)))
+	for k := 0; k < min(keep, len(spans)); k++ {
+		sp := spans[k*len(spans)/min(keep, len(spans))]
+		out = append(out, strings.Join(lines[sp.from:sp.to], "\n"))
+	}
+	return out
+}
+
+func hasScript(list []script, s script) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func describe(canon string) string {
+	name := languageName(canon)
+	if name == canon {
+		return canon
+	}
+	return name + " (" + canon + ")"
+}
+
+func readsAs(detected string) string {
+	if detected == "" || strings.HasPrefix(detected, "und") {
+		return ""
+	}
+	return "; it reads as " + languageName(detected) + relatives(detected)
+}
+
+// relatives names the close relatives of an identified language, which
+// the identifier does not reliably tell from it (it takes Swedish
+// subtitles for Norwegian Nynorsk, Hindi for Bhojpuri): a message must not
+// claim more precision than the identifier has.
+func relatives(tag string) string {
+	var names []string
+	f := familyOf(tag)
+	for _, groups := range [][][]string{sameGroups, closeGroups} {
+		for _, g := range groups {
+			if g[0] != f {
+				continue
+			}
+			for _, x := range g {
+				if x != tag && hasProfile(x) {
+					names = append(names, languageName(x))
+				}
+			}
+		}
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	return " or a close relative (" + strings.Join(names, ", ") + ")"
+}
+
+// hasProfile reports whether the identifier has a profile for tag.
+func hasProfile(tag string) bool {
+	for _, m := range profiled {
+		if m[tag] {
+			return true
+		}
+	}
+	return false
+}
+
+func scriptList(s []script) string {
+	names := make([]string, len(s))
+	for i, x := range s {
+		names[i] = x.String()
+	}
+	return strings.Join(names, " or ")
+}
+
+func countWord(n int) string {
+	if n == 0 {
+		return "no"
+	}
+	return fmt.Sprintf("only %d", n)
+}

@@ -27,10 +27,18 @@ type fileDoc struct {
 	AppliesTo []string              `yaml:"applies_to"`
 	Rules     map[string]ruleDoc    `yaml:"rules"`
 	Variants  map[string]variantDoc `yaml:"variants"`
+	// Territory packs (and, for equivalents, the defaults pack) only: see
+	// territory.go.
+	Requires    []requireDoc           `yaml:"requires"`
+	Equivalents []classDoc             `yaml:"equivalents"`
+	Formats     *formatsDoc            `yaml:"formats"`
+	Languages   map[string]languageDoc `yaml:"languages"`
 }
 
 type variantDoc struct {
-	Rules map[string]ruleDoc `yaml:"rules"`
+	Rules    map[string]ruleDoc `yaml:"rules"`
+	Requires []requireDoc       `yaml:"requires"`
+	Formats  *formatsDoc        `yaml:"formats"`
 }
 
 type ruleDoc struct {
@@ -48,10 +56,14 @@ type paramDoc struct {
 // allowedKeys names, per decoded type, the keys a strict-decoding error can
 // suggest instead of Go type names.
 var allowedKeys = map[string]string{
-	"fileDoc":    "pack file (keys: pack, layer, title, version, applies_to, rules, variants)",
-	"variantDoc": "variant (keys: rules)",
-	"ruleDoc":    "rule entry (keys: enabled, severity, source, params)",
-	"paramDoc":   "parameter (keys: value, source)",
+	"fileDoc":     "pack file (keys: pack, layer, title, version, applies_to, rules, variants; territory packs also requires, equivalents, formats, languages)",
+	"variantDoc":  "variant (keys: rules; in territory packs also requires, formats)",
+	"requireDoc":  "requirement (keys: language, kind, accepts, source)",
+	"classDoc":    "equivalence class (keys: name, tags, source)",
+	"formatsDoc":  "formats (keys: accepted, source)",
+	"languageDoc": "language section (keys: rules, variants)",
+	"ruleDoc":     "rule entry (keys: enabled, severity, source, params)",
+	"paramDoc":    "parameter (keys: value, source)",
 }
 
 var (
@@ -146,6 +158,9 @@ type fileDecoder struct {
 	// badParams are lines of parameters already reported as bare values:
 	// "missing value" there would only repeat it.
 	badParams map[int]bool
+	// project is the territory name when decoding a project config entry
+	// (territories.<name>), "" for pack files.
+	project string
 }
 
 func (d *fileDecoder) errorf(line int, format string, args ...any) {
@@ -181,6 +196,9 @@ func (d *fileDecoder) pack(doc *fileDoc) *Pack {
 	p := &Pack{File: d.file, Title: strings.TrimSpace(doc.Title), Version: strings.TrimSpace(doc.Version)}
 	d.cur = p
 	stem := strings.TrimSuffix(path.Base(d.file), path.Ext(d.file))
+	if d.project != "" {
+		stem = d.project // a project territory is named by its key in the config
+	}
 	// A pack whose id or layer is wrong is still checked, but not indexed:
 	// it would land in the wrong place and cause follow-on errors.
 	usable := false
@@ -202,7 +220,10 @@ func (d *fileDecoder) pack(doc *fileDoc) *Pack {
 		usable = false
 	} else {
 		p.Layer = l.layer
-		if dir != l.dir {
+		if d.project != "" && l.layer != LayerTerritory {
+			d.errorf(d.line("layer"), "the project config defines territory packs only")
+			usable = false
+		} else if dir != l.dir && d.project == "" {
 			where := l.dir + "/"
 			if l.dir == "." {
 				where = "defaults.yaml at the root"
@@ -234,8 +255,11 @@ func (d *fileDecoder) pack(doc *fileDoc) *Pack {
 			continue
 		}
 		v.Rules = d.rules(doc.Variants[name].Rules, "variants", name, "rules")
+		v.Requires = d.requires(p, doc.Variants[name].Requires, v.Name, "variants", name, "requires")
+		v.Formats = d.formats(p, doc.Variants[name].Formats, "variants", name, "formats")
 		p.Variants[v.Name] = v
 	}
+	d.territoryParts(p, doc)
 	if !usable {
 		return nil
 	}

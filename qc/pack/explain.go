@@ -37,6 +37,9 @@ func (e *Effective) Explain(w io.Writer) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
+	if err := e.explainTerritories(w); err != nil {
+		return err
+	}
 	fmt.Fprintln(w)
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "RULE\tNAME\tSETTING\tVALUE\tLAYER\tPACK\tSOURCE")

@@ -18,17 +18,35 @@ const NoProfile = "none"
 // It is read-only after Load and safe for concurrent use.
 type Library struct {
 	reg         *registry
-	packs       []*Pack // by layer, then id
-	byID        map[string]*Pack
+	packs       []*Pack           // by layer, then id
+	byID        map[layerID]*Pack // ids are unique per layer: territory FR and language fr coexist
 	defaults    *Pack
 	languageTag map[string]*Pack // canonical BCP-47 tag → language pack
 	territory   map[string]*Pack // territory code → territory pack
 	variants    map[string]bool  // every variant part some pack defines
 }
 
-// Pack returns the pack with this id (case-insensitive).
+// layerID keys packs by layer and lower-cased id.
+type layerID struct {
+	layer Layer
+	id    string
+}
+
+// Pack returns the pack with this id (case-insensitive). Ids are unique
+// within a layer only (territory FR, language fr): the lowest layer wins;
+// PackIn asks for one layer.
 func (l *Library) Pack(id string) (*Pack, bool) {
-	p, ok := l.byID[strings.ToLower(strings.TrimSpace(id))]
+	for layer := LayerDefaults; layer <= LayerTerritory; layer++ {
+		if p, ok := l.PackIn(layer, id); ok {
+			return p, true
+		}
+	}
+	return nil, false
+}
+
+// PackIn returns the pack of this layer with this id (case-insensitive).
+func (l *Library) PackIn(layer Layer, id string) (*Pack, bool) {
+	p, ok := l.byID[layerID{layer, strings.ToLower(strings.TrimSpace(id))}]
 	return p, ok
 }
 

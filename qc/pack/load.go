@@ -84,13 +84,14 @@ func newLibrary(reg *registry, packs []*Pack, probs *problems) *Library {
 	})
 	lib := &Library{
 		reg:         reg,
-		byID:        make(map[string]*Pack),
+		byID:        make(map[layerID]*Pack),
 		languageTag: make(map[string]*Pack),
 		territory:   make(map[string]*Pack),
 		variants:    make(map[string]bool),
 	}
 	for _, p := range packs {
-		if other, dup := lib.byID[strings.ToLower(p.ID)]; dup {
+		key := layerID{p.Layer, strings.ToLower(p.ID)}
+		if other, dup := lib.byID[key]; dup {
 			probs.add(p.File, 0, "pack id %q is already used by %s", p.ID, other.File)
 			continue
 		}
@@ -98,7 +99,7 @@ func newLibrary(reg *registry, packs []*Pack, probs *problems) *Library {
 			probs.add(p.File, 0, "%q is reserved: it selects no platform profile", NoProfile)
 			continue
 		}
-		lib.byID[strings.ToLower(p.ID)] = p
+		lib.byID[key] = p
 		lib.packs = append(lib.packs, p)
 		switch p.Layer {
 		case LayerDefaults:
@@ -119,9 +120,11 @@ func newLibrary(reg *registry, packs []*Pack, probs *problems) *Library {
 				index[tag] = p
 			}
 		}
-		for _, v := range p.Variants {
-			for _, part := range v.Parts {
-				lib.variants[part] = true
+		for _, q := range append([]*Pack{p}, p.Sections...) {
+			for _, v := range q.Variants {
+				for _, part := range v.Parts {
+					lib.variants[part] = true
+				}
 			}
 		}
 	}
@@ -130,7 +133,14 @@ func newLibrary(reg *registry, packs []*Pack, probs *problems) *Library {
 	} else {
 		checkDefaults(lib.defaults, reg, probs)
 	}
-	checkVariantShadowing(lib.packs, probs)
+	// Language sections of territory packs are territory-layer packs for
+	// the shadowing check: their base values must not hide a lower pack's
+	// variants either.
+	all := slices.Clone(lib.packs)
+	for _, p := range lib.packs {
+		all = append(all, p.Sections...)
+	}
+	checkVariantShadowing(all, probs)
 	return lib
 }
 

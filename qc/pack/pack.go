@@ -1,6 +1,9 @@
 package pack
 
-import "github.com/exportqc/exportqc/qc/rule"
+import (
+	"github.com/exportqc/exportqc/qc/rule"
+	"github.com/exportqc/exportqc/qc/territory"
+)
 
 // Pack is one parsed, validated pack file. Treat it as read-only.
 type Pack struct {
@@ -15,6 +18,17 @@ type Pack struct {
 	AppliesTo []string
 	Rules     map[string]*RuleSettings // by rule code
 	Variants  map[string]*Variant      // by canonical name ("children", "children+sdh")
+
+	// Territory packs: what a delivery to the territory must hold (see
+	// package territory). Classes may also be set by the defaults pack,
+	// where they are the built-in equivalence classes every territory uses.
+	Requires []territory.Requirement
+	Classes  []territory.Class
+	Formats  *territory.FormatList
+	// Sections are a territory pack's language-scoped rules (`languages:`):
+	// one pseudo-pack per language, id "FR:fr", applied after the territory
+	// pack to files whose language it serves, as a language pack would be.
+	Sections []*Pack
 }
 
 // Variant is a named option of a pack (content type: children, sdh...).
@@ -22,6 +36,10 @@ type Variant struct {
 	Name  string   // canonical: parts sorted, joined by "+"
 	Parts []string // sorted
 	Rules map[string]*RuleSettings
+	// Requires are requirements only this variant adds, and Formats the
+	// formats accepted when it applies (territory packs).
+	Requires []territory.Requirement
+	Formats  *territory.FormatList
 }
 
 // RuleSettings is what one pack, variant or override says about one rule.

@@ -63,9 +63,12 @@ func (reg *registry) selectRules(sel string) (selection, error) {
 		return selection{rules: reg.rules}, nil
 	case strings.HasSuffix(s, "*"):
 		prefix := strings.TrimSuffix(s, "*")
+		// An upper-case prefix ("L*", "T00*") names codes only: "L*" must
+		// not pick up D001 language-missing by its name.
+		codesOnly := prefix != "" && prefix == strings.ToUpper(prefix)
 		var out []*rule.Rule
 		for _, r := range reg.rules {
-			if strings.HasPrefix(r.Code, strings.ToUpper(prefix)) || strings.HasPrefix(r.Name, strings.ToLower(prefix)) {
+			if strings.HasPrefix(r.Code, strings.ToUpper(prefix)) || !codesOnly && strings.HasPrefix(r.Name, strings.ToLower(prefix)) {
 				out = append(out, r)
 			}
 		}

@@ -8,6 +8,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/exportqc/exportqc/qc/rule"
+	"github.com/exportqc/exportqc/qc/territory"
 )
 
 // Request says which layers apply to one file.
@@ -33,6 +34,10 @@ type Effective struct {
 	// Origins says which layer set each rule's Enabled and Severity.
 	Origins map[string]*Origin
 	reg     *registry
+	// terrs are the territory packs applied, with the built-in classes, for
+	// TerritoryRules.
+	terrs          []*Pack
+	defaultClasses []territory.Class
 }
 
 // Applied is one pack, variant or override in the order applied.
@@ -58,9 +63,12 @@ type plan struct {
 	profile     *Pack
 	language    *Pack
 	territories []*Pack
-	variants    []string
-	project     *Overrides
-	flags       *Overrides
+	// sections[i] is territories[i]'s language section serving the
+	// request's language, or nil.
+	sections []*Pack
+	variants []string
+	project  *Overrides
+	flags    *Overrides
 }
 
 // Resolve computes the effective configuration for req. It does the whole
@@ -85,8 +93,8 @@ func (l *Library) plan(req Request, lang *Pack) (*plan, error) {
 		name = DefaultProfile
 		fallthrough
 	default:
-		p, ok := l.Pack(name)
-		if !ok || p.Layer != LayerPlatform {
+		p, ok := l.PackIn(LayerPlatform, name)
+		if !ok {
 			return nil, fmt.Errorf("unknown profile %q (known: %s, or %s)", name, strings.Join(l.Profiles(), ", "), NoProfile)
 		}
 		pl.profile = p
@@ -98,6 +106,7 @@ func (l *Library) plan(req Request, lang *Pack) (*plan, error) {
 		}
 		if p != nil && !slices.Contains(pl.territories, p) {
 			pl.territories = append(pl.territories, p)
+			pl.sections = append(pl.sections, sectionFor(p, req.Language))
 		}
 	}
 	for _, v := range req.Variants {
@@ -115,7 +124,7 @@ func (l *Library) plan(req Request, lang *Pack) (*plan, error) {
 // territoryPack finds the pack for a territory code or pack id. A valid
 // territory no pack serves adds no layer; an invalid code is an error.
 func (l *Library) territoryPack(t string) (*Pack, error) {
-	if p, ok := l.Pack(t); ok && p.Layer == LayerTerritory {
+	if p, ok := l.PackIn(LayerTerritory, t); ok {
 		return p, nil
 	}
 	r, err := language.ParseRegion(strings.TrimSpace(t))
@@ -148,9 +157,14 @@ func (l *Library) build(pl *plan) (*Effective, error) {
 		e.Language = pl.language.ID
 		e.applyPack(pl.language, pl.variants)
 	}
-	for _, t := range pl.territories {
+	e.defaultClasses = l.defaults.Classes
+	for i, t := range pl.territories {
 		e.Territories = append(e.Territories, t.ID)
+		e.terrs = append(e.terrs, t)
 		e.applyPack(t, pl.variants)
+		if sec := pl.sections[i]; sec != nil {
+			e.applyPack(sec, pl.variants)
+		}
 	}
 	for _, o := range []struct {
 		layer Layer

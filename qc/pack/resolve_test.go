@@ -198,7 +198,7 @@ func TestVariants(t *testing.T) {
 			}
 		})
 	}
-	if _, err := lib.Resolve(Request{Variants: []string{"kids"}}); err == nil || !strings.Contains(err.Error(), "known: children, sdh") {
+	if _, err := lib.Resolve(Request{Variants: []string{"kids"}}); err == nil || !strings.Contains(err.Error(), "known: broadcast, children, sdh") {
 		t.Errorf("unknown variant error = %v", err)
 	}
 }
@@ -259,7 +259,7 @@ func TestResolverCaches(t *testing.T) {
 }
 
 func BenchmarkResolve(b *testing.B) {
-	lib, err := Load(testRegistry())
+	lib, err := Load(shippedRegistry())
 	if err != nil {
 		b.Fatal(err)
 	}

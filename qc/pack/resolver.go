@@ -66,6 +66,9 @@ func (pl *plan) key() planKey {
 	ids := make([]string, len(pl.territories))
 	for i, t := range pl.territories {
 		ids[i] = t.ID
+		if sec := pl.sections[i]; sec != nil {
+			ids[i] = sec.ID
+		}
 	}
 	k.territories = strings.Join(ids, ",")
 	return k

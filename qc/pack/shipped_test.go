@@ -2,11 +2,18 @@ package pack
 
 import (
 	"testing"
+
+	"github.com/exportqc/exportqc/qc/deliverycheck"
+	"github.com/exportqc/exportqc/qc/rule"
 )
+
+// shippedRegistry is testRegistry plus the delivery rules, whose
+// parameters the shipped defaults.yaml must give values to.
+func shippedRegistry() []*rule.Rule { return append(testRegistry(), deliverycheck.Rules...) }
 
 func loadShipped(t *testing.T) *Library {
 	t.Helper()
-	lib, err := Load(testRegistry())
+	lib, err := Load(shippedRegistry())
 	if err != nil {
 		t.Fatalf("shipped packs do not load:\n%v", err)
 	}

@@ -7,6 +7,7 @@ package checks
 import (
 	"sort"
 
+	"github.com/exportqc/exportqc/qc/deliverycheck"
 	"github.com/exportqc/exportqc/qc/format/scc"
 	"github.com/exportqc/exportqc/qc/format/ssa"
 	"github.com/exportqc/exportqc/qc/format/stl"
@@ -25,6 +26,8 @@ func All() []*rule.Rule {
 	all = append(all, stl.Rules...)
 	all = append(all, scc.Rules...)
 	all = append(all, ssa.Rules...)
+	// Delivery rules (D001–D012): manifests, disk, territories.
+	all = append(all, deliverycheck.Rules...)
 	sort.Slice(all, func(i, j int) bool { return all[i].Code < all[j].Code })
 	return all
 }

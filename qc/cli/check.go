@@ -51,8 +51,9 @@ func (a *app) checkCommand() *cobra.Command {
 		Use:   "check PATH...",
 		Short: "Check subtitle files and folders",
 		Long: "Check every subtitle file named, and every subtitle file under each folder named (recursively;\n" +
-			"formats are recognised by content as well as by extension). Exit status: 0 when no finding is at\n" +
-			"or above --fail-on, 1 when some are, 2 for usage or configuration errors.",
+			"formats are recognised by content as well as by extension). " + deliveryUsage() + "\n" +
+			"Exit status: 0 when no finding is at or above --fail-on, 1 when some are, 2 for usage or\n" +
+			"configuration errors.",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return usagef("check needs at least one file or folder")
@@ -69,6 +70,7 @@ func (a *app) checkCommand() *cobra.Command {
 	fs.StringArray("report", nil, "also write a report: FORMAT=PATH (json, junit, sarif, csv, markdown, github, html, text; PATH - is stdout); repeatable")
 	fs.String("fail-on", "error", "lowest severity that makes the run fail: error, warning or info")
 	fs.BoolP("quiet", "q", false, "no progress output")
+	addDeliveryFlags(cmd)
 	return cmd
 }
 
@@ -101,10 +103,14 @@ func (a *app) runCheck(cmd *cobra.Command, args []string) error {
 		}
 		opts.FrameRate, opts.FrameRateSource = fr, a.sourceOf(cmd, "fps", "fps")
 	}
-	opts.Resolver, err = a.resolver(cmd, opts.Rules)
+	res, err := a.resolver(cmd, opts.Rules)
 	if err != nil {
 		return err
 	}
+	opts.Resolver = res
+	opts.Territories = res.req.Territories
+	opts.Manifest, _ = cmd.Flags().GetString("manifest")
+	opts.Patterns = a.v.GetStringSlice("patterns")
 	outputs, err := a.outputs(cmd)
 	if err != nil {
 		return err

@@ -37,6 +37,7 @@ func (a *app) configCommand() *cobra.Command {
 		},
 	}
 	print.Flags().BoolVar(&explain, "explain", false, "show where each value comes from")
+	addTerritoryFlag(print)
 	a.addSettingFlags(print.Flags())
 	print.Flags().String("fail-on", "error", "lowest severity that fails a run")
 	print.Flags().String("format", "text", "report format")
@@ -50,7 +51,7 @@ func (a *app) printSettings(cmd *cobra.Command, explain bool) {
 	tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "settings:")
 	for _, s := range []struct{ key, flag string }{
-		{"profile", "profile"}, {"lang", "lang"}, {"fps", "fps"}, {"variants", "variant"},
+		{"profile", "profile"}, {"lang", "lang"}, {"fps", "fps"}, {"variants", "variant"}, {"territory", "territory"},
 		{"fail_on", "fail-on"}, {"jobs", "jobs"}, {"format", "format"},
 	} {
 		val := fmt.Sprint(a.v.Get(s.key))

@@ -19,7 +19,13 @@ func (a *app) packRequest(cmd *cobra.Command, registry []*rule.Rule) (*pack.Libr
 	if err != nil {
 		return nil, pack.Request{}, err // a broken embedded pack: exit 2 with file:line
 	}
+	if lib, err = a.withProjectTerritories(lib); err != nil {
+		return nil, pack.Request{}, err
+	}
 	req := pack.Request{Profile: a.v.GetString("profile"), Variants: a.v.GetStringSlice("variants")}
+	if req.Territories, err = a.runTerritories(lib); err != nil {
+		return nil, req, err
+	}
 	if !contains(lib.Profiles(), req.Profile) {
 		return nil, req, usagef("unknown profile %q (known: %s)", req.Profile, strings.Join(lib.Profiles(), ", "))
 	}

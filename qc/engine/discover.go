@@ -13,8 +13,9 @@ import (
 
 // input is one file to check.
 type input struct {
-	path     string // as reported: the argument, or argument joined with the walked path
-	explicit bool   // named on the command line (checked even if not recognisable)
+	path     string    // as reported: the argument, or argument joined with the walked path
+	explicit bool      // named on the command line (checked even if not recognisable)
+	meta     *fileMeta // set for a file a delivery manifest lists (delivery.go)
 }
 
 // discover expands the command-line paths into a sorted, de-duplicated list
@@ -22,7 +23,11 @@ type input struct {
 // are skipped; only regular files whose name suggests a subtitle format are
 // taken (".xml" and ".txt" are confirmed by content later). Symbolic links
 // are not followed, so a walk never leaves the folder it was given.
-func discover(args []string) ([]input, error) {
+//
+// claim, when not nil, is asked about every folder (arg is true for a folder
+// named on the command line): a folder it claims is a delivery (delivery.go)
+// and is not walked.
+func discover(args []string, claim func(dir string, arg bool) bool) ([]input, error) {
 	seen := map[string]bool{}
 	var out []input
 	add := func(p string, explicit bool) {
@@ -41,6 +46,9 @@ func discover(args []string) ([]input, error) {
 			add(arg, true)
 			continue
 		}
+		if claim != nil && claim(arg, true) {
+			continue
+		}
 		err = filepath.WalkDir(arg, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				// An unreadable sub-folder is reported as a file finding by the
@@ -49,6 +57,9 @@ func discover(args []string) ([]input, error) {
 			}
 			if d.IsDir() {
 				if p != arg && strings.HasPrefix(d.Name(), ".") {
+					return filepath.SkipDir
+				}
+				if p != arg && claim != nil && claim(p, false) {
 					return filepath.SkipDir
 				}
 				return nil

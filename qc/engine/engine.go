@@ -45,6 +45,14 @@ type Options struct {
 	Tool            report.Tool
 	// Progress, if set, is called after each file (from worker goroutines).
 	Progress func(done, total int)
+
+	// Delivery mode (delivery.go). Territories are the run's --territory
+	// codes (added to each delivery's own); Manifest is --manifest, for the
+	// one folder named; Patterns are extra file-name patterns for deliveries
+	// described by their file names.
+	Territories []string
+	Manifest    string
+	Patterns    []string
 }
 
 // DefaultFrameRate is used for frame-based thresholds when nothing declares a rate.
@@ -54,7 +62,7 @@ var DefaultFrameRate = cue.FrameRate{Num: 24000, Den: 1001}
 // could not happen at all (no such path, bad configuration); problems with
 // individual files are findings in the report.
 func Run(ctx context.Context, opts Options) (*report.Report, error) {
-	inputs, err := discover(opts.Paths)
+	inputs, units, err := plan(&opts)
 	if err != nil {
 		return nil, err
 	}
@@ -68,16 +76,17 @@ func Run(ctx context.Context, opts Options) (*report.Report, error) {
 		jobs = runtime.NumCPU()
 	}
 	results := make([]fileResult, len(inputs))
-	g, ctx := errgroup.WithContext(ctx)
+	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(jobs)
 	var done atomic.Int64
 	for i := range inputs {
 		i := i
 		g.Go(func() error {
-			if err := ctx.Err(); err != nil {
+			if err := gctx.Err(); err != nil {
 				return err
 			}
 			results[i] = checkFileSafely(&opts, inputs[i])
+			stampDelivery(&results[i], inputs[i])
 			if opts.Progress != nil {
 				opts.Progress(int(done.Add(1)), len(inputs))
 			}
@@ -87,7 +96,10 @@ func Run(ctx context.Context, opts Options) (*report.Report, error) {
 	if err := g.Wait(); err != nil {
 		return nil, err
 	}
-	return assemble(&opts, results)
+	if err := checkDeliveries(ctx, &opts, units, inputs, results, jobs); err != nil {
+		return nil, err
+	}
+	return assemble(&opts, results, func(rep *report.Report) { addDeliveries(rep, &opts, units, inputs, results) })
 }
 
 // checkFileSafely turns a panic anywhere in one file's work into an E000
@@ -103,7 +115,9 @@ func checkFileSafely(opts *Options, in input) (res fileResult) {
 	return checkFile(opts, in)
 }
 
-func assemble(opts *Options, results []fileResult) (*report.Report, error) {
+// assemble builds the report; more, if not nil, adds to it (deliveries)
+// before the verdict is computed.
+func assemble(opts *Options, results []fileResult, more func(*report.Report)) (*report.Report, error) {
 	rep := &report.Report{
 		SchemaVersion: report.SchemaVersion,
 		Tool:          opts.Tool,
@@ -132,6 +146,9 @@ func assemble(opts *Options, results []fileResult) (*report.Report, error) {
 		rep.Summary.Errors += r.record.Errors
 		rep.Summary.Warnings += r.record.Warnings
 		rep.Summary.Infos += r.record.Infos
+	}
+	if more != nil {
+		more(rep)
 	}
 	rep.Summary.Files = len(rep.Files)
 	rep.Summary.FailOn = opts.FailOn.String()

@@ -101,9 +101,9 @@ func checkFile(opts *Options, in input) fileResult {
 	}
 
 	file := &rule.File{Path: in.path}
-	file.Language, res.record.LanguageSource = language(opts, in.path, doc)
+	file.Language, res.record.LanguageSource = languageFor(opts, in, doc)
 	res.record.Language = file.Language
-	file.FrameRate, file.FrameRateSource, file.FrameRateDeclared = frameRate(opts, doc)
+	file.FrameRate, file.FrameRateSource, file.FrameRateDeclared = frameRateFor(opts, in, doc)
 	res.record.FrameRate, res.record.FrameRateSource = file.FrameRate.String(), file.FrameRateSource
 
 	for _, d := range doc.Diagnostics {
@@ -119,7 +119,7 @@ func checkFile(opts *Options, in input) fileResult {
 		res.add(f)
 	}
 
-	cfg, err := opts.Resolver.Resolve(file.Language)
+	cfg, err := resolveFor(opts, in, file.Language)
 	if err != nil {
 		// A language whose packs cannot be resolved is a configuration
 		// problem; report it on the file and check with the base layers.
@@ -133,6 +133,7 @@ func checkFile(opts *Options, in input) fileResult {
 		}
 		runRule(r, file, doc, c, &res)
 	}
+	deliveryFileChecks(in, doc, cfg, &res)
 	res.findings = applyConfig(res.findings, opts.Rules, cfg)
 	return res
 }
@@ -269,12 +270,19 @@ func looksBinary(text string) bool {
 	if len(text) > 64<<10 {
 		text = text[:64<<10]
 	}
-	bad, total := 0, 0
-	for _, r := range text {
-		total++
-		if r == '\uFFFD' || r < 0x20 && r != '\t' && r != '\n' && r != '\r' && r != '\f' || r == 0x7F {
-			bad++
+	bad := 0
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case c >= 0x20 && c < 0x7F, c == '\t', c == '\n', c == '\r', c == '\f':
+		case c < 0x80:
+			bad++ // C0 control or DEL
+		case c == 0xEF && i+2 < len(text) && text[i+1] == 0xBF && text[i+2] == 0xBD:
+			bad++ // U+FFFD: bytes the decoder could not map
+			i += 2
 		}
 	}
-	return bad > 8 && bad*100 > total
+	// Counted against bytes rather than characters: cheaper, and for CJK
+	// text (3 bytes a character) only more lenient.
+	return bad > 8 && bad*100 > len(text)
 }

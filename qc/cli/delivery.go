@@ -1,0 +1,107 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/exportqc/exportqc/qc/pack"
+	"github.com/exportqc/exportqc/qc/rule"
+	"github.com/exportqc/exportqc/qc/territory"
+)
+
+// Config keys for deliveries: territory (the run's territories, like
+// --territory), territories (the project's own territory packs, see
+// pack.Library.WithProjectTerritories) and patterns (extra file-name
+// patterns for deliveries described by their file names).
+func init() {
+	configKeys["territory"] = true
+	configKeys["territories"] = true
+	configKeys["patterns"] = true
+	flagKeys["territory"] = "territory"
+}
+
+// withProjectTerritories adds the territory packs of the project config
+// (its `territories:` key) to lib. The config file is read again with a
+// YAML decoder: viper lower-cases keys and forgets lines, and a territory
+// pack deserves the same strict, line-numbered errors as a shipped one.
+func (a *app) withProjectTerritories(lib *pack.Library) (*pack.Library, error) {
+	name := a.configSource()
+	if name == "" || !a.v.IsSet("territories") {
+		return lib, nil
+	}
+	src, err := os.ReadFile(name)
+	if err != nil {
+		return nil, usagef("config: %v", err)
+	}
+	out, err := lib.WithProjectTerritories(name, src)
+	if err != nil {
+		return nil, usageError{err}
+	}
+	return out, nil
+}
+
+// runTerritories are the --territory codes (and config `territory:`),
+// checked against the packs and region codes.
+func (a *app) runTerritories(lib *pack.Library) ([]string, error) {
+	var out []string
+	var codes []string
+	for _, t := range a.v.GetStringSlice("territory") {
+		codes = append(codes, strings.Split(t, ",")...)
+	}
+	for _, t := range codes {
+		t = strings.TrimSpace(t)
+		if t == "" {
+			continue
+		}
+		if _, err := lib.Resolve(pack.Request{Territories: []string{t}}); err != nil {
+			return nil, usagef("--territory %s: not a territory code or territory pack (packs: %s)", t, strings.Join(lib.Territories(), ", "))
+		}
+		out = append(out, t)
+	}
+	return out, nil
+}
+
+// ResolveIn gives a delivery file its configuration with the delivery's
+// territory layers (engine.DeliveryResolver).
+func (p *packResolver) ResolveIn(language string, territories []string) (map[string]*rule.Config, error) {
+	req := p.req
+	req.Language = language
+	req.Territories = territories
+	e, err := p.r.Resolve(req)
+	if err != nil {
+		return nil, err
+	}
+	return e.Rules, nil
+}
+
+// Territories says what the territories require (engine.DeliveryResolver).
+func (p *packResolver) Territories(territories []string) ([]*territory.Territory, []territory.Class, error) {
+	req := p.req
+	req.Language = ""
+	req.Territories = territories
+	e, err := p.r.Resolve(req)
+	if err != nil {
+		return nil, nil, err
+	}
+	return e.TerritoryRules(), e.DefaultClasses(), nil
+}
+
+// addTerritoryFlag adds --territory (repeatable; commas also separate codes).
+func addTerritoryFlag(cmd *cobra.Command) {
+	cmd.Flags().StringArray("territory", nil, "territory the delivery ships to (FR, MENA, LATAM, ...; repeatable): its pack's rules and language requirements apply")
+}
+
+func addDeliveryFlags(cmd *cobra.Command) {
+	addTerritoryFlag(cmd)
+	cmd.Flags().String("manifest", "", "read the delivery folder named through this manifest (native YAML/JSON, ASSETMAP, MMC, iTunes metadata.xml or a checksum file)")
+}
+
+func deliveryUsage() string {
+	return fmt.Sprint("A folder holding a delivery manifest (manifest.yaml/.json, an IMF ASSETMAP, an iTunes metadata.xml, a\n" +
+		"MovieLabs MMC manifest or checksum files), or named with --manifest, or any folder named with --territory,\n" +
+		"is checked as a delivery: its listed subtitle files get the per-file rules, and the delivery rules (D001-D012)\n" +
+		"check the manifest against the disk and the territories' language requirements.")
+}

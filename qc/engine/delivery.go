@@ -1,0 +1,498 @@
+package engine
+
+// Delivery mode. A folder holding a manifest (native YAML/JSON, an IMF
+// ASSETMAP, an iTunes metadata.xml, a MovieLabs MMC manifest or checksum
+// sidecars), or the one folder named with --manifest, or any named folder
+// when territories are requested (file names then describe it), is checked
+// as a delivery:
+//
+//   - the subtitle files its manifest lists join the per-file pass, in the
+//     same sorted input list and worker pool as loose files, with their
+//     language, kind, episode and frame rate from the manifest;
+//   - after that pass, the delivery rules (qc/deliverycheck) compare the
+//     manifest with the disk and the territories' requirements; each
+//     delivery's findings fill its own slot, so reports stay identical for
+//     any --jobs.
+//
+// Walking stops at a delivery folder: what lies below it belongs to the
+// delivery (a file it does not list is D003, not a loose file to check).
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/exportqc/exportqc/qc/cue"
+	"github.com/exportqc/exportqc/qc/delivery"
+	"github.com/exportqc/exportqc/qc/delivery/hashing"
+	"github.com/exportqc/exportqc/qc/delivery/load"
+	"github.com/exportqc/exportqc/qc/delivery/sums"
+	"github.com/exportqc/exportqc/qc/deliverycheck"
+	"github.com/exportqc/exportqc/qc/format"
+	"github.com/exportqc/exportqc/qc/report"
+	"github.com/exportqc/exportqc/qc/rule"
+	"github.com/exportqc/exportqc/qc/territory"
+	"github.com/exportqc/exportqc/qc/textenc"
+)
+
+// DeliveryResolver is what a Resolver offers when it knows territory packs;
+// without it deliveries are checked with no territory layer and no
+// territory requirements.
+type DeliveryResolver interface {
+	// ResolveIn is Resolve with the layers of the given territories (codes
+	// or territory pack ids, valid ones) applied above the language.
+	ResolveIn(language string, territories []string) (map[string]*rule.Config, error)
+	// Territories returns what the territories require, the run's variants
+	// folded in, and the built-in language equivalence classes. An invalid
+	// code is an error.
+	Territories(territories []string) ([]*territory.Territory, []territory.Class, error)
+}
+
+// unit is one delivery of the run.
+type unit struct {
+	root     string // as reported: slash-separated, cleaned
+	disk     string // as walked, for the file system
+	d        *delivery.Delivery
+	terrs    []string // the manifest's valid territories, then the run's
+	rules    []*territory.Territory
+	classes  []territory.Class
+	cfg      map[string]*rule.Config // delivery-level configuration (no language)
+	findings []rule.Finding          // set after the per-file pass
+	early    []rule.Finding          // problems found while planning (unknown territories)
+}
+
+// fileMeta is what a delivery says about one of its subtitle files.
+type fileMeta struct {
+	u       *unit
+	rel     string
+	file    *delivery.File // first declaration
+	episode *delivery.Episode
+}
+
+// plan expands the inputs and finds the deliveries among them.
+func plan(opts *Options) ([]input, []*unit, error) {
+	if opts.Manifest != "" {
+		var folders []string
+		for _, a := range opts.Paths {
+			if st, err := os.Stat(a); err == nil && st.IsDir() {
+				folders = append(folders, a)
+			}
+		}
+		if len(folders) != 1 || len(opts.Paths) != 1 {
+			return nil, nil, fmt.Errorf("--manifest describes one delivery: name exactly one folder (got %d paths)", len(opts.Paths))
+		}
+	}
+	var units []*unit
+	var loadErr error
+	claim := func(dir string, arg bool) bool {
+		if loadErr != nil {
+			return false
+		}
+		explicit := ""
+		if arg {
+			explicit = opts.Manifest
+		}
+		if explicit == "" && !looksLikeDelivery(dir) {
+			return false
+		}
+		u, err := openUnit(opts, dir, explicit)
+		if err != nil {
+			loadErr = err
+			return false
+		}
+		if u == nil {
+			return false
+		}
+		units = append(units, u)
+		return true
+	}
+	inputs, err := discover(opts.Paths, claim)
+	if err != nil {
+		return nil, nil, err
+	}
+	if loadErr != nil {
+		return nil, nil, loadErr
+	}
+	// With territories requested, a named folder that holds no delivery is
+	// one, described by its file names.
+	if len(opts.Territories) > 0 {
+		for _, a := range opts.Paths {
+			st, err := os.Stat(a)
+			if err != nil || !st.IsDir() || containsUnit(units, a) {
+				continue
+			}
+			d, err := load.Open(a, load.Options{Patterns: opts.Patterns})
+			if err != nil {
+				return nil, nil, err
+			}
+			u := newUnit(opts, a, d)
+			units = append(units, u)
+		}
+	}
+	sort.Slice(units, func(i, j int) bool { return units[i].root < units[j].root })
+	// Loose files inside a delivery are the delivery's business.
+	inputs = slices.DeleteFunc(inputs, func(in input) bool {
+		for _, u := range units {
+			if in.path == u.root || strings.HasPrefix(in.path, u.root+"/") || u.root == "." {
+				return true
+			}
+		}
+		return false
+	})
+	for _, u := range units {
+		inputs = append(inputs, u.inputs()...)
+	}
+	sort.SliceStable(inputs, func(i, j int) bool { return inputs[i].path < inputs[j].path })
+	inputs = slices.CompactFunc(inputs, func(a, b input) bool { return a.path == b.path })
+	return inputs, units, nil
+}
+
+func containsUnit(units []*unit, dir string) bool {
+	root := slashClean(dir)
+	for _, u := range units {
+		if u.root == root || root == "." || strings.HasPrefix(u.root, root+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+func slashClean(p string) string { return filepath.ToSlash(filepath.Clean(p)) }
+
+// looksLikeDelivery is a cheap look at a folder's own entries for
+// something that describes a delivery; load.Open then decides.
+func looksLikeDelivery(dir string) bool {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return false
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() {
+			if strings.HasSuffix(strings.ToLower(name), ".itmsp") || name == "ascmhl" {
+				return true
+			}
+			continue
+		}
+		if slices.Contains(delivery.NativeNames, name) {
+			// Only a manifest that says it is one: a "manifest.json" of some
+			// other tool (a test corpus's index) does not make a delivery.
+			if data, err := delivery.ReadFile(filepath.Join(dir, name)); err == nil && bytes.Contains(data, []byte("manifest_version")) {
+				return true
+			}
+			continue
+		}
+		if name == "ASSETMAP.xml" || name == "ASSETMAP" || name == "metadata.xml" {
+			return true
+		}
+		if isText, _, _ := sums.IsSidecar(name); isText {
+			return true
+		}
+		if strings.EqualFold(filepath.Ext(name), ".xml") && looksLikeMMC(filepath.Join(dir, name)) {
+			return true
+		}
+	}
+	return false
+}
+
+// looksLikeMMC reads the head of an XML file for a MovieLabs manifest root,
+// so walking a folder of TTML files reads a few kilobytes of each at most.
+func looksLikeMMC(p string) bool {
+	f, err := os.Open(p)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, 8<<10)
+	n, _ := io.ReadFull(f, head)
+	head = head[:n]
+	return bytes.Contains(head, []byte("MediaManifest")) && bytes.Contains(head, []byte("movielabs.com"))
+}
+
+// openUnit reads the delivery at dir; nil when nothing there describes a
+// delivery after all (only file names, and no territory requested).
+func openUnit(opts *Options, dir, manifest string) (*unit, error) {
+	d, err := load.Open(dir, load.Options{Manifest: manifest, Patterns: opts.Patterns})
+	if err != nil {
+		if manifest != "" {
+			return nil, err // the user named it: a usage error
+		}
+		// An unreadable manifest in a walked folder is that delivery's
+		// problem, not the run's.
+		d = &delivery.Delivery{Root: dir, Kind: delivery.KindNative}
+		d.Problemf(delivery.RuleManifestInvalid, "", 0, "the delivery's manifest cannot be read: "+err.Error())
+		d.Finish()
+	}
+	if d.Kind == delivery.KindInferred && len(opts.Territories) == 0 {
+		return nil, nil
+	}
+	return newUnit(opts, dir, d), nil
+}
+
+func newUnit(opts *Options, dir string, d *delivery.Delivery) *unit {
+	u := &unit{root: slashClean(dir), disk: dir, d: d}
+	dr, _ := opts.Resolver.(DeliveryResolver)
+	// Manifest territories first, then the run's; a manifest code no pack
+	// or region knows is a manifest problem (D009), not a run failure.
+	for _, t := range append(slices.Clone(d.Territories), opts.Territories...) {
+		if slices.ContainsFunc(u.terrs, func(s string) bool { return strings.EqualFold(s, t) }) {
+			continue
+		}
+		if dr != nil {
+			if _, _, err := dr.Territories([]string{t}); err != nil {
+				u.early = append(u.early, rule.Finding{Rule: "D009", File: u.manifestPath(),
+					Line:    deliverycheck.ManifestKeyLine(d, "territories"),
+					Message: fmt.Sprintf("territory %q is neither a territory code nor a territory pack: %v", t, err)})
+				continue
+			}
+		}
+		u.terrs = append(u.terrs, t)
+	}
+	if dr != nil {
+		u.rules, u.classes, _ = dr.Territories(u.terrs)
+	}
+	return u
+}
+
+func (u *unit) manifestPath() string {
+	if len(u.d.Manifests) > 0 {
+		m := u.d.Manifests[0]
+		if filepath.IsAbs(m) || strings.HasPrefix(m, "../") {
+			return m
+		}
+		return path.Join(u.root, m)
+	}
+	return u.root
+}
+
+// inputs lists the delivery's files the per-file rules check: the distinct
+// declared paths of timed-text kinds named like a subtitle format, present
+// on disk inside the delivery. Absent and escaping paths are the delivery
+// rules' findings.
+func (u *unit) inputs() []input {
+	var out []input
+	seen := map[string]bool{}
+	for i := range u.d.Files {
+		f := &u.d.Files[i]
+		if seen[f.Path] {
+			continue
+		}
+		seen[f.Path] = true
+		// Only what the manifest calls timed text is checked as subtitles:
+		// a file whose kind is invalid (D009) or "other" waits for the
+		// manifest to say what it is.
+		if !delivery.IsText(f.Kind) || format.ByExt(f.Path) == nil {
+			continue // and MXF-wrapped timed text is not readable as a file
+		}
+		real, err := delivery.Resolve(u.disk, f.Path)
+		if err != nil {
+			continue
+		}
+		if st, err := os.Stat(real); err != nil || !st.Mode().IsRegular() {
+			continue
+		}
+		p := slashClean(filepath.Join(u.disk, filepath.FromSlash(f.Path)))
+		out = append(out, input{path: p, explicit: true,
+			meta: &fileMeta{u: u, rel: f.Path, file: f, episode: u.d.Episode(f.Episode)}})
+	}
+	return out
+}
+
+// languageFor is the file's language: --lang, else the manifest's, else
+// what the name or the file says.
+func languageFor(opts *Options, in input, doc *cue.Document) (string, string) {
+	if opts.Language == "" && in.meta != nil && in.meta.file.LanguageTag != "" {
+		return in.meta.file.LanguageTag, "manifest"
+	}
+	return language(opts, in.path, doc)
+}
+
+// frameRateFor is the rate frame-based thresholds use: the file's own,
+// else --fps (flag or environment), else the manifest's episode or
+// programme rate, else config and the default.
+func frameRateFor(opts *Options, in input, doc *cue.Document) (cue.FrameRate, string, bool) {
+	if in.meta != nil && doc.FrameRate.IsZero() {
+		explicit := !opts.FrameRate.IsZero() && (opts.FrameRateSource == "flag" || opts.FrameRateSource == "env")
+		if fr := in.meta.frameRate(); !explicit && !fr.IsZero() {
+			return fr, "manifest", true
+		}
+	}
+	return frameRate(opts, doc)
+}
+
+func (m *fileMeta) frameRate() cue.FrameRate {
+	if m.episode != nil && !m.episode.FrameRate.IsZero() {
+		return m.episode.FrameRate
+	}
+	return m.u.d.FrameRate
+}
+
+// resolveFor is the file's rule configuration: its delivery's territory
+// layers apply above its language.
+func resolveFor(opts *Options, in input, lang string) (map[string]*rule.Config, error) {
+	if in.meta != nil && len(in.meta.u.terrs) > 0 {
+		if dr, ok := opts.Resolver.(DeliveryResolver); ok {
+			return dr.ResolveIn(lang, in.meta.u.terrs)
+		}
+	}
+	return opts.Resolver.Resolve(lang)
+}
+
+// deliveryFileChecks runs, on a delivery's subtitle file, the delivery
+// rules that need its cues: D007 (cues outside the episode). Their
+// findings join the file's own.
+func deliveryFileChecks(in input, doc *cue.Document, cfg map[string]*rule.Config, res *fileResult) {
+	if in.meta == nil {
+		return
+	}
+	if ep := in.meta.episode; ep != nil && ep.Duration > 0 {
+		p := deliverycheck.Programme{Label: fmt.Sprintf("episode %d", ep.Number), Duration: ep.Duration, FrameRate: ep.FrameRate}
+		res.findings = append(res.findings, deliverycheck.CheckProgramme(doc, in.path, p, cfg["D007"])...)
+	}
+}
+
+// stampDelivery records a delivery file's delivery, kind and episode.
+func stampDelivery(res *fileResult, in input) {
+	if in.meta == nil || res.skip {
+		return
+	}
+	res.record.Delivery = in.meta.u.root
+	res.record.Kind = in.meta.file.Kind
+	res.record.Episode = in.meta.file.Episode
+}
+
+// checkDeliveries runs the delivery rules of every unit once the per-file
+// pass is done, each unit's findings in its own slot.
+func checkDeliveries(ctx context.Context, opts *Options, units []*unit, inputs []input, results []fileResult, jobs int) error {
+	hasher := hashing.New(int64(jobs))
+	for _, u := range units {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		cfg, err := resolveFor(opts, input{meta: &fileMeta{u: u}}, "")
+		if err != nil {
+			return err
+		}
+		u.cfg = cfg
+		facts := map[string]deliverycheck.FileFacts{}
+		for i := range inputs {
+			if m := inputs[i].meta; m != nil && m.u == u && !results[i].skip && results[i].record.Format != "unknown" {
+				facts[m.rel] = deliverycheck.FileFacts{Format: results[i].record.Format}
+			}
+		}
+		raw := deliverycheck.Check(ctx, &deliverycheck.Input{
+			Root: u.root, Delivery: u.d, Territories: u.rules, Classes: u.classes, Config: cfg,
+			Hasher: hasher, Jobs: jobs, Files: facts, Load: loadDoc,
+		})
+		u.findings = applyConfig(append(slices.Clone(u.early), raw...), opts.Rules, cfg)
+	}
+	return ctx.Err()
+}
+
+// addDeliveries puts the delivery findings and records into the report:
+// findings are counted in the summary and in the record of the file they
+// name, and each delivery's record counts its files' findings too.
+func addDeliveries(rep *report.Report, opts *Options, units []*unit, inputs []input, results []fileResult) {
+	if len(units) == 0 {
+		return
+	}
+	byPath := make(map[string]int, len(rep.Files))
+	for i := range rep.Files {
+		byPath[rep.Files[i].Path] = i
+	}
+	for _, u := range units {
+		rec := report.Delivery{Path: u.root, Kind: u.d.Kind, Manifests: u.d.Manifests, Title: u.d.Title,
+			Season: u.d.Season, Territories: u.terrs, Files: len(u.d.Paths())}
+		for _, e := range u.d.Episodes {
+			de := report.DeliveryEpisode{Number: e.Number, Title: e.Title, Files: len(e.Files)}
+			if e.Duration > 0 {
+				de.Duration = string(e.Duration.AppendTimecode(nil))
+			}
+			rec.Episodes = append(rec.Episodes, de)
+		}
+		count := func(f *rule.Finding) {
+			switch f.Severity {
+			case rule.Error:
+				rec.Errors++
+			case rule.Warning:
+				rec.Warnings++
+			default:
+				rec.Infos++
+			}
+		}
+		rec.Passed = true
+		for i := range inputs {
+			if m := inputs[i].meta; m == nil || m.u != u || results[i].skip {
+				continue
+			}
+			rec.Checked++
+			for j := range results[i].findings {
+				f := &results[i].findings[j]
+				count(f)
+				rec.Passed = rec.Passed && f.Severity < opts.FailOn
+			}
+		}
+		for j := range u.findings {
+			f := &u.findings[j]
+			count(f)
+			rec.Passed = rec.Passed && f.Severity < opts.FailOn
+			switch f.Severity {
+			case rule.Error:
+				rep.Summary.Errors++
+			case rule.Warning:
+				rep.Summary.Warnings++
+			default:
+				rep.Summary.Infos++
+			}
+			if k, ok := byPath[f.File]; ok {
+				fr := &rep.Files[k]
+				switch f.Severity {
+				case rule.Error:
+					fr.Errors++
+				case rule.Warning:
+					fr.Warnings++
+				default:
+					fr.Infos++
+				}
+			}
+		}
+		rep.Findings = append(rep.Findings, u.findings...)
+		rep.Deliveries = append(rep.Deliveries, rec)
+	}
+	sort.SliceStable(rep.Findings, func(a, b int) bool { return rule.Less(&rep.Findings[a], &rep.Findings[b]) })
+}
+
+// loadDoc reads a subtitle file into cues the way the per-file pass does,
+// for delivery rules that compare files (D008).
+func loadDoc(p string) (doc *cue.Document, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			doc, err = nil, fmt.Errorf("internal error reading %s: %v", p, r)
+		}
+	}()
+	data, err := readFile(p)
+	if err != nil {
+		return nil, err
+	}
+	var text string
+	name := format.Sniff(data, "")
+	if name == "" {
+		text = textenc.Decode(data).Text
+		name = format.Sniff(data, text)
+	}
+	f := format.ByName(name)
+	if f == nil {
+		f = format.ByExt(p)
+	}
+	if f == nil {
+		return nil, fmt.Errorf("%s is not a subtitle format exportqc reads", p)
+	}
+	return f.Read(data, text), nil
+}

@@ -200,7 +200,7 @@ func TestOpenCCConversions(t *testing.T) {
 	}
 }
 
-func corpusDirOrEmpty(t *testing.T) string {
+func corpusDirOrEmpty(t testing.TB) string {
 	root := testcorpus.RepoRoot(t)
 	dir := filepath.Join(root, "..", "shared", "corpus")
 	if _, err := os.Stat(dir); err != nil {

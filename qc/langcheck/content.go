@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/abadojack/whatlanggo"
 	"golang.org/x/text/language"
 )
 
@@ -367,8 +368,13 @@ func identifierMismatch(canon string, t language.Tag, base string, lines []strin
 	if close && (letters < opts.CloseFactor*opts.MinLetters || v.votes < v.judged) {
 		return nil
 	}
-	msg := fmt.Sprintf("declared %s, but the text reads as %s%s: %d of %d samples of about %d letters (%.0f%%) were identified as %s or a close relative, none closer to %s; %d letters of running text",
-		describe(canon), describe(v.bestTag), relatives(v.bestTag), v.votes, v.judged, chunkLetters, share*100, languageName(v.bestTag), languageName(base), letters)
+	rel := orRelatives(v.bestTag, base)
+	as := idLanguageName(v.bestTag)
+	if rel != "" {
+		as += " or a close relative"
+	}
+	msg := fmt.Sprintf("declared %s, but the text reads as %s%s: %d of %d samples of about %d letters (%.0f%%) were identified as %s, none closer to %s; %d letters of running text",
+		describe(canon), describe(v.bestTag), rel, v.votes, v.judged, chunkLetters, share*100, as, languageName(base), letters)
 	if v.declared > 0 {
 		msg = strings.Replace(msg, ", none closer to", fmt.Sprintf(", %d to", v.declared), 1)
 	}
@@ -422,7 +428,7 @@ func hasScript(list []script, s script) bool {
 }
 
 func describe(canon string) string {
-	name := languageName(canon)
+	name := idLanguageName(canon)
 	if name == canon {
 		return canon
 	}
@@ -433,15 +439,26 @@ func readsAs(detected string) string {
 	if detected == "" || strings.HasPrefix(detected, "und") {
 		return ""
 	}
-	return "; it reads as " + languageName(detected) + relatives(detected)
+	return "; it reads as " + idLanguageName(detected) + orRelatives(detected, "")
 }
 
-// relatives names the close relatives of an identified language, which
-// the identifier does not reliably tell from it (it takes Swedish
-// subtitles for Norwegian Nynorsk, Hindi for Bhojpuri): a message must not
-// claim more precision than the identifier has.
-func relatives(tag string) string {
+// orRelatives is " or a close relative (…)" naming the close relatives of
+// an identified language, which the identifier does not reliably tell from
+// it (it takes Swedish subtitles for Norwegian Nynorsk, Hindi for
+// Bhojpuri): a message must not claim more precision than the identifier
+// has. The declared language is left out; "" when no relative has a
+// profile.
+func orRelatives(tag, declared string) string {
+	names := relatives(tag, declared)
+	if len(names) == 0 {
+		return ""
+	}
+	return " or a close relative (" + strings.Join(names, ", ") + ")"
+}
+
+func relatives(tag, declared string) []string {
 	var names []string
+	seen := map[string]bool{tag: true, declared: true, idLanguageName(tag): true}
 	f := familyOf(tag)
 	for _, groups := range [][][]string{sameGroups, closeGroups} {
 		for _, g := range groups {
@@ -449,16 +466,29 @@ func relatives(tag string) string {
 				continue
 			}
 			for _, x := range g {
-				if x != tag && hasProfile(x) {
-					names = append(names, languageName(x))
+				// "no" and "nb" share a name; a name is listed once.
+				if n := idLanguageName(x); !seen[x] && !seen[n] && hasProfile(x) {
+					seen[x], seen[n] = true, true
+					names = append(names, n)
 				}
 			}
 		}
 	}
-	if len(names) == 0 {
-		return ""
+	return names
+}
+
+// idLanguageName is languageName, falling back to the identifier's English
+// name for the few languages CLDR has no English name for (skr, Saraiki).
+func idLanguageName(tag string) string {
+	if n := languageName(tag); n != tag {
+		return n
 	}
-	return " or a close relative (" + strings.Join(names, ", ") + ")"
+	if ls := idByTag[tag]; len(ls) > 0 {
+		if n := whatlanggo.Langs[ls[0]]; n != "" {
+			return n
+		}
+	}
+	return tag
 }
 
 // hasProfile reports whether the identifier has a profile for tag.

@@ -414,3 +414,33 @@ func TestMismatchOptions(t *testing.T) {
 		t.Error("half Arabic declared ar with share limit 0.5: not reported")
 	}
 }
+
+// Inside a family of close languages the identifier's choice is not
+// reliable (it takes this Swedish text for Norwegian Nynorsk), so the
+// message names the relatives too, each once, and never the declared
+// language as a "relative".
+func TestMessageNamesRelatives(t *testing.T) {
+	m := DetectMismatch("en", lines(relatedScene["sv"]), MismatchOptions{})
+	if m == nil {
+		t.Fatal("Swedish declared en: not reported")
+	}
+	if !strings.Contains(m.Message, "close relative") || !strings.Contains(m.Message, "Swedish") {
+		t.Errorf("message %q does not admit the family", m.Message)
+	}
+	_, rel, _ := strings.Cut(m.Message, "close relative (")
+	rel, _, _ = strings.Cut(rel, ")")
+	for _, name := range []string{"Swedish", "Danish", "Norwegian Bokmål", "Norwegian Nynorsk"} {
+		n := strings.Count(rel, name)
+		if languageName(m.Detected) == name {
+			n++
+		}
+		if n != 1 {
+			t.Errorf("%q named %d times as detected or relative in %q", name, n, m.Message)
+		}
+	}
+	long := lines(scene["pt"] + "\n" + family["pt"] + "\n" + phone["pt"])
+	m = DetectMismatch("es", long, MismatchOptions{})
+	if m == nil || strings.Contains(m.Message, "relative (Spanish") || strings.Contains(m.Message, "Spanish)") {
+		t.Errorf("Portuguese declared es: %+v", m)
+	}
+}

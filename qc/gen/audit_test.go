@@ -224,19 +224,29 @@ func TestAuditTreeIsDeterministicAcrossWorkers(t *testing.T) {
 	}
 }
 
+// planOnly summarises the plan of a tree without writing it.
+func planOnly(t *testing.T, o AuditOptions) *Expected {
+	t.Helper()
+	o, err := o.withDefaults()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := planAudit(&o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return summarise(p, &o)
+}
+
 // At the trade body's proportions the tree has the requested episodes,
 // about 470 programmes per 9,600 episodes, and skewed member sizes.
 func TestAuditTreeDistribution(t *testing.T) {
-	if testing.Short() {
-		t.Skip("writes 5,000 small files")
-	}
-	_, exp := smallTree(t, AuditOptions{Members: 58, Episodes: 1000, Languages: 5, Seed: 1, DefectRate: 0.02, Cues: 10})
-	if exp.Totals.Episodes != 1000 || len(exp.Members) != 58 {
+	exp := planOnly(t, AuditOptions{Members: 58, Episodes: 10000, Languages: 5, Seed: 1, DefectRate: 0.02})
+	if exp.Totals.Episodes != 10000 || len(exp.Members) != 58 {
 		t.Fatalf("%d episodes, %d members", exp.Totals.Episodes, len(exp.Members))
 	}
-	if p := exp.Totals.Programmes; p != 58 {
-		// 1000 × 470 / 9600 = 49 programmes, raised to one per member.
-		t.Errorf("%d programmes, want 58", p)
+	if p := exp.Totals.Programmes; p != 490 {
+		t.Errorf("%d programmes, want 10,000 × 470 / 9,600 = 490", p)
 	}
 	var sizes []int
 	slugs := map[string]bool{}
@@ -256,19 +266,31 @@ func TestAuditTreeDistribution(t *testing.T) {
 		}
 	}
 	sort.Ints(sizes)
-	if sizes[len(sizes)-1] < 2*sizes[len(sizes)/2] {
+	if sizes[len(sizes)-1] < 10*sizes[len(sizes)/2] {
 		t.Errorf("member sizes not skewed: median %d, largest %d", sizes[len(sizes)/2], sizes[len(sizes)-1])
 	}
-	want := 5*1000 - exp.Totals.Defects.MissingLanguage
+	want := 5*10000 - exp.Totals.Defects.MissingLanguage
 	if exp.Totals.FilesListed != want || exp.Totals.FilesOnDisk != want-exp.Totals.Defects.MissingFile {
 		t.Errorf("files listed %d, on disk %d; want %d listed", exp.Totals.FilesListed, exp.Totals.FilesOnDisk, want)
 	}
-	_, big := smallTree(t, AuditOptions{Members: 58, Episodes: 9600, Languages: 1, Seed: 1, Cues: 10, DefectRate: 0})
-	if p := big.Totals.Programmes; p != 470 {
+	// The seeded rate: each file slot with probability 2 %, spread evenly
+	// over eight kinds (cue kinds seed one to three cues each).
+	files := float64(5 * 10000)
+	d := exp.Totals.Defects
+	slots := d.MissingLanguage + d.MissingFile + d.ChecksumMismatch + d.SizeMismatch
+	if got := float64(slots) / files; got < 0.007 || got > 0.013 {
+		t.Errorf("file-level defects on %.2f %% of slots, want about 1 %%", 100*got)
+	}
+	small := planOnly(t, AuditOptions{Members: 58, Episodes: 9600, Languages: 1, Seed: 1, DefectRate: 0})
+	if p := small.Totals.Programmes; p != 470 {
 		t.Errorf("9,600 episodes in %d programmes, want 470", p)
 	}
-	if big.Totals.Defects.Total() != 0 || big.Totals.CleanDeliveries != 470 {
-		t.Errorf("defect rate 0 seeded %+v", big.Totals.Defects)
+	if small.Totals.Defects.Total() != 0 || small.Totals.CleanDeliveries != 470 {
+		t.Errorf("defect rate 0 seeded %+v", small.Totals.Defects)
+	}
+	few := planOnly(t, AuditOptions{Members: 58, Episodes: 1000, Seed: 1})
+	if p := few.Totals.Programmes; p != 58 {
+		t.Errorf("1,000 episodes: %d programmes, want one per member (58)", p)
 	}
 }
 

@@ -186,7 +186,7 @@ func planDelivery(d *deliveryPlan, n int, o *AuditOptions) {
 					default:
 						f.cues.LineTooLong = c
 					}
-					if c*3 > ep.cues-2 {
+					if 3*c > ep.cues {
 						f.defect, f.cues = fileClean, CueDefects{}
 					}
 				case fileSize:

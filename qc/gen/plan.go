@@ -3,6 +3,7 @@ package gen
 import (
 	"fmt"
 	"math"
+	"sort"
 	"unicode"
 	"unicode/utf8"
 
@@ -201,43 +202,46 @@ func planEpisode(r *rng, l *language, o *EpisodeOptions) (*episodePlan, error) {
 // placeDefects spreads the seeded defects over the cues: never the first or
 // last cue, and at least three cues apart, so that no two defects interact
 // (an overlap right after a too-short cue would also be out of order).
+// Positions are drawn in a space compressed by the spacing and then spread
+// out again, so any feasible request succeeds on the first draw.
 func placeDefects(r *rng, n int, d CueDefects) ([]cueKind, error) {
 	kinds := make([]cueKind, n)
-	want := []struct {
-		k     cueKind
-		count int
-	}{{cueOverlap, d.Overlap}, {cueTooShort, d.TooShort}, {cueTooFast, d.TooFast}, {cueLineTooLong, d.LineTooLong}}
-	total := d.Overlap + d.TooShort + d.TooFast + d.LineTooLong
+	total := d.Total()
 	if total == 0 {
 		return kinds, nil
 	}
-	if d.Overlap < 0 || d.TooShort < 0 || d.TooFast < 0 || d.LineTooLong < 0 || total*3 > n-2 {
-		return nil, fmt.Errorf("%d seeded cue defects do not fit in %d cues (at most %d)", total, n, (n-2)/3)
+	if d.Overlap < 0 || d.TooShort < 0 || d.TooFast < 0 || d.LineTooLong < 0 || 3*total > n {
+		return nil, fmt.Errorf("%d seeded cue defects do not fit in %d cues (at most %d)", total, n, n/3)
 	}
-	for _, w := range want {
+	// Choose total of the m = n-2-2(total-1) compressed slots.
+	m := n - 2 - 2*(total-1)
+	slots := make([]int, m)
+	for i := range slots {
+		slots[i] = i
+	}
+	for i := 0; i < total; i++ {
+		j := i + r.intn(m-i)
+		slots[i], slots[j] = slots[j], slots[i]
+	}
+	chosen := slots[:total]
+	sort.Ints(chosen)
+	order := make([]cueKind, 0, total)
+	for _, w := range []struct {
+		k     cueKind
+		count int
+	}{{cueOverlap, d.Overlap}, {cueTooShort, d.TooShort}, {cueTooFast, d.TooFast}, {cueLineTooLong, d.LineTooLong}} {
 		for j := 0; j < w.count; j++ {
-			for try := 0; ; try++ {
-				i := r.between(1, n-2)
-				if free(kinds, i) {
-					kinds[i] = w.k
-					break
-				}
-				if try > 100*n {
-					return nil, fmt.Errorf("cannot place %d seeded cue defects in %d cues", total, n)
-				}
-			}
+			order = append(order, w.k)
 		}
+	}
+	for i := len(order) - 1; i > 0; i-- {
+		j := r.intn(i + 1)
+		order[i], order[j] = order[j], order[i]
+	}
+	for k, c := range chosen {
+		kinds[1+c+2*k] = order[k]
 	}
 	return kinds, nil
-}
-
-func free(kinds []cueKind, i int) bool {
-	for j := i - 2; j <= i+2; j++ {
-		if j >= 0 && j < len(kinds) && kinds[j] != cueClean {
-			return false
-		}
-	}
-	return true
 }
 
 // chooseAlteration picks the change a tampered copy of the file carries:

@@ -8,9 +8,11 @@ import (
 	"sort"
 
 	"github.com/exportqc/exportqc/qc/deliverycheck"
+	"github.com/exportqc/exportqc/qc/langcheck"
 	"github.com/exportqc/exportqc/qc/format/scc"
 	"github.com/exportqc/exportqc/qc/format/ssa"
 	"github.com/exportqc/exportqc/qc/format/stl"
+	"github.com/exportqc/exportqc/qc/format/ttml"
 	"github.com/exportqc/exportqc/qc/rule"
 )
 
@@ -26,8 +28,12 @@ func All() []*rule.Rule {
 	all = append(all, stl.Rules...)
 	all = append(all, scc.Rules...)
 	all = append(all, ssa.Rules...)
+	all = append(all, ttml.Rules...)
 	// Delivery rules (D001–D012): manifests, disk, territories.
 	all = append(all, deliverycheck.Rules...)
+	// Language rules (G001–G004); the engine calls langcheck with each
+	// file's declared languages and text.
+	all = append(all, langcheck.Rules...)
 	sort.Slice(all, func(i, j int) bool { return all[i].Code < all[j].Code })
 	return all
 }

@@ -392,6 +392,7 @@ func checkDeliveries(ctx context.Context, opts *Options, units []*unit, inputs [
 			Hasher: hasher, Jobs: jobs, Files: facts, Load: loadDoc,
 		})
 		u.findings = applyConfig(append(slices.Clone(u.early), raw...), opts.Rules, cfg)
+		u.findings = append(u.findings, manifestTagFindings(u, cfg)...)
 	}
 	return ctx.Err()
 }
@@ -494,5 +495,5 @@ func loadDoc(p string) (doc *cue.Document, err error) {
 	if f == nil {
 		return nil, fmt.Errorf("%s is not a subtitle format exportqc reads", p)
 	}
-	return f.Read(data, text), nil
+	return f.Read(p, data, text), nil
 }

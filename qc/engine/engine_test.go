@@ -59,7 +59,7 @@ func TestDeterministicAcrossJobs(t *testing.T) {
 		paths = append(paths, dir)
 	}
 	var first []byte
-	for _, jobs := range []int{1, 5} {
+	for _, jobs := range []int{1, 5, 3} {
 		opts := testOptions(t, paths...)
 		opts.Jobs = jobs
 		js := runJSON(t, opts)
@@ -68,7 +68,9 @@ func TestDeterministicAcrossJobs(t *testing.T) {
 			continue
 		}
 		if !bytes.Equal(first, js) {
-			t.Fatalf("--jobs %d gives a different report than --jobs 1", jobs)
+			os.WriteFile(filepath.Join(os.TempDir(), "exportqc-jobs1.json"), first, 0o644)
+			os.WriteFile(filepath.Join(os.TempDir(), "exportqc-jobsN.json"), js, 0o644)
+			t.Fatalf("--jobs %d gives a different report than --jobs 1 (both written to %s)", jobs, os.TempDir())
 		}
 	}
 }

@@ -87,7 +87,7 @@ func checkFile(opts *Options, in input) fileResult {
 		res.findings = applyConfig(res.findings, opts.Rules, base)
 		return res
 	}
-	doc := f.Read(data, text)
+	doc := f.Read(in.path, data, text)
 	res.record.Format = doc.Format
 	res.record.Profile = doc.Profile
 	res.record.Cues = len(doc.Cues)
@@ -133,7 +133,7 @@ func checkFile(opts *Options, in input) fileResult {
 		}
 		runRule(r, file, doc, c, &res)
 	}
-	deliveryFileChecks(in, doc, cfg, &res)
+	afterRules(opts, in, file, doc, cfg, &res)
 	res.findings = applyConfig(res.findings, opts.Rules, cfg)
 	return res
 }

@@ -25,13 +25,19 @@ type Format struct {
 	Binary     bool
 	readText   func(string) *cue.Document
 	readBinary func([]byte) *cue.Document
+	// readNamed is for readers whose dialect only the file name reveals
+	// (Apple iTT declares no namespace of its own: ".itt" is the tell).
+	readNamed func(name, text string) *cue.Document
 }
 
-// Read parses a file of this format. data is the raw file; text is its
-// decoded UTF-8 content (ignored by binary formats).
-func (f *Format) Read(data []byte, text string) *cue.Document {
-	if f.Binary {
+// Read parses a file of this format. name is the file's path; data is the
+// raw file; text is its decoded UTF-8 content (ignored by binary formats).
+func (f *Format) Read(name string, data []byte, text string) *cue.Document {
+	switch {
+	case f.Binary:
 		return f.readBinary(data)
+	case f.readNamed != nil:
+		return f.readNamed(name, text)
 	}
 	return f.readText(text)
 }
@@ -39,7 +45,7 @@ func (f *Format) Read(data []byte, text string) *cue.Document {
 var formats = []*Format{
 	{Name: "srt", Exts: []string{".srt"}, readText: srt.Read},
 	{Name: "webvtt", Exts: []string{".vtt", ".webvtt"}, readText: webvtt.Read},
-	{Name: "ttml", Exts: []string{".ttml", ".dfxp", ".itt", ".xml"}, readText: ttml.Read},
+	{Name: "ttml", Exts: []string{".ttml", ".dfxp", ".itt", ".xml"}, readNamed: ttml.ReadNamed},
 	{Name: "stl", Exts: []string{".stl"}, Binary: true, readBinary: stl.Read},
 	{Name: "ssa", Exts: []string{".ass", ".ssa"}, readText: ssa.Read},
 	{Name: "scc", Exts: []string{".scc"}, readText: scc.Read},

@@ -2,6 +2,7 @@ package ttml
 
 import (
 	"encoding/xml"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -394,8 +395,15 @@ func (r *reader) atBody() {
 	r.doc.Profile = r.profile.name()
 	// Resolve every style now, referenced or not, so that reference loops
 	// are reported once, at the style.
-	for name, s := range r.styles {
-		r.resolveStyle(name, s)
+	// In document order: map order would make which style of a loop gets
+	// the finding vary from run to run.
+	names := make([]string, 0, len(r.styles))
+	for name := range r.styles {
+		names = append(names, name)
+	}
+	sort.Slice(names, func(i, j int) bool { return r.styles[names[i]].at.off < r.styles[names[j]].at.off })
+	for _, name := range names {
+		r.resolveStyle(name, r.styles[name])
 	}
 	r.strict = strictRates(r.doc.Profile)
 	if r.strict && r.par.base != baseMedia {

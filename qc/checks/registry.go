@@ -8,11 +8,11 @@ import (
 	"sort"
 
 	"github.com/exportqc/exportqc/qc/deliverycheck"
-	"github.com/exportqc/exportqc/qc/langcheck"
 	"github.com/exportqc/exportqc/qc/format/scc"
 	"github.com/exportqc/exportqc/qc/format/ssa"
 	"github.com/exportqc/exportqc/qc/format/stl"
 	"github.com/exportqc/exportqc/qc/format/ttml"
+	"github.com/exportqc/exportqc/qc/langcheck"
 	"github.com/exportqc/exportqc/qc/rule"
 )
 

@@ -82,10 +82,9 @@ func keys(t testing.TB, rep *report.Report, root string) []string {
 	return out
 }
 
-// The broken-river delivery gives exactly the findings its EXPECTED.md
-// lists: one per defect, at the manifest line or the file and cue.
-func TestBrokenRiverExactFindings(t *testing.T) {
-	root := fixture(t, "broken-river")
+// expectedFindings reads the ```findings block of a fixture's EXPECTED.md.
+func expectedFindings(t *testing.T, root string) []string {
+	t.Helper()
 	doc, err := os.ReadFile(filepath.Join(root, "EXPECTED.md"))
 	if err != nil {
 		t.Fatal(err)
@@ -94,20 +93,42 @@ func TestBrokenRiverExactFindings(t *testing.T) {
 	if m == nil {
 		t.Fatal("EXPECTED.md has no ```findings block")
 	}
-	want := strings.Fields(strings.ReplaceAll(string(m[1]), " ", "\x00"))
-	for i := range want {
-		want[i] = strings.ReplaceAll(want[i], "\x00", " ")
+	var want []string
+	for _, l := range strings.Split(string(m[1]), "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			want = append(want, l)
+		}
 	}
-	rep := run(t, deliveryOptions(t, nil, root))
+	slices.Sort(want)
+	return want
+}
+
+func assertExpected(t *testing.T, root string, rep *report.Report) {
+	t.Helper()
+	want := expectedFindings(t, root)
 	got := keys(t, rep, root)
 	slices.Sort(got)
-	slices.Sort(want)
 	if !slices.Equal(got, want) {
 		t.Errorf("findings differ from EXPECTED.md\n got: %s\nwant: %s", strings.Join(got, " | "), strings.Join(want, " | "))
 		for _, f := range rep.Findings {
 			t.Logf("%s %s:%d %s", f.Rule, f.File, f.Line, f.Message)
 		}
 	}
+}
+
+// The language fixture gives exactly its EXPECTED.md: one finding per
+// language rule, nothing else.
+func TestMixedTonguesExactFindings(t *testing.T) {
+	root := fixture(t, "mixed-tongues")
+	assertExpected(t, root, run(t, deliveryOptions(t, nil, root)))
+}
+
+// The broken-river delivery gives exactly the findings its EXPECTED.md
+// lists: one per defect, at the manifest line or the file and cue.
+func TestBrokenRiverExactFindings(t *testing.T) {
+	root := fixture(t, "broken-river")
+	rep := run(t, deliveryOptions(t, nil, root))
+	assertExpected(t, root, rep)
 	// The messages say what a user must fix.
 	for _, f := range rep.Findings {
 		switch {
@@ -239,7 +260,7 @@ func TestDeliveriesFolderFindsEveryDelivery(t *testing.T) {
 		paths = append(paths, strings.TrimPrefix(d.Path, filepath.ToSlash(root)+"/"))
 	}
 	want := []string{"broken-river", "imf/countdown-audio", "imf/photon-timedtext", "imf/plugfest-2015",
-		"itunes", "long-river", "mmc/movie-1", "mmc/veep-s5e5", "sums/A002R2EC"}
+		"itunes", "long-river", "mixed-tongues", "mmc/movie-1", "mmc/veep-s5e5", "sums/A002R2EC"}
 	if !slices.Equal(paths, want) {
 		t.Errorf("deliveries %v, want %v", paths, want)
 	}

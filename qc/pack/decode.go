@@ -275,6 +275,9 @@ func (d *fileDecoder) appliesTo(p *Pack, tags []string) {
 		}
 		return
 	}
+	if len(tags) == 0 && d.project != "" {
+		return // a project territory named "ACME-FR" is selected by its name
+	}
 	if len(tags) == 0 {
 		d.errorf(line, "missing applies_to: (the %s this pack serves)", map[Layer]string{LayerLanguage: "BCP-47 language tags", LayerTerritory: "territory codes"}[p.Layer])
 		return

@@ -4,12 +4,15 @@ import (
 	"testing"
 
 	"github.com/exportqc/exportqc/qc/deliverycheck"
+	"github.com/exportqc/exportqc/qc/langcheck"
 	"github.com/exportqc/exportqc/qc/rule"
 )
 
-// shippedRegistry is testRegistry plus the delivery rules, whose
-// parameters the shipped defaults.yaml must give values to.
-func shippedRegistry() []*rule.Rule { return append(testRegistry(), deliverycheck.Rules...) }
+// shippedRegistry is testRegistry plus the delivery and language rules,
+// whose parameters the shipped defaults.yaml must give values to.
+func shippedRegistry() []*rule.Rule {
+	return append(append(testRegistry(), deliverycheck.Rules...), langcheck.Rules...)
+}
 
 func loadShipped(t *testing.T) *Library {
 	t.Helper()

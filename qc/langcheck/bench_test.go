@@ -58,3 +58,24 @@ func BenchmarkCheckTag(b *testing.B) {
 		CheckTag("pt_BR")
 	}
 }
+
+// The engine checks files in parallel: the checks share only read-only
+// tables (run with -race to see it).
+func TestConcurrentUse(t *testing.T) {
+	done := make(chan bool)
+	for i := range 4 {
+		go func() {
+			k := []string{"fr", "ja", "zh-Hant", "ru"}[i]
+			for range 3 {
+				DetectMismatch("de", lines(scene[k]), MismatchOptions{})
+				ScriptMismatch("zh-Hans", ChineseScript(lines(scene[k])), ScriptOptions{})
+				CheckTag("pt_BR")
+				Conflict(map[string]string{"filename": "fr-CA", "manifest": "fr"})
+			}
+			done <- true
+		}()
+	}
+	for range 4 {
+		<-done
+	}
+}

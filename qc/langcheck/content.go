@@ -32,7 +32,7 @@ type MismatchOptions struct {
 	MaxDeclaredScriptShare float64
 	// CloseFactor multiplies MinLetters for languages the identifier
 	// confuses (es/pt, da/sv/no, ru/uk, ...); such mismatches also need
-	// full confidence (default 5).
+	// every sample to agree (default 5).
 	CloseFactor int
 	// SampleLetters caps the letters given to the identifier (default 1800,
 	// six samples): samples are taken evenly from the whole file, which
@@ -172,8 +172,10 @@ func (st *textStats) runningLetters() int {
 // texts: a file declared ar with Latin letters, ja without kana, ko without
 // Hangul, zh with mostly kana. Then, for a declared language the identifier
 // has a profile for and enough running text (opts.MinLetters), it asks the
-// identifier, and reports only when the detected language beats the
-// declared one with at least opts.MinConfidence. It never reports:
+// identifier about samples of about 300 letters spread over the file, and
+// reports only when at least opts.MinConfidence of the samples read as one
+// other language or its close relatives, none of them closer to the declared
+// language. It never reports:
 //
 //   - a declared language the identifier has no profile for (ca, gl, sk,
 //     ms, is, eu, ...) except on script evidence: the identifier cannot
@@ -181,11 +183,13 @@ func (st *textStats) runningLetters() int {
 //     mismatch either;
 //   - languages of one standard (hr/sr/bs, ms/id, no/nb/nn);
 //   - close languages (es/pt, da/sv/no, ru/uk, ...) on less than
-//     CloseFactor × MinLetters letters or at less than full confidence;
+//     CloseFactor × MinLetters letters or unless every sample agrees;
 //   - Simplified vs Traditional Chinese: that is G003.
 //
 // declared may be any BCP-47 spelling; an invalid, empty or "und" tag gives
-// nil (G001 reports it).
+// nil (G001 reports it). Mismatch.Confidence is the share of samples that
+// voted for the detected language (identifier) or the share of letters
+// outside the declared script (script).
 func DetectMismatch(declared string, lines []string, opts MismatchOptions) *Mismatch {
 	opts = opts.withDefaults()
 	canon, p := CheckTag(declared)

@@ -169,16 +169,22 @@ type chunkVotes struct {
 // that run with at least minPairConfidence. declared may be empty (naming
 // the language of text in an unexpected script).
 //
-// It stops early once no family of other languages can reach needShare of
-// the judged chunks any more: a correctly declared file is usually settled
-// by its first two or three chunks.
+// It stops early once the outcome is settled: when no family of other
+// languages can reach needShare of the judged chunks any more (a correctly
+// declared file is usually settled by its first two chunks), or when one
+// family has reached it whatever the remaining chunks say.
 func identifyChunks(chunks []string, declaredTag string, declared []whatlanggo.Lang, needShare float64) chunkVotes {
 	v := chunkVotes{best: -1, counts: map[string]int{}, langs: map[string]whatlanggo.Lang{}}
 	family := map[string]int{}
-	top := 0 // most votes of any family so far
+	top, topFamily := 0, "" // most votes of any family so far
 	for i, c := range chunks {
-		if rest := len(chunks) - i; v.judged > 0 && float64(top+rest) < needShare*float64(v.judged+rest) {
-			break
+		rest := len(chunks) - i
+		if v.judged > 0 && float64(top+rest) < needShare*float64(v.judged+rest) {
+			break // no family can reach needShare any more
+		}
+		if top > 0 && float64(top) >= needShare*float64(v.judged+rest) && !inGroup(closeGroups, declaredTag, topFamily) &&
+			!inGroup(closeGroups, declaredTag, familyOf(declaredTag)) {
+			break // the family has needShare whatever the rest say (close relatives need every sample)
 		}
 		info := whatlanggo.Detect(c)
 		if info.Lang < 0 {
@@ -211,8 +217,11 @@ func identifyChunks(chunks []string, declaredTag string, declared []whatlanggo.L
 		}
 		v.counts[tag]++
 		v.langs[tag] = info.Lang
-		family[familyOf(tag)]++
-		top = max(top, family[familyOf(tag)])
+		f := familyOf(tag)
+		family[f]++
+		if family[f] > top {
+			top, topFamily = family[f], f
+		}
 	}
 	// Chunks of a text in a close relative of one language split their votes
 	// between the relatives (a Danish text: some chunks Danish, some

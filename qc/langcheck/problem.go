@@ -29,13 +29,14 @@ type Mismatch struct {
 	// writing system), "identifier" (the trigram language identifier) or
 	// "characters" (G003: Simplified-only/Traditional-only characters).
 	Basis string
-	// Confidence is 0..1: for "identifier" the identifier's confidence in
-	// Detected against the declared language alone; for "script" and
-	// "characters" the share of the evidence that points away from the
-	// declaration.
+	// Confidence is 0..1: for "identifier" the share of the text samples
+	// the identifier read as Detected (or a close relative); for "script"
+	// and "characters" the share of the evidence (letters, script-specific
+	// characters) that points away from the declaration.
 	Confidence float64
-	// Letters is the amount of text judged: letters for G002, script-specific
-	// characters for G003.
+	// Letters is the amount of text judged: for G002 running letters
+	// ("identifier") or all letters / CJK characters ("script"); for G003
+	// script-specific characters.
 	Letters int
 	// Examples are a few characters of the other script (G003 only).
 	Examples []rune

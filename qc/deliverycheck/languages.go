@@ -51,11 +51,17 @@ func (c *checker) languages() {
 	}
 	for i := range c.d.Files {
 		f := &c.d.Files[i]
-		if delivery.IsText(f.Kind) && strings.TrimSpace(f.Language) == "" {
-			c.add(rule.Finding{Rule: "D001", File: c.report(f.Manifest), Line: f.Line,
-				Message:  fmt.Sprintf("%s (%s) is declared without a language: it cannot count towards any territory's requirements", f.Path, f.Kind),
-				Expected: "a BCP-47 language tag"})
+		if !delivery.IsText(f.Kind) || strings.TrimSpace(f.Language) != "" {
+			continue
 		}
+		fd := rule.Finding{Rule: "D001", File: c.report(f.Manifest), Line: f.Line, Expected: "a BCP-47 language tag",
+			Message: fmt.Sprintf("%s (%s) is declared without a language: it cannot count towards any territory's requirements", f.Path, f.Kind)}
+		if f.Manifest == "" {
+			// Described by its name (no manifest): the name is what lacks it.
+			fd.File = c.report(f.Path)
+			fd.Message = fmt.Sprintf("%s (%s): its name gives no language, so it cannot count towards any territory's requirements", f.Path, f.Kind)
+		}
+		c.add(fd)
 	}
 	units := c.units()
 	for _, t := range c.in.Territories {

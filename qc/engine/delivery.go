@@ -90,10 +90,28 @@ func plan(opts *Options) ([]input, []*unit, error) {
 		}
 	}
 	var units []*unit
+	// A manifest named as a path stands for its delivery folder.
+	var paths []string
+	for _, a := range opts.Paths {
+		if !isManifestFile(a) {
+			paths = append(paths, a)
+			continue
+		}
+		u, err := openUnit(opts, filepath.Dir(a), a)
+		if err != nil {
+			return nil, nil, err
+		}
+		if u != nil {
+			units = append(units, u)
+		}
+	}
 	var loadErr error
 	claim := func(dir string, arg bool) bool {
 		if loadErr != nil {
 			return false
+		}
+		if slices.ContainsFunc(units, func(u *unit) bool { return u.root == slashClean(dir) }) {
+			return true // already read through a manifest named on the command line
 		}
 		explicit := ""
 		if arg {
@@ -113,7 +131,7 @@ func plan(opts *Options) ([]input, []*unit, error) {
 		units = append(units, u)
 		return true
 	}
-	inputs, err := discover(opts.Paths, claim)
+	inputs, err := discover(paths, claim)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -165,6 +183,27 @@ func containsUnit(units []*unit, dir string) bool {
 }
 
 func slashClean(p string) string { return filepath.ToSlash(filepath.Clean(p)) }
+
+// isManifestFile reports whether p, named on the command line, is a
+// delivery manifest rather than a subtitle file: a native manifest (that
+// says manifest_version), an IMF ASSETMAP or an iTunes metadata.xml.
+func isManifestFile(p string) bool {
+	st, err := os.Stat(p)
+	if err != nil || !st.Mode().IsRegular() {
+		return false
+	}
+	switch name := filepath.Base(p); {
+	case slices.Contains(delivery.NativeNames, name):
+		data, err := delivery.ReadFile(p)
+		return err == nil && bytes.Contains(data, []byte("manifest_version"))
+	case name == "ASSETMAP.xml" || name == "ASSETMAP":
+		return true
+	case name == "metadata.xml":
+		data, err := delivery.ReadFile(p)
+		return err == nil && bytes.Contains(data, []byte("<package"))
+	}
+	return false
+}
 
 // looksLikeDelivery is a cheap look at a folder's own entries for
 // something that describes a delivery; load.Open then decides.

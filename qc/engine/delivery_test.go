@@ -416,3 +416,28 @@ func TestSymlinksAreNotFollowedOut(t *testing.T) {
 		t.Errorf("a file outside the delivery was read: %+v", rep.Files)
 	}
 }
+
+// In a delivery described by file names, a subtitle file whose name holds
+// no language is reported on the file itself.
+func TestInferredFileWithoutLanguage(t *testing.T) {
+	dir := t.TempDir()
+	srt := "1\n00:00:01,000 --> 00:00:03,000\nHello there.\n"
+	os.WriteFile(filepath.Join(dir, "Show_S01E01.en.srt"), []byte(srt), 0o644)
+	os.WriteFile(filepath.Join(dir, "Show_S01E01.srt"), []byte(srt), 0o644)
+	opts := deliveryOptions(t, nil, dir)
+	opts.Territories = []string{"US"}
+	got := keys(t, run(t, opts), dir)
+	if strings.Join(got, " | ") != "D001 Show_S01E01.srt" {
+		t.Errorf("findings %v", got)
+	}
+}
+
+// A manifest named on the command line stands for its delivery.
+func TestManifestAsPath(t *testing.T) {
+	root := fixture(t, "broken-river")
+	rep := run(t, deliveryOptions(t, nil, filepath.Join(root, "manifest.yaml")))
+	if len(rep.Deliveries) != 1 || rep.Deliveries[0].Path != filepath.ToSlash(root) {
+		t.Fatalf("deliveries %+v", rep.Deliveries)
+	}
+	assertExpected(t, root, rep)
+}

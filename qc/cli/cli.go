@@ -83,6 +83,7 @@ func (a *app) rootCommand() *cobra.Command {
 		"project config file (default: ./config.yaml when present)")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(a.checkCommand(), a.rulesCommand(), a.configCommand())
+	root.AddCommand(a.auditCommand(), a.mergeCommand())
 	return root
 }
 
@@ -112,6 +113,7 @@ func (a *app) loadConfig(cmd *cobra.Command) error {
 var configKeys = map[string]bool{
 	"profile": true, "lang": true, "fps": true, "jobs": true, "format": true, "output": true,
 	"fail_on": true, "variants": true, "rules": true, "quiet": true,
+	"audit_db": true, // history database of exportqc audit
 }
 
 func checkConfigKeys(v *viper.Viper) error {

@@ -1,0 +1,517 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/exportqc/exportqc/qc/audit"
+	"github.com/exportqc/exportqc/qc/audit/history"
+	"github.com/exportqc/exportqc/qc/checks"
+	"github.com/exportqc/exportqc/qc/cue"
+	"github.com/exportqc/exportqc/qc/engine"
+	"github.com/exportqc/exportqc/qc/format"
+	"github.com/exportqc/exportqc/qc/lang"
+	"github.com/exportqc/exportqc/qc/report"
+	"github.com/exportqc/exportqc/qc/rule"
+	"github.com/exportqc/exportqc/qc/territory"
+)
+
+// auditClock is the history database's clock; tests replace it so two
+// databases written in one test hold the same times.
+var auditClock = time.Now
+
+func (a *app) auditCommand() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "audit ROOT",
+		Short: "Audit every member's deliveries: scorecards, body totals, history",
+		Long: "Check every delivery of every member company in one run, with the same rules, packs, waivers\n" +
+			"and exit codes as check, and report per member (deliveries passed, programmes, episodes, files,\n" +
+			"languages delivered against what each territory requires, findings by severity and family, top\n" +
+			"rules, change since the previous audit) and for the body as a whole.\n\n" +
+			"ROOT holds one folder per member, each holding its delivery folders; --members names the members\n" +
+			"and their delivery folders instead (members.yaml, see the README). Each run is recorded in the\n" +
+			"history database (--db; default audit_db in config.yaml, else audit.sqlite next to ROOT).\n\n" +
+			"--shard i/n checks the i-th of n deterministic slices of the deliveries and writes its JSON\n" +
+			"report, without touching the database; 'exportqc merge' joins the n shard reports into the\n" +
+			"audit an unsharded run writes.",
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usagef("audit needs one ROOT folder (one folder per member inside)")
+			}
+			return nil
+		},
+		RunE: a.runAudit,
+	}
+	fs := cmd.Flags()
+	a.addSettingFlags(fs)
+	fs.String("members", "", "members.yaml listing the members, their display names and delivery folders")
+	fs.String("db", "", "history database (default: audit_db from config.yaml, else audit.sqlite next to ROOT)")
+	fs.Bool("no-db", false, "record nothing and compare with nothing")
+	fs.StringArray("report", nil, "write a report: FORMAT=PATH with FORMAT one of "+strings.Join(audit.Formats, ", ")+
+		" (PATH - is stdout); repeatable. Default: text on stdout")
+	fs.String("shard", "", "check only shard i of n (i/n, from 1) and write its JSON for 'exportqc merge'")
+	fs.Int("jobs", 0, "files checked in parallel, over the whole audit (default: number of CPUs)")
+	fs.String("fail-on", "error", "lowest severity that fails a delivery and the run: error, warning or info")
+	fs.BoolP("quiet", "q", false, "no progress output")
+	// The same --territory as check: the run's territories, added to each
+	// delivery's own (a folder without a manifest is then read by its file
+	// names, as check does).
+	addTerritoryFlag(cmd)
+	cmd.AddCommand(a.auditHistoryCommand())
+	return cmd
+}
+
+func (a *app) runAudit(cmd *cobra.Command, args []string) error {
+	if err := a.loadConfig(cmd); err != nil {
+		return err
+	}
+	root := args[0]
+	if st, err := os.Stat(root); err != nil || !st.IsDir() {
+		return usagef("audit root %s: not a folder", root)
+	}
+	failOn, err := rule.ParseSeverity(a.v.GetString("fail_on"))
+	if err != nil {
+		return usagef("--fail-on: %v", err)
+	}
+	var shard audit.Shard
+	if s, _ := cmd.Flags().GetString("shard"); s != "" {
+		if shard, err = audit.ParseShard(s); err != nil {
+			return usagef("--shard: %v", err)
+		}
+	}
+	specs, err := auditOutputs(cmd, shard)
+	if err != nil {
+		return err
+	}
+
+	members, err := a.auditMembers(cmd, root)
+	if err != nil {
+		return err
+	}
+	plan, err := audit.NewPlan(members)
+	if err != nil {
+		return usageError{err}
+	}
+	sel := plan.Select(shard)
+
+	opts, err := a.auditEngineOptions(cmd, root, sel, failOn)
+	if err != nil {
+		return err
+	}
+	var prog *auditProgress
+	if !a.v.GetBool("quiet") {
+		prog = newAuditProgress(a.stderr, root, plan, sel)
+		opts.Progress = prog.update
+	}
+	rep, err := engine.Run(context.Background(), opts)
+	if prog != nil {
+		prog.clear()
+	}
+	if err != nil {
+		return usageError{err}
+	}
+	deliveries, notes, err := audit.Collect(root, sel, rep, failOn, auditRequirements(opts.Resolver))
+	if err != nil {
+		return usageError{err}
+	}
+	h := audit.Header{Tool: rep.Tool, FailOn: failOn, Plan: plan.Digest(), Rules: rep.Rules}
+	rep = nil // only the compact per-delivery records are kept from here on
+	res := audit.Assemble(h, members, deliveries, notes)
+	if !shard.Whole() {
+		res.Shard = &shard
+	}
+
+	var run *history.Run
+	if shard.Whole() {
+		db, err := a.auditDB(cmd, root)
+		if err != nil {
+			return err
+		}
+		if db != nil {
+			defer db.Close()
+			if run, err = audit.Record(db, res, a.runMeta(cmd, args)); err != nil {
+				return fmt.Errorf("history database: %w", err)
+			}
+		}
+	}
+	return a.finishAudit(res, specs, run)
+}
+
+// finishAudit writes the reports, then commits the history run (or rolls
+// it back when a report could not be written), and gives the exit status.
+func (a *app) finishAudit(res *audit.Audit, specs []audit.Spec, run *history.Run) error {
+	for _, s := range specs {
+		if err := s.Emit(a.stdout, res); err != nil {
+			if run != nil {
+				run.Rollback()
+			}
+			return fmt.Errorf("writing %s report to %s: %w", s.Format, s.Path, err)
+		}
+	}
+	if run != nil {
+		if err := run.Commit(); err != nil {
+			return fmt.Errorf("history database: %w", err)
+		}
+	}
+	if !res.Passed {
+		return errFindings
+	}
+	return nil
+}
+
+// auditOutputs reads --report; a shard must write JSON (merge reads it).
+func auditOutputs(cmd *cobra.Command, shard audit.Shard) ([]audit.Spec, error) {
+	flags, _ := cmd.Flags().GetStringArray("report")
+	var specs []audit.Spec
+	stdout, json := 0, false
+	for _, f := range flags {
+		s, err := audit.ParseSpec(f)
+		if err != nil {
+			return nil, usagef("--report: %v", err)
+		}
+		if s.Path == "-" {
+			stdout++
+		}
+		json = json || s.Format == "json"
+		specs = append(specs, s)
+	}
+	if len(specs) == 0 {
+		specs = append(specs, audit.Spec{Format: "text", Path: "-"})
+		stdout++
+	}
+	if stdout > 1 {
+		return nil, usagef("more than one report writes to standard output; give all but one a PATH")
+	}
+	if !shard.Whole() && !json {
+		return nil, usagef("--shard writes a JSON report for 'exportqc merge': add --report json=PATH")
+	}
+	return specs, nil
+}
+
+// auditMembers lists the members: from --members, else the root's folders.
+func (a *app) auditMembers(cmd *cobra.Command, root string) ([]audit.Member, error) {
+	file, _ := cmd.Flags().GetString("members")
+	var (
+		members []audit.Member
+		err     error
+	)
+	if file != "" {
+		members, err = audit.LoadMembers(file, root)
+	} else {
+		members, err = audit.MembersFromRoot(root)
+	}
+	if err != nil {
+		return nil, usageError{err}
+	}
+	return members, nil
+}
+
+// auditEngineOptions configures the one engine run of an audit: every
+// selected delivery folder, with the settings check would use.
+func (a *app) auditEngineOptions(cmd *cobra.Command, root string, sel []audit.Planned, failOn rule.Severity) (engine.Options, error) {
+	opts := engine.Options{
+		Jobs:   a.v.GetInt("jobs"),
+		Rules:  checks.All(),
+		FailOn: failOn,
+		Tool:   report.Tool{Name: "exportqc", Version: Version, Profile: a.v.GetString("profile")},
+	}
+	opts.Paths = make([]string, len(sel))
+	for i, d := range sel {
+		opts.Paths[i] = filepath.Join(root, filepath.FromSlash(d.Path))
+	}
+	if l := a.v.GetString("lang"); l != "" {
+		tag, _, err := lang.Canonical(l)
+		if err != nil {
+			return opts, usagef("--lang %q is not a BCP-47 language tag", l)
+		}
+		opts.Language = tag
+	}
+	if s := a.v.GetString("fps"); s != "" {
+		fr, err := cue.ParseFrameRate(s)
+		if err != nil {
+			return opts, usagef("--fps: %v", err)
+		}
+		opts.FrameRate, opts.FrameRateSource = fr, a.sourceOf(cmd, "fps", "fps")
+	}
+	res, err := a.resolver(cmd, opts.Rules)
+	if err != nil {
+		return opts, err
+	}
+	opts.Resolver = res
+	opts.Territories = res.req.Territories
+	opts.Patterns = a.v.GetStringSlice("patterns")
+	return opts, nil
+}
+
+// auditRequirements gives coverage the territories' requirements exactly
+// as the engine's D001 sees them: from the same resolver, so the same
+// packs, project territories and variants.
+func auditRequirements(r engine.Resolver) audit.Requirements {
+	dr, ok := r.(engine.DeliveryResolver)
+	if !ok {
+		return nil
+	}
+	return func(territories []string) ([]*territory.Territory, error) {
+		t, _, err := dr.Territories(territories)
+		return t, err
+	}
+}
+
+// auditDB opens the history database: --db, else audit_db from the
+// config, else audit.sqlite next to the root. --no-db: none.
+func (a *app) auditDB(cmd *cobra.Command, root string) (*history.DB, error) {
+	if off, _ := cmd.Flags().GetBool("no-db"); off {
+		return nil, nil
+	}
+	path := a.dbPath(cmd)
+	if path == "" {
+		abs, err := filepath.Abs(root)
+		if err != nil {
+			return nil, err
+		}
+		path = filepath.Join(filepath.Dir(abs), "audit.sqlite")
+	}
+	db, err := history.Open(path, history.WithClock(auditClock))
+	if err != nil {
+		return nil, usagef("history database: %v", err)
+	}
+	return db, nil
+}
+
+// dbPath is --db, else audit_db from the config ("" for neither).
+func (a *app) dbPath(cmd *cobra.Command) string {
+	if p, _ := cmd.Flags().GetString("db"); p != "" {
+		return p
+	}
+	return a.v.GetString("audit_db")
+}
+
+func (a *app) runMeta(cmd *cobra.Command, args []string) history.RunMeta {
+	return history.RunMeta{ToolVersion: Version, Profile: a.v.GetString("profile"), Territories: a.v.GetStringSlice("territory"),
+		Args: append([]string{cmd.CommandPath()}, args...)}
+}
+
+func (a *app) auditHistoryCommand() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "history [ROOT]",
+		Short: "List the audits recorded in the history database",
+		Long: "List past audits, oldest first: when, tool version and profile, members, deliveries passed,\n" +
+			"findings. The database is --db, else audit_db from config.yaml, else audit.sqlite next to ROOT.",
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := a.loadConfig(cmd); err != nil {
+				return err
+			}
+			path := a.dbPath(cmd)
+			if path == "" {
+				if len(args) == 0 {
+					return usagef("audit history needs --db, audit_db in config.yaml, or the audit ROOT")
+				}
+				abs, err := filepath.Abs(args[0])
+				if err != nil {
+					return err
+				}
+				path = filepath.Join(filepath.Dir(abs), "audit.sqlite")
+			}
+			if _, err := os.Stat(path); err != nil {
+				return usagef("history database %s: %v", path, errNotExist(err))
+			}
+			db, err := history.Open(path)
+			if err != nil {
+				return usagef("history database: %v", err)
+			}
+			defer db.Close()
+			runs, err := db.Runs()
+			if err != nil {
+				return err
+			}
+			return printRuns(a, runs)
+		},
+	}
+	cmd.Flags().String("db", "", "history database")
+	return cmd
+}
+
+func errNotExist(err error) error {
+	if errors.Is(err, os.ErrNotExist) {
+		return errors.New("no such file (no audit recorded yet?)")
+	}
+	return err
+}
+
+func printRuns(a *app, runs []history.RunSummary) error {
+	if len(runs) == 0 {
+		fmt.Fprintln(a.stdout, "no audits recorded")
+		return nil
+	}
+	tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "RUN\tSTARTED (UTC)\tTOOL\tPROFILE\tMEMBERS\tDELIVERIES\tPASSED\tERRORS\tWARNINGS\tFINDINGS\tSHARD")
+	for _, r := range runs {
+		rate := "n/a"
+		if r.Deliveries > 0 {
+			rate = fmt.Sprintf("%d (%.1f%%)", r.PassedDeliveries, float64(r.PassedDeliveries)*100/float64(r.Deliveries))
+		}
+		shard := r.Shard
+		if shard == "" {
+			shard = "-"
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d\t%d\t%s\t%d\t%d\t%d\t%s\n", r.ID, r.StartedAt.UTC().Format("2006-01-02 15:04:05"),
+			r.ToolVersion, r.Profile, r.Members, r.Deliveries, rate, r.Errors, r.Warnings, r.Findings, shard)
+	}
+	return tw.Flush()
+}
+
+func (a *app) mergeCommand() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "merge SHARD.json...",
+		Short: "Join the JSON reports of every audit shard into one audit",
+		Long: "Join the JSON reports of 'exportqc audit --shard i/n' (all n of them, in any order) into the\n" +
+			"audit an unsharded run writes, byte for byte, and record it in the history database when --db\n" +
+			"(or audit_db in config.yaml) names one. Shards made from different trees, member lists, tool\n" +
+			"versions or settings are refused.",
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usagef("merge needs the shard reports")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := a.loadConfig(cmd); err != nil {
+				return err
+			}
+			specs, err := auditOutputs(cmd, audit.Shard{})
+			if err != nil {
+				return err
+			}
+			shards := make([]*audit.Audit, 0, len(args))
+			for _, p := range args {
+				s, err := audit.ReadFile(p)
+				if err != nil {
+					return usageError{err}
+				}
+				shards = append(shards, s)
+			}
+			res, err := audit.Merge(shards)
+			if err != nil {
+				return usageError{err}
+			}
+			var run *history.Run
+			if path := a.dbPath(cmd); path != "" {
+				db, err := history.Open(path, history.WithClock(auditClock))
+				if err != nil {
+					return usagef("history database: %v", err)
+				}
+				defer db.Close()
+				if run, err = audit.Record(db, res, history.RunMeta{ToolVersion: res.Tool.Version,
+					Profile: res.Tool.Profile, Args: append([]string{cmd.CommandPath()}, args...)}); err != nil {
+					return fmt.Errorf("history database: %w", err)
+				}
+			}
+			return a.finishAudit(res, specs, run)
+		},
+	}
+	cmd.Flags().StringArray("report", nil, "write a report: FORMAT=PATH with FORMAT one of "+strings.Join(audit.Formats, ", ")+
+		" (PATH - is stdout); repeatable. Default: text on stdout")
+	cmd.Flags().String("db", "", "record the merged audit in this history database (default: audit_db from config.yaml; none)")
+	return cmd
+}
+
+// auditProgress draws "members done/total, files done/total, rate, ETA" on
+// a terminal's stderr, like check's progress (silent when stderr is not a
+// terminal, in CI, and for runs under a second).
+//
+// The engine reports files done, not which: members done is estimated
+// from the order of the work. The pool starts files in sorted path order
+// with at most --jobs in flight, so when n files are done the first n (to
+// within --jobs) are; a member is done once the files of all its
+// deliveries in that order are. Files per delivery are counted by a quick
+// walk before the run, only when the line is drawn at all.
+type auditProgress struct {
+	p       *progress
+	members int
+	// ends[k] is the file count through the k-th delivery (sorted), and
+	// lastOf the members whose last delivery is the k-th; idle members
+	// (nothing to check) count as done from the start.
+	ends   []int
+	lastOf []int
+	idle   int
+}
+
+func newAuditProgress(w io.Writer, root string, plan *audit.Plan, sel []audit.Planned) *auditProgress {
+	ap := &auditProgress{p: newProgress(w)}
+	if !ap.p.enabled {
+		return ap
+	}
+	last := map[string]int{}
+	for k, d := range sel {
+		last[d.Member] = k
+	}
+	ap.members = len(plan.Members)
+	ap.idle = ap.members - len(last)
+	ap.lastOf = make([]int, len(sel))
+	for _, k := range last {
+		ap.lastOf[k]++
+	}
+	ap.ends = make([]int, len(sel))
+	n := 0
+	for k, d := range sel {
+		n += countCandidates(filepath.Join(root, filepath.FromSlash(d.Path)))
+		ap.ends[k] = n
+	}
+	return ap
+}
+
+func countCandidates(dir string) int {
+	n := 0
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.Type().IsRegular() && format.Candidate(p) {
+			n++
+		}
+		return nil
+	})
+	return n
+}
+
+func (ap *auditProgress) update(done, total int) {
+	p := ap.p
+	if !p.enabled {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	now := time.Now()
+	elapsed := now.Sub(p.start)
+	if elapsed < time.Second || (now.Sub(p.last) < 100*time.Millisecond && done < total) {
+		return
+	}
+	p.last = now
+	members := ap.idle
+	if len(ap.ends) > 0 && total > 0 {
+		// Scale to the walk's count: the engine may count a few files
+		// differently (manifests it reads as XML, say).
+		est := done * ap.ends[len(ap.ends)-1] / total
+		for k := 0; k < len(ap.ends) && ap.ends[k] <= est; k++ {
+			members += ap.lastOf[k]
+		}
+	}
+	rate := float64(done) / elapsed.Seconds()
+	eta := time.Duration(float64(total-done) / rate * float64(time.Second)).Round(time.Second)
+	fmt.Fprintf(p.w, "\r\033[Kmembers %d/%d  files %d/%d  %.0f files/s  ETA %s", members, ap.members, done, total, rate, eta)
+	p.drawn = true
+}
+
+func (ap *auditProgress) clear() {
+	if ap.p.enabled {
+		clearProgress(ap.p.w)
+	}
+}

@@ -441,3 +441,19 @@ func TestManifestAsPath(t *testing.T) {
 	}
 	assertExpected(t, root, rep)
 }
+
+// A territory in the manifest that no pack or region code knows is a
+// manifest problem at its line, and the rest of the delivery is checked.
+func TestUnknownManifestTerritory(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.fr.srt"), []byte("1\n00:00:01,000 --> 00:00:03,000\nSalut.\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "manifest.yaml"), []byte("manifest_version: 1\nterritories: [FR, Atlantis]\nfiles:\n  - {path: a.fr.srt, kind: subtitles, language: fr}\n"), 0o644)
+	rep := run(t, deliveryOptions(t, nil, dir))
+	got := keys(t, rep, dir)
+	if strings.Join(got, " | ") != "D009 manifest.yaml:2" || !strings.Contains(rep.Findings[0].Message, "Atlantis") {
+		t.Errorf("findings %v", got)
+	}
+	if d := rep.Deliveries[0]; strings.Join(d.Territories, ",") != "FR" || d.Checked != 1 {
+		t.Errorf("delivery %+v", d)
+	}
+}

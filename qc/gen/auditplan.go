@@ -11,7 +11,7 @@ import (
 // Kinds of seeded defect, as EXPECTED.json names them, with the rule each
 // is meant to trigger. A file carries at most one defect kind.
 const (
-	DefectMissingLanguage  = "missing_language"  // D001: an episode lacks one of the delivery's languages (neither listed nor on disk)
+	DefectMissingLanguage  = "missing_language"  // D001: an episode lacks a language a declared territory requires (neither listed nor on disk)
 	DefectMissingFile      = "missing_file"      // D002: listed in the manifest, absent from disk
 	DefectChecksumMismatch = "checksum_mismatch" // D004: on disk altered after hashing, same size
 	DefectSizeMismatch     = "size_mismatch"     // D005: manifest size wrong, checksum right
@@ -172,7 +172,13 @@ func planDelivery(d *deliveryPlan, n int, o *AuditOptions) {
 			f := filePlan{lang: lang, episode: num}
 			f.path = fmt.Sprintf("S%02dE%02d/", d.season, num) + FileName(d.camel, d.season, num, lang, d.format)
 			if r.chance(o.DefectRate) {
-				switch k := r.intn(len(kinds)); kinds[k] {
+				k := r.intn(len(kinds))
+				if kinds[k] == fileMissingLanguage && mustLanguage(lang).Territory == "" {
+					// No territory requires it, so its absence is no
+					// defect: draw one of the other kinds.
+					k = 1 + r.intn(len(kinds)-1)
+				}
+				switch kinds[k] {
 				case fileCueDefects:
 					f.defect = fileCueDefects
 					c := r.between(1, 3)

@@ -20,9 +20,12 @@ type language struct {
 	MaxChars  float64 // L001 max_chars
 	MaxCPS    float64 // T005 max_cps (adult)
 	HalfWidth float64 // weight of a half-width character (0.5 for CJK)
-	Territory string  // the territory whose requirement this language serves
-	Dash      string  // dialogue dash with its spacing
-	Sep       string  // what joins two sentences on one line
+	// Territory is a territory whose pack (rules/territories) requires this
+	// language and no other, so that a missing file of it raises exactly
+	// one D001; "" when no shipped pack requires the language.
+	Territory string
+	Dash      string // dialogue dash with its spacing
+	Sep       string // what joins two sentences on one line
 	phrases   []string
 	short     []string
 
@@ -52,7 +55,7 @@ var languages = []*language{
 	{Tag: "ar", MaxChars: 42, MaxCPS: 20, HalfWidth: 1, Territory: "MENA", Dash: "- ", Sep: " ", phrases: phrasesAR, short: shortAR},
 	{Tag: "ja", MaxChars: 13, MaxCPS: 4, HalfWidth: 0.5, Territory: "JP", Dash: "－", Sep: "", phrases: phrasesJA, short: shortJA},
 	{Tag: "ko", MaxChars: 16, MaxCPS: 12, HalfWidth: 0.5, Territory: "KR", Dash: "- ", Sep: " ", phrases: phrasesKO, short: shortKO},
-	{Tag: "zh-Hans", MaxChars: 16, MaxCPS: 9, HalfWidth: 0.5, Territory: "SG", Dash: "－", Sep: "", phrases: phrasesZH, short: shortZH},
+	{Tag: "zh-Hans", MaxChars: 16, MaxCPS: 9, HalfWidth: 0.5, Territory: "CN", Dash: "－", Sep: "", phrases: phrasesZH, short: shortZH},
 }
 
 // Languages lists the language tags the generator can write.

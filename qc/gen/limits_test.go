@@ -116,3 +116,49 @@ func judge(doc *cue.Document, lim packLimits) CueDefects {
 	}
 	return d
 }
+
+type territoryDoc struct {
+	Requires []struct {
+		Language string   `yaml:"language"`
+		Accepts  []string `yaml:"accepts"`
+	} `yaml:"requires"`
+}
+
+// A seeded missing language raises exactly one D001 only if the territory
+// the generator declares for it requires that language and no other (SG,
+// requiring English and Chinese, would double-count a missing English).
+func TestTerritoriesRequireExactlyTheirLanguage(t *testing.T) {
+	for _, l := range languages {
+		if l.Territory == "" {
+			continue
+		}
+		data, err := fs.ReadFile(rules.FS, "territories/"+l.Territory+".yaml")
+		if err != nil {
+			t.Errorf("%s: no territory pack %s: %v", l.Tag, l.Territory, err)
+			continue
+		}
+		var d territoryDoc
+		if err := yaml.Unmarshal(data, &d); err != nil {
+			t.Fatal(err)
+		}
+		if len(d.Requires) != 1 || d.Requires[0].Language != l.Tag {
+			t.Errorf("%s: territory %s requires %+v, want exactly %s", l.Tag, l.Territory, d.Requires, l.Tag)
+			continue
+		}
+		subtitles := len(d.Requires[0].Accepts) == 0
+		for _, k := range d.Requires[0].Accepts {
+			subtitles = subtitles || k == "subtitles"
+		}
+		if !subtitles {
+			t.Errorf("%s: territory %s does not accept plain subtitles", l.Tag, l.Territory)
+		}
+	}
+	// Two languages sharing a territory would also double-count.
+	seen := map[string]string{}
+	for _, l := range languages {
+		if other, dup := seen[l.Territory]; dup && l.Territory != "" {
+			t.Errorf("%s and %s both declare territory %s", other, l.Tag, l.Territory)
+		}
+		seen[l.Territory] = l.Tag
+	}
+}

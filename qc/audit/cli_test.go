@@ -106,6 +106,17 @@ func TestShardsMergeToTheWholeAudit(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// Waivers whose notes differ between shards: line 2 is used only where
+	// eastgate is, line 5 is shadowed by line 2 there and unmatched
+	// elsewhere, line 7 is used only where southbank is, line 10 nowhere.
+	waivers := filepath.Join(out, "waivers.yaml")
+	if err := os.WriteFile(waivers, []byte("waivers:\n"+
+		"  - rule: D004\n    file: \"eastgate/**\"\n    reason: redelivered\n"+
+		"  - rule: D004\n    reason: every other altered file\n"+
+		"  - rule: D001\n    file: \"southbank/**\"\n    reason: languages follow\n"+
+		"  - rule: T001\n    reason: never used\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	formats := []string{"json", "html", "csv", "csv-deliveries", "text"}
 	reports := func(prefix string) []string {
 		var args []string
@@ -117,7 +128,7 @@ func TestShardsMergeToTheWholeAudit(t *testing.T) {
 	for _, n := range []int{1, 2, 3} {
 		for _, history := range []bool{false, true} {
 			name := "shards=" + itoa(n)
-			whole := []string{"audit", root, "--config", cfg, "-q", "--jobs", "3"}
+			whole := []string{"audit", root, "--config", cfg, "-q", "--jobs", "3", "--waivers", waivers}
 			merge := []string{"merge", "--config", cfg}
 			if history {
 				name += "/history"
@@ -135,7 +146,7 @@ func TestShardsMergeToTheWholeAudit(t *testing.T) {
 				for i := 1; i <= n; i++ {
 					p := filepath.Join(out, "shard"+itoa(i)+".json")
 					// Each shard with another worker count: the result must not care.
-					code, _, stderr := run(t, "audit", root, "--config", cfg, "-q", "--jobs", itoa(i),
+					code, _, stderr := run(t, "audit", root, "--config", cfg, "-q", "--jobs", itoa(i), "--waivers", waivers,
 						"--shard", itoa(i)+"/"+itoa(n), "--report", "json="+p)
 					if code > 1 {
 						t.Fatalf("shard %d/%d: exit %d: %s", i, n, code, stderr)
@@ -153,6 +164,13 @@ func TestShardsMergeToTheWholeAudit(t *testing.T) {
 					}
 				}
 				a := readAudit(t, filepath.Join(out, "whole.json"))
+				var lines []int
+				for _, n := range a.Notes {
+					lines = append(lines, n.Line)
+				}
+				if len(lines) != 2 || lines[0] != 5 || lines[1] != 10 || !strings.Contains(a.Notes[0].Message, "already waived by the waiver on line 2") {
+					t.Errorf("waiver notes %+v, want lines 5 (shadowed by 2) and 10", a.Notes)
+				}
 				if history != (a.Previous != nil) {
 					t.Errorf("previous audit present=%v with history=%v", a.Previous != nil, history)
 				}

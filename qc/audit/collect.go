@@ -30,8 +30,9 @@ type collector struct {
 // every delivery (about a waiver file, say) become notes. Paths become
 // relative to root, so the audit reads the same wherever the tree is
 // mounted, and fingerprints are taken on those paths. req gives the
-// territories' requirements for coverage (nil: no coverage).
-func Collect(root string, sel []Planned, rep *report.Report, failOn rule.Severity, req Requirements) ([]Delivery, []Finding, error) {
+// territories' requirements for coverage (nil: no coverage); waive, if
+// not nil, applies waivers to the findings (see Waive).
+func Collect(root string, sel []Planned, rep *report.Report, failOn rule.Severity, req Requirements, waive Waive) ([]Delivery, []Finding, error) {
 	c := &collector{prefix: rootPrefix(root), index: make(map[string]int, len(sel)),
 		out: make([]Delivery, len(sel)), tracks: make([][]track, len(sel))}
 	for i, p := range sel {
@@ -67,8 +68,27 @@ func Collect(root string, sel []Planned, rep *report.Report, failOn rule.Severit
 		c.out[j].Cues += f.Cues
 		c.tracks[j] = append(c.tracks[j], track{episode: f.Episode, language: f.Language, kind: f.Kind})
 	}
-	for i := range rep.Findings {
-		c.finding(&rep.Findings[i])
+	// Findings with root-relative paths: what waivers match, fingerprints
+	// are taken on, and the audit reports.
+	findings := make([]rule.Finding, len(rep.Findings))
+	for i, f := range rep.Findings {
+		f.File = c.rel(f.File)
+		findings[i] = f
+	}
+	var waived []*rule.Waiver
+	var notes []rule.Finding
+	if waive != nil {
+		waived, notes = waive(findings)
+	}
+	for i := range findings {
+		var w *rule.Waiver
+		if i < len(waived) {
+			w = waived[i]
+		}
+		c.finding(&findings[i], w)
+	}
+	for i := range notes {
+		c.note(&notes[i], rep.Rules)
 	}
 	rc := &requirementsCache{resolve: req, cache: map[string][]*territory.Territory{}}
 	for i := range c.out {
@@ -161,19 +181,21 @@ func (c *collector) ownerIndex(rel string) int {
 	return -1
 }
 
-func (c *collector) finding(f *rule.Finding) {
-	rel := c.rel(f.File)
-	af := Finding{Rule: f.Rule, Severity: f.Severity, File: rel, Line: f.Line, Cue: f.Cue, Message: f.Message,
-		Waived: waiverOf(f)}
+// compact is the audit's form of a finding whose path is root-relative.
+func compact(f *rule.Finding, w *rule.Waiver) Finding {
+	af := Finding{Rule: f.Rule, Severity: f.Severity, File: f.File, Line: f.Line, Cue: f.Cue, Message: f.Message,
+		Waived: w, Fingerprint: rule.Fingerprint(f)}
 	if f.Start != nil {
 		af.Start = string(cue.Time(*f.Start).AppendTimecode(nil))
 	}
-	// The fingerprint is taken on the root-relative path: the same finding
-	// in the same tree matches across audits wherever the tree is mounted.
-	fc := *f
-	fc.File = rel
-	af.Fingerprint = rule.Fingerprint(&fc)
-	j := c.ownerIndex(rel)
+	return af
+}
+
+// finding files a (root-relative) finding under its delivery, or as a note
+// when no delivery holds it.
+func (c *collector) finding(f *rule.Finding, w *rule.Waiver) {
+	af := compact(f, w)
+	j := c.ownerIndex(f.File)
 	if j < 0 {
 		c.notes = append(c.notes, af)
 		return
@@ -192,6 +214,21 @@ func (c *collector) finding(f *rule.Finding) {
 	}
 }
 
-// waiverOf is the waiver the engine attached to a finding, if any.
-// TODO(waivers): read the finding's waiver once the engine attaches it.
-func waiverOf(*rule.Finding) *rule.Waiver { return nil }
+// note keeps a waiver note (W001, W002): it is about the waiver file,
+// never a delivery's, whatever folder that file is in. Its severity is the
+// one the run configured for the rule, when the rule is in the run's rule
+// list, else the waiver package's default.
+func (c *collector) note(f *rule.Finding, rules []report.RuleInfo) {
+	for _, r := range rules {
+		if r.Code == f.Rule {
+			f.Severity = r.Severity
+		}
+	}
+	c.notes = append(c.notes, compact(f, nil))
+}
+
+// Waive decides which findings (root-relative paths, report order) waivers
+// accept: waived is parallel to findings (nil entries, or nil, for none)
+// and notes are findings about the waivers themselves. waiver.Set.Apply,
+// with its clock, is one.
+type Waive func(findings []rule.Finding) (waived []*rule.Waiver, notes []rule.Finding)

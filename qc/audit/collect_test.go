@@ -57,7 +57,7 @@ func TestCollect(t *testing.T) {
 		},
 	}
 	sel := []Planned{{Member: "acme", Path: "acme/river"}, {Member: "bravo", Path: "bravo/loose"}, {Member: "bravo", Path: "bravo/empty"}}
-	dels, notes, err := Collect("/data/audit/", sel, rep, rule.Error, testTerritories)
+	dels, notes, err := Collect("/data/audit/", sel, rep, rule.Error, testTerritories, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,7 +105,7 @@ func TestCollect(t *testing.T) {
 
 func TestCollectRootDot(t *testing.T) {
 	rep := &report.Report{Files: []report.File{{Path: "acme/x/a.srt", Cues: 1}}}
-	dels, _, _ := Collect(".", []Planned{{Member: "acme", Path: "acme/x"}}, rep, rule.Error, nil)
+	dels, _, _ := Collect(".", []Planned{{Member: "acme", Path: "acme/x"}}, rep, rule.Error, nil, nil)
 	if dels[0].Files != 1 {
 		t.Error("paths under root \".\" were not matched")
 	}

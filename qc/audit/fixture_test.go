@@ -224,3 +224,80 @@ func TestAuditExitCodes(t *testing.T) {
 		})
 	}
 }
+
+// TestAuditWaivers: a waiver file accepts findings as in check (they stay,
+// marked, and count as waived, not as errors), by rule and file glob or by
+// the fingerprint the audit report prints, and an unused waiver is a note.
+func TestAuditWaivers(t *testing.T) {
+	root := fixtureCopy(t)
+	cfg := emptyConfig(t)
+	first := filepath.Join(t.TempDir(), "first.json")
+	run(t, "audit", root, "--config", cfg, "-q", "--no-db", "--report", "json="+first)
+	var fp string
+	for _, d := range readAudit(t, first).Deliveries {
+		for _, f := range d.Findings {
+			if f.Rule == "D001" && strings.Contains(f.Message, "episode 2") {
+				fp = f.Fingerprint
+			}
+		}
+	}
+	if fp == "" {
+		t.Fatal("no D001 for southbank's episode 2")
+	}
+	waivers := filepath.Join(t.TempDir(), "waivers.yaml")
+	src := "waivers:\n" +
+		"  - rule: size-mismatch\n    file: \"night-ferry-s1/manifest.yaml\"\n    reason: manifest size corrected in the delivery note\n" +
+		"  - rule: T001\n    reason: nothing to waive here\n" +
+		"  - fingerprint: " + fp + "\n    reason: French subtitles of episode 2 follow next month\n    expires: 2999-12-31\n"
+	if err := os.WriteFile(waivers, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "audit.json")
+	code, _, stderr := run(t, "audit", root, "--config", cfg, "-q", "--no-db", "--waivers", waivers, "--report", "json="+out)
+	if code != cli.ExitFail {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	a := readAudit(t, out)
+	east, south := member(t, a, "eastgate"), member(t, a, "southbank")
+	if east.Errors != 2 || east.Waived != 1 || south.Errors != 1 || south.Waived != 1 || a.Totals.Waived != 2 || a.Totals.Errors != 3 {
+		t.Errorf("eastgate %d errors %d waived, southbank %d errors %d waived, body %d/%d",
+			east.Errors, east.Waived, south.Errors, south.Waived, a.Totals.Errors, a.Totals.Waived)
+	}
+	for _, r := range east.TopRules {
+		if r.Rule == "D005" {
+			t.Error("a waived finding counts in the top rules")
+		}
+	}
+	var reasons []string
+	for _, d := range a.Deliveries {
+		for _, f := range d.Findings {
+			if f.Waived != nil {
+				reasons = append(reasons, f.Rule+": "+f.Waived.Reason+" @"+filepath.Base(f.Waived.Source))
+			}
+		}
+	}
+	want := []string{"D005: manifest size corrected in the delivery note @waivers.yaml:2",
+		"D001: French subtitles of episode 2 follow next month @waivers.yaml:7"}
+	if strings.Join(reasons, "|") != strings.Join(want, "|") {
+		t.Errorf("waived findings %q", reasons)
+	}
+	if len(a.Notes) != 1 || a.Notes[0].Rule != "W001" || a.Notes[0].Line != 5 {
+		t.Errorf("notes %+v, want the unused waiver of line 5", a.Notes)
+	}
+	// Waiving eastgate's two D004 too leaves it passing.
+	more := src + "  - rule: D004\n    file: \"eastgate/**\"\n    reason: redelivered files\n"
+	if err := os.WriteFile(waivers, []byte(more), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	run(t, "audit", root, "--config", cfg, "-q", "--no-db", "--waivers", waivers, "--report", "json="+out)
+	if east := member(t, readAudit(t, out), "eastgate"); east.PassedDeliveries != 1 || east.Errors != 0 || east.Waived != 3 {
+		t.Errorf("eastgate with every finding waived: %+v", east)
+	}
+	bad := filepath.Join(t.TempDir(), "bad.yaml")
+	if err := os.WriteFile(bad, []byte("waivers:\n  - rule: D004\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := run(t, "audit", root, "--config", cfg, "-q", "--no-db", "--waivers", bad); code != cli.ExitUsage || !strings.Contains(stderr, "bad.yaml:2") {
+		t.Errorf("a waiver without a reason: exit %d, %q", code, stderr)
+	}
+}

@@ -101,10 +101,13 @@ func mergeNotes(shards []*Audit) []Finding {
 			if count[k] == 0 {
 				order = append(order, k)
 				first[k] = f
-			} else if f.Message != first[k].Message && f.Message > first[k].Message {
-				// Shards disagree on why a waiver is unused (shadowed in one,
-				// unmatched in another): keep one message, the same whatever
-				// the order of the reports on the command line.
+			} else if longer(f.Message, first[k].Message) {
+				// Shards disagree on why a waiver is unused: shadowed by
+				// earlier waivers in one, unmatched in another. The whole
+				// audit says "shadowed", naming every earlier waiver that
+				// took its findings; the longest message is the one naming
+				// most of them (exact unless two shards name disjoint sets),
+				// and the choice does not depend on the order of the reports.
 				first[k] = f
 			}
 			count[k]++
@@ -125,3 +128,11 @@ func mergeNotes(shards []*Audit) []Finding {
 // isConfigNote reports notes about the run's configuration (waiver files)
 // rather than about the tree.
 func isConfigNote(code string) bool { return len(code) > 0 && code[0] == 'W' }
+
+// longer orders messages by length, then text.
+func longer(a, b string) bool {
+	if len(a) != len(b) {
+		return len(a) > len(b)
+	}
+	return a > b
+}

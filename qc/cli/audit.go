@@ -24,6 +24,7 @@ import (
 	"github.com/exportqc/exportqc/qc/report"
 	"github.com/exportqc/exportqc/qc/rule"
 	"github.com/exportqc/exportqc/qc/territory"
+	"github.com/exportqc/exportqc/qc/waiver"
 )
 
 // auditClock is the history database's clock; tests replace it so two
@@ -55,6 +56,7 @@ func (a *app) auditCommand() *cobra.Command {
 	fs := cmd.Flags()
 	a.addSettingFlags(fs)
 	fs.String("members", "", "members.yaml listing the members, their display names and delivery folders")
+	fs.String("waivers", "", "waiver file: findings it accepts stay in the reports as waived and do not fail deliveries")
 	fs.String("db", "", "history database (default: audit_db from config.yaml, else audit.sqlite next to ROOT)")
 	fs.Bool("no-db", false, "record nothing and compare with nothing")
 	fs.StringArray("report", nil, "write a report: FORMAT=PATH with FORMAT one of "+strings.Join(audit.Formats, ", ")+
@@ -120,7 +122,11 @@ func (a *app) runAudit(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return usageError{err}
 	}
-	deliveries, notes, err := audit.Collect(root, sel, rep, failOn, auditRequirements(opts.Resolver))
+	waive, err := auditWaivers(cmd)
+	if err != nil {
+		return err
+	}
+	deliveries, notes, err := audit.Collect(root, sel, rep, failOn, auditRequirements(opts.Resolver), waive)
 	if err != nil {
 		return usageError{err}
 	}
@@ -265,6 +271,22 @@ func auditRequirements(r engine.Resolver) audit.Requirements {
 		t, _, err := dr.Territories(territories)
 		return t, err
 	}
+}
+
+// auditWaivers loads --waivers. The audit applies them itself, to findings
+// with root-relative paths, so a waiver file's globs and fingerprints mean
+// the same wherever the tree is mounted and in every shard.
+func auditWaivers(cmd *cobra.Command) (audit.Waive, error) {
+	path, _ := cmd.Flags().GetString("waivers")
+	if path == "" {
+		return nil, nil
+	}
+	set, err := waiver.Load(path)
+	if err != nil {
+		return nil, usagef("--waivers: %v", err)
+	}
+	now := auditClock()
+	return func(fs []rule.Finding) ([]*rule.Waiver, []rule.Finding) { return set.Apply(fs, now) }, nil
 }
 
 // auditDB opens the history database: --db, else audit_db from the

@@ -14,6 +14,7 @@ import (
 	"github.com/exportqc/exportqc/qc/format/ttml"
 	"github.com/exportqc/exportqc/qc/langcheck"
 	"github.com/exportqc/exportqc/qc/rule"
+	"github.com/exportqc/exportqc/qc/waiver"
 )
 
 // All returns every registered rule, sorted by code. The slice is new on
@@ -34,6 +35,8 @@ func All() []*rule.Rule {
 	// Language rules (G001–G004); the engine calls langcheck with each
 	// file's declared languages and text.
 	all = append(all, langcheck.Rules...)
+	// Notes about waivers themselves (W001 unused, W002 expired).
+	all = append(all, waiver.Rules...)
 	sort.Slice(all, func(i, j int) bool { return all[i].Code < all[j].Code })
 	return all
 }

@@ -70,6 +70,8 @@ func (a *app) checkCommand() *cobra.Command {
 	fs.StringArray("report", nil, "also write a report: FORMAT=PATH (json, junit, sarif, csv, markdown, github, html, text; PATH - is stdout); repeatable")
 	fs.String("fail-on", "error", "lowest severity that makes the run fail: error, warning or info")
 	fs.BoolP("quiet", "q", false, "no progress output")
+	fs.String("waivers", "", "waiver file (YAML): accepted findings, each with a reason and optional expiry")
+	fs.String("baseline", "", "a previous JSON report: report only findings that are not in it")
 	addDeliveryFlags(cmd)
 	return cmd
 }
@@ -111,6 +113,9 @@ func (a *app) runCheck(cmd *cobra.Command, args []string) error {
 	opts.Territories = res.req.Territories
 	opts.Manifest, _ = cmd.Flags().GetString("manifest")
 	opts.Patterns = a.v.GetStringSlice("patterns")
+	if err := a.acceptanceOptions(cmd, &opts); err != nil {
+		return err
+	}
 	outputs, err := a.outputs(cmd)
 	if err != nil {
 		return err

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/exportqc/exportqc/qc/internal/testcorpus"
 )
@@ -172,5 +173,52 @@ func TestGitHubAnnotationsInActions(t *testing.T) {
 	_, stdout, _ = run(t, "check", "--config", emptyConfig(t), "--format", "json", fixture(t, "T003/overlap.srt"))
 	if strings.Contains(stdout, "::error") {
 		t.Errorf("annotations mixed into JSON on stdout")
+	}
+}
+
+func TestWaiversAndBaseline(t *testing.T) {
+	dir := t.TempDir()
+	overlap := fixture(t, "T003/overlap.srt")
+	cfg := emptyConfig(t)
+	write := func(name, body string) string {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, []byte(body), 0o644)
+		return p
+	}
+	now = func() time.Time { return time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC) }
+	defer func() { now = time.Now }()
+
+	// A waiver with a reason accepts the overlap: the run passes, and the
+	// finding stays in the report with the reason.
+	w := write("waivers.yaml", "waivers:\n  - rule: cue-overlap\n    file: T003/overlap.srt\n    reason: the director wants both lines up\n")
+	code, out, stderr := run(t, "check", "--config", cfg, "--waivers", w, "--format", "json", overlap)
+	if code != ExitPass || !strings.Contains(out, `"reason": "the director wants both lines up"`) || !strings.Contains(out, `"waived": 1`) {
+		t.Errorf("waived run: exit %d %s\n%s", code, stderr, out)
+	}
+	// A waiver that matches nothing is itself reported (W001), and an
+	// expired one stops applying (W002): the overlap fails the run again.
+	w = write("stale.yaml", "waivers:\n  - rule: T001\n    reason: old\n  - rule: T003\n    reason: was fine last year\n    expires: 2026-01-31\n")
+	code, out, _ = run(t, "check", "--config", cfg, "--waivers", w, "--format", "json", overlap)
+	if code != ExitFail || !strings.Contains(out, `"rule": "W001"`) || !strings.Contains(out, `"rule": "W002"`) {
+		t.Errorf("stale waivers: exit %d\n%s", code, out)
+	}
+	// A waiver without a reason is a usage error naming the line.
+	w = write("bad.yaml", "waivers:\n  - rule: T003\n")
+	if code, _, stderr := run(t, "check", "--config", cfg, "--waivers", w, overlap); code != ExitUsage || !strings.Contains(stderr, "bad.yaml:2") {
+		t.Errorf("reasonless waiver: exit %d %s", code, stderr)
+	}
+
+	// Baseline: the same findings again are not new; the run passes and the
+	// summary says how many were already known.
+	base := filepath.Join(dir, "base.json")
+	run(t, "check", "--config", cfg, "--format", "json", "-o", base, fixture(t, "T003"), fixture(t, "L004"))
+	code, out, _ = run(t, "check", "--config", cfg, "--baseline", base, fixture(t, "T003"), fixture(t, "L004"))
+	if code != ExitPass || !strings.Contains(out, "4 already in the baseline") {
+		t.Errorf("baseline: exit %d\n%s", code, out)
+	}
+	// A new problem is reported even with the baseline.
+	code, out, _ = run(t, "check", "--config", cfg, "--baseline", base, "--format", "json", fixture(t, "T003"), fixture(t, "T001"))
+	if code != ExitFail || !strings.Contains(out, `"rule": "T001"`) || strings.Contains(out, `"rule": "T003"`) {
+		t.Errorf("baseline with a new finding: exit %d\n%s", code, out)
 	}
 }

@@ -475,12 +475,19 @@ func addDeliveries(rep *report.Report, opts *Options, units []*unit, inputs []in
 			rec.Checked++
 			for j := range results[i].findings {
 				f := &results[i].findings[j]
+				if !counts(f) {
+					continue
+				}
 				count(f)
 				rec.Passed = rec.Passed && f.Severity < opts.FailOn
 			}
 		}
 		for j := range u.findings {
 			f := &u.findings[j]
+			if !counts(f) {
+				rep.Summary.Waived++
+				continue
+			}
 			count(f)
 			rec.Passed = rec.Passed && f.Severity < opts.FailOn
 			switch f.Severity {

@@ -13,12 +13,14 @@ import (
 	"runtime"
 	"sort"
 	"sync/atomic"
+	"time"
 
 	"golang.org/x/sync/errgroup"
 
 	"github.com/exportqc/exportqc/qc/cue"
 	"github.com/exportqc/exportqc/qc/report"
 	"github.com/exportqc/exportqc/qc/rule"
+	"github.com/exportqc/exportqc/qc/waiver"
 )
 
 // Resolver gives the effective rule configuration for a file in a given
@@ -53,6 +55,13 @@ type Options struct {
 	Territories []string
 	Manifest    string
 	Patterns    []string
+
+	// Waivers accept findings with a reason (--waivers); Baseline drops
+	// findings an earlier report already had (--baseline); Now decides
+	// which waivers have expired (injected so tests are reproducible).
+	Waivers  *waiver.Set
+	Baseline *waiver.Baseline
+	Now      time.Time
 }
 
 // DefaultFrameRate is used for frame-based thresholds when nothing declares a rate.
@@ -99,7 +108,14 @@ func Run(ctx context.Context, opts Options) (*report.Report, error) {
 	if err := checkDeliveries(ctx, &opts, units, inputs, results, jobs); err != nil {
 		return nil, err
 	}
-	return assemble(&opts, results, func(rep *report.Report) { addDeliveries(rep, &opts, units, inputs, results) })
+	notes, baselined := acceptance(&opts, results, units)
+	rep, err := assemble(&opts, results, func(rep *report.Report) { addDeliveries(rep, &opts, units, inputs, results) })
+	if err != nil {
+		return nil, err
+	}
+	rep.Summary.Baselined = baselined
+	addWaiverNotes(rep, &opts, notes)
+	return rep, nil
 }
 
 // checkFileSafely turns a panic anywhere in one file's work into an E000
@@ -131,6 +147,10 @@ func assemble(opts *Options, results []fileResult, more func(*report.Report)) (*
 		}
 		sort.SliceStable(r.findings, func(a, b int) bool { return rule.Less(&r.findings[a], &r.findings[b]) })
 		for _, f := range r.findings {
+			if !counts(&f) {
+				rep.Summary.Waived++
+				continue
+			}
 			switch f.Severity {
 			case rule.Error:
 				r.record.Errors++
@@ -175,9 +195,32 @@ func assemble(opts *Options, results []fileResult, more func(*report.Report)) (*
 // Passed reports whether no finding is at or above the fail-on severity.
 func Passed(rep *report.Report, failOn rule.Severity) bool {
 	for i := range rep.Findings {
-		if rep.Findings[i].Severity >= failOn {
+		if f := &rep.Findings[i]; counts(f) && f.Severity >= failOn {
 			return false
 		}
 	}
 	return true
+}
+
+// addWaiverNotes adds the findings about the waivers themselves (unused,
+// expired), configured like any rule's, and recomputes pass/fail.
+func addWaiverNotes(rep *report.Report, opts *Options, notes []rule.Finding) {
+	if len(notes) == 0 {
+		return
+	}
+	base, _ := opts.Resolver.Resolve("")
+	notes = applyConfig(notes, opts.Rules, base)
+	for _, f := range notes {
+		switch f.Severity {
+		case rule.Error:
+			rep.Summary.Errors++
+		case rule.Warning:
+			rep.Summary.Warnings++
+		default:
+			rep.Summary.Infos++
+		}
+	}
+	rep.Findings = append(rep.Findings, notes...)
+	sort.SliceStable(rep.Findings, func(a, b int) bool { return rule.Less(&rep.Findings[a], &rep.Findings[b]) })
+	rep.Summary.Passed = Passed(rep, opts.FailOn)
 }

@@ -40,6 +40,11 @@ type Summary struct {
 	Infos    int    `json:"infos"`
 	FailOn   string `json:"fail_on"`
 	Passed   bool   `json:"passed"`
+	// Waived counts findings accepted by a waiver (kept in the report, not
+	// in the counts above); Baselined counts findings dropped because the
+	// --baseline report already had them.
+	Waived    int `json:"waived,omitempty"`
+	Baselined int `json:"baselined,omitempty"`
 }
 
 // File is the per-file record.

@@ -51,6 +51,9 @@ func Text(o TextOptions) Writer {
 				bw.WriteString(o.severity(f.Severity))
 				bw.WriteString(": ")
 				bw.WriteString(safeLine(headline(f)))
+				if f.Waived != nil {
+					bw.WriteString(safeLine(" [waived: " + f.Waived.Reason + " — " + f.Waived.Source + "]"))
+				}
 				bw.WriteByte('\n')
 			}
 		}
@@ -58,10 +61,17 @@ func Text(o TextOptions) Writer {
 			bw.WriteByte('\n')
 		}
 		s := &r.Summary
-		fmt.Fprintf(bw, "%s, %s: %s — %s (fail-on %s)\n",
+		fmt.Fprintf(bw, "%s, %s: %s — %s (fail-on %s)",
 			plural(s.Files, "file", "files"), plural(s.Cues, "cue", "cues"),
 			countsPhrase(s.Errors, s.Warnings, s.Infos),
 			o.verdict(s.Passed), v.failOnLabel())
+		if s.Waived > 0 {
+			fmt.Fprintf(bw, "; %d waived", s.Waived)
+		}
+		if s.Baselined > 0 {
+			fmt.Fprintf(bw, "; %d already in the baseline, not shown", s.Baselined)
+		}
+		bw.WriteByte('\n')
 		return bw.Flush()
 	}
 }

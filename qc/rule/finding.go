@@ -18,6 +18,9 @@ type Finding struct {
 	Actual   string    `json:"actual,omitempty"`
 	// Source is where the threshold behind this finding comes from (guideline + clause).
 	Source string `json:"source,omitempty"`
+	// Waived is set when a waiver accepts the finding: it stays in the report
+	// with the waiver's reason, and does not count for pass/fail or totals.
+	Waived *Waiver `json:"waived,omitempty"`
 }
 
 // Timecode is a cue.Time that marshals as "HH:MM:SS.mmm".

@@ -34,17 +34,19 @@ type MismatchOptions struct {
 	// confuses (es/pt, da/sv/no, ru/uk, ...); such mismatches also need
 	// every sample to agree (default 5).
 	CloseFactor int
-	// SampleLetters caps the letters given to the identifier (default 1800,
-	// six samples): samples are taken evenly from the whole file, which
+	// SampleLetters caps the letters given to the identifier (default 1200,
+	// four samples): samples are taken evenly from the whole file, which
 	// keeps long files fast and a foreign-language opening song from
-	// deciding.
+	// deciding. With four samples and the default 0.8 share, one sample in
+	// the declared language settles a correct file, so a correct file costs
+	// one identifier run (about half a millisecond), not two.
 	SampleLetters int
 }
 
 // DefaultMismatchOptions are the thresholds used where a field is zero.
 func DefaultMismatchOptions() MismatchOptions {
 	return MismatchOptions{MinLetters: 200, MinConfidence: 0.8, MinScriptLetters: 20,
-		MaxDeclaredScriptShare: 0.1, CloseFactor: 5, SampleLetters: 1800}
+		MaxDeclaredScriptShare: 0.1, CloseFactor: 5, SampleLetters: 1200}
 }
 
 func (o MismatchOptions) withDefaults() MismatchOptions {

@@ -1,6 +1,9 @@
 package cue
 
-import "testing"
+import (
+	"testing"
+	"unsafe"
+)
 
 func TestFramesAreExactForBroadcastRates(t *testing.T) {
 	for _, s := range []string{"23.976", "24", "25", "29.97", "30", "48", "50", "59.94", "60"} {
@@ -69,5 +72,23 @@ func TestFromRatioTicks(t *testing.T) {
 	// 10,000,000 ticks per second (common in IMSC): 1 tick is 70.56 flicks.
 	if got := FromRatio(15_000_000, 10_000_000); got != Second*3/2 {
 		t.Errorf("1.5 s in ticks = %d", got)
+	}
+}
+
+func TestLineIndexJoin(t *testing.T) {
+	src := "a\nbb\r\nccc\rd"
+	x := IndexLines(src)
+	if x.Len() != 4 || x.Text(2) != "ccc" || x.Offset(1) != 2 {
+		t.Fatalf("index: %d lines, %q, %d", x.Len(), x.Text(2), x.Offset(1))
+	}
+	if got := x.Join(0, 2); got != "a\nbb" {
+		t.Errorf("Join(0,2) = %q", got)
+	}
+	if got := x.Join(1, 4); got != "bb\nccc\nd" { // CRLF and CR normalised to LF
+		t.Errorf("Join(1,4) = %q", got)
+	}
+	// Plain LF runs are substrings of the source: no copy.
+	if got := x.Join(0, 2); unsafe.StringData(got) != unsafe.StringData(src) {
+		t.Errorf("Join(0,2) copied the lines instead of slicing the source")
 	}
 }

@@ -42,17 +42,11 @@ const (
 	kindText
 )
 
-// srcLine locates one source line. It holds no pointer (the text is
-// src[off:off+n]), so the slice of all lines costs the GC nothing to scan.
-type srcLine struct {
-	off, n int32
-	kind   kind
-}
-
 type reader struct {
 	doc   *cue.Document
 	src   string
-	lines []srcLine
+	ix    cue.LineIndex
+	kinds []kind // per line, classified on first look
 	dec   markup.Decoder
 
 	devCount [numDeviations]int
@@ -63,39 +57,29 @@ type reader struct {
 }
 
 func (r *reader) split() {
-	n := strings.Count(r.src, "\n")
-	if n == 0 {
-		n = strings.Count(r.src, "\r")
-	}
-	r.lines = make([]srcLine, 0, n+1)
-	s := cue.NewLineScanner(r.src)
-	for s.Scan() {
-		r.lines = append(r.lines, srcLine{off: int32(s.Offset()), n: int32(len(s.Text()))})
-	}
+	r.ix = cue.IndexLines(r.src)
+	r.kinds = make([]kind, r.ix.Len())
 }
 
-func (r *reader) text(i int) string {
-	l := r.lines[i]
-	return r.src[l.off : l.off+l.n]
-}
+func (r *reader) text(i int) string { return r.ix.Text(i) }
 
 func (r *reader) kind(i int) kind {
-	l := &r.lines[i]
-	if l.kind == kindUnknown {
+	k := &r.kinds[i]
+	if *k == kindUnknown {
 		text := r.text(i)
 		t := trim(text)
 		switch {
 		case t == "":
-			l.kind = kindBlank
+			*k = kindBlank
 		case isTimingCandidate(text):
-			l.kind = kindTiming
+			*k = kindTiming
 		case isNumber(t):
-			l.kind = kindCounter
+			*k = kindCounter
 		default:
-			l.kind = kindText
+			*k = kindText
 		}
 	}
-	return l.kind
+	return *k
 }
 
 // trim removes spaces and stray BOMs (files glued together keep theirs).
@@ -118,7 +102,7 @@ func isNumber(s string) bool {
 	return true
 }
 
-func (r *reader) isTiming(i int) bool { return i < len(r.lines) && r.kind(i) == kindTiming }
+func (r *reader) isTiming(i int) bool { return i < r.ix.Len() && r.kind(i) == kindTiming }
 
 // startsCue reports whether a cue starts at line i: a timing line, or any
 // non-blank line directly followed by one (its counter, possibly garbled).
@@ -127,7 +111,7 @@ func (r *reader) startsCue(i int) bool {
 }
 
 func (r *reader) parse() {
-	n := len(r.lines)
+	n := r.ix.Len()
 	for i := 0; i < n; {
 		switch {
 		case r.kind(i) == kindBlank:
@@ -155,7 +139,7 @@ func (r *reader) parse() {
 // payloadEnd returns the end (exclusive) of the payload that starts at line
 // j: where the next cue starts, or the end of the file, less trailing blanks.
 func (r *reader) payloadEnd(j int) int {
-	n, last := len(r.lines), j
+	n, last := r.ix.Len(), j
 	for j < n {
 		switch {
 		case r.kind(j) == kindBlank:
@@ -219,7 +203,7 @@ func (r *reader) cue(ci, ti int) int {
 		Index:    index,
 		ID:       id,
 		Line:     first + 1,
-		Offset:   int64(r.lines[first].off),
+		Offset:   r.ix.Offset(first),
 		Start:    t.start,
 		End:      t.end,
 		Raw:      raw,
@@ -229,34 +213,8 @@ func (r *reader) cue(ci, ti int) int {
 	return end
 }
 
-// join returns lines [a, b) joined by "\n": a substring of the source when
-// they are separated by plain LFs (no copy), else a new string.
-func (r *reader) join(a, b int) string {
-	if a >= b {
-		return ""
-	}
-	contiguous, size := true, 0
-	for k := a; k < b; k++ {
-		l := r.lines[k]
-		size += int(l.n) + 1
-		if k > a && (l.off != r.lines[k-1].off+r.lines[k-1].n+1 || r.src[l.off-1] != '\n') {
-			contiguous = false
-		}
-	}
-	if contiguous {
-		last := r.lines[b-1]
-		return r.src[r.lines[a].off : last.off+last.n]
-	}
-	var sb strings.Builder
-	sb.Grow(size - 1)
-	for k := a; k < b; k++ {
-		if k > a {
-			sb.WriteByte('\n')
-		}
-		sb.WriteString(r.text(k))
-	}
-	return sb.String()
-}
+// join returns lines [a, b) joined by "\n" (see cue.LineIndex.Join).
+func (r *reader) join(a, b int) string { return r.ix.Join(a, b) }
 
 func (r *reader) strayText(a, b int) {
 	r.stray++
@@ -290,7 +248,7 @@ func (r *reader) report() {
 	for k := 0; k < numDeviations; k++ {
 		if c := r.devCount[k]; c > 0 {
 			i := r.devLine[k]
-			r.doc.Diag(i+1, int64(r.lines[i].off), 0, plural(c, "timing line")+" with "+deviationText[k]+" (first on line "+strconv.Itoa(i+1)+")")
+			r.doc.Diag(i+1, r.ix.Offset(i), 0, plural(c, "timing line")+" with "+deviationText[k]+" (first on line "+strconv.Itoa(i+1)+")")
 		}
 	}
 }
@@ -303,7 +261,7 @@ func (r *reader) diag(i, cueIndex int, msg string) {
 	r.ndiag++
 	switch {
 	case r.ndiag <= maxDiags:
-		r.doc.Diag(i+1, int64(r.lines[i].off), cueIndex, msg)
+		r.doc.Diag(i+1, r.ix.Offset(i), cueIndex, msg)
 	case r.ndiag == maxDiags+1:
 		r.firstUnlisted = i
 	}
@@ -313,7 +271,7 @@ func (r *reader) diag(i, cueIndex int, msg string) {
 func (r *reader) unlisted() {
 	if n := r.ndiag - maxDiags; n > 0 {
 		i := r.firstUnlisted
-		r.doc.Diag(i+1, int64(r.lines[i].off), 0, strconv.Itoa(n)+" more problems from here on are not listed")
+		r.doc.Diag(i+1, r.ix.Offset(i), 0, strconv.Itoa(n)+" more problems from here on are not listed")
 	}
 }
 

@@ -38,13 +38,10 @@ func ReadWithRegions(text string) (*cue.Document, []Region) {
 	return r.doc, r.regions
 }
 
-// srcLine locates one source line, without pointers (text is src[off:off+n]).
-type srcLine struct{ off, n int32 }
-
 type reader struct {
 	doc     *cue.Document
 	src     string
-	lines   []srcLine
+	ix      cue.LineIndex
 	dec     markup.Decoder
 	regions []Region
 	// regionIDs indexes regions once the cues start (regions come first).
@@ -59,24 +56,12 @@ type reader struct {
 	ndiag, firstUnlisted int
 }
 
-func (r *reader) split() {
-	n := strings.Count(r.src, "\n")
-	if n == 0 {
-		n = strings.Count(r.src, "\r")
-	}
-	r.lines = make([]srcLine, 0, n+1)
-	for s := cue.NewLineScanner(r.src); s.Scan(); {
-		r.lines = append(r.lines, srcLine{int32(s.Offset()), int32(len(s.Text()))})
-	}
-}
+func (r *reader) split() { r.ix = cue.IndexLines(r.src) }
 
-func (r *reader) text(i int) string {
-	l := r.lines[i]
-	return r.src[l.off : l.off+l.n]
-}
+func (r *reader) text(i int) string { return r.ix.Text(i) }
 
 func (r *reader) parse() {
-	n := len(r.lines)
+	n := r.ix.Len()
 	i := 0
 	if n == 0 {
 		r.doc.Diag(1, 0, 0, "file is empty: no \"WEBVTT\" signature")
@@ -114,7 +99,7 @@ func (r *reader) parse() {
 // block runs the spec's "collect a WebVTT block" from line i and returns
 // the line where the next block may start.
 func (r *reader) block(i int, inHeader bool) int {
-	n := len(r.lines)
+	n := r.ix.Len()
 	first, lineCount, prev := i, 0, i
 	bufFrom, bufTo := i, i // the buffer is lines [bufFrom, bufTo)
 	seenArrow, isStyle, isRegion := false, false, false
@@ -249,7 +234,7 @@ func (r *reader) addCue(first, timingLine int, id string, t timing, from, to int
 		Index:    index,
 		ID:       r.noNUL(id, first),
 		Line:     first + 1,
-		Offset:   int64(r.lines[first].off),
+		Offset:   r.ix.Offset(first),
 		Start:    t.start,
 		End:      t.end,
 		Raw:      raw,
@@ -300,34 +285,8 @@ func (r *reader) noNUL(s string, line int) string {
 	return strings.ReplaceAll(s, "\x00", "\ufffd")
 }
 
-// join returns lines [a, b) joined by "\n": a substring of the source when
-// they are separated by plain LFs (no copy), else a new string.
-func (r *reader) join(a, b int) string {
-	if a >= b {
-		return ""
-	}
-	contiguous, size := true, 0
-	for k := a; k < b; k++ {
-		l := r.lines[k]
-		size += int(l.n) + 1
-		if k > a && (l.off != r.lines[k-1].off+r.lines[k-1].n+1 || r.src[l.off-1] != '\n') {
-			contiguous = false
-		}
-	}
-	if contiguous {
-		last := r.lines[b-1]
-		return r.src[r.lines[a].off : last.off+last.n]
-	}
-	var sb strings.Builder
-	sb.Grow(size - 1)
-	for k := a; k < b; k++ {
-		if k > a {
-			sb.WriteByte('\n')
-		}
-		sb.WriteString(r.text(k))
-	}
-	return sb.String()
-}
+// join returns lines [a, b) joined by "\n" (see cue.LineIndex.Join).
+func (r *reader) join(a, b int) string { return r.ix.Join(a, b) }
 
 // maxDiags caps the diagnostics of one file: a file that breaks on every
 // line needs a few hundred examples, not a finding per line.
@@ -337,7 +296,7 @@ func (r *reader) diag(i, cueIndex int, msg string) {
 	r.ndiag++
 	switch {
 	case r.ndiag <= maxDiags:
-		r.doc.Diag(i+1, int64(r.lines[i].off), cueIndex, msg)
+		r.doc.Diag(i+1, r.ix.Offset(i), cueIndex, msg)
 	case r.ndiag == maxDiags+1:
 		r.firstUnlisted = i
 	}
@@ -347,7 +306,7 @@ func (r *reader) diag(i, cueIndex int, msg string) {
 func (r *reader) unlisted() {
 	if n := r.ndiag - maxDiags; n > 0 {
 		i := r.firstUnlisted
-		r.doc.Diag(i+1, int64(r.lines[i].off), 0, strconv.Itoa(n)+" more problems from here on are not listed")
+		r.doc.Diag(i+1, r.ix.Offset(i), 0, strconv.Itoa(n)+" more problems from here on are not listed")
 	}
 }
 

@@ -1,0 +1,70 @@
+package cue
+
+import "strings"
+
+// LineIndex records where each line of a text starts and ends, so a reader
+// can look ahead and back (SRT resynchronisation, WebVTT blocks) without
+// copying: Text(i) is a substring of the source. Lines are split as
+// LineScanner splits them (LF, CRLF, CR). Offsets are int32 and hold no
+// pointers, so the index of a large file costs the GC nothing to scan;
+// readers refuse inputs over 2 GiB before indexing.
+type LineIndex struct {
+	src   string
+	lines []lineSpan
+}
+
+type lineSpan struct{ off, n int32 }
+
+// IndexLines indexes src.
+func IndexLines(src string) LineIndex {
+	n := strings.Count(src, "\n")
+	if n == 0 {
+		n = strings.Count(src, "\r")
+	}
+	x := LineIndex{src: src, lines: make([]lineSpan, 0, n+1)}
+	for s := NewLineScanner(src); s.Scan(); {
+		x.lines = append(x.lines, lineSpan{int32(s.Offset()), int32(len(s.Text()))})
+	}
+	return x
+}
+
+// Len is the number of lines.
+func (x *LineIndex) Len() int { return len(x.lines) }
+
+// Text is line i (0-based) without its terminator.
+func (x *LineIndex) Text(i int) string {
+	l := x.lines[i]
+	return x.src[l.off : l.off+l.n]
+}
+
+// Offset is the byte offset of line i.
+func (x *LineIndex) Offset(i int) int64 { return int64(x.lines[i].off) }
+
+// Join returns lines [a, b) joined by "\n": a substring of the source when
+// they are separated by plain LFs (no copy), else a new string.
+func (x *LineIndex) Join(a, b int) string {
+	if a >= b {
+		return ""
+	}
+	contiguous, size := true, 0
+	for k := a; k < b; k++ {
+		l := x.lines[k]
+		size += int(l.n) + 1
+		if k > a && (l.off != x.lines[k-1].off+x.lines[k-1].n+1 || x.src[l.off-1] != '\n') {
+			contiguous = false
+		}
+	}
+	if contiguous {
+		last := x.lines[b-1]
+		return x.src[x.lines[a].off : last.off+last.n]
+	}
+	var sb strings.Builder
+	sb.Grow(size - 1)
+	for k := a; k < b; k++ {
+		if k > a {
+			sb.WriteByte('\n')
+		}
+		sb.WriteString(x.Text(k))
+	}
+	return sb.String()
+}

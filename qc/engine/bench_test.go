@@ -5,7 +5,11 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
+
+	"github.com/exportqc/exportqc/qc/checks"
+	"github.com/exportqc/exportqc/qc/pack"
 
 	"github.com/exportqc/exportqc/qc/gen"
 )
@@ -19,14 +23,26 @@ import (
 //
 // Run: go test ./qc/engine -run '^$' -bench . -benchmem -cpu 1
 func BenchmarkCheckEpisode(b *testing.B) {
-	for _, format := range []string{"srt", "vtt", "ttml"} {
+	for _, format := range []string{"srt", "vtt", "ttml", "srt-without-G002"} {
 		b.Run(format, func(b *testing.B) {
+			// Language identification (G002, whatlanggo) is the costliest
+			// rule; the last case shows everything else on its own.
+			disable := strings.HasSuffix(format, "-without-G002")
+			format := strings.TrimSuffix(format, "-without-G002")
 			data := gen.EpisodeBytes(gen.EpisodeOptions{Seed: 1, Format: format, Language: "en"})
 			path := filepath.Join(b.TempDir(), "Show_S01E01.en."+format)
 			if err := os.WriteFile(path, data, 0o644); err != nil {
 				b.Fatal(err)
 			}
 			opts := testOptions(b, path)
+			if disable {
+				lib, _ := pack.Load(checks.All())
+				flags, err := lib.ParseFlags(pack.FlagValues{Disable: []string{"G002"}})
+				if err != nil {
+					b.Fatal(err)
+				}
+				opts.Resolver = resolver{r: lib.NewResolver(), req: pack.Request{Flags: flags}}
+			}
 			in := input{path: path, explicit: true}
 			res := checkFile(&opts, in) // warm the pack cache; and check the input is clean
 			if n := len(res.findings); n != 0 || res.record.Cues != 700 {

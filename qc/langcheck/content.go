@@ -34,8 +34,9 @@ type MismatchOptions struct {
 	// confuses (es/pt, da/sv/no, ru/uk, ...); such mismatches also need
 	// every sample to agree (default 5).
 	CloseFactor int
-	// SampleLetters caps the letters given to the identifier (default 1200,
-	// four samples): samples are taken evenly from the whole file, which
+	// SampleLetters caps the letters given to the identifier (default 800,
+	// four samples of 200 letters; TestAccuracyByLength shows 98-99 % of
+	// wrong declarations caught from 100 letters and no false report): samples are taken evenly from the whole file, which
 	// keeps long files fast and a foreign-language opening song from
 	// deciding. With four samples and the default 0.8 share, one sample in
 	// the declared language settles a correct file, so a correct file costs
@@ -46,7 +47,7 @@ type MismatchOptions struct {
 // DefaultMismatchOptions are the thresholds used where a field is zero.
 func DefaultMismatchOptions() MismatchOptions {
 	return MismatchOptions{MinLetters: 200, MinConfidence: 0.8, MinScriptLetters: 20,
-		MaxDeclaredScriptShare: 0.1, CloseFactor: 5, SampleLetters: 1200}
+		MaxDeclaredScriptShare: 0.1, CloseFactor: 5, SampleLetters: 800}
 }
 
 func (o MismatchOptions) withDefaults() MismatchOptions {

@@ -144,7 +144,7 @@ func inGroup(groups [][]string, a, b string) bool {
 // rare trigrams and it misnames plain Russian as Azerbaijani and Hungarian
 // as Vietnamese. Texts of a few hundred letters stay below that, so the
 // identifier judges chunks of this size and the chunks vote.
-const chunkLetters = 300
+const chunkLetters = 200
 
 // minPairConfidence is the least confidence of the identifier, in one
 // chunk, of the detected language against the declared one for the chunk

@@ -255,11 +255,26 @@ func readFile(path string) ([]byte, error) {
 	if st.Size() > MaxFileSize {
 		return nil, fmt.Errorf("file is %d MiB, over the %d MiB limit for a subtitle file", st.Size()>>20, MaxFileSize>>20)
 	}
-	data, err := io.ReadAll(io.LimitReader(fh, MaxFileSize+1))
-	if err != nil {
-		return nil, err
+	// One allocation of the size the file says it has (ReadAll would grow
+	// and copy a buffer several times); a file that grew meanwhile is read
+	// to its end all the same, within the limit.
+	data := make([]byte, 0, st.Size()+1)
+	for {
+		n, err := fh.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(data) > MaxFileSize {
+			return nil, fmt.Errorf("file grew past the %d MiB limit while being read", MaxFileSize>>20)
+		}
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
 	}
-	return data, nil
 }
 
 // looksBinary reports decoded text that no subtitle file contains: control

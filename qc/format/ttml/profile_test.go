@@ -142,6 +142,7 @@ func TestEachRuleFiresOnce(t *testing.T) {
 		{CodePlainID, "id=", mutate(t, cleanIMSC11, `<p xml:id="c2"`, `<p id="c2"`), 23, "use xml:id"},
 		{CodeXMLIDInvalid, "digit first", mutate(t, cleanIMSC11, `xml:id="c3"`, `xml:id="3"`), 24, `xml:id="3"`},
 		{CodeXMLIDDuplicate, "duplicate", mutate(t, cleanIMSC11, `xml:id="c3"`, `xml:id="c1"`), 24, "already used at line 22"},
+		{CodeTextWithoutEnd, "untimed paragraph", mutate(t, cleanIMSC11, `<p xml:id="c5" begin="00:00:03.000" end="00:00:05.000"`, `<p xml:id="c5"`), 26, "no end time"},
 		{CodeUnknownAttribute, "ccol", mutate(t, cleanTTML1, `<p xml:id="a"`, `<p xml:id="a" ccol="3"`), 11, "attribute ccol"},
 		{CodeUnknownAttribute, "tts:ccrow", mutate(t, cleanITT, `<p begin="01:00:06:09"`, `<p tts:ccrow="14" begin="01:00:06:09"`), 17, "tts:ccrow"},
 		// IMSC 1.1.

@@ -14,6 +14,7 @@ const (
 	CodeXMLIDInvalid        = "P004"
 	CodeXMLIDDuplicate      = "P005"
 	CodeUnknownAttribute    = "P006"
+	CodeTextWithoutEnd      = "P007"
 	CodeTooManyRegions      = "P010"
 	CodeRegionOutsideRoot   = "P011"
 	CodeRegionExtentMissing = "P012"
@@ -47,6 +48,15 @@ const (
 // codes. Each Doc says what is checked, why, how to fix it, the clause it
 // rests on and how sure we are of that source.
 var Rules = []*rule.Rule{
+	{
+		Code: CodeTextWithoutEnd, Name: "ttml-text-without-end", Family: "ttml-profile",
+		Summary: "A paragraph with text has no end time anywhere",
+		Doc: "Neither the <p> nor any ancestor sets end or dur. That is valid TTML (TTML1 §10.4: the content " +
+			"is active for the whole document), but as a subtitle it has no duration: players show it until " +
+			"the end of the programme, and no timing rule can judge it, so it is not checked as a cue. Fix: " +
+			"give the paragraph (or its div) begin and end. Confidence: high (TTML1 timing semantics).",
+		DefaultSeverity: rule.Warning,
+	},
 	{
 		Code: CodeLangMissing, Name: "ttml-lang-missing", Family: "ttml-profile",
 		Summary: "The <tt> element has no xml:lang",

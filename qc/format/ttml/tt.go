@@ -219,7 +219,7 @@ func (r *reader) finishP(f *frame, natural, end cue.Time, rawEnd int) {
 	switch {
 	case end == forever:
 		if !empty {
-			r.diag(r.pAt, "paragraph has no end time: neither it nor any ancestor sets end or dur, so it would show until the end of the programme")
+			r.diagCode(CodeTextWithoutEnd, r.pAt, "paragraph has no end time: neither it nor any ancestor sets end or dur, so it would show until the end of the programme")
 		}
 		return
 	case end <= start && (end < natural || start > f.begin):

@@ -42,6 +42,7 @@ type htmlPage struct {
 	Severities []htmlOption
 	Rules      []htmlOption
 	Files      []htmlFile
+	Deliveries []Delivery
 	RuleDocs   []htmlRuleDoc
 }
 
@@ -69,6 +70,8 @@ type htmlRow struct {
 	ID, Severity, Rule, Name, Summary string
 	Line, Cue, Start, End             string
 	Message, Expected, Actual, Source string
+	// Waived is the waiver's reason and source, "" when not waived.
+	Waived string
 }
 
 type htmlTimeline struct {
@@ -86,6 +89,18 @@ type htmlRuleDoc struct {
 	Code, Name, Family, Severity, Summary, Doc, Help string
 }
 
+// waivedText shows why a finding is accepted: "reason (waivers.yaml:3)".
+func waivedText(w *rule.Waiver) string {
+	if w == nil {
+		return ""
+	}
+	t := w.Reason + " (" + w.Source
+	if w.Expires != "" {
+		t += ", until " + w.Expires
+	}
+	return t + ")"
+}
+
 func newHTMLPage(r *Report) *htmlPage {
 	v := newView(r)
 	p := &htmlPage{
@@ -96,6 +111,7 @@ func newHTMLPage(r *Report) *htmlPage {
 		Total:   len(v.findings),
 		CSS:     template.CSS(htmlCSS),
 		JS:      template.JS(htmlJS),
+		Deliveries: r.Deliveries,
 	}
 	var bySev [3]int
 	byRule := make(map[string]int)
@@ -148,6 +164,7 @@ func newHTMLPage(r *Report) *htmlPage {
 				Line: positive(f.Line), Cue: positive(f.Cue),
 				Start: timecode(f.Start), End: timecode(f.End),
 				Message: f.Message, Expected: f.Expected, Actual: f.Actual, Source: f.Source,
+				Waived: waivedText(f.Waived),
 			})
 		}
 		hf.Timeline = htmlTimelineFor(fv, first)

@@ -114,3 +114,27 @@ func TestHTMLWithoutFindings(t *testing.T) {
 		t.Error("a clean report should say PASS and No findings.")
 	}
 }
+
+// Deliveries get their own table, and a waived finding shows its reason
+// (and is marked for dimming) instead of disappearing.
+func TestHTMLShowsDeliveriesAndWaivers(t *testing.T) {
+	r := &Report{SchemaVersion: SchemaVersion, Tool: Tool{Name: "exportqc"},
+		Summary: Summary{Files: 1, Waived: 1, FailOn: "error", Passed: true},
+		Files:   []File{{Path: "d/a.srt", Format: "srt", Encoding: "UTF-8"}},
+		Deliveries: []Delivery{{Path: "d", Kind: "native", Title: "The <Long> River", Season: 1,
+			Territories: []string{"FR", "MENA"}, Files: 3, Checked: 1, Errors: 2, Passed: false}},
+		Findings: []rule.Finding{{Rule: "T003", Name: "cue-overlap", Severity: rule.Error, File: "d/a.srt", Line: 5, Cue: 2,
+			Message: "overlap", Waived: &rule.Waiver{Reason: "director's cut & approved", Source: "waivers.yaml:3", Expires: "2027-01-31"}}},
+	}
+	var b strings.Builder
+	if err := HTML(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	page := b.String()
+	for _, want := range []string{`id="deliveries"`, "The &lt;Long&gt; River · season 1", "FR, MENA",
+		`class="finding is-waived"`, "director&#39;s cut &amp; approved (waivers.yaml:3, until 2027-01-31)", `id="sum-waived">1<`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+}

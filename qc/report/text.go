@@ -60,6 +60,22 @@ func Text(o TextOptions) Writer {
 		if len(v.files) > 0 {
 			bw.WriteByte('\n')
 		}
+		// One verdict line per delivery, so a folder of deliveries reads as such.
+		for _, d := range r.Deliveries {
+			title := d.Kind
+			if d.Title != "" {
+				title += ", " + d.Title
+				if d.Season > 0 {
+					title += " season " + strconv.Itoa(d.Season)
+				}
+			}
+			fmt.Fprintf(bw, "delivery %s (%s): %s, %s checked: %s — %s\n", safeLine(displayPath(d.Path)), safeLine(title),
+				plural(len(d.Episodes), "episode", "episodes"), plural(d.Checked, "file", "files"),
+				countsPhrase(d.Errors, d.Warnings, d.Infos), o.verdict(d.Passed))
+		}
+		if len(r.Deliveries) > 0 {
+			bw.WriteByte('\n')
+		}
 		s := &r.Summary
 		fmt.Fprintf(bw, "%s, %s: %s — %s (fail-on %s)",
 			plural(s.Files, "file", "files"), plural(s.Cues, "cue", "cues"),

@@ -104,13 +104,13 @@ func waivedText(w *rule.Waiver) string {
 func newHTMLPage(r *Report) *htmlPage {
 	v := newView(r)
 	p := &htmlPage{
-		Tool:    r.Tool,
-		Summary: r.Summary,
-		Verdict: passLabel(r.Summary.Passed),
-		FailOn:  v.failOnLabel(),
-		Total:   len(v.findings),
-		CSS:     template.CSS(htmlCSS),
-		JS:      template.JS(htmlJS),
+		Tool:       r.Tool,
+		Summary:    r.Summary,
+		Verdict:    passLabel(r.Summary.Passed),
+		FailOn:     v.failOnLabel(),
+		Total:      len(v.findings),
+		CSS:        template.CSS(htmlCSS),
+		JS:         template.JS(htmlJS),
 		Deliveries: r.Deliveries,
 	}
 	var bySev [3]int

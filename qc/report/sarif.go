@@ -76,6 +76,9 @@ func SARIF(w io.Writer, r *Report) error {
 			Level:     sarifLevel(f.Severity),
 			Message:   sarifText{Text: sarifMessage(f)},
 		}
+		if f.Waived != nil {
+			res.Suppressions = []sarifSuppression{{Kind: "external", Justification: waivedText(f.Waived)}}
+		}
 		props := sarifResultProps{
 			Cue: f.Cue, Start: timecode(f.Start), End: timecode(f.End),
 			Expected: f.Expected, Actual: f.Actual, Source: f.Source,
@@ -215,6 +218,13 @@ type (
 		Locations           []sarifLocation   `json:"locations,omitempty"`
 		PartialFingerprints map[string]string `json:"partialFingerprints"`
 		Properties          *sarifResultProps `json:"properties,omitempty"`
+		// Suppressions marks a waived finding: GitHub code scanning and other
+		// SARIF viewers then show it as dismissed, with the justification.
+		Suppressions []sarifSuppression `json:"suppressions,omitempty"`
+	}
+	sarifSuppression struct {
+		Kind          string `json:"kind"`
+		Justification string `json:"justification,omitempty"`
 	}
 	sarifResultProps struct {
 		Cue      int    `json:"cue,omitempty"`

@@ -21,7 +21,8 @@ var sarifSpec = map[string]struct{ required, allowed []string }{
 	"reportingDescriptor":      {[]string{"id"}, []string{"id", "name", "shortDescription", "fullDescription", "helpUri", "help", "defaultConfiguration", "properties", "messageStrings"}},
 	"reportingConfiguration":   {nil, []string{"enabled", "level", "rank", "parameters", "properties"}},
 	"multiformatMessageString": {[]string{"text"}, []string{"text", "markdown", "properties"}},
-	"result":                   {[]string{"message"}, []string{"ruleId", "ruleIndex", "rule", "kind", "level", "message", "locations", "partialFingerprints", "fingerprints", "properties"}},
+	"result":                   {[]string{"message"}, []string{"ruleId", "ruleIndex", "rule", "kind", "level", "message", "locations", "partialFingerprints", "fingerprints", "properties", "suppressions"}},
+	"suppression":              {[]string{"kind"}, []string{"kind", "status", "justification", "location", "guid", "properties"}},
 	"message":                  {[]string{"text"}, []string{"text", "markdown", "id", "arguments", "properties"}},
 	"location":                 {nil, []string{"id", "physicalLocation", "logicalLocations", "message", "annotations", "relationships", "properties"}},
 	"physicalLocation":         {[]string{"artifactLocation"}, []string{"address", "artifactLocation", "region", "contextRegion", "properties"}},
@@ -210,5 +211,38 @@ func TestSARIFFingerprintStability(t *testing.T) {
 	other.Start = tc(6000)
 	if rule.Fingerprint(&base) == rule.Fingerprint(&other) {
 		t.Error("fingerprint ignores the cue time")
+	}
+}
+
+// A waived finding is a SARIF result with an external suppression carrying
+// the waiver's reason, so code-scanning tools show it as dismissed.
+func TestSARIFSuppressesWaivedFindings(t *testing.T) {
+	r := &Report{SchemaVersion: SchemaVersion, Tool: Tool{Name: "exportqc"}, Summary: Summary{FailOn: "error", Passed: true},
+		Findings: []rule.Finding{
+			{Rule: "T003", Name: "cue-overlap", Severity: rule.Error, File: "a.srt", Line: 5, Message: "overlap",
+				Waived: &rule.Waiver{Reason: "approved", Source: "w.yaml:2"}},
+			{Rule: "T001", Name: "cue-too-short", Severity: rule.Error, File: "a.srt", Line: 9, Message: "short"}}}
+	var b strings.Builder
+	if err := SARIF(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Runs []struct {
+			Results []struct {
+				RuleID       string `json:"ruleId"`
+				Suppressions []struct{ Kind, Justification string }
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(b.String()), &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, res := range doc.Runs[0].Results {
+		switch {
+		case res.RuleID == "T003" && (len(res.Suppressions) != 1 || res.Suppressions[0].Kind != "external" || res.Suppressions[0].Justification != "approved (w.yaml:2)"):
+			t.Errorf("waived T003: %+v", res.Suppressions)
+		case res.RuleID == "T001" && len(res.Suppressions) != 0:
+			t.Errorf("unwaived T001 suppressed: %+v", res.Suppressions)
+		}
 	}
 }

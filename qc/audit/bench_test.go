@@ -41,7 +41,7 @@ func BenchmarkAudit(b *testing.B) {
 	cfg := emptyConfig(b)
 	b.SetBytes(exp.Totals.Bytes)
 	b.ReportAllocs()
-	var peak uint64
+	var peak heapPeak
 	var elapsed time.Duration
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -59,7 +59,8 @@ func BenchmarkAudit(b *testing.B) {
 	}
 	b.StopTimer()
 	b.ReportMetric(float64(files)*float64(b.N)/elapsed.Seconds(), "files/s")
-	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MiB")
+	b.ReportMetric(float64(peak.objects)/(1<<20), "peak-heap-MiB")
+	b.ReportMetric(float64(peak.live)/(1<<20), "peak-live-MiB")
 	b.ReportMetric(float64(files), "files")
 	b.ReportMetric(float64(runtime.GOMAXPROCS(0)), "procs")
 }
@@ -88,22 +89,26 @@ func benchTreeFor(b *testing.B) (string, *gen.Expected) {
 	return root, exp
 }
 
-// samplePeakHeap records the largest live heap (bytes in heap objects) seen
-// until stop is called.
-func samplePeakHeap(peak *uint64) (stop func()) {
+// heapPeak is the largest heap seen: objects counts every allocated heap
+// object, garbage not yet collected included (what the process must hold
+// memory for); live is the heap that survived the latest collection (what
+// the program really retains).
+type heapPeak struct{ objects, live uint64 }
+
+// samplePeakHeap records the peaks until stop is called.
+func samplePeakHeap(peak *heapPeak) (stop func()) {
 	done := make(chan struct{})
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+		s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}, {Name: "/gc/heap/live:bytes"}}
 		t := time.NewTicker(10 * time.Millisecond)
 		defer t.Stop()
 		for {
 			metrics.Read(s)
-			if v := s[0].Value.Uint64(); v > *peak {
-				*peak = v
-			}
+			peak.objects = max(peak.objects, s[0].Value.Uint64())
+			peak.live = max(peak.live, s[1].Value.Uint64())
 			select {
 			case <-done:
 				return

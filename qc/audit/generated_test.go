@@ -89,9 +89,17 @@ func TestGeneratedTreeDefectsAllFound(t *testing.T) {
 		if len(diffs) > 0 {
 			t.Errorf("member %s:\n  %s", m.Slug, strings.Join(diffs, "\n  "))
 		}
+		// A delivery passes at --fail-on error when its only seeded defects
+		// are reading speeds (T005 is a warning in the netflix profile).
+		passing := 0
+		for _, d := range m.Deliveries {
+			if d.Defects.Total() == d.Defects.TooFast {
+				passing++
+			}
+		}
 		s := member(t, a, m.Slug)
 		if s.Deliveries != m.Totals.Deliveries || s.Episodes != m.Totals.Episodes || s.Files != m.Totals.FilesOnDisk ||
-			s.Programmes != m.Totals.Programmes || s.PassedDeliveries != m.Totals.CleanDeliveries {
+			s.Programmes != m.Totals.Programmes || s.PassedDeliveries != passing {
 			t.Errorf("member %s scorecard %d deliveries/%d programmes/%d episodes/%d files/%d passed, generator says %+v",
 				m.Slug, s.Deliveries, s.Programmes, s.Episodes, s.Files, s.PassedDeliveries, m.Totals)
 		}

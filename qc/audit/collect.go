@@ -81,8 +81,8 @@ func Collect(root string, sel []Planned, rep *report.Report, failOn rule.Severit
 		waived, notes = waive(findings)
 	}
 	for i := range findings {
-		var w *rule.Waiver
-		if i < len(waived) {
+		w := findings[i].Waived // a waiver the engine applied, if it was given one
+		if i < len(waived) && waived[i] != nil {
 			w = waived[i]
 		}
 		c.finding(&findings[i], w)

@@ -122,7 +122,7 @@ func (a *app) runAudit(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return usageError{err}
 	}
-	waive, err := auditWaivers(cmd)
+	waive, err := a.auditWaivers(cmd)
 	if err != nil {
 		return err
 	}
@@ -273,20 +273,27 @@ func auditRequirements(r engine.Resolver) audit.Requirements {
 	}
 }
 
-// auditWaivers loads --waivers. The audit applies them itself, to findings
-// with root-relative paths, so a waiver file's globs and fingerprints mean
-// the same wherever the tree is mounted and in every shard.
-func auditWaivers(cmd *cobra.Command) (audit.Waive, error) {
-	path, _ := cmd.Flags().GetString("waivers")
+// auditWaivers loads the waiver file check would use (--waivers, or
+// `waivers:` in config.yaml, relative to the config file). The audit
+// applies it itself, to findings whose paths are relative to ROOT, rather
+// than handing it to the engine (which matches the paths it reports,
+// ROOT included): so a waiver's fingerprint is the one the audit's JSON
+// shows, and globs and fingerprints mean the same wherever the tree is
+// mounted and in every shard. Same file, same matching (waiver.Set.Apply).
+func (a *app) auditWaivers(cmd *cobra.Command) (audit.Waive, error) {
+	path := a.v.GetString("waivers")
 	if path == "" {
 		return nil, nil
 	}
+	if !cmd.Flags().Changed("waivers") && a.v.InConfig("waivers") && !filepath.IsAbs(path) {
+		path = filepath.Join(filepath.Dir(a.configSource()), path)
+	}
 	set, err := waiver.Load(path)
 	if err != nil {
-		return nil, usagef("--waivers: %v", err)
+		return nil, usageError{err}
 	}
-	now := auditClock()
-	return func(fs []rule.Finding) ([]*rule.Waiver, []rule.Finding) { return set.Apply(fs, now) }, nil
+	at := auditClock()
+	return func(fs []rule.Finding) ([]*rule.Waiver, []rule.Finding) { return set.Apply(fs, at) }, nil
 }
 
 // auditDB opens the history database: --db, else audit_db from the

@@ -52,7 +52,11 @@ func Text(w io.Writer, a *Audit) error {
 	if len(t.TopRules) > 0 {
 		parts := make([]string, 0, len(t.TopRules))
 		for _, r := range t.TopRules {
-			parts = append(parts, fmt.Sprintf("%s %s ×%d (%d members)", r.Rule, r.Name, r.Count, r.Members))
+			who := "members"
+			if r.Members == 1 {
+				who = "member"
+			}
+			parts = append(parts, fmt.Sprintf("%s %s ×%d (%d %s)", r.Rule, r.Name, r.Count, r.Members, who))
 		}
 		fmt.Fprintf(w, "most common: %s\n", strings.Join(parts, ", "))
 	}

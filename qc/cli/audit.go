@@ -110,6 +110,20 @@ func (a *app) runAudit(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
+	// A broken waiver file or database fails now, not after the run.
+	waive, err := a.auditWaivers(cmd)
+	if err != nil {
+		return err
+	}
+	var db *history.DB
+	if shard.Whole() {
+		if db, err = a.auditDB(cmd, root); err != nil {
+			return err
+		}
+		if db != nil {
+			defer db.Close()
+		}
+	}
 	var prog *auditProgress
 	if !a.v.GetBool("quiet") {
 		prog = newAuditProgress(a.stderr, root, plan, sel)
@@ -121,10 +135,6 @@ func (a *app) runAudit(cmd *cobra.Command, args []string) error {
 	}
 	if err != nil {
 		return usageError{err}
-	}
-	waive, err := a.auditWaivers(cmd)
-	if err != nil {
-		return err
 	}
 	deliveries, notes, err := audit.Collect(root, sel, rep, failOn, auditRequirements(opts.Resolver), waive)
 	if err != nil {
@@ -138,16 +148,9 @@ func (a *app) runAudit(cmd *cobra.Command, args []string) error {
 	}
 
 	var run *history.Run
-	if shard.Whole() {
-		db, err := a.auditDB(cmd, root)
-		if err != nil {
-			return err
-		}
-		if db != nil {
-			defer db.Close()
-			if run, err = audit.Record(db, res, a.runMeta(cmd, args)); err != nil {
-				return fmt.Errorf("history database: %w", err)
-			}
+	if db != nil {
+		if run, err = audit.Record(db, res, a.runMeta(cmd, args)); err != nil {
+			return fmt.Errorf("history database: %w", err)
 		}
 	}
 	return a.finishAudit(res, specs, run)

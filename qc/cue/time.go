@@ -5,7 +5,9 @@ package cue
 
 import (
 	"fmt"
+	"math"
 	"math/big"
+	"math/bits"
 	"strconv"
 	"strings"
 )
@@ -47,12 +49,47 @@ func FromSeconds(s float64) Time {
 	return Time(s*float64(Second) + 0.5)
 }
 
-// FromRatio returns num/den seconds rounded to the nearest flick; den must be > 0.
-// Used for TTML ticks (ticks/tickRate) and fractional frames.
+// FromRatio returns num/den seconds rounded to the nearest flick (half away
+// from zero); den must be > 0. Used for TTML ticks (ticks/tickRate) and
+// frames (n*Den/Num). Exact 128-bit arithmetic: this runs for every cue of
+// frame-based checks, so it avoids math/big's allocations.
 func FromRatio(num, den int64) Time {
 	if den <= 0 {
 		return 0
 	}
+	neg := num < 0
+	n := uint64(num)
+	if neg {
+		n = uint64(-num)
+	}
+	q, ok := mulDivRound(n, uint64(Second), uint64(den))
+	if !ok {
+		return fromRatioBig(num, den)
+	}
+	if neg {
+		return -Time(q)
+	}
+	return Time(q)
+}
+
+// mulDivRound computes round(a*b/d) (half up) in 128 bits; ok is false when
+// the result does not fit in an int64.
+func mulDivRound(a, b, d uint64) (uint64, bool) {
+	hi, lo := bits.Mul64(a, b)
+	// add d/2 for rounding
+	lo, carry := bits.Add64(lo, d/2, 0)
+	hi += carry
+	if hi >= d {
+		return 0, false
+	}
+	q, _ := bits.Div64(hi, lo, d)
+	if q > math.MaxInt64 {
+		return 0, false
+	}
+	return q, true
+}
+
+func fromRatioBig(num, den int64) Time {
 	n := new(big.Int).Mul(big.NewInt(num), big.NewInt(int64(Second)))
 	d := big.NewInt(den)
 	q, r := new(big.Int).QuoRem(n, d, new(big.Int))
@@ -137,7 +174,15 @@ func (r FrameRate) FrameAt(t Time) (frame int64, offset Time) {
 	if r.IsZero() {
 		return 0, 0
 	}
-	// frame = round(t * Num / (Den * Second))
+	// frame = round(t * Num / (Den * Second)), half up.
+	if t >= 0 {
+		if dd, overflow := bits.Mul64(uint64(r.Den), uint64(Second)); overflow == 0 {
+			if q, ok := mulDivRound(uint64(t), uint64(r.Num), dd); ok {
+				frame = int64(q)
+				return frame, t - r.Frames(frame)
+			}
+		}
+	}
 	n := new(big.Int).Mul(big.NewInt(int64(t)), big.NewInt(r.Num))
 	d := new(big.Int).Mul(big.NewInt(r.Den), big.NewInt(int64(Second)))
 	n.Mul(n, big.NewInt(2)).Add(n, d)

@@ -1,6 +1,7 @@
 package cue
 
 import (
+	"math/big"
 	"testing"
 	"unsafe"
 )
@@ -90,5 +91,26 @@ func TestLineIndexJoin(t *testing.T) {
 	// Plain LF runs are substrings of the source: no copy.
 	if got := x.Join(0, 2); unsafe.StringData(got) != unsafe.StringData(src) {
 		t.Errorf("Join(0,2) copied the lines instead of slicing the source")
+	}
+}
+
+// The 128-bit fast paths agree with math/big on awkward values.
+func TestRatioFastPathMatchesBig(t *testing.T) {
+	for _, c := range [][2]int64{{1, 3}, {2, 3}, {-1, 3}, {-2, 3}, {5, 10}, {-5, 10}, {1001, 24000}, {7, 10_000_000},
+		{1<<62 - 1, 1 << 40}, {123456789, 987654321}, {1 << 40, 3}} {
+		if got, want := FromRatio(c[0], c[1]), fromRatioBig(c[0], c[1]); got != want {
+			t.Errorf("FromRatio(%d, %d) = %d, big says %d", c[0], c[1], got, want)
+		}
+	}
+	r := FrameRate{30000, 1001}
+	for _, tm := range []Time{0, 1, Second, 3600 * Second, 1001 * Second / 60000, 1001*Second/60000 - 1, 99 * Hour} {
+		f, off := r.FrameAt(tm)
+		n := new(big.Int).Mul(big.NewInt(int64(tm)), big.NewInt(r.Num))
+		d := new(big.Int).Mul(big.NewInt(r.Den), big.NewInt(int64(Second)))
+		n.Mul(n, big.NewInt(2)).Add(n, d)
+		want := new(big.Int).Div(n, d.Mul(d, big.NewInt(2))).Int64()
+		if f != want || off != tm-r.Frames(f) {
+			t.Errorf("FrameAt(%d) = %d, %d; want frame %d", tm, f, off, want)
+		}
 	}
 }

@@ -49,7 +49,7 @@ func checkFile(opts *Options, in input) fileResult {
 	var text string
 	sniffed := format.Sniff(data, "")
 	if sniffed == "" {
-		dec := textenc.Decode(data)
+		dec := textenc.DecodeOwned(data) // data is never modified after this
 		text = dec.Text
 		if looksBinary(text) {
 			fileFinding("E000", "content is binary, not subtitle text (a media or archive file with a subtitle name?)")
@@ -279,11 +279,13 @@ func readFile(path string) ([]byte, error) {
 
 // looksBinary reports decoded text that no subtitle file contains: control
 // characters (other than tab, newlines and form feed) or undecodable bytes
-// making up more than 1% of the first 64 KiB. Legacy-encoding guesses
+// making up more than 1% of the first 8 KiB. Legacy-encoding guesses
 // happily "decode" a PNG; this keeps such files from being read as cues.
 func looksBinary(text string) bool {
-	if len(text) > 64<<10 {
-		text = text[:64<<10]
+	// The first 8 KiB decide, as for git and file(1): binary formats show
+	// themselves in their headers.
+	if len(text) > 8<<10 {
+		text = text[:8<<10]
 	}
 	bad := 0
 	for i := 0; i < len(text); i++ {

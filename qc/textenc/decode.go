@@ -41,7 +41,20 @@ type Result struct {
 
 // Decode converts data to UTF-8 and reports its encoding. It never fails:
 // whatever cannot be decoded becomes U+FFFD and is counted in Invalid.
-func Decode(data []byte) Result {
+func Decode(data []byte) Result { return decode(data, false) }
+
+// DecodeOwned is Decode for a caller that hands data over and never
+// modifies it afterwards: valid UTF-8 (the common case) then becomes Text
+// without a copy of the whole file.
+func DecodeOwned(data []byte) Result { return decode(data, true) }
+
+func decode(data []byte, owned bool) Result {
+	asString := func(b []byte) string {
+		if owned {
+			return bytesToString(b)
+		}
+		return string(b)
+	}
 	if r, ok := decodeBOM(data); ok {
 		return r
 	}
@@ -50,10 +63,10 @@ func Decode(data []byte) Result {
 	}
 	n := asciiPrefix(data)
 	if n == len(data) {
-		return Result{Text: string(data), Encoding: UTF8, ASCII: true, Confidence: 1}
+		return Result{Text: asString(data), Encoding: UTF8, ASCII: true, Confidence: 1}
 	}
 	if utf8.Valid(data[n:]) {
-		return Result{Text: string(data), Encoding: UTF8, Confidence: 0.99}
+		return Result{Text: asString(data), Encoding: UTF8, Confidence: 0.99}
 	}
 	sample, atEOF := sampleFrom(data, n)
 	if mostlyUTF8(sample) {

@@ -16,12 +16,8 @@ import (
 
 	"github.com/exportqc/exportqc/qc/audit"
 	"github.com/exportqc/exportqc/qc/audit/history"
-	"github.com/exportqc/exportqc/qc/checks"
-	"github.com/exportqc/exportqc/qc/cue"
 	"github.com/exportqc/exportqc/qc/engine"
 	"github.com/exportqc/exportqc/qc/format"
-	"github.com/exportqc/exportqc/qc/lang"
-	"github.com/exportqc/exportqc/qc/report"
 	"github.com/exportqc/exportqc/qc/rule"
 	"github.com/exportqc/exportqc/qc/territory"
 	"github.com/exportqc/exportqc/qc/waiver"
@@ -228,37 +224,14 @@ func (a *app) auditMembers(cmd *cobra.Command, root string) ([]audit.Member, err
 // auditEngineOptions configures the one engine run of an audit: every
 // selected delivery folder, with the settings check would use.
 func (a *app) auditEngineOptions(cmd *cobra.Command, root string, sel []audit.Planned, failOn rule.Severity) (engine.Options, error) {
-	opts := engine.Options{
-		Jobs:   a.v.GetInt("jobs"),
-		Rules:  checks.All(),
-		FailOn: failOn,
-		Tool:   report.Tool{Name: "exportqc", Version: Version, Profile: a.v.GetString("profile")},
+	opts, err := a.engineOptions(cmd, failOn)
+	if err != nil {
+		return opts, err
 	}
 	opts.Paths = make([]string, len(sel))
 	for i, d := range sel {
 		opts.Paths[i] = filepath.Join(root, filepath.FromSlash(d.Path))
 	}
-	if l := a.v.GetString("lang"); l != "" {
-		tag, _, err := lang.Canonical(l)
-		if err != nil {
-			return opts, usagef("--lang %q is not a BCP-47 language tag", l)
-		}
-		opts.Language = tag
-	}
-	if s := a.v.GetString("fps"); s != "" {
-		fr, err := cue.ParseFrameRate(s)
-		if err != nil {
-			return opts, usagef("--fps: %v", err)
-		}
-		opts.FrameRate, opts.FrameRateSource = fr, a.sourceOf(cmd, "fps", "fps")
-	}
-	res, err := a.resolver(cmd, opts.Rules)
-	if err != nil {
-		return opts, err
-	}
-	opts.Resolver = res
-	opts.Territories = res.req.Territories
-	opts.Patterns = a.v.GetStringSlice("patterns")
 	return opts, nil
 }
 

@@ -84,33 +84,11 @@ func (a *app) runCheck(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return usagef("--fail-on: %v", err)
 	}
-	opts := engine.Options{
-		Paths:  args,
-		Jobs:   a.v.GetInt("jobs"),
-		Rules:  checks.All(),
-		FailOn: failOn,
-		Tool:   report.Tool{Name: "exportqc", Version: Version, Profile: a.v.GetString("profile")},
-	}
-	if l := a.v.GetString("lang"); l != "" {
-		tag, _, err := lang.Canonical(l)
-		if err != nil {
-			return usagef("--lang %q is not a BCP-47 language tag", l)
-		}
-		opts.Language = tag
-	}
-	if s := a.v.GetString("fps"); s != "" {
-		fr, err := cue.ParseFrameRate(s)
-		if err != nil {
-			return usagef("--fps: %v", err)
-		}
-		opts.FrameRate, opts.FrameRateSource = fr, a.sourceOf(cmd, "fps", "fps")
-	}
-	res, err := a.resolver(cmd, opts.Rules)
+	opts, err := a.engineOptions(cmd, failOn)
 	if err != nil {
 		return err
 	}
-	opts.Resolver = res
-	opts.Territories = res.req.Territories
+	opts.Paths = args
 	opts.Manifest, _ = cmd.Flags().GetString("manifest")
 	opts.Patterns = a.v.GetStringSlice("patterns")
 	if err := a.acceptanceOptions(cmd, &opts); err != nil {
@@ -139,6 +117,40 @@ func (a *app) runCheck(cmd *cobra.Command, args []string) error {
 		return errFindings
 	}
 	return nil
+}
+
+// engineOptions builds the engine settings check and audit share: jobs,
+// rules, tool, --lang, --fps, the layered pack resolver, territories and
+// file-name patterns. One place, so the two commands cannot drift apart.
+func (a *app) engineOptions(cmd *cobra.Command, failOn rule.Severity) (engine.Options, error) {
+	opts := engine.Options{
+		Jobs:   a.v.GetInt("jobs"),
+		Rules:  checks.All(),
+		FailOn: failOn,
+		Tool:   report.Tool{Name: "exportqc", Version: Version, Profile: a.v.GetString("profile")},
+	}
+	if l := a.v.GetString("lang"); l != "" {
+		tag, _, err := lang.Canonical(l)
+		if err != nil {
+			return opts, usagef("--lang %q is not a BCP-47 language tag", l)
+		}
+		opts.Language = tag
+	}
+	if s := a.v.GetString("fps"); s != "" {
+		fr, err := cue.ParseFrameRate(s)
+		if err != nil {
+			return opts, usagef("--fps: %v", err)
+		}
+		opts.FrameRate, opts.FrameRateSource = fr, a.sourceOf(cmd, "fps", "fps")
+	}
+	res, err := a.resolver(cmd, opts.Rules)
+	if err != nil {
+		return opts, err
+	}
+	opts.Resolver = res
+	opts.Territories = res.req.Territories
+	opts.Patterns = a.v.GetStringSlice("patterns")
+	return opts, nil
 }
 
 // outputs lists the reports to write: every --report FORMAT=PATH, plus the

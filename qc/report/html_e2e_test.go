@@ -3,46 +3,18 @@
 package report
 
 import (
-	"bytes"
-	"context"
+	"github.com/exportqc/exportqc/qc/internal/browsertest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
 )
 
-const chromiumPath = "/usr/bin/chromium"
+const chromiumPath = browsertest.ChromiumPath
 
-// dumpDOM loads url in headless Chromium and returns the DOM after the page's
-// scripts ran. Chromium runs in its own process group, which is killed if it
-// outlives the timeout, so no helper process survives the test.
 func dumpDOM(t *testing.T, url string, extra ...string) string {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
-	defer cancel()
-	args := []string{
-		"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-		"--disable-background-networking", "--disable-component-update", "--disable-sync",
-		"--user-data-dir=" + t.TempDir(),
-	}
-	args = append(args, extra...)
-	args = append(args, "--dump-dom", url)
-	cmd := exec.CommandContext(ctx, chromiumPath, args...)
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
-	var out, errb bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	if err := cmd.Run(); err != nil {
-		t.Fatalf("chromium: %v\n%s", err, errb.String())
-	}
-	if out.Len() == 0 {
-		t.Fatalf("chromium printed no DOM\n%s", errb.String())
-	}
-	return out.String()
+	return browsertest.DumpDOM(t, url, extra...)
 }
 
 var (

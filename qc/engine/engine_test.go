@@ -89,16 +89,16 @@ func TestCorpusEveryFileHasAResult(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	inputs := corpusInputs(t, dir)
+	inputs := testcorpus.Inputs(t)
 	byPath := map[string]int{}
 	for i, f := range rep.Files {
 		byPath[f.Path] = i
 	}
 	missing := 0
 	for _, in := range inputs {
-		if _, ok := byPath[filepath.ToSlash(filepath.Join(dir, in))]; !ok {
+		if _, ok := byPath[filepath.ToSlash(in.Path)]; !ok {
 			missing++
-			t.Errorf("no result for corpus input %s", in)
+			t.Errorf("no result for corpus input %s", in.Rel)
 		}
 	}
 	for _, f := range rep.Findings {
@@ -109,22 +109,6 @@ func TestCorpusEveryFileHasAResult(t *testing.T) {
 	t.Logf("%d corpus inputs, %d file records, %d findings, %d missing", len(inputs), len(rep.Files), len(rep.Findings), missing)
 }
 
-// corpusInputs lists the subtitle inputs (role=data) of the corpus manifest.
-func corpusInputs(t *testing.T, dir string) []string {
-	data, err := os.ReadFile(filepath.Join(dir, "MANIFEST.tsv"))
-	if err != nil {
-		t.Skip("corpus has no MANIFEST.tsv")
-	}
-	var out []string
-	for i, line := range strings.Split(string(data), "\n") {
-		cols := strings.Split(line, "\t")
-		if i == 0 || len(cols) < 3 || cols[2] != "data" {
-			continue
-		}
-		out = append(out, cols[0])
-	}
-	return out
-}
 
 // A panic inside one file's work is an E000 finding for that file only.
 func TestPanicInRuleIsContained(t *testing.T) {

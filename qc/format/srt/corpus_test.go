@@ -1,16 +1,11 @@
 package srt
 
 import (
-	"bufio"
-	"bytes"
+	"github.com/exportqc/exportqc/qc/textenc"
 	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
-	"unicode/utf8"
-
-	"golang.org/x/text/encoding/unicode"
 
 	"github.com/exportqc/exportqc/qc/cue"
 	"github.com/exportqc/exportqc/qc/format/markup"
@@ -22,40 +17,21 @@ type corpusFile struct {
 	text string
 }
 
-// corpusFiles returns the SRT inputs of the shared corpus as UTF-8 text:
-// UTF-16 files (with BOM) are decoded here, other non-UTF-8 files are
-// skipped (decoding them is the encoding layer's job, tested there).
+// corpusFiles returns the SRT inputs of the shared corpus as UTF-8 text,
+// decoded by the encoding layer (textenc) the way the engine decodes them.
+// skipped is kept for the log: files whose bytes could not all be decoded.
 func corpusFiles(t testing.TB) (files []corpusFile, skipped []string) {
-	dir := testcorpus.Dir(t)
-	f, err := os.Open(filepath.Join(dir, "MANIFEST.tsv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		cols := strings.Split(sc.Text(), "\t")
-		if len(cols) < 3 || cols[1] != "srt" || cols[2] != "data" {
-			continue
-		}
-		data, err := os.ReadFile(filepath.Join(dir, cols[0]))
+	for _, in := range testcorpus.Inputs(t, "srt") {
+		data, err := os.ReadFile(in.Path)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) && !bytes.HasPrefix(data, []byte{0xFF, 0xFE, 0, 0}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
-			data, err = unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder().Bytes(data)
-			if err != nil {
-				t.Fatalf("%s: %v", cols[0], err)
-			}
-		}
-		if !utf8.Valid(data) {
-			skipped = append(skipped, cols[0])
+		dec := textenc.Decode(data)
+		if dec.Invalid > 0 {
+			skipped = append(skipped, in.Rel)
 			continue
 		}
-		files = append(files, corpusFile{cols[0], string(data)})
-	}
-	if len(files) == 0 {
-		t.Fatal("no SRT inputs found in MANIFEST.tsv")
+		files = append(files, corpusFile{in.Rel, dec.Text})
 	}
 	return files, skipped
 }

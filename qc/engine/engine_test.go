@@ -109,7 +109,6 @@ func TestCorpusEveryFileHasAResult(t *testing.T) {
 	t.Logf("%d corpus inputs, %d file records, %d findings, %d missing", len(inputs), len(rep.Files), len(rep.Findings), missing)
 }
 
-
 // A panic inside one file's work is an E000 finding for that file only.
 func TestPanicInRuleIsContained(t *testing.T) {
 	dir := t.TempDir()

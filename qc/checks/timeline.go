@@ -1,33 +1,9 @@
 package checks
 
 import (
-	"sort"
-
 	"github.com/exportqc/exportqc/qc/cue"
 	"github.com/exportqc/exportqc/qc/rule"
 )
-
-// displayed returns the cues a viewer sees (STL comment blocks excluded) in
-// start-time order. Files are nearly always already in order, so the common
-// case allocates nothing beyond the result slice.
-func displayed(doc *cue.Document) []*cue.Cue {
-	out := make([]*cue.Cue, 0, len(doc.Cues))
-	sorted := true
-	for i := range doc.Cues {
-		c := &doc.Cues[i]
-		if c.Comment {
-			continue
-		}
-		if n := len(out); n > 0 && c.Start < out[n-1].Start {
-			sorted = false
-		}
-		out = append(out, c)
-	}
-	if !sorted {
-		sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
-	}
-	return out
-}
 
 // tolerance is how far a time may be from a threshold before it counts:
 // the file's own time resolution. An SRT written at 23.976 fps stores a

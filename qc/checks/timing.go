@@ -114,7 +114,7 @@ func runCueTooLong(p *rule.Pass) {
 }
 
 func runCueOverlap(p *rule.Pass) {
-	cues := displayed(p.Doc)
+	cues := p.Doc.Displayed()
 	var latest = -1 // index in cues of the valid cue with the latest end so far
 	for i, c := range cues {
 		if !valid(c) {
@@ -138,7 +138,7 @@ func runCueOverlap(p *rule.Pass) {
 // gaps calls fn for each pair of consecutive valid displayed cues.
 func gaps(p *rule.Pass, fn func(prev, next *cue.Cue)) {
 	var prev *cue.Cue
-	for _, c := range displayed(p.Doc) {
+	for _, c := range p.Doc.Displayed() {
 		if !valid(c) {
 			continue
 		}

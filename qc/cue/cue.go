@@ -1,6 +1,9 @@
 package cue
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // Style is a bit set of the text styles QC cares about.
 type Style uint8
@@ -99,6 +102,35 @@ type Document struct {
 	TimePrecision Time
 	Cues          []Cue
 	Diagnostics   []Diagnostic
+
+	displayed []*Cue // memo of Displayed
+}
+
+// Displayed returns the cues a viewer sees (EBU STL comment blocks left out)
+// in start-time order, stably. Several timing rules need this view; it is
+// computed once per document. Not safe for concurrent first use, and stale
+// if Cues is changed afterwards: readers build a Document, rules only read it.
+func (d *Document) Displayed() []*Cue {
+	if d.displayed != nil || len(d.Cues) == 0 {
+		return d.displayed
+	}
+	out := make([]*Cue, 0, len(d.Cues))
+	sorted := true
+	for i := range d.Cues {
+		c := &d.Cues[i]
+		if c.Comment {
+			continue
+		}
+		if n := len(out); n > 0 && c.Start < out[n-1].Start {
+			sorted = false
+		}
+		out = append(out, c)
+	}
+	if !sorted {
+		sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	}
+	d.displayed = out
+	return out
 }
 
 // Diag appends a diagnostic.

@@ -174,22 +174,36 @@ func (r FrameRate) FrameAt(t Time) (frame int64, offset Time) {
 	if r.IsZero() {
 		return 0, 0
 	}
-	// frame = round(t * Num / (Den * Second)), half up.
-	if t >= 0 {
-		if dd, overflow := bits.Mul64(uint64(r.Den), uint64(Second)); overflow == 0 {
-			if q, ok := mulDivRound(uint64(t), uint64(r.Num), dd); ok {
-				frame = int64(q)
-				return frame, t - r.Frames(frame)
-			}
-		}
+	frame, ok := r.frameAtFast(t)
+	if !ok {
+		frame = r.frameAtBig(t)
 	}
+	return frame, t - r.Frames(frame)
+}
+
+// frameAtFast is round(t * Num / (Den * Second)), half up, in 128-bit
+// integer arithmetic: every cue of every file goes through it (T008), so
+// it must not allocate. ok is false for negative times and results that do
+// not fit, which frameAtBig handles.
+func (r FrameRate) frameAtFast(t Time) (int64, bool) {
+	if t < 0 || r.Num <= 0 || r.Den <= 0 {
+		return 0, false
+	}
+	hi, dd := bits.Mul64(uint64(r.Den), uint64(Second))
+	if hi != 0 {
+		return 0, false
+	}
+	q, ok := mulDivRound(uint64(t), uint64(r.Num), dd)
+	return int64(q), ok
+}
+
+// frameAtBig is frameAtFast for any value, through math/big.
+func (r FrameRate) frameAtBig(t Time) int64 {
 	n := new(big.Int).Mul(big.NewInt(int64(t)), big.NewInt(r.Num))
 	d := new(big.Int).Mul(big.NewInt(r.Den), big.NewInt(int64(Second)))
 	n.Mul(n, big.NewInt(2)).Add(n, d)
 	d2 := new(big.Int).Mul(d, big.NewInt(2))
-	q := new(big.Int).Div(n, d2) // floor((2tN + D) / 2D) = round half up
-	frame = q.Int64()
-	return frame, t - r.Frames(frame)
+	return new(big.Int).Div(n, d2).Int64() // floor((2tN + D) / 2D) = round half up
 }
 
 // String gives "25" for integral rates and "24000/1001" otherwise.

@@ -409,8 +409,7 @@ func stampDelivery(res *fileResult, in input) {
 
 // checkDeliveries runs the delivery rules of every unit once the per-file
 // pass is done, each unit's findings in its own slot.
-func checkDeliveries(ctx context.Context, opts *Options, units []*unit, inputs []input, results []fileResult, jobs int) error {
-	hasher := hashing.New(int64(jobs))
+func checkDeliveries(ctx context.Context, opts *Options, units []*unit, inputs []input, results []fileResult, hasher *hashing.Hasher, jobs int) error {
 	for _, u := range units {
 		if err := ctx.Err(); err != nil {
 			return err

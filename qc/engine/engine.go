@@ -18,6 +18,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/exportqc/exportqc/qc/cue"
+	"github.com/exportqc/exportqc/qc/delivery/hashing"
 	"github.com/exportqc/exportqc/qc/report"
 	"github.com/exportqc/exportqc/qc/rule"
 	"github.com/exportqc/exportqc/qc/waiver"
@@ -105,7 +106,7 @@ func Run(ctx context.Context, opts Options) (*report.Report, error) {
 	if err := g.Wait(); err != nil {
 		return nil, err
 	}
-	if err := checkDeliveries(ctx, &opts, units, inputs, results, jobs); err != nil {
+	if err := checkDeliveries(ctx, &opts, units, inputs, results, hashing.New(int64(jobs)), jobs); err != nil {
 		return nil, err
 	}
 	notes, baselined := acceptance(&opts, results, units)
@@ -173,10 +174,22 @@ func assemble(opts *Options, results []fileResult, more func(*report.Report)) (*
 	rep.Summary.Files = len(rep.Files)
 	rep.Summary.FailOn = opts.FailOn.String()
 	rep.Summary.Passed = Passed(rep, opts.FailOn)
+	rules, err := ruleInfos(opts)
+	if err != nil {
+		return nil, err
+	}
+	rep.Rules = rules
+	return rep, nil
+}
+
+// ruleInfos lists the rules the run has enabled, with their configured
+// severities.
+func ruleInfos(opts *Options) ([]report.RuleInfo, error) {
 	base, err := opts.Resolver.Resolve("")
 	if err != nil {
 		return nil, err
 	}
+	var out []report.RuleInfo
 	for _, r := range opts.Rules {
 		cfg := base[r.Code]
 		if cfg != nil && !cfg.Enabled {
@@ -186,10 +199,10 @@ func assemble(opts *Options, results []fileResult, more func(*report.Report)) (*
 		if cfg != nil {
 			sev = cfg.Severity
 		}
-		rep.Rules = append(rep.Rules, report.RuleInfo{Code: r.Code, Name: r.Name, Family: r.Family,
+		out = append(out, report.RuleInfo{Code: r.Code, Name: r.Name, Family: r.Family,
 			Summary: r.Summary, Doc: r.Doc, Severity: sev})
 	}
-	return rep, nil
+	return out, nil
 }
 
 // Passed reports whether no finding is at or above the fail-on severity.

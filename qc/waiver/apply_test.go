@@ -264,3 +264,41 @@ func BenchmarkApply(b *testing.B) {
 }
 
 func tcMS(ms int64) *rule.Timecode { return rule.TC(cue.Time(ms) * cue.Millisecond) }
+
+// Applying in batches, in any order, decides every finding and gives the
+// notes exactly as one Apply over all the findings: an audit hands its
+// findings over delivery by delivery, in whatever order they finish.
+func TestApplierBatchesEqualOneApply(t *testing.T) {
+	s, _ := mustLoad(t, `waivers:
+  - rule: T005
+    cue: 1
+    reason: first
+  - rule: T005
+    reason: second, broader
+  - rule: T005
+    file: a.srt
+    reason: third, shadowed by the second
+  - rule: T004
+    reason: matches nothing
+  - rule: T002
+    file: b.srt
+    reason: old
+    expires: 2020-01-01
+`)
+	all := fs(finding("T005", "a.srt", 1, 0), finding("T005", "a.srt", 2, 2000),
+		finding("T002", "b.srt", 3, 5000), finding("T005", "b.srt", 1, 0), finding("E000", "c.srt", 1, 0))
+	now := day(2026, 1, 1)
+	want, wantNotes := s.Apply(all, now)
+	// Batches of one, last finding first.
+	a := s.Applier(now)
+	got := make([]*rule.Waiver, len(all))
+	for i := len(all) - 1; i >= 0; i-- {
+		got[i] = a.Apply(all[i : i+1])[0]
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("batches waived %v, one Apply %v", waivedIdx(got), waivedIdx(want))
+	}
+	if notes := a.Notes(); !reflect.DeepEqual(notes, wantNotes) || len(notes) != 3 {
+		t.Errorf("batch notes\n%v\nwant (3 notes)\n%v", notes, wantNotes)
+	}
+}

@@ -1,0 +1,169 @@
+package engine
+
+import (
+	"context"
+	"errors"
+	"runtime"
+	"sync"
+	"sync/atomic"
+
+	"golang.org/x/sync/errgroup"
+	"golang.org/x/sync/semaphore"
+
+	"github.com/exportqc/exportqc/qc/delivery/hashing"
+	"github.com/exportqc/exportqc/qc/report"
+)
+
+// Part is the finished result of one of Options.Paths in RunEach.
+type Part struct {
+	// Index is the path's position in Options.Paths.
+	Index int
+	// Report holds that path's files, findings and deliveries (sorted, and
+	// counted as Run counts them) with its own Summary; Rules is empty (the
+	// run's rules are RunEach's result).
+	Report *report.Report
+}
+
+// RunEach is Run for many independent paths whose results are consumed as
+// they finish, so memory stays flat however many files the run covers: an
+// audit of 50,000 files holds the results of the few paths in flight, not
+// a result slot per file until the end.
+//
+// Each path is planned (walked, its manifests read) only when the pool has
+// room for it; its files go through the same bounded pool of opts.Jobs
+// workers as every other path's, and once its last file is checked its
+// delivery rules run and emit receives its Part. emit is called once per
+// path, one call at a time (never concurrently), in completion order:
+// callers that need a deterministic result place each Part by its Index.
+// An error from emit stops the run and is returned.
+//
+// Paths must not overlap (a path inside another would be checked twice),
+// and the engine's waivers and baseline are not applied (opts.Waivers and
+// opts.Baseline must be nil): they need every finding of the run at once,
+// so a caller that streams applies its own, as the audit does.
+// opts.Progress receives the files done and the files planned so far.
+func RunEach(ctx context.Context, opts Options, emit func(Part) error) ([]report.RuleInfo, error) {
+	if opts.Waivers != nil || opts.Baseline != nil {
+		return nil, errors.New("engine.RunEach applies no waivers or baseline: apply them to the parts")
+	}
+	if opts.Manifest != "" {
+		return nil, errors.New("engine.RunEach: --manifest names one delivery; use Run")
+	}
+	// As in Run: a broken pack or override fails the run, not every file.
+	if _, err := opts.Resolver.Resolve(""); err != nil {
+		return nil, err
+	}
+	jobs := opts.Jobs
+	if jobs <= 0 {
+		jobs = runtime.NumCPU()
+	}
+	s := &streamRun{opts: &opts, emit: emit, jobs: jobs,
+		// A few paths beyond the workers keep the pool busy while a
+		// finished path runs its delivery rules; more would only hold
+		// results longer.
+		window: semaphore.NewWeighted(int64(2*jobs + 2)),
+		io:     semaphore.NewWeighted(int64(jobs)),
+	}
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(jobs)
+	s.g, s.ctx = g, gctx
+	planErr := s.feed()
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+	if planErr != nil {
+		return nil, planErr
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return ruleInfos(&opts)
+}
+
+// streamRun is the state of one RunEach.
+type streamRun struct {
+	opts   *Options
+	emit   func(Part) error
+	jobs   int
+	g      *errgroup.Group
+	ctx    context.Context
+	window *semaphore.Weighted // paths planned and not yet emitted
+	io     *semaphore.Weighted // shared by every path's checksum reads
+	emitMu sync.Mutex
+	done   atomic.Int64 // files checked
+	total  atomic.Int64 // files planned so far
+}
+
+// feed plans the paths one by one, as the window allows, and hands their
+// files to the pool. It returns the first planning error (which, like
+// Run's, fails the run) after cancelling the work in flight.
+func (s *streamRun) feed() error {
+	for i, p := range s.opts.Paths {
+		if err := s.window.Acquire(s.ctx, 1); err != nil {
+			return nil // the run was cancelled: g.Wait has the reason
+		}
+		sub := *s.opts
+		sub.Paths = []string{p}
+		inputs, units, err := plan(&sub)
+		if err != nil {
+			s.g.Go(func() error { return err }) // cancels the others
+			return err
+		}
+		s.total.Add(int64(len(inputs)))
+		pr := &pathRun{index: i, opts: &sub, inputs: inputs, units: units, results: make([]fileResult, len(inputs))}
+		pr.left.Store(int64(len(inputs)))
+		if len(inputs) == 0 {
+			s.g.Go(func() error { return s.finish(pr) })
+			continue
+		}
+		for k := range inputs {
+			s.g.Go(func() error {
+				if err := s.ctx.Err(); err != nil {
+					return err
+				}
+				pr.results[k] = checkFileSafely(pr.opts, pr.inputs[k])
+				stampDelivery(&pr.results[k], pr.inputs[k])
+				if s.opts.Progress != nil {
+					s.opts.Progress(int(s.done.Add(1)), int(s.total.Load()))
+				}
+				if pr.left.Add(-1) == 0 {
+					return s.finish(pr) // the path's last file: its worker finishes the path
+				}
+				return nil
+			})
+		}
+	}
+	return nil
+}
+
+// pathRun is one path of a RunEach: its plan and its files' results.
+type pathRun struct {
+	index   int
+	opts    *Options
+	inputs  []input
+	units   []*unit
+	results []fileResult
+	left    atomic.Int64 // files not yet checked
+}
+
+// finish runs the path's delivery rules, assembles its part and emits it.
+func (s *streamRun) finish(pr *pathRun) error {
+	defer s.window.Release(1)
+	hasher := hashing.NewWithSemaphore(s.io) // per path: its cache dies with the path
+	if err := checkDeliveries(s.ctx, pr.opts, pr.units, pr.inputs, pr.results, hasher, s.jobs); err != nil {
+		return err
+	}
+	rep, err := assemble(pr.opts, pr.results, func(rep *report.Report) {
+		addDeliveries(rep, pr.opts, pr.units, pr.inputs, pr.results)
+	})
+	if err != nil {
+		return err
+	}
+	rep.Rules = nil
+	s.emitMu.Lock()
+	defer s.emitMu.Unlock()
+	if err := s.ctx.Err(); err != nil {
+		return err // an earlier emit failed: no more parts
+	}
+	return s.emit(Part{Index: pr.index, Report: rep})
+}

@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"fmt"
 	"path"
 	"path/filepath"
 	"sort"
@@ -12,46 +13,82 @@ import (
 	"github.com/exportqc/exportqc/qc/territory"
 )
 
-// collector turns the engine's report of one audit run into the audit's
-// per-delivery records. It reads the report once, keeping per delivery
-// only counts, the episodes' track lists and compact findings (no cues,
-// no thresholds), so the engine's report can be dropped once it is read.
-type collector struct {
-	prefix string // how the engine's paths start: the root, slash-separated, with "/"
-	index  map[string]int
-	out    []Delivery
-	tracks [][]track // per delivery, for coverage
-	notes  []Finding
+// Collector turns the engine's results into the audit's per-delivery
+// records, part by part as the engine finishes them (engine.RunEach): it
+// keeps per delivery only counts and compact findings (no cues, no
+// thresholds, no file list), so nothing of the engine's outlives the part
+// it came in and an audit's memory does not grow with its files.
+//
+// Each delivery is completed (episodes, coverage, verdict) when the part
+// holding it is added, so a delivery must come in one part. Not safe for
+// concurrent use: RunEach's emit calls come one at a time.
+type Collector struct {
+	prefix  string // how the engine's paths start: the root, slash-separated, with "/"
+	index   map[string]int
+	out     []Delivery
+	numbers [][]int   // per delivery, its manifest's episode numbers
+	tracks  [][]track // per delivery, for coverage; dropped once complete
+	done    []bool
+	failOn  rule.Severity
+	rc      *requirementsCache
+	waive   Waive
+	// loose are findings outside every delivery (about a waiver file, say),
+	// kept whole until Finish sorts them into report order.
+	loose []looseFinding
 }
 
-// Collect maps the engine's report of the deliveries in sel (paths
-// relative to root) onto them: each delivery record, file record and
-// finding goes to the delivery whose folder holds it; findings outside
-// every delivery (about a waiver file, say) become notes. Paths become
-// relative to root, so the audit reads the same wherever the tree is
-// mounted, and fingerprints are taken on those paths. req gives the
-// territories' requirements for coverage (nil: no coverage); waive, if
-// not nil, applies waivers to the findings (see Waive).
-func Collect(root string, sel []Planned, rep *report.Report, failOn rule.Severity, req Requirements, waive Waive) ([]Delivery, []Finding, error) {
-	c := &collector{prefix: rootPrefix(root), index: make(map[string]int, len(sel)),
-		out: make([]Delivery, len(sel)), tracks: make([][]track, len(sel))}
+type looseFinding struct {
+	f rule.Finding
+	w *rule.Waiver
+}
+
+// NewCollector starts collecting the deliveries in sel (paths relative to
+// root): each delivery record, file record and finding the engine reports
+// goes to the delivery whose folder holds it. Paths become relative to
+// root, so the audit reads the same wherever the tree is mounted, and
+// fingerprints are taken on those paths. req gives the territories'
+// requirements for coverage (nil: no coverage); waive, if not nil, applies
+// waivers to the findings.
+func NewCollector(root string, sel []Planned, failOn rule.Severity, req Requirements, waive Waive) *Collector {
+	c := &Collector{prefix: rootPrefix(root), index: make(map[string]int, len(sel)),
+		out: make([]Delivery, len(sel)), numbers: make([][]int, len(sel)), tracks: make([][]track, len(sel)),
+		done: make([]bool, len(sel)), failOn: failOn, waive: waive,
+		rc: &requirementsCache{resolve: req, cache: map[string][]*territory.Territory{}}}
 	for i, p := range sel {
 		c.index[p.Path] = i
 		c.out[i] = Delivery{Member: p.Member, Path: p.Path, Territories: []string{}, Episodes: []Episode{},
 			Coverage: []Coverage{}, Findings: []Finding{}}
 	}
-	numbers := make([][]int, len(sel))
+	return c
+}
+
+// Collect maps one engine report holding every delivery of sel; see
+// NewCollector. Notes are findings outside every delivery and the waivers'
+// own notes.
+func Collect(root string, sel []Planned, rep *report.Report, failOn rule.Severity, req Requirements, waive Waive) ([]Delivery, []Finding, error) {
+	c := NewCollector(root, sel, failOn, req, waive)
+	if err := c.Add(rep); err != nil {
+		return nil, nil, err
+	}
+	return c.Finish(rep.Rules)
+}
+
+// Add maps one part of the engine's results and completes the deliveries
+// it holds.
+func (c *Collector) Add(rep *report.Report) error {
+	touched := map[int]bool{}
 	for i := range rep.Deliveries {
 		rd := &rep.Deliveries[i]
 		j, ok := c.index[c.rel(rd.Path)]
 		if !ok {
 			continue
 		}
+		touched[j] = true
 		d := &c.out[j]
 		d.Kind, d.Title, d.Season = rd.Kind, rd.Title, rd.Season
 		d.Territories = append(d.Territories, rd.Territories...)
 		for _, e := range rd.Episodes {
-			numbers[j] = append(numbers[j], e.Number)
+			c.numbers[j] = append(c.numbers[j], e.Number)
 		}
 	}
 	for i := range rep.Files {
@@ -64,6 +101,7 @@ func Collect(root string, sel []Planned, rep *report.Report, failOn rule.Severit
 		if j < 0 {
 			continue
 		}
+		touched[j] = true
 		c.out[j].Files++
 		c.out[j].Cues += f.Cues
 		c.tracks[j] = append(c.tracks[j], track{episode: f.Episode, language: f.Language, kind: f.Kind})
@@ -76,31 +114,68 @@ func Collect(root string, sel []Planned, rep *report.Report, failOn rule.Severit
 		findings[i] = f
 	}
 	var waived []*rule.Waiver
-	var notes []rule.Finding
-	if waive != nil {
-		waived, notes = waive(findings)
+	if c.waive != nil {
+		waived = c.waive.Apply(findings)
 	}
 	for i := range findings {
-		w := findings[i].Waived // a waiver the engine applied, if it was given one
+		f := &findings[i]
+		w := f.Waived // a waiver the engine applied, if it was given one
 		if i < len(waived) && waived[i] != nil {
 			w = waived[i]
 		}
-		c.finding(&findings[i], w)
+		j := c.ownerIndex(f.File)
+		if j < 0 {
+			c.loose = append(c.loose, looseFinding{*f, w})
+			continue
+		}
+		touched[j] = true
+		c.finding(j, f, w)
 	}
-	for i := range notes {
-		c.note(&notes[i], rep.Rules)
+	for j := range touched {
+		if c.done[j] {
+			return fmt.Errorf("delivery %s came in two parts of the run (overlapping paths?)", c.out[j].Path)
+		}
 	}
-	rc := &requirementsCache{resolve: req, cache: map[string][]*territory.Territory{}}
-	for i := range c.out {
-		d := &c.out[i]
-		units := episodeUnits(numbers[i], c.tracks[i])
-		d.Episodes = episodes(units, c.tracks[i])
-		d.Coverage = coverage(rc.get(d.Territories), units, c.tracks[i])
-		sortFindings(d.Findings)
-		d.Passed = !failsAt(d, failOn)
-		c.tracks[i] = nil
+	for j := range touched {
+		c.complete(j)
 	}
-	return c.out, c.notes, rc.err
+	return c.rc.err
+}
+
+// complete derives a delivery's episodes, coverage and verdict once all of
+// it is in, and drops its track list.
+func (c *Collector) complete(j int) {
+	d := &c.out[j]
+	units := episodeUnits(c.numbers[j], c.tracks[j])
+	d.Episodes = episodes(units, c.tracks[j])
+	d.Coverage = coverage(c.rc.get(d.Territories), units, c.tracks[j])
+	sortFindings(d.Findings)
+	d.Passed = !failsAt(d, c.failOn)
+	c.tracks[j], c.numbers[j] = nil, nil
+	c.done[j] = true
+}
+
+// Finish completes the deliveries no part held (nothing found there) and
+// returns the records in sel's order and the notes: findings outside every
+// delivery in report order, then the waivers' notes (with the severity
+// rules, the run's rule list, gives them).
+func (c *Collector) Finish(rules []report.RuleInfo) ([]Delivery, []Finding, error) {
+	for j := range c.out {
+		if !c.done[j] {
+			c.complete(j)
+		}
+	}
+	sort.SliceStable(c.loose, func(a, b int) bool { return rule.Less(&c.loose[a].f, &c.loose[b].f) })
+	var notes []Finding
+	for i := range c.loose {
+		notes = append(notes, compact(&c.loose[i].f, c.loose[i].w))
+	}
+	if c.waive != nil {
+		for _, n := range c.waive.Notes() {
+			notes = append(notes, c.note(&n, rules))
+		}
+	}
+	return c.out, notes, c.rc.err
 }
 
 // episodeUnits are the episode numbers of a delivery: those its manifest
@@ -162,7 +237,7 @@ func rootPrefix(root string) string {
 }
 
 // rel is an engine path relative to the root (unchanged when outside it).
-func (c *collector) rel(p string) string {
+func (c *Collector) rel(p string) string {
 	p = filepath.ToSlash(p)
 	if c.prefix != "" && strings.HasPrefix(p, c.prefix) {
 		return p[len(c.prefix):]
@@ -172,7 +247,7 @@ func (c *collector) rel(p string) string {
 
 // ownerIndex is the index of the delivery whose folder holds rel (or is
 // rel), or -1.
-func (c *collector) ownerIndex(rel string) int {
+func (c *Collector) ownerIndex(rel string) int {
 	for p := rel; p != "." && p != "/" && p != ""; p = path.Dir(p) {
 		if i, ok := c.index[p]; ok {
 			return i
@@ -191,15 +266,9 @@ func compact(f *rule.Finding, w *rule.Waiver) Finding {
 	return af
 }
 
-// finding files a (root-relative) finding under its delivery, or as a note
-// when no delivery holds it.
-func (c *collector) finding(f *rule.Finding, w *rule.Waiver) {
+// finding files a (root-relative) finding under delivery j.
+func (c *Collector) finding(j int, f *rule.Finding, w *rule.Waiver) {
 	af := compact(f, w)
-	j := c.ownerIndex(f.File)
-	if j < 0 {
-		c.notes = append(c.notes, af)
-		return
-	}
 	d := &c.out[j]
 	d.Findings = append(d.Findings, af)
 	switch {
@@ -214,21 +283,24 @@ func (c *collector) finding(f *rule.Finding, w *rule.Waiver) {
 	}
 }
 
-// note keeps a waiver note (W001, W002): it is about the waiver file,
-// never a delivery's, whatever folder that file is in. Its severity is the
-// one the run configured for the rule, when the rule is in the run's rule
-// list, else the waiver package's default.
-func (c *collector) note(f *rule.Finding, rules []report.RuleInfo) {
+// note is a waiver note (W001, W002) in the audit's form: it is about the
+// waiver file, never a delivery's, whatever folder that file is in. Its
+// severity is the one the run configured for the rule, when the rule is in
+// the run's rule list, else the waiver package's default.
+func (c *Collector) note(f *rule.Finding, rules []report.RuleInfo) Finding {
 	for _, r := range rules {
 		if r.Code == f.Rule {
 			f.Severity = r.Severity
 		}
 	}
-	c.notes = append(c.notes, compact(f, nil))
+	return compact(f, nil)
 }
 
-// Waive decides which findings (root-relative paths, report order) waivers
-// accept: waived is parallel to findings (nil entries, or nil, for none)
-// and notes are findings about the waivers themselves. waiver.Set.Apply,
-// with its clock, is one.
-type Waive func(findings []rule.Finding) (waived []*rule.Waiver, notes []rule.Finding)
+// Waive decides which findings (root-relative paths) waivers accept, in
+// batches: Apply's result is parallel to its findings (nil entries, or nil,
+// for none) and Notes, once every batch is in, are findings about the
+// waivers themselves. *waiver.Applier, with its clock, is one.
+type Waive interface {
+	Apply(findings []rule.Finding) []*rule.Waiver
+	Notes() []rule.Finding
+}

@@ -120,24 +120,32 @@ func (a *app) runAudit(cmd *cobra.Command, args []string) error {
 			defer db.Close()
 		}
 	}
+	// The engine streams one part per delivery folder; the collector keeps
+	// only each delivery's compact record, so memory stays flat in the
+	// number of files.
+	col := audit.NewCollector(root, sel, failOn, auditRequirements(opts.Resolver), waive)
 	var prog *auditProgress
 	if !a.v.GetBool("quiet") {
 		prog = newAuditProgress(a.stderr, root, plan, sel)
 		opts.Progress = prog.update
 	}
-	rep, err := engine.Run(context.Background(), opts)
+	rules, err := engine.RunEach(context.Background(), opts, func(p engine.Part) error {
+		if prog != nil {
+			prog.delivered(p.Index)
+		}
+		return col.Add(p.Report)
+	})
 	if prog != nil {
 		prog.clear()
 	}
 	if err != nil {
 		return usageError{err}
 	}
-	deliveries, notes, err := audit.Collect(root, sel, rep, failOn, auditRequirements(opts.Resolver), waive)
+	deliveries, notes, err := col.Finish(rules)
 	if err != nil {
 		return usageError{err}
 	}
-	h := audit.Header{Tool: rep.Tool, FailOn: failOn, Plan: plan.Digest(), Rules: rep.Rules}
-	rep = nil // only the compact per-delivery records are kept from here on
+	h := audit.Header{Tool: opts.Tool, FailOn: failOn, Plan: plan.Digest(), Rules: rules}
 	res := audit.Assemble(h, members, deliveries, notes)
 	if !shard.Whole() {
 		res.Shard = &shard
@@ -268,8 +276,7 @@ func (a *app) auditWaivers(cmd *cobra.Command) (audit.Waive, error) {
 	if err != nil {
 		return nil, usageError{err}
 	}
-	at := auditClock()
-	return func(fs []rule.Finding) ([]*rule.Waiver, []rule.Finding) { return set.Apply(fs, at) }, nil
+	return set.Applier(auditClock()), nil
 }
 
 // auditDB opens the history database: --db, else audit_db from the
@@ -435,21 +442,18 @@ func (a *app) mergeCommand() *cobra.Command {
 // a terminal's stderr, like check's progress (silent when stderr is not a
 // terminal, in CI, and for runs under a second).
 //
-// The engine reports files done, not which: members done is estimated
-// from the order of the work. The pool starts files in sorted path order
-// with at most --jobs in flight, so when n files are done the first n (to
-// within --jobs) are; a member is done once the files of all its
-// deliveries in that order are. Files per delivery are counted by a quick
-// walk before the run, only when the line is drawn at all.
+// The engine plans each delivery only when it starts on it, so it cannot
+// say how many files the audit has: a quick walk counts them before the
+// run, only when the line is drawn at all. A member is done when the
+// engine has handed over all its deliveries.
 type auditProgress struct {
-	p       *progress
-	members int
-	// ends[k] is the file count through the k-th delivery (sorted), and
-	// lastOf the members whose last delivery is the k-th; idle members
-	// (nothing to check) count as done from the start.
-	ends   []int
-	lastOf []int
-	idle   int
+	p        *progress
+	members  int
+	files    int      // subtitle-like files under the selected deliveries
+	memberOf []string // per selected delivery
+	left     map[string]int
+	done     int // members done (idle ones, with nothing selected, from the start)
+	checked  int // files checked
 }
 
 func newAuditProgress(w io.Writer, root string, plan *audit.Plan, sel []audit.Planned) *auditProgress {
@@ -457,22 +461,15 @@ func newAuditProgress(w io.Writer, root string, plan *audit.Plan, sel []audit.Pl
 	if !ap.p.enabled {
 		return ap
 	}
-	last := map[string]int{}
-	for k, d := range sel {
-		last[d.Member] = k
-	}
 	ap.members = len(plan.Members)
-	ap.idle = ap.members - len(last)
-	ap.lastOf = make([]int, len(sel))
-	for _, k := range last {
-		ap.lastOf[k]++
-	}
-	ap.ends = make([]int, len(sel))
-	n := 0
+	ap.left = map[string]int{}
+	ap.memberOf = make([]string, len(sel))
 	for k, d := range sel {
-		n += countCandidates(filepath.Join(root, filepath.FromSlash(d.Path)))
-		ap.ends[k] = n
+		ap.left[d.Member]++
+		ap.memberOf[k] = d.Member
+		ap.files += countCandidates(filepath.Join(root, filepath.FromSlash(d.Path)))
 	}
+	ap.done = ap.members - len(ap.left)
 	return ap
 }
 
@@ -487,31 +484,46 @@ func countCandidates(dir string) int {
 	return n
 }
 
-func (ap *auditProgress) update(done, total int) {
-	p := ap.p
-	if !p.enabled {
+// update is the engine's progress callback: files checked so far.
+func (ap *auditProgress) update(done, _ int) {
+	if !ap.p.enabled {
 		return
 	}
-	p.mu.Lock()
-	defer p.mu.Unlock()
+	ap.p.mu.Lock()
+	defer ap.p.mu.Unlock()
+	ap.checked = done
+	ap.draw(false)
+}
+
+// delivered records that the k-th selected delivery is finished.
+func (ap *auditProgress) delivered(k int) {
+	if !ap.p.enabled {
+		return
+	}
+	ap.p.mu.Lock()
+	defer ap.p.mu.Unlock()
+	m := ap.memberOf[k]
+	if ap.left[m]--; ap.left[m] == 0 {
+		ap.done++
+	}
+	ap.draw(ap.done == ap.members)
+}
+
+func (ap *auditProgress) draw(final bool) {
+	p := ap.p
 	now := time.Now()
 	elapsed := now.Sub(p.start)
-	if elapsed < time.Second || (now.Sub(p.last) < 100*time.Millisecond && done < total) {
+	if elapsed < time.Second || (now.Sub(p.last) < 100*time.Millisecond && !final) {
 		return
 	}
 	p.last = now
-	members := ap.idle
-	if len(ap.ends) > 0 && total > 0 {
-		// Scale to the walk's count: the engine may count a few files
-		// differently (manifests it reads as XML, say).
-		est := done * ap.ends[len(ap.ends)-1] / total
-		for k := 0; k < len(ap.ends) && ap.ends[k] <= est; k++ {
-			members += ap.lastOf[k]
-		}
+	total := max(ap.files, ap.checked) // the walk may count a file the engine does not read
+	rate := float64(ap.checked) / elapsed.Seconds()
+	eta := "?"
+	if rate > 0 {
+		eta = time.Duration(float64(total-ap.checked) / rate * float64(time.Second)).Round(time.Second).String()
 	}
-	rate := float64(done) / elapsed.Seconds()
-	eta := time.Duration(float64(total-done) / rate * float64(time.Second)).Round(time.Second)
-	fmt.Fprintf(p.w, "\r\033[Kmembers %d/%d  files %d/%d  %.0f files/s  ETA %s", members, ap.members, done, total, rate, eta)
+	fmt.Fprintf(p.w, "\r\033[Kmembers %d/%d  files %d/%d  %.0f files/s  ETA %s", ap.done, ap.members, ap.checked, total, rate, eta)
 	p.drawn = true
 }
 

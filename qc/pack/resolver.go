@@ -1,6 +1,7 @@
 package pack
 
 import (
+	"container/list"
 	"strings"
 	"sync"
 )
@@ -9,16 +10,33 @@ import (
 // concurrent use. Files whose tags select the same language pack (en-US,
 // en-GB) share one Effective, which callers must not modify. Overrides are
 // keyed by identity: build them once per run.
+//
+// The cache keeps the most recently used ResolverCacheSize results. An
+// audit meets a new territory list with almost every delivery (hundreds of
+// lists, times the languages), and an Effective is tens of kilobytes: an
+// unbounded cache made the audit's memory grow with its deliveries. Work
+// proceeds delivery by delivery, so the configurations in use at any time
+// are few and a small cache still answers nearly every call.
 type Resolver struct {
 	lib   *Library
 	mu    sync.Mutex
 	langs map[string]*Pack // raw tag → language pack (nil: none)
-	cache map[planKey]*Effective
+	cache map[planKey]*list.Element
+	lru   list.List // of *cached, most recently used first
+	size  int
 }
+
+type cached struct {
+	key planKey
+	e   *Effective
+}
+
+// ResolverCacheSize is how many resolved configurations a Resolver keeps.
+const ResolverCacheSize = 256
 
 // NewResolver returns an empty cache over l.
 func (l *Library) NewResolver() *Resolver {
-	return &Resolver{lib: l, langs: make(map[string]*Pack), cache: make(map[planKey]*Effective)}
+	return &Resolver{lib: l, langs: make(map[string]*Pack), cache: make(map[planKey]*list.Element), size: ResolverCacheSize}
 }
 
 // Resolve is Library.Resolve, cached.
@@ -38,14 +56,19 @@ func (r *Resolver) Resolve(req Request) (*Effective, error) {
 		return nil, err
 	}
 	key := pl.key()
-	if e := r.cache[key]; e != nil {
-		return e, nil
+	if el := r.cache[key]; el != nil {
+		r.lru.MoveToFront(el)
+		return el.Value.(*cached).e, nil
 	}
 	e, err := r.lib.build(pl)
 	if err != nil {
 		return nil, err
 	}
-	r.cache[key] = e
+	r.cache[key] = r.lru.PushFront(&cached{key: key, e: e})
+	if r.lru.Len() > r.size {
+		old := r.lru.Remove(r.lru.Back()).(*cached)
+		delete(r.cache, old.key)
+	}
 	return e, nil
 }
 

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -120,6 +121,7 @@ func (a *app) runAudit(cmd *cobra.Command, args []string) error {
 			defer db.Close()
 		}
 	}
+	defer tuneAuditGC()()
 	// The engine streams one part per delivery folder; the collector keeps
 	// only each delivery's compact record, so memory stays flat in the
 	// number of files.
@@ -158,6 +160,21 @@ func (a *app) runAudit(cmd *cobra.Command, args []string) error {
 		}
 	}
 	return a.finishAudit(res, specs, run)
+}
+
+// tuneAuditGC sets the collector's pace for the audit and returns what
+// restores it. An audit is a long batch run whose live heap is small and
+// flat (about 30 MB whatever the number of files): at Go's default
+// (GOGC=100) the collector ran every ~30 MB allocated and took a tenth of
+// the CPU. Collecting when the heap has grown fourfold cuts that by about
+// three quarters for ~100 MB more peak heap, still flat in the number of
+// files. A GOGC set in the environment is the user's choice and is kept.
+func tuneAuditGC() (restore func()) {
+	if os.Getenv("GOGC") != "" {
+		return func() {}
+	}
+	old := debug.SetGCPercent(400)
+	return func() { debug.SetGCPercent(old) }
 }
 
 // finishAudit writes the reports, then commits the history run (or rolls

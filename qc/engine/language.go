@@ -81,7 +81,11 @@ func mismatchFinding(c *rule.Config, r *rule.Rule, file string, m *langcheck.Mis
 
 // textLines are the displayed lines of a document's cues.
 func textLines(doc *cue.Document) []string {
-	var out []string
+	n := 0
+	for i := range doc.Cues {
+		n += len(doc.Cues[i].Lines)
+	}
+	out := make([]string, 0, n)
 	for i := range doc.Cues {
 		if doc.Cues[i].Comment {
 			continue

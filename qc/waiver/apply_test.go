@@ -114,8 +114,9 @@ func TestOneWaiverManyFindings(t *testing.T) {
 // Two waivers matching one finding: the first in file order waives it. A
 // later waiver that waives something else is used; one that only ever
 // matched findings already taken is W001 and names the waiver that took them.
-func TestOverlappingWaivers(t *testing.T) {
-	s, p := mustLoad(t, `waivers:
+// overlapping are three T005 waivers: the first and second each take
+// findings, the third matches only what the second already took.
+const overlapping = `waivers:
   - rule: T005
     cue: 1
     reason: first
@@ -124,7 +125,10 @@ func TestOverlappingWaivers(t *testing.T) {
   - rule: T005
     file: a.srt
     reason: third, shadowed by the second
-`)
+`
+
+func TestOverlappingWaivers(t *testing.T) {
+	s, p := mustLoad(t, overlapping)
 	in := fs(finding("T005", "a.srt", 1, 0), finding("T005", "a.srt", 2, 2000))
 	waived, notes := s.Apply(in, day(2026, 1, 1))
 	if waived[0] == nil || waived[0].Reason != "first" {
@@ -269,16 +273,7 @@ func tcMS(ms int64) *rule.Timecode { return rule.TC(cue.Time(ms) * cue.Milliseco
 // notes exactly as one Apply over all the findings: an audit hands its
 // findings over delivery by delivery, in whatever order they finish.
 func TestApplierBatchesEqualOneApply(t *testing.T) {
-	s, _ := mustLoad(t, `waivers:
-  - rule: T005
-    cue: 1
-    reason: first
-  - rule: T005
-    reason: second, broader
-  - rule: T005
-    file: a.srt
-    reason: third, shadowed by the second
-  - rule: T004
+	s, _ := mustLoad(t, overlapping+`  - rule: T004
     reason: matches nothing
   - rule: T002
     file: b.srt

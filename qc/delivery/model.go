@@ -115,6 +115,11 @@ type Problem struct {
 	File    string // manifest path, relative to Root
 	Line    int
 	Message string
+	// Asset is the asset a RuleFileMissing problem is about when the
+	// manifest names it by ID alone (an IMF CPL's track file that no
+	// ASSETMAP of the package lists): another package read in the same run
+	// (the OV of a supplemental) may hold it, which resolves the problem.
+	Asset string
 }
 
 // Problemf is a convenience for readers.

@@ -155,6 +155,7 @@ func plan(opts *Options) ([]input, []*unit, error) {
 		}
 	}
 	sort.Slice(units, func(i, j int) bool { return units[i].root < units[j].root })
+	joinPackages(units)
 	// Loose files inside a delivery are the delivery's business.
 	inputs = slices.DeleteFunc(inputs, func(in input) bool {
 		for _, u := range units {
@@ -170,6 +171,38 @@ func plan(opts *Options) ([]input, []*unit, error) {
 	sort.SliceStable(inputs, func(i, j int) bool { return inputs[i].path < inputs[j].path })
 	inputs = slices.CompactFunc(inputs, func(a, b input) bool { return a.path == b.path })
 	return inputs, units, nil
+}
+
+// joinPackages resolves, across the IMF packages of one run, the track
+// files a composition references by ID that its own package does not list.
+// A supplemental IMP (a new subtitle language, a textless version) reuses
+// its OV's picture and sound and is delivered in a folder of its own,
+// beside the OV's: each folder is its own delivery, but when another
+// package of the run lists the asset, the reference is met and is not a
+// D002. (The OV's own checks say whether that file is really there.) An
+// audit plans each delivery folder on its own, so there the OV must be in
+// the same delivery folder as its supplementals, as it is in practice.
+func joinPackages(units []*unit) {
+	owner := map[string]string{} // asset ID → the first package listing it
+	for _, u := range units {
+		if u.d.Kind != delivery.KindIMF {
+			continue
+		}
+		for i := range u.d.Files {
+			if id := u.d.Files[i].ID; id != "" && owner[id] == "" {
+				owner[id] = u.root
+			}
+		}
+	}
+	if len(owner) == 0 {
+		return
+	}
+	for _, u := range units {
+		u.d.Problems = slices.DeleteFunc(u.d.Problems, func(p delivery.Problem) bool {
+			o := owner[p.Asset]
+			return p.Asset != "" && o != "" && o != u.root
+		})
+	}
 }
 
 func containsUnit(units []*unit, dir string) bool {

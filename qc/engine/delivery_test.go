@@ -457,3 +457,80 @@ func TestUnknownManifestTerritory(t *testing.T) {
 		t.Errorf("delivery %+v", d)
 	}
 }
+
+// A supplemental IMP in a folder of its own reuses its OV's picture by
+// UUID. Checked with the OV (the folder holding both), the reference is
+// met; checked alone, it is a D002 naming the missing track file.
+func TestSupplementalBesideItsOV(t *testing.T) {
+	const (
+		pklOV, pklSupp = "urn:uuid:00000000-0000-4000-8000-0000000000b1", "urn:uuid:00000000-0000-4000-8000-0000000000b2"
+		cplOV, cplSupp = "urn:uuid:00000000-0000-4000-8000-0000000000c1", "urn:uuid:00000000-0000-4000-8000-0000000000c2"
+		video, german  = "urn:uuid:00000000-0000-4000-8000-0000000000a1", "urn:uuid:00000000-0000-4000-8000-0000000000a2"
+	)
+	assetMap := func(pkl string, assets ...[2]string) string {
+		s := `<AssetMap xmlns="http://www.smpte-ra.org/schemas/429-9/2007/AM"><AssetList>
+<Asset><Id>` + pkl + `</Id><PackingList>true</PackingList><ChunkList><Chunk><Path>PKL.xml</Path></Chunk></ChunkList></Asset>
+`
+		for _, a := range assets {
+			s += "<Asset><Id>" + a[0] + "</Id><ChunkList><Chunk><Path>" + a[1] + "</Path></Chunk></ChunkList></Asset>\n"
+		}
+		return s + "</AssetList></AssetMap>\n"
+	}
+	pkl := func(id, hash string, size int) string {
+		return `<PackingList xmlns="http://www.smpte-ra.org/schemas/429-8/2007/PKL"><AssetList>
+<Asset><Id>` + id + `</Id><Hash>` + hash + `</Hash><Size>` + strconv.Itoa(size) + `</Size><Type>application/mxf</Type></Asset>
+</AssetList></PackingList>
+`
+	}
+	cpl := func(title, seqs string) string {
+		return `<CompositionPlaylist xmlns="http://www.smpte-ra.org/schemas/2067-3/2016" xmlns:cc="http://www.smpte-ra.org/schemas/2067-2/2016">
+<ContentTitle>` + title + `</ContentTitle><EditRate>25 1</EditRate>
+<SegmentList><Segment><SequenceList>
+` + seqs + `
+</SequenceList></Segment></SegmentList></CompositionPlaylist>
+`
+	}
+	res := func(kind, id string) string {
+		return "<cc:" + kind + "><ResourceList><Resource><TrackFileId>" + id + "</TrackFileId><IntrinsicDuration>250</IntrinsicDuration></Resource></ResourceList></cc:" + kind + ">\n"
+	}
+	root := t.TempDir()
+	for p, body := range map[string]string{
+		"OV/ASSETMAP.xml":    assetMap(pklOV, [2]string{cplOV, "CPL.xml"}, [2]string{video, "video.mxf"}),
+		"OV/PKL.xml":         pkl(video, "qvTGHdzF6KLavt4PO0gs2a6pQ00=", 5), // sha1("hello")
+		"OV/CPL.xml":         cpl("RIVER_S01E01", res("MainImageSequence", video)),
+		"OV/video.mxf":       "hello",
+		"VF_DE/ASSETMAP.xml": assetMap(pklSupp, [2]string{cplSupp, "CPL.xml"}, [2]string{german, "de.mxf"}),
+		"VF_DE/PKL.xml":      pkl(german, "2jmj7l5rSw0yVb/vlWAYkK/YBwk=", 0), // sha1("")
+		"VF_DE/CPL.xml":      cpl("RIVER_S01E01_DE", res("MainImageSequence", video)+res("SubtitlesSequence", german)),
+		"VF_DE/de.mxf":       "",
+	} {
+		full := filepath.Join(root, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d002 := func(rep *report.Report) []string {
+		var out []string
+		for _, f := range rep.Findings {
+			if f.Rule == "D002" {
+				out = append(out, f.File+": "+f.Message)
+			}
+		}
+		return out
+	}
+	together := run(t, deliveryOptions(t, nil, root))
+	if len(together.Deliveries) != 2 {
+		t.Fatalf("deliveries %+v, want the OV and the supplemental", together.Deliveries)
+	}
+	if got := d002(together); len(got) != 0 {
+		t.Errorf("checked beside its OV, the supplemental still misses files: %v", got)
+	}
+	alone := run(t, deliveryOptions(t, nil, filepath.Join(root, "VF_DE")))
+	got := d002(alone)
+	if len(got) != 1 || !strings.Contains(got[0], "VF_DE/CPL.xml") || !strings.Contains(got[0], video[9:]) {
+		t.Errorf("checked alone, want one D002 for the OV's video in VF_DE/CPL.xml, got %v", got)
+	}
+}

@@ -478,7 +478,8 @@ func (r *reader) composition(ref cplRef) {
 				if !ok {
 					if !missing[id] {
 						missing[id] = true
-						r.bad(delivery.RuleFileMissing, rel, tf.Line, "%s references track file %s, which no ASSETMAP lists", seq.Local, id)
+						r.d.Problems = append(r.d.Problems, delivery.Problem{Rule: delivery.RuleFileMissing, File: rel, Line: tf.Line, Asset: id,
+							Message: fmt.Sprintf("%s references track file %s, which no ASSETMAP lists", seq.Local, id)})
 					}
 					continue
 				}

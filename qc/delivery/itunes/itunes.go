@@ -5,15 +5,13 @@
 package itunes
 
 import (
-	"fmt"
 	"os"
-	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
 
 	"github.com/exportqc/exportqc/qc/delivery"
-	"github.com/exportqc/exportqc/qc/delivery/hashing"
+	"github.com/exportqc/exportqc/qc/delivery/internal/xmlmanifest"
 	"github.com/exportqc/exportqc/qc/delivery/internal/xmltree"
 )
 
@@ -89,41 +87,28 @@ func Read(root, metadataPath string) (*delivery.Delivery, error) {
 // Parse reads metadata.xml bytes; name is its path relative to root.
 func Parse(src []byte, root, name string) *delivery.Delivery {
 	d := &delivery.Delivery{Root: root, Kind: delivery.KindITunes, Manifests: []string{name}}
-	p := &parser{d: d, name: name, dir: path.Dir(name)}
+	p := &parser{xmlmanifest.New(d, name)}
 	p.parse(src)
 	d.Finish()
 	return d
 }
 
 type parser struct {
-	d    *delivery.Delivery
-	name string
-	dir  string
-}
-
-func (p *parser) bad(rule string, line int, format string, args ...any) {
-	p.d.Problemf(rule, p.name, line, fmt.Sprintf(format, args...))
+	xmlmanifest.Reader
 }
 
 func (p *parser) parse(src []byte) {
-	root, err := xmltree.Parse(src)
-	if err != nil {
-		line := 0
-		if xe, ok := err.(*xmltree.Error); ok {
-			line = xe.Line
-		}
-		p.bad(delivery.RuleManifestInvalid, line, "malformed XML: %v", err)
-	}
+	root := p.ParseXML(src)
 	if root == nil {
 		return
 	}
 	if !IsPackage(root) {
-		p.bad(delivery.RuleManifestInvalid, root.Line, "root element is <%s>, not an iTunes <package>", root.Local)
+		p.Bad(delivery.RuleManifestInvalid, root.Line, "root element is <%s>, not an iTunes <package>", root.Local)
 		return
 	}
 	videos := root.Children("video")
 	if len(videos) == 0 {
-		p.bad(delivery.RuleManifestInvalid, root.Line, "package has no <video>")
+		p.Bad(delivery.RuleManifestInvalid, root.Line, "package has no <video>")
 	}
 	seenTerr := map[string]bool{}
 	for _, v := range videos {
@@ -131,7 +116,7 @@ func (p *parser) parse(src []byte) {
 		for _, t := range v.Path("products").Children("product") {
 			if tv := t.Child("territory").Value(); tv != "" && !seenTerr[tv] {
 				seenTerr[tv] = true
-				p.d.Territories = append(p.d.Territories, tv)
+				p.D.Territories = append(p.D.Territories, tv)
 			}
 		}
 	}
@@ -146,19 +131,19 @@ func (p *parser) video(v *xmltree.Node) {
 	if cp := v.Child("container_position"); cp != nil {
 		n, err := strconv.Atoi(cp.Value())
 		if err != nil || n < 1 {
-			p.bad(delivery.RuleManifestInvalid, cp.Line, "container_position %q is not an episode number", cp.Value())
+			p.Bad(delivery.RuleManifestInvalid, cp.Line, "container_position %q is not an episode number", cp.Value())
 		} else {
 			number = n
 		}
 	} else if isEpisode {
-		p.bad(delivery.RuleManifestInvalid, v.Line, "TV video without <container_position>")
+		p.Bad(delivery.RuleManifestInvalid, v.Line, "TV video without <container_position>")
 	}
 	if !isEpisode || number == 0 {
-		if p.d.Title == "" {
-			p.d.Title = title
+		if p.D.Title == "" {
+			p.D.Title = title
 		}
 	}
-	ep := delivery.Episode{Number: number, Title: title, Manifest: p.name, Line: v.Line}
+	ep := delivery.Episode{Number: number, Title: title, Manifest: p.Name, Line: v.Line}
 	v.Walk(func(n *xmltree.Node) bool {
 		if n.Local != "data_file" {
 			return true
@@ -169,10 +154,10 @@ func (p *parser) video(v *xmltree.Node) {
 		return false
 	})
 	if number > 0 {
-		if prev := p.d.Episode(number); prev != nil {
-			p.bad(delivery.RuleManifestInvalid, v.Line, "episode %d is already declared at line %d", number, prev.Line)
+		if prev := p.D.Episode(number); prev != nil {
+			p.Bad(delivery.RuleManifestInvalid, v.Line, "episode %d is already declared at line %d", number, prev.Line)
 		} else {
-			p.d.Episodes = append(p.d.Episodes, ep)
+			p.D.Episodes = append(p.D.Episodes, ep)
 		}
 	}
 }
@@ -180,49 +165,24 @@ func (p *parser) video(v *xmltree.Node) {
 func (p *parser) dataFile(n *xmltree.Node, episode int) (int, bool) {
 	fn := n.Child("file_name")
 	if fn == nil || fn.Value() == "" {
-		p.bad(delivery.RuleManifestInvalid, n.Line, "data_file without <file_name>")
+		p.Bad(delivery.RuleManifestInvalid, n.Line, "data_file without <file_name>")
 		return 0, false
 	}
-	rel, ok := p.d.CheckPath(p.name, fn.Line, fn.Value())
+	rel, ok := p.Resolve(fn.Line, fn.Value(), fn.Value())
 	if !ok {
 		return 0, false
 	}
-	if p.dir != "." {
-		joined, err := delivery.CleanPath(path.Join(p.dir, rel))
-		if err != nil {
-			p.bad(delivery.RulePathEscapes, fn.Line, "path %q not followed: leaves the delivery root", fn.Value())
-			return 0, false
-		}
-		rel = joined
-	}
 	role := strings.TrimSpace(n.AttrValue("role"))
-	f := delivery.File{Path: rel, Kind: kindOf(role), Format: role, Size: -1, Hashes: map[string]string{},
-		Manifest: p.name, Line: n.Line, Episode: episode}
+	f := delivery.File{Path: rel, Kind: kindOf(role), Format: role, Hashes: map[string]string{},
+		Manifest: p.Name, Line: n.Line, Episode: episode}
 	f.Language = n.Child("locale").AttrValue("name")
-	if s := n.Child("size"); s != nil {
-		v, err := strconv.ParseInt(s.Value(), 10, 64)
-		if err != nil || v < 0 {
-			p.bad(delivery.RuleManifestInvalid, s.Line, "<size> %q is not a byte count", s.Value())
-		} else {
-			f.Size = v
-		}
-	}
+	f.Size = p.Size(n.Child("size"))
 	for _, c := range n.Children("checksum") {
 		typ := c.AttrValue("type")
 		if typ == "" {
 			typ = "md5" // Apple's specs only define MD5
 		}
-		algo, known := hashing.Normalize(typ)
-		if !known {
-			p.bad(delivery.RuleUnknownHash, c.Line, "checksum type %q cannot be verified (supported: %s)", typ, strings.Join(hashing.Supported, ", "))
-			continue
-		}
-		v := strings.ToLower(c.Value())
-		if !hashing.ValidHex(algo, v) {
-			p.bad(delivery.RuleManifestInvalid, c.Line, "checksum %q is not a hex %s digest", c.Value(), algo)
-			continue
-		}
-		f.Hashes[algo] = v
+		p.Digest(f.Hashes, c, typ, "checksum type", "checksum")
 	}
-	return p.d.AddFile(f), true
+	return p.D.AddFile(f), true
 }

@@ -7,13 +7,12 @@ package mmc
 
 import (
 	"fmt"
-	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
 
 	"github.com/exportqc/exportqc/qc/delivery"
-	"github.com/exportqc/exportqc/qc/delivery/hashing"
+	"github.com/exportqc/exportqc/qc/delivery/internal/xmlmanifest"
 	"github.com/exportqc/exportqc/qc/delivery/internal/xmltree"
 )
 
@@ -53,45 +52,32 @@ func Read(root, manifestPath string) (*delivery.Delivery, error) {
 // not follow references).
 func Parse(src []byte, root, name string, readMEC func(string) ([]byte, error)) *delivery.Delivery {
 	d := &delivery.Delivery{Root: root, Kind: delivery.KindMMC, Manifests: []string{name}}
-	p := &parser{d: d, name: name, dir: path.Dir(name), readMEC: readMEC, tracks: map[string][]int{}, epOf: map[string]int{}}
+	p := &parser{Reader: xmlmanifest.New(d, name), readMEC: readMEC, tracks: map[string][]int{}, epOf: map[string]int{}}
 	p.parse(src)
 	d.Finish()
 	return d
 }
 
 type parser struct {
-	d       *delivery.Delivery
-	name    string
-	dir     string
+	xmlmanifest.Reader
 	readMEC func(string) ([]byte, error)
 	tracks  map[string][]int // track ID → file indexes
 	epOf    map[string]int   // manifest ContentID → episode number
 	eps     []*delivery.Episode
 }
 
-func (p *parser) bad(rule string, line int, format string, args ...any) {
-	p.d.Problemf(rule, p.name, line, fmt.Sprintf(format, args...))
-}
-
 func (p *parser) parse(src []byte) {
-	root, err := xmltree.Parse(src)
-	if err != nil {
-		line := 0
-		if xe, ok := err.(*xmltree.Error); ok {
-			line = xe.Line
-		}
-		p.bad(delivery.RuleManifestInvalid, line, "malformed XML: %v", err)
-	}
+	root := p.ParseXML(src)
 	if root == nil {
 		return
 	}
 	if !IsManifest(root) {
-		p.bad(delivery.RuleManifestInvalid, root.Line, "root element is <%s> in %q, not an MMC <MediaManifest>", root.Local, root.Space)
+		p.Bad(delivery.RuleManifestInvalid, root.Line, "root element is <%s> in %q, not an MMC <MediaManifest>", root.Local, root.Space)
 		return
 	}
 	inv := root.Child("Inventory")
 	if inv == nil {
-		p.bad(delivery.RuleManifestInvalid, root.Line, "manifest has no <Inventory>")
+		p.Bad(delivery.RuleManifestInvalid, root.Line, "manifest has no <Inventory>")
 		return
 	}
 	for _, n := range inv.Kids {
@@ -113,22 +99,10 @@ func (p *parser) location(loc *xmltree.Node) (string, bool) {
 	v := strings.TrimPrefix(raw, "file://")
 	v = strings.TrimPrefix(v, "file:")
 	if strings.Contains(v, "://") {
-		p.bad(delivery.RuleManifestInvalid, loc.Line, "container location %q is a URL, not a file in the delivery", raw)
+		p.Bad(delivery.RuleManifestInvalid, loc.Line, "container location %q is a URL, not a file in the delivery", raw)
 		return "", false
 	}
-	rel, ok := p.d.CheckPath(p.name, loc.Line, v)
-	if !ok {
-		return "", false
-	}
-	if p.dir != "." {
-		joined, err := delivery.CleanPath(path.Join(p.dir, rel))
-		if err != nil {
-			p.bad(delivery.RulePathEscapes, loc.Line, "path %q not followed: leaves the delivery root", raw)
-			return "", false
-		}
-		rel = joined
-	}
-	return rel, true
+	return p.Resolve(loc.Line, v, raw)
 }
 
 func (p *parser) track(n *xmltree.Node) {
@@ -140,7 +114,7 @@ func (p *parser) track(n *xmltree.Node) {
 	}
 	if loc == nil || loc.Value() == "" {
 		if n.Local != "Image" { // artwork is often delivered separately
-			p.bad(delivery.RuleManifestInvalid, n.Line, "%s track %s has no ContainerReference/ContainerLocation", n.Local, id)
+			p.Bad(delivery.RuleManifestInvalid, n.Line, "%s track %s has no ContainerReference/ContainerLocation", n.Local, id)
 		}
 		return
 	}
@@ -148,7 +122,7 @@ func (p *parser) track(n *xmltree.Node) {
 	if !ok {
 		return
 	}
-	f := delivery.File{Path: rel, Size: -1, Hashes: map[string]string{}, Manifest: p.name, Line: n.Line, ID: id}
+	f := delivery.File{Path: rel, Hashes: map[string]string{}, Manifest: p.Name, Line: n.Line, ID: id}
 	typ := n.Child("Type")
 	switch n.Local {
 	case "Video":
@@ -162,7 +136,7 @@ func (p *parser) track(n *xmltree.Node) {
 			if typ != nil {
 				line = typ.Line
 			}
-			p.bad(delivery.RuleManifestInvalid, line, "subtitle md:Type %q is not in the MovieLabs vocabulary (normal, SDH, forced, …; case matters)", typ.Value())
+			p.Bad(delivery.RuleManifestInvalid, line, "subtitle md:Type %q is not in the MovieLabs vocabulary (normal, SDH, forced, …; case matters)", typ.Value())
 			k = delivery.Subtitles
 		}
 		f.Kind = k
@@ -177,29 +151,12 @@ func (p *parser) track(n *xmltree.Node) {
 	}
 	f.Language = n.Child("Language").Value()
 	f.Format = n.Child("FormatType").Value()
-	if l := ref.Child("Length"); l != nil {
-		v, err := strconv.ParseInt(l.Value(), 10, 64)
-		if err != nil || v < 0 {
-			p.bad(delivery.RuleManifestInvalid, l.Line, "<Length> %q is not a byte count", l.Value())
-		} else {
-			f.Size = v
-		}
-	}
+	f.Size = p.Size(ref.Child("Length"))
 	for _, h := range ref.Children("Hash") {
 		method := h.AttrValue("method")
-		algo, known := hashing.Normalize(method)
-		if !known {
-			p.bad(delivery.RuleUnknownHash, h.Line, "hash method %q cannot be verified (supported: %s)", method, strings.Join(hashing.Supported, ", "))
-			continue
-		}
-		v := strings.ToLower(h.Value())
-		if !hashing.ValidHex(algo, v) {
-			p.bad(delivery.RuleManifestInvalid, h.Line, "%s hash %q is not a hex %s digest", method, h.Value(), algo)
-			continue
-		}
-		f.Hashes[algo] = v
+		p.Digest(f.Hashes, h, method, "hash method", method+" hash")
 	}
-	i := p.d.AddFile(f)
+	i := p.D.AddFile(f)
 	if id != "" {
 		p.tracks[id] = append(p.tracks[id], i)
 	}
@@ -215,8 +172,8 @@ func (p *parser) metadata(n *xmltree.Node) {
 		if !ok {
 			return
 		}
-		p.d.AddFile(delivery.File{Path: rel, Kind: delivery.Other, Size: -1, Hashes: map[string]string{},
-			Manifest: p.name, Line: n.Line, ID: contentID, Format: "MEC"})
+		p.D.AddFile(delivery.File{Path: rel, Kind: delivery.Other, Size: -1, Hashes: map[string]string{},
+			Manifest: p.Name, Line: n.Line, ID: contentID, Format: "MEC"})
 		if p.readMEC == nil {
 			return
 		}
@@ -226,19 +183,15 @@ func (p *parser) metadata(n *xmltree.Node) {
 		}
 		mec, err := xmltree.Parse(src)
 		if err != nil {
-			line := 0
-			if xe, ok := err.(*xmltree.Error); ok {
-				line = xe.Line
-			}
-			p.d.Problemf(delivery.RuleManifestInvalid, rel, line, "malformed MEC XML: "+err.Error())
+			p.D.Problemf(delivery.RuleManifestInvalid, rel, xmltree.ErrorLine(err), "malformed MEC XML: "+err.Error())
 		}
-		p.d.Manifests = append(p.d.Manifests, rel)
+		p.D.Manifests = append(p.D.Manifests, rel)
 		basic = mec.Find("Basic")
 		p.work(basic, contentID, rel)
 		return
 	}
 	if basic != nil {
-		p.work(basic, contentID, p.name)
+		p.work(basic, contentID, p.Name)
 	}
 }
 
@@ -251,7 +204,7 @@ func (p *parser) work(basic *xmltree.Node, contentID, file string) {
 	numNode := basic.Path("SequenceInfo", "Number")
 	num, err := strconv.Atoi(numNode.Value())
 	if numNode != nil && (err != nil || num < 0) {
-		p.d.Problemf(delivery.RuleManifestInvalid, file, numNode.Line, fmt.Sprintf("SequenceInfo/Number %q is not a whole number", numNode.Value()))
+		p.D.Problemf(delivery.RuleManifestInvalid, file, numNode.Line, fmt.Sprintf("SequenceInfo/Number %q is not a whole number", numNode.Value()))
 		return
 	}
 	title := ""
@@ -270,14 +223,14 @@ func (p *parser) work(basic *xmltree.Node, contentID, file string) {
 		p.eps = append(p.eps, &delivery.Episode{Number: num, Title: title, Manifest: file, Line: basic.Line})
 	case "season":
 		if numNode != nil {
-			p.d.Season = num
+			p.D.Season = num
 		}
-		if p.d.Title == "" {
-			p.d.Title = title
+		if p.D.Title == "" {
+			p.D.Title = title
 		}
 	case "series", "movie", "short":
-		if p.d.Title == "" || strings.ToLower(wt) == "series" {
-			p.d.Title = title
+		if p.D.Title == "" || strings.ToLower(wt) == "series" {
+			p.D.Title = title
 		}
 	}
 }
@@ -307,7 +260,7 @@ func (p *parser) assignEpisodes(root *xmltree.Node) {
 		}
 	}
 	assign := func(i int, num int) {
-		f := &p.d.Files[i]
+		f := &p.D.Files[i]
 		if f.Episode != 0 {
 			return
 		}
@@ -332,8 +285,8 @@ func (p *parser) assignEpisodes(root *xmltree.Node) {
 	}
 	if len(byNum) == 1 {
 		for num := range byNum {
-			for i := range p.d.Files {
-				if p.d.Files[i].Kind != delivery.Other {
+			for i := range p.D.Files {
+				if p.D.Files[i].Kind != delivery.Other {
 					assign(i, num)
 				}
 			}
@@ -341,7 +294,7 @@ func (p *parser) assignEpisodes(root *xmltree.Node) {
 	}
 	for _, ep := range p.eps {
 		if byNum[ep.Number] == ep {
-			p.d.Episodes = append(p.d.Episodes, *ep)
+			p.D.Episodes = append(p.D.Episodes, *ep)
 		}
 	}
 }

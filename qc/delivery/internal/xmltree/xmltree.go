@@ -41,6 +41,16 @@ type Error struct {
 func (e *Error) Error() string { return fmt.Sprintf("line %d: %v", e.Line, e.Err) }
 func (e *Error) Unwrap() error { return e.Err }
 
+// ErrorLine returns the line of an error from Parse, or 0 when err carries
+// none (every reader reports a malformed manifest at that line).
+func ErrorLine(err error) int {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Line
+	}
+	return 0
+}
+
 // Parse reads src. On malformed XML it returns the tree read so far (root
 // may be nil) and an *Error: readers keep what they could read and report
 // the rest.

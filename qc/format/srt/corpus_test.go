@@ -1,7 +1,6 @@
 package srt
 
 import (
-	"github.com/exportqc/exportqc/qc/textenc"
 	"os"
 	"regexp"
 	"strings"
@@ -9,105 +8,57 @@ import (
 
 	"github.com/exportqc/exportqc/qc/cue"
 	"github.com/exportqc/exportqc/qc/format/markup"
+	"github.com/exportqc/exportqc/qc/internal/cuetest"
 	"github.com/exportqc/exportqc/qc/internal/testcorpus"
 )
-
-type corpusFile struct {
-	rel  string // path inside the corpus
-	text string
-}
-
-// corpusFiles returns the SRT inputs of the shared corpus as UTF-8 text,
-// decoded by the encoding layer (textenc) the way the engine decodes them.
-// skipped is kept for the log: files whose bytes could not all be decoded.
-func corpusFiles(t testing.TB) (files []corpusFile, skipped []string) {
-	for _, in := range testcorpus.Inputs(t, "srt") {
-		data, err := os.ReadFile(in.Path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		dec := textenc.Decode(data)
-		if dec.Invalid > 0 {
-			skipped = append(skipped, in.Rel)
-			continue
-		}
-		files = append(files, corpusFile{in.Rel, dec.Text})
-	}
-	return files, skipped
-}
 
 // timingRE is an independent, deliberately simple reading of a timing line,
 // used to confirm that a cue with end before start really is so in the file.
 var timingRE = regexp.MustCompile(`^\s*(-?)(?:(\d+):)?(\d+):(\d+)(?:[,.:](\d+))?\s*-->\s*(-?)(?:(\d+):)?(\d+):(\d+)(?:[,.:](\d+))?`)
 
-func lineAt(text string, n int) string {
-	s := cue.NewLineScanner(text)
-	for s.Scan() {
-		if s.Line() == n {
-			return s.Text()
-		}
-	}
-	return ""
-}
-
 func TestCorpusRobustness(t *testing.T) {
-	files, skipped := corpusFiles(t)
+	files, skipped := cuetest.CorpusFiles(t, "srt")
 	t.Logf("%d SRT inputs read, %d skipped as not UTF-8/UTF-16: %v", len(files), len(skipped), skipped)
 	totalCues, reversed, markupProblems := 0, 0, 0
-	for _, f := range files {
-		var doc *cue.Document
-		func() {
-			defer func() {
-				if p := recover(); p != nil {
-					t.Errorf("%s: panic: %v", f.rel, p)
-				}
-			}()
-			doc = Read(f.text)
-		}()
-		if doc == nil {
-			continue
-		}
-		nlines := strings.Count(f.text, "\n") + 1
+	cuetest.ReadEach(t, files, Read, func(f cuetest.File, doc *cue.Document) {
+		nlines := strings.Count(f.Text, "\n") + 1
 		prevLine := 0
 		for i, c := range doc.Cues {
 			if c.Index != i+1 {
-				t.Errorf("%s: cue %d has Index %d", f.rel, i+1, c.Index)
+				t.Errorf("%s: cue %d has Index %d", f.Rel, i+1, c.Index)
 			}
 			if c.Line <= prevLine {
-				t.Errorf("%s: cue %d line %d not after %d", f.rel, c.Index, c.Line, prevLine)
+				t.Errorf("%s: cue %d line %d not after %d", f.Rel, c.Index, c.Line, prevLine)
 			}
 			prevLine = c.Line
-			if c.Offset < 0 || int(c.Offset) >= len(f.text) || (c.Offset > 0 && f.text[c.Offset-1] != '\n' && f.text[c.Offset-1] != '\r' && c.Offset != 3) {
-				t.Errorf("%s: cue %d offset %d is not at a line start", f.rel, c.Index, c.Offset)
+			if c.Offset < 0 || int(c.Offset) >= len(f.Text) || (c.Offset > 0 && f.Text[c.Offset-1] != '\n' && f.Text[c.Offset-1] != '\r' && c.Offset != 3) {
+				t.Errorf("%s: cue %d offset %d is not at a line start", f.Rel, c.Index, c.Offset)
 			}
 			if len(c.Lines) != 0 && len(c.Lines) != strings.Count(c.Raw, "\n")+1 {
-				t.Errorf("%s: cue %d has %d display lines for %d payload lines", f.rel, c.Index, len(c.Lines), strings.Count(c.Raw, "\n")+1)
+				t.Errorf("%s: cue %d has %d display lines for %d payload lines", f.Rel, c.Index, len(c.Lines), strings.Count(c.Raw, "\n")+1)
 			}
 			for _, p := range markup.Unbalanced(c.Raw) {
 				markupProblems++
 				if p.LineInPayload < 1 || p.LineInPayload > len(c.Lines) {
-					t.Errorf("%s: cue %d: markup problem on payload line %d of %d", f.rel, c.Index, p.LineInPayload, len(c.Lines))
+					t.Errorf("%s: cue %d: markup problem on payload line %d of %d", f.Rel, c.Index, p.LineInPayload, len(c.Lines))
 				}
 			}
 			if c.Start > c.End {
 				reversed++
-				tl := lineAt(f.text, c.Line)
-				if c.ID != "" {
-					tl = lineAt(f.text, c.Line+1)
-				}
+				tl := cuetest.TimingLine(f.Text, &c)
 				m := timingRE.FindStringSubmatch(tl)
 				if m == nil || !reversedInSource(m) {
-					t.Errorf("%s: cue %d read as %v --> %v but its timing line %q is not reversed", f.rel, c.Index, c.Start, c.End, tl)
+					t.Errorf("%s: cue %d read as %v --> %v but its timing line %q is not reversed", f.Rel, c.Index, c.Start, c.End, tl)
 				}
 			}
 		}
 		for _, d := range doc.Diagnostics {
 			if d.Line < 1 || d.Line > nlines || d.Message == "" {
-				t.Errorf("%s: bad diagnostic %+v", f.rel, d)
+				t.Errorf("%s: bad diagnostic %+v", f.Rel, d)
 			}
 		}
 		totalCues += len(doc.Cues)
-	}
+	})
 	t.Logf("%d cues read; %d have end before start, each confirmed against its source line; %d unbalanced-markup problems",
 		totalCues, reversed, markupProblems)
 }

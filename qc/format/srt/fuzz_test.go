@@ -1,30 +1,21 @@
 package srt
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/exportqc/exportqc/qc/cue"
-	"github.com/exportqc/exportqc/qc/internal/testcorpus"
+	"github.com/exportqc/exportqc/qc/internal/cuetest"
 )
 
 // FuzzRead checks that no input panics and that every Document keeps the
 // reader's promises: sequential indexes, increasing lines, offsets at line
 // starts, millisecond-exact times, one display line per payload line.
 func FuzzRead(f *testing.F) {
-	corpus := filepath.Join(testcorpus.RepoRoot(f), "..", "shared", "corpus")
-	for _, rel := range []string{"srt/androidx-media/typical_bad_timestamps.srt", "srt/androidx-media/typical_with_tags.srt",
-		"srt/pysrt/capability_tester.srt", "srt/jellyfin/example2.srt", "srt/go-astisub/example-in-carriage-return.srt"} {
-		if data, err := os.ReadFile(filepath.Join(corpus, rel)); err == nil {
-			f.Add(string(data))
-		}
-	}
-	for _, s := range []string{basic, strings.ReplaceAll(basic, "\n", "\r\n"), "", "\ufeff1\r00:00:01,000 --> 00:00:02,000\r<i>x</i>",
-		"1\n00:00:01,000 --> 00:00:02,000\nHello\n\nworld\n\n2\n00:00:03,000 --> 00:00:04,000\nx", "1\n-->\n", "00:01 --> 00:02,5 X1:1\n{\\i1}a&amp;"} {
-		f.Add(s)
-	}
+	cuetest.AddSeeds(f, []string{"srt/androidx-media/typical_bad_timestamps.srt", "srt/androidx-media/typical_with_tags.srt",
+		"srt/pysrt/capability_tester.srt", "srt/jellyfin/example2.srt", "srt/go-astisub/example-in-carriage-return.srt"},
+		basic, strings.ReplaceAll(basic, "\n", "\r\n"), "", "\ufeff1\r00:00:01,000 --> 00:00:02,000\r<i>x</i>",
+		"1\n00:00:01,000 --> 00:00:02,000\nHello\n\nworld\n\n2\n00:00:03,000 --> 00:00:04,000\nx", "1\n-->\n", "00:01 --> 00:02,5 X1:1\n{\\i1}a&amp;")
 	f.Fuzz(func(t *testing.T, text string) {
 		doc := Read(text)
 		prev := 0
@@ -46,10 +37,7 @@ func FuzzRead(f *testing.F) {
 				t.Fatalf("cue %d: lines without payload", c.Index)
 			}
 		}
-		lines := 0
-		for s := cue.NewLineScanner(text); s.Scan(); {
-			lines++
-		}
+		lines := cuetest.CountLines(text)
 		for _, d := range doc.Diagnostics {
 			if d.Line < 1 || d.Line > lines || d.Message == "" || d.Cue < 0 || d.Cue > len(doc.Cues) {
 				t.Fatalf("bad diagnostic %+v (%d lines, %d cues)", d, lines, len(doc.Cues))

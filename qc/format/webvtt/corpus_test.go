@@ -1,55 +1,17 @@
 package webvtt
 
 import (
-	"fmt"
-	"github.com/exportqc/exportqc/qc/textenc"
-	"os"
 	"regexp"
-	"sort"
 	"strconv"
-	"strings"
 	"testing"
 
 	astisub "github.com/asticode/go-astisub"
 
 	"github.com/exportqc/exportqc/qc/cue"
-	"github.com/exportqc/exportqc/qc/internal/testcorpus"
+	"github.com/exportqc/exportqc/qc/internal/cuetest"
 )
 
-type corpusFile struct {
-	rel  string
-	text string
-}
-
-// corpusFiles returns the WebVTT inputs of the shared corpus as UTF-8 text,
-// decoded by the encoding layer (textenc) the way the engine decodes them.
-// skipped is kept for the log: files whose bytes could not all be decoded.
-func corpusFiles(t testing.TB) (files []corpusFile, skipped []string) {
-	for _, in := range testcorpus.Inputs(t, "vtt") {
-		data, err := os.ReadFile(in.Path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		dec := textenc.Decode(data)
-		if dec.Invalid > 0 {
-			skipped = append(skipped, in.Rel)
-			continue
-		}
-		files = append(files, corpusFile{in.Rel, dec.Text})
-	}
-	return files, skipped
-}
-
 var timingRE = regexp.MustCompile(`^\s*(?:(\d+):)?(\d+):(\d+)\.(\d+)\s*-->\s*(?:(\d+):)?(\d+):(\d+)\.(\d+)`)
-
-func lineAt(text string, n int) string {
-	for s := cue.NewLineScanner(text); s.Scan(); {
-		if s.Line() == n {
-			return s.Text()
-		}
-	}
-	return ""
-}
 
 func secs(h, m, s, frac string) float64 {
 	f := func(x string) float64 { v, _ := strconv.ParseFloat("0"+x, 64); return v }
@@ -57,58 +19,40 @@ func secs(h, m, s, frac string) float64 {
 }
 
 func TestCorpusRobustness(t *testing.T) {
-	files, skipped := corpusFiles(t)
+	files, skipped := cuetest.CorpusFiles(t, "vtt")
 	t.Logf("%d WebVTT inputs read, %d skipped as not UTF-8/UTF-16: %v", len(files), len(skipped), skipped)
 	total, reversed := 0, 0
-	for _, f := range files {
-		var doc *cue.Document
-		func() {
-			defer func() {
-				if p := recover(); p != nil {
-					t.Errorf("%s: panic: %v", f.rel, p)
-				}
-			}()
-			doc = Read(f.text)
-		}()
-		if doc == nil {
-			continue
-		}
-		nlines := 0
-		for s := cue.NewLineScanner(f.text); s.Scan(); {
-			nlines++
-		}
+	cuetest.ReadEach(t, files, Read, func(f cuetest.File, doc *cue.Document) {
+		nlines := cuetest.CountLines(f.Text)
 		prev := 0
 		for i, c := range doc.Cues {
 			if c.Index != i+1 || c.Line <= prev || c.Line > nlines {
-				t.Errorf("%s: cue %d index %d line %d after %d", f.rel, i+1, c.Index, c.Line, prev)
+				t.Errorf("%s: cue %d index %d line %d after %d", f.Rel, i+1, c.Index, c.Line, prev)
 			}
 			prev = c.Line
 			for _, l := range c.Lines {
 				for _, s := range l.Spans {
 					if s.Start < 0 || s.End > len(l.Text) || s.Start >= s.End {
-						t.Errorf("%s: cue %d span %+v outside %q", f.rel, c.Index, s, l.Text)
+						t.Errorf("%s: cue %d span %+v outside %q", f.Rel, c.Index, s, l.Text)
 					}
 				}
 			}
 			if c.Start > c.End {
 				reversed++
-				tl := lineAt(f.text, c.Line)
-				if c.ID != "" {
-					tl = lineAt(f.text, c.Line+1)
-				}
+				tl := cuetest.TimingLine(f.Text, &c)
 				m := timingRE.FindStringSubmatch(tl)
 				if m == nil || secs(m[1], m[2], m[3], m[4]) <= secs(m[5], m[6], m[7], m[8]) {
-					t.Errorf("%s: cue %d read as %v --> %v but its timing line %q is not reversed", f.rel, c.Index, c.Start, c.End, tl)
+					t.Errorf("%s: cue %d read as %v --> %v but its timing line %q is not reversed", f.Rel, c.Index, c.Start, c.End, tl)
 				}
 			}
 		}
 		for _, d := range doc.Diagnostics {
 			if d.Line < 1 || d.Line > max(nlines, 1) || d.Message == "" {
-				t.Errorf("%s: bad diagnostic %+v", f.rel, d)
+				t.Errorf("%s: bad diagnostic %+v", f.Rel, d)
 			}
 		}
 		total += len(doc.Cues)
-	}
+	})
 	t.Logf("%d cues read; %d have end before start, each confirmed against its source line", total, reversed)
 }
 
@@ -147,73 +91,7 @@ var knownAstisubDifferences = map[string]string{
 	"vtt/wpt-webvtt/file-parsing/whitespace-chars.vtt":                   "astisub treats vertical tab as whitespace in timing lines; the spec does not (WPT passes here)",
 }
 
-func astisubCues(text string) (items []*astisub.Item, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			err = fmt.Errorf("panic: %v", p)
-		}
-	}()
-	subs, err := astisub.ReadFromWebVTT(strings.NewReader(text))
-	if subs != nil {
-		items = subs.Items
-	}
-	return items, err
-}
-
 func TestDifferentialAstisub(t *testing.T) {
-	files, _ := corpusFiles(t)
-	var table []string
-	same := 0
-	for _, f := range files {
-		doc := Read(f.text)
-		items, err := astisubCues(f.text)
-		diff := compareAstisub(doc, items, err)
-		if diff == "" {
-			same++
-			continue
-		}
-		reason, known := knownAstisubDifferences[f.rel]
-		table = append(table, fmt.Sprintf("| %s | %s | %s |", f.rel, diff, reason))
-		if !known {
-			t.Errorf("%s: undocumented difference from go-astisub: %s", f.rel, diff)
-		}
-	}
-	for rel := range knownAstisubDifferences {
-		found := false
-		for _, f := range files {
-			found = found || f.rel == rel
-		}
-		if !found {
-			t.Errorf("knownAstisubDifferences lists %s, which is not a readable corpus file", rel)
-		}
-	}
-	sort.Strings(table)
-	t.Logf("%d files agree with go-astisub on cue count and times; %d differ:\n| file | difference | reason |\n|---|---|---|\n%s",
-		same, len(table), strings.Join(table, "\n"))
-}
-
-func compareAstisub(doc *cue.Document, items []*astisub.Item, err error) string {
-	var parts []string
-	if err != nil {
-		parts = append(parts, "astisub error: "+clip(err.Error()))
-	}
-	if len(items) != len(doc.Cues) {
-		parts = append(parts, fmt.Sprintf("%d cues here, %d in astisub", len(doc.Cues), len(items)))
-	}
-	bad, first := 0, -1
-	for i := 0; i < min(len(items), len(doc.Cues)); i++ {
-		c := doc.Cues[i]
-		if c.Start.Milliseconds() != items[i].StartAt.Milliseconds() || c.End.Milliseconds() != items[i].EndAt.Milliseconds() {
-			if first < 0 {
-				first = i
-			}
-			bad++
-		}
-	}
-	if bad > 0 {
-		c := doc.Cues[first]
-		parts = append(parts, fmt.Sprintf("%d cues timed differently, first cue %d: %v --> %v here, %v --> %v in astisub", bad, first+1,
-			c.Start, c.End, items[first].StartAt, items[first].EndAt))
-	}
-	return strings.Join(parts, "; ")
+	files, _ := cuetest.CorpusFiles(t, "vtt")
+	cuetest.DifferentialAstisub(t, files, Read, astisub.ReadFromWebVTT, knownAstisubDifferences)
 }

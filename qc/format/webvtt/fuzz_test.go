@@ -1,13 +1,11 @@
 package webvtt
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/exportqc/exportqc/qc/cue"
-	"github.com/exportqc/exportqc/qc/internal/testcorpus"
+	"github.com/exportqc/exportqc/qc/internal/cuetest"
 )
 
 // FuzzRead checks that no input panics and that every Document keeps the
@@ -15,28 +13,18 @@ import (
 // starts, millisecond-exact times, spans inside their lines, diagnostics on
 // real lines, and settings that ParseSettings can read.
 func FuzzRead(f *testing.F) {
-	corpus := filepath.Join(testcorpus.RepoRoot(f), "..", "shared", "corpus")
-	for _, rel := range []string{"vtt/wpt-webvtt/file-parsing/settings-line.vtt", "vtt/wpt-webvtt/file-parsing/nulls.vtt",
+	cuetest.AddSeeds(f, []string{"vtt/wpt-webvtt/file-parsing/settings-line.vtt", "vtt/wpt-webvtt/file-parsing/nulls.vtt",
 		"vtt/wpt-webvtt/file-parsing/regions-regionanchor.vtt", "vtt/wpt-webvtt/cue-text-parsing/tags.vtt", "vtt/androidx-media/with_rubies.vtt",
-		"vtt/go-astisub/example-in.vtt"} {
-		if data, err := os.ReadFile(filepath.Join(corpus, rel)); err == nil {
-			f.Add(string(data))
-		}
-	}
-	for _, s := range []string{basic, strings.ReplaceAll(basic, "\n", "\r\n"), "", "WEBVTT", "\ufeffWEBVTT\r\rid\r00:01.000 --> 00:02.000 region:x\r<i>x",
-		"WEBVTT\n\nREGION\nid:x\n\n00:00.000 --> 00:01.000 region:x line:0\na\n-->\nb", "NOTE\n00:00.000 --> 00:01.000\n\x00"} {
-		f.Add(s)
-	}
+		"vtt/go-astisub/example-in.vtt"},
+		basic, strings.ReplaceAll(basic, "\n", "\r\n"), "", "WEBVTT", "\ufeffWEBVTT\r\rid\r00:01.000 --> 00:02.000 region:x\r<i>x",
+		"WEBVTT\n\nREGION\nid:x\n\n00:00.000 --> 00:01.000 region:x line:0\na\n-->\nb", "NOTE\n00:00.000 --> 00:01.000\n\x00")
 	f.Fuzz(func(t *testing.T, text string) {
 		doc, regions := ReadWithRegions(text)
 		ids := map[string]bool{}
 		for _, rg := range regions {
 			ids[rg.ID] = true
 		}
-		lines := 0
-		for s := cue.NewLineScanner(text); s.Scan(); {
-			lines++
-		}
+		lines := cuetest.CountLines(text)
 		prev := 0
 		for i, c := range doc.Cues {
 			if c.Index != i+1 || c.Line <= prev || c.Line > lines {

@@ -7,40 +7,20 @@ import (
 	"testing"
 
 	"github.com/exportqc/exportqc/qc/cue"
+	"github.com/exportqc/exportqc/qc/internal/cuetest"
 )
 
-func ms(n int64) cue.Time { return cue.Time(n) * cue.Millisecond }
+// The shared reader-test helpers, under short names.
+type want = cuetest.Want
 
-type want struct {
-	id         string
-	line       int
-	start, end cue.Time
-	text       string
-}
+var (
+	ms        = cuetest.Ms
+	diagLines = cuetest.DiagLines
+)
 
 func check(t *testing.T, name string, doc *cue.Document, ws []want) {
 	t.Helper()
-	if doc.Format != "webvtt" || doc.TimePrecision != cue.Millisecond {
-		t.Errorf("%s: format %q precision %d", name, doc.Format, doc.TimePrecision)
-	}
-	if len(doc.Cues) != len(ws) {
-		t.Fatalf("%s: %d cues, want %d: %+v\ndiagnostics: %+v", name, len(doc.Cues), len(ws), doc.Cues, doc.Diagnostics)
-	}
-	for i, w := range ws {
-		c := doc.Cues[i]
-		if c.Index != i+1 || c.ID != w.id || c.Line != w.line || c.Start != w.start || c.End != w.end || c.Text() != w.text {
-			t.Errorf("%s: cue %d = {index %d id %q line %d %v --> %v %q}, want {id %q line %d %v --> %v %q}", name, i+1,
-				c.Index, c.ID, c.Line, c.Start, c.End, c.Text(), w.id, w.line, w.start, w.end, w.text)
-		}
-	}
-}
-
-func diagLines(doc *cue.Document) []int {
-	var out []int
-	for _, d := range doc.Diagnostics {
-		out = append(out, d.Line)
-	}
-	return out
+	cuetest.Check(t, "webvtt", name, doc, ws)
 }
 
 const basic = "WEBVTT\n\nintro\n00:01.000 --> 00:02.500 align:start\nHello\nworld\n\n00:00:03.000 --> 00:00:04.000\nBye\n"
@@ -68,38 +48,21 @@ func TestLineEndings(t *testing.T) {
 }
 
 func TestCRLFAcross4KiBBoundaries(t *testing.T) {
-	var b strings.Builder
-	b.WriteString("WEBVTT\r\n\r\n")
-	for i := 1; i <= 1000; i++ {
-		s := int64(i) * 3000
-		fmt.Fprintf(&b, "c%d\r\n%s --> %s line:90%%\r\nLine one of cue %d%s\r\n<i>line two</i>\r\n\r\n", i, vttTime(s), vttTime(s+2000), i,
-			strings.Repeat(".", i*7%13))
-	}
-	text := b.String()
-	straddles := 0
-	for k := 4096; k < len(text); k += 4096 {
-		if text[k-1] == '\r' && text[k] == '\n' {
-			straddles++
-		}
-	}
-	if straddles == 0 {
-		t.Fatal("test input has no CRLF across a 4096-byte boundary; adjust the padding")
-	}
+	text := cuetest.CRLFText(t, "WEBVTT\r\n\r\n", func(i int, start, end int64) string {
+		return fmt.Sprintf("c%d\r\n%s --> %s line:90%%\r\n", i, vttTime(start), vttTime(end))
+	})
 	doc := Read(text)
-	if len(doc.Cues) != 1000 || len(doc.Diagnostics) != 0 {
+	if len(doc.Cues) != cuetest.CRLFCues || len(doc.Diagnostics) != 0 {
 		t.Fatalf("%d cues, diagnostics %+v", len(doc.Cues), doc.Diagnostics)
 	}
 	for i, c := range doc.Cues {
-		wantText := fmt.Sprintf("Line one of cue %d%s\nline two", i+1, strings.Repeat(".", (i+1)*7%13))
-		if c.Text() != wantText || c.ID != fmt.Sprintf("c%d", i+1) || c.Line != 5*i+3 || !c.Lines[1].Italic() {
+		if c.Text() != cuetest.CRLFCueText(i+1) || c.ID != fmt.Sprintf("c%d", i+1) || c.Line != 5*i+3 || !c.Lines[1].Italic() {
 			t.Fatalf("cue %d: id %q line %d text %q", i+1, c.ID, c.Line, c.Text())
 		}
 	}
 }
 
-func vttTime(msec int64) string {
-	return fmt.Sprintf("%02d:%02d:%02d.%03d", msec/3600000, msec/60000%60, msec/1000%60, msec%1000)
-}
+func vttTime(msec int64) string { return cuetest.Timestamp(msec, '.') }
 
 func TestSpaceBetweenTags(t *testing.T) {
 	doc := Read("WEBVTT\n\n00:01.000 --> 00:02.000\n<v Ann><i>Hello</i> <b>world</b> &amp; more\n")

@@ -1,0 +1,44 @@
+package cuetest
+
+import (
+	"testing"
+
+	"github.com/exportqc/exportqc/qc/cue"
+)
+
+// EpisodeCues is how many cues Episode makes.
+const EpisodeCues = 700
+
+// Episode calls add for each cue of a 45-minute episode, like a typical
+// one: EpisodeCues two-line cues (start and end in milliseconds), every
+// fifth in italics.
+func Episode(add func(i int, start, end int64, line1, line2 string)) {
+	words := []string{"Where were you", "last night", "I told you already", "we can't stay here", "Listen to me",
+		"It's not what you think", "Come on", "The car is outside"}
+	t := int64(5000)
+	for i := 1; i <= EpisodeCues; i++ {
+		l1, l2 := words[i%len(words)]+",", words[(i*3)%len(words)]+"."
+		if i%5 == 0 {
+			l1, l2 = "<i>"+l1, l2+"</i>"
+		}
+		add(i, t, t+2600, l1, l2)
+		t += 3850
+	}
+}
+
+// BenchRead measures read on text, an Episode, and reports allocations
+// per cue; it fails unless every cue is read.
+func BenchRead(b *testing.B, read func(string) *cue.Document, text string) {
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	var cues int
+	for b.Loop() {
+		cues = len(read(text).Cues)
+	}
+	if cues != EpisodeCues {
+		b.Fatalf("%d cues", cues)
+	}
+	b.StopTimer()
+	allocs := testing.AllocsPerRun(5, func() { read(text) })
+	b.ReportMetric(allocs/float64(cues), "allocs/cue")
+}

@@ -1,0 +1,932 @@
+package xmlscan
+
+import (
+	"encoding/xml"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+	"unsafe"
+)
+
+const (
+	xmlURL      = "http://www.w3.org/XML/1998/namespace"
+	xmlnsPrefix = "xmlns"
+	xmlPrefix   = "xml"
+)
+
+// Decoder reads the tokens of one XML document. Its zero value is not
+// usable: make one with NewDecoder.
+//
+// Offsets and error positions follow encoding/xml's byte-at-a-time reader
+// exactly: pos is where its offset would be, including the places where it
+// reads a byte and puts it back.
+type Decoder struct {
+	src string
+	pos int
+	// err is returned by every later call once set, as in encoding/xml;
+	// io.EOF is set when character data ran to the end of the input.
+	err error
+
+	// The token Next read.
+	start xml.StartElement
+	end   xml.Name
+	buf   []byte    // CharData; also where expanded text is built
+	other xml.Token // Comment, ProcInst or Directive
+
+	// A self-closing element's end token is due.
+	needClose bool
+	toClose   xml.Name
+
+	// ns maps prefixes ("" for the default namespace) to namespace names;
+	// undo records the bindings each open element replaced.
+	ns   map[string]string
+	undo []binding
+	open []openElem
+	// def is ns[""] (or "" when unbound), which every unprefixed element
+	// name needs; last caches the latest lookup of a prefix (TTML
+	// documents use a handful of prefixes over and over). Both are kept
+	// in step with ns by bind and popElement.
+	def  string
+	last struct {
+		valid       bool
+		prefix, uri string
+		bound       bool
+	}
+
+	attrs []xml.Attr // the attribute slice, reused from tag to tag
+
+	nameOK map[string]bool // non-ASCII names already judged
+}
+
+// Kind says which token Next read.
+type Kind uint8
+
+const (
+	None  Kind = iota // no token: Next returned an error or io.EOF
+	Start             // StartElement
+	End               // EndElement
+	Text              // CharData
+	Other             // Comment, ProcInst or Directive
+)
+
+type binding struct {
+	prefix, old string
+	had         bool
+}
+
+type openElem struct {
+	name xml.Name // as written: Space is the prefix
+	mark int      // len(undo) before the element's own bindings
+}
+
+// NewDecoder returns a decoder of src.
+func NewDecoder(src string) *Decoder {
+	return &Decoder{src: src, ns: make(map[string]string), buf: make([]byte, 0, 256)}
+}
+
+// InputOffset is the byte offset in src of the end of the last token read
+// and the start of the next, as in encoding/xml; after an error it is
+// where encoding/xml stops.
+func (d *Decoder) InputOffset() int64 { return int64(d.pos) }
+
+// Token returns the next token, or nil and io.EOF at the end of a
+// well-formed input, or nil and the error encoding/xml would report.
+//
+// StartElement.Attr and CharData refer to buffers reused by the next call.
+func (d *Decoder) Token() (xml.Token, error) {
+	k, err := d.Next()
+	switch k {
+	case Start:
+		return d.start, nil
+	case End:
+		return xml.EndElement{Name: d.end}, nil
+	case Text:
+		return xml.CharData(d.buf), nil
+	case Other:
+		return d.other, nil
+	}
+	return nil, err
+}
+
+// Next reads the next token like Token, without boxing it in an interface:
+// the token is then had from StartElement, EndElement, CharData or
+// OtherToken according to the kind. At the end of a well-formed input it
+// returns None and io.EOF; on malformed input, None and the error.
+func (d *Decoder) Next() (Kind, error) {
+	k, err := d.rawToken()
+	switch k {
+	case None:
+		if err == io.EOF && len(d.open) > 0 {
+			err = d.syntaxError("unexpected EOF")
+		}
+		return None, err
+	case Start:
+		t := &d.start
+		mark := len(d.undo)
+		for _, a := range t.Attr {
+			if a.Name.Space == xmlnsPrefix {
+				d.bind(a.Name.Local, a.Value)
+			}
+			if a.Name.Space == "" && a.Name.Local == xmlnsPrefix {
+				d.bind("", a.Value)
+			}
+		}
+		d.open = append(d.open, openElem{name: t.Name, mark: mark})
+		d.translate(&t.Name, true)
+		for i := range t.Attr {
+			d.translate(&t.Attr[i].Name, false)
+		}
+	case End:
+		if !d.popElement(&d.end) {
+			return None, d.err
+		}
+	}
+	return k, nil
+}
+
+// StartElement is the start tag Next read. Its Attr slice is reused by
+// the next call to Next.
+func (d *Decoder) StartElement() xml.StartElement { return d.start }
+
+// EndElement is the end tag Next read (also after a self-closing tag).
+func (d *Decoder) EndElement() xml.EndElement { return xml.EndElement{Name: d.end} }
+
+// CharData is the text Next read; it is overwritten by the next call to
+// Next and must not be modified.
+func (d *Decoder) CharData() xml.CharData { return d.buf }
+
+// OtherToken is the comment, processing instruction or directive Next
+// read.
+func (d *Decoder) OtherToken() xml.Token { return d.other }
+
+func (d *Decoder) bind(prefix, uri string) {
+	old, had := d.ns[prefix]
+	d.undo = append(d.undo, binding{prefix: prefix, old: old, had: had})
+	d.ns[prefix] = uri
+	if prefix == "" {
+		d.def = uri
+	}
+	d.last.valid = false
+}
+
+// translate resolves a name's prefix: the default namespace applies to
+// element names only, xml is always the XML namespace, xmlns and unknown
+// prefixes stay as they are.
+func (d *Decoder) translate(n *xml.Name, isElementName bool) {
+	switch {
+	case n.Space == xmlnsPrefix:
+		return
+	case n.Space == "" && !isElementName:
+		return
+	case n.Space == xmlPrefix:
+		// A prefix is made of name characters, so no binding can have the
+		// URL as its key: the XML namespace stays.
+		n.Space = xmlURL
+		return
+	case n.Space == "" && n.Local == xmlnsPrefix:
+		return
+	}
+	// An unbound default namespace leaves Space "" (there is no
+	// DefaultSpace); an unbound prefix stays as the Space.
+	if n.Space == "" {
+		n.Space = d.def
+		return
+	}
+	if !d.last.valid || d.last.prefix != n.Space {
+		d.last.uri, d.last.bound = d.ns[n.Space]
+		d.last.prefix, d.last.valid = n.Space, true
+	}
+	if d.last.bound {
+		n.Space = d.last.uri
+	}
+}
+
+// popElement checks an end tag against the innermost open element, then
+// resolves its name and drops the element's bindings.
+func (d *Decoder) popElement(end *xml.Name) bool {
+	name := *end
+	n := len(d.open)
+	if n == 0 {
+		d.fail("unexpected end element </" + name.Local + ">")
+		return false
+	}
+	s := d.open[n-1]
+	d.open = d.open[:n-1]
+	switch {
+	case s.name.Local != name.Local:
+		d.fail("element <" + s.name.Local + "> closed by </" + name.Local + ">")
+		return false
+	case s.name.Space != name.Space:
+		ns := name.Space
+		if ns == "" {
+			ns = `""`
+		}
+		d.fail("element <" + s.name.Local + "> in space " + s.name.Space +
+			" closed by </" + name.Local + "> in space " + ns)
+		return false
+	}
+	d.translate(end, true)
+	for i := len(d.undo) - 1; i >= s.mark; i-- {
+		b := d.undo[i]
+		if b.had {
+			d.ns[b.prefix] = b.old
+		} else {
+			delete(d.ns, b.prefix)
+		}
+		if b.prefix == "" {
+			d.def = b.old // "" when it was unbound
+		}
+		d.last.valid = false
+	}
+	d.undo = d.undo[:s.mark]
+	return true
+}
+
+// syntaxError makes an error at the current position; its line counts the
+// newlines before it, as encoding/xml's running count does.
+func (d *Decoder) syntaxError(msg string) error {
+	return &xml.SyntaxError{Msg: msg, Line: 1 + strings.Count(d.src[:d.pos], "\n")}
+}
+
+// fail records a syntax error at the current position and returns it.
+func (d *Decoder) fail(msg string) error {
+	d.err = d.syntaxError(msg)
+	return d.err
+}
+
+// eof fails with encoding/xml's error for input that ends inside a token.
+func (d *Decoder) eof() (Kind, error) {
+	d.pos = len(d.src)
+	return None, d.fail("unexpected EOF")
+}
+
+func (d *Decoder) rawToken() (Kind, error) {
+	if d.err != nil {
+		return None, d.err
+	}
+	if d.needClose {
+		d.needClose = false
+		d.end = d.toClose
+		return End, nil
+	}
+	src := d.src
+	if d.pos >= len(src) {
+		d.err = io.EOF
+		return None, d.err
+	}
+	if src[d.pos] != '<' {
+		lo, hi, expanded, ok := d.text(-1, false)
+		if !ok {
+			return None, d.err
+		}
+		if !expanded {
+			d.buf = append(d.buf[:0], src[lo:hi]...)
+		}
+		return Text, nil
+	}
+	d.pos++
+	if d.pos >= len(src) {
+		return d.eof()
+	}
+	b := src[d.pos]
+	d.pos++
+	switch b {
+	case '/':
+		return d.endTag()
+	case '?':
+		return d.procInst()
+	case '!':
+		return d.bang()
+	}
+	d.pos--
+	return d.startTag()
+}
+
+func (d *Decoder) endTag() (Kind, error) {
+	name, ok := d.nsname()
+	if !ok {
+		if d.err == nil {
+			d.fail("expected element name after </")
+		}
+		return None, d.err
+	}
+	d.space()
+	if d.pos >= len(d.src) {
+		return d.eof()
+	}
+	b := d.src[d.pos]
+	d.pos++
+	if b != '>' {
+		return None, d.fail("invalid characters between </" + name.Local + " and >")
+	}
+	d.end = name
+	return End, nil
+}
+
+func (d *Decoder) procInst() (Kind, error) {
+	target, ok := d.name()
+	if !ok {
+		if d.err == nil {
+			d.fail("expected target name after <?")
+		}
+		return None, d.err
+	}
+	d.space()
+	body := d.pos
+	k := strings.Index(d.src[body:], "?>")
+	if k < 0 {
+		return d.eof()
+	}
+	inst := d.src[body : body+k]
+	d.pos = body + k + 2
+	if target == "xml" {
+		if ver := declParam(inst, "version"); ver != "" && ver != "1.0" {
+			d.err = fmt.Errorf("xml: unsupported version %q; only version 1.0 is supported", ver)
+			return None, d.err
+		}
+		// A declared encoding needs no reader: the text is UTF-8 already
+		// (the TTML reader's encoding layer decoded it).
+	}
+	d.other = xml.ProcInst{Target: target, Inst: []byte(inst)}
+	return Other, nil
+}
+
+// declParam finds param="value" or param='value' in the body of an XML
+// declaration the way encoding/xml does: the first occurrence of param=
+// followed by a quote (param may end another word), up to the next same
+// quote; "" when there is none.
+func declParam(s, param string) string {
+	key := param + "="
+	for {
+		k := strings.Index(s, key)
+		if k < 0 || k+len(key) >= len(s) {
+			return ""
+		}
+		q := s[k+len(key)]
+		s = s[k+len(key)+1:]
+		if q == '"' || q == '\'' {
+			if j := strings.IndexByte(s, q); j >= 0 {
+				return s[:j]
+			}
+			return ""
+		}
+	}
+}
+
+// bang reads what follows "<!": a comment, a CDATA section or a directive.
+func (d *Decoder) bang() (Kind, error) {
+	src := d.src
+	if d.pos >= len(src) {
+		return d.eof()
+	}
+	b := src[d.pos]
+	d.pos++
+	switch b {
+	case '-':
+		if d.pos >= len(src) {
+			return d.eof()
+		}
+		b = src[d.pos]
+		d.pos++
+		if b != '-' {
+			return None, d.fail("invalid sequence <!- not part of <!--")
+		}
+		// The comment ends at its first "--", which must be followed by '>'.
+		start := d.pos
+		k := strings.Index(src[start:], "--")
+		if k < 0 || start+k+2 >= len(src) {
+			return d.eof()
+		}
+		d.pos = start + k + 3
+		if src[start+k+2] != '>' {
+			return None, d.fail(`invalid sequence "--" not allowed in comments`)
+		}
+		d.other = xml.Comment([]byte(src[start : start+k]))
+		return Other, nil
+	case '[':
+		for i := 0; i < len("CDATA["); i++ {
+			if d.pos >= len(src) {
+				return d.eof()
+			}
+			b = src[d.pos]
+			d.pos++
+			if b != "CDATA["[i] {
+				return None, d.fail("invalid <![ sequence")
+			}
+		}
+		lo, hi, expanded, ok := d.text(-1, true)
+		if !ok {
+			return None, d.err
+		}
+		if !expanded {
+			d.buf = append(d.buf[:0], src[lo:hi]...)
+		}
+		return Text, nil
+	}
+	return d.directive(b)
+}
+
+// directive reads <!DOCTYPE ...> and the like up to the '>' that closes
+// it, as encoding/xml does: quoted '>' and '<' do not count, other '<'...'>'
+// pairs nest, and comments inside become a single space. Its first byte
+// (b, already read) is taken as it is.
+func (d *Decoder) directive(b byte) (Kind, error) {
+	src := d.src
+	out := []byte{b}
+	var inquote byte
+	depth := 0
+	pending := false // b was read while looking for "<!--" and is still to handle
+	for {
+		if !pending {
+			if d.pos >= len(src) {
+				return d.eof()
+			}
+			b = src[d.pos]
+			d.pos++
+			if inquote == 0 && b == '>' && depth == 0 {
+				break
+			}
+		}
+		pending = false
+		out = append(out, b)
+		switch {
+		case b == inquote:
+			inquote = 0
+		case inquote != 0:
+		case b == '\'' || b == '"':
+			inquote = b
+		case b == '>':
+			depth--
+		case b == '<':
+			const open = "!--"
+			for i := 0; i < len(open); i++ {
+				if d.pos >= len(src) {
+					return d.eof()
+				}
+				b = src[d.pos]
+				d.pos++
+				if b != open[i] {
+					out = append(out, open[:i]...)
+					depth++
+					pending = true
+					break
+				}
+			}
+			if pending {
+				continue
+			}
+			out = out[:len(out)-1] // the '<'
+			k := strings.Index(src[d.pos:], "-->")
+			if k < 0 {
+				return d.eof()
+			}
+			d.pos += k + 3
+			out = append(out, ' ')
+		}
+	}
+	d.other = xml.Directive(out)
+	return Other, nil
+}
+
+func (d *Decoder) startTag() (Kind, error) {
+	name, ok := d.nsname()
+	if !ok {
+		if d.err == nil {
+			d.fail("expected element name after <")
+		}
+		return None, d.err
+	}
+	src := d.src
+	attrs := d.attrs[:0]
+	empty := false
+	for {
+		d.space()
+		if d.pos >= len(src) {
+			return d.eof()
+		}
+		b := src[d.pos]
+		d.pos++
+		if b == '/' {
+			if d.pos >= len(src) {
+				return d.eof()
+			}
+			b = src[d.pos]
+			d.pos++
+			if b != '>' {
+				return None, d.fail("expected /> in element")
+			}
+			empty = true
+			break
+		}
+		if b == '>' {
+			break
+		}
+		d.pos--
+		an, ok := d.nsname()
+		if !ok {
+			if d.err == nil {
+				d.fail("expected attribute name in element")
+			}
+			return None, d.err
+		}
+		d.space()
+		if d.pos >= len(src) {
+			return d.eof()
+		}
+		b = src[d.pos]
+		d.pos++
+		if b != '=' {
+			return None, d.fail("attribute name without = in element")
+		}
+		d.space()
+		if d.pos >= len(src) {
+			return d.eof()
+		}
+		b = src[d.pos]
+		d.pos++
+		if b != '"' && b != '\'' {
+			return None, d.fail("unquoted or missing attribute value in element")
+		}
+		lo, hi, expanded, ok := d.text(int(b), false)
+		if !ok {
+			return None, d.err
+		}
+		v := src[lo:hi]
+		if expanded {
+			v = string(d.buf)
+		}
+		attrs = append(attrs, xml.Attr{Name: an, Value: v})
+	}
+	d.attrs = attrs
+	if empty {
+		d.needClose = true
+		d.toClose = name
+	}
+	if attrs == nil {
+		attrs = []xml.Attr{} // encoding/xml's is never nil
+	}
+	d.start = xml.StartElement{Name: name, Attr: attrs}
+	return Start, nil
+}
+
+// space skips XML white space. At the end of the input it stops; the read
+// that always follows reports the unexpected EOF.
+func (d *Decoder) space() {
+	for d.pos < len(d.src) {
+		switch d.src[d.pos] {
+		case ' ', '\r', '\n', '\t':
+			d.pos++
+		default:
+			return
+		}
+	}
+}
+
+// isNameByte reports the ASCII bytes a name is made of; every byte from
+// 0x80 up is taken into a name too, and checked afterwards.
+func isNameByte(c byte) bool {
+	return 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' ||
+		c == '_' || c == ':' || c == '.' || c == '-'
+}
+
+// readName returns the end of the name starting at pos. ok is false with
+// d.err nil when no name starts there, and with d.err set when the input
+// ends inside it (encoding/xml needs the byte after a name).
+func (d *Decoder) readName() (end int, ok bool) {
+	src := d.src
+	i := d.pos
+	if i >= len(src) {
+		d.eof()
+		return 0, false
+	}
+	if c := src[i]; c < utf8.RuneSelf && !isNameByte(c) {
+		return 0, false
+	}
+	for i++; i < len(src); i++ {
+		if c := src[i]; c < utf8.RuneSelf && !isNameByte(c) {
+			return i, true
+		}
+	}
+	d.eof()
+	return 0, false
+}
+
+// name reads a name (an XML Name: colons allowed anywhere).
+func (d *Decoder) name() (string, bool) {
+	start := d.pos
+	end, ok := d.readName()
+	if !ok {
+		return "", false
+	}
+	d.pos = end
+	s := d.src[start:end]
+	if !d.isName(s) {
+		d.fail("invalid XML name: " + s)
+		return "", false
+	}
+	return s, true
+}
+
+// nsname reads a name and splits it at its colon. A name with more than
+// one colon fails with d.err nil (the caller says what was expected); an
+// empty prefix or local part leaves the whole name as the local part.
+func (d *Decoder) nsname() (xml.Name, bool) {
+	s, ok := d.name()
+	if !ok {
+		return xml.Name{}, false
+	}
+	c := strings.IndexByte(s, ':')
+	if c < 0 {
+		return xml.Name{Local: s}, true
+	}
+	if strings.IndexByte(s[c+1:], ':') >= 0 {
+		return xml.Name{}, false
+	}
+	if c == 0 || c == len(s)-1 {
+		return xml.Name{Local: s}, true
+	}
+	return xml.Name{Space: s[:c], Local: s[c+1:]}, true
+}
+
+// isName checks the XML Name production. s holds name bytes and bytes from
+// 0x80 up only (readName stops at anything else).
+func (d *Decoder) isName(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return d.nonASCIIName(s)
+		}
+	}
+	// ASCII: a letter, '_' or ':' first; digits, '.' and '-' after that.
+	c := s[0]
+	return !('0' <= c && c <= '9' || c == '.' || c == '-')
+}
+
+// nonASCIIName asks encoding/xml whether s is a name, by reading it as the
+// target of a processing instruction (which is checked with the same
+// tables as element and attribute names). Subtitle documents name things
+// in ASCII; this is for fidelity on anything else.
+func (d *Decoder) nonASCIIName(s string) bool {
+	if ok, seen := d.nameOK[s]; seen {
+		return ok
+	}
+	_, err := xml.NewDecoder(strings.NewReader("<?" + s + "?>")).RawToken()
+	if d.nameOK == nil {
+		d.nameOK = map[string]bool{}
+	}
+	d.nameOK[s] = err == nil
+	return err == nil
+}
+
+// Byte classes for text: which bytes stop the fast scan.
+const (
+	plain   = iota
+	special // markup, references, quotes, CR: handled in the loop
+	check   // control characters and non-ASCII: the text must be validated
+)
+
+var textClass = func() (t [256]uint8) {
+	for c := 0; c < 0x20; c++ {
+		t[c] = check
+	}
+	t['\t'], t['\n'] = plain, plain
+	for c := 0x80; c < 0x100; c++ {
+		t[c] = check
+	}
+	for _, c := range []byte{'<', '>', '&', '\r', '"', '\''} {
+		t[c] = special
+	}
+	return t
+}()
+
+// text reads character data from pos: plain text (quote < 0, not cdata)
+// up to the next '<' or the end of the input, a CDATA section's content up
+// to "]]>" (cdata), or an attribute value up to the closing quote byte.
+// References are expanded (not in CDATA) and CR and CRLF become LF. The
+// result is src[lo:hi] when nothing was rewritten, else d.buf. The whole
+// result is then checked for UTF-8 and the XML character range, so an
+// error met while scanning wins over an invalid character before it, as
+// in encoding/xml.
+func (d *Decoder) text(quote int, cdata bool) (lo, hi int, expanded, ok bool) {
+	src := d.src
+	n := len(src)
+	start := d.pos
+	i := start
+	mark := start // src[mark:i] is output not yet copied to d.buf
+	validate := false
+	d.buf = d.buf[:0]
+	end := -1 // end of the output in src
+scan:
+	for {
+		if i >= n {
+			if cdata {
+				d.pos = n
+				d.fail("unexpected EOF in CDATA section")
+				return 0, 0, false, false
+			}
+			d.pos = n
+			d.err = io.EOF // reported by the next call, after this text
+			end = n
+			break
+		}
+		c := src[i]
+		switch textClass[c] {
+		case plain:
+			i++
+			continue
+		case check:
+			validate = true
+			i++
+			continue
+		}
+		switch c {
+		case '>':
+			// Both ']' are bytes as written: a reference ends with ';'.
+			if quote < 0 && i-2 >= start && src[i-1] == ']' && src[i-2] == ']' {
+				d.pos = i + 1
+				if cdata {
+					end = i - 2
+					break scan
+				}
+				d.fail("unescaped ]]> not in CDATA section")
+				return 0, 0, false, false
+			}
+			i++
+		case '<':
+			if cdata {
+				i++
+				continue
+			}
+			if quote >= 0 {
+				d.pos = i + 1
+				d.fail("unescaped < inside quoted string")
+				return 0, 0, false, false
+			}
+			d.pos = i
+			end = i
+			break scan
+		case '"', '\'':
+			if quote >= 0 && c == byte(quote) {
+				d.pos = i + 1
+				end = i
+				break scan
+			}
+			i++
+		case '&':
+			if cdata {
+				i++
+				continue
+			}
+			r, next, ok := d.reference(i)
+			if !ok {
+				return 0, 0, false, false
+			}
+			d.buf = append(d.buf, src[mark:i]...)
+			if r >= 0 {
+				d.buf = utf8.AppendRune(d.buf, r)
+				validate = true // a reference may name a character XML forbids
+			} else {
+				d.buf = append(d.buf, byte(-r))
+			}
+			expanded = true
+			i, mark = next, next
+		case '\r':
+			d.buf = append(d.buf, src[mark:i]...)
+			d.buf = append(d.buf, '\n')
+			expanded = true
+			i++
+			if i < n && src[i] == '\n' {
+				i++
+			}
+			mark = i
+		}
+	}
+	if expanded {
+		d.buf = append(d.buf, src[mark:end]...)
+		if validate {
+			if msg := invalidChar(unsafe.String(unsafe.SliceData(d.buf), len(d.buf))); msg != "" {
+				d.fail(msg)
+				return 0, 0, false, false
+			}
+		}
+		return 0, 0, true, true
+	}
+	if validate {
+		if msg := invalidChar(src[start:end]); msg != "" {
+			d.fail(msg)
+			return 0, 0, false, false
+		}
+	}
+	return start, end, false, true
+}
+
+// reference reads the entity or character reference at src[amp] == '&'.
+// It returns the character as r >= 0 for a character reference, -c for
+// one of the five predefined entities (an ASCII byte c), and where the
+// reference ends. Anything else is an error, positioned as encoding/xml
+// positions it: after the ';', or at the byte that should have been one.
+func (d *Decoder) reference(amp int) (r rune, next int, ok bool) {
+	src := d.src
+	n := len(src)
+	j := amp + 1
+	if j >= n {
+		d.eof()
+		return 0, 0, false
+	}
+	if src[j] == '#' {
+		j++
+		if j >= n {
+			d.eof()
+			return 0, 0, false
+		}
+		base := 10
+		if src[j] == 'x' {
+			base = 16
+			j++
+		}
+		digits := j
+		for ; ; j++ {
+			if j >= n {
+				d.eof()
+				return 0, 0, false
+			}
+			c := src[j]
+			if !('0' <= c && c <= '9' || base == 16 && ('a' <= c && c <= 'f' || 'A' <= c && c <= 'F')) {
+				break
+			}
+		}
+		if src[j] != ';' {
+			d.pos = j
+			d.fail("invalid character entity " + src[amp:j] + " (no semicolon)")
+			return 0, 0, false
+		}
+		v, err := strconv.ParseUint(src[digits:j], base, 64)
+		if err != nil || v > unicode.MaxRune {
+			d.pos = j + 1
+			d.fail("invalid character entity " + src[amp:j+1])
+			return 0, 0, false
+		}
+		return rune(v), j + 1, true
+	}
+	// A name (possibly none), which must be followed by ';'.
+	if c := src[j]; c >= utf8.RuneSelf || isNameByte(c) {
+		for j++; ; j++ {
+			if j >= n {
+				d.eof()
+				return 0, 0, false
+			}
+			if c := src[j]; c < utf8.RuneSelf && !isNameByte(c) {
+				break
+			}
+		}
+	}
+	if src[j] != ';' {
+		d.pos = j
+		d.fail("invalid character entity " + src[amp:j] + " (no semicolon)")
+		return 0, 0, false
+	}
+	var c byte
+	switch src[amp+1 : j] {
+	case "lt":
+		c = '<'
+	case "gt":
+		c = '>'
+	case "amp":
+		c = '&'
+	case "apos":
+		c = '\''
+	case "quot":
+		c = '"'
+	default:
+		d.pos = j + 1
+		d.fail("invalid character entity " + src[amp:j+1])
+		return 0, 0, false
+	}
+	return -rune(c), j + 1, true
+}
+
+// invalidChar returns encoding/xml's message for the first byte sequence
+// of s that is not UTF-8 or not an XML character, or "".
+func invalidChar(s string) string {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
+				return fmt.Sprintf("illegal character code %U", rune(c))
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			return "invalid UTF-8"
+		}
+		if !(r <= 0xD7FF || 0xE000 <= r && r <= 0xFFFD || 0x10000 <= r && r <= 0x10FFFF) {
+			return fmt.Sprintf("illegal character code %U", r)
+		}
+		i += size
+	}
+	return ""
+}

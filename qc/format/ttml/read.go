@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/exportqc/exportqc/qc/cue"
+	"github.com/exportqc/exportqc/qc/format/ttml/internal/xmlscan"
 )
 
 // maxDepth bounds element nesting. Real documents nest a handful of levels;
@@ -79,8 +80,8 @@ type frame struct {
 
 type reader struct {
 	src  string
-	base int64 // bytes skipped before src (a BOM)
-	dec  *xml.Decoder
+	base int64            // bytes skipped before src (a BOM)
+	dec  *xmlscan.Decoder // encoding/xml's tokens, offsets and errors, faster
 	pos  lineTracker
 	doc  *cue.Document
 
@@ -123,10 +124,9 @@ func newReader(text string) *reader {
 	}
 	r.pos = newLineTracker(r.src)
 	r.par = defaultParams()
-	r.dec = xml.NewDecoder(strings.NewReader(r.src))
 	// The text is already UTF-8 whatever the declaration says (the encoding
-	// layer decoded it), so any declared charset is read as is.
-	r.dec.CharsetReader = func(_ string, in io.Reader) (io.Reader, error) { return in, nil }
+	// layer decoded it): xmlscan reads any declared charset as is.
+	r.dec = xmlscan.NewDecoder(r.src)
 	r.stack = make([]frame, 0, 16)
 	r.styles = map[string]*styleDef{}
 	r.regions = map[string]*regionDef{}
@@ -153,7 +153,7 @@ func (r *reader) diag(a at, msg string) {
 func (r *reader) run() {
 	for {
 		start := r.dec.InputOffset()
-		tok, err := r.dec.Token()
+		kind, err := r.dec.Next()
 		if err != nil {
 			if errors.Is(err, io.EOF) {
 				if r.ttAt.line == 0 {
@@ -170,20 +170,20 @@ func (r *reader) run() {
 			r.diag(pos, "XML syntax error, reading stopped here: "+msg)
 			return
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
+		switch kind {
+		case xmlscan.Start:
 			pos := r.where(start)
 			if len(r.stack) >= maxDepth {
 				r.diag(pos, "elements are nested more than "+strconv.Itoa(maxDepth)+" deep; reading stopped here")
 				return
 			}
-			if !r.start(t, pos) {
+			if !r.start(r.dec.StartElement(), pos) {
 				return
 			}
-		case xml.EndElement:
+		case xmlscan.End:
 			r.end(start)
-		case xml.CharData:
-			r.charData(t)
+		case xmlscan.Text:
+			r.charData(r.dec.CharData())
 		}
 	}
 }

@@ -676,7 +676,9 @@ func (d *Decoder) nonASCIIName(s string) bool {
 	if d.nameOK == nil {
 		d.nameOK = map[string]bool{}
 	}
-	d.nameOK[s] = err == nil
+	if len(d.nameOK) < 1024 { // a hostile document's names are not all kept
+		d.nameOK[s] = err == nil
+	}
 	return err == nil
 }
 

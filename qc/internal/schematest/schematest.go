@@ -400,6 +400,7 @@ func MatchStructs(t testing.TB, s *Schema, root reflect.Type, defs, leaves map[r
 	}
 	// element checks the schema of a list's items or a map's values.
 	element := func(at string, elem reflect.Type, sub map[string]any) {
+		t.Helper()
 		if name, ok := named(elem, defs); ok {
 			if sub["$ref"] != "#/$defs/"+name {
 				t.Errorf("%s: must $ref #/$defs/%s, got %v", at, name, sub["$ref"])
@@ -419,6 +420,7 @@ func MatchStructs(t testing.TB, s *Schema, root reflect.Type, defs, leaves map[r
 		}
 	}
 	check := func(typ reflect.Type, schema map[string]any, at string) {
+		t.Helper()
 		props, _ := schema["properties"].(map[string]any)
 		var required []string
 		req, _ := schema["required"].([]any)

@@ -79,3 +79,19 @@ func TestConcurrentUse(t *testing.T) {
 		<-done
 	}
 }
+
+// BenchmarkMeasure is the pass over a whole file that DetectMismatch makes
+// before any identifier run (script counts, case, words, chunk cuts), and
+// the cutting of the samples from it.
+func BenchmarkMeasure(b *testing.B) {
+	for _, k := range []string{"fr", "ru", "ar", "ja"} {
+		b.Run(k, func(b *testing.B) {
+			file := subtitleFile(scene[k])
+			b.ReportAllocs()
+			for b.Loop() {
+				st := measure(file)
+				chunks(file, &st, 800)
+			}
+		})
+	}
+}

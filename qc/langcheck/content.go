@@ -95,15 +95,41 @@ type textStats struct {
 	// population estimates how many different words the text has, which
 	// tells running text from a test pattern repeating one word.
 	wordSet [16]uint64
+	// chunkEnds are the lines after which a piece of at least chunkLetters
+	// letters ends, and tailLetters the letters after the last of them:
+	// where chunks cuts the text, learnt in this pass so that chunks need
+	// not classify every letter of the file again.
+	chunkEnds   []int
+	tailLetters int
 }
 
+// measure reads every code point of lines once. It decodes UTF-8 itself
+// and looks most code points up in runeInfo: with unicode.IsLetter,
+// IsUpper and IsLower per code point it took as long as the identifier.
 func measure(lines []string) textStats {
+	info := runeInfoTable()
 	var st textStats
-	for _, line := range lines {
+	n := 0 // letters since the last chunk end
+	for i, line := range lines {
 		inWord, capWord := false, false
 		var h uint32
-		for _, r := range line {
-			sc := classify(r)
+		for j := 0; j < len(line); {
+			r := rune(line[j])
+			var f uint8
+			if r < utf8.RuneSelf {
+				f = info[r]
+				j++
+			} else {
+				var size int
+				r, size = decodeRune(line[j:])
+				j += size
+				if r < runeInfoEnd {
+					f = info[r]
+				} else {
+					f = infoOf(r)
+				}
+			}
+			sc := script(f & infoScript)
 			if sc == scNone {
 				if inWord {
 					st.wordSet[h>>6&15] |= 1 << (h & 63)
@@ -111,22 +137,16 @@ func measure(lines []string) textStats {
 				inWord = false
 				continue
 			}
+			n++
 			st.scripts[sc]++
-			isUpper, lr := false, r
+			isUpper, lr := f&infoUpper != 0, r
 			switch {
-			case r < utf8.RuneSelf:
-				if r <= 'Z' { // classify let only ASCII letters through
-					isUpper, lr = true, r+'a'-'A'
-				} else {
-					st.lower++
-				}
-			case sc == scLatin || sc == scCyrillic || sc == scGreek || sc == scArmenian:
-				// Only these scripts have case; the calls are skipped for the rest.
-				if unicode.IsUpper(r) {
-					isUpper, lr = true, unicode.ToLower(r)
-				} else if unicode.IsLower(r) {
-					st.lower++
-				}
+			case isUpper && r < utf8.RuneSelf:
+				lr = r + 'a' - 'A'
+			case isUpper:
+				lr = unicode.ToLower(r)
+			case f&infoLower != 0:
+				st.lower++
 			}
 			if isUpper {
 				st.upper++
@@ -144,8 +164,43 @@ func measure(lines []string) textStats {
 		if inWord {
 			st.wordSet[h>>6&15] |= 1 << (h & 63)
 		}
+		if n >= chunkLetters {
+			st.chunkEnds = append(st.chunkEnds, i+1)
+			n = 0
+		}
 	}
+	st.tailLetters = n
 	return st
+}
+
+// decodeRune is utf8.DecodeRuneInString for a string starting with a
+// non-ASCII byte, with well-formed two- and three-byte sequences (the
+// letters of every script but rare Han) decoded inline; anything else,
+// invalid bytes included, goes to the general decoder, so the result is
+// the same.
+func decodeRune(s string) (rune, int) {
+	if len(s) >= 2 {
+		c0, c1 := s[0], s[1]
+		switch {
+		case 0xC2 <= c0 && c0 <= 0xDF:
+			if c1&0xC0 == 0x80 {
+				return rune(c0&0x1F)<<6 | rune(c1&0x3F), 2
+			}
+		case 0xE0 <= c0 && c0 <= 0xEF && len(s) >= 3:
+			// The second byte's range excludes overlong forms (after E0)
+			// and surrogates (after ED).
+			lo, hi := byte(0x80), byte(0xBF)
+			if c0 == 0xE0 {
+				lo = 0xA0
+			} else if c0 == 0xED {
+				hi = 0x9F
+			}
+			if c2 := s[2]; lo <= c1 && c1 <= hi && c2&0xC0 == 0x80 {
+				return rune(c0&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F), 3
+			}
+		}
+	}
+	return utf8.DecodeRuneInString(s)
 }
 
 // distinctWords estimates the number of different words (exact while small;
@@ -252,7 +307,7 @@ func scriptMismatch(canon string, t language.Tag, base string, lines []string, s
 		if len(profileScripts[dom]) > 0 && st.distinctWords() >= minDistinctWords {
 			// Name the language when the identifier knows the script and
 			// most samples agree; otherwise the script alone is the finding.
-			if v := identifyChunks(chunks(lines, opts.SampleLetters), "", nil, 0.5); v.best >= 0 && v.votes*2 > v.judged {
+			if v := identifyChunks(chunks(lines, st, opts.SampleLetters), "", nil, 0.5); v.best >= 0 && v.votes*2 > v.judged {
 				detected = v.bestTag
 			}
 		}
@@ -363,7 +418,7 @@ func identifierMismatch(canon string, t language.Tag, base string, lines []strin
 	if letters < opts.MinLetters || st.distinctWords() < minDistinctWords {
 		return nil
 	}
-	v := identifyChunks(chunks(lines, opts.SampleLetters), base, idByTag[base], opts.MinConfidence)
+	v := identifyChunks(chunks(lines, st, opts.SampleLetters), base, idByTag[base], opts.MinConfidence)
 	if v.best < 0 || v.judged == 0 {
 		return nil
 	}
@@ -393,24 +448,17 @@ func identifierMismatch(canon string, t language.Tag, base string, lines []strin
 // last piece joins its predecessor when short) and, when there are more
 // than maxLetters/chunkLetters pieces, keeps that many spread evenly over
 // the file, so that long files stay fast and a foreign-language song at
-// the start does not decide.
-func chunks(lines []string, maxLetters int) []string {
+// the start does not decide. The cuts are those measure found (st).
+func chunks(lines []string, st *textStats, maxLetters int) []string {
 	type span struct{ from, to int }
-	var spans []span
-	from, n := 0, 0
-	for i, l := range lines {
-		for _, r := range l {
-			if classify(r) != scNone {
-				n++
-			}
-		}
-		if n >= chunkLetters {
-			spans = append(spans, span{from, i + 1})
-			from, n = i+1, 0
-		}
+	spans := make([]span, 0, len(st.chunkEnds)+1)
+	from := 0
+	for _, end := range st.chunkEnds {
+		spans = append(spans, span{from, end})
+		from = end
 	}
 	if from < len(lines) {
-		if len(spans) > 0 && n < chunkLetters/2 {
+		if len(spans) > 0 && st.tailLetters < chunkLetters/2 {
 			spans[len(spans)-1].to = len(lines)
 		} else {
 			spans = append(spans, span{from, len(lines)})

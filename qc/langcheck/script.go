@@ -1,6 +1,7 @@
 package langcheck
 
 import (
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -66,6 +67,64 @@ var iso15924 = map[string][]script{
 // Indic, Thai or Hebrew-like script, which carry vowels) by its Unicode
 // block, scNone for everything else.
 func classify(r rune) script {
+	if r < runeInfoEnd {
+		return script(runeInfoTable()[r] & infoScript)
+	}
+	return classifyRanges(r)
+}
+
+// runeInfoEnd is the end of the code points runeInfo holds: every script
+// up to Hangul jamo, general punctuation, and the kana and CJK punctuation
+// blocks, where classifyRanges needs unicode.IsLetter (a binary search)
+// for almost every code point.
+const runeInfoEnd = 0x3100
+
+// A rune's info byte: its script in the low bits, and whether it is an
+// upper- or lower-case letter of a script with case.
+const (
+	infoScript = 0x1F
+	infoUpper  = 0x20
+	infoLower  = 0x40
+)
+
+// The scripts must fit in infoScript.
+var _ [infoScript + 1 - numScripts]struct{}
+
+var (
+	runeInfoOnce sync.Once
+	runeInfo     *[runeInfoEnd]uint8
+)
+
+// runeInfoTable is runeInfo, built on first use (about a third of a
+// millisecond, which a run that checks no language need not pay).
+func runeInfoTable() *[runeInfoEnd]uint8 {
+	runeInfoOnce.Do(func() {
+		var t [runeInfoEnd]uint8
+		for r := range rune(runeInfoEnd) {
+			t[r] = infoOf(r)
+		}
+		runeInfo = &t
+	})
+	return runeInfo
+}
+
+// infoOf computes r's info byte: classifyRanges, and for the scripts with
+// case (Latin, Cyrillic, Greek, Armenian) unicode.IsUpper or IsLower.
+func infoOf(r rune) uint8 {
+	sc := classifyRanges(r)
+	info := uint8(sc)
+	if sc == scLatin || sc == scCyrillic || sc == scGreek || sc == scArmenian {
+		if unicode.IsUpper(r) {
+			info |= infoUpper
+		} else if unicode.IsLower(r) {
+			info |= infoLower
+		}
+	}
+	return info
+}
+
+// classifyRanges is classify, by walking the blocks.
+func classifyRanges(r rune) script {
 	if r < utf8.RuneSelf {
 		if r|0x20 >= 'a' && r|0x20 <= 'z' {
 			return scLatin

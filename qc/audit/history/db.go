@@ -42,6 +42,12 @@ func WithClock(now func() time.Time) Option { return func(d *DB) { d.now = now }
 // Open opens (creating if needed) the history database at path, in WAL
 // mode with foreign keys enforced, and brings its schema up to date.
 func Open(path string, opts ...Option) (*DB, error) {
+	return open(path, len(migrations), opts...)
+}
+
+// open is Open bringing the schema up to version target only (tests write
+// databases as earlier versions did).
+func open(path string, target int, opts ...Option) (*DB, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, err
@@ -68,16 +74,17 @@ func Open(path string, opts ...Option) (*DB, error) {
 	for _, o := range opts {
 		o(d)
 	}
-	if err := d.migrate(context.Background()); err != nil {
+	if err := d.migrate(context.Background(), target); err != nil {
 		sqldb.Close()
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return d, nil
 }
 
-// migrate applies the migrations the database lacks, all in one
-// transaction: a crash halfway leaves the old version intact.
-func (d *DB) migrate(ctx context.Context) error {
+// migrate applies the migrations the database lacks up to version
+// target, all in one transaction: a crash halfway leaves the old version
+// intact.
+func (d *DB) migrate(ctx context.Context, target int) error {
 	tx, err := d.sql.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -90,10 +97,10 @@ func (d *DB) migrate(ctx context.Context) error {
 	if version > len(migrations) {
 		return fmt.Errorf("%w (schema version %d, this build knows up to %d): use a newer exportqc", ErrNewerSchema, version, len(migrations))
 	}
-	if version == len(migrations) {
+	if version >= target {
 		return nil
 	}
-	for v := version; v < len(migrations); v++ {
+	for v := version; v < target; v++ {
 		if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
 			return fmt.Errorf("schema migration %d: %w", v+1, err)
 		}

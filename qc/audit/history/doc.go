@@ -1,5 +1,6 @@
 // Package history is the audit history database: every audit run, every
-// delivery's result and every finding's fingerprint, in one SQLite file
+// member's and delivery's result and coverage, and every finding's
+// fingerprint, in one SQLite file
 // (modernc.org/sqlite: pure Go, no cgo, so exportqc stays one static
 // binary). The next audit asks it what is new, fixed and unchanged per
 // member since the previous one, and `exportqc audit history` lists past

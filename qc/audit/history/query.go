@@ -31,6 +31,9 @@ type RunSummary struct {
 	Errors           int
 	Warnings         int
 	Infos            int
+	// Coverage is the sum of the run's deliveries' coverage; nil for runs
+	// recorded before the database kept coverage (schema version 2).
+	Coverage *Coverage
 }
 
 // querier is what *sql.DB and *sql.Tx share: queries run either on the
@@ -41,18 +44,20 @@ type querier interface {
 }
 
 const runColumns = `id, started_at, finished_at, tool_version, profile, territories, args, shard, status,
-	members, deliveries, passed_deliveries, findings, errors, warnings, infos`
+	members, deliveries, passed_deliveries, findings, errors, warnings, infos, covered, slots`
 
 type scanner interface{ Scan(dest ...any) error }
 
 func scanRun(s scanner) (RunSummary, error) {
 	var r RunSummary
 	var started, finished, terr, args string
+	var covered, slots sql.NullInt64
 	err := s.Scan(&r.ID, &started, &finished, &r.ToolVersion, &r.Profile, &terr, &args, &r.Shard, &r.Status,
-		&r.Members, &r.Deliveries, &r.PassedDeliveries, &r.Findings, &r.Errors, &r.Warnings, &r.Infos)
+		&r.Members, &r.Deliveries, &r.PassedDeliveries, &r.Findings, &r.Errors, &r.Warnings, &r.Infos, &covered, &slots)
 	if err != nil {
 		return r, err
 	}
+	r.Coverage = coverageOf(covered, slots)
 	r.StartedAt, r.FinishedAt = parseTime(started), parseTime(finished)
 	json.Unmarshal([]byte(terr), &r.Territories)
 	json.Unmarshal([]byte(args), &r.Args)
@@ -119,7 +124,7 @@ func (r *Run) Previous() (RunSummary, error) {
 // Members returns a committed run's members, by name.
 func (d *DB) Members(runID int64) ([]Member, error) {
 	rows, err := d.sql.Query(`SELECT name, display_name, deliveries, programmes, episodes, files, errors, warnings,
-		infos, passed_deliveries FROM members WHERE run_id = ? ORDER BY name`, runID)
+		infos, passed_deliveries, covered, slots FROM members WHERE run_id = ? ORDER BY name`, runID)
 	if err != nil {
 		return nil, err
 	}
@@ -127,11 +132,21 @@ func (d *DB) Members(runID int64) ([]Member, error) {
 	var out []Member
 	for rows.Next() {
 		var m Member
+		var covered, slots sql.NullInt64
 		if err := rows.Scan(&m.Name, &m.DisplayName, &m.Deliveries, &m.Programmes, &m.Episodes, &m.Files,
-			&m.Errors, &m.Warnings, &m.Infos, &m.PassedDeliveries); err != nil {
+			&m.Errors, &m.Warnings, &m.Infos, &m.PassedDeliveries, &covered, &slots); err != nil {
 			return nil, err
 		}
+		m.Coverage = coverageOf(covered, slots)
 		out = append(out, m)
 	}
 	return out, rows.Err()
+}
+
+// coverageOf reads the covered and slots columns: nil unless both are set.
+func coverageOf(covered, slots sql.NullInt64) *Coverage {
+	if !covered.Valid || !slots.Valid {
+		return nil
+	}
+	return &Coverage{Covered: int(covered.Int64), Slots: int(slots.Int64)}
 }

@@ -21,6 +21,16 @@ type RunMeta struct {
 	Shard       string // "i/n" for one shard of a sharded audit, "" for a whole audit
 }
 
+// Coverage is how much of what the territories require was delivered:
+// Slots required (episode, track) pairs, Covered of them met. The audit's
+// coverage percentage is Covered/Slots (none when Slots is 0); keeping the
+// counts rather than the percentage lets a run's figure be summed from its
+// deliveries and read back exactly.
+type Coverage struct {
+	Covered int
+	Slots   int
+}
+
 // Member is one member company's figures in a run. Name is its stable key
 // across runs (the folder name); DisplayName is for people.
 type Member struct {
@@ -34,6 +44,9 @@ type Member struct {
 	Warnings         int
 	Infos            int
 	PassedDeliveries int
+	// Coverage is nil when not known: members of runs recorded before
+	// the database kept coverage read back so.
+	Coverage *Coverage
 }
 
 // Delivery is one delivery's result in a run.
@@ -48,6 +61,9 @@ type Delivery struct {
 	Warnings int
 	Infos    int
 	Passed   bool
+	// Coverage is nil when not known; the run's coverage is the sum of its
+	// deliveries', and unknown if any delivery's is.
+	Coverage *Coverage
 }
 
 // Finding is what the history keeps of a finding: enough to say whether it
@@ -93,6 +109,8 @@ type Run struct {
 	pending  []any // up to batchRows findings' values, flattened
 	totals   struct {
 		deliveries, passed, findings, errors, warnings, infos int
+		covered, slots                                        int
+		coverageUnknown                                       bool
 	}
 }
 
@@ -152,9 +170,9 @@ func (r *Run) prepare(ctx context.Context) error {
 	}
 	r.insMem = prep(`INSERT INTO members (run_id, name) VALUES (?, ?)`)
 	r.updMem = prep(`UPDATE members SET display_name = ?, deliveries = ?, programmes = ?, episodes = ?, files = ?,
-		errors = ?, warnings = ?, infos = ?, passed_deliveries = ? WHERE id = ?`)
-	r.insDel = prep(`INSERT INTO deliveries (run_id, member_id, path, title, season, episodes, files, errors, warnings, infos, passed)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		errors = ?, warnings = ?, infos = ?, passed_deliveries = ?, covered = ?, slots = ? WHERE id = ?`)
+	r.insDel = prep(`INSERT INTO deliveries (run_id, member_id, path, title, season, episodes, files, errors, warnings, infos, passed,
+		covered, slots) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	// OR ROLLBACK: nothing in a findings row can violate a constraint,
 	// and saying that any violation ends the run spares SQLite a
 	// statement journal (a copy of every page a batch touches).
@@ -201,9 +219,18 @@ func (r *Run) AddMember(m Member) error {
 	if err != nil {
 		return err
 	}
+	covered, slots := coverageArgs(m.Coverage)
 	_, err = r.updMem.ExecContext(ctx, m.DisplayName, m.Deliveries, m.Programmes, m.Episodes, m.Files,
-		m.Errors, m.Warnings, m.Infos, m.PassedDeliveries, id)
+		m.Errors, m.Warnings, m.Infos, m.PassedDeliveries, covered, slots, id)
 	return err
+}
+
+// coverageArgs are the covered and slots column values: NULL for unknown.
+func coverageArgs(c *Coverage) (covered, slots any) {
+	if c == nil {
+		return nil, nil
+	}
+	return c.Covered, c.Slots
 }
 
 // AddDelivery records a delivery's result (its member is created if not
@@ -224,8 +251,9 @@ func (r *Run) AddDelivery(d Delivery) (DeliveryID, error) {
 		passed = 1
 		r.totals.passed++
 	}
+	covered, slots := coverageArgs(d.Coverage)
 	res, err := r.insDel.ExecContext(ctx, r.id, mid, d.Path, d.Title, d.Season, d.Episodes, d.Files,
-		d.Errors, d.Warnings, d.Infos, passed)
+		d.Errors, d.Warnings, d.Infos, passed, covered, slots)
 	if err != nil {
 		return 0, fmt.Errorf("delivery %q: %w", d.Path, err)
 	}
@@ -237,6 +265,12 @@ func (r *Run) AddDelivery(d Delivery) (DeliveryID, error) {
 	r.totals.errors += d.Errors
 	r.totals.warnings += d.Warnings
 	r.totals.infos += d.Infos
+	if d.Coverage == nil {
+		r.totals.coverageUnknown = true
+	} else {
+		r.totals.covered += d.Coverage.Covered
+		r.totals.slots += d.Coverage.Slots
+	}
 	r.memberOf[DeliveryID(id)] = mid
 	return DeliveryID(id), nil
 }
@@ -293,9 +327,14 @@ func (r *Run) Commit() error {
 		return err // the run is already rolled back
 	}
 	t := &r.totals
+	var covered, slots any = t.covered, t.slots
+	if t.coverageUnknown {
+		covered, slots = nil, nil
+	}
 	_, err := r.tx.ExecContext(ctx, `UPDATE runs SET finished_at = ?, status = 'complete', members = ?, deliveries = ?,
-		passed_deliveries = ?, findings = ?, errors = ?, warnings = ?, infos = ? WHERE id = ?`,
-		formatTime(r.db.now()), len(r.members), t.deliveries, t.passed, t.findings, t.errors, t.warnings, t.infos, r.id)
+		passed_deliveries = ?, findings = ?, errors = ?, warnings = ?, infos = ?, covered = ?, slots = ? WHERE id = ?`,
+		formatTime(r.db.now()), len(r.members), t.deliveries, t.passed, t.findings, t.errors, t.warnings, t.infos,
+		covered, slots, r.id)
 	if err == nil {
 		err = r.tx.Commit()
 	} else {

@@ -79,6 +79,19 @@ CREATE TABLE findings (
 CREATE INDEX findings_compare ON findings (run_id, member_id, fingerprint);
 CREATE INDEX findings_delivery ON findings (delivery_id);
 `,
+	// 2: coverage. Per run, member and delivery, the required track slots
+	// (episodes × tracks the territories require) and how many were met:
+	// the counts the audit's coverage percentage is computed from, so the
+	// figure read back is exactly the one reported. Rows recorded before
+	// this version keep NULL: their coverage is unknown, not 0.
+	`
+ALTER TABLE runs ADD COLUMN covered INTEGER;
+ALTER TABLE runs ADD COLUMN slots INTEGER;
+ALTER TABLE members ADD COLUMN covered INTEGER;
+ALTER TABLE members ADD COLUMN slots INTEGER;
+ALTER TABLE deliveries ADD COLUMN covered INTEGER;
+ALTER TABLE deliveries ADD COLUMN slots INTEGER;
+`,
 }
 
 // SchemaVersion is the schema version this build reads and writes.

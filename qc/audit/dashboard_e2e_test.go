@@ -110,6 +110,11 @@ func TestDashboardInChromium(t *testing.T) {
 	if n := strings.Count(trend, `<g class="point">`); n != 2 || !strings.Contains(trend, `class="line pass"`) {
 		t.Errorf("trend chart has %d points, want 2 with a pass-rate line", n)
 	}
+	// Both audits recorded their coverage: one coverage line through both.
+	if covs := regexp.MustCompile(`<polyline class="line cov" points="([^"]*)"`).FindAllStringSubmatch(trend, -1); len(covs) != 1 ||
+		len(strings.Fields(covs[0][1])) != 2 || strings.Count(trend, `class="dot cov"`) != 2 {
+		t.Errorf("trend chart coverage lines %v, want one through both audits", covs)
+	}
 
 	dom = dumpDOM(t, url+"#member=southbank")
 	if shown, _ := openMembers(dom); strings.Join(shown, " ") != "southbank" {

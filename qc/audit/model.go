@@ -205,11 +205,16 @@ type Previous struct {
 	Deliveries       int      `json:"deliveries"`
 	PassedDeliveries int      `json:"passed_deliveries"`
 	PassRate         *Percent `json:"pass_rate"`
-	Errors           int      `json:"errors"`
-	Warnings         int      `json:"warnings"`
+	// Coverage is null when nothing was required, or when the audit was
+	// recorded before the database kept coverage.
+	Coverage *Percent `json:"coverage"`
+	Errors   int      `json:"errors"`
+	Warnings int      `json:"warnings"`
 }
 
-// TrendPoint is one audit in the trend line.
+// TrendPoint is one audit in the trend line. Past audits carry the
+// coverage the database recorded (none for audits recorded before it kept
+// coverage).
 type TrendPoint struct {
 	Run        int64    `json:"run"` // 0 for this audit (recorded after it is written)
 	Started    string   `json:"started,omitempty"`

@@ -31,7 +31,7 @@ func Record(db *history.DB, a *Audit, meta history.RunMeta) (*history.Run, error
 	for _, m := range a.Members {
 		if err := run.AddMember(history.Member{Name: m.Name, DisplayName: m.DisplayName, Deliveries: m.Deliveries,
 			Programmes: m.Programmes, Episodes: m.Episodes, Files: m.Files, Errors: m.Errors, Warnings: m.Warnings,
-			Infos: m.Infos, PassedDeliveries: m.PassedDeliveries}); err != nil {
+			Infos: m.Infos, PassedDeliveries: m.PassedDeliveries, Coverage: slots(m.Territories)}); err != nil {
 			return nil, err
 		}
 	}
@@ -40,7 +40,7 @@ func Record(db *history.DB, a *Audit, meta history.RunMeta) (*history.Run, error
 		d := &a.Deliveries[i]
 		id, err := run.AddDelivery(history.Delivery{Member: d.Member, Path: d.Path, Title: d.Title, Season: d.Season,
 			Episodes: len(d.Episodes), Files: d.Files, Errors: d.Errors, Warnings: d.Warnings, Infos: d.Infos,
-			Passed: d.Passed})
+			Passed: d.Passed, Coverage: slots(d.Coverage)})
 		if err != nil {
 			return nil, err
 		}
@@ -68,7 +68,7 @@ func Record(db *history.DB, a *Audit, meta history.RunMeta) (*history.Run, error
 		applyChanges(a, changes)
 		a.Previous = &Previous{Run: prev.ID, Started: stamp(prev.StartedAt), Deliveries: prev.Deliveries,
 			PassedDeliveries: prev.PassedDeliveries, PassRate: percent(prev.PassedDeliveries, prev.Deliveries),
-			Errors: prev.Errors, Warnings: prev.Warnings}
+			Coverage: coveragePercent(prev.Coverage), Errors: prev.Errors, Warnings: prev.Warnings}
 	}
 	trend, err := Trend(db, meta.Shard)
 	if err != nil {
@@ -100,8 +100,8 @@ func applyChanges(a *Audit, changes []history.MemberChange) {
 }
 
 // Trend lists the committed audits of the database (of one shard kind:
-// "" for whole audits), oldest first. The database keeps no coverage per
-// run, so past points carry none.
+// "" for whole audits), oldest first, with the pass rate and coverage each
+// recorded (no coverage for audits recorded before the database kept it).
 func Trend(db *history.DB, shard string) ([]TrendPoint, error) {
 	runs, err := db.Runs()
 	if err != nil {
@@ -113,9 +113,31 @@ func Trend(db *history.DB, shard string) ([]TrendPoint, error) {
 			continue
 		}
 		out = append(out, TrendPoint{Run: r.ID, Started: stamp(r.StartedAt), Deliveries: r.Deliveries,
-			PassRate: percent(r.PassedDeliveries, r.Deliveries), Errors: r.Errors})
+			PassRate: percent(r.PassedDeliveries, r.Deliveries), Coverage: coveragePercent(r.Coverage), Errors: r.Errors})
 	}
 	return out, nil
+}
+
+// slots sums the required track slots of a delivery's or a member's
+// territories, and those met: the counts its coverage percentage is
+// computed from (aggregate.go), recorded so that the percentage read back
+// is the one reported.
+func slots(cs []Coverage) *history.Coverage {
+	var out history.Coverage
+	for i := range cs {
+		out.Covered += cs[i].Covered
+		out.Slots += cs[i].Slots
+	}
+	return &out
+}
+
+// coveragePercent is a recorded coverage as the audit reports it: nil when
+// unknown or when nothing was required.
+func coveragePercent(c *history.Coverage) *Percent {
+	if c == nil {
+		return nil
+	}
+	return percent(c.Covered, c.Slots)
 }
 
 func stamp(t time.Time) string {

@@ -89,12 +89,15 @@ func clip(s string, n int) string {
 	return string(r[:n-1]) + "…"
 }
 
-// trendChart is the line of past audits: pass rate and coverage.
+// trendChart is the line of past audits: pass rate and coverage. Each line
+// is drawn in runs of consecutive audits that have the figure: an audit
+// without one (no deliveries, nothing required, or coverage not recorded
+// by the exportqc of the time) breaks the line rather than being bridged.
 type trendChart struct {
 	Width, Height int
 	Left, Right   int
 	Top, Bottom   int
-	Pass, Cover   string // polyline points
+	Pass, Cover   []string // polyline points, one polyline per run
 	Points        []trendDot
 	Grid          []trendGrid
 }
@@ -122,6 +125,16 @@ func newTrendChart(points []TrendPoint) *trendChart {
 		c.Grid = append(c.Grid, trendGrid{Y: y(float64(g)), Label: strconv.Itoa(g) + "%"})
 	}
 	span := c.Right - c.Left
+	// line adds a point to the last run of a line, or starts a new run
+	// after a gap.
+	line := func(runs []string, gap bool, x, y int) []string {
+		if gap || len(runs) == 0 {
+			runs = append(runs, "")
+		}
+		runs[len(runs)-1] += pointStr(x, y)
+		return runs
+	}
+	passGap, coverGap := true, true
 	for i, p := range points {
 		x := c.Left + span/2
 		if len(points) > 1 {
@@ -137,12 +150,13 @@ func newTrendChart(points []TrendPoint) *trendChart {
 		}
 		if p.PassRate != nil {
 			d.HasPass, d.PassY, d.Pass = true, y(float64(*p.PassRate)), p.PassRate.String()
-			c.Pass += pointStr(x, d.PassY)
+			c.Pass = line(c.Pass, passGap, x, d.PassY)
 		}
 		if p.Coverage != nil {
 			d.HasCov, d.CoverY, d.Cover = true, y(float64(*p.Coverage)), p.Coverage.String()
-			c.Cover += pointStr(x, d.CoverY)
+			c.Cover = line(c.Cover, coverGap, x, d.CoverY)
 		}
+		passGap, coverGap = p.PassRate == nil, p.Coverage == nil
 		c.Points = append(c.Points, d)
 	}
 	return c

@@ -178,7 +178,7 @@ func TestHistoryAcrossTwoAudits(t *testing.T) {
 	}
 	lines := strings.Split(strings.TrimSpace(stdout), "\n")
 	if len(lines) != 3 || !strings.HasPrefix(lines[1], "1 ") || !strings.HasPrefix(lines[2], "2 ") ||
-		!strings.Contains(lines[1], "2 (50.0%)") || !strings.Contains(lines[2], "1 (25.0%)") {
+		!strings.Contains(lines[1], "2 (50.0%)  81.8%") || !strings.Contains(lines[2], "1 (25.0%)  "+pct(a2.Totals.Coverage)+"%") {
 		t.Errorf("audit history:\n%s", stdout)
 	}
 }

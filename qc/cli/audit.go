@@ -384,7 +384,7 @@ func printRuns(a *app, runs []history.RunSummary) error {
 		return nil
 	}
 	tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "RUN\tSTARTED (UTC)\tTOOL\tPROFILE\tMEMBERS\tDELIVERIES\tPASSED\tERRORS\tWARNINGS\tFINDINGS\tSHARD")
+	fmt.Fprintln(tw, "RUN\tSTARTED (UTC)\tTOOL\tPROFILE\tMEMBERS\tDELIVERIES\tPASSED\tCOVERAGE\tERRORS\tWARNINGS\tFINDINGS\tSHARD")
 	for _, r := range runs {
 		rate := "n/a"
 		if r.Deliveries > 0 {
@@ -394,8 +394,14 @@ func printRuns(a *app, runs []history.RunSummary) error {
 		if shard == "" {
 			shard = "-"
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d\t%d\t%s\t%d\t%d\t%d\t%s\n", r.ID, r.StartedAt.UTC().Format("2006-01-02 15:04:05"),
-			r.ToolVersion, r.Profile, r.Members, r.Deliveries, rate, r.Errors, r.Warnings, r.Findings, shard)
+		// Runs recorded before the database kept coverage have none;
+		// nothing required is no rate either.
+		coverage := "n/a"
+		if c := r.Coverage; c != nil && c.Slots > 0 {
+			coverage = fmt.Sprintf("%.1f%%", float64(c.Covered)*100/float64(c.Slots))
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d\t%d\t%s\t%s\t%d\t%d\t%d\t%s\n", r.ID, r.StartedAt.UTC().Format("2006-01-02 15:04:05"),
+			r.ToolVersion, r.Profile, r.Members, r.Deliveries, rate, coverage, r.Errors, r.Warnings, r.Findings, shard)
 	}
 	return tw.Flush()
 }

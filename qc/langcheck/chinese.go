@@ -81,7 +81,8 @@ func ChineseScript(lines []string) ScriptStats {
 	var seenExtra map[rune]bool
 	for _, line := range lines {
 		for _, r := range line {
-			if r < 0x3400 || classify(r) != scHan {
+			// Han starts at U+3400, past runeInfo: classifyRanges directly.
+			if r < 0x3400 || classifyRanges(r) != scHan {
 				continue
 			}
 			c := hanClass(r)

@@ -99,7 +99,7 @@ type textStats struct {
 	// letters ends, and tailLetters the letters after the last of them:
 	// where chunks cuts the text, learnt in this pass so that chunks need
 	// not classify every letter of the file again.
-	chunkEnds   []int
+	chunkEnds   []int32
 	tailLetters int
 }
 
@@ -165,7 +165,17 @@ func measure(lines []string) textStats {
 			st.wordSet[h>>6&15] |= 1 << (h & 63)
 		}
 		if n >= chunkLetters {
-			st.chunkEnds = append(st.chunkEnds, i+1)
+			if st.chunkEnds == nil {
+				// A piece of chunkLetters letters has at least as many
+				// bytes, so the rest of the text bounds the number of
+				// pieces: one allocation, and none for short texts.
+				rest := 0
+				for _, l := range lines[i+1:] {
+					rest += len(l)
+				}
+				st.chunkEnds = make([]int32, 0, 1+rest/chunkLetters)
+			}
+			st.chunkEnds = append(st.chunkEnds, int32(i+1))
 			n = 0
 		}
 	}
@@ -454,8 +464,8 @@ func chunks(lines []string, st *textStats, maxLetters int) []string {
 	spans := make([]span, 0, len(st.chunkEnds)+1)
 	from := 0
 	for _, end := range st.chunkEnds {
-		spans = append(spans, span{from, end})
-		from = end
+		spans = append(spans, span{from, int(end)})
+		from = int(end)
 	}
 	if from < len(lines) {
 		if len(spans) > 0 && st.tailLetters < chunkLetters/2 {

@@ -93,7 +93,7 @@ var fragments = []string{
 	"ｶ", "\uff9e", "\uff9f", "ＡＢ", "！", "￥", "\uffa0",
 	"한", "국", "\u1112", "\u1161", "\u11ab", "\u1100", "\u116e", "\u11a8", "ㄱ", "가", "각",
 	"👍", "🏽", "👨\u200d👩\u200d👧", "\U0001F1EF", "\U0001F1F5", "🇫🇷", "\U000E0067", "🏴\U000E0067\U000E0062\U000E007F",
-	"\x80", "\xff", "\xe2\x80", "\xf0\x9f", "\u0085", "\u009f", "\x00", "\x7f",
+	"\x80", "\xff", "\xe2\x80", "\xf0\x9f", "\xe0\x83\xa9", "\xe0\x81\x81", "\xed\xa0\x80", "\u0085", "\u009f", "\x00", "\x7f",
 }
 
 // TestCountMatchesClusters compares Count, fast paths and all, with the

@@ -9,6 +9,8 @@ import (
 
 	"github.com/abadojack/whatlanggo"
 	"golang.org/x/text/language"
+
+	"github.com/exportqc/exportqc/qc/internal/utf8x"
 )
 
 // MismatchOptions are the thresholds of G002. A zero field takes its
@@ -121,7 +123,7 @@ func measure(lines []string) textStats {
 				j++
 			} else {
 				var size int
-				r, size = decodeRune(line[j:])
+				r, size = utf8x.DecodeRune(line[j:])
 				j += size
 				if r < runeInfoEnd {
 					f = info[r]
@@ -181,36 +183,6 @@ func measure(lines []string) textStats {
 	}
 	st.tailLetters = n
 	return st
-}
-
-// decodeRune is utf8.DecodeRuneInString for a string starting with a
-// non-ASCII byte, with well-formed two- and three-byte sequences (the
-// letters of every script but rare Han) decoded inline; anything else,
-// invalid bytes included, goes to the general decoder, so the result is
-// the same.
-func decodeRune(s string) (rune, int) {
-	if len(s) >= 2 {
-		c0, c1 := s[0], s[1]
-		switch {
-		case 0xC2 <= c0 && c0 <= 0xDF:
-			if c1&0xC0 == 0x80 {
-				return rune(c0&0x1F)<<6 | rune(c1&0x3F), 2
-			}
-		case 0xE0 <= c0 && c0 <= 0xEF && len(s) >= 3:
-			// The second byte's range excludes overlong forms (after E0)
-			// and surrogates (after ED).
-			lo, hi := byte(0x80), byte(0xBF)
-			if c0 == 0xE0 {
-				lo = 0xA0
-			} else if c0 == 0xED {
-				hi = 0x9F
-			}
-			if c2 := s[2]; lo <= c1 && c1 <= hi && c2&0xC0 == 0x80 {
-				return rune(c0&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F), 3
-			}
-		}
-	}
-	return utf8.DecodeRuneInString(s)
 }
 
 // distinctWords estimates the number of different words (exact while small;

@@ -34,6 +34,8 @@ import (
 
 	"github.com/rivo/uniseg"
 	"golang.org/x/text/width"
+
+	"github.com/exportqc/exportqc/qc/internal/utf8x"
 )
 
 // Count returns the weighted character count of one display line (markup
@@ -61,7 +63,7 @@ func Count(s string, halfWidthWeight float64) float64 {
 			// follows (a simple code point joins nothing before it);
 			// otherwise it may take a combining mark or joiner from what
 			// follows, and goes to uniseg below.
-			if r, n = decodeRune(rest[k:]); simple(r) {
+			if r, n = utf8x.DecodeRune(rest[k:]); simple(r) {
 				narrow += asciiClusters(rest[:k])
 				rest = rest[k:]
 			} else {
@@ -76,7 +78,7 @@ func Count(s string, halfWidthWeight float64) float64 {
 					state = -1
 				}
 			}
-		} else if r, n = decodeRune(rest); !simple(r) {
+		} else if r, n = utf8x.DecodeRune(rest); !simple(r) {
 			n = 0
 		}
 		if n > 0 {
@@ -90,7 +92,7 @@ func Count(s string, halfWidthWeight float64) float64 {
 				var r2 rune
 				n2 := 0
 				if n < len(rest) && rest[n] >= utf8.RuneSelf {
-					if r2, n2 = decodeRune(rest[n:]); !simple(r2) {
+					if r2, n2 = utf8x.DecodeRune(rest[n:]); !simple(r2) {
 						break // r may take a mark: segment it below
 					}
 				}
@@ -177,37 +179,6 @@ var simpleRanges = [][2]rune{
 	{0xAC00, 0xD7A3},
 	// Fullwidth forms, halfwidth katakana (not its voicing marks U+FF9E-FF9F).
 	{0xFF01, 0xFF9D},
-}
-
-// decodeRune is utf8.DecodeRuneInString for a string starting with a
-// non-ASCII byte, with the well-formed two- and three-byte sequences (every
-// letter of the scripts simple accepts but for rare Han) decoded inline:
-// the general decoder is a call and was a third of Count's time on
-// Cyrillic or CJK lines. Anything else, invalid bytes included, goes to
-// the general decoder, so the results are the same.
-func decodeRune(s string) (rune, int) {
-	if len(s) >= 2 {
-		c0, c1 := s[0], s[1]
-		switch {
-		case 0xC2 <= c0 && c0 <= 0xDF:
-			if c1&0xC0 == 0x80 {
-				return rune(c0&0x1F)<<6 | rune(c1&0x3F), 2
-			}
-		case 0xE0 <= c0 && c0 <= 0xEF && len(s) >= 3:
-			// The second byte's range excludes overlong forms (after E0)
-			// and surrogates (after ED).
-			lo, hi := byte(0x80), byte(0xBF)
-			if c0 == 0xE0 {
-				lo = 0xA0
-			} else if c0 == 0xED {
-				hi = 0x9F
-			}
-			if c2 := s[2]; lo <= c1 && c1 <= hi && c2&0xC0 == 0x80 {
-				return rune(c0&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F), 3
-			}
-		}
-	}
-	return utf8.DecodeRuneInString(s)
 }
 
 // isWide reports whether a cluster takes a full CJK cell, judged by its first

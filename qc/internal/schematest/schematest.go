@@ -376,13 +376,18 @@ func TypeOf(t reflect.Type) string {
 // every object forbids properties it does not list.
 func MatchStructs(t testing.TB, s *Schema, root reflect.Type, defs, leaves map[reflect.Type]string) {
 	t.Helper()
-	named := func(typ reflect.Type, in map[reflect.Type]string) (string, bool) {
-		if name, ok := in[typ]; ok {
-			return name, true
-		}
-		if typ.Kind() == reflect.Pointer {
-			name, ok := in[typ.Elem()]
-			return name, ok
+	// definedName is the definition typ (or what it points to) refers to,
+	// looked up in each table in turn.
+	definedName := func(typ reflect.Type, tables ...map[reflect.Type]string) (string, bool) {
+		for _, in := range tables {
+			if name, ok := in[typ]; ok {
+				return name, true
+			}
+			if typ.Kind() == reflect.Pointer {
+				if name, ok := in[typ.Elem()]; ok {
+					return name, true
+				}
+			}
 		}
 		return "", false
 	}
@@ -401,13 +406,7 @@ func MatchStructs(t testing.TB, s *Schema, root reflect.Type, defs, leaves map[r
 	// element checks the schema of a list's items or a map's values.
 	element := func(at string, elem reflect.Type, sub map[string]any) {
 		t.Helper()
-		if name, ok := named(elem, defs); ok {
-			if sub["$ref"] != "#/$defs/"+name {
-				t.Errorf("%s: must $ref #/$defs/%s, got %v", at, name, sub["$ref"])
-			}
-			return
-		}
-		if name, ok := named(elem, leaves); ok {
+		if name, ok := definedName(elem, defs, leaves); ok {
 			if sub["$ref"] != "#/$defs/"+name {
 				t.Errorf("%s: must $ref #/$defs/%s, got %v", at, name, sub["$ref"])
 			}
@@ -447,13 +446,7 @@ func MatchStructs(t testing.TB, s *Schema, root reflect.Type, defs, leaves map[r
 			if ft.Kind() == reflect.Pointer && !f.OmitEmpty && !slices.Contains(types(p), "null") {
 				t.Errorf("%s: Go %s is written as null when nil; the schema must admit null", where, ft)
 			}
-			if name, ok := named(ft, leaves); ok {
-				if p["$ref"] != "#/$defs/"+name {
-					t.Errorf("%s: want $ref #/$defs/%s, got %v", where, name, p["$ref"])
-				}
-				continue
-			}
-			if name, ok := named(ft, defs); ok {
+			if name, ok := definedName(ft, leaves, defs); ok {
 				if p["$ref"] != "#/$defs/"+name {
 					t.Errorf("%s: want $ref #/$defs/%s, got %v", where, name, p["$ref"])
 				}

@@ -89,8 +89,17 @@ func Run(ctx context.Context, opts Options) (*report.Report, error) {
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(jobs)
 	var done atomic.Int64
+	ahead := newReadAhead()
+	for i := range min(readAheadFiles, len(inputs)) {
+		ahead.hint(inputs[i].path)
+	}
 	for i := range inputs {
 		i := i
+		// g.Go waits for a free worker, so input i starts about when the
+		// pool has done i-jobs: keep the system reading a few dozen ahead.
+		if k := i + readAheadFiles; k < len(inputs) {
+			ahead.hint(inputs[k].path)
+		}
 		g.Go(func() error {
 			if err := gctx.Err(); err != nil {
 				return err
@@ -103,7 +112,9 @@ func Run(ctx context.Context, opts Options) (*report.Report, error) {
 			return nil
 		})
 	}
-	if err := g.Wait(); err != nil {
+	err = g.Wait()
+	ahead.stop()
+	if err != nil {
 		return nil, err
 	}
 	if err := checkDeliveries(ctx, &opts, units, inputs, results, hashing.New(int64(jobs)), jobs); err != nil {

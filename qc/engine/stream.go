@@ -67,8 +67,11 @@ func RunEach(ctx context.Context, opts Options, emit func(Part) error) ([]report
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(jobs)
 	s.g, s.ctx = g, gctx
+	s.ahead = newReadAhead()
 	planErr := s.feed()
-	if err := g.Wait(); err != nil {
+	err := g.Wait()
+	s.ahead.stop()
+	if err != nil {
 		return nil, err
 	}
 	if planErr != nil {
@@ -87,6 +90,7 @@ type streamRun struct {
 	jobs   int
 	g      *errgroup.Group
 	ctx    context.Context
+	ahead  *readAhead
 	window *semaphore.Weighted // paths planned and not yet emitted
 	io     *semaphore.Weighted // shared by every path's checksum reads
 	emitMu sync.Mutex
@@ -110,6 +114,11 @@ func (s *streamRun) feed() error {
 			return err
 		}
 		s.total.Add(int64(len(inputs)))
+		// The window bounds how far ahead of the pool this reads: a few
+		// paths.
+		for k := range inputs {
+			s.ahead.hint(inputs[k].path)
+		}
 		pr := &pathRun{index: i, opts: &sub, inputs: inputs, units: units, results: make([]fileResult, len(inputs))}
 		pr.left.Store(int64(len(inputs)))
 		if len(inputs) == 0 {

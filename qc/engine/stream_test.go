@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"sync"
 	"sync/atomic"
 	"testing"
 )
@@ -128,5 +129,44 @@ func TestRunEachErrors(t *testing.T) {
 	opts.Manifest = paths[0]
 	if _, err := RunEach(context.Background(), opts, func(Part) error { return nil }); err == nil {
 		t.Error("RunEach accepted --manifest")
+	}
+}
+
+// Both drivers ask the system to read every file ahead of the worker that
+// checks it (on Linux, posix_fadvise): a hint per file, for every file.
+func TestReadAheadHintsEveryFile(t *testing.T) {
+	var mu sync.Mutex
+	hinted := map[string]int{}
+	old := willNeed
+	willNeed = func(p string) { mu.Lock(); hinted[p]++; mu.Unlock() }
+	defer func() { willNeed = old }()
+
+	paths := deliveryPaths(t)
+	opts := deliveryOptions(t, nil, paths...)
+	opts.Jobs = 2
+	rep := run(t, opts)
+	for _, f := range rep.Files {
+		if hinted[f.Path] != 1 {
+			t.Errorf("Run: %s hinted %d times, want once", f.Path, hinted[f.Path])
+		}
+	}
+	clear(hinted)
+	var files []string
+	_, err := RunEach(context.Background(), opts, func(p Part) error {
+		for _, f := range p.Report.Files {
+			files = append(files, f.Path)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) < 10 {
+		t.Fatalf("only %d files checked", len(files))
+	}
+	for _, f := range files {
+		if hinted[f] != 1 {
+			t.Errorf("RunEach: %s hinted %d times, want once", f, hinted[f])
+		}
 	}
 }

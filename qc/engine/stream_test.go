@@ -170,3 +170,29 @@ func TestReadAheadHintsEveryFile(t *testing.T) {
 		}
 	}
 }
+
+// Cancelling the run stops it: RunEach returns the context's error instead
+// of finishing (or hanging on) the paths not yet started.
+func TestRunEachCancel(t *testing.T) {
+	src := deliveryPaths(t)
+	var paths []string
+	for len(paths) < 60 {
+		paths = append(paths, src...)
+	}
+	opts := deliveryOptions(t, nil, paths...)
+	opts.Jobs = 2
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	n := 0
+	_, err := RunEach(ctx, opts, func(Part) error {
+		n++
+		cancel()
+		return nil
+	})
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("err = %v, want context.Canceled", err)
+	}
+	if n >= len(paths) {
+		t.Errorf("all %d parts were emitted after the run was cancelled", n)
+	}
+}

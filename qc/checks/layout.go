@@ -55,13 +55,14 @@ var layoutRules = []*rule.Rule{LineTooLong, TooManyLines, EmptyCue, StrayWhitesp
 
 func runLineTooLong(p *rule.Pass) {
 	max, weight := p.Float("max_chars"), p.Float("half_width_weight")
+	widths := lineWidths(p, weight)
 	for i := range p.Doc.Cues {
 		c := &p.Doc.Cues[i]
 		if c.Comment {
 			continue
 		}
 		for j, l := range c.Lines {
-			n := textcount.Count(l.Text, weight)
+			n := widths.of(i)[j]
 			if n <= max {
 				continue
 			}
@@ -172,3 +173,36 @@ func reportLine(p *rule.Pass, c *cue.Cue, j int, param, message, expected, actua
 	}
 	p.Report(f)
 }
+
+// widths are the weighted character counts of every line of a document,
+// cue by cue: line length (L001) and reading speed (T005) both need them,
+// and counting is a tenth of a file's checking time, so a file's lines
+// are counted once (rule.Pass.Memo).
+type widths struct {
+	first []int     // first[i] is where cue i's lines start in n; first[len(cues)] = len(n)
+	n     []float64 // the counts, line by line
+}
+
+type widthsKey struct{ weight float64 }
+
+func lineWidths(p *rule.Pass, weight float64) *widths {
+	return p.Memo(widthsKey{weight}, func() any {
+		cues := p.Doc.Cues
+		lines := 0
+		for i := range cues {
+			lines += len(cues[i].Lines)
+		}
+		w := &widths{first: make([]int, len(cues)+1), n: make([]float64, 0, lines)}
+		for i := range cues {
+			w.first[i] = len(w.n)
+			for _, l := range cues[i].Lines {
+				w.n = append(w.n, textcount.Count(l.Text, weight))
+			}
+		}
+		w.first[len(cues)] = len(w.n)
+		return w
+	}).(*widths)
+}
+
+// of is cue i's line counts.
+func (w *widths) of(i int) []float64 { return w.n[w.first[i]:w.first[i+1]] }

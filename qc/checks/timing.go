@@ -3,7 +3,6 @@ package checks
 import (
 	"github.com/exportqc/exportqc/qc/cue"
 	"github.com/exportqc/exportqc/qc/rule"
-	"github.com/exportqc/exportqc/qc/textcount"
 )
 
 var (
@@ -192,14 +191,15 @@ func durText(p *rule.Pass, d rule.Duration, t cue.Time) string {
 
 func runReadingSpeed(p *rule.Pass) {
 	max, weight := p.Float("max_cps"), p.Float("half_width_weight")
+	widths := lineWidths(p, weight)
 	for i := range p.Doc.Cues {
 		c := &p.Doc.Cues[i]
 		if c.Comment || !valid(c) {
 			continue
 		}
 		var chars float64
-		for _, l := range c.Lines {
-			chars += textcount.Count(l.Text, weight)
+		for _, n := range widths.of(i) {
+			chars += n
 		}
 		cps := chars / c.Duration().Seconds()
 		if cps <= max {

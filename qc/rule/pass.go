@@ -30,6 +30,8 @@ type File struct {
 	// FrameRateDeclared is true when the rate came from the file, a flag, config or
 	// a manifest, i.e. not the fallback: off-frame checks only make sense then.
 	FrameRateDeclared bool
+
+	memo map[any]any // Pass.Memo
 }
 
 // Pass is one rule's view of one file.
@@ -44,6 +46,24 @@ type Pass struct {
 // NewPass is used by the engine (and rule tests) to run a rule.
 func NewPass(r *Rule, f *File, doc *cue.Document, cfg *Config, report func(Finding)) *Pass {
 	return &Pass{Rule: r, File: f, Doc: doc, Config: cfg, report: report}
+}
+
+// Memo returns what build computes for key, computed once per file and
+// shared by every rule run on it: a measure two rules need (each line's
+// character count, for line length and reading speed) is not taken twice.
+// Keys are compared with ==; use a type of the rule package's own, holding
+// whatever parameters the value depends on. The rules of one file run one
+// after another, so no lock is needed.
+func (p *Pass) Memo(key any, build func() any) any {
+	if v, ok := p.File.memo[key]; ok {
+		return v
+	}
+	if p.File.memo == nil {
+		p.File.memo = map[any]any{}
+	}
+	v := build()
+	p.File.memo[key] = v
+	return v
 }
 
 func (p *Pass) setting(name string) Setting {

@@ -1,0 +1,27 @@
+package rule
+
+import "testing"
+
+// Memo computes a value once per file and key: a second rule on the same
+// file gets the first one's value, another key or another file computes
+// its own.
+func TestMemoOncePerFileAndKey(t *testing.T) {
+	type key struct{ weight float64 }
+	calls := 0
+	build := func(v int) func() any { return func() any { calls++; return v } }
+	f1, f2 := &File{Path: "a.srt"}, &File{Path: "b.srt"}
+	p1 := NewPass(&Rule{Code: "L001"}, f1, nil, nil, nil)
+	p2 := NewPass(&Rule{Code: "T005"}, f1, nil, nil, nil)
+	if v := p1.Memo(key{1}, build(10)); v != 10 || calls != 1 {
+		t.Fatalf("first Memo: %v after %d calls", v, calls)
+	}
+	if v := p2.Memo(key{1}, build(20)); v != 10 || calls != 1 {
+		t.Errorf("a second rule on the same file recomputed: %v after %d calls", v, calls)
+	}
+	if v := p2.Memo(key{0.5}, build(30)); v != 30 || calls != 2 {
+		t.Errorf("another key: %v after %d calls", v, calls)
+	}
+	if v := NewPass(&Rule{Code: "L001"}, f2, nil, nil, nil).Memo(key{1}, build(40)); v != 40 || calls != 3 {
+		t.Errorf("another file: %v after %d calls", v, calls)
+	}
+}

@@ -133,14 +133,10 @@ func (t *tally) add(d *Delivery, family func(string) string) {
 		t.slots += c.Slots
 		t.covered += c.Covered
 	}
-	for i := range d.Findings {
-		f := &d.Findings[i]
-		if f.Waived != nil {
-			continue
-		}
-		t.families[family(f.Rule)]++
-		t.rules[f.Rule]++
-		addSet(t.ruleMembers, f.Rule, d.Member)
+	for r, n := range d.unwaivedRules() {
+		t.families[family(r)] += n
+		t.rules[r] += n
+		addSet(t.ruleMembers, r, d.Member)
 	}
 }
 

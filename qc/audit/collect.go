@@ -35,7 +35,12 @@ type Collector struct {
 	// loose are findings outside every delivery (about a waiver file, say),
 	// kept whole until Finish sorts them into report order.
 	loose []looseFinding
+	spill *Spill // where completed deliveries' findings go; nil: kept in memory
 }
+
+// SpillTo sends the findings of each delivery, once complete, to s instead
+// of keeping them in memory.
+func (c *Collector) SpillTo(s *Spill) { c.spill = s }
 
 type looseFinding struct {
 	f rule.Finding
@@ -137,14 +142,16 @@ func (c *Collector) Add(rep *report.Report) error {
 		}
 	}
 	for j := range touched {
-		c.complete(j)
+		if err := c.complete(j); err != nil {
+			return err
+		}
 	}
 	return c.rc.err
 }
 
 // complete derives a delivery's episodes, coverage and verdict once all of
-// it is in, and drops its track list.
-func (c *Collector) complete(j int) {
+// it is in, drops its track list and spills its findings.
+func (c *Collector) complete(j int) error {
 	d := &c.out[j]
 	units := episodeUnits(c.numbers[j], c.tracks[j])
 	d.Episodes = episodes(units, c.tracks[j])
@@ -153,6 +160,10 @@ func (c *Collector) complete(j int) {
 	d.Passed = !failsAt(d, c.failOn)
 	c.tracks[j], c.numbers[j] = nil, nil
 	c.done[j] = true
+	if c.spill != nil {
+		return d.spillFindings(c.spill)
+	}
+	return nil
 }
 
 // Finish completes the deliveries no part held (nothing found there) and
@@ -162,7 +173,9 @@ func (c *Collector) complete(j int) {
 func (c *Collector) Finish(rules []report.RuleInfo) ([]Delivery, []Finding, error) {
 	for j := range c.out {
 		if !c.done[j] {
-			c.complete(j)
+			if err := c.complete(j); err != nil {
+				return nil, nil, err
+			}
 		}
 	}
 	sort.SliceStable(c.loose, func(a, b int) bool { return rule.Less(&c.loose[a].f, &c.loose[b].f) })

@@ -33,7 +33,11 @@ const MaxHTMLFindings = 200
 // rows toggle, and "#member=NAME&delivery=PATH" in the URL opens one (a
 // link to a member's part of the page can be shared).
 func HTML(w io.Writer, a *Audit) error {
-	return dashTemplate.Execute(w, newDashPage(a))
+	p, err := newDashPage(a)
+	if err != nil {
+		return err
+	}
+	return dashTemplate.Execute(w, p)
 }
 
 type dashPage struct {
@@ -104,7 +108,7 @@ func fmtPct(p *Percent) string {
 	return p.String()
 }
 
-func newDashPage(a *Audit) *dashPage {
+func newDashPage(a *Audit) (*dashPage, error) {
 	names := map[string]string{}
 	for _, r := range a.Rules {
 		names[r.Code] = r.Name
@@ -151,12 +155,16 @@ func newDashPage(a *Audit) *dashPage {
 		if d.Season > 0 {
 			dd.Title += " · season " + strconv.Itoa(d.Season)
 		}
-		for j := range d.Findings {
+		findings, err := d.FindingList()
+		if err != nil {
+			return nil, err
+		}
+		for j := range findings {
 			if j == MaxHTMLFindings {
-				dd.More = len(d.Findings) - j
+				dd.More = len(findings) - j
 				break
 			}
-			dd.Findings = append(dd.Findings, dashFind(&d.Findings[j], names, d.Path+"/"))
+			dd.Findings = append(dd.Findings, dashFind(&findings[j], names, d.Path+"/"))
 		}
 		m.Items = append(m.Items, dd)
 	}
@@ -197,7 +205,7 @@ func newDashPage(a *Audit) *dashPage {
 		newBarChart("chart-territory", "Required languages delivered, per territory", terrBars),
 	}
 	p.Trend = newTrendChart(a.Trend)
-	return p
+	return p, nil
 }
 
 func dashFind(f *Finding, names map[string]string, prefix string) dashFinding {

@@ -1,6 +1,8 @@
 package audit
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -9,13 +11,71 @@ import (
 // JSON writes the audit as indented JSON with a trailing newline. Empty
 // lists are written as [] (never null) so consumers need no special cases;
 // the bytes depend only on the audit's content.
+//
+// The deliveries, which hold the findings, are written one at a time (their
+// findings read back from the spill file when the audit spilled them), so
+// the report never needs every finding in memory at once; the bytes are
+// those one encoding of the whole audit gives (TestJSONStreamsAsOneEncoding).
 func JSON(w io.Writer, a *Audit) error {
 	out := *a
 	out.normalize()
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false) // messages quote subtitle text; keep '<' readable
-	return enc.Encode(&out)
+	deliveries := out.Deliveries
+	out.Deliveries = []Delivery{}
+	head, err := indented(&out, "")
+	if err != nil {
+		return err
+	}
+	// The top-level key is the only one indented by exactly two spaces and
+	// followed by a list: members' and totals' "deliveries" are counts,
+	// deeper in.
+	const key = "\n  \"deliveries\": "
+	at := bytes.Index(head, []byte(key+"[]"))
+	if at < 0 {
+		return fmt.Errorf("audit JSON: no deliveries list in the encoding") // cannot happen: Audit has one
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.Write(head[:at+len(key)])
+	if len(deliveries) == 0 {
+		bw.WriteString("[]")
+	} else {
+		bw.WriteString("[\n")
+		for i := range deliveries {
+			d := deliveries[i]
+			fs, err := d.FindingList()
+			if err != nil {
+				return err
+			}
+			d.Findings = nonNil(fs)
+			b, err := indented(&d, "    ")
+			if err != nil {
+				return err
+			}
+			bw.WriteString("    ")
+			bw.Write(b)
+			if i < len(deliveries)-1 {
+				bw.WriteByte(',')
+			}
+			bw.WriteByte('\n')
+		}
+		bw.WriteString("  ]")
+	}
+	bw.Write(head[at+len(key)+len("[]"):])
+	bw.WriteByte('\n')
+	return bw.Flush()
+}
+
+// indented encodes v as the audit's JSON does (two-space indent, '<' and
+// '&' kept readable: messages quote subtitle text), its lines after the
+// first starting with prefix, without the trailing newline.
+func indented(v any, prefix string) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent(prefix, "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }
 
 // normalize replaces nil lists and maps by empty ones, so a decoded audit

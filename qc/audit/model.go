@@ -69,7 +69,10 @@ type Delivery struct {
 	// Coverage compares, per territory, what the territory requires with
 	// what each episode delivers.
 	Coverage []Coverage `json:"coverage"`
-	Findings []Finding  `json:"findings"`
+	// Findings are in memory unless the audit spilled them to disk (see
+	// Spill); FindingList reads them either way.
+	Findings []Finding `json:"findings"`
+	spill    *spilled
 }
 
 // Episode is what one episode of a delivery holds.

@@ -44,9 +44,13 @@ func Record(db *history.DB, a *Audit, meta history.RunMeta) (*history.Run, error
 		if err != nil {
 			return nil, err
 		}
+		findings, err := d.FindingList()
+		if err != nil {
+			return nil, err
+		}
 		batch = batch[:0]
-		for j := range d.Findings {
-			f := &d.Findings[j]
+		for j := range findings {
+			f := &findings[j]
 			batch = append(batch, history.Finding{Fingerprint: f.Fingerprint, Rule: f.Rule,
 				Severity: f.Severity.String(), File: f.File, Line: f.Line, Cue: f.Cue})
 		}

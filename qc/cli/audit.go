@@ -126,6 +126,14 @@ func (a *app) runAudit(cmd *cobra.Command, args []string) error {
 	// only each delivery's compact record, so memory stays flat in the
 	// number of files.
 	col := audit.NewCollector(root, sel, failOn, auditRequirements(opts.Resolver), waive)
+	// Findings wait on disk for the reports and the database, so memory
+	// does not grow with them either.
+	spill, err := audit.NewSpill("")
+	if err != nil {
+		return err
+	}
+	defer spill.Close()
+	col.SpillTo(spill)
 	var prog *auditProgress
 	if !a.v.GetBool("quiet") {
 		prog = newAuditProgress(a.stderr, root, plan, sel)

@@ -61,7 +61,7 @@ func emptyConfig(t testing.TB) string {
 
 func readAudit(t *testing.T, path string) *audit.Audit {
 	t.Helper()
-	a, err := audit.ReadFile(path)
+	a, err := audit.ReadFile(path, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

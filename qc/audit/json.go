@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"reflect"
+	"strings"
 )
 
 // JSON writes the audit as indented JSON with a trailing newline. Empty
@@ -140,11 +142,23 @@ func nonNil[T any](s []T) []T {
 
 // Decode reads an audit JSON (this schema version only). Unknown fields are
 // an error: merge must not silently drop what a newer shard wrote.
-func Decode(r io.Reader) (*Audit, error) {
+func Decode(r io.Reader) (*Audit, error) { return DecodeSpilled(r, nil) }
+
+// DecodeSpilled is Decode sending each delivery's findings to spill as the
+// delivery is read (nil: kept in memory), so merging shard reports holds
+// their counts, not their findings. Same strictness as Decode: unknown
+// fields anywhere are errors.
+func DecodeSpilled(r io.Reader, spill *Spill) (*Audit, error) {
 	var a Audit
 	dec := json.NewDecoder(r)
 	dec.DisallowUnknownFields()
-	if err := dec.Decode(&a); err != nil {
+	var err error
+	if spill == nil {
+		err = dec.Decode(&a)
+	} else {
+		err = decodeStreaming(dec, &a, spill)
+	}
+	if err != nil {
 		return nil, fmt.Errorf("decode audit: %w", err)
 	}
 	if a.SchemaVersion != SchemaVersion {
@@ -154,4 +168,86 @@ func Decode(r io.Reader) (*Audit, error) {
 		return nil, fmt.Errorf("decode audit: more than one JSON value")
 	}
 	return &a, nil
+}
+
+// decodeStreaming reads the audit object key by key, its deliveries one at
+// a time, each one's findings spilled before the next is read. Keys match
+// fields as encoding/json matches them (exactly, else ignoring case).
+func decodeStreaming(dec *json.Decoder, a *Audit, spill *Spill) error {
+	if err := expectDelim(dec, '{'); err != nil {
+		return err
+	}
+	fields := map[string]reflect.Value{}
+	v := reflect.ValueOf(a).Elem()
+	for i := 0; i < v.NumField(); i++ {
+		if name, _, _ := strings.Cut(v.Type().Field(i).Tag.Get("json"), ","); name != "" && name != "-" {
+			fields[name] = v.Field(i)
+		}
+	}
+	// field finds the field a key names, and its own name.
+	field := func(key string) (string, reflect.Value, bool) {
+		if f, ok := fields[key]; ok {
+			return key, f, true
+		}
+		for name, f := range fields {
+			if strings.EqualFold(name, key) {
+				return name, f, true
+			}
+		}
+		return "", reflect.Value{}, false
+	}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return err
+		}
+		key, _ := tok.(string)
+		name, f, ok := field(key)
+		switch {
+		case !ok:
+			return fmt.Errorf("json: unknown field %q", key)
+		case name == "deliveries":
+			err = decodeDeliveries(dec, a, spill)
+		default:
+			err = dec.Decode(f.Addr().Interface())
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return expectDelim(dec, '}')
+}
+
+// decodeDeliveries reads the deliveries list (or null), spilling as it goes.
+func decodeDeliveries(dec *json.Decoder, a *Audit, spill *Spill) error {
+	a.Deliveries = a.Deliveries[:0]
+	tok, err := dec.Token()
+	if err != nil || tok == nil {
+		return err
+	}
+	if tok != json.Delim('[') {
+		return fmt.Errorf("json: deliveries is %v, not a list", tok)
+	}
+	for dec.More() {
+		var d Delivery
+		if err := dec.Decode(&d); err != nil {
+			return err
+		}
+		if err := d.spillFindings(spill); err != nil {
+			return err
+		}
+		a.Deliveries = append(a.Deliveries, d)
+	}
+	return expectDelim(dec, ']')
+}
+
+func expectDelim(dec *json.Decoder, want json.Delim) error {
+	tok, err := dec.Token()
+	if err != nil {
+		return err
+	}
+	if tok != want {
+		return fmt.Errorf("json: %v where %v was expected", tok, want)
+	}
+	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/exportqc/exportqc/qc/cue"
@@ -120,4 +121,82 @@ func TestJSONStreamsAsOneEncoding(t *testing.T) {
 	if h1.String() != h2.String() {
 		t.Error("the dashboard of a spilled audit differs")
 	}
+}
+
+// decodeBoth reads data with Decode and with DecodeSpilled: both must fail,
+// or both succeed and write the same JSON.
+func decodeBoth(t *testing.T, data []byte) (string, error) {
+	t.Helper()
+	mem, err1 := Decode(bytes.NewReader(data))
+	spill, err := NewSpill(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer spill.Close()
+	disk, err2 := DecodeSpilled(bytes.NewReader(data), spill)
+	if (err1 == nil) != (err2 == nil) {
+		t.Fatalf("Decode: %v; DecodeSpilled: %v", err1, err2)
+	}
+	if err1 != nil {
+		return "", err1
+	}
+	var a, b bytes.Buffer
+	if err := JSON(&a, mem); err != nil {
+		t.Fatal(err)
+	}
+	if err := JSON(&b, disk); err != nil {
+		t.Fatal(err)
+	}
+	if a.String() != b.String() {
+		t.Fatalf("the spilled decoding writes other JSON:\n%s\n---\n%s", b.String(), a.String())
+	}
+	for i := range disk.Deliveries {
+		if len(disk.Deliveries[i].Findings) != 0 {
+			t.Fatalf("DecodeSpilled kept delivery %d's findings in memory", i)
+		}
+	}
+	return a.String(), nil
+}
+
+// Merge reads shard reports with their findings spilled: the audit read
+// back writes the very bytes it was read from, and the streaming reader is
+// as strict as encoding/json's (unknown fields at any depth, trailing data,
+// another schema version are errors).
+func TestDecodeSpilled(t *testing.T) {
+	var buf bytes.Buffer
+	if err := JSON(&buf, assembleFixture(t, nil)); err != nil {
+		t.Fatal(err)
+	}
+	src := buf.String()
+	if got, err := decodeBoth(t, []byte(src)); err != nil || got != src {
+		t.Fatalf("round trip: err %v, same bytes %v", err, got == src)
+	}
+	for name, bad := range map[string]string{
+		"unknown top-level field": strings.Replace(src, `"plan"`, `"planned"`, 1),
+		"unknown delivery field":  strings.Replace(src, `"member": "acme"`, `"member": "acme", "owner": "x"`, 1),
+		"unknown finding field":   strings.Replace(src, `"fingerprint"`, `"fingerprints"`, 1),
+		"deliveries not a list":   strings.Replace(src, `"deliveries": [`, `"deliveries": {"x": [`, 1),
+		"trailing value":          src + "{}",
+		"other schema version":    strings.Replace(src, `"schema_version": 1`, `"schema_version": 9`, 1),
+		"truncated":               src[:len(src)/2],
+	} {
+		if _, err := decodeBoth(t, []byte(bad)); err == nil {
+			t.Errorf("%s: accepted", name)
+		}
+	}
+	// encoding/json matches keys ignoring case; so does the stream.
+	if _, err := decodeBoth(t, []byte(strings.Replace(src, `"deliveries": [`, `"Deliveries": [`, 1))); err != nil {
+		t.Errorf("a key in another case: %v", err)
+	}
+}
+
+// FuzzDecodeSpilled holds the streaming reader to encoding/json's on any
+// input (the seeds: a fixture audit and pieces of it).
+func FuzzDecodeSpilled(f *testing.F) {
+	f.Add([]byte(`{"schema_version": 1, "deliveries": null}`))
+	f.Add([]byte(`{"schema_version": 1, "deliveries": [{"member": "a", "findings": [{"rule": "T005"}]}]}`))
+	f.Add([]byte(`[]`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		decodeBoth(t, data)
+	})
 }

@@ -72,14 +72,15 @@ func (s Spec) Emit(stdout io.Writer, a *Audit) error {
 	return report.WriteFile(s.Path, func(out io.Writer, _ *report.Report) error { return w(out, a) }, nil)
 }
 
-// ReadFile decodes an audit JSON file (a shard's report, for merge).
-func ReadFile(path string) (*Audit, error) {
+// ReadFile decodes an audit JSON file (a shard's report, for merge),
+// sending the deliveries' findings to spill when it is not nil.
+func ReadFile(path string, spill *Spill) (*Audit, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	a, err := Decode(bufio.NewReaderSize(f, 1<<20))
+	a, err := DecodeSpilled(bufio.NewReaderSize(f, 1<<20), spill)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", filepath.ToSlash(path), err)
 	}

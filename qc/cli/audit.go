@@ -435,9 +435,15 @@ func (a *app) mergeCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			// The shards' findings wait on disk, as in an audit.
+			spill, err := audit.NewSpill("")
+			if err != nil {
+				return err
+			}
+			defer spill.Close()
 			shards := make([]*audit.Audit, 0, len(args))
 			for _, p := range args {
-				s, err := audit.ReadFile(p)
+				s, err := audit.ReadFile(p, spill)
 				if err != nil {
 					return usageError{err}
 				}

@@ -17,7 +17,8 @@ import (
 // records, part by part as the engine finishes them (engine.RunEach): it
 // keeps per delivery only counts and compact findings (no cues, no
 // thresholds, no file list), so nothing of the engine's outlives the part
-// it came in and an audit's memory does not grow with its files.
+// it came in and an audit's memory does not grow with its files; with
+// SpillTo, the findings too go to disk as each delivery completes.
 //
 // Each delivery is completed (episodes, coverage, verdict) when the part
 // holding it is added, so a delivery must come in one part. Not safe for

@@ -7,8 +7,10 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"text/tabwriter"
 	"time"
 
@@ -139,7 +141,12 @@ func (a *app) runAudit(cmd *cobra.Command, args []string) error {
 		prog = newAuditProgress(a.stderr, root, plan, sel)
 		opts.Progress = prog.update
 	}
-	rules, err := engine.RunEach(context.Background(), opts, func(p engine.Part) error {
+	// An interrupt (Ctrl-C, a batch system's SIGTERM) stops the workers and
+	// returns through the deferred clean-up: the findings spill file is
+	// removed and nothing is recorded.
+	ctx, stopSignals := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stopSignals()
+	rules, err := engine.RunEach(ctx, opts, func(p engine.Part) error {
 		if prog != nil {
 			prog.delivered(p.Index)
 		}
@@ -147,6 +154,9 @@ func (a *app) runAudit(cmd *cobra.Command, args []string) error {
 	})
 	if prog != nil {
 		prog.clear()
+	}
+	if ctx.Err() != nil {
+		return errors.New("audit interrupted: nothing recorded, no report written")
 	}
 	if err != nil {
 		return usageError{err}

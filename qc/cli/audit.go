@@ -26,6 +26,12 @@ import (
 	"github.com/exportqc/exportqc/qc/waiver"
 )
 
+// auditContext is the audit's context, cancelled by an interrupt; tests
+// replace it to interrupt an audit without signalling the test process.
+var auditContext = func() (context.Context, context.CancelFunc) {
+	return signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+}
+
 // auditClock is the history database's clock; tests replace it so two
 // databases written in one test hold the same times.
 var auditClock = time.Now
@@ -144,7 +150,7 @@ func (a *app) runAudit(cmd *cobra.Command, args []string) error {
 	// An interrupt (Ctrl-C, a batch system's SIGTERM) stops the workers and
 	// returns through the deferred clean-up: the findings spill file is
 	// removed and nothing is recorded.
-	ctx, stopSignals := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stopSignals := auditContext()
 	defer stopSignals()
 	rules, err := engine.RunEach(ctx, opts, func(p engine.Part) error {
 		if prog != nil {

@@ -50,23 +50,11 @@ func Assemble(h Header, members []Member, deliveries []Delivery, notes []Finding
 	return a
 }
 
-// sortFindings puts findings in report order: file, cue, line, rule, message.
+// sortFindings puts findings in report order (rule.ReportOrder).
 func sortFindings(fs []Finding) {
 	sort.SliceStable(fs, func(i, j int) bool {
 		a, b := &fs[i], &fs[j]
-		if a.File != b.File {
-			return a.File < b.File
-		}
-		if a.Cue != b.Cue {
-			return a.Cue < b.Cue
-		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		if a.Rule != b.Rule {
-			return a.Rule < b.Rule
-		}
-		return a.Message < b.Message
+		return rule.ReportOrder(a.File, a.Cue, a.Line, a.Rule, a.Message, b.File, b.Cue, b.Line, b.Rule, b.Message) < 0
 	})
 }
 

@@ -61,8 +61,8 @@ func RunEach(ctx context.Context, opts Options, emit func(Part) error) ([]report
 		// A few paths beyond the workers keep the pool busy while a
 		// finished path runs its delivery rules; more would only hold
 		// results longer.
-		window: semaphore.NewWeighted(int64(2*jobs + 2)),
-		io:     semaphore.NewWeighted(int64(jobs)),
+		window:    semaphore.NewWeighted(int64(2*jobs + 2)),
+		hashReads: semaphore.NewWeighted(int64(jobs)),
 	}
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(jobs)
@@ -85,17 +85,17 @@ func RunEach(ctx context.Context, opts Options, emit func(Part) error) ([]report
 
 // streamRun is the state of one RunEach.
 type streamRun struct {
-	opts   *Options
-	emit   func(Part) error
-	jobs   int
-	g      *errgroup.Group
-	ctx    context.Context
-	ahead  *readAhead
-	window *semaphore.Weighted // paths planned and not yet emitted
-	io     *semaphore.Weighted // shared by every path's checksum reads
-	emitMu sync.Mutex
-	done   atomic.Int64 // files checked
-	total  atomic.Int64 // files planned so far
+	opts      *Options
+	emit      func(Part) error
+	jobs      int
+	g         *errgroup.Group
+	ctx       context.Context
+	ahead     *readAhead
+	window    *semaphore.Weighted // paths planned and not yet emitted
+	hashReads *semaphore.Weighted // shared by every path's checksum reads
+	emitMu    sync.Mutex
+	done      atomic.Int64 // files checked
+	total     atomic.Int64 // files planned so far
 }
 
 // feed plans the paths one by one, as the window allows, and hands their
@@ -158,7 +158,7 @@ type pathRun struct {
 // finish runs the path's delivery rules, assembles its part and emits it.
 func (s *streamRun) finish(pr *pathRun) error {
 	defer s.window.Release(1)
-	hasher := hashing.NewWithSemaphore(s.io) // per path: its cache dies with the path
+	hasher := hashing.NewWithSemaphore(s.hashReads) // per path: its cache dies with the path
 	if err := checkDeliveries(s.ctx, pr.opts, pr.units, pr.inputs, pr.results, hasher, s.jobs); err != nil {
 		return err
 	}

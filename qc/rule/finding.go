@@ -1,6 +1,10 @@
 package rule
 
-import "github.com/exportqc/exportqc/qc/cue"
+import (
+	"cmp"
+
+	"github.com/exportqc/exportqc/qc/cue"
+)
 
 // Finding is one problem found. JSON field names are the report schema (v1).
 type Finding struct {
@@ -33,17 +37,26 @@ func TC(t cue.Time) *Timecode { v := Timecode(t); return &v }
 
 // Less orders findings by file, cue, line, rule, then message: the report order.
 func Less(a, b *Finding) bool {
-	if a.File != b.File {
-		return a.File < b.File
+	return ReportOrder(a.File, a.Cue, a.Line, a.Rule, a.Message, b.File, b.Cue, b.Line, b.Rule, b.Message) < 0
+}
+
+// ReportOrder compares two findings given by their file, cue, line, rule
+// and message: the one definition of report order, for every kind of
+// finding record (the audit keeps a compact one).
+func ReportOrder(aFile string, aCue, aLine int, aRule, aMessage string, bFile string, bCue, bLine int, bRule, bMessage string) int {
+	// Field by field, stopping at the first difference: findings are sorted
+	// per file, and most differ by cue long before their messages.
+	if c := cmp.Compare(aFile, bFile); c != 0 {
+		return c
 	}
-	if a.Cue != b.Cue {
-		return a.Cue < b.Cue
+	if c := cmp.Compare(aCue, bCue); c != 0 {
+		return c
 	}
-	if a.Line != b.Line {
-		return a.Line < b.Line
+	if c := cmp.Compare(aLine, bLine); c != 0 {
+		return c
 	}
-	if a.Rule != b.Rule {
-		return a.Rule < b.Rule
+	if c := cmp.Compare(aRule, bRule); c != 0 {
+		return c
 	}
-	return a.Message < b.Message
+	return cmp.Compare(aMessage, bMessage)
 }

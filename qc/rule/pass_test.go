@@ -25,3 +25,28 @@ func TestMemoOncePerFileAndKey(t *testing.T) {
 		t.Errorf("another file: %v after %d calls", v, calls)
 	}
 }
+
+// Report order is file, then cue, then line, then rule, then message: each
+// field decides only when the ones before it are equal.
+func TestReportOrder(t *testing.T) {
+	base := Finding{File: "b.srt", Cue: 5, Line: 20, Rule: "T005", Message: "m"}
+	for _, c := range []struct {
+		name string
+		mod  func(*Finding)
+	}{
+		{"file", func(f *Finding) { f.File, f.Cue, f.Line, f.Rule, f.Message = "a.srt", 9, 99, "Z", "z" }},
+		{"cue", func(f *Finding) { f.Cue, f.Line, f.Rule, f.Message = 4, 99, "Z", "z" }},
+		{"line", func(f *Finding) { f.Line, f.Rule, f.Message = 19, "Z", "z" }},
+		{"rule", func(f *Finding) { f.Rule, f.Message = "T004", "z" }},
+		{"message", func(f *Finding) { f.Message = "a" }},
+	} {
+		first := base
+		c.mod(&first)
+		if !Less(&first, &base) || Less(&base, &first) {
+			t.Errorf("a smaller %s with every later field larger must sort first", c.name)
+		}
+	}
+	if Less(&base, &base) {
+		t.Error("a finding sorts before itself")
+	}
+}

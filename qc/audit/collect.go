@@ -68,17 +68,6 @@ func NewCollector(root string, sel []Planned, failOn rule.Severity, req Requirem
 	return c
 }
 
-// Collect maps one engine report holding every delivery of sel; see
-// NewCollector. Notes are findings outside every delivery and the waivers'
-// own notes.
-func Collect(root string, sel []Planned, rep *report.Report, failOn rule.Severity, req Requirements, waive Waive) ([]Delivery, []Finding, error) {
-	c := NewCollector(root, sel, failOn, req, waive)
-	if err := c.Add(rep); err != nil {
-		return nil, nil, err
-	}
-	return c.Finish(rep.Rules)
-}
-
 // Add maps one part of the engine's results and completes the deliveries
 // it holds.
 func (c *Collector) Add(rep *report.Report) error {

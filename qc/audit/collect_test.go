@@ -31,6 +31,17 @@ func testTerritories(ts []string) ([]*territory.Territory, error) {
 	return out, nil
 }
 
+// collectAll maps one engine report holding every delivery of sel, as
+// the audit does part by part (see NewCollector). Notes are findings outside every delivery and the waivers'
+// own notes.
+func collectAll(root string, sel []Planned, rep *report.Report, failOn rule.Severity, req Requirements, waive Waive) ([]Delivery, []Finding, error) {
+	c := NewCollector(root, sel, failOn, req, waive)
+	if err := c.Add(rep); err != nil {
+		return nil, nil, err
+	}
+	return c.Finish(rep.Rules)
+}
+
 func TestCollect(t *testing.T) {
 	// The engine reports paths under the root as given ("/data/audit").
 	at := func(ms int) *rule.Timecode { return rule.TC(cue.Time(ms) * cue.Millisecond) }
@@ -57,7 +68,7 @@ func TestCollect(t *testing.T) {
 		},
 	}
 	sel := []Planned{{Member: "acme", Path: "acme/river"}, {Member: "bravo", Path: "bravo/loose"}, {Member: "bravo", Path: "bravo/empty"}}
-	dels, notes, err := Collect("/data/audit/", sel, rep, rule.Error, testTerritories, nil)
+	dels, notes, err := collectAll("/data/audit/", sel, rep, rule.Error, testTerritories, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,7 +116,7 @@ func TestCollect(t *testing.T) {
 
 func TestCollectRootDot(t *testing.T) {
 	rep := &report.Report{Files: []report.File{{Path: "acme/x/a.srt", Cues: 1}}}
-	dels, _, _ := Collect(".", []Planned{{Member: "acme", Path: "acme/x"}}, rep, rule.Error, nil, nil)
+	dels, _, _ := collectAll(".", []Planned{{Member: "acme", Path: "acme/x"}}, rep, rule.Error, nil, nil)
 	if dels[0].Files != 1 {
 		t.Error("paths under root \".\" were not matched")
 	}

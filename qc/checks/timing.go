@@ -9,9 +9,10 @@ var (
 	CueTooShort = &rule.Rule{
 		Code: "T001", Name: "cue-too-short", Family: "timing",
 		Summary: "A cue is shown for less than the minimum duration",
-		Doc: "Viewers cannot read a subtitle that flashes by. The cue's duration (end minus start) is below min_duration, " +
-			"allowing for the file's time resolution (an SRT at 23.976 fps stores 5/6 s as 833 ms). Extend the out-time " +
-			"or merge with a neighbour.",
+		Doc: "Viewers cannot read a subtitle that flashes by. The cue's duration (end minus start) is below min_duration. " +
+			"A duration in frames compares whole frames after each time is snapped to its nearest frame at the file's " +
+			"rate, as players show it; one in seconds allows for the file's time resolution (an SRT at 23.976 fps stores " +
+			"5/6 s as 833 ms). Extend the out-time or merge with a neighbour.",
 		DefaultSeverity: rule.Error,
 		Params:          []rule.ParamSpec{{Name: "min_duration", Kind: rule.KindDuration, Doc: "shortest allowed duration"}},
 		Run:             runCueTooShort,
@@ -35,7 +36,9 @@ var (
 		Code: "T004", Name: "gap-too-short", Family: "timing",
 		Summary: "The gap between two cues is shorter than the minimum",
 		Doc: "Consecutive cues need a short gap so the eye registers a change of subtitle. Reported when " +
-			"0 ≤ gap < min_gap (usually in frames, at the file's frame rate); negative gaps are overlaps (T003).",
+			"0 ≤ gap < min_gap; negative gaps are overlaps (T003). A min_gap in frames compares whole frames after each " +
+			"time is snapped to its nearest frame at the file's rate (a tick-timed gap of 1.99 frames is the 2-frame gap " +
+			"it was authored as).",
 		Params: []rule.ParamSpec{{Name: "min_gap", Kind: rule.KindDuration, Doc: "shortest allowed gap between cues"}},
 		Run:    runGapTooShort, DefaultSeverity: rule.Error,
 	}
@@ -73,8 +76,9 @@ var (
 		Code: "T008", Name: "off-frame-timecode", Family: "timing",
 		Summary: "A cue's in- or out-time does not fall on a frame boundary",
 		Doc: "Only checked when a frame rate is declared (by the file, --fps, config or a manifest): against the fallback " +
-			"rate it would be noise. A time counts as on-frame when it is within the file's time resolution of a frame " +
-			"boundary (SRT/WebVTT store milliseconds). Snap times to frames of the programme's rate.",
+			"rate it would be noise. A time counts as on-frame when it is within 1 ms of a frame boundary (tick-timed " +
+			"files carry sub-millisecond jitter), or within the file's time resolution where that is coarser. Snap times " +
+			"to frames of the programme's rate.",
 		Run: runOffFrame, DefaultSeverity: rule.Warning,
 	}
 	EndBeforeStart = &rule.Rule{
@@ -89,26 +93,28 @@ var timingRules = []*rule.Rule{CueTooShort, CueTooLong, CueOverlap, GapTooShort,
 	GapShouldClose, CueOutOfOrder, OffFrame, EndBeforeStart}
 
 func runCueTooShort(p *rule.Pass) {
-	min, tol := p.Duration("min_duration"), tolerance(p.Doc)
+	min := p.DurationParam("min_duration")
 	for i := range p.Doc.Cues {
 		c := &p.Doc.Cues[i]
-		if c.Comment || !valid(c) || c.Duration() >= min-tol {
+		if c.Comment || !valid(c) || !below(p, min, c.Start, c.End) {
 			continue
 		}
-		p.ReportCue(c, "min_duration", "cue is on screen for "+secs(c.Duration())+", less than the minimum "+secs(min),
-			"≥ "+secs(min), secs(c.Duration()))
+		shown := measured(p, min, c.Duration(), true)
+		p.ReportCue(c, "min_duration", "cue is on screen for "+shown+", less than the minimum "+threshold(p, min),
+			"≥ "+expected(p, min), shown)
 	}
 }
 
 func runCueTooLong(p *rule.Pass) {
-	max, tol := p.Duration("max_duration"), tolerance(p.Doc)
+	max := p.DurationParam("max_duration")
 	for i := range p.Doc.Cues {
 		c := &p.Doc.Cues[i]
-		if c.Comment || c.Duration() <= max+tol {
+		if c.Comment || !above(p, max, c.Start, c.End) {
 			continue
 		}
-		p.ReportCue(c, "max_duration", "cue is on screen for "+secs(c.Duration())+", more than the maximum "+secs(max),
-			"≤ "+secs(max), secs(c.Duration()))
+		shown := measured(p, max, c.Duration(), false)
+		p.ReportCue(c, "max_duration", "cue is on screen for "+shown+", more than the maximum "+threshold(p, max),
+			"≤ "+expected(p, max), shown)
 	}
 }
 
@@ -151,42 +157,29 @@ func gaps(p *rule.Pass, fn func(prev, next *cue.Cue)) {
 }
 
 func runGapTooShort(p *rule.Pass) {
-	min, tol := p.Duration("min_gap"), tolerance(p.Doc)
-	want := p.DurationParam("min_gap")
+	min := p.DurationParam("min_gap")
 	gaps(p, func(prev, next *cue.Cue) {
 		gap := next.Start - prev.End
-		if gap < 0 || gap >= min-tol {
+		if gap < 0 || !below(p, min, prev.End, next.Start) {
 			return
 		}
-		p.ReportCue(next, "min_gap", "gap after cue "+itoa(int64(prev.Index))+" is "+gapText(p, gap)+
-			", less than the minimum "+durText(p, want, min),
-			"≥ "+durText(p, want, min), gapText(p, gap))
+		shown := measured(p, min, gap, true)
+		p.ReportCue(next, "min_gap", "gap after cue "+itoa(int64(prev.Index))+" is "+shown+
+			", less than the minimum "+threshold(p, min), "≥ "+expected(p, min), shown)
 	})
 }
 
 func runGapShouldClose(p *rule.Pass) {
-	min, upTo, tol := p.Duration("min_gap"), p.Duration("close_below"), tolerance(p.Doc)
-	want := p.DurationParam("min_gap")
+	min, upTo := p.DurationParam("min_gap"), p.DurationParam("close_below")
 	gaps(p, func(prev, next *cue.Cue) {
-		gap := next.Start - prev.End
-		if gap <= min+tol || gap > upTo+tol {
+		if !above(p, min, prev.End, next.Start) || above(p, upTo, prev.End, next.Start) {
 			return
 		}
-		p.ReportCue(next, "close_below", "gap of "+gapText(p, gap)+" after cue "+itoa(int64(prev.Index))+
-			" should be closed to "+durText(p, want, min),
-			durText(p, want, min)+" or more than "+secs(upTo), gapText(p, gap))
+		shown := measured(p, min, next.Start-prev.End, false)
+		p.ReportCue(next, "close_below", "gap of "+shown+" after cue "+itoa(int64(prev.Index))+
+			" should be closed to "+threshold(p, min),
+			expected(p, min)+" or more than "+expected(p, upTo), shown)
 	})
-}
-
-// gapText shows a gap in seconds and frames at the file's rate.
-func gapText(p *rule.Pass, gap cue.Time) string { return secs(gap) + " (" + frames(p, gap) + ")" }
-
-// durText shows a threshold as the pack wrote it plus its value at this rate.
-func durText(p *rule.Pass, d rule.Duration, t cue.Time) string {
-	if d.InFrames {
-		return d.String() + " at " + p.File.FrameRate.String() + " fps (" + secs(t) + ")"
-	}
-	return secs(t)
 }
 
 func runReadingSpeed(p *rule.Pass) {
@@ -232,7 +225,10 @@ func runOffFrame(p *rule.Pass) {
 	if !p.File.FrameRateDeclared {
 		return
 	}
-	fr, tol := p.File.FrameRate, tolerance(p.Doc)
+	// Within a millisecond of a boundary counts as on it (or within the
+	// file's own resolution when coarser): tick-timed files carry
+	// sub-millisecond jitter that no player can show.
+	fr, tol := p.File.FrameRate, max(tolerance(p.Doc), cue.Millisecond)
 	for i := range p.Doc.Cues {
 		c := &p.Doc.Cues[i]
 		if c.Comment {

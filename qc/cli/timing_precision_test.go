@@ -1,0 +1,81 @@
+package cli
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/exportqc/exportqc/qc/internal/testcorpus"
+)
+
+// jsonFinding is the part of a JSON report finding these tests read.
+type jsonFinding struct {
+	Rule    string
+	Line    int
+	Cue     int
+	CueID   string `json:"cue_id"`
+	Message string
+}
+
+// corpusFindings checks one shared-corpus file as a user would (default
+// profile, JSON report) and returns its findings; skips without the corpus.
+func corpusFindings(t *testing.T, rel string, args ...string) []jsonFinding {
+	t.Helper()
+	path := filepath.Join(testcorpus.Dir(t), filepath.FromSlash(rel))
+	_, out, errs := run(t, append(append([]string{"check", "--format", "json"}, args...), path)...)
+	var rep struct{ Findings []jsonFinding }
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("%s: %v\n%s", rel, err, errs)
+	}
+	return rep.Findings
+}
+
+func countRule(fs []jsonFinding, code string) (n int, first *jsonFinding) {
+	for i := range fs {
+		if fs[i].Rule == code {
+			if n == 0 {
+				first = &fs[i]
+			}
+			n++
+		}
+	}
+	return n, first
+}
+
+// Netflix's own tick-timed DFXP has gaps of 830,830–840,840 ticks: 2 frames
+// at 23.976 fps once each time is snapped to its frame. Before the frame
+// grid, 373 T004 and 152 T006 findings said otherwise.
+func TestTickTimedTwoFrameGapsAreTwoFrames(t *testing.T) {
+	fs := corpusFindings(t, "ttml/subtitlesparser/Orange.is.the.new.black.s01e01.ttml")
+	for _, code := range []string{"T004", "T006", "T001"} {
+		if n, f := countRule(fs, code); n != 0 {
+			t.Errorf("%d %s findings, want 0; first: %s", n, code, f.Message)
+		}
+	}
+}
+
+// A gap that really is under 2 frames stays a finding, and its message
+// agrees with itself: frames are the unit, with a decimal.
+func TestShortGapMessageIsInFrames(t *testing.T) {
+	fs := corpusFindings(t, "srt/subtitlesparser/Annie_Hall_-_Eng_25fps.srt")
+	n, f := countRule(fs, "T004")
+	if n == 0 || n > 400 {
+		t.Fatalf("%d T004, want the real short gaps only (382 at the default 23.976 fps; 1,241 before the frame grid)", n)
+	}
+	if !strings.Contains(f.Message, "1.6 frames (0.066 s), less than the minimum 2 frames (0.083 s at 23.976 fps, the default rate") {
+		t.Errorf("message: %s", f.Message)
+	}
+	if n25, _ := countRule(corpusFindings(t, "srt/subtitlesparser/Annie_Hall_-_Eng_25fps.srt", "--fps", "25"), "T004"); n25 >= n {
+		t.Errorf("at 25 fps %d T004, at 23.976 %d: a 2-frame gap is shorter at 25 fps", n25, n)
+	}
+}
+
+// With the rate declared, tick times within a millisecond of a frame
+// boundary are on it (1,241 T008 before on this file).
+func TestTickJitterIsOnFrame(t *testing.T) {
+	fs := corpusFindings(t, "ttml/subtitlesparser/Orange.is.the.new.black.s01e01.ttml", "--fps", "23.976")
+	if n, f := countRule(fs, "T008"); n != 0 {
+		t.Errorf("%d T008, want 0; first: %s", n, f.Message)
+	}
+}

@@ -27,9 +27,10 @@ var (
 	CueOverlap = &rule.Rule{
 		Code: "T003", Name: "cue-overlap", Family: "timing",
 		Summary: "A cue starts before the previous one has ended",
-		Doc: "Two cues on screen at once stack unpredictably in most players. Cues placed in different named regions " +
-			"(TTML/iTT positioning) may legitimately overlap and are not reported. Set the earlier cue's out-time before " +
-			"the later cue's in-time (with the minimum gap).",
+		Doc: "Two cues on screen at once stack unpredictably in most players. Overlaps the format lays out by design " +
+			"are not reported: cues in different named regions (TTML/iTT positioning), ASS events on different layers " +
+			"or placed by themselves (\\pos, \\move, \\an, their own margins), and CEA-608 roll-up rows. Set the " +
+			"earlier cue's out-time before the later cue's in-time (with the minimum gap).",
 		Run: runCueOverlap, DefaultSeverity: rule.Error,
 	}
 	GapTooShort = &rule.Rule{
@@ -119,24 +120,37 @@ func runCueTooLong(p *rule.Pass) {
 }
 
 func runCueOverlap(p *rule.Pass) {
-	cues := p.Doc.Displayed()
-	var latest = -1 // index in cues of the valid cue with the latest end so far
-	for i, c := range cues {
-		if !valid(c) {
+	// Cues in different regions (TTML regions, ASS layers) may share the
+	// screen; a cue with no region can collide with any. So a cue is
+	// compared with the latest-ending cue of its own region and of no
+	// region, or, without a region, with the latest-ending cue of all.
+	var all, unplaced *cue.Cue
+	inRegion := map[string]*cue.Cue{}
+	later := func(a, b *cue.Cue) *cue.Cue {
+		if a == nil || b != nil && b.End > a.End {
+			return b
+		}
+		return a
+	}
+	for _, c := range p.Doc.Displayed() {
+		if !valid(c) || c.MayOverlap {
 			continue
 		}
-		if latest >= 0 {
-			prev := cues[latest]
-			if c.Start < prev.End && !(prev.Region != "" && c.Region != "" && prev.Region != c.Region) {
-				p.ReportCue(c, "", "cue "+itoa(int64(c.Index))+" starts "+secs(prev.End-c.Start)+" before cue "+
-					itoa(int64(prev.Index))+" ends (at "+prev.End.String()+")",
-					"start ≥ "+prev.End.String(), c.Start.String())
-			}
-			if c.End <= prev.End {
-				continue
-			}
+		prev := all
+		if c.Region != "" {
+			prev = later(inRegion[c.Region], unplaced)
 		}
-		latest = i
+		if prev != nil && c.Start < prev.End {
+			p.ReportCue(c, "", "cue "+itoa(int64(c.Index))+" starts "+secs(prev.End-c.Start)+" before cue "+
+				itoa(int64(prev.Index))+" ends (at "+prev.End.String()+")",
+				"start ≥ "+prev.End.String(), c.Start.String())
+		}
+		all = later(all, c)
+		if c.Region == "" {
+			unplaced = later(unplaced, c)
+		} else {
+			inRegion[c.Region] = later(inRegion[c.Region], c)
+		}
 	}
 }
 
@@ -144,7 +158,7 @@ func runCueOverlap(p *rule.Pass) {
 func gaps(p *rule.Pass, fn func(prev, next *cue.Cue)) {
 	var prev *cue.Cue
 	for _, c := range p.Doc.Displayed() {
-		if !valid(c) {
+		if !valid(c) || c.MayOverlap {
 			continue
 		}
 		if prev != nil {

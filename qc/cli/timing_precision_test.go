@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -77,5 +78,41 @@ func TestTickJitterIsOnFrame(t *testing.T) {
 	fs := corpusFindings(t, "ttml/subtitlesparser/Orange.is.the.new.black.s01e01.ttml", "--fps", "23.976")
 	if n, f := countRule(fs, "T008"); n != 0 {
 		t.Errorf("%d T008, want 0; first: %s", n, f.Message)
+	}
+}
+
+// Layers, positions and roll-up are how ASS and CEA-608 lay captions out
+// together: 5,723 T003 on railgun_op.ass and 593 on rollup.scc before.
+func TestOverlapsByDesignAreNotCollisions(t *testing.T) {
+	for _, rel := range []string{"ass/javascriptsubtitlesoctopus/railgun_op.ass", "scc/node-captions/rollup.scc"} {
+		if n, f := countRule(corpusFindings(t, rel), "T003"); n != 0 {
+			t.Errorf("%s: %d T003, want 0; first: cue %d %s", rel, n, f.Cue, f.Message)
+		}
+	}
+	// androidx-media: all three events with non-integer layers are kept.
+	fs := corpusFindings(t, "ass/androidx-media/invalid_layer.ass")
+	if n, _ := countRule(fs, "A004"); n != 3 {
+		t.Errorf("%d A004 on invalid_layer.ass, want 3", n)
+	}
+	if n, f := countRule(fs, "E000"); n != 0 {
+		t.Errorf("%d E000 on invalid_layer.ass, want 0; first: %s", n, f.Message)
+	}
+}
+
+// Two default-placed events of one layer still collide.
+func TestSameLayerOverlapIsStillReported(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "two.en.ass")
+	script := "[Script Info]\nScriptType: v4.00+\n\n[V4+ Styles]\nFormat: Name, Fontname, Fontsize, Alignment, MarginL, MarginR, MarginV\n" +
+		"Style: Default,Arial,50,2,10,10,10\n\n[Events]\nFormat: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text\n" +
+		"Dialogue: 0,0:00:01.00,0:00:04.00,Default,,0,0,0,,First line.\n" +
+		"Dialogue: 1,0:00:02.00,0:00:03.00,Default,,0,0,0,,Other layer.\n" +
+		"Dialogue: 0,0:00:03.00,0:00:05.00,Default,,0,0,0,,Same layer, too early.\n"
+	if err := os.WriteFile(path, []byte(script), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, out, _ := run(t, "check", path)
+	if !strings.Contains(out, "cue 3 [00:00:03.000] T003") || strings.Count(out, " T003 ") != 1 {
+		t.Errorf("want one T003, at cue 3 (layer 0 over layer 0):\n%s", out)
 	}
 }

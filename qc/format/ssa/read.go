@@ -62,6 +62,11 @@ func Read(text string) *cue.Document {
 			Index: i + 1, Line: d.line, Offset: d.offset,
 			Start: fromDuration(items[i].StartAt), End: fromDuration(items[i].EndAt),
 			Lines: t.lines, Raw: d.text, Settings: t.settings,
+			// Layers are drawn over one another by design: only events
+			// of one layer can collide. An event placed by itself (\pos,
+			// \move, \an, its own margins) is where its author put it.
+			Region:     layerRegion(d.layer),
+			MayOverlap: d.margins || t.settings != "",
 		})
 		if !known {
 			u := undefined[d.style]

@@ -11,7 +11,8 @@ import (
 type eventText struct {
 	lines []cue.Line
 	// settings: "an:8" (from \an, or \a converted to numpad numbering) and
-	// "pos:x,y", the first of each in the event, as renderers take them.
+	// "pos:x,y" (from \pos, or where a \move starts), the first of each in
+	// the event, as renderers take them.
 	settings string
 }
 
@@ -169,6 +170,15 @@ func (b *textBuilder) tag(t string) {
 	case strings.HasPrefix(t, "pos("):
 		if b.pos == "" {
 			b.pos = strings.ReplaceAll(strings.TrimSuffix(t[4:], ")"), " ", "")
+		}
+	case strings.HasPrefix(t, "move("):
+		// \move places the event as \pos does (renderers take the first
+		// of the two); its position is where the move starts.
+		if b.pos == "" {
+			args := strings.Split(strings.ReplaceAll(strings.TrimSuffix(t[5:], ")"), " ", ""), ",")
+			if len(args) >= 2 {
+				b.pos = args[0] + "," + args[1]
+			}
 		}
 	case t == "r" || strings.HasPrefix(t, "r") && !strings.HasPrefix(t, "rnd"):
 		b.cur = b.base

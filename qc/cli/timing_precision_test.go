@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -114,5 +115,35 @@ func TestSameLayerOverlapIsStillReported(t *testing.T) {
 	_, out, _ := run(t, "check", path)
 	if !strings.Contains(out, "cue 3 [00:00:03.000] T003") || strings.Count(out, " T003 ") != 1 {
 		t.Errorf("want one T003, at cue 3 (layer 0 over layer 0):\n%s", out)
+	}
+}
+
+// A person fixes a file in an editor by its own cue numbers: findings keep
+// the position (cue) and add the file's number or id (cue_id), and the
+// text line shows both where they differ.
+func TestFindingsCarryTheFilesOwnCueNumber(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "renumbered.en.srt")
+	srt := "1\n00:00:01,000 --> 00:00:03,000\nFirst.\n\n" +
+		"3\n00:00:02,000 --> 00:00:04,000\nSecond, numbered 3 and overlapping.\n"
+	if err := os.WriteFile(path, []byte(srt), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, out, _ := run(t, "check", path)
+	if !strings.Contains(out, "cue 2 (#3) [00:00:02.000] T003") {
+		t.Errorf("want the overlap at cue 2 (#3):\n%s", out)
+	}
+	_, js, _ := run(t, "check", "--format", "json", path)
+	var rep struct{ Findings []jsonFinding }
+	if err := json.Unmarshal([]byte(js), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if n, f := countRule(rep.Findings, "T003"); n != 1 || f.Cue != 2 || f.CueID != "3" {
+		t.Errorf("T003 findings %d, first %+v; want cue 2, cue_id 3", n, f)
+	}
+	// TTML: the xml:id.
+	fs := corpusFindings(t, "ttml/subtitlesparser/Orange.is.the.new.black.s01e01.ttml")
+	if n, f := countRule(fs, "T005"); n == 0 || f.CueID != "subtitle"+strconv.Itoa(f.Cue-1) {
+		t.Errorf("T005 %d, first %+v; want the cue's xml:id", n, f)
 	}
 }

@@ -147,3 +147,32 @@ func TestFindingsCarryTheFilesOwnCueNumber(t *testing.T) {
 		t.Errorf("T005 %d, first %+v; want the cue's xml:id", n, f)
 	}
 }
+
+// SCC files are captions: the CEA-608 grid (4 rows) applies, not the
+// 2-line subtitle limit (247 L002 on Plan9fromOuterSpace.scc before; what
+// remains are the cues over 4 rows, which C002 also reports).
+func TestSCCFilesAreCheckedAsCaptions(t *testing.T) {
+	fs := corpusFindings(t, "scc/caption-inspector/Plan9fromOuterSpace.scc")
+	l002, _ := countRule(fs, "L002")
+	c002, _ := countRule(fs, "C002")
+	if l002 > c002 || c002 == 0 {
+		t.Errorf("%d L002 and %d C002: want L002 only for cues over 4 rows", l002, c002)
+	}
+}
+
+// --variant captions applies the same layer to a caption file in another
+// format: three lines pass, five do not.
+func TestVariantCaptionsOnSRT(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "captions.en.srt")
+	srt := "1\n00:00:01,000 --> 00:00:04,000\nONE\nTWO\nTHREE\n\n" +
+		"2\n00:00:05,000 --> 00:00:08,000\nONE\nTWO\nTHREE\nFOUR\nFIVE\n"
+	if err := os.WriteFile(path, []byte(srt), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, sub, _ := run(t, "check", path)
+	_, capt, _ := run(t, "check", "--variant", "captions", path)
+	if strings.Count(sub, " L002 ") != 2 || strings.Count(capt, " L002 ") != 1 || !strings.Contains(capt, "cue 2 [00:00:05.000] L002") {
+		t.Errorf("subtitles:\n%s\ncaptions:\n%s", sub, capt)
+	}
+}

@@ -119,7 +119,7 @@ func checkFile(opts *Options, in input) fileResult {
 		res.add(f)
 	}
 
-	cfg, err := resolveFor(opts, in, file.Language)
+	cfg, err := resolveFor(opts, in, file.Language, doc.Format)
 	if err != nil {
 		// A language whose packs cannot be resolved is a configuration
 		// problem; report it on the file and check with the base layers.

@@ -10,11 +10,16 @@ const (
 	LayerPlatform
 	LayerLanguage
 	LayerTerritory
+	// LayerCaptions is caption practice (CEA-608: 4 rows of 32 columns)
+	// replacing subtitle limits, for files that are captions: chosen by
+	// format (SCC) or the variant "captions". Above the content packs,
+	// below what the user sets.
+	LayerCaptions
 	LayerProject
 	LayerFlags
 )
 
-var layerNames = [...]string{"defaults", "platform", "language", "territory", "project", "flags"}
+var layerNames = [...]string{"defaults", "platform", "language", "territory", "captions", "project", "flags"}
 
 // String is the name used in pack files, rule.Setting.Layer and explain output.
 func (l Layer) String() string {
@@ -34,4 +39,20 @@ var packLayers = map[string]struct {
 	"platform":  {LayerPlatform, "platforms"},
 	"language":  {LayerLanguage, "languages"},
 	"territory": {LayerTerritory, "territories"},
+	"captions":  {LayerCaptions, "captions"},
+}
+
+// CaptionsVariant is the variant that applies the captions layer.
+const CaptionsVariant = "captions"
+
+// captionFormats are the formats whose files are always captions.
+var captionFormats = map[string]bool{"scc": true}
+
+// FormatVariants returns the variants a file's format calls for (a
+// reader's cue.Document.Format): "captions" for SCC.
+func FormatVariants(format string) []string {
+	if captionFormats[format] {
+		return []string{CaptionsVariant}
+	}
+	return nil
 }

@@ -64,9 +64,14 @@ func expected(p *rule.Pass, d rule.Duration) string {
 	return plural(d.Frames, "frame") + " (" + secs(t) + " at " + fps(p.File.FrameRate) + " fps)"
 }
 
-// frameCount formats x frames with one decimal, or more where one decimal
-// would round it onto the threshold n; short says x < n (else x > n).
+// frameCount formats x frames as a whole number when it is one, else with
+// one decimal, or more where one decimal would round it onto the threshold
+// n; short says x < n (else x > n).
 func frameCount(x float64, n int64, short bool) string {
+	// A frame-timed file's spans are whole frames: "1 frame", not "1.0 frames".
+	if whole := math.Round(x); math.Abs(x-whole) < 0.0005 && int64(whole) != n {
+		return plural(int64(whole), "frame")
+	}
 	for dec := 1; dec <= 3; dec++ {
 		s := strconv.FormatFloat(x, 'f', dec, 64)
 		if v, _ := strconv.ParseFloat(s, 64); v != float64(n) {

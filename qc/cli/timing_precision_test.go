@@ -148,15 +148,15 @@ func TestFindingsCarryTheFilesOwnCueNumber(t *testing.T) {
 	}
 }
 
-// SCC files are captions: the CEA-608 grid (4 rows) applies, not the
-// 2-line subtitle limit (247 L002 on Plan9fromOuterSpace.scc before; what
-// remains are the cues over 4 rows, which C002 also reports).
+// SCC files are captions: the CEA-608 grid rules apply, not the 2-line
+// subtitle limit (247 L002 on Plan9fromOuterSpace.scc before; its 8 cues
+// over 4 rows are C002, once).
 func TestSCCFilesAreCheckedAsCaptions(t *testing.T) {
 	fs := corpusFindings(t, "scc/caption-inspector/Plan9fromOuterSpace.scc")
 	l002, _ := countRule(fs, "L002")
 	c002, _ := countRule(fs, "C002")
-	if l002 > c002 || c002 == 0 {
-		t.Errorf("%d L002 and %d C002: want L002 only for cues over 4 rows", l002, c002)
+	if l002 != 0 || c002 != 8 {
+		t.Errorf("%d L002 and %d C002: want 0 and 8", l002, c002)
 	}
 }
 
@@ -174,5 +174,15 @@ func TestVariantCaptionsOnSRT(t *testing.T) {
 	_, capt, _ := run(t, "check", "--variant", "captions", path)
 	if strings.Count(sub, " L002 ") != 2 || strings.Count(capt, " L002 ") != 1 || !strings.Contains(capt, "cue 2 [00:00:05.000] L002") {
 		t.Errorf("subtitles:\n%s\ncaptions:\n%s", sub, capt)
+	}
+}
+
+// In a frame-timed file a 1-frame gap is under a 2-frame minimum. The old
+// tolerance (the file's resolution, a whole frame here) let every one pass.
+func TestOneFrameGapsInFrameTimedFilesAreFound(t *testing.T) {
+	fs := corpusFindings(t, "stl/hurdlea-stl2ttml/MD111047_TX129542-CurbYour_S01E01_v01.stl")
+	n, f := countRule(fs, "T004")
+	if n != 679 || !strings.Contains(f.Message, "is 1 frame (0.040 s), less than the minimum 2 frames (0.080 s at 25 fps)") {
+		t.Errorf("%d T004 (want 679), first: %v", n, f)
 	}
 }

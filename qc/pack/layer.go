@@ -45,14 +45,11 @@ var packLayers = map[string]struct {
 // CaptionsVariant is the variant that applies the captions layer.
 const CaptionsVariant = "captions"
 
-// captionFormats are the formats whose files are always captions.
-var captionFormats = map[string]bool{"scc": true}
+// formatVariants are the variants a format calls for: SCC files are
+// captions, and their grid is checked by the SCC reader's own rules
+// (variant "scc" of the captions pack turns off what they duplicate).
+var formatVariants = map[string][]string{"scc": {CaptionsVariant, "scc"}}
 
 // FormatVariants returns the variants a file's format calls for (a
-// reader's cue.Document.Format): "captions" for SCC.
-func FormatVariants(format string) []string {
-	if captionFormats[format] {
-		return []string{CaptionsVariant}
-	}
-	return nil
-}
+// reader's cue.Document.Format); nil for most formats.
+func FormatVariants(format string) []string { return formatVariants[format] }

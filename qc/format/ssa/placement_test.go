@@ -56,10 +56,11 @@ func TestOutOfRangeAndNegativeTimesAreParseErrors(t *testing.T) {
 		dlg("99999999:00:00.00", "99999999:00:01.00", "Default", "overflow"),
 		dlg("-0:00:01.00", "0:00:02.00", "Default", "negative"),
 		dlg("0:00:03.00", "0:00:04.00", "Default", "fine"),
+		dlg("0:00:99999999999999.00", "0:00:05.00", "Default", "seconds overflow"),
 	))
 	mustTexts(t, doc, "fine")
 	errs := filter(doc, "")
-	if len(errs) != 2 || errs[0].Line != 13 || errs[1].Line != 14 ||
+	if len(errs) != 3 || errs[2].Line != 16 || !strings.Contains(errs[2].Message, "out of range") || errs[0].Line != 13 || errs[1].Line != 14 ||
 		!strings.Contains(errs[0].Message, "out of range") || !strings.Contains(errs[1].Message, "negative") {
 		t.Errorf("diagnostics %+v", errs)
 	}

@@ -1,6 +1,7 @@
 package ssa
 
 import (
+	"math"
 	"strconv"
 	"strings"
 )
@@ -11,21 +12,33 @@ import (
 const maxHours = 1_000_000
 
 // checkTime says what is wrong with an H:MM:SS.cc time field, or "" when
-// nothing is. Only range and sign are checked here; the library reports
-// other malformed times.
+// nothing is. Only range and sign are checked here (minutes and seconds
+// may overflow too: "0:00:99999999999999.00"); the library reports other
+// malformed times.
 func checkTime(v string) string {
 	if strings.HasPrefix(v, "-") {
 		return "is negative"
 	}
-	h, _, ok := strings.Cut(v, ":")
-	if !ok {
+	parts := strings.Split(v, ":")
+	if len(parts) != 3 {
 		return ""
 	}
-	n, err := strconv.ParseUint(strings.TrimSpace(h), 10, 64)
-	if err != nil && strings.Trim(h, "0123456789 ") == "" && h != "" {
-		return "is out of range (over " + strconv.Itoa(maxHours) + " hours)"
+	var secs float64
+	for i, unit := range [3]float64{3600, 60, 1} {
+		f := strings.TrimSpace(parts[i])
+		if strings.HasPrefix(f, "-") {
+			return "is negative"
+		}
+		n, err := strconv.ParseFloat(f, 64)
+		if err != nil || math.IsNaN(n) || math.IsInf(n, 0) {
+			if strings.Trim(f, "0123456789.") == "" && f != "" {
+				return "is out of range (over " + strconv.Itoa(maxHours) + " hours)"
+			}
+			return "" // not a number: the library says so
+		}
+		secs += n * unit
 	}
-	if err == nil && n > maxHours {
+	if secs > maxHours*3600 {
 		return "is out of range (over " + strconv.Itoa(maxHours) + " hours)"
 	}
 	return ""

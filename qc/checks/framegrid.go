@@ -2,6 +2,8 @@ package checks
 
 import (
 	"math"
+	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -48,10 +50,28 @@ func measured(p *rule.Pass, d rule.Duration, span cue.Time, short bool) string {
 // file's rate: "2 frames (0.083 s at 23.976 fps)", and says when that rate
 // is only the fallback, since the user then has a flag to set.
 func threshold(p *rule.Pass, d rule.Duration) string {
-	if d.InFrames && !p.File.FrameRateDeclared {
-		return strings.TrimSuffix(expected(p, d), ")") + ", the default rate: the file declares none, set --fps)"
+	if !d.InFrames || p.File.FrameRateDeclared {
+		return expected(p, d)
 	}
-	return expected(p, d)
+	note := ", the default rate: the file declares none, set --fps)"
+	if r, ok := rateInName(p.File.Path); ok && r != p.File.FrameRate {
+		note = ", the default rate: the file declares none; its name says " + fps(r) + " fps: set --fps " + fps(r) + ")"
+	}
+	return strings.TrimSuffix(expected(p, d), ")") + note
+}
+
+// rateInName finds a frame rate written in a file name, as in
+// "Annie_Hall_-_Eng_25fps.srt" or "Show.23.976fps.srt". It is only ever
+// a hint to the user: the name is not the file, so it never sets the rate.
+var rateToken = regexp.MustCompile(`(?i)(?:^|[^0-9])([0-9]{2,3}(?:\.[0-9]{1,3})?) ?fps`)
+
+func rateInName(path string) (cue.FrameRate, bool) {
+	m := rateToken.FindStringSubmatch(filepath.Base(path))
+	if m == nil {
+		return cue.FrameRate{}, false
+	}
+	r, err := cue.ParseFrameRate(m[1])
+	return r, err == nil
 }
 
 // expected is threshold without the note on the default rate, for the

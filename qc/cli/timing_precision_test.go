@@ -65,7 +65,7 @@ func TestShortGapMessageIsInFrames(t *testing.T) {
 	if n == 0 || n > 400 {
 		t.Fatalf("%d T004, want the real short gaps only (382 at the default 23.976 fps; 1,241 before the frame grid)", n)
 	}
-	if !strings.Contains(f.Message, "1.6 frames (0.066 s), less than the minimum 2 frames (0.083 s at 23.976 fps, the default rate") {
+	if !strings.Contains(f.Message, "1.6 frames (0.066 s), less than the minimum 2 frames (0.083 s at 23.976 fps, the default rate: the file declares none; its name says 25 fps: set --fps 25)") {
 		t.Errorf("message: %s", f.Message)
 	}
 	if n25, _ := countRule(corpusFindings(t, "srt/subtitlesparser/Annie_Hall_-_Eng_25fps.srt", "--fps", "25"), "T004"); n25 >= n {

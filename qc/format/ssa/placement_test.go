@@ -15,12 +15,15 @@ func TestLayersAndOwnPositionsAreMarked(t *testing.T) {
 		`Dialogue: 0,0:00:02.00,0:00:03.00,Default,,0,0,0,,{\move(1,2,3,4)}moving`,
 		`Dialogue: 0,0:00:02.00,0:00:03.00,Default,,0,0,0,,{\an8}top`,
 		"Dialogue: 0,0:00:02.00,0:00:03.00,Default,,0,0,120,,raised",
+		`Dialogue: 0,0:00:02.00,0:00:03.00,Default,,0,0,0,,{\an2}where the style puts it`,
+		`Dialogue: 0,0:00:02.00,0:00:03.00,Sign,,0,0,0,,{\an8}where the Sign style puts it`,
 	))
 	type want struct {
 		region string
 		may    bool
 	}
-	wants := []want{{"layer 0", false}, {"layer 1", false}, {"layer 0", true}, {"layer 0", true}, {"layer 0", true}, {"layer 0", true}}
+	wants := []want{{"layer 0", false}, {"layer 1", false}, {"layer 0", true}, {"layer 0", true}, {"layer 0", true}, {"layer 0", true},
+		{"layer 0", false}, {"layer 0", false}}
 	if len(doc.Cues) != len(wants) {
 		t.Fatalf("%d cues, want %d: %v", len(doc.Cues), len(wants), doc.Diagnostics)
 	}

@@ -58,6 +58,7 @@ type dialogue struct {
 type styleDef struct {
 	name  string
 	style cue.Style
+	align string // Alignment in numpad numbering (\an), "" if not given
 }
 
 // candidate is a line the library parses and may reject.
@@ -262,7 +263,10 @@ func (s *scan) styleLine(i int, raw, header string, f *format) {
 }
 
 func (s *scan) defineStyle(vals []string, f *format) {
-	def := styleDef{name: field(vals, f.index("Name"))}
+	def := styleDef{name: field(vals, f.index("Name")), align: field(vals, f.index("Alignment"))}
+	if s.stylesHeader == "v4 styles" {
+		def.align = legacyAlignment(def.align) // SSA v4 numbers alignments as \a does
+	}
 	if flag(field(vals, f.index("Italic"))) {
 		def.style |= cue.Italic
 	}

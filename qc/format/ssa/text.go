@@ -14,6 +14,8 @@ type eventText struct {
 	// "pos:x,y" (from \pos, or where a \move starts), the first of each in
 	// the event, as renderers take them.
 	settings string
+	// an and pos are the same values on their own ("" when absent).
+	an, pos string
 }
 
 // parseText reads an SSA/ASS Text field:
@@ -79,7 +81,7 @@ func parseText(raw string, base cue.Style, styles map[string]styleDef) eventText
 	if b.pos != "" {
 		settings = append(settings, "pos:"+b.pos)
 	}
-	return eventText{lines: b.lines, settings: strings.Join(settings, " ")}
+	return eventText{lines: b.lines, settings: strings.Join(settings, " "), an: b.an, pos: b.pos}
 }
 
 type textBuilder struct {

@@ -6,8 +6,8 @@ package rules
 
 import "embed"
 
-// FS holds defaults.yaml, platforms/, languages/ and territories/ (whose
+// FS holds defaults.yaml, platforms/, languages/, territories/ and captions/ (whose
 // README.md keeps the folder present until territory packs are added).
 //
-//go:embed defaults.yaml platforms languages territories
+//go:embed defaults.yaml platforms languages territories captions
 var FS embed.FS

@@ -2,7 +2,6 @@ package checks
 
 import (
 	"github.com/exportqc/exportqc/qc/cue"
-	"github.com/exportqc/exportqc/qc/rule"
 )
 
 // tolerance is how far a time may be from a threshold before it counts:
@@ -18,15 +17,6 @@ func tolerance(doc *cue.Document) cue.Time {
 // valid reports whether a cue has a positive duration; T009 reports the rest,
 // and the other timing rules skip them rather than report nonsense twice.
 func valid(c *cue.Cue) bool { return c.End > c.Start }
-
-// frames formats t as a frame count at the file's rate ("12 frames").
-func frames(p *rule.Pass, t cue.Time) string {
-	n, _ := p.File.FrameRate.FrameAt(t)
-	if n == 1 || n == -1 {
-		return "1 frame"
-	}
-	return itoa(n) + " frames"
-}
 
 type cueTime = cue.Time
 

@@ -9,9 +9,10 @@ var (
 	CueTooShort = &rule.Rule{
 		Code: "T001", Name: "cue-too-short", Family: "timing",
 		Summary: "A cue is shown for less than the minimum duration",
-		Doc: "Viewers cannot read a subtitle that flashes by. The cue's duration (end minus start) is below min_duration, " +
-			"allowing for the file's time resolution (an SRT at 23.976 fps stores 5/6 s as 833 ms). Extend the out-time " +
-			"or merge with a neighbour.",
+		Doc: "Viewers cannot read a subtitle that flashes by. The cue's duration (end minus start) is below min_duration. " +
+			"A duration in frames compares whole frames after each time is snapped to its nearest frame at the file's " +
+			"rate, as players show it; one in seconds allows for the file's time resolution (an SRT at 23.976 fps stores " +
+			"5/6 s as 833 ms). Extend the out-time or merge with a neighbour.",
 		DefaultSeverity: rule.Error,
 		Params:          []rule.ParamSpec{{Name: "min_duration", Kind: rule.KindDuration, Doc: "shortest allowed duration"}},
 		Run:             runCueTooShort,
@@ -26,16 +27,19 @@ var (
 	CueOverlap = &rule.Rule{
 		Code: "T003", Name: "cue-overlap", Family: "timing",
 		Summary: "A cue starts before the previous one has ended",
-		Doc: "Two cues on screen at once stack unpredictably in most players. Cues placed in different named regions " +
-			"(TTML/iTT positioning) may legitimately overlap and are not reported. Set the earlier cue's out-time before " +
-			"the later cue's in-time (with the minimum gap).",
+		Doc: "Two cues on screen at once stack unpredictably in most players. Overlaps the format lays out by design " +
+			"are not reported: cues in different named regions (TTML/iTT positioning), ASS events on different layers " +
+			"or placed by themselves (\\pos, \\move, \\an, their own margins), and CEA-608 roll-up rows. Set the " +
+			"earlier cue's out-time before the later cue's in-time (with the minimum gap).",
 		Run: runCueOverlap, DefaultSeverity: rule.Error,
 	}
 	GapTooShort = &rule.Rule{
 		Code: "T004", Name: "gap-too-short", Family: "timing",
 		Summary: "The gap between two cues is shorter than the minimum",
 		Doc: "Consecutive cues need a short gap so the eye registers a change of subtitle. Reported when " +
-			"0 ≤ gap < min_gap (usually in frames, at the file's frame rate); negative gaps are overlaps (T003).",
+			"0 ≤ gap < min_gap; negative gaps are overlaps (T003). A min_gap in frames compares whole frames after each " +
+			"time is snapped to its nearest frame at the file's rate (a tick-timed gap of 1.99 frames is the 2-frame gap " +
+			"it was authored as).",
 		Params: []rule.ParamSpec{{Name: "min_gap", Kind: rule.KindDuration, Doc: "shortest allowed gap between cues"}},
 		Run:    runGapTooShort, DefaultSeverity: rule.Error,
 	}
@@ -73,8 +77,9 @@ var (
 		Code: "T008", Name: "off-frame-timecode", Family: "timing",
 		Summary: "A cue's in- or out-time does not fall on a frame boundary",
 		Doc: "Only checked when a frame rate is declared (by the file, --fps, config or a manifest): against the fallback " +
-			"rate it would be noise. A time counts as on-frame when it is within the file's time resolution of a frame " +
-			"boundary (SRT/WebVTT store milliseconds). Snap times to frames of the programme's rate.",
+			"rate it would be noise. A time counts as on-frame when it is within 1 ms of a frame boundary (tick-timed " +
+			"files carry sub-millisecond jitter), or within the file's time resolution where that is coarser. Snap times " +
+			"to frames of the programme's rate.",
 		Run: runOffFrame, DefaultSeverity: rule.Warning,
 	}
 	EndBeforeStart = &rule.Rule{
@@ -89,48 +94,63 @@ var timingRules = []*rule.Rule{CueTooShort, CueTooLong, CueOverlap, GapTooShort,
 	GapShouldClose, CueOutOfOrder, OffFrame, EndBeforeStart}
 
 func runCueTooShort(p *rule.Pass) {
-	min, tol := p.Duration("min_duration"), tolerance(p.Doc)
+	min := p.DurationParam("min_duration")
 	for i := range p.Doc.Cues {
 		c := &p.Doc.Cues[i]
-		if c.Comment || !valid(c) || c.Duration() >= min-tol {
+		if c.Comment || !valid(c) || !below(p, min, c.Start, c.End) {
 			continue
 		}
-		p.ReportCue(c, "min_duration", "cue is on screen for "+secs(c.Duration())+", less than the minimum "+secs(min),
-			"≥ "+secs(min), secs(c.Duration()))
+		shown := measured(p, min, c.Duration(), true)
+		p.ReportCue(c, "min_duration", "cue is on screen for "+shown+", less than the minimum "+threshold(p, min),
+			"≥ "+expected(p, min), shown)
 	}
 }
 
 func runCueTooLong(p *rule.Pass) {
-	max, tol := p.Duration("max_duration"), tolerance(p.Doc)
+	max := p.DurationParam("max_duration")
 	for i := range p.Doc.Cues {
 		c := &p.Doc.Cues[i]
-		if c.Comment || c.Duration() <= max+tol {
+		if c.Comment || !above(p, max, c.Start, c.End) {
 			continue
 		}
-		p.ReportCue(c, "max_duration", "cue is on screen for "+secs(c.Duration())+", more than the maximum "+secs(max),
-			"≤ "+secs(max), secs(c.Duration()))
+		shown := measured(p, max, c.Duration(), false)
+		p.ReportCue(c, "max_duration", "cue is on screen for "+shown+", more than the maximum "+threshold(p, max),
+			"≤ "+expected(p, max), shown)
 	}
 }
 
 func runCueOverlap(p *rule.Pass) {
-	cues := p.Doc.Displayed()
-	var latest = -1 // index in cues of the valid cue with the latest end so far
-	for i, c := range cues {
-		if !valid(c) {
+	// Cues in different regions (TTML regions, ASS layers) may share the
+	// screen; a cue with no region can collide with any. So a cue is
+	// compared with the latest-ending cue of its own region and of no
+	// region, or, without a region, with the latest-ending cue of all.
+	var all, unplaced *cue.Cue
+	inRegion := map[string]*cue.Cue{}
+	later := func(a, b *cue.Cue) *cue.Cue {
+		if a == nil || b != nil && b.End > a.End {
+			return b
+		}
+		return a
+	}
+	for _, c := range p.Doc.Displayed() {
+		if !valid(c) || c.MayOverlap {
 			continue
 		}
-		if latest >= 0 {
-			prev := cues[latest]
-			if c.Start < prev.End && !(prev.Region != "" && c.Region != "" && prev.Region != c.Region) {
-				p.ReportCue(c, "", "cue "+itoa(int64(c.Index))+" starts "+secs(prev.End-c.Start)+" before cue "+
-					itoa(int64(prev.Index))+" ends (at "+prev.End.String()+")",
-					"start ≥ "+prev.End.String(), c.Start.String())
-			}
-			if c.End <= prev.End {
-				continue
-			}
+		prev := all
+		if c.Region != "" {
+			prev = later(inRegion[c.Region], unplaced)
 		}
-		latest = i
+		if prev != nil && c.Start < prev.End {
+			p.ReportCue(c, "", "cue "+itoa(int64(c.Index))+" starts "+secs(prev.End-c.Start)+" before cue "+
+				itoa(int64(prev.Index))+" ends (at "+prev.End.String()+")",
+				"start ≥ "+prev.End.String(), c.Start.String())
+		}
+		all = later(all, c)
+		if c.Region == "" {
+			unplaced = later(unplaced, c)
+		} else {
+			inRegion[c.Region] = later(inRegion[c.Region], c)
+		}
 	}
 }
 
@@ -138,7 +158,7 @@ func runCueOverlap(p *rule.Pass) {
 func gaps(p *rule.Pass, fn func(prev, next *cue.Cue)) {
 	var prev *cue.Cue
 	for _, c := range p.Doc.Displayed() {
-		if !valid(c) {
+		if !valid(c) || c.MayOverlap {
 			continue
 		}
 		if prev != nil {
@@ -151,42 +171,29 @@ func gaps(p *rule.Pass, fn func(prev, next *cue.Cue)) {
 }
 
 func runGapTooShort(p *rule.Pass) {
-	min, tol := p.Duration("min_gap"), tolerance(p.Doc)
-	want := p.DurationParam("min_gap")
+	min := p.DurationParam("min_gap")
 	gaps(p, func(prev, next *cue.Cue) {
 		gap := next.Start - prev.End
-		if gap < 0 || gap >= min-tol {
+		if gap < 0 || !below(p, min, prev.End, next.Start) {
 			return
 		}
-		p.ReportCue(next, "min_gap", "gap after cue "+itoa(int64(prev.Index))+" is "+gapText(p, gap)+
-			", less than the minimum "+durText(p, want, min),
-			"≥ "+durText(p, want, min), gapText(p, gap))
+		shown := measured(p, min, gap, true)
+		p.ReportCue(next, "min_gap", "gap after cue "+itoa(int64(prev.Index))+" is "+shown+
+			", less than the minimum "+threshold(p, min), "≥ "+expected(p, min), shown)
 	})
 }
 
 func runGapShouldClose(p *rule.Pass) {
-	min, upTo, tol := p.Duration("min_gap"), p.Duration("close_below"), tolerance(p.Doc)
-	want := p.DurationParam("min_gap")
+	min, upTo := p.DurationParam("min_gap"), p.DurationParam("close_below")
 	gaps(p, func(prev, next *cue.Cue) {
-		gap := next.Start - prev.End
-		if gap <= min+tol || gap > upTo+tol {
+		if !above(p, min, prev.End, next.Start) || above(p, upTo, prev.End, next.Start) {
 			return
 		}
-		p.ReportCue(next, "close_below", "gap of "+gapText(p, gap)+" after cue "+itoa(int64(prev.Index))+
-			" should be closed to "+durText(p, want, min),
-			durText(p, want, min)+" or more than "+secs(upTo), gapText(p, gap))
+		shown := measured(p, min, next.Start-prev.End, false)
+		p.ReportCue(next, "close_below", "gap of "+shown+" after cue "+itoa(int64(prev.Index))+
+			" should be closed to "+threshold(p, min),
+			expected(p, min)+" or more than "+expected(p, upTo), shown)
 	})
-}
-
-// gapText shows a gap in seconds and frames at the file's rate.
-func gapText(p *rule.Pass, gap cue.Time) string { return secs(gap) + " (" + frames(p, gap) + ")" }
-
-// durText shows a threshold as the pack wrote it plus its value at this rate.
-func durText(p *rule.Pass, d rule.Duration, t cue.Time) string {
-	if d.InFrames {
-		return d.String() + " at " + p.File.FrameRate.String() + " fps (" + secs(t) + ")"
-	}
-	return secs(t)
 }
 
 func runReadingSpeed(p *rule.Pass) {
@@ -232,7 +239,10 @@ func runOffFrame(p *rule.Pass) {
 	if !p.File.FrameRateDeclared {
 		return
 	}
-	fr, tol := p.File.FrameRate, tolerance(p.Doc)
+	// Within a millisecond of a boundary counts as on it (or within the
+	// file's own resolution when coarser): tick-timed files carry
+	// sub-millisecond jitter that no player can show.
+	fr, tol := p.File.FrameRate, max(tolerance(p.Doc), cue.Millisecond)
 	for i := range p.Doc.Cues {
 		c := &p.Doc.Cues[i]
 		if c.Comment {

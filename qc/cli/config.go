@@ -17,7 +17,7 @@ func (a *app) configCommand() *cobra.Command {
 		Use:   "print",
 		Short: "Print the effective settings and rule configuration (for a language with --lang)",
 		Long: "Print the run settings and every rule's effective configuration after layering:\n" +
-			"built-in defaults < platform profile < language < territory < project config.yaml < flags/env.\n" +
+			"built-in defaults < platform profile < language < territory < captions (SCC, --variant captions) < project config.yaml < flags/env.\n" +
 			"With --explain, each value shows the layer and pack that set it and the source behind it.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -90,6 +91,22 @@ type packResolver struct {
 func (p *packResolver) Resolve(language string) (map[string]*rule.Config, error) {
 	req := p.req
 	req.Language = language
+	e, err := p.r.Resolve(req)
+	if err != nil {
+		return nil, err
+	}
+	return e.Rules, nil
+}
+
+// ResolveFormat adds the variants the file's format calls for (the
+// captions layer for SCC) to the run's (engine.FormatResolver).
+func (p *packResolver) ResolveFormat(language string, territories []string, format string) (map[string]*rule.Config, error) {
+	req := p.req
+	req.Language = language
+	if territories != nil {
+		req.Territories = territories
+	}
+	req.Variants = append(slices.Clip(req.Variants), pack.FormatVariants(format)...)
 	e, err := p.r.Resolve(req)
 	if err != nil {
 		return nil, err

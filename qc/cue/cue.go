@@ -55,6 +55,12 @@ type Cue struct {
 	Settings string
 	// Comment marks a cue the format says is not displayed (EBU STL comment flag).
 	Comment bool
+	// MayOverlap marks a cue the format places beside or over others by
+	// design, so that sharing the screen with them is not a collision: an
+	// ASS event with its own position (\pos, \move, \an, margins), a
+	// CEA-608 roll-up row still on screen while the next one is written.
+	// Overlap and gap rules leave such cues out.
+	MayOverlap bool
 }
 
 // Duration is End-Start (zero or negative for broken cues).

@@ -270,3 +270,26 @@ func abs(f float64) float64 {
 	}
 	return f
 }
+
+// Snap returns the frame whose boundary is nearest to t: where a player or
+// an editor such as Subtitle Edit shows a time given between two frames.
+func (r FrameRate) Snap(t Time) int64 {
+	n, _ := r.FrameAt(t)
+	return n
+}
+
+// FrameSpan is the whole number of frames from a to b once each time is
+// snapped to its nearest frame: the span a viewer sees. Thresholds stated
+// in frames (a 2-frame gap, a 20-frame minimum duration, a tolerance of a
+// few frames past the programme's end) compare against this, so the
+// sub-frame jitter of tick- or millisecond-timed files does not count.
+func (r FrameRate) FrameSpan(a, b Time) int64 { return r.Snap(b) - r.Snap(a) }
+
+// InFrames measures t in frames at rate r, unrounded (for messages: a
+// 0.074 s gap is 1.77 frames at 23.976 fps).
+func (r FrameRate) InFrames(t Time) float64 {
+	if r.IsZero() {
+		return 0
+	}
+	return t.Seconds() * float64(r.Num) / float64(r.Den)
+}

@@ -123,3 +123,28 @@ func TestRatioFastPathMatchesBig(t *testing.T) {
 		t.Errorf("FrameAt(-1 s) at 25 fps = %d, want -25", f)
 	}
 }
+
+func TestFrameSpanSnapsEachTimeToItsNearestFrame(t *testing.T) {
+	fr := FrameRate{24000, 1001}
+	ticks := func(n int64) Time { return FromRatio(n, 10_000_000) }
+	// Netflix tick-timed gaps: 830,830 ticks (83.083 ms, 1.99 frames) is the
+	// 2-frame gap of a frame-timed file once both ends are snapped.
+	if got := fr.FrameSpan(ticks(120119999), ticks(120119999+830830)); got != 2 {
+		t.Errorf("830,830-tick gap = %d frames, want 2", got)
+	}
+	if got := fr.FrameSpan(ticks(158908750), ticks(158908750+840840)); got != 2 {
+		t.Errorf("840,840-tick gap = %d frames, want 2", got)
+	}
+	// A millisecond SRT gap of 83 ms between frame-aligned cues is 2 frames;
+	// 60 ms is 1 (a real short gap stays short).
+	start := Time(fr.Frames(1000).Milliseconds()) * Millisecond
+	if got := fr.FrameSpan(start, start+83*Millisecond); got != 2 {
+		t.Errorf("83 ms gap = %d frames, want 2", got)
+	}
+	if got := fr.FrameSpan(start, start+60*Millisecond); got != 1 {
+		t.Errorf("60 ms gap = %d frames, want 1", got)
+	}
+	if got := fr.InFrames(74 * Millisecond); got < 1.77 || got > 1.78 {
+		t.Errorf("0.074 s = %.3f frames, want 1.77", got)
+	}
+}

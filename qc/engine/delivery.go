@@ -408,7 +408,14 @@ func (m *fileMeta) frameRate() cue.FrameRate {
 
 // resolveFor is the file's rule configuration: its delivery's territory
 // layers apply above its language.
-func resolveFor(opts *Options, in input, lang string) (map[string]*rule.Config, error) {
+func resolveFor(opts *Options, in input, lang, format string) (map[string]*rule.Config, error) {
+	if fr, ok := opts.Resolver.(FormatResolver); ok && format != "" {
+		var terrs []string
+		if in.meta != nil && len(in.meta.u.terrs) > 0 {
+			terrs = in.meta.u.terrs
+		}
+		return fr.ResolveFormat(lang, terrs, format)
+	}
 	if in.meta != nil && len(in.meta.u.terrs) > 0 {
 		if dr, ok := opts.Resolver.(DeliveryResolver); ok {
 			return dr.ResolveIn(lang, in.meta.u.terrs)
@@ -447,7 +454,7 @@ func checkDeliveries(ctx context.Context, opts *Options, units []*unit, inputs [
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		cfg, err := resolveFor(opts, input{meta: &fileMeta{u: u}}, "")
+		cfg, err := resolveFor(opts, input{meta: &fileMeta{u: u}}, "", "")
 		if err != nil {
 			return err
 		}

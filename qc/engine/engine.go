@@ -31,6 +31,13 @@ type Resolver interface {
 	Resolve(language string) (map[string]*rule.Config, error)
 }
 
+// FormatResolver is a Resolver that also knows what a file's format asks
+// of the packs (SCC files are captions: the captions layer applies).
+// territories are a delivery's, or nil for the run's.
+type FormatResolver interface {
+	ResolveFormat(language string, territories []string, format string) (map[string]*rule.Config, error)
+}
+
 // Options configure one run.
 type Options struct {
 	Paths    []string

@@ -114,12 +114,12 @@ func checkFile(opts *Options, in input) fileResult {
 		f := rule.Finding{Rule: code, File: in.path, Line: d.Line, Cue: d.Cue, Message: d.Message}
 		if d.Cue > 0 && d.Cue <= len(doc.Cues) {
 			c := &doc.Cues[d.Cue-1]
-			f.Start, f.End = rule.TC(c.Start), rule.TC(c.End)
+			f.Start, f.End, f.CueID = rule.TC(c.Start), rule.TC(c.End), rule.CueID(c)
 		}
 		res.add(f)
 	}
 
-	cfg, err := resolveFor(opts, in, file.Language)
+	cfg, err := resolveFor(opts, in, file.Language, doc.Format)
 	if err != nil {
 		// A language whose packs cannot be resolved is a configuration
 		// problem; report it on the file and check with the base layers.

@@ -216,7 +216,7 @@ func (d *fileDecoder) pack(doc *fileDoc) *Pack {
 
 	dir := path.Dir(d.file)
 	if l, ok := packLayers[doc.Layer]; !ok {
-		d.errorf(d.line("layer"), "layer %q: want defaults, platform, language or territory", doc.Layer)
+		d.errorf(d.line("layer"), "layer %q: want defaults, platform, language, territory or captions", doc.Layer)
 		usable = false
 	} else {
 		p.Layer = l.layer
@@ -269,7 +269,7 @@ func (d *fileDecoder) pack(doc *fileDoc) *Pack {
 func (d *fileDecoder) appliesTo(p *Pack, tags []string) {
 	line := d.line("applies_to")
 	switch p.Layer {
-	case LayerDefaults, LayerPlatform:
+	case LayerDefaults, LayerPlatform, LayerCaptions:
 		if len(tags) > 0 {
 			d.errorf(line, "applies_to is for language and territory packs")
 		}

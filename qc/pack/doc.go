@@ -10,7 +10,7 @@
 // Layers apply from lowest to highest; a later layer overrides what an
 // earlier one set, value by value (scalars override, nothing is merged):
 //
-//	built-in defaults < platform profile < language < territory < project config.yaml < command-line flags/env
+//	built-in defaults < platform profile < language < territory < captions < project config.yaml < command-line flags/env
 //
 // Each layer in turn:
 //

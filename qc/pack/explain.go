@@ -37,6 +37,10 @@ func (e *Effective) Explain(w io.Writer) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
+	if c := e.captionsOffer; c != nil {
+		fmt.Fprintf(w, "  (%s layer %s, %q: applied to caption formats (SCC) and with --variant %s)\n",
+			c.Layer, c.ID, c.Title, CaptionsVariant)
+	}
 	if err := e.explainTerritories(w); err != nil {
 		return err
 	}

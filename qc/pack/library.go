@@ -23,6 +23,7 @@ type Library struct {
 	defaults    *Pack
 	languageTag map[string]*Pack // canonical BCP-47 tag → language pack
 	territory   map[string]*Pack // territory code → territory pack
+	captions    *Pack            // the captions layer, nil if none
 	variants    map[string]bool  // every variant part some pack defines
 }
 

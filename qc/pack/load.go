@@ -42,7 +42,7 @@ func LoadFS(fsys fs.FS, registry []*rule.Rule) (*Library, error) {
 			return nil // README.md and friends
 		}
 		if !knownDir(path.Dir(p)) {
-			probs.add(p, 0, "packs live in defaults.yaml, platforms/, languages/ or territories/")
+			probs.add(p, 0, "packs live in defaults.yaml, platforms/, languages/, territories/ or captions/")
 			return nil
 		}
 		data, err := fs.ReadFile(fsys, p)
@@ -107,6 +107,12 @@ func newLibrary(reg *registry, packs []*Pack, probs *problems) *Library {
 				probs.add(p.File, 0, "a second defaults pack (%s is the first)", lib.defaults.File)
 			}
 			lib.defaults = p
+		case LayerCaptions:
+			if lib.captions != nil {
+				probs.add(p.File, 0, "a second captions pack (%s is the first)", lib.captions.File)
+			}
+			lib.captions = p
+			lib.variants[CaptionsVariant] = true
 		case LayerLanguage, LayerTerritory:
 			index := lib.languageTag
 			if p.Layer == LayerTerritory {

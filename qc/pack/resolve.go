@@ -38,6 +38,9 @@ type Effective struct {
 	// TerritoryRules.
 	terrs          []*Pack
 	defaultClasses []territory.Class
+	// captionsOffer is the captions pack when it was not applied, for
+	// Explain to say when it would be.
+	captionsOffer *Pack
 }
 
 // Applied is one pack, variant or override in the order applied.
@@ -67,6 +70,7 @@ type plan struct {
 	// request's language, or nil.
 	sections []*Pack
 	variants []string
+	captions *Pack // the captions layer, when the captions variant is asked for
 	project  *Overrides
 	flags    *Overrides
 }
@@ -117,6 +121,9 @@ func (l *Library) plan(req Request, lang *Pack) (*plan, error) {
 		if !slices.Contains(pl.variants, v) {
 			pl.variants = append(pl.variants, v)
 		}
+		if v == CaptionsVariant {
+			pl.captions = l.captions
+		}
 	}
 	return pl, nil
 }
@@ -165,6 +172,11 @@ func (l *Library) build(pl *plan) (*Effective, error) {
 		if sec := pl.sections[i]; sec != nil {
 			e.applyPack(sec, pl.variants)
 		}
+	}
+	if pl.captions != nil {
+		e.applyPack(pl.captions, pl.variants)
+	} else if l.captions != nil {
+		e.captionsOffer = l.captions
 	}
 	for _, o := range []struct {
 		layer Layer

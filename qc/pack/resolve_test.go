@@ -198,7 +198,7 @@ func TestVariants(t *testing.T) {
 			}
 		})
 	}
-	if _, err := lib.Resolve(Request{Variants: []string{"kids"}}); err == nil || !strings.Contains(err.Error(), "known: broadcast, children, sdh") {
+	if _, err := lib.Resolve(Request{Variants: []string{"kids"}}); err == nil || !strings.Contains(err.Error(), "known: broadcast, captions, children, scc, sdh") {
 		t.Errorf("unknown variant error = %v", err)
 	}
 }

@@ -183,12 +183,18 @@ func expectedActual(f *rule.Finding) string {
 	return ""
 }
 
-// locus is "cue 3 [00:01:02.500]", either half omitted when unknown.
+// locus is "cue 3 [00:01:02.500]", either half omitted when unknown, or
+// "cue 3 (#2) [...]" when the file numbers the cue differently.
 func locus(f *rule.Finding) string {
 	var b strings.Builder
 	if f.Cue > 0 {
 		b.WriteString("cue ")
 		b.WriteString(strconv.Itoa(f.Cue))
+		if id := f.CueID; id != "" && id != strconv.Itoa(f.Cue) {
+			b.WriteString(" (#")
+			b.WriteString(id)
+			b.WriteByte(')')
+		}
 	}
 	if f.Start != nil {
 		if b.Len() > 0 {

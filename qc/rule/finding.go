@@ -14,6 +14,10 @@ type Finding struct {
 	File     string   `json:"file"`
 	Line     int      `json:"line,omitempty"`
 	Cue      int      `json:"cue,omitempty"`
+	// CueID is the cue's own number or identifier in the file (SRT index,
+	// WebVTT identifier, TTML xml:id): what a person finds it by in an
+	// editor, where Cue counts cues in file order.
+	CueID string `json:"cue_id,omitempty"`
 	// Start and End are the timecodes of the cue concerned, when there is one.
 	Start    *Timecode `json:"start,omitempty"`
 	End      *Timecode `json:"end,omitempty"`

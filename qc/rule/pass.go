@@ -2,6 +2,7 @@ package rule
 
 import (
 	"fmt"
+	"unicode/utf8"
 
 	"github.com/exportqc/exportqc/qc/cue"
 )
@@ -104,12 +105,31 @@ func (p *Pass) Report(f Finding) {
 
 // ReportCue records a finding about cue c.
 func (p *Pass) ReportCue(c *cue.Cue, param, message, expected, actual string) {
-	f := Finding{Line: c.Line, Cue: c.Index, Start: TC(c.Start), End: TC(c.End),
+	f := Finding{Line: c.Line, Cue: c.Index, CueID: CueID(c), Start: TC(c.Start), End: TC(c.End),
 		Message: message, Expected: expected, Actual: actual}
 	if param != "" {
 		f.Source = p.Source(param)
 	}
 	p.Report(f)
+}
+
+// maxCueID bounds the cue identifier a finding carries: a WebVTT
+// identifier is a whole line of input, and a finding never quotes
+// unbounded input.
+const maxCueID = 64
+
+// CueID is c's own identifier for a finding, cut to maxCueID bytes (at a
+// character boundary, with an ellipsis) when longer.
+func CueID(c *cue.Cue) string {
+	id := c.ID
+	if len(id) <= maxCueID {
+		return id
+	}
+	cut := maxCueID
+	for cut > 0 && !utf8.RuneStart(id[cut]) {
+		cut--
+	}
+	return id[:cut] + "…"
 }
 
 // Run runs the pass's rule.

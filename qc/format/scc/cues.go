@@ -20,6 +20,9 @@ func (d *decoder) open(m mode, r int) int {
 	i := len(d.doc.Cues)
 	d.doc.Cues = append(d.doc.Cues, cue.Cue{
 		Line: d.line, Offset: d.offset, Start: frameTime(d.frame), Region: modeNames[m],
+		// Roll-up rows stay up while the next row is written below them:
+		// overlapping in time is how roll-up captions work.
+		MayOverlap: m == modeRollUp,
 	})
 	d.meta = append(d.meta, cueMeta{mode: m, row: r})
 	return i

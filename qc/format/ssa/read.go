@@ -62,6 +62,11 @@ func Read(text string) *cue.Document {
 			Index: i + 1, Line: d.line, Offset: d.offset,
 			Start: fromDuration(items[i].StartAt), End: fromDuration(items[i].EndAt),
 			Lines: t.lines, Raw: d.text, Settings: t.settings,
+			// Layers are drawn over one another by design: only events
+			// of one layer can collide. An event placed by itself (\pos,
+			// \move, \an, its own margins) is where its author put it.
+			Region:     layerRegion(d.layer),
+			MayOverlap: d.margins || t.pos != "" || t.an != "" && t.an != s.alignOf(d.style),
 		})
 		if !known {
 			u := undefined[d.style]
@@ -118,6 +123,24 @@ func (s *scan) lookupStyle(name string) (cue.Style, bool) {
 		return def.style, true
 	}
 	return s.styles["Default"].style, isDefault
+}
+
+// alignOf is the numpad alignment of a Dialogue line's style, looked up
+// as lookupStyle does; "2" (bottom centre, the renderers' default) when
+// no style says. An \an override equal to it moves nothing.
+func (s *scan) alignOf(name string) string {
+	name = strings.TrimLeft(name, "*")
+	if name == "" || strings.EqualFold(name, "Default") {
+		name = "Default"
+	}
+	def, ok := s.styles[name]
+	if !ok {
+		def = s.styles["Default"]
+	}
+	if def.align == "" {
+		return "2"
+	}
+	return def.align
 }
 
 // profile is "ass" for v4+ scripts and "ssa" for v4 ones: the ScriptType

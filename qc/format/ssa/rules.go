@@ -7,6 +7,7 @@ const (
 	CodeStyleUndefined = "A001"
 	CodeFormatMismatch = "A002"
 	CodeInvalidLine    = "A003"
+	CodeFieldInvalid   = "A004"
 )
 
 // Rules are the SSA/ASS-specific rules. Their findings come from the
@@ -39,6 +40,14 @@ var Rules = []*rule.Rule{
 			"or a section header preceded by a byte-order mark in the middle of the file), or a section whose " +
 			"name is not a standard SSA/ASS section. Renderers ignore it; check that nothing meant to be shown " +
 			"is in it.",
+		DefaultSeverity: rule.Warning,
+	},
+	{
+		Code: CodeFieldInvalid, Name: "ssa-field-invalid", Family: "ssa",
+		Summary: "A Dialogue field has a value renderers must guess at",
+		Doc: "A Layer that is not an integer (blank, \"a\", \"1.1\"): libass and ffmpeg read its leading integer, " +
+			"or 0, and show the event, so the event is kept and read the same way; other tools may reject the line " +
+			"or the file. Write the layer as an integer.",
 		DefaultSeverity: rule.Warning,
 	},
 }

@@ -46,6 +46,11 @@ type dialogue struct {
 	offset int64
 	style  string // trimmed Style field
 	text   string // Text field as written
+	// layer is the Layer field as renderers read it, "" when the Format
+	// has none (SSA v4); margins is true when the line sets any of its
+	// own margins (non-zero MarginL/R/V override the style's).
+	layer   string
+	margins bool
 }
 
 // styleDef is what a Style: line defines, read by renderer rules: a
@@ -53,6 +58,7 @@ type dialogue struct {
 type styleDef struct {
 	name  string
 	style cue.Style
+	align string // Alignment in numpad numbering (\an), "" if not given
 }
 
 // candidate is a line the library parses and may reject.
@@ -257,7 +263,10 @@ func (s *scan) styleLine(i int, raw, header string, f *format) {
 }
 
 func (s *scan) defineStyle(vals []string, f *format) {
-	def := styleDef{name: field(vals, f.index("Name"))}
+	def := styleDef{name: field(vals, f.index("Name")), align: field(vals, f.index("Alignment"))}
+	if s.stylesHeader == "v4 styles" {
+		def.align = legacyAlignment(def.align) // SSA v4 numbers alignments as \a does
+	}
 	if flag(field(vals, f.index("Italic"))) {
 		def.style |= cue.Italic
 	}
@@ -282,6 +291,31 @@ func (s *scan) dialogueLine(i int, raw string, f *format) {
 	d := dialogue{line: i + 1, offset: s.offsets[i], style: field(vals, f.index("Style"))}
 	if t := f.index("Text"); t == n-1 {
 		d.text = vals[t]
+	}
+	for _, name := range []string{"Start", "End"} {
+		if problem := checkTime(field(vals, f.index(name))); problem != "" {
+			s.diag("", i, name+" time "+quote(field(vals, f.index(name)))+" "+problem+"; the event is left out")
+			s.lib[i] = ""
+			return
+		}
+	}
+	if li := f.index("Layer"); li >= 0 {
+		raw := field(vals, li)
+		layer, ok := layerValue(raw)
+		d.layer = strconv.Itoa(layer)
+		if !ok {
+			// libass and ffmpeg read the leading integer (0 if none) and
+			// show the event; the library would reject the line.
+			s.diag(CodeFieldInvalid, i, "Layer "+quote(raw)+" is not an integer; renderers (libass, ffmpeg) read it as layer "+
+				d.layer+" and show the event")
+			vals[li] = d.layer
+			s.lib[i] = "Dialogue: " + strings.Join(vals, ",")
+		}
+	}
+	for _, name := range []string{"MarginL", "MarginR", "MarginV"} {
+		if m, err := strconv.Atoi(field(vals, f.index(name))); err == nil && m != 0 {
+			d.margins = true
+		}
 	}
 	s.dialogues = append(s.dialogues, d)
 	s.candidates = append(s.candidates, candidate{idx: i, sec: secEvents, form: f})

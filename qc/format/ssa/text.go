@@ -11,8 +11,11 @@ import (
 type eventText struct {
 	lines []cue.Line
 	// settings: "an:8" (from \an, or \a converted to numpad numbering) and
-	// "pos:x,y", the first of each in the event, as renderers take them.
+	// "pos:x,y" (from \pos, or where a \move starts), the first of each in
+	// the event, as renderers take them.
 	settings string
+	// an and pos are the same values on their own ("" when absent).
+	an, pos string
 }
 
 // parseText reads an SSA/ASS Text field:
@@ -78,7 +81,7 @@ func parseText(raw string, base cue.Style, styles map[string]styleDef) eventText
 	if b.pos != "" {
 		settings = append(settings, "pos:"+b.pos)
 	}
-	return eventText{lines: b.lines, settings: strings.Join(settings, " ")}
+	return eventText{lines: b.lines, settings: strings.Join(settings, " "), an: b.an, pos: b.pos}
 }
 
 type textBuilder struct {
@@ -169,6 +172,15 @@ func (b *textBuilder) tag(t string) {
 	case strings.HasPrefix(t, "pos("):
 		if b.pos == "" {
 			b.pos = strings.ReplaceAll(strings.TrimSuffix(t[4:], ")"), " ", "")
+		}
+	case strings.HasPrefix(t, "move("):
+		// \move places the event as \pos does (renderers take the first
+		// of the two); its position is where the move starts.
+		if b.pos == "" {
+			args := strings.Split(strings.ReplaceAll(strings.TrimSuffix(t[5:], ")"), " ", ""), ",")
+			if len(args) >= 2 {
+				b.pos = args[0] + "," + args[1]
+			}
 		}
 	case t == "r" || strings.HasPrefix(t, "r") && !strings.HasPrefix(t, "rnd"):
 		b.cur = b.base

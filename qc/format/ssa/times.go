@@ -1,0 +1,70 @@
+package ssa
+
+import (
+	"math"
+	"strconv"
+	"strings"
+)
+
+// maxHours bounds an SSA time: 99,999,999 hours would overflow the
+// library's nanosecond clock into a negative time (a cue 8.9e9 s long).
+// Nothing real comes near it.
+const maxHours = 1_000_000
+
+// checkTime says what is wrong with an H:MM:SS.cc time field, or "" when
+// nothing is. Only range and sign are checked here (minutes and seconds
+// may overflow too: "0:00:99999999999999.00"); the library reports other
+// malformed times.
+func checkTime(v string) string {
+	if strings.HasPrefix(v, "-") {
+		return "is negative"
+	}
+	parts := strings.Split(v, ":")
+	if len(parts) != 3 {
+		return ""
+	}
+	var secs float64
+	for i, unit := range [3]float64{3600, 60, 1} {
+		f := strings.TrimSpace(parts[i])
+		if strings.HasPrefix(f, "-") {
+			return "is negative"
+		}
+		n, err := strconv.ParseFloat(f, 64)
+		if err != nil || math.IsNaN(n) || math.IsInf(n, 0) {
+			if strings.Trim(f, "0123456789.") == "" && f != "" {
+				return "is out of range (over " + strconv.Itoa(maxHours) + " hours)"
+			}
+			return "" // not a number: the library says so
+		}
+		secs += n * unit
+	}
+	if secs > maxHours*3600 {
+		return "is out of range (over " + strconv.Itoa(maxHours) + " hours)"
+	}
+	return ""
+}
+
+// layerValue reads a Layer field as libass does (the leading integer, 0
+// if there is none); ok is false when the field is not just an integer.
+func layerValue(v string) (layer int, ok bool) {
+	if n, err := strconv.Atoi(v); err == nil {
+		return n, true
+	}
+	end := 0
+	if end < len(v) && (v[0] == '-' || v[0] == '+') {
+		end++
+	}
+	for end < len(v) && v[end] >= '0' && v[end] <= '9' {
+		end++
+	}
+	n, _ := strconv.Atoi(v[:end])
+	return n, false
+}
+
+// layerRegion names the layer an event is drawn on ("" without layers).
+func layerRegion(layer string) string {
+	if layer == "" {
+		return ""
+	}
+	return "layer " + layer
+}

@@ -5,6 +5,7 @@
 package checks
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/exportqc/exportqc/qc/deliverycheck"
@@ -17,19 +18,18 @@ import (
 	"github.com/exportqc/exportqc/qc/waiver"
 )
 
-// All returns every registered rule, sorted by code. The slice is new on
-// each call; the rules are shared and must not be modified.
-func All() []*rule.Rule {
+// registry is every rule, sorted by code, built once from the families'
+// lists.
+var registry = build()
+
+func build() []*rule.Rule {
 	var all []*rule.Rule
 	all = append(all, fileRules...)
 	all = append(all, timingRules...)
 	all = append(all, layoutRules...)
-	// Format rules: their findings come from the readers' diagnostics, so
-	// the readers own their definitions.
-	all = append(all, stl.Rules...)
-	all = append(all, scc.Rules...)
-	all = append(all, ssa.Rules...)
-	all = append(all, ttml.Rules...)
+	// Format rules: the readers detect them and own their definitions; they
+	// are reported from the readers' diagnostics.
+	all = append(all, readerRules(stl.Rules, scc.Rules, ssa.Rules, ttml.Rules)...)
 	// Delivery rules (D001–D012): manifests, disk, territories.
 	all = append(all, deliverycheck.Rules...)
 	// Language rules (G001–G004); the engine calls langcheck with each
@@ -41,9 +41,31 @@ func All() []*rule.Rule {
 	return all
 }
 
+// readerRules gives the rules a reader declares without a Run the one that
+// reports that reader's diagnostics of their code. The readers' values are
+// copied, not changed: a format package stays free of engine concerns.
+func readerRules(lists ...[]*rule.Rule) []*rule.Rule {
+	var out []*rule.Rule
+	for _, l := range lists {
+		for _, r := range l {
+			if r.Run == nil {
+				c := *r
+				c.Run = rule.ReportDiagnostics
+				r = &c
+			}
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// All returns every registered rule, sorted by code. The slice is new on
+// each call; the rules are shared and must not be modified.
+func All() []*rule.Rule { return slices.Clone(registry) }
+
 // Lookup finds a rule by code ("T003") or name ("cue-overlap").
 func Lookup(codeOrName string) *rule.Rule {
-	for _, r := range All() {
+	for _, r := range registry {
 		if r.Code == codeOrName || r.Name == codeOrName {
 			return r
 		}

@@ -65,7 +65,6 @@ type unit struct {
 	classes  []territory.Class
 	cfg      map[string]*rule.Config // delivery-level configuration (no language)
 	findings []rule.Finding          // set after the per-file pass
-	early    []rule.Finding          // problems found while planning (unknown territories)
 }
 
 // fileMeta is what a delivery says about one of its subtitle files.
@@ -319,9 +318,12 @@ func newUnit(opts *Options, dir string, d *delivery.Delivery) *unit {
 		}
 		if dr != nil {
 			if _, _, err := dr.Territories([]string{t}); err != nil {
-				u.early = append(u.early, rule.Finding{Rule: "D009", File: u.manifestPath(),
-					Line:    deliverycheck.ManifestKeyLine(d, "territories"),
-					Message: fmt.Sprintf("territory %q is neither a territory code nor a territory pack: %v", t, err)})
+				manifest := ""
+				if len(d.Manifests) > 0 {
+					manifest = d.Manifests[0]
+				}
+				d.Problemf(delivery.RuleManifestInvalid, manifest, deliverycheck.ManifestKeyLine(d, "territories"),
+					fmt.Sprintf("territory %q is neither a territory code nor a territory pack: %v", t, err))
 				continue
 			}
 		}
@@ -417,17 +419,14 @@ func resolveFor(opts *Options, in input, lang string) (map[string]*rule.Config, 
 	return opts.Resolver.Resolve(lang)
 }
 
-// deliveryFileChecks runs, on a delivery's subtitle file, the delivery
-// rules that need its cues: D007 (cues outside the episode). Their
-// findings join the file's own.
-func deliveryFileChecks(in input, doc *cue.Document, cfg map[string]*rule.Config, res *fileResult) {
-	if in.meta == nil {
-		return
+// programme is what the delivery says about the programme the file times,
+// for D007.
+func (m *fileMeta) programme() *rule.Programme {
+	if ep := m.episode; ep != nil {
+		return &rule.Programme{Label: fmt.Sprintf("episode %d", ep.Number), Episode: ep.Number,
+			Duration: ep.Duration, FrameRate: ep.FrameRate}
 	}
-	if ep := in.meta.episode; ep != nil && ep.Duration > 0 {
-		p := deliverycheck.Programme{Label: fmt.Sprintf("episode %d", ep.Number), Duration: ep.Duration, FrameRate: ep.FrameRate}
-		res.findings = append(res.findings, deliverycheck.CheckProgramme(doc, in.path, p, cfg["D007"])...)
-	}
+	return nil
 }
 
 // stampDelivery records a delivery file's delivery, kind and episode.
@@ -452,20 +451,42 @@ func checkDeliveries(ctx context.Context, opts *Options, units []*unit, inputs [
 			return err
 		}
 		u.cfg = cfg
-		facts := map[string]deliverycheck.FileFacts{}
+		files := map[string]rule.DeliveryFile{}
 		for i := range inputs {
 			if m := inputs[i].meta; m != nil && m.u == u && !results[i].skip && results[i].record.Format != "unknown" {
-				facts[m.rel] = deliverycheck.FileFacts{Format: results[i].record.Format}
+				files[m.rel] = rule.DeliveryFile{Format: results[i].record.Format}
 			}
 		}
-		raw := deliverycheck.Check(ctx, &deliverycheck.Input{
-			Root: u.root, Delivery: u.d, Territories: u.rules, Classes: u.classes, Config: cfg,
-			Hasher: hasher, Jobs: jobs, Files: facts, Load: loadDoc,
-		})
-		u.findings = applyConfig(append(slices.Clone(u.early), raw...), opts.Rules, cfg)
+		d := &rule.Delivery{Root: u.root, Model: u.d, Territories: u.rules, Classes: u.classes, Configs: cfg,
+			Hasher: hasher, Jobs: jobs, Files: files, Load: loadDoc, Ctx: ctx}
+		u.findings = nil
+		for _, r := range opts.Rules {
+			c := configFor(r, cfg)
+			if r.RunDelivery == nil || c == nil || !c.Enabled {
+				continue
+			}
+			runDeliveryRule(r, d, c, u)
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		u.findings = append(u.findings, manifestTagFindings(u, cfg)...)
 	}
 	return ctx.Err()
+}
+
+// runDeliveryRule runs one delivery rule; a panic becomes a manifest
+// problem of the delivery, naming the rule, so that one failing rule costs
+// neither the other rules nor the other deliveries their results.
+func runDeliveryRule(r *rule.Rule, d *rule.Delivery, c *rule.Config, u *unit) {
+	defer func() {
+		if p := recover(); p != nil {
+			f := rule.Finding{Rule: r.Code, Name: r.Name, Severity: rule.Error, File: d.Manifest(),
+				Message: fmt.Sprintf("internal error in rule %s (please report it): %v", r.ID(), p)}
+			u.findings = append(u.findings, f)
+		}
+	}()
+	rule.NewDeliveryPass(r, d, c, func(f rule.Finding) { u.findings = append(u.findings, f) }).Run()
 }
 
 // addDeliveries puts the delivery findings and records into the report:

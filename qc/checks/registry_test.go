@@ -15,6 +15,7 @@ import (
 	"github.com/exportqc/exportqc/qc/checks"
 	"github.com/exportqc/exportqc/qc/delivery"
 	"github.com/exportqc/exportqc/qc/internal/testcorpus"
+	"github.com/exportqc/exportqc/qc/pack"
 	"github.com/exportqc/exportqc/qc/rule"
 )
 
@@ -129,21 +130,17 @@ func TestManifestProblemsReported(t *testing.T) {
 		d := &delivery.Delivery{Root: t.TempDir(), Kind: delivery.KindNative, Manifests: []string{"manifest.yaml"}}
 		d.Problemf(code, "manifest.yaml", 7, "the problem")
 		d.Finish()
-		// The rules with parameters are off: they have nothing to say on
-		// an empty delivery, and would need the packs' values.
-		off := map[string]*rule.Config{}
-		for _, r := range checks.All() {
-			if len(r.Params) > 0 {
-				off[r.Code] = &rule.Config{}
-			}
+		e, err := shipped(t).Resolve(pack.Request{})
+		if err != nil {
+			t.Fatal(err)
 		}
-		in := &rule.Delivery{Root: "dlv", Model: d, Configs: off}
+		in := &rule.Delivery{Root: "dlv", Model: d, Configs: e.Rules}
 		var got []string
 		for _, r := range checks.All() {
-			if r.RunDelivery == nil || len(r.Params) > 0 {
+			if r.RunDelivery == nil {
 				continue
 			}
-			rule.NewDeliveryPass(r, in, &rule.Config{Enabled: true, Severity: r.DefaultSeverity}, func(f rule.Finding) {
+			rule.NewDeliveryPass(r, in, e.Rules[r.Code], func(f rule.Finding) {
 				got = append(got, f.Rule+" "+f.File+":"+strconv.Itoa(f.Line)+" "+f.Message)
 			}).Run()
 		}

@@ -72,8 +72,10 @@ var (
 		Code: "D006", Name: "episode-missing", Family: family, Scope: rule.DeliveryScope,
 		Summary: "An episode is missing: a gap in the numbering, or fewer episodes than the stated count",
 		Doc: "Episodes are expected to run from 1 to the manifest's episode_count, or, without a count, without gaps " +
-			"between the lowest and highest number delivered. Each missing number is one finding, at the " +
-			"episode_count line or at the first episode after the gap. Deliver the episode or correct the count.",
+			"between the lowest and highest number delivered. Each run of missing numbers is one finding (\"episodes " +
+			"3–7 are missing (5 episodes)\"), at the episode_count line or at the first episode after the gap; past 50 " +
+			"gaps one last finding counts the rest. A count over D009's max_episode_count is not used (D009 reports " +
+			"it). Deliver the episode or correct the count.",
 		DefaultSeverity: rule.Error,
 		RunDelivery:     runEpisodeMissing,
 	}
@@ -113,9 +115,14 @@ var (
 		Summary: "The manifest breaks its schema or contradicts itself",
 		Doc: "A manifest that is not valid YAML/JSON/XML, an unknown key, a missing required key, a value of the " +
 			"wrong type (kind: subtitle), two sources giving different checksums for one file, an unknown territory " +
-			"code. The finding gives the manifest line; the rest of the manifest is still read. Fix the manifest.",
+			"code, an episode_count over max_episode_count. The finding gives the manifest line; the rest of the " +
+			"manifest is still read. A file with a manifest's name that cannot be read or parsed at all (empty, " +
+			"binary, a list or a single value, unreadable) is one finding, and the delivery fails: it is never " +
+			"checked as loose files that pass. Fix the manifest.",
 		DefaultSeverity: rule.Error,
-		RunDelivery:     rule.ReportProblems,
+		Params: []rule.ParamSpec{{Name: paramMaxEpisodeCount, Kind: rule.KindInt,
+			Doc: "the largest episode_count a manifest may state; more is a typo or a hostile manifest"}},
+		RunDelivery: runManifestInvalid,
 	}
 	UnknownHashAlgorithm = &rule.Rule{
 		Code: "D010", Name: "unknown-hash-algorithm", Family: family, Scope: rule.DeliveryScope,
@@ -166,8 +173,11 @@ const (
 	codeFileUnlisted     = "D003"
 	codeChecksumMismatch = "D004"
 	codeSizeMismatch     = "D005"
+	codeManifestInvalid  = "D009"
 	codePathEscapesRoot  = "D011"
 )
+
+const paramMaxEpisodeCount = "max_episode_count"
 
 func runLanguageMissing(p *rule.DeliveryPass) { runChecker(p, (*checker).languages) }
 func runFileMissing(p *rule.DeliveryPass) {
@@ -183,5 +193,9 @@ func runPathEscapesRoot(p *rule.DeliveryPass) {
 	rule.ReportProblems(p)
 	shared(p, listedKey{}, (*checker).listedFiles)
 	shared(p, unlistedKey{}, (*checker).unlisted)
+}
+func runManifestInvalid(p *rule.DeliveryPass) {
+	rule.ReportProblems(p)
+	runChecker(p, (*checker).episodeCountTooLarge)
 }
 func runFormatNotAccepted(p *rule.DeliveryPass) { runChecker(p, (*checker).formats) }

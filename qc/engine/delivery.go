@@ -18,10 +18,8 @@ package engine
 // delivery (a file it does not list is D003, not a loose file to check).
 
 import (
-	"bytes"
 	"context"
 	"fmt"
-	"io"
 	"os"
 	"path"
 	"path/filepath"
@@ -33,7 +31,6 @@ import (
 	"github.com/exportqc/exportqc/qc/delivery"
 	"github.com/exportqc/exportqc/qc/delivery/hashing"
 	"github.com/exportqc/exportqc/qc/delivery/load"
-	"github.com/exportqc/exportqc/qc/delivery/sums"
 	"github.com/exportqc/exportqc/qc/deliverycheck"
 	"github.com/exportqc/exportqc/qc/format"
 	"github.com/exportqc/exportqc/qc/report"
@@ -92,7 +89,7 @@ func plan(opts *Options) ([]input, []*unit, error) {
 	// A manifest named as a path stands for its delivery folder.
 	var paths []string
 	for _, a := range opts.Paths {
-		if !isManifestFile(a) {
+		if !load.IsManifestFile(a) {
 			paths = append(paths, a)
 			continue
 		}
@@ -116,7 +113,7 @@ func plan(opts *Options) ([]input, []*unit, error) {
 		if arg {
 			explicit = opts.Manifest
 		}
-		if explicit == "" && !looksLikeDelivery(dir) {
+		if explicit == "" && !load.LooksLikeDelivery(dir) {
 			return false
 		}
 		u, err := openUnit(opts, dir, explicit)
@@ -155,9 +152,25 @@ func plan(opts *Options) ([]input, []*unit, error) {
 	}
 	sort.Slice(units, func(i, j int) bool { return units[i].root < units[j].root })
 	joinPackages(units)
-	// Loose files inside a delivery are the delivery's business.
+	// A delivery that declares no file (its manifest cannot be read) has
+	// its subtitle files checked on their own all the same.
+	for _, u := range units {
+		if len(u.d.Files) == 0 {
+			more, err := discover([]string{u.disk}, nil)
+			if err != nil {
+				return nil, nil, err
+			}
+			inputs = append(inputs, more...)
+		}
+	}
+	// Loose files inside a delivery are the delivery's business, unless it
+	// declares none (its manifest cannot be read): they are still checked
+	// on their own.
 	inputs = slices.DeleteFunc(inputs, func(in input) bool {
 		for _, u := range units {
+			if len(u.d.Files) == 0 {
+				continue
+			}
 			if in.path == u.root || strings.HasPrefix(in.path, u.root+"/") || u.root == "." {
 				return true
 			}
@@ -215,77 +228,6 @@ func containsUnit(units []*unit, dir string) bool {
 }
 
 func slashClean(p string) string { return filepath.ToSlash(filepath.Clean(p)) }
-
-// isManifestFile reports whether p, named on the command line, is a
-// delivery manifest rather than a subtitle file: a native manifest (that
-// says manifest_version), an IMF ASSETMAP or an iTunes metadata.xml.
-func isManifestFile(p string) bool {
-	st, err := os.Stat(p)
-	if err != nil || !st.Mode().IsRegular() {
-		return false
-	}
-	switch name := filepath.Base(p); {
-	case slices.Contains(delivery.NativeNames, name):
-		data, err := delivery.ReadFile(p)
-		return err == nil && bytes.Contains(data, []byte("manifest_version"))
-	case name == "ASSETMAP.xml" || name == "ASSETMAP":
-		return true
-	case name == "metadata.xml":
-		data, err := delivery.ReadFile(p)
-		return err == nil && bytes.Contains(data, []byte("<package"))
-	}
-	return false
-}
-
-// looksLikeDelivery is a cheap look at a folder's own entries for
-// something that describes a delivery; load.Open then decides.
-func looksLikeDelivery(dir string) bool {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return false
-	}
-	for _, e := range entries {
-		name := e.Name()
-		if e.IsDir() {
-			if strings.HasSuffix(strings.ToLower(name), ".itmsp") || name == "ascmhl" {
-				return true
-			}
-			continue
-		}
-		if slices.Contains(delivery.NativeNames, name) {
-			// Only a manifest that says it is one: a "manifest.json" of some
-			// other tool (a test corpus's index) does not make a delivery.
-			if data, err := delivery.ReadFile(filepath.Join(dir, name)); err == nil && bytes.Contains(data, []byte("manifest_version")) {
-				return true
-			}
-			continue
-		}
-		if name == "ASSETMAP.xml" || name == "ASSETMAP" || name == "metadata.xml" {
-			return true
-		}
-		if isText, _, _ := sums.IsSidecar(name); isText {
-			return true
-		}
-		if strings.EqualFold(filepath.Ext(name), ".xml") && looksLikeMMC(filepath.Join(dir, name)) {
-			return true
-		}
-	}
-	return false
-}
-
-// looksLikeMMC reads the head of an XML file for a MovieLabs manifest root,
-// so walking a folder of TTML files reads a few kilobytes of each at most.
-func looksLikeMMC(p string) bool {
-	f, err := os.Open(p)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	head := make([]byte, 8<<10)
-	n, _ := io.ReadFull(f, head)
-	head = head[:n]
-	return bytes.Contains(head, []byte("MediaManifest")) && bytes.Contains(head, []byte("movielabs.com"))
-}
 
 // openUnit reads the delivery at dir; nil when nothing there describes a
 // delivery after all (only file names, and no territory requested).

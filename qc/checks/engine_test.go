@@ -65,19 +65,27 @@ func (p resolver) Territories(terrs []string) ([]*territory.Territory, []territo
 // is judged against it.
 var fixtureNow = time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC)
 
+// run is what a check is asked beyond its paths: rule flags, pack
+// variants, a waiver file.
+type run struct {
+	flags    pack.FlagValues
+	variants []string
+	waivers  string
+}
+
 // check runs the engine as `exportqc check` does with an empty project
-// config, the given rule flags and, when there is one, a waiver file.
-func check(t testing.TB, flags pack.FlagValues, waivers string, registry []*rule.Rule, paths ...string) *report.Report {
+// config and what r asks.
+func check(t testing.TB, r run, registry []*rule.Rule, paths ...string) *report.Report {
 	t.Helper()
 	lib := shipped(t)
-	o, err := lib.ParseFlags(flags)
+	o, err := lib.ParseFlags(r.flags)
 	if err != nil {
 		t.Fatal(err)
 	}
 	opts := engine.Options{Paths: paths, Jobs: 2, Rules: registry, FailOn: rule.Error, Now: fixtureNow,
-		Resolver: resolver{r: lib.NewResolver(), req: pack.Request{Flags: o}}}
-	if waivers != "" {
-		if opts.Waivers, err = waiver.Load(waivers); err != nil {
+		Resolver: resolver{r: lib.NewResolver(), req: pack.Request{Flags: o, Variants: r.variants}}}
+	if r.waivers != "" {
+		if opts.Waivers, err = waiver.Load(r.waivers); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -115,13 +123,13 @@ func TestReaderDiagnosticsAreConfigurable(t *testing.T) {
 		"Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text\n"+
 		"Dialogue: 0,0:00:01.00,0:00:03.00,Nowhere,,0,0,0,,Hello there\n")
 	all := checks.All()
-	if got := severities(check(t, pack.FlagValues{}, "", all, p), "A001"); len(got) != 1 || got[0] != rule.Warning {
+	if got := severities(check(t, run{}, all, p), "A001"); len(got) != 1 || got[0] != rule.Warning {
 		t.Fatalf("default: A001 %v, want one warning", got)
 	}
-	if got := severities(check(t, pack.FlagValues{Disable: []string{"A001"}}, "", all, p), "A001"); len(got) != 0 {
+	if got := severities(check(t, run{flags: pack.FlagValues{Disable: []string{"A001"}}}, all, p), "A001"); len(got) != 0 {
 		t.Errorf("disabled: A001 %v", got)
 	}
-	if got := severities(check(t, pack.FlagValues{Severity: []string{"ssa-style-undefined=error"}}, "", all, p), "A001"); len(got) != 1 || got[0] != rule.Error {
+	if got := severities(check(t, run{flags: pack.FlagValues{Severity: []string{"ssa-style-undefined=error"}}}, all, p), "A001"); len(got) != 1 || got[0] != rule.Error {
 		t.Errorf("--severity error: A001 %v", got)
 	}
 }
@@ -130,14 +138,14 @@ func TestReaderDiagnosticsAreConfigurable(t *testing.T) {
 func TestParseErrorIsConfigurable(t *testing.T) {
 	p := writeFile(t, "video.srt", "\x00\x01\x02\x03PK\x03\x04"+string(make([]byte, 200)))
 	all := checks.All()
-	if got := severities(check(t, pack.FlagValues{}, "", all, p), "E000"); len(got) != 1 || got[0] != rule.Error {
+	if got := severities(check(t, run{}, all, p), "E000"); len(got) != 1 || got[0] != rule.Error {
 		t.Fatalf("binary .srt: E000 %v, want one error", got)
 	}
-	rep := check(t, pack.FlagValues{Severity: []string{"E000=info"}}, "", all, p)
+	rep := check(t, run{flags: pack.FlagValues{Severity: []string{"E000=info"}}}, all, p)
 	if got := severities(rep, "E000"); len(got) != 1 || got[0] != rule.Info || !rep.Summary.Passed {
 		t.Errorf("E000=info: %v, passed %v", got, rep.Summary.Passed)
 	}
-	if got := severities(check(t, pack.FlagValues{Disable: []string{"E000"}}, "", all, p), "E000"); len(got) != 0 {
+	if got := severities(check(t, run{flags: pack.FlagValues{Disable: []string{"E000"}}}, all, p), "E000"); len(got) != 0 {
 		t.Errorf("disabled: E000 %v", got)
 	}
 }
@@ -149,7 +157,7 @@ func TestInternalErrorGoesThroughE000(t *testing.T) {
 	boom := &rule.Rule{Code: "Z999", Name: "always-panics", Family: "test", Summary: "panics", Doc: "panics",
 		Run: func(*rule.Pass) { panic("boom") }}
 	registry := append(checks.All(), boom)
-	rep := check(t, pack.FlagValues{}, "", registry, p)
+	rep := check(t, run{}, registry, p)
 	var internal int
 	for _, f := range rep.Findings {
 		if f.Rule == "E000" && f.Name == "parse-error" && f.Severity == rule.Error &&
@@ -160,7 +168,7 @@ func TestInternalErrorGoesThroughE000(t *testing.T) {
 	if internal != 1 || len(severities(rep, "T003")) != 1 {
 		t.Errorf("findings %+v", rep.Findings)
 	}
-	if got := severities(check(t, pack.FlagValues{Disable: []string{"E000"}}, "", registry, p), "E000"); len(got) != 0 {
+	if got := severities(check(t, run{flags: pack.FlagValues{Disable: []string{"E000"}}}, registry, p), "E000"); len(got) != 0 {
 		t.Errorf("E000 disabled, yet %v", got)
 	}
 }

@@ -21,7 +21,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -275,17 +274,6 @@ func newUnit(opts *Options, dir string, d *delivery.Delivery) *unit {
 		u.rules, u.classes, _ = dr.Territories(u.terrs)
 	}
 	return u
-}
-
-func (u *unit) manifestPath() string {
-	if len(u.d.Manifests) > 0 {
-		m := u.d.Manifests[0]
-		if filepath.IsAbs(m) || strings.HasPrefix(m, "../") {
-			return m
-		}
-		return path.Join(u.root, m)
-	}
-	return u.root
 }
 
 // inputs lists the delivery's files the per-file rules check: the distinct

@@ -1,6 +1,9 @@
 // Package rule defines what a QC rule is (a value: code, name, doc, typed
-// parameters, run function), what it reports (Finding), and the Pass through
-// which a rule sees one file and its effective configuration.
+// parameters, run function), what it reports (Finding), and the passes
+// through which a rule sees what it inspects with its effective
+// configuration: a Pass for one subtitle file, a DeliveryPass for one
+// delivery. The engine runs every registered rule through its pass and
+// names no rule itself.
 //
 // Rules hold no thresholds and no severities: those are policy, set by rule
 // packs and config (package pack) and handed to a rule as a Config.

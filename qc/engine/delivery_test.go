@@ -613,3 +613,19 @@ func TestHostileManifestsBounded(t *testing.T) {
 		})
 	}
 }
+
+// A delivery rule that panics costs the delivery none of the other rules'
+// findings: the panic is a finding of that rule, at the manifest, and the
+// delivery fails.
+func TestPanickingDeliveryRule(t *testing.T) {
+	dir := fixture(t, "broken-river")
+	want := keys(t, run(t, deliveryOptions(t, nil, dir)), dir)
+	opts := deliveryOptions(t, nil, dir)
+	opts.Rules = append(slices.Clone(opts.Rules), &rule.Rule{Code: "Z998", Name: "always-panics", Family: "test",
+		Summary: "panics", Doc: "panics", RunDelivery: func(*rule.DeliveryPass) { panic("boom") }})
+	rep := run(t, opts)
+	got := keys(t, rep, dir)
+	if !slices.Contains(got, "Z998 manifest.yaml") || len(got) != len(want)+1 || rep.Deliveries[0].Passed {
+		t.Errorf("findings %v\nwithout the rule: %v", got, want)
+	}
+}

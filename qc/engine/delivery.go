@@ -35,7 +35,6 @@ import (
 	"github.com/exportqc/exportqc/qc/report"
 	"github.com/exportqc/exportqc/qc/rule"
 	"github.com/exportqc/exportqc/qc/territory"
-	"github.com/exportqc/exportqc/qc/textenc"
 )
 
 // DeliveryResolver is what a Resolver offers when it knows territory packs;
@@ -507,22 +506,14 @@ func loadDoc(p string) (doc *cue.Document, err error) {
 			doc, err = nil, fmt.Errorf("internal error reading %s: %v", p, r)
 		}
 	}()
-	data, err := readFile(p)
-	if err != nil {
-		return nil, err
+	file := &rule.File{Path: p}
+	doc, _, _ = openDoc(input{path: p, explicit: true}, file)
+	if doc == nil {
+		msgs := make([]string, 0, len(file.Problems))
+		for _, pr := range file.Problems {
+			msgs = append(msgs, pr.Message)
+		}
+		return nil, fmt.Errorf("%s: %s", p, strings.Join(msgs, "; "))
 	}
-	var text string
-	name := format.Sniff(data, "")
-	if name == "" {
-		text = textenc.Decode(data).Text
-		name = format.Sniff(data, text)
-	}
-	f := format.ByName(name)
-	if f == nil {
-		f = format.ByExt(p)
-	}
-	if f == nil {
-		return nil, fmt.Errorf("%s is not a subtitle format exportqc reads", p)
-	}
-	return f.Read(p, data, text), nil
+	return doc, nil
 }

@@ -36,48 +36,19 @@ func (r *fileResult) add(f rule.Finding) { r.findings = append(r.findings, f) }
 func checkFile(opts *Options, in input) fileResult {
 	res := fileResult{record: report.File{Path: in.path, Format: "unknown", Encoding: "unknown"}}
 	file := &rule.File{Path: in.path}
-	unread := func() fileResult {
+	doc, encoding, skip := openDoc(in, file)
+	if skip {
+		return fileResult{skip: true}
+	}
+	if encoding != "" {
+		res.record.Encoding = encoding
+	}
+	res.record.BOM = file.BOM
+	if doc == nil {
 		base, _ := opts.Resolver.Resolve("")
 		runRules(opts.Rules, file, nil, base, &res)
 		return res
 	}
-
-	data, err := readFile(in.path)
-	if err != nil {
-		file.Problemf(0, "%s", err.Error())
-		return unread()
-	}
-
-	// Binary formats are recognised on raw bytes; text formats after decoding.
-	var text string
-	sniffed := format.Sniff(data, "")
-	if sniffed == "" {
-		dec := textenc.DecodeOwned(data) // data is never modified after this
-		text = dec.Text
-		if looksBinary(text) {
-			file.Problemf(0, "content is binary, not subtitle text (a media or archive file with a subtitle name?)")
-			res.record.Encoding = "binary"
-			return unread()
-		}
-		res.record.Encoding = dec.Encoding
-		res.record.BOM = dec.BOM
-		file.Encoding, file.EncodingGuessed, file.BOM = dec.Encoding, dec.Guessed, dec.BOM
-		if dec.Invalid > 0 {
-			file.Problemf(0, "%d bytes could not be decoded as %s and were replaced", dec.Invalid, dec.Encoding)
-		}
-		sniffed = format.Sniff(data, text)
-	} else {
-		res.record.Encoding = "binary"
-	}
-
-	if !in.explicit && format.Ambiguous(in.path) && sniffed == "" {
-		return fileResult{skip: true}
-	}
-	f := chooseFormat(in, sniffed, file)
-	if f == nil {
-		return unread()
-	}
-	doc := f.Read(in.path, data, text)
 	res.record.Format = doc.Format
 	res.record.Profile = doc.Profile
 	res.record.Cues = len(doc.Cues)
@@ -109,6 +80,49 @@ func checkFile(opts *Options, in input) fileResult {
 	afterRules(opts, in, file, doc, cfg, &res)
 	res.findings = applyConfig(res.findings, opts.Rules, cfg)
 	return res
+}
+
+// openDoc reads, decodes, sniffs and parses one file: the one way a
+// subtitle file becomes cues, for the per-file pass and for delivery rules
+// that read files again (loadDoc). What it finds out is recorded on file
+// (encoding, what the name and the content say, problems). doc is nil when
+// the file cannot be read as subtitles; encoding is the decoded text's
+// encoding, "binary" for binary content, "" when the file could not be
+// read; skip is for a walked .xml/.txt file whose content is no subtitle
+// format (a manifest, a note): not ours to report on.
+func openDoc(in input, file *rule.File) (doc *cue.Document, encoding string, skip bool) {
+	data, err := readFile(in.path)
+	if err != nil {
+		file.Problemf(0, "%s", err.Error())
+		return nil, "", false
+	}
+	// Binary formats are recognised on raw bytes; text formats after decoding.
+	var text string
+	sniffed := format.Sniff(data, "")
+	if sniffed == "" {
+		dec := textenc.DecodeOwned(data) // data is never modified after this
+		text = dec.Text
+		if looksBinary(text) {
+			file.Problemf(0, "content is binary, not subtitle text (a media or archive file with a subtitle name?)")
+			return nil, "binary", false
+		}
+		encoding = dec.Encoding
+		file.Encoding, file.EncodingGuessed, file.BOM = dec.Encoding, dec.Guessed, dec.BOM
+		if dec.Invalid > 0 {
+			file.Problemf(0, "%d bytes could not be decoded as %s and were replaced", dec.Invalid, dec.Encoding)
+		}
+		sniffed = format.Sniff(data, text)
+	} else {
+		encoding = "binary"
+	}
+	if !in.explicit && format.Ambiguous(in.path) && sniffed == "" {
+		return nil, encoding, true
+	}
+	f := chooseFormat(in, sniffed, file)
+	if f == nil {
+		return nil, encoding, false
+	}
+	return f.Read(in.path, data, text), encoding, false
 }
 
 // runRules runs the registry's enabled file rules on one file: those that

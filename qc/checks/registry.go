@@ -1,7 +1,15 @@
-// Package checks is the registry of rule kinds: every rule's code, name,
-// documentation, parameter declarations and run function. Values for the
-// parameters and the severities come from the rule packs (package pack), so
-// nothing here is a threshold.
+// Package checks is the registry of rules: every rule's code, name,
+// documentation, parameter declarations and run function, from the
+// families' lists (All). Values for the parameters and the severities come
+// from the rule packs (package pack), so nothing here is a threshold.
+//
+// Adding a rule: declare a *rule.Rule in its family's package (a file rule
+// with Run(*rule.Pass), a delivery rule with RunDelivery(*rule.DeliveryPass),
+// a reader's rule with no Run: the registry reports its diagnostics), add
+// it to the family's list, give it a severity and its parameters' values
+// with their sources in rules/defaults.yaml, and add a case under
+// fixtures/rules/<CODE>/ with its .want (go test ./qc/checks -update writes
+// it; read it). TestRuleFixtures fails until a case triggers the rule.
 package checks
 
 import (

@@ -1,9 +1,14 @@
 package checks
 
-import "github.com/exportqc/exportqc/qc/rule"
+import (
+	"fmt"
 
-// File-level rules. Their findings are produced by the engine from what the
-// reader and the encoding layer learned, so they have no Run function.
+	"github.com/exportqc/exportqc/qc/rule"
+)
+
+// File-level rules. They report what the engine recorded on rule.File while
+// reading, decoding and sniffing the file (Facts rules), and the readers'
+// diagnostics that carry no rule of their own (parse errors).
 var (
 	ParseError = &rule.Rule{
 		Code: "E000", Name: "parse-error", Family: "file",
@@ -12,6 +17,8 @@ var (
 			"Readers keep going after a bad cue, so every other cue is still checked; the finding names the line. " +
 			"Fix the syntax at that line (or re-export the file from the authoring tool).",
 		DefaultSeverity: rule.Error,
+		Facts:           true,
+		Run:             reportParseErrors,
 	}
 	NotUTF8 = &rule.Rule{
 		Code: "E001", Name: "not-utf8", Family: "file",
@@ -20,6 +27,8 @@ var (
 			"with the detected encoding and checked normally; the finding says which encoding was detected and whether it " +
 			"was declared by a byte-order mark or guessed. Most platforms require UTF-8: re-save the file as UTF-8.",
 		DefaultSeverity: rule.Error,
+		Facts:           true,
+		Run:             reportNotUTF8,
 	}
 	ByteOrderMark = &rule.Rule{
 		Code: "E002", Name: "byte-order-mark", Family: "file",
@@ -27,10 +36,10 @@ var (
 		Doc: "A BOM (U+FEFF) at the start of the file. Harmless to most players, rejected by some ingest systems; " +
 			"the pack decides how much it matters.",
 		DefaultSeverity: rule.Info,
+		Facts:           true,
+		Run:             reportBOM,
 	}
 )
-
-var fileRules = []*rule.Rule{ParseError, NotUTF8, ByteOrderMark}
 
 // FormatNameMismatch is reported when a file's content is another format
 // than its extension says (an MPL2 file named .srt, an SRT named .vtt).
@@ -41,6 +50,51 @@ var FormatNameMismatch = &rule.Rule{
 		"content is and this finding says so. Players and ingest systems trust the extension: rename the file or " +
 		"convert it.",
 	DefaultSeverity: rule.Warning,
+	Facts:           true,
+	Run:             reportFormatNameMismatch,
 }
 
-func init() { fileRules = append(fileRules, FormatNameMismatch) }
+var fileRules = []*rule.Rule{ParseError, NotUTF8, ByteOrderMark, FormatNameMismatch}
+
+// reportParseErrors reports what kept the file, or part of it, from being
+// read: the engine's problems (cannot open, binary, unknown format, bytes
+// that could not be decoded, a rule that failed) and the reader's
+// diagnostics that name no rule.
+func reportParseErrors(p *rule.Pass) {
+	for _, pr := range p.File.Problems {
+		p.Report(rule.Finding{Line: pr.Line, Message: pr.Message})
+	}
+	if p.Doc == nil {
+		return
+	}
+	for _, d := range p.Doc.Diagnostics {
+		if d.Rule == "" {
+			p.ReportDiagnostic(d)
+		}
+	}
+}
+
+func reportNotUTF8(p *rule.Pass) {
+	f := p.File
+	if f.Encoding == "" || f.Encoding == "UTF-8" {
+		return
+	}
+	how := "detected from its byte-order mark"
+	if f.EncodingGuessed {
+		how = "guessed from its content"
+	}
+	p.Report(rule.Finding{Message: fmt.Sprintf("file is encoded in %s (%s), not UTF-8; it was decoded and checked", f.Encoding, how)})
+}
+
+func reportBOM(p *rule.Pass) {
+	if p.File.BOM {
+		p.Report(rule.Finding{Message: "file starts with a " + p.File.Encoding + " byte-order mark"})
+	}
+}
+
+func reportFormatNameMismatch(p *rule.Pass) {
+	f := p.File
+	if f.NamedFormat != "" && f.ContentFormat != "" && f.NamedFormat != f.ContentFormat {
+		p.Report(rule.Finding{Message: fmt.Sprintf("file is named as %s but its content is %s", f.NamedFormat, f.ContentFormat)})
+	}
+}

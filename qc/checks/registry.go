@@ -1,10 +1,19 @@
-// Package checks is the registry of rule kinds: every rule's code, name,
-// documentation, parameter declarations and run function. Values for the
-// parameters and the severities come from the rule packs (package pack), so
-// nothing here is a threshold.
+// Package checks is the registry of rules: every rule's code, name,
+// documentation, parameter declarations and run function, from the
+// families' lists (All). Values for the parameters and the severities come
+// from the rule packs (package pack), so nothing here is a threshold.
+//
+// Adding a rule: declare a *rule.Rule in its family's package (a file rule
+// with Run(*rule.Pass), a delivery rule with RunDelivery(*rule.DeliveryPass),
+// a reader's rule with no Run: the registry reports its diagnostics), add
+// it to the family's list, give it a severity and its parameters' values
+// with their sources in rules/defaults.yaml, and add a case under
+// fixtures/rules/<CODE>/ with its .want (go test ./qc/checks -update writes
+// it; read it). TestRuleFixtures fails until a case triggers the rule.
 package checks
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/exportqc/exportqc/qc/deliverycheck"
@@ -17,19 +26,18 @@ import (
 	"github.com/exportqc/exportqc/qc/waiver"
 )
 
-// All returns every registered rule, sorted by code. The slice is new on
-// each call; the rules are shared and must not be modified.
-func All() []*rule.Rule {
+// registry is every rule, sorted by code, built once from the families'
+// lists.
+var registry = build()
+
+func build() []*rule.Rule {
 	var all []*rule.Rule
 	all = append(all, fileRules...)
 	all = append(all, timingRules...)
 	all = append(all, layoutRules...)
-	// Format rules: their findings come from the readers' diagnostics, so
-	// the readers own their definitions.
-	all = append(all, stl.Rules...)
-	all = append(all, scc.Rules...)
-	all = append(all, ssa.Rules...)
-	all = append(all, ttml.Rules...)
+	// Format rules: the readers detect them and own their definitions; they
+	// are reported from the readers' diagnostics.
+	all = append(all, readerRules(stl.Rules, scc.Rules, ssa.Rules, ttml.Rules)...)
 	// Delivery rules (D001–D012): manifests, disk, territories.
 	all = append(all, deliverycheck.Rules...)
 	// Language rules (G001–G004); the engine calls langcheck with each
@@ -41,9 +49,31 @@ func All() []*rule.Rule {
 	return all
 }
 
+// readerRules gives the rules a reader declares without a Run the one that
+// reports that reader's diagnostics of their code. The readers' values are
+// copied, not changed: a format package stays free of engine concerns.
+func readerRules(lists ...[]*rule.Rule) []*rule.Rule {
+	var out []*rule.Rule
+	for _, l := range lists {
+		for _, r := range l {
+			if r.Run == nil {
+				c := *r
+				c.Run = rule.ReportDiagnostics
+				r = &c
+			}
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// All returns every registered rule, sorted by code. The slice is new on
+// each call; the rules are shared and must not be modified.
+func All() []*rule.Rule { return slices.Clone(registry) }
+
 // Lookup finds a rule by code ("T003") or name ("cue-overlap").
 func Lookup(codeOrName string) *rule.Rule {
-	for _, r := range All() {
+	for _, r := range registry {
 		if r.Code == codeOrName || r.Name == codeOrName {
 			return r
 		}

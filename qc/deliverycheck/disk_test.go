@@ -92,7 +92,7 @@ func TestEscapesAreNotFollowed(t *testing.T) {
 	for _, f := range fs {
 		got = append(got, f.Rule+" "+strings.TrimPrefix(f.File, "dlv/")+":"+itoa(f.Line))
 	}
-	if strings.Join(got, ", ") != "D011 manifest.yaml:3, D003 alias.srt:0, D011 unlisted.srt:0" {
+	if strings.Join(got, ", ") != "D003 alias.srt:0, D011 manifest.yaml:3, D011 unlisted.srt:0" {
 		t.Errorf("findings %v", got)
 	}
 }
@@ -107,9 +107,9 @@ func TestDisabledRulesAreSilent(t *testing.T) {
 	d.Finish()
 	in := input(t, d, nil)
 	for _, code := range []string{"D002", "D004", "D005"} {
-		c := *in.Config[code]
+		c := *in.Configs[code]
 		c.Enabled = false
-		in.Config[code] = &c
+		in.Configs[code] = &c
 	}
 	if fs := check(t, in); len(fs) != 0 {
 		t.Errorf("findings from disabled rules: %+v", fs)

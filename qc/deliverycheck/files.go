@@ -28,7 +28,8 @@ type listed struct {
 // Files are hashed concurrently, each once for all its declared algorithms;
 // each path's findings go to its own slot, so the result does not depend
 // on scheduling.
-func (c *checker) listedFiles(ctx context.Context) {
+func (c *checker) listedFiles() {
+	ctx := c.p.Ctx()
 	var items []*listed
 	byPath := map[string]*listed{}
 	for i := range c.d.Files {
@@ -70,24 +71,24 @@ func (c *checker) checkListed(ctx context.Context, it *listed) {
 	real, err := delivery.Resolve(c.d.Root, it.rel)
 	switch {
 	case errors.Is(err, delivery.ErrEscapesRoot):
-		if c.enabled("D011") {
+		if c.p.Enabled(codePathEscapesRoot) {
 			at(first, "D011", fmt.Sprintf("%s leads outside the delivery folder (%v); not followed", it.rel, trimEscape(err)), "", "")
 		}
 		return
 	case errors.Is(err, fs.ErrNotExist):
-		if c.enabled("D002") {
+		if c.p.Enabled(codeFileMissing) {
 			at(first, "D002", fmt.Sprintf("%s is listed but not in the delivery", it.rel), "", "")
 		}
 		return
 	case err != nil:
-		if c.enabled("D002") {
+		if c.p.Enabled(codeFileMissing) {
 			at(first, "D002", fmt.Sprintf("%s cannot be opened: %v", it.rel, err), "", "")
 		}
 		return
 	}
 	st, err := os.Stat(real)
 	if err != nil || !st.Mode().IsRegular() {
-		if c.enabled("D002") {
+		if c.p.Enabled(codeFileMissing) {
 			what := "is not a regular file"
 			if err == nil && st.IsDir() {
 				what = "is a folder, not a file"
@@ -98,7 +99,7 @@ func (c *checker) checkListed(ctx context.Context, it *listed) {
 		}
 		return
 	}
-	if c.enabled("D005") {
+	if c.p.Enabled(codeSizeMismatch) {
 		seen := map[int64]bool{}
 		for _, i := range it.decls {
 			f := &c.d.Files[i]
@@ -109,7 +110,7 @@ func (c *checker) checkListed(ctx context.Context, it *listed) {
 			}
 		}
 	}
-	if !c.enabled("D004") {
+	if !c.p.Enabled(codeChecksumMismatch) {
 		return
 	}
 	var algos []string
@@ -128,7 +129,7 @@ func (c *checker) checkListed(ctx context.Context, it *listed) {
 	// digest then proves the manifest's size entry, not the file, is wrong.
 	res, err := c.in.Hasher.File(ctx, real, algos...)
 	if err != nil {
-		if ctx.Err() == nil && c.enabled("D002") {
+		if ctx.Err() == nil && c.p.Enabled(codeFileMissing) {
 			at(first, "D002", fmt.Sprintf("%s could not be read to verify its checksum: %v", it.rel, err), "", "")
 		}
 		return

@@ -18,11 +18,9 @@ import (
 // normalised text of the full cues are kept: memory stays flat however
 // large the delivery.
 func (c *checker) forced() {
-	if !c.enabled("D008") || c.in.Load == nil {
+	if c.in.Load == nil {
 		return
 	}
-	tolSet := c.param("D008", "time_tolerance")
-	simSet := c.param("D008", "min_similarity")
 	same := &territory.Territory{Classes: c.in.Classes}
 	for _, u := range c.units() {
 		for _, f := range u.files {
@@ -38,7 +36,7 @@ func (c *checker) forced() {
 			if len(fulls) == 0 {
 				continue // no full subtitles in this language: D001's business, if a territory wants them
 			}
-			c.matchForced(f, fulls, tolSet, simSet)
+			c.matchForced(f, fulls)
 		}
 	}
 }
@@ -63,7 +61,7 @@ type fullCue struct {
 	text       string // normalised
 }
 
-func (c *checker) matchForced(f *delivery.File, fulls []*delivery.File, tolSet, simSet rule.Setting) {
+func (c *checker) matchForced(f *delivery.File, fulls []*delivery.File) {
 	forcedDoc, err := c.in.Load(c.disk(f.Path))
 	if err != nil {
 		return // the per-file pass reported why it cannot be read
@@ -72,8 +70,8 @@ func (c *checker) matchForced(f *delivery.File, fulls []*delivery.File, tolSet, 
 	if !forcedDoc.FrameRate.IsZero() {
 		fr = forcedDoc.FrameRate
 	}
-	tol := tolSet.Value.Duration.Resolve(fr)
-	minSim := simSet.Value.Float
+	tol := c.p.DurationAt("time_tolerance", fr)
+	minSim := c.p.Float("min_similarity")
 	var pool []fullCue
 	var names []string
 	for _, g := range fulls {
@@ -117,7 +115,7 @@ func (c *checker) matchForced(f *delivery.File, fulls []*delivery.File, tolSet, 
 		}
 		text := strings.ReplaceAll(fc.Text(), "\n", " ")
 		c.add(rule.Finding{Rule: "D008", File: c.report(f.Path), Line: fc.Line, Cue: fc.Index,
-			Start: rule.TC(fc.Start), End: rule.TC(fc.End), Source: simSet.Source,
+			Start: rule.TC(fc.Start), End: rule.TC(fc.End), Source: c.p.Source("min_similarity"),
 			Message: fmt.Sprintf("forced event %q (%s–%s) has no matching event in the full subtitles (%s)",
 				text, tc(fc.Start), tc(fc.End), strings.Join(names, ", ")),
 			Expected: fmt.Sprintf("a full-subtitle event within %s containing the text", secs(tol))})

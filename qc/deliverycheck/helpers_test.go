@@ -35,20 +35,20 @@ func shipped(t *testing.T) *pack.Library {
 
 // input builds the Input the engine would for d, with the shipped packs'
 // configuration for the territories and variants.
-func input(t *testing.T, d *delivery.Delivery, territories []string, variants ...string) *deliverycheck.Input {
+func input(t *testing.T, d *delivery.Delivery, territories []string, variants ...string) *rule.Delivery {
 	t.Helper()
 	e, err := shipped(t).Resolve(pack.Request{Territories: territories, Variants: variants})
 	if err != nil {
 		t.Fatal(err)
 	}
-	facts := map[string]deliverycheck.FileFacts{}
+	facts := map[string]rule.DeliveryFile{}
 	for _, f := range d.Files {
 		if fm := format.ByExt(f.Path); fm != nil && delivery.IsText(f.Kind) {
-			facts[f.Path] = deliverycheck.FileFacts{Format: fm.Name}
+			facts[f.Path] = rule.DeliveryFile{Format: fm.Name}
 		}
 	}
-	return &deliverycheck.Input{Root: "dlv", Delivery: d, Territories: e.TerritoryRules(), Classes: e.DefaultClasses(),
-		Config: e.Rules, Hasher: hashing.New(2), Jobs: 2, Files: facts, Load: loadDoc}
+	return &rule.Delivery{Root: "dlv", Model: d, Territories: e.TerritoryRules(), Classes: e.DefaultClasses(),
+		Configs: e.Rules, Hasher: hashing.New(2), Jobs: 2, Files: facts, Load: loadDoc}
 }
 
 // only keeps the findings of one rule, as "file:line message".
@@ -63,9 +63,19 @@ func only(fs []rule.Finding, code string) []string {
 	return out
 }
 
-func check(t *testing.T, in *deliverycheck.Input) []rule.Finding {
+// check runs the enabled delivery rules on in, as the engine does.
+func check(t *testing.T, in *rule.Delivery) []rule.Finding {
 	t.Helper()
-	return deliverycheck.Check(context.Background(), in)
+	in.Ctx = context.Background()
+	var out []rule.Finding
+	for _, r := range deliverycheck.Rules {
+		c := in.Configs[r.Code]
+		if r.RunDelivery == nil || c == nil || !c.Enabled {
+			continue
+		}
+		rule.NewDeliveryPass(r, in, c, func(f rule.Finding) { out = append(out, f) }).Run()
+	}
+	return out
 }
 
 // episodic builds a native-kind delivery: episodes numbered as given, each

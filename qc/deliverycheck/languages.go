@@ -46,9 +46,6 @@ func (c *checker) units() []unit {
 // languages reports subtitle files declared without a language, and, per
 // territory requirement and episode, languages the delivery lacks (D001).
 func (c *checker) languages() {
-	if !c.enabled("D001") {
-		return
-	}
 	for i := range c.d.Files {
 		f := &c.d.Files[i]
 		if !delivery.IsText(f.Kind) || strings.TrimSpace(f.Language) != "" {
@@ -151,9 +148,6 @@ func acceptsNote(r *territory.Requirement) string {
 // formats reports subtitle files in a format a territory does not accept
 // (D012), once per file and territory.
 func (c *checker) formats() {
-	if !c.enabled("D012") {
-		return
-	}
 	for _, rel := range c.d.Paths() {
 		facts, ok := c.in.Files[rel]
 		if !ok || facts.Format == "" {

@@ -7,29 +7,22 @@ import (
 	"github.com/exportqc/exportqc/qc/rule"
 )
 
-// Programme is what D007 knows of the episode a subtitle file belongs to.
-type Programme struct {
-	Label     string   // "episode 3", "the programme"
-	Duration  cue.Time // 0: unknown, nothing to check
-	FrameRate cue.FrameRate
-}
-
-// CheckProgramme reports (D007) the cues of doc that run past the end of
-// the programme or start before it. cfg is D007's configuration; file is
-// the path findings name. Called by the per-file pass, which has the cues
-// in hand; the result is at most two findings, however many cues are out.
-func CheckProgramme(doc *cue.Document, file string, p Programme, cfg *rule.Config) []rule.Finding {
-	if p.Duration <= 0 || cfg == nil || !cfg.Enabled || len(doc.Cues) == 0 {
-		return nil
+// outsideProgramme reports (D007) the cues of a delivery's subtitle file
+// that run past the end of its programme or start before it: at most two
+// findings, however many cues are out. It runs in the per-file pass, which
+// has the cues in hand; the delivery gives the file its Programme.
+func outsideProgramme(p *rule.Pass) {
+	prog, doc := p.File.Programme, p.Doc
+	if prog == nil || prog.Duration <= 0 || len(doc.Cues) == 0 {
+		return
 	}
-	fr := p.FrameRate
+	fr := prog.FrameRate
 	if fr.IsZero() {
 		fr = cue.FrameRate{Num: 25, Den: 1} // only frame-based parameters need it
 	}
-	tolSet, startSet := cfg.Params["tolerance"], cfg.Params["programme_start"]
-	tol := tolSet.Value.Duration.Resolve(fr)
-	start := startSet.Value.Duration.Resolve(fr)
-	end := start + p.Duration
+	tol := p.DurationAt("tolerance", fr)
+	start := p.DurationAt("programme_start", fr)
+	end := start + prog.Duration
 
 	var late, early *cue.Cue
 	nLate, nEarly := 0, 0
@@ -55,31 +48,29 @@ func CheckProgramme(doc *cue.Document, file string, p Programme, cfg *rule.Confi
 			}
 		}
 	}
-	var out []rule.Finding
 	if late != nil {
 		msg := fmt.Sprintf("cue %d ends at %s, %s after the end of %s (%s long%s)",
-			late.Index, tc(late.End), secs(late.End-end), p.Label, tc(p.Duration), from(start))
+			late.Index, tc(late.End), secs(late.End-end), prog.Label, tc(prog.Duration), from(start))
 		if nLate > 1 {
 			msg += fmt.Sprintf("; %d cues run past the end, the first is cue %d (%s–%s)", nLate, firstLate.Index, tc(firstLate.Start), tc(firstLate.End))
 		}
 		if firstLate.Start >= end && nLate == countShown(doc) {
 			msg += "; every cue is past the end: is the file timed from a start timecode such as 01:00:00:00 or 10:00:00:00? (set D007.programme_start)"
 		}
-		out = append(out, rule.Finding{Rule: "D007", File: file, Line: late.Line, Cue: late.Index,
+		p.Report(rule.Finding{Line: late.Line, Cue: late.Index,
 			Start: rule.TC(late.Start), End: rule.TC(late.End), Message: msg,
-			Expected: "cues end by " + tc(end+tol), Actual: tc(late.End), Source: tolSet.Source})
+			Expected: "cues end by " + tc(end+tol), Actual: tc(late.End), Source: p.Source("tolerance")})
 	}
 	if early != nil {
 		msg := fmt.Sprintf("cue %d starts at %s, %s before %s starts (%s)",
-			early.Index, tc(early.Start), secs(start-early.Start), p.Label, tc(start))
+			early.Index, tc(early.Start), secs(start-early.Start), prog.Label, tc(start))
 		if nEarly > 1 {
 			msg += fmt.Sprintf("; %d cues start before the programme", nEarly)
 		}
-		out = append(out, rule.Finding{Rule: "D007", File: file, Line: early.Line, Cue: early.Index,
+		p.Report(rule.Finding{Line: early.Line, Cue: early.Index,
 			Start: rule.TC(early.Start), End: rule.TC(early.End), Message: msg,
-			Expected: "cues start from " + tc(start-tol), Actual: tc(early.Start), Source: startSet.Source})
+			Expected: "cues start from " + tc(start-tol), Actual: tc(early.Start), Source: p.Source("programme_start")})
 	}
-	return out
 }
 
 func countShown(doc *cue.Document) int {

@@ -32,7 +32,7 @@ func d007(t *testing.T, tolerance, start string) *rule.Config {
 }
 
 func TestCheckProgramme(t *testing.T) {
-	ep := deliverycheck.Programme{Label: "episode 3", Duration: cue.FromSeconds(20), FrameRate: cue.FrameRate{Num: 25, Den: 1}}
+	ep := &rule.Programme{Label: "episode 3", Episode: 3, Duration: cue.FromSeconds(20), FrameRate: cue.FrameRate{Num: 25, Den: 1}}
 	cases := []struct {
 		name       string
 		doc        *cue.Document
@@ -54,7 +54,7 @@ func TestCheckProgramme(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			c.start = strings.Replace(c.start, "10h", "36000s", 1)
-			fs := deliverycheck.CheckProgramme(c.doc, "a.srt", ep, d007(t, c.tol, c.start))
+			fs := runD007(c.doc, ep, d007(t, c.tol, c.start))
 			var got []string
 			for _, f := range fs {
 				got = append(got, "cue "+itoa(f.Cue))
@@ -72,13 +72,19 @@ func TestCheckProgramme(t *testing.T) {
 			}
 		})
 	}
-	// Unknown duration or a disabled rule: nothing to say.
-	if fs := deliverycheck.CheckProgramme(doc([2]float64{1, 99}), "a.srt", deliverycheck.Programme{}, d007(t, "0s", "0s")); fs != nil {
+	// Unknown duration, or a loose file: nothing to say.
+	if fs := runD007(doc([2]float64{1, 99}), &rule.Programme{}, d007(t, "0s", "0s")); fs != nil {
 		t.Errorf("no duration: %+v", fs)
 	}
-	off := d007(t, "0s", "0s")
-	off.Enabled = false
-	if fs := deliverycheck.CheckProgramme(doc([2]float64{1, 99}), "a.srt", ep, off); fs != nil {
-		t.Errorf("disabled: %+v", fs)
+	if fs := runD007(doc([2]float64{1, 99}), nil, d007(t, "0s", "0s")); fs != nil {
+		t.Errorf("loose file: %+v", fs)
 	}
+}
+
+// runD007 runs D007 on doc as the file a.srt of the programme p.
+func runD007(doc *cue.Document, p *rule.Programme, cfg *rule.Config) []rule.Finding {
+	var out []rule.Finding
+	f := &rule.File{Path: "a.srt", Programme: p}
+	rule.NewPass(deliverycheck.OutsideProgramme, f, doc, cfg, func(f rule.Finding) { out = append(out, f) }).Run()
+	return out
 }

@@ -3,12 +3,10 @@
 // it ships to, and across its subtitle files. The readers in qc/delivery say
 // what a manifest declares; these rules decide what is wrong with it.
 //
-// The engine calls Check once per delivery after the per-file pass (it hands
-// over what the files' checks learned: their format and cue extents) and
-// OutsideProgramme for each subtitle file of an episode during the per-file
-// pass. Findings come back with rule code, file, line and message; the
-// engine gives them names and severities from the packs, like reader
-// diagnostics.
+// Each rule has a RunDelivery the engine calls once per delivery after the
+// per-file pass (rule.Delivery hands over what the files' checks learned),
+// except D007, whose Run looks at each subtitle file of a delivery during
+// the per-file pass, with the programme it belongs to (rule.File.Programme).
 package deliverycheck
 
 import "github.com/exportqc/exportqc/qc/rule"
@@ -27,6 +25,7 @@ var (
 			"the language, the kind and the episode. A subtitle file declared without a language is reported too: it " +
 			"cannot count towards any requirement. Deliver the missing file, or correct the manifest's language/kind.",
 		DefaultSeverity: rule.Error,
+		RunDelivery:     runLanguageMissing,
 	}
 	FileMissing = &rule.Rule{
 		Code: "D002", Name: "file-missing", Family: family, Scope: rule.DeliveryScope,
@@ -35,6 +34,7 @@ var (
 			"folder, or the path names a folder. The finding points at the manifest line. Deliver the file or " +
 			"correct the path (names are case-sensitive on most file systems).",
 		DefaultSeverity: rule.Error,
+		RunDelivery:     runFileMissing,
 	}
 	FileUnlisted = &rule.Rule{
 		Code: "D003", Name: "file-unlisted", Family: family, Scope: rule.DeliveryScope,
@@ -44,6 +44,7 @@ var (
 			"(comma-separated globs matched against the base name and the path relative to the delivery root) are " +
 			"not reported. List the file in the manifest or remove it from the delivery.",
 		DefaultSeverity: rule.Warning,
+		RunDelivery:     runFileUnlisted,
 		Params: []rule.ParamSpec{{Name: "ignore", Kind: rule.KindString,
 			Doc: "comma-separated glob patterns of files that may sit in a delivery unlisted (e.g. *.md,Thumbs.db)"}},
 	}
@@ -56,6 +57,7 @@ var (
 			"differs (D005), so the report says whether the content or only the declared size is wrong. Re-deliver " +
 			"the file or re-hash it if the change was intended.",
 		DefaultSeverity: rule.Error,
+		RunDelivery:     runChecksumMismatch,
 	}
 	SizeMismatch = &rule.Rule{
 		Code: "D005", Name: "size-mismatch", Family: family, Scope: rule.DeliveryScope,
@@ -64,14 +66,18 @@ var (
 			"size with a matching checksum means only the manifest's size entry is wrong. Correct the manifest or " +
 			"re-deliver the file.",
 		DefaultSeverity: rule.Error,
+		RunDelivery:     runSizeMismatch,
 	}
 	EpisodeMissing = &rule.Rule{
 		Code: "D006", Name: "episode-missing", Family: family, Scope: rule.DeliveryScope,
 		Summary: "An episode is missing: a gap in the numbering, or fewer episodes than the stated count",
 		Doc: "Episodes are expected to run from 1 to the manifest's episode_count, or, without a count, without gaps " +
-			"between the lowest and highest number delivered. Each missing number is one finding, at the " +
-			"episode_count line or at the first episode after the gap. Deliver the episode or correct the count.",
+			"between the lowest and highest number delivered. Each run of missing numbers is one finding (\"episodes " +
+			"3–7 are missing (5 episodes)\"), at the episode_count line or at the first episode after the gap; past 50 " +
+			"gaps one last finding counts the rest. A count over D009's max_episode_count is not used (D009 reports " +
+			"it). Deliver the episode or correct the count.",
 		DefaultSeverity: rule.Error,
+		RunDelivery:     runEpisodeMissing,
 	}
 	OutsideProgramme = &rule.Rule{
 		Code: "D007", Name: "subtitle-outside-programme", Family: family, Scope: rule.DeliveryScope,
@@ -82,6 +88,7 @@ var (
 			"usually timed from a start timecode such as 01:00:00:00 or 10:00:00:00: set programme_start, or " +
 			"re-time the file.",
 		DefaultSeverity: rule.Error,
+		Run:             outsideProgramme,
 		Params: []rule.ParamSpec{
 			{Name: "tolerance", Kind: rule.KindDuration, Doc: "how far past the programme's end (or before its start) a cue may go"},
 			{Name: "programme_start", Kind: rule.KindDuration, Doc: "the subtitle time at which the programme starts (0s, or 1h/10h for broadcast timecode)"},
@@ -97,6 +104,7 @@ var (
 			"spaces ignored) at least min_similarity of its character pairs must be found there. Add the event to the " +
 			"full subtitles.",
 		DefaultSeverity: rule.Error,
+		RunDelivery:     runForcedNotInFull,
 		Params: []rule.ParamSpec{
 			{Name: "time_tolerance", Kind: rule.KindDuration, Doc: "how far apart in time a forced event and its full counterpart may be"},
 			{Name: "min_similarity", Kind: rule.KindFloat, Doc: "share (0–1) of the forced text's character pairs the full text must contain"},
@@ -107,8 +115,14 @@ var (
 		Summary: "The manifest breaks its schema or contradicts itself",
 		Doc: "A manifest that is not valid YAML/JSON/XML, an unknown key, a missing required key, a value of the " +
 			"wrong type (kind: subtitle), two sources giving different checksums for one file, an unknown territory " +
-			"code. The finding gives the manifest line; the rest of the manifest is still read. Fix the manifest.",
+			"code, an episode_count over max_episode_count. The finding gives the manifest line; the rest of the " +
+			"manifest is still read. A file with a manifest's name that cannot be read or parsed at all (empty, " +
+			"binary, a list or a single value, unreadable) is one finding, and the delivery fails: it is never " +
+			"checked as loose files that pass. Fix the manifest.",
 		DefaultSeverity: rule.Error,
+		Params: []rule.ParamSpec{{Name: paramMaxEpisodeCount, Kind: rule.KindInt,
+			Doc: "the largest episode_count a manifest may state; more is a typo or a hostile manifest"}},
+		RunDelivery: runManifestInvalid,
 	}
 	UnknownHashAlgorithm = &rule.Rule{
 		Code: "D010", Name: "unknown-hash-algorithm", Family: family, Scope: rule.DeliveryScope,
@@ -117,6 +131,7 @@ var (
 			"sha512 and xxh64). Other checksums of the same file are still verified. Add a supported checksum to the " +
 			"manifest if the file must be verified.",
 		DefaultSeverity: rule.Warning,
+		RunDelivery:     rule.ReportProblems,
 	}
 	PathEscapesRoot = &rule.Rule{
 		Code: "D011", Name: "path-escapes-root", Family: family, Scope: rule.DeliveryScope,
@@ -125,6 +140,7 @@ var (
 			"is outside it. Such paths are never followed: a delivery must be self-contained. Move the file into " +
 			"the delivery and correct the path.",
 		DefaultSeverity: rule.Error,
+		RunDelivery:     runPathEscapesRoot,
 	}
 	FormatNotAccepted = &rule.Rule{
 		Code: "D012", Name: "format-not-accepted", Family: family, Scope: rule.DeliveryScope,
@@ -132,6 +148,7 @@ var (
 		Doc: "A territory pack may list the subtitle formats it accepts (formats: accepted:, with its source). A " +
 			"subtitle file of the delivery in another format is reported once per territory. Convert the file.",
 		DefaultSeverity: rule.Warning,
+		RunDelivery:     runFormatNotAccepted,
 	}
 )
 
@@ -140,3 +157,45 @@ var Rules = []*rule.Rule{
 	LanguageMissing, FileMissing, FileUnlisted, ChecksumMismatch, SizeMismatch, EpisodeMissing,
 	OutsideProgramme, ForcedNotInFull, ManifestInvalid, UnknownHashAlgorithm, PathEscapesRoot, FormatNotAccepted,
 }
+
+// Rules that share work (the declared files compared with the disk, the
+// walk of the folder) share it through the pass's Memo under these keys.
+type (
+	listedKey   struct{}
+	unlistedKey struct{}
+)
+
+// The codes of the rules whose work others share, to ask the pass whether
+// they are enabled: the rules' values cannot be named from their own Run
+// (an initialisation cycle).
+const (
+	codeFileMissing      = "D002"
+	codeFileUnlisted     = "D003"
+	codeChecksumMismatch = "D004"
+	codeSizeMismatch     = "D005"
+	codeManifestInvalid  = "D009"
+	codePathEscapesRoot  = "D011"
+)
+
+const paramMaxEpisodeCount = "max_episode_count"
+
+func runLanguageMissing(p *rule.DeliveryPass) { runChecker(p, (*checker).languages) }
+func runFileMissing(p *rule.DeliveryPass) {
+	rule.ReportProblems(p)
+	shared(p, listedKey{}, (*checker).listedFiles)
+}
+func runFileUnlisted(p *rule.DeliveryPass)     { shared(p, unlistedKey{}, (*checker).unlisted) }
+func runChecksumMismatch(p *rule.DeliveryPass) { shared(p, listedKey{}, (*checker).listedFiles) }
+func runSizeMismatch(p *rule.DeliveryPass)     { shared(p, listedKey{}, (*checker).listedFiles) }
+func runEpisodeMissing(p *rule.DeliveryPass)   { runChecker(p, (*checker).episodes) }
+func runForcedNotInFull(p *rule.DeliveryPass)  { runChecker(p, (*checker).forced) }
+func runPathEscapesRoot(p *rule.DeliveryPass) {
+	rule.ReportProblems(p)
+	shared(p, listedKey{}, (*checker).listedFiles)
+	shared(p, unlistedKey{}, (*checker).unlisted)
+}
+func runManifestInvalid(p *rule.DeliveryPass) {
+	rule.ReportProblems(p)
+	runChecker(p, (*checker).episodeCountTooLarge)
+}
+func runFormatNotAccepted(p *rule.DeliveryPass) { runChecker(p, (*checker).formats) }

@@ -18,7 +18,7 @@ import (
 // followed: a link is judged by where it points, and a linked folder is not
 // entered.
 func (c *checker) unlisted() {
-	d3, d11 := c.enabled("D003"), c.enabled("D011")
+	d3, d11 := c.p.Enabled(codeFileUnlisted), c.p.Enabled(codePathEscapesRoot)
 	if !d3 && !d11 {
 		return
 	}
@@ -29,7 +29,10 @@ func (c *checker) unlisted() {
 	for _, m := range c.d.Manifests {
 		known[m] = true
 	}
-	ignore := splitPatterns(c.param("D003", "ignore").Value.String)
+	var ignore []string
+	if d3 {
+		ignore = splitPatterns(c.p.SettingsOf(codeFileUnlisted).String("ignore"))
+	}
 	_ = filepath.WalkDir(c.d.Root, func(p string, de fs.DirEntry, err error) error {
 		if err != nil {
 			return nil // an unreadable sub-folder: its files cannot be judged

@@ -18,12 +18,9 @@ package engine
 // delivery (a file it does not list is D003, not a loose file to check).
 
 import (
-	"bytes"
 	"context"
 	"fmt"
-	"io"
 	"os"
-	"path"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -33,13 +30,11 @@ import (
 	"github.com/exportqc/exportqc/qc/delivery"
 	"github.com/exportqc/exportqc/qc/delivery/hashing"
 	"github.com/exportqc/exportqc/qc/delivery/load"
-	"github.com/exportqc/exportqc/qc/delivery/sums"
 	"github.com/exportqc/exportqc/qc/deliverycheck"
 	"github.com/exportqc/exportqc/qc/format"
 	"github.com/exportqc/exportqc/qc/report"
 	"github.com/exportqc/exportqc/qc/rule"
 	"github.com/exportqc/exportqc/qc/territory"
-	"github.com/exportqc/exportqc/qc/textenc"
 )
 
 // DeliveryResolver is what a Resolver offers when it knows territory packs;
@@ -65,7 +60,6 @@ type unit struct {
 	classes  []territory.Class
 	cfg      map[string]*rule.Config // delivery-level configuration (no language)
 	findings []rule.Finding          // set after the per-file pass
-	early    []rule.Finding          // problems found while planning (unknown territories)
 }
 
 // fileMeta is what a delivery says about one of its subtitle files.
@@ -93,7 +87,7 @@ func plan(opts *Options) ([]input, []*unit, error) {
 	// A manifest named as a path stands for its delivery folder.
 	var paths []string
 	for _, a := range opts.Paths {
-		if !isManifestFile(a) {
+		if !load.IsManifestFile(a) {
 			paths = append(paths, a)
 			continue
 		}
@@ -117,7 +111,7 @@ func plan(opts *Options) ([]input, []*unit, error) {
 		if arg {
 			explicit = opts.Manifest
 		}
-		if explicit == "" && !looksLikeDelivery(dir) {
+		if explicit == "" && !load.LooksLikeDelivery(dir) {
 			return false
 		}
 		u, err := openUnit(opts, dir, explicit)
@@ -156,9 +150,25 @@ func plan(opts *Options) ([]input, []*unit, error) {
 	}
 	sort.Slice(units, func(i, j int) bool { return units[i].root < units[j].root })
 	joinPackages(units)
-	// Loose files inside a delivery are the delivery's business.
+	// A delivery that declares no file (its manifest cannot be read) has
+	// its subtitle files checked on their own all the same.
+	for _, u := range units {
+		if len(u.d.Files) == 0 {
+			more, err := discover([]string{u.disk}, nil)
+			if err != nil {
+				return nil, nil, err
+			}
+			inputs = append(inputs, more...)
+		}
+	}
+	// Loose files inside a delivery are the delivery's business, unless it
+	// declares none (its manifest cannot be read): they are still checked
+	// on their own.
 	inputs = slices.DeleteFunc(inputs, func(in input) bool {
 		for _, u := range units {
+			if len(u.d.Files) == 0 {
+				continue
+			}
 			if in.path == u.root || strings.HasPrefix(in.path, u.root+"/") || u.root == "." {
 				return true
 			}
@@ -217,77 +227,6 @@ func containsUnit(units []*unit, dir string) bool {
 
 func slashClean(p string) string { return filepath.ToSlash(filepath.Clean(p)) }
 
-// isManifestFile reports whether p, named on the command line, is a
-// delivery manifest rather than a subtitle file: a native manifest (that
-// says manifest_version), an IMF ASSETMAP or an iTunes metadata.xml.
-func isManifestFile(p string) bool {
-	st, err := os.Stat(p)
-	if err != nil || !st.Mode().IsRegular() {
-		return false
-	}
-	switch name := filepath.Base(p); {
-	case slices.Contains(delivery.NativeNames, name):
-		data, err := delivery.ReadFile(p)
-		return err == nil && bytes.Contains(data, []byte("manifest_version"))
-	case name == "ASSETMAP.xml" || name == "ASSETMAP":
-		return true
-	case name == "metadata.xml":
-		data, err := delivery.ReadFile(p)
-		return err == nil && bytes.Contains(data, []byte("<package"))
-	}
-	return false
-}
-
-// looksLikeDelivery is a cheap look at a folder's own entries for
-// something that describes a delivery; load.Open then decides.
-func looksLikeDelivery(dir string) bool {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return false
-	}
-	for _, e := range entries {
-		name := e.Name()
-		if e.IsDir() {
-			if strings.HasSuffix(strings.ToLower(name), ".itmsp") || name == "ascmhl" {
-				return true
-			}
-			continue
-		}
-		if slices.Contains(delivery.NativeNames, name) {
-			// Only a manifest that says it is one: a "manifest.json" of some
-			// other tool (a test corpus's index) does not make a delivery.
-			if data, err := delivery.ReadFile(filepath.Join(dir, name)); err == nil && bytes.Contains(data, []byte("manifest_version")) {
-				return true
-			}
-			continue
-		}
-		if name == "ASSETMAP.xml" || name == "ASSETMAP" || name == "metadata.xml" {
-			return true
-		}
-		if isText, _, _ := sums.IsSidecar(name); isText {
-			return true
-		}
-		if strings.EqualFold(filepath.Ext(name), ".xml") && looksLikeMMC(filepath.Join(dir, name)) {
-			return true
-		}
-	}
-	return false
-}
-
-// looksLikeMMC reads the head of an XML file for a MovieLabs manifest root,
-// so walking a folder of TTML files reads a few kilobytes of each at most.
-func looksLikeMMC(p string) bool {
-	f, err := os.Open(p)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	head := make([]byte, 8<<10)
-	n, _ := io.ReadFull(f, head)
-	head = head[:n]
-	return bytes.Contains(head, []byte("MediaManifest")) && bytes.Contains(head, []byte("movielabs.com"))
-}
-
 // openUnit reads the delivery at dir; nil when nothing there describes a
 // delivery after all (only file names, and no territory requested).
 func openUnit(opts *Options, dir, manifest string) (*unit, error) {
@@ -319,9 +258,12 @@ func newUnit(opts *Options, dir string, d *delivery.Delivery) *unit {
 		}
 		if dr != nil {
 			if _, _, err := dr.Territories([]string{t}); err != nil {
-				u.early = append(u.early, rule.Finding{Rule: "D009", File: u.manifestPath(),
-					Line:    deliverycheck.ManifestKeyLine(d, "territories"),
-					Message: fmt.Sprintf("territory %q is neither a territory code nor a territory pack: %v", t, err)})
+				manifest := ""
+				if len(d.Manifests) > 0 {
+					manifest = d.Manifests[0]
+				}
+				d.Problemf(delivery.RuleManifestInvalid, manifest, deliverycheck.ManifestKeyLine(d, "territories"),
+					fmt.Sprintf("territory %q is neither a territory code nor a territory pack: %v", t, err))
 				continue
 			}
 		}
@@ -331,17 +273,6 @@ func newUnit(opts *Options, dir string, d *delivery.Delivery) *unit {
 		u.rules, u.classes, _ = dr.Territories(u.terrs)
 	}
 	return u
-}
-
-func (u *unit) manifestPath() string {
-	if len(u.d.Manifests) > 0 {
-		m := u.d.Manifests[0]
-		if filepath.IsAbs(m) || strings.HasPrefix(m, "../") {
-			return m
-		}
-		return path.Join(u.root, m)
-	}
-	return u.root
 }
 
 // inputs lists the delivery's files the per-file rules check: the distinct
@@ -424,17 +355,14 @@ func resolveFor(opts *Options, in input, lang, format string) (map[string]*rule.
 	return opts.Resolver.Resolve(lang)
 }
 
-// deliveryFileChecks runs, on a delivery's subtitle file, the delivery
-// rules that need its cues: D007 (cues outside the episode). Their
-// findings join the file's own.
-func deliveryFileChecks(in input, doc *cue.Document, cfg map[string]*rule.Config, res *fileResult) {
-	if in.meta == nil {
-		return
+// programme is what the delivery says about the programme the file times,
+// for D007.
+func (m *fileMeta) programme() *rule.Programme {
+	if ep := m.episode; ep != nil {
+		return &rule.Programme{Label: fmt.Sprintf("episode %d", ep.Number), Episode: ep.Number,
+			Duration: ep.Duration, FrameRate: ep.FrameRate}
 	}
-	if ep := in.meta.episode; ep != nil && ep.Duration > 0 {
-		p := deliverycheck.Programme{Label: fmt.Sprintf("episode %d", ep.Number), Duration: ep.Duration, FrameRate: ep.FrameRate}
-		res.findings = append(res.findings, deliverycheck.CheckProgramme(doc, in.path, p, cfg["D007"])...)
-	}
+	return nil
 }
 
 // stampDelivery records a delivery file's delivery, kind and episode.
@@ -459,20 +387,42 @@ func checkDeliveries(ctx context.Context, opts *Options, units []*unit, inputs [
 			return err
 		}
 		u.cfg = cfg
-		facts := map[string]deliverycheck.FileFacts{}
+		files := map[string]rule.DeliveryFile{}
 		for i := range inputs {
 			if m := inputs[i].meta; m != nil && m.u == u && !results[i].skip && results[i].record.Format != "unknown" {
-				facts[m.rel] = deliverycheck.FileFacts{Format: results[i].record.Format}
+				files[m.rel] = rule.DeliveryFile{Format: results[i].record.Format}
 			}
 		}
-		raw := deliverycheck.Check(ctx, &deliverycheck.Input{
-			Root: u.root, Delivery: u.d, Territories: u.rules, Classes: u.classes, Config: cfg,
-			Hasher: hasher, Jobs: jobs, Files: facts, Load: loadDoc,
-		})
-		u.findings = applyConfig(append(slices.Clone(u.early), raw...), opts.Rules, cfg)
+		d := &rule.Delivery{Root: u.root, Model: u.d, Territories: u.rules, Classes: u.classes, Configs: cfg,
+			Hasher: hasher, Jobs: jobs, Files: files, Load: loadDoc, Ctx: ctx}
+		u.findings = nil
+		for _, r := range opts.Rules {
+			c := configFor(r, cfg)
+			if r.RunDelivery == nil || c == nil || !c.Enabled {
+				continue
+			}
+			runDeliveryRule(r, d, c, u)
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		u.findings = append(u.findings, manifestTagFindings(u, cfg)...)
 	}
 	return ctx.Err()
+}
+
+// runDeliveryRule runs one delivery rule; a panic becomes a manifest
+// problem of the delivery, naming the rule, so that one failing rule costs
+// neither the other rules nor the other deliveries their results.
+func runDeliveryRule(r *rule.Rule, d *rule.Delivery, c *rule.Config, u *unit) {
+	defer func() {
+		if p := recover(); p != nil {
+			f := rule.Finding{Rule: r.Code, Name: r.Name, Severity: rule.Error, File: d.Manifest(),
+				Message: fmt.Sprintf("internal error in rule %s (please report it): %v", r.ID(), p)}
+			u.findings = append(u.findings, f)
+		}
+	}()
+	rule.NewDeliveryPass(r, d, c, func(f rule.Finding) { u.findings = append(u.findings, f) }).Run()
 }
 
 // addDeliveries puts the delivery findings and records into the report:
@@ -563,22 +513,14 @@ func loadDoc(p string) (doc *cue.Document, err error) {
 			doc, err = nil, fmt.Errorf("internal error reading %s: %v", p, r)
 		}
 	}()
-	data, err := readFile(p)
-	if err != nil {
-		return nil, err
+	file := &rule.File{Path: p}
+	doc, _, _ = openDoc(input{path: p, explicit: true}, file)
+	if doc == nil {
+		msgs := make([]string, 0, len(file.Problems))
+		for _, pr := range file.Problems {
+			msgs = append(msgs, pr.Message)
+		}
+		return nil, fmt.Errorf("%s: %s", p, strings.Join(msgs, "; "))
 	}
-	var text string
-	name := format.Sniff(data, "")
-	if name == "" {
-		text = textenc.Decode(data).Text
-		name = format.Sniff(data, text)
-	}
-	f := format.ByName(name)
-	if f == nil {
-		f = format.ByExt(p)
-	}
-	if f == nil {
-		return nil, fmt.Errorf("%s is not a subtitle format exportqc reads", p)
-	}
-	return f.Read(p, data, text), nil
+	return doc, nil
 }

@@ -7,10 +7,12 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/exportqc/exportqc/qc/checks"
 	"github.com/exportqc/exportqc/qc/internal/testcorpus"
@@ -532,5 +534,98 @@ func TestSupplementalBesideItsOV(t *testing.T) {
 	got := d002(alone)
 	if len(got) != 1 || !strings.Contains(got[0], "VF_DE/CPL.xml") || !strings.Contains(got[0], video[9:]) {
 		t.Errorf("checked alone, want one D002 for the OV's video in VF_DE/CPL.xml, got %v", got)
+	}
+}
+
+// A folder whose manifest.yaml cannot be read as a manifest is a delivery
+// that fails with a D009, in check and in an audit (RunEach), and its
+// subtitle files are still checked.
+func TestBrokenManifestFailsTheDelivery(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "manifest.yaml"), []byte("- just\n- a list\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "show.en.srt"), []byte("1\n00:00:01,000 --> 00:00:03,000\nHello\n"), 0o644)
+	check := func(t *testing.T, rep *report.Report) {
+		t.Helper()
+		if len(rep.Deliveries) != 1 || rep.Deliveries[0].Passed || rep.Summary.Passed {
+			t.Fatalf("deliveries %+v, passed %v", rep.Deliveries, rep.Summary.Passed)
+		}
+		got := keys(t, rep, dir)
+		if !slices.Contains(got, "D009 manifest.yaml") || len(rep.Files) != 1 || rep.Files[0].Cues != 1 {
+			t.Errorf("findings %v, files %+v", got, rep.Files)
+		}
+	}
+	check(t, run(t, deliveryOptions(t, nil, dir)))
+	var parts []*report.Report
+	if _, err := RunEach(context.Background(), deliveryOptions(t, nil, dir), func(p Part) error {
+		parts = append(parts, p.Report)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if len(parts) != 1 {
+		t.Fatalf("%d parts", len(parts))
+	}
+	check(t, parts[0])
+}
+
+// The hostile manifests of the fail-closed campaign (an absurd
+// episode_count, thousands of episodes with every other one missing)
+// finish quickly, in bounded memory, with a bounded report.
+func TestHostileManifestsBounded(t *testing.T) {
+	var evens strings.Builder
+	evens.WriteString("manifest_version: 1\nepisodes:\n")
+	for n := 2; n <= 20000; n += 2 {
+		evens.WriteString("  - number: " + strconv.Itoa(n) + "\n")
+	}
+	cases := map[string]string{
+		"count-million": "manifest_version: 1\ntitle: x\nepisode_count: 1000000\nepisodes:\n  - number: 1\n",
+		"count-2e9":     "manifest_version: 1\ntitle: x\nepisode_count: 2000000000\nepisodes:\n  - number: 1\n",
+		"count-max-int": "manifest_version: 1\ntitle: x\nepisode_count: 9223372036854775807\nepisodes:\n  - number: 1\n",
+		"evens":         evens.String(),
+	}
+	for name, manifest := range cases {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			os.WriteFile(filepath.Join(dir, "manifest.yaml"), []byte(manifest), 0o644)
+			var before, after runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			start := time.Now()
+			rep := run(t, deliveryOptions(t, nil, dir))
+			js, err := json.Marshal(rep)
+			if err != nil {
+				t.Fatal(err)
+			}
+			elapsed := time.Since(start)
+			runtime.ReadMemStats(&after)
+			if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 200<<20 {
+				t.Errorf("allocated %d MiB", alloc>>20)
+			}
+			if elapsed > 5*time.Second {
+				t.Errorf("took %v", elapsed)
+			}
+			if len(js) > 1<<20 {
+				t.Errorf("report is %d KiB", len(js)>>10)
+			}
+			if rep.Summary.Passed {
+				t.Error("passed")
+			}
+		})
+	}
+}
+
+// A delivery rule that panics costs the delivery none of the other rules'
+// findings: the panic is a finding of that rule, at the manifest, and the
+// delivery fails.
+func TestPanickingDeliveryRule(t *testing.T) {
+	dir := fixture(t, "broken-river")
+	want := keys(t, run(t, deliveryOptions(t, nil, dir)), dir)
+	opts := deliveryOptions(t, nil, dir)
+	opts.Rules = append(slices.Clone(opts.Rules), &rule.Rule{Code: "Z998", Name: "always-panics", Family: "test",
+		Summary: "panics", Doc: "panics", RunDelivery: func(*rule.DeliveryPass) { panic("boom") }})
+	rep := run(t, opts)
+	got := keys(t, rep, dir)
+	if !slices.Contains(got, "Z998 manifest.yaml") || len(got) != len(want)+1 || rep.Deliveries[0].Passed {
+		t.Errorf("findings %v\nwithout the rule: %v", got, want)
 	}
 }

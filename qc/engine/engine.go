@@ -9,7 +9,6 @@ package engine
 
 import (
 	"context"
-	"fmt"
 	"runtime"
 	"sort"
 	"sync/atomic"
@@ -137,14 +136,16 @@ func Run(ctx context.Context, opts Options) (*report.Report, error) {
 	return rep, nil
 }
 
-// checkFileSafely turns a panic anywhere in one file's work into an E000
-// finding for that file: one bad file never costs the others their results.
+// checkFileSafely turns a panic anywhere in one file's work into a problem
+// of that file, reported by the rules that report problems: one bad file never costs the others their results.
 func checkFileSafely(opts *Options, in input) (res fileResult) {
 	defer func() {
 		if r := recover(); r != nil {
 			res = fileResult{record: report.File{Path: in.path, Format: "unknown", Encoding: "unknown"}}
-			res.add(rule.Finding{Rule: "E000", Name: "parse-error", Severity: rule.Error, File: in.path,
-				Message: fmt.Sprintf("internal error while checking this file (please report it): %v", r)})
+			file := &rule.File{Path: in.path}
+			file.Problemf(0, "internal error while checking this file (please report it): %v", r)
+			base, _ := opts.Resolver.Resolve("")
+			runRules(opts.Rules, file, nil, base, &res)
 		}
 	}()
 	return checkFile(opts, in)

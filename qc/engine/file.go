@@ -30,64 +30,25 @@ type fileResult struct {
 
 func (r *fileResult) add(f rule.Finding) { r.findings = append(r.findings, f) }
 
-// checkFile reads, decodes, parses and checks one file.
+// checkFile reads, decodes, parses and checks one file. What reading finds
+// out (encoding, format, problems) is recorded on the rule.File; the rules
+// report it, so enable/disable and severity apply as to any rule.
 func checkFile(opts *Options, in input) fileResult {
 	res := fileResult{record: report.File{Path: in.path, Format: "unknown", Encoding: "unknown"}}
-	fileFinding := func(code, msg string) {
-		res.add(rule.Finding{Rule: code, File: in.path, Message: msg})
-	}
-
-	data, err := readFile(in.path)
-	if err != nil {
-		base, _ := opts.Resolver.Resolve("")
-		fileFinding("E000", err.Error())
-		res.findings = applyConfig(res.findings, opts.Rules, base)
-		return res
-	}
-
-	// Binary formats are recognised on raw bytes; text formats after decoding.
-	var text string
-	sniffed := format.Sniff(data, "")
-	if sniffed == "" {
-		dec := textenc.DecodeOwned(data) // data is never modified after this
-		text = dec.Text
-		if looksBinary(text) {
-			fileFinding("E000", "content is binary, not subtitle text (a media or archive file with a subtitle name?)")
-			base, _ := opts.Resolver.Resolve("")
-			res.record.Encoding = "binary"
-			res.findings = applyConfig(res.findings, opts.Rules, base)
-			return res
-		}
-		res.record.Encoding = dec.Encoding
-		res.record.BOM = dec.BOM
-		if dec.Encoding != "UTF-8" {
-			how := "detected from its byte-order mark"
-			if dec.Guessed {
-				how = "guessed from its content"
-			}
-			fileFinding("E001", fmt.Sprintf("file is encoded in %s (%s), not UTF-8; it was decoded and checked", dec.Encoding, how))
-		}
-		if dec.Invalid > 0 {
-			fileFinding("E000", fmt.Sprintf("%d bytes could not be decoded as %s and were replaced", dec.Invalid, dec.Encoding))
-		}
-		if dec.BOM {
-			fileFinding("E002", "file starts with a "+dec.Encoding+" byte-order mark")
-		}
-		sniffed = format.Sniff(data, text)
-	} else {
-		res.record.Encoding = "binary"
-	}
-
-	if !in.explicit && format.Ambiguous(in.path) && sniffed == "" {
+	file := &rule.File{Path: in.path}
+	doc, encoding, skip := openDoc(in, file)
+	if skip {
 		return fileResult{skip: true}
 	}
-	f := chooseFormat(in, sniffed, fileFinding)
-	if f == nil {
+	if encoding != "" {
+		res.record.Encoding = encoding
+	}
+	res.record.BOM = file.BOM
+	if doc == nil {
 		base, _ := opts.Resolver.Resolve("")
-		res.findings = applyConfig(res.findings, opts.Rules, base)
+		runRules(opts.Rules, file, nil, base, &res)
 		return res
 	}
-	doc := f.Read(in.path, data, text)
 	res.record.Format = doc.Format
 	res.record.Profile = doc.Profile
 	res.record.Cues = len(doc.Cues)
@@ -100,59 +61,118 @@ func checkFile(opts *Options, in input) fileResult {
 		res.record.FirstCue, res.record.LastCue = rule.TC(first), rule.TC(last)
 	}
 
-	file := &rule.File{Path: in.path}
 	file.Language, res.record.LanguageSource = languageFor(opts, in, doc)
 	res.record.Language = file.Language
 	file.FrameRate, file.FrameRateSource, file.FrameRateDeclared = frameRateFor(opts, in, doc)
 	res.record.FrameRate, res.record.FrameRateSource = file.FrameRate.String(), file.FrameRateSource
-
-	for _, d := range doc.Diagnostics {
-		code := d.Rule
-		if code == "" {
-			code = "E000"
-		}
-		f := rule.Finding{Rule: code, File: in.path, Line: d.Line, Cue: d.Cue, Message: d.Message}
-		if d.Cue > 0 && d.Cue <= len(doc.Cues) {
-			c := &doc.Cues[d.Cue-1]
-			f.Start, f.End, f.CueID = rule.TC(c.Start), rule.TC(c.End), rule.CueID(c)
-		}
-		res.add(f)
+	if in.meta != nil {
+		file.Programme = in.meta.programme()
 	}
 
 	cfg, err := resolveFor(opts, in, file.Language, doc.Format)
 	if err != nil {
 		// A language whose packs cannot be resolved is a configuration
 		// problem; report it on the file and check with the base layers.
-		fileFinding("E000", "configuration for language "+file.Language+": "+err.Error())
+		file.Problemf(0, "configuration for language %s: %v", file.Language, err)
 		cfg, _ = opts.Resolver.Resolve("")
 	}
-	for _, r := range opts.Rules {
-		c := cfg[r.Code]
-		if r.Run == nil || r.Scope != rule.FileScope || c == nil || !c.Enabled {
-			continue
-		}
-		runRule(r, file, doc, c, &res)
-	}
+	runRules(opts.Rules, file, doc, cfg, &res)
 	afterRules(opts, in, file, doc, cfg, &res)
 	res.findings = applyConfig(res.findings, opts.Rules, cfg)
 	return res
 }
 
-// runRule runs one rule, turning a panic into a finding that names the rule.
+// openDoc reads, decodes, sniffs and parses one file: the one way a
+// subtitle file becomes cues, for the per-file pass and for delivery rules
+// that read files again (loadDoc). What it finds out is recorded on file
+// (encoding, what the name and the content say, problems). doc is nil when
+// the file cannot be read as subtitles; encoding is the decoded text's
+// encoding, "binary" for binary content, "" when the file could not be
+// read; skip is for a walked .xml/.txt file whose content is no subtitle
+// format (a manifest, a note): not ours to report on.
+func openDoc(in input, file *rule.File) (doc *cue.Document, encoding string, skip bool) {
+	data, err := readFile(in.path)
+	if err != nil {
+		file.Problemf(0, "%s", err.Error())
+		return nil, "", false
+	}
+	// Binary formats are recognised on raw bytes; text formats after decoding.
+	var text string
+	sniffed := format.Sniff(data, "")
+	if sniffed == "" {
+		dec := textenc.DecodeOwned(data) // data is never modified after this
+		text = dec.Text
+		if looksBinary(text) {
+			file.Problemf(0, "content is binary, not subtitle text (a media or archive file with a subtitle name?)")
+			return nil, "binary", false
+		}
+		encoding = dec.Encoding
+		file.Encoding, file.EncodingGuessed, file.BOM = dec.Encoding, dec.Guessed, dec.BOM
+		if dec.Invalid > 0 {
+			file.Problemf(0, "%d bytes could not be decoded as %s and were replaced", dec.Invalid, dec.Encoding)
+		}
+		sniffed = format.Sniff(data, text)
+	} else {
+		encoding = "binary"
+	}
+	if !in.explicit && format.Ambiguous(in.path) && sniffed == "" {
+		return nil, encoding, true
+	}
+	f := chooseFormat(in, sniffed, file)
+	if f == nil {
+		return nil, encoding, false
+	}
+	return f.Read(in.path, data, text), encoding, false
+}
+
+// runRules runs the registry's enabled file rules on one file: those that
+// look at the cues first (none when doc is nil: the file could not be
+// read), then those reporting what reading the file found out, so that
+// they see the problems the others ran into.
+func runRules(rules []*rule.Rule, file *rule.File, doc *cue.Document, cfg map[string]*rule.Config, res *fileResult) {
+	for _, facts := range []bool{false, true} {
+		for _, r := range rules {
+			if r.Run == nil || r.Facts != facts || (doc == nil && !r.Facts) {
+				continue
+			}
+			c := configFor(r, cfg)
+			if c == nil || !c.Enabled {
+				continue
+			}
+			runRule(r, file, doc, c, res)
+		}
+	}
+}
+
+// configFor is a rule's configuration; a rule the configuration does not
+// mention (a test's hand-built resolver) runs with its defaults when it
+// has no parameters to read.
+func configFor(r *rule.Rule, cfg map[string]*rule.Config) *rule.Config {
+	if c := cfg[r.Code]; c != nil {
+		return c
+	}
+	if len(r.Params) > 0 {
+		return nil
+	}
+	return &rule.Config{Enabled: true, Severity: r.DefaultSeverity}
+}
+
+// runRule runs one rule; a panic becomes a problem of the file, naming the
+// rule, for the rules that report problems.
 func runRule(r *rule.Rule, file *rule.File, doc *cue.Document, c *rule.Config, res *fileResult) {
 	defer func() {
 		if p := recover(); p != nil {
-			res.add(rule.Finding{Rule: "E000", File: file.Path,
-				Message: fmt.Sprintf("internal error in rule %s (please report it): %v", r.ID(), p)})
+			file.Problemf(0, "internal error in rule %s (please report it): %v", r.ID(), p)
 		}
 	}()
 	rule.NewPass(r, file, doc, c, res.add).Run()
 }
 
-// applyConfig gives findings produced outside rule passes (reader
-// diagnostics, encoding, format) their name and severity, and drops those
-// of disabled rules. Codes no registered rule owns are kept as E000 so that
-// nothing a reader says is lost.
+// applyConfig gives findings produced outside rule passes (the language
+// checks, the waiver notes) their name and severity, and drops those of
+// disabled rules. A code no registered rule owns is kept as it is, at
+// error severity, so that nothing is lost; TestReaderCodesRegistered in
+// qc/checks keeps readers from producing one.
 func applyConfig(findings []rule.Finding, rules []*rule.Rule, cfg map[string]*rule.Config) []rule.Finding {
 	out := findings[:0]
 	for _, f := range findings {
@@ -162,9 +182,9 @@ func applyConfig(findings []rule.Finding, rules []*rule.Rule, cfg map[string]*ru
 		}
 		r := lookup(rules, f.Rule)
 		if r == nil {
-			f.Message = f.Rule + ": " + f.Message
-			f.Rule = "E000"
-			r = lookup(rules, "E000")
+			f.Severity = rule.Error
+			out = append(out, f)
+			continue
 		}
 		c := cfg[r.Code]
 		if c != nil && !c.Enabled {
@@ -189,25 +209,27 @@ func lookup(rules []*rule.Rule, code string) *rule.Rule {
 	return nil
 }
 
-// chooseFormat decides how to read a file from its content and its name.
-func chooseFormat(in input, sniffed string, finding func(code, msg string)) *format.Format {
+// chooseFormat decides how to read a file from its content and its name,
+// recording on file what each says and why it cannot be read.
+func chooseFormat(in input, sniffed string, file *rule.File) *format.Format {
 	byName := format.ByExt(in.path)
+	if byName != nil && !format.Ambiguous(in.path) {
+		file.NamedFormat = byName.Name
+	}
+	file.ContentFormat = sniffed
 	if sniffed != "" {
 		f := format.ByName(sniffed)
-		if byName != nil && !format.Ambiguous(in.path) && byName.Name != sniffed {
-			finding("E003", fmt.Sprintf("file is named as %s but its content is %s", byName.Name, sniffed))
-		}
 		if f == nil {
-			finding("E000", "content is "+sniffed+", a format exportqc does not read")
+			file.Problemf(0, "content is %s, a format exportqc does not read", sniffed)
 		}
 		return f
 	}
-	if byName != nil && !format.Ambiguous(in.path) {
+	if file.NamedFormat != "" {
 		// Unrecognised content under a subtitle name: let that reader say
 		// precisely what is wrong, line by line.
 		return byName
 	}
-	finding("E000", "not a subtitle format exportqc recognises")
+	file.Problemf(0, "not a subtitle format exportqc recognises")
 	return nil
 }
 

@@ -18,9 +18,8 @@ import (
 )
 
 // afterRules runs, once a file's rules have run, the checks that need more
-// than one file's view: its delivery's (D007) and its declared languages'.
+// than one file's view: its declared languages'.
 func afterRules(opts *Options, in input, file *rule.File, doc *cue.Document, cfg map[string]*rule.Config, res *fileResult) {
-	deliveryFileChecks(in, doc, cfg, res)
 	languageChecks(opts, in, file, doc, cfg, res)
 }
 

@@ -32,13 +32,54 @@ type File struct {
 	// a manifest, i.e. not the fallback: off-frame checks only make sense then.
 	FrameRateDeclared bool
 
+	// What reading the file found out before any rule ran: the encoding
+	// layer's verdict, the format the content and the name say, and the
+	// problems that kept it (or part of it) from being read. Rules with
+	// Facts report them.
+	Encoding        string // "UTF-8", "UTF-16LE", "windows-1252", ...; "" when not decoded
+	EncodingGuessed bool   // guessed from the content, not declared by a BOM
+	BOM             bool
+	// NamedFormat is the format the file name says, "" when the name says
+	// none or is ambiguous (.xml, .txt); ContentFormat is what the content
+	// was recognised as, "" when unrecognised.
+	NamedFormat, ContentFormat string
+	Problems                   []Problem
+
+	// Programme is, inside a delivery, the episode or programme the file
+	// belongs to; nil for a loose file.
+	Programme *Programme
+
 	memo map[any]any // Pass.Memo
+}
+
+// Problem is something that kept a file, or part of it, from being read or
+// checked: it cannot be opened, is binary, is in no format exportqc reads,
+// has undecodable bytes, or a rule failed on it.
+type Problem struct {
+	Line    int
+	Message string
+}
+
+// Problemf records a problem on the file.
+func (f *File) Problemf(line int, format string, args ...any) {
+	f.Problems = append(f.Problems, Problem{Line: line, Message: fmt.Sprintf(format, args...)})
+}
+
+// Programme is what a delivery says about the programme a file times.
+type Programme struct {
+	Label     string   // "episode 3", "the programme"
+	Episode   int      // 0 for a programme without episodes
+	Duration  cue.Time // 0: unknown
+	FrameRate cue.FrameRate
 }
 
 // Pass is one rule's view of one file.
 type Pass struct {
-	Rule   *Rule
-	File   *File
+	Settings
+	Rule *Rule
+	File *File
+	// Doc is the file's cues; nil for a file that could not be read into
+	// cues (only rules with Rule.Facts run then).
 	Doc    *cue.Document
 	Config *Config
 	report func(Finding)
@@ -46,7 +87,7 @@ type Pass struct {
 
 // NewPass is used by the engine (and rule tests) to run a rule.
 func NewPass(r *Rule, f *File, doc *cue.Document, cfg *Config, report func(Finding)) *Pass {
-	return &Pass{Rule: r, File: f, Doc: doc, Config: cfg, report: report}
+	return &Pass{Settings: Settings{r, cfg}, Rule: r, File: f, Doc: doc, Config: cfg, report: report}
 }
 
 // Memo returns what build computes for key, computed once per file and
@@ -67,32 +108,8 @@ func (p *Pass) Memo(key any, build func() any) any {
 	return v
 }
 
-func (p *Pass) setting(name string) Setting {
-	s, ok := p.Config.Params[name]
-	if !ok {
-		// A registered rule reading an undeclared or unset parameter is a
-		// programming error in the packs or the rule; packs are validated at
-		// load time so that this cannot happen for shipped rules.
-		panic(fmt.Sprintf("rule %s: parameter %q has no value", p.Rule.Code, name))
-	}
-	return s
-}
-
 // Duration returns a duration parameter resolved at the file's frame rate.
-func (p *Pass) Duration(name string) cue.Time {
-	return p.setting(name).Value.Duration.Resolve(p.File.FrameRate)
-}
-
-// DurationParam returns the unresolved duration (to print "2f" in messages).
-func (p *Pass) DurationParam(name string) Duration { return p.setting(name).Value.Duration }
-
-func (p *Pass) Int(name string) int64     { return p.setting(name).Value.Int }
-func (p *Pass) Float(name string) float64 { return p.setting(name).Value.Float }
-func (p *Pass) Bool(name string) bool     { return p.setting(name).Value.Bool }
-func (p *Pass) String(name string) string { return p.setting(name).Value.String }
-
-// Source returns the source citation of a parameter.
-func (p *Pass) Source(name string) string { return p.setting(name).Source }
+func (p *Pass) Duration(name string) cue.Time { return p.DurationAt(name, p.File.FrameRate) }
 
 // Report records a finding; rule code, name, severity and file are filled in.
 func (p *Pass) Report(f Finding) {
@@ -130,6 +147,29 @@ func CueID(c *cue.Cue) string {
 		cut--
 	}
 	return id[:cut] + "…"
+}
+
+// ReportDiagnostics reports the reader's diagnostics that carry the pass's
+// rule code: the Run of the rules whose findings the readers detect.
+func ReportDiagnostics(p *Pass) {
+	if p.Doc == nil {
+		return
+	}
+	for _, d := range p.Doc.Diagnostics {
+		if d.Rule == p.Rule.Code {
+			p.ReportDiagnostic(d)
+		}
+	}
+}
+
+// ReportDiagnostic reports one reader diagnostic, at its cue when it has one.
+func (p *Pass) ReportDiagnostic(d cue.Diagnostic) {
+	f := Finding{Line: d.Line, Cue: d.Cue, Message: d.Message}
+	if d.Cue > 0 && d.Cue <= len(p.Doc.Cues) {
+		c := &p.Doc.Cues[d.Cue-1]
+		f.Start, f.End, f.CueID = TC(c.Start), TC(c.End), CueID(c)
+	}
+	p.Report(f)
 }
 
 // Run runs the pass's rule.

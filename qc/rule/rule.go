@@ -1,6 +1,9 @@
 // Package rule defines what a QC rule is (a value: code, name, doc, typed
-// parameters, run function), what it reports (Finding), and the Pass through
-// which a rule sees one file and its effective configuration.
+// parameters, run function), what it reports (Finding), and the passes
+// through which a rule sees what it inspects with its effective
+// configuration: a Pass for one subtitle file, a DeliveryPass for one
+// delivery. The engine runs every registered rule through its pass and
+// names no rule itself.
 //
 // Rules hold no thresholds and no severities: those are policy, set by rule
 // packs and config (package pack) and handed to a rule as a Config.
@@ -61,7 +64,9 @@ type Scope int
 const (
 	// FileScope rules run once per subtitle file on its cue document.
 	FileScope Scope = iota
-	// DeliveryScope rules run once per delivery on its manifest (issue 4).
+	// DeliveryScope rules look at a delivery: they run once per delivery
+	// (RunDelivery), or, for what a delivery says about one file (D007), on
+	// each of its subtitle files (Run, with Pass.File.Programme).
 	DeliveryScope
 )
 
@@ -76,9 +81,18 @@ type Rule struct {
 	DefaultSeverity Severity
 	Params          []ParamSpec
 	Scope           Scope
-	// Run inspects one file. Nil for rules whose findings come from elsewhere
-	// (E000 from readers' diagnostics, E001/E002 from the encoding layer).
+	// Run inspects one file: its cues (Pass.Doc), or, for a rule with
+	// Facts, what reading it found out (Pass.File). Rules detected by a
+	// reader use ReportDiagnostics.
 	Run func(*Pass)
+	// Facts marks a file rule that reports what the engine recorded while
+	// reading the file (encoding, format, problems) rather than its cues:
+	// it also runs on a file that could not be read (Pass.Doc nil), and
+	// after the other rules, so it sees the problems they ran into.
+	Facts bool
+	// RunDelivery inspects one delivery: its manifests, its disk, its
+	// territories' requirements.
+	RunDelivery func(*DeliveryPass)
 }
 
 // ID is "T003 cue-overlap".

@@ -81,6 +81,9 @@ func primary(root, explicit string) (*delivery.Delivery, error) {
 		return readExplicit(root, explicit)
 	}
 	if p := delivery.Find(root); p != "" {
+		if ours, broken := native(p); ours && broken != nil {
+			return unreadable(root, p, broken), nil
+		}
 		return delivery.ReadNative(root, p)
 	}
 	if maps, err := imf.FindAssetMaps(root); err != nil {
@@ -99,6 +102,16 @@ func primary(root, explicit string) (*delivery.Delivery, error) {
 		}
 	}
 	return nil, nil
+}
+
+// unreadable is the delivery of a folder whose native manifest cannot be
+// read as one: nothing declared, and a D009 at the manifest, so the
+// delivery fails instead of passing as loose files.
+func unreadable(root, p string, why error) *delivery.Delivery {
+	rel := delivery.RelToRoot(root, p)
+	d := &delivery.Delivery{Root: root, Kind: delivery.KindNative, Manifests: []string{rel}}
+	d.Problemf(delivery.RuleManifestInvalid, rel, 0, "the delivery's manifest cannot be read: "+why.Error())
+	return d
 }
 
 func readExplicit(root, p string) (*delivery.Delivery, error) {

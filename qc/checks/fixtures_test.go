@@ -1,0 +1,117 @@
+package checks_test
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/exportqc/exportqc/qc/checks"
+	"github.com/exportqc/exportqc/qc/internal/testcorpus"
+	"github.com/exportqc/exportqc/qc/rule"
+)
+
+var update = flag.Bool("update", false, "rewrite the rule fixtures' .want files from the current output")
+
+// Rule fixtures (fixtures/rules/<CODE>/): every case there, a subtitle file
+// or a folder (a delivery with its manifest, or loose files), is checked
+// by the engine with the shipped packs' defaults; its findings must be
+// exactly those in the sidecar <case>.want, one "LINE CUE RULE" per line,
+// and include the folder's rule. In a folder case, waivers.yaml is the
+// run's waiver file and .variants lists pack variants to apply (one a
+// line), when they are there. Cases under fixtures/rules/ok/ must produce
+// no finding at all.
+func TestRuleFixtures(t *testing.T) {
+	root := filepath.Join(testcorpus.RepoRoot(t), "fixtures", "rules")
+	cases, err := filepath.Glob(filepath.Join(root, "*", "*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, c := range cases {
+		if strings.HasSuffix(c, ".want") {
+			continue
+		}
+		rel, _ := filepath.Rel(root, c)
+		dir := filepath.Dir(rel)
+		t.Run(filepath.ToSlash(rel), func(t *testing.T) {
+			got := findingKeys(t, c)
+			for _, k := range got {
+				seen[strings.Fields(k)[2]] = true
+			}
+			if dir == "ok" {
+				if len(got) > 0 {
+					t.Errorf("clean case produced findings:\n%s", strings.Join(got, "\n"))
+				}
+				return
+			}
+			wantFile := c + ".want"
+			if *update {
+				os.WriteFile(wantFile, []byte(strings.Join(got, "\n")+"\n"), 0o644)
+			}
+			data, err := os.ReadFile(wantFile)
+			if err != nil {
+				t.Fatalf("missing %s (run go test ./qc/checks -run TestRuleFixtures -update, then review it)", wantFile)
+			}
+			var want []string
+			for _, l := range strings.Split(string(data), "\n") {
+				if l = strings.TrimSpace(l); l != "" {
+					want = append(want, l)
+				}
+			}
+			if g, w := strings.Join(got, " | "), strings.Join(want, " | "); g != w {
+				t.Errorf("findings differ\n got: %s\nwant: %s", g, w)
+			}
+			if !containsRule(got, dir) {
+				t.Errorf("case in %s/ does not trigger %s", dir, dir)
+			}
+		})
+	}
+	// Every registered rule has a case that triggers it: a rule nobody can
+	// make fire is a rule nobody tested.
+	for _, r := range checks.All() {
+		if !seen[r.Code] {
+			t.Errorf("no fixture triggers %s (add fixtures/rules/%s/)", r.ID(), r.Code)
+		}
+	}
+}
+
+func containsRule(keys []string, code string) bool {
+	for _, k := range keys {
+		if strings.Fields(k)[2] == code {
+			return true
+		}
+	}
+	return false
+}
+
+// findingKeys checks one case and returns "LINE CUE RULE" for each
+// finding, in report order.
+func findingKeys(t *testing.T, path string) []string {
+	t.Helper()
+	var r run
+	if p := filepath.Join(path, "waivers.yaml"); exists(p) {
+		r.waivers = p
+	}
+	if data, err := os.ReadFile(filepath.Join(path, ".variants")); err == nil {
+		r.variants = strings.Fields(string(data))
+	}
+	rep := check(t, r, checks.All(), path)
+	keys := make([]string, 0, len(rep.Findings))
+	failed := false
+	for _, f := range rep.Findings {
+		keys = append(keys, fmt.Sprintf("%d %d %s", f.Line, f.Cue, f.Rule))
+		failed = failed || (f.Waived == nil && f.Severity >= rule.Error)
+	}
+	if rep.Summary.Passed == failed {
+		t.Errorf("verdict passed=%v does not match the findings' severities", rep.Summary.Passed)
+	}
+	return keys
+}
+
+func exists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
+}

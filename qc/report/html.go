@@ -27,8 +27,19 @@ var (
 // strip and a findings table, severity and rule filters. Every value goes
 // through html/template escaping; without JavaScript the page still reads,
 // only the filters do nothing.
-func HTML(w io.Writer, r *Report) error {
-	return htmlTemplate.Execute(w, newHTMLPage(r))
+func HTML(w io.Writer, r *Report) error { return HTMLWith(HTMLOptions{})(w, r) }
+
+// HTMLOptions tunes the HTML writer.
+type HTMLOptions struct {
+	// MinSeverity hides findings below it.
+	MinSeverity rule.Severity
+}
+
+// HTMLWith returns the HTML writer with options.
+func HTMLWith(o HTMLOptions) Writer {
+	return func(w io.Writer, r *Report) error {
+		return htmlTemplate.Execute(w, newHTMLPage(r, o))
+	}
 }
 
 type htmlPage struct {
@@ -101,8 +112,8 @@ func waivedText(w *rule.Waiver) string {
 	return t + ")"
 }
 
-func newHTMLPage(r *Report) *htmlPage {
-	v := newView(r)
+func newHTMLPage(r *Report, o HTMLOptions) *htmlPage {
+	v := newViewFrom(r, o.MinSeverity)
 	p := &htmlPage{
 		Tool:       r.Tool,
 		Summary:    r.Summary,

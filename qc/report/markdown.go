@@ -15,6 +15,8 @@ type MarkdownOptions struct {
 	// MaxRows caps the findings listed per file (0: DefaultMaxRows); the
 	// rest are counted in an "… and N more" line.
 	MaxRows int
+	// MinSeverity hides findings below it.
+	MinSeverity rule.Severity
 }
 
 // DefaultMaxRows keeps a PR comment well under the 65,536-character limit

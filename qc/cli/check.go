@@ -119,6 +119,9 @@ func (a *app) runCheck(cmd *cobra.Command, args []string) error {
 			return fmt.Errorf("writing %s report to %s: %w", o.Format, o.Path, err)
 		}
 	}
+	if err := writeStepSummary(os.Getenv("GITHUB_STEP_SUMMARY"), rep, shown); err != nil {
+		return err
+	}
 	if !rep.Summary.Passed {
 		return errFindings
 	}

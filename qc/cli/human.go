@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"bytes"
+	"fmt"
 	"os"
 
 	"github.com/spf13/cobra"
@@ -63,3 +65,28 @@ func humanOptions(cmd *cobra.Command) (report.Options, error) {
 // colorWanted is the colour decision for standard output: a terminal and
 // no NO_COLOR.
 func colorWanted(a *app) bool { return isTerminal(a.stdout) && os.Getenv("NO_COLOR") == "" }
+
+// writeStepSummary appends the Markdown summary to the file GitHub Actions
+// names in $GITHUB_STEP_SUMMARY, so the run's verdict, per-rule table and
+// first findings show on the job's page. Appending is what the runner
+// expects: other steps write to the same file. Nothing happens outside
+// Actions.
+func writeStepSummary(path string, rep *report.Report, o report.Options) error {
+	if path == "" {
+		return nil
+	}
+	var buf bytes.Buffer
+	w := report.Markdown(report.MarkdownOptions{MaxRows: o.MaxRows, MinSeverity: o.MinSeverity})
+	if err := w(&buf, rep); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+	if err != nil {
+		return fmt.Errorf("GITHUB_STEP_SUMMARY: %w", err)
+	}
+	if _, err := f.Write(buf.Bytes()); err != nil {
+		f.Close()
+		return fmt.Errorf("GITHUB_STEP_SUMMARY %s: %w", path, err)
+	}
+	return f.Close()
+}

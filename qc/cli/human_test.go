@@ -2,10 +2,14 @@ package cli
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/exportqc/exportqc/qc/internal/testcorpus"
+	"github.com/exportqc/exportqc/qc/report"
 )
 
 // twelveRealFiles are professional deliveries of every text format in the
@@ -112,5 +116,41 @@ func TestHumanFlagsAreChecked(t *testing.T) {
 		if code != ExitUsage || stderr == "" {
 			t.Errorf("%v: exit %d, stderr %q; want a usage error", args, code, stderr)
 		}
+	}
+}
+
+func TestStepSummaryInActions(t *testing.T) {
+	summary := filepath.Join(t.TempDir(), "summary.md")
+	if err := os.WriteFile(summary, []byte("earlier step\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("GITHUB_ACTIONS", "true")
+	t.Setenv("GITHUB_STEP_SUMMARY", summary)
+	code, _, stderr := run(t, "check", "-q", "--config", emptyConfig(t), fixture(t, "T003/overlap.srt"))
+	if code != ExitFail {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	got, err := os.ReadFile(summary)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"earlier step\n## ❌ exportqc: FAIL", "### Findings per rule", "T003"} {
+		if !strings.Contains(string(got), want) {
+			t.Errorf("step summary lacks %q:\n%s", want, got)
+		}
+	}
+}
+
+// The corpus as one run: the Markdown fits a GitHub comment.
+func TestMarkdownOfTheCorpusFitsAComment(t *testing.T) {
+	code, out, stderr := run(t, "check", "-q", "--config", emptyConfig(t), "--format", "markdown", testcorpus.Dir(t))
+	if code != ExitFail {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if n := utf8.RuneCountInString(out); n > report.GitHubCommentLimit {
+		t.Errorf("corpus Markdown is %d characters, over %d", n, report.GitHubCommentLimit)
+	}
+	if !strings.Contains(out, "### Findings per rule") || !strings.Contains(out, "not listed here") {
+		t.Error("corpus Markdown lacks the per-rule table or the count of what it left out")
 	}
 }

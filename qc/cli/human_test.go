@@ -154,3 +154,20 @@ func TestMarkdownOfTheCorpusFitsAComment(t *testing.T) {
 		t.Error("corpus Markdown lacks the per-rule table or the count of what it left out")
 	}
 }
+
+// The corpus's HTML report was 45 MB with every row in the markup; with the
+// findings embedded once as data it is a few.
+func TestHTMLOfTheCorpusIsSmall(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "corpus.html")
+	code, _, stderr := run(t, "check", "-q", "--config", emptyConfig(t), "--format", "html", "-o", out, testcorpus.Dir(t))
+	if code != ExitFail {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	st, err := os.Stat(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Size() > 10<<20 {
+		t.Errorf("corpus HTML is %d bytes, want under 10 MiB", st.Size())
+	}
+}

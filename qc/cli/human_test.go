@@ -8,6 +8,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/exportqc/exportqc/qc/delivery"
 	"github.com/exportqc/exportqc/qc/internal/testcorpus"
 	"github.com/exportqc/exportqc/qc/report"
 )
@@ -169,5 +170,38 @@ func TestHTMLOfTheCorpusIsSmall(t *testing.T) {
 	}
 	if st.Size() > 10<<20 {
 		t.Errorf("corpus HTML is %d bytes, want under 10 MiB", st.Size())
+	}
+}
+
+// The README's native manifest example is a valid manifest, and its kinds
+// table names every kind the schema has.
+func TestReadmeManifestExample(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(testcorpus.RepoRoot(t), "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := string(data)
+	_, after, ok := strings.Cut(readme, "### The native manifest")
+	if !ok {
+		t.Fatal("README lacks the native manifest section")
+	}
+	_, block, ok := strings.Cut(after, "```yaml\n")
+	if !ok {
+		t.Fatal("no YAML example in the native manifest section")
+	}
+	block, _, _ = strings.Cut(block, "```")
+	d := delivery.ParseNative([]byte(block), t.TempDir(), "manifest.yaml")
+	for _, p := range d.Problems {
+		t.Errorf("README example: %s line %d: %s", p.Rule, p.Line, p.Message)
+	}
+	if len(d.Episodes) != 1 || len(d.Files) != 2 || d.Title != "The Long River" || d.EpisodeCount != 3 {
+		t.Errorf("README example read as %d episodes, %d files, title %q", len(d.Episodes), len(d.Files), d.Title)
+	}
+	_, kinds, _ := strings.Cut(after, "File **kinds**")
+	kinds, _, _ = strings.Cut(kinds, "###")
+	for _, k := range delivery.FileKinds {
+		if !strings.Contains(kinds, "`"+k+"`") {
+			t.Errorf("README kinds table lacks %q", k)
+		}
 	}
 }

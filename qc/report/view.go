@@ -240,18 +240,6 @@ func headline(f *rule.Finding) string {
 	return b.String()
 }
 
-// fileMeta is "srt, UTF-8, en, 120 cues" for the parts that are known.
-func fileMeta(f *File) string {
-	parts := make([]string, 0, 4)
-	for _, s := range []string{f.Format, f.Encoding, f.Language} {
-		if s != "" {
-			parts = append(parts, s)
-		}
-	}
-	parts = append(parts, plural(f.Cues, "cue", "cues"))
-	return strings.Join(parts, ", ")
-}
-
 func plural(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one

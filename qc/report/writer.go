@@ -21,8 +21,8 @@ type Options struct {
 	// Excel makes CSV friendly to spreadsheet programs: UTF-8 BOM, CRLF line
 	// ends, and text cells that would start a formula are prefixed with '.
 	Excel bool
-	// MaxRows caps the findings listed per file in Markdown (0: 50), so a
-	// PR comment stays under the host's size limit.
+	// MaxRows caps the findings listed per file in Markdown (0:
+	// DefaultMaxRows); the whole document fits GitHubCommentLimit anyway.
 	MaxRows int
 	// MaxPerFile is how many findings of each file the text report lists,
 	// most severe first (0: DefaultMaxPerFile; negative: none, only the

@@ -73,6 +73,7 @@ func (a *app) checkCommand() *cobra.Command {
 	fs.String("waivers", "", "waiver file (YAML): accepted findings, each with a reason and optional expiry")
 	fs.String("baseline", "", "a previous JSON report: report only findings that are not in it")
 	addDeliveryFlags(cmd)
+	addHumanFlags(fs)
 	return cmd
 }
 
@@ -98,6 +99,10 @@ func (a *app) runCheck(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
+	shown, err := humanOptions(cmd)
+	if err != nil {
+		return err
+	}
 	if !a.v.GetBool("quiet") {
 		opts.Progress = newProgress(a.stderr).update
 	}
@@ -108,10 +113,14 @@ func (a *app) runCheck(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return usageError{err}
 	}
+	shown.Color = colorWanted(a)
 	for _, o := range outputs {
-		if err := o.Emit(a.stdout, rep, report.Options{Color: isTerminal(a.stdout) && os.Getenv("NO_COLOR") == ""}); err != nil {
+		if err := o.Emit(a.stdout, rep, shown); err != nil {
 			return fmt.Errorf("writing %s report to %s: %w", o.Format, o.Path, err)
 		}
+	}
+	if err := writeStepSummary(os.Getenv("GITHUB_STEP_SUMMARY"), rep, shown); err != nil {
+		return err
 	}
 	if !rep.Summary.Passed {
 		return errFindings

@@ -24,11 +24,16 @@ func TestReadmeFirstCommand(t *testing.T) {
 	for _, w := range []string{
 		"broken-river/manifest.yaml:5: error: D006 episode-missing",
 		"broken-river/S01E01/BrokenRiver_S01E01.fr.forced.srt:9: error: cue 3 [00:00:27.000] D008 forced-not-in-full",
-		"broken-river/manifest.yaml:39: error: D001 language-missing: episode 3 has no English (en) subtitles",
+		"  FAIL: 8 errors (D001 ×2, ", // the manifest's counts per rule
 	} {
 		if !strings.Contains(out, w) {
 			t.Errorf("output lacks %q", w)
 		}
+	}
+	// The default lists the first findings of each file; --all lists them all.
+	_, all, _ := run(t, "check", deliveries(t), "--config", emptyConfig(t), "-q", "--all")
+	if w := "broken-river/manifest.yaml:39: error: D001 language-missing: episode 3 has no English (en) subtitles"; !strings.Contains(all, w) {
+		t.Errorf("--all output lacks %q", w)
 	}
 }
 

@@ -9,37 +9,76 @@ import (
 	"github.com/exportqc/exportqc/qc/rule"
 )
 
-// GitHub writes GitHub Actions workflow commands, one annotation per finding:
+// GitHubOptions tunes the GitHub annotations writer.
+type GitHubOptions struct {
+	// MaxPerRule caps the annotations per rule (0: DefaultMaxAnnotations;
+	// negative: no cap).
+	MaxPerRule int
+	// MinSeverity hides findings below it.
+	MinSeverity rule.Severity
+}
+
+// GitHub writes the annotations with the default options.
+func GitHub(w io.Writer, r *Report) error { return GitHubAnnotations(GitHubOptions{})(w, r) }
+
+// GitHubAnnotations returns the writer of GitHub Actions workflow commands,
+// one annotation per finding:
 //
 //	::error file=subs/a.srt,line=12,title=T003 cue-overlap::cue 3 [00:01:02.500]: ...
 //
-// Severities map to error, warning and notice. Note that GitHub shows only a
-// limited number of annotations per step; the other formats hold them all.
-func GitHub(w io.Writer, r *Report) error {
-	bw := bufio.NewWriter(w)
-	for _, f := range sortedFindings(r.Findings) {
-		bw.WriteString("::")
-		bw.WriteString(githubCommand(f.Severity))
-		sep := byte(' ')
-		prop := func(k, v string) {
-			bw.WriteByte(sep)
-			sep = ','
-			bw.WriteString(k)
-			bw.WriteByte('=')
-			bw.WriteString(escapeProperty(v))
-		}
-		if f.File != "" {
-			prop("file", f.File)
-		}
-		if f.Line > 0 {
-			prop("line", strconv.Itoa(f.Line))
-		}
-		prop("title", ruleID(f.Rule, f.Name))
-		bw.WriteString("::")
-		bw.WriteString(escapeData(sarifMessage(&f)))
-		bw.WriteByte('\n')
+// Severities map to error, warning and notice. GitHub shows only a handful
+// of annotations per step, so each rule gets at most MaxPerRule of them, in
+// report order; one last notice counts the rest per rule and points to the
+// full report.
+func GitHubAnnotations(o GitHubOptions) Writer {
+	limit := o.MaxPerRule
+	if limit == 0 {
+		limit = DefaultMaxAnnotations
 	}
-	return bw.Flush()
+	return func(w io.Writer, r *Report) error {
+		v := newViewFrom(r, o.MinSeverity)
+		bw := bufio.NewWriter(w)
+		perRule := map[string]int{}
+		var rest []rule.Finding
+		for i := range v.findings {
+			f := &v.findings[i]
+			if limit > 0 && perRule[f.Rule] >= limit {
+				rest = append(rest, *f)
+				continue
+			}
+			perRule[f.Rule]++
+			writeAnnotation(bw, f)
+		}
+		if len(rest) > 0 {
+			msg := groupDigits(len(rest)) + " more findings not annotated (at most " + strconv.Itoa(limit) +
+				" per rule): " + ruleCountsPhrase(countByRule(rest), 10) + ". The step summary and the full report list them."
+			bw.WriteString("::notice title=" + escapeProperty(r.Tool.Name+": more findings") + "::" + escapeData(msg) + "\n")
+		}
+		return bw.Flush()
+	}
+}
+
+func writeAnnotation(bw *bufio.Writer, f *rule.Finding) {
+	bw.WriteString("::")
+	bw.WriteString(githubCommand(f.Severity))
+	sep := byte(' ')
+	prop := func(k, v string) {
+		bw.WriteByte(sep)
+		sep = ','
+		bw.WriteString(k)
+		bw.WriteByte('=')
+		bw.WriteString(escapeProperty(v))
+	}
+	if f.File != "" {
+		prop("file", f.File)
+	}
+	if f.Line > 0 {
+		prop("line", strconv.Itoa(f.Line))
+	}
+	prop("title", ruleID(f.Rule, f.Name))
+	bw.WriteString("::")
+	bw.WriteString(escapeData(sarifMessage(f)))
+	bw.WriteByte('\n')
 }
 
 func githubCommand(s rule.Severity) string {

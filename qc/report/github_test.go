@@ -71,3 +71,34 @@ func TestGitHubCommandsRoundTrip(t *testing.T) {
 		t.Errorf("property escaping wrong:\n%s", out)
 	}
 }
+
+// GitHub shows a handful of annotations per step: each rule gets at most N,
+// and one notice counts the rest so nothing is silently dropped.
+func TestGitHubAnnotationsCappedPerRule(t *testing.T) {
+	out := run(t, GitHub, manyFindings()) // 3 T003, 840 T005, 400 T006
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if len(lines) != 3+DefaultMaxAnnotations*2+1 {
+		t.Fatalf("%d annotations, want %d:\n%s", len(lines), 3+DefaultMaxAnnotations*2+1, out)
+	}
+	perRule := map[string]int{}
+	for _, l := range lines[:len(lines)-1] {
+		_, props, _ := parseCommand(t, l)
+		perRule[strings.Fields(props["title"])[0]]++
+	}
+	if perRule["T003"] != 3 || perRule["T005"] != DefaultMaxAnnotations || perRule["T006"] != DefaultMaxAnnotations {
+		t.Errorf("annotations per rule %v", perRule)
+	}
+	name, _, msg := parseCommand(t, lines[len(lines)-1])
+	if name != "notice" || !strings.Contains(msg, "1,220 more findings not annotated (at most 10 per rule): T005 ×830, T006 ×390") {
+		t.Errorf("summary annotation: %s %q", name, msg)
+	}
+
+	uncapped := run(t, GitHubAnnotations(GitHubOptions{MaxPerRule: -1}), manyFindings())
+	if n := strings.Count(uncapped, "\n"); n != 1243 {
+		t.Errorf("uncapped: %d annotations, want 1243", n)
+	}
+	errorsOnly := run(t, GitHubAnnotations(GitHubOptions{MinSeverity: rule.Error}), manyFindings())
+	if n := strings.Count(errorsOnly, "\n"); n != 3 {
+		t.Errorf("errors only: %d annotations, want 3:\n%s", n, errorsOnly)
+	}
+}

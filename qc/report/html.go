@@ -2,6 +2,7 @@ package report
 
 import (
 	_ "embed"
+	"encoding/json"
 	"html/template"
 	"io"
 	"strconv"
@@ -23,12 +24,30 @@ var (
 )
 
 // HTML writes one self-contained page (inline CSS and JS, no network, a CSP
-// that forbids loading anything): summary, per-file sections with a timeline
-// strip and a findings table, severity and rule filters. Every value goes
-// through html/template escaping; without JavaScript the page still reads,
-// only the filters do nothing.
-func HTML(w io.Writer, r *Report) error {
-	return htmlTemplate.Execute(w, newHTMLPage(r))
+// that forbids loading anything). The summary, the findings per rule, the
+// file list and the rule documentation are plain HTML and read without
+// JavaScript; the findings themselves are embedded once, as compact JSON,
+// and the script renders each file's rows when the file comes into view, a
+// page at a time, with severity and rule filters. So a 50,000-finding
+// report stays a few megabytes and opens at once. Every value goes through
+// html/template escaping or JSON escaping of <, > and &.
+func HTML(w io.Writer, r *Report) error { return HTMLWith(HTMLOptions{})(w, r) }
+
+// HTMLOptions tunes the HTML writer.
+type HTMLOptions struct {
+	// MinSeverity hides findings below it.
+	MinSeverity rule.Severity
+}
+
+// HTMLWith returns the HTML writer with options.
+func HTMLWith(o HTMLOptions) Writer {
+	return func(w io.Writer, r *Report) error {
+		p, err := newHTMLPage(r, o)
+		if err != nil {
+			return err
+		}
+		return htmlTemplate.Execute(w, p)
+	}
 }
 
 type htmlPage struct {
@@ -37,10 +56,14 @@ type htmlPage struct {
 	Verdict    string
 	FailOn     string
 	Total      int
+	Hidden     int
+	MinSev     string
 	CSS        template.CSS
 	JS         template.JS
+	Data       template.JS
 	Severities []htmlOption
 	Rules      []htmlOption
+	RuleStats  []htmlRuleStat
 	Files      []htmlFile
 	Deliveries []Delivery
 	RuleDocs   []htmlRuleDoc
@@ -49,6 +72,11 @@ type htmlPage struct {
 type htmlOption struct {
 	Value, Label string
 	Count        int
+}
+
+type htmlRuleStat struct {
+	Code, Name, Severity, Summary string
+	Count, Files                  int
 }
 
 type htmlFile struct {
@@ -62,31 +90,29 @@ type htmlFile struct {
 	Errors   int
 	Warnings int
 	Infos    int
-	Timeline *htmlTimeline
-	Rows     []htmlRow
-}
-
-type htmlRow struct {
-	ID, Severity, Rule, Name, Summary string
-	Line, Cue, Start, End             string
-	Message, Expected, Actual, Source string
-	// Waived is the waiver's reason and source, "" when not waived.
-	Waived string
-}
-
-type htmlTimeline struct {
-	Start, End string // axis labels
-	CueX, CueW string // span covered by cues, when known
-	Ticks      []htmlTick
-	Label      string
-}
-
-type htmlTick struct {
-	X, W, Severity, Href, Title string
+	Findings int
 }
 
 type htmlRuleDoc struct {
 	Code, Name, Family, Severity, Summary, Doc, Help string
+}
+
+// htmlData is the findings as the page's script reads them: one array per
+// finding, repeated strings (rule texts, expected/actual values, sources,
+// waivers) stored once in Strs and referred to by index, times in
+// milliseconds. Field order is the contract with html.js.
+type htmlData struct {
+	// Strs is the string table; index 0 is "".
+	Strs []string `json:"s"`
+	// Rules: [code, name, summary] as Strs indexes.
+	Rules [][3]int `json:"r"`
+	// Files: [findings, timeline end, first cue, last cue] with times in
+	// ms (-1 unknown), in the order of the page's file sections.
+	Files [][4]int64 `json:"f"`
+	// Rows: [file, rule, severity (0 info, 1 warning, 2 error), line,
+	// cue, start ms, end ms, message, expected, actual, source, waived],
+	// strings as Strs indexes except the message, which rarely repeats.
+	Rows [][]any `json:"x"`
 }
 
 // waivedText shows why a finding is accepted: "reason (waivers.yaml:3)".
@@ -101,14 +127,16 @@ func waivedText(w *rule.Waiver) string {
 	return t + ")"
 }
 
-func newHTMLPage(r *Report) *htmlPage {
-	v := newView(r)
+func newHTMLPage(r *Report, o HTMLOptions) (*htmlPage, error) {
+	v := newViewFrom(r, o.MinSeverity)
 	p := &htmlPage{
 		Tool:       r.Tool,
 		Summary:    r.Summary,
 		Verdict:    passLabel(r.Summary.Passed),
 		FailOn:     v.failOnLabel(),
 		Total:      len(v.findings),
+		Hidden:     v.hidden,
+		MinSev:     v.minSeverity.String(),
 		CSS:        template.CSS(htmlCSS),
 		JS:         template.JS(htmlJS),
 		Deliveries: r.Deliveries,
@@ -116,15 +144,14 @@ func newHTMLPage(r *Report) *htmlPage {
 	var bySev [3]int
 	byRule := make(map[string]int)
 	for _, f := range v.findings {
-		if f.Severity >= rule.Info && f.Severity <= rule.Error {
-			bySev[f.Severity]++
-		}
+		bySev[sevIndex(f.Severity)]++
 		byRule[f.Rule]++
 	}
 	for _, s := range []rule.Severity{rule.Error, rule.Warning, rule.Info} {
-		p.Severities = append(p.Severities, htmlOption{Value: s.String(), Label: s.String(), Count: bySev[s]})
+		p.Severities = append(p.Severities, htmlOption{Value: s.String(), Label: s.String(), Count: bySev[sevIndex(s)]})
 	}
 	rules := v.ruleList()
+	summaries := make(map[string]string, len(rules))
 	for _, ri := range rules {
 		if n := byRule[ri.Code]; n > 0 {
 			p.Rules = append(p.Rules, htmlOption{Value: ri.Code, Label: ruleID(ri.Code, ri.Name), Count: n})
@@ -133,13 +160,31 @@ func newHTMLPage(r *Report) *htmlPage {
 			Code: ri.Code, Name: ri.Name, Family: ri.Family, Severity: ri.Severity.String(),
 			Summary: ri.Summary, Doc: ri.Doc, Help: HelpURI(ri.Code),
 		})
-	}
-	summaries := make(map[string]string, len(rules))
-	for _, ri := range rules {
 		summaries[ri.Code] = ri.Summary
 	}
+	for _, st := range v.ruleStats() {
+		p.RuleStats = append(p.RuleStats, htmlRuleStat{Code: st.Code, Name: st.Name, Severity: st.Severity.String(),
+			Summary: summaries[st.Code], Count: st.Count, Files: st.Files})
+	}
 
-	row := 0
+	d := htmlData{Strs: []string{""}}
+	strIdx := map[string]int{"": 0}
+	str := func(s string) int {
+		if k, ok := strIdx[s]; ok {
+			return k
+		}
+		k := len(d.Strs)
+		d.Strs = append(d.Strs, s)
+		strIdx[s] = k
+		return k
+	}
+	ruleIdx := map[string]int{}
+	ms := func(t *rule.Timecode) int64 {
+		if t == nil {
+			return -1
+		}
+		return cue.Time(*t).Milliseconds()
+	}
 	for i := range v.files {
 		fv := &v.files[i]
 		hf := htmlFile{
@@ -149,28 +194,34 @@ func newHTMLPage(r *Report) *htmlPage {
 			Errors:   fv.Errors,
 			Warnings: fv.Warnings,
 			Infos:    fv.Infos,
+			Findings: len(fv.Findings),
 		}
 		if fv.Known {
 			hf.Format, hf.Language, hf.Cues = fv.Format, fv.Language, strconv.Itoa(fv.Cues)
 			hf.Meta = htmlMeta(&fv.File)
 		}
-		first := row + 1
+		p.Files = append(p.Files, hf)
+		d.Files = append(d.Files, [4]int64{int64(len(fv.Findings)), timelineEnd(fv), ms(fv.FirstCue), ms(fv.LastCue)})
 		for j := range fv.Findings {
 			f := &fv.Findings[j]
-			row++
-			hf.Rows = append(hf.Rows, htmlRow{
-				ID: "f" + strconv.Itoa(row), Severity: f.Severity.String(),
-				Rule: f.Rule, Name: f.Name, Summary: summaries[f.Rule],
-				Line: positive(f.Line), Cue: positive(f.Cue),
-				Start: timecode(f.Start), End: timecode(f.End),
-				Message: f.Message, Expected: f.Expected, Actual: f.Actual, Source: f.Source,
-				Waived: waivedText(f.Waived),
-			})
+			k, ok := ruleIdx[f.Rule]
+			if !ok {
+				k = len(d.Rules)
+				ruleIdx[f.Rule] = k
+				d.Rules = append(d.Rules, [3]int{str(f.Rule), str(f.Name), str(summaries[f.Rule])})
+			}
+			d.Rows = append(d.Rows, []any{i, k, sevIndex(f.Severity), f.Line, f.Cue, ms(f.Start), ms(f.End),
+				f.Message, str(f.Expected), str(f.Actual), str(f.Source), str(waivedText(f.Waived))})
 		}
-		hf.Timeline = htmlTimelineFor(fv, first)
-		p.Files = append(p.Files, hf)
 	}
-	return p
+	// json.Marshal escapes <, > and & as \u003c and so on, so nothing in the
+	// data can close the script element or start markup.
+	b, err := json.Marshal(d)
+	if err != nil {
+		return nil, err
+	}
+	p.Data = template.JS(b)
+	return p, nil
 }
 
 // htmlMeta lists what is known about a file, with where each guess came from.
@@ -187,9 +238,13 @@ func htmlMeta(f *File) []string {
 		enc += " with BOM"
 	}
 	add(strings.TrimSpace(enc))
-	add(withSource(f.Language, f.LanguageSource))
+	if f.Language != "" {
+		add(withSource(f.Language, f.LanguageSource))
+	} else {
+		add("language unknown")
+	}
 	if f.FrameRate != "" {
-		add(withSource(f.FrameRate+" fps", f.FrameRateSource))
+		add(withSource(frameRateLabel(f.FrameRate), f.FrameRateSource))
 	}
 	add(plural(f.Cues, "cue", "cues"))
 	if f.FirstCue != nil && f.LastCue != nil {
@@ -208,10 +263,9 @@ func withSource(v, src string) string {
 	return v + " (" + src + ")"
 }
 
-// htmlTimelineFor lays the file's findings on a 0..1000 strip spanning the
-// programme from 0 to the last known time, so clusters of problems show at a
-// glance. Findings without a time are not drawn; no times, no strip.
-func htmlTimelineFor(fv *fileView, firstRow int) *htmlTimeline {
+// timelineEnd is where a file's timeline strip ends, in ms: the last known
+// time of the file or its findings; -1 when nothing has a time.
+func timelineEnd(fv *fileView) int64 {
 	var end cue.Time
 	grow := func(t *rule.Timecode) {
 		if t != nil && cue.Time(*t) > end {
@@ -224,40 +278,7 @@ func htmlTimelineFor(fv *fileView, firstRow int) *htmlTimeline {
 		grow(fv.Findings[j].End)
 	}
 	if end <= 0 {
-		return nil
+		return -1
 	}
-	x := func(t cue.Time) float64 {
-		v := float64(t) / float64(end) * 1000
-		return min(max(v, 0), 1000)
-	}
-	tl := &htmlTimeline{Start: cue.Time(0).String(), End: end.String()}
-	if fv.FirstCue != nil && fv.LastCue != nil {
-		a, b := x(cue.Time(*fv.FirstCue)), x(cue.Time(*fv.LastCue))
-		tl.CueX, tl.CueW = svgNum(a), svgNum(max(b-a, 0))
-	}
-	// Draw info first and errors last so the worst problems stay on top.
-	for _, sev := range []rule.Severity{rule.Info, rule.Warning, rule.Error} {
-		for j := range fv.Findings {
-			f := &fv.Findings[j]
-			if f.Severity != sev || f.Start == nil {
-				continue
-			}
-			a := x(cue.Time(*f.Start))
-			w := 0.0
-			if f.End != nil {
-				w = x(cue.Time(*f.End)) - a
-			}
-			w = max(w, 3) // a tick stays visible however short the cue
-			a = min(a, 1000-w)
-			tl.Ticks = append(tl.Ticks, htmlTick{
-				X: svgNum(a), W: svgNum(w), Severity: sev.String(),
-				Href:  "#f" + strconv.Itoa(firstRow+j),
-				Title: timecode(f.Start) + " " + ruleID(f.Rule, f.Name) + ": " + f.Message,
-			})
-		}
-	}
-	tl.Label = plural(len(tl.Ticks), "finding", "findings") + " on a timeline from " + tl.Start + " to " + tl.End
-	return tl
+	return end.Milliseconds()
 }
-
-func svgNum(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }

@@ -1,86 +1,179 @@
 package report
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/exportqc/exportqc/qc/rule"
 )
 
 // MarkdownOptions tunes the Markdown writer.
 type MarkdownOptions struct {
-	// MaxRows caps the findings listed per file (0: DefaultMaxRows); the
-	// rest are counted in an "… and N more" line.
+	// MaxRows caps the findings listed per file (0: DefaultMaxRows), errors
+	// first; the rest are counted per rule.
 	MaxRows int
+	// MinSeverity hides findings below it.
+	MinSeverity rule.Severity
+	// MaxChars is the size the whole document must fit (0:
+	// GitHubCommentLimit).
+	MaxChars int
 }
 
-// DefaultMaxRows keeps a PR comment well under the 65,536-character limit
-// of GitHub comments for a typical delivery.
-const DefaultMaxRows = 50
+// DefaultMaxRows is how many findings of each file the Markdown lists.
+const DefaultMaxRows = 10
+
+// GitHubCommentLimit is the most characters a GitHub comment (and a job
+// summary section) may hold.
+const GitHubCommentLimit = 65536
+
+// mdCellLimit caps one table cell, in characters: a message quoting a
+// megabyte-long line must not eat the whole comment.
+const mdCellLimit = 300
 
 // Markdown returns the writer for pull-request comments and CI job
-// summaries: a summary table, a per-file table, then the findings of each
-// file with problems (GitHub-flavoured tables, cells escaped).
+// summaries. It always fits MaxChars, whatever the run: first what a
+// reviewer needs (verdict, counts, findings per rule, worst files), then
+// the first findings of each file with findings, worst files first, while
+// they fit; what does not fit is counted, and no table is ever cut.
 func Markdown(o MarkdownOptions) Writer {
 	limit := o.MaxRows
 	if limit <= 0 {
 		limit = DefaultMaxRows
 	}
-	return func(w io.Writer, r *Report) error {
-		v := newView(r)
-		s := &r.Summary
-		bw := bufio.NewWriter(w)
-		fmt.Fprintf(bw, "## %s %s: %s\n\n", verdictIcon(s.Passed), mdCell(r.Tool.Name), passLabel(s.Passed))
-		if r.Tool.Version != "" || r.Tool.Profile != "" {
-			parts := []string{}
-			if r.Tool.Version != "" {
-				parts = append(parts, mdCell(r.Tool.Name+" "+r.Tool.Version))
-			}
-			if r.Tool.Profile != "" {
-				parts = append(parts, "profile "+mdCell(r.Tool.Profile))
-			}
-			fmt.Fprintf(bw, "<sub>%s</sub>\n\n", strings.Join(parts, " · "))
-		}
-		bw.WriteString("| Files | Cues | Errors | Warnings | Info | Result |\n")
-		bw.WriteString("|---:|---:|---:|---:|---:|:---|\n")
-		fmt.Fprintf(bw, "| %d | %d | %d | %d | %d | **%s** (fail-on %s) |\n",
-			s.Files, s.Cues, s.Errors, s.Warnings, s.Infos, passLabel(s.Passed), v.failOnLabel())
-
-		if len(v.files) > 0 {
-			bw.WriteString("\n| File | Format | Language | Cues | Errors | Warnings | Info | Result |\n")
-			bw.WriteString("|:---|:---|:---|---:|---:|---:|---:|:---|\n")
-			for i := range v.files {
-				fv := &v.files[i]
-				fmt.Fprintf(bw, "| %s | %s | %s | %s | %d | %d | %d | %s %s |\n",
-					mdCell(displayPath(fv.Path)), mdCell(fv.Format), mdCell(fv.Language), knownInt(fv.Known, fv.Cues),
-					fv.Errors, fv.Warnings, fv.Infos, verdictIcon(!fv.Failed), passLabel(!fv.Failed))
-			}
-		}
-
-		for i := range v.files {
-			fv := &v.files[i]
-			if len(fv.Findings) == 0 {
-				continue
-			}
-			fmt.Fprintf(bw, "\n### %s %s\n\n", verdictIcon(!fv.Failed), mdCell(displayPath(fv.Path)))
-			bw.WriteString("| Line | Cue | Time | Severity | Rule | Message | Expected | Actual |\n")
-			bw.WriteString("|---:|---:|:---|:---|:---|:---|:---|:---|\n")
-			for j := range fv.Findings {
-				if j == limit {
-					fmt.Fprintf(bw, "\n_… and %d more_\n", len(fv.Findings)-limit)
-					break
-				}
-				f := &fv.Findings[j]
-				fmt.Fprintf(bw, "| %s | %s | %s | %s | %s | %s | %s | %s |\n",
-					positive(f.Line), positive(f.Cue), timecode(f.Start), severityIcon(f.Severity),
-					mdCell(ruleID(f.Rule, f.Name)), mdCell(f.Message), mdCell(f.Expected), mdCell(f.Actual))
-			}
-		}
-		return bw.Flush()
+	budget := o.MaxChars
+	if budget <= 0 {
+		budget = GitHubCommentLimit
 	}
+	return func(w io.Writer, r *Report) error {
+		v := newViewFrom(r, o.MinSeverity)
+		var doc strings.Builder
+		writeMarkdownHead(&doc, v)
+
+		// The closing note is at most this long; keep room for it.
+		const tailRoom = 600
+		worst := v.worstFiles()
+		var sections strings.Builder
+		shownFiles := 0
+		for _, fv := range worst {
+			sec := markdownFileSection(fv, limit)
+			if doc.Len()+sections.Len()+len(sec)+tailRoom > budget {
+				break
+			}
+			sections.WriteString(sec)
+			shownFiles++
+		}
+		if len(worst) > 0 {
+			doc.WriteString("\n### First findings\n")
+			doc.WriteString(sections.String())
+		}
+		if rest := len(worst) - shownFiles; rest > 0 {
+			fmt.Fprintf(&doc, "\n_%s with %s not listed here, to fit a comment: the full report has them._\n",
+				count(rest, "more file", "more files"), count(len(v.findings)-shownFindingsIn(worst[:shownFiles]), "finding", "findings"))
+		}
+		_, err := io.WriteString(w, doc.String())
+		return err
+	}
+}
+
+// shownFindingsIn counts the findings of the files whose sections were
+// written: listed, or counted in their "+ N more" lines.
+func shownFindingsIn(fs []*fileView) int {
+	n := 0
+	for _, fv := range fs {
+		n += len(fv.Findings)
+	}
+	return n
+}
+
+// writeMarkdownHead writes the parts that always fit: verdict, totals,
+// findings per rule (one row per rule, bounded by the rule registry) and
+// the worst files.
+func writeMarkdownHead(b *strings.Builder, v *view) {
+	r, s := v.r, &v.r.Summary
+	fmt.Fprintf(b, "## %s %s: %s\n\n", verdictIcon(s.Passed), mdCell(r.Tool.Name), passLabel(s.Passed))
+	if r.Tool.Version != "" || r.Tool.Profile != "" {
+		parts := []string{}
+		if r.Tool.Version != "" {
+			parts = append(parts, mdCell(r.Tool.Name+" "+r.Tool.Version))
+		}
+		if r.Tool.Profile != "" {
+			parts = append(parts, "profile "+mdCell(r.Tool.Profile))
+		}
+		fmt.Fprintf(b, "<sub>%s</sub>\n\n", strings.Join(parts, " · "))
+	}
+	b.WriteString("| Files | Cues | Errors | Warnings | Info | Result |\n")
+	b.WriteString("|---:|---:|---:|---:|---:|:---|\n")
+	fmt.Fprintf(b, "| %d | %d | %d | %d | %d | **%s** (fail-on %s) |\n",
+		s.Files, s.Cues, s.Errors, s.Warnings, s.Infos, passLabel(s.Passed), v.failOnLabel())
+	if v.hidden > 0 {
+		fmt.Fprintf(b, "\n_%s below %s not shown (--min-severity); they still count above._\n", count(v.hidden, "finding", "findings"), v.minSeverity)
+	}
+
+	if stats := v.ruleStats(); len(stats) > 0 {
+		b.WriteString("\n### Findings per rule\n\n")
+		b.WriteString("| Rule | Name | Severity | Findings | Files |\n")
+		b.WriteString("|:---|:---|:---|---:|---:|\n")
+		for _, st := range stats {
+			fmt.Fprintf(b, "| %s | %s | %s | %d | %d |\n", mdShortCell(st.Code), mdShortCell(st.Name), severityIcon(st.Severity), st.Count, st.Files)
+		}
+	}
+
+	worst := v.worstFiles()
+	if len(worst) == 0 {
+		return
+	}
+	clean := len(v.files) - len(worst)
+	n := min(len(worst), worstFilesShownMarkdown)
+	fmt.Fprintf(b, "\n### Files with findings (%s of %d, worst first", groupDigits(n), len(worst))
+	if clean > 0 {
+		fmt.Fprintf(b, "; %s without findings", count(clean, "file", "files"))
+	}
+	b.WriteString(")\n\n")
+	b.WriteString("| File | Format | Language | Cues | Errors | Warnings | Info | Result |\n")
+	b.WriteString("|:---|:---|:---|---:|---:|---:|---:|:---|\n")
+	for _, fv := range worst[:n] {
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %d | %d | %d | %s %s |\n",
+			mdShortCell(displayPath(fv.Path)), mdShortCell(fv.Format), mdShortCell(fv.Language), knownInt(fv.Known, fv.Cues),
+			fv.Errors, fv.Warnings, fv.Infos, verdictIcon(!fv.Failed), passLabel(!fv.Failed))
+	}
+}
+
+// worstFilesShownMarkdown is how many files the Markdown file table lists.
+const worstFilesShownMarkdown = 10
+
+// markdownFileSection renders one file's first findings and the count of
+// the rest.
+func markdownFileSection(fv *fileView, limit int) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "\n#### %s %s\n\n", verdictIcon(!fv.Failed), mdShortCell(displayPath(fv.Path)))
+	if fv.Known {
+		fmt.Fprintf(&b, "<sub>%s</sub>\n\n", mdShortCell(fileFacts(&fv.File)))
+	}
+	b.WriteString("| Line | Cue | Time | Severity | Rule | Message | Expected | Actual |\n")
+	b.WriteString("|---:|---:|:---|:---|:---|:---|:---|:---|\n")
+	shown := firstFindings(fv.Findings, limit)
+	for j := range shown {
+		f := &shown[j]
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s | %s |\n",
+			positive(f.Line), positive(f.Cue), timecode(f.Start), severityIcon(f.Severity),
+			mdShortCell(ruleID(f.Rule, f.Name)), mdShortCell(f.Message), mdShortCell(f.Expected), mdShortCell(f.Actual))
+	}
+	if rest := notShown(fv.Findings, shown); len(rest) > 0 {
+		fmt.Fprintf(&b, "\n_+ %s more: %s_\n", groupDigits(len(rest)), mdCell(ruleCountsPhrase(countByRule(rest), 5)))
+	}
+	return b.String()
+}
+
+// mdShortCell is mdCell of at most mdCellLimit characters of s.
+func mdShortCell(s string) string {
+	if utf8.RuneCountInString(s) > mdCellLimit {
+		rs := []rune(s)
+		s = string(rs[:mdCellLimit]) + "…"
+	}
+	return mdCell(s)
 }
 
 func knownInt(known bool, n int) string {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/exportqc/exportqc/qc/rule"
 )
@@ -54,13 +55,13 @@ func TestMarkdownTablesStayIntact(t *testing.T) {
 		`Jerry &lt;i&gt;say&lt;/i&gt; "hi", \| 100% sure`,
 		"trop élevée :<br>« Où êtes-vous ? »",
 		"| 3 | 282 | 5 | 4 | 2 | **FAIL** (fail-on error) |",
-		"### ❌ subs/Film &amp; Friends, S1/ep01.en.srt",
+		"#### ❌ subs/Film &amp; Friends, S1/ep01.en.srt",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("markdown lacks %q", want)
 		}
 	}
-	if strings.Contains(out, "### ✅ subs/ep01.ja.ttml") {
+	if strings.Contains(out, "#### ✅ subs/ep01.ja.ttml") {
 		t.Error("a file without findings got a findings section")
 	}
 }
@@ -85,7 +86,7 @@ func TestMarkdownCapsRowsPerFile(t *testing.T) {
 		fs = append(fs, rule.Finding{Rule: "T001", Name: "cue-too-short", Severity: rule.Warning, File: "a.srt", Line: i, Cue: i, Message: fmt.Sprintf("m%d", i)})
 	}
 	out := run(t, Markdown(MarkdownOptions{MaxRows: 3}), smallReport(fs...))
-	for _, want := range []string{"m1", "m2", "m3", "_… and 4 more_"} {
+	for _, want := range []string{"m1", "m2", "m3", "_+ 4 more: T001 ×4_"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("capped markdown lacks %q", want)
 		}
@@ -96,4 +97,61 @@ func TestMarkdownCapsRowsPerFile(t *testing.T) {
 	if def := run(t, Markdown(MarkdownOptions{}), smallReport(fs...)); !strings.Contains(def, "m7") || strings.Contains(def, "more_") {
 		t.Error("default cap cut a short list")
 	}
+}
+
+// checkTablesIntact fails when a table row has another number of cells than
+// its header: a table cut in the middle or broken by a cell's content.
+func checkTablesIntact(t *testing.T, out string) {
+	t.Helper()
+	header := 0
+	for _, line := range strings.Split(out, "\n") {
+		if !strings.HasPrefix(line, "|") {
+			header = 0
+			continue
+		}
+		if !strings.HasSuffix(line, "|") {
+			t.Fatalf("table row cut: %q", line)
+		}
+		n := len(cells(line))
+		if header == 0 {
+			header = n
+			continue
+		}
+		if n != header {
+			t.Fatalf("row has %d cells, its table %d: %s", n, header, line)
+		}
+	}
+}
+
+// Whatever the run, the Markdown fits a GitHub comment, tables whole, and
+// says how much it left out.
+func TestMarkdownAlwaysFitsAComment(t *testing.T) {
+	long := strings.Repeat("|<a> ", 5000) // a hostile, very long quoted line
+	var fs []rule.Finding
+	r := smallReport()
+	r.Files = nil
+	for f := 0; f < 600; f++ {
+		path := fmt.Sprintf("deliveries/show/episode-%03d/%s.srt", f, strings.Repeat("x", 80))
+		r.Files = append(r.Files, File{Path: path, Format: "srt", Encoding: "UTF-8", Cues: 900})
+		for i := 0; i < 90; i++ {
+			fs = append(fs, rule.Finding{Rule: fmt.Sprintf("T%03d", i%40), Name: "some-rule", Severity: rule.Severity(i % 3),
+				File: path, Line: i + 1, Cue: i + 1, Start: tc(int64(i) * 1000), Message: long, Expected: "x", Actual: "y"})
+		}
+	}
+	r.Findings = fs
+	out := run(t, Markdown(MarkdownOptions{}), r)
+	if n := utf8.RuneCountInString(out); n > GitHubCommentLimit {
+		t.Fatalf("%d characters, over GitHub's %d", n, GitHubCommentLimit)
+	}
+	checkTablesIntact(t, out)
+	for _, want := range []string{"### Findings per rule", "### Files with findings (10 of 600, worst first)", "more files with", "not listed here"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("markdown lacks %q", want)
+		}
+	}
+	small := run(t, Markdown(MarkdownOptions{MaxChars: 8000}), r)
+	if len(small) > 8000 {
+		t.Errorf("MaxChars 8000: %d bytes", len(small))
+	}
+	checkTablesIntact(t, small)
 }

@@ -16,14 +16,33 @@ type TextOptions struct {
 	// Color puts ANSI colours on severity words and the verdict. Off by
 	// default: the CLI turns it on only for a terminal.
 	Color bool
+	// MaxPerFile is how many findings of each file are listed, errors first
+	// (0: DefaultMaxPerFile; negative: none). All lists every finding.
+	MaxPerFile int
+	All        bool
+	// MinSeverity hides findings below it (the verdict still counts them).
+	MinSeverity rule.Severity
 }
 
-// Text returns the writer for people: findings grouped per file in the
-// compiler style editors can jump to ("path:line: severity: ..."), then one
-// summary line.
+// Text returns the writer for people. Per file: the path with what is known
+// about the file and where each guess came from, the counts per severity and
+// rule, then the first findings (errors first) in the compiler style editors
+// can jump to ("path:line: severity: ..."), and one line counting what was
+// not listed. At the end: findings per rule, the worst files, the verdict.
+// Thousands of findings thus read as a few screens that say what to fix
+// first; All restores the full listing.
 func Text(o TextOptions) Writer {
+	limit := o.MaxPerFile
+	switch {
+	case o.All:
+		limit = -1
+	case limit == 0:
+		limit = DefaultMaxPerFile
+	case limit < 0:
+		limit = 0
+	}
 	return func(w io.Writer, r *Report) error {
-		v := newView(r)
+		v := newViewFrom(r, o.MinSeverity)
 		bw := bufio.NewWriter(w)
 		for i := range v.files {
 			fv := &v.files[i]
@@ -34,30 +53,30 @@ func Text(o TextOptions) Writer {
 			}
 			bw.WriteString(safeLine(displayPath(fv.Path)))
 			if fv.Known {
-				bw.WriteString(" (" + safeLine(fileMeta(&fv.File)) + ")")
+				bw.WriteString(" (" + safeLine(fileFacts(&fv.File)) + ")")
 			}
 			if len(fv.Findings) == 0 {
-				bw.WriteString(": no findings")
+				bw.WriteString(": no findings\n")
+				continue
 			}
 			bw.WriteByte('\n')
-			for j := range fv.Findings {
-				f := &fv.Findings[j]
-				bw.WriteString(safeLine(displayPath(f.File)))
-				if f.Line > 0 {
-					bw.WriteByte(':')
-					bw.WriteString(strconv.Itoa(f.Line))
-				}
-				bw.WriteString(": ")
-				bw.WriteString(o.severity(f.Severity))
-				bw.WriteString(": ")
-				bw.WriteString(safeLine(headline(f)))
-				if f.Waived != nil {
-					bw.WriteString(safeLine(" [waived: " + f.Waived.Reason + " — " + f.Waived.Source + "]"))
-				}
-				bw.WriteByte('\n')
+			bw.WriteString("  " + o.verdict(!fv.Failed) + ": " + safeLine(severityCountsByRule(fv.Findings)) + "\n")
+			shown := firstFindings(fv.Findings, limit)
+			for j := range shown {
+				o.writeFinding(bw, &shown[j])
+			}
+			if rest := notShown(fv.Findings, shown); len(rest) > 0 {
+				fmt.Fprintf(bw, "  + %s more: %s — --all to list\n", groupDigits(len(rest)),
+					safeLine(ruleCountsPhrase(countByRule(rest), 3)))
 			}
 		}
 		if len(v.files) > 0 {
+			bw.WriteByte('\n')
+		}
+		if o.writeRuleTable(bw, v) {
+			bw.WriteByte('\n')
+		}
+		if o.writeWorstFiles(bw, v) {
 			bw.WriteByte('\n')
 		}
 		// One verdict line per delivery, so a folder of deliveries reads as such.
@@ -70,7 +89,7 @@ func Text(o TextOptions) Writer {
 				}
 			}
 			fmt.Fprintf(bw, "delivery %s (%s): %s, %s checked: %s — %s\n", safeLine(displayPath(d.Path)), safeLine(title),
-				plural(len(d.Episodes), "episode", "episodes"), plural(d.Checked, "file", "files"),
+				count(len(d.Episodes), "episode", "episodes"), count(d.Checked, "file", "files"),
 				countsPhrase(d.Errors, d.Warnings, d.Infos), o.verdict(d.Passed))
 		}
 		if len(r.Deliveries) > 0 {
@@ -78,7 +97,7 @@ func Text(o TextOptions) Writer {
 		}
 		s := &r.Summary
 		fmt.Fprintf(bw, "%s, %s: %s — %s (fail-on %s)",
-			plural(s.Files, "file", "files"), plural(s.Cues, "cue", "cues"),
+			count(s.Files, "file", "files"), count(s.Cues, "cue", "cues"),
 			countsPhrase(s.Errors, s.Warnings, s.Infos),
 			o.verdict(s.Passed), v.failOnLabel())
 		if s.Waived > 0 {
@@ -87,9 +106,85 @@ func Text(o TextOptions) Writer {
 		if s.Baselined > 0 {
 			fmt.Fprintf(bw, "; %d already in the baseline, not shown", s.Baselined)
 		}
+		if v.hidden > 0 {
+			fmt.Fprintf(bw, "; %s below %s not shown (--min-severity)", groupDigits(v.hidden), v.minSeverity)
+		}
 		bw.WriteByte('\n')
 		return bw.Flush()
 	}
+}
+
+// writeFinding prints one finding in the compiler style.
+func (o TextOptions) writeFinding(bw *bufio.Writer, f *rule.Finding) {
+	bw.WriteString(safeLine(displayPath(f.File)))
+	if f.Line > 0 {
+		bw.WriteByte(':')
+		bw.WriteString(strconv.Itoa(f.Line))
+	}
+	bw.WriteString(": ")
+	bw.WriteString(o.severity(f.Severity))
+	bw.WriteString(": ")
+	bw.WriteString(safeLine(headline(f)))
+	if f.Waived != nil {
+		bw.WriteString(safeLine(" [waived: " + f.Waived.Reason + " — " + f.Waived.Source + "]"))
+	}
+	bw.WriteByte('\n')
+}
+
+// writeRuleTable prints the findings per rule, aligned; false when there
+// are none.
+func (o TextOptions) writeRuleTable(bw *bufio.Writer, v *view) bool {
+	stats := v.ruleStats()
+	if len(stats) == 0 {
+		return false
+	}
+	rows := [][]string{{"RULE", "NAME", "SEVERITY", "FINDINGS", "FILES"}}
+	for _, s := range stats {
+		rows = append(rows, []string{safeLine(s.Code), safeLine(s.Name), s.Severity.String(), groupDigits(s.Count), groupDigits(s.Files)})
+	}
+	widths := make([]int, len(rows[0]))
+	for _, row := range rows {
+		for c, cell := range row {
+			widths[c] = max(widths[c], utf8.RuneCountInString(cell))
+		}
+	}
+	bw.WriteString("Findings per rule:\n")
+	for k, row := range rows {
+		bw.WriteString(" ")
+		for c, cell := range row {
+			pad := strings.Repeat(" ", widths[c]-utf8.RuneCountInString(cell))
+			bw.WriteString(" ")
+			switch {
+			case c >= 3: // counts align right
+				bw.WriteString(pad + cell)
+			case c == 2 && k > 0:
+				bw.WriteString(o.severity(stats[k-1].Severity) + pad)
+			case c == len(row)-1:
+				bw.WriteString(cell)
+			default:
+				bw.WriteString(cell + pad)
+			}
+			if c < len(row)-1 {
+				bw.WriteString(" ")
+			}
+		}
+		bw.WriteByte('\n')
+	}
+	return true
+}
+
+// writeWorstFiles names the files with the most severe findings; false when
+// fewer than two files have findings (the list would say nothing new).
+func (o TextOptions) writeWorstFiles(bw *bufio.Writer, v *view) bool {
+	worst := v.worstFiles()
+	if len(worst) < 2 {
+		return false
+	}
+	fmt.Fprintf(bw, "Worst files (%d of %s with findings):\n", min(len(worst), worstFilesShown), groupDigits(len(worst)))
+	for _, fv := range worst[:min(len(worst), worstFilesShown)] {
+		fmt.Fprintf(bw, "  %s — %s\n", safeLine(displayPath(fv.Path)), nonZeroCounts(fv.Errors, fv.Warnings, fv.Infos))
+	}
+	return true
 }
 
 const (

@@ -67,11 +67,11 @@ func TestTextLines(t *testing.T) {
 	)
 	out := run(t, Text(TextOptions{}), r)
 	for _, want := range []string{
-		"a.srt (srt, UTF-8, 10 cues)\n",
+		"a.srt (srt, UTF-8, language unknown, 10 cues)\n  FAIL: 1 error (E001 ×1), 1 warning (T003 ×1)\n",
 		"a.srt: error: E001 invalid-utf8: not UTF-8\n",
 		"a.srt:12: warning: cue 3 [00:01:02.500] T003 cue-overlap: overlap (expected none, actual 120ms)\n",
 		// A path that only findings mention still gets its group.
-		"delivery.yaml\ndelivery.yaml: info: M001 manifest-file-missing: x\n",
+		"delivery.yaml\n  PASS: 1 info (M001 ×1)\ndelivery.yaml: info: M001 manifest-file-missing: x\n",
 		"1 file, 10 cues: 1 error, 1 warning, 1 info — FAIL (fail-on error)\n",
 	} {
 		if !strings.Contains(out, want) {
@@ -91,7 +91,7 @@ func TestTextSummaryVerdicts(t *testing.T) {
 	if !strings.HasSuffix(out, "2 files, 11 cues: 0 errors, 0 warnings, 0 info — PASS (fail-on none)\n") {
 		t.Errorf("summary line:\n%s", out)
 	}
-	if !strings.Contains(out, "b.vtt (webvtt, UTF-8, 1 cue): no findings\n") {
+	if !strings.Contains(out, "b.vtt (webvtt, UTF-8, language unknown, 1 cue): no findings\n") {
 		t.Errorf("clean file not listed:\n%s", out)
 	}
 }

@@ -19,6 +19,10 @@ type view struct {
 	// means nothing fails (fail-on "none").
 	failOn   rule.Severity
 	failNone bool
+	// minSeverity is the lowest severity shown (--min-severity); hidden
+	// counts the findings below it, which still count for the verdict.
+	minSeverity rule.Severity
+	hidden      int
 }
 
 type fileView struct {
@@ -34,10 +38,25 @@ type fileView struct {
 	Failed   bool
 }
 
-func newView(r *Report) *view {
-	v := &view{r: r}
+func newView(r *Report) *view { return newViewFrom(r, rule.Info) }
+
+// newViewFrom is newView showing only findings at or above minSeverity: the
+// human formats' --min-severity. The report's summary and verdict are left
+// as they are; the exit code does not depend on what is shown.
+func newViewFrom(r *Report, minSeverity rule.Severity) *view {
+	v := &view{r: r, minSeverity: minSeverity}
 	v.failOn, v.failNone = parseFailOn(r.Summary.FailOn)
 	v.findings = sortedFindings(r.Findings)
+	if minSeverity > rule.Info {
+		kept := v.findings[:0]
+		for _, f := range v.findings {
+			if f.Severity >= minSeverity {
+				kept = append(kept, f)
+			}
+		}
+		v.hidden = len(v.findings) - len(kept)
+		v.findings = kept
+	}
 
 	byPath := make(map[string]int, len(r.Files))
 	for _, f := range r.Files {
@@ -227,18 +246,6 @@ func headline(f *rule.Finding) string {
 	return b.String()
 }
 
-// fileMeta is "srt, UTF-8, en, 120 cues" for the parts that are known.
-func fileMeta(f *File) string {
-	parts := make([]string, 0, 4)
-	for _, s := range []string{f.Format, f.Encoding, f.Language} {
-		if s != "" {
-			parts = append(parts, s)
-		}
-	}
-	parts = append(parts, plural(f.Cues, "cue", "cues"))
-	return strings.Join(parts, ", ")
-}
-
 func plural(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one
@@ -248,7 +255,7 @@ func plural(n int, one, many string) string {
 
 // countsPhrase is "2 errors, 5 warnings, 1 info".
 func countsPhrase(errors, warnings, infos int) string {
-	return plural(errors, "error", "errors") + ", " + plural(warnings, "warning", "warnings") + ", " + plural(infos, "info", "info")
+	return count(errors, "error", "errors") + ", " + count(warnings, "warning", "warnings") + ", " + count(infos, "info", "info")
 }
 
 // passLabel is "PASS" or "FAIL".

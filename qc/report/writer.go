@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/exportqc/exportqc/qc/rule"
 )
 
 // Writer renders a report in one format. Writers never mutate the report and
@@ -19,9 +21,22 @@ type Options struct {
 	// Excel makes CSV friendly to spreadsheet programs: UTF-8 BOM, CRLF line
 	// ends, and text cells that would start a formula are prefixed with '.
 	Excel bool
-	// MaxRows caps the findings listed per file in Markdown (0: 50), so a
-	// PR comment stays under the host's size limit.
+	// MaxRows caps the findings listed per file in Markdown (0:
+	// DefaultMaxRows); the whole document fits GitHubCommentLimit anyway.
 	MaxRows int
+	// MaxPerFile is how many findings of each file the text report lists,
+	// most severe first (0: DefaultMaxPerFile; negative: none, only the
+	// counts). All lists every finding instead, as CI logs want.
+	MaxPerFile int
+	All        bool
+	// MinSeverity hides findings below it in the human formats (text,
+	// Markdown, GitHub, HTML); the verdict and the exit code still count
+	// them. The zero value, info, shows everything.
+	MinSeverity rule.Severity
+	// MaxAnnotations caps GitHub annotations per rule (0:
+	// DefaultMaxAnnotations; negative: no cap); the rest are counted in one
+	// summary annotation.
+	MaxAnnotations int
 }
 
 // Formats lists the format names Lookup accepts, in the order help shows them.
@@ -35,7 +50,7 @@ func Lookup(format string) (Writer, error) { return New(format, Options{}) }
 func New(format string, o Options) (Writer, error) {
 	switch strings.ToLower(strings.TrimSpace(format)) {
 	case "text":
-		return Text(TextOptions{Color: o.Color}), nil
+		return Text(TextOptions{Color: o.Color, MaxPerFile: o.MaxPerFile, All: o.All, MinSeverity: o.MinSeverity}), nil
 	case "json":
 		return JSON, nil
 	case "junit":
@@ -45,11 +60,11 @@ func New(format string, o Options) (Writer, error) {
 	case "csv":
 		return CSV(CSVOptions{Excel: o.Excel}), nil
 	case "markdown", "md":
-		return Markdown(MarkdownOptions{MaxRows: o.MaxRows}), nil
+		return Markdown(MarkdownOptions{MaxRows: o.MaxRows, MinSeverity: o.MinSeverity}), nil
 	case "github":
-		return GitHub, nil
+		return GitHubAnnotations(GitHubOptions{MaxPerRule: o.MaxAnnotations, MinSeverity: o.MinSeverity}), nil
 	case "html":
-		return HTML, nil
+		return HTMLWith(HTMLOptions{MinSeverity: o.MinSeverity}), nil
 	}
 	return nil, fmt.Errorf("unknown report format %q (want one of %s)", format, strings.Join(Formats, ", "))
 }

@@ -1,0 +1,44 @@
+#!/bin/sh
+# Entry script of the exportqc GitHub Action (action.yml). It runs
+# `exportqc check` with the action's inputs, from environment variables:
+#
+#   EXPORTQC_BIN   the exportqc binary (default: exportqc on PATH)
+#   INPUT_PATH     files or folders, separated by blanks or new lines (default .)
+#   INPUT_PROFILE  --profile (default netflix)
+#   INPUT_FAIL_ON  --fail-on (default error)
+#   INPUT_ARGS     more flags, split on blanks
+#   INPUT_SARIF    SARIF report path (default exportqc.sarif)
+#
+# The text report goes to the log (with annotations, as GITHUB_ACTIONS is
+# set), the Markdown summary to $GITHUB_STEP_SUMMARY (exportqc writes it),
+# the SARIF report to INPUT_SARIF. It writes exit-code and sarif to
+# $GITHUB_OUTPUT and exits 0 when exportqc ran (pass or findings), so the
+# SARIF upload still happens; the action's last step turns exit-code into
+# the job's result. A usage or configuration error (exit 2) fails at once.
+set -u
+
+bin=${EXPORTQC_BIN:-exportqc}
+paths=${INPUT_PATH:-.}
+profile=${INPUT_PROFILE:-netflix}
+fail_on=${INPUT_FAIL_ON:-error}
+extra=${INPUT_ARGS:-}
+sarif=${INPUT_SARIF:-exportqc.sarif}
+out=${GITHUB_OUTPUT:-/dev/null}
+
+# Blanks and new lines separate paths and flags; globbing stays off so a
+# pattern reaches exportqc as written.
+set -f
+# shellcheck disable=SC2086 # splitting is intended
+set -- check --quiet --format text --report "sarif=$sarif" --profile "$profile" --fail-on "$fail_on" $extra $paths
+set +f
+
+status=0
+"$bin" "$@" || status=$?
+
+echo "exit-code=$status" >>"$out"
+if [ "$status" -ge 2 ]; then
+	echo "exportqc: exit $status (usage or configuration error); no report" >&2
+	exit "$status"
+fi
+echo "sarif=$sarif" >>"$out"
+exit 0

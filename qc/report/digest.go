@@ -1,0 +1,306 @@
+package report
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/exportqc/exportqc/qc/cue"
+	"github.com/exportqc/exportqc/qc/rule"
+)
+
+// The human formats (text, Markdown, GitHub annotations, HTML) show a digest
+// of a run rather than a dump: counts per rule, the worst files, and the
+// first findings of each file. This file holds what they share.
+
+// DefaultMaxPerFile is how many findings of each file the text report lists
+// unless told otherwise: enough to see what kind of problem a file has.
+const DefaultMaxPerFile = 5
+
+// DefaultMaxAnnotations is how many GitHub annotations each rule gets before
+// the rest are counted in one summary annotation: GitHub shows only a
+// handful per step, so thousands of them hide the ones that matter.
+const DefaultMaxAnnotations = 10
+
+// worstFilesShown is how many files the "worst files" lists name.
+const worstFilesShown = 5
+
+// ruleStat is one row of the per-rule table.
+type ruleStat struct {
+	Code, Name string
+	// Severity is the highest severity the rule's findings carry (a
+	// --severity override can make one rule's findings differ by file).
+	Severity rule.Severity
+	Count    int
+	Files    int
+}
+
+// ruleStats counts the view's findings per rule: most severe first, then
+// most frequent, then by code, so the table starts with what to fix first.
+func (v *view) ruleStats() []ruleStat {
+	idx := map[string]int{}
+	var out []ruleStat
+	for i := range v.files {
+		seen := map[string]bool{}
+		for _, f := range v.files[i].Findings {
+			k, ok := idx[f.Rule]
+			if !ok {
+				k = len(out)
+				idx[f.Rule] = k
+				out = append(out, ruleStat{Code: f.Rule, Name: f.Name, Severity: f.Severity})
+			}
+			s := &out[k]
+			s.Count++
+			s.Severity = max(s.Severity, f.Severity)
+			if s.Name == "" {
+				s.Name = f.Name
+			}
+			if !seen[f.Rule] {
+				seen[f.Rule] = true
+				s.Files++
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b ruleStat) int {
+		if a.Severity != b.Severity {
+			return int(b.Severity) - int(a.Severity)
+		}
+		if a.Count != b.Count {
+			return b.Count - a.Count
+		}
+		return strings.Compare(a.Code, b.Code)
+	})
+	return out
+}
+
+// ruleCount is a rule code with how many findings it has in some set.
+type ruleCount struct {
+	Code  string
+	Count int
+}
+
+// countByRule counts findings per rule, most frequent first (ties by code).
+func countByRule(fs []rule.Finding) []ruleCount {
+	idx := map[string]int{}
+	var out []ruleCount
+	for _, f := range fs {
+		k, ok := idx[f.Rule]
+		if !ok {
+			k = len(out)
+			idx[f.Rule] = k
+			out = append(out, ruleCount{Code: f.Rule})
+		}
+		out[k].Count++
+	}
+	slices.SortFunc(out, func(a, b ruleCount) int {
+		if a.Count != b.Count {
+			return b.Count - a.Count
+		}
+		return strings.Compare(a.Code, b.Code)
+	})
+	return out
+}
+
+// ruleCountsPhrase is "T004 ×840, T005 ×400, …": at most limit rules, then
+// an ellipsis when there are more (limit <= 0 lists all).
+func ruleCountsPhrase(rc []ruleCount, limit int) string {
+	var b strings.Builder
+	for i, c := range rc {
+		if limit > 0 && i == limit {
+			b.WriteString(", …")
+			break
+		}
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(c.Code)
+		b.WriteString(" ×")
+		b.WriteString(groupDigits(c.Count))
+	}
+	return b.String()
+}
+
+// worstFiles returns the files with findings, worst first: most errors, then
+// most warnings, then most info, then report order.
+func (v *view) worstFiles() []*fileView {
+	var out []*fileView
+	for i := range v.files {
+		if len(v.files[i].Findings) > 0 {
+			out = append(out, &v.files[i])
+		}
+	}
+	slices.SortStableFunc(out, func(a, b *fileView) int {
+		switch {
+		case a.Errors != b.Errors:
+			return b.Errors - a.Errors
+		case a.Warnings != b.Warnings:
+			return b.Warnings - a.Warnings
+		}
+		return b.Infos - a.Infos
+	})
+	return out
+}
+
+// firstFindings returns at most n of a file's findings, most severe first
+// and in report order within a severity (n < 0: all of them, as they are).
+func firstFindings(fs []rule.Finding, n int) []rule.Finding {
+	if n < 0 {
+		return fs
+	}
+	out := make([]rule.Finding, 0, min(n, len(fs)))
+	for k := 2; k >= 0 && len(out) < n; k-- {
+		for _, f := range fs {
+			if sevIndex(f.Severity) != k {
+				continue
+			}
+			if len(out) == n {
+				break
+			}
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// notShown returns the findings of fs that firstFindings(fs, n) leaves out,
+// in report order, for the "+ N more" line. firstFindings takes, per
+// severity, that severity's first findings, so counting per severity is
+// enough to know which ones were taken.
+func notShown(fs, shown []rule.Finding) []rule.Finding {
+	if len(shown) == len(fs) {
+		return nil
+	}
+	var quota [3]int
+	for _, f := range shown {
+		quota[sevIndex(f.Severity)]++
+	}
+	var rest []rule.Finding
+	for _, f := range fs {
+		k := sevIndex(f.Severity)
+		if quota[k] > 0 {
+			quota[k]--
+			continue
+		}
+		rest = append(rest, f)
+	}
+	return rest
+}
+
+func sevIndex(s rule.Severity) int {
+	switch {
+	case s >= rule.Error:
+		return 2
+	case s == rule.Warning:
+		return 1
+	}
+	return 0
+}
+
+// groupDigits is 1243 as "1,243", the way people read counts.
+func groupDigits(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	if neg {
+		s = s[1:]
+	}
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+// frameRateLabel is "23.976 fps" for 24000/1001 (the number people say),
+// "25 fps" for 25, or the report's text as given when it is not a rate.
+func frameRateLabel(s string) string {
+	if s == "" {
+		return ""
+	}
+	fr, err := cue.ParseFrameRate(s)
+	if err != nil {
+		return s + " fps"
+	}
+	v := strconv.FormatFloat(fr.FPS(), 'f', 3, 64)
+	v = strings.TrimRight(strings.TrimRight(v, "0"), ".")
+	return v + " fps"
+}
+
+// fileFacts lists what is known about a file with where each guess came
+// from: "ttml, UTF-8, en (file), 23.976 fps (default), 812 cues". A file
+// whose language nobody declared says so, since the language decides which
+// limits applied.
+func fileFacts(f *File) string {
+	parts := make([]string, 0, 5)
+	if f.Format != "" {
+		parts = append(parts, f.Format)
+	}
+	if f.Encoding != "" {
+		enc := f.Encoding
+		if f.BOM {
+			enc += " with BOM"
+		}
+		parts = append(parts, enc)
+	}
+	if f.Language != "" {
+		parts = append(parts, withSource(f.Language, f.LanguageSource))
+	} else {
+		parts = append(parts, "language unknown")
+	}
+	if f.FrameRate != "" {
+		parts = append(parts, withSource(frameRateLabel(f.FrameRate), f.FrameRateSource))
+	}
+	parts = append(parts, count(f.Cues, "cue", "cues"))
+	return strings.Join(parts, ", ")
+}
+
+// severityCountsByRule is "3 errors (T004 ×2, L001 ×1), 5 warnings (T005
+// ×5)": a file's counts per severity, each with its rules; severities
+// without findings are left out.
+func severityCountsByRule(fs []rule.Finding) string {
+	var by [3][]rule.Finding
+	for _, f := range fs {
+		k := sevIndex(f.Severity)
+		by[k] = append(by[k], f)
+	}
+	var parts []string
+	for _, k := range []int{2, 1, 0} {
+		if len(by[k]) == 0 {
+			continue
+		}
+		one, many := [3]string{"info", "warning", "error"}[k], [3]string{"info", "warnings", "errors"}[k]
+		parts = append(parts, count(len(by[k]), one, many)+" ("+ruleCountsPhrase(countByRule(by[k]), 0)+")")
+	}
+	return strings.Join(parts, ", ")
+}
+
+// count is plural with the digits grouped: "1 cue", "11,890 cues".
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return groupDigits(n) + " " + many
+}
+
+// nonZeroCounts is "3 errors, 1 info": countsPhrase without the zeros.
+func nonZeroCounts(errors, warnings, infos int) string {
+	var parts []string
+	if errors > 0 {
+		parts = append(parts, count(errors, "error", "errors"))
+	}
+	if warnings > 0 {
+		parts = append(parts, count(warnings, "warning", "warnings"))
+	}
+	if infos > 0 {
+		parts = append(parts, count(infos, "info", "info"))
+	}
+	if len(parts) == 0 {
+		return "no findings"
+	}
+	return strings.Join(parts, ", ")
+}

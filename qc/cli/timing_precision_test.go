@@ -113,7 +113,7 @@ func TestSameLayerOverlapIsStillReported(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, out, _ := run(t, "check", path)
-	if !strings.Contains(out, "cue 3 [00:00:03.000] T003") || strings.Count(out, " T003 ") != 1 {
+	if !strings.Contains(out, "cue 3 [00:00:03.000] T003") || strings.Count(out, "] T003 ") != 1 {
 		t.Errorf("want one T003, at cue 3 (layer 0 over layer 0):\n%s", out)
 	}
 }
@@ -172,7 +172,7 @@ func TestVariantCaptionsOnSRT(t *testing.T) {
 	}
 	_, sub, _ := run(t, "check", path)
 	_, capt, _ := run(t, "check", "--variant", "captions", path)
-	if strings.Count(sub, " L002 ") != 2 || strings.Count(capt, " L002 ") != 1 || !strings.Contains(capt, "cue 2 [00:00:05.000] L002") {
+	if strings.Count(sub, "] L002 ") != 2 || strings.Count(capt, "] L002 ") != 1 || !strings.Contains(capt, "cue 2 [00:00:05.000] L002") {
 		t.Errorf("subtitles:\n%s\ncaptions:\n%s", sub, capt)
 	}
 }

@@ -143,7 +143,7 @@ func TestHistoryAcrossTwoAudits(t *testing.T) {
 		}
 	}
 	// southbank renamed nothing and fixed nothing: both D001 unchanged.
-	code, stdout, stderr := run(t, "audit", root, "--config", cfg, "-q", "--report", "json="+second, "--report", "text")
+	code, stdout, stderr := run(t, "audit", root, "--config", cfg, "-q", "--report", "json="+second, "--report", "text=-")
 	if code != cli.ExitFail {
 		t.Fatalf("second audit: exit %d: %s", code, stderr)
 	}

@@ -4,13 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
-	"os/signal"
 	"path/filepath"
-	"strings"
-	"syscall"
+	"sync"
 	"text/tabwriter"
 	"time"
 
@@ -21,6 +18,8 @@ import (
 	"github.com/exportqc/exportqc/qc/engine"
 	"github.com/exportqc/exportqc/qc/format"
 	"github.com/exportqc/exportqc/qc/internal/gcpace"
+	"github.com/exportqc/exportqc/qc/output"
+	"github.com/exportqc/exportqc/qc/output/progress"
 	"github.com/exportqc/exportqc/qc/rule"
 	"github.com/exportqc/exportqc/qc/territory"
 	"github.com/exportqc/exportqc/qc/waiver"
@@ -28,9 +27,7 @@ import (
 
 // auditContext is the audit's context, cancelled by an interrupt; tests
 // replace it to interrupt an audit without signalling the test process.
-var auditContext = func() (context.Context, context.CancelFunc) {
-	return signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-}
+var auditContext = signalContext
 
 // auditClock is the history database's clock; tests replace it so two
 // databases written in one test hold the same times.
@@ -64,8 +61,7 @@ func (a *app) auditCommand() *cobra.Command {
 	fs.String("waivers", "", "waiver file: findings it accepts stay in the reports as waived and do not fail deliveries")
 	fs.String("db", "", "history database (default: audit_db from config.yaml, else audit.sqlite next to ROOT)")
 	fs.Bool("no-db", false, "record nothing and compare with nothing")
-	fs.StringArray("report", nil, "write a report: FORMAT=PATH with FORMAT one of "+strings.Join(audit.Formats, ", ")+
-		" (PATH - is stdout); repeatable. Default: text on stdout")
+	addOutputFlags(fs, audit.OutputFormats)
 	fs.String("shard", "", "check only shard i of n (i/n, from 1) and write its JSON for 'exportqc merge'")
 	fs.Int("jobs", 0, "files checked in parallel, over the whole audit (default: number of CPUs)")
 	fs.String("fail-on", "error", "lowest severity that fails a delivery and the run: error, warning or info")
@@ -96,10 +92,11 @@ func (a *app) runAudit(cmd *cobra.Command, args []string) error {
 			return usagef("--shard: %v", err)
 		}
 	}
-	specs, err := auditOutputs(cmd, shard)
+	specs, err := a.auditOutputs(cmd, shard)
 	if err != nil {
 		return err
 	}
+	a.warnInside(specs, []string{root})
 
 	members, err := a.auditMembers(cmd, root)
 	if err != nil {
@@ -144,7 +141,7 @@ func (a *app) runAudit(cmd *cobra.Command, args []string) error {
 	col.SpillTo(spill)
 	var prog *auditProgress
 	if !a.v.GetBool("quiet") {
-		prog = newAuditProgress(a.stderr, root, plan, sel)
+		prog = newAuditProgress(progress.New(a.stderr, "files"), root, plan, sel)
 		opts.Progress = prog.update
 	}
 	// An interrupt (Ctrl-C, a batch system's SIGTERM) stops the workers and
@@ -183,7 +180,7 @@ func (a *app) runAudit(cmd *cobra.Command, args []string) error {
 			return fmt.Errorf("history database: %w", err)
 		}
 	}
-	return a.finishAudit(res, specs, run)
+	return a.finishAudit(ctx, res, specs, run)
 }
 
 // tuneAuditGC paces the collector for the audit (qc/internal/gcpace) and
@@ -202,11 +199,15 @@ func tuneAuditGC() (restore func()) {
 
 // finishAudit writes the reports, then commits the history run (or rolls
 // it back when a report could not be written), and gives the exit status.
-func (a *app) finishAudit(res *audit.Audit, specs []audit.Spec, run *history.Run) error {
+func (a *app) finishAudit(ctx context.Context, res *audit.Audit, specs []output.Spec, run *history.Run) error {
 	for _, s := range specs {
-		if err := s.Emit(a.stdout, res); err != nil {
+		if err := audit.Emit(ctx, a.stdout, s, res); err != nil {
 			if run != nil {
 				run.Rollback()
+			}
+			output.RemoveTemps()
+			if ctx.Err() != nil {
+				return errors.New("interrupted while writing the reports: nothing recorded")
 			}
 			return fmt.Errorf("writing %s report to %s: %w", s.Format, s.Path, err)
 		}
@@ -222,28 +223,16 @@ func (a *app) finishAudit(res *audit.Audit, specs []audit.Spec, run *history.Run
 	return nil
 }
 
-// auditOutputs reads --report; a shard must write JSON (merge reads it).
-func auditOutputs(cmd *cobra.Command, shard audit.Shard) ([]audit.Spec, error) {
-	flags, _ := cmd.Flags().GetStringArray("report")
-	var specs []audit.Spec
-	stdout, json := 0, false
-	for _, f := range flags {
-		s, err := audit.ParseSpec(f)
-		if err != nil {
-			return nil, usagef("--report: %v", err)
-		}
-		if s.Path == "-" {
-			stdout++
-		}
+// auditOutputs reads the output flags; a shard must write JSON (merge
+// reads it).
+func (a *app) auditOutputs(cmd *cobra.Command, shard audit.Shard) ([]output.Spec, error) {
+	specs, err := a.outputSpecs(cmd, audit.OutputFormats, false)
+	if err != nil {
+		return nil, err
+	}
+	json := false
+	for _, s := range specs {
 		json = json || s.Format == "json"
-		specs = append(specs, s)
-	}
-	if len(specs) == 0 {
-		specs = append(specs, audit.Spec{Format: "text", Path: "-"})
-		stdout++
-	}
-	if stdout > 1 {
-		return nil, usagef("more than one report writes to standard output; give all but one a PATH")
 	}
 	if !shard.Whole() && !json {
 		return nil, usagef("--shard writes a JSON report for 'exportqc merge': add --report json=PATH")
@@ -447,10 +436,12 @@ func (a *app) mergeCommand() *cobra.Command {
 			if err := a.loadConfig(cmd); err != nil {
 				return err
 			}
-			specs, err := auditOutputs(cmd, audit.Shard{})
+			specs, err := a.auditOutputs(cmd, audit.Shard{})
 			if err != nil {
 				return err
 			}
+			ctx, stop := signalContext()
+			defer stop()
 			// The shards' findings wait on disk, as in an audit.
 			spill, err := audit.NewSpill("")
 			if err != nil {
@@ -481,25 +472,25 @@ func (a *app) mergeCommand() *cobra.Command {
 					return fmt.Errorf("history database: %w", err)
 				}
 			}
-			return a.finishAudit(res, specs, run)
+			return a.finishAudit(ctx, res, specs, run)
 		},
 	}
-	cmd.Flags().StringArray("report", nil, "write a report: FORMAT=PATH with FORMAT one of "+strings.Join(audit.Formats, ", ")+
-		" (PATH - is stdout); repeatable. Default: text on stdout")
+	addOutputFlags(cmd.Flags(), audit.OutputFormats)
 	cmd.Flags().String("db", "", "record the merged audit in this history database (default: audit_db from config.yaml; none)")
 	return cmd
 }
 
 // auditProgress draws "members done/total, files done/total, rate, ETA" on
-// a terminal's stderr, like check's progress (silent when stderr is not a
-// terminal, in CI, and for runs under a second).
+// a terminal's stderr with the shared progress printer (silent when stderr
+// is not a terminal, in CI, and for runs under a second).
 //
 // The engine plans each delivery only when it starts on it, so it cannot
 // say how many files the audit has: a quick walk counts them before the
 // run, only when the line is drawn at all. A member is done when the
 // engine has handed over all its deliveries.
 type auditProgress struct {
-	p        *progress
+	p        *progress.Printer
+	mu       sync.Mutex
 	members  int
 	files    int      // subtitle-like files under the selected deliveries
 	memberOf []string // per selected delivery
@@ -508,9 +499,9 @@ type auditProgress struct {
 	checked  int // files checked
 }
 
-func newAuditProgress(w io.Writer, root string, plan *audit.Plan, sel []audit.Planned) *auditProgress {
-	ap := &auditProgress{p: newProgress(w)}
-	if !ap.p.enabled {
+func newAuditProgress(p *progress.Printer, root string, plan *audit.Plan, sel []audit.Planned) *auditProgress {
+	ap := &auditProgress{p: p}
+	if !p.Enabled() {
 		return ap
 	}
 	ap.members = len(plan.Members)
@@ -538,22 +529,22 @@ func countCandidates(dir string) int {
 
 // update is the engine's progress callback: files checked so far.
 func (ap *auditProgress) update(done, _ int) {
-	if !ap.p.enabled {
+	if !ap.p.Enabled() {
 		return
 	}
-	ap.p.mu.Lock()
-	defer ap.p.mu.Unlock()
+	ap.mu.Lock()
+	defer ap.mu.Unlock()
 	ap.checked = done
 	ap.draw(false)
 }
 
 // delivered records that the k-th selected delivery is finished.
 func (ap *auditProgress) delivered(k int) {
-	if !ap.p.enabled {
+	if !ap.p.Enabled() {
 		return
 	}
-	ap.p.mu.Lock()
-	defer ap.p.mu.Unlock()
+	ap.mu.Lock()
+	defer ap.mu.Unlock()
 	m := ap.memberOf[k]
 	if ap.left[m]--; ap.left[m] == 0 {
 		ap.done++
@@ -562,25 +553,11 @@ func (ap *auditProgress) delivered(k int) {
 }
 
 func (ap *auditProgress) draw(final bool) {
-	p := ap.p
-	now := time.Now()
-	elapsed := now.Sub(p.start)
-	if elapsed < time.Second || (now.Sub(p.last) < 100*time.Millisecond && !final) {
-		return
-	}
-	p.last = now
 	total := max(ap.files, ap.checked) // the walk may count a file the engine does not read
-	rate := float64(ap.checked) / elapsed.Seconds()
-	eta := "?"
-	if rate > 0 {
-		eta = time.Duration(float64(total-ap.checked) / rate * float64(time.Second)).Round(time.Second).String()
-	}
-	fmt.Fprintf(p.w, "\r\033[Kmembers %d/%d  files %d/%d  %.0f files/s  ETA %s", ap.done, ap.members, ap.checked, total, rate, eta)
-	p.drawn = true
+	ap.p.Draw(final, func(elapsed time.Duration) string {
+		return fmt.Sprintf("members %d/%d  files %d/%d  %s", ap.done, ap.members, ap.checked, total,
+			progress.Rate("files", ap.checked, total, elapsed))
+	})
 }
 
-func (ap *auditProgress) clear() {
-	if ap.p.enabled {
-		clearProgress(ap.p.w)
-	}
-}
+func (ap *auditProgress) clear() { ap.p.Clear() }

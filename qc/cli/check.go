@@ -1,7 +1,7 @@
 package cli
 
 import (
-	"context"
+	"errors"
 	"fmt"
 	"os"
 
@@ -12,6 +12,8 @@ import (
 	"github.com/exportqc/exportqc/qc/cue"
 	"github.com/exportqc/exportqc/qc/engine"
 	"github.com/exportqc/exportqc/qc/lang"
+	"github.com/exportqc/exportqc/qc/output"
+	"github.com/exportqc/exportqc/qc/output/progress"
 	"github.com/exportqc/exportqc/qc/report"
 	"github.com/exportqc/exportqc/qc/rule"
 )
@@ -65,9 +67,7 @@ func (a *app) checkCommand() *cobra.Command {
 	fs := cmd.Flags()
 	a.addSettingFlags(fs)
 	fs.Int("jobs", 0, "files checked in parallel (default: number of CPUs)")
-	fs.String("format", "text", "output format: text or json")
-	fs.StringP("output", "o", "-", "write the report to this file (atomically) instead of standard output")
-	fs.StringArray("report", nil, "also write a report: FORMAT=PATH (json, junit, sarif, csv, markdown, github, html, text; PATH - is stdout); repeatable")
+	addOutputFlags(fs, report.OutputFormats)
 	fs.String("fail-on", "error", "lowest severity that makes the run fail: error, warning or info")
 	fs.BoolP("quiet", "q", false, "no progress output")
 	fs.String("waivers", "", "waiver file (YAML): accepted findings, each with a reason and optional expiry")
@@ -98,18 +98,35 @@ func (a *app) runCheck(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
-	if !a.v.GetBool("quiet") {
-		opts.Progress = newProgress(a.stderr).update
+	a.warnInside(outputs, args)
+	color, err := a.color(cmd)
+	if err != nil {
+		return err
 	}
-	rep, err := engine.Run(context.Background(), opts)
-	if opts.Progress != nil {
-		clearProgress(a.stderr)
+	var prog *progress.Printer
+	if !a.v.GetBool("quiet") {
+		prog = progress.New(a.stderr, "files")
+		opts.Progress = prog.Update
+	}
+	// An interrupt stops the engine, or the report being written (its
+	// temporary file is removed): exit 2, no report.
+	ctx, stop := checkContext()
+	defer stop()
+	rep, err := engine.Run(ctx, opts)
+	prog.Clear()
+	if ctx.Err() != nil {
+		output.RemoveTemps()
+		return errors.New("check interrupted: no report written")
 	}
 	if err != nil {
 		return usageError{err}
 	}
 	for _, o := range outputs {
-		if err := o.Emit(a.stdout, rep, report.Options{Color: isTerminal(a.stdout) && os.Getenv("NO_COLOR") == ""}); err != nil {
+		if err := report.Emit(ctx, a.stdout, o, rep, report.Options{Color: color}); err != nil {
+			output.RemoveTemps()
+			if ctx.Err() != nil {
+				return errors.New("check interrupted while writing the reports")
+			}
 			return fmt.Errorf("writing %s report to %s: %w", o.Format, o.Path, err)
 		}
 	}
@@ -153,38 +170,19 @@ func (a *app) engineOptions(cmd *cobra.Command, failOn rule.Severity) (engine.Op
 	return opts, nil
 }
 
-// outputs lists the reports to write: every --report FORMAT=PATH, plus the
-// --format/--output pair unless --report alone was used. In GitHub Actions
-// the findings are also printed as workflow annotations, so they show on
-// the pull request, unless a github report is already requested.
+// outputs lists check's reports (see outputSpecs). In GitHub Actions the
+// findings are also printed as workflow annotations, so they show on the
+// pull request, unless a github report is already requested or a machine
+// format is on standard output.
 func (a *app) outputs(cmd *cobra.Command) ([]report.Spec, error) {
-	var specs []report.Spec
-	flags, _ := cmd.Flags().GetStringArray("report")
-	for _, f := range flags {
-		s, err := report.ParseReportSpec(f)
-		if err != nil {
-			return nil, usagef("--report: %v", err)
-		}
-		specs = append(specs, s)
+	specs, err := a.outputSpecs(cmd, report.OutputFormats, true)
+	if err != nil {
+		return nil, err
 	}
-	single := cmd.Flags().Changed("format") || cmd.Flags().Changed("output") || a.v.InConfig("format") || a.v.InConfig("output")
-	if len(specs) == 0 || single {
-		s, err := report.ParseReportSpec(a.v.GetString("format") + "=" + a.v.GetString("output"))
-		if err != nil {
-			return nil, usagef("--format: %v", err)
-		}
-		specs = append(specs, s)
-	}
-	stdout, github, machineStdout := 0, false, false
+	github, machineStdout := false, false
 	for _, s := range specs {
-		if s.Stdout() {
-			stdout++
-			machineStdout = s.Format != "text"
-		}
+		machineStdout = machineStdout || (s.Stdout() && s.Format != "text")
 		github = github || s.Format == "github"
-	}
-	if stdout > 1 {
-		return nil, usagef("more than one report writes to standard output; give all but one a PATH")
 	}
 	// Annotations go after a human text report, never into JSON or XML on stdout.
 	if os.Getenv("GITHUB_ACTIONS") == "true" && !github && !machineStdout {

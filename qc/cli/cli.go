@@ -80,7 +80,8 @@ func (a *app) rootCommand() *cobra.Command {
 		Version:       Version,
 	}
 	root.PersistentFlags().StringVar(&a.configFile, "config", "",
-		"project config file (default: ./config.yaml when present)")
+		"project config file (default: $EXPORTQC_CONFIG, else exportqc.yaml found walking up from the working folder)")
+	root.PersistentFlags().String("color", "auto", "colour in text output: auto (on a terminal, unless NO_COLOR is set), always or never")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(a.checkCommand(), a.rulesCommand(), a.configCommand())
 	root.AddCommand(a.auditCommand(), a.mergeCommand())

@@ -12,6 +12,7 @@ import (
 
 	"github.com/exportqc/exportqc/qc/cue"
 	"github.com/exportqc/exportqc/qc/gen"
+	"github.com/exportqc/exportqc/qc/output/progress"
 )
 
 // newFlags makes a flag set that reports to stderr and never exits.
@@ -120,10 +121,10 @@ func filesCmd(args []string, stdout, stderr io.Writer) error {
 		return usageError{"files: --count must be at least 1"}
 	}
 	start := time.Now()
-	p := newProgress(stderr, *quiet, "files")
+	p := printer(stderr, *quiet)
 	paths, err := gen.Files(*out, gen.FilesOptions{Count: *count, Seed: *seed, Cues: *cues, Minutes: *minutes,
-		Languages: list(*langs), Formats: list(*formats), Workers: *jobs, Progress: p.update})
-	p.done()
+		Languages: list(*langs), Formats: list(*formats), Workers: *jobs, Progress: p.Update})
+	p.Clear()
 	if err != nil {
 		return err
 	}
@@ -168,11 +169,11 @@ func auditCmd(args []string, stdout, stderr io.Writer) error {
 		rates = append(rates, fr)
 	}
 	start := time.Now()
-	p := newProgress(stderr, *quiet, "files")
+	p := printer(stderr, *quiet)
 	exp, err := gen.AuditTree(*out, gen.AuditOptions{Members: *members, Episodes: *episodes, Languages: *languages,
 		Programmes: *programmes, Seed: *seed, DefectRate: *rate, Cues: *cues, FrameRates: rates,
-		Formats: list(*formats), Workers: *jobs, Progress: p.update})
-	p.done()
+		Formats: list(*formats), Workers: *jobs, Progress: p.Update})
+	p.Clear()
 	if err != nil {
 		return err
 	}
@@ -191,3 +192,11 @@ func auditCmd(args []string, stdout, stderr io.Writer) error {
 }
 
 func megabytes(n int64) string { return fmt.Sprintf("%.1f MB", float64(n)/(1<<20)) }
+
+// printer is the progress line exportqc also draws (nil when quiet).
+func printer(stderr io.Writer, quiet bool) *progress.Printer {
+	if quiet {
+		return nil
+	}
+	return progress.New(stderr, "files")
+}

@@ -489,16 +489,6 @@ func addDeliveries(rep *report.Report, opts *Options, units []*unit, inputs []in
 			}
 			rec.Episodes = append(rec.Episodes, de)
 		}
-		count := func(f *rule.Finding) {
-			switch f.Severity {
-			case rule.Error:
-				rec.Errors++
-			case rule.Warning:
-				rec.Warnings++
-			default:
-				rec.Infos++
-			}
-		}
 		rec.Passed = true
 		for i := range inputs {
 			if m := inputs[i].meta; m == nil || m.u != u || results[i].skip {
@@ -510,7 +500,7 @@ func addDeliveries(rep *report.Report, opts *Options, units []*unit, inputs []in
 				if !counts(f) {
 					continue
 				}
-				count(f)
+				rec.Add(f.Severity)
 				rec.Passed = rec.Passed && f.Severity < opts.FailOn
 			}
 		}
@@ -520,26 +510,11 @@ func addDeliveries(rep *report.Report, opts *Options, units []*unit, inputs []in
 				rep.Summary.Waived++
 				continue
 			}
-			count(f)
+			rec.Add(f.Severity)
 			rec.Passed = rec.Passed && f.Severity < opts.FailOn
-			switch f.Severity {
-			case rule.Error:
-				rep.Summary.Errors++
-			case rule.Warning:
-				rep.Summary.Warnings++
-			default:
-				rep.Summary.Infos++
-			}
+			rep.Summary.Add(f.Severity)
 			if k, ok := byPath[f.File]; ok {
-				fr := &rep.Files[k]
-				switch f.Severity {
-				case rule.Error:
-					fr.Errors++
-				case rule.Warning:
-					fr.Warnings++
-				default:
-					fr.Infos++
-				}
+				rep.Files[k].Add(f.Severity)
 			}
 		}
 		rep.Findings = append(rep.Findings, u.findings...)

@@ -338,7 +338,7 @@ func (a *app) dbPath(cmd *cobra.Command) string {
 }
 
 func (a *app) runMeta(cmd *cobra.Command, args []string) history.RunMeta {
-	return history.RunMeta{ToolVersion: Version, Profile: a.v.GetString("profile"), Territories: a.v.GetStringSlice("territory"),
+	return history.RunMeta{ToolVersion: historyVersion(a.tool()), Profile: a.v.GetString("profile"), Territories: a.v.GetStringSlice("territory"),
 		Args: append([]string{cmd.CommandPath()}, args...)}
 }
 
@@ -467,7 +467,7 @@ func (a *app) mergeCommand() *cobra.Command {
 					return usagef("history database: %v", err)
 				}
 				defer db.Close()
-				if run, err = audit.Record(db, res, history.RunMeta{ToolVersion: res.Tool.Version,
+				if run, err = audit.Record(db, res, history.RunMeta{ToolVersion: historyVersion(res.Tool),
 					Profile: res.Tool.Profile, Args: append([]string{cmd.CommandPath()}, args...)}); err != nil {
 					return fmt.Errorf("history database: %w", err)
 				}

@@ -144,7 +144,7 @@ func (a *app) engineOptions(cmd *cobra.Command, failOn rule.Severity) (engine.Op
 		Jobs:   a.v.GetInt("jobs"),
 		Rules:  checks.All(),
 		FailOn: failOn,
-		Tool:   report.Tool{Name: "exportqc", Version: Version, Profile: a.v.GetString("profile")},
+		Tool:   a.tool(),
 	}
 	if l := a.v.GetString("lang"); l != "" {
 		tag, _, err := lang.Canonical(l)
@@ -204,4 +204,15 @@ func (a *app) sourceOf(cmd *cobra.Command, key, flag string) string {
 		return "config"
 	}
 	return "default"
+}
+
+// tool names this build in reports: version from the build info, and the
+// VCS revision when the binary was built from a checkout.
+func (a *app) tool() report.Tool {
+	b := readBuild()
+	rev := b.Revision
+	if rev != "" && b.Modified {
+		rev += "+modified"
+	}
+	return report.Tool{Name: "exportqc", Version: b.Version, Revision: rev, Profile: a.v.GetString("profile")}
 }

@@ -21,7 +21,9 @@ const (
 	ExitUsage = 2 // bad flag, unknown profile, unreadable config, no such path
 )
 
-// Version is set at build time with -ldflags "-X github.com/exportqc/exportqc/qc/cli.Version=…".
+// Version is set at build time with -ldflags "-X github.com/exportqc/exportqc/qc/cli.Version=…";
+// left at "dev", the module version from the build info is used when there
+// is one (go install …@v1.2.0). See readBuild.
 var Version = "dev"
 
 // usageError marks errors that are the user's to fix (exit 2).
@@ -77,14 +79,15 @@ func (a *app) rootCommand() *cobra.Command {
 			"per-platform, per-language and per-territory rule packs and reports what a platform would reject.",
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Version:       Version,
+		Version:       readBuild().Version,
 	}
+	root.SetVersionTemplate(readBuild().String())
 	root.PersistentFlags().StringVar(&a.configFile, "config", "",
 		"project config file (default: $EXPORTQC_CONFIG, else exportqc.yaml found walking up from the working folder)")
 	root.PersistentFlags().String("color", "auto", "colour in text output: auto (on a terminal, unless NO_COLOR is set), always or never")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(a.checkCommand(), a.rulesCommand(), a.configCommand())
-	root.AddCommand(a.auditCommand(), a.mergeCommand())
+	root.AddCommand(a.auditCommand(), a.mergeCommand(), a.versionCommand())
 	return root
 }
 

@@ -28,7 +28,10 @@ type Report struct {
 type Tool struct {
 	Name    string `json:"name"`
 	Version string `json:"version"`
-	Profile string `json:"profile"`
+	// Revision is the VCS revision of the build (with "+modified" for a
+	// checkout with uncommitted changes); empty when not known.
+	Revision string `json:"revision,omitempty"`
+	Profile  string `json:"profile"`
 }
 
 // Summary counts what the run saw.

@@ -7,6 +7,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
+	"strings"
 	"sync"
 	"text/tabwriter"
 	"time"
@@ -43,7 +45,8 @@ func (a *app) auditCommand() *cobra.Command {
 			"rules, change since the previous audit) and for the body as a whole.\n\n" +
 			"ROOT holds one folder per member, each holding its delivery folders; --members names the members\n" +
 			"and their delivery folders instead (members.yaml, see the README). Each run is recorded in the\n" +
-			"history database (--db; default audit_db in config.yaml, else audit.sqlite next to ROOT).\n\n" +
+			"history database (--db; default audit_db in the config, else audit.sqlite beside the config file,\n" +
+			"else in the user's data folder: never in or next to ROOT).\n\n" +
 			"--shard i/n checks the i-th of n deterministic slices of the deliveries and writes its JSON\n" +
 			"report, without touching the database; 'exportqc merge' joins the n shard reports into the\n" +
 			"audit an unsharded run writes.",
@@ -59,7 +62,7 @@ func (a *app) auditCommand() *cobra.Command {
 	a.addSettingFlags(fs)
 	fs.String("members", "", "members.yaml listing the members, their display names and delivery folders")
 	fs.String("waivers", "", "waiver file: findings it accepts stay in the reports as waived and do not fail deliveries")
-	fs.String("db", "", "history database (default: audit_db from config.yaml, else audit.sqlite next to ROOT)")
+	fs.String("db", "", "history database (default: audit_db from the config, else audit.sqlite beside the config, else in the user's data folder)")
 	fs.Bool("no-db", false, "record nothing and compare with nothing")
 	addOutputFlags(fs, audit.OutputFormats)
 	fs.String("shard", "", "check only shard i of n (i/n, from 1) and write its JSON for 'exportqc merge'")
@@ -309,24 +312,91 @@ func (a *app) auditWaivers(cmd *cobra.Command) (audit.Waive, error) {
 }
 
 // auditDB opens the history database: --db, else audit_db from the
-// config, else audit.sqlite next to the root. --no-db: none.
+// config, else the default (defaultDBPath). --no-db: none.
 func (a *app) auditDB(cmd *cobra.Command, root string) (*history.DB, error) {
 	if off, _ := cmd.Flags().GetBool("no-db"); off {
 		return nil, nil
 	}
 	path := a.dbPath(cmd)
 	if path == "" {
-		abs, err := filepath.Abs(root)
-		if err != nil {
-			return nil, err
+		var err error
+		if path, err = a.defaultDBPath(root); err != nil {
+			return nil, usagef("history database: %v (give one with --db)", err)
 		}
-		path = filepath.Join(filepath.Dir(abs), "audit.sqlite")
+		a.noteOldDB(root, path)
 	}
 	db, err := history.Open(path, history.WithClock(auditClock))
 	if err != nil {
 		return nil, usagef("history database: %v", err)
 	}
 	return db, nil
+}
+
+// defaultDBPath is where the history goes when neither --db nor audit_db
+// names it: audit.sqlite beside the project config file, else in the
+// user's data folder (exportqc/audit.sqlite under $XDG_DATA_HOME,
+// ~/.local/share or the platform's equivalent). Never inside the audited
+// tree or in its parent: the tree is the members' deliveries, and a
+// database beside the tree's folder is shared by sibling trees (issue 13).
+func (a *app) defaultDBPath(root string) (string, error) {
+	if cfg := a.configSource(); cfg != "" {
+		if dir, err := filepath.Abs(filepath.Dir(cfg)); err == nil && !nearTree(dir, root) {
+			return filepath.Join(dir, "audit.sqlite"), nil
+		}
+	}
+	dir, err := userDataDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(dir, "exportqc", "audit.sqlite"), nil
+}
+
+// nearTree reports whether dir is the audited root, inside it, or its
+// parent.
+func nearTree(dir, root string) bool {
+	if root == "" {
+		return false
+	}
+	abs, err := filepath.Abs(root)
+	if err != nil {
+		return true
+	}
+	if dir == filepath.Dir(abs) {
+		return true
+	}
+	rel, err := filepath.Rel(abs, dir)
+	return err == nil && (rel == "." || !strings.HasPrefix(rel, ".."))
+}
+
+// userDataDir is $XDG_DATA_HOME, else ~/.local/share on Unix-like systems,
+// else the platform's per-user configuration folder (Application Support
+// on macOS, %AppData% on Windows).
+func userDataDir() (string, error) {
+	if d := os.Getenv("XDG_DATA_HOME"); d != "" && filepath.IsAbs(d) {
+		return d, nil
+	}
+	if runtime.GOOS != "darwin" && runtime.GOOS != "windows" {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return "", err
+		}
+		return filepath.Join(home, ".local", "share"), nil
+	}
+	return os.UserConfigDir()
+}
+
+// noteOldDB points at a database an earlier version kept next to the
+// root, so an existing history is not silently left behind.
+func (a *app) noteOldDB(root, path string) {
+	abs, err := filepath.Abs(root)
+	if err != nil {
+		return
+	}
+	old := filepath.Join(filepath.Dir(abs), "audit.sqlite")
+	if old != path && isFile(old) {
+		fmt.Fprintf(a.stderr, "exportqc: note: recording in %s; an earlier history is in %s (pass --db %s to continue it)\n",
+			path, old, old)
+	}
 }
 
 // dbPath is --db, else audit_db from the config ("" for neither).
@@ -347,7 +417,8 @@ func (a *app) auditHistoryCommand() *cobra.Command {
 		Use:   "history [ROOT]",
 		Short: "List the audits recorded in the history database",
 		Long: "List past audits, oldest first: when, tool version and profile, members, deliveries passed,\n" +
-			"findings. The database is --db, else audit_db from config.yaml, else audit.sqlite next to ROOT.",
+			"findings. The database is --db, else audit_db from the config, else audit.sqlite beside the config\n" +
+			"file, else in the user's data folder (ROOT, when given, keeps a config inside it from counting).",
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := a.loadConfig(cmd); err != nil {
@@ -355,14 +426,14 @@ func (a *app) auditHistoryCommand() *cobra.Command {
 			}
 			path := a.dbPath(cmd)
 			if path == "" {
-				if len(args) == 0 {
-					return usagef("audit history needs --db, audit_db in config.yaml, or the audit ROOT")
+				root := ""
+				if len(args) == 1 {
+					root = args[0]
 				}
-				abs, err := filepath.Abs(args[0])
-				if err != nil {
-					return err
+				var err error
+				if path, err = a.defaultDBPath(root); err != nil {
+					return usagef("history database: %v (give one with --db)", err)
 				}
-				path = filepath.Join(filepath.Dir(abs), "audit.sqlite")
 			}
 			if _, err := os.Stat(path); err != nil {
 				return usagef("history database %s: %v", path, errNotExist(err))

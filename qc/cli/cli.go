@@ -1,6 +1,6 @@
 // Package cli is the exportqc command line: cobra commands whose settings
 // come through one viper instance per run (flags > EXPORTQC_* environment >
-// project config.yaml > built-in defaults), so tests can run commands side
+// project exportqc.yaml > built-in defaults), so tests can run commands side
 // by side without global state.
 package cli
 
@@ -91,22 +91,23 @@ func (a *app) rootCommand() *cobra.Command {
 	return root
 }
 
-// loadConfig reads the project config file into viper: the named one (it
-// must exist), else ./config.yaml if there is one.
+// loadConfig reads the project config file into viper: the one findConfig
+// chooses (--config and EXPORTQC_CONFIG must exist), or none.
 func (a *app) loadConfig(cmd *cobra.Command) error {
 	a.bindFlags(cmd)
-	if a.configFile != "" {
-		a.v.SetConfigFile(a.configFile)
-	} else {
-		a.v.SetConfigName("config")
-		a.v.SetConfigType("yaml")
-		a.v.AddConfigPath(".")
+	path, note, err := findConfig(a.configFile)
+	if err != nil {
+		return usagef("config: %v", err)
 	}
+	if path == "" {
+		return nil
+	}
+	if note != "" {
+		fmt.Fprintln(a.stderr, "exportqc: note: "+note)
+	}
+	a.v.SetConfigFile(path)
+	a.v.SetConfigType("yaml")
 	if err := a.v.ReadInConfig(); err != nil {
-		var notFound viper.ConfigFileNotFoundError
-		if errors.As(err, &notFound) && a.configFile == "" {
-			return nil
-		}
 		return usagef("config: %v", err)
 	}
 	return checkConfigKeys(a.v)
@@ -124,7 +125,7 @@ func checkConfigKeys(v *viper.Viper) error {
 	for _, k := range v.AllKeys() {
 		top := strings.SplitN(k, ".", 2)[0]
 		if !configKeys[top] {
-			return usagef("config %s: unknown key %q", v.ConfigFileUsed(), top)
+			return usagef("config %s: unknown key %q (known: %s)", v.ConfigFileUsed(), top, configKeyList())
 		}
 	}
 	return nil

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -120,6 +121,9 @@ func filesCmd(args []string, stdout, stderr io.Writer) error {
 	if *count < 1 {
 		return usageError{"files: --count must be at least 1"}
 	}
+	if err := checkJobs(fs); err != nil {
+		return err
+	}
 	start := time.Now()
 	p := printer(stderr, *quiet)
 	paths, err := gen.Files(*out, gen.FilesOptions{Count: *count, Seed: *seed, Cues: *cues, Minutes: *minutes,
@@ -160,6 +164,9 @@ func auditCmd(args []string, stdout, stderr io.Writer) error {
 	if *out == "" {
 		return usageError{"audit: --out is required"}
 	}
+	if err := checkJobs(fs); err != nil {
+		return err
+	}
 	var rates []cue.FrameRate
 	for _, s := range list(*fps) {
 		fr, err := cue.ParseFrameRate(s)
@@ -199,4 +206,18 @@ func printer(stderr io.Writer, quiet bool) *progress.Printer {
 		return nil
 	}
 	return progress.New(stderr, "files")
+}
+
+// checkJobs refuses a --jobs below 1 given on the command line (left
+// out, it means one worker per CPU).
+func checkJobs(fs *flag.FlagSet) error {
+	var err error
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == "jobs" {
+			if n, _ := strconv.Atoi(f.Value.String()); n < 1 {
+				err = usageError{"--jobs must be 1 or more"}
+			}
+		}
+	})
+	return err
 }

@@ -140,6 +140,11 @@ func (a *app) runCheck(cmd *cobra.Command, args []string) error {
 // rules, tool, --lang, --fps, the layered pack resolver, territories and
 // file-name patterns. One place, so the two commands cannot drift apart.
 func (a *app) engineOptions(cmd *cobra.Command, failOn rule.Severity) (engine.Options, error) {
+	// --jobs (or jobs: / EXPORTQC_JOBS) must be a positive count; left
+	// unset, the engine uses one worker per CPU.
+	if src := a.sourceOf(cmd, "jobs", "jobs"); src != "default" && a.v.GetInt("jobs") < 1 {
+		return engine.Options{}, usagef("--jobs %s: want a number of workers, 1 or more (from %s)", a.v.GetString("jobs"), src)
+	}
 	opts := engine.Options{
 		Jobs:   a.v.GetInt("jobs"),
 		Rules:  checks.All(),

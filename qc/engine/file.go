@@ -4,11 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/exportqc/exportqc/qc/cue"
 	"github.com/exportqc/exportqc/qc/format"
+	"github.com/exportqc/exportqc/qc/internal/openfiles"
 	"github.com/exportqc/exportqc/qc/lang"
 	"github.com/exportqc/exportqc/qc/report"
 	"github.com/exportqc/exportqc/qc/rule"
@@ -240,7 +240,8 @@ func frameRate(opts *Options, doc *cue.Document) (cue.FrameRate, string, bool) {
 }
 
 func readFile(path string) ([]byte, error) {
-	fh, err := os.Open(path)
+	// Bounded and retried on a descriptor shortage, whatever --jobs is.
+	fh, err := openfiles.Open(path)
 	if err != nil {
 		return nil, errors.New(strings.TrimPrefix(err.Error(), "open "+path+": "))
 	}

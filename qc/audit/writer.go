@@ -2,7 +2,6 @@ package audit
 
 import (
 	"bufio"
-	"context"
 	"fmt"
 	"io"
 	"os"
@@ -37,17 +36,6 @@ func Lookup(format string) (Writer, error) {
 
 // OutputFormats is Formats for parsing --format and --report.
 var OutputFormats = output.Formats{Kind: "audit report", Names: Formats}
-
-// Emit writes the audit as the spec asks: to stdout, or to the file
-// (atomically for a regular file, in place for a device or FIFO; see
-// output.WriteFile).
-func Emit(ctx context.Context, stdout io.Writer, s output.Spec, a *Audit) error {
-	w, err := Lookup(s.Format)
-	if err != nil {
-		return err
-	}
-	return output.Write(ctx, stdout, s.Path, func(out io.Writer) error { return w(out, a) })
-}
 
 // ReadFile decodes an audit JSON file (a shard's report, for merge),
 // sending the deliveries' findings to spill when it is not nil.

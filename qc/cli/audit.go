@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -162,7 +163,7 @@ func (a *app) runAudit(cmd *cobra.Command, args []string) error {
 		prog.clear()
 	}
 	if ctx.Err() != nil {
-		return errors.New("audit interrupted: nothing recorded, no report written")
+		return errAuditInterrupted
 	}
 	if err != nil {
 		return usageError{err}
@@ -200,24 +201,56 @@ func tuneAuditGC() (restore func()) {
 	return gcpace.Start(256<<20, 250*time.Millisecond)
 }
 
-// finishAudit writes the reports, then commits the history run (or rolls
-// it back when a report could not be written), and gives the exit status.
+// finishAudit writes the reports and commits the history run, so that
+// either both happen or neither: every report file is rendered to its
+// temporary file first; then the run is committed; only then are the
+// files renamed into place and standard output written. A report that
+// cannot be rendered, an interrupt, or a failed commit (a full disk)
+// leaves no report and nothing recorded.
 func (a *app) finishAudit(ctx context.Context, res *audit.Audit, specs []output.Spec, run *history.Run) error {
+	var pending []*output.Pending
+	abandon := func() {
+		for _, p := range pending {
+			p.Discard()
+		}
+		if run != nil {
+			run.Rollback()
+		}
+		output.RemoveTemps()
+	}
 	for _, s := range specs {
-		if err := audit.Emit(ctx, a.stdout, s, res); err != nil {
-			if run != nil {
-				run.Rollback()
-			}
-			output.RemoveTemps()
+		w, err := audit.Lookup(s.Format)
+		if err != nil {
+			abandon()
+			return err
+		}
+		p, err := output.Prepare(ctx, a.stdout, s.Path, func(out io.Writer) error { return w(out, res) })
+		if err != nil {
+			abandon()
 			if ctx.Err() != nil {
-				return errors.New("interrupted while writing the reports: nothing recorded")
+				return errAuditInterrupted
 			}
 			return fmt.Errorf("writing %s report to %s: %w", s.Format, s.Path, err)
 		}
+		pending = append(pending, p)
+	}
+	if ctx.Err() != nil {
+		abandon()
+		return errAuditInterrupted
 	}
 	if run != nil {
 		if err := run.Commit(); err != nil {
-			return fmt.Errorf("history database: %w", err)
+			run = nil // a failed commit is already undone
+			abandon()
+			return fmt.Errorf("history database: %w (no report written)", err)
+		}
+	}
+	for i, p := range pending {
+		if err := p.Commit(); err != nil {
+			for _, q := range pending[i+1:] {
+				q.Discard()
+			}
+			return fmt.Errorf("writing %s report to %s: %w", specs[i].Format, specs[i].Path, err)
 		}
 	}
 	if !res.Passed {
@@ -225,6 +258,8 @@ func (a *app) finishAudit(ctx context.Context, res *audit.Audit, specs []output.
 	}
 	return nil
 }
+
+var errAuditInterrupted = errors.New("audit interrupted: nothing recorded, no report written")
 
 // auditOutputs reads the output flags; a shard must write JSON (merge
 // reads it).

@@ -144,47 +144,36 @@ func writeDirect(ctx context.Context, path string, render Render) error {
 	return nil
 }
 
-func writeAtomic(ctx context.Context, path string, render Render) (err error) {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("write report: %w", err)
-	}
-	tmp, err := createTemp(dir, filepath.Base(path))
+func writeAtomic(ctx context.Context, path string, render Render) error {
+	p, err := Prepare(ctx, nil, path, render)
 	if err != nil {
-		return fmt.Errorf("write report: %w", err)
+		return err
 	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			removeTemp(tmp.Name())
-		}
-	}()
+	if err := ctx.Err(); err != nil {
+		p.Discard()
+		return fmt.Errorf("write report %s: %w", path, err)
+	}
+	return p.Commit()
+}
+
+// fill renders into a fresh temporary file and makes it durable and
+// shareable, closing it.
+func fill(ctx context.Context, tmp *os.File, render Render) error {
 	bw := bufio.NewWriterSize(&ctxWriter{ctx: ctx, w: tmp}, 64<<10)
 	if err := render(bw); err != nil {
-		return fmt.Errorf("write report %s: %w", path, err)
+		return err
 	}
 	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("write report %s: %w", path, err)
+		return err
 	}
 	// CreateTemp makes 0600 files; a report is meant to be shared.
 	if err := tmp.Chmod(0o644); err != nil {
-		return fmt.Errorf("write report %s: %w", path, err)
+		return err
 	}
 	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("write report %s: %w", path, err)
+		return err
 	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write report %s: %w", path, err)
-	}
-	if err := ctx.Err(); err != nil {
-		return fmt.Errorf("write report %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write report %s: %w", path, err)
-	}
-	forgetTemp(tmp.Name())
-	syncDir(dir)
-	return nil
+	return tmp.Close()
 }
 
 // ctxWriter stops a report being written once its context is cancelled

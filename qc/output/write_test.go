@@ -273,3 +273,40 @@ func TestWriteStreamPathAppends(t *testing.T) {
 		t.Errorf("log holds %q", b)
 	}
 }
+
+// A prepared report is not in place until Commit; Discard leaves the old
+// file and no temporary file.
+func TestPrepareCommitDiscard(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "audit.json")
+	os.WriteFile(path, []byte("old"), 0o644)
+	p, err := Prepare(context.Background(), nil, path, text("new"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "old" {
+		t.Errorf("prepared report already in place: %q", b)
+	}
+	p.Discard()
+	if b, _ := os.ReadFile(path); string(b) != "old" {
+		t.Errorf("discarded report replaced the file: %q", b)
+	}
+	assertOnly(t, dir, "audit.json")
+
+	var out bytes.Buffer
+	p, _ = Prepare(context.Background(), &out, path, text("new"))
+	q, _ := Prepare(context.Background(), &out, "-", text("on stdout"))
+	if out.Len() != 0 {
+		t.Error("standard output written before Commit")
+	}
+	if err := p.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if err := q.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "new" || out.String() != "on stdout" {
+		t.Errorf("after Commit: file %q, stdout %q", b, out.String())
+	}
+	assertOnly(t, dir, "audit.json")
+}

@@ -208,50 +208,31 @@ func tuneAuditGC() (restore func()) {
 // cannot be rendered, an interrupt, or a failed commit (a full disk)
 // leaves no report and nothing recorded.
 func (a *app) finishAudit(ctx context.Context, res *audit.Audit, specs []output.Spec, run *history.Run) error {
-	var pending []*output.Pending
-	abandon := func() {
-		for _, p := range pending {
-			p.Discard()
-		}
-		if run != nil {
-			run.Rollback()
-		}
-		output.RemoveTemps()
-	}
-	for _, s := range specs {
+	committed := false
+	err := writeAll(ctx, a.stdout, specs, func(s output.Spec) (output.Render, error) {
 		w, err := audit.Lookup(s.Format)
 		if err != nil {
-			abandon()
-			return err
+			return nil, err
 		}
-		p, err := output.Prepare(ctx, a.stdout, s.Path, func(out io.Writer) error { return w(out, res) })
-		if err != nil {
-			abandon()
-			if ctx.Err() != nil {
-				return errAuditInterrupted
-			}
-			return fmt.Errorf("writing %s report to %s: %w", s.Format, s.Path, err)
+		return func(out io.Writer) error { return w(out, res) }, nil
+	}, func() error {
+		if run == nil {
+			return nil
 		}
-		pending = append(pending, p)
-	}
-	if ctx.Err() != nil {
-		abandon()
-		return errAuditInterrupted
-	}
-	if run != nil {
+		committed = true // a failed commit is undone by Commit itself
 		if err := run.Commit(); err != nil {
-			run = nil // a failed commit is already undone
-			abandon()
 			return fmt.Errorf("history database: %w (no report written)", err)
 		}
-	}
-	for i, p := range pending {
-		if err := p.Commit(); err != nil {
-			for _, q := range pending[i+1:] {
-				q.Discard()
-			}
-			return fmt.Errorf("writing %s report to %s: %w", specs[i].Format, specs[i].Path, err)
+		return nil
+	})
+	if err != nil {
+		if run != nil && !committed {
+			run.Rollback()
 		}
+		if ctx.Err() != nil {
+			return errAuditInterrupted
+		}
+		return err
 	}
 	if !res.Passed {
 		return errFindings

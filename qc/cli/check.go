@@ -2,7 +2,6 @@ package cli
 
 import (
 	"errors"
-	"fmt"
 	"os"
 
 	"github.com/spf13/cobra"
@@ -121,14 +120,13 @@ func (a *app) runCheck(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return usageError{err}
 	}
-	for _, o := range outputs {
-		if err := report.Emit(ctx, a.stdout, o, rep, report.Options{Color: color}); err != nil {
-			output.RemoveTemps()
-			if ctx.Err() != nil {
-				return errors.New("check interrupted while writing the reports")
-			}
-			return fmt.Errorf("writing %s report to %s: %w", o.Format, o.Path, err)
+	if err := writeAll(ctx, a.stdout, outputs, func(s output.Spec) (output.Render, error) {
+		return report.Renderer(s, rep, report.Options{Color: color})
+	}, nil); err != nil {
+		if ctx.Err() != nil {
+			return errors.New("check interrupted while writing the reports: none written")
 		}
+		return err
 	}
 	if !rep.Summary.Passed {
 		return errFindings

@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"syscall"
@@ -94,4 +95,51 @@ func (a *app) color(cmd *cobra.Command) (bool, error) {
 		return progress.IsTerminal(a.stdout) && os.Getenv("NO_COLOR") == "", nil
 	}
 	return false, usagef("--color %q: want auto, always or never", mode)
+}
+
+// writeAll writes every report or none: files are rendered to their
+// temporary files first and renamed into place (and standard output
+// written) only when all rendered and record, when not nil, has succeeded
+// (the audit commits its history there), so an interrupt or a failure
+// leaves the previous reports as they were.
+func writeAll(ctx context.Context, stdout io.Writer, specs []output.Spec, renderer func(output.Spec) (output.Render, error),
+	record func() error) error {
+	var pending []*output.Pending
+	discard := func() {
+		for _, p := range pending {
+			p.Discard()
+		}
+		output.RemoveTemps()
+	}
+	for _, s := range specs {
+		render, err := renderer(s)
+		if err == nil {
+			var p *output.Pending
+			if p, err = output.Prepare(ctx, stdout, s.Path, render); err == nil {
+				pending = append(pending, p)
+				continue
+			}
+		}
+		discard()
+		return fmt.Errorf("writing %s report to %s: %w", s.Format, s.Path, err)
+	}
+	if err := ctx.Err(); err != nil {
+		discard()
+		return err
+	}
+	if record != nil {
+		if err := record(); err != nil {
+			discard()
+			return err
+		}
+	}
+	for i, p := range pending {
+		if err := p.Commit(); err != nil {
+			for _, q := range pending[i+1:] {
+				q.Discard()
+			}
+			return fmt.Errorf("writing %s report to %s: %w", specs[i].Format, specs[i].Path, err)
+		}
+	}
+	return nil
 }

@@ -97,3 +97,20 @@ func TestColorFlag(t *testing.T) {
 		t.Error("--color never: colour")
 	}
 }
+
+// Reports are written all or none: when one cannot be written, the others
+// are not put in place either (a CI step never uploads half a result).
+func TestReportsAllOrNone(t *testing.T) {
+	dir := t.TempDir()
+	blocker := filepath.Join(dir, "file")
+	os.WriteFile(blocker, []byte("x"), 0o644)
+	good := filepath.Join(dir, "qc.json")
+	code, _, stderr := run(t, "check", "--config", emptyConfig(t), "--report", "json="+good,
+		"--report", "sarif="+filepath.Join(blocker, "qc.sarif"), fixture(t, "T003"))
+	if code != ExitUsage || !strings.Contains(stderr, "sarif") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("folder holds %v, want only the blocking file", entries)
+	}
+}

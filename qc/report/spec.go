@@ -14,16 +14,25 @@ type Spec = output.Spec
 // "md" alias New also accepts).
 var OutputFormats = output.Formats{Kind: "report", Names: Formats, Aliases: map[string]string{"md": "markdown"}}
 
-// Emit renders r as the spec asks: to stdout, or to the file (atomically
-// for a regular file, in place for a device or FIFO; see output.WriteFile).
-// Files never get terminal colour, whatever o says.
-func Emit(ctx context.Context, stdout io.Writer, s Spec, r *Report, o Options) error {
+// Renderer returns what writes r in the spec's format. Files never get
+// terminal colour, whatever o says.
+func Renderer(s Spec, r *Report, o Options) (output.Render, error) {
 	if !s.Stdout() {
 		o.Color = false
 	}
 	w, err := New(s.Format, o)
 	if err != nil {
+		return nil, err
+	}
+	return func(out io.Writer) error { return w(out, r) }, nil
+}
+
+// Emit renders r as the spec asks: to stdout, or to the file (atomically
+// for a regular file, in place for a device or FIFO; see output.WriteFile).
+func Emit(ctx context.Context, stdout io.Writer, s Spec, r *Report, o Options) error {
+	render, err := Renderer(s, r, o)
+	if err != nil {
 		return err
 	}
-	return output.Write(ctx, stdout, s.Path, func(out io.Writer) error { return w(out, r) })
+	return output.Write(ctx, stdout, s.Path, render)
 }

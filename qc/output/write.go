@@ -40,11 +40,11 @@ func Write(ctx context.Context, stdout io.Writer, path string, render Render) er
 // symlink to a regular file is followed, so the link stays a link.
 //
 // Anything else that exists (a character device such as /dev/null, a FIFO,
-// a socket) and anything under /dev or /proc (/dev/stdout, /dev/fd/N) is
-// opened and written in place: renaming a file over /dev/null would
-// replace the machine's /dev/null when run as root, and renaming over
-// /dev/stdout would send the report to a file instead of the stream the
-// shell redirected.
+// a socket) and a process's stream (/dev/stderr, /dev/fd/N; see
+// streamPath) is opened and written in place: renaming a file over
+// /dev/null would replace the machine's /dev/null when run as root, and
+// renaming over /dev/stderr would send the report to a file instead of the
+// stream the shell redirected.
 func WriteFile(ctx context.Context, path string, render Render) error {
 	direct, target, err := classify(path)
 	if err != nil {
@@ -106,15 +106,23 @@ func resolveLink(path string) (string, error) {
 	return "", errors.New("too many levels of symbolic links")
 }
 
-// streamPath reports whether path names a device or a process's stream by
-// where it lives, whatever the file behind it is: /dev/stdout is a symlink
-// to /proc/self/fd/1, which may well be a regular file the shell opened.
+// streamPath reports whether path names a process's stream (/dev/stderr,
+// /dev/fd/N, /proc/self/fd/N), whatever the file behind it is: /dev/stderr
+// is a symlink to /proc/self/fd/2, which may well be a regular file the
+// shell opened, and must be written, not replaced. Other paths under /dev
+// are judged by what they are (/dev/null is a device; /dev/shm/x a file).
 func streamPath(path string) bool {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return false
 	}
-	return strings.HasPrefix(abs, "/dev/") || strings.HasPrefix(abs, "/proc/")
+	switch {
+	case abs == "/dev/stdout", abs == "/dev/stderr", strings.HasPrefix(abs, "/dev/fd/"):
+		return true
+	case strings.HasPrefix(abs, "/proc/"):
+		return strings.Contains(abs, "/fd/")
+	}
+	return false
 }
 
 func writeDirect(ctx context.Context, path string, render Render) error {

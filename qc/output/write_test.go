@@ -310,3 +310,22 @@ func TestPrepareCommitDiscard(t *testing.T) {
 	}
 	assertOnly(t, dir, "audit.json")
 }
+
+// A regular file under /dev (a tmpfs such as /dev/shm) is a file like any
+// other: created and replaced atomically.
+func TestWriteFileUnderDevShmIsAFile(t *testing.T) {
+	dir, err := os.MkdirTemp("/dev/shm", "exportqc-test-")
+	if err != nil {
+		t.Skip(err)
+	}
+	defer os.RemoveAll(dir)
+	path := filepath.Join(dir, "qc.json")
+	for _, body := range []string{"first", "second"} {
+		if err := WriteFile(context.Background(), path, text(body)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if b, _ := os.ReadFile(path); string(b) != "second" {
+		t.Errorf("file holds %q, want the second report alone", b)
+	}
+}

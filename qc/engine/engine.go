@@ -105,6 +105,9 @@ func Run(ctx context.Context, opts Options) (*report.Report, error) {
 				return err
 			}
 			results[i] = checkFileSafely(&opts, inputs[i])
+			if err := results[i].runError(); err != nil {
+				return err
+			}
 			stampDelivery(&results[i], inputs[i])
 			if opts.Progress != nil {
 				opts.Progress(int(done.Add(1)), len(inputs))

@@ -26,9 +26,22 @@ type fileResult struct {
 	skip     bool
 	record   report.File
 	findings []rule.Finding
+	// machine is set when the file could not be read for a reason of the
+	// machine's, not the file's (file descriptors ran out even after
+	// waiting): the run fails instead of blaming the file.
+	machine error
 }
 
 func (r *fileResult) add(f rule.Finding) { r.findings = append(r.findings, f) }
+
+// runError is the run-level error of a result whose file could not be
+// checked because of the machine, or nil.
+func (r *fileResult) runError() error {
+	if r.machine == nil {
+		return nil
+	}
+	return fmt.Errorf("%w: exportqc ran out of file descriptors (raise ulimit -n or lower --jobs); nothing was reported", r.machine)
+}
 
 // checkFile reads, decodes, parses and checks one file.
 func checkFile(opts *Options, in input) fileResult {
@@ -38,6 +51,10 @@ func checkFile(opts *Options, in input) fileResult {
 	}
 
 	data, err := readFile(in.path)
+	if err != nil && openfiles.Exhausted(err) {
+		res.machine = fmt.Errorf("%s: %w", in.path, err)
+		return res
+	}
 	if err != nil {
 		base, _ := opts.Resolver.Resolve("")
 		fileFinding("E000", err.Error())
@@ -243,6 +260,9 @@ func readFile(path string) ([]byte, error) {
 	// Bounded and retried on a descriptor shortage, whatever --jobs is.
 	fh, err := openfiles.Open(path)
 	if err != nil {
+		if openfiles.Exhausted(err) {
+			return nil, err // kept whole: the run fails, the file is not blamed
+		}
 		return nil, errors.New(strings.TrimPrefix(err.Error(), "open "+path+": "))
 	}
 	defer fh.Close()

@@ -62,6 +62,14 @@ func Exhausted(err error) bool {
 // retryFor is how long Open keeps retrying a descriptor shortage.
 var retryFor = time.Minute
 
+// SetRetry changes how long Open retries a descriptor shortage and returns
+// what restores it: for tests that make descriptors run out.
+func SetRetry(d time.Duration) (restore func()) {
+	old := retryFor
+	retryFor = d
+	return func() { retryFor = old }
+}
+
 var slots = struct {
 	sync.Mutex
 	cond  *sync.Cond

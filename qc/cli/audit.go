@@ -339,6 +339,10 @@ func (a *app) auditDB(cmd *cobra.Command, root string) (*history.DB, error) {
 		if path, err = a.defaultDBPath(root); err != nil {
 			return nil, usagef("history database: %v (give one with --db)", err)
 		}
+		// The user's data folder may not exist yet on a fresh machine.
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return nil, usagef("history database: %v (give one with --db)", err)
+		}
 		a.noteOldDB(root, path)
 	}
 	db, err := history.Open(path, history.WithClock(auditClock))

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/exportqc/exportqc/qc/internal/testcorpus"
 )
 
 // The project config is found walking up from the working folder, as git
@@ -84,5 +86,30 @@ func TestDefaultHistoryDatabase(t *testing.T) {
 		if err != nil || got != c.want {
 			t.Errorf("%s: %s, %v; want %s", c.name, got, err, c.want)
 		}
+	}
+}
+
+// With no config anywhere, a first audit creates its history database in
+// the user's data folder, which may not exist yet, and audit history
+// finds it there.
+func TestAuditHistoryInTheDataFolder(t *testing.T) {
+	root := filepath.Join(testcorpus.RepoRoot(t), "fixtures", "audit")
+	work := t.TempDir()
+	t.Chdir(work)
+	data := filepath.Join(t.TempDir(), "fresh", "share")
+	t.Setenv("XDG_DATA_HOME", data)
+	code, _, stderr := run(t, "audit", root, "--members", filepath.Join(root, "members.yaml"), "-q", "--report", "json=/dev/null")
+	if code > ExitFail {
+		t.Fatalf("audit: exit %d %s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(data, "exportqc", "audit.sqlite")); err != nil {
+		t.Fatalf("no database in the data folder: %v", err)
+	}
+	code, out, stderr := run(t, "audit", "history")
+	if code != ExitPass || !strings.HasPrefix(strings.Split(out, "\n")[1], "1 ") {
+		t.Errorf("audit history: exit %d %q %s", code, out, stderr)
+	}
+	if entries, _ := os.ReadDir(work); len(entries) != 0 {
+		t.Errorf("the working folder got %v", entries)
 	}
 }

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"context"
 	"io"
 
 	"github.com/exportqc/exportqc/qc/output"
@@ -25,14 +24,4 @@ func Renderer(s Spec, r *Report, o Options) (output.Render, error) {
 		return nil, err
 	}
 	return func(out io.Writer) error { return w(out, r) }, nil
-}
-
-// Emit renders r as the spec asks: to stdout, or to the file (atomically
-// for a regular file, in place for a device or FIFO; see output.WriteFile).
-func Emit(ctx context.Context, stdout io.Writer, s Spec, r *Report, o Options) error {
-	render, err := Renderer(s, r, o)
-	if err != nil {
-		return err
-	}
-	return output.Write(ctx, stdout, s.Path, render)
 }

@@ -7,11 +7,13 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/exportqc/exportqc/qc/cue"
 	"github.com/exportqc/exportqc/qc/gen"
+	"github.com/exportqc/exportqc/qc/output/progress"
 )
 
 // newFlags makes a flag set that reports to stderr and never exits.
@@ -119,11 +121,14 @@ func filesCmd(args []string, stdout, stderr io.Writer) error {
 	if *count < 1 {
 		return usageError{"files: --count must be at least 1"}
 	}
+	if err := checkJobs(fs); err != nil {
+		return err
+	}
 	start := time.Now()
-	p := newProgress(stderr, *quiet, "files")
+	p := printer(stderr, *quiet)
 	paths, err := gen.Files(*out, gen.FilesOptions{Count: *count, Seed: *seed, Cues: *cues, Minutes: *minutes,
-		Languages: list(*langs), Formats: list(*formats), Workers: *jobs, Progress: p.update})
-	p.done()
+		Languages: list(*langs), Formats: list(*formats), Workers: *jobs, Progress: p.Update})
+	p.Clear()
 	if err != nil {
 		return err
 	}
@@ -159,6 +164,9 @@ func auditCmd(args []string, stdout, stderr io.Writer) error {
 	if *out == "" {
 		return usageError{"audit: --out is required"}
 	}
+	if err := checkJobs(fs); err != nil {
+		return err
+	}
 	var rates []cue.FrameRate
 	for _, s := range list(*fps) {
 		fr, err := cue.ParseFrameRate(s)
@@ -168,11 +176,11 @@ func auditCmd(args []string, stdout, stderr io.Writer) error {
 		rates = append(rates, fr)
 	}
 	start := time.Now()
-	p := newProgress(stderr, *quiet, "files")
+	p := printer(stderr, *quiet)
 	exp, err := gen.AuditTree(*out, gen.AuditOptions{Members: *members, Episodes: *episodes, Languages: *languages,
 		Programmes: *programmes, Seed: *seed, DefectRate: *rate, Cues: *cues, FrameRates: rates,
-		Formats: list(*formats), Workers: *jobs, Progress: p.update})
-	p.done()
+		Formats: list(*formats), Workers: *jobs, Progress: p.Update})
+	p.Clear()
 	if err != nil {
 		return err
 	}
@@ -191,3 +199,25 @@ func auditCmd(args []string, stdout, stderr io.Writer) error {
 }
 
 func megabytes(n int64) string { return fmt.Sprintf("%.1f MB", float64(n)/(1<<20)) }
+
+// printer is the progress line exportqc also draws (nil when quiet).
+func printer(stderr io.Writer, quiet bool) *progress.Printer {
+	if quiet {
+		return nil
+	}
+	return progress.New(stderr, "files")
+}
+
+// checkJobs refuses a --jobs below 1 given on the command line (left
+// out, it means one worker per CPU).
+func checkJobs(fs *flag.FlagSet) error {
+	var err error
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == "jobs" {
+			if n, _ := strconv.Atoi(f.Value.String()); n < 1 {
+				err = usageError{"--jobs must be 1 or more"}
+			}
+		}
+	})
+	return err
+}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/exportqc/exportqc/qc/report"
+	"github.com/exportqc/exportqc/qc/rule"
 )
 
 // Counting rules, written once here because the scorecards, the body totals
@@ -53,20 +54,21 @@ func exportsLanguage(kind string) bool { return kind != "forced" }
 
 // tally accumulates one group of deliveries (a member, or the body).
 type tally struct {
-	deliveries, files, cues         int
-	errors, warnings, infos, waived int
-	passed, failed                  int
-	programmes                      map[string]bool
-	episodes                        map[episodeKey]bool
-	langProg                        map[string]map[string]bool
-	langEp                          map[string]map[episodeKey]bool
-	terrProg                        map[string]map[string]bool
-	terrEp                          map[string]map[episodeKey]bool
-	coverage                        map[string]*Coverage
-	covered, slots                  int
-	families                        map[string]int
-	rules                           map[string]int
-	ruleMembers                     map[string]map[string]bool
+	deliveries, files, cues int
+	counts                  rule.Counts
+	waived                  int
+	passed, failed          int
+	programmes              map[string]bool
+	episodes                map[episodeKey]bool
+	langProg                map[string]map[string]bool
+	langEp                  map[string]map[episodeKey]bool
+	terrProg                map[string]map[string]bool
+	terrEp                  map[string]map[episodeKey]bool
+	coverage                map[string]*Coverage
+	covered, slots          int
+	families                map[string]int
+	rules                   map[string]int
+	ruleMembers             map[string]map[string]bool
 }
 
 func newTally() *tally {
@@ -92,9 +94,7 @@ func (t *tally) add(d *Delivery, family func(string) string) {
 	t.deliveries++
 	t.files += d.Files
 	t.cues += d.Cues
-	t.errors += d.Errors
-	t.warnings += d.Warnings
-	t.infos += d.Infos
+	t.counts.AddCounts(d.Counts)
 	t.waived += d.Waived
 	if d.Passed {
 		t.passed++
@@ -255,7 +255,7 @@ func Summarise(members []Member, deliveries []Delivery, rules []report.RuleInfo)
 			Name: m.Name, DisplayName: m.DisplayName,
 			Deliveries: t.deliveries, Programmes: len(t.programmes), Episodes: len(t.episodes),
 			Files: t.files, Cues: t.cues,
-			Errors: t.errors, Warnings: t.warnings, Infos: t.infos, Waived: t.waived,
+			Counts: t.counts, Waived: t.waived,
 			PassedDeliveries: t.passed, FailedDeliveries: t.failed,
 			PassRate:    percent(t.passed, t.deliveries),
 			Coverage:    percent(t.covered, t.slots),
@@ -268,7 +268,7 @@ func Summarise(members []Member, deliveries []Delivery, rules []report.RuleInfo)
 	totals := Totals{
 		Members: len(members), Deliveries: body.deliveries, Programmes: len(body.programmes),
 		Episodes: len(body.episodes), Files: body.files, Cues: body.cues,
-		Errors: body.errors, Warnings: body.warnings, Infos: body.infos, Waived: body.waived,
+		Counts: body.counts, Waived: body.waived,
 		PassedDeliveries: body.passed, FailedDeliveries: body.failed,
 		PassRate: percent(body.passed, body.deliveries), Coverage: percent(body.covered, body.slots),
 		Languages: body.languages(), Families: body.families,

@@ -31,7 +31,7 @@ func syntheticAudit() *Audit {
 			Coverage: []Coverage{{Territory: "FR", Required: []string{"fr", "fr:sdh"}, Delivered: []string{"fr"}, Slots: 2, Covered: 1}}},
 		{Member: "acme", Path: "acme/river", Title: "The River", Season: 1, Territories: []string{"FR", "GB"},
 			Episodes: []Episode{ep(1, "en", "fr", "fr:forced"), ep(2, "en", "fr:sdh"), ep(3, "de:forced")}, Files: 6, Cues: 60,
-			Errors: 2, Warnings: 1,
+			Counts: rule.Counts{Errors: 2, Warnings: 1},
 			Coverage: []Coverage{{Territory: "FR", Required: []string{"fr", "fr:sdh"}, Delivered: []string{"fr", "fr:sdh"}, Slots: 6, Covered: 2},
 				{Territory: "GB", Required: []string{"en"}, Delivered: []string{"en"}, Slots: 3, Covered: 2}},
 			Findings: []Finding{find("L001", rule.Error, "acme/river/a.srt"), find("D001", rule.Error, "acme/river/manifest.yaml"),

@@ -274,15 +274,10 @@ func (c *Collector) finding(j int, f *rule.Finding, w *rule.Waiver) {
 	af := compact(f, w)
 	d := &c.out[j]
 	d.Findings = append(d.Findings, af)
-	switch {
-	case af.Waived != nil:
+	if af.Waived != nil {
 		d.Waived++
-	case f.Severity == rule.Error:
-		d.Errors++
-	case f.Severity == rule.Warning:
-		d.Warnings++
-	default:
-		d.Infos++
+	} else {
+		d.Add(f.Severity)
 	}
 }
 

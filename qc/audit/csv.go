@@ -1,17 +1,18 @@
 package audit
 
 import (
-	"encoding/csv"
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/exportqc/exportqc/qc/output"
 )
 
 // CSV writes the scorecards for spreadsheets: a header, one row per member
 // (in name order) and a last row of body totals named "(total)". UTF-8,
 // comma-separated, RFC 4180 quoting.
 func CSV(w io.Writer, a *Audit) error {
-	cw := csv.NewWriter(w)
+	cw := output.NewCSV(w, false)
 	head := []string{"member", "display_name", "deliveries", "passed_deliveries", "failed_deliveries", "pass_rate",
 		"coverage", "programmes", "episodes", "files", "cues", "errors", "warnings", "infos", "waived",
 		"top_rules", "new", "fixed", "unchanged"}
@@ -19,10 +20,10 @@ func CSV(w io.Writer, a *Audit) error {
 		return err
 	}
 	for _, m := range a.Members {
-		row := []string{cell(m.Name), cell(m.DisplayName), itoa(m.Deliveries), itoa(m.PassedDeliveries),
+		row := []string{m.Name, m.DisplayName, itoa(m.Deliveries), itoa(m.PassedDeliveries),
 			itoa(m.FailedDeliveries), pct(m.PassRate), pct(m.Coverage), itoa(m.Programmes), itoa(m.Episodes),
 			itoa(m.Files), itoa(m.Cues), itoa(m.Errors), itoa(m.Warnings), itoa(m.Infos), itoa(m.Waived),
-			cell(ruleList(m.TopRules))}
+			ruleList(m.TopRules)}
 		row = append(row, change(m.Change)...)
 		if err := cw.Write(row); err != nil {
 			return err
@@ -31,18 +32,17 @@ func CSV(w io.Writer, a *Audit) error {
 	t := a.Totals
 	row := []string{"(total)", "", itoa(t.Deliveries), itoa(t.PassedDeliveries), itoa(t.FailedDeliveries),
 		pct(t.PassRate), pct(t.Coverage), itoa(t.Programmes), itoa(t.Episodes), itoa(t.Files), itoa(t.Cues),
-		itoa(t.Errors), itoa(t.Warnings), itoa(t.Infos), itoa(t.Waived), cell(ruleList(t.TopRules))}
+		itoa(t.Errors), itoa(t.Warnings), itoa(t.Infos), itoa(t.Waived), ruleList(t.TopRules)}
 	row = append(row, change(t.Change)...)
 	if err := cw.Write(row); err != nil {
 		return err
 	}
-	cw.Flush()
-	return cw.Error()
+	return cw.Flush()
 }
 
 // DeliveriesCSV writes one row per delivery, in path order.
 func DeliveriesCSV(w io.Writer, a *Audit) error {
-	cw := csv.NewWriter(w)
+	cw := output.NewCSV(w, false)
 	head := []string{"member", "delivery", "kind", "title", "season", "territories", "episodes", "files", "cues",
 		"errors", "warnings", "infos", "waived", "passed", "coverage"}
 	if err := cw.Write(head); err != nil {
@@ -59,16 +59,15 @@ func DeliveriesCSV(w io.Writer, a *Audit) error {
 		if d.Season > 0 {
 			season = itoa(d.Season)
 		}
-		row := []string{cell(d.Member), cell(d.Path), cell(d.Kind), cell(d.Title), season,
-			cell(strings.Join(d.Territories, " ")), itoa(len(d.Episodes)), itoa(d.Files), itoa(d.Cues),
+		row := []string{d.Member, d.Path, d.Kind, d.Title, season,
+			strings.Join(d.Territories, " "), itoa(len(d.Episodes)), itoa(d.Files), itoa(d.Cues),
 			itoa(d.Errors), itoa(d.Warnings), itoa(d.Infos), itoa(d.Waived), strconv.FormatBool(d.Passed),
 			pct(percent(covered, slots))}
 		if err := cw.Write(row); err != nil {
 			return err
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return cw.Flush()
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
@@ -94,15 +93,4 @@ func change(c *Change) []string {
 		return []string{"", "", ""}
 	}
 	return []string{itoa(c.New), itoa(c.Fixed), itoa(c.Unchanged)}
-}
-
-// cell guards a text cell against spreadsheet formula injection: member and
-// folder names come from outside, and a name starting with "=" must not
-// run as a formula when the secretariat opens the file (OWASP CSV
-// injection). Such cells get a leading apostrophe, which spreadsheets hide.
-func cell(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
 }

@@ -116,13 +116,17 @@ func TestHistoryAcrossTwoAudits(t *testing.T) {
 	cfg := emptyConfig(t)
 	out := t.TempDir()
 	first, second := filepath.Join(out, "first.json"), filepath.Join(out, "second.json")
-	// The database goes next to the root by default.
+	// The database goes beside the config file by default, never in or
+	// next to the audited tree (issue 13).
 	if code, _, stderr := run(t, "audit", root, "--config", cfg, "-q", "--report", "json="+first); code != cli.ExitFail {
 		t.Fatalf("first audit: exit %d: %s", code, stderr)
 	}
-	db := filepath.Join(filepath.Dir(root), "audit.sqlite")
+	db := filepath.Join(filepath.Dir(cfg), "audit.sqlite")
 	if _, err := os.Stat(db); err != nil {
-		t.Fatalf("no database next to the root: %v", err)
+		t.Fatalf("no database beside the config: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(filepath.Dir(root), "audit.sqlite")); err == nil {
+		t.Error("a database was written next to the audited tree")
 	}
 	a1 := readAudit(t, first)
 	if a1.Previous != nil || a1.Members[0].Change != nil || len(a1.Trend) != 1 {
@@ -143,7 +147,7 @@ func TestHistoryAcrossTwoAudits(t *testing.T) {
 		}
 	}
 	// southbank renamed nothing and fixed nothing: both D001 unchanged.
-	code, stdout, stderr := run(t, "audit", root, "--config", cfg, "-q", "--report", "json="+second, "--report", "text")
+	code, stdout, stderr := run(t, "audit", root, "--config", cfg, "-q", "--report", "json="+second, "--report", "text=-")
 	if code != cli.ExitFail {
 		t.Fatalf("second audit: exit %d: %s", code, stderr)
 	}

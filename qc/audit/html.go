@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/exportqc/exportqc/qc/report"
+	"github.com/exportqc/exportqc/qc/rule"
 )
 
 var (
@@ -74,12 +75,13 @@ type dashMember struct {
 
 type dashDelivery struct {
 	ID, Path, Short, Title, Kind, Territories string
-	Episodes, Files, Errors, Warnings, Infos  int
-	Waived                                    int
-	Passed                                    bool
-	Coverage                                  string
-	Findings                                  []dashFinding
-	More                                      int
+	Episodes, Files                           int
+	rule.Counts
+	Waived   int
+	Passed   bool
+	Coverage string
+	Findings []dashFinding
+	More     int
 }
 
 type dashFinding struct {
@@ -150,7 +152,7 @@ func newDashPage(a *Audit) (*dashPage, error) {
 		dd := dashDelivery{ID: m.ID + "-d" + strconv.Itoa(len(m.Items)+1), Path: d.Path,
 			Short: strings.TrimPrefix(d.Path, d.Member+"/"), Title: d.Title, Kind: d.Kind,
 			Territories: strings.Join(d.Territories, " "), Episodes: len(d.Episodes), Files: d.Files,
-			Errors: d.Errors, Warnings: d.Warnings, Infos: d.Infos, Waived: d.Waived, Passed: d.Passed,
+			Counts: d.Counts, Waived: d.Waived, Passed: d.Passed,
 			Coverage: fmtPct(percent(covered, slots))}
 		if d.Season > 0 {
 			dd.Title += " · season " + strconv.Itoa(d.Season)

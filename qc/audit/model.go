@@ -61,11 +61,9 @@ type Delivery struct {
 	Files    int       `json:"files"` // subtitle files checked
 	Cues     int       `json:"cues"`
 	// Counts are of findings not waived; Waived counts the waived ones.
-	Errors   int  `json:"errors"`
-	Warnings int  `json:"warnings"`
-	Infos    int  `json:"infos"`
-	Waived   int  `json:"waived"`
-	Passed   bool `json:"passed"`
+	rule.Counts
+	Waived int  `json:"waived"`
+	Passed bool `json:"passed"`
 	// Coverage compares, per territory, what the territory requires with
 	// what each episode delivers.
 	Coverage []Coverage `json:"coverage"`
@@ -116,16 +114,14 @@ type Finding struct {
 
 // MemberSummary is one member's scorecard.
 type MemberSummary struct {
-	Name             string   `json:"name"`
-	DisplayName      string   `json:"display_name"`
-	Deliveries       int      `json:"deliveries"`
-	Programmes       int      `json:"programmes"`
-	Episodes         int      `json:"episodes"`
-	Files            int      `json:"files"`
-	Cues             int      `json:"cues"`
-	Errors           int      `json:"errors"`
-	Warnings         int      `json:"warnings"`
-	Infos            int      `json:"infos"`
+	Name        string `json:"name"`
+	DisplayName string `json:"display_name"`
+	Deliveries  int    `json:"deliveries"`
+	Programmes  int    `json:"programmes"`
+	Episodes    int    `json:"episodes"`
+	Files       int    `json:"files"`
+	Cues        int    `json:"cues"`
+	rule.Counts
 	Waived           int      `json:"waived"`
 	PassedDeliveries int      `json:"passed_deliveries"`
 	FailedDeliveries int      `json:"failed_deliveries"`
@@ -169,15 +165,13 @@ type TerritoryExport struct {
 
 // Totals is the body as a whole.
 type Totals struct {
-	Members          int               `json:"members"`
-	Deliveries       int               `json:"deliveries"`
-	Programmes       int               `json:"programmes"`
-	Episodes         int               `json:"episodes"`
-	Files            int               `json:"files"`
-	Cues             int               `json:"cues"`
-	Errors           int               `json:"errors"`
-	Warnings         int               `json:"warnings"`
-	Infos            int               `json:"infos"`
+	Members    int `json:"members"`
+	Deliveries int `json:"deliveries"`
+	Programmes int `json:"programmes"`
+	Episodes   int `json:"episodes"`
+	Files      int `json:"files"`
+	Cues       int `json:"cues"`
+	rule.Counts
 	Waived           int               `json:"waived"`
 	PassedDeliveries int               `json:"passed_deliveries"`
 	FailedDeliveries int               `json:"failed_deliveries"`

@@ -8,7 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/exportqc/exportqc/qc/report"
+	"github.com/exportqc/exportqc/qc/output"
 )
 
 // Writer renders an audit in one format; the same audit gives the same bytes.
@@ -34,43 +34,8 @@ func Lookup(format string) (Writer, error) {
 	return nil, fmt.Errorf("unknown audit report format %q (want one of %s)", format, strings.Join(Formats, ", "))
 }
 
-// Spec is one --report FORMAT=PATH; Path "-" is standard output.
-type Spec struct{ Format, Path string }
-
-// ParseSpec reads "html=audit.html", "json=-" or a bare format (stdout).
-func ParseSpec(s string) (Spec, error) {
-	format, path, hasPath := strings.Cut(s, "=")
-	format = strings.ToLower(strings.TrimSpace(format))
-	if _, err := Lookup(format); err != nil {
-		return Spec{}, fmt.Errorf("report %q: %w", s, err)
-	}
-	if !hasPath {
-		return Spec{Format: format, Path: "-"}, nil
-	}
-	if strings.TrimSpace(path) == "" {
-		return Spec{}, fmt.Errorf("report %q: empty path (use - for standard output)", s)
-	}
-	return Spec{Format: format, Path: path}, nil
-}
-
-// Emit writes the audit as the spec asks: to stdout, or atomically to the
-// file (report.WriteFile's temp file, sync and rename), creating folders.
-func (s Spec) Emit(stdout io.Writer, a *Audit) error {
-	w, err := Lookup(s.Format)
-	if err != nil {
-		return err
-	}
-	if s.Path == "-" {
-		bw := bufio.NewWriter(stdout)
-		if err := w(bw, a); err != nil {
-			return err
-		}
-		return bw.Flush()
-	}
-	// report.WriteFile renders a *report.Report; the audit's writer is
-	// bound in a closure and the report argument ignored.
-	return report.WriteFile(s.Path, func(out io.Writer, _ *report.Report) error { return w(out, a) }, nil)
-}
+// OutputFormats is Formats for parsing --format and --report.
+var OutputFormats = output.Formats{Kind: "audit report", Names: Formats}
 
 // ReadFile decodes an audit JSON file (a shard's report, for merge),
 // sending the deliveries' findings to spill when it is not nil.

@@ -7,10 +7,10 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"os/signal"
 	"path/filepath"
+	"runtime"
 	"strings"
-	"syscall"
+	"sync"
 	"text/tabwriter"
 	"time"
 
@@ -21,6 +21,8 @@ import (
 	"github.com/exportqc/exportqc/qc/engine"
 	"github.com/exportqc/exportqc/qc/format"
 	"github.com/exportqc/exportqc/qc/internal/gcpace"
+	"github.com/exportqc/exportqc/qc/output"
+	"github.com/exportqc/exportqc/qc/output/progress"
 	"github.com/exportqc/exportqc/qc/rule"
 	"github.com/exportqc/exportqc/qc/territory"
 	"github.com/exportqc/exportqc/qc/waiver"
@@ -28,9 +30,7 @@ import (
 
 // auditContext is the audit's context, cancelled by an interrupt; tests
 // replace it to interrupt an audit without signalling the test process.
-var auditContext = func() (context.Context, context.CancelFunc) {
-	return signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-}
+var auditContext = signalContext
 
 // auditClock is the history database's clock; tests replace it so two
 // databases written in one test hold the same times.
@@ -46,7 +46,8 @@ func (a *app) auditCommand() *cobra.Command {
 			"rules, change since the previous audit) and for the body as a whole.\n\n" +
 			"ROOT holds one folder per member, each holding its delivery folders; --members names the members\n" +
 			"and their delivery folders instead (members.yaml, see the README). Each run is recorded in the\n" +
-			"history database (--db; default audit_db in config.yaml, else audit.sqlite next to ROOT).\n\n" +
+			"history database (--db; default audit_db in the config, else audit.sqlite beside the config file,\n" +
+			"else in the user's data folder: never in or next to ROOT).\n\n" +
 			"--shard i/n checks the i-th of n deterministic slices of the deliveries and writes its JSON\n" +
 			"report, without touching the database; 'exportqc merge' joins the n shard reports into the\n" +
 			"audit an unsharded run writes.",
@@ -62,10 +63,9 @@ func (a *app) auditCommand() *cobra.Command {
 	a.addSettingFlags(fs)
 	fs.String("members", "", "members.yaml listing the members, their display names and delivery folders")
 	fs.String("waivers", "", "waiver file: findings it accepts stay in the reports as waived and do not fail deliveries")
-	fs.String("db", "", "history database (default: audit_db from config.yaml, else audit.sqlite next to ROOT)")
+	fs.String("db", "", "history database (default: audit_db from the config, else audit.sqlite beside the config, else in the user's data folder)")
 	fs.Bool("no-db", false, "record nothing and compare with nothing")
-	fs.StringArray("report", nil, "write a report: FORMAT=PATH with FORMAT one of "+strings.Join(audit.Formats, ", ")+
-		" (PATH - is stdout); repeatable. Default: text on stdout")
+	addOutputFlags(fs, audit.OutputFormats)
 	fs.String("shard", "", "check only shard i of n (i/n, from 1) and write its JSON for 'exportqc merge'")
 	fs.Int("jobs", 0, "files checked in parallel, over the whole audit (default: number of CPUs)")
 	fs.String("fail-on", "error", "lowest severity that fails a delivery and the run: error, warning or info")
@@ -96,10 +96,11 @@ func (a *app) runAudit(cmd *cobra.Command, args []string) error {
 			return usagef("--shard: %v", err)
 		}
 	}
-	specs, err := auditOutputs(cmd, shard)
+	specs, err := a.auditOutputs(cmd, shard)
 	if err != nil {
 		return err
 	}
+	a.warnInside(specs, []string{root})
 
 	members, err := a.auditMembers(cmd, root)
 	if err != nil {
@@ -144,7 +145,7 @@ func (a *app) runAudit(cmd *cobra.Command, args []string) error {
 	col.SpillTo(spill)
 	var prog *auditProgress
 	if !a.v.GetBool("quiet") {
-		prog = newAuditProgress(a.stderr, root, plan, sel)
+		prog = newAuditProgress(progress.New(a.stderr, "files"), root, plan, sel)
 		opts.Progress = prog.update
 	}
 	// An interrupt (Ctrl-C, a batch system's SIGTERM) stops the workers and
@@ -162,7 +163,7 @@ func (a *app) runAudit(cmd *cobra.Command, args []string) error {
 		prog.clear()
 	}
 	if ctx.Err() != nil {
-		return errors.New("audit interrupted: nothing recorded, no report written")
+		return errAuditInterrupted
 	}
 	if err != nil {
 		return usageError{err}
@@ -183,7 +184,7 @@ func (a *app) runAudit(cmd *cobra.Command, args []string) error {
 			return fmt.Errorf("history database: %w", err)
 		}
 	}
-	return a.finishAudit(res, specs, run)
+	return a.finishAudit(ctx, res, specs, run)
 }
 
 // tuneAuditGC paces the collector for the audit (qc/internal/gcpace) and
@@ -200,21 +201,38 @@ func tuneAuditGC() (restore func()) {
 	return gcpace.Start(256<<20, 250*time.Millisecond)
 }
 
-// finishAudit writes the reports, then commits the history run (or rolls
-// it back when a report could not be written), and gives the exit status.
-func (a *app) finishAudit(res *audit.Audit, specs []audit.Spec, run *history.Run) error {
-	for _, s := range specs {
-		if err := s.Emit(a.stdout, res); err != nil {
-			if run != nil {
-				run.Rollback()
-			}
-			return fmt.Errorf("writing %s report to %s: %w", s.Format, s.Path, err)
+// finishAudit writes the reports and commits the history run, so that
+// either both happen or neither: every report file is rendered to its
+// temporary file first; then the run is committed; only then are the
+// files renamed into place and standard output written. A report that
+// cannot be rendered, an interrupt, or a failed commit (a full disk)
+// leaves no report and nothing recorded.
+func (a *app) finishAudit(ctx context.Context, res *audit.Audit, specs []output.Spec, run *history.Run) error {
+	committed := false
+	err := writeAll(ctx, a.stdout, specs, func(s output.Spec) (output.Render, error) {
+		w, err := audit.Lookup(s.Format)
+		if err != nil {
+			return nil, err
 		}
-	}
-	if run != nil {
+		return func(out io.Writer) error { return w(out, res) }, nil
+	}, func() error {
+		if run == nil {
+			return nil
+		}
+		committed = true // a failed commit is undone by Commit itself
 		if err := run.Commit(); err != nil {
-			return fmt.Errorf("history database: %w", err)
+			return fmt.Errorf("history database: %w (no report written)", err)
 		}
+		return nil
+	})
+	if err != nil {
+		if run != nil && !committed {
+			run.Rollback()
+		}
+		if ctx.Err() != nil {
+			return errAuditInterrupted
+		}
+		return err
 	}
 	if !res.Passed {
 		return errFindings
@@ -222,28 +240,18 @@ func (a *app) finishAudit(res *audit.Audit, specs []audit.Spec, run *history.Run
 	return nil
 }
 
-// auditOutputs reads --report; a shard must write JSON (merge reads it).
-func auditOutputs(cmd *cobra.Command, shard audit.Shard) ([]audit.Spec, error) {
-	flags, _ := cmd.Flags().GetStringArray("report")
-	var specs []audit.Spec
-	stdout, json := 0, false
-	for _, f := range flags {
-		s, err := audit.ParseSpec(f)
-		if err != nil {
-			return nil, usagef("--report: %v", err)
-		}
-		if s.Path == "-" {
-			stdout++
-		}
+var errAuditInterrupted = errors.New("audit interrupted: nothing recorded, no report written")
+
+// auditOutputs reads the output flags; a shard must write JSON (merge
+// reads it).
+func (a *app) auditOutputs(cmd *cobra.Command, shard audit.Shard) ([]output.Spec, error) {
+	specs, err := a.outputSpecs(cmd, audit.OutputFormats, false)
+	if err != nil {
+		return nil, err
+	}
+	json := false
+	for _, s := range specs {
 		json = json || s.Format == "json"
-		specs = append(specs, s)
-	}
-	if len(specs) == 0 {
-		specs = append(specs, audit.Spec{Format: "text", Path: "-"})
-		stdout++
-	}
-	if stdout > 1 {
-		return nil, usagef("more than one report writes to standard output; give all but one a PATH")
 	}
 	if !shard.Whole() && !json {
 		return nil, usagef("--shard writes a JSON report for 'exportqc merge': add --report json=PATH")
@@ -320,24 +328,95 @@ func (a *app) auditWaivers(cmd *cobra.Command) (audit.Waive, error) {
 }
 
 // auditDB opens the history database: --db, else audit_db from the
-// config, else audit.sqlite next to the root. --no-db: none.
+// config, else the default (defaultDBPath). --no-db: none.
 func (a *app) auditDB(cmd *cobra.Command, root string) (*history.DB, error) {
 	if off, _ := cmd.Flags().GetBool("no-db"); off {
 		return nil, nil
 	}
 	path := a.dbPath(cmd)
 	if path == "" {
-		abs, err := filepath.Abs(root)
-		if err != nil {
-			return nil, err
+		var err error
+		if path, err = a.defaultDBPath(root); err != nil {
+			return nil, usagef("history database: %v (give one with --db)", err)
 		}
-		path = filepath.Join(filepath.Dir(abs), "audit.sqlite")
+		// The user's data folder may not exist yet on a fresh machine.
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return nil, usagef("history database: %v (give one with --db)", err)
+		}
+		a.noteOldDB(root, path)
 	}
 	db, err := history.Open(path, history.WithClock(auditClock))
 	if err != nil {
 		return nil, usagef("history database: %v", err)
 	}
 	return db, nil
+}
+
+// defaultDBPath is where the history goes when neither --db nor audit_db
+// names it: audit.sqlite beside the project config file, else in the
+// user's data folder (exportqc/audit.sqlite under $XDG_DATA_HOME,
+// ~/.local/share or the platform's equivalent). Never inside the audited
+// tree or in its parent: the tree is the members' deliveries, and a
+// database beside the tree's folder is shared by sibling trees (issue 13).
+func (a *app) defaultDBPath(root string) (string, error) {
+	if cfg := a.configSource(); cfg != "" {
+		if dir, err := filepath.Abs(filepath.Dir(cfg)); err == nil && !nearTree(dir, root) {
+			return filepath.Join(dir, "audit.sqlite"), nil
+		}
+	}
+	dir, err := userDataDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(dir, "exportqc", "audit.sqlite"), nil
+}
+
+// nearTree reports whether dir is the audited root, inside it, or its
+// parent.
+func nearTree(dir, root string) bool {
+	if root == "" {
+		return false
+	}
+	abs, err := filepath.Abs(root)
+	if err != nil {
+		return true
+	}
+	if dir == filepath.Dir(abs) {
+		return true
+	}
+	rel, err := filepath.Rel(abs, dir)
+	return err == nil && (rel == "." || !strings.HasPrefix(rel, ".."))
+}
+
+// userDataDir is $XDG_DATA_HOME, else ~/.local/share on Unix-like systems,
+// else the platform's per-user configuration folder (Application Support
+// on macOS, %AppData% on Windows).
+func userDataDir() (string, error) {
+	if d := os.Getenv("XDG_DATA_HOME"); d != "" && filepath.IsAbs(d) {
+		return d, nil
+	}
+	if runtime.GOOS != "darwin" && runtime.GOOS != "windows" {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return "", err
+		}
+		return filepath.Join(home, ".local", "share"), nil
+	}
+	return os.UserConfigDir()
+}
+
+// noteOldDB points at a database an earlier version kept next to the
+// root, so an existing history is not silently left behind.
+func (a *app) noteOldDB(root, path string) {
+	abs, err := filepath.Abs(root)
+	if err != nil {
+		return
+	}
+	old := filepath.Join(filepath.Dir(abs), "audit.sqlite")
+	if old != path && isFile(old) {
+		fmt.Fprintf(a.stderr, "exportqc: note: recording in %s; an earlier history is in %s (pass --db %s to continue it)\n",
+			path, old, old)
+	}
 }
 
 // dbPath is --db, else audit_db from the config ("" for neither).
@@ -349,7 +428,7 @@ func (a *app) dbPath(cmd *cobra.Command) string {
 }
 
 func (a *app) runMeta(cmd *cobra.Command, args []string) history.RunMeta {
-	return history.RunMeta{ToolVersion: Version, Profile: a.v.GetString("profile"), Territories: a.v.GetStringSlice("territory"),
+	return history.RunMeta{ToolVersion: historyVersion(a.tool()), Profile: a.v.GetString("profile"), Territories: a.v.GetStringSlice("territory"),
 		Args: append([]string{cmd.CommandPath()}, args...)}
 }
 
@@ -358,7 +437,8 @@ func (a *app) auditHistoryCommand() *cobra.Command {
 		Use:   "history [ROOT]",
 		Short: "List the audits recorded in the history database",
 		Long: "List past audits, oldest first: when, tool version and profile, members, deliveries passed,\n" +
-			"findings. The database is --db, else audit_db from config.yaml, else audit.sqlite next to ROOT.",
+			"findings. The database is --db, else audit_db from the config, else audit.sqlite beside the config\n" +
+			"file, else in the user's data folder (ROOT, when given, keeps a config inside it from counting).",
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := a.loadConfig(cmd); err != nil {
@@ -366,14 +446,14 @@ func (a *app) auditHistoryCommand() *cobra.Command {
 			}
 			path := a.dbPath(cmd)
 			if path == "" {
-				if len(args) == 0 {
-					return usagef("audit history needs --db, audit_db in config.yaml, or the audit ROOT")
+				root := ""
+				if len(args) == 1 {
+					root = args[0]
 				}
-				abs, err := filepath.Abs(args[0])
-				if err != nil {
-					return err
+				var err error
+				if path, err = a.defaultDBPath(root); err != nil {
+					return usagef("history database: %v (give one with --db)", err)
 				}
-				path = filepath.Join(filepath.Dir(abs), "audit.sqlite")
 			}
 			if _, err := os.Stat(path); err != nil {
 				return usagef("history database %s: %v", path, errNotExist(err))
@@ -447,10 +527,12 @@ func (a *app) mergeCommand() *cobra.Command {
 			if err := a.loadConfig(cmd); err != nil {
 				return err
 			}
-			specs, err := auditOutputs(cmd, audit.Shard{})
+			specs, err := a.auditOutputs(cmd, audit.Shard{})
 			if err != nil {
 				return err
 			}
+			ctx, stop := signalContext()
+			defer stop()
 			// The shards' findings wait on disk, as in an audit.
 			spill, err := audit.NewSpill("")
 			if err != nil {
@@ -476,30 +558,30 @@ func (a *app) mergeCommand() *cobra.Command {
 					return usagef("history database: %v", err)
 				}
 				defer db.Close()
-				if run, err = audit.Record(db, res, history.RunMeta{ToolVersion: res.Tool.Version,
+				if run, err = audit.Record(db, res, history.RunMeta{ToolVersion: historyVersion(res.Tool),
 					Profile: res.Tool.Profile, Args: append([]string{cmd.CommandPath()}, args...)}); err != nil {
 					return fmt.Errorf("history database: %w", err)
 				}
 			}
-			return a.finishAudit(res, specs, run)
+			return a.finishAudit(ctx, res, specs, run)
 		},
 	}
-	cmd.Flags().StringArray("report", nil, "write a report: FORMAT=PATH with FORMAT one of "+strings.Join(audit.Formats, ", ")+
-		" (PATH - is stdout); repeatable. Default: text on stdout")
+	addOutputFlags(cmd.Flags(), audit.OutputFormats)
 	cmd.Flags().String("db", "", "record the merged audit in this history database (default: audit_db from config.yaml; none)")
 	return cmd
 }
 
 // auditProgress draws "members done/total, files done/total, rate, ETA" on
-// a terminal's stderr, like check's progress (silent when stderr is not a
-// terminal, in CI, and for runs under a second).
+// a terminal's stderr with the shared progress printer (silent when stderr
+// is not a terminal, in CI, and for runs under a second).
 //
 // The engine plans each delivery only when it starts on it, so it cannot
 // say how many files the audit has: a quick walk counts them before the
 // run, only when the line is drawn at all. A member is done when the
 // engine has handed over all its deliveries.
 type auditProgress struct {
-	p        *progress
+	p        *progress.Printer
+	mu       sync.Mutex
 	members  int
 	files    int      // subtitle-like files under the selected deliveries
 	memberOf []string // per selected delivery
@@ -508,9 +590,9 @@ type auditProgress struct {
 	checked  int // files checked
 }
 
-func newAuditProgress(w io.Writer, root string, plan *audit.Plan, sel []audit.Planned) *auditProgress {
-	ap := &auditProgress{p: newProgress(w)}
-	if !ap.p.enabled {
+func newAuditProgress(p *progress.Printer, root string, plan *audit.Plan, sel []audit.Planned) *auditProgress {
+	ap := &auditProgress{p: p}
+	if !p.Enabled() {
 		return ap
 	}
 	ap.members = len(plan.Members)
@@ -538,22 +620,22 @@ func countCandidates(dir string) int {
 
 // update is the engine's progress callback: files checked so far.
 func (ap *auditProgress) update(done, _ int) {
-	if !ap.p.enabled {
+	if !ap.p.Enabled() {
 		return
 	}
-	ap.p.mu.Lock()
-	defer ap.p.mu.Unlock()
+	ap.mu.Lock()
+	defer ap.mu.Unlock()
 	ap.checked = done
 	ap.draw(false)
 }
 
 // delivered records that the k-th selected delivery is finished.
 func (ap *auditProgress) delivered(k int) {
-	if !ap.p.enabled {
+	if !ap.p.Enabled() {
 		return
 	}
-	ap.p.mu.Lock()
-	defer ap.p.mu.Unlock()
+	ap.mu.Lock()
+	defer ap.mu.Unlock()
 	m := ap.memberOf[k]
 	if ap.left[m]--; ap.left[m] == 0 {
 		ap.done++
@@ -562,25 +644,11 @@ func (ap *auditProgress) delivered(k int) {
 }
 
 func (ap *auditProgress) draw(final bool) {
-	p := ap.p
-	now := time.Now()
-	elapsed := now.Sub(p.start)
-	if elapsed < time.Second || (now.Sub(p.last) < 100*time.Millisecond && !final) {
-		return
-	}
-	p.last = now
 	total := max(ap.files, ap.checked) // the walk may count a file the engine does not read
-	rate := float64(ap.checked) / elapsed.Seconds()
-	eta := "?"
-	if rate > 0 {
-		eta = time.Duration(float64(total-ap.checked) / rate * float64(time.Second)).Round(time.Second).String()
-	}
-	fmt.Fprintf(p.w, "\r\033[Kmembers %d/%d  files %d/%d  %.0f files/s  ETA %s", ap.done, ap.members, ap.checked, total, rate, eta)
-	p.drawn = true
+	ap.p.Draw(final, func(elapsed time.Duration) string {
+		return fmt.Sprintf("members %d/%d  files %d/%d  %s", ap.done, ap.members, ap.checked, total,
+			progress.Rate("files", ap.checked, total, elapsed))
+	})
 }
 
-func (ap *auditProgress) clear() {
-	if ap.p.enabled {
-		clearProgress(ap.p.w)
-	}
-}
+func (ap *auditProgress) clear() { ap.p.Clear() }

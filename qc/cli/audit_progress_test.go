@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/exportqc/exportqc/qc/audit"
+	"github.com/exportqc/exportqc/qc/output/progress"
 )
 
 // The audit's progress line counts a member done exactly when the engine
@@ -16,10 +17,8 @@ func TestAuditProgressCountsMembersByDeliveries(t *testing.T) {
 	plan := &audit.Plan{Members: []audit.Member{{Name: "a"}, {Name: "b"}, {Name: "idle"}}}
 	sel := []audit.Planned{{Member: "a", Path: "a/1"}, {Member: "b", Path: "b/1"}, {Member: "a", Path: "a/2"}}
 	var out bytes.Buffer
-	ap := newAuditProgress(&out, t.TempDir(), plan, sel)
-	// Drawn as on a terminal, a while into the run.
-	ap.p.enabled = true
-	ap.p.start = time.Now().Add(-10 * time.Second)
+	// Drawn as on a terminal, a while into the run, every update.
+	ap := newAuditProgress(progress.Forced(&out, "files", time.Now().Add(-10*time.Second)), t.TempDir(), plan, sel)
 	ap.members, ap.files = 3, 30
 	ap.memberOf = []string{"a", "b", "a"}
 	ap.left = map[string]int{"a": 2, "b": 1}
@@ -33,12 +32,10 @@ func TestAuditProgressCountsMembersByDeliveries(t *testing.T) {
 	if got := last(); !strings.Contains(got, "members 1/3  files 10/30") {
 		t.Errorf("after 10 files: %q", got)
 	}
-	ap.p.last = time.Time{}
 	ap.delivered(2) // a's second delivery: a still has one to go
 	if got := last(); !strings.Contains(got, "members 1/3") {
 		t.Errorf("a member counted done with a delivery left: %q", got)
 	}
-	ap.p.last = time.Time{}
 	ap.delivered(1)
 	if got := last(); !strings.Contains(got, "members 2/3") {
 		t.Errorf("b done: %q", got)

@@ -1,8 +1,7 @@
 package cli
 
 import (
-	"context"
-	"fmt"
+	"errors"
 	"os"
 
 	"github.com/spf13/cobra"
@@ -12,6 +11,8 @@ import (
 	"github.com/exportqc/exportqc/qc/cue"
 	"github.com/exportqc/exportqc/qc/engine"
 	"github.com/exportqc/exportqc/qc/lang"
+	"github.com/exportqc/exportqc/qc/output"
+	"github.com/exportqc/exportqc/qc/output/progress"
 	"github.com/exportqc/exportqc/qc/report"
 	"github.com/exportqc/exportqc/qc/rule"
 )
@@ -65,9 +66,7 @@ func (a *app) checkCommand() *cobra.Command {
 	fs := cmd.Flags()
 	a.addSettingFlags(fs)
 	fs.Int("jobs", 0, "files checked in parallel (default: number of CPUs)")
-	fs.String("format", "text", "output format: text or json")
-	fs.StringP("output", "o", "-", "write the report to this file (atomically) instead of standard output")
-	fs.StringArray("report", nil, "also write a report: FORMAT=PATH (json, junit, sarif, csv, markdown, github, html, text; PATH - is stdout); repeatable")
+	addOutputFlags(fs, report.OutputFormats)
 	fs.String("fail-on", "error", "lowest severity that makes the run fail: error, warning or info")
 	fs.BoolP("quiet", "q", false, "no progress output")
 	fs.String("waivers", "", "waiver file (YAML): accepted findings, each with a reason and optional expiry")
@@ -103,21 +102,37 @@ func (a *app) runCheck(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
-	if !a.v.GetBool("quiet") {
-		opts.Progress = newProgress(a.stderr).update
+	a.warnInside(outputs, args)
+	color, err := a.color(cmd)
+	if err != nil {
+		return err
 	}
-	rep, err := engine.Run(context.Background(), opts)
-	if opts.Progress != nil {
-		clearProgress(a.stderr)
+	var prog *progress.Printer
+	if !a.v.GetBool("quiet") {
+		prog = progress.New(a.stderr, "files")
+		opts.Progress = prog.Update
+	}
+	// An interrupt stops the engine, or the report being written (its
+	// temporary file is removed): exit 2, no report.
+	ctx, stop := checkContext()
+	defer stop()
+	rep, err := engine.Run(ctx, opts)
+	prog.Clear()
+	if ctx.Err() != nil {
+		output.RemoveTemps()
+		return errors.New("check interrupted: no report written")
 	}
 	if err != nil {
 		return usageError{err}
 	}
-	shown.Color = colorWanted(a)
-	for _, o := range outputs {
-		if err := o.Emit(a.stdout, rep, shown); err != nil {
-			return fmt.Errorf("writing %s report to %s: %w", o.Format, o.Path, err)
+	shown.Color = color
+	if err := writeAll(ctx, a.stdout, outputs, func(s output.Spec) (output.Render, error) {
+		return report.Renderer(s, rep, shown)
+	}, nil); err != nil {
+		if ctx.Err() != nil {
+			return errors.New("check interrupted while writing the reports: none written")
 		}
+		return err
 	}
 	if err := writeStepSummary(os.Getenv("GITHUB_STEP_SUMMARY"), rep, shown); err != nil {
 		return err
@@ -132,11 +147,16 @@ func (a *app) runCheck(cmd *cobra.Command, args []string) error {
 // rules, tool, --lang, --fps, the layered pack resolver, territories and
 // file-name patterns. One place, so the two commands cannot drift apart.
 func (a *app) engineOptions(cmd *cobra.Command, failOn rule.Severity) (engine.Options, error) {
+	// --jobs (or jobs: / EXPORTQC_JOBS) must be a positive count; left
+	// unset, the engine uses one worker per CPU.
+	if src := a.sourceOf(cmd, "jobs", "jobs"); src != "default" && a.v.GetInt("jobs") < 1 {
+		return engine.Options{}, usagef("--jobs %s: want a number of workers, 1 or more (from %s)", a.v.GetString("jobs"), src)
+	}
 	opts := engine.Options{
 		Jobs:   a.v.GetInt("jobs"),
 		Rules:  checks.All(),
 		FailOn: failOn,
-		Tool:   report.Tool{Name: "exportqc", Version: Version, Profile: a.v.GetString("profile")},
+		Tool:   a.tool(),
 	}
 	if l := a.v.GetString("lang"); l != "" {
 		tag, _, err := lang.Canonical(l)
@@ -162,38 +182,19 @@ func (a *app) engineOptions(cmd *cobra.Command, failOn rule.Severity) (engine.Op
 	return opts, nil
 }
 
-// outputs lists the reports to write: every --report FORMAT=PATH, plus the
-// --format/--output pair unless --report alone was used. In GitHub Actions
-// the findings are also printed as workflow annotations, so they show on
-// the pull request, unless a github report is already requested.
+// outputs lists check's reports (see outputSpecs). In GitHub Actions the
+// findings are also printed as workflow annotations, so they show on the
+// pull request, unless a github report is already requested or a machine
+// format is on standard output.
 func (a *app) outputs(cmd *cobra.Command) ([]report.Spec, error) {
-	var specs []report.Spec
-	flags, _ := cmd.Flags().GetStringArray("report")
-	for _, f := range flags {
-		s, err := report.ParseReportSpec(f)
-		if err != nil {
-			return nil, usagef("--report: %v", err)
-		}
-		specs = append(specs, s)
+	specs, err := a.outputSpecs(cmd, report.OutputFormats, true)
+	if err != nil {
+		return nil, err
 	}
-	single := cmd.Flags().Changed("format") || cmd.Flags().Changed("output") || a.v.InConfig("format") || a.v.InConfig("output")
-	if len(specs) == 0 || single {
-		s, err := report.ParseReportSpec(a.v.GetString("format") + "=" + a.v.GetString("output"))
-		if err != nil {
-			return nil, usagef("--format: %v", err)
-		}
-		specs = append(specs, s)
-	}
-	stdout, github, machineStdout := 0, false, false
+	github, machineStdout := false, false
 	for _, s := range specs {
-		if s.Stdout() {
-			stdout++
-			machineStdout = s.Format != "text"
-		}
+		machineStdout = machineStdout || (s.Stdout() && s.Format != "text")
 		github = github || s.Format == "github"
-	}
-	if stdout > 1 {
-		return nil, usagef("more than one report writes to standard output; give all but one a PATH")
 	}
 	// Annotations go after a human text report, never into JSON or XML on stdout.
 	if os.Getenv("GITHUB_ACTIONS") == "true" && !github && !machineStdout {
@@ -215,4 +216,15 @@ func (a *app) sourceOf(cmd *cobra.Command, key, flag string) string {
 		return "config"
 	}
 	return "default"
+}
+
+// tool names this build in reports: version from the build info, and the
+// VCS revision when the binary was built from a checkout.
+func (a *app) tool() report.Tool {
+	b := readBuild()
+	rev := b.Revision
+	if rev != "" && b.Modified {
+		rev += "+modified"
+	}
+	return report.Tool{Name: "exportqc", Version: b.Version, Revision: rev, Profile: a.v.GetString("profile")}
 }

@@ -1,6 +1,6 @@
 // Package cli is the exportqc command line: cobra commands whose settings
 // come through one viper instance per run (flags > EXPORTQC_* environment >
-// project config.yaml > built-in defaults), so tests can run commands side
+// project exportqc.yaml > built-in defaults), so tests can run commands side
 // by side without global state.
 package cli
 
@@ -21,7 +21,9 @@ const (
 	ExitUsage = 2 // bad flag, unknown profile, unreadable config, no such path
 )
 
-// Version is set at build time with -ldflags "-X github.com/exportqc/exportqc/qc/cli.Version=…".
+// Version is set at build time with -ldflags "-X github.com/exportqc/exportqc/qc/cli.Version=…";
+// left at "dev", the module version from the build info is used when there
+// is one (go install …@v1.2.0). See readBuild.
 var Version = "dev"
 
 // usageError marks errors that are the user's to fix (exit 2).
@@ -77,32 +79,35 @@ func (a *app) rootCommand() *cobra.Command {
 			"per-platform, per-language and per-territory rule packs and reports what a platform would reject.",
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Version:       Version,
+		Version:       readBuild().Version,
 	}
+	root.SetVersionTemplate(readBuild().String())
 	root.PersistentFlags().StringVar(&a.configFile, "config", "",
-		"project config file (default: ./config.yaml when present)")
+		"project config file (default: $EXPORTQC_CONFIG, else exportqc.yaml found walking up from the working folder)")
+	root.PersistentFlags().String("color", "auto", "colour in text output: auto (on a terminal, unless NO_COLOR is set), always or never")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(a.checkCommand(), a.rulesCommand(), a.configCommand())
-	root.AddCommand(a.auditCommand(), a.mergeCommand())
+	root.AddCommand(a.auditCommand(), a.mergeCommand(), a.versionCommand())
 	return root
 }
 
-// loadConfig reads the project config file into viper: the named one (it
-// must exist), else ./config.yaml if there is one.
+// loadConfig reads the project config file into viper: the one findConfig
+// chooses (--config and EXPORTQC_CONFIG must exist), or none.
 func (a *app) loadConfig(cmd *cobra.Command) error {
 	a.bindFlags(cmd)
-	if a.configFile != "" {
-		a.v.SetConfigFile(a.configFile)
-	} else {
-		a.v.SetConfigName("config")
-		a.v.SetConfigType("yaml")
-		a.v.AddConfigPath(".")
+	path, note, err := findConfig(a.configFile)
+	if err != nil {
+		return usagef("config: %v", err)
 	}
+	if path == "" {
+		return nil
+	}
+	if note != "" {
+		fmt.Fprintln(a.stderr, "exportqc: note: "+note)
+	}
+	a.v.SetConfigFile(path)
+	a.v.SetConfigType("yaml")
 	if err := a.v.ReadInConfig(); err != nil {
-		var notFound viper.ConfigFileNotFoundError
-		if errors.As(err, &notFound) && a.configFile == "" {
-			return nil
-		}
 		return usagef("config: %v", err)
 	}
 	return checkConfigKeys(a.v)
@@ -120,7 +125,7 @@ func checkConfigKeys(v *viper.Viper) error {
 	for _, k := range v.AllKeys() {
 		top := strings.SplitN(k, ".", 2)[0]
 		if !configKeys[top] {
-			return usagef("config %s: unknown key %q", v.ConfigFileUsed(), top)
+			return usagef("config %s: unknown key %q (known: %s)", v.ConfigFileUsed(), top, configKeyList())
 		}
 	}
 	return nil

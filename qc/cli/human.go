@@ -62,10 +62,6 @@ func humanOptions(cmd *cobra.Command) (report.Options, error) {
 	return o, nil
 }
 
-// colorWanted is the colour decision for standard output: a terminal and
-// no NO_COLOR.
-func colorWanted(a *app) bool { return isTerminal(a.stdout) && os.Getenv("NO_COLOR") == "" }
-
 // writeStepSummary appends the Markdown summary to the file GitHub Actions
 // names in $GITHUB_STEP_SUMMARY, so the run's verdict, per-rule table and
 // first findings show on the job's page. Appending is what the runner

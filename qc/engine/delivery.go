@@ -446,16 +446,6 @@ func addDeliveries(rep *report.Report, opts *Options, units []*unit, inputs []in
 			}
 			rec.Episodes = append(rec.Episodes, de)
 		}
-		count := func(f *rule.Finding) {
-			switch f.Severity {
-			case rule.Error:
-				rec.Errors++
-			case rule.Warning:
-				rec.Warnings++
-			default:
-				rec.Infos++
-			}
-		}
 		rec.Passed = true
 		for i := range inputs {
 			if m := inputs[i].meta; m == nil || m.u != u || results[i].skip {
@@ -467,7 +457,7 @@ func addDeliveries(rep *report.Report, opts *Options, units []*unit, inputs []in
 				if !counts(f) {
 					continue
 				}
-				count(f)
+				rec.Add(f.Severity)
 				rec.Passed = rec.Passed && f.Severity < opts.FailOn
 			}
 		}
@@ -477,26 +467,11 @@ func addDeliveries(rep *report.Report, opts *Options, units []*unit, inputs []in
 				rep.Summary.Waived++
 				continue
 			}
-			count(f)
+			rec.Add(f.Severity)
 			rec.Passed = rec.Passed && f.Severity < opts.FailOn
-			switch f.Severity {
-			case rule.Error:
-				rep.Summary.Errors++
-			case rule.Warning:
-				rep.Summary.Warnings++
-			default:
-				rep.Summary.Infos++
-			}
+			rep.Summary.Add(f.Severity)
 			if k, ok := byPath[f.File]; ok {
-				fr := &rep.Files[k]
-				switch f.Severity {
-				case rule.Error:
-					fr.Errors++
-				case rule.Warning:
-					fr.Warnings++
-				default:
-					fr.Infos++
-				}
+				rep.Files[k].Add(f.Severity)
 			}
 		}
 		rep.Findings = append(rep.Findings, u.findings...)
@@ -514,7 +489,7 @@ func loadDoc(p string) (doc *cue.Document, err error) {
 		}
 	}()
 	file := &rule.File{Path: p}
-	doc, _, _ = openDoc(input{path: p, explicit: true}, file)
+	doc, _, _, _ = openDoc(input{path: p, explicit: true}, file)
 	if doc == nil {
 		msgs := make([]string, 0, len(file.Problems))
 		for _, pr := range file.Problems {

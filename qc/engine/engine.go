@@ -111,6 +111,9 @@ func Run(ctx context.Context, opts Options) (*report.Report, error) {
 				return err
 			}
 			results[i] = checkFileSafely(&opts, inputs[i])
+			if err := results[i].runError(); err != nil {
+				return err
+			}
 			stampDelivery(&results[i], inputs[i])
 			if opts.Progress != nil {
 				opts.Progress(int(done.Add(1)), len(inputs))
@@ -171,21 +174,12 @@ func assemble(opts *Options, results []fileResult, more func(*report.Report)) (*
 				rep.Summary.Waived++
 				continue
 			}
-			switch f.Severity {
-			case rule.Error:
-				r.record.Errors++
-			case rule.Warning:
-				r.record.Warnings++
-			default:
-				r.record.Infos++
-			}
+			r.record.Add(f.Severity)
 		}
 		rep.Files = append(rep.Files, r.record)
 		rep.Findings = append(rep.Findings, r.findings...)
 		rep.Summary.Cues += r.record.Cues
-		rep.Summary.Errors += r.record.Errors
-		rep.Summary.Warnings += r.record.Warnings
-		rep.Summary.Infos += r.record.Infos
+		rep.Summary.AddCounts(r.record.Counts)
 	}
 	if more != nil {
 		more(rep)
@@ -243,14 +237,7 @@ func addWaiverNotes(rep *report.Report, opts *Options, notes []rule.Finding) {
 	base, _ := opts.Resolver.Resolve("")
 	notes = applyConfig(notes, opts.Rules, base)
 	for _, f := range notes {
-		switch f.Severity {
-		case rule.Error:
-			rep.Summary.Errors++
-		case rule.Warning:
-			rep.Summary.Warnings++
-		default:
-			rep.Summary.Infos++
-		}
+		rep.Summary.Add(f.Severity)
 	}
 	rep.Findings = append(rep.Findings, notes...)
 	sort.SliceStable(rep.Findings, func(a, b int) bool { return rule.Less(&rep.Findings[a], &rep.Findings[b]) })

@@ -4,11 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/exportqc/exportqc/qc/cue"
 	"github.com/exportqc/exportqc/qc/format"
+	"github.com/exportqc/exportqc/qc/internal/openfiles"
 	"github.com/exportqc/exportqc/qc/lang"
 	"github.com/exportqc/exportqc/qc/report"
 	"github.com/exportqc/exportqc/qc/rule"
@@ -26,9 +26,22 @@ type fileResult struct {
 	skip     bool
 	record   report.File
 	findings []rule.Finding
+	// machine is set when the file could not be read for a reason of the
+	// machine's, not the file's (file descriptors ran out even after
+	// waiting): the run fails instead of blaming the file.
+	machine error
 }
 
 func (r *fileResult) add(f rule.Finding) { r.findings = append(r.findings, f) }
+
+// runError is the run-level error of a result whose file could not be
+// checked because of the machine, or nil.
+func (r *fileResult) runError() error {
+	if r.machine == nil {
+		return nil
+	}
+	return fmt.Errorf("%w: exportqc ran out of file descriptors (raise ulimit -n or lower --jobs); nothing was reported", r.machine)
+}
 
 // checkFile reads, decodes, parses and checks one file. What reading finds
 // out (encoding, format, problems) is recorded on the rule.File; the rules
@@ -36,7 +49,11 @@ func (r *fileResult) add(f rule.Finding) { r.findings = append(r.findings, f) }
 func checkFile(opts *Options, in input) fileResult {
 	res := fileResult{record: report.File{Path: in.path, Format: "unknown", Encoding: "unknown"}}
 	file := &rule.File{Path: in.path}
-	doc, encoding, skip := openDoc(in, file)
+	doc, encoding, skip, machine := openDoc(in, file)
+	if machine != nil {
+		res.machine = machine
+		return res
+	}
 	if skip {
 		return fileResult{skip: true}
 	}
@@ -90,11 +107,15 @@ func checkFile(opts *Options, in input) fileResult {
 // encoding, "binary" for binary content, "" when the file could not be
 // read; skip is for a walked .xml/.txt file whose content is no subtitle
 // format (a manifest, a note): not ours to report on.
-func openDoc(in input, file *rule.File) (doc *cue.Document, encoding string, skip bool) {
+func openDoc(in input, file *rule.File) (doc *cue.Document, encoding string, skip bool, machine error) {
 	data, err := readFile(in.path)
+	if err != nil && openfiles.Exhausted(err) {
+		// The machine's limit, not the file's fault: the run fails instead.
+		return nil, "", false, fmt.Errorf("%s: %w", in.path, err)
+	}
 	if err != nil {
 		file.Problemf(0, "%s", err.Error())
-		return nil, "", false
+		return nil, "", false, nil
 	}
 	// Binary formats are recognised on raw bytes; text formats after decoding.
 	var text string
@@ -104,7 +125,7 @@ func openDoc(in input, file *rule.File) (doc *cue.Document, encoding string, ski
 		text = dec.Text
 		if looksBinary(text) {
 			file.Problemf(0, "content is binary, not subtitle text (a media or archive file with a subtitle name?)")
-			return nil, "binary", false
+			return nil, "binary", false, nil
 		}
 		encoding = dec.Encoding
 		file.Encoding, file.EncodingGuessed, file.BOM = dec.Encoding, dec.Guessed, dec.BOM
@@ -116,13 +137,13 @@ func openDoc(in input, file *rule.File) (doc *cue.Document, encoding string, ski
 		encoding = "binary"
 	}
 	if !in.explicit && format.Ambiguous(in.path) && sniffed == "" {
-		return nil, encoding, true
+		return nil, encoding, true, nil
 	}
 	f := chooseFormat(in, sniffed, file)
 	if f == nil {
-		return nil, encoding, false
+		return nil, encoding, false, nil
 	}
-	return f.Read(in.path, data, text), encoding, false
+	return f.Read(in.path, data, text), encoding, false, nil
 }
 
 // runRules runs the registry's enabled file rules on one file: those that
@@ -262,8 +283,12 @@ func frameRate(opts *Options, doc *cue.Document) (cue.FrameRate, string, bool) {
 }
 
 func readFile(path string) ([]byte, error) {
-	fh, err := os.Open(path)
+	// Bounded and retried on a descriptor shortage, whatever --jobs is.
+	fh, err := openfiles.Open(path)
 	if err != nil {
+		if openfiles.Exhausted(err) {
+			return nil, err // kept whole: the run fails, the file is not blamed
+		}
 		return nil, errors.New(strings.TrimPrefix(err.Error(), "open "+path+": "))
 	}
 	defer fh.Close()

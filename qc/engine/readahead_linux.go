@@ -1,9 +1,9 @@
 package engine
 
 import (
-	"os"
-
 	"golang.org/x/sys/unix"
+
+	"github.com/exportqc/exportqc/qc/internal/openfiles"
 )
 
 // adviseWillNeed starts the kernel's read-ahead of the whole file
@@ -11,7 +11,7 @@ import (
 // pages arrive in the background. The file is opened read-only and not
 // changed.
 func adviseWillNeed(path string) {
-	f, err := os.Open(path)
+	f, err := openfiles.Open(path)
 	if err != nil {
 		return
 	}

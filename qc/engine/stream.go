@@ -131,6 +131,9 @@ func (s *streamRun) feed() error {
 					return err
 				}
 				pr.results[k] = checkFileSafely(pr.opts, pr.inputs[k])
+				if err := pr.results[k].runError(); err != nil {
+					return err
+				}
 				stampDelivery(&pr.results[k], pr.inputs[k])
 				if s.opts.Progress != nil {
 					s.opts.Progress(int(s.done.Add(1)), int(s.total.Load()))

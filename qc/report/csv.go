@@ -2,18 +2,19 @@ package report
 
 import (
 	"bufio"
-	"encoding/csv"
 	"io"
 	"strconv"
+
+	"github.com/exportqc/exportqc/qc/output"
 )
 
 // CSVOptions tunes the CSV writer.
 type CSVOptions struct {
 	// Excel writes what spreadsheet programs open correctly: a UTF-8 BOM (or
-	// Excel guesses a legacy code page and mangles non-ASCII), CRLF line
-	// ends, and a ' before text cells that start with = + - @ so that a
-	// message quoting subtitle text cannot run as a formula. Off by default:
-	// the plain form round-trips exactly through any CSV reader.
+	// Excel guesses a legacy code page and mangles non-ASCII) and CRLF line
+	// ends. Cells that would start a formula (a file named =1+1.en.srt, a
+	// message quoting subtitle text) are neutralised in every form: see
+	// output.CSV.
 	Excel bool
 }
 
@@ -28,28 +29,22 @@ func CSV(o CSVOptions) Writer {
 		if o.Excel {
 			bw.WriteString("\uFEFF")
 		}
-		cw := csv.NewWriter(bw)
-		cw.UseCRLF = o.Excel
-		text := func(s string) string { return s }
-		if o.Excel {
-			text = defuseFormula
-		}
+		cw := output.NewCSV(bw, o.Excel)
 		if err := cw.Write(CSVHeader); err != nil {
 			return err
 		}
 		for _, f := range sortedFindings(r.Findings) {
 			row := []string{
-				text(f.File), positive(f.Line), positive(f.Cue),
+				f.File, positive(f.Line), positive(f.Cue),
 				timecode(f.Start), timecode(f.End),
 				f.Severity.String(), f.Rule, f.Name,
-				text(f.Message), text(f.Expected), text(f.Actual), text(f.Source),
+				f.Message, f.Expected, f.Actual, f.Source,
 			}
 			if err := cw.Write(row); err != nil {
 				return err
 			}
 		}
-		cw.Flush()
-		if err := cw.Error(); err != nil {
+		if err := cw.Flush(); err != nil {
 			return err
 		}
 		return bw.Flush()
@@ -61,17 +56,4 @@ func positive(n int) string {
 		return ""
 	}
 	return strconv.Itoa(n)
-}
-
-// defuseFormula prefixes cells that spreadsheets would evaluate (OWASP CSV
-// injection): leading = + - @, tab or carriage return.
-func defuseFormula(s string) string {
-	if s == "" {
-		return s
-	}
-	switch s[0] {
-	case '=', '+', '-', '@', '\t', '\r':
-		return "'" + s
-	}
-	return s
 }

@@ -91,3 +91,18 @@ func TestCSVExcel(t *testing.T) {
 		t.Errorf("non-text cells must stay as they are: %v", rows[1])
 	}
 }
+
+// A file named =1+1.en.srt must not become a formula in the plain CSV
+// either (issue 16): the check and audit CSVs share one writer.
+func TestCSVNeutralisesFormulaFileNames(t *testing.T) {
+	r := smallReport(rule.Finding{Rule: "T001", Name: "min-duration", Severity: rule.Error, File: "=1+1.en.srt", Line: 2,
+		Message: "-too short"})
+	out := run(t, CSV(CSVOptions{}), r)
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rows[1][0] != "'=1+1.en.srt" || rows[1][8] != "'-too short" {
+		t.Errorf("cells %q, %q: want a leading ' before = and -", rows[1][0], rows[1][8])
+	}
+}

@@ -158,7 +158,7 @@ func TestHTMLShowsDeliveriesAndWaivers(t *testing.T) {
 		Summary: Summary{Files: 1, Waived: 1, FailOn: "error", Passed: true},
 		Files:   []File{{Path: "d/a.srt", Format: "srt", Encoding: "UTF-8"}},
 		Deliveries: []Delivery{{Path: "d", Kind: "native", Title: "The <Long> River", Season: 1,
-			Territories: []string{"FR", "MENA"}, Files: 3, Checked: 1, Errors: 2, Passed: false}},
+			Territories: []string{"FR", "MENA"}, Files: 3, Checked: 1, Counts: rule.Counts{Errors: 2}, Passed: false}},
 		Findings: []rule.Finding{{Rule: "T003", Name: "cue-overlap", Severity: rule.Error, File: "d/a.srt", Line: 5, Cue: 2,
 			Message: "overlap", Waived: &rule.Waiver{Reason: "director's cut & approved", Source: "waivers.yaml:3", Expires: "2027-01-31"}}},
 	}

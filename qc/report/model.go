@@ -28,18 +28,19 @@ type Report struct {
 type Tool struct {
 	Name    string `json:"name"`
 	Version string `json:"version"`
-	Profile string `json:"profile"`
+	// Revision is the VCS revision of the build (with "+modified" for a
+	// checkout with uncommitted changes); empty when not known.
+	Revision string `json:"revision,omitempty"`
+	Profile  string `json:"profile"`
 }
 
 // Summary counts what the run saw.
 type Summary struct {
-	Files    int    `json:"files"`
-	Cues     int    `json:"cues"`
-	Errors   int    `json:"errors"`
-	Warnings int    `json:"warnings"`
-	Infos    int    `json:"infos"`
-	FailOn   string `json:"fail_on"`
-	Passed   bool   `json:"passed"`
+	Files int `json:"files"`
+	Cues  int `json:"cues"`
+	rule.Counts
+	FailOn string `json:"fail_on"`
+	Passed bool   `json:"passed"`
 	// Waived counts findings accepted by a waiver (kept in the report, not
 	// in the counts above); Baselined counts findings dropped because the
 	// --baseline report already had them.
@@ -59,9 +60,7 @@ type File struct {
 	FrameRate       string `json:"frame_rate"`
 	FrameRateSource string `json:"frame_rate_source"`
 	Cues            int    `json:"cues"`
-	Errors          int    `json:"errors"`
-	Warnings        int    `json:"warnings"`
-	Infos           int    `json:"infos"`
+	rule.Counts
 	// FirstCue/LastCue bound the file's timeline (timeline strips, programme checks).
 	FirstCue *rule.Timecode `json:"first_cue,omitempty"`
 	LastCue  *rule.Timecode `json:"last_cue,omitempty"`
@@ -89,10 +88,8 @@ type Delivery struct {
 	Checked     int               `json:"checked"` // subtitle files checked with the per-file rules
 	// Errors, Warnings and Infos count the findings about the delivery:
 	// its manifests and disk, and its files' own findings.
-	Errors   int  `json:"errors"`
-	Warnings int  `json:"warnings"`
-	Infos    int  `json:"infos"`
-	Passed   bool `json:"passed"` // no finding at or above fail-on
+	rule.Counts
+	Passed bool `json:"passed"` // no finding at or above fail-on
 }
 
 // DeliveryEpisode is one episode of a delivery (an IMF composition).

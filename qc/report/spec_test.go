@@ -2,50 +2,39 @@ package report
 
 import (
 	"bytes"
+	"context"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/exportqc/exportqc/qc/output"
 )
 
-func TestParseReportSpec(t *testing.T) {
-	ok := map[string]Spec{
-		"json=out/qc.json":      {"json", "out/qc.json"},
-		"SARIF=-":               {"sarif", "-"},
-		"text":                  {"text", "-"},
-		"md=pr.md":              {"markdown", "pr.md"},
-		"html=out/a=b.html":     {"html", "out/a=b.html"},
-		`junit=C:\ci\junit.xml`: {"junit", `C:\ci\junit.xml`},
-	}
-	for in, want := range ok {
-		got, err := ParseReportSpec(in)
-		if err != nil || got != want {
-			t.Errorf("ParseReportSpec(%q) = %+v, %v; want %+v", in, got, err, want)
+func TestOutputFormatsCoverEveryWriter(t *testing.T) {
+	for _, f := range Formats {
+		if _, err := OutputFormats.Lookup(f); err != nil {
+			t.Error(err)
 		}
 	}
-	for _, in := range []string{"", "=out.json", "pdf=out.pdf", "json=", "json=  "} {
-		if got, err := ParseReportSpec(in); err == nil {
-			t.Errorf("ParseReportSpec(%q) = %+v, want an error", in, got)
-		}
-	}
-	if s, _ := ParseReportSpec("csv=-"); !s.Stdout() {
-		t.Error(`"-" is standard output`)
+	if s, err := OutputFormats.ParseSpec("md=pr.md"); err != nil || s.Format != "markdown" {
+		t.Errorf("md alias: %+v %v", s, err)
 	}
 }
 
-func TestSpecEmit(t *testing.T) {
+// Text keeps its colour on standard output and never gets it in a file.
+func TestRendererColour(t *testing.T) {
 	r := loadFixture(t)
 	var stdout bytes.Buffer
-	s, _ := ParseReportSpec("text")
-	if err := s.Emit(&stdout, r, Options{Color: true}); err != nil {
+	if err := emit(&stdout, Spec{Format: "text", Path: "-"}, r, Options{Color: true}); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(stdout.String(), ansiRed) {
 		t.Error("text on stdout should honour Color")
 	}
 	path := filepath.Join(t.TempDir(), "r", "qc.txt")
-	s, _ = ParseReportSpec("text=" + path)
-	if err := s.Emit(&stdout, r, Options{Color: true}); err != nil {
+	if err := emit(&stdout, Spec{Format: "text", Path: path}, r, Options{Color: true}); err != nil {
 		t.Fatal(err)
 	}
 	data, err := os.ReadFile(path)
@@ -55,4 +44,12 @@ func TestSpecEmit(t *testing.T) {
 	if bytes.Contains(data, []byte("\x1b")) {
 		t.Error("a report file got terminal colour codes")
 	}
+}
+
+func emit(stdout io.Writer, s Spec, r *Report, o Options) error {
+	render, err := Renderer(s, r, o)
+	if err != nil {
+		return err
+	}
+	return output.Write(context.Background(), stdout, s.Path, render)
 }

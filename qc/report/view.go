@@ -32,10 +32,10 @@ type fileView struct {
 	Known    bool
 	Findings []rule.Finding
 	Index    int // 1-based, for anchors
-	Errors   int
-	Warnings int
-	Infos    int
-	Failed   bool
+	// Counts of the findings listed here, over File's (which the engine
+	// counted without waived findings).
+	rule.Counts
+	Failed bool
 }
 
 func newView(r *Report) *view { return newViewFrom(r, rule.Info) }
@@ -87,14 +87,7 @@ func newViewFrom(r *Report, minSeverity rule.Severity) *view {
 		fv := &v.files[i]
 		fv.Index = i + 1
 		for _, f := range fv.Findings {
-			switch f.Severity {
-			case rule.Error:
-				fv.Errors++
-			case rule.Warning:
-				fv.Warnings++
-			default:
-				fv.Infos++
-			}
+			fv.Add(f.Severity)
 			if v.fails(f.Severity) {
 				fv.Failed = true
 			}

@@ -11,6 +11,8 @@ import (
 	"sync"
 
 	"golang.org/x/sync/semaphore"
+
+	"github.com/exportqc/exportqc/qc/internal/openfiles"
 )
 
 // BufferSize is the read size: large enough that syscalls do not dominate
@@ -151,7 +153,7 @@ func (h *Hasher) File(ctx context.Context, path string, algos ...string) (Result
 		}
 		bp := h.bufs.Get().(*[]byte)
 		res, err := func() (Result, error) {
-			f, err := os.Open(path)
+			f, err := openfiles.Open(path)
 			if err != nil {
 				return Result{}, err
 			}

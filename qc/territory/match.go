@@ -3,61 +3,19 @@ package territory
 import (
 	"strings"
 
-	"golang.org/x/text/language"
+	"github.com/exportqc/exportqc/qc/lang"
 )
 
 // Canonical returns the canonical form of a BCP-47 tag ("zh-hant" →
-// "zh-Hant", "pt_BR" → "pt-BR") and whether it is well formed.
+// "zh-Hant", "pt_BR" → "pt-BR") and whether it is well formed (lang.Normalize).
 // Macrolanguages stay as written (cmn-Hans is not folded into zh-Hans):
 // equivalence is the classes' job, where a pack can see and cite it.
-func Canonical(tag string) (string, bool) {
-	tag = strings.ReplaceAll(strings.TrimSpace(tag), "_", "-")
-	if tag == "" {
-		return "", false
-	}
-	t, err := language.Parse(tag)
-	if err != nil {
-		return "", false
-	}
-	return t.String(), true
-}
+func Canonical(tag string) (string, bool) { return lang.Normalize(tag) }
 
 // Candidates lists, most specific first, the tags that can stand for a
-// file's language: the tag itself, its CLDR parents (es-MX → es-419,
-// zh-TW → zh-Hant, en-GB → en-001), its script form when the script is
-// known (zh-CN → zh-Hans) and, last, the bare language (fr-CA → fr).
-// An ill-formed tag has no candidates.
-func Candidates(tag string) []string {
-	t, err := language.Parse(strings.ReplaceAll(strings.TrimSpace(tag), "_", "-"))
-	if err != nil || t.IsRoot() {
-		return nil
-	}
-	var out []string
-	add := func(s string) {
-		if s == "" || s == "und" {
-			return
-		}
-		for _, o := range out {
-			if o == s {
-				return
-			}
-		}
-		out = append(out, s)
-	}
-	base, _ := t.Base()
-	for p := t; !p.IsRoot(); p = p.Parent() {
-		if p.String() != base.String() {
-			add(p.String())
-		}
-	}
-	if script, conf := t.Script(); conf != language.No {
-		if m, err := language.Compose(base, script); err == nil {
-			add(m.String())
-		}
-	}
-	add(base.String())
-	return out
-}
+// file's language: the fallback chain of lang.Fallback (the tag, its CLDR
+// parents, its script forms, the bare language last).
+func Candidates(tag string) []string { return lang.Fallback(tag) }
 
 // ClassOf returns the class tag belongs to: for each of its candidates in
 // turn, the first class listing it (the territory's own classes come before
@@ -106,15 +64,6 @@ func (t *Territory) Satisfies(required, actual string) bool {
 }
 
 // LanguageName is a tag's English display name ("fr" → "French",
-// "es-419" → "Latin American Spanish"), or the tag itself when x/text has
-// no name for it: messages say "French (fr)".
-func LanguageName(tag string) string {
-	t, err := language.Parse(tag)
-	if err != nil {
-		return tag
-	}
-	if n := displayName(t); n != "" {
-		return n
-	}
-	return tag
-}
+// "es-419" → "Latin American Spanish"), or the tag itself when CLDR has no
+// name for it: messages say "French (fr)".
+func LanguageName(tag string) string { return lang.Name(tag) }

@@ -6,8 +6,8 @@ import (
 	"testing"
 
 	"github.com/exportqc/exportqc/qc/delivery"
-	"github.com/exportqc/exportqc/qc/lang"
 	"github.com/exportqc/exportqc/qc/internal/testcorpus"
+	"github.com/exportqc/exportqc/qc/lang"
 )
 
 func TestNames(t *testing.T) {

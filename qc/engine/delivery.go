@@ -377,15 +377,6 @@ func (u *unit) inputs() []input {
 	return out
 }
 
-// languageFor is the file's language: --lang, else the manifest's, else
-// what the name or the file says.
-func languageFor(opts *Options, in input, doc *cue.Document) (string, string) {
-	if opts.Language == "" && in.meta != nil && in.meta.file.LanguageTag != "" {
-		return in.meta.file.LanguageTag, "manifest"
-	}
-	return language(opts, in.path, doc)
-}
-
 // frameRateFor is the rate frame-based thresholds use: the file's own,
 // else --fps (flag or environment), else the manifest's episode or
 // programme rate, else config and the default.

@@ -9,7 +9,6 @@ import (
 
 	"github.com/exportqc/exportqc/qc/cue"
 	"github.com/exportqc/exportqc/qc/format"
-	"github.com/exportqc/exportqc/qc/lang"
 	"github.com/exportqc/exportqc/qc/report"
 	"github.com/exportqc/exportqc/qc/rule"
 	"github.com/exportqc/exportqc/qc/textenc"
@@ -101,8 +100,7 @@ func checkFile(opts *Options, in input) fileResult {
 	}
 
 	file := &rule.File{Path: in.path}
-	file.Language, res.record.LanguageSource = languageFor(opts, in, doc)
-	res.record.Language = file.Language
+	declareLanguage(opts, in, doc, file, &res)
 	file.FrameRate, file.FrameRateSource, file.FrameRateDeclared = frameRateFor(opts, in, doc)
 	res.record.FrameRate, res.record.FrameRateSource = file.FrameRate.String(), file.FrameRateSource
 
@@ -133,7 +131,7 @@ func checkFile(opts *Options, in input) fileResult {
 		}
 		runRule(r, file, doc, c, &res)
 	}
-	afterRules(opts, in, file, doc, cfg, &res)
+	deliveryFileChecks(in, doc, cfg, &res)
 	res.findings = applyConfig(res.findings, opts.Rules, cfg)
 	return res
 }
@@ -209,23 +207,6 @@ func chooseFormat(in input, sniffed string, finding func(code, msg string)) *for
 	}
 	finding("E000", "not a subtitle format exportqc recognises")
 	return nil
-}
-
-// language decides a file's language: --lang, else the file name, else
-// what the file declares inside (TTML xml:lang, STL LC).
-func language(opts *Options, path string, doc *cue.Document) (tag, source string) {
-	if opts.Language != "" {
-		return opts.Language, "flag"
-	}
-	if t := lang.FromFileName(path); t != "" {
-		return t, "filename"
-	}
-	if doc.Language != "" {
-		if t, _, err := lang.Canonical(doc.Language); err == nil {
-			return t, "file"
-		}
-	}
-	return "", ""
 }
 
 // frameRate decides the rate frame-based thresholds use.

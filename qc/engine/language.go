@@ -1,11 +1,10 @@
 package engine
 
-// Language checks (qc/langcheck, G001–G004) on every file read: the
-// languages a file declares (its name, its manifest entry, inside the file)
-// must be valid tags (G001) that agree (G004), and its text must be in the
-// language (G002) and, for Chinese, the script (G003) it is checked as.
-// langcheck holds the logic and the rule metadata; here its answers become
-// findings with the pack's thresholds and severities.
+// A file's language: the languages it declares (--lang, its name, its
+// manifest entry, inside the file) and the one it is checked as, which
+// picks its language pack. The language rules (qc/langcheck, G001–G004)
+// run from the registry like every file rule and read the declarations
+// from rule.File.
 
 import (
 	"path"
@@ -17,100 +16,58 @@ import (
 	"github.com/exportqc/exportqc/qc/rule"
 )
 
-// afterRules runs, once a file's rules have run, the checks that need more
-// than one file's view: its delivery's (D007) and its declared languages'.
-func afterRules(opts *Options, in input, file *rule.File, doc *cue.Document, cfg map[string]*rule.Config, res *fileResult) {
-	deliveryFileChecks(in, doc, cfg, res)
-	languageChecks(opts, in, file, doc, cfg, res)
+// declareLanguage records what declares file's language and decides the
+// language it is checked as. Precedence: --lang, else the manifest's, else
+// the file name's, else the tag inside the file (when it is valid).
+func declareLanguage(opts *Options, in input, doc *cue.Document, file *rule.File, res *fileResult) {
+	file.Declared = declarations(opts, in, doc)
+	file.Language, file.LanguageSource = chooseLanguage(opts, in, file.Declared)
+	res.record.Language, res.record.LanguageSource = file.Language, file.LanguageSource
 }
 
-func languageChecks(opts *Options, in input, file *rule.File, doc *cue.Document, cfg map[string]*rule.Config, res *fileResult) {
-	on := func(code string) *rule.Config {
-		if c := cfg[code]; c != nil && c.Enabled {
-			return c
-		}
-		return nil
+func chooseLanguage(opts *Options, in input, declared []rule.Declaration) (tag, source string) {
+	if opts.Language != "" {
+		return opts.Language, rule.DeclaredByFlag
 	}
-	report := func(c *rule.Config, r *rule.Rule, hint, msg string) {
-		res.add(rule.Finding{Rule: r.Code, Name: r.Name, Severity: milder(c.Severity, hint), File: in.path, Message: msg})
+	if in.meta != nil && in.meta.file.LanguageTag != "" {
+		return in.meta.file.LanguageTag, rule.DeclaredByManifest
 	}
-	// G001 on the tag inside the file (the manifest's tags are checked with
-	// the delivery, at their manifest line; file names only yield tags that
-	// parse).
-	if c := on("G001"); c != nil && strings.TrimSpace(doc.Language) != "" {
-		if _, p := langcheck.CheckTag(doc.Language); p != nil {
-			report(c, langcheck.TagInvalid, p.Severity, "language declared inside the file: "+p.Message)
-		}
-	}
-	if c := on("G004"); c != nil {
-		sources := map[string]string{langcheck.SourceFile: doc.Language, langcheck.SourceFileName: lang.FromFileName(in.path)}
-		if in.meta != nil {
-			sources[langcheck.SourceManifest] = in.meta.file.Language
-		}
-		if p := langcheck.Conflict(sources); p != nil {
-			report(c, langcheck.TagConflict, p.Severity, p.Message)
+	for _, source := range []string{rule.DeclaredByName, rule.DeclaredByFile} {
+		for _, d := range declared {
+			if d.Source != source {
+				continue
+			}
+			if t, ok := lang.Normalize(d.Tag); ok {
+				return t, source
+			}
 		}
 	}
-	if file.Language == "" || len(doc.Cues) == 0 {
-		return
-	}
-	g2, g3 := on("G002"), on("G003")
-	if g2 == nil && g3 == nil {
-		return
-	}
-	lines := textLines(doc)
-	if g2 != nil {
-		opt := langcheck.MismatchOptionsFrom(g2.Params["min_letters"].Value.Int, g2.Params["min_confidence"].Value.Float,
-			g2.Params["min_script_letters"].Value.Int)
-		if m := langcheck.DetectMismatch(file.Language, lines, opt); m != nil {
-			res.add(mismatchFinding(g2, langcheck.ContentMismatch, in.path, m, g2.Params["min_confidence"].Source))
-		}
-	}
-	if g3 != nil && langcheck.ChineseScriptOf(file.Language) != "" {
-		opt := langcheck.ScriptOptionsFrom(g3.Params["min_script_chars"].Value.Int, g3.Params["min_other_script_share"].Value.Float)
-		if m := langcheck.ScriptMismatch(file.Language, langcheck.ChineseScript(lines), opt); m != nil {
-			res.add(mismatchFinding(g3, langcheck.ChineseScriptMismatch, in.path, m, g3.Params["min_other_script_share"].Source))
-		}
-	}
+	return "", ""
 }
 
-func mismatchFinding(c *rule.Config, r *rule.Rule, file string, m *langcheck.Mismatch, source string) rule.Finding {
-	return rule.Finding{Rule: r.Code, Name: r.Name, Severity: c.Severity, File: file, Message: m.Message,
-		Expected: m.Declared, Actual: m.Detected, Source: source}
-}
-
-// textLines are the displayed lines of a document's cues.
-func textLines(doc *cue.Document) []string {
-	n := 0
-	for i := range doc.Cues {
-		n += len(doc.Cues[i].Lines)
-	}
-	out := make([]string, 0, n)
-	for i := range doc.Cues {
-		if doc.Cues[i].Comment {
-			continue
-		}
-		for _, l := range doc.Cues[i].Lines {
-			out = append(out, l.Text)
+// declarations lists the languages declared for the file, in the order
+// flag, name, manifest, file, as written (the name's in canonical form).
+func declarations(opts *Options, in input, doc *cue.Document) []rule.Declaration {
+	var out []rule.Declaration
+	add := func(source, tag string) {
+		if strings.TrimSpace(tag) != "" {
+			out = append(out, rule.Declaration{Source: source, Tag: tag})
 		}
 	}
+	add(rule.DeclaredByFlag, opts.Language)
+	add(rule.DeclaredByName, lang.FromFileName(in.path))
+	if in.meta != nil {
+		add(rule.DeclaredByManifest, in.meta.file.Language)
+	}
+	add(rule.DeclaredByFile, doc.Language)
 	return out
-}
-
-// milder applies a langcheck severity hint: a deprecated code is a warning
-// even where the pack makes G001 an error, never the other way round.
-func milder(configured rule.Severity, hint string) rule.Severity {
-	h, err := rule.ParseSeverity(hint)
-	if err != nil || h > configured {
-		return configured
-	}
-	return h
 }
 
 // manifestTagFindings checks (G001) the language tags a delivery's
 // manifest declares, at their manifest lines.
 func manifestTagFindings(u *unit, cfg map[string]*rule.Config) []rule.Finding {
-	c := cfg["G001"]
+	r := langcheck.TagInvalid
+	c := cfg[r.Code]
 	if c == nil || !c.Enabled {
 		return nil
 	}
@@ -128,9 +85,19 @@ func manifestTagFindings(u *unit, cfg map[string]*rule.Config) []rule.Finding {
 			if f.Manifest != "" {
 				file = path.Join(u.root, f.Manifest)
 			}
-			out = append(out, rule.Finding{Rule: "G001", Name: langcheck.TagInvalid.Name, Severity: milder(c.Severity, p.Severity),
+			out = append(out, rule.Finding{Rule: r.Code, Name: r.Name, Severity: milder(c.Severity, p.Severity),
 				File: file, Line: f.Line, Message: f.Path + ": " + p.Message})
 		}
 	}
 	return out
+}
+
+// milder applies a langcheck severity hint: a deprecated code is a warning
+// even where the pack makes G001 an error, never the other way round.
+func milder(configured rule.Severity, hint string) rule.Severity {
+	h, err := rule.ParseSeverity(hint)
+	if err != nil || h > configured {
+		return configured
+	}
+	return h
 }

@@ -2,10 +2,10 @@ package langcheck
 
 import "github.com/exportqc/exportqc/qc/rule"
 
-// Rule metadata for the engine. Run is nil: the integrator calls CheckTag,
-// DetectMismatch, ChineseScript/ScriptMismatch and Conflict with the file's
-// declared languages and reports what they return. The parameters are the
-// thresholds those functions take (MismatchOptions, ScriptOptions).
+// The language rules. Each runs on a rule.Pass like the timing and layout
+// rules (run.go): the file's declared languages with their sources are in
+// Pass.File.Declared, its thresholds are typed parameters (MismatchOptions,
+// ScriptOptions) set by the packs.
 var (
 	TagInvalid = &rule.Rule{
 		Code: "G001", Name: "language-tag-invalid", Family: "language",
@@ -18,6 +18,7 @@ var (
 			"\"_\" separators (pt_BR → pt-BR), legacy region codes (en-UK → en-GB), es-LA (Spanish of Laos; Latin America " +
 			"is es-419), und/mul/zxx. A difference of letter case alone (EN, nl-nl) is info. Fix: write the tag the " +
 			"message gives.",
+		Run:             runTagInvalid,
 		DefaultSeverity: rule.Error,
 	}
 	ContentMismatch = &rule.Rule{
@@ -33,6 +34,7 @@ var (
 			"languages of one standard (hr/sr/bs, ms/id, no/nb/nn), and Simplified vs Traditional Chinese (G003). Close " +
 			"relatives (es/pt, da/sv/no, ru/uk, ...) are reported only on five times min_letters and unanimous samples. " +
 			"Fix: deliver the right file, or correct the declaration.",
+		Run:             runContentMismatch,
 		DefaultSeverity: rule.Error,
 		Params: []rule.ParamSpec{
 			{Name: "min_letters", Kind: rule.KindInt, Doc: "least letters of running text before the language identifier is asked"},
@@ -50,6 +52,7 @@ var (
 			"min_script_chars different characters of the other script appear and they are at least min_other_script_share " +
 			"of the script-specific characters, so a name or a quoted sign in the other script passes. Fix: convert the file " +
 			"(OpenCC s2tw, s2hk, t2s) or correct the declared tag.",
+		Run:             runChineseScriptMismatch,
 		DefaultSeverity: rule.Error,
 		Params: []rule.ParamSpec{
 			{Name: "min_script_chars", Kind: rule.KindInt, Doc: "least different characters of the other script"},
@@ -65,6 +68,7 @@ var (
 			"regions are equal or one is the other's CLDR parent (es-419 and es-MX; es-MX and es-AR do not). cmn counts as zh, " +
 			"no covers nb and nn; empty, und and invalid tags (G001) are ignored. Fix: make all declarations name the same " +
 			"language.",
+		Run:             runTagConflict,
 		DefaultSeverity: rule.Error,
 	}
 )

@@ -19,10 +19,40 @@ import (
 // declareLanguage records what declares file's language and decides the
 // language it is checked as. Precedence: --lang, else the manifest's, else
 // the file name's, else the tag inside the file (when it is valid).
+// When nothing declares one, the language is identified from the text
+// (langcheck.Identify, with G005's thresholds from the packs that apply
+// without a language); when the text cannot tell, it is unknown and the
+// defaults apply.
 func declareLanguage(opts *Options, in input, doc *cue.Document, file *rule.File, res *fileResult) {
 	file.Declared = declarations(opts, in, doc)
 	file.Language, file.LanguageSource = chooseLanguage(opts, in, file.Declared)
+	if file.Language == "" {
+		file.LanguageSource = rule.LanguageUnknown
+		if id, ok := identifyLanguage(opts, in, doc); ok {
+			file.LanguageEvidence = id.Evidence
+			if id.Tag != "" {
+				file.Language, file.LanguageSource = id.Tag, rule.LanguageFromContent
+			}
+		}
+	}
 	res.record.Language, res.record.LanguageSource = file.Language, file.LanguageSource
+}
+
+// identifyLanguage asks the text of a file that declares no language;
+// false when the base configuration cannot be resolved.
+func identifyLanguage(opts *Options, in input, doc *cue.Document) (langcheck.Identification, bool) {
+	cfg, err := resolveFor(opts, in, "")
+	if err != nil {
+		return langcheck.Identification{}, false
+	}
+	r := langcheck.Undeclared
+	c := cfg[r.Code]
+	if c == nil {
+		return langcheck.Identification{}, false
+	}
+	p := rule.NewPass(r, &rule.File{Path: in.path}, doc, c, nil)
+	o := langcheck.IdentifyOptionsFrom(p.Int("min_letters"), p.Float("min_confidence"), p.Int("min_script_letters"))
+	return langcheck.Identify(langcheck.DocumentLines(doc), o), true
 }
 
 func chooseLanguage(opts *Options, in input, declared []rule.Declaration) (tag, source string) {

@@ -73,8 +73,37 @@ var (
 	}
 )
 
+// Undeclared is G005. It has a Run of its own, but the identification
+// happens before any rule runs (the engine calls Identify with its
+// parameters from the packs without a language), because the language it
+// finds picks the language pack the other rules are configured by.
+var Undeclared = &rule.Rule{
+	Code: "G005", Name: "language-undeclared", Family: "language",
+	Summary: "The file declares no language; it was identified from its text",
+	Doc: "Neither --lang, the file name (\".fr.srt\"), a delivery manifest nor the file itself (TTML xml:lang, EBU STL LC) " +
+		"says what language the subtitles are in, so the language was identified from the text, with the identifier G002 " +
+		"uses: the writing system first (Hangul, kana, Simplified or Traditional Han characters), then the trigram " +
+		"identifier on samples spread over the text, which must agree on one language (at least min_confidence of them) on " +
+		"at least min_letters letters of running text. That language's pack was applied (line length, reading speed) and " +
+		"the report gives language_source \"content\". A text too short, in two writing systems, or whose samples split " +
+		"between close languages is not guessed: the report says \"language unknown\" and the defaults apply. Fix: name " +
+		"the language in the file name (Title.fr.srt), the manifest or the file, or pass --lang.",
+	DefaultSeverity: rule.Info,
+	Run:             runUndeclared,
+	Params: []rule.ParamSpec{
+		{Name: "min_letters", Kind: rule.KindInt, Doc: "least letters of running text before the identifier names a language"},
+		{Name: "min_confidence", Kind: rule.KindFloat, Doc: "least share (0..1) of text samples that must read as the same language"},
+		{Name: "min_script_letters", Kind: rule.KindInt, Doc: "least letters before a writing system names a language"},
+	},
+}
+
+// IdentifyOptionsFrom builds Identify's options from G005's parameters.
+func IdentifyOptionsFrom(minLetters int64, minConfidence float64, minScriptLetters int64) IdentifyOptions {
+	return IdentifyOptions{MinLetters: int(minLetters), MinConfidence: minConfidence, MinScriptLetters: int(minScriptLetters)}
+}
+
 // Rules lists the language rules in code order.
-var Rules = []*rule.Rule{TagInvalid, ContentMismatch, ChineseScriptMismatch, TagConflict}
+var Rules = []*rule.Rule{TagInvalid, ContentMismatch, ChineseScriptMismatch, TagConflict, Undeclared}
 
 // MismatchOptionsFrom builds G002's options from parameter values (as the
 // engine reads them from a rule.Pass); zero values take the defaults.

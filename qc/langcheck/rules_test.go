@@ -46,7 +46,7 @@ func TestRulesRunFromPass(t *testing.T) {
 func TestRulesMetadata(t *testing.T) {
 	kebab := regexp.MustCompile(`^[a-z]+(-[a-z]+)*$`)
 	want := map[string]string{"G001": "language-tag-invalid", "G002": "language-content-mismatch",
-		"G003": "chinese-script-mismatch", "G004": "language-tag-conflict"}
+		"G003": "chinese-script-mismatch", "G004": "language-tag-conflict", "G005": "language-undeclared"}
 	if len(Rules) != len(want) {
 		t.Fatalf("%d rules", len(Rules))
 	}

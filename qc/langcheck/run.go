@@ -1,6 +1,8 @@
 package langcheck
 
 import (
+	"fmt"
+
 	"github.com/exportqc/exportqc/qc/cue"
 	"github.com/exportqc/exportqc/qc/rule"
 )
@@ -37,9 +39,22 @@ func runTagConflict(p *rule.Pass) {
 	}
 }
 
+// runUndeclared reports (G005) a file whose language was identified from
+// its text because nothing declares one.
+func runUndeclared(p *rule.Pass) {
+	if p.File.LanguageSource != rule.LanguageFromContent {
+		return
+	}
+	p.Report(rule.Finding{Actual: p.File.Language, Source: p.Source("min_confidence"),
+		Message: fmt.Sprintf("the file declares no language (not in --lang, its name, a manifest or the file itself); %s, so it was checked as %s",
+			p.File.LanguageEvidence, describe(p.File.Language))})
+}
+
 // runContentMismatch checks (G002) that the text is in the file's language.
+// A language identified from the text (G005) is not a declaration it
+// could contradict.
 func runContentMismatch(p *rule.Pass) {
-	if p.File.Language == "" || len(p.Doc.Cues) == 0 {
+	if p.File.Language == "" || len(p.Doc.Cues) == 0 || p.File.LanguageSource == rule.LanguageFromContent {
 		return
 	}
 	opt := MismatchOptionsFrom(p.Int("min_letters"), p.Float("min_confidence"), p.Int("min_script_letters"))
@@ -50,7 +65,7 @@ func runContentMismatch(p *rule.Pass) {
 
 // runChineseScriptMismatch checks (G003) a Chinese file's script.
 func runChineseScriptMismatch(p *rule.Pass) {
-	if p.File.Language == "" || len(p.Doc.Cues) == 0 || ChineseScriptOf(p.File.Language) == "" {
+	if p.File.Language == "" || len(p.Doc.Cues) == 0 || p.File.LanguageSource == rule.LanguageFromContent || ChineseScriptOf(p.File.Language) == "" {
 		return
 	}
 	opt := ScriptOptionsFrom(p.Int("min_script_chars"), p.Float("min_other_script_share"))

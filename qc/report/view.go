@@ -224,13 +224,26 @@ func headline(f *rule.Finding) string {
 // fileMeta is "srt, UTF-8, en, 120 cues" for the parts that are known.
 func fileMeta(f *File) string {
 	parts := make([]string, 0, 4)
-	for _, s := range []string{f.Format, f.Encoding, f.Language} {
+	for _, s := range []string{f.Format, f.Encoding, languageLabel(f)} {
 		if s != "" {
 			parts = append(parts, s)
 		}
 	}
 	parts = append(parts, plural(f.Cues, "cue", "cues"))
 	return strings.Join(parts, ", ")
+}
+
+// languageLabel is "en", "en from content" (identified from the text, as
+// nothing declares one) or "language unknown" (nothing declares one and
+// the text cannot tell).
+func languageLabel(f *File) string {
+	switch {
+	case f.Language != "" && f.LanguageSource == "content":
+		return f.Language + " from content"
+	case f.Language == "" && f.LanguageSource == "unknown":
+		return "language unknown"
+	}
+	return f.Language
 }
 
 func plural(n int, one, many string) string {

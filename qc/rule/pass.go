@@ -56,6 +56,10 @@ type File struct {
 	// Declared lists the languages declared for the file, in the order
 	// flag, name, manifest, file; the language rules compare them.
 	Declared []Declaration
+	// LanguageEvidence says, when LanguageSource is LanguageFromContent or
+	// LanguageUnknown, what the text showed ("4 of 4 samples read as
+	// English (en)") or why it could not tell.
+	LanguageEvidence string
 
 	memo map[any]any // Pass.Memo
 }

@@ -39,15 +39,17 @@ func declareLanguage(opts *Options, in input, doc *cue.Document, file *rule.File
 }
 
 // identifyLanguage asks the text of a file that declares no language;
-// false when the base configuration cannot be resolved.
+// false when G005 is disabled or the base configuration cannot be resolved.
 func identifyLanguage(opts *Options, in input, doc *cue.Document) (langcheck.Identification, bool) {
 	cfg, err := resolveFor(opts, in, "")
 	if err != nil {
 		return langcheck.Identification{}, false
 	}
+	// Disabling G005 turns identification off: files that declare no
+	// language are then checked with the defaults, as "unknown".
 	r := langcheck.Undeclared
 	c := cfg[r.Code]
-	if c == nil {
+	if c == nil || !c.Enabled {
 		return langcheck.Identification{}, false
 	}
 	p := rule.NewPass(r, &rule.File{Path: in.path}, doc, c, nil)

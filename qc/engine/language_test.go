@@ -7,7 +7,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/exportqc/exportqc/qc/checks"
 	"github.com/exportqc/exportqc/qc/internal/testcorpus"
+	"github.com/exportqc/exportqc/qc/pack"
 )
 
 // "hoh" in a file name marks hard-of-hearing subtitles; it is not the
@@ -108,5 +110,30 @@ func TestLanguageFromContent(t *testing.T) {
 		if f.Rule == "G005" {
 			t.Errorf("G005 with --lang: %s", f.Message)
 		}
+	}
+}
+
+// Disabling G005 turns identification off: the file is "unknown" and
+// checked with the defaults.
+func TestLanguageFromContentDisabled(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "interview.srt"), []byte(srtOf("Where were you last night?", "I told you already. I was at my sister's place until midnight.",
+		"Your sister says you left before ten.", "Then she's mistaken. We watched the match together.",
+		"The match ended at half past nine, Daniel.", "Look, I don't know what you want me to say.",
+		"The truth would be a good start.", "I didn't touch that money. I swear on my children.",
+		"Nobody mentioned any money.", "Everyone in the village is talking about it.")), 0o644)
+	lib, err := pack.Load(checks.All())
+	if err != nil {
+		t.Fatal(err)
+	}
+	flags, err := lib.ParseFlags(pack.FlagValues{Disable: []string{"G005"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := testOptions(t, dir)
+	opts.Resolver = resolver{r: lib.NewResolver(), req: pack.Request{Flags: flags}}
+	rep := run(t, opts)
+	if f := rep.Files[0]; f.Language != "" || f.LanguageSource != "unknown" {
+		t.Errorf("record %+v", f)
 	}
 }

@@ -321,7 +321,7 @@ func newUnit(opts *Options, dir string, d *delivery.Delivery) *unit {
 			if _, _, err := dr.Territories([]string{t}); err != nil {
 				u.early = append(u.early, rule.Finding{Rule: "D009", File: u.manifestPath(),
 					Line:    deliverycheck.ManifestKeyLine(d, "territories"),
-					Message: fmt.Sprintf("territory %q is neither a territory code nor a territory pack: %v", t, err)})
+					Message: err.Error()}) // names the code, the known territories and the code likely meant
 				continue
 			}
 		}

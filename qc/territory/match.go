@@ -6,22 +6,13 @@ import (
 	"github.com/exportqc/exportqc/qc/lang"
 )
 
-// Canonical returns the canonical form of a BCP-47 tag ("zh-hant" →
-// "zh-Hant", "pt_BR" → "pt-BR") and whether it is well formed (lang.Normalize).
-// Macrolanguages stay as written (cmn-Hans is not folded into zh-Hans):
-// equivalence is the classes' job, where a pack can see and cite it.
-func Canonical(tag string) (string, bool) { return lang.Normalize(tag) }
-
-// Candidates lists, most specific first, the tags that can stand for a
-// file's language: the fallback chain of lang.Fallback (the tag, its CLDR
-// parents, its script forms, the bare language last).
-func Candidates(tag string) []string { return lang.Fallback(tag) }
-
-// ClassOf returns the class tag belongs to: for each of its candidates in
-// turn, the first class listing it (the territory's own classes come before
-// the built-in ones). Nil when no class claims any candidate.
+// ClassOf returns the class tag belongs to: for each tag of its fallback
+// chain in turn (lang.Fallback: the tag, its CLDR parents, its script
+// forms, the bare language last), the first class listing it (the
+// territory's own classes come before the built-in ones). Nil when no
+// class claims any of them.
 func (t *Territory) ClassOf(tag string) *Class {
-	for _, c := range Candidates(tag) {
+	for _, c := range lang.Fallback(tag) {
 		for i := range t.Classes {
 			if t.Classes[i].Contains(c) {
 				return &t.Classes[i]
@@ -43,8 +34,8 @@ func (t *Territory) ClassOf(tag string) *Class {
 //
 // A file without a language meets nothing.
 func (t *Territory) Satisfies(required, actual string) bool {
-	r, ok1 := Canonical(required)
-	a, ok2 := Canonical(actual)
+	r, ok1 := lang.Normalize(required)
+	a, ok2 := lang.Normalize(actual)
 	if !ok1 || !ok2 {
 		return false
 	}
@@ -55,7 +46,7 @@ func (t *Territory) Satisfies(required, actual string) bool {
 	if cr != nil || ca != nil {
 		return cr == ca
 	}
-	for _, c := range Candidates(a) {
+	for _, c := range lang.Fallback(a) {
 		if strings.EqualFold(c, r) {
 			return true
 		}

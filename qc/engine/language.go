@@ -2,7 +2,7 @@ package engine
 
 // A file's language: the languages it declares (--lang, its name, its
 // manifest entry, inside the file) and the one it is checked as, which
-// picks its language pack. The language rules (qc/langcheck, G001–G004)
+// picks its language pack. The language rules (qc/langcheck, G001–G005)
 // run from the registry like every file rule and read the declarations
 // from rule.File.
 
@@ -40,7 +40,14 @@ func declareLanguage(opts *Options, in input, doc *cue.Document, file *rule.File
 
 // identifyLanguage asks the text of a file that declares no language;
 // false when G005 is disabled or the base configuration cannot be resolved.
-func identifyLanguage(opts *Options, in input, doc *cue.Document) (langcheck.Identification, bool) {
+func identifyLanguage(opts *Options, in input, doc *cue.Document) (id langcheck.Identification, ok bool) {
+	defer func() {
+		// Identification is no rule pass: a bug in it must not cost the
+		// file its result, only its language.
+		if recover() != nil {
+			id, ok = langcheck.Identification{}, false
+		}
+	}()
 	cfg, err := resolveFor(opts, in, "")
 	if err != nil {
 		return langcheck.Identification{}, false
@@ -57,6 +64,8 @@ func identifyLanguage(opts *Options, in input, doc *cue.Document) (langcheck.Ide
 	return langcheck.Identify(langcheck.DocumentLines(doc), o), true
 }
 
+// chooseLanguage applies the precedence to the declarations: the first
+// valid one of flag, manifest, name, file.
 func chooseLanguage(opts *Options, in input, declared []rule.Declaration) (tag, source string) {
 	if opts.Language != "" {
 		return opts.Language, rule.DeclaredByFlag

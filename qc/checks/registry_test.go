@@ -22,10 +22,9 @@ import (
 var codePattern = regexp.MustCompile(`^[A-Z][0-9]{3}$`)
 
 // notYetRun lists the registered rules whose findings are still built
-// outside a Run: the language rules, computed by the engine from the
-// declared languages until they move onto the Pass, and the waiver notes,
-// which are about the waiver file once every finding of the run is known.
-var notYetRun = map[string]bool{"G001": true, "G002": true, "G003": true, "G004": true, "W001": true, "W002": true}
+// outside a Run: the waiver notes, which are about the waiver file once
+// every finding of the run is known.
+var notYetRun = map[string]bool{"W001": true, "W002": true}
 
 // The registry lists every rule once, in code order, each with a name, a
 // summary and a way to run.

@@ -57,7 +57,8 @@ func (a *app) runTerritories(lib *pack.Library) ([]string, error) {
 			continue
 		}
 		if _, err := lib.Resolve(pack.Request{Territories: []string{t}}); err != nil {
-			return nil, usagef("--territory %s: not a territory code or territory pack (packs: %s)", t, strings.Join(lib.Territories(), ", "))
+			// The error names the known territories and the code likely meant (UK → GB).
+			return nil, usagef("%v", err)
 		}
 		out = append(out, t)
 	}

@@ -263,7 +263,7 @@ func newUnit(opts *Options, dir string, d *delivery.Delivery) *unit {
 					manifest = d.Manifests[0]
 				}
 				d.Problemf(delivery.RuleManifestInvalid, manifest, deliverycheck.ManifestKeyLine(d, "territories"),
-					fmt.Sprintf("territory %q is neither a territory code nor a territory pack: %v", t, err))
+					err.Error()) // names the code, the known territories and the code likely meant
 				continue
 			}
 		}
@@ -306,15 +306,6 @@ func (u *unit) inputs() []input {
 			meta: &fileMeta{u: u, rel: f.Path, file: f, episode: u.d.Episode(f.Episode)}})
 	}
 	return out
-}
-
-// languageFor is the file's language: --lang, else the manifest's, else
-// what the name or the file says.
-func languageFor(opts *Options, in input, doc *cue.Document) (string, string) {
-	if opts.Language == "" && in.meta != nil && in.meta.file.LanguageTag != "" {
-		return in.meta.file.LanguageTag, "manifest"
-	}
-	return language(opts, in.path, doc)
 }
 
 // frameRateFor is the rate frame-based thresholds use: the file's own,

@@ -9,7 +9,6 @@ import (
 	"github.com/exportqc/exportqc/qc/cue"
 	"github.com/exportqc/exportqc/qc/format"
 	"github.com/exportqc/exportqc/qc/internal/openfiles"
-	"github.com/exportqc/exportqc/qc/lang"
 	"github.com/exportqc/exportqc/qc/report"
 	"github.com/exportqc/exportqc/qc/rule"
 	"github.com/exportqc/exportqc/qc/textenc"
@@ -78,8 +77,7 @@ func checkFile(opts *Options, in input) fileResult {
 		res.record.FirstCue, res.record.LastCue = rule.TC(first), rule.TC(last)
 	}
 
-	file.Language, res.record.LanguageSource = languageFor(opts, in, doc)
-	res.record.Language = file.Language
+	declareLanguage(opts, in, doc, file, &res)
 	file.FrameRate, file.FrameRateSource, file.FrameRateDeclared = frameRateFor(opts, in, doc)
 	res.record.FrameRate, res.record.FrameRateSource = file.FrameRate.String(), file.FrameRateSource
 	if in.meta != nil {
@@ -94,7 +92,6 @@ func checkFile(opts *Options, in input) fileResult {
 		cfg, _ = opts.Resolver.Resolve("")
 	}
 	runRules(opts.Rules, file, doc, cfg, &res)
-	afterRules(opts, in, file, doc, cfg, &res)
 	res.findings = applyConfig(res.findings, opts.Rules, cfg)
 	return res
 }
@@ -252,23 +249,6 @@ func chooseFormat(in input, sniffed string, file *rule.File) *format.Format {
 	}
 	file.Problemf(0, "not a subtitle format exportqc recognises")
 	return nil
-}
-
-// language decides a file's language: --lang, else the file name, else
-// what the file declares inside (TTML xml:lang, STL LC).
-func language(opts *Options, path string, doc *cue.Document) (tag, source string) {
-	if opts.Language != "" {
-		return opts.Language, "flag"
-	}
-	if t := lang.FromFileName(path); t != "" {
-		return t, "filename"
-	}
-	if doc.Language != "" {
-		if t, _, err := lang.Canonical(doc.Language); err == nil {
-			return t, "file"
-		}
-	}
-	return "", ""
 }
 
 // frameRate decides the rate frame-based thresholds use.

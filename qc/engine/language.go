@@ -1,11 +1,10 @@
 package engine
 
-// Language checks (qc/langcheck, G001–G004) on every file read: the
-// languages a file declares (its name, its manifest entry, inside the file)
-// must be valid tags (G001) that agree (G004), and its text must be in the
-// language (G002) and, for Chinese, the script (G003) it is checked as.
-// langcheck holds the logic and the rule metadata; here its answers become
-// findings with the pack's thresholds and severities.
+// A file's language: the languages it declares (--lang, its name, its
+// manifest entry, inside the file) and the one it is checked as, which
+// picks its language pack. The language rules (qc/langcheck, G001–G005)
+// run from the registry like every file rule and read the declarations
+// from rule.File.
 
 import (
 	"path"
@@ -17,99 +16,99 @@ import (
 	"github.com/exportqc/exportqc/qc/rule"
 )
 
-// afterRules runs, once a file's rules have run, the checks that need more
-// than one file's view: its declared languages'.
-func afterRules(opts *Options, in input, file *rule.File, doc *cue.Document, cfg map[string]*rule.Config, res *fileResult) {
-	languageChecks(opts, in, file, doc, cfg, res)
+// declareLanguage records what declares file's language and decides the
+// language it is checked as. Precedence: --lang, else the manifest's, else
+// the file name's, else the tag inside the file (when it is valid).
+// When nothing declares one, the language is identified from the text
+// (langcheck.Identify, with G005's thresholds from the packs that apply
+// without a language); when the text cannot tell, it is unknown and the
+// defaults apply.
+func declareLanguage(opts *Options, in input, doc *cue.Document, file *rule.File, res *fileResult) {
+	file.Declared = declarations(opts, in, doc)
+	file.Language, file.LanguageSource = chooseLanguage(opts, in, file.Declared)
+	if file.Language == "" {
+		file.LanguageSource = rule.LanguageUnknown
+		if id, ok := identifyLanguage(opts, in, doc); ok {
+			file.LanguageEvidence = id.Evidence
+			if id.Tag != "" {
+				file.Language, file.LanguageSource = id.Tag, rule.LanguageFromContent
+			}
+		}
+	}
+	res.record.Language, res.record.LanguageSource = file.Language, file.LanguageSource
 }
 
-func languageChecks(opts *Options, in input, file *rule.File, doc *cue.Document, cfg map[string]*rule.Config, res *fileResult) {
-	on := func(code string) *rule.Config {
-		if c := cfg[code]; c != nil && c.Enabled {
-			return c
+// identifyLanguage asks the text of a file that declares no language;
+// false when G005 is disabled or the base configuration cannot be resolved.
+func identifyLanguage(opts *Options, in input, doc *cue.Document) (id langcheck.Identification, ok bool) {
+	defer func() {
+		// Identification is no rule pass: a bug in it must not cost the
+		// file its result, only its language.
+		if recover() != nil {
+			id, ok = langcheck.Identification{}, false
 		}
-		return nil
+	}()
+	cfg, err := resolveFor(opts, in, "", doc.Format)
+	if err != nil {
+		return langcheck.Identification{}, false
 	}
-	report := func(c *rule.Config, r *rule.Rule, hint, msg string) {
-		res.add(rule.Finding{Rule: r.Code, Name: r.Name, Severity: milder(c.Severity, hint), File: in.path, Message: msg})
+	// Disabling G005 turns identification off: files that declare no
+	// language are then checked with the defaults, as "unknown".
+	r := langcheck.Undeclared
+	c := cfg[r.Code]
+	if c == nil || !c.Enabled {
+		return langcheck.Identification{}, false
 	}
-	// G001 on the tag inside the file (the manifest's tags are checked with
-	// the delivery, at their manifest line; file names only yield tags that
-	// parse).
-	if c := on("G001"); c != nil && strings.TrimSpace(doc.Language) != "" {
-		if _, p := langcheck.CheckTag(doc.Language); p != nil {
-			report(c, langcheck.TagInvalid, p.Severity, "language declared inside the file: "+p.Message)
-		}
-	}
-	if c := on("G004"); c != nil {
-		sources := map[string]string{langcheck.SourceFile: doc.Language, langcheck.SourceFileName: lang.FromFileName(in.path)}
-		if in.meta != nil {
-			sources[langcheck.SourceManifest] = in.meta.file.Language
-		}
-		if p := langcheck.Conflict(sources); p != nil {
-			report(c, langcheck.TagConflict, p.Severity, p.Message)
-		}
-	}
-	if file.Language == "" || len(doc.Cues) == 0 {
-		return
-	}
-	g2, g3 := on("G002"), on("G003")
-	if g2 == nil && g3 == nil {
-		return
-	}
-	lines := textLines(doc)
-	if g2 != nil {
-		opt := langcheck.MismatchOptionsFrom(g2.Params["min_letters"].Value.Int, g2.Params["min_confidence"].Value.Float,
-			g2.Params["min_script_letters"].Value.Int)
-		if m := langcheck.DetectMismatch(file.Language, lines, opt); m != nil {
-			res.add(mismatchFinding(g2, langcheck.ContentMismatch, in.path, m, g2.Params["min_confidence"].Source))
-		}
-	}
-	if g3 != nil && langcheck.ChineseScriptOf(file.Language) != "" {
-		opt := langcheck.ScriptOptionsFrom(g3.Params["min_script_chars"].Value.Int, g3.Params["min_other_script_share"].Value.Float)
-		if m := langcheck.ScriptMismatch(file.Language, langcheck.ChineseScript(lines), opt); m != nil {
-			res.add(mismatchFinding(g3, langcheck.ChineseScriptMismatch, in.path, m, g3.Params["min_other_script_share"].Source))
-		}
-	}
+	p := rule.NewPass(r, &rule.File{Path: in.path}, doc, c, nil)
+	o := langcheck.IdentifyOptionsFrom(p.Int("min_letters"), p.Float("min_confidence"), p.Int("min_script_letters"))
+	return langcheck.Identify(langcheck.DocumentLines(doc), o), true
 }
 
-func mismatchFinding(c *rule.Config, r *rule.Rule, file string, m *langcheck.Mismatch, source string) rule.Finding {
-	return rule.Finding{Rule: r.Code, Name: r.Name, Severity: c.Severity, File: file, Message: m.Message,
-		Expected: m.Declared, Actual: m.Detected, Source: source}
+// chooseLanguage applies the precedence to the declarations: the first
+// valid one of flag, manifest, name, file.
+func chooseLanguage(opts *Options, in input, declared []rule.Declaration) (tag, source string) {
+	if opts.Language != "" {
+		return opts.Language, rule.DeclaredByFlag
+	}
+	if in.meta != nil && in.meta.file.LanguageTag != "" {
+		return in.meta.file.LanguageTag, rule.DeclaredByManifest
+	}
+	for _, source := range []string{rule.DeclaredByName, rule.DeclaredByFile} {
+		for _, d := range declared {
+			if d.Source != source {
+				continue
+			}
+			if t, ok := lang.Normalize(d.Tag); ok {
+				return t, source
+			}
+		}
+	}
+	return "", ""
 }
 
-// textLines are the displayed lines of a document's cues.
-func textLines(doc *cue.Document) []string {
-	n := 0
-	for i := range doc.Cues {
-		n += len(doc.Cues[i].Lines)
-	}
-	out := make([]string, 0, n)
-	for i := range doc.Cues {
-		if doc.Cues[i].Comment {
-			continue
-		}
-		for _, l := range doc.Cues[i].Lines {
-			out = append(out, l.Text)
+// declarations lists the languages declared for the file, in the order
+// flag, name, manifest, file, as written (the name's in canonical form).
+func declarations(opts *Options, in input, doc *cue.Document) []rule.Declaration {
+	var out []rule.Declaration
+	add := func(source, tag string) {
+		if strings.TrimSpace(tag) != "" {
+			out = append(out, rule.Declaration{Source: source, Tag: tag})
 		}
 	}
+	add(rule.DeclaredByFlag, opts.Language)
+	add(rule.DeclaredByName, lang.FromFileName(in.path))
+	if in.meta != nil {
+		add(rule.DeclaredByManifest, in.meta.file.Language)
+	}
+	add(rule.DeclaredByFile, doc.Language)
 	return out
-}
-
-// milder applies a langcheck severity hint: a deprecated code is a warning
-// even where the pack makes G001 an error, never the other way round.
-func milder(configured rule.Severity, hint string) rule.Severity {
-	h, err := rule.ParseSeverity(hint)
-	if err != nil || h > configured {
-		return configured
-	}
-	return h
 }
 
 // manifestTagFindings checks (G001) the language tags a delivery's
 // manifest declares, at their manifest lines.
 func manifestTagFindings(u *unit, cfg map[string]*rule.Config) []rule.Finding {
-	c := cfg["G001"]
+	r := langcheck.TagInvalid
+	c := cfg[r.Code]
 	if c == nil || !c.Enabled {
 		return nil
 	}
@@ -127,9 +126,19 @@ func manifestTagFindings(u *unit, cfg map[string]*rule.Config) []rule.Finding {
 			if f.Manifest != "" {
 				file = path.Join(u.root, f.Manifest)
 			}
-			out = append(out, rule.Finding{Rule: "G001", Name: langcheck.TagInvalid.Name, Severity: milder(c.Severity, p.Severity),
+			out = append(out, rule.Finding{Rule: r.Code, Name: r.Name, Severity: milder(c.Severity, p.Severity),
 				File: file, Line: f.Line, Message: f.Path + ": " + p.Message})
 		}
 	}
 	return out
+}
+
+// milder applies a langcheck severity hint: a deprecated code is a warning
+// even where the pack makes G001 an error, never the other way round.
+func milder(configured rule.Severity, hint string) rule.Severity {
+	h, err := rule.ParseSeverity(hint)
+	if err != nil || h > configured {
+		return configured
+	}
+	return h
 }

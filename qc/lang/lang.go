@@ -1,101 +1,110 @@
-// Package lang canonicalises BCP-47 language tags and finds the language a
-// subtitle file's name declares.
+// Package lang is exportqc's one home for language tags: their canonical
+// form, the fallback chain that picks a language pack or an equivalence
+// class, English display names, and what a file name says about a
+// subtitle's language and kind. Every other package (check, the delivery
+// readers and inference, the packs, the territory and language rules)
+// calls it, so that a tag means the same thing everywhere.
 package lang
 
 import (
-	"path/filepath"
 	"strings"
 
 	"golang.org/x/text/language"
 )
 
-// Canonical parses a BCP-47 tag (also accepting "_" for "-", as in "pt_BR")
-// and returns its canonical form: "en-us" → "en-US", "iw" → "he",
-// "zh-cmn-Hans" → "cmn-Hans". Deprecated is true when the input used a
-// deprecated or legacy code that canonicalisation replaced.
+// Parse reads a BCP-47 tag, trimming spaces and accepting "_" for "-" (a
+// common spelling in file names and manifests: "pt_BR"). Tags are
+// canonicalised the x/text default way: deprecated codes are replaced
+// (iw → he, en-UK → en-GB); macrolanguages stay as written (cmn stays cmn:
+// which tags count as one language is the equivalence classes' business).
+func Parse(raw string) (language.Tag, error) {
+	return language.Parse(strings.ReplaceAll(strings.TrimSpace(raw), "_", "-"))
+}
+
+// Canonical parses a BCP-47 tag and returns its canonical form: "en-us" →
+// "en-US", "iw" → "he", "zh-cmn-Hans" → "cmn-Hans". Deprecated is true when
+// the input used a deprecated or legacy code that canonicalisation
+// replaced.
 func Canonical(raw string) (tag string, deprecated bool, err error) {
-	s := strings.ReplaceAll(strings.TrimSpace(raw), "_", "-")
-	t, err := language.Parse(s)
+	t, err := Parse(raw)
 	if err != nil {
 		return "", false, err
 	}
-	tag = t.String()
-	base := strings.ToLower(strings.SplitN(s, "-", 2)[0])
+	base := strings.ToLower(strings.SplitN(strings.ReplaceAll(strings.TrimSpace(raw), "_", "-"), "-", 2)[0])
 	switch base {
-	case "iw", "in", "ji", "jw", "mo", "tl":
-		deprecated = base != "tl" // tl (Tagalog) is current; fil is preferred only by some
+	case "iw", "in", "ji", "jw", "mo":
+		deprecated = true
 	}
-	return tag, deprecated, nil
+	return t.String(), deprecated, nil
 }
 
-// kindWords are name parts that describe the subtitle kind, not its language.
-var kindWords = map[string]bool{
-	"forced": true, "sdh": true, "cc": true, "hi": false, "fn": true, "full": true, "subs": true, "sub": true,
-	"subtitles": true, "captions": true, "default": true,
+// Normalize is Canonical for callers that only need the form and whether
+// raw is a well-formed tag ("EN" → "en", "nl-nl" → "nl-NL"). An empty tag
+// is not well formed.
+func Normalize(raw string) (string, bool) {
+	if strings.TrimSpace(raw) == "" {
+		return "", false
+	}
+	t, _, err := Canonical(raw)
+	return t, err == nil
 }
 
-// FromFileName finds a language tag in a file name: the last dot- or
-// underscore-separated part before the extension that is a valid, known
-// BCP-47 tag ("Title_S01E01.fr.srt", "Title_S01E01_fr-FR.vtt",
-// "Title.S01E01.zh-Hans.forced.ttml"). Parts describing the kind (forced,
-// sdh, cc) are skipped. Returns "" when no part is a language.
-func FromFileName(path string) string {
-	name := filepath.Base(path)
-	name = strings.TrimSuffix(name, filepath.Ext(name))
-	parts := strings.FieldsFunc(name, func(r rune) bool { return r == '.' || r == '_' || r == ' ' })
-	if len(parts) < 2 {
-		return "" // a bare "gap.srt" or "fr.srt" names content, not a language of a title
+// Fallback lists, most specific first, the tags that can stand for tag
+// when looking for a language pack or an equivalence class: the tag
+// itself, its CLDR parents (es-MX → es-419; zh-TW → zh-Hant), its
+// likely-script forms (zh-CN → zh-Hans-CN → zh-Hans) and, last, the bare
+// language (pt_BR → pt-BR → … → pt). The bare language comes last so that
+// a script or regional pack is preferred over it: zh-CN's CLDR parent is
+// zh, but zh-Hans is the closer match. An ill-formed tag has none.
+func Fallback(tag string) []string {
+	t, err := Parse(tag)
+	if err != nil {
+		return nil
 	}
-	for i := len(parts) - 1; i >= 0 && i >= len(parts)-3; i-- {
-		p := parts[i]
-		if kindWords[strings.ToLower(p)] {
-			continue
+	return FallbackOf(t)
+}
+
+// FallbackOf is Fallback for a parsed tag.
+func FallbackOf(t language.Tag) []string {
+	if t.IsRoot() {
+		return nil
+	}
+	base, _ := t.Base()
+	bare := base.String()
+	var out []string
+	add := func(tag language.Tag) {
+		s := tag.String()
+		if s == bare || s == "und" {
+			return
 		}
-		// "pt_BR": an underscore split a region or script off its language.
-		if i > 0 && subtagAfterUnderscore(p) && plausibleTag(parts[i-1]) {
-			if tag, _, err := Canonical(parts[i-1] + "-" + p); err == nil {
-				return tag
+		for _, o := range out {
+			if o == s {
+				return
 			}
 		}
-		if !plausibleTag(p) {
-			return ""
+		out = append(out, s)
+	}
+	for p := t; !p.IsRoot(); p = p.Parent() {
+		add(p)
+	}
+	script, sconf := t.Script()
+	region, rconf := t.Region()
+	if sconf != language.No {
+		// Only an explicit region is kept: "pt" is not "pt-BR" because
+		// Brazil is Portuguese's most likely region.
+		if rconf == language.Exact {
+			if m, err := language.Compose(base, script, region); err == nil {
+				for p := m; !p.IsRoot(); p = p.Parent() {
+					add(p)
+				}
+			}
 		}
-		if tag, _, err := Canonical(p); err == nil {
-			return tag
-		}
-		return ""
-	}
-	return ""
-}
-
-// plausibleTag keeps ordinary words out: a language tag here starts with a
-// 2-3 letter primary subtag ("fr", "fil", "zh-Hans"), all letters/digits.
-func plausibleTag(p string) bool {
-	first := p
-	if i := strings.IndexByte(p, '-'); i >= 0 {
-		first = p[:i]
-	}
-	if len(first) < 2 || len(first) > 3 {
-		return false
-	}
-	for _, r := range p {
-		if !(r == '-' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
-			return false
+		if m, err := language.Compose(base, script); err == nil {
+			add(m)
 		}
 	}
-	return true
-}
-
-// subtagAfterUnderscore recognises a region ("BR", "419") or script ("Hans")
-// subtag written as its own underscore-separated part.
-func subtagAfterUnderscore(p string) bool {
-	switch len(p) {
-	case 2:
-		return p[0] >= 'A' && p[0] <= 'Z' && p[1] >= 'A' && p[1] <= 'Z'
-	case 3:
-		return p[0] >= '0' && p[0] <= '9' && p[1] >= '0' && p[1] <= '9' && p[2] >= '0' && p[2] <= '9'
-	case 4:
-		return p[0] >= 'A' && p[0] <= 'Z' && strings.ToLower(p[1:]) == p[1:]
+	if bare == "und" {
+		return out
 	}
-	return false
+	return append(out, bare)
 }

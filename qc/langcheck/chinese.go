@@ -6,6 +6,8 @@ import (
 	"sync"
 
 	"golang.org/x/text/language"
+
+	"github.com/exportqc/exportqc/qc/lang"
 )
 
 // Han character classes of the OpenCC-derived table.
@@ -160,7 +162,7 @@ func (o ScriptOptions) withDefaults() ScriptOptions {
 // subtag wins; otherwise CLDR likely subtags decide: zh, zh-CN, zh-SG, cmn
 // are Hans; zh-TW, zh-HK, zh-MO, yue are Hant; yue-CN is Hans.
 func ChineseScriptOf(declared string) string {
-	t, err := language.Parse(strings.ReplaceAll(strings.TrimSpace(declared), "_", "-"))
+	t, err := lang.Parse(declared)
 	if err != nil {
 		return ""
 	}

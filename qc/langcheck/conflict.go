@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"golang.org/x/text/language"
+
+	"github.com/exportqc/exportqc/qc/lang"
 )
 
 // Source keys of Conflict, in the order messages list them.
@@ -50,7 +52,7 @@ func Conflict(sources map[string]string) *Problem {
 		if raw == "" {
 			continue
 		}
-		t, err := language.Parse(strings.ReplaceAll(raw, "_", "-"))
+		t, err := lang.Parse(raw)
 		if err != nil || t == language.Und || strings.EqualFold(strings.SplitN(raw, "-", 2)[0], "und") {
 			continue
 		}
@@ -102,8 +104,8 @@ func sourceOrder(a, b string) bool {
 // Agree reports whether two tags can describe the same subtitles (see
 // Conflict for the rules). Tags that do not parse never agree.
 func Agree(a, b string) bool {
-	ta, err1 := language.Parse(strings.ReplaceAll(strings.TrimSpace(a), "_", "-"))
-	tb, err2 := language.Parse(strings.ReplaceAll(strings.TrimSpace(b), "_", "-"))
+	ta, err1 := lang.Parse(a)
+	tb, err2 := lang.Parse(b)
 	return err1 == nil && err2 == nil && disagreement(ta, tb) == ""
 }
 

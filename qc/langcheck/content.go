@@ -11,6 +11,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/exportqc/exportqc/qc/internal/utf8x"
+	"github.com/exportqc/exportqc/qc/lang"
 )
 
 // MismatchOptions are the thresholds of G002. A zero field takes its
@@ -236,7 +237,7 @@ func DetectMismatch(declared string, lines []string, opts MismatchOptions) *Mism
 	if canon == "" || p != nil && p.Severity == SeverityError {
 		return nil
 	}
-	t, err := language.Parse(canon)
+	t, err := lang.Parse(canon)
 	if err != nil {
 		return nil
 	}

@@ -2,40 +2,18 @@ package langcheck
 
 import (
 	"golang.org/x/text/language"
-	"golang.org/x/text/language/display"
+
+	"github.com/exportqc/exportqc/qc/lang"
 )
 
-var (
-	englishNames   = display.English.Languages()
-	englishScripts = display.English.Scripts()
-	englishRegions = display.English.Regions()
-)
+// Display names come from package lang, the one home of language tags.
 
-// languageName is the English name of a tag ("fr" → "French"), or the tag
-// itself when CLDR has no name for it.
-func languageName(tag string) string {
-	t, err := language.Parse(tag)
-	if err != nil {
-		return tag
-	}
-	if n := englishNames.Name(t); n != "" {
-		return n
-	}
-	return tag
-}
+// languageName is the English name of a tag's language ("fr" → "French"),
+// or the tag itself when CLDR has no name for it.
+func languageName(tag string) string { return lang.LanguageName(tag) }
 
 // scriptName is "Traditional (Hant)" for Hant.
-func scriptName(s language.Script) string {
-	if n := englishScripts.Name(s); n != "" {
-		return n + " (" + s.String() + ")"
-	}
-	return s.String()
-}
+func scriptName(s language.Script) string { return lang.ScriptName(s) }
 
 // regionName is "Canada (CA)" for CA.
-func regionName(r language.Region) string {
-	if n := englishRegions.Name(r); n != "" {
-		return n + " (" + r.String() + ")"
-	}
-	return r.String()
-}
+func regionName(r language.Region) string { return lang.RegionName(r) }

@@ -2,10 +2,10 @@ package langcheck
 
 import "github.com/exportqc/exportqc/qc/rule"
 
-// Rule metadata for the engine. Run is nil: the integrator calls CheckTag,
-// DetectMismatch, ChineseScript/ScriptMismatch and Conflict with the file's
-// declared languages and reports what they return. The parameters are the
-// thresholds those functions take (MismatchOptions, ScriptOptions).
+// The language rules. Each runs on a rule.Pass like the timing and layout
+// rules (run.go): the file's declared languages with their sources are in
+// Pass.File.Declared, its thresholds are typed parameters (MismatchOptions,
+// ScriptOptions) set by the packs.
 var (
 	TagInvalid = &rule.Rule{
 		Code: "G001", Name: "language-tag-invalid", Family: "language",
@@ -18,6 +18,7 @@ var (
 			"\"_\" separators (pt_BR → pt-BR), legacy region codes (en-UK → en-GB), es-LA (Spanish of Laos; Latin America " +
 			"is es-419), und/mul/zxx. A difference of letter case alone (EN, nl-nl) is info. Fix: write the tag the " +
 			"message gives.",
+		Run:             runTagInvalid,
 		DefaultSeverity: rule.Error,
 	}
 	ContentMismatch = &rule.Rule{
@@ -33,6 +34,7 @@ var (
 			"languages of one standard (hr/sr/bs, ms/id, no/nb/nn), and Simplified vs Traditional Chinese (G003). Close " +
 			"relatives (es/pt, da/sv/no, ru/uk, ...) are reported only on five times min_letters and unanimous samples. " +
 			"Fix: deliver the right file, or correct the declaration.",
+		Run:             runContentMismatch,
 		DefaultSeverity: rule.Error,
 		Params: []rule.ParamSpec{
 			{Name: "min_letters", Kind: rule.KindInt, Doc: "least letters of running text before the language identifier is asked"},
@@ -50,6 +52,7 @@ var (
 			"min_script_chars different characters of the other script appear and they are at least min_other_script_share " +
 			"of the script-specific characters, so a name or a quoted sign in the other script passes. Fix: convert the file " +
 			"(OpenCC s2tw, s2hk, t2s) or correct the declared tag.",
+		Run:             runChineseScriptMismatch,
 		DefaultSeverity: rule.Error,
 		Params: []rule.ParamSpec{
 			{Name: "min_script_chars", Kind: rule.KindInt, Doc: "least different characters of the other script"},
@@ -65,12 +68,43 @@ var (
 			"regions are equal or one is the other's CLDR parent (es-419 and es-MX; es-MX and es-AR do not). cmn counts as zh, " +
 			"no covers nb and nn; empty, und and invalid tags (G001) are ignored. Fix: make all declarations name the same " +
 			"language.",
+		Run:             runTagConflict,
 		DefaultSeverity: rule.Error,
 	}
 )
 
+// Undeclared is G005. It has a Run of its own, but the identification
+// happens before any rule runs (the engine calls Identify with its
+// parameters from the packs without a language), because the language it
+// finds picks the language pack the other rules are configured by.
+var Undeclared = &rule.Rule{
+	Code: "G005", Name: "language-undeclared", Family: "language",
+	Summary: "The file declares no language; it was identified from its text",
+	Doc: "Neither --lang, the file name (\".fr.srt\"), a delivery manifest nor the file itself (TTML xml:lang, EBU STL LC) " +
+		"says what language the subtitles are in, so the language was identified from the text, with the identifier G002 " +
+		"uses: the writing system first (Hangul, kana, Simplified or Traditional Han characters), then the trigram " +
+		"identifier on samples spread over the text, which must agree on one language (at least min_confidence of them) on " +
+		"at least min_letters letters of running text. That language's pack was applied (line length, reading speed) and " +
+		"the report gives language_source \"content\". A text too short, in two writing systems, or whose samples split " +
+		"between close languages is not guessed: the report says \"language unknown\" and the defaults apply. Disabling the rule turns the " +
+		"identification off (such files are then all \"language unknown\"). Fix: name " +
+		"the language in the file name (Title.fr.srt), the manifest or the file, or pass --lang.",
+	DefaultSeverity: rule.Info,
+	Run:             runUndeclared,
+	Params: []rule.ParamSpec{
+		{Name: "min_letters", Kind: rule.KindInt, Doc: "least letters of running text before the identifier names a language"},
+		{Name: "min_confidence", Kind: rule.KindFloat, Doc: "least share (0..1) of text samples that must read as the same language"},
+		{Name: "min_script_letters", Kind: rule.KindInt, Doc: "least letters before a writing system names a language"},
+	},
+}
+
+// IdentifyOptionsFrom builds Identify's options from G005's parameters.
+func IdentifyOptionsFrom(minLetters int64, minConfidence float64, minScriptLetters int64) IdentifyOptions {
+	return IdentifyOptions{MinLetters: int(minLetters), MinConfidence: minConfidence, MinScriptLetters: int(minScriptLetters)}
+}
+
 // Rules lists the language rules in code order.
-var Rules = []*rule.Rule{TagInvalid, ContentMismatch, ChineseScriptMismatch, TagConflict}
+var Rules = []*rule.Rule{TagInvalid, ContentMismatch, ChineseScriptMismatch, TagConflict, Undeclared}
 
 // MismatchOptionsFrom builds G002's options from parameter values (as the
 // engine reads them from a rule.Pass); zero values take the defaults.

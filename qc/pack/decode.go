@@ -15,6 +15,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/exportqc/exportqc/qc/rule"
+	"github.com/exportqc/exportqc/qc/territory"
 )
 
 // The YAML shape of a pack file. Decoded with KnownFields(true), so a
@@ -296,6 +297,14 @@ func (d *fileDecoder) appliesTo(p *Pack, tags []string) {
 			if err != nil {
 				d.errorf(line, "applies_to: %q is not a known territory code: %v", s, err)
 				continue
+			}
+			// A group (419) may be served by a pack; a single territory
+			// must be a country, not a reserved or retired code (UK, XX).
+			if !r.IsGroup() {
+				if _, err := territory.ParseCountry(s); err != nil {
+					d.errorf(line, "applies_to: %v", err)
+					continue
+				}
 			}
 			canon = r.String()
 		}

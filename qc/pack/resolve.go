@@ -1,6 +1,7 @@
 package pack
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -128,17 +129,33 @@ func (l *Library) plan(req Request, lang *Pack) (*plan, error) {
 	return pl, nil
 }
 
-// territoryPack finds the pack for a territory code or pack id. A valid
-// territory no pack serves adds no layer; an invalid code is an error.
+// territoryPack finds the pack for a territory code or pack id. A country
+// no pack serves adds no layer; anything else is an error that names the
+// known territories and, where one is likely, the code meant (UK → GB): a
+// typo must not switch the language requirements off.
 func (l *Library) territoryPack(t string) (*Pack, error) {
 	if p, ok := l.PackIn(LayerTerritory, t); ok {
 		return p, nil
 	}
-	r, err := language.ParseRegion(strings.TrimSpace(t))
-	if err != nil {
-		return nil, fmt.Errorf("territory %q: %v", t, err)
+	// A region a pack serves, written as it may be ("419" for LATAM).
+	if r, err := language.ParseRegion(strings.TrimSpace(t)); err == nil && l.territory[r.String()] != nil {
+		return l.territory[r.String()], nil
 	}
-	return l.territory[r.String()], nil
+	code, err := territory.ParseCountry(t)
+	if err != nil {
+		return nil, l.unknownTerritory(t, err)
+	}
+	return l.territory[code], nil
+}
+
+// unknownTerritory completes a territory code error with a guess among the
+// territory packs and the list of them.
+func (l *Library) unknownTerritory(t string, err error) error {
+	var ce *territory.CodeError
+	if errors.As(err, &ce) && ce.Suggest == "" {
+		ce.Suggest = territory.Closest(t, l.Territories())
+	}
+	return fmt.Errorf("%w (known: the territory packs %s, or any ISO 3166-1 country code)", err, strings.Join(l.Territories(), ", "))
 }
 
 func (l *Library) build(pl *plan) (*Effective, error) {

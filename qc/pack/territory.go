@@ -11,6 +11,7 @@ import (
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/language"
 
+	"github.com/exportqc/exportqc/qc/lang"
 	"github.com/exportqc/exportqc/qc/territory"
 )
 
@@ -281,11 +282,7 @@ func sectionFor(p *Pack, tag string) *Pack {
 	if len(p.Sections) == 0 || strings.TrimSpace(tag) == "" {
 		return nil
 	}
-	t, err := language.Parse(tag)
-	if err != nil {
-		return nil
-	}
-	for _, c := range languageCandidates(t) {
+	for _, c := range lang.Fallback(tag) {
 		for _, sec := range p.Sections {
 			if slices.Contains(sec.AppliesTo, c) {
 				return sec

@@ -39,6 +39,10 @@ func TestTerritoryDecodeErrors(t *testing.T) {
 			"languages/xx.yaml:6:", "requires is for territory packs"},
 		{"formats in a platform pack", "platforms/acme.yaml", testPlatform + "formats: {accepted: [srt], source: s}\n",
 			"platforms/acme.yaml:11:", "formats is for territory packs"},
+		{"reserved territory code", "territories/ZZ.yaml", "pack: ZZ\nlayer: territory\ntitle: Z\nversion: \"1\"\napplies_to: [FR, UK]\n",
+			"territories/ZZ.yaml:5:", "did you mean GB?"},
+		{"private-use territory code", "territories/ZZ.yaml", "pack: ZZ\nlayer: territory\ntitle: Z\nversion: \"1\"\napplies_to: [XX]\n",
+			"territories/ZZ.yaml:5:", "private use"},
 		{"requires in a language section", "territories/ZZ.yaml", terrHeader + "languages:\n  fr:\n    variants:\n      sdh:\n        requires: [{language: fr, kind: sdh, source: s}]\n",
 			"territories/ZZ.yaml:9:", "belong in the territory's own variants"},
 	}

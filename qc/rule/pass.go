@@ -22,6 +22,26 @@ type Config struct {
 	Params   map[string]Setting
 }
 
+// Where a file's language was declared (Declaration.Source), and
+// File.LanguageSource's values.
+const (
+	DeclaredByFlag     = "flag"     // --lang
+	DeclaredByName     = "filename" // the file's name (".fr.srt")
+	DeclaredByManifest = "manifest" // the delivery manifest's entry for the file
+	DeclaredByFile     = "file"     // inside the file: TTML xml:lang, EBU STL LC
+	// LanguageFromContent is the LanguageSource of a file that declares no
+	// language and whose text was identified; LanguageUnknown that of a
+	// file whose text could not tell.
+	LanguageFromContent = "content"
+	LanguageUnknown     = "unknown"
+)
+
+// Declaration is one language declared for a file.
+type Declaration struct {
+	Source string // DeclaredByFlag, DeclaredByName, DeclaredByManifest or DeclaredByFile
+	Tag    string // as declared; may be invalid (G001 says so)
+}
+
 // File describes the subtitle file a Pass runs on.
 type File struct {
 	Path            string // as given on the command line, relative
@@ -31,6 +51,16 @@ type File struct {
 	// FrameRateDeclared is true when the rate came from the file, a flag, config or
 	// a manifest, i.e. not the fallback: off-frame checks only make sense then.
 	FrameRateDeclared bool
+	// LanguageSource says where Language came from: one of the Declared*
+	// sources, LanguageFromContent or LanguageUnknown.
+	LanguageSource string
+	// Declared lists the languages declared for the file, in the order
+	// flag, name, manifest, file; the language rules compare them.
+	Declared []Declaration
+	// LanguageEvidence says, when LanguageSource is LanguageFromContent or
+	// LanguageUnknown, what the text showed ("4 of 4 samples read as
+	// English (en)") or why it could not tell.
+	LanguageEvidence string
 
 	// What reading the file found out before any rule ran: the encoding
 	// layer's verdict, the format the content and the name say, and the
@@ -116,6 +146,18 @@ func (p *Pass) Report(f Finding) {
 	f.Rule = p.Rule.Code
 	f.Name = p.Rule.Name
 	f.Severity = p.Config.Severity
+	f.File = p.File.Path
+	p.report(f)
+}
+
+// ReportMilder records a finding at severity sev where that is milder
+// than the configured severity: a check that knows a problem is minor (a
+// deprecated tag that still names the right language) says so, never the
+// other way round.
+func (p *Pass) ReportMilder(f Finding, sev Severity) {
+	f.Rule = p.Rule.Code
+	f.Name = p.Rule.Name
+	f.Severity = min(sev, p.Config.Severity)
 	f.File = p.File.Path
 	p.report(f)
 }

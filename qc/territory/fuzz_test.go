@@ -1,6 +1,10 @@
 package territory
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/exportqc/exportqc/qc/lang"
+)
 
 // Manifest language tags are untrusted input: matching must never panic,
 // a tag always meets itself, and an ill-formed tag meets nothing.
@@ -12,13 +16,13 @@ func FuzzSatisfies(f *testing.F) {
 	t := &Territory{Classes: builtin}
 	f.Fuzz(func(tt *testing.T, required, actual string) {
 		ok := t.Satisfies(required, actual)
-		if _, good := Canonical(actual); !good && ok {
+		if _, good := lang.Normalize(actual); !good && ok {
 			tt.Errorf("ill-formed %q meets %q", actual, required)
 		}
-		if c, good := Canonical(required); good && !t.Satisfies(c, c) {
+		if c, good := lang.Normalize(required); good && !t.Satisfies(c, c) {
 			tt.Errorf("%q does not meet itself", c)
 		}
-		_ = Candidates(actual)
+		_ = lang.Fallback(actual)
 		_ = LanguageName(actual)
 	})
 }

@@ -1,6 +1,7 @@
 package territory
 
 import (
+	"github.com/exportqc/exportqc/qc/lang"
 	"slices"
 	"testing"
 )
@@ -70,17 +71,17 @@ func TestCandidates(t *testing.T) {
 		"x y z":   nil,
 		"zh-Hans": {"zh-Hans"},
 	} {
-		got := Candidates(tag)
+		got := lang.Fallback(tag)
 		for _, w := range want {
 			if !slices.Contains(got, w) {
-				t.Errorf("Candidates(%q) = %v, lacks %s", tag, got, w)
+				t.Errorf("Fallback(%q) = %v, lacks %s", tag, got, w)
 			}
 		}
 		if want == nil && got != nil {
-			t.Errorf("Candidates(%q) = %v for an ill-formed tag", tag, got)
+			t.Errorf("Fallback(%q) = %v for an ill-formed tag", tag, got)
 		}
 		if len(got) > 0 && got[0] != tag {
-			t.Errorf("Candidates(%q) does not start with the tag: %v", tag, got)
+			t.Errorf("Fallback(%q) does not start with the tag: %v", tag, got)
 		}
 	}
 }

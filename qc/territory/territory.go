@@ -10,12 +10,14 @@ package territory
 import (
 	"slices"
 	"strings"
+
+	"github.com/exportqc/exportqc/qc/lang"
 )
 
 // Kinds a requirement may name: the timed-text kinds of the delivery model
 // (qc/delivery: full subtitles, subtitles for the deaf and hard of hearing,
-// forced narratives, closed captions).
-var Kinds = []string{"subtitles", "sdh", "forced", "captions"}
+// forced narratives, closed captions), as package lang names them.
+var Kinds = []string{lang.KindSubtitles, lang.KindSDH, lang.KindForced, lang.KindCaptions}
 
 // Formats a territory may accept: the format names the subtitle readers
 // report (qc/format).

@@ -17,7 +17,7 @@ import (
 	"strings"
 
 	"github.com/exportqc/exportqc/qc/delivery"
-	"golang.org/x/text/language"
+	"github.com/exportqc/exportqc/qc/lang"
 )
 
 // DefaultPatterns match a file's base name. Named groups: title, season,
@@ -86,26 +86,30 @@ func New(opts ...Option) (*Inferer, error) {
 	return in, nil
 }
 
-var kindWords = map[string]string{
-	"forced": delivery.Forced, "fn": delivery.Forced, "forcednarrative": delivery.Forced, "narrative": delivery.Forced,
-	"sdh": delivery.SDH, "hoh": delivery.SDH, "hearingimpaired": delivery.SDH, "deaf": delivery.SDH,
-	"cc": delivery.Captions, "captions": delivery.Captions, "closedcaptions": delivery.Captions,
-}
-
-// Name reads one file name (its base name; folders are ignored).
+// Name reads one file name (its base name; folders are ignored). The
+// language and kind words are read by lang.ParseFileName, as check reads
+// them: a language right before the extension or the kind words, and the
+// one list of kind words (sdh, hoh, forced, cc, ...).
 func (in *Inferer) Name(rel string) Info {
 	base := path.Base(filepath.ToSlash(rel))
 	info := Info{Kind: delivery.KindFromExt(base)}
+	setKind := func(k string) {
+		// A kind word refines what the extension says, never into "full
+		// subtitles" (a caption file named "full" stays captions).
+		if k != "" && k != lang.KindSubtitles && (info.Kind == delivery.Subtitles || info.Kind == delivery.Other || info.Kind == delivery.Captions) {
+			info.Kind = k
+		}
+	}
+	name := lang.ParseFileName(base)
 	for _, re := range in.patterns {
 		m := re.FindStringSubmatch(base)
 		if m == nil {
 			continue
 		}
-		tags := ""
-		film := true
-		for i, name := range re.SubexpNames() {
+		film, house := true, false
+		for i, group := range re.SubexpNames() {
 			v := m[i]
-			switch name {
+			switch group {
 			case "title":
 				info.Title = strings.TrimSpace(strings.NewReplacer("_", " ", ".", " ").Replace(v))
 			case "season":
@@ -114,112 +118,29 @@ func (in *Inferer) Name(rel string) Info {
 				info.Episode, _ = strconv.Atoi(v)
 				film = false
 			case "lang":
-				if t, ok := delivery.CanonicalLanguage(v); ok {
+				// A house pattern says where its language is: any valid tag.
+				if t, ok := lang.Normalize(v); ok {
 					info.Language, info.Tag = v, t
 				}
+				house = true
 			case "kind":
-				if k, ok := kindWords[strings.ToLower(v)]; ok {
-					info.Kind = k
+				if k, ok := lang.KindOf(v); ok {
+					setKind(k)
 				}
-			case "tags":
-				tags = v
+				house = true
 			}
 		}
-		in.tags(&info, tags, film && info.Title == "")
+		if !house {
+			info.Language, info.Tag = name.Written, name.Tag
+			setKind(name.Kind)
+		}
+		if film && info.Title == "" {
+			// Films: what precedes the language and kind words is the title.
+			info.Title = strings.TrimSpace(strings.NewReplacer("_", " ", ".", " ").Replace(name.Stem))
+		}
 		return info
 	}
 	return info
-}
-
-// tags sorts words into language and kind. For film names (peel=true)
-// words are taken from the end while they are tags, and the rest is the
-// title: "The.Long.River.fr.forced" → title "The Long River".
-func (in *Inferer) tags(info *Info, s string, peel bool) {
-	words := strings.FieldsFunc(s, func(r rune) bool { return r == '.' || r == '_' || r == ' ' })
-	end := len(words)
-	classify := func(i int) int { // words consumed at i, 0 if not a tag
-		w := words[i]
-		if k, ok := kindWords[strings.ToLower(w)]; ok {
-			if info.Kind == delivery.Subtitles || info.Kind == delivery.Other || info.Kind == delivery.Captions {
-				info.Kind = k
-			}
-			return 1
-		}
-		// "pt_BR": a language then a region or script word.
-		if i+1 < len(words) && isLang(w) && (isRegion(words[i+1]) || isScript(words[i+1])) {
-			if t, ok := delivery.CanonicalLanguage(w + "-" + words[i+1]); ok && info.Language == "" {
-				info.Language, info.Tag = w+"_"+words[i+1], t
-				return 2
-			}
-		}
-		if isLang(w) {
-			if info.Language == "" {
-				t, _ := delivery.CanonicalLanguage(w)
-				info.Language, info.Tag = w, t
-			}
-			return 1
-		}
-		return 0
-	}
-	if !peel {
-		for i := 0; i < len(words); {
-			n := classify(i)
-			if n == 0 {
-				n = 1
-			}
-			i += n
-		}
-		return
-	}
-	for end > 1 {
-		// Try a two-word language first ("pt_BR" at the end).
-		if end >= 2 && isLang(words[end-2]) && (isRegion(words[end-1]) || isScript(words[end-1])) {
-			if classify(end-2) == 2 {
-				end -= 2
-				continue
-			}
-		}
-		if classify(end-1) == 0 {
-			break
-		}
-		end--
-	}
-	info.Title = strings.Join(words[:end], " ")
-}
-
-// isLang accepts a BCP-47 tag whose language is a known ISO 639 code of
-// two or three letters: "fr", "fr-FR", "zh-Hans", "ENG". It turns down
-// words that merely look like tags ("final", "web", "v2").
-func isLang(w string) bool {
-	if len(w) < 2 || strings.ContainsAny(w, "0123456789") && !strings.Contains(w, "-") {
-		return false
-	}
-	t, err := language.Parse(strings.ReplaceAll(w, "_", "-"))
-	if err != nil {
-		return false
-	}
-	b, conf := t.Base()
-	primary := w
-	if i := strings.IndexByte(w, '-'); i >= 0 {
-		primary = w[:i]
-	}
-	return conf == language.Exact && len(primary) >= 2 && len(primary) <= 3 && b.String() != "und"
-}
-
-func isRegion(w string) bool {
-	if len(w) != 2 && len(w) != 3 {
-		return false
-	}
-	_, err := language.ParseRegion(w)
-	return err == nil && (len(w) == 3 && w[0] >= '0' && w[0] <= '9' || strings.ToUpper(w) == w)
-}
-
-func isScript(w string) bool {
-	if len(w) != 4 {
-		return false
-	}
-	_, err := language.ParseScript(w)
-	return err == nil
 }
 
 // Read walks root and returns the files whose kind QC knows (subtitles,

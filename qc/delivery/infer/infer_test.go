@@ -2,10 +2,12 @@ package infer
 
 import (
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/exportqc/exportqc/qc/delivery"
 	"github.com/exportqc/exportqc/qc/internal/testcorpus"
+	"github.com/exportqc/exportqc/qc/lang"
 )
 
 func TestNames(t *testing.T) {
@@ -24,7 +26,13 @@ func TestNames(t *testing.T) {
 		{"Title.S01E03.pt-BR.vtt", Info{"Title", 1, 3, "pt-BR", "pt-BR", delivery.Subtitles}},
 		{"The_Long_River_S02E10_pt_BR_SDH.srt", Info{"The Long River", 2, 10, "pt_BR", "pt-BR", delivery.SDH}},
 		{"LongRiver_S01E01.zh-Hans.ttml", Info{"LongRiver", 1, 1, "zh-Hans", "zh-Hans", delivery.Subtitles}},
-		{"Show 1x04 ENG.scc", Info{"Show", 1, 4, "ENG", "en", delivery.Captions}},
+		{"Show 1x04.ENG.scc", Info{"Show", 1, 4, "ENG", "en", delivery.Captions}},
+		// Delivery names separate the language with a dot or underscore: a
+		// space-separated last word is part of the title.
+		{"Show 1x04 ENG.scc", Info{"Show", 1, 4, "", "", delivery.Captions}},
+		// hoh marks SDH; it is not the language Hobyót (as check reads it too).
+		{"Show.S01E01.fr.hoh.srt", Info{"Show", 1, 1, "fr", "fr", delivery.SDH}},
+		{"inherit_begin_from_div.xml", Info{"inherit begin from div", 0, 0, "", "", delivery.Subtitles}},
 		{"Show_Episode_7_de.srt", Info{"Show", 0, 7, "de", "de", delivery.Subtitles}},
 		{"The.Long.River.fr.forced.srt", Info{"The Long River", 0, 0, "fr", "fr", delivery.Forced}},
 		{"The.Long.River.final.srt", Info{"The Long River final", 0, 0, "", "", delivery.Subtitles}},
@@ -35,6 +43,15 @@ func TestNames(t *testing.T) {
 	for _, c := range cases {
 		if got := in.Name(c.name); got != c.want {
 			t.Errorf("%s:\n got %+v\nwant %+v", c.name, got, c.want)
+		}
+	}
+}
+
+// The kinds lang's kind words name are the delivery model's kinds.
+func TestKindWordsAreDeliveryKinds(t *testing.T) {
+	for _, k := range []string{lang.KindSubtitles, lang.KindSDH, lang.KindForced, lang.KindCaptions} {
+		if !slices.Contains(delivery.FileKinds, k) {
+			t.Errorf("lang kind %q is not a delivery kind", k)
 		}
 	}
 }

@@ -1,0 +1,114 @@
+package langcheck
+
+import (
+	"fmt"
+
+	"github.com/exportqc/exportqc/qc/cue"
+	"github.com/exportqc/exportqc/qc/rule"
+)
+
+// The rules' Run functions: each reads the languages declared for the
+// file (rule.File.Declared, with their sources) and its text through the
+// Pass, and its thresholds through the Pass's typed accessors.
+
+// runTagInvalid checks (G001) the tag declared inside the file. The
+// manifest's tags are checked with the delivery, at their manifest lines;
+// file names only yield tags that parse; --lang is refused when invalid.
+func runTagInvalid(p *rule.Pass) {
+	for _, d := range p.File.Declared {
+		if d.Source != rule.DeclaredByFile {
+			continue
+		}
+		if _, prob := CheckTag(d.Tag); prob != nil {
+			p.ReportMilder(rule.Finding{Message: "language declared inside the file: " + prob.Message}, severityOf(prob.Severity))
+		}
+	}
+}
+
+// runTagConflict compares (G004) what the name, the manifest and the file
+// itself declare; --lang is the user's choice, not a declaration.
+func runTagConflict(p *rule.Pass) {
+	sources := map[string]string{}
+	for _, d := range p.File.Declared {
+		if d.Source != rule.DeclaredByFlag {
+			sources[d.Source] = d.Tag
+		}
+	}
+	if prob := Conflict(sources); prob != nil {
+		p.ReportMilder(rule.Finding{Message: prob.Message}, severityOf(prob.Severity))
+	}
+}
+
+// runUndeclared reports (G005) a file whose language was identified from
+// its text because nothing declares one.
+func runUndeclared(p *rule.Pass) {
+	if p.File.LanguageSource != rule.LanguageFromContent {
+		return
+	}
+	p.Report(rule.Finding{Actual: p.File.Language, Source: p.Source("min_confidence"),
+		Message: fmt.Sprintf("the file declares no language (not in --lang, its name, a manifest or the file itself); %s, so it was checked as %s",
+			p.File.LanguageEvidence, describe(p.File.Language))})
+}
+
+// runContentMismatch checks (G002) that the text is in the file's language.
+// A language identified from the text (G005) is not a declaration it
+// could contradict.
+func runContentMismatch(p *rule.Pass) {
+	if p.File.Language == "" || len(p.Doc.Cues) == 0 || p.File.LanguageSource == rule.LanguageFromContent {
+		return
+	}
+	opt := MismatchOptionsFrom(p.Int("min_letters"), p.Float("min_confidence"), p.Int("min_script_letters"))
+	if m := DetectMismatch(p.File.Language, TextLines(p), opt); m != nil {
+		p.Report(mismatchFinding(m, p.Source("min_confidence")))
+	}
+}
+
+// runChineseScriptMismatch checks (G003) a Chinese file's script.
+func runChineseScriptMismatch(p *rule.Pass) {
+	if p.File.Language == "" || len(p.Doc.Cues) == 0 || p.File.LanguageSource == rule.LanguageFromContent || ChineseScriptOf(p.File.Language) == "" {
+		return
+	}
+	opt := ScriptOptionsFrom(p.Int("min_script_chars"), p.Float("min_other_script_share"))
+	if m := ScriptMismatch(p.File.Language, ChineseScript(TextLines(p)), opt); m != nil {
+		p.Report(mismatchFinding(m, p.Source("min_other_script_share")))
+	}
+}
+
+func mismatchFinding(m *Mismatch, source string) rule.Finding {
+	return rule.Finding{Message: m.Message, Expected: m.Declared, Actual: m.Detected, Source: source}
+}
+
+// severityOf reads a Problem's severity hint.
+func severityOf(hint string) rule.Severity {
+	s, err := rule.ParseSeverity(hint)
+	if err != nil {
+		return rule.Error
+	}
+	return s
+}
+
+type textLinesKey struct{}
+
+// TextLines are the displayed lines of the pass's document (comments
+// left out), computed once per file for every language rule.
+func TextLines(p *rule.Pass) []string {
+	return p.Memo(textLinesKey{}, func() any { return DocumentLines(p.Doc) }).([]string)
+}
+
+// DocumentLines are the displayed lines of a document's cues.
+func DocumentLines(doc *cue.Document) []string {
+	n := 0
+	for i := range doc.Cues {
+		n += len(doc.Cues[i].Lines)
+	}
+	out := make([]string, 0, n)
+	for i := range doc.Cues {
+		if doc.Cues[i].Comment {
+			continue
+		}
+		for _, l := range doc.Cues[i].Lines {
+			out = append(out, l.Text)
+		}
+	}
+	return out
+}

@@ -12,6 +12,7 @@ import (
 	"github.com/exportqc/exportqc/qc/format/ssa"
 	"github.com/exportqc/exportqc/qc/format/stl"
 	"github.com/exportqc/exportqc/qc/format/ttml"
+	"github.com/exportqc/exportqc/qc/format/webvtt"
 	"github.com/exportqc/exportqc/qc/langcheck"
 	"github.com/exportqc/exportqc/qc/rule"
 	"github.com/exportqc/exportqc/qc/waiver"
@@ -30,6 +31,7 @@ func All() []*rule.Rule {
 	all = append(all, scc.Rules...)
 	all = append(all, ssa.Rules...)
 	all = append(all, ttml.Rules...)
+	all = append(all, webvtt.Rules...)
 	// Delivery rules (D001–D012): manifests, disk, territories.
 	all = append(all, deliverycheck.Rules...)
 	// Language rules (G001–G004); the engine calls langcheck with each

@@ -30,6 +30,8 @@ func testRegistry() []*rule.Rule {
 		r("L003", "empty-cue"),
 		r("L004", "stray-whitespace"),
 		r("L005", "unbalanced-markup"),
+		// Reader rules that defaults.yaml gives a severity and a source.
+		r("V001", "webvtt-legacy-setting"),
 	}
 }
 

@@ -44,3 +44,19 @@ var FormatNameMismatch = &rule.Rule{
 }
 
 func init() { fileRules = append(fileRules, FormatNameMismatch) }
+
+// ControlCharacter is reported by the engine, line by line, for C0 control
+// characters in a text subtitle file (textenc.Controls): the file is still
+// read by its format's reader.
+var ControlCharacter = &rule.Rule{
+	Code: "E005", Name: "control-character", Family: "file",
+	Summary: "A line of a text subtitle file holds control characters",
+	Doc: "NUL, vertical tab, form feed, escape, DEL and the other C0 control characters (tab, line feed and carriage " +
+		"return excepted) are never displayed: players drop them, draw a replacement glyph, or stop reading the line at " +
+		"a NUL. They usually come from a broken conversion or a copy from a binary source. The file is still read by its " +
+		"format's reader; each finding names the line and the column of the first one (at most 20 lines are listed). " +
+		"Remove them.",
+	DefaultSeverity: rule.Warning,
+}
+
+func init() { fileRules = append(fileRules, ControlCharacter) }

@@ -50,17 +50,28 @@ func checkFile(opts *Options, in input) fileResult {
 	sniffed := format.Sniff(data, "")
 	if sniffed == "" {
 		dec := textenc.DecodeOwned(data) // data is never modified after this
-		text = dec.Text
-		if looksBinary(text) {
+		// Content that starts like a format we know is read by its reader,
+		// control characters and all (they are findings at their line); a
+		// file named as a binary format (.stl) is left to that format's
+		// reader, which says what is wrong with its header.
+		sniffed = format.Sniff(data, dec.Text)
+		binary := sniffed == "" && looksBinary(dec.Text)
+		if binary && format.NamedBinary(in.path) {
+			dec = textenc.Result{Encoding: "binary"}
+		} else if binary {
 			fileFinding("E000", "content is binary, not subtitle text (a media or archive file with a subtitle name?)")
 			base, _ := opts.Resolver.Resolve("")
 			res.record.Encoding = "binary"
 			res.findings = applyConfig(res.findings, opts.Rules, base)
 			return res
 		}
+		text = dec.Text
+		for _, c := range textenc.Controls(text) {
+			res.add(rule.Finding{Rule: "E005", File: in.path, Line: c.Line, Message: c.Message})
+		}
 		res.record.Encoding = dec.Encoding
 		res.record.BOM = dec.BOM
-		if dec.Encoding != "UTF-8" {
+		if dec.Encoding != "UTF-8" && dec.Encoding != "binary" {
 			how := "detected from its byte-order mark"
 			if dec.Guessed {
 				how = "guessed from its content"
@@ -73,7 +84,6 @@ func checkFile(opts *Options, in input) fileResult {
 		if dec.BOM {
 			fileFinding("E002", "file starts with a "+dec.Encoding+" byte-order mark")
 		}
-		sniffed = format.Sniff(data, text)
 	} else {
 		res.record.Encoding = "binary"
 	}

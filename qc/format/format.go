@@ -75,6 +75,13 @@ func ByExt(path string) *Format {
 	return nil
 }
 
+// NamedBinary reports whether a file's name is that of a binary format
+// (.stl): what it holds is for that format's reader to judge.
+func NamedBinary(path string) bool {
+	f := ByExt(path)
+	return f != nil && f.Binary
+}
+
 // Ambiguous reports whether a file's extension alone does not make it a
 // subtitle file: only content can say.
 func Ambiguous(path string) bool {
@@ -116,16 +123,13 @@ func Sniff(head []byte, text string) string {
 	return ""
 }
 
-// isSTL checks the GSI block: a 3-digit code page number followed by a
-// disk format code "STLnn.01".
+// isSTL checks the GSI block for its disk format code "STLnn.01" at byte 3.
+// The code page number before it is not required to be valid: a bad CPN is
+// a header finding of the STL reader, not a reason to call the file binary
+// (IRT's requirement-0172-002.stl has CPN "ABC").
 func isSTL(b []byte) bool {
 	if len(b) < 11 {
 		return false
-	}
-	for _, c := range b[:3] {
-		if c < '0' || c > '9' {
-			return false
-		}
 	}
 	return bytes.HasPrefix(b[3:], []byte("STL")) && bytes.Equal(b[8:11], []byte(".01"))
 }

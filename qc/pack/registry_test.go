@@ -31,6 +31,7 @@ func testRegistry() []*rule.Rule {
 		r("L004", "stray-whitespace"),
 		r("L005", "unbalanced-markup"),
 		// Reader rules that defaults.yaml gives a severity and a source.
+		r("E005", "control-character"),
 		r("V001", "webvtt-legacy-setting"),
 	}
 }

@@ -25,8 +25,9 @@
 //     or REGION blocks after the first cue, and a '<' that is not escaped
 //     (it swallows the text after it as a tag) are diagnostics.
 //   - U+0000 is replaced by U+FFFD in identifiers, settings and text (as
-//     the spec's preprocessing does) and reported once; line numbers and
-//     byte offsets still refer to the text as given.
+//     the spec's preprocessing does); line numbers and byte offsets still
+//     refer to the text as given. The engine reports control characters,
+//     NUL included, at their lines for every text format (E005).
 //   - Legacy spellings of the 2012-2015 drafts (align:middle, position and
 //     line alignments "middle", "start", "end", "Region:" header lines) are
 //     ignored as the spec says and counted into one V001 finding per file

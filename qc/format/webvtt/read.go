@@ -49,7 +49,6 @@ type reader struct {
 	regionIDs map[string]bool
 	seenCue   bool
 	hasNUL    bool
-	nulSeen   bool
 	stray     int
 	// badSignature: the first line is not a WEBVTT signature (reported).
 	badSignature bool
@@ -146,7 +145,7 @@ func (r *reader) block(i int, inHeader bool) int {
 					first = i - 1
 				}
 				r.seenCue = true
-				t.settings = r.noNUL(t.settings, i-1)
+				t.settings = r.noNUL(t.settings)
 				// The buffer held the identifier; the payload starts here.
 				idFrom, idTo := bufFrom, bufTo
 				bufFrom, bufTo = i, i
@@ -251,10 +250,10 @@ func (r *reader) ignoredBlock(first, end int) {
 
 func (r *reader) addCue(first, timingLine int, id string, t timing, from, to int) {
 	index := len(r.doc.Cues) + 1
-	raw := r.noNUL(r.join(from, to), from)
+	raw := r.noNUL(r.join(from, to))
 	c := cue.Cue{
 		Index:    index,
-		ID:       r.noNUL(id, first),
+		ID:       r.noNUL(id),
 		Line:     first + 1,
 		Offset:   r.ix.Offset(first),
 		Start:    t.start,
@@ -300,15 +299,12 @@ func (r *reader) region(id string) bool {
 	return r.regionIDs[id]
 }
 
-// noNUL replaces U+0000 by U+FFFD, as the spec's preprocessing does, and
-// reports it once per file.
-func (r *reader) noNUL(s string, line int) string {
+// noNUL replaces U+0000 by U+FFFD, as the spec's preprocessing does. The
+// NULs themselves are reported line by line for every text format by the
+// engine (rule E005), so the reader does not repeat them.
+func (r *reader) noNUL(s string) string {
 	if !r.hasNUL || strings.IndexByte(s, 0) < 0 {
 		return s
-	}
-	if !r.nulSeen {
-		r.nulSeen = true
-		r.diag(line, 0, "the file contains NUL characters (U+0000); they are read as U+FFFD")
 	}
 	return strings.ReplaceAll(s, "\x00", "\ufffd")
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/exportqc/exportqc/qc/deliverycheck"
 	"github.com/exportqc/exportqc/qc/format/scc"
+	"github.com/exportqc/exportqc/qc/format/srt"
 	"github.com/exportqc/exportqc/qc/format/ssa"
 	"github.com/exportqc/exportqc/qc/format/stl"
 	"github.com/exportqc/exportqc/qc/format/ttml"
@@ -32,6 +33,7 @@ func All() []*rule.Rule {
 	all = append(all, ssa.Rules...)
 	all = append(all, ttml.Rules...)
 	all = append(all, webvtt.Rules...)
+	all = append(all, srt.Rules...)
 	// Delivery rules (D001–D012): manifests, disk, territories.
 	all = append(all, deliverycheck.Rules...)
 	// Language rules (G001–G004); the engine calls langcheck with each

@@ -32,6 +32,7 @@ func testRegistry() []*rule.Rule {
 		r("L005", "unbalanced-markup"),
 		// Reader rules that defaults.yaml gives a severity and a source.
 		r("E005", "control-character"),
+		r("R001", "srt-millisecond-digits"),
 		r("V001", "webvtt-legacy-setting"),
 	}
 }

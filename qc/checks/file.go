@@ -60,3 +60,33 @@ var ControlCharacter = &rule.Rule{
 }
 
 func init() { fileRules = append(fileRules, ControlCharacter) }
+
+// NoCues fails a subtitle file that has nothing to show: 0 bytes, only
+// whitespace or a byte-order mark, a header and no cue, or nothing a reader
+// could read. Checking zero cues would otherwise pass it.
+var NoCues = &rule.Rule{
+	Code: "E004", Name: "no-cues", Family: "file",
+	Summary: "A subtitle file has no cue to show",
+	Doc: "The file is empty (0 bytes, only whitespace or a byte-order mark), holds only a header (a WebVTT signature, " +
+		"a TTML document with an empty body, an STL with only comment blocks), or no cue in it could be read (its parse " +
+		"errors are reported as E000). Every other rule passes on zero cues, so without this finding an empty delivery " +
+		"would pass. Re-export the file from the authoring tool.",
+	Run:             runNoCues,
+	DefaultSeverity: rule.Error,
+}
+
+func runNoCues(p *rule.Pass) {
+	if len(p.Doc.Displayed()) > 0 {
+		return
+	}
+	msg := "the file has no cue: nothing would be shown"
+	switch {
+	case len(p.Doc.Cues) > 0:
+		msg = "the file has only comment subtitles: nothing would be shown"
+	case len(p.Doc.Diagnostics) > 0:
+		msg = "no cue could be read from the file (see its parse findings): nothing would be shown"
+	}
+	p.Report(rule.Finding{Message: msg})
+}
+
+func init() { fileRules = append(fileRules, NoCues) }

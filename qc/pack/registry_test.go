@@ -31,6 +31,7 @@ func testRegistry() []*rule.Rule {
 		r("L004", "stray-whitespace"),
 		r("L005", "unbalanced-markup"),
 		// Reader rules that defaults.yaml gives a severity and a source.
+		r("E004", "no-cues"),
 		r("E005", "control-character"),
 		r("R001", "srt-millisecond-digits"),
 		r("V001", "webvtt-legacy-setting"),

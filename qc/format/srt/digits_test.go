@@ -1,6 +1,7 @@
 package srt
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -28,5 +29,25 @@ func TestTwoDigitMillisecondsAreMilliseconds(t *testing.T) {
 	d := doc.Diagnostics[0]
 	if d.Rule != CodeShortMilliseconds || d.Line != 365 || !strings.HasPrefix(d.Message, "16 timing lines with fewer than 3 millisecond digits") {
 		t.Errorf("diagnostic %+v", d)
+	}
+}
+
+// Negative times are kept for the timing rules and reported at their line;
+// absurd hours are an unreadable timing line, never an overflow.
+func TestNegativeAndOutOfRangeTimes(t *testing.T) {
+	doc := Read("1\n-00:00:01,000 --> 00:00:02,000\nneg\n\n2\n99999999:00:00,000 --> 99999999:00:01,000\nbig\n\n" +
+		"3\n00:00:03,000 --> 00:00:04,000\nok\n")
+	if len(doc.Cues) != 2 || doc.Cues[0].Start != -ms(1000) || doc.Cues[1].Start != ms(3000) {
+		t.Fatalf("cues %+v", doc.Cues)
+	}
+	var got []string
+	for _, d := range doc.Diagnostics {
+		if d.Rule == "" {
+			got = append(got, strconv.Itoa(d.Line)+" "+d.Message)
+		}
+	}
+	if len(got) != 2 || !strings.HasPrefix(got[0], `2 timing line "-00:00:01,000 --> 00:00:02,000" has a negative time`) ||
+		!strings.HasPrefix(got[1], "6 cue 2: timing line") || !strings.Contains(got[1], "hours out of range") {
+		t.Errorf("parse errors %q", got)
 	}
 }

@@ -28,8 +28,11 @@
 //     "X1:.. X2:.. Y1:.. Y2:.." box, kept in Cue.Settings). Each kind of
 //     deviation is reported once per file, with a count and its first line,
 //     because some players (ExoPlayer, ffmpeg) read them differently or
-//     drop the cue. Negative times and end before start are kept as parsed:
-//     timing rules report them.
+//     drop the cue. Negative times and end before start are kept as parsed
+//     for the timing rules; a negative time is also a diagnostic at its
+//     line (players drop such a cue). Hours beyond 1,000,000 make the timing
+//     line unreadable (a diagnostic; the cue is skipped), so no time
+//     overflows.
 //   - A timing line that cannot be read (four millisecond digits, a missing
 //     end time, a lone "-->") is a diagnostic; that cue is skipped and
 //     reading resumes at the next cue.

@@ -200,6 +200,11 @@ func (r *reader) cue(ci, ti int) int {
 	if t.rangeMsg != "" {
 		r.diag(ti, index, t.rangeMsg)
 	}
+	if t.start < 0 || t.end < 0 {
+		// Kept as read, for the timing rules; but no player shows a time
+		// before zero (most drop the cue, some clamp it to 0).
+		r.diag(ti, index, "timing line "+strconv.Quote(strings.TrimSpace(tl))+" has a negative time: players drop the cue or show it from 00:00:00")
+	}
 	raw := r.join(ti+1, end)
 	r.doc.Cues = append(r.doc.Cues, cue.Cue{
 		Index:    index,

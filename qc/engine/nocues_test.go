@@ -1,0 +1,27 @@
+package engine
+
+import (
+	"testing"
+
+	"github.com/exportqc/exportqc/qc/rule"
+)
+
+// An empty subtitle file fails: it was 0 cues and PASS.
+func TestEmptySubtitleFilesFail(t *testing.T) {
+	for name, data := range map[string]string{
+		"zero.srt":  "",
+		"blank.srt": " \r\n\t\n\n",
+		"bom.srt":   "\xef\xbb\xbf",
+		"sig.vtt":   "WEBVTT\n\n",
+	} {
+		rep, _ := checkOne(t, name, []byte(data))
+		f := findingWith(rep, "E004", "no cue")
+		if f == nil || f.Severity != rule.Error || rep.Summary.Passed {
+			t.Errorf("%s: findings %+v, passed %v", name, rep.Findings, rep.Summary.Passed)
+		}
+	}
+	rep, _ := checkOne(t, "one.srt", []byte("1\n00:00:01,000 --> 00:00:02,000\nHi\n"))
+	if findingWith(rep, "E004", "") != nil {
+		t.Errorf("a file with a cue: %+v", rep.Findings)
+	}
+}

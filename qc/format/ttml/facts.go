@@ -38,6 +38,8 @@ type facts struct {
 	units namedUses
 	// Style values TTML does not allow, by attribute (styleval.go).
 	badValues namedUses
+	// Times read by lenientTime (lenient.go), reported once per file.
+	lenientTimes use
 }
 
 // use counts the occurrences of one kind of problem and remembers the

@@ -1,6 +1,11 @@
 package ttml
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/exportqc/exportqc/qc/cue"
+)
 
 // Valid documents of the public suites that gave false parse errors or
 // false cues: a paragraph with no text is not a cue (ttml1-valid-all-timing
@@ -38,5 +43,36 @@ func TestEmptyParagraphIsNotACue(t *testing.T) {
 </div></body></tt>`)
 	if len(d.Cues) != 1 || d.Cues[0].Index != 1 || d.Cues[0].Line != 4 || len(d.Diagnostics) != 0 {
 		t.Errorf("cues %+v diagnostics %+v", d.Cues, d.Diagnostics)
+	}
+}
+
+// Apple Music's lyrics TTML writes bare seconds and m:ss.fff: one E000 for
+// the file, with the count (it was 471 E000, one per attribute). Its times
+// are absolute where TTML's are relative to the parent, so under TTML
+// timing its paragraphs still fall outside their divs (P026).
+func TestLenientTimesAreOneFinding(t *testing.T) {
+	_, d := readCorpus(t, "ttml/pysubs2/ttml_example_apple.ttml")
+	var e000 []string
+	for _, g := range d.Diagnostics {
+		if g.Rule == "" {
+			e000 = append(e000, g.Message)
+		}
+	}
+	if len(e000) != 1 || !strings.HasPrefix(e000[0], "471 time expressions are not TTML time syntax (first here: dur=\"3:58.640\")") {
+		t.Errorf("parse errors %q", e000)
+	}
+	for _, c := range []struct {
+		in   string
+		want cue.Time
+		ok   bool
+	}{
+		{"19.764", 19*cue.Second + 764*cue.Millisecond, true},
+		{"3:58.640", 3*cue.Minute + 58*cue.Second + 640*cue.Millisecond, true},
+		{"1:02:03", cue.Hour + 2*cue.Minute + 3*cue.Second, true},
+		{"1:0:00", 0, false}, {"3:60", 0, false}, {"4S", 0, false}, {"", 0, false}, {"1:2:3:4", 0, false},
+	} {
+		if got, ok := lenientTime(c.in); ok != c.ok || got != c.want {
+			t.Errorf("lenientTime(%q) = %v %v", c.in, got, ok)
+		}
 	}
 }

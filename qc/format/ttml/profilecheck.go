@@ -41,6 +41,9 @@ func (r *reader) headerChecks() {
 		u := r.f.unknown.by[name]
 		r.diagCode(CodeUnknownAttribute, u.at, "attribute "+name+" is not defined by TTML"+u.times())
 	}
+	if u := &r.f.lenientTimes; u.n > 0 {
+		r.diag(u.at, lenientTimesMessage(u))
+	}
 	for _, name := range r.f.badValues.order {
 		u := r.f.badValues.by[name]
 		r.diagCode(CodeInvalidStyleValue, u.at, u.value+u.times())

@@ -110,3 +110,20 @@ func TestUnlistedCountComesLast(t *testing.T) {
 		}
 	}
 }
+
+// go-astisub writes the legacy "Region:" lines as a block after its STYLE
+// block: they are legacy region definitions, not stray text, and cues that
+// name them are counted with them.
+func TestLegacyRegionBlockAfterStyle(t *testing.T) {
+	doc := Read("WEBVTT\n\nSTYLE\n::cue(b) { color: red; }\n\nRegion: id=bill width=40%\nRegion: id=fred width=40%\n\n" +
+		"00:01.000 --> 00:02.000 region:bill\na\n\n00:03.000 --> 00:04.000 region:fred\nb\n\nRegion: id=late\n")
+	v := byRule(doc, CodeLegacySetting)
+	if len(v) != 1 || v[0].Line != 6 || !strings.Contains(v[0].Message, `a "Region:" header line ×2`) ||
+		!strings.Contains(v[0].Message, "2 cues name a region") {
+		t.Errorf("V001: %+v", v)
+	}
+	// After the first cue a Region: line is stray text, as any other.
+	if e := byRule(doc, ""); len(e) != 1 || e[0].Line != 15 {
+		t.Errorf("parse errors: %+v", e)
+	}
+}

@@ -227,6 +227,9 @@ func (r *reader) ignoredBlock(first, end int) {
 	if first == 0 && r.badSignature {
 		return // the garbled signature block, already reported
 	}
+	if !r.seenCue && r.legacyRegionBlock(first, end) {
+		return
+	}
 	switch {
 	case keyword(line, "STYLE") && r.seenCue:
 		r.diag(first, 0, "STYLE block after the first cue is ignored (style sheets must come before the cues)")
@@ -325,6 +328,22 @@ func (r *reader) legacyRegionHeader(line int, value string) {
 			r.legacyRegions[id] = true
 		}
 	}
+}
+
+// legacyRegionBlock reads a block of "Region:" lines before the first cue
+// as the legacy header lines they were meant to be (go-astisub writes them
+// after its STYLE block). It reports false, reading nothing, for any other
+// block.
+func (r *reader) legacyRegionBlock(first, end int) bool {
+	for k := first; k < end; k++ {
+		if !strings.HasPrefix(r.text(k), "Region:") {
+			return false
+		}
+	}
+	for k := first; k < end; k++ {
+		r.legacyRegionHeader(k, strings.TrimPrefix(r.text(k), "Region:"))
+	}
+	return true
 }
 
 func (r *reader) sawLegacy(k LegacyKind, line int) {

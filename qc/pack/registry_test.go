@@ -34,6 +34,7 @@ func testRegistry() []*rule.Rule {
 		r("E004", "no-cues"),
 		r("E005", "control-character"),
 		r("R001", "srt-millisecond-digits"),
+		r("R002", "srt-timestamp-form"),
 		r("V001", "webvtt-legacy-setting"),
 	}
 }

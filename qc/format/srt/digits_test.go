@@ -51,3 +51,16 @@ func TestNegativeAndOutOfRangeTimes(t *testing.T) {
 		t.Errorf("parse errors %q", got)
 	}
 }
+
+// Timestamp forms every player reads alike are R002 warnings; a mistyped
+// arrow, which ffmpeg drops, stays a parse error.
+func TestTimestampFormsAreWarnings(t *testing.T) {
+	doc := Read("1\n00:00:01.000 --> 00:00:02.000\na\n\n2\n00:03,000 --> 00:00:04\nb\n\n3\n00:00:05,000 - > 00:00:06,000\nc\n")
+	got := map[string]int{}
+	for _, d := range doc.Diagnostics {
+		got[d.Rule]++
+	}
+	if len(doc.Cues) != 3 || got[CodeTimestampForm] != 3 || got[""] != 1 || len(got) != 2 {
+		t.Errorf("%d cues, diagnostics %+v", len(doc.Cues), doc.Diagnostics)
+	}
+}

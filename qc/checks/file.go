@@ -69,22 +69,23 @@ var NoCues = &rule.Rule{
 	Summary: "A subtitle file has no cue to show",
 	Doc: "The file is empty (0 bytes, only whitespace or a byte-order mark), holds only a header (a WebVTT signature, " +
 		"a TTML document with an empty body, an STL with only comment blocks), or no cue in it could be read (its parse " +
-		"errors are reported as E000). Every other rule passes on zero cues, so without this finding an empty delivery " +
+		"errors are reported as E000, untimed TTML text as P007). Image subtitles (IMSC image profile) are not read as " +
+		"cues and do not count as empty. Every other rule passes on zero cues, so without this finding an empty delivery " +
 		"would pass. Re-export the file from the authoring tool.",
 	Run:             runNoCues,
 	DefaultSeverity: rule.Error,
 }
 
 func runNoCues(p *rule.Pass) {
-	if len(p.Doc.Displayed()) > 0 {
-		return
+	if len(p.Doc.Displayed()) > 0 || p.Doc.Images > 0 {
+		return // image subtitles are not read as cues, but they are subtitles
 	}
 	msg := "the file has no cue: nothing would be shown"
 	switch {
 	case len(p.Doc.Cues) > 0:
 		msg = "the file has only comment subtitles: nothing would be shown"
 	case len(p.Doc.Diagnostics) > 0:
-		msg = "no cue could be read from the file (see its parse findings): nothing would be shown"
+		msg = "no cue could be read from the file (see its other findings)"
 	}
 	p.Report(rule.Finding{Message: msg})
 }

@@ -25,3 +25,15 @@ func TestEmptySubtitleFilesFail(t *testing.T) {
 		t.Errorf("a file with a cue: %+v", rep.Findings)
 	}
 }
+
+// An IMSC image-profile document has no text cues but is not empty.
+func TestImageSubtitlesAreNotEmpty(t *testing.T) {
+	rep, _ := checkOne(t, "image.ttml", []byte(`<?xml version="1.0" encoding="UTF-8"?>
+<tt xmlns="http://www.w3.org/ns/ttml" xmlns:ttp="http://www.w3.org/ns/ttml#parameter" xml:lang="en"
+    ttp:contentProfiles="http://www.w3.org/ns/ttml/profile/imsc1.1/image">
+  <body><div begin="1s" end="2s"><image src="a.png" type="image/png"/></div></body>
+</tt>`))
+	if f := findingWith(rep, "E004", ""); f != nil {
+		t.Errorf("image document reported empty: %+v", f)
+	}
+}

@@ -257,4 +257,5 @@ func (r *reader) finish() {
 		r.doc.TimePrecision = cue.Flick
 	}
 	r.profileChecks()
+	r.doc.Images = r.f.images.n
 }

@@ -127,3 +127,12 @@ func TestLegacyRegionBlockAfterStyle(t *testing.T) {
 		t.Errorf("parse errors: %+v", e)
 	}
 }
+
+// A garbled signature after a line of spaces is still the one signature
+// problem, not also text outside any cue (go-astisub's broken-1-in.vtt).
+func TestGarbledSignatureAfterSpaces(t *testing.T) {
+	doc := Read(" \nBROKENVTT\n\n00:01.000 --> 00:02.000\na\n")
+	if len(doc.Diagnostics) != 1 || !strings.Contains(doc.Diagnostics[0].Message, "missing \"WEBVTT\" signature") || len(doc.Cues) != 1 {
+		t.Errorf("%+v %+v", doc.Diagnostics, doc.Cues)
+	}
+}

@@ -52,6 +52,7 @@ type reader struct {
 	stray     int
 	// badSignature: the first line is not a WEBVTT signature (reported).
 	badSignature bool
+	sigBlock     int // the line where that garbled first block starts
 	// legacy counts the legacy spellings met, by kind, for one finding per
 	// file; legacyLine is the first line where one was met.
 	legacy     [numLegacyKinds]int
@@ -95,6 +96,9 @@ func (r *reader) parse() {
 		}
 		r.diag(0, 0, "missing \"WEBVTT\" signature: "+found+" (players refuse the file); cues are read anyway")
 		r.badSignature = true // the garbled first block is covered by this diagnostic
+		for r.sigBlock < n && blankish(r.text(r.sigBlock)) && r.text(r.sigBlock) != "" {
+			r.sigBlock++ // lines of spaces before it do not make it another block
+		}
 	}
 	for {
 		// A line of only spaces or tabs between blocks is read as a blank
@@ -224,7 +228,7 @@ func (r *reader) ignoredBlock(first, end int) {
 	if strings.HasPrefix(line, "NOTE") && (len(line) == 4 || line[4] == ' ' || line[4] == '\t') {
 		return
 	}
-	if first == 0 && r.badSignature {
+	if first == r.sigBlock && r.badSignature {
 		return // the garbled signature block, already reported
 	}
 	if !r.seenCue && r.legacyRegionBlock(first, end) {

@@ -54,7 +54,7 @@ func checkFile(opts *Options, in input) fileResult {
 		// control characters and all (they are findings at their line); a
 		// file named as a binary format (.stl) is left to that format's
 		// reader, which says what is wrong with its header.
-		sniffed = format.Sniff(data, dec.Text)
+		sniffed = format.SniffNamed(in.path, data, dec.Text)
 		binary := sniffed == "" && looksBinary(dec.Text)
 		if binary && format.NamedBinary(in.path) {
 			dec = textenc.Result{Encoding: "binary"}

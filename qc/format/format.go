@@ -123,6 +123,41 @@ func Sniff(head []byte, text string) string {
 	return ""
 }
 
+// SniffNamed is Sniff for a file whose name is known. A file named .vtt
+// whose "WEBVTT" signature is missing or garbled looks like SRT to Sniff
+// (timing lines with "-->"); when its timing lines use WebVTT's '.' before
+// the milliseconds it is a broken WebVTT file, and the WebVTT reader says
+// precisely what is wrong with it (the signature), where reading it as SRT
+// would call it a format mismatch.
+func SniffNamed(path string, head []byte, text string) string {
+	s := Sniff(head, text)
+	if s == "srt" {
+		if f := ByExt(path); f != nil && f.Name == "webvtt" && webvttTiming(text) {
+			return "webvtt"
+		}
+	}
+	return s
+}
+
+// webvttTiming reports whether the first timing line in the first few
+// non-blank lines writes its start time with a '.' before the fraction.
+func webvttTiming(t string) bool {
+	s := cue.NewLineScanner(t)
+	for seen := 0; seen < 5 && s.Scan(); {
+		line := strings.TrimSpace(s.Text())
+		if line == "" {
+			continue
+		}
+		seen++
+		if start, _, ok := strings.Cut(line, "-->"); ok {
+			start = strings.TrimSpace(start)
+			i := strings.LastIndexAny(start, ".,")
+			return i > 0 && start[i] == '.'
+		}
+	}
+	return false
+}
+
 // isSTL checks the GSI block for its disk format code "STLnn.01" at byte 3.
 // The code page number before it is not required to be valid: a bad CPN is
 // a header finding of the STL reader, not a reason to call the file binary

@@ -54,7 +54,7 @@ var FormatNameMismatch = &rule.Rule{
 	Run:             reportFormatNameMismatch,
 }
 
-var fileRules = []*rule.Rule{ParseError, NotUTF8, ByteOrderMark, FormatNameMismatch}
+var fileRules = []*rule.Rule{ParseError, NotUTF8, ByteOrderMark, FormatNameMismatch, NoCues, ControlCharacter}
 
 // reportParseErrors reports what kept the file, or part of it, from being
 // read: the engine's problems (cannot open, binary, unknown format, bytes
@@ -97,4 +97,55 @@ func reportFormatNameMismatch(p *rule.Pass) {
 	if f.NamedFormat != "" && f.ContentFormat != "" && f.NamedFormat != f.ContentFormat {
 		p.Report(rule.Finding{Message: fmt.Sprintf("file is named as %s but its content is %s", f.NamedFormat, f.ContentFormat)})
 	}
+}
+
+// ControlCharacter reports, line by line, the C0 control characters the
+// engine found while decoding a text subtitle file (rule.File.Controls):
+// the file is still read by its format's reader.
+var ControlCharacter = &rule.Rule{
+	Code: "E005", Name: "control-character", Family: "file",
+	Summary: "A line of a text subtitle file holds control characters",
+	Doc: "NUL, vertical tab, form feed, escape, DEL and the other C0 control characters (tab, line feed and carriage " +
+		"return excepted) are never displayed: players drop them, draw a replacement glyph, or stop reading the line at " +
+		"a NUL. They usually come from a broken conversion or a copy from a binary source. The file is still read by its " +
+		"format's reader; each finding names the line and the column of the first one (at most 20 lines are listed). " +
+		"Remove them.",
+	DefaultSeverity: rule.Warning,
+	Facts:           true,
+	Run:             reportControls,
+}
+
+func reportControls(p *rule.Pass) {
+	for _, c := range p.File.Controls {
+		p.Report(rule.Finding{Line: c.Line, Message: c.Message})
+	}
+}
+
+// NoCues fails a subtitle file that has nothing to show: 0 bytes, only
+// whitespace or a byte-order mark, a header and no cue, or nothing a reader
+// could read. Checking zero cues would otherwise pass it.
+var NoCues = &rule.Rule{
+	Code: "E004", Name: "no-cues", Family: "file",
+	Summary: "A subtitle file has no cue to show",
+	Doc: "The file is empty (0 bytes, only whitespace or a byte-order mark), holds only a header (a WebVTT signature, " +
+		"a TTML document with an empty body, an STL with only comment blocks), or no cue in it could be read (its parse " +
+		"errors are reported as E000, untimed TTML text as P007). Image subtitles (IMSC image profile) are not read as " +
+		"cues and do not count as empty. Every other rule passes on zero cues, so without this finding an empty delivery " +
+		"would pass. Re-export the file from the authoring tool.",
+	Run:             runNoCues,
+	DefaultSeverity: rule.Error,
+}
+
+func runNoCues(p *rule.Pass) {
+	if len(p.Doc.Displayed()) > 0 || p.Doc.Images > 0 {
+		return // image subtitles are not read as cues, but they are subtitles
+	}
+	msg := "the file has no cue: nothing would be shown"
+	switch {
+	case len(p.Doc.Cues) > 0:
+		msg = "the file has only comment subtitles: nothing would be shown"
+	case len(p.Doc.Diagnostics) > 0:
+		msg = "no cue could be read from the file (see its other findings)"
+	}
+	p.Report(rule.Finding{Message: msg})
 }

@@ -18,9 +18,11 @@ import (
 
 	"github.com/exportqc/exportqc/qc/deliverycheck"
 	"github.com/exportqc/exportqc/qc/format/scc"
+	"github.com/exportqc/exportqc/qc/format/srt"
 	"github.com/exportqc/exportqc/qc/format/ssa"
 	"github.com/exportqc/exportqc/qc/format/stl"
 	"github.com/exportqc/exportqc/qc/format/ttml"
+	"github.com/exportqc/exportqc/qc/format/webvtt"
 	"github.com/exportqc/exportqc/qc/langcheck"
 	"github.com/exportqc/exportqc/qc/rule"
 	"github.com/exportqc/exportqc/qc/waiver"
@@ -37,7 +39,7 @@ func build() []*rule.Rule {
 	all = append(all, layoutRules...)
 	// Format rules: the readers detect them and own their definitions; they
 	// are reported from the readers' diagnostics.
-	all = append(all, readerRules(stl.Rules, scc.Rules, ssa.Rules, ttml.Rules)...)
+	all = append(all, readerRules(stl.Rules, scc.Rules, ssa.Rules, ttml.Rules, webvtt.Rules, srt.Rules)...)
 	// Delivery rules (D001–D012): manifests, disk, territories.
 	all = append(all, deliverycheck.Rules...)
 	// Language rules (G001–G004); the engine calls langcheck with each

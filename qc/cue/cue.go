@@ -108,6 +108,10 @@ type Document struct {
 	TimePrecision Time
 	Cues          []Cue
 	Diagnostics   []Diagnostic
+	// Images counts image subtitles the reader recognised but does not turn
+	// into cues (IMSC image profile <image>, smpte:backgroundImage): a file
+	// of images is not an empty file.
+	Images int
 
 	displayed []*Cue // memo of Displayed
 }

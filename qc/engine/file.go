@@ -119,17 +119,29 @@ func openDoc(in input, file *rule.File) (doc *cue.Document, encoding string, ski
 	sniffed := format.Sniff(data, "")
 	if sniffed == "" {
 		dec := textenc.DecodeOwned(data) // data is never modified after this
-		text = dec.Text
-		if looksBinary(text) {
+		// Content that starts like a format we know is read by its reader,
+		// control characters and all (they are findings at their line); a
+		// file named as a binary format (.stl) is left to that format's
+		// reader, which says what is wrong with its header.
+		sniffed = format.SniffNamed(in.path, data, dec.Text)
+		binary := sniffed == "" && looksBinary(dec.Text)
+		if binary && format.NamedBinary(in.path) {
+			dec = textenc.Result{Encoding: "binary"}
+		} else if binary {
 			file.Problemf(0, "content is binary, not subtitle text (a media or archive file with a subtitle name?)")
 			return nil, "binary", false, nil
 		}
+		text = dec.Text
+		for _, c := range textenc.Controls(text) {
+			file.Controls = append(file.Controls, rule.Problem{Line: c.Line, Message: c.Message})
+		}
 		encoding = dec.Encoding
-		file.Encoding, file.EncodingGuessed, file.BOM = dec.Encoding, dec.Guessed, dec.BOM
+		if dec.Encoding != "binary" {
+			file.Encoding, file.EncodingGuessed, file.BOM = dec.Encoding, dec.Guessed, dec.BOM
+		}
 		if dec.Invalid > 0 {
 			file.Problemf(0, "%d bytes could not be decoded as %s and were replaced", dec.Invalid, dec.Encoding)
 		}
-		sniffed = format.Sniff(data, text)
 	} else {
 		encoding = "binary"
 	}

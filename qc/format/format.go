@@ -75,6 +75,13 @@ func ByExt(path string) *Format {
 	return nil
 }
 
+// NamedBinary reports whether a file's name is that of a binary format
+// (.stl): what it holds is for that format's reader to judge.
+func NamedBinary(path string) bool {
+	f := ByExt(path)
+	return f != nil && f.Binary
+}
+
 // Ambiguous reports whether a file's extension alone does not make it a
 // subtitle file: only content can say.
 func Ambiguous(path string) bool {
@@ -116,16 +123,48 @@ func Sniff(head []byte, text string) string {
 	return ""
 }
 
-// isSTL checks the GSI block: a 3-digit code page number followed by a
-// disk format code "STLnn.01".
+// SniffNamed is Sniff for a file whose name is known. A file named .vtt
+// whose "WEBVTT" signature is missing or garbled looks like SRT to Sniff
+// (timing lines with "-->"); when its timing lines use WebVTT's '.' before
+// the milliseconds it is a broken WebVTT file, and the WebVTT reader says
+// precisely what is wrong with it (the signature), where reading it as SRT
+// would call it a format mismatch.
+func SniffNamed(path string, head []byte, text string) string {
+	s := Sniff(head, text)
+	if s == "srt" {
+		if f := ByExt(path); f != nil && f.Name == "webvtt" && webvttTiming(text) {
+			return "webvtt"
+		}
+	}
+	return s
+}
+
+// webvttTiming reports whether the first timing line in the first few
+// non-blank lines writes its start time with a '.' before the fraction.
+func webvttTiming(t string) bool {
+	s := cue.NewLineScanner(t)
+	for seen := 0; seen < 5 && s.Scan(); {
+		line := strings.TrimSpace(s.Text())
+		if line == "" {
+			continue
+		}
+		seen++
+		if start, _, ok := strings.Cut(line, "-->"); ok {
+			start = strings.TrimSpace(start)
+			i := strings.LastIndexAny(start, ".,")
+			return i > 0 && start[i] == '.'
+		}
+	}
+	return false
+}
+
+// isSTL checks the GSI block for its disk format code "STLnn.01" at byte 3.
+// The code page number before it is not required to be valid: a bad CPN is
+// a header finding of the STL reader, not a reason to call the file binary
+// (IRT's requirement-0172-002.stl has CPN "ABC").
 func isSTL(b []byte) bool {
 	if len(b) < 11 {
 		return false
-	}
-	for _, c := range b[:3] {
-		if c < '0' || c > '9' {
-			return false
-		}
 	}
 	return bytes.HasPrefix(b[3:], []byte("STL")) && bytes.Equal(b[8:11], []byte(".01"))
 }

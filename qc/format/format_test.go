@@ -28,7 +28,8 @@ func TestSniff(t *testing.T) {
 		{"other xml", `<?xml version="1.0"?><MediaManifest/>`, "", ""},
 		{"mpl2", "[10][20]Hello\n", "", "mpl2"},
 		{"stl", stlHead, "", "stl"},
-		{"not stl: bad code page", "ABCSTL25.01" + strings.Repeat(" ", 1013), "", ""},
+		// A bad code page number does not hide a GSI block: the STL reader says the header is invalid.
+		{"stl: bad code page", "ABCSTL25.01" + strings.Repeat(" ", 1013), "", "stl"},
 		{"plain text", "Hello there\nGeneral Kenobi\n", "", ""},
 		{"empty", "", "", ""},
 		{"decoded text decides", "\xff\xfe1\x00", "1\n00:00:01,000 --> 00:00:02,000\nHi\n", "srt"},

@@ -30,6 +30,12 @@ func testRegistry() []*rule.Rule {
 		r("L003", "empty-cue"),
 		r("L004", "stray-whitespace"),
 		r("L005", "unbalanced-markup"),
+		// Reader rules that defaults.yaml gives a severity and a source.
+		r("E004", "no-cues"),
+		r("E005", "control-character"),
+		r("R001", "srt-millisecond-digits"),
+		r("R002", "srt-timestamp-form"),
+		r("V001", "webvtt-legacy-setting"),
 	}
 }
 

@@ -74,6 +74,9 @@ type File struct {
 	// was recognised as, "" when unrecognised.
 	NamedFormat, ContentFormat string
 	Problems                   []Problem
+	// Controls are the lines of a text file that hold control characters
+	// (reported by E005); the file is read all the same.
+	Controls []Problem
 
 	// Programme is, inside a delivery, the episode or programme the file
 	// belongs to; nil for a loose file.

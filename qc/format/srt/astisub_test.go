@@ -18,6 +18,14 @@ var knownAstisubDifferences = map[string]string{
 		"the three broken cues with diagnostics (the cue counts happen to match)",
 	"srt/androidx-media/typical_negative_timestamps.srt": "astisub drops the minus sign of a negative hours field " +
 		"(\"-0:00:04,567\" read as +4.567 s); we keep negative times so that the timing rules report them",
+	"srt/go-astisub/example-in.srt": "two-digit millisecond fields (\"00:01:41,04\"): astisub reads a decimal fraction " +
+		"(41.04 s), we read milliseconds (41.004 s) as ffmpeg, pysrt and python-srt do, and report them (R001)",
+	"srt/go-astisub/example-in-non-utf8.srt": "the same cues as example-in.srt: two-digit millisecond fields read as " +
+		"milliseconds here, as a decimal fraction in astisub",
+	"srt/go-astisub/missing-sequence-in.srt": "the same cues as example-in.srt: two-digit millisecond fields read as " +
+		"milliseconds here, as a decimal fraction in astisub",
+	"srt/subtitlesparser/Annie_Hall_-_Eng_25fps.srt": "16 two-digit millisecond fields: \"00:11:01,97 --> 00:11:01,831\" " +
+		"(cue 186) only makes sense as 97 ms, which is how we read it; astisub reads 970 ms and the cue ends before it starts",
 	"srt/subtitlesparser/The_Mentalist_-_3x11_-_Episode_11.fr.srt": "692 timing lines use a \"- >\" arrow: astisub takes " +
 		"them for text and merges those cues into their neighbours; we read them and report the arrows once",
 }

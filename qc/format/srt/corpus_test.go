@@ -101,12 +101,13 @@ func readCorpus(t *testing.T, rel string) *cue.Document {
 
 // TestCorpusBadTimestamps: the file's own text says which cues are bad.
 // Cue 2 (four millisecond digits) is skipped with a diagnostic at its
-// timing line. Cue 3 ("02:00:08,90", two digits) is kept and reported:
-// our documented tolerance reads it as 8.900 s where ExoPlayer drops it.
+// timing line. Cue 3 ("02:00:08,90", two digits) is kept and reported
+// (R001): the digits are milliseconds, 8.090 s, as ffmpeg, pysrt and
+// python-srt read them; ExoPlayer drops the cue.
 func TestCorpusBadTimestamps(t *testing.T) {
 	doc := readCorpus(t, "srt/androidx-media/typical_bad_timestamps.srt")
 	check(t, "typical_bad_timestamps", doc, []want{{"1", 1, 0, ms(1234), "This is the first subtitle."},
-		{"3", 9, 2*cue.Hour + ms(4567), 2*cue.Hour + ms(8900), "This should be discarded (too few decimal places)."}})
+		{"3", 9, 2*cue.Hour + ms(4567), 2*cue.Hour + ms(8090), "This should be discarded (too few decimal places)."}})
 	if got := diagLines(doc); len(got) != 2 || got[0] != 6 || got[1] != 10 {
 		t.Errorf("diagnostics %+v, want one at line 6 (cue 2 skipped) and one at line 10 (short milliseconds)", doc.Diagnostics)
 	}

@@ -22,13 +22,17 @@
 //     source line Cue.Line + k + 1 with a counter and Cue.Line + k without.
 //   - Timing lines are read leniently, as players do: '.' or ':' instead of
 //     ',', missing hours (MM:SS,mmm), 1 to 3 millisecond digits (read as a
-//     decimal fraction: ",5" is 500 ms), no milliseconds, fields of unusual
+//     number of milliseconds, ",97" is 97 ms, as ffmpeg, pysrt and
+//     python-srt read them; reported as R001), no milliseconds, fields of unusual
 //     width, extra spaces, and text after the end time (the SubRip
 //     "X1:.. X2:.. Y1:.. Y2:.." box, kept in Cue.Settings). Each kind of
 //     deviation is reported once per file, with a count and its first line,
 //     because some players (ExoPlayer, ffmpeg) read them differently or
-//     drop the cue. Negative times and end before start are kept as parsed:
-//     timing rules report them.
+//     drop the cue. Negative times and end before start are kept as parsed
+//     for the timing rules; a negative time is also a diagnostic at its
+//     line (players drop such a cue). Hours beyond 1,000,000 make the timing
+//     line unreadable (a diagnostic; the cue is skipped), so no time
+//     overflows.
 //   - A timing line that cannot be read (four millisecond digits, a missing
 //     end time, a lone "-->") is a diagnostic; that cue is skipped and
 //     reading resumes at the next cue.
@@ -42,8 +46,9 @@
 //     line is a cue that lost its timing line: a diagnostic, and its text is
 //     skipped. Text before the first cue is a diagnostic too.
 //   - A file lists at most 500 diagnostics (plus the per-kind timestamp
-//     summaries), then one that counts the rest: a file that breaks on
-//     every line needs examples, not a finding per line.
+//     summaries), then one that counts the rest and the total, placed at
+//     the cue where the unlisted ones start: a file that breaks on every
+//     line needs examples, not a finding per line.
 //   - Markup: see package markup (SRT dialect). Cue.Raw keeps the payload
 //     as written, lines joined by "\n"; a cue with no payload has no Lines,
 //     so the empty-cue rule can report it.

@@ -53,7 +53,9 @@ type reader struct {
 	devLine  [numDeviations]int
 	stray    int
 
-	ndiag, firstUnlisted int
+	// ndiag counts the diagnostics met; from the first one not listed,
+	// firstUnlisted and unlistedCue place the line that counts the rest.
+	ndiag, firstUnlisted, unlistedCue int
 }
 
 func (r *reader) split() {
@@ -198,6 +200,11 @@ func (r *reader) cue(ci, ti int) int {
 	if t.rangeMsg != "" {
 		r.diag(ti, index, t.rangeMsg)
 	}
+	if t.start < 0 || t.end < 0 {
+		// Kept as read, for the timing rules; but no player shows a time
+		// before zero (most drop the cue, some clamp it to 0).
+		r.diag(ti, index, "timing line "+strconv.Quote(strings.TrimSpace(tl))+" has a negative time: players drop the cue or show it from 00:00:00")
+	}
 	raw := r.join(ti+1, end)
 	r.doc.Cues = append(r.doc.Cues, cue.Cue{
 		Index:    index,
@@ -248,7 +255,8 @@ func (r *reader) report() {
 	for k := 0; k < numDeviations; k++ {
 		if c := r.devCount[k]; c > 0 {
 			i := r.devLine[k]
-			r.doc.Diag(i+1, r.ix.Offset(i), 0, plural(c, "timing line")+" with "+deviationText[k]+" (first on line "+strconv.Itoa(i+1)+")")
+			r.doc.Diagnostics = append(r.doc.Diagnostics, cue.Diagnostic{Rule: deviationRule(1 << k), Line: i + 1, Offset: r.ix.Offset(i),
+				Message: plural(c, "timing line") + " with " + deviationText[k] + " (first on line " + strconv.Itoa(i+1) + ")"})
 		}
 	}
 }
@@ -264,14 +272,22 @@ func (r *reader) diag(i, cueIndex int, msg string) {
 		r.doc.Diag(i+1, r.ix.Offset(i), cueIndex, msg)
 	case r.ndiag == maxDiags+1:
 		r.firstUnlisted = i
+		r.unlistedCue = cueIndex
+		if cueIndex == 0 {
+			r.unlistedCue = len(r.doc.Cues)
+		}
 	}
 }
 
-// unlisted closes the list of diagnostics with the count of those left out.
+// unlisted closes the list of diagnostics with the count of those left out
+// and of all. It names the cue where the unlisted ones start, so that
+// reports, which order a file's findings by cue, print it after the listed
+// ones rather than at the top of the file.
 func (r *reader) unlisted() {
 	if n := r.ndiag - maxDiags; n > 0 {
 		i := r.firstUnlisted
-		r.doc.Diag(i+1, r.ix.Offset(i), 0, strconv.Itoa(n)+" more problems from here on are not listed")
+		r.doc.Diag(i+1, r.ix.Offset(i), r.unlistedCue, strconv.Itoa(n)+" more problems from here on are not listed ("+
+			strconv.Itoa(r.ndiag)+" in this file)")
 	}
 }
 

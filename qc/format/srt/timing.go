@@ -25,7 +25,7 @@ var deviationText = [numDeviations]string{
 	"'.' before the milliseconds; SRT uses ','",
 	"':' before the milliseconds; SRT uses ','",
 	"no hours field (MM:SS,mmm); SRT uses HH:MM:SS,mmm",
-	"fewer than 3 millisecond digits, read as a decimal fraction (\",5\" = 500 ms); some players read \",50\" as 50 ms or drop the cue",
+	"fewer than 3 millisecond digits, read as milliseconds (\",97\" = 97 ms, as ffmpeg, pysrt and python-srt read it; a tool that reads a decimal fraction shows 970 ms); write three digits",
 	"no milliseconds; SRT uses HH:MM:SS,mmm",
 	"an hours, minutes or seconds field that is not two digits",
 	"text after the end time that is not an X1:.. X2:.. Y1:.. Y2:.. box",
@@ -227,13 +227,15 @@ func parseTimestamp(s string, p int, dev *deviation, rng *string) (cue.Time, int
 		case d > 3:
 			return 0, p, "too many millisecond digits (" + s[q:p] + ")"
 		default:
+			// The digits are a number of milliseconds whatever their
+			// count, as ffmpeg, pysrt and python-srt read them: ",97" is
+			// 97 ms. Files that carry such times mean it (in
+			// Annie_Hall_-_Eng_25fps.srt a cue "00:11:01,97 --> 00:11:01,831"
+			// would otherwise end before it starts).
 			for k := q; k < p; k++ {
 				ms = ms*10 + int64(s[k]-'0')
 			}
-			for ; d < 3; d++ {
-				ms *= 10
-			}
-			if p-q < 3 {
+			if d < 3 {
 				*dev |= devShortMs
 			}
 		}

@@ -101,9 +101,9 @@ func (h *Header) Field(name string) (value string, ok bool) {
 
 var (
 	// ErrShort means the input is shorter than the 1024-byte GSI block.
-	ErrShort = errors.New("stl: input is shorter than the 1024-byte GSI block")
+	ErrShort = errors.New("stl: the GSI header is invalid: the file is shorter than its 1024 bytes")
 	// ErrNotSTL means the first 1024 bytes do not look like a GSI block.
-	ErrNotSTL = errors.New("stl: not an EBU STL file (no code page number or disk format code in the GSI block)")
+	ErrNotSTL = errors.New("stl: the GSI header is invalid: neither a code page number (three digits) at byte 0 nor a disk format code (STLnn.01) at byte 3; not an EBU STL file")
 )
 
 // ReadHeader decodes the GSI block at the start of data. It fails only when

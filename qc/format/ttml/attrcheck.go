@@ -48,6 +48,9 @@ func (r *reader) checkStyleAttr(n xml.Name, v string, pos at) {
 	if n.Space == nsStyling && !knownStyling(n.Local) {
 		r.f.unknown.add("tts:"+n.Local, pos, v)
 	}
+	if n.Space == nsStyling {
+		r.checkStyleValue(n.Local, v, pos)
+	}
 	if imsc11ProhibitedStyle(n.Local) {
 		r.f.prohibited11.add("tts:"+n.Local, pos, v)
 	}

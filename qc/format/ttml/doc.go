@@ -46,15 +46,18 @@
 // # Diagnostics
 //
 // A malformed time expression drops its paragraph (on a div or span it is
-// ignored); a paragraph with text but no resolvable end, or timed entirely
-// outside its container, is reported and dropped; an XML syntax error stops
+// ignored), except the forms Apple Music's lyrics TTML writes (bare seconds
+// "19.764", "3:58.640"), which are read as meant and reported once per file
+// with a count; a paragraph with text but no resolvable end (P007), or
+// timed entirely outside its container (P026), is reported and dropped;
+// style values that hide text (P025) are reported; an XML syntax error stops
 // the read with the cues read so far. Also reported: bad ttp parameters,
 // undefined style and region references and style reference loops (all
 // E000), and the profile findings below.
 //
-// A paragraph without text is not a cue unless it has timing of its own
-// (then it is kept, with no lines, for the rules to judge). Image
-// subtitles (IMSC image profile) carry no text and give no cues.
+// A paragraph without text is never a cue: nothing shows, so there is
+// nothing to time. Image subtitles (IMSC image profile) carry no text and
+// give no cues.
 //
 // # Profile checks
 //

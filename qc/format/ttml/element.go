@@ -350,8 +350,13 @@ func (r *reader) startContent(f, parent *frame, a *attrs, pos at) {
 func (r *reader) timeAttr(name, v string, pos at) (cue.Time, bool) {
 	t, kind, why := r.par.parseTime(v)
 	if why != "" {
-		r.diag(pos, name+"=\""+v+"\": "+why)
-		return 0, false
+		lt, ok := lenientTime(v)
+		if !ok {
+			r.diag(pos, name+"=\""+v+"\": "+why)
+			return 0, false
+		}
+		r.f.lenientTimes.addAttr(pos, name, v)
+		t, kind = lt, 0
 	}
 	r.timeKinds |= kind
 	if kind == 0 {

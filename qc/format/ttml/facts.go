@@ -36,6 +36,10 @@ type facts struct {
 	// Length-unit problems found while reading attributes (c units outside
 	// ebutts:linePadding, other units inside it), by attribute.
 	units namedUses
+	// Style values TTML does not allow, by attribute (styleval.go).
+	badValues namedUses
+	// Times read by lenientTime (lenient.go), reported once per file.
+	lenientTimes use
 }
 
 // use counts the occurrences of one kind of problem and remembers the

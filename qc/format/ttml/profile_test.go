@@ -145,6 +145,11 @@ func TestEachRuleFiresOnce(t *testing.T) {
 		{CodeTextWithoutEnd, "untimed paragraph", mutate(t, cleanIMSC11, `<p xml:id="c5" begin="00:00:03.000" end="00:00:05.000"`, `<p xml:id="c5"`), 26, "no end time"},
 		{CodeUnknownAttribute, "ccol", mutate(t, cleanTTML1, `<p xml:id="a"`, `<p xml:id="a" ccol="3"`), 11, "attribute ccol"},
 		{CodeUnknownAttribute, "tts:ccrow", mutate(t, cleanITT, `<p begin="01:00:06:09"`, `<p tts:ccrow="14" begin="01:00:06:09"`), 17, "tts:ccrow"},
+		{CodeInvalidStyleValue, "pink", mutate(t, cleanTTML1, `<body>`, `<body tts:color="pink">`), 9, `tts:color="pink" is not a TTML colour`},
+		{CodeInvalidStyleValue, "rgb out of range", mutate(t, cleanIMSC11, `tts:color="white"`, `tts:color="rgb(0,300,0)"`), 8, "rgb(0,300,0)"},
+		{CodeInvalidStyleValue, "negative extent", mutate(t, cleanTTML1, `tts:extent="50% 50%"`, `tts:extent="-50% 50%"`), 6, "negative width or height"},
+		{CodeTextNeverShown, "cut by its div", mutate(t, cleanTTML1, `<div>`, `<div end="2s">`, `<p begin="2s" end="4s"`, `<p begin="5s" end="6s"`), 13, "never displayed"},
+		{CodeEncodingDeclared, "us-ascii", mutate(t, cleanIMSC11, `encoding="UTF-8"`, `encoding="us-ascii"`), 1, `encoding="us-ascii"`},
 		// IMSC 1.1.
 		{CodeTooManyRegions, "five at 2.5 s", mutate(t, cleanIMSC11, `begin="00:00:03.000" end="00:00:05.000"`, `begin="00:00:02.500" end="00:00:05.000"`), 26, `5 regions are shown at 00:00:02.500 ("bottom", "top", "left", "right", "middle")`},
 		{CodeRegionOutsideRoot, "extent past 100%", mutate(t, cleanIMSC11, `tts:extent="60% 20%"`, `tts:extent="60% 61%"`), 17, "reaches 80% × 101%"},

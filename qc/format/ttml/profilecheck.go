@@ -14,6 +14,12 @@ const designatorIMSC11Text = "http://www.w3.org/ns/ttml/profile/imsc1.1/text"
 func (r *reader) profileChecks() {
 	r.headerChecks()
 	switch r.doc.Profile {
+	case "imsc1", "imsc1.1", "ebu-tt-d":
+		// UTF-8 is required by IMSC and EBU-TT-D, not by TTML1 (whose
+		// own validation suite has a valid us-ascii document).
+		r.checkDeclaredEncoding()
+	}
+	switch r.doc.Profile {
 	case "imsc1", "imsc1.1":
 		r.imscChecks()
 	case "itt":
@@ -22,7 +28,8 @@ func (r *reader) profileChecks() {
 }
 
 // headerChecks are the TTML header rules that apply to every document
-// (P003, P004, P006; P001, P002 and P005 are reported where they are met).
+// (P003, P004, P006, P025; P001, P002 and P005 are reported where they
+// are met).
 func (r *reader) headerChecks() {
 	if u := &r.f.plainID; u.n > 0 {
 		r.diagCode(CodePlainID, u.at, "id= is not a TTML attribute: use xml:id"+u.times())
@@ -33,6 +40,13 @@ func (r *reader) headerChecks() {
 	for _, name := range r.f.unknown.order {
 		u := r.f.unknown.by[name]
 		r.diagCode(CodeUnknownAttribute, u.at, "attribute "+name+" is not defined by TTML"+u.times())
+	}
+	if u := &r.f.lenientTimes; u.n > 0 {
+		r.diag(u.at, lenientTimesMessage(u))
+	}
+	for _, name := range r.f.badValues.order {
+		u := r.f.badValues.by[name]
+		r.diagCode(CodeInvalidStyleValue, u.at, u.value+u.times())
 	}
 }
 

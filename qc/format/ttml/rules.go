@@ -30,6 +30,9 @@ const (
 	CodeITTTimeNotFrames    = "P022"
 	CodeITTRegionOverlap    = "P023"
 	CodeITTImage            = "P024"
+	CodeInvalidStyleValue   = "P025"
+	CodeTextNeverShown      = "P026"
+	CodeEncodingDeclared    = "P027"
 )
 
 // Sources cited in the rule docs. Section numbers are those of the
@@ -301,5 +304,43 @@ var Rules = []*rule.Rule{
 			"profile) or convert them to text. Confidence: medium-low — Apple's full list of supported TTML " +
 			"features is not public in the copies we could read; this list is deliberately short.",
 		DefaultSeverity: rule.Warning,
+	},
+	{
+		Code: CodeInvalidStyleValue, Name: "ttml-invalid-style-value", Family: "ttml-profile",
+		Summary: "tts:color, tts:backgroundColor or tts:extent has a value TTML does not allow",
+		Doc: "Checks the values of the style attributes that decide whether text can be seen: tts:color and " +
+			"tts:backgroundColor must be a TTML <color> (TTML1 §8.3.2: #rrggbb, #rrggbbaa, rgb(r,g,b), " +
+			"rgba(r,g,b,a) with components 0-255, or one of the named colours black, silver, gray, white, " +
+			"maroon, red, purple, fuchsia, magenta, green, lime, olive, yellow, navy, blue, teal, aqua, cyan, " +
+			"transparent), and tts:extent must be auto (or TTML2's contain/cover) or two non-negative lengths " +
+			"(TTML1 §8.2.7). A processor ignores an invalid value, so the text falls back to its default colour or " +
+			"its region to the whole root container. Other style values are not judged. Reported once per " +
+			"attribute name and file, with the count, at the first use. Fix: write a valid value (\"pink\" is " +
+			"not a TTML colour: use #FFC0CB). Confidence: high (TTML1 value grammar; W3C TTML1 validation tests " +
+			"bad-color-unknown-named-color and bad-extent-negative-width).",
+		DefaultSeverity: rule.Error,
+	},
+	{
+		Code: CodeTextNeverShown, Name: "ttml-text-never-shown", Family: "ttml-profile",
+		Summary: "A paragraph with text is never displayed",
+		Doc: "The paragraph's interval lies wholly outside the time its container (a div or body with an end, " +
+			"a seq parent, an active region) is active, or it never begins because an earlier sibling in a " +
+			"seq container never ends, or it ends before time zero under an iTT div with a negative begin. " +
+			"That is valid TTML (TTML1 §10.4 truncates and drops such content, and test suites rely on it), " +
+			"but as a subtitle delivery it is text no viewer sees: usually a timing edit that cut a container " +
+			"short. The paragraph is not checked as a cue. Fix: extend the container or remove the paragraph. " +
+			"Confidence: high (TTML1 timing semantics).",
+		DefaultSeverity: rule.Warning,
+	},
+	{
+		Code: CodeEncodingDeclared, Name: "ttml-encoding-not-utf8", Family: "ttml-profile",
+		Summary: "The XML declaration names an encoding other than UTF-8",
+		Doc: "IMSC 1.0.1 and 1.1 documents must be UTF-8 (the skynav IMSC 1.1 validator rejects " +
+			"encoding=\"us-ascii\"), and platform ingest (" + srcNetflixS + ") expects UTF-8 TTML. A declaration " +
+			"such as encoding=\"us-ascii\" or \"ISO-8859-1\" makes a strict XML parser decode the bytes that " +
+			"way. Declared UTF-16 is left to E001 not-utf8, which reports the bytes themselves. Fix: save the " +
+			"file as UTF-8 and declare encoding=\"UTF-8\" (or omit it). Applies to IMSC 1.0.1, IMSC 1.1 and EBU-TT-D " +
+			"documents (TTML1 itself allows any encoding). Confidence: high (" + srcIMSC11 + ").",
+		DefaultSeverity: rule.Error,
 	},
 }

@@ -117,13 +117,13 @@ func TestSpanTimingInsideParagraph(t *testing.T) {
 func TestMalformedTimeSkipsOnlyThatCue(t *testing.T) {
 	d := Read(doc(``, ``, `
     <div>
-      <p begin="1:00:00" end="00:00:02">bad hours</p>
+      <p begin="1:0:00" end="00:00:02">bad minutes</p>
       <p begin="00:00:03.000" end="4S">bad metric</p>
       <p begin="5s" end="6s">good</p>
       <p begin="7s" end="8s">span <span begin="x">bad span time is ignored</span></p>
     </div>`))
 	wantCues(t, d, "00:00:05.000-00:00:06.000 good", "00:00:07.000-00:00:08.000 span bad span time is ignored")
-	wantDiag(t, d, 7, `begin="1:00:00"`)
+	wantDiag(t, d, 7, `begin="1:0:00"`)
 	wantDiag(t, d, 8, `end="4S"`)
 	wantDiag(t, d, 10, `begin="x"`)
 }

@@ -183,16 +183,19 @@ func (r *reader) finishP(f *frame, natural, end cue.Time, rawEnd int) {
 	if r.pSkip {
 		return // the malformed time was reported
 	}
-	empty := lines == nil
+	if lines == nil {
+		// A paragraph with no text is not a subtitle: nothing shows, so
+		// there is nothing to time (TTML test suites time thousands of
+		// empty <p/> to exercise time expressions).
+		return
+	}
 	start := f.begin
 	if r.hasTimedText && !r.textUntimed {
 		// All text is in timed spans: the cue starts with the first of them.
 		start = maxT(start, r.minTimedBegin)
 	}
 	if start == forever {
-		if !empty {
-			r.diag(r.pAt, "paragraph never begins: an earlier sibling in its seq container never ends")
-		}
+		r.diagCode(CodeTextNeverShown, r.pAt, "paragraph never begins: an earlier sibling in its seq container never ends")
 		return
 	}
 	if f.hasEnd && f.ownEnd < f.begin {
@@ -204,9 +207,7 @@ func (r *reader) finishP(f *frame, natural, end cue.Time, rawEnd int) {
 		// Only below an iTT div with a negative begin (itt.go): the part
 		// before time zero is not shown.
 		if end <= 0 {
-			if !empty {
-				r.diag(r.pAt, "paragraph ends "+(-end).String()+" before time zero once its container's negative begin is applied")
-			}
+			r.diagCode(CodeTextNeverShown, r.pAt, "paragraph ends "+(-end).String()+" before time zero once its container's negative begin is applied")
 			return
 		}
 		start = 0
@@ -218,17 +219,11 @@ func (r *reader) finishP(f *frame, natural, end cue.Time, rawEnd int) {
 	}
 	switch {
 	case end == forever:
-		if !empty {
-			r.diagCode(CodeTextWithoutEnd, r.pAt, "paragraph has no end time: neither it nor any ancestor sets end or dur, so it would show until the end of the programme")
-		}
+		r.diagCode(CodeTextWithoutEnd, r.pAt, "paragraph has no end time: neither it nor any ancestor sets end or dur, so it would show until the end of the programme")
 		return
 	case end <= start && (end < natural || start > f.begin):
-		if !empty {
-			r.diag(r.pAt, "paragraph is never displayed: its interval ["+f.begin.String()+", "+natural.String()+") falls outside its container or region (active until "+end.String()+")")
-		}
+		r.diagCode(CodeTextNeverShown, r.pAt, "paragraph is never displayed: its interval ["+f.begin.String()+", "+natural.String()+") falls outside its container or region (active until "+end.String()+")")
 		return
-	case empty && !f.hasEnd:
-		return // nothing to show and no timing of its own
 	}
 	r.emit(f, start, end, lines, rawEnd)
 }
@@ -262,4 +257,5 @@ func (r *reader) finish() {
 		r.doc.TimePrecision = cue.Flick
 	}
 	r.profileChecks()
+	r.doc.Images = r.f.images.n
 }

@@ -25,9 +25,17 @@
 //     or REGION blocks after the first cue, and a '<' that is not escaped
 //     (it swallows the text after it as a tag) are diagnostics.
 //   - U+0000 is replaced by U+FFFD in identifiers, settings and text (as
-//     the spec's preprocessing does) and reported once; line numbers and
-//     byte offsets still refer to the text as given.
-//   - A file lists at most 500 diagnostics, then one that counts the rest.
+//     the spec's preprocessing does); line numbers and byte offsets still
+//     refer to the text as given. The engine reports control characters,
+//     NUL included, at their lines for every text format (E005).
+//   - Legacy spellings of the 2012-2015 drafts (align:middle, position and
+//     line alignments "middle", "start", "end", "Region:" header lines) are
+//     ignored as the spec says and counted into one V001 finding per file
+//     with the modern spelling, not reported cue by cue.
+//   - A line of only spaces or tabs between blocks is read as a blank line
+//     (unless a timing line follows: then it is an identifier).
+//   - A file lists at most 500 diagnostics, then one that counts the rest
+//     and the total, placed at the cue where the unlisted ones start.
 //   - Timestamps are exact ([hh:]mm:ss.ttt, minutes and seconds below 60);
 //     end before start is kept as parsed for the timing rules to report.
 //

@@ -34,6 +34,7 @@ func ReadWithRegions(text string) (*cue.Document, []Region) {
 	r.split()
 	r.doc.Cues = make([]cue.Cue, 0, strings.Count(r.src, "-->"))
 	r.parse()
+	r.reportLegacy()
 	r.unlisted()
 	return r.doc, r.regions
 }
@@ -48,12 +49,23 @@ type reader struct {
 	regionIDs map[string]bool
 	seenCue   bool
 	hasNUL    bool
-	nulSeen   bool
 	stray     int
 	// badSignature: the first line is not a WEBVTT signature (reported).
 	badSignature bool
+	sigBlock     int // the line where that garbled first block starts
+	// legacy counts the legacy spellings met, by kind, for one finding per
+	// file; legacyLine is the first line where one was met.
+	legacy     [numLegacyKinds]int
+	legacyLine int
+	// legacyRegions are the ids a legacy "Region:" header line defines:
+	// cues naming them are counted with the legacy header, not reported
+	// one by one as naming no region.
+	legacyRegions    map[string]bool
+	legacyRegionRefs int
 
-	ndiag, firstUnlisted int
+	// ndiag counts the diagnostics met; from the first one not listed,
+	// firstUnlisted and unlistedCue place the line that counts the rest.
+	ndiag, firstUnlisted, unlistedCue int
 }
 
 func (r *reader) split() { r.ix = cue.IndexLines(r.src) }
@@ -84,9 +96,17 @@ func (r *reader) parse() {
 		}
 		r.diag(0, 0, "missing \"WEBVTT\" signature: "+found+" (players refuse the file); cues are read anyway")
 		r.badSignature = true // the garbled first block is covered by this diagnostic
+		for r.sigBlock < n && blankish(r.text(r.sigBlock)) && r.text(r.sigBlock) != "" {
+			r.sigBlock++ // lines of spaces before it do not make it another block
+		}
 	}
 	for {
-		for i < n && r.text(i) == "" {
+		// A line of only spaces or tabs between blocks is read as a blank
+		// line, unless a timing line follows (then it is the identifier " ",
+		// as in the spec). The spec makes it the start of a block of stray
+		// text, which swallows a following cue identifier; players show
+		// nothing for it either way, and Netflix's exports carry such lines.
+		for i < n && blankish(r.text(i)) && (r.text(i) == "" || i+1 >= n || !strings.Contains(r.text(i+1), "-->")) {
 			i++
 		}
 		if i >= n {
@@ -129,7 +149,7 @@ func (r *reader) block(i int, inHeader bool) int {
 					first = i - 1
 				}
 				r.seenCue = true
-				t.settings = r.noNUL(t.settings, i-1)
+				t.settings = r.noNUL(t.settings)
 				// The buffer held the identifier; the payload starts here.
 				idFrom, idTo := bufFrom, bufTo
 				bufFrom, bufTo = i, i
@@ -173,8 +193,13 @@ func (r *reader) block(i int, inHeader bool) int {
 		// Header metadata (Kind:, Language:, X-TIMESTAMP-MAP=...): only the
 		// declared language matters to QC (HLS and YouTube files carry it).
 		for k := bufFrom; k < bufTo; k++ {
-			if name, value, ok := strings.Cut(r.text(k), ":"); ok && strings.EqualFold(strings.TrimSpace(name), "Language") {
+			name, value, ok := strings.Cut(r.text(k), ":")
+			switch {
+			case !ok:
+			case strings.EqualFold(strings.TrimSpace(name), "Language"):
 				r.doc.Language = strings.TrimSpace(value)
+			case name == "Region":
+				r.legacyRegionHeader(k, value)
 			}
 		}
 	default:
@@ -203,8 +228,11 @@ func (r *reader) ignoredBlock(first, end int) {
 	if strings.HasPrefix(line, "NOTE") && (len(line) == 4 || line[4] == ' ' || line[4] == '\t') {
 		return
 	}
-	if first == 0 && r.badSignature {
+	if first == r.sigBlock && r.badSignature {
 		return // the garbled signature block, already reported
+	}
+	if !r.seenCue && r.legacyRegionBlock(first, end) {
+		return
 	}
 	switch {
 	case keyword(line, "STYLE") && r.seenCue:
@@ -229,10 +257,10 @@ func (r *reader) ignoredBlock(first, end int) {
 
 func (r *reader) addCue(first, timingLine int, id string, t timing, from, to int) {
 	index := len(r.doc.Cues) + 1
-	raw := r.noNUL(r.join(from, to), from)
+	raw := r.noNUL(r.join(from, to))
 	c := cue.Cue{
 		Index:    index,
-		ID:       r.noNUL(id, first),
+		ID:       r.noNUL(id),
 		Line:     first + 1,
 		Offset:   r.ix.Offset(first),
 		Start:    t.start,
@@ -247,14 +275,20 @@ func (r *reader) addCue(first, timingLine int, id string, t timing, from, to int
 		}
 	}
 	if t.settings != "" {
-		st, probs := ParseSettings(t.settings)
+		st, probs, legacy := parseSettings(t.settings)
 		for _, p := range probs {
 			r.diag(timingLine, index, p)
 		}
+		for _, l := range legacy {
+			r.sawLegacy(l.Kind, timingLine)
+		}
 		if st.Region != "" {
-			if r.region(st.Region) {
+			switch {
+			case r.region(st.Region):
 				c.Region = st.Region
-			} else {
+			case r.legacyRegions[st.Region]:
+				r.legacyRegionRefs++
+			default:
 				r.diag(timingLine, index, "cue setting region:"+st.Region+" names no region defined in the header")
 			}
 		}
@@ -272,17 +306,95 @@ func (r *reader) region(id string) bool {
 	return r.regionIDs[id]
 }
 
-// noNUL replaces U+0000 by U+FFFD, as the spec's preprocessing does, and
-// reports it once per file.
-func (r *reader) noNUL(s string, line int) string {
+// noNUL replaces U+0000 by U+FFFD, as the spec's preprocessing does. The
+// NULs themselves are reported line by line for every text format by the
+// engine (rule E005), so the reader does not repeat them.
+func (r *reader) noNUL(s string) string {
 	if !r.hasNUL || strings.IndexByte(s, 0) < 0 {
 		return s
 	}
-	if !r.nulSeen {
-		r.nulSeen = true
-		r.diag(line, 0, "the file contains NUL characters (U+0000); they are read as U+FFFD")
-	}
 	return strings.ReplaceAll(s, "\x00", "\ufffd")
+}
+
+// legacyRegionHeader notes a "Region: id=... width=..." header line, the
+// 2013 draft's way to define a region that REGION blocks replaced.
+func (r *reader) legacyRegionHeader(line int, value string) {
+	r.sawLegacy(LegacyRegionHeader, line)
+	for rest := value; ; {
+		var tok string
+		if tok, rest = nextToken(rest); tok == "" {
+			return
+		}
+		if id, ok := strings.CutPrefix(tok, "id="); ok && id != "" {
+			if r.legacyRegions == nil {
+				r.legacyRegions = map[string]bool{}
+			}
+			r.legacyRegions[id] = true
+		}
+	}
+}
+
+// legacyRegionBlock reads a block of "Region:" lines before the first cue
+// as the legacy header lines they were meant to be (go-astisub writes them
+// after its STYLE block). It reports false, reading nothing, for any other
+// block.
+func (r *reader) legacyRegionBlock(first, end int) bool {
+	for k := first; k < end; k++ {
+		if !strings.HasPrefix(r.text(k), "Region:") {
+			return false
+		}
+	}
+	for k := first; k < end; k++ {
+		r.legacyRegionHeader(k, strings.TrimPrefix(r.text(k), "Region:"))
+	}
+	return true
+}
+
+func (r *reader) sawLegacy(k LegacyKind, line int) {
+	if r.legacy == [numLegacyKinds]int{} {
+		r.legacyLine = line
+	}
+	r.legacy[k]++
+}
+
+// reportLegacy gives the legacy spellings of the file one finding: each is
+// a single fix in the authoring tool's export settings, not a defect per
+// cue, and a file written by such a tool has one on every cue.
+func (r *reader) reportLegacy() {
+	var parts []string
+	total := 0
+	for k, n := range r.legacy {
+		if n == 0 {
+			continue
+		}
+		total += n
+		kind := LegacyKind(k)
+		parts = append(parts, kind.Old()+" ×"+strconv.Itoa(n)+" (now "+kind.Modern()+")")
+	}
+	if total == 0 {
+		return
+	}
+	uses := " uses of legacy WebVTT spellings"
+	if total == 1 {
+		uses = " use of a legacy WebVTT spelling"
+	}
+	msg := strconv.Itoa(total) + uses + ", which players that follow the current spec ignore: " + strings.Join(parts, ", ")
+	if r.legacyRegionRefs > 0 {
+		msg += "; " + strconv.Itoa(r.legacyRegionRefs) + " cues name a region only a \"Region:\" header line defines"
+	}
+	i := r.legacyLine
+	r.doc.Diagnostics = append(r.doc.Diagnostics, cue.Diagnostic{Rule: CodeLegacySetting, Line: i + 1,
+		Offset: r.ix.Offset(i), Message: msg + "; first at line " + strconv.Itoa(i+1)})
+}
+
+// blankish reports a line that is empty or holds only spaces and tabs.
+func blankish(line string) bool {
+	for k := 0; k < len(line); k++ {
+		if line[k] != ' ' && line[k] != '\t' {
+			return false
+		}
+	}
+	return true
 }
 
 // join returns lines [a, b) joined by "\n" (see cue.LineIndex.Join).
@@ -299,14 +411,22 @@ func (r *reader) diag(i, cueIndex int, msg string) {
 		r.doc.Diag(i+1, r.ix.Offset(i), cueIndex, msg)
 	case r.ndiag == maxDiags+1:
 		r.firstUnlisted = i
+		r.unlistedCue = cueIndex
+		if cueIndex == 0 {
+			r.unlistedCue = len(r.doc.Cues)
+		}
 	}
 }
 
-// unlisted closes the list of diagnostics with the count of those left out.
+// unlisted closes the list of diagnostics with the count of those left out
+// and of all. It names the cue where the unlisted ones start, so that
+// reports, which order a file's findings by cue, print it after the listed
+// ones rather than at the top of the file.
 func (r *reader) unlisted() {
 	if n := r.ndiag - maxDiags; n > 0 {
 		i := r.firstUnlisted
-		r.doc.Diag(i+1, r.ix.Offset(i), 0, strconv.Itoa(n)+" more problems from here on are not listed")
+		r.doc.Diag(i+1, r.ix.Offset(i), r.unlistedCue, strconv.Itoa(n)+" more problems from here on are not listed ("+
+			strconv.Itoa(r.ndiag)+" in this file)")
 	}
 }
 

@@ -32,10 +32,62 @@ func DefaultSettings() Settings {
 
 // ParseSettings reads a cue settings string (Cue.Settings). Each setting
 // the spec ignores (unknown name, missing ':', bad value) is returned as a
-// problem; the others apply in order, as in the spec.
+// problem; the others apply in order, as in the spec. A legacy spelling
+// (see Legacy) is ignored as the spec says and returned as a problem too.
 func ParseSettings(s string) (Settings, []string) {
+	st, probs, legacy := parseSettings(s)
+	for _, l := range legacy {
+		probs = append(probs, "cue setting "+strconv.Quote(l.Written)+" is ignored: "+l.Kind.describe())
+	}
+	return st, probs
+}
+
+// LegacyKind is a spelling from the 2012-2015 WebVTT drafts that the
+// current recommendation renamed or dropped. Authoring tools of that time
+// (Netflix's among them) still write them; players that follow the current
+// spec ignore the setting, which only moves the cue if the old value
+// meant something other than the default.
+type LegacyKind int
+
+const (
+	LegacyAlignMiddle    LegacyKind = iota // align:middle
+	LegacyPositionMiddle                   // position:X%,middle
+	LegacyPositionStart                    // position:X%,start
+	LegacyPositionEnd                      // position:X%,end
+	LegacyLineMiddle                       // line:X,middle
+	LegacyRegionHeader                     // a "Region:" line in the header
+	numLegacyKinds
+)
+
+var legacyKinds = [numLegacyKinds]struct{ old, modern string }{
+	LegacyAlignMiddle:    {"align:middle", "align:center"},
+	LegacyPositionMiddle: {"position:…,middle", "position:…,center"},
+	LegacyPositionStart:  {"position:…,start", "position:…,line-left"},
+	LegacyPositionEnd:    {"position:…,end", "position:…,line-right"},
+	LegacyLineMiddle:     {"line:…,middle", "line:…,center"},
+	LegacyRegionHeader:   {"a \"Region:\" header line", "a REGION block"},
+}
+
+// Old is the legacy spelling, with … for the part that varies.
+func (k LegacyKind) Old() string { return legacyKinds[k].old }
+
+// Modern is what current WebVTT calls it.
+func (k LegacyKind) Modern() string { return legacyKinds[k].modern }
+
+func (k LegacyKind) describe() string {
+	return k.Old() + " is a legacy spelling that current WebVTT dropped; write " + k.Modern()
+}
+
+// Legacy is one legacy setting as written in a cue.
+type Legacy struct {
+	Kind    LegacyKind
+	Written string
+}
+
+func parseSettings(s string) (Settings, []string, []Legacy) {
 	st := DefaultSettings()
 	var probs []string
+	var legacy []Legacy
 	bad := func(tok, why string) { probs = append(probs, "cue setting "+strconv.Quote(tok)+" is ignored: "+why) }
 	for rest := s; ; {
 		var tok string
@@ -69,6 +121,10 @@ func ParseSettings(s string) (Settings, []string) {
 				bad(tok, "line is a number or a percentage, optionally followed by ,start ,center or ,end")
 				continue
 			}
+			if hasAlign && align == "middle" {
+				legacy = append(legacy, Legacy{LegacyLineMiddle, tok})
+				continue
+			}
 			if hasAlign && align != "start" && align != "center" && align != "end" {
 				bad(tok, "line alignment is start, center or end")
 				continue
@@ -86,6 +142,10 @@ func ParseSettings(s string) (Settings, []string) {
 			num, ok := percentage(pos)
 			if !ok {
 				bad(tok, "position is a percentage from 0% to 100%, optionally followed by ,line-left ,center or ,line-right")
+				continue
+			}
+			if old, ok := legacyPositionAlign[align]; hasAlign && ok {
+				legacy = append(legacy, Legacy{old, tok})
 				continue
 			}
 			if hasAlign && align != "line-left" && align != "center" && align != "line-right" {
@@ -113,6 +173,8 @@ func ParseSettings(s string) (Settings, []string) {
 			switch value {
 			case "start", "center", "end", "left", "right":
 				st.Align = value
+			case "middle":
+				legacy = append(legacy, Legacy{LegacyAlignMiddle, tok})
 			default:
 				bad(tok, "align is start, center, end, left or right")
 			}
@@ -120,7 +182,13 @@ func ParseSettings(s string) (Settings, []string) {
 			bad(tok, "unknown setting "+strconv.Quote(name))
 		}
 	}
-	return st, probs
+	return st, probs, legacy
+}
+
+// legacyPositionAlign maps the position alignments of the drafts, which
+// named them like text alignment, to their kind.
+var legacyPositionAlign = map[string]LegacyKind{
+	"start": LegacyPositionStart, "middle": LegacyPositionMiddle, "end": LegacyPositionEnd,
 }
 
 // lineNumber reads the position part of a line setting: a percentage, or

@@ -1,0 +1,102 @@
+package textenc
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/exportqc/exportqc/qc/cue"
+)
+
+// ControlLine is a line of decoded text that holds control characters.
+type ControlLine struct {
+	Line    int // 1-based, counted as the readers count lines
+	Message string
+}
+
+// MaxControlLines caps the lines Controls lists one by one; the rest are
+// counted in one more entry.
+const MaxControlLines = 20
+
+// Controls finds the C0 control characters (other than tab, line feed and
+// carriage return) and DEL in decoded text, line by line. No subtitle shows
+// them: players drop them, draw a replacement glyph, or (NUL) stop reading
+// the line there. A file that holds some is still read by its format's
+// reader; this says where they are so they can be removed. Form feed is
+// included although WebVTT counts it as a space: no authoring tool writes
+// one on purpose.
+func Controls(text string) []ControlLine {
+	if !hasControl(text) {
+		return nil // the common case: one pass, no allocation
+	}
+	var out []ControlLine
+	more, moreFirst := 0, 0
+	line := 0
+	for s := cue.NewLineScanner(text); s.Scan(); {
+		line++
+		l := s.Text()
+		if !hasControl(l) {
+			continue
+		}
+		if len(out) == MaxControlLines {
+			if more == 0 {
+				moreFirst = line
+			}
+			more++
+			continue
+		}
+		out = append(out, ControlLine{Line: line, Message: describeControls(l)})
+	}
+	if more > 0 {
+		out = append(out, ControlLine{Line: moreFirst,
+			Message: strconv.Itoa(more) + " more lines from here on hold control characters (not listed)"})
+	}
+	return out
+}
+
+func isControl(c byte) bool { return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F }
+
+func hasControl(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if isControl(s[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+var controlNames = map[byte]string{0x00: "NUL", 0x07: "BEL", 0x08: "backspace", 0x0B: "vertical tab",
+	0x0C: "form feed", 0x1B: "escape", 0x7F: "DEL"}
+
+// describeControls names the control characters of one line, in order of
+// first appearance, with the column (in bytes, 1-based) of the first.
+func describeControls(l string) string {
+	var names []string
+	seen := map[byte]bool{}
+	first, n := -1, 0
+	for i := 0; i < len(l); i++ {
+		c := l[i]
+		if !isControl(c) {
+			continue
+		}
+		n++
+		if first < 0 {
+			first = i
+		}
+		if seen[c] {
+			continue
+		}
+		seen[c] = true
+		name := fmt.Sprintf("U+%04X", c)
+		if w, ok := controlNames[c]; ok {
+			name += " (" + w + ")"
+		}
+		names = append(names, name)
+	}
+	what := "a control character"
+	if n > 1 {
+		what = strconv.Itoa(n) + " control characters"
+	}
+	return what + " " + strings.Join(names, ", ") + " from column " + strconv.Itoa(first+1) +
+		"; no subtitle displays them (players drop them, draw a replacement glyph or cut the line)"
+}

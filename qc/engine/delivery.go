@@ -479,6 +479,7 @@ func addDeliveries(rep *report.Report, opts *Options, units []*unit, inputs []in
 	for i := range rep.Files {
 		byPath[rep.Files[i].Path] = i
 	}
+	var unitFindings []rule.Finding
 	for _, u := range units {
 		rec := report.Delivery{Path: u.root, Kind: u.d.Kind, Manifests: u.d.Manifests, Title: u.d.Title,
 			Season: u.d.Season, Territories: u.terrs, Files: len(u.d.Paths())}
@@ -542,10 +543,10 @@ func addDeliveries(rep *report.Report, opts *Options, units []*unit, inputs []in
 				}
 			}
 		}
-		rep.Findings = append(rep.Findings, u.findings...)
+		unitFindings = append(unitFindings, u.findings...)
 		rep.Deliveries = append(rep.Deliveries, rec)
 	}
-	sort.SliceStable(rep.Findings, func(a, b int) bool { return rule.Less(&rep.Findings[a], &rep.Findings[b]) })
+	rep.Findings = mergeFindings(rep.Findings, unitFindings)
 }
 
 // loadDoc reads a subtitle file into cues the way the per-file pass does,

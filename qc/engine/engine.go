@@ -11,7 +11,7 @@ import (
 	"context"
 	"fmt"
 	"runtime"
-	"sort"
+	"slices"
 	"sync/atomic"
 	"time"
 
@@ -106,6 +106,8 @@ func Run(ctx context.Context, opts Options) (*report.Report, error) {
 			}
 			results[i] = checkFileSafely(&opts, inputs[i])
 			stampDelivery(&results[i], inputs[i])
+			// Sorted here, in parallel, so assembling is a concatenation.
+			sortFindings(results[i].findings)
 			if opts.Progress != nil {
 				opts.Progress(int(done.Add(1)), len(inputs))
 			}
@@ -146,20 +148,24 @@ func checkFileSafely(opts *Options, in input) (res fileResult) {
 // assemble builds the report; more, if not nil, adds to it (deliveries)
 // before the verdict is computed.
 func assemble(opts *Options, results []fileResult, more func(*report.Report)) (*report.Report, error) {
+	total := 0
+	for i := range results {
+		total += len(results[i].findings)
+	}
 	rep := &report.Report{
 		SchemaVersion: report.SchemaVersion,
 		Tool:          opts.Tool,
 		Files:         make([]report.File, 0, len(results)),
-		Findings:      []rule.Finding{},
+		Findings:      make([]rule.Finding, 0, total),
 	}
 	for i := range results {
 		r := &results[i]
 		if r.skip {
 			continue
 		}
-		sort.SliceStable(r.findings, func(a, b int) bool { return rule.Less(&r.findings[a], &r.findings[b]) })
-		for _, f := range r.findings {
-			if !counts(&f) {
+		for j := range r.findings {
+			f := &r.findings[j]
+			if !counts(f) {
 				rep.Summary.Waived++
 				continue
 			}
@@ -178,6 +184,11 @@ func assemble(opts *Options, results []fileResult, more func(*report.Report)) (*
 		rep.Summary.Errors += r.record.Errors
 		rep.Summary.Warnings += r.record.Warnings
 		rep.Summary.Infos += r.record.Infos
+	}
+	// Each slot is sorted and slots are in input order, which is report
+	// order unless a file's findings name another file (delivery findings).
+	if !slices.IsSortedFunc(rep.Findings, compareFindings) {
+		slices.SortStableFunc(rep.Findings, compareFindings)
 	}
 	if more != nil {
 		more(rep)
@@ -244,7 +255,40 @@ func addWaiverNotes(rep *report.Report, opts *Options, notes []rule.Finding) {
 			rep.Summary.Infos++
 		}
 	}
-	rep.Findings = append(rep.Findings, notes...)
-	sort.SliceStable(rep.Findings, func(a, b int) bool { return rule.Less(&rep.Findings[a], &rep.Findings[b]) })
+	rep.Findings = mergeFindings(rep.Findings, notes)
 	rep.Summary.Passed = Passed(rep, opts.FailOn)
+}
+
+// compareFindings is report order (rule.ReportOrder) for slices.SortStableFunc.
+func compareFindings(a, b rule.Finding) int {
+	return rule.ReportOrder(a.File, a.Cue, a.Line, a.Rule, a.Message, b.File, b.Cue, b.Line, b.Rule, b.Message)
+}
+
+// sortFindings puts one slot's findings in report order; stable, so
+// findings that compare equal keep the order their rules produced them in.
+func sortFindings(fs []rule.Finding) { slices.SortStableFunc(fs, compareFindings) }
+
+// mergeFindings adds more (any order) to sorted, keeping report order: the
+// result is what a stable sort of sorted+more gives, without re-sorting the
+// whole report (more is a handful of delivery or waiver findings).
+func mergeFindings(sorted, more []rule.Finding) []rule.Finding {
+	if len(more) == 0 {
+		return sorted
+	}
+	more = slices.Clone(more)
+	sortFindings(more)
+	out := make([]rule.Finding, 0, len(sorted)+len(more))
+	i, j := 0, 0
+	for i < len(sorted) && j < len(more) {
+		// Ties go to sorted: it came first in the concatenation.
+		if compareFindings(more[j], sorted[i]) < 0 {
+			out = append(out, more[j])
+			j++
+		} else {
+			out = append(out, sorted[i])
+			i++
+		}
+	}
+	out = append(out, sorted[i:]...)
+	return append(out, more[j:]...)
 }

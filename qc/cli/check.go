@@ -32,7 +32,8 @@ func (a *app) addSettingFlags(fs *pflag.FlagSet) {
 
 // flagKeys maps viper keys (config.yaml, EXPORTQC_*) to flag names.
 var flagKeys = map[string]string{"profile": "profile", "lang": "lang", "fps": "fps", "variants": "variant",
-	"jobs": "jobs", "format": "format", "output": "output", "fail_on": "fail-on", "quiet": "quiet"}
+	"jobs": "jobs", "format": "format", "output": "output", "fail_on": "fail-on", "quiet": "quiet",
+	"max_file_size_mb": "max-file-size-mb"}
 
 // bindFlags binds the running command's flags to viper keys. It runs when a
 // command starts, not when it is built: viper keeps one binding per key, so
@@ -65,6 +66,7 @@ func (a *app) checkCommand() *cobra.Command {
 	fs := cmd.Flags()
 	a.addSettingFlags(fs)
 	fs.Int("jobs", 0, "files checked in parallel (default: number of CPUs)")
+	fs.Int("max-file-size-mb", 64, "largest subtitle file read, in MiB; a larger one is an E000 'file too large' finding")
 	fs.String("format", "text", "output format: text or json")
 	fs.StringP("output", "o", "-", "write the report to this file (atomically) instead of standard output")
 	fs.StringArray("report", nil, "also write a report: FORMAT=PATH (json, junit, sarif, csv, markdown, github, html, text; PATH - is stdout); repeatable")
@@ -124,10 +126,12 @@ func (a *app) runCheck(cmd *cobra.Command, args []string) error {
 // file-name patterns. One place, so the two commands cannot drift apart.
 func (a *app) engineOptions(cmd *cobra.Command, failOn rule.Severity) (engine.Options, error) {
 	opts := engine.Options{
-		Jobs:   a.v.GetInt("jobs"),
-		Rules:  checks.All(),
-		FailOn: failOn,
-		Tool:   report.Tool{Name: "exportqc", Version: Version, Profile: a.v.GetString("profile")},
+		Jobs:  a.v.GetInt("jobs"),
+		Rules: checks.All(),
+		// Per-file size cap: config max_file_size_mb or --max-file-size-mb.
+		MaxFileSize: int64(a.v.GetInt("max_file_size_mb")) << 20,
+		FailOn:      failOn,
+		Tool:        report.Tool{Name: "exportqc", Version: Version, Profile: a.v.GetString("profile")},
 	}
 	if l := a.v.GetString("lang"); l != "" {
 		tag, _, err := lang.Canonical(l)

@@ -460,7 +460,7 @@ func checkDeliveries(ctx context.Context, opts *Options, units []*unit, inputs [
 		}
 		raw := deliverycheck.Check(ctx, &deliverycheck.Input{
 			Root: u.root, Delivery: u.d, Territories: u.rules, Classes: u.classes, Config: cfg,
-			Hasher: hasher, Jobs: jobs, Files: facts, Load: loadDoc,
+			Hasher: hasher, Jobs: jobs, Files: facts, Load: func(p string) (*cue.Document, error) { return loadDoc(p, opts.maxFileSize()) },
 		})
 		u.findings = applyConfig(append(slices.Clone(u.early), raw...), opts.Rules, cfg)
 		u.findings = append(u.findings, manifestTagFindings(u, cfg)...)
@@ -551,13 +551,13 @@ func addDeliveries(rep *report.Report, opts *Options, units []*unit, inputs []in
 
 // loadDoc reads a subtitle file into cues the way the per-file pass does,
 // for delivery rules that compare files (D008).
-func loadDoc(p string) (doc *cue.Document, err error) {
+func loadDoc(p string, limit int64) (doc *cue.Document, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			doc, err = nil, fmt.Errorf("internal error reading %s: %v", p, r)
 		}
 	}()
-	data, err := readFile(p)
+	data, err := readFile(p, limit)
 	if err != nil {
 		return nil, err
 	}

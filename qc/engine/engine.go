@@ -63,6 +63,11 @@ type Options struct {
 	Waivers  *waiver.Set
 	Baseline *waiver.Baseline
 	Now      time.Time
+
+	// Per-file limits (file.go); 0 means the default.
+	MaxFileSize        int64 // bytes read of one file at most
+	MaxCues            int   // cues of one file checked at most
+	MaxFindingsPerRule int   // findings of one rule listed for one file at most
 }
 
 // DefaultFrameRate is used for frame-based thresholds when nothing declares a rate.

@@ -132,6 +132,7 @@ func (s *streamRun) feed() error {
 				}
 				pr.results[k] = checkFileSafely(pr.opts, pr.inputs[k])
 				stampDelivery(&pr.results[k], pr.inputs[k])
+				sortFindings(pr.results[k].findings)
 				if s.opts.Progress != nil {
 					s.opts.Progress(int(s.done.Add(1)), int(s.total.Load()))
 				}

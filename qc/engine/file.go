@@ -30,7 +30,7 @@ const (
 	DefaultMaxCues = 1_000_000
 	// DefaultMaxFindingsPerRule is the most findings of one rule listed for
 	// one file; the rest are counted in one summary finding of that rule.
-	DefaultMaxFindingsPerRule = 5_000
+	DefaultMaxFindingsPerRule = 10_000
 )
 
 func (o *Options) maxFileSize() int64 { return orDefault(o.MaxFileSize, DefaultMaxFileSize) }

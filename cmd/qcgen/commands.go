@@ -110,6 +110,11 @@ func filesCmd(args []string, stdout, stderr io.Writer) error {
 	formats := fs.String("formats", "", "comma-separated formats to draw from (default: mix of srt, ttml, vtt)")
 	jobs := fs.Int("jobs", 0, "files written in parallel (default: number of CPUs)")
 	quiet := fs.Bool("quiet", false, "no progress on standard error")
+	var d gen.CueDefects
+	fs.IntVar(&d.Overlap, "overlaps", 0, "cues per file seeded to overlap the previous one (T003)")
+	fs.IntVar(&d.TooShort, "too-short", 0, "cues per file seeded too short (T001)")
+	fs.IntVar(&d.TooFast, "too-fast", 0, "cues per file seeded too fast to read (T005)")
+	fs.IntVar(&d.LineTooLong, "long-lines", 0, "cues per file seeded with a line too long (L001)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -122,7 +127,7 @@ func filesCmd(args []string, stdout, stderr io.Writer) error {
 	start := time.Now()
 	p := newProgress(stderr, *quiet, "files")
 	paths, err := gen.Files(*out, gen.FilesOptions{Count: *count, Seed: *seed, Cues: *cues, Minutes: *minutes,
-		Languages: list(*langs), Formats: list(*formats), Workers: *jobs, Progress: p.update})
+		Languages: list(*langs), Formats: list(*formats), Workers: *jobs, Progress: p.update, Defects: d})
 	p.done()
 	if err != nil {
 		return err

@@ -192,9 +192,7 @@ func assemble(opts *Options, results []fileResult, more func(*report.Report)) (*
 	}
 	// Each slot is sorted and slots are in input order, which is report
 	// order unless a file's findings name another file (delivery findings).
-	if !slices.IsSortedFunc(rep.Findings, compareFindings) {
-		slices.SortStableFunc(rep.Findings, compareFindings)
-	}
+	sortFindings(rep.Findings)
 	if more != nil {
 		more(rep)
 	}
@@ -271,7 +269,31 @@ func compareFindings(a, b rule.Finding) int {
 
 // sortFindings puts one slot's findings in report order; stable, so
 // findings that compare equal keep the order their rules produced them in.
-func sortFindings(fs []rule.Finding) { slices.SortStableFunc(fs, compareFindings) }
+// A finding is a large struct full of pointers: a stable sort moving the
+// structs themselves (insertion sort and symmerge) spends its time in
+// copies and GC write barriers, so this sorts their indexes (pdqsort, ties
+// by index, which makes it stable) and moves each finding once.
+func sortFindings(fs []rule.Finding) {
+	if inReportOrder(fs) {
+		return
+	}
+	order := make([]int32, len(fs))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int {
+		x, y := &fs[a], &fs[b]
+		if c := rule.ReportOrder(x.File, x.Cue, x.Line, x.Rule, x.Message, y.File, y.Cue, y.Line, y.Rule, y.Message); c != 0 {
+			return c
+		}
+		return int(a - b)
+	})
+	sorted := make([]rule.Finding, len(fs))
+	for i, k := range order {
+		sorted[i] = fs[k]
+	}
+	copy(fs, sorted)
+}
 
 // mergeFindings adds more (any order) to sorted, keeping report order: the
 // result is what a stable sort of sorted+more gives, without re-sorting the
@@ -296,4 +318,15 @@ func mergeFindings(sorted, more []rule.Finding) []rule.Finding {
 	}
 	out = append(out, sorted[i:]...)
 	return append(out, more[j:]...)
+}
+
+// inReportOrder reports whether fs is sorted (one pass, no copies).
+func inReportOrder(fs []rule.Finding) bool {
+	for i := 1; i < len(fs); i++ {
+		x, y := &fs[i-1], &fs[i]
+		if rule.ReportOrder(x.File, x.Cue, x.Line, x.Rule, x.Message, y.File, y.Cue, y.Line, y.Rule, y.Message) > 0 {
+			return false
+		}
+	}
+	return true
 }

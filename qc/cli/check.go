@@ -33,7 +33,7 @@ func (a *app) addSettingFlags(fs *pflag.FlagSet) {
 // flagKeys maps viper keys (config.yaml, EXPORTQC_*) to flag names.
 var flagKeys = map[string]string{"profile": "profile", "lang": "lang", "fps": "fps", "variants": "variant",
 	"jobs": "jobs", "format": "format", "output": "output", "fail_on": "fail-on", "quiet": "quiet",
-	"max_file_size_mb": "max-file-size-mb"}
+	"max_file_size_mb": "max-file-size-mb", "indent": "indent"}
 
 // bindFlags binds the running command's flags to viper keys. It runs when a
 // command starts, not when it is built: viper keeps one binding per key, so
@@ -68,6 +68,7 @@ func (a *app) checkCommand() *cobra.Command {
 	fs.Int("jobs", 0, "files checked in parallel (default: number of CPUs)")
 	fs.Int("max-file-size-mb", 64, "largest subtitle file read, in MiB; a larger one is an E000 'file too large' finding")
 	fs.String("format", "text", "output format: text or json")
+	fs.Bool("indent", false, "lay JSON reports out with indentation (default compact)")
 	fs.StringP("output", "o", "-", "write the report to this file (atomically) instead of standard output")
 	fs.StringArray("report", nil, "also write a report: FORMAT=PATH (json, junit, sarif, csv, markdown, github, html, text; PATH - is stdout); repeatable")
 	fs.String("fail-on", "error", "lowest severity that makes the run fail: error, warning or info")
@@ -111,7 +112,8 @@ func (a *app) runCheck(cmd *cobra.Command, args []string) error {
 		return usageError{err}
 	}
 	for _, o := range outputs {
-		if err := o.Emit(a.stdout, rep, report.Options{Color: isTerminal(a.stdout) && os.Getenv("NO_COLOR") == ""}); err != nil {
+		if err := o.Emit(a.stdout, rep, report.Options{Color: isTerminal(a.stdout) && os.Getenv("NO_COLOR") == "",
+			Indent: a.v.GetBool("indent")}); err != nil {
 			return fmt.Errorf("writing %s report to %s: %w", o.Format, o.Path, err)
 		}
 	}

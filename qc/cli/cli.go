@@ -115,6 +115,7 @@ var configKeys = map[string]bool{
 	"fail_on": true, "variants": true, "rules": true, "quiet": true,
 	"audit_db":         true, // history database of exportqc audit
 	"max_file_size_mb": true, // per-file size cap of check
+	"indent":           true, // indented JSON reports
 }
 
 func checkConfigKeys(v *viper.Viper) error {

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
-	"slices"
 	"strconv"
 	"unicode/utf8"
 
@@ -13,8 +12,10 @@ import (
 	"github.com/exportqc/exportqc/qc/rule"
 )
 
-// JSON writes the report as indented JSON with a trailing newline: the
-// machine contract, described by rules/schema/report.v1.schema.json.
+// JSONV1 writes the report in schema version 1, indented JSON with a
+// trailing newline, described by rules/schema/report.v1.schema.json: the
+// form before version 2 (JSON), kept for consumers that have not moved yet
+// (--report json-v1=PATH).
 // Findings come out in report order and empty lists as [] (never null), so
 // consumers need no special cases.
 //
@@ -24,15 +25,10 @@ import (
 // hand into a buffered writer: encoding/json would marshal the whole
 // document into memory and then indent it into a second copy, several times
 // the report's size in garbage.
-func JSON(w io.Writer, r *Report) error {
+func JSONV1(w io.Writer, r *Report) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	e := jsonEnc{w: bw, buf: make([]byte, 0, 16<<10)}
-	version := r.SchemaVersion
-	if version == 0 {
-		version = SchemaVersion
-	}
-	e.raw("{\n  \"schema_version\": ")
-	e.buf = strconv.AppendInt(e.buf, int64(version), 10)
+	e.raw("{\n  \"schema_version\": 1")
 	e.raw(",\n  \"tool\": ")
 	e.value(r.Tool, "  ")
 	e.raw(",\n  \"summary\": ")
@@ -87,21 +83,20 @@ func JSON(w io.Writer, r *Report) error {
 // engine has sorted them (the usual case, checked in one pass), else a
 // sorted copy, so a writer never depends on its caller for determinism.
 func inReportOrder(in []rule.Finding) []rule.Finding {
-	if slices.IsSortedFunc(in, compareFindings) {
-		return in
+	for i := 1; i < len(in); i++ {
+		if rule.Less(&in[i], &in[i-1]) {
+			return sortedFindings(in)
+		}
 	}
-	return sortedFindings(in)
-}
-
-func compareFindings(a, b rule.Finding) int {
-	return rule.ReportOrder(a.File, a.Cue, a.Line, a.Rule, a.Message, b.File, b.Cue, b.Line, b.Rule, b.Message)
+	return in
 }
 
 // jsonEnc appends JSON to a buffer and hands it to the writer in chunks.
 type jsonEnc struct {
-	w   io.Writer
-	buf []byte
-	err error
+	w       io.Writer
+	buf     []byte
+	err     error
+	compact bool // no indentation (schema v2 without --indent)
 }
 
 func (e *jsonEnc) raw(s string) { e.buf = append(e.buf, s...) }
@@ -126,62 +121,87 @@ func (e *jsonEnc) value(v any, prefix string) {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent(prefix, "  ")
+	if !e.compact {
+		enc.SetIndent(prefix, "  ")
+	}
 	if err := enc.Encode(v); err != nil && e.err == nil {
 		e.err = err
 	}
 	e.buf = append(e.buf, bytes.TrimSuffix(b.Bytes(), []byte("\n"))...)
 }
 
-// finding appends one finding at depth 2 (inside "findings": [...]).
+// finding appends one finding at depth 2 (inside "findings": [...]) in
+// the v1 form: its rule's name and its threshold's source in full.
 func (e *jsonEnc) finding(f *rule.Finding) {
-	b := e.buf
-	b = append(b, "\n    {\n      \"rule\": "...)
-	b = appendJSONString(b, f.Rule)
-	b = append(b, ",\n      \"name\": "...)
-	b = appendJSONString(b, f.Name)
-	b = append(b, ",\n      \"severity\": "...)
-	b = appendJSONString(b, f.Severity.String())
-	b = append(b, ",\n      \"file\": "...)
-	b = appendJSONString(b, f.File)
-	if f.Line != 0 {
-		b = append(b, ",\n      \"line\": "...)
-		b = strconv.AppendInt(b, int64(f.Line), 10)
-	}
-	if f.Cue != 0 {
-		b = append(b, ",\n      \"cue\": "...)
-		b = strconv.AppendInt(b, int64(f.Cue), 10)
-	}
-	if f.Start != nil {
-		b = append(b, ",\n      \"start\": \""...)
-		b = cue.Time(*f.Start).AppendTimecode(b)
-		b = append(b, '"')
-	}
-	if f.End != nil {
-		b = append(b, ",\n      \"end\": \""...)
-		b = cue.Time(*f.End).AppendTimecode(b)
-		b = append(b, '"')
-	}
-	b = append(b, ",\n      \"message\": "...)
-	b = appendJSONString(b, f.Message)
-	if f.Expected != "" {
-		b = append(b, ",\n      \"expected\": "...)
-		b = appendJSONString(b, f.Expected)
-	}
-	if f.Actual != "" {
-		b = append(b, ",\n      \"actual\": "...)
-		b = appendJSONString(b, f.Actual)
-	}
-	if f.Source != "" {
-		b = append(b, ",\n      \"source\": "...)
-		b = appendJSONString(b, f.Source)
-	}
-	e.buf = b
+	e.findingFields(f, "      ", true, -1)
 	if f.Waived != nil {
 		e.raw(",\n      \"waived\": ")
 		e.value(f.Waived, "      ")
 	}
 	e.raw("\n    }")
+}
+
+// findingFields appends "{" and a finding's fields up to and including
+// its source, indented by ind ("" for compact JSON). withName writes the
+// rule's name; source >= 0 writes the source as that index into the
+// report's sources table, else as the string.
+func (e *jsonEnc) findingFields(f *rule.Finding, ind string, withName bool, source int) {
+	b := e.buf
+	var key func(b []byte, k string) []byte
+	if ind == "" {
+		b = append(b, "{\"rule\":"...)
+		key = func(b []byte, k string) []byte { return append(append(append(b, ",\""...), k...), "\":"...) }
+	} else {
+		b = append(append(append(b, "\n    {\n"...), ind...), "\"rule\": "...)
+		key = func(b []byte, k string) []byte {
+			b = append(append(append(b, ",\n"...), ind...), '"')
+			return append(append(b, k...), "\": "...)
+		}
+	}
+	b = appendJSONString(b, f.Rule)
+	if withName {
+		b = key(b, "name")
+		b = appendJSONString(b, f.Name)
+	}
+	b = key(b, "severity")
+	b = appendJSONString(b, f.Severity.String())
+	b = key(b, "file")
+	b = appendJSONString(b, f.File)
+	if f.Line != 0 {
+		b = key(b, "line")
+		b = strconv.AppendInt(b, int64(f.Line), 10)
+	}
+	if f.Cue != 0 {
+		b = key(b, "cue")
+		b = strconv.AppendInt(b, int64(f.Cue), 10)
+	}
+	if f.Start != nil {
+		b = append(key(b, "start"), '"')
+		b = append(cue.Time(*f.Start).AppendTimecode(b), '"')
+	}
+	if f.End != nil {
+		b = append(key(b, "end"), '"')
+		b = append(cue.Time(*f.End).AppendTimecode(b), '"')
+	}
+	b = key(b, "message")
+	b = appendJSONString(b, f.Message)
+	if f.Expected != "" {
+		b = key(b, "expected")
+		b = appendJSONString(b, f.Expected)
+	}
+	if f.Actual != "" {
+		b = key(b, "actual")
+		b = appendJSONString(b, f.Actual)
+	}
+	if f.Source != "" {
+		b = key(b, "source")
+		if source >= 0 {
+			b = strconv.AppendInt(b, int64(source), 10)
+		} else {
+			b = appendJSONString(b, f.Source)
+		}
+	}
+	e.buf = b
 }
 
 const hexDigits = "0123456789abcdef"

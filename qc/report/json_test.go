@@ -16,9 +16,7 @@ import (
 func referenceJSON(t testing.TB, r *Report) []byte {
 	t.Helper()
 	out := *r
-	if out.SchemaVersion == 0 {
-		out.SchemaVersion = SchemaVersion
-	}
+	out.SchemaVersion = 1
 	if out.Files == nil {
 		out.Files = []File{}
 	}
@@ -36,7 +34,7 @@ func referenceJSON(t testing.TB, r *Report) []byte {
 func assertSameAsReference(t *testing.T, name string, r *Report) {
 	t.Helper()
 	var got bytes.Buffer
-	if err := JSON(&got, r); err != nil {
+	if err := JSONV1(&got, r); err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
 	want := referenceJSON(t, r)

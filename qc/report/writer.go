@@ -22,6 +22,8 @@ type Options struct {
 	// MaxRows caps the findings listed per file in Markdown (0: 50), so a
 	// PR comment stays under the host's size limit.
 	MaxRows int
+	// Indent lays JSON out with two-space indentation (default compact).
+	Indent bool
 }
 
 // Formats lists the format names Lookup accepts, in the order help shows them.
@@ -37,7 +39,11 @@ func New(format string, o Options) (Writer, error) {
 	case "text":
 		return Text(TextOptions{Color: o.Color}), nil
 	case "json":
-		return JSON, nil
+		return JSONWith(JSONOptions{Indent: o.Indent}), nil
+	case "json-v1":
+		// Schema version 1 for consumers not yet moved to 2 (deliberately
+		// not in Formats: a migration aid, not a format to choose).
+		return JSONV1, nil
 	case "junit":
 		return JUnit, nil
 	case "sarif":

@@ -37,7 +37,7 @@ type fileView struct {
 func newView(r *Report) *view {
 	v := &view{r: r}
 	v.failOn, v.failNone = parseFailOn(r.Summary.FailOn)
-	v.findings = sortedFindings(r.Findings)
+	v.findings = inReportOrder(r.Findings) // no copy when already sorted (the engine sorts)
 
 	byPath := make(map[string]int, len(r.Files))
 	for _, f := range r.Files {

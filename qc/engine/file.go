@@ -345,8 +345,8 @@ func readFile(path string, limit int64) ([]byte, error) {
 		return nil, notRegular(st)
 	}
 	if st.Size() > limit {
-		return nil, fmt.Errorf("file too large: %s, over the limit of %s for a subtitle file (max_file_size_mb, --max-file-size-mb); not read",
-			byteSize(st.Size()), byteSize(limit))
+		return nil, fmt.Errorf("file too large: %d bytes (%s), over the limit of %s for a subtitle file (max_file_size_mb, --max-file-size-mb); not read",
+			st.Size(), byteSize(st.Size()), byteSize(limit))
 	}
 	// One allocation of the size the file says it has, plus one byte to see
 	// whether it grew meanwhile; never more than limit+1 bytes are read.
@@ -392,7 +392,7 @@ func notRegular(st os.FileInfo) error {
 // byteSize prints a size in the unit a person reads it in.
 func byteSize(n int64) string {
 	switch {
-	case n >= 10<<20 && n%(1<<20) == 0, n >= 100<<20:
+	case n >= 1<<20 && n%(1<<20) == 0, n >= 100<<20:
 		return strconv.FormatInt(n>>20, 10) + " MiB"
 	case n >= 1<<20:
 		return strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64) + " MiB"

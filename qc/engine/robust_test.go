@@ -76,7 +76,7 @@ func TestHugeFile(t *testing.T) {
 	b = bytes.Buffer{}
 	// Over the default size limit: refused whole, nothing read.
 	if rep := runWithin(t, time.Minute, testOptions(t, p)); rep.Files[0].Cues != 0 ||
-		findingWith(rep, "E000", "file too large: 100 MiB, over the limit of 64 MiB") == nil {
+		findingWith(rep, "E000", "bytes (100 MiB), over the limit of 64 MiB") == nil {
 		t.Fatalf("100 MB under the default limit: %d cues, %s", rep.Files[0].Cues, rulesOf(rep))
 	}
 	// With the limit raised, read and checked (up to the cue limit).

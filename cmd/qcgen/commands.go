@@ -112,6 +112,11 @@ func filesCmd(args []string, stdout, stderr io.Writer) error {
 	formats := fs.String("formats", "", "comma-separated formats to draw from (default: mix of srt, ttml, vtt)")
 	jobs := fs.Int("jobs", 0, "files written in parallel (default: number of CPUs)")
 	quiet := fs.Bool("quiet", false, "no progress on standard error")
+	var d gen.CueDefects
+	fs.IntVar(&d.Overlap, "overlaps", 0, "cues per file seeded to overlap the previous one (T003)")
+	fs.IntVar(&d.TooShort, "too-short", 0, "cues per file seeded too short (T001)")
+	fs.IntVar(&d.TooFast, "too-fast", 0, "cues per file seeded too fast to read (T005)")
+	fs.IntVar(&d.LineTooLong, "long-lines", 0, "cues per file seeded with a line too long (L001)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -127,7 +132,7 @@ func filesCmd(args []string, stdout, stderr io.Writer) error {
 	start := time.Now()
 	p := printer(stderr, *quiet)
 	paths, err := gen.Files(*out, gen.FilesOptions{Count: *count, Seed: *seed, Cues: *cues, Minutes: *minutes,
-		Languages: list(*langs), Formats: list(*formats), Workers: *jobs, Progress: p.Update})
+		Languages: list(*langs), Formats: list(*formats), Workers: *jobs, Progress: p.Update, Defects: d})
 	p.Clear()
 	if err != nil {
 		return err

@@ -33,7 +33,8 @@ func (a *app) addSettingFlags(fs *pflag.FlagSet) {
 
 // flagKeys maps viper keys (config.yaml, EXPORTQC_*) to flag names.
 var flagKeys = map[string]string{"profile": "profile", "lang": "lang", "fps": "fps", "variants": "variant",
-	"jobs": "jobs", "format": "format", "output": "output", "fail_on": "fail-on", "quiet": "quiet"}
+	"jobs": "jobs", "format": "format", "output": "output", "fail_on": "fail-on", "quiet": "quiet",
+	"max_file_size_mb": "max-file-size-mb", "indent": "indent"}
 
 // bindFlags binds the running command's flags to viper keys. It runs when a
 // command starts, not when it is built: viper keeps one binding per key, so
@@ -67,6 +68,8 @@ func (a *app) checkCommand() *cobra.Command {
 	a.addSettingFlags(fs)
 	fs.Int("jobs", 0, "files checked in parallel (default: number of CPUs)")
 	addOutputFlags(fs, report.OutputFormats)
+	fs.Int("max-file-size-mb", 64, "largest subtitle file read, in MiB; a larger one is an E000 'file too large' finding")
+	fs.Bool("indent", false, "lay JSON reports out with indentation (default compact)")
 	fs.String("fail-on", "error", "lowest severity that makes the run fail: error, warning or info")
 	fs.BoolP("quiet", "q", false, "no progress output")
 	fs.String("waivers", "", "waiver file (YAML): accepted findings, each with a reason and optional expiry")
@@ -126,6 +129,7 @@ func (a *app) runCheck(cmd *cobra.Command, args []string) error {
 		return usageError{err}
 	}
 	shown.Color = color
+	shown.Indent = a.v.GetBool("indent")
 	if err := writeAll(ctx, a.stdout, outputs, func(s output.Spec) (output.Render, error) {
 		return report.Renderer(s, rep, shown)
 	}, nil); err != nil {
@@ -153,10 +157,12 @@ func (a *app) engineOptions(cmd *cobra.Command, failOn rule.Severity) (engine.Op
 		return engine.Options{}, usagef("--jobs %s: want a number of workers, 1 or more (from %s)", a.v.GetString("jobs"), src)
 	}
 	opts := engine.Options{
-		Jobs:   a.v.GetInt("jobs"),
-		Rules:  checks.All(),
-		FailOn: failOn,
-		Tool:   a.tool(),
+		Jobs:  a.v.GetInt("jobs"),
+		Rules: checks.All(),
+		// Per-file size cap: config max_file_size_mb or --max-file-size-mb.
+		MaxFileSize: int64(a.v.GetInt("max_file_size_mb")) << 20,
+		FailOn:      failOn,
+		Tool:        a.tool(),
 	}
 	if l := a.v.GetString("lang"); l != "" {
 		tag, _, err := lang.Canonical(l)

@@ -118,7 +118,9 @@ func (a *app) loadConfig(cmd *cobra.Command) error {
 var configKeys = map[string]bool{
 	"profile": true, "lang": true, "fps": true, "jobs": true, "format": true, "output": true,
 	"fail_on": true, "variants": true, "rules": true, "quiet": true,
-	"audit_db": true, // history database of exportqc audit
+	"audit_db":         true, // history database of exportqc audit
+	"max_file_size_mb": true, // per-file size cap of check
+	"indent":           true, // indented JSON reports
 }
 
 func checkConfigKeys(v *viper.Viper) error {

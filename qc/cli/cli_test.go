@@ -130,7 +130,7 @@ func TestRulesExplainShowsPerLanguageValues(t *testing.T) {
 
 func TestOutputFileIsWritten(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "reports", "qc.json")
-	code, stdout, stderr := run(t, "check", "--config", emptyConfig(t), "--format", "json", "-o", out, fixture(t, "T003"))
+	code, stdout, stderr := run(t, "check", "--config", emptyConfig(t), "--format", "json", "--indent", "-o", out, fixture(t, "T003"))
 	if code != ExitFail {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -145,7 +145,7 @@ func TestSeveralReportsInOneRun(t *testing.T) {
 	code, stdout, stderr := run(t, "check", "--config", emptyConfig(t),
 		"--report", "json="+filepath.Join(dir, "qc.json"), "--report", "junit="+filepath.Join(dir, "qc.xml"),
 		"--report", "sarif="+filepath.Join(dir, "qc.sarif"), "--report", "csv="+filepath.Join(dir, "qc.csv"),
-		fixture(t, "T003"))
+		"--indent", fixture(t, "T003"))
 	if code != ExitFail {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -191,14 +191,14 @@ func TestWaiversAndBaseline(t *testing.T) {
 	// A waiver with a reason accepts the overlap: the run passes, and the
 	// finding stays in the report with the reason.
 	w := write("waivers.yaml", "waivers:\n  - rule: cue-overlap\n    file: T003/overlap.srt\n    reason: the director wants both lines up\n")
-	code, out, stderr := run(t, "check", "--config", cfg, "--waivers", w, "--format", "json", overlap)
+	code, out, stderr := run(t, "check", "--config", cfg, "--waivers", w, "--format", "json", "--indent", overlap)
 	if code != ExitPass || !strings.Contains(out, `"reason": "the director wants both lines up"`) || !strings.Contains(out, `"waived": 1`) {
 		t.Errorf("waived run: exit %d %s\n%s", code, stderr, out)
 	}
 	// A waiver that matches nothing is itself reported (W001), and an
 	// expired one stops applying (W002): the overlap fails the run again.
 	w = write("stale.yaml", "waivers:\n  - rule: T001\n    reason: old\n  - rule: T003\n    reason: was fine last year\n    expires: 2026-01-31\n")
-	code, out, _ = run(t, "check", "--config", cfg, "--waivers", w, "--format", "json", overlap)
+	code, out, _ = run(t, "check", "--config", cfg, "--waivers", w, "--format", "json", "--indent", overlap)
 	if code != ExitFail || !strings.Contains(out, `"rule": "W001"`) || !strings.Contains(out, `"rule": "W002"`) {
 		t.Errorf("stale waivers: exit %d\n%s", code, out)
 	}
@@ -217,7 +217,7 @@ func TestWaiversAndBaseline(t *testing.T) {
 		t.Errorf("baseline: exit %d\n%s", code, out)
 	}
 	// A new problem is reported even with the baseline.
-	code, out, _ = run(t, "check", "--config", cfg, "--baseline", base, "--format", "json", fixture(t, "T003"), fixture(t, "T001"))
+	code, out, _ = run(t, "check", "--config", cfg, "--baseline", base, "--format", "json", "--indent", fixture(t, "T003"), fixture(t, "T001"))
 	if code != ExitFail || !strings.Contains(out, `"rule": "T001"`) || strings.Contains(out, `"rule": "T003"`) {
 		t.Errorf("baseline with a new finding: exit %d\n%s", code, out)
 	}

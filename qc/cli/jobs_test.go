@@ -49,7 +49,7 @@ func TestManyJobsUnderALowDescriptorLimit(t *testing.T) {
 	}
 	code, out, stderr := run(t, "check", "--config", cfg, "--jobs", "1000", "-q", "--format", "json", dir)
 	syscall.Setrlimit(syscall.RLIMIT_NOFILE, &old)
-	if code != ExitPass || strings.Contains(out, "too many open files") || !strings.Contains(out, `"files": `+strconv.Itoa(n)) {
+	if code != ExitPass || strings.Contains(out, "too many open files") || !strings.Contains(out, `"files":`+strconv.Itoa(n)) {
 		t.Errorf("exit %d, stderr %q; report mentions descriptors: %v", code, stderr, strings.Contains(out, "too many open files"))
 	}
 }

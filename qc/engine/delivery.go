@@ -385,7 +385,7 @@ func checkDeliveries(ctx context.Context, opts *Options, units []*unit, inputs [
 			}
 		}
 		d := &rule.Delivery{Root: u.root, Model: u.d, Territories: u.rules, Classes: u.classes, Configs: cfg,
-			Hasher: hasher, Jobs: jobs, Files: files, Load: loadDoc, Ctx: ctx}
+			Hasher: hasher, Jobs: jobs, Files: files, Load: func(p string) (*cue.Document, error) { return loadDoc(p, opts.maxFileSize()) }, Ctx: ctx}
 		u.findings = nil
 		for _, r := range opts.Rules {
 			c := configFor(r, cfg)
@@ -427,6 +427,7 @@ func addDeliveries(rep *report.Report, opts *Options, units []*unit, inputs []in
 	for i := range rep.Files {
 		byPath[rep.Files[i].Path] = i
 	}
+	var unitFindings []rule.Finding
 	for _, u := range units {
 		rec := report.Delivery{Path: u.root, Kind: u.d.Kind, Manifests: u.d.Manifests, Title: u.d.Title,
 			Season: u.d.Season, Territories: u.terrs, Files: len(u.d.Paths())}
@@ -465,22 +466,22 @@ func addDeliveries(rep *report.Report, opts *Options, units []*unit, inputs []in
 				rep.Files[k].Add(f.Severity)
 			}
 		}
-		rep.Findings = append(rep.Findings, u.findings...)
+		unitFindings = append(unitFindings, u.findings...)
 		rep.Deliveries = append(rep.Deliveries, rec)
 	}
-	sort.SliceStable(rep.Findings, func(a, b int) bool { return rule.Less(&rep.Findings[a], &rep.Findings[b]) })
+	rep.Findings = mergeFindings(rep.Findings, unitFindings)
 }
 
 // loadDoc reads a subtitle file into cues the way the per-file pass does,
 // for delivery rules that compare files (D008).
-func loadDoc(p string) (doc *cue.Document, err error) {
+func loadDoc(p string, limit int64) (doc *cue.Document, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			doc, err = nil, fmt.Errorf("internal error reading %s: %v", p, r)
 		}
 	}()
 	file := &rule.File{Path: p}
-	doc, _, _, _ = openDoc(input{path: p, explicit: true}, file)
+	doc, _, _, _ = openDoc(input{path: p, explicit: true}, file, limit)
 	if doc == nil {
 		msgs := make([]string, 0, len(file.Problems))
 		for _, pr := range file.Problems {

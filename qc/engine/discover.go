@@ -20,7 +20,7 @@ type input struct {
 
 // discover expands the command-line paths into a sorted, de-duplicated list
 // of files. Folders are walked recursively; hidden folders (.git, .cache)
-// are skipped; only regular files whose name suggests a subtitle format are
+// are skipped; only files (not links) whose name suggests a subtitle format are
 // taken (".xml" and ".txt" are confirmed by content later). Symbolic links
 // are not followed, so a walk never leaves the folder it was given.
 //
@@ -64,7 +64,11 @@ func discover(args []string, claim func(dir string, arg bool) bool) ([]input, er
 				}
 				return nil
 			}
-			if d.Type().IsRegular() && format.Candidate(p) {
+			// Not only regular files: a FIFO, socket or device with a
+			// subtitle name is listed so that reading refuses it with a
+			// finding (never reads it) instead of it vanishing silently.
+			// Symbolic links are still not followed.
+			if d.Type()&fs.ModeSymlink == 0 && format.Candidate(p) {
 				add(p, false)
 			}
 			return nil

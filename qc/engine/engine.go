@@ -10,7 +10,7 @@ package engine
 import (
 	"context"
 	"runtime"
-	"sort"
+	"slices"
 	"sync/atomic"
 	"time"
 
@@ -69,6 +69,11 @@ type Options struct {
 	Waivers  *waiver.Set
 	Baseline *waiver.Baseline
 	Now      time.Time
+
+	// Per-file limits (file.go); 0 means the default.
+	MaxFileSize        int64 // bytes read of one file at most
+	MaxCues            int   // cues of one file checked at most
+	MaxFindingsPerRule int   // findings of one rule listed for one file at most
 }
 
 // DefaultFrameRate is used for frame-based thresholds when nothing declares a rate.
@@ -115,6 +120,8 @@ func Run(ctx context.Context, opts Options) (*report.Report, error) {
 				return err
 			}
 			stampDelivery(&results[i], inputs[i])
+			// Sorted here, in parallel, so assembling is a concatenation.
+			sortFindings(results[i].findings)
 			if opts.Progress != nil {
 				opts.Progress(int(done.Add(1)), len(inputs))
 			}
@@ -157,20 +164,24 @@ func checkFileSafely(opts *Options, in input) (res fileResult) {
 // assemble builds the report; more, if not nil, adds to it (deliveries)
 // before the verdict is computed.
 func assemble(opts *Options, results []fileResult, more func(*report.Report)) (*report.Report, error) {
+	total := 0
+	for i := range results {
+		total += len(results[i].findings)
+	}
 	rep := &report.Report{
 		SchemaVersion: report.SchemaVersion,
 		Tool:          opts.Tool,
 		Files:         make([]report.File, 0, len(results)),
-		Findings:      []rule.Finding{},
+		Findings:      make([]rule.Finding, 0, total),
 	}
 	for i := range results {
 		r := &results[i]
 		if r.skip {
 			continue
 		}
-		sort.SliceStable(r.findings, func(a, b int) bool { return rule.Less(&r.findings[a], &r.findings[b]) })
-		for _, f := range r.findings {
-			if !counts(&f) {
+		for j := range r.findings {
+			f := &r.findings[j]
+			if !counts(f) {
 				rep.Summary.Waived++
 				continue
 			}
@@ -181,6 +192,9 @@ func assemble(opts *Options, results []fileResult, more func(*report.Report)) (*
 		rep.Summary.Cues += r.record.Cues
 		rep.Summary.AddCounts(r.record.Counts)
 	}
+	// Each slot is sorted and slots are in input order, which is report
+	// order unless a file's findings name another file (delivery findings).
+	sortFindings(rep.Findings)
 	if more != nil {
 		more(rep)
 	}
@@ -239,7 +253,75 @@ func addWaiverNotes(rep *report.Report, opts *Options, notes []rule.Finding) {
 	for _, f := range notes {
 		rep.Summary.Add(f.Severity)
 	}
-	rep.Findings = append(rep.Findings, notes...)
-	sort.SliceStable(rep.Findings, func(a, b int) bool { return rule.Less(&rep.Findings[a], &rep.Findings[b]) })
+	rep.Findings = mergeFindings(rep.Findings, notes)
 	rep.Summary.Passed = Passed(rep, opts.FailOn)
+}
+
+// compareFindings is report order (rule.ReportOrder) for slices.SortStableFunc.
+func compareFindings(a, b rule.Finding) int {
+	return rule.ReportOrder(a.File, a.Cue, a.Line, a.Rule, a.Message, b.File, b.Cue, b.Line, b.Rule, b.Message)
+}
+
+// sortFindings puts one slot's findings in report order; stable, so
+// findings that compare equal keep the order their rules produced them in.
+// A finding is a large struct full of pointers: a stable sort moving the
+// structs themselves (insertion sort and symmerge) spends its time in
+// copies and GC write barriers, so this sorts their indexes (pdqsort, ties
+// by index, which makes it stable) and moves each finding once.
+func sortFindings(fs []rule.Finding) {
+	if inReportOrder(fs) {
+		return
+	}
+	order := make([]int32, len(fs))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int {
+		x, y := &fs[a], &fs[b]
+		if c := rule.ReportOrder(x.File, x.Cue, x.Line, x.Rule, x.Message, y.File, y.Cue, y.Line, y.Rule, y.Message); c != 0 {
+			return c
+		}
+		return int(a - b)
+	})
+	sorted := make([]rule.Finding, len(fs))
+	for i, k := range order {
+		sorted[i] = fs[k]
+	}
+	copy(fs, sorted)
+}
+
+// mergeFindings adds more (any order) to sorted, keeping report order: the
+// result is what a stable sort of sorted+more gives, without re-sorting the
+// whole report (more is a handful of delivery or waiver findings).
+func mergeFindings(sorted, more []rule.Finding) []rule.Finding {
+	if len(more) == 0 {
+		return sorted
+	}
+	more = slices.Clone(more)
+	sortFindings(more)
+	out := make([]rule.Finding, 0, len(sorted)+len(more))
+	i, j := 0, 0
+	for i < len(sorted) && j < len(more) {
+		// Ties go to sorted: it came first in the concatenation.
+		if compareFindings(more[j], sorted[i]) < 0 {
+			out = append(out, more[j])
+			j++
+		} else {
+			out = append(out, sorted[i])
+			i++
+		}
+	}
+	out = append(out, sorted[i:]...)
+	return append(out, more[j:]...)
+}
+
+// inReportOrder reports whether fs is sorted (one pass, no copies).
+func inReportOrder(fs []rule.Finding) bool {
+	for i := 1; i < len(fs); i++ {
+		x, y := &fs[i-1], &fs[i]
+		if rule.ReportOrder(x.File, x.Cue, x.Line, x.Rule, x.Message, y.File, y.Cue, y.Line, y.Rule, y.Message) > 0 {
+			return false
+		}
+	}
+	return true
 }

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"strconv"
 	"strings"
 
 	"github.com/exportqc/exportqc/qc/cue"
@@ -14,9 +16,35 @@ import (
 	"github.com/exportqc/exportqc/qc/textenc"
 )
 
-// MaxFileSize bounds what one file may cost in memory. Real subtitle files
-// are kilobytes; anything this large is a mistake (a video named .srt).
-const MaxFileSize = 256 << 20
+// Per-file limits, so that what one file costs is bounded by design and not
+// by luck: real subtitle files are kilobytes, hold thousands of cues and at
+// most a few thousand findings of one rule; anything far beyond is a
+// mistake (a video named .srt) or an attack, and gets a finding instead of
+// all the memory of the machine. Options can change each (0: these).
+const (
+	// DefaultMaxFileSize is the largest file read; a larger one is E000
+	// "file too large" and nothing of it is read.
+	DefaultMaxFileSize = 64 << 20
+	// DefaultMaxCues is the most cues of one file checked; the rest are
+	// not, and an E000 finding says how many.
+	DefaultMaxCues = 1_000_000
+	// DefaultMaxFindingsPerRule is the most findings of one rule listed for
+	// one file; the rest are counted in one summary finding of that rule.
+	DefaultMaxFindingsPerRule = 10_000
+)
+
+func (o *Options) maxFileSize() int64 { return orDefault(o.MaxFileSize, DefaultMaxFileSize) }
+func (o *Options) maxCues() int       { return int(orDefault(int64(o.MaxCues), DefaultMaxCues)) }
+func (o *Options) maxFindingsPerRule() int {
+	return int(orDefault(int64(o.MaxFindingsPerRule), DefaultMaxFindingsPerRule))
+}
+
+func orDefault(v, def int64) int64 {
+	if v > 0 {
+		return v
+	}
+	return def
+}
 
 // fileResult is one input's slot in the run.
 type fileResult struct {
@@ -29,9 +57,59 @@ type fileResult struct {
 	// machine's, not the file's (file descriptors ran out even after
 	// waiting): the run fails instead of blaming the file.
 	machine error
+	// perRule caps the findings of each rule code (0: no cap); over holds
+	// the count of each code's findings that were not kept, in the order
+	// the codes first went over.
+	perRule int
+	kept    map[string]int
+	over    []overflow
 }
 
-func (r *fileResult) add(f rule.Finding) { r.findings = append(r.findings, f) }
+// overflow counts the findings of one rule dropped for a file, keeping the
+// last one listed as the model of the summary finding.
+type overflow struct {
+	last    rule.Finding
+	dropped int
+}
+
+func (r *fileResult) add(f rule.Finding) {
+	if r.perRule > 0 {
+		if r.kept == nil {
+			r.kept = map[string]int{}
+		}
+		n := r.kept[f.Rule]
+		if n >= r.perRule {
+			r.countDropped(f)
+			return
+		}
+		r.kept[f.Rule] = n + 1
+	}
+	r.findings = append(r.findings, f)
+}
+
+func (r *fileResult) countDropped(f rule.Finding) {
+	for i := range r.over {
+		if r.over[i].last.Rule == f.Rule {
+			r.over[i].dropped++
+			return
+		}
+	}
+	r.over = append(r.over, overflow{last: f, dropped: 1})
+}
+
+// addOverflowSummaries adds one finding per capped rule, at file level and
+// of that rule's severity (so pass/fail and the rule's presence are what
+// they would be with every finding listed), saying how many are not listed.
+func (r *fileResult) addOverflowSummaries() {
+	for _, o := range r.over {
+		f := rule.Finding{Rule: o.last.Rule, Name: o.last.Name, Severity: o.last.Severity, File: o.last.File,
+			Message: strconv.Itoa(o.dropped) + " more " + o.last.Rule + " findings in this file are not listed (at most " +
+				strconv.Itoa(r.perRule) + " per rule per file are)",
+			Source: o.last.Source}
+		r.findings = append(r.findings, f)
+	}
+	r.over, r.kept = nil, nil
+}
 
 // runError is the run-level error of a result whose file could not be
 // checked because of the machine, or nil.
@@ -46,9 +124,10 @@ func (r *fileResult) runError() error {
 // out (encoding, format, problems) is recorded on the rule.File; the rules
 // report it, so enable/disable and severity apply as to any rule.
 func checkFile(opts *Options, in input) fileResult {
-	res := fileResult{record: report.File{Path: in.path, Format: "unknown", Encoding: "unknown"}}
+	res := fileResult{record: report.File{Path: in.path, Format: "unknown", Encoding: "unknown"},
+		perRule: opts.maxFindingsPerRule()}
 	file := &rule.File{Path: in.path}
-	doc, encoding, skip, machine := openDoc(in, file)
+	doc, encoding, skip, machine := openDoc(in, file, opts.maxFileSize())
 	if machine != nil {
 		res.machine = machine
 		return res
@@ -67,6 +146,10 @@ func checkFile(opts *Options, in input) fileResult {
 	}
 	res.record.Format = doc.Format
 	res.record.Profile = doc.Profile
+	if max := opts.maxCues(); len(doc.Cues) > max {
+		file.Problemf(0, "file has %d cues; only the first %d were checked (the limit of cues per file)", len(doc.Cues), max)
+		doc.Cues = doc.Cues[:max:max]
+	}
 	res.record.Cues = len(doc.Cues)
 	if n := len(doc.Cues); n > 0 {
 		first, last := doc.Cues[0].Start, doc.Cues[0].End
@@ -92,6 +175,7 @@ func checkFile(opts *Options, in input) fileResult {
 		cfg, _ = opts.Resolver.Resolve("")
 	}
 	runRules(opts.Rules, file, doc, cfg, &res)
+	res.addOverflowSummaries()
 	res.findings = applyConfig(res.findings, opts.Rules, cfg)
 	return res
 }
@@ -104,8 +188,8 @@ func checkFile(opts *Options, in input) fileResult {
 // encoding, "binary" for binary content, "" when the file could not be
 // read; skip is for a walked .xml/.txt file whose content is no subtitle
 // format (a manifest, a note): not ours to report on.
-func openDoc(in input, file *rule.File) (doc *cue.Document, encoding string, skip bool, machine error) {
-	data, err := readFile(in.path)
+func openDoc(in input, file *rule.File, limit int64) (doc *cue.Document, encoding string, skip bool, machine error) {
+	data, err := readFile(in.path, limit)
 	if err != nil && openfiles.Exhausted(err) {
 		// The machine's limit, not the file's fault: the run fails instead.
 		return nil, "", false, fmt.Errorf("%s: %w", in.path, err)
@@ -274,7 +358,15 @@ func frameRate(opts *Options, doc *cue.Document) (cue.FrameRate, string, bool) {
 	return DefaultFrameRate, "default", false
 }
 
-func readFile(path string) ([]byte, error) {
+// readFile reads a regular file of at most limit bytes into one buffer of
+// its size. Anything else is refused before a byte is read: a FIFO or a
+// device named .srt would block the run or fill the memory, a folder is not
+// a file, and a file over the limit costs nothing.
+func readFile(path string, limit int64) ([]byte, error) {
+	// Stat before opening: opening a FIFO blocks until a writer comes.
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		return nil, notRegular(st)
+	}
 	// Bounded and retried on a descriptor shortage, whatever --jobs is.
 	fh, err := openfiles.Open(path)
 	if err != nil {
@@ -288,32 +380,65 @@ func readFile(path string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if st.IsDir() {
-		return nil, errors.New("is a folder")
+	if !st.Mode().IsRegular() { // replaced between the two looks
+		return nil, notRegular(st)
 	}
-	if st.Size() > MaxFileSize {
-		return nil, fmt.Errorf("file is %d MiB, over the %d MiB limit for a subtitle file", st.Size()>>20, MaxFileSize>>20)
+	if st.Size() > limit {
+		return nil, fmt.Errorf("file too large: %d bytes (%s), over the limit of %s for a subtitle file (max_file_size_mb, --max-file-size-mb); not read",
+			st.Size(), byteSize(st.Size()), byteSize(limit))
 	}
-	// One allocation of the size the file says it has (ReadAll would grow
-	// and copy a buffer several times); a file that grew meanwhile is read
-	// to its end all the same, within the limit.
+	// One allocation of the size the file says it has, plus one byte to see
+	// whether it grew meanwhile; never more than limit+1 bytes are read.
 	data := make([]byte, 0, st.Size()+1)
+	r := io.LimitReader(fh, limit+1)
 	for {
-		n, err := fh.Read(data[len(data):cap(data)])
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)] // grew: Go's growth, bounded by the LimitReader
+		}
+		n, err := r.Read(data[len(data):cap(data)])
 		data = data[:len(data)+n]
+		if int64(len(data)) > limit {
+			return nil, fmt.Errorf("file too large: it grew past the limit of %s while being read (max_file_size_mb)", byteSize(limit))
+		}
 		if err == io.EOF {
 			return data, nil
 		}
 		if err != nil {
 			return nil, err
 		}
-		if len(data) > MaxFileSize {
-			return nil, fmt.Errorf("file grew past the %d MiB limit while being read", MaxFileSize>>20)
-		}
-		if len(data) == cap(data) {
-			data = append(data, 0)[:len(data)]
-		}
 	}
+}
+
+// notRegular says what a path is instead of a regular file.
+func notRegular(st os.FileInfo) error {
+	m := st.Mode()
+	what := "not a regular file"
+	switch {
+	case m.IsDir():
+		return errors.New("is a folder")
+	case m&os.ModeNamedPipe != 0:
+		what = "a named pipe (FIFO)"
+	case m&os.ModeSocket != 0:
+		what = "a socket"
+	case m&os.ModeCharDevice != 0:
+		what = "a character device"
+	case m&os.ModeDevice != 0:
+		what = "a block device"
+	}
+	return errors.New("is " + what + ", not a regular file; not read")
+}
+
+// byteSize prints a size in the unit a person reads it in.
+func byteSize(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0, n >= 100<<20:
+		return strconv.FormatInt(n>>20, 10) + " MiB"
+	case n >= 1<<20:
+		return strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64) + " MiB"
+	case n >= 1<<10:
+		return strconv.FormatInt(n>>10, 10) + " KiB"
+	}
+	return strconv.FormatInt(n, 10) + " bytes"
 }
 
 // looksBinary reports decoded text that no subtitle file contains: control

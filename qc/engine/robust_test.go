@@ -53,7 +53,8 @@ func findingWith(rep *report.Report, code, text string) *rule.Finding {
 	return nil
 }
 
-// A 100 MB SRT is read and checked whole, in bounded memory: a few times
+// A 100 MB SRT is over the default size limit; with the limit raised it
+// is read and checked, in bounded memory: a few times
 // the file's size, not an explosion per cue.
 func TestHugeFile(t *testing.T) {
 	if testing.Short() {
@@ -68,10 +69,25 @@ func TestHugeFile(t *testing.T) {
 			b.WriteString("0\n" + (start + 1000).srt() + " --> " + (start + 2500).srt() + "\nOverlap.\n\n")
 		}
 	}
+	p := filepath.Join(t.TempDir(), "huge.srt")
+	if err := os.WriteFile(p, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b = bytes.Buffer{}
+	// Over the default size limit: refused whole, nothing read.
+	if rep := runWithin(t, time.Minute, testOptions(t, p)); rep.Files[0].Cues != 0 ||
+		findingWith(rep, "E000", "bytes (100 MiB), over the limit of 64 MiB") == nil {
+		t.Fatalf("100 MB under the default limit: %d cues, %s", rep.Files[0].Cues, rulesOf(rep))
+	}
+	// With the limit raised, read and checked (up to the cue limit).
+	opts := testOptions(t, p)
+	opts.MaxFileSize = 128 << 20
 	runtime.GC()
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
-	rep, took := checkOne(t, "huge.srt", b.Bytes())
+	start := time.Now()
+	rep := runWithin(t, 5*time.Minute, opts)
+	took := time.Since(start)
 	runtime.ReadMemStats(&after)
 	if rep.Files[0].Cues < 1_000_000 {
 		t.Fatalf("only %d cues read", rep.Files[0].Cues)

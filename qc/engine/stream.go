@@ -135,6 +135,7 @@ func (s *streamRun) feed() error {
 					return err
 				}
 				stampDelivery(&pr.results[k], pr.inputs[k])
+				sortFindings(pr.results[k].findings)
 				if s.opts.Progress != nil {
 					s.opts.Progress(int(s.done.Add(1)), int(s.total.Load()))
 				}

@@ -1,7 +1,7 @@
 package engine
 
 import (
-	"sort"
+	"slices"
 
 	"github.com/exportqc/exportqc/qc/rule"
 )
@@ -29,7 +29,7 @@ func acceptance(opts *Options, results []fileResult, units []*unit) (notes []rul
 	}
 	// Report order, so "first match" and baseline multiplicity never depend
 	// on scheduling.
-	sort.SliceStable(all, func(a, b int) bool { return rule.Less(all[a], all[b]) })
+	slices.SortStableFunc(all, func(a, b *rule.Finding) int { return compareFindings(*a, *b) })
 	flat := make([]rule.Finding, len(all))
 	for i, f := range all {
 		flat[i] = *f

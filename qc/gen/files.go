@@ -23,9 +23,12 @@ type FilesOptions struct {
 	Formats   []string // drawn from; the default mix (SRT, TTML, WebVTT) when empty
 	Workers   int      // runtime.NumCPU() by default
 	Progress  func(done, total int)
+	// Defects are seeded in every file (none by default: clean files), for
+	// finding-dense runs such as the report-writing benchmark.
+	Defects CueDefects
 }
 
-// Files writes opts.Count clean episodes into dir (created if needed) and
+// Files writes opts.Count episodes (clean unless opts.Defects says) into dir (created if needed) and
 // returns their paths in order. File i is Batch<i>_S01E01.<lang>.<ext>, so
 // QC reads its language from the name; its language and format are drawn
 // from the seed and i alone.
@@ -61,7 +64,7 @@ func Files(dir string, opts FilesOptions) ([]string, error) {
 	for i := range eps {
 		r := newRNG(opts.Seed, fmt.Sprintf("files\x00%d", i))
 		o := EpisodeOptions{Seed: opts.Seed, Language: pick(r, opts.Languages), Format: ao.pickFormat(r),
-			Cues: opts.Cues, Minutes: opts.Minutes}
+			Cues: opts.Cues, Minutes: opts.Minutes, Defects: opts.Defects}
 		o.Name = fmt.Sprintf("Batch%04d_S01E01.%s%s", i+1, o.Language, Ext(o.Format))
 		eps[i] = o
 		paths[i] = filepath.Join(dir, o.Name)

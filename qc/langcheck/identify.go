@@ -186,7 +186,7 @@ func identifyChunks(chunks []string, declaredTag string, declared []whatlanggo.L
 			!inGroup(closeGroups, declaredTag, familyOf(declaredTag)) {
 			break // the family has needShare whatever the rest say (close relatives need every sample)
 		}
-		info := whatlanggo.Detect(c)
+		info := detectLanguage(c, nil)
 		if info.Lang < 0 {
 			continue
 		}
@@ -206,7 +206,7 @@ func identifyChunks(chunks []string, declaredTag string, declared []whatlanggo.L
 			for _, d := range declared {
 				wl[d] = true
 			}
-			pair := whatlanggo.DetectWithOptions(c, whatlanggo.Options{Whitelist: wl})
+			pair := detectLanguage(c, wl)
 			if isDeclared(pair.Lang, declared) {
 				v.declared++
 				continue

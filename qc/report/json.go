@@ -1,32 +1,267 @@
 package report
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"io"
+	"strconv"
+	"unicode/utf8"
 
+	"github.com/exportqc/exportqc/qc/cue"
 	"github.com/exportqc/exportqc/qc/rule"
 )
 
-// JSON writes the report as indented JSON with a trailing newline: the
-// machine contract, described by rules/schema/report.v1.schema.json.
+// JSONV1 writes the report in schema version 1, indented JSON with a
+// trailing newline, described by rules/schema/report.v1.schema.json: the
+// form before version 2 (JSON), kept for consumers that have not moved yet
+// (--report json-v1=PATH).
 // Findings come out in report order and empty lists as [] (never null), so
 // consumers need no special cases.
-func JSON(w io.Writer, r *Report) error {
-	out := *r
-	if out.SchemaVersion == 0 {
-		out.SchemaVersion = SchemaVersion
+//
+// The output is byte for byte what encoding/json gives for the Report with
+// two-space indentation and HTML escaping off (json_test.go proves it), but
+// the findings — nearly all of a real report — are encoded one by one by
+// hand into a buffered writer: encoding/json would marshal the whole
+// document into memory and then indent it into a second copy, several times
+// the report's size in garbage.
+func JSONV1(w io.Writer, r *Report) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	e := jsonEnc{w: bw, buf: make([]byte, 0, 16<<10)}
+	e.raw("{\n  \"schema_version\": 1")
+	e.raw(",\n  \"tool\": ")
+	e.value(r.Tool, "  ")
+	e.raw(",\n  \"summary\": ")
+	e.value(r.Summary, "  ")
+	e.raw(",\n  \"files\": ")
+	if len(r.Files) == 0 {
+		e.raw("[]")
+	} else {
+		e.raw("[")
+		for i := range r.Files {
+			if i > 0 {
+				e.raw(",")
+			}
+			e.raw("\n    ")
+			e.value(&r.Files[i], "    ")
+			e.flushIfFull()
+		}
+		e.raw("\n  ]")
 	}
-	if out.Files == nil {
-		out.Files = []File{}
+	if len(r.Deliveries) > 0 {
+		e.raw(",\n  \"deliveries\": ")
+		e.value(r.Deliveries, "  ")
 	}
-	out.Findings = sortedFindings(r.Findings)
-	if out.Findings == nil {
-		out.Findings = []rule.Finding{}
+	e.raw(",\n  \"findings\": ")
+	findings := inReportOrder(r.Findings)
+	if len(findings) == 0 {
+		e.raw("[]")
+	} else {
+		e.raw("[")
+		for i := range findings {
+			if i > 0 {
+				e.raw(",")
+			}
+			e.finding(&findings[i])
+			e.flushIfFull()
+		}
+		e.raw("\n  ]")
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	// Messages quote subtitle text; \u003c for every '<' helps nobody reading
-	// a JSON file.
+	if len(r.Rules) > 0 {
+		e.raw(",\n  \"rules\": ")
+		e.value(r.Rules, "  ")
+	}
+	e.raw("\n}\n")
+	e.flush()
+	if e.err != nil {
+		return e.err
+	}
+	return bw.Flush()
+}
+
+// inReportOrder returns the findings in report order: as they are when the
+// engine has sorted them (the usual case, checked in one pass), else a
+// sorted copy, so a writer never depends on its caller for determinism.
+func inReportOrder(in []rule.Finding) []rule.Finding {
+	for i := 1; i < len(in); i++ {
+		if rule.Less(&in[i], &in[i-1]) {
+			return sortedFindings(in)
+		}
+	}
+	return in
+}
+
+// jsonEnc appends JSON to a buffer and hands it to the writer in chunks.
+type jsonEnc struct {
+	w       io.Writer
+	buf     []byte
+	err     error
+	compact bool // no indentation (schema v2 without --indent)
+}
+
+func (e *jsonEnc) raw(s string) { e.buf = append(e.buf, s...) }
+
+func (e *jsonEnc) flushIfFull() {
+	if len(e.buf) >= 12<<10 {
+		e.flush()
+	}
+}
+
+func (e *jsonEnc) flush() {
+	if e.err == nil && len(e.buf) > 0 {
+		_, e.err = e.w.Write(e.buf)
+	}
+	e.buf = e.buf[:0]
+}
+
+// value appends a small, rare part of the report (tool, summary, a file
+// record, deliveries, rules) through encoding/json, indented as it would be
+// at this depth, so those parts keep exactly encoding/json's form.
+func (e *jsonEnc) value(v any, prefix string) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
-	return enc.Encode(&out)
+	if !e.compact {
+		enc.SetIndent(prefix, "  ")
+	}
+	if err := enc.Encode(v); err != nil && e.err == nil {
+		e.err = err
+	}
+	e.buf = append(e.buf, bytes.TrimSuffix(b.Bytes(), []byte("\n"))...)
+}
+
+// finding appends one finding at depth 2 (inside "findings": [...]) in
+// the v1 form: its rule's name and its threshold's source in full.
+func (e *jsonEnc) finding(f *rule.Finding) {
+	e.findingFields(f, "      ", true, -1)
+	if f.Waived != nil {
+		e.raw(",\n      \"waived\": ")
+		e.value(f.Waived, "      ")
+	}
+	e.raw("\n    }")
+}
+
+// findingFields appends "{" and a finding's fields up to and including
+// its source, indented by ind ("" for compact JSON). withName writes the
+// rule's name; source >= 0 writes the source as that index into the
+// report's sources table, else as the string.
+func (e *jsonEnc) findingFields(f *rule.Finding, ind string, withName bool, source int) {
+	b := e.buf
+	var key func(b []byte, k string) []byte
+	if ind == "" {
+		b = append(b, "{\"rule\":"...)
+		key = func(b []byte, k string) []byte { return append(append(append(b, ",\""...), k...), "\":"...) }
+	} else {
+		b = append(append(append(b, "\n    {\n"...), ind...), "\"rule\": "...)
+		key = func(b []byte, k string) []byte {
+			b = append(append(append(b, ",\n"...), ind...), '"')
+			return append(append(b, k...), "\": "...)
+		}
+	}
+	b = appendJSONString(b, f.Rule)
+	if withName {
+		b = key(b, "name")
+		b = appendJSONString(b, f.Name)
+	}
+	b = key(b, "severity")
+	b = appendJSONString(b, f.Severity.String())
+	b = key(b, "file")
+	b = appendJSONString(b, f.File)
+	if f.Line != 0 {
+		b = key(b, "line")
+		b = strconv.AppendInt(b, int64(f.Line), 10)
+	}
+	if f.Cue != 0 {
+		b = key(b, "cue")
+		b = strconv.AppendInt(b, int64(f.Cue), 10)
+	}
+	if f.CueID != "" {
+		b = key(b, "cue_id")
+		b = appendJSONString(b, f.CueID)
+	}
+	if f.Start != nil {
+		b = append(key(b, "start"), '"')
+		b = append(cue.Time(*f.Start).AppendTimecode(b), '"')
+	}
+	if f.End != nil {
+		b = append(key(b, "end"), '"')
+		b = append(cue.Time(*f.End).AppendTimecode(b), '"')
+	}
+	b = key(b, "message")
+	b = appendJSONString(b, f.Message)
+	if f.Expected != "" {
+		b = key(b, "expected")
+		b = appendJSONString(b, f.Expected)
+	}
+	if f.Actual != "" {
+		b = key(b, "actual")
+		b = appendJSONString(b, f.Actual)
+	}
+	if f.Source != "" {
+		b = key(b, "source")
+		if source >= 0 {
+			b = strconv.AppendInt(b, int64(source), 10)
+		} else {
+			b = appendJSONString(b, f.Source)
+		}
+	}
+	e.buf = b
+}
+
+const hexDigits = "0123456789abcdef"
+
+// appendJSONString appends s as a JSON string exactly as encoding/json does
+// with HTML escaping off: quotes, backslashes and control characters
+// escaped, invalid UTF-8 replaced by U+FFFD, and U+2028/U+2029 escaped (they
+// end lines in JavaScript).
+func appendJSONString(b []byte, s string) []byte {
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
 }

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bufio"
 	"encoding/xml"
 	"io"
 	"strconv"
@@ -14,74 +15,117 @@ import (
 // testcase fails with one <failure> listing its findings at or above the
 // fail-on threshold; findings below it go to the testcase's <system-out>, so
 // the CI verdict and the report verdict agree.
+//
+// It streams: the root's totals are counted first, then each file's suite
+// is built and encoded on its own, so only one suite is in memory at a
+// time; the bytes are those of encoding the whole document at once
+// (stream_ref_test.go).
 func JUnit(w io.Writer, r *Report) error {
 	v := newView(r)
 	rules := v.ruleList()
-	doc := junitSuites{Name: r.Tool.Name}
+	root := junitSuites{Name: r.Tool.Name}
 	for i := range v.files {
-		fv := &v.files[i]
-		suite := junitSuite{Name: displayPath(fv.Path)}
-		if fv.Known {
-			suite.Properties = fileProperties(&fv.File)
-		}
-		for _, ri := range rules {
-			tc := junitCase{Name: ruleID(ri.Code, ri.Name), Classname: suite.Name}
-			var fail, out []string
-			var first *rule.Finding
-			worst := rule.Info
-			for j := range fv.Findings {
-				f := &fv.Findings[j]
-				if f.Rule != ri.Code {
-					continue
-				}
-				line := junitLine(f)
-				if v.fails(f.Severity) {
-					if first == nil {
-						first = f
-					}
-					fail = append(fail, line)
-					worst = max(worst, f.Severity)
-				} else {
-					out = append(out, line)
-				}
-			}
-			if len(fail) > 0 {
-				// The message is what list views show: the first finding, and
-				// how many more the body holds.
-				msg := safeLine(headline(first))
-				if len(fail) > 1 {
-					msg = plural(len(fail), "finding", "findings") + ", first: " + msg
-				}
-				tc.Failure = &junitFailure{
-					Message: msg,
-					Type:    worst.String(),
-					Text:    strings.Join(fail, "\n"),
-				}
-				suite.Failures++
-			}
-			if len(out) > 0 {
-				tc.SystemOut = strings.Join(out, "\n")
-			}
-			suite.Cases = append(suite.Cases, tc)
-		}
-		suite.Tests = len(suite.Cases)
-		doc.Tests += suite.Tests
-		doc.Failures += suite.Failures
-		doc.Suites = append(doc.Suites, suite)
+		root.Tests += len(rules)
+		root.Failures += junitFailures(v, &v.files[i], rules)
 	}
-	if _, err := io.WriteString(w, xml.Header); err != nil {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	if _, err := bw.WriteString(xml.Header); err != nil {
 		return err
 	}
-	enc := xml.NewEncoder(w)
+	enc := xml.NewEncoder(bw)
 	enc.Indent("", "  ")
-	if err := enc.Encode(&doc); err != nil {
+	start := xml.StartElement{Name: xml.Name{Local: "testsuites"}}
+	if root.Name != "" {
+		start.Attr = append(start.Attr, xml.Attr{Name: xml.Name{Local: "name"}, Value: root.Name})
+	}
+	for _, a := range []struct {
+		name string
+		n    int
+	}{{"tests", root.Tests}, {"failures", root.Failures}, {"errors", 0}, {"skipped", 0}} {
+		start.Attr = append(start.Attr, xml.Attr{Name: xml.Name{Local: a.name}, Value: strconv.Itoa(a.n)})
+	}
+	if err := enc.EncodeToken(start); err != nil {
+		return err
+	}
+	for i := range v.files {
+		suite := junitSuiteOf(v, &v.files[i], rules)
+		if err := enc.EncodeElement(&suite, xml.StartElement{Name: xml.Name{Local: "testsuite"}}); err != nil {
+			return err
+		}
+	}
+	if err := enc.EncodeToken(start.End()); err != nil {
 		return err
 	}
 	if err := enc.Close(); err != nil {
 		return err
 	}
-	_, err := io.WriteString(w, "\n")
-	return err
+	if _, err := bw.WriteString("\n"); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// junitFailures counts the failing testcases of one file: rules with a
+// finding at or above fail-on.
+func junitFailures(v *view, fv *fileView, rules []RuleInfo) int {
+	n := 0
+	for _, ri := range rules {
+		for j := range fv.Findings {
+			if f := &fv.Findings[j]; f.Rule == ri.Code && v.fails(f.Severity) {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
+// junitSuiteOf is one file's testsuite.
+func junitSuiteOf(v *view, fv *fileView, rules []RuleInfo) junitSuite {
+	suite := junitSuite{Name: displayPath(fv.Path)}
+	if fv.Known {
+		suite.Properties = fileProperties(&fv.File)
+	}
+	for _, ri := range rules {
+		tc := junitCase{Name: ruleID(ri.Code, ri.Name), Classname: suite.Name}
+		var fail, out []string
+		var first *rule.Finding
+		worst := rule.Info
+		for j := range fv.Findings {
+			f := &fv.Findings[j]
+			if f.Rule != ri.Code {
+				continue
+			}
+			line := junitLine(f)
+			if v.fails(f.Severity) {
+				if first == nil {
+					first = f
+				}
+				fail = append(fail, line)
+				worst = max(worst, f.Severity)
+			} else {
+				out = append(out, line)
+			}
+		}
+		if len(fail) > 0 {
+			msg := safeLine(headline(first))
+			if len(fail) > 1 {
+				msg = plural(len(fail), "finding", "findings") + ", first: " + msg
+			}
+			tc.Failure = &junitFailure{
+				Message: msg,
+				Type:    worst.String(),
+				Text:    strings.Join(fail, "\n"),
+			}
+			suite.Failures++
+		}
+		if len(out) > 0 {
+			tc.SystemOut = strings.Join(out, "\n")
+		}
+		suite.Cases = append(suite.Cases, tc)
+	}
+	suite.Tests = len(suite.Cases)
+	return suite
 }
 
 // junitLine is one finding as a line of the failure body:

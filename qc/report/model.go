@@ -1,4 +1,5 @@
-// Package report holds the QC report model (schema v1) and its writers.
+// Package report holds the QC report model (schema v2; v1 is still read
+// and can still be written) and its writers.
 // The JSON form of Report is the machine contract; every other format is
 // rendered from the same value.
 package report
@@ -6,7 +7,7 @@ package report
 import "github.com/exportqc/exportqc/qc/rule"
 
 // SchemaVersion is bumped on any incompatible change to the JSON report.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 // Report is the result of one run.
 type Report struct {

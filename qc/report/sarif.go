@@ -1,7 +1,10 @@
 package report
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
+	"errors"
 	"io"
 	"net/url"
 	"path/filepath"
@@ -31,7 +34,7 @@ func HelpURI(code string) string { return HelpBase + strings.ToLower(code) }
 
 // SARIF writes SARIF 2.1.0 for code-scanning hosts (GitHub, GitLab, Azure
 // DevOps) and IDE viewers: the rules that ran as the driver's rules, one
-// result per finding with its file and line.
+// result per finding with its file and line, streamed.
 func SARIF(w io.Writer, r *Report) error {
 	v := newView(r)
 	rules := v.ruleList()
@@ -66,56 +69,96 @@ func SARIF(w io.Writer, r *Report) error {
 		driver.Rules = append(driver.Rules, sr)
 	}
 
-	results := make([]sarifResult, 0, len(v.findings))
-	seen := make(map[string]int, len(v.findings))
-	for i := range v.findings {
-		f := &v.findings[i]
-		res := sarifResult{
-			RuleID:    f.Rule,
-			RuleIndex: index[f.Rule],
-			Level:     sarifLevel(f.Severity),
-			Message:   sarifText{Text: sarifMessage(f)},
-		}
-		if f.Waived != nil {
-			res.Suppressions = []sarifSuppression{{Kind: "external", Justification: waivedText(f.Waived)}}
-		}
-		props := sarifResultProps{
-			Cue: f.Cue, Start: timecode(f.Start), End: timecode(f.End),
-			Expected: f.Expected, Actual: f.Actual, Source: f.Source,
-		}
-		if props != (sarifResultProps{}) {
-			res.Properties = &props
-		}
-		if f.File != "" {
-			loc := sarifPhysical{ArtifactLocation: artifactLocation(f.File)}
-			// SARIF requires startLine >= 1: a finding about the whole file
-			// gets a location without a region.
-			if f.Line > 0 {
-				loc.Region = &sarifRegion{StartLine: f.Line}
-			}
-			res.Locations = []sarifLocation{{PhysicalLocation: loc}}
-		}
-		fp := rule.Fingerprint(f)
-		seen[fp]++
-		res.PartialFingerprints = map[string]string{fingerprintKey: fp + ":" + strconv.Itoa(seen[fp])}
-		results = append(results, res)
-	}
-
+	// The log is written around its results: everything up to the results
+	// array and after it comes from encoding the log without results, and
+	// the results are encoded one at a time in between, so the document is
+	// never whole in memory. The bytes are those of encoding the whole log
+	// (stream_ref_test.go).
 	log := sarifLog{
 		Schema:  sarifSchema,
 		Version: sarifVersion,
 		Runs: []sarifRun{{
 			Tool:    sarifTool{Driver: driver},
-			Results: results,
+			Results: []sarifResult{},
 			Properties: &sarifRunProps{
 				Profile: r.Tool.Profile, FailOn: v.failOnLabel(), Passed: r.Summary.Passed,
 			},
 		}},
 	}
-	enc := json.NewEncoder(w)
+	var frame bytes.Buffer
+	enc := json.NewEncoder(&frame)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(&log)
+	if err := enc.Encode(&log); err != nil {
+		return err
+	}
+	const empty = `"results": []`
+	head, tail, ok := bytes.Cut(frame.Bytes(), []byte(empty))
+	if !ok {
+		return errors.New("sarif: results array not found in the encoded log")
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.Write(head)
+	if len(v.findings) == 0 {
+		bw.WriteString(empty)
+	} else {
+		const indent = "        " // results are at depth 4: log, runs, run, results
+		bw.WriteString(`"results": [`)
+		var item bytes.Buffer
+		enc := json.NewEncoder(&item)
+		enc.SetIndent(indent, "  ")
+		enc.SetEscapeHTML(false)
+		seen := make(map[string]int, len(v.findings))
+		for i := range v.findings {
+			if i > 0 {
+				bw.WriteByte(',')
+			}
+			bw.WriteString("\n" + indent)
+			item.Reset()
+			res := sarifResultOf(&v.findings[i], index, seen)
+			if err := enc.Encode(&res); err != nil {
+				return err
+			}
+			bw.Write(bytes.TrimSuffix(item.Bytes(), []byte("\n")))
+		}
+		bw.WriteString("\n      ]")
+	}
+	bw.Write(tail)
+	return bw.Flush()
+}
+
+// sarifResultOf is one finding as a SARIF result; seen counts the
+// fingerprints given so far, so identical findings stay distinct.
+func sarifResultOf(f *rule.Finding, index map[string]int, seen map[string]int) sarifResult {
+	res := sarifResult{
+		RuleID:    f.Rule,
+		RuleIndex: index[f.Rule],
+		Level:     sarifLevel(f.Severity),
+		Message:   sarifText{Text: sarifMessage(f)},
+	}
+	if f.Waived != nil {
+		res.Suppressions = []sarifSuppression{{Kind: "external", Justification: waivedText(f.Waived)}}
+	}
+	props := sarifResultProps{
+		Cue: f.Cue, Start: timecode(f.Start), End: timecode(f.End),
+		Expected: f.Expected, Actual: f.Actual, Source: f.Source,
+	}
+	if props != (sarifResultProps{}) {
+		res.Properties = &props
+	}
+	if f.File != "" {
+		loc := sarifPhysical{ArtifactLocation: artifactLocation(f.File)}
+		// SARIF requires startLine >= 1: a finding about the whole file
+		// gets a location without a region.
+		if f.Line > 0 {
+			loc.Region = &sarifRegion{StartLine: f.Line}
+		}
+		res.Locations = []sarifLocation{{PhysicalLocation: loc}}
+	}
+	fp := rule.Fingerprint(f)
+	seen[fp]++
+	res.PartialFingerprints = map[string]string{fingerprintKey: fp + ":" + strconv.Itoa(seen[fp])}
+	return res
 }
 
 // sarifLevel maps severities onto SARIF levels; info is "note".

@@ -17,8 +17,24 @@ func loadSchema(t *testing.T) *schematest.Schema {
 	return schematest.Load(t, "rules/schema/report.v1.schema.json")
 }
 
+func loadSchemaV2(t *testing.T) *schematest.Schema {
+	t.Helper()
+	return schematest.Load(t, "rules/schema/report.v2.schema.json")
+}
+
+// renderIndented is the v2 report laid out (--indent), so that the
+// mutations below can find fields by their text.
+func renderIndented(t *testing.T, r *Report) []byte {
+	t.Helper()
+	var b strings.Builder
+	if err := JSONWith(JSONOptions{Indent: true})(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	return []byte(b.String())
+}
+
 func TestJSONReportConformsToSchema(t *testing.T) {
-	s := loadSchema(t)
+	v1, v2 := loadSchema(t), loadSchemaV2(t)
 	cases := map[string]*Report{
 		"fixture": loadFixture(t),
 		// An empty run must still give arrays, not null, for files and findings.
@@ -26,9 +42,18 @@ func TestJSONReportConformsToSchema(t *testing.T) {
 	}
 	for name, r := range cases {
 		t.Run(name, func(t *testing.T) {
-			out := render(t, "json", r)
-			if errs := s.Validate(schematest.Decode(t, out)); len(errs) > 0 {
-				t.Errorf("JSON report does not conform:\n%s", strings.Join(errs, "\n"))
+			for _, c := range []struct {
+				what   string
+				schema *schematest.Schema
+				out    []byte
+			}{
+				{"v2 compact", v2, render(t, "json", r)},
+				{"v2 indented", v2, renderIndented(t, r)},
+				{"v1", v1, render(t, "json-v1", r)},
+			} {
+				if errs := c.schema.Validate(schematest.Decode(t, c.out)); len(errs) > 0 {
+					t.Errorf("%s JSON report does not conform:\n%s", c.what, strings.Join(errs, "\n"))
+				}
 			}
 		})
 	}
@@ -36,8 +61,11 @@ func TestJSONReportConformsToSchema(t *testing.T) {
 
 // The validator must be able to say no, or the test above proves nothing.
 func TestSchemaRejectsBrokenReports(t *testing.T) {
-	s := loadSchema(t)
-	good := string(render(t, "json", loadFixture(t)))
+	t.Run("v1", func(t *testing.T) { rejectBroken(t, loadSchema(t), string(render(t, "json-v1", loadFixture(t))), 1) })
+	t.Run("v2", func(t *testing.T) { rejectBroken(t, loadSchemaV2(t), string(renderIndented(t, loadFixture(t))), 2) })
+}
+
+func rejectBroken(t *testing.T, s *schematest.Schema, good string, version int) {
 	breakers := map[string]func(string) string{
 		"unknown property": func(j string) string {
 			return strings.Replace(j, `"passed": false`, `"passed": false, "when": "now"`, 1)
@@ -57,11 +85,19 @@ func TestSchemaRejectsBrokenReports(t *testing.T) {
 		"findings null": func(j string) string {
 			i := strings.Index(j, `"findings": [`)
 			k := strings.Index(j, `"rules": [`)
+			if k < i { // v2: the rules come first, the findings last
+				return j[:i] + `"findings": null` + "\n}\n"
+			}
 			return j[:i] + `"findings": null,` + "\n  " + j[k:]
 		},
 		"wrong schema version": func(j string) string {
-			return strings.Replace(j, `"schema_version": 1`, `"schema_version": 2`, 1)
+			return strings.Replace(j, `"schema_version": `+itoa(version), `"schema_version": 3`, 1)
 		},
+	}
+	if version == 2 {
+		breakers["source not an index"] = func(j string) string {
+			return strings.Replace(j, `"source": 0`, `"source": "a guideline"`, 1)
+		}
 	}
 	for name, breakIt := range breakers {
 		t.Run(name, func(t *testing.T) {
@@ -106,8 +142,12 @@ func TestSchemaMatchesStructs(t *testing.T) {
 		t.Errorf("severity enum %v, Go has %v", sev["enum"], words)
 	}
 	sv := s.Root["properties"].(map[string]any)["schema_version"].(map[string]any)
+	if !schematest.JSONEqual(sv["enum"], []int{1}) {
+		t.Errorf("schema_version enum %v, want 1", sv["enum"])
+	}
+	sv = loadSchemaV2(t).Root["properties"].(map[string]any)["schema_version"].(map[string]any)
 	if !schematest.JSONEqual(sv["enum"], []int{SchemaVersion}) {
-		t.Errorf("schema_version enum %v, Go SchemaVersion is %d", sv["enum"], SchemaVersion)
+		t.Errorf("v2 schema_version enum %v, Go SchemaVersion is %d", sv["enum"], SchemaVersion)
 	}
 }
 

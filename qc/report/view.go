@@ -46,9 +46,11 @@ func newView(r *Report) *view { return newViewFrom(r, rule.Info) }
 func newViewFrom(r *Report, minSeverity rule.Severity) *view {
 	v := &view{r: r, minSeverity: minSeverity}
 	v.failOn, v.failNone = parseFailOn(r.Summary.FailOn)
-	v.findings = sortedFindings(r.Findings)
+	v.findings = inReportOrder(r.Findings) // no copy when already sorted (the engine sorts)
 	if minSeverity > rule.Info {
-		kept := v.findings[:0]
+		// A new slice: the report's own findings are shared with the
+		// other writers of the run and must stay whole.
+		kept := make([]rule.Finding, 0, len(v.findings))
 		for _, f := range v.findings {
 			if f.Severity >= minSeverity {
 				kept = append(kept, f)

@@ -37,6 +37,8 @@ type Options struct {
 	// DefaultMaxAnnotations; negative: no cap); the rest are counted in one
 	// summary annotation.
 	MaxAnnotations int
+	// Indent lays JSON out with two-space indentation (default compact).
+	Indent bool
 }
 
 // Formats lists the format names Lookup accepts, in the order help shows them.
@@ -52,7 +54,11 @@ func New(format string, o Options) (Writer, error) {
 	case "text":
 		return Text(TextOptions{Color: o.Color, MaxPerFile: o.MaxPerFile, All: o.All, MinSeverity: o.MinSeverity}), nil
 	case "json":
-		return JSON, nil
+		return JSONWith(JSONOptions{Indent: o.Indent}), nil
+	case "json-v1":
+		// Schema version 1 for consumers not yet moved to 2 (deliberately
+		// not in Formats: a migration aid, not a format to choose).
+		return JSONV1, nil
 	case "junit":
 		return JUnit, nil
 	case "sarif":

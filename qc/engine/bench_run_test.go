@@ -1,0 +1,130 @@
+package engine
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"github.com/exportqc/exportqc/qc/cue"
+	"github.com/exportqc/exportqc/qc/gen"
+	"github.com/exportqc/exportqc/qc/report"
+)
+
+// The finding-dense run of issue 14, end to end but in process: 600
+// generated 45-minute SRT episodes (29.6 MB, 420,000 cues) with 200 seeded
+// defects each (120,000 findings), every default rule, the report written.
+// The same corpus from the command line:
+//
+//	go run ./cmd/qcgen files --out /tmp/dense --count 600 --formats srt \
+//	    --overlaps 40 --too-short 60 --too-fast 60 --long-lines 40
+//	exportqc check /tmp/dense --format json -q >/dev/null
+//
+// Run: go test ./qc/engine -run '^$' -bench 'DenseRun|MillionCues' -benchmem
+func BenchmarkDenseRun600(b *testing.B) {
+	dir := b.TempDir()
+	paths, err := gen.Files(dir, gen.FilesOptions{Count: 600, Seed: 1, Formats: []string{"srt"},
+		Defects: gen.CueDefects{Overlap: 40, TooShort: 60, TooFast: 60, LineTooLong: 40}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var total int64
+	for _, p := range paths {
+		st, _ := os.Stat(p)
+		total += st.Size()
+	}
+	for _, format := range []string{"json", "text"} {
+		w, _ := report.Lookup(format)
+		b.Run(format, func(b *testing.B) {
+			b.SetBytes(total)
+			b.ReportAllocs()
+			findings := 0
+			for b.Loop() {
+				rep, err := Run(context.Background(), testOptions(b, dir))
+				if err != nil {
+					b.Fatal(err)
+				}
+				if err := w(io.Discard, rep); err != nil {
+					b.Fatal(err)
+				}
+				findings = len(rep.Findings)
+			}
+			if findings != 120_000 {
+				b.Fatalf("%d findings, want the 120,000 seeded", findings)
+			}
+			b.ReportMetric(float64(findings), "findings/op")
+		})
+	}
+}
+
+// millionCueSRT is an SRT of n cues, 2 s each, 3 s apart: about 100 bytes
+// a cue, so 2,000,000 cues make the 200 MB file of issue 14.
+func millionCueSRT(n int) []byte {
+	var b bytes.Buffer
+	b.Grow(n * 100)
+	for i := range n {
+		start := cue.Time(i) * 3 * cue.Second
+		b.WriteString(strconv.Itoa(i + 1))
+		b.WriteByte('\n')
+		b.Write(appendSRTTime(nil, start))
+		b.WriteString(" --> ")
+		b.Write(appendSRTTime(nil, start+2*cue.Second))
+		b.WriteString("\nA line of dialogue, not too long.\nAnd a second one.\n\n")
+	}
+	return b.Bytes()
+}
+
+func appendSRTTime(b []byte, t cue.Time) []byte {
+	ms := int64(t / cue.Millisecond)
+	h, m, s := ms/3_600_000, ms/60_000%60, ms/1000%60
+	pad := func(b []byte, v int64, w int) []byte {
+		str := strconv.FormatInt(v, 10)
+		for len(str) < w {
+			str = "0" + str
+		}
+		return append(b, str...)
+	}
+	b = pad(b, h, 2)
+	b = append(b, ':')
+	b = pad(b, m, 2)
+	b = append(b, ':')
+	b = pad(b, s, 2)
+	b = append(b, ',')
+	return pad(b, ms%1000, 3)
+}
+
+// The 2-million-cue SRT: under the default 64 MiB limit it is refused at
+// once (E000 "file too large"); with the limit raised it is read and its
+// first million cues checked (the cue limit).
+func BenchmarkTwoMillionCues(b *testing.B) {
+	p := filepath.Join(b.TempDir(), "huge.en.srt")
+	data := millionCueSRT(2_000_000)
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	size := int64(len(data))
+	data = nil
+	for _, limit := range []int64{0, 512 << 20} {
+		name := "default-limit"
+		if limit > 0 {
+			name = "limit-512MiB"
+		}
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(size)
+			opts := testOptions(b, p)
+			opts.MaxFileSize = limit
+			for b.Loop() {
+				rep, err := Run(context.Background(), opts)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if limit == 0 && rep.Files[0].Cues != 0 || limit > 0 && rep.Files[0].Cues != DefaultMaxCues {
+					b.Fatalf("%d cues checked", rep.Files[0].Cues)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,141 @@
+package langcheck
+
+import (
+	"os"
+	"path/filepath"
+	"sort"
+	"testing"
+	"unicode"
+
+	"github.com/abadojack/whatlanggo"
+
+	"github.com/exportqc/exportqc/qc/internal/testcorpus"
+)
+
+// bruteDistances is whatlanggo's own distance (its calculateDistance): for
+// every profile trigram, the rank distance or 300 when the text lacks it.
+func bruteDistances(ix *trigramIndex, profiles map[whatlanggo.Lang][]string, ranks map[string]int) []int {
+	out := make([]int, len(ix.langs))
+	for i, l := range ix.langs {
+		for r, tg := range profiles[l] {
+			if n, ok := ranks[tg]; ok {
+				out[i] += max(n-r, r-n)
+			} else {
+				out[i] += maxTrigramDistance
+			}
+		}
+	}
+	return out
+}
+
+// identifierSamples are the samples G002 gives the identifier: the chunks
+// of the test texts in every language, of each line alone, and of the real
+// corpus files when the corpus is present.
+func identifierSamples(t *testing.T) []string {
+	var texts []string
+	for _, m := range []map[string]string{scene, family, relatedScene, phone} {
+		keys := make([]string, 0, len(m))
+		for k := range m {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			texts = append(texts, m[k])
+			texts = append(texts, lines(m[k])...)
+		}
+	}
+	var out []string
+	for _, text := range texts {
+		ls := lines(text)
+		st := measure(ls)
+		out = append(out, chunks(ls, &st, 1<<30)...)
+	}
+	if dir := filepath.Join(testcorpus.RepoRoot(t), "..", "shared", "corpus"); isDirectory(dir) {
+		_ = filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return nil
+			}
+			ls, doc := corpusLines(t, p)
+			if doc == nil || len(ls) == 0 {
+				return nil
+			}
+			st := measure(ls) // the samples G002 takes (800 letters)
+			out = append(out, chunks(ls, &st, DefaultMismatchOptions().SampleLetters*4)...)
+			return nil
+		})
+	}
+	return out
+}
+
+func isDirectory(p string) bool { st, err := os.Stat(p); return err == nil && st.IsDir() }
+
+// The index gives exactly whatlanggo's distances, and the same verdict and
+// confidence as whatlanggo.Detect and a two-language whitelist run on every
+// sample where whatlanggo's own answer is not decided by map order (two
+// languages at the same best distance).
+func TestTrigramIndexSameAsWhatlanggo(t *testing.T) {
+	tables := map[*unicode.RangeTable]map[whatlanggo.Lang][]string{unicode.Latin: wlLatin, unicode.Cyrillic: wlCyrillic,
+		unicode.Arabic: wlArabic, unicode.Devanagari: wlDevanagari, unicode.Ethiopic: wlEthiopic, unicode.Hebrew: wlHebrew}
+	for _, p := range tables {
+		if len(p) == 0 {
+			t.Fatal("a whatlanggo profile table reads empty: the linkname no longer matches the library")
+		}
+	}
+	samples := identifierSamples(t)
+	if len(samples) < 100 {
+		t.Fatalf("only %d samples", len(samples))
+	}
+	compared, ties := 0, 0
+	for _, s := range samples {
+		script := whatlanggo.DetectScript(s)
+		ix := scriptIndexes[script]
+		want := whatlanggo.Detect(s)
+		got := detectLanguage(s, nil)
+		if ix == nil {
+			if got != want {
+				t.Fatalf("script without profiles: %+v, whatlanggo %+v", got, want)
+			}
+			continue
+		}
+		ranks := trigramRanks(s)
+		dist := ix.distances(ranks)
+		brute := bruteDistances(ix, tables[script], ranks)
+		for i := range dist {
+			if dist[i] != brute[i] {
+				t.Fatalf("%s: distance of %v = %d, whatlanggo's computation %d\n%q", ix.langs[i], ix.langs[i], dist[i], brute[i], s)
+			}
+		}
+		sorted := append([]int(nil), dist...)
+		sort.Ints(sorted)
+		if len(sorted) > 1 && sorted[0] == sorted[1] || len(sorted) > 2 && sorted[1] == sorted[2] {
+			ties++ // whatlanggo's answer (or its confidence) depends on map order
+			continue
+		}
+		compared++
+		if got.Lang != want.Lang || got.Confidence != want.Confidence {
+			t.Fatalf("verdict %v %.6f, whatlanggo %v %.6f\n%q", got.Lang, got.Confidence, want.Lang, want.Confidence, s)
+		}
+		// The restricted run identifyChunks makes: the detected language
+		// against a declared one.
+		for _, other := range ix.langs[:min(3, len(ix.langs))] {
+			wl := map[whatlanggo.Lang]bool{want.Lang: true, other: true}
+			var d []int
+			for i, l := range ix.langs {
+				if wl[l] {
+					d = append(d, dist[i])
+				}
+			}
+			if len(d) == 2 && d[0] == d[1] {
+				continue
+			}
+			g, w := detectLanguage(s, wl), whatlanggo.DetectWithOptions(s, whatlanggo.Options{Whitelist: wl})
+			if g.Lang != w.Lang || g.Confidence != w.Confidence {
+				t.Fatalf("whitelist %v: %v %.6f, whatlanggo %v %.6f\n%q", wl, g.Lang, g.Confidence, w.Lang, w.Confidence, s)
+			}
+		}
+	}
+	t.Logf("%d samples compared with whatlanggo, %d with tied distances skipped", compared, ties)
+	if compared < len(samples)/2 {
+		t.Errorf("only %d of %d samples compared", compared, len(samples))
+	}
+}

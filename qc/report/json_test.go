@@ -1,0 +1,93 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/exportqc/exportqc/qc/rule"
+)
+
+// referenceJSON is the report as encoding/json writes it (indented, HTML
+// escaping off): the form the hand-written JSON writer must reproduce
+// byte for byte.
+func referenceJSON(t testing.TB, r *Report) []byte {
+	t.Helper()
+	out := *r
+	out.SchemaVersion = 1
+	if out.Files == nil {
+		out.Files = []File{}
+	}
+	out.Findings = sortedFindings(r.Findings)
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(&out); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func assertSameAsReference(t *testing.T, name string, r *Report) {
+	t.Helper()
+	var got bytes.Buffer
+	if err := JSONV1(&got, r); err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	want := referenceJSON(t, r)
+	if !bytes.Equal(got.Bytes(), want) {
+		t.Fatalf("%s: streaming JSON differs from encoding/json: %s", name, firstDiff(got.Bytes(), want))
+	}
+}
+
+func TestJSONSameBytesAsEncodingJSONOnGolden(t *testing.T) {
+	assertSameAsReference(t, "golden fixture", loadFixture(t))
+	assertSameAsReference(t, "empty report", &Report{})
+	assertSameAsReference(t, "bench report", bigReport())
+}
+
+// Random reports with hostile strings: every escape encoding/json knows
+// (quotes, backslashes, control characters, invalid UTF-8, U+2028/2029,
+// HTML characters), unsorted findings, waivers, missing timecodes.
+func TestJSONSameBytesAsEncodingJSONOnRandomReports(t *testing.T) {
+	pieces := []string{"a", "é", "字", "\"", "\\", "\n", "\r", "\t", "\b", "\f", "\x00", "\x1f", "\x7f",
+		"\xff", "\xe2\x80", "\u2028", "\u2029", "<i>", "&amp;", ">", " ", "🎬", "\ufffd"}
+	str := func(rng *rand.Rand) string {
+		var sb strings.Builder
+		for range rng.IntN(8) {
+			sb.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		return sb.String()
+	}
+	for seed := range uint64(200) {
+		rng := rand.New(rand.NewPCG(seed, 7))
+		r := &Report{SchemaVersion: SchemaVersion, Tool: Tool{Name: "exportqc", Version: str(rng)},
+			Summary: Summary{Files: rng.IntN(5), FailOn: "error", Waived: rng.IntN(2)}}
+		for range rng.IntN(4) {
+			r.Files = append(r.Files, File{Path: str(rng), Format: "srt", Encoding: "UTF-8", Cues: rng.IntN(9), BOM: rng.IntN(2) == 0})
+		}
+		if rng.IntN(3) == 0 {
+			r.Deliveries = []Delivery{{Path: str(rng), Kind: "native", Title: str(rng), Episodes: []DeliveryEpisode{{Number: 1}}}}
+		}
+		if rng.IntN(2) == 0 {
+			r.Rules = []RuleInfo{{Code: "T001", Name: str(rng), Doc: str(rng), Severity: rule.Warning}}
+		}
+		for range rng.IntN(30) {
+			f := rule.Finding{Rule: []string{"T001", "E000", "L001"}[rng.IntN(3)], Name: str(rng),
+				Severity: rule.Severity(rng.IntN(3)), File: []string{"a.srt", "b.srt", str(rng)}[rng.IntN(3)],
+				Line: rng.IntN(3) * rng.IntN(1000), Cue: rng.IntN(3) * rng.IntN(100) * (1 - 2*rng.IntN(2)),
+				Message: str(rng), Expected: str(rng), Actual: str(rng), Source: str(rng)}
+			if rng.IntN(2) == 0 {
+				f.Start, f.End = tc(rng.Int64N(1e7)), tc(rng.Int64N(1e7))
+			}
+			if rng.IntN(8) == 0 {
+				f.Waived = &rule.Waiver{Reason: str(rng), Source: "w.yaml:1", Expires: str(rng)}
+			}
+			r.Findings = append(r.Findings, f)
+		}
+		assertSameAsReference(t, "seed "+itoa(int(seed)), r)
+	}
+}

@@ -95,8 +95,8 @@ func runCueTooShort(p *rule.Pass) {
 		if c.Comment || !valid(c) || c.Duration() >= min-tol {
 			continue
 		}
-		p.ReportCue(c, "min_duration", "cue is on screen for "+secs(c.Duration())+", less than the minimum "+secs(min),
-			"≥ "+secs(min), secs(c.Duration()))
+		p.ReportCueFix(c, "min_duration", "cue is on screen for "+secs(c.Duration())+", less than the minimum "+secs(min),
+			"≥ "+secs(min), secs(c.Duration()), extendFix(p, c, min)...)
 	}
 }
 
@@ -107,8 +107,8 @@ func runCueTooLong(p *rule.Pass) {
 		if c.Comment || c.Duration() <= max+tol {
 			continue
 		}
-		p.ReportCue(c, "max_duration", "cue is on screen for "+secs(c.Duration())+", more than the maximum "+secs(max),
-			"≤ "+secs(max), secs(c.Duration()))
+		p.ReportCueFix(c, "max_duration", "cue is on screen for "+secs(c.Duration())+", more than the maximum "+secs(max),
+			"≤ "+secs(max), secs(c.Duration()), trimFix(p, c, max)...)
 	}
 }
 
@@ -122,9 +122,9 @@ func runCueOverlap(p *rule.Pass) {
 		if latest >= 0 {
 			prev := cues[latest]
 			if c.Start < prev.End && !(prev.Region != "" && c.Region != "" && prev.Region != c.Region) {
-				p.ReportCue(c, "", "cue "+itoa(int64(c.Index))+" starts "+secs(prev.End-c.Start)+" before cue "+
+				p.ReportCueFix(c, "", "cue "+itoa(int64(c.Index))+" starts "+secs(prev.End-c.Start)+" before cue "+
 					itoa(int64(prev.Index))+" ends (at "+prev.End.String()+")",
-					"start ≥ "+prev.End.String(), c.Start.String())
+					"start ≥ "+prev.End.String(), c.Start.String(), chainFix(p, prev, c, minGapFor(p), false)...)
 			}
 			if c.End <= prev.End {
 				continue
@@ -158,9 +158,9 @@ func runGapTooShort(p *rule.Pass) {
 		if gap < 0 || gap >= min-tol {
 			return
 		}
-		p.ReportCue(next, "min_gap", "gap after cue "+itoa(int64(prev.Index))+" is "+gapText(p, gap)+
+		p.ReportCueFix(next, "min_gap", "gap after cue "+itoa(int64(prev.Index))+" is "+gapText(p, gap)+
 			", less than the minimum "+durText(p, want, min),
-			"≥ "+durText(p, want, min), gapText(p, gap))
+			"≥ "+durText(p, want, min), gapText(p, gap), chainFix(p, prev, next, min, false)...)
 	})
 }
 
@@ -172,9 +172,9 @@ func runGapShouldClose(p *rule.Pass) {
 		if gap <= min+tol || gap > upTo+tol {
 			return
 		}
-		p.ReportCue(next, "close_below", "gap of "+gapText(p, gap)+" after cue "+itoa(int64(prev.Index))+
+		p.ReportCueFix(next, "close_below", "gap of "+gapText(p, gap)+" after cue "+itoa(int64(prev.Index))+
 			" should be closed to "+durText(p, want, min),
-			durText(p, want, min)+" or more than "+secs(upTo), gapText(p, gap))
+			durText(p, want, min)+" or more than "+secs(upTo), gapText(p, gap), chainFix(p, prev, next, min, true)...)
 	})
 }
 
@@ -246,9 +246,9 @@ func runOffFrame(p *rule.Pass) {
 			if off <= tol && off >= -tol {
 				continue
 			}
-			p.ReportCue(c, "", edge.name+" "+edge.t.String()+" is "+secs(abs(off))+" off the nearest frame at "+
+			p.ReportCueFix(c, "", edge.name+" "+edge.t.String()+" is "+secs(abs(off))+" off the nearest frame at "+
 				fr.String()+" fps (frame "+itoa(n)+" at "+fr.Frames(n).String()+")",
-				"a frame boundary at "+fr.String()+" fps", edge.t.String())
+				"a frame boundary at "+fr.String()+" fps", edge.t.String(), snapFix(p, c)...)
 		}
 	}
 }

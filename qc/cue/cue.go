@@ -55,6 +55,9 @@ type Cue struct {
 	Settings string
 	// Comment marks a cue the format says is not displayed (EBU STL comment flag).
 	Comment bool
+	// StartSrc, EndSrc and TextSrc are where the in-time, the out-time and
+	// the payload are written (zero when a reader does not record them).
+	StartSrc, EndSrc, TextSrc Range
 }
 
 // Duration is End-Start (zero or negative for broken cues).

@@ -63,6 +63,12 @@ type Options struct {
 	Waivers  *waiver.Set
 	Baseline *waiver.Baseline
 	Now      time.Time
+
+	// SuggestFixes asks rules for suggested fixes (exportqc fix); ReadFile,
+	// when set, reads subtitle files instead of the disk (fix re-checks its
+	// corrected copies in memory, under the original paths).
+	SuggestFixes bool
+	ReadFile     func(path string) ([]byte, error)
 }
 
 // DefaultFrameRate is used for frame-based thresholds when nothing declares a rate.

@@ -37,7 +37,11 @@ func checkFile(opts *Options, in input) fileResult {
 		res.add(rule.Finding{Rule: code, File: in.path, Message: msg})
 	}
 
-	data, err := readFile(in.path)
+	read := readFile
+	if opts.ReadFile != nil {
+		read = opts.ReadFile
+	}
+	data, err := read(in.path)
 	if err != nil {
 		base, _ := opts.Resolver.Resolve("")
 		fileFinding("E000", err.Error())
@@ -47,10 +51,13 @@ func checkFile(opts *Options, in input) fileResult {
 
 	// Binary formats are recognised on raw bytes; text formats after decoding.
 	var text string
+	fix := &rule.FixSource{Data: data, Mapped: true}
 	sniffed := format.Sniff(data, "")
 	if sniffed == "" {
 		dec := textenc.DecodeOwned(data) // data is never modified after this
 		text = dec.Text
+		fix.Mapped = dec.Encoding == "UTF-8" && dec.Invalid == 0
+		fix.TextAt = int64(len(data) - len(text))
 		if looksBinary(text) {
 			fileFinding("E000", "content is binary, not subtitle text (a media or archive file with a subtitle name?)")
 			base, _ := opts.Resolver.Resolve("")
@@ -125,6 +132,10 @@ func checkFile(opts *Options, in input) fileResult {
 		// problem; report it on the file and check with the base layers.
 		fileFinding("E000", "configuration for language "+file.Language+": "+err.Error())
 		cfg, _ = opts.Resolver.Resolve("")
+	}
+	if opts.SuggestFixes {
+		fix.Configs = cfg
+		file.Fix = fix
 	}
 	for _, r := range opts.Rules {
 		c := cfg[r.Code]

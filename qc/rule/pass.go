@@ -30,6 +30,8 @@ type File struct {
 	// FrameRateDeclared is true when the rate came from the file, a flag, config or
 	// a manifest, i.e. not the fallback: off-frame checks only make sense then.
 	FrameRateDeclared bool
+	// Fix, when set, asks rules for suggested fixes and gives them the bytes.
+	Fix *FixSource
 
 	memo map[any]any // Pass.Memo
 }

@@ -1,0 +1,39 @@
+package fix
+
+// Fixable lists the rules that offer fixes, with what their fix does (for
+// help text and the README).
+var Fixable = map[string]string{
+	"E001": "transcode the file to UTF-8 from the encoding that was detected (a byte-order mark is kept unless E002 is fixed too; XML files declaring an encoding are left alone)",
+	"E002": "drop the UTF-8 byte-order mark",
+	"T001": "extend the out-time to min_duration when the screen is free up to min_gap before the next cue (all the way to it when the gap left would be one T006 asks to close)",
+	"T002": "pull the out-time in to max_duration",
+	"T003": "pull the earlier cue's out-time back to min_gap before the later cue's in-time",
+	"T004": "move the earlier cue's out-time to min_gap before the next cue's in-time",
+	"T006": "move the earlier cue's out-time later, to min_gap before the next cue's in-time",
+	"T008": "snap in- and out-times to the nearest frame of the file's rate",
+	"L004": "trim leading and trailing spaces, collapse double spaces, drop empty lines inside a cue (SRT, WebVTT)",
+}
+
+// NotFixable says why a rule offers no fix, for rules users are likely to ask for.
+var NotFixable = map[string]string{
+	"T009": "a cue that ends at or before its start has a mistyped timecode; which of the two is wrong needs a person",
+	"T005": "reading speed is fixed by condensing the text, an editorial decision",
+	"L003": "whether an empty cue is a mistake or a placeholder needs a person",
+	"E000": "a file that cannot be read has no reliable cue positions to edit",
+}
+
+// priority orders fixes when edits conflict: encoding before timing before
+// layout, then by rule code.
+func priority(code string) int {
+	switch {
+	case code == "":
+		return 9
+	case code[0] == 'E':
+		return 0
+	case code[0] == 'T':
+		return 1
+	case code[0] == 'L':
+		return 2
+	}
+	return 3
+}

@@ -10,8 +10,9 @@ import (
 // retime builds the edits that give cue c the in-time start and out-time
 // end, each written where and as the file writes it. It returns nil when
 // the file's format or encoding gives no safe place to write (a fix is then
-// not offered): SRT and WebVTT timestamps are rewritten; other formats keep
-// their times until their readers record where the times are written.
+// not offered): SRT and WebVTT timestamps are written here; other formats'
+// readers record where their times are written and how to spell one
+// (cue.Document.Respell: TTML begin/end attributes).
 func retime(p *rule.Pass, c *cue.Cue, start, end cue.Time) []rule.TextEdit {
 	if start >= end || start < 0 {
 		return nil
@@ -25,7 +26,7 @@ func retime(p *rule.Pass, c *cue.Cue, start, end cue.Time) []rule.TextEdit {
 			continue
 		}
 		old := p.File.Fix.Bytes(e.at, false)
-		text, ok := spellTime(p.Doc.Format, old, e.new)
+		text, ok := spellTime(p.Doc, old, e.old, e.new)
 		if !ok {
 			return nil
 		}
@@ -37,10 +38,11 @@ func retime(p *rule.Pass, c *cue.Cue, start, end cue.Time) []rule.TextEdit {
 
 // spellTime writes t as the format spells it, keeping the original's
 // shape where the format allows a choice (WebVTT's optional hours).
-func spellTime(format string, old []byte, t cue.Time) (string, bool) {
+func spellTime(doc *cue.Document, old []byte, was, t cue.Time) (string, bool) {
 	if old == nil || t < 0 {
 		return "", false
 	}
+	format := doc.Format
 	ms := t.Milliseconds()
 	h, m, s, f := ms/3_600_000, ms/60_000%60, ms/1000%60, ms%1000
 	var b []byte
@@ -56,7 +58,10 @@ func spellTime(format string, old []byte, t cue.Time) (string, bool) {
 		}
 		b = appendPad(appendPad(b, s, 2, ':'), f, 3, '.')
 	default:
-		return "", false
+		if doc.Respell == nil {
+			return "", false
+		}
+		return doc.Respell(string(old), was, t)
 	}
 	return string(b), true
 }

@@ -105,6 +105,10 @@ type Document struct {
 	TimePrecision Time
 	Cues          []Cue
 	Diagnostics   []Diagnostic
+	// Respell, when set, writes a time for a time attribute that held old
+	// (worth oldT) so that it is worth newT, in the file's own notation
+	// (TTML: clock, frames, ticks, with the file's rates). Used by fixes.
+	Respell func(old string, oldT, newT Time) (string, bool)
 
 	displayed []*Cue // memo of Displayed
 }

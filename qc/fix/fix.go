@@ -331,8 +331,8 @@ func judge(before, after []rule.Finding, p []planned) verdict {
 	return v
 }
 
-// withhold blocks the pass's fixes whose cue is next to a cue that got
-// worse, records them as dropped, and returns how many it blocked.
+// withhold blocks the pass's fixes that could have made a cue worse,
+// records them as dropped, and returns how many it blocked.
 func withhold(res *Result, f *fileState, p []planned, v verdict) int {
 	if v.whole || len(v.bad) == 0 {
 		return 0
@@ -340,7 +340,8 @@ func withhold(res *Result, f *fileState, p []planned, v verdict) int {
 	n := 0
 	for _, x := range p {
 		c := x.finding.Cue
-		for _, near := range [3]int{c - 1, c, c + 1} {
+		lo, hi := reach(x.finding.Rule)
+		for near := c + lo; near <= c+hi; near++ {
 			why, ok := v.bad[near]
 			if _, done := f.blockedAt[fixKey(x.finding)]; !ok || c == 0 || done {
 				continue
@@ -383,6 +384,21 @@ func dropped(f *fileState) []Dropped {
 		return single[i].Rule < single[j].Rule
 	})
 	return append(out, single...)
+}
+
+// reach is the range of cues, relative to its finding's cue, where a rule's
+// fix can change findings: the chaining fixes (T003, T004, T006) move the
+// previous cue's out-time, which shows on that cue (duration, reading
+// speed) and on the finding's (the gap before it); fixes of a cue's own
+// times show on it and on the next cue (the gap after it).
+func reach(code string) (lo, hi int) {
+	switch code {
+	case "T003", "T004", "T006":
+		return -1, 0
+	case "T001", "T002", "T008":
+		return 0, 1
+	}
+	return 0, 0
 }
 
 func sortedKeys[V any](m map[string]V) []string {

@@ -249,6 +249,7 @@ func (r *reader) emit(f *frame, start, end cue.Time, lines []cue.Line, rawEnd in
 		Raw:    raw,
 		Region: f.region,
 	})
+	r.sources(&r.doc.Cues[len(r.doc.Cues)-1], f)
 }
 
 // finish settles what is only known at the end.
@@ -262,4 +263,5 @@ func (r *reader) finish() {
 		r.doc.TimePrecision = cue.Flick
 	}
 	r.profileChecks()
+	r.doc.Respell = r.par.respell
 }

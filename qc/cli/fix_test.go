@@ -1,0 +1,158 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// copyTree copies the named fixture files into a fresh folder, as a
+// delivery a user would fix.
+func copyTree(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "in")
+	for name, src := range files {
+		data, err := os.ReadFile(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func snapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	m := map[string]string{}
+	filepath.Walk(dir, func(p string, fi os.FileInfo, err error) error {
+		if err == nil && !fi.IsDir() {
+			b, _ := os.ReadFile(p)
+			m[p] = string(b)
+		}
+		return nil
+	})
+	return m
+}
+
+func TestFixWritesCorrectedCopies(t *testing.T) {
+	cfg := emptyConfig(t)
+	in := copyTree(t, map[string]string{
+		"a/gap.en.srt":    fixture(t, "T004/gap.srt"),
+		"b/spaces.en.srt": fixture(t, "L004/spaces.srt"),
+		"clean.en.srt":    fixture(t, "ok/clean.en.srt"),
+	})
+	before := snapshot(t, in)
+	out := filepath.Join(t.TempDir(), "out")
+	code, stdout, stderr := run(t, "--config", cfg, "fix", in, "--out", out)
+	if code != ExitPass {
+		t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
+	}
+	if got := snapshot(t, in); len(got) != len(before) {
+		t.Fatalf("fix changed the input folder: %d files, had %d", len(got), len(before))
+	} else {
+		for p, b := range before {
+			if got[p] != b {
+				t.Errorf("fix modified its input %s", p)
+			}
+		}
+	}
+	for _, rel := range []string{"a/gap.en.srt", "b/spaces.en.srt"} {
+		if _, err := os.Stat(filepath.Join(out, rel)); err != nil {
+			t.Errorf("corrected copy %s not written: %v", rel, err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, "clean.en.srt")); err == nil {
+		t.Error("a file with nothing to fix was copied without --copy-all")
+	}
+	if !strings.Contains(stdout, "T004") || !strings.Contains(stdout, "L004") || !strings.Contains(stdout, " → ") {
+		t.Errorf("summary does not list the edits:\n%s", stdout)
+	}
+	var log struct {
+		Changes []struct{ File, Rule, Before, After string }
+	}
+	data, err := os.ReadFile(out + ".fixlog.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(data, &log); err != nil || len(log.Changes) == 0 {
+		t.Fatalf("change log: %v, %d changes", err, len(log.Changes))
+	}
+	// The copy passes the rules that were fixed.
+	code, stdout, _ = run(t, "--config", cfg, "check", "--enable-only", "T004,L004", out)
+	if code != ExitPass || strings.Contains(stdout, "T004") || strings.Contains(stdout, "L004") {
+		t.Errorf("the corrected copy still fails (exit %d):\n%s", code, stdout)
+	}
+	// --copy-all copies the rest too.
+	all := filepath.Join(t.TempDir(), "all")
+	if code, _, stderr := run(t, "--config", cfg, "fix", in, "--out", all, "--copy-all"); code != ExitPass {
+		t.Fatalf("--copy-all: exit %d %s", code, stderr)
+	}
+	if b, err := os.ReadFile(filepath.Join(all, "clean.en.srt")); err != nil || string(b) != before[filepath.Join(in, "clean.en.srt")] {
+		t.Errorf("--copy-all did not copy the clean file as it is: %v", err)
+	}
+}
+
+func TestFixUsage(t *testing.T) {
+	cfg := emptyConfig(t)
+	in := copyTree(t, map[string]string{"gap.en.srt": fixture(t, "T004/gap.srt")})
+	cases := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"out inside the input", []string{"fix", in, "--out", filepath.Join(in, "fixed")}, "inside"},
+		{"out is the input", []string{"fix", in, "--out", in}, "inside"},
+		{"neither out nor diff", []string{"fix", in}, "exactly one"},
+		{"T009 is not fixable", []string{"fix", in, "--diff", "--only", "T009"}, "not fixable"},
+		{"unknown rule", []string{"fix", in, "--diff", "--except", "X999"}, "unknown rule"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			code, _, stderr := run(t, append([]string{"--config", cfg}, c.args...)...)
+			if code != ExitUsage || !strings.Contains(stderr, c.want) {
+				t.Errorf("exit %d, stderr %q; want exit 2 mentioning %q", code, stderr, c.want)
+			}
+		})
+	}
+	if _, err := os.Stat(filepath.Join(in, "fixed")); err == nil {
+		t.Error("a refused run wrote inside its input")
+	}
+}
+
+func TestFixDiffAndOnly(t *testing.T) {
+	cfg := emptyConfig(t)
+	in := copyTree(t, map[string]string{"gap.en.srt": fixture(t, "T004/gap.srt"), "spaces.en.srt": fixture(t, "L004/spaces.srt")})
+	code, stdout, stderr := run(t, "--config", cfg, "fix", in, "--diff", "--only", "L004")
+	if code != ExitPass {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, "+++ b/") || !strings.Contains(stdout, "@@ -") {
+		t.Errorf("no unified diff on stdout:\n%s", stdout)
+	}
+	if strings.Contains(stdout, "gap.en.srt") {
+		t.Errorf("--only L004 touched the T004 file:\n%s", stdout)
+	}
+	if !bytes.Contains([]byte(stderr), []byte("L004")) {
+		t.Errorf("summary not on stderr with --diff:\n%s", stderr)
+	}
+}
+
+func TestFixExitsOneWhenFindingsRemain(t *testing.T) {
+	cfg := emptyConfig(t)
+	// Two cues overlapping so that pulling the first back would leave it
+	// too short: the T003 fix is withheld and the finding remains.
+	dir := t.TempDir()
+	p := filepath.Join(dir, "overlap.en.srt")
+	os.WriteFile(p, []byte("1\n00:00:01,000 --> 00:00:05,000\nFirst.\n\n2\n00:00:01,200 --> 00:00:04,000\nSecond.\n"), 0o644)
+	code, stdout, _ := run(t, "--config", cfg, "fix", p, "--out", filepath.Join(t.TempDir(), "o"), "--only", "T003")
+	if code != ExitFail || !strings.Contains(stdout, "remain") {
+		t.Errorf("exit %d, want 1 with remaining findings:\n%s", code, stdout)
+	}
+}

@@ -48,8 +48,15 @@ func spellTime(doc *cue.Document, old []byte, was, t cue.Time) (string, bool) {
 	var b []byte
 	switch format {
 	case "srt":
+		// Written as HH:MM:SS,mmm, but with the millisecond separator the
+		// line already uses ('.' and ':' are common misspellings players
+		// accept): a retimed cue does not mix two spellings on one line.
+		sep := byte(',')
+		if i := bytes.LastIndexAny(old, ",.:"); i >= 0 && bytes.Count(old, []byte{':'}) <= 3 && len(old)-i-1 == 3 {
+			sep = old[i]
+		}
 		b = appendPad(appendPad(appendPad(b, h, 2), m, 2, ':'), s, 2, ':')
-		b = appendPad(b, f, 3, ',')
+		b = appendPad(b, f, 3, sep)
 	case "webvtt":
 		if h > 0 || bytes.Count(old, []byte{':'}) == 2 {
 			b = appendPad(appendPad(b, h, 2), m, 2, ':')

@@ -49,7 +49,11 @@ func Unified(w io.Writer, nameA, nameB string, a, b []byte) error {
 		var body strings.Builder
 		for _, o := range ops[start:end] {
 			line := o.text
-			if !strings.HasSuffix(line, "\n") {
+			switch {
+			case strings.HasSuffix(line, "\n"):
+			case strings.HasSuffix(line, "\r"):
+				line += "\n" // a CR-only file: one diff line per line
+			default:
 				line += "\n\\ No newline at end of file\n"
 			}
 			body.WriteByte(o.kind)
@@ -79,16 +83,22 @@ func hunkRange(start, n int) string {
 	return fmt.Sprintf("%d,%d", start+1, n)
 }
 
+// splitLines splits after each line terminator (LF, CRLF, or a lone CR,
+// as the readers do), keeping it.
 func splitLines(s string) []string {
 	var out []string
 	for s != "" {
-		i := strings.IndexByte(s, '\n')
+		i := strings.IndexAny(s, "\r\n")
 		if i < 0 {
 			out = append(out, s)
 			break
 		}
-		out = append(out, s[:i+1])
-		s = s[i+1:]
+		j := i + 1
+		if s[i] == '\r' && j < len(s) && s[j] == '\n' {
+			j++
+		}
+		out = append(out, s[:j])
+		s = s[j:]
 	}
 	return out
 }

@@ -137,3 +137,39 @@ func TestGolden(t *testing.T) {
 		})
 	}
 }
+
+func TestUnified(t *testing.T) {
+	a := "1\n00:00:01,000 --> 00:00:03,000\nOne.\n\n2\n00:00:05,000 --> 00:00:07,000\nTwo.\n\n3\n00:00:08,000 --> 00:00:09,000\nThree.\n\n4\n00:00:10,000 --> 00:00:11,000\nFour."
+	b := strings.Replace(strings.Replace(a, "00:00:03,000", "00:00:02,960", 1), "Four.", "Four!", 1)
+	var out strings.Builder
+	if err := Unified(&out, "a", "b", []byte(a), []byte(b)); err != nil {
+		t.Fatal(err)
+	}
+	want := `--- a
++++ b
+@@ -1,5 +1,5 @@
+ 1
+-00:00:01,000 --> 00:00:03,000
++00:00:02,960 --> 00:00:03,000
+ One.
+ 
+ 2
+@@ -12,4 +12,4 @@
+ 
+ 4
+ 00:00:10,000 --> 00:00:11,000
+-Four.
+\ No newline at end of file
++Four!
+\ No newline at end of file
+`
+	want = strings.Replace(want, "+00:00:02,960 --> 00:00:03,000", "+00:00:01,000 --> 00:00:02,960", 1)
+	if out.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", out.String(), want)
+	}
+	out.Reset()
+	Unified(&out, "a", "b", []byte(a), []byte(a))
+	if out.Len() != 0 {
+		t.Errorf("diff of equal files: %q", out.String())
+	}
+}

@@ -156,6 +156,13 @@ func (a *app) runFix(cmd *cobra.Command, args []string) error {
 		for i := range res.Files {
 			paths = append(paths, res.Files[i].Path)
 		}
+		// Manifests and checksum sidecars beside changed files are written
+		// too, with the new sizes and digests.
+		manifests, mnotes := fix.Manifests(args, res.Files)
+		notes = mnotes
+		for _, m := range manifests {
+			paths = append(paths, m.Path)
+		}
 		targets, err := fix.Targets(args, out, paths)
 		if err != nil {
 			return usageError{err}
@@ -170,6 +177,12 @@ func (a *app) runFix(cmd *cobra.Command, args []string) error {
 			}
 			written[f.Path] = targets[f.Path]
 		}
+		for _, m := range manifests {
+			if err := fix.WriteFile(targets[m.Path], m.Data, m.Path); err != nil {
+				return fmt.Errorf("writing %s: %w", targets[m.Path], err)
+			}
+			notes = append(notes, m.Path+": written to "+targets[m.Path]+" with the new sizes and checksums")
+		}
 		if logPath == "" {
 			logPath = strings.TrimRight(out, "/") + ".fixlog.json"
 		}
@@ -180,6 +193,9 @@ func (a *app) runFix(cmd *cobra.Command, args []string) error {
 	}
 	if err := fix.WriteSummary(w, res, !quiet); err != nil {
 		return err
+	}
+	for _, n := range notes {
+		fmt.Fprintln(w, n)
 	}
 	if logPath != "" {
 		var buf bytes.Buffer

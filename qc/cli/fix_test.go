@@ -2,6 +2,9 @@ package cli
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -155,4 +158,55 @@ func TestFixExitsOneWhenFindingsRemain(t *testing.T) {
 	if code != ExitFail || !strings.Contains(stdout, "remain") {
 		t.Errorf("exit %d, want 1 with remaining findings:\n%s", code, stdout)
 	}
+}
+
+// TestFixDeliveryManifests fixes a file of a delivery whose native manifest
+// and sha256 sidecar list it: the corrected delivery (--copy-all) passes
+// the checksum and size rules, and the originals are untouched.
+func TestFixDeliveryManifests(t *testing.T) {
+	cfg := emptyConfig(t)
+	src := filepath.Join(fixture(t, ".."), "deliveries", "long-river")
+	dir := filepath.Join(t.TempDir(), "long-river")
+	if err := os.CopyFS(dir, os.DirFS(src)); err != nil {
+		t.Fatal(err)
+	}
+	rel := "S01E01/LongRiver_S01E01.fr.srt"
+	p := filepath.Join(dir, rel)
+	old, _ := os.ReadFile(p)
+	data := bytes.Replace(old, []byte("sous la neige."), []byte("sous la  neige. "), 1)
+	if bytes.Equal(old, data) {
+		t.Fatal("fixture changed: text to spoil not found")
+	}
+	os.WriteFile(p, data, 0o644)
+	// Make the delivery's manifests describe the spoilt file, as a vendor's would.
+	for _, m := range []string{"manifest.yaml", "LongRiver_S01.sha256"} {
+		b, _ := os.ReadFile(filepath.Join(dir, m))
+		b = bytes.ReplaceAll(b, []byte(sha256hex(old)), []byte(sha256hex(data)))
+		b = bytes.Replace(b, []byte(fmt.Sprintf("sha256: %s\n        size: %d", sha256hex(data), len(old))),
+			[]byte(fmt.Sprintf("sha256: %s\n        size: %d", sha256hex(data), len(data))), 1)
+		os.WriteFile(filepath.Join(dir, m), b, 0o644)
+	}
+	if code, stdout, _ := run(t, "--config", cfg, "check", "--enable-only", "D*", dir); code != ExitPass {
+		t.Fatalf("the spoilt delivery does not pass its checksum rules before fixing:\n%s", stdout)
+	}
+	out := filepath.Join(t.TempDir(), "fixed")
+	code, stdout, stderr := run(t, "--config", cfg, "fix", dir, "--out", out, "--copy-all", "--only", "L004")
+	if code != ExitPass {
+		t.Fatalf("fix: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if !strings.Contains(stdout, "manifest.yaml: written") || !strings.Contains(stdout, "LongRiver_S01.sha256: written") {
+		t.Errorf("manifests not reported as updated:\n%s", stdout)
+	}
+	if code, stdout, _ := run(t, "--config", cfg, "check", "--enable-only", "D*,L004", out); code != ExitPass ||
+		strings.Contains(stdout, "D004") || strings.Contains(stdout, "D005") || strings.Contains(stdout, "L004") {
+		t.Errorf("the corrected delivery fails (exit %d):\n%s", code, stdout)
+	}
+	if b, _ := os.ReadFile(p); !bytes.Equal(b, data) {
+		t.Error("fix modified the original")
+	}
+}
+
+func sha256hex(b []byte) string {
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:])
 }

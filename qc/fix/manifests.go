@@ -286,4 +286,3 @@ func byLength(n int) string {
 	}
 	return ""
 }
-

@@ -98,6 +98,7 @@ func SARIF(w io.Writer, r *Report) error {
 		fp := rule.Fingerprint(f)
 		seen[fp]++
 		res.PartialFingerprints = map[string]string{fingerprintKey: fp + ":" + strconv.Itoa(seen[fp])}
+		res.Fixes = sarifFixes(f)
 		results = append(results, res)
 	}
 
@@ -221,6 +222,8 @@ type (
 		// Suppressions marks a waived finding: GitHub code scanning and other
 		// SARIF viewers then show it as dismissed, with the justification.
 		Suppressions []sarifSuppression `json:"suppressions,omitempty"`
+		// Fixes are the rule's suggested edits (sarif_fixes.go).
+		Fixes []sarifFix `json:"fixes,omitempty"`
 	}
 	sarifSuppression struct {
 		Kind          string `json:"kind"`

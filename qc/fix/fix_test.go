@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/exportqc/exportqc/qc/checks"
@@ -28,12 +29,20 @@ func (p resolver) Resolve(lang string) (map[string]*rule.Config, error) {
 	return e.Rules, nil
 }
 
+// The packs are loaded once per test binary: the fuzzer runs options
+// thousands of times.
+var (
+	libOnce sync.Once
+	lib     *pack.Library
+	libErr  error
+)
+
 // options checks paths with the default packs at a declared 25 fps.
 func options(t testing.TB, paths ...string) Options {
 	t.Helper()
-	lib, err := pack.Load(checks.All())
-	if err != nil {
-		t.Fatal(err)
+	libOnce.Do(func() { lib, libErr = pack.Load(checks.All()) })
+	if libErr != nil {
+		t.Fatal(libErr)
 	}
 	all := map[string]bool{}
 	for c := range Fixable {

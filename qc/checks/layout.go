@@ -141,7 +141,7 @@ func runUnbalancedMarkup(p *rule.Pass) {
 		}
 		for _, prob := range markup.Unbalanced(c.Raw) {
 			p.Report(rule.Finding{Line: payloadLine(c, prob.LineInPayload), Cue: c.Index,
-				Start: rule.TC(c.Start), End: rule.TC(c.End), Message: prob.Message})
+				Start: rule.TC(c.Start), End: rule.TC(c.End), Message: prob.Message, Fixes: balanceFix(p, c)})
 		}
 	}
 }

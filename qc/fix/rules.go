@@ -11,6 +11,7 @@ var Fixable = map[string]string{
 	"T004": "move the earlier cue's out-time to min_gap before the next cue's in-time",
 	"T006": "move the earlier cue's out-time later, to min_gap before the next cue's in-time",
 	"T008": "snap in- and out-times to the nearest frame of the file's rate",
+	"L005": "close unclosed formatting tags at the end of the cue and delete closing tags that close nothing (SRT, WebVTT); mis-nested tags are left for a person",
 	"L004": "trim leading and trailing spaces, collapse double spaces, drop empty lines inside a cue (SRT, WebVTT)",
 }
 

@@ -219,8 +219,8 @@ func runCueOutOfOrder(p *rule.Pass) {
 			continue
 		}
 		if prev != nil && c.Start < prev.Start {
-			p.ReportCue(c, "", "cue starts at "+c.Start.String()+", before cue "+itoa(int64(prev.Index))+
-				" above it (at "+prev.Start.String()+")", "start ≥ "+prev.Start.String(), c.Start.String())
+			p.ReportCueFix(c, "", "cue starts at "+c.Start.String()+", before cue "+itoa(int64(prev.Index))+
+				" above it (at "+prev.Start.String()+")", "start ≥ "+prev.Start.String(), c.Start.String(), reorderFix(p)...)
 		}
 		if prev == nil || c.Start >= prev.Start {
 			prev = c

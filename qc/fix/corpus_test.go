@@ -1,6 +1,8 @@
 package fix
 
 import (
+	"regexp"
+	"sort"
 	"strings"
 	"testing"
 
@@ -89,13 +91,27 @@ func isSTL(b []byte) bool {
 }
 
 // mask keeps what no fix may change: the text without whitespace, digits,
-// '.' or ',' (a time without milliseconds gains them), or a byte-order mark.
+// '.' or ',' (a time without milliseconds gains them), a byte-order mark,
+// or closing tags (L005 adds and deletes them), line by line and sorted
+// (T007 moves whole cues).
 func mask(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r == ' ', r == '\t', r == '\n', r == '\r', r == '.', r == ',', r == '\ufeff', r >= '0' && r <= '9':
-			return -1
+	s = closingTag.ReplaceAllString(s, "")
+	lines := strings.Split(strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(s), "\n")
+	var kept []string
+	for _, l := range lines {
+		l = strings.Map(func(r rune) rune {
+			switch {
+			case r == ' ', r == '\t', r == '.', r == ',', r == '\ufeff', r >= '0' && r <= '9':
+				return -1
+			}
+			return r
+		}, l)
+		if l != "" {
+			kept = append(kept, l)
 		}
-		return r
-	}, s)
+	}
+	sort.Strings(kept)
+	return strings.Join(kept, "\n")
 }
+
+var closingTag = regexp.MustCompile(`</[A-Za-z][A-Za-z0-9_-]*>`)

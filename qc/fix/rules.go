@@ -10,6 +10,7 @@ var Fixable = map[string]string{
 	"T003": "pull the earlier cue's out-time back to min_gap before the later cue's in-time",
 	"T004": "move the earlier cue's out-time to min_gap before the next cue's in-time",
 	"T006": "move the earlier cue's out-time later, to min_gap before the next cue's in-time",
+	"T007": "sort an SRT file's cues by in-time and renumber them 1..n (only when nothing but blank lines lies between cues)",
 	"T008": "snap in- and out-times to the nearest frame of the file's rate",
 	"L005": "close unclosed formatting tags at the end of the cue and delete closing tags that close nothing (SRT, WebVTT); mis-nested tags are left for a person",
 	"L004": "trim leading and trailing spaces, collapse double spaces, drop empty lines inside a cue (SRT, WebVTT)",
@@ -23,18 +24,20 @@ var NotFixable = map[string]string{
 	"E000": "a file that cannot be read has no reliable cue positions to edit",
 }
 
-// priority orders fixes when edits conflict: encoding before timing before
-// layout, then by rule code.
+// priority orders fixes when edits conflict: encoding, then cue order
+// (T007), then the other timing fixes, then layout; then by rule code.
 func priority(code string) int {
 	switch {
 	case code == "":
 		return 9
 	case code[0] == 'E':
 		return 0
+	case code == "T007":
+		return 1 // reorder before retiming: gaps are between neighbours in time
 	case code[0] == 'T':
-		return 1
-	case code[0] == 'L':
 		return 2
+	case code[0] == 'L':
+		return 3
 	}
-	return 3
+	return 4
 }

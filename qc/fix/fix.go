@@ -286,12 +286,19 @@ func judge(before, after []rule.Finding, p []planned) verdict {
 		rule string
 		cue  int
 	}
-	b, a := map[at]int{}, map[at]int{}
-	for _, f := range before {
-		b[at{f.Rule, f.Cue}]++
+	// Reordering cues renumbers them: findings are then compared by rule only.
+	byCue := func(f *rule.Finding) int {
+		if applied["T007"] {
+			return 0
+		}
+		return f.Cue
 	}
-	for _, f := range after {
-		a[at{f.Rule, f.Cue}]++
+	b, a := map[at]int{}, map[at]int{}
+	for i := range before {
+		b[at{before[i].Rule, byCue(&before[i])}]++
+	}
+	for i := range after {
+		a[at{after[i].Rule, byCue(&after[i])}]++
 	}
 	v := verdict{bad: map[int]string{}}
 	keys := make([]at, 0, len(a))

@@ -210,3 +210,31 @@ func sha256hex(b []byte) string {
 	h := sha256.Sum256(b)
 	return hex.EncodeToString(h[:])
 }
+
+// A waived finding is not fixed; the others are, and the output is the
+// same at any --jobs.
+func TestFixHonoursWaiversAndJobs(t *testing.T) {
+	cfg := emptyConfig(t)
+	dir := t.TempDir()
+	p := filepath.Join(dir, "gaps.en.srt")
+	os.WriteFile(p, []byte("1\n00:00:01,000 --> 00:00:03,000\nOne.\n\n2\n00:00:03,020 --> 00:00:05,000\nTwo.\n\n3\n00:00:05,020 --> 00:00:07,000\nThree.\n"), 0o644)
+	w := filepath.Join(t.TempDir(), "waivers.yaml")
+	os.WriteFile(w, []byte("waivers:\n  - rule: T004\n    file: \"gaps.en.srt\"\n    cue: 2\n    reason: \"accepted by the client\"\n"), 0o644)
+	var diffs []string
+	for _, jobs := range []string{"1", "4"} {
+		code, stdout, stderr := run(t, "--config", cfg, "fix", p, "--diff", "--only", "T004", "--waivers", w, "--jobs", jobs)
+		if code != ExitPass {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		if strings.Contains(stdout, "-00:00:01,000 --> 00:00:03,000") {
+			t.Errorf("the waived gap (before cue 2) was fixed:\n%s", stdout)
+		}
+		if !strings.Contains(stdout, "-00:00:03,020 --> 00:00:05,000") {
+			t.Errorf("the unwaived gap (before cue 3) was not fixed:\n%s", stdout)
+		}
+		diffs = append(diffs, stdout)
+	}
+	if diffs[0] != diffs[1] {
+		t.Errorf("--jobs 1 and 4 differ:\n%s\n%s", diffs[0], diffs[1])
+	}
+}

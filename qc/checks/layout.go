@@ -67,7 +67,7 @@ func runLineTooLong(p *rule.Pass) {
 				continue
 			}
 			reportLine(p, c, j, "max_chars", "line "+itoa(int64(j+1))+" has "+num(n)+" characters, more than "+num(max)+
-				": \""+l.Text+"\"", "≤ "+num(max)+" characters", num(n)+" characters")
+				": \""+l.Text+"\"", "≤ "+num(max)+" characters", num(n)+" characters", rebreakFix(p, c)...)
 		}
 	}
 }
@@ -79,8 +79,8 @@ func runTooManyLines(p *rule.Pass) {
 		if c.Comment || int64(len(c.Lines)) <= max {
 			continue
 		}
-		p.ReportCue(c, "max_lines", "cue has "+itoa(int64(len(c.Lines)))+" lines, more than "+itoa(max),
-			"≤ "+itoa(max)+" lines", itoa(int64(len(c.Lines)))+" lines")
+		p.ReportCueFix(c, "max_lines", "cue has "+itoa(int64(len(c.Lines)))+" lines, more than "+itoa(max),
+			"≤ "+itoa(max)+" lines", itoa(int64(len(c.Lines)))+" lines", rebreakFix(p, c)...)
 	}
 }
 

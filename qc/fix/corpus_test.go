@@ -3,7 +3,6 @@ package fix
 import (
 	"regexp"
 	"sort"
-	"strings"
 	"testing"
 
 	"github.com/exportqc/exportqc/qc/cue"
@@ -90,28 +89,23 @@ func isSTL(b []byte) bool {
 	return len(b) >= 11 && string(b[3:6]) == "STL"
 }
 
-// mask keeps what no fix may change: the text without whitespace, digits,
-// '.' or ',' (a time without milliseconds gains them), a byte-order mark,
-// or closing tags (L005 adds and deletes them), line by line and sorted
-// (T007 moves whole cues).
+// mask keeps what no fix may change: the characters of the text, as a
+// sorted multiset (T007 moves whole cues, L001/L002 move line breaks),
+// without whitespace, digits, '.' or ',' (times change; a time without
+// milliseconds gains them), a byte-order mark, or closing tags (L005 adds
+// and deletes them).
 func mask(s string) string {
 	s = closingTag.ReplaceAllString(s, "")
-	lines := strings.Split(strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(s), "\n")
-	var kept []string
-	for _, l := range lines {
-		l = strings.Map(func(r rune) rune {
-			switch {
-			case r == ' ', r == '\t', r == '.', r == ',', r == '\ufeff', r >= '0' && r <= '9':
-				return -1
-			}
-			return r
-		}, l)
-		if l != "" {
-			kept = append(kept, l)
+	var kept []rune
+	for _, r := range s {
+		switch {
+		case r == ' ', r == '\t', r == '\r', r == '\n', r == '.', r == ',', r == '\ufeff', r >= '0' && r <= '9':
+			continue
 		}
+		kept = append(kept, r)
 	}
-	sort.Strings(kept)
-	return strings.Join(kept, "\n")
+	sort.Slice(kept, func(i, j int) bool { return kept[i] < kept[j] })
+	return string(kept)
 }
 
 var closingTag = regexp.MustCompile(`</[A-Za-z][A-Za-z0-9_-]*>`)

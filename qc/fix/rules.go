@@ -13,6 +13,8 @@ var Fixable = map[string]string{
 	"T007": "sort an SRT file's cues by in-time and renumber them 1..n (only when nothing but blank lines lies between cues)",
 	"T008": "snap in- and out-times to the nearest frame of the file's rate",
 	"L005": "close unclosed formatting tags at the end of the cue and delete closing tags that close nothing (SRT, WebVTT); mis-nested tags are left for a person",
+	"L001": "re-break a plain-text cue into one line or two balanced lines (the lower the longer) at a space within max_chars and max_lines; not before French-style punctuation; cues with markup or without spaces (CJK) are left alone (SRT, WebVTT)",
+	"L002": "the same re-break as L001, when the text fits in max_lines lines",
 	"L004": "trim leading and trailing spaces, collapse double spaces, drop empty lines inside a cue (SRT, WebVTT)",
 }
 
@@ -25,7 +27,8 @@ var NotFixable = map[string]string{
 }
 
 // priority orders fixes when edits conflict: encoding, then cue order
-// (T007), then the other timing fixes, then layout; then by rule code.
+// (T007), then the other timing fixes, then whitespace and markup, then
+// re-breaking lines; then by rule code.
 func priority(code string) int {
 	switch {
 	case code == "":
@@ -36,8 +39,10 @@ func priority(code string) int {
 		return 1 // reorder before retiming: gaps are between neighbours in time
 	case code[0] == 'T':
 		return 2
+	case code == "L001" || code == "L002":
+		return 4 // re-break last: tidied text may already fit
 	case code[0] == 'L':
 		return 3
 	}
-	return 4
+	return 5
 }

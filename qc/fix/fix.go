@@ -165,7 +165,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 			// Withhold the fixes next to the cues that got worse, and
 			// retry the rest; failing that, one rule at a time; failing
 			// that, drop the rule's fixes for this file.
-			if n := withhold(res, f, p, v); n > 0 {
+			if n := withhold(f, p, v); n > 0 {
 				continue
 			}
 			if codes := rulesOf(p); len(codes) > 1 && !f.single {
@@ -340,7 +340,7 @@ func judge(before, after []rule.Finding, p []planned) verdict {
 
 // withhold blocks the pass's fixes that could have made a cue worse,
 // records them as dropped, and returns how many it blocked.
-func withhold(res *Result, f *fileState, p []planned, v verdict) int {
+func withhold(f *fileState, p []planned, v verdict) int {
 	if v.whole || len(v.bad) == 0 {
 		return 0
 	}

@@ -51,13 +51,12 @@ func checkFile(opts *Options, in input) fileResult {
 
 	// Binary formats are recognised on raw bytes; text formats after decoding.
 	var text string
-	fix := &rule.FixSource{Data: data, Mapped: true}
+	mapped, textAt := true, int64(0) // how the decoded text maps onto data (fixes)
 	sniffed := format.Sniff(data, "")
 	if sniffed == "" {
 		dec := textenc.DecodeOwned(data) // data is never modified after this
 		text = dec.Text
-		fix.Mapped = dec.Encoding == "UTF-8" && dec.Invalid == 0
-		fix.TextAt = int64(len(data) - len(text))
+		mapped, textAt = dec.Encoding == "UTF-8" && dec.Invalid == 0, int64(len(data)-len(text))
 		if looksBinary(text) {
 			fileFinding("E000", "content is binary, not subtitle text (a media or archive file with a subtitle name?)")
 			base, _ := opts.Resolver.Resolve("")
@@ -134,8 +133,7 @@ func checkFile(opts *Options, in input) fileResult {
 		cfg, _ = opts.Resolver.Resolve("")
 	}
 	if opts.SuggestFixes {
-		fix.Configs = cfg
-		file.Fix = fix
+		file.Fix = &rule.FixSource{Data: data, Mapped: mapped, TextAt: textAt, Configs: cfg}
 	}
 	for _, r := range opts.Rules {
 		c := cfg[r.Code]

@@ -42,6 +42,9 @@ func plan(findings []rule.Finding, want func(*rule.Finding) bool, only string) [
 		var fresh []rule.TextEdit
 		ok := true
 		for _, e := range o.fix.Edits {
+			if conflict(fresh, e) != free {
+				ok = false // a fix whose own edits overlap is not applied
+			}
 			switch conflict(taken, e) {
 			case same:
 			case clash:
@@ -86,10 +89,18 @@ func apply(data []byte, ps []planned) []byte {
 	for _, p := range ps {
 		edits = append(edits, p.fix.Edits...)
 	}
-	sort.Slice(edits, func(a, b int) bool { return edits[a].Start < edits[b].Start })
+	sort.Slice(edits, func(a, b int) bool {
+		if edits[a].Start != edits[b].Start {
+			return edits[a].Start < edits[b].Start
+		}
+		return edits[a].End < edits[b].End
+	})
 	out := make([]byte, 0, len(data))
 	at := int64(0)
 	for _, e := range edits {
+		if e.Start < at {
+			return data // overlapping edits: plan never makes them; refuse rather than corrupt
+		}
 		out = append(out, data[at:e.Start]...)
 		out = append(out, e.New...)
 		at = e.End

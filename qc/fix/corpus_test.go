@@ -91,15 +91,15 @@ func isSTL(b []byte) bool {
 
 // mask keeps what no fix may change: the characters of the text, as a
 // sorted multiset (T007 moves whole cues, L001/L002 move line breaks),
-// without whitespace, digits, '.' or ',' (times change; a time without
-// milliseconds gains them), a byte-order mark, or closing tags (L005 adds
+// without whitespace, digits, '.', ',', ':', '-' or '>' (times and their
+// spelling change: E000's SRT normalisation, a time without milliseconds), a byte-order mark, or closing tags (L005 adds
 // and deletes them).
 func mask(s string) string {
 	s = closingTag.ReplaceAllString(s, "")
 	var kept []rune
 	for _, r := range s {
 		switch {
-		case r == ' ', r == '\t', r == '\r', r == '\n', r == '.', r == ',', r == '\ufeff', r >= '0' && r <= '9':
+		case r == ' ', r == '\t', r == '\r', r == '\n', r == '.', r == ',', r == ':', r == '-', r == '>', r == '\ufeff', r >= '0' && r <= '9':
 			continue
 		}
 		kept = append(kept, r)

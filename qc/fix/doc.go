@@ -6,7 +6,7 @@
 // A pass checks the current bytes of every file, gathers the fixes of the
 // selected rules' findings (waived findings are not fixed) and applies those
 // that do not overlap. Classes go in a fixed order, one class per pass:
-// file encoding (E001, E002), then cue order (T007), then timing (the other
+// the file (E000 SRT spelling, E001, E002), then cue order (T007), then timing (the other
 // T rules), then whitespace and markup (L004, L005), then re-breaking lines
 // (L001, L002);
 // within a class fixes go by rule code, then in report order. Fixes left out

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path"
 	"sort"
 	"strconv"
 	"strings"
@@ -81,6 +82,7 @@ type Result struct {
 // fileState is one file's progress through the passes.
 type fileState struct {
 	path     string
+	format   string // as the check read it
 	original []byte
 	current  []byte
 	findings []rule.Finding
@@ -108,7 +110,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		if !ok {
 			continue // unreadable: E000 says so, nothing to fix
 		}
-		files = append(files, &fileState{path: rf.Path, original: data, current: data,
+		files = append(files, &fileState{path: rf.Path, format: rf.Format, original: data, current: data,
 			findings: byFile[rf.Path], blocked: map[string]Dropped{}, blockedAt: map[string]Dropped{}, stage: map[int]int{}})
 	}
 	res := &Result{Before: st.count(files)}
@@ -249,6 +251,9 @@ func (st *run) plan(f *fileState) []planned {
 		fd := &f.findings[i]
 		if (fd.Rule == "E001" || fd.Rule == "E002") && len(fd.Fixes) == 0 && want(fd) {
 			fd.Fixes = encodingFix(fd.Rule, f.current, !wantRule("E002"))
+		}
+		if srtSpellingFinding(fd) && len(fd.Fixes) == 0 && want(fd) && f.format == "srt" && strings.EqualFold(path.Ext(f.path), ".srt") {
+			fd.Fixes = srtSpellingFix(f.current)
 		}
 	}
 	// One class of fixes per pass, in priority order: layout is fixed on

@@ -3,6 +3,7 @@ package fix
 // Fixable lists the rules that offer fixes, with what their fix does (for
 // help text and the README).
 var Fixable = map[string]string{
+	"E000": "SRT only: write every timing line as HH:MM:SS,mmm --> HH:MM:SS,mmm (misspelt separators, arrows, short fields) and number the cues 1..n; other parse errors are not fixable",
 	"E001": "transcode the file to UTF-8 from the encoding that was detected (a byte-order mark is kept unless E002 is fixed too; XML files declaring an encoding are left alone)",
 	"E002": "drop the UTF-8 byte-order mark",
 	"T001": "extend the out-time to min_duration when the screen is free up to min_gap before the next cue (all the way to it when the gap left would be one T006 asks to close)",
@@ -23,7 +24,6 @@ var NotFixable = map[string]string{
 	"T009": "a cue that ends at or before its start has a mistyped timecode; which of the two is wrong needs a person",
 	"T005": "reading speed is fixed by condensing the text, an editorial decision",
 	"L003": "whether an empty cue is a mistake or a placeholder needs a person",
-	"E000": "a file that cannot be read has no reliable cue positions to edit",
 }
 
 // priority orders fixes when edits conflict: encoding, then cue order

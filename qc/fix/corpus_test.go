@@ -1,6 +1,8 @@
 package fix
 
 import (
+	"os"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"testing"
@@ -16,7 +18,8 @@ import (
 // original (so no new E000), the findings fix reports as remaining are the
 // ones check finds, and the copy differs from the original only where
 // fixes write (digits of times, whitespace, the encoding and the BOM as
-// text; TCI/TCO bytes of TTI blocks in EBU STL).
+// text; TCI/TCO bytes of TTI blocks in EBU STL); and fixing the copies again
+// changes nothing.
 func TestCorpusDifferential(t *testing.T) {
 	if testing.Short() {
 		t.Skip("corpus run")
@@ -55,6 +58,30 @@ func TestCorpusDifferential(t *testing.T) {
 	}
 	if changed == 0 {
 		t.Fatal("the corpus run fixed nothing")
+	}
+	// Idempotence: fixing the corrected copies changes nothing.
+	dir := t.TempDir()
+	var copies []string
+	for i := range res.Files {
+		f := &res.Files[i]
+		if !f.Changed() {
+			continue
+		}
+		rel, err := filepath.Rel(testcorpus.Dir(t), f.Path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(dir, rel)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, f.Fixed, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		copies = append(copies, p)
+	}
+	again := opts
+	again.Engine.Paths = copies
+	if res2 := fixOne(t, again); len(res2.Changes) != 0 {
+		t.Errorf("fixing the corrected copies changed them again: %d edits, first %+v", len(res2.Changes), res2.Changes[0])
 	}
 	for _, code := range []string{"T004", "T006", "L004", "E002"} {
 		if res.After[code] >= res.Before[code] {

@@ -67,7 +67,7 @@ func runLineTooLong(p *rule.Pass) {
 				continue
 			}
 			reportLine(p, c, j, "max_chars", "line "+itoa(int64(j+1))+" has "+num(n)+" characters, more than "+num(max)+
-				": \""+l.Text+"\"", "≤ "+num(max)+" characters", num(n)+" characters")
+				": \""+l.Text+"\"", "≤ "+num(max)+" characters", num(n)+" characters", rebreakFix(p, c)...)
 		}
 	}
 }
@@ -79,8 +79,8 @@ func runTooManyLines(p *rule.Pass) {
 		if c.Comment || int64(len(c.Lines)) <= max {
 			continue
 		}
-		p.ReportCue(c, "max_lines", "cue has "+itoa(int64(len(c.Lines)))+" lines, more than "+itoa(max),
-			"≤ "+itoa(max)+" lines", itoa(int64(len(c.Lines)))+" lines")
+		p.ReportCueFix(c, "max_lines", "cue has "+itoa(int64(len(c.Lines)))+" lines, more than "+itoa(max),
+			"≤ "+itoa(max)+" lines", itoa(int64(len(c.Lines)))+" lines", rebreakFix(p, c)...)
 	}
 }
 
@@ -123,7 +123,7 @@ func runStrayWhitespace(p *rule.Pass) {
 			default:
 				continue
 			}
-			reportLine(p, c, j, "", "line "+itoa(int64(j+1))+" "+what+": \""+l.Text+"\"", "", "")
+			reportLine(p, c, j, "", "line "+itoa(int64(j+1))+" "+what+": \""+l.Text+"\"", "", "", whitespaceFix(p, c)...)
 		}
 	}
 }
@@ -141,7 +141,7 @@ func runUnbalancedMarkup(p *rule.Pass) {
 		}
 		for _, prob := range markup.Unbalanced(c.Raw) {
 			p.Report(rule.Finding{Line: payloadLine(c, prob.LineInPayload), Cue: c.Index,
-				Start: rule.TC(c.Start), End: rule.TC(c.End), Message: prob.Message})
+				Start: rule.TC(c.Start), End: rule.TC(c.End), Message: prob.Message, Fixes: balanceFix(p, c)})
 		}
 	}
 }
@@ -162,9 +162,9 @@ func payloadLine(c *cue.Cue, k int) int {
 // reportLine reports a finding about display line j (0-based) of cue c, at
 // that line's own source line where the format keeps one payload line per
 // display line (SRT, WebVTT), else at the cue's line.
-func reportLine(p *rule.Pass, c *cue.Cue, j int, param, message, expected, actual string) {
+func reportLine(p *rule.Pass, c *cue.Cue, j int, param, message, expected, actual string, fixes ...rule.SuggestedFix) {
 	f := rule.Finding{Line: c.Line, Cue: c.Index, Start: rule.TC(c.Start), End: rule.TC(c.End),
-		Message: message, Expected: expected, Actual: actual}
+		Message: message, Expected: expected, Actual: actual, Fixes: fixes}
 	if p.Doc.Format == "srt" || p.Doc.Format == "webvtt" {
 		f.Line = payloadLine(c, j+1)
 	}

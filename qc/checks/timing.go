@@ -101,8 +101,8 @@ func runCueTooShort(p *rule.Pass) {
 			continue
 		}
 		shown := measured(p, min, c.Duration(), true)
-		p.ReportCue(c, "min_duration", "cue is on screen for "+shown+", less than the minimum "+threshold(p, min),
-			"≥ "+expected(p, min), shown)
+		p.ReportCueFix(c, "min_duration", "cue is on screen for "+shown+", less than the minimum "+threshold(p, min),
+			"≥ "+expected(p, min), shown, extendFix(p, c, p.Duration("min_duration"))...)
 	}
 }
 
@@ -114,8 +114,8 @@ func runCueTooLong(p *rule.Pass) {
 			continue
 		}
 		shown := measured(p, max, c.Duration(), false)
-		p.ReportCue(c, "max_duration", "cue is on screen for "+shown+", more than the maximum "+threshold(p, max),
-			"≤ "+expected(p, max), shown)
+		p.ReportCueFix(c, "max_duration", "cue is on screen for "+shown+", more than the maximum "+threshold(p, max),
+			"≤ "+expected(p, max), shown, trimFix(p, c, p.Duration("max_duration"))...)
 	}
 }
 
@@ -141,9 +141,9 @@ func runCueOverlap(p *rule.Pass) {
 			prev = later(inRegion[c.Region], unplaced)
 		}
 		if prev != nil && c.Start < prev.End {
-			p.ReportCue(c, "", "cue "+itoa(int64(c.Index))+" starts "+secs(prev.End-c.Start)+" before cue "+
+			p.ReportCueFix(c, "", "cue "+itoa(int64(c.Index))+" starts "+secs(prev.End-c.Start)+" before cue "+
 				itoa(int64(prev.Index))+" ends (at "+prev.End.String()+")",
-				"start ≥ "+prev.End.String(), c.Start.String())
+				"start ≥ "+prev.End.String(), c.Start.String(), chainFix(p, prev, c, minGapFor(p), false)...)
 		}
 		all = later(all, c)
 		if c.Region == "" {
@@ -178,8 +178,8 @@ func runGapTooShort(p *rule.Pass) {
 			return
 		}
 		shown := measured(p, min, gap, true)
-		p.ReportCue(next, "min_gap", "gap after cue "+itoa(int64(prev.Index))+" is "+shown+
-			", less than the minimum "+threshold(p, min), "≥ "+expected(p, min), shown)
+		p.ReportCueFix(next, "min_gap", "gap after cue "+itoa(int64(prev.Index))+" is "+shown+
+			", less than the minimum "+threshold(p, min), "≥ "+expected(p, min), shown, chainFix(p, prev, next, p.Duration("min_gap"), false)...)
 	})
 }
 
@@ -190,9 +190,9 @@ func runGapShouldClose(p *rule.Pass) {
 			return
 		}
 		shown := measured(p, min, next.Start-prev.End, false)
-		p.ReportCue(next, "close_below", "gap of "+shown+" after cue "+itoa(int64(prev.Index))+
+		p.ReportCueFix(next, "close_below", "gap of "+shown+" after cue "+itoa(int64(prev.Index))+
 			" should be closed to "+threshold(p, min),
-			expected(p, min)+" or more than "+expected(p, upTo), shown)
+			expected(p, min)+" or more than "+expected(p, upTo), shown, chainFix(p, prev, next, p.Duration("min_gap"), true)...)
 	})
 }
 
@@ -226,8 +226,8 @@ func runCueOutOfOrder(p *rule.Pass) {
 			continue
 		}
 		if prev != nil && c.Start < prev.Start {
-			p.ReportCue(c, "", "cue starts at "+c.Start.String()+", before cue "+itoa(int64(prev.Index))+
-				" above it (at "+prev.Start.String()+")", "start ≥ "+prev.Start.String(), c.Start.String())
+			p.ReportCueFix(c, "", "cue starts at "+c.Start.String()+", before cue "+itoa(int64(prev.Index))+
+				" above it (at "+prev.Start.String()+")", "start ≥ "+prev.Start.String(), c.Start.String(), reorderFix(p)...)
 		}
 		if prev == nil || c.Start >= prev.Start {
 			prev = c
@@ -256,9 +256,9 @@ func runOffFrame(p *rule.Pass) {
 			if off <= tol && off >= -tol {
 				continue
 			}
-			p.ReportCue(c, "", edge.name+" "+edge.t.String()+" is "+secs(abs(off))+" off the nearest frame at "+
+			p.ReportCueFix(c, "", edge.name+" "+edge.t.String()+" is "+secs(abs(off))+" off the nearest frame at "+
 				fr.String()+" fps (frame "+itoa(n)+" at "+fr.Frames(n).String()+")",
-				"a frame boundary at "+fr.String()+" fps", edge.t.String())
+				"a frame boundary at "+fr.String()+" fps", edge.t.String(), snapFix(p, c)...)
 		}
 	}
 }

@@ -74,6 +74,7 @@ func (a *app) checkCommand() *cobra.Command {
 	fs.BoolP("quiet", "q", false, "no progress output")
 	fs.String("waivers", "", "waiver file (YAML): accepted findings, each with a reason and optional expiry")
 	fs.String("baseline", "", "a previous JSON report: report only findings that are not in it")
+	fs.Bool("fixes", false, "attach the rules' suggested fixes (byte edits) to findings in JSON and SARIF reports; see exportqc fix")
 	addDeliveryFlags(cmd)
 	addHumanFlags(fs)
 	return cmd
@@ -94,6 +95,7 @@ func (a *app) runCheck(cmd *cobra.Command, args []string) error {
 	opts.Paths = args
 	opts.Manifest, _ = cmd.Flags().GetString("manifest")
 	opts.Patterns = a.v.GetStringSlice("patterns")
+	opts.SuggestFixes, _ = cmd.Flags().GetBool("fixes")
 	if err := a.acceptanceOptions(cmd, &opts); err != nil {
 		return err
 	}

@@ -88,6 +88,7 @@ func (a *app) rootCommand() *cobra.Command {
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(a.checkCommand(), a.rulesCommand(), a.configCommand())
 	root.AddCommand(a.auditCommand(), a.mergeCommand(), a.versionCommand())
+	root.AddCommand(a.fixCommand())
 	return root
 }
 

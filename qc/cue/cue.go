@@ -61,6 +61,9 @@ type Cue struct {
 	// CEA-608 roll-up row still on screen while the next one is written.
 	// Overlap and gap rules leave such cues out.
 	MayOverlap bool
+	// StartSrc, EndSrc and TextSrc are where the in-time, the out-time and
+	// the payload are written (zero when a reader does not record them).
+	StartSrc, EndSrc, TextSrc Range
 }
 
 // Duration is End-Start (zero or negative for broken cues).
@@ -112,6 +115,10 @@ type Document struct {
 	// into cues (IMSC image profile <image>, smpte:backgroundImage): a file
 	// of images is not an empty file.
 	Images int
+	// Respell, when set, writes a time for a time attribute that held old
+	// (worth oldT) so that it is worth newT, in the file's own notation
+	// (TTML: clock, frames, ticks, with the file's rates). Used by fixes.
+	Respell func(old string, oldT, newT Time) (string, bool)
 
 	displayed []*Cue // memo of Displayed
 }

@@ -481,7 +481,7 @@ func loadDoc(p string, limit int64) (doc *cue.Document, err error) {
 		}
 	}()
 	file := &rule.File{Path: p}
-	doc, _, _, _ = openDoc(input{path: p, explicit: true}, file, limit)
+	doc, _, _, _ = openDoc(input{path: p, explicit: true}, file, func(p string) ([]byte, error) { return readFile(p, limit) }, false)
 	if doc == nil {
 		msgs := make([]string, 0, len(file.Problems))
 		for _, pr := range file.Problems {

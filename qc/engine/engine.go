@@ -74,6 +74,11 @@ type Options struct {
 	MaxFileSize        int64 // bytes read of one file at most
 	MaxCues            int   // cues of one file checked at most
 	MaxFindingsPerRule int   // findings of one rule listed for one file at most
+	// SuggestFixes asks rules for suggested fixes (exportqc fix); ReadFile,
+	// when set, reads subtitle files instead of the disk (fix re-checks its
+	// corrected copies in memory, under the original paths).
+	SuggestFixes bool
+	ReadFile     func(path string) ([]byte, error)
 }
 
 // DefaultFrameRate is used for frame-based thresholds when nothing declares a rate.

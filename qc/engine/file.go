@@ -34,7 +34,17 @@ const (
 )
 
 func (o *Options) maxFileSize() int64 { return orDefault(o.MaxFileSize, DefaultMaxFileSize) }
-func (o *Options) maxCues() int       { return int(orDefault(int64(o.MaxCues), DefaultMaxCues)) }
+
+// reader reads a subtitle file: from the disk within the size limit, or
+// through ReadFile (fix re-checks its corrected copies in memory).
+func (o *Options) reader() func(string) ([]byte, error) {
+	if o.ReadFile != nil {
+		return o.ReadFile
+	}
+	limit := o.maxFileSize()
+	return func(p string) ([]byte, error) { return readFile(p, limit) }
+}
+func (o *Options) maxCues() int { return int(orDefault(int64(o.MaxCues), DefaultMaxCues)) }
 func (o *Options) maxFindingsPerRule() int {
 	return int(orDefault(int64(o.MaxFindingsPerRule), DefaultMaxFindingsPerRule))
 }
@@ -127,7 +137,7 @@ func checkFile(opts *Options, in input) fileResult {
 	res := fileResult{record: report.File{Path: in.path, Format: "unknown", Encoding: "unknown"},
 		perRule: opts.maxFindingsPerRule()}
 	file := &rule.File{Path: in.path}
-	doc, encoding, skip, machine := openDoc(in, file, opts.maxFileSize())
+	doc, encoding, skip, machine := openDoc(in, file, opts.reader(), opts.SuggestFixes)
 	if machine != nil {
 		res.machine = machine
 		return res
@@ -174,6 +184,9 @@ func checkFile(opts *Options, in input) fileResult {
 		file.Problemf(0, "configuration for language %s: %v", file.Language, err)
 		cfg, _ = opts.Resolver.Resolve("")
 	}
+	if file.Fix != nil {
+		file.Fix.Configs = cfg
+	}
 	runRules(opts.Rules, file, doc, cfg, &res)
 	res.addOverflowSummaries()
 	res.findings = applyConfig(res.findings, opts.Rules, cfg)
@@ -188,8 +201,8 @@ func checkFile(opts *Options, in input) fileResult {
 // encoding, "binary" for binary content, "" when the file could not be
 // read; skip is for a walked .xml/.txt file whose content is no subtitle
 // format (a manifest, a note): not ours to report on.
-func openDoc(in input, file *rule.File, limit int64) (doc *cue.Document, encoding string, skip bool, machine error) {
-	data, err := readFile(in.path, limit)
+func openDoc(in input, file *rule.File, read func(string) ([]byte, error), wantFix bool) (doc *cue.Document, encoding string, skip bool, machine error) {
+	data, err := read(in.path)
 	if err != nil && openfiles.Exhausted(err) {
 		// The machine's limit, not the file's fault: the run fails instead.
 		return nil, "", false, fmt.Errorf("%s: %w", in.path, err)
@@ -216,6 +229,11 @@ func openDoc(in input, file *rule.File, limit int64) (doc *cue.Document, encodin
 			return nil, "binary", false, nil
 		}
 		text = dec.Text
+		if wantFix {
+			// How the decoded text maps onto the bytes, for fixes' edits.
+			file.Fix = &rule.FixSource{Data: data, Mapped: dec.Encoding == "UTF-8" && dec.Invalid == 0,
+				TextAt: int64(len(data) - len(text))}
+		}
 		for _, c := range textenc.Controls(text) {
 			file.Controls = append(file.Controls, rule.Problem{Line: c.Line, Message: c.Message})
 		}
@@ -228,6 +246,9 @@ func openDoc(in input, file *rule.File, limit int64) (doc *cue.Document, encodin
 		}
 	} else {
 		encoding = "binary"
+		if wantFix {
+			file.Fix = &rule.FixSource{Data: data, Mapped: true}
+		}
 	}
 	if !in.explicit && format.Ambiguous(in.path) && sniffed == "" {
 		return nil, encoding, true, nil
@@ -466,4 +487,14 @@ func looksBinary(text string) bool {
 	// Counted against bytes rather than characters: cheaper, and for CJK
 	// text (3 bytes a character) only more lenient.
 	return bad > 8 && bad*100 > len(text)
+}
+
+// ReadFile reads a subtitle file the way the engine does: a regular file of
+// at most limit bytes (0: DefaultMaxFileSize), refused otherwise. fix reads
+// the originals it corrects through it, so both see the same bytes.
+func ReadFile(path string, limit int64) ([]byte, error) {
+	if limit <= 0 {
+		limit = DefaultMaxFileSize
+	}
+	return readFile(path, limit)
 }

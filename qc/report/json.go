@@ -138,6 +138,10 @@ func (e *jsonEnc) finding(f *rule.Finding) {
 		e.raw(",\n      \"waived\": ")
 		e.value(f.Waived, "      ")
 	}
+	if len(f.Fixes) > 0 {
+		e.raw(",\n      \"fixes\": ")
+		e.value(f.Fixes, "      ")
+	}
 	e.raw("\n    }")
 }
 

@@ -123,6 +123,14 @@ func writeJSON(w io.Writer, r *Report, o JSONOptions) error {
 			e.raw(`"waived"` + colon)
 			e.value(f.Waived, "      ")
 		}
+		if len(f.Fixes) > 0 {
+			e.raw(",")
+			if !e.compact {
+				e.raw("\n      ")
+			}
+			e.raw(`"fixes"` + colon)
+			e.value(f.Fixes, "      ")
+		}
 		if e.compact {
 			e.raw("}")
 		} else {

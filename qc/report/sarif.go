@@ -158,6 +158,7 @@ func sarifResultOf(f *rule.Finding, index map[string]int, seen map[string]int) s
 	fp := rule.Fingerprint(f)
 	seen[fp]++
 	res.PartialFingerprints = map[string]string{fingerprintKey: fp + ":" + strconv.Itoa(seen[fp])}
+	res.Fixes = sarifFixes(f)
 	return res
 }
 
@@ -264,6 +265,8 @@ type (
 		// Suppressions marks a waived finding: GitHub code scanning and other
 		// SARIF viewers then show it as dismissed, with the justification.
 		Suppressions []sarifSuppression `json:"suppressions,omitempty"`
+		// Fixes are the rule's suggested edits (sarif_fixes.go).
+		Fixes []sarifFix `json:"fixes,omitempty"`
 	}
 	sarifSuppression struct {
 		Kind          string `json:"kind"`

@@ -127,6 +127,10 @@ func TestSchemaMatchesStructs(t *testing.T) {
 		reflect.TypeFor[RuleInfo]():        "rule",
 		reflect.TypeFor[Delivery]():        "delivery",
 		reflect.TypeFor[DeliveryEpisode](): "delivery_episode",
+
+		// Suggested fixes (check --fixes, exportqc fix).
+		reflect.TypeFor[rule.SuggestedFix](): "fix",
+		reflect.TypeFor[rule.TextEdit]():     "edit",
 	}, map[reflect.Type]string{
 		reflect.TypeFor[rule.Timecode](): "timecode",
 		reflect.TypeFor[rule.Severity](): "severity",

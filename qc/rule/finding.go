@@ -29,6 +29,8 @@ type Finding struct {
 	// Waived is set when a waiver accepts the finding: it stays in the report
 	// with the waiver's reason, and does not count for pass/fail or totals.
 	Waived *Waiver `json:"waived,omitempty"`
+	// Fixes are the corrections the rule offers (only built for exportqc fix).
+	Fixes []SuggestedFix `json:"fixes,omitempty"`
 }
 
 // Timecode is a cue.Time that marshals as "HH:MM:SS.mmm".

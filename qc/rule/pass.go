@@ -81,6 +81,8 @@ type File struct {
 	// Programme is, inside a delivery, the episode or programme the file
 	// belongs to; nil for a loose file.
 	Programme *Programme
+	// Fix, when set, asks rules for suggested fixes and gives them the bytes.
+	Fix *FixSource
 
 	memo map[any]any // Pass.Memo
 }
@@ -167,12 +169,7 @@ func (p *Pass) ReportMilder(f Finding, sev Severity) {
 
 // ReportCue records a finding about cue c.
 func (p *Pass) ReportCue(c *cue.Cue, param, message, expected, actual string) {
-	f := Finding{Line: c.Line, Cue: c.Index, CueID: CueID(c), Start: TC(c.Start), End: TC(c.End),
-		Message: message, Expected: expected, Actual: actual}
-	if param != "" {
-		f.Source = p.Source(param)
-	}
-	p.Report(f)
+	p.ReportCueFix(c, param, message, expected, actual)
 }
 
 // maxCueID bounds the cue identifier a finding carries: a WebVTT

@@ -217,6 +217,7 @@ func (r *reader) cue(ci, ti int) int {
 		Lines:    r.dec.Lines(raw),
 		Settings: t.settings,
 	})
+	r.sources(&r.doc.Cues[len(r.doc.Cues)-1], ti, end, &t)
 	return end
 }
 

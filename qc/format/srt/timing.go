@@ -38,6 +38,8 @@ type timing struct {
 	settings   string    // text after the end time
 	dev        deviation // deviations seen on this line
 	rangeMsg   string    // a minutes/seconds field of 60 or more, if any
+	// startAt/endAt are the byte ranges of the two timestamps in the line.
+	startAt, endAt [2]int
 }
 
 // isTimingCandidate reports whether a line is meant as a timing line, so
@@ -117,7 +119,9 @@ func parseTiming(s string) (t timing, err string) {
 		p++
 	}
 	var rng string
+	t.startAt[0] = p
 	t.start, p, err = parseTimestamp(s, p, &t.dev, &rng)
+	t.startAt[1] = p
 	if err != "" {
 		return t, "start time: " + err
 	}
@@ -138,7 +142,9 @@ func parseTiming(s string) (t timing, err string) {
 	if p == len(s) {
 		return t, "no end time"
 	}
+	t.endAt[0] = p
 	t.end, p, err = parseTimestamp(s, p, &t.dev, &rng)
+	t.endAt[1] = p
 	if err != "" {
 		return t, "end time: " + err
 	}

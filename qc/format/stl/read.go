@@ -43,6 +43,7 @@ func Read(data []byte) *cue.Document {
 	doc.Language = h.Language
 	doc.FrameRate = h.FrameRate
 	doc.TimePrecision = h.timer.rate.Frames(1)
+	doc.Respell = h.timer.respell
 	h.validate(doc)
 
 	r := newReader(&h, doc, data)
@@ -72,6 +73,8 @@ type subtitle struct {
 	tco    timecode
 	vp, jc byte
 	cf     byte
+
+	nblocks int // TTI blocks read so far (fixes rewrite single-block subtitles only)
 }
 
 func blockTimecode(b []byte) timecode {
@@ -160,6 +163,7 @@ func (r *reader) readBlocks() {
 			r.scratch = r.scratch[:0]
 		}
 		r.scratch = append(r.scratch, textBytes(b[16:])...)
+		r.cur.nblocks++
 		if ebn == 0xFF {
 			r.emit()
 		}
@@ -185,6 +189,7 @@ func (r *reader) emit() {
 		Start: s.tci.time(rate.rate), End: s.tco.time(rate.rate),
 		Comment: comment,
 	}
+	sources(&c, s)
 	for _, x := range [...]struct {
 		name string
 		v    timecode

@@ -114,6 +114,9 @@ type reader struct {
 	pBase          tri // styles of the p's region, under everything else
 	curRegion      *regionDef
 	conformsBuffer []byte
+
+	// pTimed says whether the open p's own begin/end may be rewritten by fixes.
+	pTimed pTiming
 }
 
 func newReader(text string) *reader {

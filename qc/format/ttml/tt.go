@@ -244,6 +244,7 @@ func (r *reader) emit(f *frame, start, end cue.Time, lines []cue.Line, rawEnd in
 		Raw:    raw,
 		Region: f.region,
 	})
+	r.sources(&r.doc.Cues[len(r.doc.Cues)-1], f)
 }
 
 // finish settles what is only known at the end.
@@ -258,4 +259,5 @@ func (r *reader) finish() {
 	}
 	r.profileChecks()
 	r.doc.Images = r.f.images.n
+	r.doc.Respell = r.par.respell
 }

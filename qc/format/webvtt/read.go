@@ -269,6 +269,7 @@ func (r *reader) addCue(first, timingLine int, id string, t timing, from, to int
 		Lines:    r.dec.Lines(raw),
 		Settings: t.settings,
 	}
+	r.sources(&c, timingLine, from, to, &t)
 	if strings.IndexByte(raw, '<') >= 0 {
 		for _, p := range markup.WebVTTTextProblems(raw) {
 			r.diag(from+p.LineInPayload-1, index, p.Message)

@@ -77,12 +77,16 @@ func digits(s string, p int) (v int64, n int, next int) {
 type timing struct {
 	start, end cue.Time
 	settings   string // the remainder after the end time, trimmed
+	// startAt/endAt are the byte ranges of the two timestamps in the line.
+	startAt, endAt [2]int
 }
 
 // parseTiming runs "collect WebVTT cue timings and settings" on a line.
 func parseTiming(s string) (t timing, err string) {
 	p := skipWS(s, 0)
+	t.startAt[0] = p
 	t.start, p, err = timestamp(s, p)
+	t.startAt[1] = p
 	if err != "" {
 		return t, "start time: " + err
 	}
@@ -91,7 +95,9 @@ func parseTiming(s string) (t timing, err string) {
 		return t, "expected \"-->\" after the start time"
 	}
 	p = skipWS(s, p+3)
+	t.endAt[0] = p
 	t.end, p, err = timestamp(s, p)
+	t.endAt[1] = p
 	if err != "" {
 		return t, "end time: " + err
 	}

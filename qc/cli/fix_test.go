@@ -1,0 +1,240 @@
+package cli
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// copyTree copies the named fixture files into a fresh folder, as a
+// delivery a user would fix.
+func copyTree(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "in")
+	for name, src := range files {
+		data, err := os.ReadFile(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func snapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	m := map[string]string{}
+	filepath.Walk(dir, func(p string, fi os.FileInfo, err error) error {
+		if err == nil && !fi.IsDir() {
+			b, _ := os.ReadFile(p)
+			m[p] = string(b)
+		}
+		return nil
+	})
+	return m
+}
+
+func TestFixWritesCorrectedCopies(t *testing.T) {
+	cfg := emptyConfig(t)
+	in := copyTree(t, map[string]string{
+		"a/gap.en.srt":    fixture(t, "T004/gap.srt"),
+		"b/spaces.en.srt": fixture(t, "L004/spaces.srt"),
+		"clean.en.srt":    fixture(t, "ok/clean.en.srt"),
+	})
+	before := snapshot(t, in)
+	out := filepath.Join(t.TempDir(), "out")
+	code, stdout, stderr := run(t, "--config", cfg, "fix", in, "--out", out)
+	if code != ExitPass {
+		t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
+	}
+	if got := snapshot(t, in); len(got) != len(before) {
+		t.Fatalf("fix changed the input folder: %d files, had %d", len(got), len(before))
+	} else {
+		for p, b := range before {
+			if got[p] != b {
+				t.Errorf("fix modified its input %s", p)
+			}
+		}
+	}
+	for _, rel := range []string{"a/gap.en.srt", "b/spaces.en.srt"} {
+		if _, err := os.Stat(filepath.Join(out, rel)); err != nil {
+			t.Errorf("corrected copy %s not written: %v", rel, err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, "clean.en.srt")); err == nil {
+		t.Error("a file with nothing to fix was copied without --copy-all")
+	}
+	if !strings.Contains(stdout, "T004") || !strings.Contains(stdout, "L004") || !strings.Contains(stdout, " → ") {
+		t.Errorf("summary does not list the edits:\n%s", stdout)
+	}
+	var log struct {
+		Changes []struct{ File, Rule, Before, After string }
+	}
+	data, err := os.ReadFile(out + ".fixlog.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(data, &log); err != nil || len(log.Changes) == 0 {
+		t.Fatalf("change log: %v, %d changes", err, len(log.Changes))
+	}
+	// The copy passes the rules that were fixed.
+	code, stdout, _ = run(t, "--config", cfg, "check", "--enable-only", "T004,L004", out)
+	if code != ExitPass || strings.Contains(stdout, "T004") || strings.Contains(stdout, "L004") {
+		t.Errorf("the corrected copy still fails (exit %d):\n%s", code, stdout)
+	}
+	// --copy-all copies the rest too.
+	all := filepath.Join(t.TempDir(), "all")
+	if code, _, stderr := run(t, "--config", cfg, "fix", in, "--out", all, "--copy-all"); code != ExitPass {
+		t.Fatalf("--copy-all: exit %d %s", code, stderr)
+	}
+	if b, err := os.ReadFile(filepath.Join(all, "clean.en.srt")); err != nil || string(b) != before[filepath.Join(in, "clean.en.srt")] {
+		t.Errorf("--copy-all did not copy the clean file as it is: %v", err)
+	}
+}
+
+func TestFixUsage(t *testing.T) {
+	cfg := emptyConfig(t)
+	in := copyTree(t, map[string]string{"gap.en.srt": fixture(t, "T004/gap.srt")})
+	cases := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"out inside the input", []string{"fix", in, "--out", filepath.Join(in, "fixed")}, "inside"},
+		{"out is the input", []string{"fix", in, "--out", in}, "inside"},
+		{"neither out nor diff", []string{"fix", in}, "exactly one"},
+		{"T009 is not fixable", []string{"fix", in, "--diff", "--only", "T009"}, "not fixable"},
+		{"unknown rule", []string{"fix", in, "--diff", "--except", "X999"}, "unknown rule"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			code, _, stderr := run(t, append([]string{"--config", cfg}, c.args...)...)
+			if code != ExitUsage || !strings.Contains(stderr, c.want) {
+				t.Errorf("exit %d, stderr %q; want exit 2 mentioning %q", code, stderr, c.want)
+			}
+		})
+	}
+	if _, err := os.Stat(filepath.Join(in, "fixed")); err == nil {
+		t.Error("a refused run wrote inside its input")
+	}
+}
+
+func TestFixDiffAndOnly(t *testing.T) {
+	cfg := emptyConfig(t)
+	in := copyTree(t, map[string]string{"gap.en.srt": fixture(t, "T004/gap.srt"), "spaces.en.srt": fixture(t, "L004/spaces.srt")})
+	code, stdout, stderr := run(t, "--config", cfg, "fix", in, "--diff", "--only", "L004")
+	if code != ExitPass {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, "+++ b/") || !strings.Contains(stdout, "@@ -") {
+		t.Errorf("no unified diff on stdout:\n%s", stdout)
+	}
+	if strings.Contains(stdout, "gap.en.srt") {
+		t.Errorf("--only L004 touched the T004 file:\n%s", stdout)
+	}
+	if !bytes.Contains([]byte(stderr), []byte("L004")) {
+		t.Errorf("summary not on stderr with --diff:\n%s", stderr)
+	}
+}
+
+func TestFixExitsOneWhenFindingsRemain(t *testing.T) {
+	cfg := emptyConfig(t)
+	// Two cues overlapping so that pulling the first back would leave it
+	// too short: the T003 fix is withheld and the finding remains.
+	dir := t.TempDir()
+	p := filepath.Join(dir, "overlap.en.srt")
+	os.WriteFile(p, []byte("1\n00:00:01,000 --> 00:00:05,000\nFirst.\n\n2\n00:00:01,200 --> 00:00:04,000\nSecond.\n"), 0o644)
+	code, stdout, _ := run(t, "--config", cfg, "fix", p, "--out", filepath.Join(t.TempDir(), "o"), "--only", "T003")
+	if code != ExitFail || !strings.Contains(stdout, "remain") {
+		t.Errorf("exit %d, want 1 with remaining findings:\n%s", code, stdout)
+	}
+}
+
+// TestFixDeliveryManifests fixes a file of a delivery whose native manifest
+// and sha256 sidecar list it: the corrected delivery (--copy-all) passes
+// the checksum and size rules, and the originals are untouched.
+func TestFixDeliveryManifests(t *testing.T) {
+	cfg := emptyConfig(t)
+	src := filepath.Join(fixture(t, ".."), "deliveries", "long-river")
+	dir := filepath.Join(t.TempDir(), "long-river")
+	if err := os.CopyFS(dir, os.DirFS(src)); err != nil {
+		t.Fatal(err)
+	}
+	rel := "S01E01/LongRiver_S01E01.fr.srt"
+	p := filepath.Join(dir, rel)
+	old, _ := os.ReadFile(p)
+	data := bytes.Replace(old, []byte("sous la neige."), []byte("sous la  neige. "), 1)
+	if bytes.Equal(old, data) {
+		t.Fatal("fixture changed: text to spoil not found")
+	}
+	os.WriteFile(p, data, 0o644)
+	// Make the delivery's manifests describe the spoilt file, as a vendor's would.
+	for _, m := range []string{"manifest.yaml", "LongRiver_S01.sha256"} {
+		b, _ := os.ReadFile(filepath.Join(dir, m))
+		b = bytes.ReplaceAll(b, []byte(sha256hex(old)), []byte(sha256hex(data)))
+		b = bytes.Replace(b, []byte(fmt.Sprintf("sha256: %s\n        size: %d", sha256hex(data), len(old))),
+			[]byte(fmt.Sprintf("sha256: %s\n        size: %d", sha256hex(data), len(data))), 1)
+		os.WriteFile(filepath.Join(dir, m), b, 0o644)
+	}
+	if code, stdout, _ := run(t, "--config", cfg, "check", "--enable-only", "D*", dir); code != ExitPass {
+		t.Fatalf("the spoilt delivery does not pass its checksum rules before fixing:\n%s", stdout)
+	}
+	out := filepath.Join(t.TempDir(), "fixed")
+	code, stdout, stderr := run(t, "--config", cfg, "fix", dir, "--out", out, "--copy-all", "--only", "L004")
+	if code != ExitPass {
+		t.Fatalf("fix: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if !strings.Contains(stdout, "manifest.yaml: written") || !strings.Contains(stdout, "LongRiver_S01.sha256: written") {
+		t.Errorf("manifests not reported as updated:\n%s", stdout)
+	}
+	if code, stdout, _ := run(t, "--config", cfg, "check", "--enable-only", "D*,L004", out); code != ExitPass ||
+		strings.Contains(stdout, "D004") || strings.Contains(stdout, "D005") || strings.Contains(stdout, "L004") {
+		t.Errorf("the corrected delivery fails (exit %d):\n%s", code, stdout)
+	}
+	if b, _ := os.ReadFile(p); !bytes.Equal(b, data) {
+		t.Error("fix modified the original")
+	}
+}
+
+func sha256hex(b []byte) string {
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:])
+}
+
+// A waived finding is not fixed; the others are, and the output is the
+// same at any --jobs.
+func TestFixHonoursWaiversAndJobs(t *testing.T) {
+	cfg := emptyConfig(t)
+	dir := t.TempDir()
+	p := filepath.Join(dir, "gaps.en.srt")
+	os.WriteFile(p, []byte("1\n00:00:01,000 --> 00:00:03,000\nOne.\n\n2\n00:00:03,020 --> 00:00:05,000\nTwo.\n\n3\n00:00:05,020 --> 00:00:07,000\nThree.\n"), 0o644)
+	w := filepath.Join(t.TempDir(), "waivers.yaml")
+	os.WriteFile(w, []byte("waivers:\n  - rule: T004\n    file: \"gaps.en.srt\"\n    cue: 2\n    reason: \"accepted by the client\"\n"), 0o644)
+	var diffs []string
+	for _, jobs := range []string{"1", "4"} {
+		code, stdout, stderr := run(t, "--config", cfg, "fix", p, "--diff", "--only", "T004", "--waivers", w, "--jobs", jobs)
+		if code != ExitPass {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		if strings.Contains(stdout, "-00:00:01,000 --> 00:00:03,000") {
+			t.Errorf("the waived gap (before cue 2) was fixed:\n%s", stdout)
+		}
+		if !strings.Contains(stdout, "-00:00:03,020 --> 00:00:05,000") {
+			t.Errorf("the unwaived gap (before cue 3) was not fixed:\n%s", stdout)
+		}
+		diffs = append(diffs, stdout)
+	}
+	if diffs[0] != diffs[1] {
+		t.Errorf("--jobs 1 and 4 differ:\n%s\n%s", diffs[0], diffs[1])
+	}
+}

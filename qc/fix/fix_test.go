@@ -1,0 +1,184 @@
+package fix
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/exportqc/exportqc/qc/checks"
+	"github.com/exportqc/exportqc/qc/cue"
+	"github.com/exportqc/exportqc/qc/engine"
+	"github.com/exportqc/exportqc/qc/pack"
+	"github.com/exportqc/exportqc/qc/rule"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden fixed copies")
+
+type resolver struct{ r *pack.Resolver }
+
+func (p resolver) Resolve(lang string) (map[string]*rule.Config, error) {
+	e, err := p.r.Resolve(pack.Request{Language: lang})
+	if err != nil {
+		return nil, err
+	}
+	return e.Rules, nil
+}
+
+// The packs are loaded once per test binary: the fuzzer runs options
+// thousands of times.
+var (
+	libOnce sync.Once
+	lib     *pack.Library
+	libErr  error
+)
+
+// options checks paths with the default packs at a declared 25 fps.
+func options(t testing.TB, paths ...string) Options {
+	t.Helper()
+	libOnce.Do(func() { lib, libErr = pack.Load(checks.All()) })
+	if libErr != nil {
+		t.Fatal(libErr)
+	}
+	all := map[string]bool{}
+	for c := range Fixable {
+		all[c] = true
+	}
+	return Options{Rules: all, Engine: engine.Options{Paths: paths, Rules: checks.All(), Jobs: 2,
+		Resolver: resolver{lib.NewResolver()}, FailOn: rule.Error,
+		FrameRate: cue.FrameRate{Num: 25, Den: 1}, FrameRateSource: "flag"}}
+}
+
+func fixOne(t testing.TB, opts Options) *Result {
+	t.Helper()
+	res, err := Run(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// check runs the engine on one file's bytes under its own name.
+func check(t testing.TB, opts Options, path string, data []byte) []rule.Finding {
+	t.Helper()
+	eo := opts.Engine
+	eo.Paths = []string{path}
+	eo.ReadFile = func(string) ([]byte, error) { return data, nil }
+	rep, err := engine.Run(context.Background(), eo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rep.Findings
+}
+
+func count(fs []rule.Finding) map[string]int {
+	m := map[string]int{}
+	for _, f := range fs {
+		m[f.Rule]++
+	}
+	return m
+}
+
+// TestGolden fixes each file of testdata and compares the copy with its
+// golden; the copy must not have a finding the original lacked, nor any
+// finding of a rule whose fix was applied, and fixing it again must
+// change nothing.
+func TestGolden(t *testing.T) {
+	inputs, _ := filepath.Glob("testdata/*.*")
+	if len(inputs) == 0 {
+		t.Fatal("no fixtures")
+	}
+	for _, in := range inputs {
+		t.Run(filepath.Base(in), func(t *testing.T) {
+			opts := options(t, in)
+			res := fixOne(t, opts)
+			if len(res.Files) != 1 {
+				t.Fatalf("%d files", len(res.Files))
+			}
+			f := res.Files[0]
+			golden := filepath.Join("testdata", "golden", filepath.Base(in))
+			if *update {
+				if err := os.WriteFile(golden, f.Fixed, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(f.Fixed, want) {
+				var d strings.Builder
+				_ = Unified(&d, "golden", "got", want, f.Fixed)
+				t.Errorf("fixed copy differs from %s:\n%s", golden, d.String())
+			}
+			if !f.Changed() {
+				t.Errorf("nothing was fixed in %s", in)
+			}
+			before, after := count(check(t, opts, in, f.Original)), count(check(t, opts, in, f.Fixed))
+			applied := map[string]bool{}
+			for _, c := range res.Changes {
+				applied[c.Rule] = true
+			}
+			for code, n := range after {
+				if n > before[code] {
+					t.Errorf("%s: %d findings after fixing, %d before", code, n, before[code])
+				}
+				if applied[code] && n > 0 {
+					t.Errorf("%s was fixed but still has %d findings", code, n)
+				}
+			}
+			if len(res.Remaining) != 0 {
+				t.Errorf("remaining findings: %+v", res.Remaining)
+			}
+			// Idempotence: fixing the fixed copy changes nothing.
+			copyPath := filepath.Join(t.TempDir(), filepath.Base(in))
+			if err := os.WriteFile(copyPath, f.Fixed, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			res2 := fixOne(t, options(t, copyPath))
+			if len(res2.Changes) != 0 {
+				t.Errorf("fixing the fixed copy changed it again: %+v", res2.Changes)
+			}
+		})
+	}
+}
+
+func TestUnified(t *testing.T) {
+	a := "1\n00:00:01,000 --> 00:00:03,000\nOne.\n\n2\n00:00:05,000 --> 00:00:07,000\nTwo.\n\n3\n00:00:08,000 --> 00:00:09,000\nThree.\n\n4\n00:00:10,000 --> 00:00:11,000\nFour."
+	b := strings.Replace(strings.Replace(a, "00:00:03,000", "00:00:02,960", 1), "Four.", "Four!", 1)
+	var out strings.Builder
+	if err := Unified(&out, "a", "b", []byte(a), []byte(b)); err != nil {
+		t.Fatal(err)
+	}
+	want := `--- a
++++ b
+@@ -1,5 +1,5 @@
+ 1
+-00:00:01,000 --> 00:00:03,000
++00:00:02,960 --> 00:00:03,000
+ One.
+ 
+ 2
+@@ -12,4 +12,4 @@
+ 
+ 4
+ 00:00:10,000 --> 00:00:11,000
+-Four.
+\ No newline at end of file
++Four!
+\ No newline at end of file
+`
+	want = strings.Replace(want, "+00:00:02,960 --> 00:00:03,000", "+00:00:01,000 --> 00:00:02,960", 1)
+	if out.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", out.String(), want)
+	}
+	out.Reset()
+	Unified(&out, "a", "b", []byte(a), []byte(a))
+	if out.Len() != 0 {
+		t.Errorf("diff of equal files: %q", out.String())
+	}
+}

@@ -1,0 +1,50 @@
+package fix
+
+// Fixable lists the rules that offer fixes, with what their fix does (for
+// help text and the README).
+var Fixable = map[string]string{
+	"E000": "SRT only: write every timing line as HH:MM:SS,mmm --> HH:MM:SS,mmm (misspelt separators, arrows, short fields) and number the cues 1..n; other parse errors are not fixable",
+	"R001": "SRT: write every timing line as HH:MM:SS,mmm --> HH:MM:SS,mmm (the times as read: ',97' is 97 ms) and number the cues 1..n",
+	"R002": "SRT: the same normalisation as R001 ('.' or ':' before the milliseconds, missing hours, odd field widths)",
+	"E001": "transcode the file to UTF-8 from the encoding that was detected (a byte-order mark is kept unless E002 is fixed too; XML files declaring an encoding are left alone)",
+	"E002": "drop the UTF-8 byte-order mark",
+	"T001": "extend the out-time to min_duration when the screen is free up to min_gap before the next cue (all the way to it when the gap left would be one T006 asks to close)",
+	"T002": "pull the out-time in to max_duration",
+	"T003": "pull the earlier cue's out-time back to min_gap before the later cue's in-time",
+	"T004": "move the earlier cue's out-time to min_gap before the next cue's in-time",
+	"T006": "move the earlier cue's out-time later, to min_gap before the next cue's in-time",
+	"T007": "sort an SRT file's cues by in-time and renumber them 1..n (only when nothing but blank lines lies between cues)",
+	"T008": "snap in- and out-times to the nearest frame of the file's rate",
+	"L005": "close unclosed formatting tags at the end of the cue and delete closing tags that close nothing (SRT, WebVTT); mis-nested tags are left for a person",
+	"L001": "re-break a plain-text cue into one line or two balanced lines (the lower the longer) at a space within max_chars and max_lines; not before French-style punctuation; cues with markup or without spaces (CJK) are left alone (SRT, WebVTT)",
+	"L002": "the same re-break as L001, when the text fits in max_lines lines",
+	"L004": "trim leading and trailing spaces, collapse double spaces, drop empty lines inside a cue (SRT, WebVTT)",
+}
+
+// NotFixable says why a rule offers no fix, for rules users are likely to ask for.
+var NotFixable = map[string]string{
+	"T009": "a cue that ends at or before its start has a mistyped timecode; which of the two is wrong needs a person",
+	"T005": "reading speed is fixed by condensing the text, an editorial decision",
+	"L003": "whether an empty cue is a mistake or a placeholder needs a person",
+}
+
+// priority orders fixes when edits conflict: encoding, then cue order
+// (T007), then the other timing fixes, then whitespace and markup, then
+// re-breaking lines; then by rule code.
+func priority(code string) int {
+	switch {
+	case code == "":
+		return 9
+	case code[0] == 'E':
+		return 0
+	case code == "T007":
+		return 1 // reorder before retiming: gaps are between neighbours in time
+	case code[0] == 'T':
+		return 2
+	case code == "L001" || code == "L002":
+		return 4 // re-break last: tidied text may already fit
+	case code[0] == 'L':
+		return 3
+	}
+	return 5
+}

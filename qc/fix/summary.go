@@ -1,0 +1,109 @@
+package fix
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// WriteSummary prints the change log for people: one line per edit
+// (file:line, cue, rule, before → after), the dropped fixes with why, and
+// the per-rule counts before and after; detail false prints only the last two.
+func WriteSummary(w io.Writer, res *Result, detail bool) error {
+	var b strings.Builder
+	for _, c := range res.Changes {
+		if !detail {
+			break
+		}
+		loc := c.File
+		if c.Line > 0 {
+			loc += ":" + strconv.Itoa(c.Line)
+		}
+		cueText := ""
+		if c.Cue > 0 {
+			cueText = " cue " + strconv.Itoa(c.Cue)
+		}
+		fmt.Fprintf(&b, "%s%s %s: %q → %q (%s)\n", loc, cueText, c.Rule, c.Before, c.After, c.Message)
+	}
+	for _, d := range res.Dropped {
+		if !detail {
+			break
+		}
+		where := ""
+		if d.Cue > 0 {
+			where = " for cue " + strconv.Itoa(d.Cue)
+		}
+		fmt.Fprintf(&b, "%s: %s fix%s dropped: %s\n", d.File, d.Rule, where, d.Reason)
+	}
+	codes := map[string]bool{}
+	for c := range res.Before {
+		codes[c] = true
+	}
+	for c := range res.After {
+		codes[c] = true
+	}
+	list := make([]string, 0, len(codes))
+	for c := range codes {
+		list = append(list, c)
+	}
+	sort.Strings(list)
+	changed := 0
+	for i := range res.Files {
+		if res.Files[i].Changed() {
+			changed++
+		}
+	}
+	fmt.Fprintf(&b, "%d edit(s) in %d file(s), %d fix(es) dropped", len(res.Changes), changed, len(res.Dropped))
+	if len(list) > 0 {
+		b.WriteString("; findings before → after:")
+		for _, c := range list {
+			fmt.Fprintf(&b, " %s %d → %d", c, res.Before[c], res.After[c])
+		}
+	}
+	b.WriteString("\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// Log is the JSON change log.
+type Log struct {
+	Changes []Change       `json:"changes"`
+	Dropped []Dropped      `json:"dropped"`
+	Files   []LogFile      `json:"files"`
+	Before  map[string]int `json:"before"`
+	After   map[string]int `json:"after"`
+	// Manifests says which manifests in the copy were updated, and which
+	// were not rewritten (IMF, MMC, iTunes) and so no longer match.
+	Notes []string `json:"notes,omitempty"`
+}
+
+// LogFile is one changed file in the log.
+type LogFile struct {
+	Path   string `json:"path"`
+	Output string `json:"output,omitempty"`
+	Passes int    `json:"passes"`
+}
+
+// WriteLog writes the JSON change log; outputs maps files to where they were written.
+func WriteLog(w io.Writer, res *Result, outputs map[string]string, notes []string) error {
+	l := Log{Changes: res.Changes, Dropped: res.Dropped, Before: res.Before, After: res.After, Notes: notes}
+	if l.Changes == nil {
+		l.Changes = []Change{}
+	}
+	if l.Dropped == nil {
+		l.Dropped = []Dropped{}
+	}
+	l.Files = []LogFile{}
+	for i := range res.Files {
+		f := &res.Files[i]
+		if f.Changed() {
+			l.Files = append(l.Files, LogFile{Path: f.Path, Output: outputs[f.Path], Passes: f.Passes})
+		}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(l)
+}

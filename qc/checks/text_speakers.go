@@ -1,0 +1,166 @@
+package checks
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/exportqc/exportqc/qc/cue"
+	"github.com/exportqc/exportqc/qc/rule"
+)
+
+var DialogueDash = &rule.Rule{
+	Code: "X005", Name: "dialogue-dash", Family: "text",
+	Summary: "A two-speaker cue breaks the language's dialogue-dash convention",
+	Doc: "When two people speak in one cue, each speaker's line starts with a dash, in the form the language guide " +
+		"shows: a hyphen with no space in English, German, Spanish, Russian and Turkish (\"-Are you coming?\"), a " +
+		"hyphen and a space in French, Korean, Brazilian Portuguese, Vietnamese, Thai and Arabic (\"- Mais…\"), " +
+		"and in Hebrew a dash on the second speaker's line only. Reported: a dash followed (or not) by a space " +
+		"against the convention; a dash of the wrong kind (an en dash where the guide shows a hyphen); a two-line " +
+		"cue with only one line dashed; a one-line cue starting with a dash and holding no second speaker. " +
+		"Lines starting with \"--\" (an interruption) or a negative number are not speaker dashes. A departure the file makes on at least 10 lines and 80% of its dashed lines (a third of its one-line " +
+		"cues for the one-line case) is the file's house style and is reported once, at its first cue, with the count. " +
+		"style: " +
+		"no-space, space or second-only; empty: not checked. dash: the dash character the guide uses.",
+	Params: []rule.ParamSpec{
+		{Name: "style", Kind: rule.KindString, Doc: "no-space, space or second-only; empty: not checked"},
+		{Name: "dash", Kind: rule.KindString, Doc: "the dash the guide uses, e.g. \"-\" (U+002D) or \"–\" (U+2013)"},
+	},
+	Run: runDialogueDash, DefaultSeverity: rule.Warning,
+}
+
+// speakerDash returns the dash a line starts with and what follows it, or
+// 0 when the line does not start with a speaker dash.
+func speakerDash(line string) (dash rune, rest string) {
+	r, n := utf8.DecodeRuneInString(line)
+	if r != '-' && r != '–' && r != '—' && r != '‐' {
+		return 0, ""
+	}
+	rest = line[n:]
+	next, _ := utf8.DecodeRuneInString(rest)
+	if next == '-' || next == '–' || next == '—' || unicode.IsDigit(next) || rest == "" {
+		return 0, "" // "--" interruption, "-5°", a lone dash
+	}
+	return r, rest
+}
+
+// innerSpeaker reports whether a one-line cue holds a second speaker's dash
+// after a sentence end ("-Yes. -No.").
+func innerSpeaker(s string) bool {
+	for _, sep := range []string{". -", "? -", "! -", "… -", ". –", "? –", "! –", "… –", ".-", "?-", "!-"} {
+		if strings.Contains(s, sep) {
+			return true
+		}
+	}
+	return false
+}
+
+// dashProblem is one departure from the convention, held back until the
+// whole file is seen: a departure the file makes everywhere is one house
+// style, reported once, not hundreds of times.
+type dashProblem struct {
+	c        *cue.Cue
+	line     int // display line, -1 for the cue
+	message  string
+	expected string
+	actual   string
+}
+
+// houseStyleMin is how many times a file must repeat a departure, on at
+// least houseStyleShare of the lines where it could, to be reported once as
+// the file's style.
+const (
+	houseStyleMin   = 10
+	houseStyleShare = 0.8
+	// oneLineStyleShare: a file that dashes a third of its one-line cues
+	// does so on purpose.
+	oneLineStyleShare = 1.0 / 3
+)
+
+func runDialogueDash(p *rule.Pass) {
+	style := strings.TrimSpace(p.String("style"))
+	if style == "" {
+		return
+	}
+	if style != "no-space" && style != "space" && style != "second-only" {
+		badParam(p, "style", errString("want no-space, space or second-only, not \""+style+"\""))
+		return
+	}
+	want, _ := utf8.DecodeRuneInString(p.String("dash"))
+	var spacing, oneLine, wrongDash []dashProblem
+	var dashedLines, oneLineCues int
+	var report []dashProblem // the rest, reported one by one
+	textCues(p, func(c *cue.Cue) {
+		var dashed []int
+		for j, l := range c.Lines {
+			d, rest := speakerDash(l.Text)
+			if d == 0 {
+				continue
+			}
+			dashed = append(dashed, j)
+			dashedLines++
+			if want != utf8.RuneError && d != want {
+				wrongDash = append(wrongDash, dashProblem{c, j, lineNo(j) + " starts with " + codePoint(d) + "; the guide uses " +
+					codePoint(want) + ": " + quote(l.Text), string(want), string(d)})
+				continue
+			}
+			spaced := strings.HasPrefix(rest, " ") || strings.HasPrefix(rest, "\u00A0")
+			switch {
+			case (style == "no-space" || style == "second-only") && spaced:
+				spacing = append(spacing, dashProblem{c, j, "the speaker dash in " + lineNo(j) + " is followed by a space; " +
+					"the guide writes \"" + string(want) + "Text\": " + quote(l.Text), string(want) + "Text", string(d) + " Text"})
+			case style == "space" && !spaced:
+				spacing = append(spacing, dashProblem{c, j, "the speaker dash in " + lineNo(j) + " needs a space after it; " +
+					"the guide writes \"" + string(want) + " Text\": " + quote(l.Text), string(want) + " Text", string(d) + "Text"})
+			}
+		}
+		if len(c.Lines) == 1 {
+			oneLineCues++
+		}
+		switch {
+		case len(dashed) == 0:
+		case style == "second-only" && dashed[0] == 0 && len(c.Lines) == 2:
+			report = append(report, dashProblem{c, -1, "line 1 starts with a speaker dash; the guide dashes the second " +
+				"speaker's line only: " + quote(c.Lines[0].Text), "dash on line 2 only", "dash on line 1"})
+		case style != "second-only" && len(c.Lines) == 2 && len(dashed) == 1:
+			other := 1 - dashed[0]
+			report = append(report, dashProblem{c, -1, lineNo(dashed[0]) + " starts with a speaker dash but " + lineNo(other) +
+				" does not: dash both speakers' lines, or neither for one speaker: " + quote(c.Lines[other].Text),
+				"both lines dashed", "one line dashed"})
+		case style != "second-only" && len(c.Lines) == 1 && !innerSpeaker(c.Lines[0].Text):
+			oneLine = append(oneLine, dashProblem{c, -1, "a one-line cue starts with a speaker dash but holds one speaker: " +
+				quote(c.Lines[0].Text), "no dash", "a dash"})
+		}
+	})
+	emit := func(d dashProblem, param string) {
+		if d.line >= 0 {
+			reportLine(p, d.c, d.line, param, d.message, d.expected, d.actual)
+		} else {
+			p.ReportCue(d.c, param, d.message, d.expected, d.actual)
+		}
+	}
+	houseStyle := func(list []dashProblem, of int, share float64, param, what string) {
+		if len(list) >= houseStyleMin && float64(len(list)) >= share*float64(of) {
+			d := list[0]
+			d.message = "the file's own style on " + itoa(int64(len(list))) + " of " + itoa(int64(of)) + " " + what +
+				" (first here): " + d.message
+			emit(d, param)
+			return
+		}
+		for _, d := range list {
+			emit(d, param)
+		}
+	}
+	houseStyle(wrongDash, dashedLines, houseStyleShare, "dash", "dashed lines")
+	houseStyle(spacing, dashedLines, houseStyleShare, "style", "dashed lines")
+	// Dashing one-line cues is a house style when it is common among them,
+	// though never universal: most one-line cues have no second speaker.
+	houseStyle(oneLine, oneLineCues, oneLineStyleShare, "style", "one-line cues")
+	for _, d := range report {
+		emit(d, "style")
+	}
+}
+
+type errString string
+
+func (e errString) Error() string { return string(e) }

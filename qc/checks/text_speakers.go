@@ -18,8 +18,8 @@ var DialogueDash = &rule.Rule{
 		"and in Hebrew a dash on the second speaker's line only. Reported: a dash followed (or not) by a space " +
 		"against the convention; a dash of the wrong kind (an en dash where the guide shows a hyphen); a two-line " +
 		"cue with only one line dashed; a one-line cue starting with a dash and holding no second speaker. " +
-		"Lines starting with \"--\" (an interruption) or a negative number are not speaker dashes. A departure the file makes on at least 10 lines and 80% of its dashed lines (a third of its one-line " +
-		"cues for the one-line case) is the file's house style and is reported once, at its first cue, with the count. " +
+		"Lines starting with \"--\" (an interruption) or a negative number are not speaker dashes. A departure the file makes on at least 10 lines and 80% of its dashed lines (a fifth of its cues for one " +
+		"speaker's cue starting with a dash, the broadcast habit of dashing every change of speaker) is the file's house style and is reported once, at its first cue, with the count. " +
 		"style: " +
 		"no-space, space or second-only; empty: not checked. dash: the dash character the guide uses.",
 	Params: []rule.ParamSpec{
@@ -72,9 +72,9 @@ type dashProblem struct {
 const (
 	houseStyleMin   = 10
 	houseStyleShare = 0.8
-	// oneLineStyleShare: a file that dashes a third of its one-line cues
-	// does so on purpose.
-	oneLineStyleShare = 1.0 / 3
+	// speakerChangeShare: a file that dashes a fifth of its cues although
+	// one person speaks in them marks every change of speaker on purpose.
+	speakerChangeShare = 0.2
 )
 
 func runDialogueDash(p *rule.Pass) {
@@ -88,7 +88,7 @@ func runDialogueDash(p *rule.Pass) {
 	}
 	want, _ := utf8.DecodeRuneInString(p.String("dash"))
 	var spacing, oneLine, wrongDash []dashProblem
-	var dashedLines, oneLineCues int
+	var dashedLines, cues int
 	var report []dashProblem // the rest, reported one by one
 	textCues(p, func(c *cue.Cue) {
 		var dashed []int
@@ -114,9 +114,7 @@ func runDialogueDash(p *rule.Pass) {
 					"the guide writes \"" + string(want) + " Text\": " + quote(l.Text), string(want) + " Text", string(d) + "Text"})
 			}
 		}
-		if len(c.Lines) == 1 {
-			oneLineCues++
-		}
+		cues++
 		switch {
 		case len(dashed) == 0:
 		case style == "second-only" && dashed[0] == 0 && len(c.Lines) == 2:
@@ -124,9 +122,17 @@ func runDialogueDash(p *rule.Pass) {
 				"speaker's line only: " + quote(c.Lines[0].Text), "dash on line 2 only", "dash on line 1"})
 		case style != "second-only" && len(c.Lines) == 2 && len(dashed) == 1:
 			other := 1 - dashed[0]
-			report = append(report, dashProblem{c, -1, lineNo(dashed[0]) + " starts with a speaker dash but " + lineNo(other) +
+			d := dashProblem{c, -1, lineNo(dashed[0]) + " starts with a speaker dash but " + lineNo(other) +
 				" does not: dash both speakers' lines, or neither for one speaker: " + quote(c.Lines[other].Text),
-				"both lines dashed", "one line dashed"})
+				"both lines dashed", "one line dashed"}
+			if dashed[0] == 0 {
+				// A dashed first line over an undashed second is one
+				// speaker's text marked as a change of speaker, like a
+				// dashed one-line cue: the same house style when common.
+				oneLine = append(oneLine, d)
+			} else {
+				report = append(report, d)
+			}
 		case style != "second-only" && len(c.Lines) == 1 && !innerSpeaker(c.Lines[0].Text):
 			oneLine = append(oneLine, dashProblem{c, -1, "a one-line cue starts with a speaker dash but holds one speaker: " +
 				quote(c.Lines[0].Text), "no dash", "a dash"})
@@ -153,9 +159,10 @@ func runDialogueDash(p *rule.Pass) {
 	}
 	houseStyle(wrongDash, dashedLines, houseStyleShare, "dash", "dashed lines")
 	houseStyle(spacing, dashedLines, houseStyleShare, "style", "dashed lines")
-	// Dashing one-line cues is a house style when it is common among them,
-	// though never universal: most one-line cues have no second speaker.
-	houseStyle(oneLine, oneLineCues, oneLineStyleShare, "style", "one-line cues")
+	// Dashing every change of speaker, even in a one-speaker cue, is a
+	// house style (broadcast practice) when a file does it often, though
+	// never on most cues: most cues have no change of speaker.
+	houseStyle(oneLine, cues, speakerChangeShare, "style", "cues (one speaker's cue starting with a dash)")
 	for _, d := range report {
 		emit(d, "style")
 	}

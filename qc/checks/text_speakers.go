@@ -18,7 +18,8 @@ var DialogueDash = &rule.Rule{
 		"and in Hebrew a dash on the second speaker's line only. Reported: a dash followed (or not) by a space " +
 		"against the convention; a dash of the wrong kind (an en dash where the guide shows a hyphen); a two-line " +
 		"cue with only one line dashed; a one-line cue starting with a dash and holding no second speaker. " +
-		"Lines starting with \"--\" (an interruption) or a negative number are not speaker dashes. A departure the file makes on at least 10 lines and 80% of its dashed lines (a fifth of its cues for one " +
+		"Lines starting with \"--\" (an interruption) or a negative number are not speaker dashes, and a line that is " +
+		"only a sound label ((panting), [laughs]) needs no dash. A departure the file makes on at least 10 lines and 80% of its dashed lines (a fifth of its cues for one " +
 		"speaker's cue starting with a dash, the broadcast habit of dashing every change of speaker) is the file's house style and is reported once, at its first cue, with the count. " +
 		"style: " +
 		"no-space, space or second-only; empty: not checked. dash: the dash character the guide uses.",
@@ -120,6 +121,8 @@ func runDialogueDash(p *rule.Pass) {
 		case style == "second-only" && dashed[0] == 0 && len(c.Lines) == 2:
 			report = append(report, dashProblem{c, -1, "line 1 starts with a speaker dash; the guide dashes the second " +
 				"speaker's line only: " + quote(c.Lines[0].Text), "dash on line 2 only", "dash on line 1"})
+		case style != "second-only" && len(c.Lines) == 2 && len(dashed) == 1 && isLabel(c.Lines[1-dashed[0]].Text):
+			// "(panting)" over "-Stop!": a sound label is nobody's line.
 		case style != "second-only" && len(c.Lines) == 2 && len(dashed) == 1:
 			other := 1 - dashed[0]
 			d := dashProblem{c, -1, lineNo(dashed[0]) + " starts with a speaker dash but " + lineNo(other) +
@@ -166,6 +169,12 @@ func runDialogueDash(p *rule.Pass) {
 	for _, d := range report {
 		emit(d, "style")
 	}
+}
+
+// isLabel reports a line that is wholly a bracketed sound or speaker label.
+func isLabel(line string) bool {
+	t := strings.TrimSpace(line)
+	return len(t) > 2 && (t[0] == '(' && t[len(t)-1] == ')' || t[0] == '[' && t[len(t)-1] == ']')
 }
 
 type errString string

@@ -27,11 +27,13 @@ var (
 		Summary: "A small number is written in digits, or a sentence starts with a number",
 		Doc: "The Netflix English guide spells out the numbers from 1 to spell_out_max (10) and a number that starts a " +
 			"sentence. Digits that are part of a time (10:30), a decimal, a measure or a name (3D, 1st, $5, 5%, #2) " +
-			"are not reported. A cue that carries on the previous cue's sentence does not start one. spell_out_max " +
+			"are not reported, nor a speaker label (MAN 2:), a number within two words of another (80 to 1, 2 by 2), " +
+			"after a colon or next to an arithmetic sign or one of the pack's context_words (Room 5, Chapter 3, 2 times x). A cue that carries on the previous cue's sentence does not start one. spell_out_max " +
 			"0 and sentence_start false: not checked.",
 		Params: []rule.ParamSpec{
 			{Name: "spell_out_max", Kind: rule.KindInt, Doc: "numbers from 1 up to this are spelled out; 0: not checked"},
 			{Name: "sentence_start", Kind: rule.KindBool, Doc: "true: a number starting a sentence is spelled out"},
+			{Name: "context_words", Kind: rule.KindString, Doc: "words that make a number next to them a name, a label or part of a formula (room 5, page 3, 2 times x), separated by spaces"},
 		},
 		Run: runNumberNotSpelledOut, DefaultSeverity: rule.Info,
 	}
@@ -71,10 +73,12 @@ var (
 )
 
 // nameSays reports whether a file's name holds one of the kind words
-// (".sdh.", "_forced_"), as a part of the name separated by . _ - or space.
+// (".sdh.", "_forced_"), as a part of the name separated by . _ or space.
 func nameSays(path string, kinds ...string) bool {
 	name := strings.ToLower(filepath.Base(path))
-	for _, part := range strings.FieldsFunc(name, func(r rune) bool { return r == '.' || r == '_' || r == '-' || r == ' ' }) {
+	// Parts are split as qc/lang splits a name for its language (. _ and
+	// space): "forced-display" in a test file's name is not a kind.
+	for _, part := range strings.FieldsFunc(name, func(r rune) bool { return r == '.' || r == '_' || r == ' ' }) {
 		for _, k := range kinds {
 			if part == k {
 				return true
@@ -114,6 +118,10 @@ func runNumberNotSpelledOut(p *rule.Pass) {
 	if max <= 0 && !atStart {
 		return
 	}
+	context := map[string]bool{}
+	for _, w := range words(strings.ToLower(p.String("context_words"))) {
+		context[w] = true
+	}
 	prevEnds := true
 	textCues(p, func(c *cue.Cue) {
 		startsSentence := prevEnds
@@ -131,7 +139,7 @@ func runNumberNotSpelledOut(p *rule.Pass) {
 				}
 				start, end := i, k
 				i = k
-				if partOfMeasure(t, start, end) {
+				if partOfMeasure(t, start, end) || inContext(t, start, end, context) {
 					continue
 				}
 				n, _ := strconv.ParseInt(t[start:end], 10, 64)
@@ -172,6 +180,45 @@ func partOfMeasure(t string, start, end int) bool {
 		}
 	}
 	return false
+}
+
+// inContext reports a number that names or labels something, or sits in a
+// formula: after a colon or an arithmetic sign, or next to a context word.
+func inContext(t string, start, end int, context map[string]bool) bool {
+	before := strings.TrimRight(t[:start], " ")
+	after := strings.TrimLeft(t[end:], " ")
+	if b := lastRune(before); strings.ContainsRune(":=+×*/", b) {
+		return true
+	}
+	if a, _ := utf8.DecodeRuneInString(t[end:]); a == ':' {
+		return true // a speaker label, "MAN 2:"
+	}
+	if a, _ := utf8.DecodeRuneInString(after); strings.ContainsRune("=+×*", a) {
+		return true
+	}
+	// A number within two words of another is part of a figure written in
+	// digits (80 to 1, a 2 by 2 matrix, between 5 and 15), kept consistent.
+	if hasDigit(lastWords(before, 2)) || hasDigit(firstWords(after, 2)) {
+		return true
+	}
+	prevWord := before[strings.LastIndexAny(before, " \"'(")+1:]
+	nextWord := after
+	if i := strings.IndexAny(after, " ,.;:!?"); i >= 0 {
+		nextWord = after[:i]
+	}
+	return context[strings.ToLower(strings.TrimRight(prevWord, ".,"))] || context[strings.ToLower(nextWord)]
+}
+
+func hasDigit(s string) bool { return strings.IndexAny(s, "0123456789") >= 0 }
+
+func lastWords(s string, n int) string {
+	f := strings.Fields(s)
+	return strings.Join(f[max(0, len(f)-n):], " ")
+}
+
+func firstWords(s string, n int) string {
+	f := strings.Fields(s)
+	return strings.Join(f[:min(n, len(f))], " ")
 }
 
 // sentenceStartAt reports whether the digits at i start a sentence: they

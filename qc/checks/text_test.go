@@ -143,6 +143,7 @@ func TestDialogueDash(t *testing.T) {
 		{code: "X005", lang: "en", cues: []string{"-Are you coming?\nIn a minute."}, want: 1, contains: "does not"},
 		{code: "X005", lang: "en", cues: []string{"-I'm coming."}, want: 1, contains: "one-line cue"},
 		{code: "X005", lang: "en", cues: []string{"-Yes. -No."}, want: 0},
+		{code: "X005", lang: "en", cues: []string{"(panting)\n-Stop!"}, want: 0},
 		{code: "X005", lang: "en", cues: []string{"–Are you coming?\n–Yes."}, want: 2, contains: "U+2013 EN DASH"},
 		{code: "X005", lang: "en", cues: []string{"--and then he left.", "-5 degrees outside."}, want: 0},
 		// French: hyphen and a space ("- Mais…").
@@ -224,6 +225,9 @@ func TestItalicsNumbersSDHForcedLineBreaks(t *testing.T) {
 		{code: "X012", lang: "en", cues: []string{"12 people came."}, want: 1, contains: "sentence starts"},
 		{code: "X012", lang: "en", cues: []string{"There were", "12 of them."}, want: 0},
 		{code: "X012", lang: "fr", cues: []string{"J'ai 3 frères."}, want: 0},
+		// Corpus false positives: names, labels and formulas are not counts.
+		{code: "X012", lang: "en", cues: []string{"Number 8...", "Config: 1", "I hat plus 2 times J hat", "Go to room 5.",
+			"MAN 2:", "That horse is 80 to 1!", "a 2 by 2 matrix", "at negative 1"}, want: 0},
 		{code: "X013", lang: "en", path: "show.en.sdh.srt", cues: []string{"(DOOR SLAMS)"}, want: 1, contains: "[DOOR SLAMS]"},
 		{code: "X013", lang: "en", path: "show.en.sdh.srt", cues: []string{"[DOOR SLAMS]", "♪ Happy birthday ♪"}, want: 0},
 		{code: "X013", lang: "en", path: "show.en.sdh.srt", cues: []string{"♪ Happy birthday"}, want: 1, contains: "♪"},
@@ -232,6 +236,7 @@ func TestItalicsNumbersSDHForcedLineBreaks(t *testing.T) {
 		{code: "X014", lang: "en", path: "show.en.forced.srt", cues: []string{"THREE WEEKS LATER"}, want: 0},
 		{code: "X014", lang: "tr", path: "dizi_tr_forced.srt", cues: []string{"Üç hafta sonra"}, want: 1},
 		{code: "X014", lang: "en", path: "show.en.srt", cues: []string{"Three weeks later"}, want: 0},
+		{code: "X014", lang: "en", path: "imsc11-valid-forced-display.xml", cues: []string{"Forced Display"}, want: 0},
 		{code: "X014", lang: "fr", path: "show.fr.forced.srt", cues: []string{"Trois semaines plus tard"}, want: 0},
 		{code: "X015", lang: "en", cues: []string{"I went to the\nstore yesterday."}, want: 1, contains: "\"the\""},
 		{code: "X015", lang: "en", cues: []string{"I went to the store\nyesterday."}, want: 0},

@@ -86,3 +86,57 @@ func quote(s string) string {
 
 // lineNo is "line 2" for display line j (0-based).
 func lineNo(j int) string { return "line " + itoa(int64(j+1)) }
+
+// heldFinding is one departure from a typographic convention, held back
+// until the whole file is seen: a departure the file makes everywhere is
+// one house style, reported once, not hundreds of times.
+type heldFinding struct {
+	c        *cue.Cue
+	line     int // display line, -1 for the cue
+	message  string
+	expected string
+	actual   string
+}
+
+// houseStyleMin is how many times a file must repeat a departure, on at
+// least houseStyleShare of the lines where it could, to be reported once as
+// the file's style.
+const (
+	houseStyleMin   = 10
+	houseStyleShare = 0.8
+	// speakerChangeShare: a file that dashes a fifth of its cues although
+	// one person speaks in them marks every change of speaker on purpose.
+	speakerChangeShare = 0.2
+)
+
+// emit reports a held finding, about line d.line or the whole cue.
+func (d heldFinding) emit(p *rule.Pass, param string) {
+	if d.line >= 0 {
+		reportLine(p, d.c, d.line, param, d.message, d.expected, d.actual)
+	} else {
+		p.ReportCue(d.c, param, d.message, d.expected, d.actual)
+	}
+}
+
+// reportHouseStyle reports a file's departures from a convention: one
+// finding, at the first, with the count, when the file departs at least
+// houseStyleMin times and on at least share of the places it could (of);
+// else each one.
+func reportHouseStyle(p *rule.Pass, list []heldFinding, of int, share float64, param, what string) {
+	reportHouseStyleN(p, list, len(list), of, share, param, what)
+}
+
+// reportHouseStyleN is reportHouseStyle where the list holds one finding
+// per line but the file departs n times.
+func reportHouseStyleN(p *rule.Pass, list []heldFinding, n, of int, share float64, param, what string) {
+	if n >= houseStyleMin && float64(n) >= share*float64(of) && len(list) > 0 {
+		d := list[0]
+		d.message = "the file's own style on " + itoa(int64(n)) + " of " + itoa(int64(of)) + " " + what +
+			" (first here): " + d.message
+		d.emit(p, param)
+		return
+	}
+	for _, d := range list {
+		d.emit(p, param)
+	}
+}

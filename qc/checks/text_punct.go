@@ -37,7 +37,9 @@ var (
 			"preferably a narrow no-break space (U+202F) so that the mark never starts a line. The pack lists the " +
 			"spaces it accepts (spaces): U+202F alone for the strict rule, or also U+00A0 and the plain space. A mark " +
 			"after another mark (\"?!\"), a colon between digits (10:30) and a colon in \"://\" are not reported. " +
-			"Subtitle Edit reports the correct \"comprendre !\" as a stray space; exportqc reports the missing one.",
+			"Subtitle Edit reports the correct \"comprendre !\" as a stray space; exportqc reports the missing one. A " +
+			"file that omits the space at 10 or more places and 80% of them (Canadian French typography, or an " +
+			"export that dropped the spaces) is reported once, with the count.",
 		Params: []rule.ParamSpec{{Name: "spaces", Kind: rule.KindString, Doc: "the spaces accepted before ! ? : ; and inside « », as U+XXXX; empty: not checked"}},
 		Run:    runFrenchPunctuationSpace, DefaultSeverity: rule.Warning,
 	}
@@ -164,9 +166,12 @@ func runFrenchPunctuationSpace(p *rule.Pass) {
 	}
 	sortStrings(accepted)
 	expect := "one of " + strings.Join(accepted, ", ")
+	var held []heldFinding
+	places, missing := 0, 0 // marks and guillemets that take a space; those without the right one
 	textCues(p, func(c *cue.Cue) {
 		for j, l := range c.Lines {
 			rs := []rune(l.Text)
+			reported := false
 			for i, r := range rs {
 				var problem string
 				switch r {
@@ -175,29 +180,45 @@ func runFrenchPunctuationSpace(p *rule.Pass) {
 						continue
 					}
 					prev := rs[i-1]
-					if spaces[prev] || !(unicode.IsLetter(prev) || unicode.IsDigit(prev) || prev == '»' || prev == '"' || prev == '\'' || prev == '’' || prev == ')' || prev == ']') {
-						continue // after a space, another mark, or at a line's start
+					if isSpaceRune(prev) && i > 1 {
+						prev2 := rs[i-2]
+						if !(unicode.IsLetter(prev2) || unicode.IsDigit(prev2)) {
+							continue // " ?" after a mark or a dash: not a word's punctuation
+						}
+					} else if !(unicode.IsLetter(prev) || unicode.IsDigit(prev) || strings.ContainsRune("»\"'’)]", prev)) {
+						continue // after another mark, or at a line's start
 					}
 					if r == ':' && (i+1 < len(rs) && (unicode.IsDigit(rs[i+1]) || rs[i+1] == '/')) {
 						continue // 10:30, https://
 					}
-					if isSpaceRune(prev) {
+					places++
+					switch {
+					case spaces[prev]:
+					case isSpaceRune(prev):
 						problem = "the space before \"" + string(r) + "\" is " + codePoint(prev)
-					} else {
+					default:
 						problem = "no space before \"" + string(r) + "\""
 					}
 				case '«':
-					if i+1 < len(rs) && !spaces[rs[i+1]] {
-						if isSpaceRune(rs[i+1]) {
-							problem = "the space after « is " + codePoint(rs[i+1])
+					if i+1 >= len(rs) {
+						continue
+					}
+					places++
+					if next := rs[i+1]; !spaces[next] {
+						if isSpaceRune(next) {
+							problem = "the space after « is " + codePoint(next)
 						} else {
 							problem = "no space after «"
 						}
 					}
 				case '»':
-					if i > 0 && !spaces[rs[i-1]] {
-						if isSpaceRune(rs[i-1]) {
-							problem = "the space before » is " + codePoint(rs[i-1])
+					if i == 0 {
+						continue
+					}
+					places++
+					if prev := rs[i-1]; !spaces[prev] {
+						if isSpaceRune(prev) {
+							problem = "the space before » is " + codePoint(prev)
 						} else {
 							problem = "no space before »"
 						}
@@ -206,11 +227,18 @@ func runFrenchPunctuationSpace(p *rule.Pass) {
 				if problem == "" {
 					continue
 				}
-				reportLine(p, c, j, "spaces", problem+" in "+lineNo(j)+": "+quote(l.Text), expect, problem)
-				break
+				missing++
+				if reported {
+					continue
+				}
+				reported = true // one finding per line; the count covers the rest
+				held = append(held, heldFinding{c, j, problem + " in " + lineNo(j) + ": " + quote(l.Text), expect, problem})
 			}
 		}
 	})
+	// A file that never sets the space (Canadian French, or an export
+	// that dropped it) is one decision, reported once.
+	reportHouseStyleN(p, held, missing, places, houseStyleShare, "spaces", "places a space belongs")
 }
 
 func sortStrings(s []string) {
@@ -240,7 +268,10 @@ func runSpanishInvertedMarks(p *rule.Pass) {
 			prevEnds = false
 		}
 		rs := []rune(text)
-		start := 0 // where the current sentence starts; only . ? ! end one (an ellipsis is a pause)
+		// Questions and exclamations are delimited by ? and ! only: a full
+		// stop may be an abbreviation's (EE. UU.), so it neither ends a
+		// question nor, except at the cue's very end, closes one.
+		start := 0
 		for i, r := range rs {
 			var opener rune
 			switch r {
@@ -248,20 +279,6 @@ func runSpanishInvertedMarks(p *rule.Pass) {
 				opener = '¿'
 			case '!':
 				opener = '¡'
-			case '.':
-				if (i+1 < len(rs) && rs[i+1] == '.') || (i > 0 && rs[i-1] == '.') {
-					continue // part of "..."
-				}
-				seg := string(rs[start:i])
-				for _, pair := range [][2]string{{"¿", "?"}, {"¡", "!"}} {
-					if strings.Contains(seg, pair[0]) {
-						p.ReportCue(c, "required", "\""+pair[0]+"\" is closed by \".\", not \""+pair[1]+"\": "+quote(text),
-							pair[0]+"…"+pair[1], pair[0]+"….")
-						return
-					}
-				}
-				start = i + 1
-				continue
 			default:
 				continue
 			}
@@ -272,6 +289,16 @@ func runSpanishInvertedMarks(p *rule.Pass) {
 				return
 			}
 			start = i + 1
+		}
+		tail := strings.TrimRight(string(rs[start:]), " \"'»”")
+		if strings.HasSuffix(tail, ".") && !strings.HasSuffix(tail, "..") {
+			for _, pair := range [][2]string{{"¿", "?"}, {"¡", "!"}} {
+				if strings.Contains(tail, pair[0]) {
+					p.ReportCue(c, "required", "\""+pair[0]+"\" is closed by \".\", not \""+pair[1]+"\": "+quote(text),
+						pair[0]+"…"+pair[1], pair[0]+"….")
+					return
+				}
+			}
 		}
 	})
 }

@@ -56,28 +56,6 @@ func innerSpeaker(s string) bool {
 	return false
 }
 
-// dashProblem is one departure from the convention, held back until the
-// whole file is seen: a departure the file makes everywhere is one house
-// style, reported once, not hundreds of times.
-type dashProblem struct {
-	c        *cue.Cue
-	line     int // display line, -1 for the cue
-	message  string
-	expected string
-	actual   string
-}
-
-// houseStyleMin is how many times a file must repeat a departure, on at
-// least houseStyleShare of the lines where it could, to be reported once as
-// the file's style.
-const (
-	houseStyleMin   = 10
-	houseStyleShare = 0.8
-	// speakerChangeShare: a file that dashes a fifth of its cues although
-	// one person speaks in them marks every change of speaker on purpose.
-	speakerChangeShare = 0.2
-)
-
 func runDialogueDash(p *rule.Pass) {
 	style := strings.TrimSpace(p.String("style"))
 	if style == "" {
@@ -88,9 +66,9 @@ func runDialogueDash(p *rule.Pass) {
 		return
 	}
 	want, _ := utf8.DecodeRuneInString(p.String("dash"))
-	var spacing, oneLine, wrongDash []dashProblem
+	var spacing, oneLine, wrongDash []heldFinding
 	var dashedLines, cues int
-	var report []dashProblem // the rest, reported one by one
+	var report []heldFinding // the rest, reported one by one
 	textCues(p, func(c *cue.Cue) {
 		var dashed []int
 		for j, l := range c.Lines {
@@ -101,17 +79,17 @@ func runDialogueDash(p *rule.Pass) {
 			dashed = append(dashed, j)
 			dashedLines++
 			if want != utf8.RuneError && d != want {
-				wrongDash = append(wrongDash, dashProblem{c, j, lineNo(j) + " starts with " + codePoint(d) + "; the guide uses " +
+				wrongDash = append(wrongDash, heldFinding{c, j, lineNo(j) + " starts with " + codePoint(d) + "; the guide uses " +
 					codePoint(want) + ": " + quote(l.Text), string(want), string(d)})
 				continue
 			}
 			spaced := strings.HasPrefix(rest, " ") || strings.HasPrefix(rest, "\u00A0")
 			switch {
 			case (style == "no-space" || style == "second-only") && spaced:
-				spacing = append(spacing, dashProblem{c, j, "the speaker dash in " + lineNo(j) + " is followed by a space; " +
+				spacing = append(spacing, heldFinding{c, j, "the speaker dash in " + lineNo(j) + " is followed by a space; " +
 					"the guide writes \"" + string(want) + "Text\": " + quote(l.Text), string(want) + "Text", string(d) + " Text"})
 			case style == "space" && !spaced:
-				spacing = append(spacing, dashProblem{c, j, "the speaker dash in " + lineNo(j) + " needs a space after it; " +
+				spacing = append(spacing, heldFinding{c, j, "the speaker dash in " + lineNo(j) + " needs a space after it; " +
 					"the guide writes \"" + string(want) + " Text\": " + quote(l.Text), string(want) + " Text", string(d) + "Text"})
 			}
 		}
@@ -119,13 +97,13 @@ func runDialogueDash(p *rule.Pass) {
 		switch {
 		case len(dashed) == 0:
 		case style == "second-only" && dashed[0] == 0 && len(c.Lines) == 2:
-			report = append(report, dashProblem{c, -1, "line 1 starts with a speaker dash; the guide dashes the second " +
+			report = append(report, heldFinding{c, -1, "line 1 starts with a speaker dash; the guide dashes the second " +
 				"speaker's line only: " + quote(c.Lines[0].Text), "dash on line 2 only", "dash on line 1"})
 		case style != "second-only" && len(c.Lines) == 2 && len(dashed) == 1 && isLabel(c.Lines[1-dashed[0]].Text):
 			// "(panting)" over "-Stop!": a sound label is nobody's line.
 		case style != "second-only" && len(c.Lines) == 2 && len(dashed) == 1:
 			other := 1 - dashed[0]
-			d := dashProblem{c, -1, lineNo(dashed[0]) + " starts with a speaker dash but " + lineNo(other) +
+			d := heldFinding{c, -1, lineNo(dashed[0]) + " starts with a speaker dash but " + lineNo(other) +
 				" does not: dash both speakers' lines, or neither for one speaker: " + quote(c.Lines[other].Text),
 				"both lines dashed", "one line dashed"}
 			if dashed[0] == 0 {
@@ -137,37 +115,18 @@ func runDialogueDash(p *rule.Pass) {
 				report = append(report, d)
 			}
 		case style != "second-only" && len(c.Lines) == 1 && !innerSpeaker(c.Lines[0].Text):
-			oneLine = append(oneLine, dashProblem{c, -1, "a one-line cue starts with a speaker dash but holds one speaker: " +
+			oneLine = append(oneLine, heldFinding{c, -1, "a one-line cue starts with a speaker dash but holds one speaker: " +
 				quote(c.Lines[0].Text), "no dash", "a dash"})
 		}
 	})
-	emit := func(d dashProblem, param string) {
-		if d.line >= 0 {
-			reportLine(p, d.c, d.line, param, d.message, d.expected, d.actual)
-		} else {
-			p.ReportCue(d.c, param, d.message, d.expected, d.actual)
-		}
-	}
-	houseStyle := func(list []dashProblem, of int, share float64, param, what string) {
-		if len(list) >= houseStyleMin && float64(len(list)) >= share*float64(of) {
-			d := list[0]
-			d.message = "the file's own style on " + itoa(int64(len(list))) + " of " + itoa(int64(of)) + " " + what +
-				" (first here): " + d.message
-			emit(d, param)
-			return
-		}
-		for _, d := range list {
-			emit(d, param)
-		}
-	}
-	houseStyle(wrongDash, dashedLines, houseStyleShare, "dash", "dashed lines")
-	houseStyle(spacing, dashedLines, houseStyleShare, "style", "dashed lines")
+	reportHouseStyle(p, wrongDash, dashedLines, houseStyleShare, "dash", "dashed lines")
+	reportHouseStyle(p, spacing, dashedLines, houseStyleShare, "style", "dashed lines")
 	// Dashing every change of speaker, even in a one-speaker cue, is a
 	// house style (broadcast practice) when a file does it often, though
 	// never on most cues: most cues have no change of speaker.
-	houseStyle(oneLine, cues, speakerChangeShare, "style", "cues (one speaker's cue starting with a dash)")
+	reportHouseStyle(p, oneLine, cues, speakerChangeShare, "style", "cues (one speaker's cue starting with a dash)")
 	for _, d := range report {
-		emit(d, "style")
+		d.emit(p, "style")
 	}
 }
 

@@ -189,12 +189,15 @@ func TestPunctuation(t *testing.T) {
 		{code: "X007", lang: "fr", cues: []string{"Il dit «Oui»."}, want: 1, contains: "after «"},
 		{code: "X007", lang: "fr", cues: []string{"Quoi ?!", "À 10:30, sur https://x.fr"}, want: 0},
 		{code: "X007", lang: "en", cues: []string{"What!"}, want: 0},
+		{code: "X007", lang: "fr", cues: []string{"Tu viens ?", "- ?"}, want: 0},
 		// Spanish ¿…? ¡…!
 		{code: "X008", lang: "es", cues: []string{"¿Vienes? ¡Vamos!"}, want: 0},
 		{code: "X008", lang: "es", cues: []string{"Vienes?"}, want: 1, contains: "¿"},
 		{code: "X008", lang: "es", cues: []string{"Si vienes, ¿me llamas?"}, want: 0},
 		{code: "X008", lang: "es", cues: []string{"¿Vas a", "venir?"}, want: 0},
 		{code: "X008", lang: "es", cues: []string{"¿Vienes."}, want: 1, contains: "closed"},
+		{code: "X008", lang: "es", cues: []string{"¿Ha hablado con EE. UU.?"}, want: 0},
+		{code: "X008", lang: "es", cues: []string{"Hola. Vienes?"}, want: 1},
 		{code: "X008", lang: "es-419", cues: []string{"Qué bien!"}, want: 1},
 		{code: "X008", lang: "en", cues: []string{"Coming?"}, want: 0},
 		// CJK full-width marks.
@@ -209,6 +212,19 @@ func TestPunctuation(t *testing.T) {
 		{code: "X010", lang: "en", cues: []string{"What?!"}, want: 0},
 	} {
 		c.run(t)
+	}
+}
+
+// A French file that never sets the space (Canadian French, or an export
+// that dropped it) is one finding with the count.
+func TestFrenchSpaceHouseStyle(t *testing.T) {
+	var cues []string
+	for i := 0; i < 12; i++ {
+		cues = append(cues, "Quoi? Non!")
+	}
+	got := runText(t, "X007", "fr", "show.srt", nil, cues...)
+	if len(got) != 1 || !strings.Contains(got[0].Message, "24 of 24 places") {
+		t.Errorf("house style: got %d findings %v, want one counting 24 of 24 places", len(got), got)
 	}
 }
 

@@ -45,10 +45,11 @@ func speakerDash(line string) (dash rune, rest string) {
 	return r, rest
 }
 
-// innerSpeaker reports whether a one-line cue holds a second speaker's dash
-// after a sentence end ("-Yes. -No.").
+// innerSpeaker reports whether a line holds a second speaker's dash after
+// a sentence end or between spaces ("-Yes. -No.", "- Go - Yes,"): the cue
+// has two speakers, whatever its other line does.
 func innerSpeaker(s string) bool {
-	for _, sep := range []string{". -", "? -", "! -", "… -", ". –", "? –", "! –", "… –", ".-", "?-", "!-"} {
+	for _, sep := range []string{". -", "? -", "! -", "… -", ". –", "? –", "! –", "… –", ".-", "?-", "!-", " - ", " – "} {
 		if strings.Contains(s, sep) {
 			return true
 		}
@@ -99,8 +100,11 @@ func runDialogueDash(p *rule.Pass) {
 		case style == "second-only" && dashed[0] == 0 && len(c.Lines) == 2:
 			report = append(report, heldFinding{c, -1, "line 1 starts with a speaker dash; the guide dashes the second " +
 				"speaker's line only: " + quote(c.Lines[0].Text), "dash on line 2 only", "dash on line 1"})
-		case style != "second-only" && len(c.Lines) == 2 && len(dashed) == 1 && isLabel(c.Lines[1-dashed[0]].Text):
-			// "(panting)" over "-Stop!": a sound label is nobody's line.
+		case style != "second-only" && len(c.Lines) == 2 && len(dashed) == 1 &&
+			(isLabel(c.Lines[1-dashed[0]].Text) || innerSpeaker(c.Lines[0].Text) || innerSpeaker(c.Lines[1].Text)):
+			// "(panting)" over "-Stop!": a sound label is nobody's line;
+			// "-I'll wait" over "till he wakes. -Poor man.": the second
+			// speaker is dashed, inside the line.
 		case style != "second-only" && len(c.Lines) == 2 && len(dashed) == 1:
 			other := 1 - dashed[0]
 			d := heldFinding{c, -1, lineNo(dashed[0]) + " starts with a speaker dash but " + lineNo(other) +

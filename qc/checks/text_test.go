@@ -144,6 +144,7 @@ func TestDialogueDash(t *testing.T) {
 		{code: "X005", lang: "en", cues: []string{"-I'm coming."}, want: 1, contains: "one-line cue"},
 		{code: "X005", lang: "en", cues: []string{"-Yes. -No."}, want: 0},
 		{code: "X005", lang: "en", cues: []string{"(panting)\n-Stop!"}, want: 0},
+		{code: "X005", lang: "fr", cues: []string{"- Attends\njusqu'à ce qu'il se réveille. - Pauvre homme."}, want: 0},
 		{code: "X005", lang: "en", cues: []string{"–Are you coming?\n–Yes."}, want: 2, contains: "U+2013 EN DASH"},
 		{code: "X005", lang: "en", cues: []string{"--and then he left.", "-5 degrees outside."}, want: 0},
 		// French: hyphen and a space ("- Mais…").

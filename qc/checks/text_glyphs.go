@@ -28,7 +28,7 @@ var (
 			{Name: "glyph_sets", Kind: rule.KindString, Doc: "comma-separated glyph sets of textdata/glyphsets.txt (basic, latin, punctuation, cyrillic, greek, arabic, hebrew, devanagari, thai, hangul, cjk, kana); empty: not checked"},
 			{Name: "extra", Kind: rule.KindString, Doc: "further allowed characters, as U+XXXX or the characters themselves"},
 		},
-		Run: runGlyphNotAllowed, DefaultSeverity: rule.Error,
+		Run: runGlyphNotAllowed, DefaultSeverity: rule.Warning,
 	}
 	InvisibleCharacter = &rule.Rule{
 		Code: "X002", Name: "invisible-character", Family: "text",

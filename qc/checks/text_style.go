@@ -20,7 +20,7 @@ var (
 			"form; slanted glyphs are hard to read), and Subtitle Edit strips them for these languages. Off by " +
 			"default; the language packs of those languages enable it. Japanese italics are allowed only as IMSC " +
 			"tts:shear, which is not checked here. Remove the <i> tags and convey the emphasis another way.",
-		Run: runItalicsNotAllowed, DefaultSeverity: rule.Error,
+		Run: runItalicsNotAllowed, DefaultSeverity: rule.Warning,
 	}
 	NumberNotSpelledOut = &rule.Rule{
 		Code: "X012", Name: "number-not-spelled-out", Family: "text",

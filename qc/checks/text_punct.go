@@ -67,6 +67,16 @@ var (
 		},
 		Run: runFullWidthPunctuation, DefaultSeverity: rule.Warning,
 	}
+	ScriptPunctuation = &rule.Rule{
+		Code: "X016", Name: "script-punctuation", Family: "text",
+		Summary: "A Latin punctuation mark where the script has its own (Arabic ، ؟)",
+		Doc: "Arabic writes its own comma ، (U+060C) and question mark ؟ (U+061F); the Latin , and ? are mirrored " +
+			"wrongly or sit at the wrong end of a right-to-left line. Reported after a letter of the file's script " +
+			"(not after Latin text such as a brand). The pack lists the pairs (replace: each token is the Latin mark " +
+			"followed by the script's own, e.g. \"?؟ ,،\"); empty: not checked.",
+		Params: []rule.ParamSpec{{Name: "replace", Kind: rule.KindString, Doc: "pairs of marks, Latin then the script's own, separated by spaces; empty: not checked"}},
+		Run:    runScriptPunctuation, DefaultSeverity: rule.Warning,
+	}
 	DoubledPunctuation = &rule.Rule{
 		Code: "X010", Name: "doubled-punctuation", Family: "text",
 		Summary: "A punctuation sequence the language does not use (\"!!\", \",,\", \"..\", Spanish \"?!\")",
@@ -368,4 +378,36 @@ func containsSequence(t, s string) bool {
 	found := false
 	dotRuns(t, func(_, n int) { found = found || n == len(s) })
 	return found
+}
+
+func runScriptPunctuation(p *rule.Pass) {
+	want := map[rune]rune{}
+	for _, tok := range strings.Fields(p.String("replace")) {
+		rs := []rune(tok)
+		if len(rs) != 2 {
+			badParam(p, "replace", errString("\""+tok+"\" is not a pair of marks (write ?؟)"))
+			return
+		}
+		want[rs[0]] = rs[1]
+	}
+	if len(want) == 0 {
+		return
+	}
+	textCues(p, func(c *cue.Cue) {
+		for j, l := range c.Lines {
+			rs := []rune(l.Text)
+			for i, r := range rs {
+				own, ok := want[r]
+				if !ok || i == 0 {
+					continue
+				}
+				if prev := rs[i-1]; !unicode.IsLetter(prev) || unicode.Is(unicode.Latin, prev) {
+					continue // after Latin text, a digit or another mark
+				}
+				reportLine(p, c, j, "replace", "\""+string(r)+"\" in "+lineNo(j)+" should be "+string(own)+" ("+
+					codePoint(own)+"): "+quote(l.Text), string(own), string(r))
+				break
+			}
+		}
+	})
 }

@@ -205,6 +205,10 @@ func TestPunctuation(t *testing.T) {
 		{code: "X009", lang: "zh-Hans", cues: []string{"你好吗?"}, want: 1, contains: "？"},
 		{code: "X009", lang: "zh-Hans", cues: []string{"你好吗？", "用 Netflix?"}, want: 0},
 		{code: "X009", lang: "zh-Hant", cues: []string{"你好，\n我很好"}, want: 1, contains: "line end"},
+		// Arabic's own comma and question mark.
+		{code: "X016", lang: "ar", cues: []string{"كيف حالك?"}, want: 1, contains: "U+061F"},
+		{code: "X016", lang: "ar", cues: []string{"مرحبا، كيف حالك؟", "شاهدت Netflix?", "الساعة 10, تماما"}, want: 0},
+		{code: "X016", lang: "he", cues: []string{"מה?"}, want: 0},
 		// Doubled punctuation; Spanish also ?! combinations.
 		{code: "X010", lang: "en", cues: []string{"No!!"}, want: 1},
 		{code: "X010", lang: "en", cues: []string{"Well... no."}, want: 0},

@@ -24,7 +24,7 @@ func All() []*rule.Rule {
 	all = append(all, fileRules...)
 	all = append(all, timingRules...)
 	all = append(all, layoutRules...)
-	all = append(all, textRules...) // X001–X016: the text a viewer reads, per language
+	all = append(all, textRules...) // X001–X017: the text a viewer reads, per language
 	// Format rules: their findings come from the readers' diagnostics, so
 	// the readers own their definitions.
 	all = append(all, stl.Rules...)

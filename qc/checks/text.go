@@ -11,7 +11,7 @@ import (
 	"golang.org/x/text/unicode/runenames"
 )
 
-// The text family (X001–X016) checks what a viewer reads: the characters,
+// The text family (X001–X017) checks what a viewer reads: the characters,
 // punctuation, speaker dashes, italics, numbers and SDH conventions of each
 // language's style guide. Every convention is a value in a language pack;
 // a language whose pack gives no value (an empty list, a zero, enabled:
@@ -19,7 +19,7 @@ import (
 // right for one language is an error in another.
 var textRules = []*rule.Rule{GlyphNotAllowed, InvisibleCharacter, MixedScriptWord, ThreeDotEllipsis,
 	DialogueDash, SpaceBeforePunctuation, FrenchPunctuationSpace, SpanishInvertedMarks, FullWidthPunctuation,
-	DoubledPunctuation, ItalicsNotAllowed, ScriptPunctuation, NumberNotSpelledOut, SDHConventions, ForcedNotAllCaps, WeakLineEnd}
+	DoubledPunctuation, ItalicsNotAllowed, ScriptPunctuation, CouldFitOneLine, NumberNotSpelledOut, SDHConventions, ForcedNotAllCaps, WeakLineEnd}
 
 // codePoint names a character for a message: "U+00A0 NO-BREAK SPACE".
 func codePoint(r rune) string {

@@ -57,6 +57,18 @@ var (
 		Params: []rule.ParamSpec{{Name: "all_caps", Kind: rule.KindBool, Doc: "true: forced narratives are ALL CAPS"}},
 		Run:    runForcedNotAllCaps, DefaultSeverity: rule.Warning,
 	}
+	CouldFitOneLine = &rule.Rule{
+		Code: "X017", Name: "could-fit-one-line", Family: "text",
+		Summary: "A two-line cue would fit on one line",
+		Doc: "Netflix keeps a subtitle to one line unless it exceeds the line limit: two short lines make the eye " +
+			"jump for nothing. Reported when a two-line cue joined with a space is within max_chars; a two-speaker " +
+			"cue (dashed lines) and a cue with a sound-label line stay on two lines and are not reported. Advice " +
+			"(info). max_chars is the language's line limit, repeated here from L001 because a rule sees only its " +
+			"own parameters; 0: not checked. Counted as L001 counts, half-width characters fully. Off by default " +
+			"(--enable X017): files broken for 37-column broadcast teletext would report most of their cues.",
+		Params: []rule.ParamSpec{{Name: "max_chars", Kind: rule.KindFloat, Doc: "the line limit the joined text must fit; 0: not checked"}},
+		Run:    runCouldFitOneLine, DefaultSeverity: rule.Info,
+	}
 	WeakLineEnd = &rule.Rule{
 		Code: "X015", Name: "weak-line-end", Family: "text",
 		Summary: "A line ends in an article, preposition or conjunction that would fit on the next line",
@@ -312,5 +324,33 @@ func runWeakLineEnd(p *rule.Pass) {
 				lineNo(j+1)+", which would have "+num(moved)+" characters: "+quote(line), "\""+last+"\" on "+lineNo(j+1),
 				"\""+last+"\" at the end of "+lineNo(j))
 		}
+	})
+}
+
+func runCouldFitOneLine(p *rule.Pass) {
+	max := p.Float("max_chars")
+	if max <= 0 {
+		return
+	}
+	textCues(p, func(c *cue.Cue) {
+		if len(c.Lines) != 2 {
+			return
+		}
+		a, b := strings.TrimSpace(c.Lines[0].Text), strings.TrimSpace(c.Lines[1].Text)
+		if a == "" || b == "" || isLabel(a) || isLabel(b) || innerSpeaker(a) || innerSpeaker(b) {
+			return
+		}
+		if d, _ := speakerDash(a); d != 0 {
+			return
+		}
+		if d, _ := speakerDash(b); d != 0 {
+			return
+		}
+		n := textcount.Count(a+" "+b, 1)
+		if n > max {
+			return
+		}
+		p.ReportCue(c, "max_chars", "the two lines fit on one line ("+num(n)+" characters, limit "+num(max)+"): "+
+			quote(a+" / "+b), "one line", "two lines")
 	})
 }

@@ -50,6 +50,29 @@ func runText(t *testing.T, code, lang, path string, variants []string, cues ...s
 	return got
 }
 
+// runTextEnabled runs a rule that is off by default, as --enable does.
+func runTextEnabled(t *testing.T, code, lang string, cues ...string) []rule.Finding {
+	t.Helper()
+	lib, err := shipped()
+	if err != nil {
+		t.Fatal(err)
+	}
+	eff, err := lib.Resolve(pack.Request{Language: lang})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := *eff.Config(code)
+	cfg.Enabled = true
+	doc := &cue.Document{Format: "srt"}
+	for i, text := range cues {
+		doc.Cues = append(doc.Cues, cue.Cue{Index: i + 1, Line: 1, Lines: cue.SplitLines(text)})
+	}
+	var got []rule.Finding
+	rule.NewPass(checks.Lookup(code), &rule.File{Path: "show.srt", Language: lang}, doc, &cfg,
+		func(f rule.Finding) { got = append(got, f) }).Run()
+	return got
+}
+
 type textCase struct {
 	code, lang string
 	path       string // default "show.srt"
@@ -266,6 +289,15 @@ func TestItalicsNumbersSDHForcedLineBreaks(t *testing.T) {
 		{code: "X015", lang: "fr", cues: []string{"Je vais à la\nmaison."}, want: 1},
 	} {
 		c.run(t)
+	}
+	// X017 is off by default; enabled, it reports short two-line cues only.
+	var fits []rule.Finding
+	for _, text := range []string{"I wanted you to be\nthe first to know.", "-Coming?\n-Yes.", "(panting)\nStop it!",
+		"A sentence long enough that joined\nit no longer fits in forty-two."} {
+		fits = append(fits, runTextEnabled(t, "X017", "en", text)...)
+	}
+	if len(fits) != 1 || !strings.Contains(fits[0].Message, "37 characters, limit 42") {
+		t.Errorf("X017: %d findings %v, want one for the short cue", len(fits), fits)
 	}
 	// --variant sdh checks every file.
 	if got := runText(t, "X013", "en", "show.en.srt", []string{"sdh"}, "(DOOR SLAMS)"); len(got) != 1 {

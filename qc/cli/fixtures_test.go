@@ -72,11 +72,16 @@ func TestRuleFixtures(t *testing.T) {
 		if !strings.HasPrefix(r.Code, "T") && !strings.HasPrefix(r.Code, "L") && !strings.HasPrefix(r.Code, "E") && !strings.HasPrefix(r.Code, "X") {
 			continue // format and delivery rules have fixtures in their own packages
 		}
-		if !seen[r.Code] {
+		if !seen[r.Code] && !offInEveryProfile[r.Code] {
 			t.Errorf("no fixture triggers %s", r.ID())
 		}
 	}
 }
+
+// offInEveryProfile are rules no shipped pack enables, so no fixture run
+// with the default profile can trigger them; their tests enable them
+// (X017: qc/checks text_test.go).
+var offInEveryProfile = map[string]bool{"X017": true}
 
 func containsRule(keys []string, code string) bool {
 	for _, k := range keys {

@@ -299,6 +299,14 @@ func TestItalicsNumbersSDHForcedLineBreaks(t *testing.T) {
 	if len(fits) != 1 || !strings.Contains(fits[0].Message, "37 characters, limit 42") {
 		t.Errorf("X017: %d findings %v, want one for the short cue", len(fits), fits)
 	}
+	// Captions (--variant captions, SCC) keep three dots and >> speakers:
+	// CEA-608 has no ellipsis character.
+	if got := runText(t, "X004", "en", "show.srt", []string{"captions"}, "Wait..."); len(got) != 0 {
+		t.Errorf("captions: X004 reported %v", got)
+	}
+	if got := runText(t, "X005", "en", "show.srt", []string{"captions"}, "- Who?\n- Me."); len(got) != 0 {
+		t.Errorf("captions: X005 reported %v", got)
+	}
 	// --variant sdh checks every file.
 	if got := runText(t, "X013", "en", "show.en.srt", []string{"sdh"}, "(DOOR SLAMS)"); len(got) != 1 {
 		t.Errorf("--variant sdh: %d findings, want 1", len(got))

@@ -327,3 +327,48 @@ func TestSubtitleEditDefects(t *testing.T) {
 		c.run(t)
 	}
 }
+
+// Every shipped language's glyph sets exist in textdata/glyphsets.txt and
+// every pack value of the text rules is usable: a broken value would be a
+// finding on a plain cue.
+func TestShippedTextValuesAreUsable(t *testing.T) {
+	langs := []string{"ar", "de", "en", "es", "es-419", "fr", "he", "hi", "id", "it", "ja", "ko", "pt-BR", "ru", "th", "tr", "vi", "zh-Hans", "zh-Hant"}
+	for _, lang := range langs {
+		for _, r := range checks.All() {
+			if r.Family != "text" {
+				continue
+			}
+			if got := runText(t, r.Code, lang, "show.srt", nil, "Ok"); len(got) != 0 {
+				t.Errorf("%s [%s] on \"Ok\": %v", r.Code, lang, got[0].Message)
+			}
+		}
+	}
+}
+
+// A value the rule cannot use (from --set or a project config) is a
+// finding that says so, never a silent pass.
+func TestUnusableValueIsReported(t *testing.T) {
+	lib, err := shipped()
+	if err != nil {
+		t.Fatal(err)
+	}
+	eff, err := lib.Resolve(pack.Request{Language: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for code, param := range map[string]string{"X001": "glyph_sets", "X005": "style", "X002": "allow", "X016": "replace"} {
+		cfg := *eff.Config(code)
+		cfg.Params = map[string]rule.Setting{}
+		for k, v := range eff.Config(code).Params {
+			cfg.Params[k] = v
+		}
+		cfg.Params[param] = rule.Setting{Value: rule.Value{String: "U+ZZ klingon"}}
+		doc := &cue.Document{Format: "srt", Cues: []cue.Cue{{Index: 1, Lines: cue.SplitLines("Ok")}}}
+		var got []rule.Finding
+		rule.NewPass(checks.Lookup(code), &rule.File{Path: "x.srt", Language: "en"}, doc, &cfg,
+			func(f rule.Finding) { got = append(got, f) }).Run()
+		if len(got) != 1 || !strings.Contains(got[0].Message, "did not run") {
+			t.Errorf("%s with %s=%q: %v, want one finding saying the rule did not run", code, param, "U+ZZ klingon", got)
+		}
+	}
+}

@@ -13,18 +13,20 @@ var DialogueDash = &rule.Rule{
 	Code: "X005", Name: "dialogue-dash", Family: "text",
 	Summary: "A two-speaker cue breaks the language's dialogue-dash convention",
 	Doc: "When two people speak in one cue, each speaker's line starts with a dash, in the form the language guide " +
-		"shows: a hyphen with no space in English, German, Spanish, Russian and Turkish (\"-Are you coming?\"), a " +
+		"shows: a hyphen with no space in English, German, Russian and Turkish (\"-Are you coming?\"), a " +
 		"hyphen and a space in French, Korean, Brazilian Portuguese, Vietnamese, Thai and Arabic (\"- Mais…\"), " +
-		"and in Hebrew a dash on the second speaker's line only. Reported: a dash followed (or not) by a space " +
+		"and in Hebrew a dash on the second speaker's line only; Spanish sources disagree on the space, so only the " +
+		"dashes themselves are checked there. Reported: a dash followed (or not) by a space " +
 		"against the convention; a dash of the wrong kind (an en dash where the guide shows a hyphen); a two-line " +
 		"cue with only one line dashed; a one-line cue starting with a dash and holding no second speaker. " +
 		"Lines starting with \"--\" (an interruption) or a negative number are not speaker dashes, and a line that is " +
 		"only a sound label ((panting), [laughs]) needs no dash. A departure the file makes on at least 10 lines and 80% of its dashed lines (a fifth of its cues for one " +
 		"speaker's cue starting with a dash, the broadcast habit of dashing every change of speaker) is the file's house style and is reported once, at its first cue, with the count. " +
 		"style: " +
-		"no-space, space or second-only; empty: not checked. dash: the dash character the guide uses.",
+		"no-space, space, either (the sources disagree on the space: only the dashes are checked) or second-only; " +
+		"empty: not checked. dash: the dash character the guide uses.",
 	Params: []rule.ParamSpec{
-		{Name: "style", Kind: rule.KindString, Doc: "no-space, space or second-only; empty: not checked"},
+		{Name: "style", Kind: rule.KindString, Doc: "no-space, space, either (space not judged) or second-only; empty: not checked"},
 		{Name: "dash", Kind: rule.KindString, Doc: "the dash the guide uses, e.g. \"-\" (U+002D) or \"–\" (U+2013)"},
 	},
 	Run: runDialogueDash, DefaultSeverity: rule.Warning,
@@ -62,8 +64,8 @@ func runDialogueDash(p *rule.Pass) {
 	if style == "" {
 		return
 	}
-	if style != "no-space" && style != "space" && style != "second-only" {
-		badParam(p, "style", errString("want no-space, space or second-only, not \""+style+"\""))
+	if style != "no-space" && style != "space" && style != "either" && style != "second-only" {
+		badParam(p, "style", errString("want no-space, space, either or second-only, not \""+style+"\""))
 		return
 	}
 	want, _ := utf8.DecodeRuneInString(p.String("dash"))

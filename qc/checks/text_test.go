@@ -176,6 +176,7 @@ func TestDialogueDash(t *testing.T) {
 		{code: "X005", lang: "ko", cues: []string{"- 뭐?\n- 아니야."}, want: 0},
 		{code: "X005", lang: "de", cues: []string{"-Ich wollte…\n-Was?"}, want: 0},
 		{code: "X005", lang: "es", cues: []string{"-Te iba a decir…\n-¿Qué?"}, want: 0},
+		{code: "X005", lang: "es", cues: []string{"- Te iba a decir…\n- ¿Qué?", "-Te iba a decir…\n¿Qué?"}, want: 1, contains: "line 2 does not"},
 		{code: "X005", lang: "ru", cues: []string{"-Я давно…\n-Что?"}, want: 0},
 		// Hebrew: the second speaker only.
 		{code: "X005", lang: "he", cues: []string{"מה?\n-כלום."}, want: 0},

@@ -20,8 +20,8 @@ var update = flag.Bool("update", false, "rewrite the rule fixtures' .want files 
 // by the engine with the shipped packs' defaults; its findings must be
 // exactly those in the sidecar <case>.want, one "LINE CUE RULE" per line,
 // and include the folder's rule. In a folder case, waivers.yaml is the
-// run's waiver file and .variants lists pack variants to apply (one a
-// line), when they are there. Cases under fixtures/rules/ok/ must produce
+// run's waiver file, .variants lists pack variants to apply and .enable
+// rules to enable (one a line), when they are there. Cases under fixtures/rules/ok/ must produce
 // no finding at all.
 func TestRuleFixtures(t *testing.T) {
 	root := filepath.Join(testcorpus.RepoRoot(t), "fixtures", "rules")
@@ -97,6 +97,10 @@ func findingKeys(t *testing.T, path string) []string {
 	}
 	if data, err := os.ReadFile(filepath.Join(path, ".variants")); err == nil {
 		r.variants = strings.Fields(string(data))
+	}
+	if data, err := os.ReadFile(filepath.Join(path, ".enable")); err == nil {
+		// Rules no shipped pack turns on (X017) are enabled as --enable would.
+		r.flags.Enable = strings.Fields(string(data))
 	}
 	rep := check(t, r, checks.All(), path)
 	keys := make([]string, 0, len(rep.Findings))

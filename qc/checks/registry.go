@@ -37,6 +37,7 @@ func build() []*rule.Rule {
 	all = append(all, fileRules...)
 	all = append(all, timingRules...)
 	all = append(all, layoutRules...)
+	all = append(all, textRules...) // X001–X017: the text a viewer reads, per language
 	// Format rules: the readers detect them and own their definitions; they
 	// are reported from the readers' diagnostics.
 	all = append(all, readerRules(stl.Rules, scc.Rules, ssa.Rules, ttml.Rules, webvtt.Rules, srt.Rules)...)

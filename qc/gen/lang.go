@@ -24,10 +24,15 @@ type language struct {
 	// language and no other, so that a missing file of it raises exactly
 	// one D001; "" when no shipped pack requires the language.
 	Territory string
-	Dash      string // dialogue dash with its spacing
+	Dash      string // dialogue dash with its spacing (the pack's X005 convention)
 	Sep       string // what joins two sentences on one line
-	phrases   []string
-	short     []string
+	// NoItalics is set where the language pack forbids italics (X011).
+	NoItalics bool
+	// WeakEnds are the words a broken line must not end with (the pack's
+	// X015 words): a break there is advice a clean file does not draw.
+	WeakEnds string
+	phrases  []string
+	short    []string
 
 	once    sync.Once
 	counted []sentence // phrases with their counts and two-line breaks
@@ -44,18 +49,18 @@ type sentence struct {
 }
 
 var languages = []*language{
-	{Tag: "en", MaxChars: 42, MaxCPS: 20, HalfWidth: 1, Territory: "GB", Dash: "- ", Sep: " ", phrases: phrasesEN, short: shortEN},
-	{Tag: "fr", MaxChars: 42, MaxCPS: 17, HalfWidth: 1, Territory: "FR", Dash: "- ", Sep: " ", phrases: phrasesFR, short: shortFR},
-	{Tag: "de", MaxChars: 42, MaxCPS: 17, HalfWidth: 1, Territory: "DE", Dash: "- ", Sep: " ", phrases: phrasesDE, short: shortDE},
-	{Tag: "es", MaxChars: 42, MaxCPS: 17, HalfWidth: 1, Territory: "ES", Dash: "- ", Sep: " ", phrases: phrasesES, short: shortES},
+	{Tag: "en", MaxChars: 42, MaxCPS: 20, HalfWidth: 1, Territory: "GB", Dash: "-", WeakEnds: "a an the of to in on at for from with by and but or nor as into onto about", Sep: " ", phrases: phrasesEN, short: shortEN},
+	{Tag: "fr", MaxChars: 42, MaxCPS: 17, HalfWidth: 1, Territory: "FR", Dash: "- ", WeakEnds: "le la les un une des du de au aux à et ou mais donc car ni que qui dans sur pour par avec sans", Sep: " ", phrases: phrasesFR, short: shortFR},
+	{Tag: "de", MaxChars: 42, MaxCPS: 17, HalfWidth: 1, Territory: "DE", Dash: "-", WeakEnds: "der die das den dem des ein eine einen einem einer und oder aber denn in an auf mit von zu für bei aus nach", Sep: " ", phrases: phrasesDE, short: shortDE},
+	{Tag: "es", MaxChars: 42, MaxCPS: 17, HalfWidth: 1, Territory: "ES", Dash: "-", WeakEnds: "el la los las un una unos unas de del al a en con por para y o e u ni pero que", Sep: " ", phrases: phrasesES, short: shortES},
 	{Tag: "it", MaxChars: 42, MaxCPS: 17, HalfWidth: 1, Territory: "IT", Dash: "- ", Sep: " ", phrases: phrasesIT, short: shortIT},
 	{Tag: "pt-BR", MaxChars: 42, MaxCPS: 17, HalfWidth: 1, Territory: "BR", Dash: "- ", Sep: " ", phrases: phrasesPT, short: shortPT},
-	{Tag: "ru", MaxChars: 39, MaxCPS: 17, HalfWidth: 1, Territory: "RU", Dash: "- ", Sep: " ", phrases: phrasesRU, short: shortRU},
-	{Tag: "tr", MaxChars: 42, MaxCPS: 17, HalfWidth: 1, Territory: "", Dash: "- ", Sep: " ", phrases: phrasesTR, short: shortTR},
-	{Tag: "ar", MaxChars: 42, MaxCPS: 20, HalfWidth: 1, Territory: "MENA", Dash: "- ", Sep: " ", phrases: phrasesAR, short: shortAR},
+	{Tag: "ru", MaxChars: 39, MaxCPS: 17, HalfWidth: 1, Territory: "RU", Dash: "-", Sep: " ", phrases: phrasesRU, short: shortRU},
+	{Tag: "tr", MaxChars: 42, MaxCPS: 17, HalfWidth: 1, Territory: "", Dash: "-", Sep: " ", phrases: phrasesTR, short: shortTR},
+	{Tag: "ar", MaxChars: 42, MaxCPS: 20, HalfWidth: 1, Territory: "MENA", Dash: "- ", Sep: " ", NoItalics: true, phrases: phrasesAR, short: shortAR},
 	{Tag: "ja", MaxChars: 13, MaxCPS: 4, HalfWidth: 0.5, Territory: "JP", Dash: "－", Sep: "", phrases: phrasesJA, short: shortJA},
-	{Tag: "ko", MaxChars: 16, MaxCPS: 12, HalfWidth: 0.5, Territory: "KR", Dash: "- ", Sep: " ", phrases: phrasesKO, short: shortKO},
-	{Tag: "zh-Hans", MaxChars: 16, MaxCPS: 9, HalfWidth: 0.5, Territory: "CN", Dash: "－", Sep: "", phrases: phrasesZH, short: shortZH},
+	{Tag: "ko", MaxChars: 16, MaxCPS: 12, HalfWidth: 0.5, Territory: "KR", Dash: "- ", Sep: " ", NoItalics: true, phrases: phrasesKO, short: shortKO},
+	{Tag: "zh-Hans", MaxChars: 16, MaxCPS: 9, HalfWidth: 0.5, Territory: "CN", Dash: "－", Sep: "", NoItalics: true, phrases: phrasesZH, short: shortZH},
 }
 
 // Languages lists the language tags the generator can write.
@@ -77,6 +82,18 @@ func lookupLanguage(tag string) (*language, error) {
 	known := Languages()
 	sort.Strings(known)
 	return nil, fmt.Errorf("no built-in text for language %q (have %s)", tag, strings.Join(known, ", "))
+}
+
+// weakEnd reports whether a first line would end with one of WeakEnds.
+func (l *language) weakEnd(first []rune) bool {
+	line := string(first)
+	last := line[strings.LastIndexByte(line, ' ')+1:]
+	for _, w := range strings.Fields(l.WeakEnds) {
+		if strings.EqualFold(last, w) {
+			return true
+		}
+	}
+	return false
 }
 
 func (l *language) count(s string) float64 { return textcount.Count(s, l.HalfWidth) }
@@ -114,6 +131,9 @@ func (l *language) breakLine(p string) (string, string) {
 		// Break at a space, or in languages written without spaces after
 		// punctuation: never inside a word.
 		if l.Sep == " " && runes[i] != ' ' || l.Sep == "" && !strings.ContainsRune("、，。！？", runes[i-1]) {
+			continue
+		}
+		if l.weakEnd(runes[:i]) {
 			continue
 		}
 		d := i - mid

@@ -35,14 +35,14 @@ func (l *language) normalText(r *rng, budget float64) cueText {
 				continue
 			}
 			t.add(s.text, s.chars)
-			t.italic = r.chance(0.06)
+			t.italic = !l.NoItalics && r.chance(0.06)
 		case x < 80:
 			if s.first == "" {
 				continue
 			}
 			t.add(s.first, s.firstN)
 			t.add(s.rest, s.rstN)
-			t.italic = r.chance(0.04)
+			t.italic = !l.NoItalics && r.chance(0.04)
 		case x < 90:
 			s2 := &l.counted[r.intn(len(l.counted))]
 			if !l.fits(s) || !l.fits(s2) || s == s2 {

@@ -11,7 +11,7 @@ import (
 // shippedRegistry is testRegistry plus the delivery and language rules,
 // whose parameters the shipped defaults.yaml must give values to.
 func shippedRegistry() []*rule.Rule {
-	return append(append(testRegistry(), deliverycheck.Rules...), langcheck.Rules...)
+	return append(append(append(testRegistry(), deliverycheck.Rules...), langcheck.Rules...), textRules()...)
 }
 
 func loadShipped(t *testing.T) *Library {

@@ -1,0 +1,280 @@
+package checks
+
+import (
+	_ "embed"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/exportqc/exportqc/qc/cue"
+	"github.com/exportqc/exportqc/qc/rule"
+)
+
+var (
+	GlyphNotAllowed = &rule.Rule{
+		Code: "X001", Name: "glyph-not-allowed", Family: "text",
+		Summary: "A character is outside the glyphs allowed for the file's language",
+		Doc: "Platforms render subtitles with fonts that cover a fixed glyph list per script (Netflix: the Netflix Glyph " +
+			"List); a character outside it shows as a box or a fallback glyph, or fails ingest. The allowed characters " +
+			"are the glyph sets the language pack names (glyph_sets) plus its extra characters; the finding gives each " +
+			"character's code point and name, one finding per cue. The sets are in qc/checks/textdata/glyphsets.txt: a " +
+			"conservative stand-in built from Unicode blocks, NOT the Netflix Glyph List, which was not available [?]. " +
+			"Languages without glyph_sets are not checked. Replace the character with an allowed one (a straight " +
+			"apostrophe or a curly one the set holds, a plain space for U+00A0 outside French).",
+		Params: []rule.ParamSpec{
+			{Name: "glyph_sets", Kind: rule.KindString, Doc: "comma-separated glyph sets of textdata/glyphsets.txt (basic, latin, punctuation, cyrillic, greek, arabic, hebrew, devanagari, thai, hangul, cjk, kana); empty: not checked"},
+			{Name: "extra", Kind: rule.KindString, Doc: "further allowed characters, as U+XXXX or the characters themselves"},
+		},
+		Run: runGlyphNotAllowed, DefaultSeverity: rule.Warning,
+	}
+	InvisibleCharacter = &rule.Rule{
+		Code: "X002", Name: "invisible-character", Family: "text",
+		Summary: "The text holds a control, zero-width, separator or private-use character",
+		Doc: "C0 and C1 control characters, U+2028/U+2029 line and paragraph separators, zero-width spaces and joiners, " +
+			"bidirectional controls, soft hyphens, byte-order marks inside the text, private-use code points and U+FFFD " +
+			"(the mark of an earlier decoding error) are invisible or undefined on screen; players drop them, draw boxes " +
+			"or break the line. Checked in every language; a pack may allow the ones its script needs (allow: ZWNJ in " +
+			"Hindi, direction marks in Arabic and Hebrew). Delete the character or replace it with a plain space.",
+		Params: []rule.ParamSpec{
+			{Name: "allow", Kind: rule.KindString, Doc: "characters this language needs, as U+XXXX; empty: none"},
+		},
+		Run: runInvisibleCharacter, DefaultSeverity: rule.Error,
+	}
+	MixedScriptWord = &rule.Rule{
+		Code: "X003", Name: "mixed-script-word", Family: "text",
+		Summary: "A word mixes letters of the Latin, Cyrillic and Greek scripts (a homoglyph)",
+		Doc: "A Cyrillic а (U+0430) or Greek ο (U+03BF) inside a Latin word looks identical on screen but breaks " +
+			"search, spell-check, text-to-speech and glyph checks; it comes from OCR or a keyboard left in the wrong " +
+			"layout. A word is a run of letters; the finding names the odd letters' code points. Retype the word.",
+		Run: runMixedScriptWord, DefaultSeverity: rule.Error,
+	}
+)
+
+//go:embed textdata/glyphsets.txt
+var glyphSetData string
+
+type runeRange struct{ lo, hi rune }
+
+var (
+	glyphSetsOnce sync.Once
+	glyphSets     map[string][]runeRange
+	glyphSetsErr  error
+)
+
+// loadGlyphSets parses textdata/glyphsets.txt once.
+func loadGlyphSets() (map[string][]runeRange, error) {
+	glyphSetsOnce.Do(func() {
+		glyphSets = map[string][]runeRange{}
+		for n, line := range strings.Split(glyphSetData, "\n") {
+			f := strings.Fields(line)
+			if len(f) == 0 || strings.HasPrefix(f[0], "#") {
+				continue
+			}
+			if len(f) < 2 {
+				glyphSetsErr = fmt.Errorf("glyphsets.txt:%d: want SET RANGE", n+1)
+				return
+			}
+			lo, hi, ok := strings.Cut(f[1], "-")
+			if !ok {
+				hi = lo
+			}
+			a, err1 := strconv.ParseUint(lo, 16, 32)
+			b, err2 := strconv.ParseUint(hi, 16, 32)
+			if err1 != nil || err2 != nil || b < a {
+				glyphSetsErr = fmt.Errorf("glyphsets.txt:%d: bad range %q", n+1, f[1])
+				return
+			}
+			glyphSets[f[0]] = append(glyphSets[f[0]], runeRange{rune(a), rune(b)})
+		}
+	})
+	return glyphSets, glyphSetsErr
+}
+
+// glyphAllowance is the allowed set of one (glyph_sets, extra) pair.
+type glyphAllowance struct {
+	ranges []runeRange
+	extra  map[rune]bool
+}
+
+func (g *glyphAllowance) allows(r rune) bool {
+	if g.extra[r] {
+		return true
+	}
+	i := sort.Search(len(g.ranges), func(i int) bool { return g.ranges[i].hi >= r })
+	return i < len(g.ranges) && g.ranges[i].lo <= r
+}
+
+func newGlyphAllowance(setList, extra string) (*glyphAllowance, error) {
+	sets, err := loadGlyphSets()
+	if err != nil {
+		return nil, err
+	}
+	g := &glyphAllowance{}
+	for _, name := range words(setList) {
+		rs, ok := sets[name]
+		if !ok {
+			known := make([]string, 0, len(sets))
+			for k := range sets {
+				known = append(known, k)
+			}
+			sort.Strings(known)
+			return nil, fmt.Errorf("no glyph set %q (known: %s)", name, strings.Join(known, ", "))
+		}
+		g.ranges = append(g.ranges, rs...)
+	}
+	sort.Slice(g.ranges, func(i, j int) bool { return g.ranges[i].lo < g.ranges[j].lo })
+	if g.extra, err = parseRuneList(extra); err != nil {
+		return nil, err
+	}
+	return g, nil
+}
+
+func runGlyphNotAllowed(p *rule.Pass) {
+	setList := p.String("glyph_sets")
+	if strings.TrimSpace(setList) == "" {
+		return
+	}
+	allowed, err := newGlyphAllowance(setList, p.String("extra"))
+	if err != nil {
+		badParam(p, "glyph_sets", err)
+		return
+	}
+	textCues(p, func(c *cue.Cue) {
+		// One finding per cue, at the first line with a stray character,
+		// naming every distinct one: a line of another script is one problem.
+		var odd []rune
+		first := -1
+		seen := map[rune]bool{}
+		for j, l := range c.Lines {
+			for _, r := range l.Text {
+				// Invisible characters are X002's: one finding per problem.
+				if seen[r] || allowed.allows(r) || invisible(r) {
+					continue
+				}
+				seen[r] = true
+				odd = append(odd, r)
+				if first < 0 {
+					first = j
+				}
+			}
+		}
+		if first < 0 {
+			return
+		}
+		const maxNamed = 3
+		names := make([]string, 0, maxNamed)
+		for _, r := range odd[:min(len(odd), maxNamed)] {
+			names = append(names, codePoint(r))
+		}
+		what := strings.Join(names, ", ")
+		if len(odd) > maxNamed {
+			what += " and " + itoa(int64(len(odd)-maxNamed)) + " more"
+		}
+		verb := " is"
+		if len(odd) > 1 {
+			verb = " are"
+		}
+		reportLine(p, c, first, "glyph_sets", what+verb+" not in the glyphs allowed for this language ("+setList+") in "+
+			lineNo(first)+": "+quote(c.Lines[first].Text), "characters of "+setList, what)
+	})
+}
+
+// invisible reports the characters X002 is about.
+func invisible(r rune) bool {
+	switch {
+	case r < 0x20 || (r >= 0x7F && r <= 0x9F): // C0, DEL, C1
+		return true
+	case r == 0x00AD, r == 0x061C, r == 0x180E, r == 0xFEFF, r == 0xFFFD:
+		return true // soft hyphen, Arabic letter mark, Mongolian vowel separator, BOM, replacement character
+	case r >= 0x200B && r <= 0x200F, r >= 0x2028 && r <= 0x202E, r >= 0x2060 && r <= 0x2069:
+		return true // zero-width, direction marks, separators, embeddings, word joiner, isolates
+	case r >= 0xE000 && r <= 0xF8FF, r >= 0xF0000: // private use (BMP, planes 15 and 16)
+		return true
+	case r >= 0xFDD0 && r <= 0xFDEF, r&0xFFFE == 0xFFFE: // noncharacters
+		return true
+	}
+	return false
+}
+
+func runInvisibleCharacter(p *rule.Pass) {
+	allow, err := parseRuneList(p.String("allow"))
+	if err != nil {
+		badParam(p, "allow", err)
+		return
+	}
+	textCues(p, func(c *cue.Cue) {
+		seen := map[rune]bool{}
+		for j, l := range c.Lines {
+			for _, r := range l.Text {
+				if seen[r] || !invisible(r) || allow[r] {
+					continue
+				}
+				seen[r] = true
+				reportLine(p, c, j, "", codePoint(r)+" is invisible or undefined on screen, in "+lineNo(j)+": "+
+					quote(strings.Map(visible, l.Text)), "no "+fmt.Sprintf("U+%04X", r), codePoint(r))
+			}
+		}
+	})
+}
+
+// visible shows invisible characters in a quoted line as "�" so that the
+// message itself carries none.
+func visible(r rune) rune {
+	if invisible(r) {
+		return '\uFFFD'
+	}
+	return r
+}
+
+// homoglyphScripts are the scripts whose letters look alike.
+var homoglyphScripts = []struct {
+	name  string
+	table *unicode.RangeTable
+}{{"Latin", unicode.Latin}, {"Cyrillic", unicode.Cyrillic}, {"Greek", unicode.Greek}}
+
+func scriptOf(r rune) int {
+	for i, s := range homoglyphScripts {
+		if unicode.Is(s.table, r) {
+			return i
+		}
+	}
+	return -1
+}
+
+func runMixedScriptWord(p *rule.Pass) {
+	textCues(p, func(c *cue.Cue) {
+		for j, l := range c.Lines {
+			for _, w := range strings.FieldsFunc(l.Text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsMark(r) }) {
+				var count [3]int
+				for _, r := range w {
+					if s := scriptOf(r); s >= 0 {
+						count[s]++
+					}
+				}
+				major, scripts := 0, 0
+				for s, n := range count {
+					if n > 0 {
+						scripts++
+					}
+					if n > count[major] {
+						major = s
+					}
+				}
+				if scripts < 2 {
+					continue
+				}
+				var odd []string
+				for _, r := range w {
+					if s := scriptOf(r); s >= 0 && s != major {
+						odd = append(odd, codePoint(r))
+					}
+				}
+				reportLine(p, c, j, "", "word \""+w+"\" in "+lineNo(j)+" mixes "+homoglyphScripts[major].name+
+					" with "+strings.Join(odd, ", "), "one script per word", strings.Join(odd, ", "))
+			}
+		}
+	})
+}

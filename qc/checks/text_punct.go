@@ -1,0 +1,413 @@
+package checks
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/exportqc/exportqc/qc/cue"
+	"github.com/exportqc/exportqc/qc/rule"
+)
+
+var (
+	ThreeDotEllipsis = &rule.Rule{
+		Code: "X004", Name: "three-dot-ellipsis", Family: "text",
+		Summary: "Three full stops are written where the language uses the ellipsis character",
+		Doc: "Most Netflix language guides want the single ellipsis character U+2026 (…), not three full stops; the " +
+			"Simplified Chinese guide's examples use ⋯ (U+22EF). Three dots take three character widths on a line " +
+			"limited to a count, and break differently. The pack's ellipsis parameter is the character the language " +
+			"wants; a language without one is not checked. Replace \"...\" with it.",
+		Params: []rule.ParamSpec{{Name: "ellipsis", Kind: rule.KindString, Doc: "the ellipsis character the language uses; empty: not checked"}},
+		Run:    runThreeDotEllipsis, DefaultSeverity: rule.Warning,
+	}
+	SpaceBeforePunctuation = &rule.Rule{
+		Code: "X006", Name: "space-before-punctuation", Family: "text",
+		Summary: "A space stands before a comma, full stop, question or exclamation mark",
+		Doc: "English, German, Spanish and most Latin-script languages set , . ! ? directly after the word; a space " +
+			"before them is a typing error and may strand the mark at the start of the next line. French, which " +
+			"wants the space before ! ? : ;, lists only , . here (its own spacing is X007). An ellipsis opening a " +
+			"continuation (\" ...and then\") is not reported. The pack lists the marks (chars); empty: not checked.",
+		Params: []rule.ParamSpec{{Name: "chars", Kind: rule.KindString, Doc: "marks that take no space before them, e.g. \",.!?\"; empty: not checked"}},
+		Run:    runSpaceBeforePunctuation, DefaultSeverity: rule.Warning,
+	}
+	FrenchPunctuationSpace = &rule.Rule{
+		Code: "X007", Name: "french-punctuation-space", Family: "text",
+		Summary: "A French high punctuation mark or guillemet lacks its space",
+		Doc: "French typography puts a space before ! ? : ; and inside « » (\"comprendre !\", \"« Oui »\"), " +
+			"preferably a narrow no-break space (U+202F) so that the mark never starts a line. The pack lists the " +
+			"spaces it accepts (spaces): U+202F alone for the strict rule, or also U+00A0 and the plain space. A mark " +
+			"after another mark (\"?!\"), a colon between digits (10:30) and a colon in \"://\" are not reported. " +
+			"Subtitle Edit reports the correct \"comprendre !\" as a stray space; exportqc reports the missing one. A " +
+			"file that omits the space at 10 or more places and 80% of them (Canadian French typography, or an " +
+			"export that dropped the spaces) is reported once, with the count.",
+		Params: []rule.ParamSpec{{Name: "spaces", Kind: rule.KindString, Doc: "the spaces accepted before ! ? : ; and inside « », as U+XXXX; empty: not checked"}},
+		Run:    runFrenchPunctuationSpace, DefaultSeverity: rule.Warning,
+	}
+	SpanishInvertedMarks = &rule.Rule{
+		Code: "X008", Name: "spanish-inverted-marks", Family: "text",
+		Summary: "A Spanish question or exclamation lacks its opening ¿ or ¡, or the opening mark is not closed",
+		Doc: "Spanish opens every question with ¿ and every exclamation with ¡, at the start of the question, not " +
+			"necessarily of the sentence. Checked within each cue: a ? or ! with no ¿ or ¡ before it since the last " +
+			"sentence end, and a ¿ or ¡ whose sentence ends with another mark. A cue that continues an earlier one " +
+			"(it starts with ... or …) may have its opening mark in that cue and is not reported for it.",
+		Params: []rule.ParamSpec{{Name: "required", Kind: rule.KindBool, Doc: "true: the language requires the inverted marks"}},
+		Run:    runSpanishInvertedMarks, DefaultSeverity: rule.Warning,
+	}
+	FullWidthPunctuation = &rule.Rule{
+		Code: "X009", Name: "full-width-punctuation", Family: "text",
+		Summary: "CJK text uses a half-width mark where the guide wants the full-width one, or a mark at a line end it forbids",
+		Doc: "Chinese and Japanese guides want full-width ？ ！ ： after CJK text (a half-width ? next to a hanzi is a " +
+			"different glyph, half as wide, and is counted half by reading-speed rules), and the Traditional Chinese " +
+			"guide forbids 、，。 at the end of a line. half_width lists the marks that must be full-width after a CJK " +
+			"character; no_line_end the marks a line may not end with. Half-width marks after Latin text (a URL, a " +
+			"brand) are not reported.",
+		Params: []rule.ParamSpec{
+			{Name: "half_width", Kind: rule.KindString, Doc: "half-width marks that must be full-width after CJK text, e.g. \"?!:\"; empty: not checked"},
+			{Name: "no_line_end", Kind: rule.KindString, Doc: "marks a line may not end with, e.g. \"，。、\"; empty: not checked"},
+		},
+		Run: runFullWidthPunctuation, DefaultSeverity: rule.Warning,
+	}
+	ScriptPunctuation = &rule.Rule{
+		Code: "X016", Name: "script-punctuation", Family: "text",
+		Summary: "A Latin punctuation mark where the script has its own (Arabic ، ؟)",
+		Doc: "Arabic writes its own comma ، (U+060C) and question mark ؟ (U+061F); the Latin , and ? are mirrored " +
+			"wrongly or sit at the wrong end of a right-to-left line. Reported after a letter of the file's script " +
+			"(not after Latin text such as a brand). The pack lists the pairs (replace: each token is the Latin mark " +
+			"followed by the script's own, e.g. \"?؟ ,،\"); empty: not checked.",
+		Params: []rule.ParamSpec{{Name: "replace", Kind: rule.KindString, Doc: "pairs of marks, Latin then the script's own, separated by spaces; empty: not checked"}},
+		Run:    runScriptPunctuation, DefaultSeverity: rule.Warning,
+	}
+	DoubledPunctuation = &rule.Rule{
+		Code: "X010", Name: "doubled-punctuation", Family: "text",
+		Summary: "A punctuation sequence the language does not use (\"!!\", \",,\", \"..\", Spanish \"?!\")",
+		Doc: "Doubled marks are typing errors or emphasis the guides do not allow; the Spanish guide also forbids " +
+			"combined ?! and !?. The pack lists the forbidden sequences (sequences, separated by spaces); \"..\" " +
+			"matches only two full stops, never part of an ellipsis \"...\". Empty: not checked.",
+		Params: []rule.ParamSpec{{Name: "sequences", Kind: rule.KindString, Doc: "forbidden sequences separated by spaces, e.g. \"!! ?? ,, ..\"; empty: not checked"}},
+		Run:    runDoubledPunctuation, DefaultSeverity: rule.Warning,
+	}
+)
+
+// dotRuns calls fn with the byte offset and length of every run of full stops.
+func dotRuns(s string, fn func(at, n int)) {
+	for i := 0; i < len(s); {
+		if s[i] != '.' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && s[j] == '.' {
+			j++
+		}
+		fn(i, j-i)
+		i = j
+	}
+}
+
+func runThreeDotEllipsis(p *rule.Pass) {
+	want := strings.TrimSpace(p.String("ellipsis"))
+	if want == "" {
+		return
+	}
+	textCues(p, func(c *cue.Cue) {
+		for j, l := range c.Lines {
+			found := false
+			dotRuns(l.Text, func(_, n int) { found = found || n == 3 })
+			if found {
+				reportLine(p, c, j, "ellipsis", "\"...\" in "+lineNo(j)+" should be the ellipsis character "+want+
+					" ("+codePoint([]rune(want)[0])+"): "+quote(l.Text), want, "...")
+			}
+		}
+	})
+}
+
+// continuationDots reports whether the text at i (just after a space) is
+// an ellipsis opening a continuation: " ...and", " …and".
+func continuationDots(s string, i int) bool {
+	return strings.HasPrefix(s[i:], "..") || strings.HasPrefix(s[i:], "…")
+}
+
+func runSpaceBeforePunctuation(p *rule.Pass) {
+	marks := p.String("chars")
+	if strings.TrimSpace(marks) == "" {
+		return
+	}
+	textCues(p, func(c *cue.Cue) {
+		for j, l := range c.Lines {
+			t := l.Text
+			for i, r := range t {
+				if i == 0 || !strings.ContainsRune(marks, r) || !isSpaceRune(lastRune(t[:i])) {
+					continue
+				}
+				if r == '.' && continuationDots(t, i) {
+					continue
+				}
+				// A line that is only the mark (after a speaker dash) is not a word's punctuation.
+				if strings.TrimSpace(strings.TrimLeft(t[:i], "-–— ")) == "" {
+					continue
+				}
+				reportLine(p, c, j, "chars", "space before \""+string(r)+"\" in "+lineNo(j)+": "+quote(t),
+					"no space before "+string(r), "a space")
+				break
+			}
+		}
+	})
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+func isSpaceRune(r rune) bool { return r == ' ' || r == '\u00A0' || r == '\u202F' || r == '\t' }
+
+func runFrenchPunctuationSpace(p *rule.Pass) {
+	spaces, err := parseRuneList(p.String("spaces"))
+	if err != nil {
+		badParam(p, "spaces", err)
+		return
+	}
+	if len(spaces) == 0 {
+		return
+	}
+	accepted := make([]string, 0, len(spaces))
+	for r := range spaces {
+		accepted = append(accepted, codePoint(r))
+	}
+	sortStrings(accepted)
+	expect := "one of " + strings.Join(accepted, ", ")
+	var held []heldFinding
+	places, missing := 0, 0 // marks and guillemets that take a space; those without the right one
+	textCues(p, func(c *cue.Cue) {
+		for j, l := range c.Lines {
+			rs := []rune(l.Text)
+			reported := false
+			for i, r := range rs {
+				var problem string
+				switch r {
+				case '!', '?', ':', ';':
+					if i == 0 {
+						continue
+					}
+					prev := rs[i-1]
+					if isSpaceRune(prev) && i > 1 {
+						prev2 := rs[i-2]
+						if !(unicode.IsLetter(prev2) || unicode.IsDigit(prev2)) {
+							continue // " ?" after a mark or a dash: not a word's punctuation
+						}
+					} else if !(unicode.IsLetter(prev) || unicode.IsDigit(prev) || strings.ContainsRune("»\"'’)]", prev)) {
+						continue // after another mark, or at a line's start
+					}
+					if r == ':' && (i+1 < len(rs) && (unicode.IsDigit(rs[i+1]) || rs[i+1] == '/')) {
+						continue // 10:30, https://
+					}
+					places++
+					switch {
+					case spaces[prev]:
+					case isSpaceRune(prev):
+						problem = "the space before \"" + string(r) + "\" is " + codePoint(prev)
+					default:
+						problem = "no space before \"" + string(r) + "\""
+					}
+				case '«':
+					if i+1 >= len(rs) {
+						continue
+					}
+					places++
+					if next := rs[i+1]; !spaces[next] {
+						if isSpaceRune(next) {
+							problem = "the space after « is " + codePoint(next)
+						} else {
+							problem = "no space after «"
+						}
+					}
+				case '»':
+					if i == 0 {
+						continue
+					}
+					places++
+					if prev := rs[i-1]; !spaces[prev] {
+						if isSpaceRune(prev) {
+							problem = "the space before » is " + codePoint(prev)
+						} else {
+							problem = "no space before »"
+						}
+					}
+				}
+				if problem == "" {
+					continue
+				}
+				missing++
+				if reported {
+					continue
+				}
+				reported = true // one finding per line; the count covers the rest
+				held = append(held, heldFinding{c, j, problem + " in " + lineNo(j) + ": " + quote(l.Text), expect, problem})
+			}
+		}
+	})
+	// A file that never sets the space (Canadian French, or an export
+	// that dropped it) is one decision, reported once.
+	reportHouseStyleN(p, held, missing, places, houseStyleShare, "spaces", "places a space belongs")
+}
+
+func sortStrings(s []string) {
+	for i := 1; i < len(s); i++ {
+		for k := i; k > 0 && s[k] < s[k-1]; k-- {
+			s[k], s[k-1] = s[k-1], s[k]
+		}
+	}
+}
+
+func runSpanishInvertedMarks(p *rule.Pass) {
+	if !p.Bool("required") {
+		return
+	}
+	prevEnds := true // whether the previous cue ended its sentence
+	textCues(p, func(c *cue.Cue) {
+		text := strings.Join(lineTexts(c), " ")
+		trimmed := strings.TrimLeft(text, "-–— ")
+		// A cue that carries on a sentence of the cue before may have the
+		// opening mark there: after a cue with no closing mark, or when it
+		// starts with an ellipsis or a lower-case letter.
+		first, _ := utf8.DecodeRuneInString(trimmed)
+		continues := !prevEnds || strings.HasPrefix(trimmed, "..") || strings.HasPrefix(trimmed, "…") || unicode.IsLower(first)
+		last := lastRune(strings.TrimRight(text, " \"'»”"))
+		prevEnds = last == '.' || last == '?' || last == '!'
+		if last == '.' && strings.HasSuffix(strings.TrimRight(text, " \"'»”"), "..") {
+			prevEnds = false
+		}
+		rs := []rune(text)
+		// Questions and exclamations are delimited by ? and ! only: a full
+		// stop may be an abbreviation's (EE. UU.), so it neither ends a
+		// question nor, except at the cue's very end, closes one.
+		start := 0
+		for i, r := range rs {
+			var opener rune
+			switch r {
+			case '?':
+				opener = '¿'
+			case '!':
+				opener = '¡'
+			default:
+				continue
+			}
+			afterMark := i > 0 && (rs[i-1] == '?' || rs[i-1] == '!')
+			if !afterMark && !strings.ContainsRune(string(rs[start:i]), opener) && !(continues && start == 0) {
+				p.ReportCue(c, "required", "\""+string(r)+"\" has no opening \""+string(opener)+"\": "+quote(text),
+					string(opener)+"…"+string(r), "no "+string(opener))
+				return
+			}
+			start = i + 1
+		}
+		tail := strings.TrimRight(string(rs[start:]), " \"'»”")
+		if strings.HasSuffix(tail, ".") && !strings.HasSuffix(tail, "..") {
+			for _, pair := range [][2]string{{"¿", "?"}, {"¡", "!"}} {
+				if strings.Contains(tail, pair[0]) {
+					p.ReportCue(c, "required", "\""+pair[0]+"\" is closed by \".\", not \""+pair[1]+"\": "+quote(text),
+						pair[0]+"…"+pair[1], pair[0]+"….")
+					return
+				}
+			}
+		}
+	})
+}
+
+func lineTexts(c *cue.Cue) []string {
+	out := make([]string, len(c.Lines))
+	for i, l := range c.Lines {
+		out[i] = l.Text
+	}
+	return out
+}
+
+// isCJK reports Han, kana and Hangul characters and CJK punctuation.
+func isCJK(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) ||
+		(r >= 0x3000 && r <= 0x303F) || (r >= 0xFF01 && r <= 0xFF60)
+}
+
+func runFullWidthPunctuation(p *rule.Pass) {
+	half, noEnd := p.String("half_width"), strings.TrimSpace(p.String("no_line_end"))
+	if strings.TrimSpace(half) == "" && noEnd == "" {
+		return
+	}
+	textCues(p, func(c *cue.Cue) {
+		for j, l := range c.Lines {
+			rs := []rune(l.Text)
+			for i, r := range rs {
+				if i > 0 && r < 0x80 && strings.ContainsRune(half, r) && isCJK(rs[i-1]) {
+					full := r + 0xFEE0 // the Fullwidth Forms block mirrors ASCII
+					reportLine(p, c, j, "half_width", "half-width \""+string(r)+"\" after CJK text in "+lineNo(j)+
+						" should be full-width "+string(full)+" ("+codePoint(full)+"): "+quote(l.Text), string(full), string(r))
+					break
+				}
+			}
+			if n := len(rs); n > 0 && noEnd != "" && strings.ContainsRune(noEnd, rs[n-1]) && len(c.Lines) > 1 && j < len(c.Lines)-1 {
+				reportLine(p, c, j, "no_line_end", lineNo(j)+" ends with \""+string(rs[n-1])+"\", which the guide does not "+
+					"allow at a line end: "+quote(l.Text), "no "+string(rs[n-1])+" at a line end", string(rs[n-1]))
+			}
+		}
+	})
+}
+
+func runDoubledPunctuation(p *rule.Pass) {
+	seqs := words(p.String("sequences"))
+	if len(seqs) == 0 {
+		return
+	}
+	textCues(p, func(c *cue.Cue) {
+		for j, l := range c.Lines {
+			for _, s := range seqs {
+				if !containsSequence(l.Text, s) {
+					continue
+				}
+				reportLine(p, c, j, "sequences", "\""+s+"\" in "+lineNo(j)+": "+quote(l.Text), "no \""+s+"\"", s)
+				break
+			}
+		}
+	})
+}
+
+// containsSequence finds s in t; a sequence of full stops matches only a run
+// of exactly that many (".." is not part of "...").
+func containsSequence(t, s string) bool {
+	if strings.Trim(s, ".") != "" {
+		return strings.Contains(t, s)
+	}
+	found := false
+	dotRuns(t, func(_, n int) { found = found || n == len(s) })
+	return found
+}
+
+func runScriptPunctuation(p *rule.Pass) {
+	want := map[rune]rune{}
+	for _, tok := range strings.Fields(p.String("replace")) {
+		rs := []rune(tok)
+		if len(rs) != 2 {
+			badParam(p, "replace", errString("\""+tok+"\" is not a pair of marks (write ?؟)"))
+			return
+		}
+		want[rs[0]] = rs[1]
+	}
+	if len(want) == 0 {
+		return
+	}
+	textCues(p, func(c *cue.Cue) {
+		for j, l := range c.Lines {
+			rs := []rune(l.Text)
+			for i, r := range rs {
+				own, ok := want[r]
+				if !ok || i == 0 {
+					continue
+				}
+				if prev := rs[i-1]; !unicode.IsLetter(prev) || unicode.Is(unicode.Latin, prev) {
+					continue // after Latin text, a digit or another mark
+				}
+				reportLine(p, c, j, "replace", "\""+string(r)+"\" in "+lineNo(j)+" should be "+string(own)+" ("+
+					codePoint(own)+"): "+quote(l.Text), string(own), string(r))
+				break
+			}
+		}
+	})
+}

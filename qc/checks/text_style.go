@@ -1,0 +1,356 @@
+package checks
+
+import (
+	"path/filepath"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/exportqc/exportqc/qc/cue"
+	"github.com/exportqc/exportqc/qc/rule"
+	"github.com/exportqc/exportqc/qc/textcount"
+)
+
+var (
+	ItalicsNotAllowed = &rule.Rule{
+		Code: "X011", Name: "italics-not-allowed", Family: "text",
+		Summary: "Italics in a language whose guide does not use them",
+		Doc: "Arabic, Hebrew, Hindi, Korean, Thai and Chinese guides do not use italics (the scripts have no italic " +
+			"form; slanted glyphs are hard to read), and Subtitle Edit strips them for these languages. Off by " +
+			"default; the language packs of those languages enable it. Japanese italics are allowed only as IMSC " +
+			"tts:shear, which is not checked here. Remove the <i> tags and convey the emphasis another way.",
+		Run: runItalicsNotAllowed, DefaultSeverity: rule.Warning,
+	}
+	NumberNotSpelledOut = &rule.Rule{
+		Code: "X012", Name: "number-not-spelled-out", Family: "text",
+		Summary: "A small number is written in digits, or a sentence starts with a number",
+		Doc: "The Netflix English guide spells out the numbers from 1 to spell_out_max (10) and a number that starts a " +
+			"sentence. Digits that are part of a time (10:30), a decimal, a measure or a name (3D, 1st, $5, 5%, #2) " +
+			"are not reported, nor a speaker label (MAN 2:), a number within two words of another (80 to 1, 2 by 2), " +
+			"after a colon or next to an arithmetic sign or one of the pack's context_words (Room 5, Chapter 3, 2 times x). A cue that carries on the previous cue's sentence does not start one. spell_out_max " +
+			"0 and sentence_start false: not checked.",
+		Params: []rule.ParamSpec{
+			{Name: "spell_out_max", Kind: rule.KindInt, Doc: "numbers from 1 up to this are spelled out; 0: not checked"},
+			{Name: "sentence_start", Kind: rule.KindBool, Doc: "true: a number starting a sentence is spelled out"},
+			{Name: "context_words", Kind: rule.KindString, Doc: "words that make a number next to them a name, a label or part of a formula (room 5, page 3, 2 times x), separated by spaces"},
+		},
+		Run: runNumberNotSpelledOut, DefaultSeverity: rule.Info,
+	}
+	SDHConventions = &rule.Rule{
+		Code: "X013", Name: "sdh-conventions", Family: "text",
+		Summary: "An SDH label is in ( ) or { } instead of [ ], or a lyric's music notes are unbalanced",
+		Doc: "Subtitles for the deaf and hard of hearing put sound and speaker labels in square brackets " +
+			"([DOOR SLAMS], [JOHN]) and open and close each lyric subtitle with ♪. Checked only in SDH files: every " +
+			"file when all_files is true (set by --variant sdh), else files whose name says sdh " +
+			"(Title.en.sdh.srt, Title_SDH_en.vtt). A manifest's kind: sdh is not seen by this rule yet. Change " +
+			"( ) and { } around labels to [ ]; put ♪ at both ends of a lyric.",
+		Params: []rule.ParamSpec{{Name: "all_files", Kind: rule.KindBool, Doc: "true: treat every file as SDH"}},
+		Run:    runSDHConventions, DefaultSeverity: rule.Warning,
+	}
+	ForcedNotAllCaps = &rule.Rule{
+		Code: "X014", Name: "forced-not-all-caps", Family: "text",
+		Summary: "A forced-narrative subtitle is not in capitals where the guide wants ALL CAPS",
+		Doc: "English and Turkish guides write forced narratives (translations of on-screen text) in ALL CAPS. " +
+			"Checked in files whose name says forced or fn (Title.en.forced.ttml) when the language pack sets " +
+			"all_caps. Retype the text in capitals.",
+		Params: []rule.ParamSpec{{Name: "all_caps", Kind: rule.KindBool, Doc: "true: forced narratives are ALL CAPS"}},
+		Run:    runForcedNotAllCaps, DefaultSeverity: rule.Warning,
+	}
+	CouldFitOneLine = &rule.Rule{
+		Code: "X017", Name: "could-fit-one-line", Family: "text",
+		Summary: "A two-line cue would fit on one line",
+		Doc: "Netflix keeps a subtitle to one line unless it exceeds the line limit: two short lines make the eye " +
+			"jump for nothing. Reported when a two-line cue joined with a space is within max_chars; a two-speaker " +
+			"cue (dashed lines) and a cue with a sound-label line stay on two lines and are not reported. Advice " +
+			"(info). max_chars is the language's line limit, repeated here from L001 because a rule sees only its " +
+			"own parameters; 0: not checked. Counted as L001 counts, half-width characters fully. Off by default " +
+			"(--enable X017): files broken for 37-column broadcast teletext would report most of their cues.",
+		Params: []rule.ParamSpec{{Name: "max_chars", Kind: rule.KindFloat, Doc: "the line limit the joined text must fit; 0: not checked"}},
+		Run:    runCouldFitOneLine, DefaultSeverity: rule.Info,
+	}
+	WeakLineEnd = &rule.Rule{
+		Code: "X015", Name: "weak-line-end", Family: "text",
+		Summary: "A line ends in an article, preposition or conjunction that would fit on the next line",
+		Doc: "Guides break lines after punctuation and before conjunctions and prepositions, never between an " +
+			"article and its noun. Reported when a line that is not the last ends with one of the pack's words and " +
+			"moving that word to the start of the next line keeps it within max_chars. Advice only (info): a break " +
+			"is also a matter of balance and sense. words empty: not checked.",
+		Params: []rule.ParamSpec{
+			{Name: "words", Kind: rule.KindString, Doc: "words a line should not end with, separated by spaces; empty: not checked"},
+			{Name: "max_chars", Kind: rule.KindFloat, Doc: "the line length the moved word must still fit in"},
+		},
+		Run: runWeakLineEnd, DefaultSeverity: rule.Info,
+	}
+)
+
+// nameSays reports whether a file's name holds one of the kind words
+// (".sdh.", "_forced_"), as a part of the name separated by . _ or space.
+func nameSays(path string, kinds ...string) bool {
+	name := strings.ToLower(filepath.Base(path))
+	// Parts are split as qc/lang splits a name for its language (. _ and
+	// space): "forced-display" in a test file's name is not a kind.
+	for _, part := range strings.FieldsFunc(name, func(r rune) bool { return r == '.' || r == '_' || r == ' ' }) {
+		for _, k := range kinds {
+			if part == k {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func runItalicsNotAllowed(p *rule.Pass) {
+	textCues(p, func(c *cue.Cue) {
+		for j, l := range c.Lines {
+			if l.Italic() {
+				reportLine(p, c, j, "", lineNo(j)+" is in italics, which this language's guide does not use: "+quote(l.Text),
+					"no italics", "italics")
+				return
+			}
+		}
+	})
+}
+
+// endsSentence reports whether text ends a sentence (a final . ? ! not
+// part of an ellipsis, before closing quotes or brackets).
+func endsSentence(text string) bool {
+	t := strings.TrimRight(text, " \"'»”’)]♪")
+	if strings.HasSuffix(t, "..") {
+		return false
+	}
+	r := lastRune(t)
+	return r == '.' || r == '?' || r == '!' || r == '？' || r == '！' || r == '。'
+}
+
+var smallNumbers = []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+
+func runNumberNotSpelledOut(p *rule.Pass) {
+	max, atStart := p.Int("spell_out_max"), p.Bool("sentence_start")
+	if max <= 0 && !atStart {
+		return
+	}
+	context := map[string]bool{}
+	for _, w := range words(strings.ToLower(p.String("context_words"))) {
+		context[w] = true
+	}
+	prevEnds := true
+	textCues(p, func(c *cue.Cue) {
+		startsSentence := prevEnds
+		prevEnds = endsSentence(c.Text())
+		for j, l := range c.Lines {
+			t := l.Text
+			for i := 0; i < len(t); {
+				if t[i] < '0' || t[i] > '9' {
+					i++
+					continue
+				}
+				k := i
+				for k < len(t) && t[k] >= '0' && t[k] <= '9' {
+					k++
+				}
+				start, end := i, k
+				i = k
+				if partOfMeasure(t, start, end) || inContext(t, start, end, context) {
+					continue
+				}
+				n, _ := strconv.ParseInt(t[start:end], 10, 64)
+				if atStart && sentenceStartAt(t, start, j == 0 && startsSentence) && (end >= len(t) || t[end] != ':') {
+					reportLine(p, c, j, "sentence_start", "a sentence starts with the number "+t[start:end]+" in "+lineNo(j)+
+						"; spell it out or rephrase: "+quote(t), "a word", t[start:end])
+					continue
+				}
+				if n >= 1 && n <= max && end-start == len(strconv.FormatInt(n, 10)) {
+					spelled := ""
+					if n < int64(len(smallNumbers)) {
+						spelled = " (\"" + smallNumbers[n] + "\")"
+					}
+					reportLine(p, c, j, "spell_out_max", "the number "+t[start:end]+" in "+lineNo(j)+" should be spelled out"+
+						spelled+": "+quote(t), "words for 1–"+itoa(max), t[start:end])
+				}
+			}
+		}
+	})
+}
+
+// partOfMeasure reports digits that belong to a time, decimal, ordinal,
+// measure, amount or code rather than standing as a count.
+func partOfMeasure(t string, start, end int) bool {
+	if start > 0 {
+		prev, _ := utf8.DecodeLastRuneInString(t[:start])
+		if unicode.IsLetter(prev) || strings.ContainsRune("$£€¥#:./,-+№", prev) {
+			return true
+		}
+	}
+	if end < len(t) {
+		next, n := utf8.DecodeRuneInString(t[end:])
+		if unicode.IsLetter(next) || strings.ContainsRune("%°'’", next) {
+			return true
+		}
+		if strings.ContainsRune(":.,/-", next) && end+n < len(t) && t[end+n] >= '0' && t[end+n] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// inContext reports a number that names or labels something, or sits in a
+// formula: after a colon or an arithmetic sign, or next to a context word.
+func inContext(t string, start, end int, context map[string]bool) bool {
+	before := strings.TrimRight(t[:start], " ")
+	after := strings.TrimLeft(t[end:], " ")
+	if b := lastRune(before); strings.ContainsRune(":=+×*/", b) {
+		return true
+	}
+	if a, _ := utf8.DecodeRuneInString(t[end:]); a == ':' {
+		return true // a speaker label, "MAN 2:"
+	}
+	if a, _ := utf8.DecodeRuneInString(after); strings.ContainsRune("=+×*", a) {
+		return true
+	}
+	// A number within two words of another is part of a figure written in
+	// digits (80 to 1, a 2 by 2 matrix, between 5 and 15), kept consistent.
+	if hasDigit(lastWords(before, 2)) || hasDigit(firstWords(after, 2)) {
+		return true
+	}
+	prevWord := before[strings.LastIndexAny(before, " \"'(")+1:]
+	nextWord := after
+	if i := strings.IndexAny(after, " ,.;:!?"); i >= 0 {
+		nextWord = after[:i]
+	}
+	return context[strings.ToLower(strings.TrimRight(prevWord, ".,"))] || context[strings.ToLower(nextWord)]
+}
+
+func hasDigit(s string) bool { return strings.IndexAny(s, "0123456789") >= 0 }
+
+func lastWords(s string, n int) string {
+	f := strings.Fields(s)
+	return strings.Join(f[max(0, len(f)-n):], " ")
+}
+
+func firstWords(s string, n int) string {
+	f := strings.Fields(s)
+	return strings.Join(f[:min(n, len(f))], " ")
+}
+
+// sentenceStartAt reports whether the digits at i start a sentence: they
+// open the line (after a speaker dash or music note) and the line starts
+// one, or they follow ". " "? " "! ".
+func sentenceStartAt(t string, i int, lineStartsSentence bool) bool {
+	before := strings.TrimRight(t[:i], " ")
+	if strings.TrimLeft(before, "-–—♪ ") == "" {
+		return lineStartsSentence || strings.TrimSpace(before) != ""
+	}
+	if len(before) == i {
+		return false // no space between the sentence end and the number
+	}
+	return endsSentence(before) && !strings.HasSuffix(before, "...")
+}
+
+func runSDHConventions(p *rule.Pass) {
+	if !p.Bool("all_files") && !nameSays(p.File.Path, "sdh") {
+		return
+	}
+	textCues(p, func(c *cue.Cue) {
+		for j, l := range c.Lines {
+			for _, br := range [][2]string{{"(", ")"}, {"{", "}"}} {
+				a := strings.Index(l.Text, br[0])
+				if a < 0 || !strings.Contains(l.Text[a:], br[1]) {
+					continue
+				}
+				b := a + strings.Index(l.Text[a:], br[1])
+				label := l.Text[a : b+1]
+				fixed := "[" + strings.Trim(label, "(){}") + "]"
+				reportLine(p, c, j, "", "SDH label "+quote(label)+" in "+lineNo(j)+" is in "+br[0]+" "+br[1]+"; SDH labels "+
+					"use [ ]: "+fixed, fixed, label)
+				break
+			}
+		}
+		text := c.Text()
+		notes := strings.Count(text, "♪") + strings.Count(text, "♫")
+		lyric := strings.IndexFunc(text, unicode.IsLetter) >= 0
+		if notes%2 == 1 && lyric {
+			p.ReportCue(c, "", "the lyric has "+itoa(int64(notes))+" music note(s): open and close it with ♪: "+quote(text),
+				"♪ … ♪", itoa(int64(notes))+" note(s)")
+		}
+	})
+}
+
+func runForcedNotAllCaps(p *rule.Pass) {
+	if !p.Bool("all_caps") || !nameSays(p.File.Path, "forced", "fn") {
+		return
+	}
+	textCues(p, func(c *cue.Cue) {
+		for j, l := range c.Lines {
+			if strings.IndexFunc(l.Text, unicode.IsLower) >= 0 {
+				reportLine(p, c, j, "all_caps", "forced narrative "+lineNo(j)+" is not in capitals: "+quote(l.Text),
+					"ALL CAPS", "lower-case letters")
+				return
+			}
+		}
+	})
+}
+
+func runWeakLineEnd(p *rule.Pass) {
+	list := words(strings.ToLower(p.String("words")))
+	if len(list) == 0 {
+		return
+	}
+	weak := map[string]bool{}
+	for _, w := range list {
+		weak[w] = true
+	}
+	max := p.Float("max_chars")
+	textCues(p, func(c *cue.Cue) {
+		for j := 0; j+1 < len(c.Lines); j++ {
+			line := strings.TrimRight(c.Lines[j].Text, " ")
+			k := strings.LastIndexByte(line, ' ')
+			if k < 0 {
+				continue // a one-word line has nothing to keep
+			}
+			last := line[k+1:]
+			if !weak[strings.ToLower(last)] {
+				continue
+			}
+			next := strings.TrimLeft(c.Lines[j+1].Text, " ")
+			if _, rest := speakerDash(next); rest != "" {
+				continue // the next line is another speaker's
+			}
+			moved := textcount.Count(last+" "+next, 1)
+			if moved > max {
+				continue
+			}
+			reportLine(p, c, j, "words", lineNo(j)+" ends with \""+last+"\"; it reads better at the start of "+
+				lineNo(j+1)+", which would have "+num(moved)+" characters: "+quote(line), "\""+last+"\" on "+lineNo(j+1),
+				"\""+last+"\" at the end of "+lineNo(j))
+		}
+	})
+}
+
+func runCouldFitOneLine(p *rule.Pass) {
+	max := p.Float("max_chars")
+	if max <= 0 {
+		return
+	}
+	textCues(p, func(c *cue.Cue) {
+		if len(c.Lines) != 2 {
+			return
+		}
+		a, b := strings.TrimSpace(c.Lines[0].Text), strings.TrimSpace(c.Lines[1].Text)
+		if a == "" || b == "" || isLabel(a) || isLabel(b) || innerSpeaker(a) || innerSpeaker(b) {
+			return
+		}
+		if d, _ := speakerDash(a); d != 0 {
+			return
+		}
+		if d, _ := speakerDash(b); d != 0 {
+			return
+		}
+		n := textcount.Count(a+" "+b, 1)
+		if n > max {
+			return
+		}
+		p.ReportCue(c, "max_chars", "the two lines fit on one line ("+num(n)+" characters, limit "+num(max)+"): "+
+			quote(a+" / "+b), "one line", "two lines")
+	})
+}

@@ -33,7 +33,7 @@ var (
 	InvisibleCharacter = &rule.Rule{
 		Code: "X002", Name: "invisible-character", Family: "text",
 		Summary: "The text holds a control, zero-width, separator or private-use character",
-		Doc: "C0 and C1 control characters, U+2028/U+2029 line and paragraph separators, zero-width spaces and joiners, " +
+		Doc: "Tabs and C1 control characters (the other C0 controls are E005's), U+2028/U+2029 line and paragraph separators, zero-width spaces and joiners, " +
 			"bidirectional controls, soft hyphens, byte-order marks inside the text, private-use code points and U+FFFD " +
 			"(the mark of an earlier decoding error) are invisible or undefined on screen; players drop them, draw boxes " +
 			"or break the line. Checked in every language; a pack may allow the ones its script needs (allow: ZWNJ in " +
@@ -185,7 +185,9 @@ func runGlyphNotAllowed(p *rule.Pass) {
 // invisible reports the characters X002 is about.
 func invisible(r rune) bool {
 	switch {
-	case r < 0x20 || (r >= 0x7F && r <= 0x9F): // C0, DEL, C1
+	case r == '\t' || (r >= 0x80 && r <= 0x9F): // tab, C1
+		// The other C0 controls and DEL are E005's, reported at their line
+		// of the file; reporting them again per cue would say it twice.
 		return true
 	case r == 0x00AD, r == 0x061C, r == 0x180E, r == 0xFEFF, r == 0xFFFD:
 		return true // soft hyphen, Arabic letter mark, Mongolian vowel separator, BOM, replacement character
@@ -223,7 +225,7 @@ func runInvisibleCharacter(p *rule.Pass) {
 // visible shows invisible characters in a quoted line as "�" so that the
 // message itself carries none.
 func visible(r rune) rune {
-	if invisible(r) {
+	if invisible(r) || r < 0x20 || r == 0x7F {
 		return '\uFFFD'
 	}
 	return r

@@ -73,6 +73,7 @@ func (a *app) checkCommand() *cobra.Command {
 	fs.String("waivers", "", "waiver file (YAML): accepted findings, each with a reason and optional expiry")
 	fs.String("baseline", "", "a previous JSON report: report only findings that are not in it")
 	addDeliveryFlags(cmd)
+	addShotFlags(cmd)
 	return cmd
 }
 
@@ -92,6 +93,9 @@ func (a *app) runCheck(cmd *cobra.Command, args []string) error {
 	opts.Manifest, _ = cmd.Flags().GetString("manifest")
 	opts.Patterns = a.v.GetStringSlice("patterns")
 	if err := a.acceptanceOptions(cmd, &opts); err != nil {
+		return err
+	}
+	if err := a.shotOptions(cmd, &opts); err != nil {
 		return err
 	}
 	outputs, err := a.outputs(cmd)

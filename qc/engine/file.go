@@ -68,6 +68,7 @@ func checkFile(opts *Options, in input) fileResult {
 	if in.meta != nil {
 		file.Programme = in.meta.programme()
 	}
+	setShotChanges(&opts.ShotChanges, in, file)
 
 	cfg, err := resolveFor(opts, in, file.Language, doc.Format)
 	if err != nil {
@@ -77,6 +78,7 @@ func checkFile(opts *Options, in input) fileResult {
 		cfg, _ = opts.Resolver.Resolve("")
 	}
 	runRules(opts.Rules, file, doc, cfg, &res)
+	noteMissingShotChanges(opts, file, doc, cfg, &res)
 	afterRules(opts, in, file, doc, cfg, &res)
 	res.findings = applyConfig(res.findings, opts.Rules, cfg)
 	return res
@@ -132,7 +134,8 @@ func openDoc(in input, file *rule.File) (doc *cue.Document, encoding string, ski
 func runRules(rules []*rule.Rule, file *rule.File, doc *cue.Document, cfg map[string]*rule.Config, res *fileResult) {
 	for _, facts := range []bool{false, true} {
 		for _, r := range rules {
-			if r.Run == nil || r.Facts != facts || (doc == nil && !r.Facts) {
+			if r.Run == nil || r.Facts != facts || (doc == nil && !r.Facts) ||
+				r.ShotChangesNote || (r.NeedsShotChanges && file.ShotChanges == nil) {
 				continue
 			}
 			c := configFor(r, cfg)

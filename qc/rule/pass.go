@@ -49,6 +49,11 @@ type File struct {
 	// belongs to; nil for a loose file.
 	Programme *Programme
 
+	// ShotChanges are the programme's cut times (the first frame of each
+	// new shot), sorted, from a shot-change list or a video; nil when the
+	// run has none for this file, and the rules that need them do not run.
+	ShotChanges []cue.Time
+
 	memo map[any]any // Pass.Memo
 }
 

@@ -47,7 +47,7 @@ var (
 		Run: runShotChangeOutTime,
 	}
 	ShotChangeCrossed = &rule.Rule{
-		Code: "T012", Name: "shot-change-crossed-briefly", Family: "timing",
+		Code: "T012", Name: "shot-change-overhang", Family: "timing",
 		Summary: "A cue runs on a few frames past a shot change",
 		Doc: "A subtitle that carries over a cut should stay up long enough in the new shot to be read there; one that " +
 			"ends fewer than min_overhang after the cut hangs into the new shot. End it gap_before_cut before the cut " +

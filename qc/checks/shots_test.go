@@ -1,14 +1,18 @@
 package checks_test
 
 import (
+	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/exportqc/exportqc/qc/checks"
 	"github.com/exportqc/exportqc/qc/cue"
+	"github.com/exportqc/exportqc/qc/internal/testcorpus"
 	"github.com/exportqc/exportqc/qc/pack"
 	"github.com/exportqc/exportqc/qc/rule"
+	"github.com/exportqc/exportqc/qc/shots"
 )
 
 // shotFindings runs one shot-change rule, with the shipped Netflix values,
@@ -137,5 +141,34 @@ func TestShotChangeUndeclaredRate(t *testing.T) {
 	got := shotFindings(t, checks.ShotChangeInTime, fps24, false, []int64{240}, [][2]int64{{243, 300}}, 0)
 	if len(got) != 1 || !strings.Contains(got[0].Message, "the default rate") {
 		t.Errorf("%+v", got)
+	}
+}
+
+// The clean English fixture, timed to its cuts (on them, 2 frames before
+// them, well past them), gives no finding against its shot-change list;
+// the same list 3 frames later makes every edge near a cut wrong.
+func TestCleanFileAgainstItsCuts(t *testing.T) {
+	root := testcorpus.RepoRoot(t)
+	srt := filepath.Join(root, "fixtures", "rules", "ok", "clean.en.srt")
+	list := filepath.Join(root, "qc", "checks", "testdata", "clean.en.shotchanges")
+	if rep := check(t, run{shotChanges: list, noteShots: true}, checks.All(), srt); len(rep.Findings) != 0 {
+		t.Errorf("clean file: %+v", rep.Findings)
+	}
+	l, err := shots.Load(list)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var shifted strings.Builder
+	times, _ := l.Times(fps24)
+	for _, tm := range times {
+		shifted.WriteString(strconv.FormatFloat((tm+fps24.Frames(3)).Seconds(), 'f', 6, 64) + "\n")
+	}
+	late := writeFile(t, "late.shotchanges", shifted.String())
+	got := map[string]int{}
+	for _, f := range check(t, run{shotChanges: late}, checks.All(), srt).Findings {
+		got[f.Rule]++
+	}
+	if got["T010"] != 2 || got["T011"] != 1 || len(got) != 2 {
+		t.Errorf("cuts 3 frames late: %v, want T010 on cues 1 and 3, T011 on cue 2", got)
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -42,6 +44,11 @@ func (a *app) shotOptions(cmd *cobra.Command, opts *engine.Options) error {
 	case video != "":
 		threshold, _ := cmd.Flags().GetFloat64("scene-threshold")
 		cache, _ := cmd.Flags().GetString("shot-cache")
+		for _, p := range opts.Paths {
+			if cache != "" && within(cache, p) {
+				return usagef("--shot-cache %s is inside %s, which is being checked: the cache never goes into a delivery", cache, p)
+			}
+		}
 		if !a.v.GetBool("quiet") {
 			fmt.Fprintf(a.stderr, "shot changes: reading %s (ffmpeg scene filter, threshold %v)\n", video, threshold)
 		}
@@ -56,4 +63,15 @@ func (a *app) shotOptions(cmd *cobra.Command, opts *engine.Options) error {
 		opts.ShotChanges = l
 	}
 	return nil
+}
+
+// within reports whether path is dir or inside it.
+func within(path, dir string) bool {
+	a, err1 := filepath.Abs(path)
+	b, err2 := filepath.Abs(dir)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	rel, err := filepath.Rel(b, a)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }

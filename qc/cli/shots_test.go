@@ -79,4 +79,9 @@ func TestVideoFlag(t *testing.T) {
 	if entries, _ := os.ReadDir(cache); len(entries) != 1 {
 		t.Errorf("cache holds %d entries, want 1", len(entries))
 	}
+	// The cache never goes into what is checked.
+	code, _, stderr := run(t, "check", "--config", emptyConfig(t), "-q", "--video", video, "--shot-cache", filepath.Join(dir, "c2"), dir)
+	if _, err := os.Stat(filepath.Join(dir, "c2")); code != ExitUsage || err == nil || !strings.Contains(stderr, "never goes into") {
+		t.Errorf("cache inside the checked folder: exit %d, %s", code, stderr)
+	}
 }

@@ -77,7 +77,8 @@ type Options struct {
 	ShotChanges *shots.List
 	// NoteMissingShotChanges asks for one note (T013) when files had no
 	// shot changes for the shot-change rules enabled on them: exportqc
-	// check sets it; the audit, which counts members' own findings, does not.
+	// check sets it; the audit, which counts members' own findings, does
+	// not. Run keeps one note per run; RunEach does not deduplicate.
 	NoteMissingShotChanges bool
 }
 

@@ -199,8 +199,8 @@ func parseFFmpeg(path string, lines []string) (*List, error) {
 			continue
 		}
 		v, err := strconv.ParseFloat(m[1], 64)
-		if err != nil || v < 0 {
-			return nil, fmt.Errorf("%s:%d: pts_time %q is not a time", path, i+1, m[1])
+		if err != nil || v < 0 || v > 1e6 {
+			return nil, fmt.Errorf("%s:%d: pts_time %q is not a time in a programme", path, i+1, m[1])
 		}
 		l.Cuts = append(l.Cuts, Cut{Line: i + 1, Time: cue.FromSeconds(v)})
 	}

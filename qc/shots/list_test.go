@@ -139,3 +139,28 @@ M2   A001C007       048.0    14:05:01:00
 		t.Errorf("short event line: %v", err)
 	}
 }
+
+// No input makes Parse or Times panic; what parses gives sorted times.
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{"1.5\n2\n", "00:00:01:05\n00:01:00;02\n", "pts_time:3.2\n", "TITLE: x\nFCM: DROP FRAME\n001 A V C 01:00:00;00 01:00:01;00 01:00:00;00 01:00:01;00\n",
+		"999:59:59:999\n", "00:00:00.5\n", "-1\n"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		l, err := Parse("f", data)
+		if err != nil {
+			return
+		}
+		for _, fr := range []cue.FrameRate{{}, ntsc, {Num: 1, Den: 1000}} {
+			times, err := l.Times(fr)
+			if err != nil {
+				continue
+			}
+			for i := 1; i < len(times); i++ {
+				if times[i] <= times[i-1] {
+					t.Fatalf("times not strictly increasing: %v", times)
+				}
+			}
+		}
+	})
+}

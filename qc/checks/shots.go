@@ -169,9 +169,9 @@ func runShotChangeOutTime(p *rule.Pass) {
 	fr := p.File.FrameRate
 	cues := shotCues(p)
 	for k, c := range cues {
-		out, in := fr.Snap(c.End), fr.Snap(c.Start)
+		out := fr.Snap(c.End)
 		i := sort.Search(len(cuts), func(i int) bool { return cuts[i] >= out })
-		if i == len(cuts) || cuts[i] <= in {
+		if i == len(cuts) {
 			continue
 		}
 		cut := cuts[i]

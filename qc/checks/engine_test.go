@@ -12,6 +12,7 @@ import (
 	"github.com/exportqc/exportqc/qc/pack"
 	"github.com/exportqc/exportqc/qc/report"
 	"github.com/exportqc/exportqc/qc/rule"
+	"github.com/exportqc/exportqc/qc/shots"
 	"github.com/exportqc/exportqc/qc/territory"
 	"github.com/exportqc/exportqc/qc/waiver"
 )
@@ -71,6 +72,10 @@ type run struct {
 	flags    pack.FlagValues
 	variants []string
 	waivers  string
+	// shotChanges is a shot-change list for every file (--shot-changes);
+	// noteShots asks for the note when files have none (as check does).
+	shotChanges string
+	noteShots   bool
 }
 
 // check runs the engine as `exportqc check` does with an empty project
@@ -89,6 +94,12 @@ func check(t testing.TB, r run, registry []*rule.Rule, paths ...string) *report.
 			t.Fatal(err)
 		}
 	}
+	if r.shotChanges != "" {
+		if opts.ShotChanges, err = shots.Load(r.shotChanges); err != nil {
+			t.Fatal(err)
+		}
+	}
+	opts.NoteMissingShotChanges = r.noteShots
 	rep, err := engine.Run(context.Background(), opts)
 	if err != nil {
 		t.Fatal(err)

@@ -2,6 +2,7 @@ package checks
 
 import (
 	"bytes"
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -53,7 +54,7 @@ func rebreakFix(p *rule.Pass, c *cue.Cue) []rule.SuggestedFix {
 			if w1 > maxChars || w2 > maxChars {
 				continue
 			}
-			score := abs64(w1 - w2)
+			score := math.Abs(w1 - w2)
 			if w1 > w2 {
 				score += 0.5 // bottom-heavy when unequal
 			}
@@ -86,11 +87,4 @@ func rebreakFix(p *rule.Pass, c *cue.Cue) []rule.SuggestedFix {
 	a, z, _ := p.File.Fix.Span(c.TextSrc, false)
 	return fixOf("re-break cue "+itoa(int64(c.Index))+" into "+itoa(int64(len(lines)))+" line(s) within "+num(maxChars)+" characters",
 		[]rule.TextEdit{{Start: a, End: z, New: out}})
-}
-
-func abs64(f float64) float64 {
-	if f < 0 {
-		return -f
-	}
-	return f
 }

@@ -21,8 +21,12 @@ var update = flag.Bool("update", false, "rewrite the rule fixtures' .want files 
 // exactly those in the sidecar <case>.want, one "LINE CUE RULE" per line,
 // and include the folder's rule. In a folder case, waivers.yaml is the
 // run's waiver file, .variants lists pack variants to apply and .enable
-// rules to enable (one a line), when they are there. Cases under fixtures/rules/ok/ must produce
-// no finding at all.
+// rules to enable (one a line), when they are there. A case's shot-change
+// list (--shot-changes) is its sidecar <case stem>.shotchanges, or
+// .shotchanges inside a folder case; a folder case with a
+// .note-shot-changes file asks for the note on files without one (T013),
+// as exportqc check does. Cases under fixtures/rules/ok/ must produce no
+// finding at all.
 func TestRuleFixtures(t *testing.T) {
 	root := filepath.Join(testcorpus.RepoRoot(t), "fixtures", "rules")
 	cases, err := filepath.Glob(filepath.Join(root, "*", "*"))
@@ -31,7 +35,7 @@ func TestRuleFixtures(t *testing.T) {
 	}
 	seen := map[string]bool{}
 	for _, c := range cases {
-		if strings.HasSuffix(c, ".want") {
+		if strings.HasSuffix(c, ".want") || strings.HasSuffix(c, ".shotchanges") {
 			continue
 		}
 		rel, _ := filepath.Rel(root, c)
@@ -102,6 +106,12 @@ func findingKeys(t *testing.T, path string) []string {
 		// Rules no shipped pack turns on (X017) are enabled as --enable would.
 		r.flags.Enable = strings.Fields(string(data))
 	}
+	for _, p := range []string{strings.TrimSuffix(path, filepath.Ext(path)) + ".shotchanges", filepath.Join(path, ".shotchanges")} {
+		if exists(p) {
+			r.shotChanges = p
+		}
+	}
+	r.noteShots = exists(filepath.Join(path, ".note-shot-changes"))
 	rep := check(t, r, checks.All(), path)
 	keys := make([]string, 0, len(rep.Findings))
 	failed := false

@@ -38,6 +38,7 @@ func build() []*rule.Rule {
 	all = append(all, timingRules...)
 	all = append(all, layoutRules...)
 	all = append(all, textRules...) // X001–X017: the text a viewer reads, per language
+	all = append(all, shotRules...) // T010–T013: timing against shot changes
 	// Format rules: the readers detect them and own their definitions; they
 	// are reported from the readers' diagnostics.
 	all = append(all, readerRules(stl.Rules, scc.Rules, ssa.Rules, ttml.Rules, webvtt.Rules, srt.Rules)...)

@@ -77,6 +77,7 @@ func (a *app) checkCommand() *cobra.Command {
 	fs.Bool("fixes", false, "attach the rules' suggested fixes (byte edits) to findings in JSON and SARIF reports; see exportqc fix")
 	addDeliveryFlags(cmd)
 	addHumanFlags(fs)
+	addShotFlags(cmd)
 	return cmd
 }
 
@@ -97,6 +98,9 @@ func (a *app) runCheck(cmd *cobra.Command, args []string) error {
 	opts.Patterns = a.v.GetStringSlice("patterns")
 	opts.SuggestFixes, _ = cmd.Flags().GetBool("fixes")
 	if err := a.acceptanceOptions(cmd, &opts); err != nil {
+		return err
+	}
+	if err := a.shotOptions(cmd, &opts); err != nil {
 		return err
 	}
 	outputs, err := a.outputs(cmd)

@@ -85,9 +85,12 @@ type Episode struct {
 	Title     string
 	Duration  cue.Time // 0 if unknown
 	FrameRate cue.FrameRate
-	Files     []int  // indexes into Delivery.Files
-	Manifest  string // where it was declared
-	Line      int
+	Files     []int // indexes into Delivery.Files
+	// ShotChanges is the episode's shot-change list (shot_changes:), a
+	// cleaned path relative to Root; "" when the manifest names none.
+	ShotChanges string
+	Manifest    string // where it was declared
+	Line        int
 }
 
 // File is one declared file.

@@ -325,6 +325,11 @@ func (n *nativeReader) episodes(v *yaml.Node) {
 		if k := keys["files"]; k != nil {
 			ep.Files = n.files(k, where+".files", number)
 		}
+		if k := keys["shot_changes"]; k != nil {
+			if raw, ok := n.stringValue(k, where+".shot_changes"); ok {
+				ep.ShotChanges, _ = n.d.CheckPath(n.name, k.Line, raw)
+			}
+		}
 		if numOK {
 			n.d.Episodes = append(n.d.Episodes, ep)
 		}

@@ -29,6 +29,11 @@ func (c *checker) unlisted() {
 	for _, m := range c.d.Manifests {
 		known[m] = true
 	}
+	for _, ep := range c.d.Episodes {
+		if ep.ShotChanges != "" {
+			known[ep.ShotChanges] = true // named by the manifest, as the episode's shot-change list
+		}
+	}
 	var ignore []string
 	if d3 {
 		ignore = splitPatterns(c.p.SettingsOf(codeFileUnlisted).String("ignore"))

@@ -20,6 +20,7 @@ import (
 	"github.com/exportqc/exportqc/qc/delivery/hashing"
 	"github.com/exportqc/exportqc/qc/report"
 	"github.com/exportqc/exportqc/qc/rule"
+	"github.com/exportqc/exportqc/qc/shots"
 	"github.com/exportqc/exportqc/qc/waiver"
 )
 
@@ -79,6 +80,15 @@ type Options struct {
 	// corrected copies in memory, under the original paths).
 	SuggestFixes bool
 	ReadFile     func(path string) ([]byte, error)
+	// ShotChanges is the run's shot-change list (--shot-changes, or
+	// detected in --video), for every file without a list of its own
+	// episode (shots.go); nil for none.
+	ShotChanges *shots.List
+	// NoteMissingShotChanges asks for one note (T013) when files had no
+	// shot changes for the shot-change rules enabled on them: exportqc
+	// check sets it; the audit, which counts members' own findings, does
+	// not. Run keeps one note per run; RunEach does not deduplicate.
+	NoteMissingShotChanges bool
 }
 
 // DefaultFrameRate is used for frame-based thresholds when nothing declares a rate.
@@ -141,6 +151,7 @@ func Run(ctx context.Context, opts Options) (*report.Report, error) {
 	if err := checkDeliveries(ctx, &opts, units, inputs, results, hashing.New(int64(jobs)), jobs); err != nil {
 		return nil, err
 	}
+	keepOneShotChangesNote(opts.Rules, results)
 	notes, baselined := acceptance(&opts, results, units)
 	rep, err := assemble(&opts, results, func(rep *report.Report) { addDeliveries(rep, &opts, units, inputs, results) })
 	if err != nil {

@@ -176,6 +176,7 @@ func checkFile(opts *Options, in input) fileResult {
 	if in.meta != nil {
 		file.Programme = in.meta.programme()
 	}
+	setShotChanges(&opts.ShotChanges, in, file)
 
 	cfg, err := resolveFor(opts, in, file.Language, doc.Format)
 	if err != nil {
@@ -188,6 +189,7 @@ func checkFile(opts *Options, in input) fileResult {
 		file.Fix.Configs = cfg
 	}
 	runRules(opts.Rules, file, doc, cfg, &res)
+	noteMissingShotChanges(opts, file, doc, cfg, &res)
 	res.addOverflowSummaries()
 	res.findings = applyConfig(res.findings, opts.Rules, cfg)
 	return res
@@ -267,7 +269,8 @@ func openDoc(in input, file *rule.File, read func(string) ([]byte, error), wantF
 func runRules(rules []*rule.Rule, file *rule.File, doc *cue.Document, cfg map[string]*rule.Config, res *fileResult) {
 	for _, facts := range []bool{false, true} {
 		for _, r := range rules {
-			if r.Run == nil || r.Facts != facts || (doc == nil && !r.Facts) {
+			if r.Run == nil || r.Facts != facts || (doc == nil && !r.Facts) ||
+				r.ShotChangesNote || (r.NeedsShotChanges && file.ShotChanges == nil) {
 				continue
 			}
 			c := configFor(r, cfg)

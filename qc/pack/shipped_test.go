@@ -11,7 +11,22 @@ import (
 // shippedRegistry is testRegistry plus the delivery and language rules,
 // whose parameters the shipped defaults.yaml must give values to.
 func shippedRegistry() []*rule.Rule {
-	return append(append(append(testRegistry(), deliverycheck.Rules...), langcheck.Rules...), textRules()...)
+	return append(append(append(append(testRegistry(), deliverycheck.Rules...), langcheck.Rules...), textRules()...), shotRules()...)
+}
+
+// shotRules stand for the shot-change rules of qc/checks (T010–T013),
+// whose parameters the shipped packs set.
+func shotRules() []*rule.Rule {
+	d := func(name string) rule.ParamSpec { return rule.ParamSpec{Name: name, Kind: rule.KindDuration} }
+	r := func(code, name string, params ...rule.ParamSpec) *rule.Rule {
+		return &rule.Rule{Code: code, Name: name, Summary: "test rule " + name, Params: params}
+	}
+	return []*rule.Rule{
+		r("T010", "shot-change-in-time", d("min_distance"), d("snap_within")),
+		r("T011", "shot-change-out-time", d("window"), d("gap_before_cut")),
+		r("T012", "shot-change-overhang", d("min_overhang"), d("gap_before_cut")),
+		r("T013", "shot-changes-unavailable"),
+	}
 }
 
 func loadShipped(t *testing.T) *Library {

@@ -84,6 +84,11 @@ type File struct {
 	// Fix, when set, asks rules for suggested fixes and gives them the bytes.
 	Fix *FixSource
 
+	// ShotChanges are the programme's cut times (the first frame of each
+	// new shot), sorted, from a shot-change list or a video; nil when the
+	// run has none for this file, and the rules that need them do not run.
+	ShotChanges []cue.Time
+
 	memo map[any]any // Pass.Memo
 }
 

@@ -90,6 +90,16 @@ type Rule struct {
 	// it also runs on a file that could not be read (Pass.Doc nil), and
 	// after the other rules, so it sees the problems they ran into.
 	Facts bool
+	// NeedsShotChanges marks a file rule that times cues against the
+	// programme's shot changes: it does not run on a file without them
+	// (File.ShotChanges nil), and the report says so once.
+	NeedsShotChanges bool
+	// ShotChangesNote marks the note that a file's shot-change rules had
+	// no shot changes to run on. The engine runs it only where that is so
+	// and one of them is enabled, when the run asks for the note
+	// (engine.Options.NoteMissingShotChanges), and keeps one such finding
+	// per run.
+	ShotChangesNote bool
 	// RunDelivery inspects one delivery: its manifests, its disk, its
 	// territories' requirements.
 	RunDelivery func(*DeliveryPass)

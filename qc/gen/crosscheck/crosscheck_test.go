@@ -30,7 +30,9 @@ type report struct {
 func check(t *testing.T, dir string) *report {
 	t.Helper()
 	var out, errb bytes.Buffer
-	code := cli.Run([]string{"check", dir, "--format", "json", "-q"}, &out, &errb)
+	// Generated episodes have no picture: the note that no shot-change
+	// list was given (T013) is not what these tests count.
+	code := cli.Run([]string{"check", dir, "--format", "json", "-q", "--disable", "T013"}, &out, &errb)
 	if code != 0 && code != 1 {
 		t.Fatalf("exportqc check exited %d: %s", code, errb.String())
 	}

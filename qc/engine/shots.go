@@ -1,0 +1,99 @@
+package engine
+
+import (
+	"path/filepath"
+	"strconv"
+
+	"github.com/exportqc/exportqc/qc/cue"
+	"github.com/exportqc/exportqc/qc/rule"
+	"github.com/exportqc/exportqc/qc/shots"
+)
+
+// setShotChanges gives a file the shot changes it is timed against: its
+// episode's list when its delivery's manifest names one (shot_changes:),
+// else the run's (--shot-changes, --video). A list that cannot be used at
+// the file's rate is a problem of the file, naming the list. Episode lists
+// are read for each of their files: they are a few kilobytes, and reading
+// them again keeps the workers free of shared state.
+func setShotChanges(run **shots.List, in input, file *rule.File) {
+	list := *run
+	if in.meta != nil && in.meta.episode != nil && in.meta.episode.ShotChanges != "" {
+		l, err := shots.Load(filepath.Join(in.meta.u.disk, filepath.FromSlash(in.meta.episode.ShotChanges)))
+		if err != nil {
+			file.Problemf(0, "%v (episode %d's shot_changes: the shot-change rules did not run)", err, in.meta.episode.Number)
+			return
+		}
+		list = l
+	}
+	if list == nil {
+		return
+	}
+	if list.NeedsRate() && !file.FrameRateDeclared {
+		file.Problemf(0, "shot-change list %s gives frame timecodes and no frame rate is declared for this file: "+
+			"set --fps (the shot-change rules did not run)", list.Path)
+		return
+	}
+	times, err := list.Times(file.FrameRate)
+	if err != nil {
+		file.Problemf(0, "%v (the shot-change rules did not run)", err)
+		return
+	}
+	file.ShotChanges = times
+}
+
+// noteMissingShotChanges runs the shot-changes note on a file that has no
+// shot changes while a rule needing them is enabled on it, when the run
+// asks for the note.
+func noteMissingShotChanges(opts *Options, file *rule.File, doc *cue.Document, cfg map[string]*rule.Config, res *fileResult) {
+	if !opts.NoteMissingShotChanges || file.ShotChanges != nil {
+		return
+	}
+	needed := false
+	for _, r := range opts.Rules {
+		if c := configFor(r, cfg); r.NeedsShotChanges && c != nil && c.Enabled {
+			needed = true
+		}
+	}
+	if !needed {
+		return
+	}
+	for _, r := range opts.Rules {
+		if c := configFor(r, cfg); r.ShotChangesNote && r.Run != nil && c != nil && c.Enabled {
+			runRule(r, file, doc, c, res)
+		}
+	}
+}
+
+// keepOneShotChangesNote keeps, of the shot-changes note's findings, the
+// first in report order (files are in input order, and the note is once
+// per file), and says on how many other files it was found.
+func keepOneShotChangesNote(rules []*rule.Rule, results []fileResult) {
+	for _, r := range rules {
+		if !r.ShotChangesNote {
+			continue
+		}
+		firstFile, firstAt, others := -1, -1, 0
+		for i := range results {
+			kept := results[i].findings[:0]
+			for _, f := range results[i].findings {
+				if f.Rule == r.Code {
+					if firstFile >= 0 {
+						others++
+						continue
+					}
+					firstFile, firstAt = i, len(kept)
+				}
+				kept = append(kept, f)
+			}
+			results[i].findings = kept
+		}
+		if others > 0 {
+			f := &results[firstFile].findings[firstAt]
+			unit := " other files)"
+			if others == 1 {
+				unit = " other file)"
+			}
+			f.Message += " (and on " + strconv.Itoa(others) + unit
+		}
+	}
+}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/exportqc/exportqc/qc/checks"
 	"github.com/exportqc/exportqc/qc/engine"
+	"github.com/exportqc/exportqc/qc/internal/testcorpus"
 	"github.com/exportqc/exportqc/qc/pack"
 	"github.com/exportqc/exportqc/qc/report"
 	"github.com/exportqc/exportqc/qc/rule"
@@ -131,6 +132,26 @@ func TestReaderDiagnosticsAreConfigurable(t *testing.T) {
 	}
 	if got := severities(check(t, run{flags: pack.FlagValues{Severity: []string{"ssa-style-undefined=error"}}}, all, p), "A001"); len(got) != 1 || got[0] != rule.Error {
 		t.Errorf("--severity error: A001 %v", got)
+	}
+}
+
+// The notes about waivers are rules like any other: --disable drops them,
+// --severity changes them (and with it the verdict).
+func TestWaiverNotesAreConfigurable(t *testing.T) {
+	dir := filepath.Join(testcorpus.RepoRoot(t), "fixtures", "rules", "W001", "unused-waiver")
+	r := run{waivers: filepath.Join(dir, "waivers.yaml")}
+	all := checks.All()
+	if got := severities(check(t, r, all, dir), "W001"); len(got) != 1 || got[0] != rule.Warning {
+		t.Fatalf("default: W001 %v, want one warning", got)
+	}
+	r.flags = pack.FlagValues{Disable: []string{"W001"}}
+	if got := severities(check(t, r, all, dir), "W001"); len(got) != 0 {
+		t.Errorf("disabled: W001 %v", got)
+	}
+	r.flags = pack.FlagValues{Severity: []string{"waiver-unused=error"}}
+	rep := check(t, r, all, dir)
+	if got := severities(rep, "W001"); len(got) != 1 || got[0] != rule.Error || rep.Summary.Passed {
+		t.Errorf("--severity error: W001 %v, passed %v; want one error failing the run", got, rep.Summary.Passed)
 	}
 }
 

@@ -5,7 +5,8 @@
 //
 // Adding a rule: declare a *rule.Rule in its family's package (a file rule
 // with Run(*rule.Pass), a delivery rule with RunDelivery(*rule.DeliveryPass),
-// a reader's rule with no Run: the registry reports its diagnostics), add
+// a rule about the run as a whole with RunEnd(*rule.RunPass), a reader's
+// rule with no Run: the registry reports its diagnostics), add
 // it to the family's list, give it a severity and its parameters' values
 // with their sources in rules/defaults.yaml, and add a case under
 // fixtures/rules/<CODE>/ with its .want (go test ./qc/checks -update writes
@@ -45,7 +46,8 @@ func build() []*rule.Rule {
 	// Language rules (G001–G004); the engine calls langcheck with each
 	// file's declared languages and text.
 	all = append(all, langcheck.Rules...)
-	// Notes about waivers themselves (W001 unused, W002 expired).
+	// Notes about waivers themselves (W001 unused, W002 expired), run once
+	// per run after the waivers were applied.
 	all = append(all, waiver.Rules...)
 	sort.Slice(all, func(i, j int) bool { return all[i].Code < all[j].Code })
 	return all

@@ -136,13 +136,13 @@ func Run(ctx context.Context, opts Options) (*report.Report, error) {
 	if err := checkDeliveries(ctx, &opts, units, inputs, results, hashing.New(int64(jobs)), jobs); err != nil {
 		return nil, err
 	}
-	notes, baselined := acceptance(&opts, results, units)
+	run, baselined := acceptance(&opts, results, units)
 	rep, err := assemble(&opts, results, func(rep *report.Report) { addDeliveries(rep, &opts, units, inputs, results) })
 	if err != nil {
 		return nil, err
 	}
 	rep.Summary.Baselined = baselined
-	addWaiverNotes(rep, &opts, notes)
+	addRunFindings(rep, &opts, run)
 	return rep, nil
 }
 
@@ -242,18 +242,28 @@ func Passed(rep *report.Report, failOn rule.Severity) bool {
 	return true
 }
 
-// addWaiverNotes adds the findings about the waivers themselves (unused,
-// expired), configured like any rule's, and recomputes pass/fail.
-func addWaiverNotes(rep *report.Report, opts *Options, notes []rule.Finding) {
-	if len(notes) == 0 {
+// addRunFindings runs the rules that inspect the run as a whole (RunEnd:
+// the waiver notes), configured like any rule, adds what they report and
+// recomputes pass/fail. Waivers never apply to these findings.
+func addRunFindings(rep *report.Report, opts *Options, run *rule.Run) {
+	base, _ := opts.Resolver.Resolve("")
+	var found []rule.Finding
+	collect := func(f rule.Finding) { found = append(found, f) }
+	for _, r := range opts.Rules {
+		if r.RunEnd == nil {
+			continue
+		}
+		if c := configFor(r, base); c != nil && c.Enabled {
+			rule.NewRunPass(r, run, c, collect).RunEnd()
+		}
+	}
+	if len(found) == 0 {
 		return
 	}
-	base, _ := opts.Resolver.Resolve("")
-	notes = applyConfig(notes, opts.Rules, base)
-	for _, f := range notes {
+	for _, f := range found {
 		rep.Summary.Add(f.Severity)
 	}
-	rep.Findings = mergeFindings(rep.Findings, notes)
+	rep.Findings = mergeFindings(rep.Findings, found)
 	rep.Summary.Passed = Passed(rep, opts.FailOn)
 }
 

@@ -64,7 +64,10 @@
 //     applies, so its findings count again. Reported once per waiver,
 //     whether or not it still matches something, and never also as W001.
 //
-// Notes count towards pass/fail at their severity (warning by default), so
+// The notes are rules like any other (Rules, with a RunEnd): the engine
+// runs them once per run from the registry, after the waivers were applied,
+// so packs and flags disable them or set their severity. Notes count
+// towards pass/fail at their severity (warning by default), so
 // "--fail-on warning" makes a stale waiver file fail the run. Waivers never
 // apply to notes.
 //

@@ -34,7 +34,8 @@ func (e usageError) Unwrap() error { return e.err }
 
 func usagef(format string, args ...any) error { return usageError{fmt.Errorf(format, args...)} }
 
-// failError carries exit code 1 without printing anything more.
+// errFindings makes Run exit 1 (the run worked; findings failed it)
+// without printing anything more: the report already said why.
 var errFindings = errors.New("findings at or above the fail-on severity")
 
 // Run executes the command line and returns the process exit code.

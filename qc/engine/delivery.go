@@ -52,14 +52,14 @@ type DeliveryResolver interface {
 
 // unit is one delivery of the run.
 type unit struct {
-	root     string // as reported: slash-separated, cleaned
-	disk     string // as walked, for the file system
-	d        *delivery.Delivery
-	terrs    []string // the manifest's valid territories, then the run's
-	rules    []*territory.Territory
-	classes  []territory.Class
-	cfg      map[string]*rule.Config // delivery-level configuration (no language)
-	findings []rule.Finding          // set after the per-file pass
+	root        string // as reported: slash-separated, cleaned
+	disk        string // as walked, for the file system
+	d           *delivery.Delivery
+	terrs       []string               // the manifest's valid territories, then the run's
+	territories []*territory.Territory // the packs of terrs, with the run's variants folded in
+	classes     []territory.Class
+	cfg         map[string]*rule.Config // delivery-level configuration (no language)
+	findings    []rule.Finding          // set after the per-file pass
 }
 
 // fileMeta is what a delivery says about one of its subtitle files.
@@ -270,7 +270,7 @@ func newUnit(opts *Options, dir string, d *delivery.Delivery) *unit {
 		u.terrs = append(u.terrs, t)
 	}
 	if dr != nil {
-		u.rules, u.classes, _ = dr.Territories(u.terrs)
+		u.territories, u.classes, _ = dr.Territories(u.terrs)
 	}
 	return u
 }
@@ -384,7 +384,7 @@ func checkDeliveries(ctx context.Context, opts *Options, units []*unit, inputs [
 				files[m.rel] = rule.DeliveryFile{Format: results[i].record.Format}
 			}
 		}
-		d := &rule.Delivery{Root: u.root, Model: u.d, Territories: u.rules, Classes: u.classes, Configs: cfg,
+		d := &rule.Delivery{Root: u.root, Model: u.d, Territories: u.territories, Classes: u.classes, Configs: cfg,
 			Hasher: hasher, Jobs: jobs, Files: files, Load: func(p string) (*cue.Document, error) { return loadDoc(p, opts.maxFileSize()) }, Ctx: ctx}
 		u.findings = nil
 		for _, r := range opts.Rules {

@@ -308,19 +308,6 @@ func (u *unit) inputs() []input {
 	return out
 }
 
-// frameRateFor is the rate frame-based thresholds use: the file's own,
-// else --fps (flag or environment), else the manifest's episode or
-// programme rate, else config and the default.
-func frameRateFor(opts *Options, in input, doc *cue.Document) (cue.FrameRate, string, bool) {
-	if in.meta != nil && doc.FrameRate.IsZero() {
-		explicit := !opts.FrameRate.IsZero() && (opts.FrameRateSource == "flag" || opts.FrameRateSource == "env")
-		if fr := in.meta.frameRate(); !explicit && !fr.IsZero() {
-			return fr, "manifest", true
-		}
-	}
-	return frameRate(opts, doc)
-}
-
 func (m *fileMeta) frameRate() cue.FrameRate {
 	if m.episode != nil && !m.episode.FrameRate.IsZero() {
 		return m.episode.FrameRate

@@ -74,6 +74,35 @@ type Options struct {
 	MaxFileSize        int64 // bytes read of one file at most
 	MaxCues            int   // cues of one file checked at most
 	MaxFindingsPerRule int   // findings of one rule listed for one file at most
+
+	// base is the language-less configuration, resolved once per run
+	// (resolveBase) and shared by every file and pass that needs it.
+	base map[string]*rule.Config
+}
+
+// resolveBase resolves the language-less configuration once, up front, so
+// that a broken pack or override fails the run (exit 2) instead of
+// becoming a finding per file.
+func (o *Options) resolveBase() error {
+	base, err := o.Resolver.Resolve("")
+	if err != nil {
+		return err
+	}
+	if base == nil {
+		base = map[string]*rule.Config{} // set, so baseConfig never writes during the run
+	}
+	o.base = base
+	return nil
+}
+
+// baseConfig is the run's language-less configuration. Run and RunEach
+// resolve it before any file is read; a caller that checks one file
+// directly (a benchmark) has it resolved here.
+func (o *Options) baseConfig() map[string]*rule.Config {
+	if o.base == nil {
+		o.base, _ = o.Resolver.Resolve("")
+	}
+	return o.base
 }
 
 // DefaultFrameRate is used for frame-based thresholds when nothing declares a rate.
@@ -87,9 +116,7 @@ func Run(ctx context.Context, opts Options) (*report.Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	// Resolve the language-less configuration up front so a broken pack or
-	// override fails the run (exit 2) instead of becoming a finding per file.
-	if _, err := opts.Resolver.Resolve(""); err != nil {
+	if err := opts.resolveBase(); err != nil {
 		return nil, err
 	}
 	jobs := opts.Jobs
@@ -154,8 +181,7 @@ func checkFileSafely(opts *Options, in input) (res fileResult) {
 			res = fileResult{record: report.File{Path: in.path, Format: "unknown", Encoding: "unknown"}}
 			file := &rule.File{Path: in.path}
 			file.Problemf(0, "internal error while checking this file (please report it): %v", r)
-			base, _ := opts.Resolver.Resolve("")
-			runRules(opts.Rules, file, nil, base, &res)
+			runRules(opts.Rules, file, nil, opts.baseConfig(), &res)
 		}
 	}()
 	return checkFile(opts, in)
@@ -212,10 +238,7 @@ func assemble(opts *Options, results []fileResult, more func(*report.Report)) (*
 // ruleInfos lists the rules the run has enabled, with their configured
 // severities.
 func ruleInfos(opts *Options) ([]report.RuleInfo, error) {
-	base, err := opts.Resolver.Resolve("")
-	if err != nil {
-		return nil, err
-	}
+	base := opts.baseConfig()
 	var out []report.RuleInfo
 	for _, r := range opts.Rules {
 		cfg := base[r.Code]
@@ -246,7 +269,7 @@ func Passed(rep *report.Report, failOn rule.Severity) bool {
 // the waiver notes), configured like any rule, adds what they report and
 // recomputes pass/fail. Waivers never apply to these findings.
 func addRunFindings(rep *report.Report, opts *Options, run *rule.Run) {
-	base, _ := opts.Resolver.Resolve("")
+	base := opts.baseConfig()
 	var found []rule.Finding
 	collect := func(f rule.Finding) { found = append(found, f) }
 	for _, r := range opts.Rules {

@@ -140,8 +140,7 @@ func checkFile(opts *Options, in input) fileResult {
 	}
 	res.record.BOM = file.BOM
 	if doc == nil {
-		base, _ := opts.Resolver.Resolve("")
-		runRules(opts.Rules, file, nil, base, &res)
+		runRules(opts.Rules, file, nil, opts.baseConfig(), &res)
 		return res
 	}
 	res.record.Format = doc.Format
@@ -172,7 +171,7 @@ func checkFile(opts *Options, in input) fileResult {
 		// A language whose packs cannot be resolved is a configuration
 		// problem; report it on the file and check with the base layers.
 		file.Problemf(0, "configuration for language %s: %v", file.Language, err)
-		cfg, _ = opts.Resolver.Resolve("")
+		cfg = opts.baseConfig()
 	}
 	runRules(opts.Rules, file, doc, cfg, &res)
 	res.addOverflowSummaries()
@@ -347,11 +346,21 @@ func chooseFormat(in input, sniffed string, file *rule.File) *format.Format {
 	return nil
 }
 
-// frameRate decides the rate frame-based thresholds use.
-func frameRate(opts *Options, doc *cue.Document) (cue.FrameRate, string, bool) {
+// frameRateFor decides the rate a file's frame-based thresholds use, where
+// it came from, and whether anything declared it (off-frame checks need a
+// declared rate). The one precedence: the file's own; else --fps given as
+// a flag or in the environment; else the delivery manifest's (the
+// episode's, else the delivery's); else the config's fps; else
+// DefaultFrameRate, undeclared.
+func frameRateFor(opts *Options, in input, doc *cue.Document) (cue.FrameRate, string, bool) {
+	explicit := opts.FrameRateSource == "flag" || opts.FrameRateSource == "env"
 	switch {
 	case !doc.FrameRate.IsZero():
 		return doc.FrameRate, "file", true
+	case !opts.FrameRate.IsZero() && explicit:
+		return opts.FrameRate, opts.FrameRateSource, true
+	case in.meta != nil && !in.meta.frameRate().IsZero():
+		return in.meta.frameRate(), "manifest", true
 	case !opts.FrameRate.IsZero():
 		return opts.FrameRate, opts.FrameRateSource, true
 	}

@@ -73,6 +73,20 @@ func (a *app) languageRequest(cmd *cobra.Command) (*pack.Library, pack.Request, 
 	return lib, req, nil
 }
 
+// effective is the rule configuration in force for the command's flags
+// and --lang, as "config print" and "rules list" show it.
+func (a *app) effective(cmd *cobra.Command) (*pack.Effective, error) {
+	lib, req, err := a.languageRequest(cmd)
+	if err != nil {
+		return nil, err
+	}
+	eff, err := lib.Resolve(req)
+	if err != nil {
+		return nil, usageError{err}
+	}
+	return eff, nil
+}
+
 // resolver adapts the pack resolver to the engine: one cached Effective per
 // language pack for the whole run.
 func (a *app) resolver(cmd *cobra.Command, registry []*rule.Rule) (*packResolver, error) {

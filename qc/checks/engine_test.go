@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -45,6 +46,23 @@ func (p resolver) Resolve(lang string) (map[string]*rule.Config, error) {
 func (p resolver) ResolveIn(lang string, terrs []string) (map[string]*rule.Config, error) {
 	req := p.req
 	req.Language, req.Territories = lang, terrs
+	e, err := p.r.Resolve(req)
+	if err != nil {
+		return nil, err
+	}
+	return e.Rules, nil
+}
+
+// ResolveFormat applies the layers a file's format calls for (the
+// captions layer for SCC), as the command's resolver does: without it a
+// fixture would be checked with other rules than `exportqc check` uses.
+func (p resolver) ResolveFormat(lang string, terrs []string, format string) (map[string]*rule.Config, error) {
+	req := p.req
+	req.Language = lang
+	if terrs != nil {
+		req.Territories = terrs
+	}
+	req.Variants = append(slices.Clip(req.Variants), pack.FormatVariants(format)...)
 	e, err := p.r.Resolve(req)
 	if err != nil {
 		return nil, err

@@ -8,9 +8,12 @@
 // a rule about the run as a whole with RunEnd(*rule.RunPass), a reader's
 // rule with no Run: the registry reports its diagnostics), add
 // it to the family's list, give it a severity and its parameters' values
-// with their sources in rules/defaults.yaml, and add a case under
-// fixtures/rules/<CODE>/ with its .want (go test ./qc/checks -update writes
-// it; read it). TestRuleFixtures fails until a case triggers the rule.
+// with their sources in rules/defaults.yaml (go test ./qc/pack loads the
+// packs against this registry), and add a case under fixtures/rules/<CODE>/
+// with its .want (go test ./qc/checks -update writes it; read it).
+// TestRuleFixtures fails until a case triggers the rule. Then regenerate
+// the README's rule table (exportqc rules list --markdown) and run every
+// test: README's "Extending exportqc" walks the whole way.
 package checks
 
 import (

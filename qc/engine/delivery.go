@@ -381,10 +381,6 @@ func checkDeliveries(ctx context.Context, opts *Options, units []*unit, inputs [
 			}
 			runDeliveryRule(r, d, c, u)
 		}
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		u.findings = append(u.findings, manifestTagFindings(u, cfg)...)
 	}
 	return ctx.Err()
 }

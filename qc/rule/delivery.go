@@ -125,6 +125,18 @@ func (p *DeliveryPass) Report(f Finding) {
 	p.report(f)
 }
 
+// ReportMilder records a finding at severity sev where that is milder
+// than the configured severity, as Pass.ReportMilder does.
+func (p *DeliveryPass) ReportMilder(f Finding, sev Severity) {
+	f.Rule = p.Rule.Code
+	f.Name = p.Rule.Name
+	f.Severity = min(sev, p.Config.Severity)
+	if f.File == "" {
+		f.File = p.Delivery.Root
+	}
+	p.report(f)
+}
+
 // ReportProblems reports what the manifest readers found wrong that carries
 // the pass's rule code (D002, D009, D010, D011), at the manifest line.
 func ReportProblems(p *DeliveryPass) {

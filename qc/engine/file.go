@@ -175,7 +175,6 @@ func checkFile(opts *Options, in input) fileResult {
 	}
 	runRules(opts.Rules, file, doc, cfg, &res)
 	res.addOverflowSummaries()
-	res.findings = applyConfig(res.findings, opts.Rules, cfg)
 	return res
 }
 
@@ -279,47 +278,6 @@ func runRule(r *rule.Rule, file *rule.File, doc *cue.Document, c *rule.Config, r
 		}
 	}()
 	rule.NewPass(r, file, doc, c, res.add).Run()
-}
-
-// applyConfig gives findings produced outside rule passes (the language
-// checks, the waiver notes) their name and severity, and drops those of
-// disabled rules. A code no registered rule owns is kept as it is, at
-// error severity, so that nothing is lost; TestReaderCodesRegistered in
-// qc/checks keeps readers from producing one.
-func applyConfig(findings []rule.Finding, rules []*rule.Rule, cfg map[string]*rule.Config) []rule.Finding {
-	out := findings[:0]
-	for _, f := range findings {
-		if f.Name != "" { // from a rule pass: already configured
-			out = append(out, f)
-			continue
-		}
-		r := lookup(rules, f.Rule)
-		if r == nil {
-			f.Severity = rule.Error
-			out = append(out, f)
-			continue
-		}
-		c := cfg[r.Code]
-		if c != nil && !c.Enabled {
-			continue
-		}
-		f.Name = r.Name
-		f.Severity = r.DefaultSeverity
-		if c != nil {
-			f.Severity = c.Severity
-		}
-		out = append(out, f)
-	}
-	return out
-}
-
-func lookup(rules []*rule.Rule, code string) *rule.Rule {
-	for _, r := range rules {
-		if r.Code == code {
-			return r
-		}
-	}
-	return nil
 }
 
 // chooseFormat decides how to read a file from its content and its name,

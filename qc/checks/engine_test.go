@@ -4,7 +4,6 @@ import (
 	"context"
 	"os"
 	"path/filepath"
-	"slices"
 	"testing"
 	"time"
 
@@ -14,7 +13,6 @@ import (
 	"github.com/exportqc/exportqc/qc/pack"
 	"github.com/exportqc/exportqc/qc/report"
 	"github.com/exportqc/exportqc/qc/rule"
-	"github.com/exportqc/exportqc/qc/territory"
 	"github.com/exportqc/exportqc/qc/waiver"
 )
 
@@ -30,54 +28,6 @@ func shipped(t testing.TB) *pack.Library {
 		library = l
 	}
 	return library
-}
-
-// resolver is the command's resolver in miniature: the shipped packs, the
-// default profile, territory layers for deliveries, and rule flags.
-type resolver struct {
-	r   *pack.Resolver
-	req pack.Request
-}
-
-func (p resolver) Resolve(lang string) (map[string]*rule.Config, error) {
-	return p.ResolveIn(lang, nil)
-}
-
-func (p resolver) ResolveIn(lang string, terrs []string) (map[string]*rule.Config, error) {
-	req := p.req
-	req.Language, req.Territories = lang, terrs
-	e, err := p.r.Resolve(req)
-	if err != nil {
-		return nil, err
-	}
-	return e.Rules, nil
-}
-
-// ResolveFormat applies the layers a file's format calls for (the
-// captions layer for SCC), as the command's resolver does: without it a
-// fixture would be checked with other rules than `exportqc check` uses.
-func (p resolver) ResolveFormat(lang string, terrs []string, format string) (map[string]*rule.Config, error) {
-	req := p.req
-	req.Language = lang
-	if terrs != nil {
-		req.Territories = terrs
-	}
-	req.Variants = append(slices.Clip(req.Variants), pack.FormatVariants(format)...)
-	e, err := p.r.Resolve(req)
-	if err != nil {
-		return nil, err
-	}
-	return e.Rules, nil
-}
-
-func (p resolver) Territories(terrs []string) ([]*territory.Territory, []territory.Class, error) {
-	req := p.req
-	req.Territories = terrs
-	e, err := p.r.Resolve(req)
-	if err != nil {
-		return nil, nil, err
-	}
-	return e.TerritoryRules(), e.DefaultClasses(), nil
 }
 
 // fixtureNow is the day rule fixtures are checked on: waiver expiry (W002)
@@ -102,7 +52,7 @@ func check(t testing.TB, r run, registry []*rule.Rule, paths ...string) *report.
 		t.Fatal(err)
 	}
 	opts := engine.Options{Paths: paths, Jobs: 2, Rules: registry, FailOn: rule.Error, Now: fixtureNow,
-		Resolver: resolver{r: lib.NewResolver(), req: pack.Request{Flags: o, Variants: r.variants}}}
+		Resolver: lib.NewRunResolver(pack.Request{Flags: o, Variants: r.variants})}
 	if r.waivers != "" {
 		if opts.Waivers, err = waiver.Load(r.waivers); err != nil {
 			t.Fatal(err)

@@ -183,7 +183,7 @@ func (a *app) engineOptions(cmd *cobra.Command, failOn rule.Severity) (engine.Op
 		return opts, err
 	}
 	opts.Resolver = res
-	opts.Territories = res.req.Territories
+	opts.Territories = res.Request().Territories
 	opts.Patterns = a.v.GetStringSlice("patterns")
 	return opts, nil
 }

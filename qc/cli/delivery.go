@@ -8,8 +8,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/exportqc/exportqc/qc/pack"
-	"github.com/exportqc/exportqc/qc/rule"
-	"github.com/exportqc/exportqc/qc/territory"
 )
 
 // Config keys for deliveries: territory (the run's territories, like
@@ -63,31 +61,6 @@ func (a *app) runTerritories(lib *pack.Library) ([]string, error) {
 		out = append(out, t)
 	}
 	return out, nil
-}
-
-// ResolveIn gives a delivery file its configuration with the delivery's
-// territory layers (engine.DeliveryResolver).
-func (p *packResolver) ResolveIn(language string, territories []string) (map[string]*rule.Config, error) {
-	req := p.req
-	req.Language = language
-	req.Territories = territories
-	e, err := p.r.Resolve(req)
-	if err != nil {
-		return nil, err
-	}
-	return e.Rules, nil
-}
-
-// Territories says what the territories require (engine.DeliveryResolver).
-func (p *packResolver) Territories(territories []string) ([]*territory.Territory, []territory.Class, error) {
-	req := p.req
-	req.Language = ""
-	req.Territories = territories
-	e, err := p.r.Resolve(req)
-	if err != nil {
-		return nil, nil, err
-	}
-	return e.TerritoryRules(), e.DefaultClasses(), nil
 }
 
 // addTerritoryFlag adds --territory (repeatable; commas also separate codes).

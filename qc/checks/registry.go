@@ -44,10 +44,10 @@ func build() []*rule.Rule {
 	// Format rules: the readers detect them and own their definitions; they
 	// are reported from the readers' diagnostics.
 	all = append(all, readerRules(stl.Rules, scc.Rules, ssa.Rules, ttml.Rules, webvtt.Rules, srt.Rules)...)
-	// Delivery rules (D001–D012): manifests, disk, territories.
+	// Delivery rules: manifests, disk, territories.
 	all = append(all, deliverycheck.Rules...)
-	// Language rules (G001–G004); the engine calls langcheck with each
-	// file's declared languages and text.
+	// Language rules: file rules reading each file's declared languages
+	// and text; G001 also checks a delivery's manifest tags.
 	all = append(all, langcheck.Rules...)
 	// Notes about waivers themselves (W001 unused, W002 expired), run once
 	// per run after the waivers were applied.

@@ -43,8 +43,9 @@
 //
 // # Applying
 //
-// Set.Apply runs after the engine has assembled all findings (names and
-// severities filled in), before any baseline. A finding is waived by the
+// The waivers are applied (Applier, or Set.Apply for one batch) after the
+// engine has assembled all findings (names and severities filled in),
+// before any baseline. A finding is waived by the
 // first waiver in file order that matches it; it stays in the report with
 // the waiver attached (rule.Waiver: reason, expiry, by, file:line) and does
 // not count for pass/fail: the engine computes pass/fail, and the summary

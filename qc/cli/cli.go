@@ -122,6 +122,11 @@ var configKeys = map[string]bool{
 	"audit_db":         true, // history database of exportqc audit
 	"max_file_size_mb": true, // per-file size cap of check
 	"indent":           true, // indented JSON reports
+	// Deliveries: the run's territories (like --territory), the project's
+	// own territory packs (pack.Library.WithProjectTerritories), extra
+	// file-name patterns for deliveries described by their file names.
+	"territory": true, "territories": true, "patterns": true,
+	"waivers": true, // the waiver file, like --waivers
 }
 
 func checkConfigKeys(v *viper.Viper) error {

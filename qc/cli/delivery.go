@@ -10,17 +10,6 @@ import (
 	"github.com/exportqc/exportqc/qc/pack"
 )
 
-// Config keys for deliveries: territory (the run's territories, like
-// --territory), territories (the project's own territory packs, see
-// pack.Library.WithProjectTerritories) and patterns (extra file-name
-// patterns for deliveries described by their file names).
-func init() {
-	configKeys["territory"] = true
-	configKeys["territories"] = true
-	configKeys["patterns"] = true
-	flagKeys["territory"] = "territory"
-}
-
 // withProjectTerritories adds the territory packs of the project config
 // (its `territories:` key) to lib. The config file is read again with a
 // YAML decoder: viper lower-cases keys and forgets lines, and a territory

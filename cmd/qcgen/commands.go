@@ -11,8 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/exportqc/exportqc/internal/gen"
 	"github.com/exportqc/exportqc/qc/cue"
-	"github.com/exportqc/exportqc/qc/gen"
 	"github.com/exportqc/exportqc/qc/output/progress"
 )
 

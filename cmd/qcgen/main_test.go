@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/exportqc/exportqc/qc/gen"
+	"github.com/exportqc/exportqc/internal/gen"
 )
 
 func TestEpisodeToStdoutMatchesLibrary(t *testing.T) {

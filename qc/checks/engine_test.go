@@ -9,11 +9,11 @@ import (
 
 	"github.com/exportqc/exportqc/qc/checks"
 	"github.com/exportqc/exportqc/qc/engine"
+	"github.com/exportqc/exportqc/qc/internal/testcorpus"
 	"github.com/exportqc/exportqc/qc/pack"
 	"github.com/exportqc/exportqc/qc/report"
 	"github.com/exportqc/exportqc/qc/rule"
 	"github.com/exportqc/exportqc/qc/shots"
-	"github.com/exportqc/exportqc/qc/territory"
 	"github.com/exportqc/exportqc/qc/waiver"
 )
 
@@ -29,37 +29,6 @@ func shipped(t testing.TB) *pack.Library {
 		library = l
 	}
 	return library
-}
-
-// resolver is the command's resolver in miniature: the shipped packs, the
-// default profile, territory layers for deliveries, and rule flags.
-type resolver struct {
-	r   *pack.Resolver
-	req pack.Request
-}
-
-func (p resolver) Resolve(lang string) (map[string]*rule.Config, error) {
-	return p.ResolveIn(lang, nil)
-}
-
-func (p resolver) ResolveIn(lang string, terrs []string) (map[string]*rule.Config, error) {
-	req := p.req
-	req.Language, req.Territories = lang, terrs
-	e, err := p.r.Resolve(req)
-	if err != nil {
-		return nil, err
-	}
-	return e.Rules, nil
-}
-
-func (p resolver) Territories(terrs []string) ([]*territory.Territory, []territory.Class, error) {
-	req := p.req
-	req.Territories = terrs
-	e, err := p.r.Resolve(req)
-	if err != nil {
-		return nil, nil, err
-	}
-	return e.TerritoryRules(), e.DefaultClasses(), nil
 }
 
 // fixtureNow is the day rule fixtures are checked on: waiver expiry (W002)
@@ -88,7 +57,7 @@ func check(t testing.TB, r run, registry []*rule.Rule, paths ...string) *report.
 		t.Fatal(err)
 	}
 	opts := engine.Options{Paths: paths, Jobs: 2, Rules: registry, FailOn: rule.Error, Now: fixtureNow,
-		Resolver: resolver{r: lib.NewResolver(), req: pack.Request{Flags: o, Variants: r.variants}}}
+		Resolver: lib.NewRunResolver(pack.Request{Flags: o, Variants: r.variants})}
 	if r.waivers != "" {
 		if opts.Waivers, err = waiver.Load(r.waivers); err != nil {
 			t.Fatal(err)
@@ -142,6 +111,26 @@ func TestReaderDiagnosticsAreConfigurable(t *testing.T) {
 	}
 	if got := severities(check(t, run{flags: pack.FlagValues{Severity: []string{"ssa-style-undefined=error"}}}, all, p), "A001"); len(got) != 1 || got[0] != rule.Error {
 		t.Errorf("--severity error: A001 %v", got)
+	}
+}
+
+// The notes about waivers are rules like any other: --disable drops them,
+// --severity changes them (and with it the verdict).
+func TestWaiverNotesAreConfigurable(t *testing.T) {
+	dir := filepath.Join(testcorpus.RepoRoot(t), "fixtures", "rules", "W001", "unused-waiver")
+	r := run{waivers: filepath.Join(dir, "waivers.yaml")}
+	all := checks.All()
+	if got := severities(check(t, r, all, dir), "W001"); len(got) != 1 || got[0] != rule.Warning {
+		t.Fatalf("default: W001 %v, want one warning", got)
+	}
+	r.flags = pack.FlagValues{Disable: []string{"W001"}}
+	if got := severities(check(t, r, all, dir), "W001"); len(got) != 0 {
+		t.Errorf("disabled: W001 %v", got)
+	}
+	r.flags = pack.FlagValues{Severity: []string{"waiver-unused=error"}}
+	rep := check(t, r, all, dir)
+	if got := severities(rep, "W001"); len(got) != 1 || got[0] != rule.Error || rep.Summary.Passed {
+		t.Errorf("--severity error: W001 %v, passed %v; want one error failing the run", got, rep.Summary.Passed)
 	}
 }
 

@@ -5,11 +5,15 @@
 //
 // Adding a rule: declare a *rule.Rule in its family's package (a file rule
 // with Run(*rule.Pass), a delivery rule with RunDelivery(*rule.DeliveryPass),
-// a reader's rule with no Run: the registry reports its diagnostics), add
+// a rule about the run as a whole with RunEnd(*rule.RunPass), a reader's
+// rule with no Run: the registry reports its diagnostics), add
 // it to the family's list, give it a severity and its parameters' values
-// with their sources in rules/defaults.yaml, and add a case under
-// fixtures/rules/<CODE>/ with its .want (go test ./qc/checks -update writes
-// it; read it). TestRuleFixtures fails until a case triggers the rule.
+// with their sources in rules/defaults.yaml (go test ./qc/pack loads the
+// packs against this registry), and add a case under fixtures/rules/<CODE>/
+// with its .want (go test ./qc/checks -update writes it; read it).
+// TestRuleFixtures fails until a case triggers the rule. Then regenerate
+// the README's rule table (exportqc rules list --markdown) and run every
+// test: README's "Extending exportqc" walks the whole way.
 package checks
 
 import (
@@ -42,12 +46,13 @@ func build() []*rule.Rule {
 	// Format rules: the readers detect them and own their definitions; they
 	// are reported from the readers' diagnostics.
 	all = append(all, readerRules(stl.Rules, scc.Rules, ssa.Rules, ttml.Rules, webvtt.Rules, srt.Rules)...)
-	// Delivery rules (D001–D012): manifests, disk, territories.
+	// Delivery rules: manifests, disk, territories.
 	all = append(all, deliverycheck.Rules...)
-	// Language rules (G001–G004); the engine calls langcheck with each
-	// file's declared languages and text.
+	// Language rules: file rules reading each file's declared languages
+	// and text; G001 also checks a delivery's manifest tags.
 	all = append(all, langcheck.Rules...)
-	// Notes about waivers themselves (W001 unused, W002 expired).
+	// Notes about waivers themselves (W001 unused, W002 expired), run once
+	// per run after the waivers were applied.
 	all = append(all, waiver.Rules...)
 	sort.Slice(all, func(i, j int) bool { return all[i].Code < all[j].Code })
 	return all

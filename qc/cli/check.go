@@ -34,7 +34,7 @@ func (a *app) addSettingFlags(fs *pflag.FlagSet) {
 // flagKeys maps viper keys (config.yaml, EXPORTQC_*) to flag names.
 var flagKeys = map[string]string{"profile": "profile", "lang": "lang", "fps": "fps", "variants": "variant",
 	"jobs": "jobs", "format": "format", "output": "output", "fail_on": "fail-on", "quiet": "quiet",
-	"max_file_size_mb": "max-file-size-mb", "indent": "indent"}
+	"max_file_size_mb": "max-file-size-mb", "indent": "indent", "territory": "territory", "waivers": "waivers"}
 
 // bindFlags binds the running command's flags to viper keys. It runs when a
 // command starts, not when it is built: viper keeps one binding per key, so
@@ -189,7 +189,7 @@ func (a *app) engineOptions(cmd *cobra.Command, failOn rule.Severity) (engine.Op
 		return opts, err
 	}
 	opts.Resolver = res
-	opts.Territories = res.req.Territories
+	opts.Territories = res.Request().Territories
 	opts.Patterns = a.v.GetStringSlice("patterns")
 	return opts, nil
 }

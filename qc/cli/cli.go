@@ -34,7 +34,8 @@ func (e usageError) Unwrap() error { return e.err }
 
 func usagef(format string, args ...any) error { return usageError{fmt.Errorf(format, args...)} }
 
-// failError carries exit code 1 without printing anything more.
+// errFindings makes Run exit 1 (the run worked; findings failed it)
+// without printing anything more: the report already said why.
 var errFindings = errors.New("findings at or above the fail-on severity")
 
 // Run executes the command line and returns the process exit code.
@@ -122,6 +123,11 @@ var configKeys = map[string]bool{
 	"audit_db":         true, // history database of exportqc audit
 	"max_file_size_mb": true, // per-file size cap of check
 	"indent":           true, // indented JSON reports
+	// Deliveries: the run's territories (like --territory), the project's
+	// own territory packs (pack.Library.WithProjectTerritories), extra
+	// file-name patterns for deliveries described by their file names.
+	"territory": true, "territories": true, "patterns": true,
+	"waivers": true, // the waiver file, like --waivers
 }
 
 func checkConfigKeys(v *viper.Viper) error {

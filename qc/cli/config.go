@@ -21,13 +21,9 @@ func (a *app) configCommand() *cobra.Command {
 			"With --explain, each value shows the layer and pack that set it and the source behind it.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			lib, req, err := a.languageRequest(cmd)
+			eff, err := a.effective(cmd)
 			if err != nil {
 				return err
-			}
-			eff, err := lib.Resolve(req)
-			if err != nil {
-				return usageError{err}
 			}
 			a.printSettings(cmd, explain)
 			if !explain {

@@ -10,7 +10,7 @@ import (
 )
 
 // The project config is found walking up from the working folder, as git
-// and golangci-lint find theirs (issue 13).
+// and golangci-lint find theirs.
 func TestConfigFoundWalkingUp(t *testing.T) {
 	root := t.TempDir()
 	deep := filepath.Join(root, "show", "season1")

@@ -13,7 +13,7 @@ import (
 )
 
 // Every command that writes reports takes the same output flags, with the
-// same short forms and defaults (issue 13); check's help lists every format.
+// same short forms and defaults; check's help lists every format.
 func TestOutputFlagsAreTheSameOnEveryCommand(t *testing.T) {
 	root := newApp(nil, nil).rootCommand()
 	var walk func(*cobra.Command)

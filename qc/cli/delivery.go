@@ -8,20 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/exportqc/exportqc/qc/pack"
-	"github.com/exportqc/exportqc/qc/rule"
-	"github.com/exportqc/exportqc/qc/territory"
 )
-
-// Config keys for deliveries: territory (the run's territories, like
-// --territory), territories (the project's own territory packs, see
-// pack.Library.WithProjectTerritories) and patterns (extra file-name
-// patterns for deliveries described by their file names).
-func init() {
-	configKeys["territory"] = true
-	configKeys["territories"] = true
-	configKeys["patterns"] = true
-	flagKeys["territory"] = "territory"
-}
 
 // withProjectTerritories adds the territory packs of the project config
 // (its `territories:` key) to lib. The config file is read again with a
@@ -63,31 +50,6 @@ func (a *app) runTerritories(lib *pack.Library) ([]string, error) {
 		out = append(out, t)
 	}
 	return out, nil
-}
-
-// ResolveIn gives a delivery file its configuration with the delivery's
-// territory layers (engine.DeliveryResolver).
-func (p *packResolver) ResolveIn(language string, territories []string) (map[string]*rule.Config, error) {
-	req := p.req
-	req.Language = language
-	req.Territories = territories
-	e, err := p.r.Resolve(req)
-	if err != nil {
-		return nil, err
-	}
-	return e.Rules, nil
-}
-
-// Territories says what the territories require (engine.DeliveryResolver).
-func (p *packResolver) Territories(territories []string) ([]*territory.Territory, []territory.Class, error) {
-	req := p.req
-	req.Language = ""
-	req.Territories = territories
-	e, err := p.r.Resolve(req)
-	if err != nil {
-		return nil, nil, err
-	}
-	return e.TerritoryRules(), e.DefaultClasses(), nil
 }
 
 // addTerritoryFlag adds --territory (repeatable; commas also separate codes).

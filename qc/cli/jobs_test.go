@@ -26,7 +26,7 @@ func TestJobsMustBePositive(t *testing.T) {
 }
 
 // --jobs 1000 under a 64-descriptor limit: every file is read, and no
-// finding blames a file for the machine's descriptor limit (issue 16).
+// finding blames a file for the machine's descriptor limit.
 func TestManyJobsUnderALowDescriptorLimit(t *testing.T) {
 	var old syscall.Rlimit
 	if err := syscall.Getrlimit(syscall.RLIMIT_NOFILE, &old); err != nil {

@@ -82,7 +82,8 @@ var checkContext = signalContext
 
 // color decides whether text on standard output gets ANSI colour:
 // --color always or never as given; auto (the default) when standard
-// output is a terminal and NO_COLOR is not set (https://no-color.org).
+// output is a terminal and NO_COLOR is unset or empty (the common
+// convention: any value turns colour off).
 // CI logs are not terminals but many render colour: --color always.
 func (a *app) color(cmd *cobra.Command) (bool, error) {
 	mode, _ := cmd.Flags().GetString("color")

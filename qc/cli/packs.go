@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -73,45 +72,28 @@ func (a *app) languageRequest(cmd *cobra.Command) (*pack.Library, pack.Request, 
 	return lib, req, nil
 }
 
-// resolver adapts the pack resolver to the engine: one cached Effective per
-// language pack for the whole run.
-func (a *app) resolver(cmd *cobra.Command, registry []*rule.Rule) (*packResolver, error) {
+// effective is the rule configuration in force for the command's flags
+// and --lang, as "config print" and "rules list" show it.
+func (a *app) effective(cmd *cobra.Command) (*pack.Effective, error) {
+	lib, req, err := a.languageRequest(cmd)
+	if err != nil {
+		return nil, err
+	}
+	eff, err := lib.Resolve(req)
+	if err != nil {
+		return nil, usageError{err}
+	}
+	return eff, nil
+}
+
+// resolver gives the engine the packs for this run: one cached Effective
+// per language, territories and format for the whole run.
+func (a *app) resolver(cmd *cobra.Command, registry []*rule.Rule) (*pack.RunResolver, error) {
 	lib, req, err := a.packRequest(cmd, registry)
 	if err != nil {
 		return nil, err
 	}
-	return &packResolver{r: lib.NewResolver(), req: req}, nil
-}
-
-type packResolver struct {
-	r   *pack.Resolver
-	req pack.Request
-}
-
-func (p *packResolver) Resolve(language string) (map[string]*rule.Config, error) {
-	req := p.req
-	req.Language = language
-	e, err := p.r.Resolve(req)
-	if err != nil {
-		return nil, err
-	}
-	return e.Rules, nil
-}
-
-// ResolveFormat adds the variants the file's format calls for (the
-// captions layer for SCC) to the run's (engine.FormatResolver).
-func (p *packResolver) ResolveFormat(language string, territories []string, format string) (map[string]*rule.Config, error) {
-	req := p.req
-	req.Language = language
-	if territories != nil {
-		req.Territories = territories
-	}
-	req.Variants = append(slices.Clip(req.Variants), pack.FormatVariants(format)...)
-	e, err := p.r.Resolve(req)
-	if err != nil {
-		return nil, err
-	}
-	return e.Rules, nil
+	return lib.NewRunResolver(req), nil
 }
 
 func contains(list []string, s string) bool {

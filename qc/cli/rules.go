@@ -23,13 +23,9 @@ func (a *app) rulesCommand() *cobra.Command {
 			"config.yaml, flags; add --lang for a language's packs); \"off\" marks disabled rules.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			lib, req, err := a.languageRequest(cmd)
+			eff, err := a.effective(cmd)
 			if err != nil {
 				return err
-			}
-			eff, err := lib.Resolve(req)
-			if err != nil {
-				return usageError{err}
 			}
 			severity := func(r *rule.Rule) string {
 				if c := eff.Rules[r.Code]; c != nil {

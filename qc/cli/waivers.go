@@ -10,11 +10,6 @@ import (
 	"github.com/exportqc/exportqc/qc/waiver"
 )
 
-func init() {
-	configKeys["waivers"] = true
-	flagKeys["waivers"] = "waivers"
-}
-
 // now is the clock waivers expire by; tests replace it.
 var now = time.Now
 

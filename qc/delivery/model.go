@@ -1,6 +1,6 @@
 // Package delivery is the one model every delivery reader produces (native
 // YAML/JSON manifest, IMF IMP, MovieLabs MMC, iTunes metadata.xml, checksum
-// sidecars, file-name inference) and every delivery rule (D001–D011) reads.
+// sidecars, file-name inference) and every delivery rule (qc/deliverycheck) reads.
 //
 // Readers never touch the delivered files themselves: they say what the
 // manifest declares (paths, kinds, languages, hashes, sizes, episodes) and

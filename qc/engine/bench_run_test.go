@@ -9,12 +9,12 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/exportqc/exportqc/internal/gen"
 	"github.com/exportqc/exportqc/qc/cue"
-	"github.com/exportqc/exportqc/qc/gen"
 	"github.com/exportqc/exportqc/qc/report"
 )
 
-// The finding-dense run of issue 14, end to end but in process: 600
+// The finding-dense run the README measures, end to end but in process: 600
 // generated 45-minute SRT episodes (29.6 MB, 420,000 cues) with 200 seeded
 // defects each (120,000 findings), every default rule, the report written.
 // The same corpus from the command line:
@@ -61,7 +61,7 @@ func BenchmarkDenseRun600(b *testing.B) {
 }
 
 // millionCueSRT is an SRT of n cues, 2 s each, 3 s apart: about 100 bytes
-// a cue, so 2,000,000 cues make the 200 MB file of issue 14.
+// a cue, so 2,000,000 cues make the 200 MB file the README measures.
 func millionCueSRT(n int) []byte {
 	var b bytes.Buffer
 	b.Grow(n * 100)

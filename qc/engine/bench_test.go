@@ -11,7 +11,7 @@ import (
 	"github.com/exportqc/exportqc/qc/checks"
 	"github.com/exportqc/exportqc/qc/pack"
 
-	"github.com/exportqc/exportqc/qc/gen"
+	"github.com/exportqc/exportqc/internal/gen"
 )
 
 // Benchmarks of full QC (read, decode, sniff, parse, every rule) on
@@ -41,7 +41,7 @@ func BenchmarkCheckEpisode(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				opts.Resolver = resolver{r: lib.NewResolver(), req: pack.Request{Flags: flags}}
+				opts.Resolver = lib.NewRunResolver(pack.Request{Flags: flags})
 			}
 			in := input{path: path, explicit: true}
 			res := checkFile(&opts, in) // warm the pack cache; and check the input is clean

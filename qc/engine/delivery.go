@@ -52,14 +52,14 @@ type DeliveryResolver interface {
 
 // unit is one delivery of the run.
 type unit struct {
-	root     string // as reported: slash-separated, cleaned
-	disk     string // as walked, for the file system
-	d        *delivery.Delivery
-	terrs    []string // the manifest's valid territories, then the run's
-	rules    []*territory.Territory
-	classes  []territory.Class
-	cfg      map[string]*rule.Config // delivery-level configuration (no language)
-	findings []rule.Finding          // set after the per-file pass
+	root        string // as reported: slash-separated, cleaned
+	disk        string // as walked, for the file system
+	d           *delivery.Delivery
+	terrs       []string               // the manifest's valid territories, then the run's
+	territories []*territory.Territory // the packs of terrs, with the run's variants folded in
+	classes     []territory.Class
+	cfg         map[string]*rule.Config // delivery-level configuration (no language)
+	findings    []rule.Finding          // set after the per-file pass
 }
 
 // fileMeta is what a delivery says about one of its subtitle files.
@@ -270,7 +270,7 @@ func newUnit(opts *Options, dir string, d *delivery.Delivery) *unit {
 		u.terrs = append(u.terrs, t)
 	}
 	if dr != nil {
-		u.rules, u.classes, _ = dr.Territories(u.terrs)
+		u.territories, u.classes, _ = dr.Territories(u.terrs)
 	}
 	return u
 }
@@ -306,19 +306,6 @@ func (u *unit) inputs() []input {
 			meta: &fileMeta{u: u, rel: f.Path, file: f, episode: u.d.Episode(f.Episode)}})
 	}
 	return out
-}
-
-// frameRateFor is the rate frame-based thresholds use: the file's own,
-// else --fps (flag or environment), else the manifest's episode or
-// programme rate, else config and the default.
-func frameRateFor(opts *Options, in input, doc *cue.Document) (cue.FrameRate, string, bool) {
-	if in.meta != nil && doc.FrameRate.IsZero() {
-		explicit := !opts.FrameRate.IsZero() && (opts.FrameRateSource == "flag" || opts.FrameRateSource == "env")
-		if fr := in.meta.frameRate(); !explicit && !fr.IsZero() {
-			return fr, "manifest", true
-		}
-	}
-	return frameRate(opts, doc)
 }
 
 func (m *fileMeta) frameRate() cue.FrameRate {
@@ -384,7 +371,7 @@ func checkDeliveries(ctx context.Context, opts *Options, units []*unit, inputs [
 				files[m.rel] = rule.DeliveryFile{Format: results[i].record.Format}
 			}
 		}
-		d := &rule.Delivery{Root: u.root, Model: u.d, Territories: u.rules, Classes: u.classes, Configs: cfg,
+		d := &rule.Delivery{Root: u.root, Model: u.d, Territories: u.territories, Classes: u.classes, Configs: cfg,
 			Hasher: hasher, Jobs: jobs, Files: files, Load: func(p string) (*cue.Document, error) { return loadDoc(p, opts.maxFileSize()) }, Ctx: ctx}
 		u.findings = nil
 		for _, r := range opts.Rules {
@@ -394,10 +381,6 @@ func checkDeliveries(ctx context.Context, opts *Options, units []*unit, inputs [
 			}
 			runDeliveryRule(r, d, c, u)
 		}
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		u.findings = append(u.findings, manifestTagFindings(u, cfg)...)
 	}
 	return ctx.Err()
 }

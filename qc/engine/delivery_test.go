@@ -19,32 +19,7 @@ import (
 	"github.com/exportqc/exportqc/qc/pack"
 	"github.com/exportqc/exportqc/qc/report"
 	"github.com/exportqc/exportqc/qc/rule"
-	"github.com/exportqc/exportqc/qc/territory"
 )
-
-// deliveryResolver is the CLI's resolver in miniature: packs with
-// territory layers and requirements.
-type deliveryResolver struct{ resolver }
-
-func (p deliveryResolver) ResolveIn(lang string, terrs []string) (map[string]*rule.Config, error) {
-	req := p.req
-	req.Language, req.Territories = lang, terrs
-	e, err := p.r.Resolve(req)
-	if err != nil {
-		return nil, err
-	}
-	return e.Rules, nil
-}
-
-func (p deliveryResolver) Territories(terrs []string) ([]*territory.Territory, []territory.Class, error) {
-	req := p.req
-	req.Territories = terrs
-	e, err := p.r.Resolve(req)
-	if err != nil {
-		return nil, nil, err
-	}
-	return e.TerritoryRules(), e.DefaultClasses(), nil
-}
 
 func deliveryOptions(t testing.TB, variants []string, paths ...string) Options {
 	t.Helper()
@@ -52,7 +27,7 @@ func deliveryOptions(t testing.TB, variants []string, paths ...string) Options {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := deliveryResolver{resolver{r: lib.NewResolver(), req: pack.Request{Variants: variants}}}
+	r := lib.NewRunResolver(pack.Request{Variants: variants})
 	return Options{Paths: paths, Rules: checks.All(), Resolver: r, FailOn: rule.Error, Jobs: 4}
 }
 

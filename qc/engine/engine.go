@@ -89,6 +89,35 @@ type Options struct {
 	// check sets it; the audit, which counts members' own findings, does
 	// not. Run keeps one note per run; RunEach does not deduplicate.
 	NoteMissingShotChanges bool
+
+	// base is the language-less configuration, resolved once per run
+	// (resolveBase) and shared by every file and pass that needs it.
+	base map[string]*rule.Config
+}
+
+// resolveBase resolves the language-less configuration once, up front, so
+// that a broken pack or override fails the run (exit 2) instead of
+// becoming a finding per file.
+func (o *Options) resolveBase() error {
+	base, err := o.Resolver.Resolve("")
+	if err != nil {
+		return err
+	}
+	if base == nil {
+		base = map[string]*rule.Config{} // set, so baseConfig never writes during the run
+	}
+	o.base = base
+	return nil
+}
+
+// baseConfig is the run's language-less configuration. Run and RunEach
+// resolve it before any file is read; a caller that checks one file
+// directly (a benchmark) has it resolved here.
+func (o *Options) baseConfig() map[string]*rule.Config {
+	if o.base == nil {
+		o.base, _ = o.Resolver.Resolve("")
+	}
+	return o.base
 }
 
 // DefaultFrameRate is used for frame-based thresholds when nothing declares a rate.
@@ -102,9 +131,7 @@ func Run(ctx context.Context, opts Options) (*report.Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	// Resolve the language-less configuration up front so a broken pack or
-	// override fails the run (exit 2) instead of becoming a finding per file.
-	if _, err := opts.Resolver.Resolve(""); err != nil {
+	if err := opts.resolveBase(); err != nil {
 		return nil, err
 	}
 	jobs := opts.Jobs
@@ -152,13 +179,13 @@ func Run(ctx context.Context, opts Options) (*report.Report, error) {
 		return nil, err
 	}
 	keepOneShotChangesNote(opts.Rules, results)
-	notes, baselined := acceptance(&opts, results, units)
+	run, baselined := acceptance(&opts, results, units)
 	rep, err := assemble(&opts, results, func(rep *report.Report) { addDeliveries(rep, &opts, units, inputs, results) })
 	if err != nil {
 		return nil, err
 	}
 	rep.Summary.Baselined = baselined
-	addWaiverNotes(rep, &opts, notes)
+	addRunFindings(rep, &opts, run)
 	return rep, nil
 }
 
@@ -170,8 +197,7 @@ func checkFileSafely(opts *Options, in input) (res fileResult) {
 			res = fileResult{record: report.File{Path: in.path, Format: "unknown", Encoding: "unknown"}}
 			file := &rule.File{Path: in.path}
 			file.Problemf(0, "internal error while checking this file (please report it): %v", r)
-			base, _ := opts.Resolver.Resolve("")
-			runRules(opts.Rules, file, nil, base, &res)
+			runRules(opts.Rules, file, nil, opts.baseConfig(), &res)
 		}
 	}()
 	return checkFile(opts, in)
@@ -228,10 +254,7 @@ func assemble(opts *Options, results []fileResult, more func(*report.Report)) (*
 // ruleInfos lists the rules the run has enabled, with their configured
 // severities.
 func ruleInfos(opts *Options) ([]report.RuleInfo, error) {
-	base, err := opts.Resolver.Resolve("")
-	if err != nil {
-		return nil, err
-	}
+	base := opts.baseConfig()
 	var out []report.RuleInfo
 	for _, r := range opts.Rules {
 		cfg := base[r.Code]
@@ -258,18 +281,28 @@ func Passed(rep *report.Report, failOn rule.Severity) bool {
 	return true
 }
 
-// addWaiverNotes adds the findings about the waivers themselves (unused,
-// expired), configured like any rule's, and recomputes pass/fail.
-func addWaiverNotes(rep *report.Report, opts *Options, notes []rule.Finding) {
-	if len(notes) == 0 {
+// addRunFindings runs the rules that inspect the run as a whole (RunEnd:
+// the waiver notes), configured like any rule, adds what they report and
+// recomputes pass/fail. Waivers never apply to these findings.
+func addRunFindings(rep *report.Report, opts *Options, run *rule.Run) {
+	base := opts.baseConfig()
+	var found []rule.Finding
+	collect := func(f rule.Finding) { found = append(found, f) }
+	for _, r := range opts.Rules {
+		if r.RunEnd == nil {
+			continue
+		}
+		if c := configFor(r, base); c != nil && c.Enabled {
+			rule.NewRunPass(r, run, c, collect).RunEnd()
+		}
+	}
+	if len(found) == 0 {
 		return
 	}
-	base, _ := opts.Resolver.Resolve("")
-	notes = applyConfig(notes, opts.Rules, base)
-	for _, f := range notes {
+	for _, f := range found {
 		rep.Summary.Add(f.Severity)
 	}
-	rep.Findings = mergeFindings(rep.Findings, notes)
+	rep.Findings = mergeFindings(rep.Findings, found)
 	rep.Summary.Passed = Passed(rep, opts.FailOn)
 }
 

@@ -15,28 +15,13 @@ import (
 	"github.com/exportqc/exportqc/qc/rule"
 )
 
-type resolver struct {
-	r   *pack.Resolver
-	req pack.Request
-}
-
-func (p resolver) Resolve(lang string) (map[string]*rule.Config, error) {
-	req := p.req
-	req.Language = lang
-	e, err := p.r.Resolve(req)
-	if err != nil {
-		return nil, err
-	}
-	return e.Rules, nil
-}
-
 func testOptions(t testing.TB, paths ...string) Options {
 	t.Helper()
 	lib, err := pack.Load(checks.All())
 	if err != nil {
 		t.Fatal(err)
 	}
-	return Options{Paths: paths, Rules: checks.All(), Resolver: resolver{r: lib.NewResolver()}, FailOn: rule.Error}
+	return Options{Paths: paths, Rules: checks.All(), Resolver: lib.NewRunResolver(pack.Request{}), FailOn: rule.Error}
 }
 
 func runJSON(t testing.TB, opts Options) []byte {

@@ -150,8 +150,7 @@ func checkFile(opts *Options, in input) fileResult {
 	}
 	res.record.BOM = file.BOM
 	if doc == nil {
-		base, _ := opts.Resolver.Resolve("")
-		runRules(opts.Rules, file, nil, base, &res)
+		runRules(opts.Rules, file, nil, opts.baseConfig(), &res)
 		return res
 	}
 	res.record.Format = doc.Format
@@ -183,7 +182,7 @@ func checkFile(opts *Options, in input) fileResult {
 		// A language whose packs cannot be resolved is a configuration
 		// problem; report it on the file and check with the base layers.
 		file.Problemf(0, "configuration for language %s: %v", file.Language, err)
-		cfg, _ = opts.Resolver.Resolve("")
+		cfg = opts.baseConfig()
 	}
 	if file.Fix != nil {
 		file.Fix.Configs = cfg
@@ -191,7 +190,6 @@ func checkFile(opts *Options, in input) fileResult {
 	runRules(opts.Rules, file, doc, cfg, &res)
 	noteMissingShotChanges(opts, file, doc, cfg, &res)
 	res.addOverflowSummaries()
-	res.findings = applyConfig(res.findings, opts.Rules, cfg)
 	return res
 }
 
@@ -306,47 +304,6 @@ func runRule(r *rule.Rule, file *rule.File, doc *cue.Document, c *rule.Config, r
 	rule.NewPass(r, file, doc, c, res.add).Run()
 }
 
-// applyConfig gives findings produced outside rule passes (the language
-// checks, the waiver notes) their name and severity, and drops those of
-// disabled rules. A code no registered rule owns is kept as it is, at
-// error severity, so that nothing is lost; TestReaderCodesRegistered in
-// qc/checks keeps readers from producing one.
-func applyConfig(findings []rule.Finding, rules []*rule.Rule, cfg map[string]*rule.Config) []rule.Finding {
-	out := findings[:0]
-	for _, f := range findings {
-		if f.Name != "" { // from a rule pass: already configured
-			out = append(out, f)
-			continue
-		}
-		r := lookup(rules, f.Rule)
-		if r == nil {
-			f.Severity = rule.Error
-			out = append(out, f)
-			continue
-		}
-		c := cfg[r.Code]
-		if c != nil && !c.Enabled {
-			continue
-		}
-		f.Name = r.Name
-		f.Severity = r.DefaultSeverity
-		if c != nil {
-			f.Severity = c.Severity
-		}
-		out = append(out, f)
-	}
-	return out
-}
-
-func lookup(rules []*rule.Rule, code string) *rule.Rule {
-	for _, r := range rules {
-		if r.Code == code {
-			return r
-		}
-	}
-	return nil
-}
-
 // chooseFormat decides how to read a file from its content and its name,
 // recording on file what each says and why it cannot be read.
 func chooseFormat(in input, sniffed string, file *rule.File) *format.Format {
@@ -371,11 +328,21 @@ func chooseFormat(in input, sniffed string, file *rule.File) *format.Format {
 	return nil
 }
 
-// frameRate decides the rate frame-based thresholds use.
-func frameRate(opts *Options, doc *cue.Document) (cue.FrameRate, string, bool) {
+// frameRateFor decides the rate a file's frame-based thresholds use, where
+// it came from, and whether anything declared it (off-frame checks need a
+// declared rate). The one precedence: the file's own; else --fps given as
+// a flag or in the environment; else the delivery manifest's (the
+// episode's, else the delivery's); else the config's fps; else
+// DefaultFrameRate, undeclared.
+func frameRateFor(opts *Options, in input, doc *cue.Document) (cue.FrameRate, string, bool) {
+	explicit := opts.FrameRateSource == "flag" || opts.FrameRateSource == "env"
 	switch {
 	case !doc.FrameRate.IsZero():
 		return doc.FrameRate, "file", true
+	case !opts.FrameRate.IsZero() && explicit:
+		return opts.FrameRate, opts.FrameRateSource, true
+	case in.meta != nil && !in.meta.frameRate().IsZero():
+		return in.meta.frameRate(), "manifest", true
 	case !opts.FrameRate.IsZero():
 		return opts.FrameRate, opts.FrameRateSource, true
 	}

@@ -7,7 +7,6 @@ package engine
 // from rule.File.
 
 import (
-	"path"
 	"strings"
 
 	"github.com/exportqc/exportqc/qc/cue"
@@ -39,7 +38,8 @@ func declareLanguage(opts *Options, in input, doc *cue.Document, file *rule.File
 }
 
 // identifyLanguage asks the text of a file that declares no language;
-// false when G005 is disabled or the base configuration cannot be resolved.
+// false when identification is off (G005 disabled) or the configuration
+// cannot be resolved.
 func identifyLanguage(opts *Options, in input, doc *cue.Document) (id langcheck.Identification, ok bool) {
 	defer func() {
 		// Identification is no rule pass: a bug in it must not cost the
@@ -52,16 +52,9 @@ func identifyLanguage(opts *Options, in input, doc *cue.Document) (id langcheck.
 	if err != nil {
 		return langcheck.Identification{}, false
 	}
-	// Disabling G005 turns identification off: files that declare no
-	// language are then checked with the defaults, as "unknown".
-	r := langcheck.Undeclared
-	c := cfg[r.Code]
-	if c == nil || !c.Enabled {
-		return langcheck.Identification{}, false
-	}
-	p := rule.NewPass(r, &rule.File{Path: in.path}, doc, c, nil)
-	o := langcheck.IdentifyOptionsFrom(p.Int("min_letters"), p.Float("min_confidence"), p.Int("min_script_letters"))
-	return langcheck.Identify(langcheck.DocumentLines(doc), o), true
+	// The language rules own how: with G005's thresholds, and not at all
+	// when G005 is disabled.
+	return langcheck.IdentifyDocument(cfg, doc)
 }
 
 // chooseLanguage applies the precedence to the declarations: the first
@@ -102,43 +95,4 @@ func declarations(opts *Options, in input, doc *cue.Document) []rule.Declaration
 	}
 	add(rule.DeclaredByFile, doc.Language)
 	return out
-}
-
-// manifestTagFindings checks (G001) the language tags a delivery's
-// manifest declares, at their manifest lines.
-func manifestTagFindings(u *unit, cfg map[string]*rule.Config) []rule.Finding {
-	r := langcheck.TagInvalid
-	c := cfg[r.Code]
-	if c == nil || !c.Enabled {
-		return nil
-	}
-	var out []rule.Finding
-	seen := map[string]bool{}
-	for i := range u.d.Files {
-		f := &u.d.Files[i]
-		key := f.Manifest + "\x00" + f.Language + "\x00" + f.Path
-		if strings.TrimSpace(f.Language) == "" || seen[key] {
-			continue
-		}
-		seen[key] = true
-		if _, p := langcheck.CheckTag(f.Language); p != nil {
-			file := u.root
-			if f.Manifest != "" {
-				file = path.Join(u.root, f.Manifest)
-			}
-			out = append(out, rule.Finding{Rule: r.Code, Name: r.Name, Severity: milder(c.Severity, p.Severity),
-				File: file, Line: f.Line, Message: f.Path + ": " + p.Message})
-		}
-	}
-	return out
-}
-
-// milder applies a langcheck severity hint: a deprecated code is a warning
-// even where the pack makes G001 an error, never the other way round.
-func milder(configured rule.Severity, hint string) rule.Severity {
-	h, err := rule.ParseSeverity(hint)
-	if err != nil || h > configured {
-		return configured
-	}
-	return h
 }

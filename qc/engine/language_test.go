@@ -131,7 +131,7 @@ func TestLanguageFromContentDisabled(t *testing.T) {
 		t.Fatal(err)
 	}
 	opts := testOptions(t, dir)
-	opts.Resolver = resolver{r: lib.NewResolver(), req: pack.Request{Flags: flags}}
+	opts.Resolver = lib.NewRunResolver(pack.Request{Flags: flags})
 	rep := run(t, opts)
 	if f := rep.Files[0]; f.Language != "" || f.LanguageSource != "unknown" {
 		t.Errorf("record %+v", f)

@@ -50,7 +50,7 @@ func RunEach(ctx context.Context, opts Options, emit func(Part) error) ([]report
 		return nil, errors.New("engine.RunEach: --manifest names one delivery; use Run")
 	}
 	// As in Run: a broken pack or override fails the run, not every file.
-	if _, err := opts.Resolver.Resolve(""); err != nil {
+	if err := opts.resolveBase(); err != nil {
 		return nil, err
 	}
 	jobs := opts.Jobs

@@ -9,12 +9,13 @@ import (
 // acceptance applies the run's waivers and baseline to every finding of the
 // run at once (an unused waiver can only be told after seeing them all).
 // Waived findings are marked in place and stay in their slots; findings the
-// baseline already had are removed from their slots. It returns the notes
-// about the waivers themselves (W001 unused, W002 expired) and how many
+// baseline already had are removed from their slots. It returns what the
+// run's rules with RunEnd inspect (what each waiver did) and how many
 // findings the baseline removed.
-func acceptance(opts *Options, results []fileResult, units []*unit) (notes []rule.Finding, baselined int) {
+func acceptance(opts *Options, results []fileResult, units []*unit) (run *rule.Run, baselined int) {
+	run = &rule.Run{}
 	if opts.Waivers == nil && opts.Baseline == nil {
-		return nil, 0
+		return run, 0
 	}
 	var all []*rule.Finding
 	for i := range results {
@@ -35,15 +36,15 @@ func acceptance(opts *Options, results []fileResult, units []*unit) (notes []rul
 		flat[i] = *f
 	}
 	if opts.Waivers != nil {
-		waived, n := opts.Waivers.Apply(flat, opts.Now)
-		for i, w := range waived {
+		a := opts.Waivers.Applier(opts.Now)
+		for i, w := range a.Apply(flat) {
 			all[i].Waived = w
 			flat[i].Waived = w
 		}
-		notes = n
+		run.Waivers = a.Uses()
 	}
 	if opts.Baseline == nil {
-		return notes, 0
+		return run, 0
 	}
 	old := map[*rule.Finding]bool{}
 	for i, isNew := range opts.Baseline.New(flat) {
@@ -66,7 +67,7 @@ func acceptance(opts *Options, results []fileResult, units []*unit) (notes []rul
 	for _, u := range units {
 		u.findings = drop(u.findings)
 	}
-	return notes, len(old)
+	return run, len(old)
 }
 
 // counts reports whether a finding counts towards totals and pass/fail.

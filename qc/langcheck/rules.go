@@ -19,6 +19,7 @@ var (
 			"is es-419), und/mul/zxx. A difference of letter case alone (EN, nl-nl) is info. Fix: write the tag the " +
 			"message gives.",
 		Run:             runTagInvalid,
+		RunDelivery:     runManifestTags,
 		DefaultSeverity: rule.Error,
 	}
 	ContentMismatch = &rule.Rule{

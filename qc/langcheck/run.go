@@ -2,6 +2,7 @@ package langcheck
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/exportqc/exportqc/qc/cue"
 	"github.com/exportqc/exportqc/qc/rule"
@@ -21,6 +22,24 @@ func runTagInvalid(p *rule.Pass) {
 		}
 		if _, prob := CheckTag(d.Tag); prob != nil {
 			p.ReportMilder(rule.Finding{Message: "language declared inside the file: " + prob.Message}, severityOf(prob.Severity))
+		}
+	}
+}
+
+// runManifestTags checks (G001) the language tags a delivery's manifests
+// declare, at their manifest lines: once per manifest, tag and file.
+func runManifestTags(p *rule.DeliveryPass) {
+	seen := map[string]bool{}
+	for i := range p.Delivery.Model.Files {
+		f := &p.Delivery.Model.Files[i]
+		key := f.Manifest + "\x00" + f.Language + "\x00" + f.Path
+		if strings.TrimSpace(f.Language) == "" || seen[key] {
+			continue
+		}
+		seen[key] = true
+		if _, prob := CheckTag(f.Language); prob != nil {
+			p.ReportMilder(rule.Finding{File: p.Delivery.Path(f.Manifest), Line: f.Line, Message: f.Path + ": " + prob.Message},
+				severityOf(prob.Severity))
 		}
 	}
 }

@@ -4,7 +4,24 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/exportqc/exportqc/qc/cue"
+	"github.com/exportqc/exportqc/qc/rule"
 )
+
+// IdentifyDocument identifies the language of a file that declares none,
+// with the thresholds the configuration gives G005 (Undeclared). It is
+// false when G005 is disabled there: turning the rule off turns
+// identification off, and such files are checked as "unknown".
+func IdentifyDocument(cfg map[string]*rule.Config, doc *cue.Document) (Identification, bool) {
+	c := cfg[Undeclared.Code]
+	if c == nil || !c.Enabled {
+		return Identification{}, false
+	}
+	p := rule.NewPass(Undeclared, &rule.File{}, doc, c, nil)
+	o := IdentifyOptionsFrom(p.Int("min_letters"), p.Float("min_confidence"), p.Int("min_script_letters"))
+	return Identify(DocumentLines(doc), o), true
+}
 
 // Identification is what the text of a file that declares no language says
 // its language is.

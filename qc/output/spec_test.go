@@ -23,7 +23,7 @@ func TestParseSpec(t *testing.T) {
 			t.Errorf("ParseSpec(%q) = %+v, %v; want %+v", in, got, err, want)
 		}
 	}
-	// A bare format is an error (issue 13): --report json must not dump
+	// A bare format is an error: --report json must not dump
 	// JSON on the terminal.
 	for _, in := range []string{"", "=out.json", "pdf=out.pdf", "json=", "json=  ", "json", "text"} {
 		if got, err := testFormats.ParseSpec(in); err == nil {

@@ -93,7 +93,7 @@ func TestCSVExcel(t *testing.T) {
 }
 
 // A file named =1+1.en.srt must not become a formula in the plain CSV
-// either (issue 16): the check and audit CSVs share one writer.
+// either: the check and audit CSVs share one writer.
 func TestCSVNeutralisesFormulaFileNames(t *testing.T) {
 	r := smallReport(rule.Finding{Rule: "T001", Name: "min-duration", Severity: rule.Error, File: "=1+1.en.srt", Line: 2,
 		Message: "-too short"})

@@ -115,10 +115,14 @@ func (p *DeliveryPass) Memo(key any, build func() any) any {
 
 // Report records a finding; rule code, name and severity are filled in,
 // File is the rule's to set (a manifest, a file of the delivery).
-func (p *DeliveryPass) Report(f Finding) {
+func (p *DeliveryPass) Report(f Finding) { p.ReportMilder(f, p.Config.Severity) }
+
+// ReportMilder records a finding at severity sev where that is milder
+// than the configured severity, as Pass.ReportMilder does.
+func (p *DeliveryPass) ReportMilder(f Finding, sev Severity) {
 	f.Rule = p.Rule.Code
 	f.Name = p.Rule.Name
-	f.Severity = p.Config.Severity
+	f.Severity = min(sev, p.Config.Severity)
 	if f.File == "" {
 		f.File = p.Delivery.Root
 	}

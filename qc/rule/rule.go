@@ -2,8 +2,9 @@
 // parameters, run function), what it reports (Finding), and the passes
 // through which a rule sees what it inspects with its effective
 // configuration: a Pass for one subtitle file, a DeliveryPass for one
-// delivery. The engine runs every registered rule through its pass and
-// names no rule itself.
+// delivery, a RunPass for the run as a whole once every other finding is
+// known. The engine runs every registered rule through its pass and names
+// no rule itself.
 //
 // Rules hold no thresholds and no severities: those are policy, set by rule
 // packs and config (package pack) and handed to a rule as a Config.
@@ -68,6 +69,9 @@ const (
 	// (RunDelivery), or, for what a delivery says about one file (D007), on
 	// each of its subtitle files (Run, with Pass.File.Programme).
 	DeliveryScope
+	// RunScope rules look at the run as a whole (RunEnd): what its waivers
+	// did, which is known only once every other finding is.
+	RunScope
 )
 
 // Rule is one check. Rules are values, declared once and listed in a registry.
@@ -103,6 +107,9 @@ type Rule struct {
 	// RunDelivery inspects one delivery: its manifests, its disk, its
 	// territories' requirements.
 	RunDelivery func(*DeliveryPass)
+	// RunEnd inspects the run as a whole, once, after every file and
+	// delivery rule has reported and the waivers were applied.
+	RunEnd func(*RunPass)
 }
 
 // ID is "T003 cue-overlap".

@@ -2,8 +2,6 @@ package waiver
 
 import (
 	"slices"
-	"strconv"
-	"strings"
 	"sync"
 	"time"
 
@@ -101,51 +99,43 @@ func (a *Applier) Apply(findings []rule.Finding) []*rule.Waiver {
 	return waived
 }
 
-// Notes are the W001/W002 findings about the waivers given every batch
-// applied so far, as Set.Apply's notes.
-func (a *Applier) Notes() []rule.Finding {
+// Uses is what each waiver did given every batch applied so far, in file
+// order: what the waiver rules (Rules: W001, W002) inspect.
+func (a *Applier) Uses() []rule.WaiverUse {
 	s := a.s
 	if s.Len() == 0 {
 		return nil
 	}
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	var notes []rule.Finding
+	uses := make([]rule.WaiverUse, len(s.entries))
 	for i, e := range s.entries {
-		switch {
-		case e.expired(a.now):
-			notes = append(notes, s.note(e, ruleExpired,
-				e.describe()+" expired on "+e.info.Expires+" and no longer applies: "+
-					"fix the findings it waived, or renew it with a new date"))
-		case a.used[i] > 0:
-		case len(a.shadow[i]) > 0:
-			notes = append(notes, s.note(e, ruleUnused,
-				e.describe()+" waives nothing: every finding it matches is already waived by "+
-					s.lines(slices.Clone(a.shadow[i]))+"; remove it"))
-		default:
-			notes = append(notes, s.note(e, ruleUnused,
-				e.describe()+" matched no finding: remove it if the problem is fixed, or correct it"))
+		var shadow []int
+		for _, w := range a.shadow[i] {
+			shadow = append(shadow, s.entries[w].line)
 		}
+		slices.Sort(shadow)
+		uses[i] = rule.WaiverUse{File: s.path, Line: e.line, Describe: e.describe(),
+			Expires: e.info.Expires, Expired: e.expired(a.now), Waived: a.used[i], ShadowedBy: shadow}
 	}
+	return uses
+}
+
+// Notes are the W001/W002 findings about the waivers given every batch
+// applied so far, as Set.Apply's notes: the waiver rules run on Uses at
+// their default severities (a run configures them as any rule: the engine
+// runs them from the registry with the packs' configuration).
+func (a *Applier) Notes() []rule.Finding {
+	run := &rule.Run{Waivers: a.Uses()}
+	if len(run.Waivers) == 0 {
+		return nil
+	}
+	var notes []rule.Finding
+	collect := func(f rule.Finding) { notes = append(notes, f) }
+	for _, r := range Rules {
+		rule.NewRunPass(r, run, &rule.Config{Enabled: true, Severity: r.DefaultSeverity}, collect).RunEnd()
+	}
+	// Waiver-file line order, whichever rule spoke.
+	slices.SortStableFunc(notes, func(x, y rule.Finding) int { return x.Line - y.Line })
 	return notes
-}
-
-// lines names waivers by their lines: "the waiver on line 2", "the
-// waivers on lines 2, 5".
-func (s *Set) lines(idx []int) string {
-	slices.Sort(idx)
-	nums := make([]string, len(idx))
-	for i, w := range idx {
-		nums[i] = strconv.Itoa(s.entries[w].line)
-	}
-	if len(nums) == 1 {
-		return "the waiver on line " + nums[0]
-	}
-	return "the waivers on lines " + strings.Join(nums, ", ")
-}
-
-// note is a finding at the waiver's line; its severity is the rule's
-// default (the engine may override it from the packs, as for any rule).
-func (s *Set) note(e *entry, r *rule.Rule, msg string) rule.Finding {
-	return rule.Finding{Rule: r.Code, Name: r.Name, Severity: r.DefaultSeverity, File: s.path, Line: e.line, Message: msg}
 }

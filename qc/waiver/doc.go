@@ -43,8 +43,9 @@
 //
 // # Applying
 //
-// Set.Apply runs after the engine has assembled all findings (names and
-// severities filled in), before any baseline. A finding is waived by the
+// The waivers are applied (Applier, or Set.Apply for one batch) after the
+// engine has assembled all findings (names and severities filled in),
+// before any baseline. A finding is waived by the
 // first waiver in file order that matches it; it stays in the report with
 // the waiver attached (rule.Waiver: reason, expiry, by, file:line) and does
 // not count for pass/fail: the engine computes pass/fail, and the summary
@@ -64,7 +65,10 @@
 //     applies, so its findings count again. Reported once per waiver,
 //     whether or not it still matches something, and never also as W001.
 //
-// Notes count towards pass/fail at their severity (warning by default), so
+// The notes are rules like any other (Rules, with a RunEnd): the engine
+// runs them once per run from the registry, after the waivers were applied,
+// so packs and flags disable them or set their severity. Notes count
+// towards pass/fail at their severity (warning by default), so
 // "--fail-on warning" makes a stale waiver file fail the run. Waivers never
 // apply to notes.
 //

@@ -1,6 +1,11 @@
 package waiver
 
-import "github.com/exportqc/exportqc/qc/rule"
+import (
+	"strconv"
+	"strings"
+
+	"github.com/exportqc/exportqc/qc/rule"
+)
 
 // Codes of the notes Apply reports about waivers.
 const (
@@ -8,8 +13,9 @@ const (
 	CodeExpired = "W002"
 )
 
-// Rules documents the waiver notes for the registry (rules list, SARIF,
-// packs). Their findings come from Set.Apply, so Run is nil.
+// Rules are the notes about the waivers themselves. They run once per run
+// (RunEnd), after the waivers were applied to every other finding: only
+// then is it known which waivers took nothing.
 var Rules = []*rule.Rule{ruleUnused, ruleExpired}
 
 var (
@@ -22,6 +28,8 @@ var (
 			"one would silently waive the problem if it came back, so remove it (or correct it). The " +
 			"finding points at the waiver's line in the waiver file.",
 		DefaultSeverity: rule.Warning,
+		Scope:           rule.RunScope,
+		RunEnd:          runUnused,
 	}
 	ruleExpired = &rule.Rule{
 		Code: CodeExpired, Name: "waiver-expired", Family: "waiver",
@@ -31,5 +39,47 @@ var (
 			"acceptance still holds, agree a new date and update the waiver. The finding points at the " +
 			"waiver's line in the waiver file and is reported once per waiver.",
 		DefaultSeverity: rule.Warning,
+		Scope:           rule.RunScope,
+		RunEnd:          runExpired,
 	}
 )
+
+// runUnused reports every waiver in force that took no finding, naming the
+// earlier waivers that took what it matched, if any.
+func runUnused(p *rule.RunPass) {
+	for _, w := range p.Run.Waivers {
+		switch {
+		case w.Expired || w.Waived > 0:
+		case len(w.ShadowedBy) > 0:
+			p.Report(rule.Finding{File: w.File, Line: w.Line, Message: w.Describe +
+				" waives nothing: every finding it matches is already waived by " + lines(w.ShadowedBy) + "; remove it"})
+		default:
+			p.Report(rule.Finding{File: w.File, Line: w.Line, Message: w.Describe +
+				" matched no finding: remove it if the problem is fixed, or correct it"})
+		}
+	}
+}
+
+// runExpired reports every waiver past its date, whether or not it would
+// still match something.
+func runExpired(p *rule.RunPass) {
+	for _, w := range p.Run.Waivers {
+		if w.Expired {
+			p.Report(rule.Finding{File: w.File, Line: w.Line, Message: w.Describe + " expired on " + w.Expires +
+				" and no longer applies: fix the findings it waived, or renew it with a new date"})
+		}
+	}
+}
+
+// lines names waivers by their lines: "the waiver on line 2", "the
+// waivers on lines 2, 5".
+func lines(nums []int) string {
+	words := make([]string, len(nums))
+	for i, n := range nums {
+		words[i] = strconv.Itoa(n)
+	}
+	if len(words) == 1 {
+		return "the waiver on line " + words[0]
+	}
+	return "the waivers on lines " + strings.Join(words, ", ")
+}

@@ -1,5 +1,5 @@
 // Package webvtt reads WebVTT (.vtt) files into a cue.Document, following
-// the W3C WebVTT parser algorithm (https://www.w3.org/TR/webvtt1/#file-parsing).
+// the "WebVTT file parsing" algorithm of the W3C WebVTT specification.
 //
 // We read WebVTT ourselves instead of through go-astisub because astisub
 // loses what QC needs: cues carry no source line numbers and string cue

@@ -20,16 +20,6 @@ import (
 	"github.com/exportqc/exportqc/qc/waiver"
 )
 
-type resolver struct{ r *pack.Resolver }
-
-func (p resolver) Resolve(lang string) (map[string]*rule.Config, error) {
-	e, err := p.r.Resolve(pack.Request{Language: lang})
-	if err != nil {
-		return nil, err
-	}
-	return e.Rules, nil
-}
-
 // baselineOf saves findings as a JSON report and loads it back as a baseline.
 func baselineOf(t *testing.T, findings []rule.Finding) *waiver.Baseline {
 	t.Helper()
@@ -60,7 +50,7 @@ func check(t *testing.T, path, srt string, jobs int) []rule.Finding {
 		t.Fatal(err)
 	}
 	rep, err := engine.Run(context.Background(), engine.Options{Paths: []string{path}, Jobs: jobs,
-		Rules: checks.All(), Resolver: resolver{lib.NewResolver()}, FailOn: rule.Error})
+		Rules: checks.All(), Resolver: lib.NewRunResolver(pack.Request{}), FailOn: rule.Error})
 	if err != nil {
 		t.Fatal(err)
 	}

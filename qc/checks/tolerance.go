@@ -4,6 +4,9 @@ import (
 	"github.com/exportqc/exportqc/qc/cue"
 )
 
+// What the timing rules allow for before comparing a cue with a threshold:
+// the file's own time resolution, and cues with no duration (T009's).
+
 // tolerance is how far a time may be from a threshold before it counts:
 // the file's own time resolution. An SRT written at 23.976 fps stores a
 // 2-frame gap (83.417 ms) as 83 ms; that must not read as "too short".

@@ -6,6 +6,9 @@ import (
 	"github.com/exportqc/exportqc/qc/cue"
 )
 
+// How rule messages write numbers: one way for every rule, so that
+// "0.833 s" and "17.5 characters per second" read alike across reports.
+
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
 // secs formats a time as seconds with millisecond precision: "0.833 s".

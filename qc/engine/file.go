@@ -127,6 +127,12 @@ func checkFile(opts *Options, in input) fileResult {
 	res := fileResult{record: report.File{Path: in.path, Format: "unknown", Encoding: "unknown"},
 		perRule: opts.maxFindingsPerRule()}
 	file := &rule.File{Path: in.path}
+	if in.walkErr != nil {
+		file.Problemf(0, "%v", in.walkErr)
+		base, _ := opts.Resolver.Resolve("")
+		runRules(opts.Rules, file, nil, base, &res)
+		return res
+	}
 	doc, encoding, skip, machine := openDoc(in, file, opts.maxFileSize())
 	if machine != nil {
 		res.machine = machine

@@ -143,6 +143,7 @@ func (a *app) runAudit(cmd *cobra.Command, args []string) error {
 	}
 	defer spill.Close()
 	col.SpillTo(spill)
+	col.AddPlanNotes(audit.PlanNotes(root, plan))
 	var prog *auditProgress
 	if !a.v.GetBool("quiet") {
 		prog = newAuditProgress(progress.New(a.stderr, "files"), root, plan, sel)

@@ -3,15 +3,16 @@ package pack
 import (
 	"testing"
 
+	"github.com/exportqc/exportqc/qc/audit/auditrules"
 	"github.com/exportqc/exportqc/qc/deliverycheck"
 	"github.com/exportqc/exportqc/qc/langcheck"
 	"github.com/exportqc/exportqc/qc/rule"
 )
 
-// shippedRegistry is testRegistry plus the delivery and language rules,
+// shippedRegistry is testRegistry plus the delivery, language and audit rules,
 // whose parameters the shipped defaults.yaml must give values to.
 func shippedRegistry() []*rule.Rule {
-	return append(append(testRegistry(), deliverycheck.Rules...), langcheck.Rules...)
+	return append(append(append(testRegistry(), deliverycheck.Rules...), langcheck.Rules...), auditrules.Rules...)
 }
 
 func loadShipped(t *testing.T) *Library {

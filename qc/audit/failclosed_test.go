@@ -141,3 +141,71 @@ func TestAuditUnreadableMemberFolder(t *testing.T) {
 		}
 	}
 }
+
+// merge checks each shard's numbers against what it lists: a shard whose
+// totals or delivery counts were edited is refused, naming the shard.
+func TestMergeRefusesShardTotalsThatDoNotAddUp(t *testing.T) {
+	root := fixtureCopy(t)
+	cfg := emptyConfig(t)
+	out := t.TempDir()
+	var shards []string
+	for _, s := range []string{"1/2", "2/2"} {
+		p := filepath.Join(out, "s"+s[:1]+".json")
+		if code, _, stderr := run(t, "audit", root, "--config", cfg, "-q", "--shard", s, "--report", "json="+p); code > 1 {
+			t.Fatalf("shard %s: exit %d: %s", s, code, stderr)
+		}
+		shards = append(shards, p)
+	}
+	merge := func(files ...string) (int, string) {
+		code, _, stderr := run(t, append([]string{"merge", "--config", cfg, "--report", "json=" + filepath.Join(out, "m.json")}, files...)...)
+		return code, stderr
+	}
+	if code, stderr := merge(shards...); code > 1 {
+		t.Fatalf("untouched shards: exit %d: %s", code, stderr)
+	}
+	tamper := func(name string, edit func(a map[string]any)) string {
+		data, err := os.ReadFile(shards[1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		var a map[string]any
+		if err := json.Unmarshal(data, &a); err != nil {
+			t.Fatal(err)
+		}
+		edit(a)
+		data, _ = json.Marshal(a)
+		p := filepath.Join(out, name+".json")
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	for _, c := range []struct {
+		name string
+		edit func(a map[string]any)
+		want string
+	}{
+		{"totals", func(a map[string]any) { a["totals"].(map[string]any)["errors"] = 99999 }, "totals claim 99999 errors"},
+		{"delivery counts", func(a map[string]any) {
+			d := a["deliveries"].([]any)[0].(map[string]any)
+			d["errors"] = 99999
+			d["findings"] = []any{}
+		}, "claims 99999 errors"},
+		{"verdict", func(a map[string]any) {
+			for _, d := range a["deliveries"].([]any) {
+				if d := d.(map[string]any); d["passed"] == false {
+					d["passed"] = true
+					return
+				}
+			}
+			t.Fatal("no failed delivery in shard 2/2 to alter")
+		}, "claims passed=true"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			code, stderr := merge(shards[0], tamper(strings.ReplaceAll(c.name, " ", "-"), c.edit))
+			if code != 2 || !strings.Contains(stderr, c.want) || !strings.Contains(stderr, "shard 2/2") {
+				t.Errorf("exit %d, stderr %q; want exit 2 naming shard 2/2 and %q", code, stderr, c.want)
+			}
+		})
+	}
+}

@@ -1,6 +1,7 @@
 package audit_test
 
 import (
+	"database/sql"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -207,5 +208,74 @@ func TestMergeRefusesShardTotalsThatDoNotAddUp(t *testing.T) {
 				t.Errorf("exit %d, stderr %q; want exit 2 naming shard 2/2 and %q", code, stderr, c.want)
 			}
 		})
+	}
+}
+
+// Sibling trees sharing a database are not compared with each other: each
+// audit's previous is the previous audit of its own root, and 'audit
+// history' lists the roots (only ROOT's audits when ROOT is given).
+func TestHistoryComparesTheSameRoot(t *testing.T) {
+	cfg := emptyConfig(t)
+	db := filepath.Join(t.TempDir(), "shared.sqlite")
+	y2025 := fixtureCopy(t)
+	y2026 := fixtureCopy(t)
+	// 2026 differs: one delivery fewer.
+	if err := os.RemoveAll(filepath.Join(y2026, "southbank")); err != nil {
+		t.Fatal(err)
+	}
+	auditOf := func(root string) *audit.Audit {
+		t.Helper()
+		p := filepath.Join(t.TempDir(), "a.json")
+		if code, _, stderr := run(t, "audit", root, "--config", cfg, "-q", "--db", db, "--report", "json="+p); code > 1 {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		return readAudit(t, p)
+	}
+	auditOf(y2025)
+	if a := auditOf(y2026); a.Previous != nil {
+		t.Errorf("the first audit of %s compared with run %d of another root", y2026, a.Previous.Run)
+	}
+	a := auditOf(y2025)
+	if a.Previous == nil || a.Previous.Run != 1 {
+		t.Fatalf("second audit of %s: previous %+v, want run 1", y2025, a.Previous)
+	}
+	if c := a.Totals.Change; c == nil || c.New != 0 || c.Fixed != 0 {
+		t.Errorf("an unchanged tree shows change %+v", c)
+	}
+	if len(a.Trend) != 2 || a.Trend[0].Run != 1 {
+		t.Errorf("trend mixes roots: %+v", a.Trend)
+	}
+
+	code, out, stderr := run(t, "audit", "history", "--db", db, "--config", cfg)
+	if code != 0 || !strings.Contains(out, "ROOT") || strings.Count(out, y2025) != 2 || strings.Count(out, y2026) != 1 {
+		t.Errorf("audit history: exit %d %s\n%s", code, stderr, out)
+	}
+	code, out, stderr = run(t, "audit", "history", y2026, "--db", db, "--config", cfg)
+	if lines := strings.Split(strings.TrimSpace(out), "\n"); code != 0 || len(lines) != 2 || !strings.HasPrefix(lines[1], "2 ") {
+		t.Errorf("audit history %s: exit %d %s\n%s", y2026, code, stderr, out)
+	}
+}
+
+// --db naming another application's SQLite file is refused (exit 2) and
+// the file is left alone.
+func TestAuditRefusesAForeignDatabase(t *testing.T) {
+	root := fixtureCopy(t)
+	cfg := emptyConfig(t)
+	foreign := filepath.Join(t.TempDir(), "foreign.db")
+	raw, err := sql.Open("sqlite", foreign)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.Exec("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)"); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+	before, _ := os.ReadFile(foreign)
+	code, _, stderr := run(t, "audit", root, "--config", cfg, "-q", "--db", foreign)
+	if code != 2 || !strings.Contains(stderr, "not an exportqc history database") {
+		t.Errorf("exit %d, %s", code, stderr)
+	}
+	if after, _ := os.ReadFile(foreign); string(after) != string(before) {
+		t.Error("the foreign database was modified")
 	}
 }

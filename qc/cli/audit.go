@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"text/tabwriter"
@@ -429,8 +430,9 @@ func (a *app) dbPath(cmd *cobra.Command) string {
 }
 
 func (a *app) runMeta(cmd *cobra.Command, args []string) history.RunMeta {
+	members, _ := cmd.Flags().GetString("members")
 	return history.RunMeta{ToolVersion: historyVersion(a.tool()), Profile: a.v.GetString("profile"), Territories: a.v.GetStringSlice("territory"),
-		Args: append([]string{cmd.CommandPath()}, args...)}
+		Args: append([]string{cmd.CommandPath()}, args...), Scope: audit.Scope(args[0], members)}
 }
 
 func (a *app) auditHistoryCommand() *cobra.Command {
@@ -439,7 +441,9 @@ func (a *app) auditHistoryCommand() *cobra.Command {
 		Short: "List the audits recorded in the history database",
 		Long: "List past audits, oldest first: when, tool version and profile, members, deliveries passed,\n" +
 			"findings. The database is --db, else audit_db from the config, else audit.sqlite beside the config\n" +
-			"file, else in the user's data folder (ROOT, when given, keeps a config inside it from counting).",
+			"file, else in the user's data folder (ROOT, when given, keeps a config inside it from counting).\n" +
+			"Each audit is compared with the previous audit of the same ROOT (and members file); ROOT, when\n" +
+			"given, lists only its audits. The ROOT column says what each audit covered.",
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := a.loadConfig(cmd); err != nil {
@@ -468,6 +472,9 @@ func (a *app) auditHistoryCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if len(args) == 1 {
+				runs = slices.DeleteFunc(runs, func(r history.RunSummary) bool { return !audit.ScopeRoot(r.Scope, args[0]) })
+			}
 			return printRuns(a, runs)
 		},
 	}
@@ -488,7 +495,7 @@ func printRuns(a *app, runs []history.RunSummary) error {
 		return nil
 	}
 	tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "RUN\tSTARTED (UTC)\tTOOL\tPROFILE\tMEMBERS\tDELIVERIES\tPASSED\tCOVERAGE\tERRORS\tWARNINGS\tFINDINGS\tSHARD")
+	fmt.Fprintln(tw, "RUN\tSTARTED (UTC)\tTOOL\tPROFILE\tMEMBERS\tDELIVERIES\tPASSED\tCOVERAGE\tERRORS\tWARNINGS\tFINDINGS\tSHARD\tROOT")
 	for _, r := range runs {
 		rate := "n/a"
 		if r.Deliveries > 0 {
@@ -504,8 +511,12 @@ func printRuns(a *app, runs []history.RunSummary) error {
 		if c := r.Coverage; c != nil && c.Slots > 0 {
 			coverage = fmt.Sprintf("%.1f%%", float64(c.Covered)*100/float64(c.Slots))
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d\t%d\t%s\t%s\t%d\t%d\t%d\t%s\n", r.ID, r.StartedAt.UTC().Format("2006-01-02 15:04:05"),
-			r.ToolVersion, r.Profile, r.Members, r.Deliveries, rate, coverage, r.Errors, r.Warnings, r.Findings, shard)
+		scope := r.Scope
+		if scope == "" {
+			scope = "(not recorded)" // audits recorded before the history kept it
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d\t%d\t%s\t%s\t%d\t%d\t%d\t%s\t%s\n", r.ID, r.StartedAt.UTC().Format("2006-01-02 15:04:05"),
+			r.ToolVersion, r.Profile, r.Members, r.Deliveries, rate, coverage, r.Errors, r.Warnings, r.Findings, shard, scope)
 	}
 	return tw.Flush()
 }
@@ -560,7 +571,7 @@ func (a *app) mergeCommand() *cobra.Command {
 				}
 				defer db.Close()
 				if run, err = audit.Record(db, res, history.RunMeta{ToolVersion: historyVersion(res.Tool),
-					Profile: res.Tool.Profile, Args: append([]string{cmd.CommandPath()}, args...)}); err != nil {
+					Profile: res.Tool.Profile, Args: append([]string{cmd.CommandPath()}, args...), Scope: mergeScope(cmd, res)}); err != nil {
 					return fmt.Errorf("history database: %w", err)
 				}
 			}
@@ -569,7 +580,22 @@ func (a *app) mergeCommand() *cobra.Command {
 	}
 	addOutputFlags(cmd.Flags(), audit.OutputFormats)
 	cmd.Flags().String("db", "", "record the merged audit in this history database (default: audit_db from config.yaml; none)")
+	cmd.Flags().String("root", "", "the ROOT the shards audited: the merge is compared with that root's previous audit (default: with the previous merge of the same members)")
+	cmd.Flags().String("members", "", "the members file the shards were audited with, when --root is given")
 	return cmd
+}
+
+// mergeScope is what a merge is recorded as having audited: --root (and
+// --members) when given, as the whole audit of that root would be, else
+// the shards' set of members (the shard reports do not say where their
+// tree was).
+func mergeScope(cmd *cobra.Command, res *audit.Audit) string {
+	root, _ := cmd.Flags().GetString("root")
+	members, _ := cmd.Flags().GetString("members")
+	if root == "" {
+		return audit.MergedScope(res)
+	}
+	return audit.Scope(root, members)
 }
 
 // auditProgress draws "members done/total, files done/total, rate, ETA" on

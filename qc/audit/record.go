@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -23,6 +24,13 @@ import (
 // problem, it does not fix it, so adding one must not turn a finding into
 // "fixed" in the next comparison.
 func Record(db *history.DB, a *Audit, meta history.RunMeta) (*history.Run, error) {
+	return RecordContext(context.Background(), db, a, meta)
+}
+
+// RecordContext is Record stopping when ctx is cancelled (between
+// deliveries): the run is rolled back and ctx's error returned, so an
+// interrupt while a large audit is being recorded is honoured at once.
+func RecordContext(ctx context.Context, db *history.DB, a *Audit, meta history.RunMeta) (*history.Run, error) {
 	run, err := db.BeginRun(meta)
 	if err != nil {
 		return nil, err
@@ -42,6 +50,9 @@ func Record(db *history.DB, a *Audit, meta history.RunMeta) (*history.Run, error
 	}
 	var batch []history.Finding
 	for i := range a.Deliveries {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		d := &a.Deliveries[i]
 		id, err := run.AddDelivery(history.Delivery{Member: d.Member, Path: d.Path, Title: d.Title, Season: d.Season,
 			Episodes: len(d.Episodes), Files: d.Files, Errors: d.Errors, Warnings: d.Warnings, Infos: d.Infos,

@@ -107,13 +107,7 @@ func (a *app) runAudit(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
-	plan, err := audit.NewPlan(members)
-	if err != nil {
-		return usageError{err}
-	}
-	sel := plan.Select(shard)
-
-	opts, err := a.auditEngineOptions(cmd, root, sel, failOn)
+	eng, err := a.engineOptions(cmd, failOn)
 	if err != nil {
 		return err
 	}
@@ -122,71 +116,41 @@ func (a *app) runAudit(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
-	var db *history.DB
+	o := audit.Options{Root: root, Members: members, Shard: shard, FailOn: failOn, Engine: eng,
+		Requirements: auditRequirements(eng.Resolver), Waive: waive, Meta: a.runMeta(cmd, args)}
 	if shard.Whole() {
-		if db, err = a.auditDB(cmd, root); err != nil {
+		if o.DB, err = a.auditDB(cmd, root); err != nil {
 			return err
 		}
-		if db != nil {
-			defer db.Close()
+		if o.DB != nil {
+			defer o.DB.Close()
 		}
 	}
 	defer tuneAuditGC()()
-	// The engine streams one part per delivery folder; the collector keeps
-	// only each delivery's compact record, so memory stays flat in the
-	// number of files.
-	col := audit.NewCollector(root, sel, failOn, auditRequirements(opts.Resolver), waive)
-	// Findings wait on disk for the reports and the database, so memory
-	// does not grow with them either.
-	spill, err := audit.NewSpill("")
-	if err != nil {
-		return err
-	}
-	defer spill.Close()
-	col.SpillTo(spill)
-	col.AddPlanNotes(audit.PlanNotes(root, plan))
 	var prog *auditProgress
 	if !a.v.GetBool("quiet") {
-		prog = newAuditProgress(progress.New(a.stderr, "files"), root, plan, sel)
-		opts.Progress = prog.update
+		o.Planned = func(plan *audit.Plan, sel []audit.Planned) {
+			prog = newAuditProgress(progress.New(a.stderr, "files"), root, plan, sel)
+		}
+		o.Progress = func(done, total int) { prog.update(done, total) }
+		o.Delivered = func(k int) { prog.delivered(k) }
 	}
-	// An interrupt (Ctrl-C, a batch system's SIGTERM) stops the workers and
-	// returns through the deferred clean-up: the findings spill file is
-	// removed and nothing is recorded.
+	// An interrupt (Ctrl-C, a batch system's SIGTERM) stops the run in
+	// whatever phase it is: nothing is recorded and no report written.
 	ctx, stopSignals := auditContext()
 	defer stopSignals()
-	rules, err := engine.RunEach(ctx, opts, func(p engine.Part) error {
-		if prog != nil {
-			prog.delivered(p.Index)
-		}
-		return col.Add(p.Report)
-	})
+	res, err := audit.Run(ctx, o)
 	if prog != nil {
 		prog.clear()
 	}
-	if ctx.Err() != nil {
+	if errors.Is(err, audit.ErrInterrupted) {
 		return errAuditInterrupted
 	}
 	if err != nil {
 		return usageError{err}
 	}
-	deliveries, notes, err := col.Finish(rules)
-	if err != nil {
-		return usageError{err}
-	}
-	h := audit.Header{Tool: opts.Tool, FailOn: failOn, Plan: plan.Digest(), Rules: rules}
-	res := audit.Assemble(h, members, deliveries, notes)
-	if !shard.Whole() {
-		res.Shard = &shard
-	}
-
-	var run *history.Run
-	if db != nil {
-		if run, err = audit.Record(db, res, a.runMeta(cmd, args)); err != nil {
-			return fmt.Errorf("history database: %w", err)
-		}
-	}
-	return a.finishAudit(ctx, res, specs, run)
+	defer res.Close()
+	return a.finishAudit(ctx, res.Audit, specs, res.Run)
 }
 
 // tuneAuditGC paces the collector for the audit (qc/internal/gcpace) and
@@ -242,7 +206,7 @@ func (a *app) finishAudit(ctx context.Context, res *audit.Audit, specs []output.
 	return nil
 }
 
-var errAuditInterrupted = errors.New("audit interrupted: nothing recorded, no report written")
+var errAuditInterrupted = audit.ErrInterrupted
 
 // auditOutputs reads the output flags; a shard must write JSON (merge
 // reads it).
@@ -277,20 +241,6 @@ func (a *app) auditMembers(cmd *cobra.Command, root string) ([]audit.Member, err
 		return nil, usageError{err}
 	}
 	return members, nil
-}
-
-// auditEngineOptions configures the one engine run of an audit: every
-// selected delivery folder, with the settings check would use.
-func (a *app) auditEngineOptions(cmd *cobra.Command, root string, sel []audit.Planned, failOn rule.Severity) (engine.Options, error) {
-	opts, err := a.engineOptions(cmd, failOn)
-	if err != nil {
-		return opts, err
-	}
-	opts.Paths = make([]string, len(sel))
-	for i, d := range sel {
-		opts.Paths[i] = filepath.Join(root, filepath.FromSlash(d.Path))
-	}
-	return opts, nil
 }
 
 // auditRequirements gives coverage the territories' requirements exactly
@@ -570,8 +520,11 @@ func (a *app) mergeCommand() *cobra.Command {
 					return usagef("history database: %v", err)
 				}
 				defer db.Close()
-				if run, err = audit.Record(db, res, history.RunMeta{ToolVersion: historyVersion(res.Tool),
+				if run, err = audit.RecordContext(ctx, db, res, history.RunMeta{ToolVersion: historyVersion(res.Tool),
 					Profile: res.Tool.Profile, Args: append([]string{cmd.CommandPath()}, args...), Scope: mergeScope(cmd, res)}); err != nil {
+					if ctx.Err() != nil {
+						return errAuditInterrupted
+					}
 					return fmt.Errorf("history database: %w", err)
 				}
 			}

@@ -279,3 +279,19 @@ func TestAuditRefusesAForeignDatabase(t *testing.T) {
 		t.Error("the foreign database was modified")
 	}
 }
+
+// A member folder whose name is not UTF-8 is printed quoted (%q) in the
+// audit's text, its bytes kept, not replaced by U+FFFD.
+func TestAuditTextEscapesNonUTF8Names(t *testing.T) {
+	root := fixtureCopy(t)
+	if err := os.Rename(filepath.Join(root, "eastgate"), filepath.Join(root, "east\xffgate")); err != nil {
+		t.Skipf("the file system refuses a name that is not UTF-8: %v", err)
+	}
+	code, out, stderr := run(t, "audit", root, "--no-db", "-q", "--config", emptyConfig(t), "--format", "text")
+	if code > 1 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if strings.Contains(out, "\uFFFD") || !strings.Contains(out, `"east\xffgate"`) {
+		t.Errorf("the member's name is not printed escaped:\n%s", out)
+	}
+}

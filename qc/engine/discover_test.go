@@ -68,6 +68,9 @@ func TestUnreadableFolderIsAFinding(t *testing.T) {
 	if !checked {
 		t.Error("the readable file beside the unreadable folder was not checked")
 	}
+	if len(rep.Files) != 1 || rep.Summary.Files != 1 || rep.Summary.Errors != 1 {
+		t.Errorf("the folder is counted as a file or its error is not counted: %d files, summary %+v", len(rep.Files), rep.Summary)
+	}
 
 	// The folder given on the command line itself.
 	if err := os.Chmod(top, 0); err != nil {

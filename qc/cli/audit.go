@@ -48,7 +48,9 @@ func (a *app) auditCommand() *cobra.Command {
 			"ROOT holds one folder per member, each holding its delivery folders; --members names the members\n" +
 			"and their delivery folders instead (members.yaml, see the README). Each run is recorded in the\n" +
 			"history database (--db; default audit_db in the config, else audit.sqlite beside the config file,\n" +
-			"else in the user's data folder: never in or next to ROOT).\n\n" +
+			"else in the user's data folder: never in or next to ROOT); each audit is compared with the\n" +
+			"previous audit of the same ROOT. An audit of nothing fails (B001, B002), folders no member\n" +
+			"claims are listed (B003), and a delivery folder with nothing to check fails (B004).\n\n" +
 			"--shard i/n checks the i-th of n deterministic slices of the deliveries and writes its JSON\n" +
 			"report, without touching the database; 'exportqc merge' joins the n shard reports into the\n" +
 			"audit an unsharded run writes.",
@@ -478,7 +480,8 @@ func (a *app) mergeCommand() *cobra.Command {
 		Long: "Join the JSON reports of 'exportqc audit --shard i/n' (all n of them, in any order) into the\n" +
 			"audit an unsharded run writes, byte for byte, and record it in the history database when --db\n" +
 			"(or audit_db in config.yaml) names one. Shards made from different trees, member lists, tool\n" +
-			"versions or settings are refused.",
+			"versions or settings are refused, and so is a shard whose counts do not add up. --root names\n" +
+			"the tree the shards audited, so the merge is compared with that root's previous audit.",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return usagef("merge needs the shard reports")

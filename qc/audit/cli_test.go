@@ -133,7 +133,9 @@ func TestShardsMergeToTheWholeAudit(t *testing.T) {
 			if history {
 				name += "/history"
 				whole = append(whole, "--db", copyDB(t, dbWhole))
-				merge = append(merge, "--db", copyDB(t, dbMerge))
+				// The merge names the root, so it is compared with that
+				// root's previous audit, as the whole audit is.
+				merge = append(merge, "--db", copyDB(t, dbMerge), "--root", root)
 			} else {
 				whole = append(whole, "--no-db")
 			}

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/exportqc/exportqc/qc/audit/auditrules"
 	"github.com/exportqc/exportqc/qc/cue"
 	"github.com/exportqc/exportqc/qc/report"
 	"github.com/exportqc/exportqc/qc/rule"
@@ -37,7 +38,14 @@ type Collector struct {
 	// kept whole until Finish sorts them into report order.
 	loose []looseFinding
 	spill *Spill // where completed deliveries' findings go; nil: kept in memory
+	// planNotes are the findings about the plan (PlanNotes), reported with
+	// the notes.
+	planNotes []rule.Finding
 }
+
+// AddPlanNotes adds findings about the plan as a whole (PlanNotes) to the
+// notes Finish returns, with the severities the run gives their rules.
+func (c *Collector) AddPlanNotes(fs []rule.Finding) { c.planNotes = append(c.planNotes, fs...) }
 
 // SpillTo sends the findings of each delivery, once complete, to s instead
 // of keeping them in memory.
@@ -163,6 +171,12 @@ func (c *Collector) complete(j int) error {
 func (c *Collector) Finish(rules []report.RuleInfo) ([]Delivery, []Finding, error) {
 	for j := range c.out {
 		if !c.done[j] {
+			// No part held it: the engine found neither a manifest nor a
+			// subtitle file there. Checking nothing is not a pass.
+			f := rule.Finding{Rule: auditrules.CodeDeliveryEmpty, Severity: rule.Error, File: c.out[j].Path,
+				Message: "holds no delivery manifest and no subtitle file: nothing was checked"}
+			severityFrom(&f, rules)
+			c.finding(j, &f, nil)
 			if err := c.complete(j); err != nil {
 				return nil, nil, err
 			}
@@ -172,6 +186,9 @@ func (c *Collector) Finish(rules []report.RuleInfo) ([]Delivery, []Finding, erro
 	var notes []Finding
 	for i := range c.loose {
 		notes = append(notes, compact(&c.loose[i].f, c.loose[i].w))
+	}
+	for i := range c.planNotes {
+		notes = append(notes, c.note(&c.planNotes[i], rules))
 	}
 	if c.waive != nil {
 		for _, n := range c.waive.Notes() {
@@ -281,17 +298,24 @@ func (c *Collector) finding(j int, f *rule.Finding, w *rule.Waiver) {
 	}
 }
 
-// note is a waiver note (W001, W002) in the audit's form: it is about the
-// waiver file, never a delivery's, whatever folder that file is in. Its
+// note is a waiver note (W001, W002) or a plan note (B001-B003) in the
+// audit's form: it is about the waiver file or the tree, never a
+// delivery's, whatever folder that file is in. Its
 // severity is the one the run configured for the rule, when the rule is in
 // the run's rule list, else the waiver package's default.
 func (c *Collector) note(f *rule.Finding, rules []report.RuleInfo) Finding {
+	severityFrom(f, rules)
+	return compact(f, nil)
+}
+
+// severityFrom gives f the severity the run configured for its rule, when
+// the rule is in the run's rule list.
+func severityFrom(f *rule.Finding, rules []report.RuleInfo) {
 	for _, r := range rules {
 		if r.Code == f.Rule {
 			f.Severity = r.Severity
 		}
 	}
-	return compact(f, nil)
 }
 
 // Waive decides which findings (root-relative paths) waivers accept, in

@@ -106,7 +106,10 @@ func TestCollect(t *testing.T) {
 	if loose.Files != 1 || loose.Errors != 1 || loose.Passed || len(loose.Episodes) != 1 || loose.Episodes[0].Number != 0 {
 		t.Errorf("loose folder: %+v", loose)
 	}
-	if empty.Files != 0 || !empty.Passed || len(empty.Coverage) != 0 {
+	// A delivery folder holding nothing to check fails (B004): checking
+	// nothing is not a pass.
+	if empty.Files != 0 || empty.Passed || empty.Errors != 1 || len(empty.Findings) != 1 ||
+		empty.Findings[0].Rule != "B004" || empty.Findings[0].File != "bravo/empty" || len(empty.Coverage) != 0 {
 		t.Errorf("empty delivery: %+v", empty)
 	}
 	if len(notes) != 1 || notes[0].Rule != "W001" || notes[0].File != "/data/waivers.yaml" {

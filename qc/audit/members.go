@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -24,6 +25,15 @@ type Member struct {
 	// Deliveries are slash-separated paths relative to the audit root,
 	// sorted. A member may have none (it delivered nothing).
 	Deliveries []string
+	// unmatched are the deliveries patterns of a members file that matched
+	// no folder (B002), with where the member is declared.
+	unmatched []unmatchedPattern
+}
+
+type unmatchedPattern struct {
+	file    string
+	line    int
+	pattern string
 }
 
 // MembersVersion is the members.yaml schema version this build reads.
@@ -47,7 +57,10 @@ type memberSpec struct {
 // MembersFromRoot reads the conventional layout: every folder directly
 // under root is a member (named after the folder), and every folder
 // directly under a member's folder is one of its deliveries. Hidden folders
-// are skipped and symbolic links are not followed, as check does.
+// are skipped and symbolic links are not followed, as check does. A member
+// folder that cannot be read is that member's one delivery: checking it
+// reports why it could not be read (E000 at the folder) and fails it,
+// instead of the member showing no delivery at all.
 func MembersFromRoot(root string) ([]Member, error) {
 	tops, err := subfolders(root)
 	if err != nil {
@@ -60,7 +73,8 @@ func MembersFromRoot(root string) ([]Member, error) {
 	for _, name := range tops {
 		dels, err := subfolders(filepath.Join(root, name))
 		if err != nil {
-			return nil, err
+			members = append(members, Member{Name: name, DisplayName: name, Deliveries: []string{name}})
+			continue
 		}
 		m := Member{Name: name, DisplayName: name, Deliveries: make([]string, 0, len(dels))}
 		for _, d := range dels {
@@ -162,6 +176,13 @@ func ParseMembers(name string, data []byte, root string) ([]Member, error) {
 				probs = append(probs, fmt.Errorf("%s: member %q: deliveries %q: %v", at(i), s.Name, g, err))
 				continue
 			}
+			if len(matches) == 0 {
+				line := 0
+				if i < len(lines) {
+					line = lines[i]
+				}
+				m.unmatched = append(m.unmatched, unmatchedPattern{file: name, line: line, pattern: g})
+			}
 			for _, d := range matches {
 				if o, taken := owner[d]; taken && o != s.Name {
 					probs = append(probs, fmt.Errorf("%s: delivery %s is claimed by members %q and %q", at(i), d, o, s.Name))
@@ -207,7 +228,10 @@ func memberLines(data []byte) []int {
 
 // globFolders expands a slash glob relative to root into the real folders
 // it matches (slash paths relative to root, sorted). Hidden names match only
-// when the pattern spells the dot, as in a shell.
+// when the pattern spells the dot, as in a shell. A folder on the way that
+// cannot be read is returned as a match itself: it may hold what the
+// pattern means, and checking it reports why it could not be read (E000)
+// instead of the pattern silently matching less.
 func globFolders(root, glob string) ([]string, error) {
 	g := strings.TrimSpace(glob)
 	if g == "" {
@@ -233,6 +257,9 @@ func globFolders(root, glob string) ([]string, error) {
 			dir := filepath.Join(root, filepath.FromSlash(base))
 			entries, err := os.ReadDir(dir)
 			if err != nil {
+				if base != "" && !errors.Is(err, fs.ErrNotExist) {
+					next = append(next, base)
+				}
 				continue
 			}
 			for _, e := range entries {

@@ -49,6 +49,9 @@ func Merge(shards []*Audit) (*Audit, error) {
 		case !reflect.DeepEqual(memberList(s), memberList(first)):
 			return nil, fmt.Errorf("merge: %s lists other members than report 1", name)
 		}
+		if err := consistent(s); err != nil {
+			return nil, fmt.Errorf("merge: %s (shard %s): %v: the report was altered or damaged", name, s.Shard, err)
+		}
 		seen[s.Shard.Index] = true
 		for _, d := range s.Deliveries {
 			if byPath[d.Path] {
@@ -73,6 +76,62 @@ func Merge(shards []*Audit) (*Audit, error) {
 	}
 	h := Header{Tool: first.Tool, FailOn: failOn, Plan: first.Plan, Rules: first.Rules}
 	return Assemble(h, memberList(first), deliveries, mergeNotes(shards)), nil
+}
+
+// consistent checks a shard report's counts against its contents: each
+// delivery's counts and verdict against the findings it lists, and the
+// totals against the deliveries. Merge recomputes every aggregate from the
+// deliveries, so a report whose numbers were edited (a shard claiming
+// 99,999 errors with no finding) would otherwise be taken at its word in
+// one place and not in another.
+func consistent(s *Audit) error {
+	failOn, err := rule.ParseSeverity(s.FailOn)
+	if err != nil {
+		return err
+	}
+	for i := range s.Deliveries {
+		d := &s.Deliveries[i]
+		fs, err := d.FindingList()
+		if err != nil {
+			return fmt.Errorf("delivery %s: %v", d.Path, err)
+		}
+		var counts rule.Counts
+		waived, fails := 0, false
+		for j := range fs {
+			if fs[j].Waived != nil {
+				waived++
+				continue
+			}
+			counts.Add(fs[j].Severity)
+			fails = fails || fs[j].Severity >= failOn
+		}
+		switch {
+		case counts != d.Counts || waived != d.Waived:
+			return fmt.Errorf("delivery %s claims %s and %d waived, but its findings are %s and %d waived",
+				d.Path, countsText(d.Counts), d.Waived, countsText(counts), waived)
+		case d.Passed == fails:
+			return fmt.Errorf("delivery %s claims passed=%v, but its findings say %v", d.Path, d.Passed, !fails)
+		}
+	}
+	_, t := Summarise(memberList(s), s.Deliveries, s.Rules)
+	got, want := s.Totals, t
+	switch {
+	case got.Counts != want.Counts || got.Waived != want.Waived:
+		return fmt.Errorf("totals claim %s and %d waived, but its deliveries hold %s and %d waived",
+			countsText(got.Counts), got.Waived, countsText(want.Counts), want.Waived)
+	case got.Deliveries != want.Deliveries || got.PassedDeliveries != want.PassedDeliveries ||
+		got.FailedDeliveries != want.FailedDeliveries:
+		return fmt.Errorf("totals claim %d deliveries (%d passed, %d failed), but it lists %d (%d passed, %d failed)",
+			got.Deliveries, got.PassedDeliveries, got.FailedDeliveries, want.Deliveries, want.PassedDeliveries, want.FailedDeliveries)
+	case got.Files != want.Files || got.Cues != want.Cues:
+		return fmt.Errorf("totals claim %d files and %d cues, but its deliveries hold %d and %d",
+			got.Files, got.Cues, want.Files, want.Cues)
+	}
+	return nil
+}
+
+func countsText(c rule.Counts) string {
+	return fmt.Sprintf("%d errors, %d warnings, %d info", c.Errors, c.Warnings, c.Infos)
 }
 
 // mergeNotes combines the shards' notes. Notes about the configuration

@@ -1,7 +1,13 @@
 package audit
 
 import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
+	"path/filepath"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/exportqc/exportqc/qc/audit/history"
@@ -18,6 +24,13 @@ import (
 // problem, it does not fix it, so adding one must not turn a finding into
 // "fixed" in the next comparison.
 func Record(db *history.DB, a *Audit, meta history.RunMeta) (*history.Run, error) {
+	return RecordContext(context.Background(), db, a, meta)
+}
+
+// RecordContext is Record stopping when ctx is cancelled (between
+// deliveries): the run is rolled back and ctx's error returned, so an
+// interrupt while a large audit is being recorded is honoured at once.
+func RecordContext(ctx context.Context, db *history.DB, a *Audit, meta history.RunMeta) (*history.Run, error) {
 	run, err := db.BeginRun(meta)
 	if err != nil {
 		return nil, err
@@ -37,6 +50,9 @@ func Record(db *history.DB, a *Audit, meta history.RunMeta) (*history.Run, error
 	}
 	var batch []history.Finding
 	for i := range a.Deliveries {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		d := &a.Deliveries[i]
 		id, err := run.AddDelivery(history.Delivery{Member: d.Member, Path: d.Path, Title: d.Title, Season: d.Season,
 			Episodes: len(d.Episodes), Files: d.Files, Errors: d.Errors, Warnings: d.Warnings, Infos: d.Infos,
@@ -74,7 +90,7 @@ func Record(db *history.DB, a *Audit, meta history.RunMeta) (*history.Run, error
 			PassedDeliveries: prev.PassedDeliveries, PassRate: percent(prev.PassedDeliveries, prev.Deliveries),
 			Coverage: coveragePercent(prev.Coverage), Errors: prev.Errors, Warnings: prev.Warnings}
 	}
-	trend, err := Trend(db, meta.Shard)
+	trend, err := Trend(db, meta.Scope, meta.Shard)
 	if err != nil {
 		return nil, err
 	}
@@ -103,17 +119,17 @@ func applyChanges(a *Audit, changes []history.MemberChange) {
 	a.Totals.Change = total
 }
 
-// Trend lists the committed audits of the database (of one shard kind:
-// "" for whole audits), oldest first, with the pass rate and coverage each
+// Trend lists the committed audits of the database of one scope
+// (history.RunMeta.Scope) and shard kind ("" for whole audits), oldest first, with the pass rate and coverage each
 // recorded (no coverage for audits recorded before the database kept it).
-func Trend(db *history.DB, shard string) ([]TrendPoint, error) {
+func Trend(db *history.DB, scope, shard string) ([]TrendPoint, error) {
 	runs, err := db.Runs()
 	if err != nil {
 		return nil, err
 	}
 	var out []TrendPoint
 	for _, r := range runs {
-		if r.Shard != shard || r.Status != "complete" {
+		if r.Scope != scope || r.Shard != shard || r.Status != "complete" {
 			continue
 		}
 		out = append(out, TrendPoint{Run: r.ID, Started: stamp(r.StartedAt), Deliveries: r.Deliveries,
@@ -149,4 +165,42 @@ func stamp(t time.Time) string {
 		return ""
 	}
 	return t.UTC().Format(time.RFC3339)
+}
+
+// Scope names what an audit audited, for the history (RunMeta.Scope): the
+// root's absolute path, followed by the members file's when one lists the
+// members. Runs are compared only with runs of the same scope, so sibling
+// trees sharing a database (/audits/2025, /audits/2026) do not compare
+// against each other.
+func Scope(root, membersFile string) string {
+	s := absolute(root)
+	if membersFile != "" {
+		s += " (members " + absolute(membersFile) + ")"
+	}
+	return s
+}
+
+// ScopeRoot reports whether a recorded scope is an audit of root.
+func ScopeRoot(scope, root string) bool {
+	abs := absolute(root)
+	return scope == abs || strings.HasPrefix(scope, abs+" (members ")
+}
+
+// MergedScope is the scope of a merge of shard reports, which do not say
+// where their tree was mounted (the same tree gives the same bytes
+// anywhere): the set of members they cover. Merges of the same members
+// compare with each other.
+func MergedScope(a *Audit) string {
+	h := sha256.New()
+	for _, m := range a.Members {
+		h.Write([]byte(m.Name + "\n"))
+	}
+	return "merged shards of " + strconv.Itoa(len(a.Members)) + " members " + hex.EncodeToString(h.Sum(nil)[:8])
+}
+
+func absolute(p string) string {
+	if abs, err := filepath.Abs(p); err == nil {
+		return abs
+	}
+	return filepath.Clean(p)
 }

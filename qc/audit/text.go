@@ -3,8 +3,10 @@ package audit
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"text/tabwriter"
+	"unicode/utf8"
 )
 
 // Text writes the scorecards as a table for a terminal: one line per member
@@ -25,7 +27,7 @@ func Text(w io.Writer, a *Audit) error {
 		if m.Change != nil {
 			n, f = itoa(m.Change.New), itoa(m.Change.Fixed)
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\t%d\t%d\t%d\t%d\t%d\t%s\t%s\t\n", clip(m.DisplayName, 40), m.Deliveries,
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\t%d\t%d\t%d\t%d\t%d\t%s\t%s\t\n", clip(displayName(m.DisplayName), 40), m.Deliveries,
 			m.PassedDeliveries, fmtPct(m.PassRate), fmtPct(m.Coverage), m.Programmes, m.Episodes, m.Files,
 			m.Errors, m.Warnings, n, f)
 	}
@@ -61,11 +63,22 @@ func Text(w io.Writer, a *Audit) error {
 		fmt.Fprintf(w, "most common: %s\n", strings.Join(parts, ", "))
 	}
 	for _, n := range a.Notes {
-		loc := n.File
+		loc := displayName(n.File)
 		if n.Line > 0 {
 			loc += ":" + itoa(n.Line)
 		}
-		fmt.Fprintf(w, "%s: %s: %s %s\n", loc, n.Severity, n.Rule, n.Message)
+		fmt.Fprintf(w, "%s: %s: %s %s\n", loc, n.Severity, n.Rule, strings.ToValidUTF8(n.Message, "\uFFFD"))
 	}
 	return nil
+}
+
+// displayName is a folder or file name for a terminal: as it is when it
+// is UTF-8, else quoted as Go does (%q), so that every byte is there to
+// find it (U+FFFD in its place would name a path that does not exist).
+// The JSON report keeps the name as the file system has it.
+func displayName(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	return strconv.Quote(s)
 }

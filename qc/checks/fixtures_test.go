@@ -3,6 +3,7 @@ package checks_test
 import (
 	"flag"
 	"fmt"
+	"github.com/exportqc/exportqc/qc/audit/auditrules"
 	"os"
 	"path/filepath"
 	"strings"
@@ -76,6 +77,9 @@ func TestRuleFixtures(t *testing.T) {
 	// Every registered rule has a case that triggers it: a rule nobody can
 	// make fire is a rule nobody tested.
 	for _, r := range checks.All() {
+		if r.Family == auditrules.Family {
+			continue // about an audit's plan, never a check's: qc/audit tests them
+		}
 		if !seen[r.Code] {
 			t.Errorf("no fixture triggers %s (add fixtures/rules/%s/)", r.ID(), r.Code)
 		}

@@ -67,9 +67,26 @@ func runLineTooLong(p *rule.Pass) {
 				continue
 			}
 			reportLine(p, c, j, "max_chars", "line "+itoa(int64(j+1))+" has "+num(n)+" characters, more than "+num(max)+
-				": \""+l.Text+"\"", "≤ "+num(max)+" characters", num(n)+" characters", rebreakFix(p, c)...)
+				": "+quoteLine(l.Text), "≤ "+num(max)+" characters", num(n)+" characters", rebreakFix(p, c)...)
 		}
 	}
+}
+
+// maxQuoted is how many characters of a line a message quotes: enough to
+// find the line, while a 100 MB line does not become a 100 MB message.
+const maxQuoted = 200
+
+// quoteLine is the line in double quotes, cut after maxQuoted characters
+// with an ellipsis and the line's length in bytes when it is longer.
+func quoteLine(text string) string {
+	n := 0
+	for i := range text {
+		if n == maxQuoted {
+			return "\"" + text[:i] + "…\" (" + itoa(int64(len(text))) + " bytes in all)"
+		}
+		n++
+	}
+	return "\"" + text + "\""
 }
 
 func runTooManyLines(p *rule.Pass) {

@@ -20,6 +20,7 @@ import (
 	"slices"
 	"sort"
 
+	"github.com/exportqc/exportqc/qc/audit/auditrules"
 	"github.com/exportqc/exportqc/qc/deliverycheck"
 	"github.com/exportqc/exportqc/qc/format/scc"
 	"github.com/exportqc/exportqc/qc/format/srt"
@@ -54,6 +55,8 @@ func build() []*rule.Rule {
 	// Notes about waivers themselves (W001 unused, W002 expired), run once
 	// per run after the waivers were applied.
 	all = append(all, waiver.Rules...)
+	// Notes about an audit's plan (B001-B003), reported by the audit.
+	all = append(all, auditrules.Rules...)
 	sort.Slice(all, func(i, j int) bool { return all[i].Code < all[j].Code })
 	return all
 }

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"text/tabwriter"
@@ -47,7 +48,9 @@ func (a *app) auditCommand() *cobra.Command {
 			"ROOT holds one folder per member, each holding its delivery folders; --members names the members\n" +
 			"and their delivery folders instead (members.yaml, see the README). Each run is recorded in the\n" +
 			"history database (--db; default audit_db in the config, else audit.sqlite beside the config file,\n" +
-			"else in the user's data folder: never in or next to ROOT).\n\n" +
+			"else in the user's data folder: never in or next to ROOT); each audit is compared with the\n" +
+			"previous audit of the same ROOT. An audit of nothing fails (B001, B002), folders no member\n" +
+			"claims are listed (B003), and a delivery folder with nothing to check fails (B004).\n\n" +
 			"--shard i/n checks the i-th of n deterministic slices of the deliveries and writes its JSON\n" +
 			"report, without touching the database; 'exportqc merge' joins the n shard reports into the\n" +
 			"audit an unsharded run writes.",
@@ -106,13 +109,7 @@ func (a *app) runAudit(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
-	plan, err := audit.NewPlan(members)
-	if err != nil {
-		return usageError{err}
-	}
-	sel := plan.Select(shard)
-
-	opts, err := a.auditEngineOptions(cmd, root, sel, failOn)
+	eng, err := a.engineOptions(cmd, failOn)
 	if err != nil {
 		return err
 	}
@@ -121,70 +118,41 @@ func (a *app) runAudit(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
-	var db *history.DB
+	o := audit.Options{Root: root, Members: members, Shard: shard, FailOn: failOn, Engine: eng,
+		Requirements: auditRequirements(eng.Resolver), Waive: waive, Meta: a.runMeta(cmd, args)}
 	if shard.Whole() {
-		if db, err = a.auditDB(cmd, root); err != nil {
+		if o.DB, err = a.auditDB(cmd, root); err != nil {
 			return err
 		}
-		if db != nil {
-			defer db.Close()
+		if o.DB != nil {
+			defer o.DB.Close()
 		}
 	}
 	defer tuneAuditGC()()
-	// The engine streams one part per delivery folder; the collector keeps
-	// only each delivery's compact record, so memory stays flat in the
-	// number of files.
-	col := audit.NewCollector(root, sel, failOn, auditRequirements(opts.Resolver), waive)
-	// Findings wait on disk for the reports and the database, so memory
-	// does not grow with them either.
-	spill, err := audit.NewSpill("")
-	if err != nil {
-		return err
-	}
-	defer spill.Close()
-	col.SpillTo(spill)
 	var prog *auditProgress
 	if !a.v.GetBool("quiet") {
-		prog = newAuditProgress(progress.New(a.stderr, "files"), root, plan, sel)
-		opts.Progress = prog.update
+		o.Planned = func(plan *audit.Plan, sel []audit.Planned) {
+			prog = newAuditProgress(progress.New(a.stderr, "files"), root, plan, sel)
+		}
+		o.Progress = func(done, total int) { prog.update(done, total) }
+		o.Delivered = func(k int) { prog.delivered(k) }
 	}
-	// An interrupt (Ctrl-C, a batch system's SIGTERM) stops the workers and
-	// returns through the deferred clean-up: the findings spill file is
-	// removed and nothing is recorded.
+	// An interrupt (Ctrl-C, a batch system's SIGTERM) stops the run in
+	// whatever phase it is: nothing is recorded and no report written.
 	ctx, stopSignals := auditContext()
 	defer stopSignals()
-	rules, err := engine.RunEach(ctx, opts, func(p engine.Part) error {
-		if prog != nil {
-			prog.delivered(p.Index)
-		}
-		return col.Add(p.Report)
-	})
+	res, err := audit.Run(ctx, o)
 	if prog != nil {
 		prog.clear()
 	}
-	if ctx.Err() != nil {
+	if errors.Is(err, audit.ErrInterrupted) {
 		return errAuditInterrupted
 	}
 	if err != nil {
 		return usageError{err}
 	}
-	deliveries, notes, err := col.Finish(rules)
-	if err != nil {
-		return usageError{err}
-	}
-	h := audit.Header{Tool: opts.Tool, FailOn: failOn, Plan: plan.Digest(), Rules: rules}
-	res := audit.Assemble(h, members, deliveries, notes)
-	if !shard.Whole() {
-		res.Shard = &shard
-	}
-
-	var run *history.Run
-	if db != nil {
-		if run, err = audit.Record(db, res, a.runMeta(cmd, args)); err != nil {
-			return fmt.Errorf("history database: %w", err)
-		}
-	}
-	return a.finishAudit(ctx, res, specs, run)
+	defer res.Close()
+	return a.finishAudit(ctx, res.Audit, specs, res.Run)
 }
 
 // tuneAuditGC paces the collector for the audit (qc/internal/gcpace) and
@@ -240,7 +208,7 @@ func (a *app) finishAudit(ctx context.Context, res *audit.Audit, specs []output.
 	return nil
 }
 
-var errAuditInterrupted = errors.New("audit interrupted: nothing recorded, no report written")
+var errAuditInterrupted = audit.ErrInterrupted
 
 // auditOutputs reads the output flags; a shard must write JSON (merge
 // reads it).
@@ -275,20 +243,6 @@ func (a *app) auditMembers(cmd *cobra.Command, root string) ([]audit.Member, err
 		return nil, usageError{err}
 	}
 	return members, nil
-}
-
-// auditEngineOptions configures the one engine run of an audit: every
-// selected delivery folder, with the settings check would use.
-func (a *app) auditEngineOptions(cmd *cobra.Command, root string, sel []audit.Planned, failOn rule.Severity) (engine.Options, error) {
-	opts, err := a.engineOptions(cmd, failOn)
-	if err != nil {
-		return opts, err
-	}
-	opts.Paths = make([]string, len(sel))
-	for i, d := range sel {
-		opts.Paths[i] = filepath.Join(root, filepath.FromSlash(d.Path))
-	}
-	return opts, nil
 }
 
 // auditRequirements gives coverage the territories' requirements exactly
@@ -428,8 +382,9 @@ func (a *app) dbPath(cmd *cobra.Command) string {
 }
 
 func (a *app) runMeta(cmd *cobra.Command, args []string) history.RunMeta {
+	members, _ := cmd.Flags().GetString("members")
 	return history.RunMeta{ToolVersion: historyVersion(a.tool()), Profile: a.v.GetString("profile"), Territories: a.v.GetStringSlice("territory"),
-		Args: append([]string{cmd.CommandPath()}, args...)}
+		Args: append([]string{cmd.CommandPath()}, args...), Scope: audit.Scope(args[0], members)}
 }
 
 func (a *app) auditHistoryCommand() *cobra.Command {
@@ -438,7 +393,9 @@ func (a *app) auditHistoryCommand() *cobra.Command {
 		Short: "List the audits recorded in the history database",
 		Long: "List past audits, oldest first: when, tool version and profile, members, deliveries passed,\n" +
 			"findings. The database is --db, else audit_db from the config, else audit.sqlite beside the config\n" +
-			"file, else in the user's data folder (ROOT, when given, keeps a config inside it from counting).",
+			"file, else in the user's data folder (ROOT, when given, keeps a config inside it from counting).\n" +
+			"Each audit is compared with the previous audit of the same ROOT (and members file); ROOT, when\n" +
+			"given, lists only its audits. The ROOT column says what each audit covered.",
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := a.loadConfig(cmd); err != nil {
@@ -467,6 +424,9 @@ func (a *app) auditHistoryCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if len(args) == 1 {
+				runs = slices.DeleteFunc(runs, func(r history.RunSummary) bool { return !audit.ScopeRoot(r.Scope, args[0]) })
+			}
 			return printRuns(a, runs)
 		},
 	}
@@ -487,7 +447,7 @@ func printRuns(a *app, runs []history.RunSummary) error {
 		return nil
 	}
 	tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "RUN\tSTARTED (UTC)\tTOOL\tPROFILE\tMEMBERS\tDELIVERIES\tPASSED\tCOVERAGE\tERRORS\tWARNINGS\tFINDINGS\tSHARD")
+	fmt.Fprintln(tw, "RUN\tSTARTED (UTC)\tTOOL\tPROFILE\tMEMBERS\tDELIVERIES\tPASSED\tCOVERAGE\tERRORS\tWARNINGS\tFINDINGS\tSHARD\tROOT")
 	for _, r := range runs {
 		rate := "n/a"
 		if r.Deliveries > 0 {
@@ -503,8 +463,12 @@ func printRuns(a *app, runs []history.RunSummary) error {
 		if c := r.Coverage; c != nil && c.Slots > 0 {
 			coverage = fmt.Sprintf("%.1f%%", float64(c.Covered)*100/float64(c.Slots))
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d\t%d\t%s\t%s\t%d\t%d\t%d\t%s\n", r.ID, r.StartedAt.UTC().Format("2006-01-02 15:04:05"),
-			r.ToolVersion, r.Profile, r.Members, r.Deliveries, rate, coverage, r.Errors, r.Warnings, r.Findings, shard)
+		scope := r.Scope
+		if scope == "" {
+			scope = "(not recorded)" // audits recorded before the history kept it
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d\t%d\t%s\t%s\t%d\t%d\t%d\t%s\t%s\n", r.ID, r.StartedAt.UTC().Format("2006-01-02 15:04:05"),
+			r.ToolVersion, r.Profile, r.Members, r.Deliveries, rate, coverage, r.Errors, r.Warnings, r.Findings, shard, scope)
 	}
 	return tw.Flush()
 }
@@ -516,7 +480,8 @@ func (a *app) mergeCommand() *cobra.Command {
 		Long: "Join the JSON reports of 'exportqc audit --shard i/n' (all n of them, in any order) into the\n" +
 			"audit an unsharded run writes, byte for byte, and record it in the history database when --db\n" +
 			"(or audit_db in config.yaml) names one. Shards made from different trees, member lists, tool\n" +
-			"versions or settings are refused.",
+			"versions or settings are refused, and so is a shard whose counts do not add up. --root names\n" +
+			"the tree the shards audited, so the merge is compared with that root's previous audit.",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return usagef("merge needs the shard reports")
@@ -558,8 +523,11 @@ func (a *app) mergeCommand() *cobra.Command {
 					return usagef("history database: %v", err)
 				}
 				defer db.Close()
-				if run, err = audit.Record(db, res, history.RunMeta{ToolVersion: historyVersion(res.Tool),
-					Profile: res.Tool.Profile, Args: append([]string{cmd.CommandPath()}, args...)}); err != nil {
+				if run, err = audit.RecordContext(ctx, db, res, history.RunMeta{ToolVersion: historyVersion(res.Tool),
+					Profile: res.Tool.Profile, Args: append([]string{cmd.CommandPath()}, args...), Scope: mergeScope(cmd, res)}); err != nil {
+					if ctx.Err() != nil {
+						return errAuditInterrupted
+					}
 					return fmt.Errorf("history database: %w", err)
 				}
 			}
@@ -568,7 +536,22 @@ func (a *app) mergeCommand() *cobra.Command {
 	}
 	addOutputFlags(cmd.Flags(), audit.OutputFormats)
 	cmd.Flags().String("db", "", "record the merged audit in this history database (default: audit_db from config.yaml; none)")
+	cmd.Flags().String("root", "", "the ROOT the shards audited: the merge is compared with that root's previous audit (default: with the previous merge of the same members)")
+	cmd.Flags().String("members", "", "the members file the shards were audited with, when --root is given")
 	return cmd
+}
+
+// mergeScope is what a merge is recorded as having audited: --root (and
+// --members) when given, as the whole audit of that root would be, else
+// the shards' set of members (the shard reports do not say where their
+// tree was).
+func mergeScope(cmd *cobra.Command, res *audit.Audit) string {
+	root, _ := cmd.Flags().GetString("root")
+	members, _ := cmd.Flags().GetString("members")
+	if root == "" {
+		return audit.MergedScope(res)
+	}
+	return audit.Scope(root, members)
 }
 
 // auditProgress draws "members done/total, files done/total, rate, ETA" on

@@ -229,6 +229,13 @@ func assemble(opts *Options, results []fileResult, more func(*report.Report)) (*
 			}
 			r.record.Add(f.Severity)
 		}
+		if r.folder {
+			// A folder that could not be walked: its finding counts, but
+			// it is no file checked.
+			rep.Findings = append(rep.Findings, r.findings...)
+			rep.Summary.AddCounts(r.record.Counts)
+			continue
+		}
 		rep.Files = append(rep.Files, r.record)
 		rep.Findings = append(rep.Findings, r.findings...)
 		rep.Summary.Cues += r.record.Cues

@@ -60,7 +60,10 @@ func orDefault(v, def int64) int64 {
 type fileResult struct {
 	// skip marks a walked .xml/.txt file whose content is not a subtitle
 	// format (a manifest, a note): not ours to report on.
-	skip     bool
+	skip bool
+	// folder marks the result of a folder that could not be walked
+	// (input.walkErr): its finding is reported, but it is not a file.
+	folder   bool
 	record   report.File
 	findings []rule.Finding
 	// machine is set when the file could not be read for a reason of the
@@ -137,6 +140,12 @@ func checkFile(opts *Options, in input) fileResult {
 	res := fileResult{record: report.File{Path: in.path, Format: "unknown", Encoding: "unknown"},
 		perRule: opts.maxFindingsPerRule()}
 	file := &rule.File{Path: in.path}
+	if in.walkErr != nil {
+		res.folder = true
+		file.Problemf(0, "%v", in.walkErr)
+		runRules(opts.Rules, file, nil, opts.baseConfig(), &res)
+		return res
+	}
 	doc, encoding, skip, machine := openDoc(in, file, opts.reader(), opts.SuggestFixes)
 	if machine != nil {
 		res.machine = machine

@@ -3,6 +3,9 @@ package engine
 import (
 	"context"
 	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -37,7 +40,9 @@ type Part struct {
 // callers that need a deterministic result place each Part by its Index.
 // An error from emit stops the run and is returned.
 //
-// Paths must not overlap (a path inside another would be checked twice),
+// A path that no longer exists is a part with an E000 at the path, not an
+// error: the caller listed it, so it disappeared since. Paths must not
+// overlap (a path inside another would be checked twice),
 // and the engine's waivers and baseline are not applied (opts.Waivers and
 // opts.Baseline must be nil): they need every finding of the run at once,
 // so a caller that streams applies its own, as the audit does.
@@ -109,6 +114,13 @@ func (s *streamRun) feed() error {
 		sub := *s.opts
 		sub.Paths = []string{p}
 		inputs, units, err := plan(&sub)
+		if err != nil && vanished(p) {
+			// Gone since the caller listed it (an audit plans its
+			// deliveries before checking them): a finding for that path,
+			// as for a file that disappears, not the end of the run.
+			inputs, units, err = []input{{path: filepath.ToSlash(filepath.Clean(p)), explicit: true,
+				walkErr: errors.New("folder disappeared during the run: nothing in it was checked")}}, nil, nil
+		}
 		if err != nil {
 			s.g.Go(func() error { return err }) // cancels the others
 			return err
@@ -147,6 +159,12 @@ func (s *streamRun) feed() error {
 		}
 	}
 	return nil
+}
+
+// vanished reports whether path no longer exists.
+func vanished(path string) bool {
+	_, err := os.Lstat(path)
+	return errors.Is(err, fs.ErrNotExist)
 }
 
 // pathRun is one path of a RunEach: its plan and its files' results.

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/exportqc/exportqc/qc/rule"
 )
@@ -266,6 +267,12 @@ func passLabel(passed bool) string {
 func displayPath(p string) string {
 	if p == "" {
 		return "(delivery)"
+	}
+	if !utf8.ValidString(p) {
+		// A name that is not UTF-8 (a Latin-1 name on a Linux disk) would
+		// print with U+FFFD in place of its bytes: a path that does not
+		// exist. Quoted as Go does (%q), every byte is there to find it.
+		return strconv.Quote(p)
 	}
 	return p
 }

@@ -6,7 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -17,6 +20,10 @@ import (
 // before giving up. An audit holds the write lock for its whole run, so a
 // second audit recording into the same file fails after this wait.
 const BusyTimeout = 10 * time.Second
+
+// ErrForeign is returned by Open for a SQLite file of another
+// application: it holds tables but not exportqc's schema marker.
+var ErrForeign = errors.New("not an exportqc history database")
 
 // ErrNewerSchema is returned by Open for a database written by a newer
 // exportqc.
@@ -66,6 +73,13 @@ func open(path string, target int, opts ...Option) (*DB, error) {
 	// 2 MB default, index pages spill and are read back, doubling the time.
 	q.Add("_pragma", "cache_size(-65536)")
 	q.Add("_pragma", "temp_store(MEMORY)")
+	// Whose file it is is asked read-only first: opening in WAL mode
+	// writes to the file, and another application's must be left as it is.
+	if st, err := os.Stat(abs); err == nil && st.Size() > 0 {
+		if err := checkOwner(u.String() + "?mode=ro"); err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+	}
 	sqldb, err := sql.Open("sqlite", u.String()+"?"+q.Encode())
 	if err != nil {
 		return nil, err
@@ -113,7 +127,65 @@ func (d *DB) migrate(ctx context.Context, target int) error {
 			return err
 		}
 	}
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d", ApplicationID)); err != nil {
+		return err
+	}
 	return tx.Commit()
+}
+
+// checkOwner refuses a database that is not exportqc's: one marked by
+// another application, or holding tables without exportqc's mark. An
+// empty file is new; one written before the mark existed (schema version
+// 1 or 2, with exportqc's runs and schema_migrations tables) is exportqc's
+// and gets the mark with its next migration.
+func checkOwner(uri string) error {
+	ctx := context.Background()
+	db, err := sql.Open("sqlite", uri)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	var app int64
+	var version int
+	if err := db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&app); err != nil {
+		return err
+	}
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return err
+	}
+	if app == ApplicationID {
+		return nil
+	}
+	if app != 0 {
+		return fmt.Errorf("%w: it is marked as another application's (application_id %#x)", ErrForeign, app)
+	}
+	rows, err := db.QueryContext(ctx, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var tables []string
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			return err
+		}
+		tables = append(tables, name)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if len(tables) == 0 {
+		return nil
+	}
+	if version >= 1 && version <= 2 && slices.Contains(tables, "runs") && slices.Contains(tables, "schema_migrations") {
+		return nil // recorded by an exportqc from before the mark
+	}
+	if len(tables) > 5 {
+		tables = append(tables[:5], "...")
+	}
+	return fmt.Errorf("%w: it holds another application's tables (%s); give exportqc a file of its own",
+		ErrForeign, strings.Join(tables, ", "))
 }
 
 // Version returns the database's schema version.

@@ -23,6 +23,7 @@ type RunSummary struct {
 	Territories      []string
 	Args             []string
 	Shard            string
+	Scope            string // RunMeta.Scope; '' for runs recorded before schema version 3
 	Status           string
 	Members          int
 	Deliveries       int
@@ -44,7 +45,7 @@ type querier interface {
 }
 
 const runColumns = `id, started_at, finished_at, tool_version, profile, territories, args, shard, status,
-	members, deliveries, passed_deliveries, findings, errors, warnings, infos, covered, slots`
+	members, deliveries, passed_deliveries, findings, errors, warnings, infos, covered, slots, scope`
 
 type scanner interface{ Scan(dest ...any) error }
 
@@ -53,7 +54,7 @@ func scanRun(s scanner) (RunSummary, error) {
 	var started, finished, terr, args string
 	var covered, slots sql.NullInt64
 	err := s.Scan(&r.ID, &started, &finished, &r.ToolVersion, &r.Profile, &terr, &args, &r.Shard, &r.Status,
-		&r.Members, &r.Deliveries, &r.PassedDeliveries, &r.Findings, &r.Errors, &r.Warnings, &r.Infos, &covered, &slots)
+		&r.Members, &r.Deliveries, &r.PassedDeliveries, &r.Findings, &r.Errors, &r.Warnings, &r.Infos, &covered, &slots, &r.Scope)
 	if err != nil {
 		return r, err
 	}
@@ -92,19 +93,20 @@ func (d *DB) Run(id int64) (RunSummary, error) {
 }
 
 // PreviousRun returns the latest committed run before run `before` that
-// covers the same shard ("" for whole audits): the run an audit is
-// compared with. ErrNoRun when there is none.
+// audited the same scope (RunMeta.Scope) and covers the same shard (""
+// for whole audits): the run an audit is compared with. ErrNoRun when
+// there is none.
 func (d *DB) PreviousRun(before int64) (RunSummary, error) {
 	cur, err := d.Run(before)
 	if err != nil {
 		return RunSummary{}, err
 	}
-	return previous(context.Background(), d.sql, before, cur.Shard)
+	return previous(context.Background(), d.sql, before, cur.Scope, cur.Shard)
 }
 
-func previous(ctx context.Context, q querier, before int64, shard string) (RunSummary, error) {
+func previous(ctx context.Context, q querier, before int64, scope, shard string) (RunSummary, error) {
 	r, err := scanRun(q.QueryRowContext(ctx, `SELECT `+runColumns+` FROM runs
-		WHERE shard = ? AND id < ? AND status = 'complete' ORDER BY id DESC LIMIT 1`, shard, before))
+		WHERE scope = ? AND shard = ? AND id < ? AND status = 'complete' ORDER BY id DESC LIMIT 1`, scope, shard, before))
 	if errors.Is(err, sql.ErrNoRows) {
 		return r, ErrNoRun
 	}
@@ -118,7 +120,7 @@ func (r *Run) Previous() (RunSummary, error) {
 	if r.tx == nil {
 		return RunSummary{}, ErrRunClosed
 	}
-	return previous(context.Background(), r.tx, r.id, r.meta.Shard)
+	return previous(context.Background(), r.tx, r.id, r.meta.Scope, r.meta.Shard)
 }
 
 // Members returns a committed run's members, by name.

@@ -19,6 +19,10 @@ type RunMeta struct {
 	Territories []string
 	Args        []string
 	Shard       string // "i/n" for one shard of a sharded audit, "" for a whole audit
+	// Scope names what was audited (the root's absolute path, with the
+	// members file's when one was given): a run is compared with the
+	// previous run of the same scope only.
+	Scope string
 }
 
 // Coverage is how much of what the territories require was delivered:
@@ -127,9 +131,9 @@ func (d *DB) BeginRun(meta RunMeta) (*Run, error) {
 	if err != nil {
 		return nil, err
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO runs (started_at, finished_at, tool_version, profile, territories, args, shard, status)
-		VALUES (?, '', ?, ?, ?, ?, ?, 'running')`,
-		formatTime(meta.StartedAt), meta.ToolVersion, meta.Profile, string(terr), string(args), meta.Shard)
+	res, err := tx.ExecContext(ctx, `INSERT INTO runs (started_at, finished_at, tool_version, profile, territories, args, shard, status, scope)
+		VALUES (?, '', ?, ?, ?, ?, ?, 'running', ?)`,
+		formatTime(meta.StartedAt), meta.ToolVersion, meta.Profile, string(terr), string(args), meta.Shard, meta.Scope)
 	if err != nil {
 		tx.Rollback()
 		return nil, err

@@ -92,7 +92,21 @@ ALTER TABLE members ADD COLUMN slots INTEGER;
 ALTER TABLE deliveries ADD COLUMN covered INTEGER;
 ALTER TABLE deliveries ADD COLUMN slots INTEGER;
 `,
+	// 3: scope. The tree (or member list) a run audited, so that a run is
+	// compared with the previous run of the same tree, not with whatever
+	// audit was recorded last. Runs recorded before this version have
+	// none ('') and are compared with nothing but each other.
+	`
+ALTER TABLE runs ADD COLUMN scope TEXT NOT NULL DEFAULT '';
+CREATE INDEX runs_scope ON runs (scope, shard, id);
+`,
 }
+
+// ApplicationID is exportqc's mark in the database header (PRAGMA
+// application_id, "EQQC"): a SQLite file holding tables without it, or
+// with another application's, is not a history database, and exportqc
+// does not add its tables to it.
+const ApplicationID = 0x45515143
 
 // SchemaVersion is the schema version this build reads and writes.
 func SchemaVersion() int { return len(migrations) }

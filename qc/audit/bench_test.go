@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/exportqc/exportqc/internal/gen"
+	"github.com/exportqc/exportqc/qc/internal/gen"
 )
 
 // The full-size run the README records:

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/exportqc/exportqc/internal/gen"
+	"github.com/exportqc/exportqc/qc/internal/gen"
 	"github.com/exportqc/exportqc/qc/rule"
 )
 

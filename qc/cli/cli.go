@@ -1,6 +1,6 @@
 // Package cli is the exportqc command line: cobra commands whose settings
 // come through one viper instance per run (flags > EXPORTQC_* environment >
-// project exportqc.yaml > built-in defaults), so tests can run commands side
+// project config > built-in defaults), so tests can run commands side
 // by side without global state.
 package cli
 
@@ -84,7 +84,7 @@ func (a *app) rootCommand() *cobra.Command {
 	}
 	root.SetVersionTemplate(readBuild().String())
 	root.PersistentFlags().StringVar(&a.configFile, "config", "",
-		"project config file (default: $EXPORTQC_CONFIG, else exportqc.yaml found walking up from the working folder)")
+		"project config file (default: $EXPORTQC_CONFIG, else exportqc.yaml or an exportqc config.yaml found walking up from the working folder)")
 	root.PersistentFlags().String("color", "auto", "colour in text output: auto (on a terminal, unless NO_COLOR is set), always or never")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(a.checkCommand(), a.rulesCommand(), a.configCommand())

@@ -13,17 +13,19 @@ import (
 // configName is the project config file exportqc looks for.
 const configName = "exportqc.yaml"
 
-// legacyConfigName is the name used before exportqc.yaml; it is still read
-// when it holds exportqc's keys, with a note, and ignored otherwise (many
-// tools have a config.yaml).
-const legacyConfigName = "config.yaml"
+// sharedConfigName is the generic name a project may also use (this
+// repository's own project config is config.yaml); it is read when it holds
+// exportqc's keys and ignored otherwise, since many tools have one.
+const sharedConfigName = "config.yaml"
 
 // findConfig chooses the project config file: --config, else
 // $EXPORTQC_CONFIG (either must exist), else the nearest exportqc.yaml
 // walking up from the working folder to the filesystem root, like git and
 // golangci-lint find theirs; in each folder an exportqc-shaped config.yaml
 // is taken when there is no exportqc.yaml. It returns "" when there is
-// none, and a note for the user when it settles on a config.yaml.
+// none, and a note for the user when it settles on a config.yaml above the
+// working folder: a generic name found by walking up is the one a person
+// would not expect to apply, so the run says which file it read.
 func findConfig(flag string) (path, note string, err error) {
 	if flag != "" {
 		return flag, "", nil
@@ -38,15 +40,19 @@ func findConfig(flag string) (path, note string, err error) {
 	if err != nil {
 		return "", "", nil // no working folder: no project config
 	}
+	start := dir
 	for {
 		p := filepath.Join(dir, configName)
 		if isFile(p) {
 			return p, "", nil
 		}
-		p = filepath.Join(dir, legacyConfigName)
+		p = filepath.Join(dir, sharedConfigName)
 		if isFile(p) && holdsExportqcKeys(p) {
-			return p, fmt.Sprintf("reading %s as exportqc's config; rename it to %s (config.yaml is read for compatibility)",
-				p, configName), nil
+			if dir == start {
+				return p, "", nil
+			}
+			return p, fmt.Sprintf("reading %s as exportqc's config (found above the working folder; "+
+				"name it %s to make it unmistakable, or pass --config)", p, configName), nil
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {

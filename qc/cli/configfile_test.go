@@ -28,13 +28,22 @@ func TestConfigFoundWalkingUp(t *testing.T) {
 		t.Errorf("an unrelated config.yaml got in the way: exit %d %q", code, stderr)
 	}
 
-	// A config.yaml with exportqc's keys is read, with a note to rename it;
-	// the nearer one wins.
+	// A config.yaml with exportqc's keys is read; the nearer one wins. In
+	// the working folder it is simply the project's config; found above it,
+	// the run says which file it read.
 	os.WriteFile(filepath.Join(deep, "config.yaml"), []byte("fail_on: error\n"), 0o644)
 	code, _, stderr := run(t, "check", spaces)
-	if code != ExitPass || !strings.Contains(stderr, "rename it to exportqc.yaml") {
-		t.Errorf("exportqc-shaped config.yaml: exit %d %q", code, stderr)
+	if code != ExitPass || stderr != "" {
+		t.Errorf("exportqc-shaped config.yaml in the working folder: exit %d %q", code, stderr)
 	}
+	t.Chdir(filepath.Join(deep, ".."))
+	os.Rename(filepath.Join(root, "exportqc.yaml"), filepath.Join(root, "config.yaml"))
+	code, _, stderr = run(t, "check", spaces)
+	if code != ExitFail || !strings.Contains(stderr, "found above the working folder") {
+		t.Errorf("exportqc-shaped config.yaml two folders up: exit %d %q", code, stderr)
+	}
+	os.Rename(filepath.Join(root, "config.yaml"), filepath.Join(root, "exportqc.yaml"))
+	t.Chdir(deep)
 	// ...and a misspelt key in it is still reported.
 	os.WriteFile(filepath.Join(deep, "config.yaml"), []byte("fail_on: error\nprofil: x\n"), 0o644)
 	if code, _, stderr := run(t, "check", spaces); code != ExitUsage || !strings.Contains(stderr, `"profil"`) {

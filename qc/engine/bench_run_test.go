@@ -9,8 +9,8 @@ import (
 	"strconv"
 	"testing"
 
-	"github.com/exportqc/exportqc/internal/gen"
 	"github.com/exportqc/exportqc/qc/cue"
+	"github.com/exportqc/exportqc/qc/internal/gen"
 	"github.com/exportqc/exportqc/qc/report"
 )
 

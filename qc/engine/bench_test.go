@@ -11,7 +11,7 @@ import (
 	"github.com/exportqc/exportqc/qc/checks"
 	"github.com/exportqc/exportqc/qc/pack"
 
-	"github.com/exportqc/exportqc/internal/gen"
+	"github.com/exportqc/exportqc/qc/internal/gen"
 )
 
 // Benchmarks of full QC (read, decode, sniff, parse, every rule) on

@@ -4,7 +4,7 @@ import (
 	"io"
 	"testing"
 
-	"github.com/exportqc/exportqc/internal/gen"
+	"github.com/exportqc/exportqc/qc/internal/gen"
 )
 
 // BenchmarkTokens reads every token of a generated 700-cue TTML episode

@@ -12,7 +12,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/exportqc/exportqc/internal/gen"
+	"github.com/exportqc/exportqc/qc/internal/gen"
 	"github.com/exportqc/exportqc/qc/internal/testcorpus"
 )
 

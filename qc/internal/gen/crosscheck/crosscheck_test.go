@@ -11,8 +11,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/exportqc/exportqc/internal/gen"
 	"github.com/exportqc/exportqc/qc/cli"
+	"github.com/exportqc/exportqc/qc/internal/gen"
 )
 
 type report struct {

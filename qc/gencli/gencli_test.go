@@ -1,4 +1,4 @@
-package main
+package gencli
 
 import (
 	"bytes"
@@ -8,12 +8,12 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/exportqc/exportqc/internal/gen"
+	"github.com/exportqc/exportqc/qc/internal/gen"
 )
 
 func TestEpisodeToStdoutMatchesLibrary(t *testing.T) {
 	var out, errb bytes.Buffer
-	if code := run([]string{"episode", "--out", "-", "--seed", "9", "--lang", "de", "--cues", "80", "--format", "vtt"}, &out, &errb); code != 0 {
+	if code := Run([]string{"episode", "--out", "-", "--seed", "9", "--lang", "de", "--cues", "80", "--format", "vtt"}, &out, &errb); code != 0 {
 		t.Fatalf("exit %d: %s", code, errb.String())
 	}
 	want := gen.EpisodeBytes(gen.EpisodeOptions{Seed: 9, Language: "de", Cues: 80, Format: "vtt", Title: "Episode"})
@@ -25,7 +25,7 @@ func TestEpisodeToStdoutMatchesLibrary(t *testing.T) {
 func TestEpisodeFileIsNamedForLanguageInference(t *testing.T) {
 	dir := t.TempDir()
 	var out, errb bytes.Buffer
-	if code := run([]string{"episode", "--out", dir, "--lang", "zh-Hans", "--format", "ttml", "--cues", "50"}, &out, &errb); code != 0 {
+	if code := Run([]string{"episode", "--out", dir, "--lang", "zh-Hans", "--format", "ttml", "--cues", "50"}, &out, &errb); code != 0 {
 		t.Fatalf("exit %d: %s", code, errb.String())
 	}
 	path := strings.TrimSpace(out.String())
@@ -47,12 +47,12 @@ func TestUsageErrorsExitTwo(t *testing.T) {
 		{"files", "--out", t.TempDir(), "--count", "0"},
 	} {
 		var out, errb bytes.Buffer
-		if code := run(args, &out, &errb); code != 2 {
+		if code := Run(args, &out, &errb); code != 2 {
 			t.Errorf("%q: exit %d, want 2 (%s)", args, code, errb.String())
 		}
 	}
 	var out, errb bytes.Buffer
-	if code := run([]string{"episode", "--out", "-", "--lang", "xx"}, &out, &errb); code != 1 || !strings.Contains(errb.String(), "xx") {
+	if code := Run([]string{"episode", "--out", "-", "--lang", "xx"}, &out, &errb); code != 1 || !strings.Contains(errb.String(), "xx") {
 		t.Errorf("unknown language: exit %d, %q", code, errb.String())
 	}
 }
@@ -60,7 +60,7 @@ func TestUsageErrorsExitTwo(t *testing.T) {
 func TestAuditWritesExpected(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "tree")
 	var out, errb bytes.Buffer
-	code := run([]string{"audit", "--out", dir, "--members", "3", "--episodes", "12", "--languages", "2",
+	code := Run([]string{"audit", "--out", dir, "--members", "3", "--episodes", "12", "--languages", "2",
 		"--cues", "30", "--defect-rate", "0.1", "--seed", "4"}, &out, &errb)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errb.String())
@@ -81,7 +81,7 @@ func TestAuditWritesExpected(t *testing.T) {
 	}
 	// A second run into the same folder is refused: old files would
 	// contradict the new EXPECTED.json.
-	if code := run([]string{"audit", "--out", dir, "--members", "3", "--episodes", "12"}, &out, &errb); code != 1 {
+	if code := Run([]string{"audit", "--out", dir, "--members", "3", "--episodes", "12"}, &out, &errb); code != 1 {
 		t.Errorf("overwrite: exit %d", code)
 	}
 }

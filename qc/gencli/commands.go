@@ -1,4 +1,4 @@
-package main
+package gencli
 
 import (
 	"errors"
@@ -11,8 +11,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/exportqc/exportqc/internal/gen"
 	"github.com/exportqc/exportqc/qc/cue"
+	"github.com/exportqc/exportqc/qc/internal/gen"
 	"github.com/exportqc/exportqc/qc/output/progress"
 )
 

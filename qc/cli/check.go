@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -74,6 +75,7 @@ func (a *app) checkCommand() *cobra.Command {
 	fs.BoolP("quiet", "q", false, "no progress output")
 	fs.String("waivers", "", "waiver file (YAML): accepted findings, each with a reason and optional expiry")
 	fs.String("baseline", "", "a previous JSON report: report only findings that are not in it")
+	fs.Bool("allow-empty", false, "pass a run that finds nothing to check (by default an empty folder is a usage error, exit 2)")
 	fs.Bool("fixes", false, "attach the rules' suggested fixes (byte edits) to findings in JSON and SARIF reports; see exportqc fix")
 	addDeliveryFlags(cmd)
 	addHumanFlags(fs)
@@ -133,6 +135,14 @@ func (a *app) runCheck(cmd *cobra.Command, args []string) error {
 	}
 	if err != nil {
 		return usageError{err}
+	}
+	if nothingChecked(rep) {
+		if allow, _ := cmd.Flags().GetBool("allow-empty"); !allow {
+			// A gate that passes an empty or mistyped folder ships nothing
+			// green: say so instead, unless the job asked for it.
+			return usagef("nothing to check in %s: no subtitle file (.srt .vtt .ttml .dfxp .xml .stl .ass .ssa .scc …) "+
+				"or delivery manifest was found; --allow-empty passes such a run", strings.Join(args, ", "))
+		}
 	}
 	shown.Color = color
 	shown.Indent = a.v.GetBool("indent")
@@ -239,4 +249,11 @@ func (a *app) tool() report.Tool {
 		rev += "+modified"
 	}
 	return report.Tool{Name: "exportqc", Version: b.Version, Revision: rev, Profile: a.v.GetString("profile")}
+}
+
+// nothingChecked reports a run that found no subtitle file, no delivery
+// and nothing to say about either (an unreadable folder is a finding, so
+// it is not "nothing").
+func nothingChecked(rep *report.Report) bool {
+	return len(rep.Files) == 0 && len(rep.Deliveries) == 0 && len(rep.Findings) == 0
 }

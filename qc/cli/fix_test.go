@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"github.com/exportqc/exportqc/qc/internal/testcorpus"
 	"os"
 	"path/filepath"
 	"strings"
@@ -236,5 +237,20 @@ func TestFixHonoursWaiversAndJobs(t *testing.T) {
 	}
 	if diffs[0] != diffs[1] {
 		t.Errorf("--jobs 1 and 4 differ:\n%s\n%s", diffs[0], diffs[1])
+	}
+}
+
+// The change log of a binary EBU STL file shows timecodes as a subtitler
+// reads them (HH:MM:SS:FF), not the TTI block's raw bytes.
+func TestFixLogShowsSTLTimecodes(t *testing.T) {
+	src := filepath.Join(testcorpus.RepoRoot(t), "qc", "fix", "testdata", "stl_timing.stl")
+	in := copyTree(t, map[string]string{"ep.stl": src})
+	out := filepath.Join(t.TempDir(), "out")
+	code, stdout, stderr := run(t, "--config", emptyConfig(t), "fix", in, "--out", out)
+	if code != ExitPass {
+		t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
+	}
+	if !strings.Contains(stdout, `T004: "00:00:03:00" → "00:00:02:24"`) || strings.Contains(stdout, `\x00`) {
+		t.Errorf("STL edits not shown as timecodes:\n%s", stdout)
 	}
 }

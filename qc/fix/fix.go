@@ -440,13 +440,19 @@ func (st *run) log(res *Result, f *fileState, p []planned) {
 		for _, e := range x.fix.Edits {
 			res.Changes = append(res.Changes, Change{File: f.path, Line: x.finding.Line, Cue: x.finding.Cue,
 				Rule: x.finding.Rule, Pass: f.passes + 1, Message: x.fix.Message,
-				Before: shown(f.current[e.Start:e.End]), After: shown([]byte(e.New))})
+				Before: shown(f.format, f.current[e.Start:e.End]), After: shown(f.format, []byte(e.New))})
 		}
 	}
 }
 
-// shown keeps a change log readable: whole-file rewrites are summarised.
-func shown(b []byte) string {
+// shown keeps a change log readable: whole-file rewrites are summarised,
+// and an EBU STL timecode (a TTI block's TCI or TCO: hours, minutes,
+// seconds and frames as four binary bytes) is written as the timecode a
+// person reads in a subtitling tool, not as raw bytes.
+func shown(format string, b []byte) string {
+	if format == "stl" && len(b) == 4 {
+		return fmt.Sprintf("%02d:%02d:%02d:%02d", b[0], b[1], b[2], b[3])
+	}
 	if len(b) > 200 {
 		return fmt.Sprintf("(%d bytes)", len(b))
 	}

@@ -61,6 +61,11 @@ func (v *view) ruleStats() []ruleStat {
 			}
 		}
 	}
+	sortRuleStats(out)
+	return out
+}
+
+func sortRuleStats(out []ruleStat) {
 	slices.SortFunc(out, func(a, b ruleStat) int {
 		if a.Severity != b.Severity {
 			return int(b.Severity) - int(a.Severity)
@@ -70,7 +75,6 @@ func (v *view) ruleStats() []ruleStat {
 		}
 		return strings.Compare(a.Code, b.Code)
 	})
-	return out
 }
 
 // ruleCount is a rule code with how many findings it has in some set.
@@ -303,4 +307,82 @@ func nonZeroCounts(errors, warnings, infos int) string {
 		return "no findings"
 	}
 	return strings.Join(parts, ", ")
+}
+
+// digestCounts is what the text digest's closing tables need, counted as
+// files arrive: per-rule rows and the worst files so far, never the
+// findings themselves.
+type digestCounts struct {
+	rules        []ruleStat
+	ruleIndex    map[string]int
+	worst        []worstFile // at most worstFilesShown, worst first
+	withFindings int         // files with findings listed
+}
+
+type worstFile struct {
+	path string
+	rule.Counts
+}
+
+// add counts one file's listed findings.
+func (d *digestCounts) add(path string, c rule.Counts, fs []rule.Finding) {
+	if d.ruleIndex == nil {
+		d.ruleIndex = map[string]int{}
+	}
+	seen := map[string]bool{}
+	for i := range fs {
+		f := &fs[i]
+		k, ok := d.ruleIndex[f.Rule]
+		if !ok {
+			k = len(d.rules)
+			d.ruleIndex[f.Rule] = k
+			d.rules = append(d.rules, ruleStat{Code: f.Rule, Name: f.Name, Severity: f.Severity})
+		}
+		s := &d.rules[k]
+		s.Count++
+		s.Severity = max(s.Severity, f.Severity)
+		if s.Name == "" {
+			s.Name = f.Name
+		}
+		if !seen[f.Rule] {
+			seen[f.Rule] = true
+			s.Files++
+		}
+	}
+	d.withFindings++
+	// Insert after every file at least as bad (a stable sort's order:
+	// ties stay in report order), keeping the first worstFilesShown.
+	at := len(d.worst)
+	for i, w := range d.worst {
+		if worseFile(c, w.Counts) {
+			at = i
+			break
+		}
+	}
+	if at < worstFilesShown {
+		d.worst = slices.Insert(d.worst, at, worstFile{path: path, Counts: c})
+		if len(d.worst) > worstFilesShown {
+			d.worst = d.worst[:worstFilesShown]
+		}
+	}
+}
+
+// worseFile reports whether a is strictly worse than b: more errors, then
+// more warnings, then more info.
+func worseFile(a, b rule.Counts) bool {
+	switch {
+	case a.Errors != b.Errors:
+		return a.Errors > b.Errors
+	case a.Warnings != b.Warnings:
+		return a.Warnings > b.Warnings
+	}
+	return a.Infos > b.Infos
+}
+
+// ruleStats is the per-rule table: most severe first, then most frequent,
+// then by code, so it starts with what to fix first.
+func (d *digestCounts) ruleStats() []ruleStat {
+	out := slices.Clone(d.rules)
+	sortRuleStats(out)
+	return out
 }

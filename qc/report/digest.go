@@ -84,14 +84,21 @@ type ruleCount struct {
 }
 
 // countByRule counts findings per rule, most frequent first (ties by code).
-func countByRule(fs []rule.Finding) []ruleCount {
-	idx := map[string]int{}
+func countByRule(fs []rule.Finding) []ruleCount { return countRulesWhere(fs, nil) }
+
+// countRulesWhere is countByRule over the findings keep accepts (all when
+// keep is nil), without copying them: findings are large structs, and the
+// text digest counts every file's.
+func countRulesWhere(fs []rule.Finding, keep func(i int, f *rule.Finding) bool) []ruleCount {
 	var out []ruleCount
-	for _, f := range fs {
-		k, ok := idx[f.Rule]
-		if !ok {
+	for i := range fs {
+		f := &fs[i]
+		if keep != nil && !keep(i, f) {
+			continue
+		}
+		k := slices.IndexFunc(out, func(c ruleCount) bool { return c.Code == f.Rule })
+		if k < 0 {
 			k = len(out)
-			idx[f.Rule] = k
 			out = append(out, ruleCount{Code: f.Rule})
 		}
 		out[k].Count++
@@ -174,20 +181,40 @@ func notShown(fs, shown []rule.Finding) []rule.Finding {
 	if len(shown) == len(fs) {
 		return nil
 	}
-	var quota [3]int
-	for _, f := range shown {
-		quota[sevIndex(f.Severity)]++
-	}
 	var rest []rule.Finding
-	for _, f := range fs {
+	keep := notShownFilter(shown)
+	for i := range fs {
+		if keep(i, &fs[i]) {
+			rest = append(rest, fs[i])
+		}
+	}
+	return rest
+}
+
+// notShownCounts is how many findings notShown would return and their
+// counts per rule, without copying them.
+func notShownCounts(fs, shown []rule.Finding) (int, []ruleCount) {
+	if len(shown) == len(fs) {
+		return 0, nil
+	}
+	return len(fs) - len(shown), countRulesWhere(fs, notShownFilter(shown))
+}
+
+// notShownFilter accepts, called on fs in order, the findings that are
+// not among shown: per severity, the ones after that severity's quota.
+func notShownFilter(shown []rule.Finding) func(int, *rule.Finding) bool {
+	var quota [3]int
+	for i := range shown {
+		quota[sevIndex(shown[i].Severity)]++
+	}
+	return func(_ int, f *rule.Finding) bool {
 		k := sevIndex(f.Severity)
 		if quota[k] > 0 {
 			quota[k]--
-			continue
+			return false
 		}
-		rest = append(rest, f)
+		return true
 	}
-	return rest
 }
 
 func sevIndex(s rule.Severity) int {
@@ -267,18 +294,18 @@ func fileFacts(f *File) string {
 // ×5)": a file's counts per severity, each with its rules; severities
 // without findings are left out.
 func severityCountsByRule(fs []rule.Finding) string {
-	var by [3][]rule.Finding
-	for _, f := range fs {
-		k := sevIndex(f.Severity)
-		by[k] = append(by[k], f)
+	var n [3]int
+	for i := range fs {
+		n[sevIndex(fs[i].Severity)]++
 	}
 	var parts []string
 	for _, k := range []int{2, 1, 0} {
-		if len(by[k]) == 0 {
+		if n[k] == 0 {
 			continue
 		}
 		one, many := [3]string{"info", "warning", "error"}[k], [3]string{"info", "warnings", "errors"}[k]
-		parts = append(parts, count(len(by[k]), one, many)+" ("+ruleCountsPhrase(countByRule(by[k]), 0)+")")
+		rc := countRulesWhere(fs, func(_ int, f *rule.Finding) bool { return sevIndex(f.Severity) == k })
+		parts = append(parts, count(n[k], one, many)+" ("+ruleCountsPhrase(rc, 0)+")")
 	}
 	return strings.Join(parts, ", ")
 }

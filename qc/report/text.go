@@ -125,9 +125,8 @@ func writeTextStream(w io.Writer, s *Stream, o TextOptions) error {
 		for j := range shown {
 			o.writeFinding(bw, &shown[j])
 		}
-		if rest := notShown(shownAll, shown); len(rest) > 0 {
-			fmt.Fprintf(bw, "  + %s more: %s — --all to list\n", groupDigits(len(rest)),
-				safeLine(ruleCountsPhrase(countByRule(rest), 3)))
+		if n, rc := notShownCounts(shownAll, shown); n > 0 {
+			fmt.Fprintf(bw, "  + %s more: %s — --all to list\n", groupDigits(n), safeLine(ruleCountsPhrase(rc, 3)))
 		}
 	}
 	t, err := s.Tail()

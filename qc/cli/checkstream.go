@@ -8,6 +8,7 @@ import (
 
 	"github.com/exportqc/exportqc/qc/engine"
 	"github.com/exportqc/exportqc/qc/output"
+	"github.com/exportqc/exportqc/qc/output/progress"
 	"github.com/exportqc/exportqc/qc/report"
 )
 
@@ -143,4 +144,15 @@ func firstError(errs []error, mu *sync.Mutex) error {
 // with a GitHub step summary to write from the whole report.
 func streamable(opts *engine.Options, stepSummary string) bool {
 	return opts.Waivers == nil && opts.Baseline == nil && opts.Manifest == "" && stepSummary == ""
+}
+
+// streamsToTerminal reports whether a report that streams is written to
+// standard output and that is a terminal.
+func streamsToTerminal(specs []output.Spec, stdout io.Writer) bool {
+	for _, s := range specs {
+		if _, streams, err := report.NewStream(s.Format, report.Options{}); err == nil && streams && s.Stdout() {
+			return progress.IsTerminal(stdout)
+		}
+	}
+	return false
 }

@@ -27,13 +27,13 @@ func checkStreaming(ctx context.Context, stdout io.Writer, opts engine.Options, 
 	wctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var (
-		chans   []chan report.Part
-		tail    report.Tail
-		tailErr error
-		wg      sync.WaitGroup
-		mu      sync.Mutex
-		pending = make([]*output.Pending, len(specs))
-		errs    = make([]error, len(specs))
+		chans    []chan report.Part
+		tail     report.Tail
+		tailErr  error
+		wg       sync.WaitGroup
+		mu       sync.Mutex
+		pending  = make([]*output.Pending, len(specs))
+		writeErr error // the first writer's failure
 	)
 	start := func(rules []report.RuleInfo) (func(report.Part) error, error) {
 		for k, s := range specs {
@@ -55,7 +55,11 @@ func checkStreaming(ctx context.Context, stdout io.Writer, opts engine.Options, 
 				err := writeStreamed(wctx, stdout, s, render, &pending[k])
 				if err != nil {
 					mu.Lock()
-					errs[k] = fmt.Errorf("writing %s report to %s: %w", s.Format, s.Path, err)
+					// The first failure is the cause; the others are
+					// writers stopped by its cancel.
+					if writeErr == nil {
+						writeErr = fmt.Errorf("writing %s report to %s: %w", s.Format, s.Path, err)
+					}
 					mu.Unlock()
 					cancel() // the engine stops; the other writers see their end
 					for range ch {
@@ -79,7 +83,7 @@ func checkStreaming(ctx context.Context, stdout io.Writer, opts engine.Options, 
 	if tailErr == nil {
 		// A writer that failed after the last part stops nothing; an
 		// interrupt after the engine's last file still means no report.
-		if tailErr = firstError(errs, &mu); tailErr == nil {
+		if tailErr = firstError(&writeErr, &mu); tailErr == nil {
 			tailErr = ctx.Err()
 		}
 	}
@@ -89,7 +93,7 @@ func checkStreaming(ctx context.Context, stdout io.Writer, opts engine.Options, 
 	wg.Wait()
 	// A writer's failure is the reason the engine stopped (it cancelled
 	// the run), unless the user interrupted.
-	if err := firstError(errs, &mu); err != nil && ctx.Err() == nil {
+	if err := firstError(&writeErr, &mu); err != nil && ctx.Err() == nil {
 		tailErr = err
 	}
 	if tailErr != nil {
@@ -128,15 +132,10 @@ func writeStreamed(ctx context.Context, stdout io.Writer, s output.Spec, render 
 	return p.Commit()
 }
 
-func firstError(errs []error, mu *sync.Mutex) error {
+func firstError(err *error, mu *sync.Mutex) error {
 	mu.Lock()
 	defer mu.Unlock()
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
+	return *err
 }
 
 // streamable reports whether check can write its reports while it runs:

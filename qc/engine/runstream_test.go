@@ -203,3 +203,24 @@ func TestRunStreamEmitErrorEndsRun(t *testing.T) {
 		t.Errorf("err %v, want %v", err, boom)
 	}
 }
+
+// An interrupt in the middle of a streamed run stops it with the
+// interrupt's error: no tail, so no writer finishes a report.
+func TestRunStreamInterrupted(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	opts := testOptions(t, looseRuleFixtures(t)...)
+	opts.Jobs = 2
+	parts := 0
+	_, err := RunStream(ctx, opts, func([]report.RuleInfo) (func(report.Part) error, error) {
+		return func(report.Part) error {
+			if parts++; parts == 3 {
+				cancel()
+			}
+			return nil
+		}, nil
+	})
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("err %v after %d parts, want context.Canceled", err, parts)
+	}
+}

@@ -231,11 +231,14 @@ func RunStream(ctx context.Context, opts Options, start func(rules []report.Rule
 	if jobs <= 0 {
 		jobs = runtime.NumCPU()
 	}
-	o := &orderedEmit{opts: &opts, emit: emit, results: make([]fileResult, len(inputs)), ready: make([]bool, len(inputs))}
+	// A file starts only when fewer than size files are started and not
+	// yet emitted, so file i's slot, i mod size, is free when it starts.
+	size := 4*jobs + 16
+	window := semaphore.NewWeighted(int64(size))
+	o := &orderedEmit{opts: &opts, emit: emit, window: window, total: len(inputs),
+		results: make([]fileResult, size), ready: make([]bool, size)}
 	o.sum.FailOn = opts.FailOn.String()
 	o.sum.Passed = true
-	window := semaphore.NewWeighted(int64(4*jobs + 16))
-	o.window = window
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(jobs)
 	var done atomic.Int64
@@ -284,27 +287,30 @@ type orderedEmit struct {
 	emit    func(report.Part) error
 	window  *semaphore.Weighted
 	mu      sync.Mutex
-	results []fileResult // parked until every earlier file is emitted
+	results []fileResult // a ring: file i parks in slot i mod len until every earlier file is emitted
 	ready   []bool
-	next    int
+	next    int // the next file to emit
+	total   int // files in the run
 	sum     report.Summary
 	files   int
 	last    *rule.Finding // the last finding emitted, to prove the order
 }
 
 // done parks input i's result and emits every result now in sequence.
+// The window guarantees i < next+len(results), so its slot is free.
 func (o *orderedEmit) done(i int, res fileResult) error {
 	o.mu.Lock()
 	defer o.mu.Unlock()
-	o.results[i], o.ready[i] = res, true
-	for o.next < len(o.results) && o.ready[o.next] {
-		r := &o.results[o.next]
-		if !r.skip {
+	n := len(o.results)
+	o.results[i%n], o.ready[i%n] = res, true
+	for o.next < o.total && o.ready[o.next%n] {
+		k := o.next % n
+		if r := &o.results[k]; !r.skip {
 			if err := o.emitOne(r); err != nil {
 				return err
 			}
 		}
-		o.results[o.next] = fileResult{} // forget it: this is what keeps memory flat
+		o.results[k], o.ready[k] = fileResult{}, false // forget it: this is what keeps memory flat
 		o.next++
 		o.window.Release(1)
 	}

@@ -217,7 +217,7 @@ func TestStreamingSARIFAndJUnitSameBytesAsBefore(t *testing.T) {
 		for _, c := range []struct {
 			format    string
 			got, want Writer
-		}{{"sarif", SARIF, sarifReference}, {"junit", JUnit, junitReference}} {
+		}{{"sarif", SARIF, sarifReference}, {"junit", JUnit, junitReference}, {"sarif spooled", sarifSpooled, sarifReference}} {
 			var got, want bytes.Buffer
 			errGot, errWant := c.got(&got, r), c.want(&want, r)
 			if (errGot != nil) != (errWant != nil) {
@@ -228,6 +228,23 @@ func TestStreamingSARIFAndJUnitSameBytesAsBefore(t *testing.T) {
 			}
 		}
 	}
+}
+
+// sarifSpooled writes r as check streams it: the findings arrive in report
+// order and SARIF spools their results until the frame is known.
+func sarifSpooled(w io.Writer, r *Report) error {
+	findings := inReportOrder(r.Findings)
+	done := false
+	return writeSARIFStream(w, &Stream{Tool: r.Tool, Rules: r.Rules, FailOn: r.Summary.FailOn,
+		Next: func() (Part, bool) {
+			if done {
+				return Part{}, false
+			}
+			done = true
+			return Part{Findings: findings}, true
+		},
+		Tail: func() (Tail, error) { return Tail{Summary: r.Summary}, nil },
+	}, Options{})
 }
 
 var _ = json.Marshal

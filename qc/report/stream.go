@@ -93,8 +93,8 @@ func Collect(s *Stream) (*Report, error) {
 	return r, nil
 }
 
-// errStreamDone is what a Stream over a finished slice says when asked for
-// its tail before its parts are all read (a writer's bug).
+// errStreamDone is what partsOf's Stream says when asked for its tail
+// before its parts are all read (a writer's bug).
 var errStreamDone = errors.New("report stream: tail asked for before the last part")
 
 // partsOf is a whole report as a stream, grouped as the human formats

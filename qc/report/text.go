@@ -32,15 +32,6 @@ type TextOptions struct {
 // Thousands of findings thus read as a few screens that say what to fix
 // first; All restores the full listing.
 func Text(o TextOptions) Writer {
-	limit := o.MaxPerFile
-	switch {
-	case o.All:
-		limit = -1
-	case limit == 0:
-		limit = DefaultMaxPerFile
-	case limit < 0:
-		limit = 0
-	}
 	return func(w io.Writer, r *Report) error { return writeTextStream(w, partsOf(r), o) }
 }
 

@@ -41,10 +41,11 @@ type Tail struct {
 // StreamWriter renders a Stream in one format.
 type StreamWriter func(w io.Writer, s *Stream) error
 
-// NewStream returns the writer of a format that streams (json, text, csv,
-// sarif through a spool file) or, for the others, one that collects the
-// stream into a Report and renders that (those formats need the whole run:
-// JUnit's totals and HTML's tables come first, v1 puts the summary first).
+// NewStream returns the writer of a format that streams (json, text, csv;
+// sarif and junit through a spool file) or, for the others, one that
+// collects the stream into a Report and renders that (Markdown, HTML and
+// GitHub annotations are digests capped over the whole run, v1 puts the
+// summary first).
 // streams reports which of the two it is.
 func NewStream(format string, o Options) (w StreamWriter, streams bool, err error) {
 	switch format {
@@ -55,6 +56,8 @@ func NewStream(format string, o Options) (w StreamWriter, streams bool, err erro
 		return func(w io.Writer, s *Stream) error { return writeTextStream(w, s, t) }, true, nil
 	case "sarif":
 		return func(w io.Writer, s *Stream) error { return writeSARIFStream(w, s, o) }, true, nil
+	case "junit":
+		return func(w io.Writer, s *Stream) error { return writeJUnitStream(w, s) }, true, nil
 	case "csv":
 		c := CSVOptions{Excel: o.Excel}
 		return func(w io.Writer, s *Stream) error { return writeCSVStream(w, s, c) }, true, nil

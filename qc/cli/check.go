@@ -127,6 +127,31 @@ func (a *app) runCheck(cmd *cobra.Command, args []string) error {
 	// temporary file is removed): exit 2, no report.
 	ctx, stop := checkContext()
 	defer stop()
+	shown.Color = color
+	shown.Indent = a.v.GetBool("indent")
+	stepSummary := os.Getenv("GITHUB_STEP_SUMMARY")
+	if streamable(&opts, stepSummary) {
+		sopts := opts
+		if streamsToTerminal(outputs, a.stdout) {
+			// The report itself shows the run going on; a progress line
+			// on the same terminal would be drawn across it.
+			sopts.Progress = nil
+		}
+		tail, err := checkStreaming(ctx, a.stdout, sopts, outputs, shown)
+		if !errors.Is(err, engine.ErrWholeRun) {
+			prog.Clear()
+			switch {
+			case ctx.Err() != nil:
+				output.RemoveTemps()
+				return errors.New("check interrupted: no report written")
+			case err != nil:
+				return usageError{err}
+			case !tail.Summary.Passed:
+				return errFindings
+			}
+			return nil
+		}
+	}
 	rep, err := engine.Run(ctx, opts)
 	prog.Clear()
 	if ctx.Err() != nil {
@@ -144,8 +169,6 @@ func (a *app) runCheck(cmd *cobra.Command, args []string) error {
 				"or delivery manifest was found; --allow-empty passes such a run", strings.Join(args, ", "))
 		}
 	}
-	shown.Color = color
-	shown.Indent = a.v.GetBool("indent")
 	if err := writeAll(ctx, a.stdout, outputs, func(s output.Spec) (output.Render, error) {
 		return report.Renderer(s, rep, shown)
 	}, nil); err != nil {
@@ -154,7 +177,7 @@ func (a *app) runCheck(cmd *cobra.Command, args []string) error {
 		}
 		return err
 	}
-	if err := writeStepSummary(os.Getenv("GITHUB_STEP_SUMMARY"), rep, shown); err != nil {
+	if err := writeStepSummary(stepSummary, rep, shown); err != nil {
 		return err
 	}
 	if !rep.Summary.Passed {

@@ -2,7 +2,6 @@ package engine
 
 import (
 	"path/filepath"
-	"strconv"
 
 	"github.com/exportqc/exportqc/qc/cue"
 	"github.com/exportqc/exportqc/qc/rule"
@@ -66,34 +65,42 @@ func noteMissingShotChanges(opts *Options, file *rule.File, doc *cue.Document, c
 
 // keepOneShotChangesNote keeps, of the shot-changes note's findings, the
 // first in report order (files are in input order, and the note is once
-// per file), and says on how many other files it was found.
+// per file): the note says once per run that the rules did not run.
 func keepOneShotChangesNote(rules []*rule.Rule, results []fileResult) {
+	once, seen := onceCodes(rules), map[string]bool{}
+	for i := range results {
+		results[i].findings = dropRepeatedNotes(once, results[i].findings, seen)
+	}
+}
+
+// dropRepeatedNotes removes from one file's findings the once-per-run
+// notes already given for an earlier file (seen, by rule code), and marks
+// those given now: the same for the whole report and for a streamed one,
+// whose files arrive in report order.
+func dropRepeatedNotes(once map[string]bool, findings []rule.Finding, seen map[string]bool) []rule.Finding {
+	if len(once) == 0 {
+		return findings
+	}
+	kept := findings[:0]
+	for _, f := range findings {
+		if once[f.Rule] {
+			if seen[f.Rule] {
+				continue
+			}
+			seen[f.Rule] = true
+		}
+		kept = append(kept, f)
+	}
+	return kept
+}
+
+// onceCodes are the codes of the rules whose finding is given once per run.
+func onceCodes(rules []*rule.Rule) map[string]bool {
+	once := map[string]bool{}
 	for _, r := range rules {
-		if !r.ShotChangesNote {
-			continue
-		}
-		firstFile, firstAt, others := -1, -1, 0
-		for i := range results {
-			kept := results[i].findings[:0]
-			for _, f := range results[i].findings {
-				if f.Rule == r.Code {
-					if firstFile >= 0 {
-						others++
-						continue
-					}
-					firstFile, firstAt = i, len(kept)
-				}
-				kept = append(kept, f)
-			}
-			results[i].findings = kept
-		}
-		if others > 0 {
-			f := &results[firstFile].findings[firstAt]
-			unit := " other files)"
-			if others == 1 {
-				unit = " other file)"
-			}
-			f.Message += " (and on " + strconv.Itoa(others) + unit
+		if r.ShotChangesNote {
+			once[r.Code] = true
 		}
 	}
+	return once
 }

@@ -3,6 +3,8 @@ package engine
 import (
 	"context"
 	"errors"
+	"fmt"
+	"github.com/exportqc/exportqc/qc/format"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -15,6 +17,7 @@ import (
 
 	"github.com/exportqc/exportqc/qc/delivery/hashing"
 	"github.com/exportqc/exportqc/qc/report"
+	"github.com/exportqc/exportqc/qc/rule"
 )
 
 // Part is the finished result of one of Options.Paths in RunEach.
@@ -197,4 +200,180 @@ func (s *streamRun) finish(pr *pathRun) error {
 		return err // an earlier emit failed: no more parts
 	}
 	return s.emit(Part{Index: pr.index, Report: rep})
+}
+
+// ErrWholeRun is RunStream's answer for a run it cannot stream: one with
+// deliveries (their rules need all their files' results, and their
+// findings name manifests anywhere in report order), waivers or a
+// baseline (matched against every finding of the run at once). Use Run.
+var ErrWholeRun = errors.New("engine: this run needs its whole report at once")
+
+// RunStream is Run for a report written while the run goes on, so memory
+// stays flat in the number of files: each file's result is handed to emit
+// as soon as it and every file before it in report order are done, and
+// then forgotten. Workers that finish out of order park their result in a
+// window of slots a few times the number of workers wide (as actionlint
+// does); a file is only started when the window has room, so a slow file
+// holds back at most the window, never the run.
+//
+// start is called once the run is planned, before any file is checked,
+// with the rules the report lists; it returns emit, called once per
+// reported file, one call at a time, in report order. An error from
+// start or emit ends the run and is returned. The result is what only the
+// whole run knows: the summary (the run has no deliveries).
+//
+// A run with deliveries, waivers or a baseline returns ErrWholeRun before
+// start is called.
+func RunStream(ctx context.Context, opts Options, start func(rules []report.RuleInfo) (emit func(report.Part) error, err error)) (report.Tail, error) {
+	if opts.Waivers != nil || opts.Baseline != nil || opts.Manifest != "" {
+		return report.Tail{}, ErrWholeRun
+	}
+	inputs, units, err := plan(&opts)
+	if err != nil {
+		return report.Tail{}, err
+	}
+	if len(units) > 0 || !mayHoldSubtitles(inputs) {
+		// A run that may check nothing is decided on the whole report
+		// (the command refuses an empty run before writing anything).
+		return report.Tail{}, ErrWholeRun
+	}
+	if _, err := opts.Resolver.Resolve(""); err != nil {
+		return report.Tail{}, err
+	}
+	rules, err := ruleInfos(&opts)
+	if err != nil {
+		return report.Tail{}, err
+	}
+	emit, err := start(rules)
+	if err != nil {
+		return report.Tail{}, err
+	}
+	jobs := opts.Jobs
+	if jobs <= 0 {
+		jobs = runtime.NumCPU()
+	}
+	// A file starts only when fewer than size files are started and not
+	// yet emitted, so file i's slot, i mod size, is free when it starts.
+	size := 4*jobs + 16
+	window := semaphore.NewWeighted(int64(size))
+	o := &orderedEmit{opts: &opts, emit: emit, window: window, total: len(inputs),
+		results: make([]fileResult, size), ready: make([]bool, size)}
+	o.sum.FailOn = opts.FailOn.String()
+	o.sum.Passed = true
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(jobs)
+	var done atomic.Int64
+	ahead := newReadAhead()
+	for i := range min(readAheadFiles, len(inputs)) {
+		ahead.hint(inputs[i].path)
+	}
+	for i := range inputs {
+		if window.Acquire(gctx, 1) != nil {
+			break // cancelled: g.Wait or ctx has the reason
+		}
+		if k := i + readAheadFiles; k < len(inputs) {
+			ahead.hint(inputs[k].path)
+		}
+		g.Go(func() error {
+			if err := gctx.Err(); err != nil {
+				return err
+			}
+			res := checkFileSafely(&opts, inputs[i])
+			if err := res.runError(); err != nil {
+				return err
+			}
+			sortFindings(res.findings)
+			if opts.Progress != nil {
+				opts.Progress(int(done.Add(1)), len(inputs))
+			}
+			return o.done(i, res)
+		})
+	}
+	err = g.Wait()
+	ahead.stop()
+	if err != nil {
+		return report.Tail{}, err
+	}
+	if err := ctx.Err(); err != nil {
+		return report.Tail{}, err
+	}
+	o.sum.Files = o.files
+	return report.Tail{Summary: o.sum}, nil
+}
+
+// orderedEmit hands results to emit in input order (which is report
+// order: inputs are sorted by path and each file's findings name it).
+type orderedEmit struct {
+	opts    *Options
+	emit    func(report.Part) error
+	window  *semaphore.Weighted
+	mu      sync.Mutex
+	results []fileResult // a ring: file i parks in slot i mod len until every earlier file is emitted
+	ready   []bool
+	next    int // the next file to emit
+	total   int // files in the run
+	sum     report.Summary
+	files   int
+	last    *rule.Finding // the last finding emitted, to prove the order
+	// once holds the codes of once-per-run notes, notes those already given.
+	once, notes map[string]bool
+}
+
+// done parks input i's result and emits every result now in sequence.
+// The window guarantees i < next+len(results), so its slot is free.
+func (o *orderedEmit) done(i int, res fileResult) error {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	n := len(o.results)
+	o.results[i%n], o.ready[i%n] = res, true
+	for o.next < o.total && o.ready[o.next%n] {
+		k := o.next % n
+		if r := &o.results[k]; !r.skip {
+			if err := o.emitOne(r); err != nil {
+				return err
+			}
+		}
+		o.results[k], o.ready[k] = fileResult{}, false // forget it: this is what keeps memory flat
+		o.next++
+		o.window.Release(1)
+	}
+	return nil
+}
+
+func (o *orderedEmit) emitOne(r *fileResult) error {
+	if o.notes == nil {
+		o.once, o.notes = onceCodes(o.opts.Rules), map[string]bool{}
+	}
+	r.findings = dropRepeatedNotes(o.once, r.findings, o.notes)
+	if len(r.findings) > 0 {
+		if o.last != nil && compareFindings(*o.last, r.findings[0]) > 0 {
+			return fmt.Errorf("internal error: %s has findings out of report order after %s (please report it)", r.record.Path, o.last.File)
+		}
+		last := r.findings[len(r.findings)-1]
+		o.last = &last
+	}
+	for j := range r.findings {
+		f := &r.findings[j]
+		r.record.Add(f.Severity)
+		if f.Severity >= o.opts.FailOn {
+			o.sum.Passed = false
+		}
+	}
+	o.files++
+	o.sum.Cues += r.record.Cues
+	o.sum.AddCounts(r.record.Counts)
+	rec := r.record
+	return o.emit(report.Part{File: &rec, Findings: r.findings})
+}
+
+// mayHoldSubtitles reports whether any input is surely read as a subtitle
+// file: named on the command line, or walked with a subtitle extension
+// (walked .xml and .txt files are skipped when their content is not one).
+func mayHoldSubtitles(inputs []input) bool {
+	for i := range inputs {
+		if inputs[i].explicit || !format.Ambiguous(inputs[i].path) {
+			return true
+		}
+	}
+	return false
 }

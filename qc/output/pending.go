@@ -76,3 +76,8 @@ func (p *Pending) Discard() {
 		p.tmp = ""
 	}
 }
+
+// Staged reports whether the report was rendered to a temporary file
+// (Commit renames it) rather than left to be written by Commit (standard
+// output, devices, FIFOs).
+func (p *Pending) Staged() bool { return p.tmp != "" }

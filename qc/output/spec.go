@@ -35,6 +35,9 @@ type Formats struct {
 	Kind    string
 	Names   []string
 	Aliases map[string]string
+	// Hidden names are accepted but not listed (migration aids such as
+	// json-v1).
+	Hidden []string
 }
 
 // Lookup returns the canonical name of a format (case-insensitive, aliases
@@ -44,7 +47,7 @@ func (f Formats) Lookup(name string) (string, error) {
 	if a, ok := f.Aliases[n]; ok {
 		n = a
 	}
-	if slices.Contains(f.Names, n) {
+	if slices.Contains(f.Names, n) || slices.Contains(f.Hidden, n) {
 		return n, nil
 	}
 	return "", fmt.Errorf("unknown %s format %q (want one of %s)", f.kind(), name, f.List())

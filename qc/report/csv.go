@@ -25,30 +25,55 @@ var CSVHeader = []string{"file", "line", "cue", "start", "end", "severity", "rul
 // in report order. Unknown line or cue numbers are empty cells.
 func CSV(o CSVOptions) Writer {
 	return func(w io.Writer, r *Report) error {
-		bw := bufio.NewWriter(w)
-		if o.Excel {
-			bw.WriteString("\uFEFF")
+		findings := inReportOrder(r.Findings)
+		done := false
+		return writeCSVStream(w, &Stream{
+			Next: func() (Part, bool) {
+				if done {
+					return Part{}, false
+				}
+				done = true
+				return Part{Findings: findings}, true
+			},
+			Tail: func() (Tail, error) { return Tail{}, nil },
+		}, o)
+	}
+}
+
+// writeCSVStream writes the rows of each part as it arrives.
+func writeCSVStream(w io.Writer, s *Stream, o CSVOptions) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	if o.Excel {
+		bw.WriteString("\uFEFF")
+	}
+	cw := output.NewCSV(bw, o.Excel)
+	if err := cw.Write(CSVHeader); err != nil {
+		return err
+	}
+	row := make([]string, len(CSVHeader))
+	for {
+		p, ok := s.Next()
+		if !ok {
+			break
 		}
-		cw := output.NewCSV(bw, o.Excel)
-		if err := cw.Write(CSVHeader); err != nil {
-			return err
-		}
-		for _, f := range sortedFindings(r.Findings) {
-			row := []string{
-				f.File, positive(f.Line), positive(f.Cue),
+		for i := range p.Findings {
+			f := &p.Findings[i]
+			row = append(row[:0], f.File, positive(f.Line), positive(f.Cue),
 				timecode(f.Start), timecode(f.End),
 				f.Severity.String(), f.Rule, f.Name,
-				f.Message, f.Expected, f.Actual, f.Source,
-			}
+				f.Message, f.Expected, f.Actual, f.Source)
 			if err := cw.Write(row); err != nil {
 				return err
 			}
 		}
-		if err := cw.Flush(); err != nil {
-			return err
-		}
-		return bw.Flush()
 	}
+	if _, err := s.Tail(); err != nil {
+		return err
+	}
+	if err := cw.Flush(); err != nil {
+		return err
+	}
+	return bw.Flush()
 }
 
 func positive(n int) string {

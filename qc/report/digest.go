@@ -61,6 +61,11 @@ func (v *view) ruleStats() []ruleStat {
 			}
 		}
 	}
+	sortRuleStats(out)
+	return out
+}
+
+func sortRuleStats(out []ruleStat) {
 	slices.SortFunc(out, func(a, b ruleStat) int {
 		if a.Severity != b.Severity {
 			return int(b.Severity) - int(a.Severity)
@@ -70,7 +75,6 @@ func (v *view) ruleStats() []ruleStat {
 		}
 		return strings.Compare(a.Code, b.Code)
 	})
-	return out
 }
 
 // ruleCount is a rule code with how many findings it has in some set.
@@ -80,14 +84,21 @@ type ruleCount struct {
 }
 
 // countByRule counts findings per rule, most frequent first (ties by code).
-func countByRule(fs []rule.Finding) []ruleCount {
-	idx := map[string]int{}
+func countByRule(fs []rule.Finding) []ruleCount { return countRulesWhere(fs, nil) }
+
+// countRulesWhere is countByRule over the findings keep accepts (all when
+// keep is nil), without copying them: findings are large structs, and the
+// text digest counts every file's.
+func countRulesWhere(fs []rule.Finding, keep func(i int, f *rule.Finding) bool) []ruleCount {
 	var out []ruleCount
-	for _, f := range fs {
-		k, ok := idx[f.Rule]
-		if !ok {
+	for i := range fs {
+		f := &fs[i]
+		if keep != nil && !keep(i, f) {
+			continue
+		}
+		k := slices.IndexFunc(out, func(c ruleCount) bool { return c.Code == f.Rule })
+		if k < 0 {
 			k = len(out)
-			idx[f.Rule] = k
 			out = append(out, ruleCount{Code: f.Rule})
 		}
 		out[k].Count++
@@ -170,20 +181,40 @@ func notShown(fs, shown []rule.Finding) []rule.Finding {
 	if len(shown) == len(fs) {
 		return nil
 	}
-	var quota [3]int
-	for _, f := range shown {
-		quota[sevIndex(f.Severity)]++
-	}
 	var rest []rule.Finding
-	for _, f := range fs {
+	keep := notShownFilter(shown)
+	for i := range fs {
+		if keep(i, &fs[i]) {
+			rest = append(rest, fs[i])
+		}
+	}
+	return rest
+}
+
+// notShownCounts is how many findings notShown would return and their
+// counts per rule, without copying them.
+func notShownCounts(fs, shown []rule.Finding) (int, []ruleCount) {
+	if len(shown) == len(fs) {
+		return 0, nil
+	}
+	return len(fs) - len(shown), countRulesWhere(fs, notShownFilter(shown))
+}
+
+// notShownFilter accepts, called on fs in order, the findings that are
+// not among shown: per severity, the ones after that severity's quota.
+func notShownFilter(shown []rule.Finding) func(int, *rule.Finding) bool {
+	var quota [3]int
+	for i := range shown {
+		quota[sevIndex(shown[i].Severity)]++
+	}
+	return func(_ int, f *rule.Finding) bool {
 		k := sevIndex(f.Severity)
 		if quota[k] > 0 {
 			quota[k]--
-			continue
+			return false
 		}
-		rest = append(rest, f)
+		return true
 	}
-	return rest
 }
 
 func sevIndex(s rule.Severity) int {
@@ -263,18 +294,18 @@ func fileFacts(f *File) string {
 // ×5)": a file's counts per severity, each with its rules; severities
 // without findings are left out.
 func severityCountsByRule(fs []rule.Finding) string {
-	var by [3][]rule.Finding
-	for _, f := range fs {
-		k := sevIndex(f.Severity)
-		by[k] = append(by[k], f)
+	var n [3]int
+	for i := range fs {
+		n[sevIndex(fs[i].Severity)]++
 	}
 	var parts []string
 	for _, k := range []int{2, 1, 0} {
-		if len(by[k]) == 0 {
+		if n[k] == 0 {
 			continue
 		}
 		one, many := [3]string{"info", "warning", "error"}[k], [3]string{"info", "warnings", "errors"}[k]
-		parts = append(parts, count(len(by[k]), one, many)+" ("+ruleCountsPhrase(countByRule(by[k]), 0)+")")
+		rc := countRulesWhere(fs, func(_ int, f *rule.Finding) bool { return sevIndex(f.Severity) == k })
+		parts = append(parts, count(n[k], one, many)+" ("+ruleCountsPhrase(rc, 0)+")")
 	}
 	return strings.Join(parts, ", ")
 }
@@ -303,4 +334,82 @@ func nonZeroCounts(errors, warnings, infos int) string {
 		return "no findings"
 	}
 	return strings.Join(parts, ", ")
+}
+
+// digestCounts is what the text digest's closing tables need, counted as
+// files arrive: per-rule rows and the worst files so far, never the
+// findings themselves.
+type digestCounts struct {
+	rules        []ruleStat
+	ruleIndex    map[string]int
+	worst        []worstFile // at most worstFilesShown, worst first
+	withFindings int         // files with findings listed
+}
+
+type worstFile struct {
+	path string
+	rule.Counts
+}
+
+// add counts one file's listed findings.
+func (d *digestCounts) add(path string, c rule.Counts, fs []rule.Finding) {
+	if d.ruleIndex == nil {
+		d.ruleIndex = map[string]int{}
+	}
+	seen := map[string]bool{}
+	for i := range fs {
+		f := &fs[i]
+		k, ok := d.ruleIndex[f.Rule]
+		if !ok {
+			k = len(d.rules)
+			d.ruleIndex[f.Rule] = k
+			d.rules = append(d.rules, ruleStat{Code: f.Rule, Name: f.Name, Severity: f.Severity})
+		}
+		s := &d.rules[k]
+		s.Count++
+		s.Severity = max(s.Severity, f.Severity)
+		if s.Name == "" {
+			s.Name = f.Name
+		}
+		if !seen[f.Rule] {
+			seen[f.Rule] = true
+			s.Files++
+		}
+	}
+	d.withFindings++
+	// Insert after every file at least as bad (a stable sort's order:
+	// ties stay in report order), keeping the first worstFilesShown.
+	at := len(d.worst)
+	for i, w := range d.worst {
+		if worseFile(c, w.Counts) {
+			at = i
+			break
+		}
+	}
+	if at < worstFilesShown {
+		d.worst = slices.Insert(d.worst, at, worstFile{path: path, Counts: c})
+		if len(d.worst) > worstFilesShown {
+			d.worst = d.worst[:worstFilesShown]
+		}
+	}
+}
+
+// worseFile reports whether a is strictly worse than b: more errors, then
+// more warnings, then more info.
+func worseFile(a, b rule.Counts) bool {
+	switch {
+	case a.Errors != b.Errors:
+		return a.Errors > b.Errors
+	case a.Warnings != b.Warnings:
+		return a.Warnings > b.Warnings
+	}
+	return a.Infos > b.Infos
+}
+
+// ruleStats is the per-rule table: most severe first, then most frequent,
+// then by code, so it starts with what to fix first.
+func (d *digestCounts) ruleStats() []ruleStat {
+	out := slices.Clone(d.rules)
+	sortRuleStats(out)
+	return out
 }

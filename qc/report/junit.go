@@ -34,16 +34,7 @@ func JUnit(w io.Writer, r *Report) error {
 	}
 	enc := xml.NewEncoder(bw)
 	enc.Indent("", "  ")
-	start := xml.StartElement{Name: xml.Name{Local: "testsuites"}}
-	if root.Name != "" {
-		start.Attr = append(start.Attr, xml.Attr{Name: xml.Name{Local: "name"}, Value: root.Name})
-	}
-	for _, a := range []struct {
-		name string
-		n    int
-	}{{"tests", root.Tests}, {"failures", root.Failures}, {"errors", 0}, {"skipped", 0}} {
-		start.Attr = append(start.Attr, xml.Attr{Name: xml.Name{Local: a.name}, Value: strconv.Itoa(a.n)})
-	}
+	start := junitRootStart(root.Name, root.Tests, root.Failures)
 	if err := enc.EncodeToken(start); err != nil {
 		return err
 	}
@@ -63,6 +54,21 @@ func JUnit(w io.Writer, r *Report) error {
 		return err
 	}
 	return bw.Flush()
+}
+
+// junitRootStart is the <testsuites> start tag with the run's totals.
+func junitRootStart(name string, tests, failures int) xml.StartElement {
+	start := xml.StartElement{Name: xml.Name{Local: "testsuites"}}
+	if name != "" {
+		start.Attr = append(start.Attr, xml.Attr{Name: xml.Name{Local: "name"}, Value: name})
+	}
+	for _, a := range []struct {
+		name string
+		n    int
+	}{{"tests", tests}, {"failures", failures}, {"errors", 0}, {"skipped", 0}} {
+		start.Attr = append(start.Attr, xml.Attr{Name: xml.Name{Local: a.name}, Value: strconv.Itoa(a.n)})
+	}
+	return start
 }
 
 // junitFailures counts the failing testcases of one file: rules with a

@@ -37,11 +37,36 @@ func HelpURI(code string) string { return HelpBase + strings.ToLower(code) }
 // result per finding with its file and line, streamed.
 func SARIF(w io.Writer, r *Report) error {
 	v := newView(r)
-	rules := v.ruleList()
-	index := make(map[string]int, len(rules))
+	head, tail, index, err := sarifFrame(r.Tool, v.ruleList(), v.failOnLabel(), r.Summary.Passed)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.Write(head)
+	re := newSARIFResults(bw)
+	seen := make(map[string]int, len(v.findings))
+	for i := range v.findings {
+		res := sarifResultOf(&v.findings[i], index, seen)
+		if err := re.write(&res); err != nil {
+			return err
+		}
+	}
+	re.close()
+	bw.Write(tail)
+	return bw.Flush()
+}
+
+// sarifFrame encodes the log without results and cuts it where the
+// results go: everything up to the results array and after it comes from
+// encoding the log, and the results are encoded one at a time in between,
+// so the document is never whole in memory. The bytes are those of
+// encoding the whole log (stream_ref_test.go). index gives each rule's
+// position in the driver's rules.
+func sarifFrame(tool Tool, rules []RuleInfo, failOn string, passed bool) (head, tail []byte, index map[string]int, err error) {
+	index = make(map[string]int, len(rules))
 	driver := sarifDriver{
-		Name:           r.Tool.Name,
-		Version:        r.Tool.Version,
+		Name:           tool.Name,
+		Version:        tool.Version,
 		InformationURI: InformationURI,
 		Rules:          make([]sarifRule, 0, len(rules)),
 	}
@@ -68,21 +93,13 @@ func SARIF(w io.Writer, r *Report) error {
 		}
 		driver.Rules = append(driver.Rules, sr)
 	}
-
-	// The log is written around its results: everything up to the results
-	// array and after it comes from encoding the log without results, and
-	// the results are encoded one at a time in between, so the document is
-	// never whole in memory. The bytes are those of encoding the whole log
-	// (stream_ref_test.go).
 	log := sarifLog{
 		Schema:  sarifSchema,
 		Version: sarifVersion,
 		Runs: []sarifRun{{
-			Tool:    sarifTool{Driver: driver},
-			Results: []sarifResult{},
-			Properties: &sarifRunProps{
-				Profile: r.Tool.Profile, FailOn: v.failOnLabel(), Passed: r.Summary.Passed,
-			},
+			Tool:       sarifTool{Driver: driver},
+			Results:    []sarifResult{},
+			Properties: &sarifRunProps{Profile: tool.Profile, FailOn: failOn, Passed: passed},
 		}},
 	}
 	var frame bytes.Buffer
@@ -90,41 +107,72 @@ func SARIF(w io.Writer, r *Report) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(&log); err != nil {
+		return nil, nil, nil, err
+	}
+	head, tail, ok := bytes.Cut(frame.Bytes(), []byte(sarifEmptyResults))
+	if !ok {
+		return nil, nil, nil, errors.New("sarif: results array not found in the encoded log")
+	}
+	return head, tail, index, nil
+}
+
+const sarifEmptyResults = `"results": []`
+
+// sarifResults writes the results array, one result at a time.
+type sarifResults struct {
+	w    *bufio.Writer
+	item bytes.Buffer
+	enc  *json.Encoder
+	n    int
+}
+
+const sarifResultIndent = "        " // results are at depth 4: log, runs, run, results
+
+func newSARIFResults(w *bufio.Writer) *sarifResults {
+	re := &sarifResults{w: w}
+	re.enc = json.NewEncoder(&re.item)
+	re.enc.SetIndent(sarifResultIndent, "  ")
+	re.enc.SetEscapeHTML(false)
+	return re
+}
+
+// encode is one result as it appears in the array, without the separator.
+func (re *sarifResults) encode(res *sarifResult) ([]byte, error) {
+	re.item.Reset()
+	if err := re.enc.Encode(res); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(re.item.Bytes(), []byte("\n")), nil
+}
+
+// writeEncoded adds one encoded result to the array.
+func (re *sarifResults) writeEncoded(b []byte) {
+	if re.n == 0 {
+		re.w.WriteString(`"results": [`)
+	} else {
+		re.w.WriteByte(',')
+	}
+	re.n++
+	re.w.WriteString("\n" + sarifResultIndent)
+	re.w.Write(b)
+}
+
+func (re *sarifResults) write(res *sarifResult) error {
+	b, err := re.encode(res)
+	if err != nil {
 		return err
 	}
-	const empty = `"results": []`
-	head, tail, ok := bytes.Cut(frame.Bytes(), []byte(empty))
-	if !ok {
-		return errors.New("sarif: results array not found in the encoded log")
+	re.writeEncoded(b)
+	return nil
+}
+
+// close ends the array ([] when it had no result).
+func (re *sarifResults) close() {
+	if re.n == 0 {
+		re.w.WriteString(sarifEmptyResults)
+		return
 	}
-	bw := bufio.NewWriterSize(w, 64<<10)
-	bw.Write(head)
-	if len(v.findings) == 0 {
-		bw.WriteString(empty)
-	} else {
-		const indent = "        " // results are at depth 4: log, runs, run, results
-		bw.WriteString(`"results": [`)
-		var item bytes.Buffer
-		enc := json.NewEncoder(&item)
-		enc.SetIndent(indent, "  ")
-		enc.SetEscapeHTML(false)
-		seen := make(map[string]int, len(v.findings))
-		for i := range v.findings {
-			if i > 0 {
-				bw.WriteByte(',')
-			}
-			bw.WriteString("\n" + indent)
-			item.Reset()
-			res := sarifResultOf(&v.findings[i], index, seen)
-			if err := enc.Encode(&res); err != nil {
-				return err
-			}
-			bw.Write(bytes.TrimSuffix(item.Bytes(), []byte("\n")))
-		}
-		bw.WriteString("\n      ]")
-	}
-	bw.Write(tail)
-	return bw.Flush()
+	re.w.WriteString("\n      ]")
 }
 
 // sarifResultOf is one finding as a SARIF result; seen counts the

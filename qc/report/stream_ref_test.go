@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"io"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -213,11 +214,30 @@ func TestStreamingSARIFAndJUnitSameBytesAsBefore(t *testing.T) {
 		}
 		reports["seed "+strconv.Itoa(int(seed))] = r
 	}
+	spooledJUnit := 0
+	defer func() {
+		if spooledJUnit < 10 {
+			t.Errorf("only %d reports compared for the spooled JUnit writer", spooledJUnit)
+		}
+	}()
 	for name, r := range reports {
-		for _, c := range []struct {
+		// JUnit from a stream takes the suites in the order the parts come,
+		// which is report order; the whole-report writer takes Files order
+		// with paths only findings name last. They are the same order in
+		// every report the engine streams (files sorted by path, no
+		// findings about other paths): the spooled writer is compared on
+		// such a copy of each report.
+		ordered := streamOrderedCopy(r)
+		spooledJUnit++
+		junitCases := []struct {
 			format    string
 			got, want Writer
-		}{{"sarif", SARIF, sarifReference}, {"junit", JUnit, junitReference}} {
+		}{{"junit spooled", func(w io.Writer, _ *Report) error { return junitSpooled(w, ordered) },
+			func(w io.Writer, _ *Report) error { return junitReference(w, ordered) }}}
+		for _, c := range append([]struct {
+			format    string
+			got, want Writer
+		}{{"sarif", SARIF, sarifReference}, {"junit", JUnit, junitReference}, {"sarif spooled", sarifSpooled, sarifReference}}, junitCases...) {
 			var got, want bytes.Buffer
 			errGot, errWant := c.got(&got, r), c.want(&want, r)
 			if (errGot != nil) != (errWant != nil) {
@@ -228,6 +248,45 @@ func TestStreamingSARIFAndJUnitSameBytesAsBefore(t *testing.T) {
 			}
 		}
 	}
+}
+
+// sarifSpooled writes r as check streams it: the findings arrive in report
+// order and SARIF spools their results until the frame is known.
+func sarifSpooled(w io.Writer, r *Report) error {
+	findings := inReportOrder(r.Findings)
+	done := false
+	return writeSARIFStream(w, &Stream{Tool: r.Tool, Rules: r.Rules, FailOn: r.Summary.FailOn,
+		Next: func() (Part, bool) {
+			if done {
+				return Part{}, false
+			}
+			done = true
+			return Part{Findings: findings}, true
+		},
+		Tail: func() (Tail, error) { return Tail{Summary: r.Summary}, nil },
+	}, Options{})
+}
+
+// junitSpooled writes r as check streams it: one part per file, in order.
+func junitSpooled(w io.Writer, r *Report) error { return writeJUnitStream(w, partsOf(r)) }
+
+// streamOrderedCopy is r with its files in path order and every finding
+// about one of them, as in the reports the engine streams.
+func streamOrderedCopy(r *Report) *Report {
+	c := *r
+	c.Files = slices.Clone(r.Files)
+	slices.SortFunc(c.Files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
+	c.Findings = nil
+	for i, f := range r.Findings {
+		if len(c.Files) == 0 {
+			break
+		}
+		if !slices.ContainsFunc(c.Files, func(x File) bool { return x.Path == f.File }) {
+			f.File = c.Files[i%len(c.Files)].Path
+		}
+		c.Findings = append(c.Findings, f)
+	}
+	return &c
 }
 
 var _ = json.Marshal

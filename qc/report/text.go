@@ -32,86 +32,143 @@ type TextOptions struct {
 // Thousands of findings thus read as a few screens that say what to fix
 // first; All restores the full listing.
 func Text(o TextOptions) Writer {
-	limit := o.MaxPerFile
+	return func(w io.Writer, r *Report) error { return writeTextStream(w, partsOf(r), o) }
+}
+
+// limit is how many findings of each file o lists (-1: all).
+func (o TextOptions) limit() int {
 	switch {
 	case o.All:
-		limit = -1
-	case limit == 0:
-		limit = DefaultMaxPerFile
-	case limit < 0:
-		limit = 0
+		return -1
+	case o.MaxPerFile == 0:
+		return DefaultMaxPerFile
+	case o.MaxPerFile < 0:
+		return 0
 	}
-	return func(w io.Writer, r *Report) error {
-		v := newViewFrom(r, o.MinSeverity)
-		bw := bufio.NewWriter(w)
-		for i := range v.files {
-			fv := &v.files[i]
-			// Files with findings stand apart; clean files list one per line,
-			// so a folder of thousands of good files stays readable.
-			if i > 0 && (len(fv.Findings) > 0 || len(v.files[i-1].Findings) > 0) {
-				bw.WriteByte('\n')
-			}
-			bw.WriteString(safeLine(displayPath(fv.Path)))
-			if fv.Known {
-				bw.WriteString(" (" + safeLine(fileFacts(&fv.File)) + ")")
-			}
-			if len(fv.Findings) == 0 {
-				bw.WriteString(": no findings\n")
-				continue
-			}
-			bw.WriteByte('\n')
-			bw.WriteString("  " + o.verdict(!fv.Failed) + ": " + safeLine(severityCountsByRule(fv.Findings)) + "\n")
-			shown := firstFindings(fv.Findings, limit)
-			for j := range shown {
-				o.writeFinding(bw, &shown[j])
-			}
-			if rest := notShown(fv.Findings, shown); len(rest) > 0 {
-				fmt.Fprintf(bw, "  + %s more: %s — --all to list\n", groupDigits(len(rest)),
-					safeLine(ruleCountsPhrase(countByRule(rest), 3)))
-			}
+	return o.MaxPerFile
+}
+
+// writeTextStream writes the text report file by file as the parts
+// arrive; what comes at the end (findings per rule, the worst files, the
+// verdict) is counted on the way, so nothing but counts is kept: a few
+// numbers per rule and the worst files so far.
+func writeTextStream(w io.Writer, s *Stream, o TextOptions) error {
+	limit := o.limit()
+	failOn, failNone := parseFailOn(s.FailOn)
+	fails := func(sev rule.Severity) bool { return !failNone && sev >= failOn }
+	bw := bufio.NewWriter(w)
+	var (
+		d          digestCounts
+		files      int
+		prevListed bool // the previous file had findings listed
+		hidden     int
+	)
+	for {
+		p, ok := s.Next()
+		if !ok {
+			break
 		}
-		if len(v.files) > 0 {
-			bw.WriteByte('\n')
-		}
-		if o.writeRuleTable(bw, v) {
-			bw.WriteByte('\n')
-		}
-		if o.writeWorstFiles(bw, v) {
-			bw.WriteByte('\n')
-		}
-		// One verdict line per delivery, so a folder of deliveries reads as such.
-		for _, d := range r.Deliveries {
-			title := d.Kind
-			if d.Title != "" {
-				title += ", " + d.Title
-				if d.Season > 0 {
-					title += " season " + strconv.Itoa(d.Season)
+		shownAll := p.Findings
+		if o.MinSeverity > rule.Info {
+			kept := make([]rule.Finding, 0, len(p.Findings))
+			for _, f := range p.Findings {
+				if f.Severity >= o.MinSeverity {
+					kept = append(kept, f)
 				}
 			}
-			fmt.Fprintf(bw, "delivery %s (%s): %s, %s checked: %s — %s\n", safeLine(displayPath(d.Path)), safeLine(title),
-				count(len(d.Episodes), "episode", "episodes"), count(d.Checked, "file", "files"),
-				countsPhrase(d.Errors, d.Warnings, d.Infos), o.verdict(d.Passed))
+			hidden += len(p.Findings) - len(kept)
+			shownAll = kept
 		}
-		if len(r.Deliveries) > 0 {
+		if p.File == nil && len(shownAll) == 0 {
+			continue // a path only hidden findings name
+		}
+		path := ""
+		if p.File != nil {
+			path = p.File.Path
+		} else {
+			path = shownAll[0].File
+		}
+		// Files with findings stand apart; clean files list one per line,
+		// so a folder of thousands of good files stays readable.
+		if files > 0 && (len(shownAll) > 0 || prevListed) {
 			bw.WriteByte('\n')
 		}
-		s := &r.Summary
-		fmt.Fprintf(bw, "%s, %s: %s — %s (fail-on %s)",
-			count(s.Files, "file", "files"), count(s.Cues, "cue", "cues"),
-			countsPhrase(s.Errors, s.Warnings, s.Infos),
-			o.verdict(s.Passed), v.failOnLabel())
-		if s.Waived > 0 {
-			fmt.Fprintf(bw, "; %d waived", s.Waived)
+		files++
+		prevListed = len(shownAll) > 0
+		bw.WriteString(safeLine(displayPath(path)))
+		if p.File != nil {
+			bw.WriteString(" (" + safeLine(fileFacts(p.File)) + ")")
 		}
-		if s.Baselined > 0 {
-			fmt.Fprintf(bw, "; %d already in the baseline, not shown", s.Baselined)
+		if len(shownAll) == 0 {
+			bw.WriteString(": no findings\n")
+			continue
 		}
-		if v.hidden > 0 {
-			fmt.Fprintf(bw, "; %s below %s not shown (--min-severity)", groupDigits(v.hidden), v.minSeverity)
+		var c rule.Counts
+		failed := false
+		for _, f := range shownAll {
+			c.Add(f.Severity)
+			failed = failed || fails(f.Severity)
 		}
+		d.add(path, c, shownAll)
 		bw.WriteByte('\n')
-		return bw.Flush()
+		bw.WriteString("  " + o.verdict(!failed) + ": " + safeLine(severityCountsByRule(shownAll)) + "\n")
+		shown := firstFindings(shownAll, limit)
+		for j := range shown {
+			o.writeFinding(bw, &shown[j])
+		}
+		if n, rc := notShownCounts(shownAll, shown); n > 0 {
+			fmt.Fprintf(bw, "  + %s more: %s — --all to list\n", groupDigits(n), safeLine(ruleCountsPhrase(rc, 3)))
+		}
 	}
+	t, err := s.Tail()
+	if err != nil {
+		return err
+	}
+	if files > 0 {
+		bw.WriteByte('\n')
+	}
+	if o.writeRuleTable(bw, d.ruleStats()) {
+		bw.WriteByte('\n')
+	}
+	if o.writeWorstFiles(bw, &d) {
+		bw.WriteByte('\n')
+	}
+	// One verdict line per delivery, so a folder of deliveries reads as such.
+	for _, d := range t.Deliveries {
+		title := d.Kind
+		if d.Title != "" {
+			title += ", " + d.Title
+			if d.Season > 0 {
+				title += " season " + strconv.Itoa(d.Season)
+			}
+		}
+		fmt.Fprintf(bw, "delivery %s (%s): %s, %s checked: %s — %s\n", safeLine(displayPath(d.Path)), safeLine(title),
+			count(len(d.Episodes), "episode", "episodes"), count(d.Checked, "file", "files"),
+			countsPhrase(d.Errors, d.Warnings, d.Infos), o.verdict(d.Passed))
+	}
+	if len(t.Deliveries) > 0 {
+		bw.WriteByte('\n')
+	}
+	sum := &t.Summary
+	failOnLabel := failOn.String()
+	if failNone {
+		failOnLabel = "none"
+	}
+	fmt.Fprintf(bw, "%s, %s: %s — %s (fail-on %s)",
+		count(sum.Files, "file", "files"), count(sum.Cues, "cue", "cues"),
+		countsPhrase(sum.Errors, sum.Warnings, sum.Infos),
+		o.verdict(sum.Passed), failOnLabel)
+	if sum.Waived > 0 {
+		fmt.Fprintf(bw, "; %d waived", sum.Waived)
+	}
+	if sum.Baselined > 0 {
+		fmt.Fprintf(bw, "; %d already in the baseline, not shown", sum.Baselined)
+	}
+	if hidden > 0 {
+		fmt.Fprintf(bw, "; %s below %s not shown (--min-severity)", groupDigits(hidden), o.MinSeverity)
+	}
+	bw.WriteByte('\n')
+	return bw.Flush()
 }
 
 // writeFinding prints one finding in the compiler style.
@@ -133,8 +190,7 @@ func (o TextOptions) writeFinding(bw *bufio.Writer, f *rule.Finding) {
 
 // writeRuleTable prints the findings per rule, aligned; false when there
 // are none.
-func (o TextOptions) writeRuleTable(bw *bufio.Writer, v *view) bool {
-	stats := v.ruleStats()
+func (o TextOptions) writeRuleTable(bw *bufio.Writer, stats []ruleStat) bool {
 	if len(stats) == 0 {
 		return false
 	}
@@ -175,14 +231,13 @@ func (o TextOptions) writeRuleTable(bw *bufio.Writer, v *view) bool {
 
 // writeWorstFiles names the files with the most severe findings; false when
 // fewer than two files have findings (the list would say nothing new).
-func (o TextOptions) writeWorstFiles(bw *bufio.Writer, v *view) bool {
-	worst := v.worstFiles()
-	if len(worst) < 2 {
+func (o TextOptions) writeWorstFiles(bw *bufio.Writer, d *digestCounts) bool {
+	if d.withFindings < 2 {
 		return false
 	}
-	fmt.Fprintf(bw, "Worst files (%d of %s with findings):\n", min(len(worst), worstFilesShown), groupDigits(len(worst)))
-	for _, fv := range worst[:min(len(worst), worstFilesShown)] {
-		fmt.Fprintf(bw, "  %s — %s\n", safeLine(displayPath(fv.Path)), nonZeroCounts(fv.Errors, fv.Warnings, fv.Infos))
+	fmt.Fprintf(bw, "Worst files (%d of %s with findings):\n", len(d.worst), groupDigits(d.withFindings))
+	for _, wf := range d.worst {
+		fmt.Fprintf(bw, "  %s — %s\n", safeLine(displayPath(wf.path)), nonZeroCounts(wf.Errors, wf.Warnings, wf.Infos))
 	}
 	return true
 }

@@ -1,0 +1,157 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"sync"
+
+	"github.com/exportqc/exportqc/qc/engine"
+	"github.com/exportqc/exportqc/qc/output"
+	"github.com/exportqc/exportqc/qc/output/progress"
+	"github.com/exportqc/exportqc/qc/report"
+)
+
+// checkStreaming runs check with its reports written while the files are
+// checked (engine.RunStream): each report's writer runs in its own
+// goroutine and receives every file's part as the engine finishes it, in
+// report order, so memory stays flat in the number of files for the
+// formats that stream (JSON, text, CSV). Reports to files are still all
+// or none: they are written to temporary files and renamed into place
+// only when every report has been written; a report on standard output
+// is written as the run goes.
+//
+// It returns engine.ErrWholeRun, having written nothing, for runs that
+// need their whole report at once (deliveries, waivers, a baseline).
+func checkStreaming(ctx context.Context, stdout io.Writer, opts engine.Options, specs []output.Spec, shown report.Options) (report.Tail, error) {
+	wctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var (
+		chans    []chan report.Part
+		tail     report.Tail
+		tailErr  error
+		wg       sync.WaitGroup
+		mu       sync.Mutex
+		pending  = make([]*output.Pending, len(specs))
+		writeErr error // the first writer's failure
+	)
+	start := func(rules []report.RuleInfo) (func(report.Part) error, error) {
+		for k, s := range specs {
+			ch := make(chan report.Part, 8)
+			st := &report.Stream{Tool: opts.Tool, Rules: rules, FailOn: opts.FailOn.String(),
+				Next: func() (report.Part, bool) { p, ok := <-ch; return p, ok },
+				// Read after the channel is closed, which happens after
+				// tail and tailErr are set.
+				Tail: func() (report.Tail, error) { return tail, tailErr },
+			}
+			render, _, err := report.StreamRenderer(s, st, shown)
+			if err != nil {
+				return nil, err
+			}
+			chans = append(chans, ch)
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				err := writeStreamed(wctx, stdout, s, render, &pending[k])
+				if err != nil {
+					mu.Lock()
+					// The first failure is the cause; the others are
+					// writers stopped by its cancel.
+					if writeErr == nil {
+						writeErr = fmt.Errorf("writing %s report to %s: %w", s.Format, s.Path, err)
+					}
+					mu.Unlock()
+					cancel() // the engine stops; the other writers see their end
+					for range ch {
+						// drain, so the engine never waits on a writer that gave up
+					}
+				}
+			}()
+		}
+		return func(p report.Part) error {
+			for _, ch := range chans {
+				select {
+				case ch <- p:
+				case <-wctx.Done():
+					return wctx.Err()
+				}
+			}
+			return nil
+		}, nil
+	}
+	tail, tailErr = engine.RunStream(ctx, opts, start)
+	if tailErr == nil {
+		// A writer that failed after the last part stops nothing; an
+		// interrupt after the engine's last file still means no report.
+		if tailErr = firstError(&writeErr, &mu); tailErr == nil {
+			tailErr = ctx.Err()
+		}
+	}
+	for _, ch := range chans {
+		close(ch)
+	}
+	wg.Wait()
+	// A writer's failure is the reason the engine stopped (it cancelled
+	// the run), unless the user interrupted.
+	if err := firstError(&writeErr, &mu); err != nil && ctx.Err() == nil {
+		tailErr = err
+	}
+	if tailErr != nil {
+		for _, p := range pending {
+			p.Discard()
+		}
+		output.RemoveTemps()
+		return tail, tailErr
+	}
+	for i, p := range pending {
+		if p == nil || !p.Staged() {
+			continue
+		}
+		if err := p.Commit(); err != nil {
+			for _, q := range pending[i+1:] {
+				q.Discard()
+			}
+			return tail, fmt.Errorf("writing %s report to %s: %w", specs[i].Format, specs[i].Path, err)
+		}
+	}
+	return tail, nil
+}
+
+// writeStreamed renders one report while the run goes on: to its
+// temporary file (kept in *staged for the final rename) or, for standard
+// output and devices, straight to where it goes.
+func writeStreamed(ctx context.Context, stdout io.Writer, s output.Spec, render output.Render, staged **output.Pending) error {
+	p, err := output.Prepare(ctx, stdout, s.Path, render)
+	if err != nil {
+		return err
+	}
+	if p.Staged() {
+		*staged = p
+		return nil
+	}
+	return p.Commit()
+}
+
+func firstError(err *error, mu *sync.Mutex) error {
+	mu.Lock()
+	defer mu.Unlock()
+	return *err
+}
+
+// streamable reports whether check can write its reports while it runs:
+// not with waivers or a baseline (they need every finding at once), nor
+// with a GitHub step summary to write from the whole report.
+func streamable(opts *engine.Options, stepSummary string) bool {
+	return opts.Waivers == nil && opts.Baseline == nil && opts.Manifest == "" && stepSummary == ""
+}
+
+// streamsToTerminal reports whether a report that streams is written to
+// standard output and that is a terminal.
+func streamsToTerminal(specs []output.Spec, stdout io.Writer) bool {
+	for _, s := range specs {
+		if _, streams, err := report.NewStream(s.Format, report.Options{}); err == nil && streams && s.Stdout() {
+			return progress.IsTerminal(stdout)
+		}
+	}
+	return false
+}

@@ -1,0 +1,129 @@
+package report
+
+import (
+	"errors"
+	"io"
+
+	"github.com/exportqc/exportqc/qc/rule"
+)
+
+// A Stream is a report that arrives file by file, as the engine finishes
+// the files in report order, so a writer can put each file's findings out
+// and forget them: memory stays flat in the number of files. What only the
+// whole run knows (the summary, the deliveries) comes last, in the Tail.
+type Stream struct {
+	Tool   Tool
+	Rules  []RuleInfo
+	FailOn string // Summary.FailOn, known before the first file
+	// Next returns the next part in report order; false when there are
+	// no more (then Tail says whether the run completed).
+	Next func() (Part, bool)
+	// Tail is the run's summary and deliveries once Next has returned
+	// false, or the error that ended the run early (the writer must then
+	// return it and write no trailer).
+	Tail func() (Tail, error)
+}
+
+// Part is one file's share of a report: its record (nil for findings about
+// a path the report has no record of, such as a manifest) and its
+// findings, in report order.
+type Part struct {
+	File     *File
+	Findings []rule.Finding
+}
+
+// Tail is what a report knows only at the end of a run.
+type Tail struct {
+	Summary    Summary
+	Deliveries []Delivery
+}
+
+// StreamWriter renders a Stream in one format.
+type StreamWriter func(w io.Writer, s *Stream) error
+
+// NewStream returns the writer of a format that streams (json, text, csv;
+// sarif and junit through a spool file) or, for the others, one that
+// collects the stream into a Report and renders that (Markdown, HTML and
+// GitHub annotations are digests capped over the whole run, v1 puts the
+// summary first).
+// streams reports which of the two it is.
+func NewStream(format string, o Options) (w StreamWriter, streams bool, err error) {
+	switch format {
+	case "json":
+		return func(w io.Writer, s *Stream) error { return writeJSONStream(w, s, JSONOptions{Indent: o.Indent}) }, true, nil
+	case "text":
+		t := TextOptions{Color: o.Color, MaxPerFile: o.MaxPerFile, All: o.All, MinSeverity: o.MinSeverity}
+		return func(w io.Writer, s *Stream) error { return writeTextStream(w, s, t) }, true, nil
+	case "sarif":
+		return func(w io.Writer, s *Stream) error { return writeSARIFStream(w, s, o) }, true, nil
+	case "junit":
+		return func(w io.Writer, s *Stream) error { return writeJUnitStream(w, s) }, true, nil
+	case "csv":
+		c := CSVOptions{Excel: o.Excel}
+		return func(w io.Writer, s *Stream) error { return writeCSVStream(w, s, c) }, true, nil
+	}
+	whole, err := New(format, o)
+	if err != nil {
+		return nil, false, err
+	}
+	return func(w io.Writer, s *Stream) error {
+		r, err := Collect(s)
+		if err != nil {
+			return err
+		}
+		return whole(w, r)
+	}, false, nil
+}
+
+// Collect reads a whole stream into a Report.
+func Collect(s *Stream) (*Report, error) {
+	r := &Report{SchemaVersion: SchemaVersion, Tool: s.Tool, Rules: s.Rules, Files: []File{}, Findings: []rule.Finding{}}
+	for {
+		p, ok := s.Next()
+		if !ok {
+			break
+		}
+		if p.File != nil {
+			r.Files = append(r.Files, *p.File)
+		}
+		r.Findings = append(r.Findings, p.Findings...)
+	}
+	t, err := s.Tail()
+	if err != nil {
+		return nil, err
+	}
+	r.Summary, r.Deliveries = t.Summary, t.Deliveries
+	return r, nil
+}
+
+// errStreamDone is what partsOf's Stream says when asked for its tail
+// before its parts are all read (a writer's bug).
+var errStreamDone = errors.New("report stream: tail asked for before the last part")
+
+// partsOf is a whole report as a stream, grouped as the human formats
+// show it: every file with a record in Files order, with its findings,
+// then the paths only findings name.
+func partsOf(r *Report) *Stream {
+	v := newView(r)
+	i := 0
+	return &Stream{Tool: r.Tool, Rules: r.Rules, FailOn: r.Summary.FailOn,
+		Next: func() (Part, bool) {
+			if i == len(v.files) {
+				return Part{}, false
+			}
+			fv := &v.files[i]
+			i++
+			p := Part{Findings: fv.Findings}
+			if fv.Known {
+				p.File = &fv.File
+			}
+			return p, true
+		},
+		Tail: func() (Tail, error) {
+			if i < len(v.files) {
+				return Tail{}, errStreamDone
+			}
+			return Tail{Summary: r.Summary, Deliveries: r.Deliveries}, nil
+		},
+	}
+}

@@ -279,7 +279,7 @@ func (c *Collector) ownerIndex(rel string) int {
 // compact is the audit's form of a finding whose path is root-relative.
 func compact(f *rule.Finding, w *rule.Waiver) Finding {
 	af := Finding{Rule: f.Rule, Severity: f.Severity, File: f.File, Line: f.Line, Cue: f.Cue, Message: f.Message,
-		Waived: w, Fingerprint: rule.Fingerprint(f)}
+		Waived: w, Fingerprint: rule.Fingerprint(f), More: f.More}
 	if f.Start != nil {
 		af.Start = string(cue.Time(*f.Start).AppendTimecode(nil))
 	}
@@ -294,7 +294,7 @@ func (c *Collector) finding(j int, f *rule.Finding, w *rule.Waiver) {
 	if af.Waived != nil {
 		d.Waived++
 	} else {
-		d.Add(f.Severity)
+		d.AddFinding(f)
 	}
 }
 

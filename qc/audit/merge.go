@@ -102,7 +102,7 @@ func consistent(s *Audit) error {
 				waived++
 				continue
 			}
-			counts.Add(fs[j].Severity)
+			counts.AddFinding(&rule.Finding{Severity: fs[j].Severity, More: fs[j].More})
 			fails = fails || fs[j].Severity >= failOn
 		}
 		switch {

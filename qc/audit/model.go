@@ -110,6 +110,9 @@ type Finding struct {
 	// path: the history database matches findings across audits by it.
 	Fingerprint string       `json:"fingerprint"`
 	Waived      *rule.Waiver `json:"waived,omitempty"`
+	// More is how many further problems the finding stands for unlisted
+	// (rule.Finding.More): counts include them.
+	More int `json:"more,omitempty"`
 }
 
 // MemberSummary is one member's scorecard.

@@ -96,6 +96,9 @@ type Diagnostic struct {
 	Offset  int64
 	Cue     int // 1-based cue index the problem belongs to, 0 if none
 	Message string
+	// More is how many further problems this diagnostic stands for (a
+	// reader that stops listing counts the rest in one diagnostic).
+	More int
 }
 
 // Document is everything a reader learned from one subtitle file.

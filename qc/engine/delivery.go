@@ -432,7 +432,7 @@ func addDeliveries(rep *report.Report, opts *Options, units []*unit, inputs []in
 				if !counts(f) {
 					continue
 				}
-				rec.Add(f.Severity)
+				rec.AddFinding(f)
 				rec.Passed = rec.Passed && f.Severity < opts.FailOn
 			}
 		}
@@ -442,11 +442,11 @@ func addDeliveries(rep *report.Report, opts *Options, units []*unit, inputs []in
 				rep.Summary.Waived++
 				continue
 			}
-			rec.Add(f.Severity)
+			rec.AddFinding(f)
 			rec.Passed = rec.Passed && f.Severity < opts.FailOn
-			rep.Summary.Add(f.Severity)
+			rep.Summary.AddFinding(f)
 			if k, ok := byPath[f.File]; ok {
-				rep.Files[k].Add(f.Severity)
+				rep.Files[k].AddFinding(f)
 			}
 		}
 		unitFindings = append(unitFindings, u.findings...)

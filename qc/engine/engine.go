@@ -227,7 +227,7 @@ func assemble(opts *Options, results []fileResult, more func(*report.Report)) (*
 				rep.Summary.Waived++
 				continue
 			}
-			r.record.Add(f.Severity)
+			r.record.AddFinding(f)
 		}
 		if r.folder {
 			// A folder that could not be walked: its finding counts, but
@@ -306,8 +306,8 @@ func addRunFindings(rep *report.Report, opts *Options, run *rule.Run) {
 	if len(found) == 0 {
 		return
 	}
-	for _, f := range found {
-		rep.Summary.Add(f.Severity)
+	for i := range found {
+		rep.Summary.AddFinding(&found[i])
 	}
 	rep.Findings = mergeFindings(rep.Findings, found)
 	rep.Summary.Passed = Passed(rep, opts.FailOn)

@@ -103,11 +103,11 @@ func (r *fileResult) add(f rule.Finding) {
 func (r *fileResult) countDropped(f rule.Finding) {
 	for i := range r.over {
 		if r.over[i].last.Rule == f.Rule {
-			r.over[i].dropped++
+			r.over[i].dropped += 1 + f.More
 			return
 		}
 	}
-	r.over = append(r.over, overflow{last: f, dropped: 1})
+	r.over = append(r.over, overflow{last: f, dropped: 1 + f.More})
 }
 
 // addOverflowSummaries adds one finding per capped rule, at file level and
@@ -118,7 +118,7 @@ func (r *fileResult) addOverflowSummaries() {
 		f := rule.Finding{Rule: o.last.Rule, Name: o.last.Name, Severity: o.last.Severity, File: o.last.File,
 			Message: strconv.Itoa(o.dropped) + " more " + o.last.Rule + " findings in this file are not listed (at most " +
 				strconv.Itoa(r.perRule) + " per rule per file are)",
-			Source: o.last.Source}
+			Source: o.last.Source, More: o.dropped - 1} // it stands for the dropped ones: totals count them
 		r.findings = append(r.findings, f)
 	}
 	r.over, r.kept = nil, nil

@@ -152,6 +152,11 @@ func TestFindingAndCueCaps(t *testing.T) {
 	if summary != 1 || rep.Summary.Passed != full.Summary.Passed {
 		t.Errorf("summary findings %d (want 1); passed %v, uncapped %v", summary, rep.Summary.Passed, full.Summary.Passed)
 	}
+	// The totals still count every problem: the summary stands for the 250.
+	if rep.Summary.Counts != full.Summary.Counts || rep.Files[0].Counts != full.Files[0].Counts {
+		t.Errorf("capped counts %+v / file %+v, uncapped %+v / %+v", rep.Summary.Counts, rep.Files[0].Counts,
+			full.Summary.Counts, full.Files[0].Counts)
+	}
 
 	opts = testOptions(t, p)
 	opts.MaxCues = 100

@@ -354,7 +354,7 @@ func (o *orderedEmit) emitOne(r *fileResult) error {
 	}
 	for j := range r.findings {
 		f := &r.findings[j]
-		r.record.Add(f.Severity)
+		r.record.AddFinding(f)
 		if f.Severity >= o.opts.FailOn {
 			o.sum.Passed = false
 		}

@@ -50,7 +50,7 @@ func (v *view) ruleStats() []ruleStat {
 				out = append(out, ruleStat{Code: f.Rule, Name: f.Name, Severity: f.Severity})
 			}
 			s := &out[k]
-			s.Count++
+			s.Count += 1 + f.More
 			s.Severity = max(s.Severity, f.Severity)
 			if s.Name == "" {
 				s.Name = f.Name
@@ -101,7 +101,7 @@ func countRulesWhere(fs []rule.Finding, keep func(i int, f *rule.Finding) bool) 
 			k = len(out)
 			out = append(out, ruleCount{Code: f.Rule})
 		}
-		out[k].Count++
+		out[k].Count += 1 + f.More
 	}
 	slices.SortFunc(out, func(a, b ruleCount) int {
 		if a.Count != b.Count {
@@ -366,7 +366,7 @@ func (d *digestCounts) add(path string, c rule.Counts, fs []rule.Finding) {
 			d.rules = append(d.rules, ruleStat{Code: f.Rule, Name: f.Name, Severity: f.Severity})
 		}
 		s := &d.rules[k]
-		s.Count++
+		s.Count += 1 + f.More
 		s.Severity = max(s.Severity, f.Severity)
 		if s.Name == "" {
 			s.Name = f.Name

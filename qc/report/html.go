@@ -144,8 +144,8 @@ func newHTMLPage(r *Report, o HTMLOptions) (*htmlPage, error) {
 	var bySev [3]int
 	byRule := make(map[string]int)
 	for _, f := range v.findings {
-		bySev[sevIndex(f.Severity)]++
-		byRule[f.Rule]++
+		bySev[sevIndex(f.Severity)] += 1 + f.More
+		byRule[f.Rule] += 1 + f.More
 	}
 	for _, s := range []rule.Severity{rule.Error, rule.Warning, rule.Info} {
 		p.Severities = append(p.Severities, htmlOption{Value: s.String(), Label: s.String(), Count: bySev[sevIndex(s)]})

@@ -142,6 +142,10 @@ func (e *jsonEnc) finding(f *rule.Finding) {
 		e.raw(",\n      \"fixes\": ")
 		e.value(f.Fixes, "      ")
 	}
+	if f.More != 0 {
+		e.raw(",\n      \"more\": ")
+		e.buf = strconv.AppendInt(e.buf, int64(f.More), 10)
+	}
 	e.raw("\n    }")
 }
 

@@ -182,6 +182,14 @@ func (j *jsonV2) finding(f *rule.Finding) {
 		e.raw(`"fixes"` + j.colon)
 		e.value(f.Fixes, "      ")
 	}
+	if f.More != 0 {
+		e.raw(",")
+		if !e.compact {
+			e.raw("\n      ")
+		}
+		e.raw(`"more"` + j.colon)
+		e.buf = strconv.AppendInt(e.buf, int64(f.More), 10)
+	}
 	if e.compact {
 		e.raw("}")
 	} else {

@@ -106,7 +106,7 @@ func writeTextStream(w io.Writer, s *Stream, o TextOptions) error {
 		var c rule.Counts
 		failed := false
 		for _, f := range shownAll {
-			c.Add(f.Severity)
+			c.AddFinding(&f)
 			failed = failed || fails(f.Severity)
 		}
 		d.add(path, c, shownAll)

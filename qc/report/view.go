@@ -90,7 +90,7 @@ func newViewFrom(r *Report, minSeverity rule.Severity) *view {
 		fv := &v.files[i]
 		fv.Index = i + 1
 		for _, f := range fv.Findings {
-			fv.Add(f.Severity)
+			fv.AddFinding(&f)
 			if v.fails(f.Severity) {
 				fv.Failed = true
 			}

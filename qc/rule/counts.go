@@ -21,6 +21,19 @@ func (c *Counts) Add(s Severity) {
 	}
 }
 
+// AddFinding counts f: one problem, plus the ones it stands for unlisted.
+func (c *Counts) AddFinding(f *Finding) {
+	n := 1 + max(f.More, 0)
+	switch {
+	case f.Severity >= Error:
+		c.Errors += n
+	case f.Severity == Warning:
+		c.Warnings += n
+	default:
+		c.Infos += n
+	}
+}
+
 // AddCounts adds another tally to c.
 func (c *Counts) AddCounts(o Counts) {
 	c.Errors += o.Errors

@@ -31,6 +31,11 @@ type Finding struct {
 	Waived *Waiver `json:"waived,omitempty"`
 	// Fixes are the corrections the rule offers (only built for exportqc fix).
 	Fixes []SuggestedFix `json:"fixes,omitempty"`
+	// More is how many further problems of the same rule this finding
+	// stands for without listing them (a reader's "N more problems are not
+	// listed", the per-rule cap's summary): totals count 1+More, so they
+	// count every problem even where the list is cut short.
+	More int `json:"more,omitempty"`
 }
 
 // Timecode is a cue.Time that marshals as "HH:MM:SS.mmm".

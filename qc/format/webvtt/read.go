@@ -428,6 +428,9 @@ func (r *reader) unlisted() {
 		i := r.firstUnlisted
 		r.doc.Diag(i+1, r.ix.Offset(i), r.unlistedCue, strconv.Itoa(n)+" more problems from here on are not listed ("+
 			strconv.Itoa(r.ndiag)+" in this file)")
+		// The line stands for the n problems it counts, so that the
+		// report's totals count every problem of the file.
+		r.doc.Diagnostics[len(r.doc.Diagnostics)-1].More = n - 1
 	}
 }
 

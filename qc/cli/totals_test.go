@@ -25,7 +25,7 @@ func TestTotalsCountEveryProblem(t *testing.T) {
 	}
 	_, out, stderr := run(t, "check", "--config", emptyConfig(t), "--format", "json", "--enable-only", "E000", path)
 	var rep struct {
-		Summary struct{ Errors int }
+		Summary  struct{ Errors int }
 		Findings []struct {
 			Rule, Message string
 			More          int

@@ -8,37 +8,31 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/exportqc/exportqc/qc/audit/auditrules"
 	"github.com/exportqc/exportqc/qc/delivery/load"
 	"github.com/exportqc/exportqc/qc/format"
 	"github.com/exportqc/exportqc/qc/rule"
 )
 
-// PlanNotes are the findings about the plan as a whole, before anything is
-// checked, so that an audit never passes on what it did not look at: an
-// audit with no delivery (B001), members.yaml patterns that match no
-// folder (B002), and folders under root holding a manifest or subtitle
-// files that no member claims (B003). They depend on the whole plan, not
-// on a shard's selection, so every shard reports the same ones.
-func PlanNotes(root string, plan *Plan) []rule.Finding {
-	var out []rule.Finding
-	if len(plan.Deliveries) == 0 {
-		out = append(out, rule.Finding{Rule: auditrules.CodeNothingPlanned, Severity: rule.Error, File: ".",
-			Message: fmt.Sprintf("no delivery folder to check: %d members, none with a delivery (an audit of nothing cannot pass)",
-				len(plan.Members))})
-	}
+// planFacts is what the audit's rules (package auditrules) see of the
+// plan as a whole, before anything is checked, so that an audit never
+// passes on what it did not look at: how many members and deliveries
+// (B001), the members.yaml patterns that match no folder (B002), and the
+// folders under root holding a manifest or subtitle files that no member
+// claims (B003). They depend on the whole plan, not on a shard's
+// selection, so every shard reports the same ones. The Collector adds
+// which selected deliveries held nothing to check (B004).
+func planFacts(root string, plan *Plan) *rule.AuditPlan {
+	facts := &rule.AuditPlan{Members: len(plan.Members), Deliveries: len(plan.Deliveries)}
 	for _, m := range plan.Members {
 		for _, u := range m.unmatched {
-			out = append(out, rule.Finding{Rule: auditrules.CodePatternUnmatched, Severity: rule.Error,
-				File: filepath.ToSlash(u.file), Line: u.line,
-				Message: fmt.Sprintf("member %q: deliveries pattern %q matches no folder under the audit root", m.Name, u.pattern)})
+			facts.Unmatched = append(facts.Unmatched, rule.UnmatchedPattern{File: filepath.ToSlash(u.file), Line: u.line,
+				Member: m.Name, Pattern: u.pattern})
 		}
 	}
 	for _, u := range unclaimed(root, plan) {
-		out = append(out, rule.Finding{Rule: auditrules.CodeFolderUnclaimed, Severity: rule.Warning, File: u.path,
-			Message: u.why})
+		facts.Unclaimed = append(facts.Unclaimed, rule.UnclaimedFolder{Path: u.path, Why: u.why})
 	}
-	return out
+	return facts
 }
 
 type unclaimedFolder struct{ path, why string }

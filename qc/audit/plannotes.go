@@ -2,6 +2,7 @@ package audit
 
 import (
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -11,6 +12,7 @@ import (
 	"github.com/exportqc/exportqc/qc/delivery/load"
 	"github.com/exportqc/exportqc/qc/format"
 	"github.com/exportqc/exportqc/qc/rule"
+	"github.com/exportqc/exportqc/qc/textenc"
 )
 
 // planFacts is what the audit's rules (package auditrules) see of the
@@ -96,7 +98,7 @@ func deliverables(dir string) string {
 	}
 	n := 0
 	for _, e := range entries {
-		if !e.IsDir() && e.Type()&fs.ModeSymlink == 0 && format.Candidate(e.Name()) {
+		if !e.IsDir() && e.Type()&fs.ModeSymlink == 0 && subtitleFile(filepath.Join(dir, e.Name())) {
 			n++
 		}
 	}
@@ -114,4 +116,27 @@ func pathErr(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// sniffBytes is how much of a .txt or .xml file is read to tell subtitles
+// from other text.
+const sniffBytes = 4096
+
+// subtitleFile reports whether the audit would check the file at p were
+// its folder claimed: a subtitle extension, or a .txt or .xml whose first
+// bytes are subtitles. The engine skips walked .txt and .xml files that are
+// not, so a folder of licence texts or notes is no unclaimed delivery.
+func subtitleFile(p string) bool {
+	if !format.Ambiguous(p) {
+		return format.Candidate(p)
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return true // unreadable: it may be subtitles, and checking it would say so
+	}
+	defer f.Close()
+	head := make([]byte, sniffBytes)
+	n, _ := io.ReadFull(f, head)
+	head = head[:n]
+	return format.Sniff(head, "") != "" || format.SniffNamed(p, head, textenc.Decode(head).Text) != ""
 }

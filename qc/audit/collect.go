@@ -171,10 +171,11 @@ func (c *Collector) complete(j int) error {
 	return nil
 }
 
-// Finish completes the deliveries no part held (nothing found there) and
-// returns the records in sel's order and the notes: findings outside every
-// delivery in report order, then the waivers' notes (with the severity
-// rules, the run's rule list, gives them).
+// Finish runs the plan's rules (SetPlan), completes the deliveries no part
+// held (nothing found there) and returns the records in sel's order and
+// the notes: findings outside every delivery in report order, then the
+// plan rules' notes, then the waivers' notes (with the severity rules, the
+// run's rule list, gives them).
 func (c *Collector) Finish(rules []report.RuleInfo) ([]Delivery, []Finding, error) {
 	// No part held these: the engine found neither a manifest nor a
 	// subtitle file there.
@@ -342,9 +343,8 @@ func (c *Collector) finding(j int, f *rule.Finding, w *rule.Waiver) {
 	}
 }
 
-// note is a waiver note (W001, W002) in the
-// audit's form: it is about the waiver file or the tree, never a
-// delivery's, whatever folder that file is in. Its
+// note is a waiver note (W001, W002) in the audit's form: it is about the
+// waiver file, never a delivery's, whatever folder that file is in. Its
 // severity is the one the run configured for the rule, when the rule is in
 // the run's rule list, else the waiver package's default.
 func (c *Collector) note(f *rule.Finding, rules []report.RuleInfo) Finding {

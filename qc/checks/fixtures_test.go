@@ -29,9 +29,10 @@ var update = flag.Bool("update", false, "rewrite the rule fixtures' .want files 
 // .note-shot-changes file asks for the note on files without one (T013),
 // as exportqc check does. A folder case holding a members.yaml is an
 // audit case: the folder is audited as exportqc audit --members does (it
-// is the root, members.yaml its members file), and the keys are those of
-// every delivery's findings in plan order, then the audit's notes: that
-// is how the rules about an audit's plan (B001–B004) are tested. Cases
+// is the root, members.yaml its members file; .variants and .enable apply,
+// waivers.yaml is refused), and the keys are those of every delivery's
+// findings in plan order, then the audit's notes: that is how the rules
+// about an audit's plan (B001–B004) are tested. Cases
 // under fixtures/rules/ok/ must produce no finding at all.
 func TestRuleFixtures(t *testing.T) {
 	root := filepath.Join(testcorpus.RepoRoot(t), "fixtures", "rules")
@@ -144,6 +145,9 @@ func exists(p string) bool {
 // finding: the deliveries' in plan order, then the notes.
 func auditKeys(t *testing.T, r run, root, members string) []string {
 	t.Helper()
+	if r.waivers != "" {
+		t.Fatal("an audit case takes no waivers.yaml: the harness does not apply waivers to an audit")
+	}
 	ms, err := audit.LoadMembers(members, root)
 	if err != nil {
 		t.Fatal(err)

@@ -7,7 +7,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/exportqc/exportqc/qc/audit/auditrules"
 	"github.com/exportqc/exportqc/qc/cue"
 	"github.com/exportqc/exportqc/qc/report"
 	"github.com/exportqc/exportqc/qc/rule"
@@ -38,14 +37,22 @@ type Collector struct {
 	// kept whole until Finish sorts them into report order.
 	loose []looseFinding
 	spill *Spill // where completed deliveries' findings go; nil: kept in memory
-	// planNotes are the findings about the plan (PlanNotes), reported with
-	// the notes.
-	planNotes []rule.Finding
+	// plan is what the rules about the audit's plan inspect (SetPlan);
+	// planRules are those rules, planConfigs their configuration by code.
+	plan        *rule.AuditPlan
+	planRules   []*rule.Rule
+	planConfigs map[string]*rule.Config
 }
 
-// AddPlanNotes adds findings about the plan as a whole (PlanNotes) to the
-// notes Finish returns, with the severities the run gives their rules.
-func (c *Collector) AddPlanNotes(fs []rule.Finding) { c.planNotes = append(c.planNotes, fs...) }
+// SetPlan gives Finish the audit's plan (planFacts) and the rules that
+// inspect it: of rules, those with RunAudit run once every delivery is in,
+// each configured by configs (by code; a rule without a configuration runs
+// at its default severity), so packs, --disable and --severity apply to
+// them as to any rule. Without SetPlan no plan rule runs: a delivery
+// folder with nothing to check then has no finding.
+func (c *Collector) SetPlan(plan *rule.AuditPlan, rules []*rule.Rule, configs map[string]*rule.Config) {
+	c.plan, c.planRules, c.planConfigs = plan, rules, configs
+}
 
 // SpillTo sends the findings of each delivery, once complete, to s instead
 // of keeping them in memory.
@@ -164,22 +171,33 @@ func (c *Collector) complete(j int) error {
 	return nil
 }
 
-// Finish completes the deliveries no part held (nothing found there) and
-// returns the records in sel's order and the notes: findings outside every
-// delivery in report order, then the waivers' notes (with the severity
-// rules, the run's rule list, gives them).
+// Finish runs the plan's rules (SetPlan), completes the deliveries no part
+// held (nothing found there) and returns the records in sel's order and
+// the notes: findings outside every delivery in report order, then the
+// plan rules' notes, then the waivers' notes (with the severity rules, the
+// run's rule list, gives them).
 func (c *Collector) Finish(rules []report.RuleInfo) ([]Delivery, []Finding, error) {
+	// No part held these: the engine found neither a manifest nor a
+	// subtitle file there.
+	var empty []int
 	for j := range c.out {
 		if !c.done[j] {
-			// No part held it: the engine found neither a manifest nor a
-			// subtitle file there. Checking nothing is not a pass.
-			f := rule.Finding{Rule: auditrules.CodeDeliveryEmpty, Severity: rule.Error, File: c.out[j].Path,
-				Message: "holds no delivery manifest and no subtitle file: nothing was checked"}
-			severityFrom(&f, rules)
+			empty = append(empty, j)
+		}
+	}
+	// The plan's rules report on an empty delivery (B004) under that
+	// delivery, so it fails; on the plan as a whole, as notes.
+	var planNotes []rule.Finding
+	for _, f := range c.runPlanRules(empty) {
+		if j, ok := c.index[f.File]; ok && !c.done[j] {
 			c.finding(j, &f, nil)
-			if err := c.complete(j); err != nil {
-				return nil, nil, err
-			}
+		} else {
+			planNotes = append(planNotes, f)
+		}
+	}
+	for _, j := range empty {
+		if err := c.complete(j); err != nil {
+			return nil, nil, err
 		}
 	}
 	sort.SliceStable(c.loose, func(a, b int) bool { return rule.Less(&c.loose[a].f, &c.loose[b].f) })
@@ -187,8 +205,8 @@ func (c *Collector) Finish(rules []report.RuleInfo) ([]Delivery, []Finding, erro
 	for i := range c.loose {
 		notes = append(notes, compact(&c.loose[i].f, c.loose[i].w))
 	}
-	for i := range c.planNotes {
-		notes = append(notes, c.note(&c.planNotes[i], rules))
+	for i := range planNotes {
+		notes = append(notes, compact(&planNotes[i], nil))
 	}
 	if c.waive != nil {
 		for _, n := range c.waive.Notes() {
@@ -196,6 +214,33 @@ func (c *Collector) Finish(rules []report.RuleInfo) ([]Delivery, []Finding, erro
 		}
 	}
 	return c.out, notes, c.rc.err
+}
+
+// runPlanRules runs the plan's rules (SetPlan) once, in registry order,
+// with the deliveries at indexes empty as the plan's Empty.
+func (c *Collector) runPlanRules(empty []int) []rule.Finding {
+	if c.plan == nil {
+		return nil
+	}
+	plan := *c.plan
+	plan.Empty = nil
+	for _, j := range empty {
+		plan.Empty = append(plan.Empty, c.out[j].Path)
+	}
+	var found []rule.Finding
+	for _, r := range c.planRules {
+		if r.RunAudit == nil {
+			continue
+		}
+		cfg := c.planConfigs[r.Code]
+		if cfg == nil {
+			cfg = &rule.Config{Enabled: true, Severity: r.DefaultSeverity}
+		}
+		if cfg.Enabled {
+			rule.NewAuditPass(r, &plan, cfg, func(f rule.Finding) { found = append(found, f) }).RunAudit()
+		}
+	}
+	return found
 }
 
 // episodeUnits are the episode numbers of a delivery: those its manifest
@@ -298,9 +343,8 @@ func (c *Collector) finding(j int, f *rule.Finding, w *rule.Waiver) {
 	}
 }
 
-// note is a waiver note (W001, W002) or a plan note (B001-B003) in the
-// audit's form: it is about the waiver file or the tree, never a
-// delivery's, whatever folder that file is in. Its
+// note is a waiver note (W001, W002) in the audit's form: it is about the
+// waiver file, never a delivery's, whatever folder that file is in. Its
 // severity is the one the run configured for the rule, when the rule is in
 // the run's rule list, else the waiver package's default.
 func (c *Collector) note(f *rule.Finding, rules []report.RuleInfo) Finding {

@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/exportqc/exportqc/qc/audit/auditrules"
 	"github.com/exportqc/exportqc/qc/cue"
 	"github.com/exportqc/exportqc/qc/report"
 	"github.com/exportqc/exportqc/qc/rule"
@@ -32,10 +33,12 @@ func testTerritories(ts []string) ([]*territory.Territory, error) {
 }
 
 // collectAll maps one engine report holding every delivery of sel, as
-// the audit does part by part (see NewCollector). Notes are findings outside every delivery and the waivers'
-// own notes.
+// the audit does part by part (see NewCollector), with the plan's rules
+// at their defaults. Notes are findings outside every delivery and the
+// waivers' own notes.
 func collectAll(root string, sel []Planned, rep *report.Report, failOn rule.Severity, req Requirements, waive Waive) ([]Delivery, []Finding, error) {
 	c := NewCollector(root, sel, failOn, req, waive)
+	c.SetPlan(&rule.AuditPlan{Members: 1, Deliveries: len(sel)}, auditrules.Rules, nil)
 	if err := c.Add(rep); err != nil {
 		return nil, nil, err
 	}

@@ -110,6 +110,52 @@ func TestAuditUnclaimedAndEmpty(t *testing.T) {
 	}
 }
 
+// The plan's rules are rules like any other: --disable drops their
+// findings and --severity changes them, and with them the verdict. B003
+// (a warning by default) fails the audit as an error; an empty delivery
+// folder (B004) passes once its rule is disabled.
+func TestPlanRulesAreConfigurable(t *testing.T) {
+	root := fixtureCopy(t)
+	if err := os.MkdirAll(filepath.Join(root, "northlight", "notes"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	// Only northlight is claimed: its deliveries pass, its empty "notes"
+	// folder is B004, eastgate's and southbank's folders are B003.
+	members := writeMembers(t, "  - name: northlight\n    deliveries: [\"northlight/*\"]\n")
+	severities := func(a *audit.Audit, code string) []string {
+		var out []string
+		for _, n := range notesOf(a, code) {
+			out = append(out, n.Severity.String())
+		}
+		for _, d := range a.Deliveries {
+			for _, f := range d.Findings {
+				if f.Rule == code {
+					out = append(out, f.Severity.String())
+				}
+			}
+		}
+		return out
+	}
+	for _, c := range []struct {
+		args       []string
+		b003, b004 string
+		passed     bool
+	}{
+		{nil, "warning warning", "error", false},
+		{[]string{"--disable", "B004"}, "warning warning", "", true},
+		{[]string{"--disable", "B004,audit-folder-unclaimed"}, "", "", true},
+		{[]string{"--disable", "B004", "--severity", "B003=error"}, "error error", "", false},
+		{[]string{"--severity", "audit-delivery-empty=info"}, "warning warning", "info", true},
+	} {
+		code, a := auditJSON(t, root, append([]string{"--members", members}, c.args...)...)
+		b003, b004 := strings.Join(severities(a, "B003"), " "), strings.Join(severities(a, "B004"), " ")
+		if b003 != c.b003 || b004 != c.b004 || a.Passed != c.passed || (code == 0) != c.passed {
+			t.Errorf("%v: B003 %q B004 %q passed %v (exit %d); want B003 %q B004 %q passed %v",
+				c.args, b003, b004, a.Passed, code, c.b003, c.b004, c.passed)
+		}
+	}
+}
+
 // A member folder that cannot be read is a failed delivery of that member
 // with an E000 at the folder, not a member with nothing delivered; in a
 // members file too. Run as an unprivileged user.

@@ -2,43 +2,39 @@ package audit
 
 import (
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
 	"strings"
 
-	"github.com/exportqc/exportqc/qc/audit/auditrules"
 	"github.com/exportqc/exportqc/qc/delivery/load"
 	"github.com/exportqc/exportqc/qc/format"
 	"github.com/exportqc/exportqc/qc/rule"
+	"github.com/exportqc/exportqc/qc/textenc"
 )
 
-// PlanNotes are the findings about the plan as a whole, before anything is
-// checked, so that an audit never passes on what it did not look at: an
-// audit with no delivery (B001), members.yaml patterns that match no
-// folder (B002), and folders under root holding a manifest or subtitle
-// files that no member claims (B003). They depend on the whole plan, not
-// on a shard's selection, so every shard reports the same ones.
-func PlanNotes(root string, plan *Plan) []rule.Finding {
-	var out []rule.Finding
-	if len(plan.Deliveries) == 0 {
-		out = append(out, rule.Finding{Rule: auditrules.CodeNothingPlanned, Severity: rule.Error, File: ".",
-			Message: fmt.Sprintf("no delivery folder to check: %d members, none with a delivery (an audit of nothing cannot pass)",
-				len(plan.Members))})
-	}
+// planFacts is what the audit's rules (package auditrules) see of the
+// plan as a whole, before anything is checked, so that an audit never
+// passes on what it did not look at: how many members and deliveries
+// (B001), the members.yaml patterns that match no folder (B002), and the
+// folders under root holding a manifest or subtitle files that no member
+// claims (B003). They depend on the whole plan, not on a shard's
+// selection, so every shard reports the same ones. The Collector adds
+// which selected deliveries held nothing to check (B004).
+func planFacts(root string, plan *Plan) *rule.AuditPlan {
+	facts := &rule.AuditPlan{Members: len(plan.Members), Deliveries: len(plan.Deliveries)}
 	for _, m := range plan.Members {
 		for _, u := range m.unmatched {
-			out = append(out, rule.Finding{Rule: auditrules.CodePatternUnmatched, Severity: rule.Error,
-				File: filepath.ToSlash(u.file), Line: u.line,
-				Message: fmt.Sprintf("member %q: deliveries pattern %q matches no folder under the audit root", m.Name, u.pattern)})
+			facts.Unmatched = append(facts.Unmatched, rule.UnmatchedPattern{File: filepath.ToSlash(u.file), Line: u.line,
+				Member: m.Name, Pattern: u.pattern})
 		}
 	}
 	for _, u := range unclaimed(root, plan) {
-		out = append(out, rule.Finding{Rule: auditrules.CodeFolderUnclaimed, Severity: rule.Warning, File: u.path,
-			Message: u.why})
+		facts.Unclaimed = append(facts.Unclaimed, rule.UnclaimedFolder{Path: u.path, Why: u.why})
 	}
-	return out
+	return facts
 }
 
 type unclaimedFolder struct{ path, why string }
@@ -102,7 +98,7 @@ func deliverables(dir string) string {
 	}
 	n := 0
 	for _, e := range entries {
-		if !e.IsDir() && e.Type()&fs.ModeSymlink == 0 && format.Candidate(e.Name()) {
+		if !e.IsDir() && e.Type()&fs.ModeSymlink == 0 && subtitleFile(filepath.Join(dir, e.Name())) {
 			n++
 		}
 	}
@@ -120,4 +116,27 @@ func pathErr(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// sniffBytes is how much of a .txt or .xml file is read to tell subtitles
+// from other text.
+const sniffBytes = 4096
+
+// subtitleFile reports whether the audit would check the file at p were
+// its folder claimed: a subtitle extension, or a .txt or .xml whose first
+// bytes are subtitles. The engine skips walked .txt and .xml files that are
+// not, so a folder of licence texts or notes is no unclaimed delivery.
+func subtitleFile(p string) bool {
+	if !format.Ambiguous(p) {
+		return format.Candidate(p)
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return true // unreadable: it may be subtitles, and checking it would say so
+	}
+	defer f.Close()
+	head := make([]byte, sniffBytes)
+	n, _ := io.ReadFull(f, head)
+	head = head[:n]
+	return format.Sniff(head, "") != "" || format.SniffNamed(p, head, textenc.Decode(head).Text) != ""
 }

@@ -102,7 +102,13 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		}
 	}()
 	col.SpillTo(spill)
-	col.AddPlanNotes(PlanNotes(o.Root, plan))
+	// The rules about the plan (B001-B004) are configured like the
+	// engine's: the run's language-less configuration.
+	base, err := opts.Resolver.Resolve("")
+	if err != nil {
+		return nil, err
+	}
+	col.SetPlan(planFacts(o.Root, plan), opts.Rules, base)
 	rules, err := engine.RunEach(ctx, opts, func(p engine.Part) error {
 		if o.Delivered != nil {
 			o.Delivered(p.Index)

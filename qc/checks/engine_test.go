@@ -51,6 +51,17 @@ type run struct {
 // config and what r asks.
 func check(t testing.TB, r run, registry []*rule.Rule, paths ...string) *report.Report {
 	t.Helper()
+	rep, err := engine.Run(context.Background(), engineOptions(t, r, registry, paths...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rep
+}
+
+// engineOptions are the engine's options for what r asks, with the
+// shipped packs and an empty project config.
+func engineOptions(t testing.TB, r run, registry []*rule.Rule, paths ...string) engine.Options {
+	t.Helper()
 	lib := shipped(t)
 	o, err := lib.ParseFlags(r.flags)
 	if err != nil {
@@ -69,11 +80,7 @@ func check(t testing.TB, r run, registry []*rule.Rule, paths ...string) *report.
 		}
 	}
 	opts.NoteMissingShotChanges = r.noteShots
-	rep, err := engine.Run(context.Background(), opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return rep
+	return opts
 }
 
 func severities(rep *report.Report, code string) []rule.Severity {

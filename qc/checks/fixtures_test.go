@@ -1,14 +1,15 @@
 package checks_test
 
 import (
+	"context"
 	"flag"
 	"fmt"
-	"github.com/exportqc/exportqc/qc/audit/auditrules"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/exportqc/exportqc/qc/audit"
 	"github.com/exportqc/exportqc/qc/checks"
 	"github.com/exportqc/exportqc/qc/internal/testcorpus"
 	"github.com/exportqc/exportqc/qc/rule"
@@ -26,8 +27,13 @@ var update = flag.Bool("update", false, "rewrite the rule fixtures' .want files 
 // list (--shot-changes) is its sidecar <case stem>.shotchanges, or
 // .shotchanges inside a folder case; a folder case with a
 // .note-shot-changes file asks for the note on files without one (T013),
-// as exportqc check does. Cases under fixtures/rules/ok/ must produce no
-// finding at all.
+// as exportqc check does. A folder case holding a members.yaml is an
+// audit case: the folder is audited as exportqc audit --members does (it
+// is the root, members.yaml its members file; .variants and .enable apply,
+// waivers.yaml is refused), and the keys are those of every delivery's
+// findings in plan order, then the audit's notes: that is how the rules
+// about an audit's plan (B001–B004) are tested. Cases
+// under fixtures/rules/ok/ must produce no finding at all.
 func TestRuleFixtures(t *testing.T) {
 	root := filepath.Join(testcorpus.RepoRoot(t), "fixtures", "rules")
 	cases, err := filepath.Glob(filepath.Join(root, "*", "*"))
@@ -77,9 +83,6 @@ func TestRuleFixtures(t *testing.T) {
 	// Every registered rule has a case that triggers it: a rule nobody can
 	// make fire is a rule nobody tested.
 	for _, r := range checks.All() {
-		if r.Family == auditrules.Family {
-			continue // about an audit's plan, never a check's: qc/audit tests them
-		}
 		if !seen[r.Code] {
 			t.Errorf("no fixture triggers %s (add fixtures/rules/%s/)", r.ID(), r.Code)
 		}
@@ -116,6 +119,9 @@ func findingKeys(t *testing.T, path string) []string {
 		}
 	}
 	r.noteShots = exists(filepath.Join(path, ".note-shot-changes"))
+	if members := filepath.Join(path, "members.yaml"); exists(members) {
+		return auditKeys(t, r, path, members)
+	}
 	rep := check(t, r, checks.All(), path)
 	keys := make([]string, 0, len(rep.Findings))
 	failed := false
@@ -132,4 +138,46 @@ func findingKeys(t *testing.T, path string) []string {
 func exists(p string) bool {
 	_, err := os.Stat(p)
 	return err == nil
+}
+
+// auditKeys audits root with the members file members as exportqc audit
+// does (no waivers, no history) and returns "LINE CUE RULE" for each
+// finding: the deliveries' in plan order, then the notes.
+func auditKeys(t *testing.T, r run, root, members string) []string {
+	t.Helper()
+	if r.waivers != "" {
+		t.Fatal("an audit case takes no waivers.yaml: the harness does not apply waivers to an audit")
+	}
+	ms, err := audit.LoadMembers(members, root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := audit.Run(context.Background(), audit.Options{Root: root, Members: ms, FailOn: rule.Error,
+		Engine: engineOptions(t, r, checks.All()), SpillDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Close()
+	var keys []string
+	failed := false
+	add := func(f *audit.Finding) {
+		keys = append(keys, fmt.Sprintf("%d %d %s", f.Line, f.Cue, f.Rule))
+		failed = failed || (f.Waived == nil && f.Severity >= rule.Error)
+	}
+	for i := range res.Audit.Deliveries {
+		fs, err := res.Audit.Deliveries[i].FindingList() // from the spill file
+		if err != nil {
+			t.Fatal(err)
+		}
+		for j := range fs {
+			add(&fs[j])
+		}
+	}
+	for i := range res.Audit.Notes {
+		add(&res.Audit.Notes[i])
+	}
+	if res.Audit.Passed == failed {
+		t.Errorf("verdict passed=%v does not match the findings' severities", res.Audit.Passed)
+	}
+	return keys
 }

@@ -5,8 +5,9 @@
 //
 // Adding a rule: declare a *rule.Rule in its family's package (a file rule
 // with Run(*rule.Pass), a delivery rule with RunDelivery(*rule.DeliveryPass),
-// a rule about the run as a whole with RunEnd(*rule.RunPass), a reader's
-// rule with no Run: the registry reports its diagnostics), add
+// a rule about the run as a whole with RunEnd(*rule.RunPass), a rule about
+// an audit's plan with RunAudit(*rule.AuditPass), a reader's rule with no
+// Run: the registry reports its diagnostics), add
 // it to the family's list, give it a severity and its parameters' values
 // with their sources in rules/defaults.yaml (go test ./qc/pack loads the
 // packs against this registry), and add a case under fixtures/rules/<CODE>/
@@ -55,7 +56,7 @@ func build() []*rule.Rule {
 	// Notes about waivers themselves (W001 unused, W002 expired), run once
 	// per run after the waivers were applied.
 	all = append(all, waiver.Rules...)
-	// Notes about an audit's plan (B001-B003), reported by the audit.
+	// Rules about an audit's plan (B001-B004), run by the audit only.
 	all = append(all, auditrules.Rules...)
 	sort.Slice(all, func(i, j int) bool { return all[i].Code < all[j].Code })
 	return all

@@ -3,7 +3,7 @@
 // through which a rule sees what it inspects with its effective
 // configuration: a Pass for one subtitle file, a DeliveryPass for one
 // delivery, a RunPass for the run as a whole once every other finding is
-// known. The engine runs every registered rule through its pass and names
+// known, an AuditPass for an audit's plan. The engine runs every registered rule through its pass and names
 // no rule itself.
 //
 // Rules hold no thresholds and no severities: those are policy, set by rule
@@ -72,6 +72,9 @@ const (
 	// RunScope rules look at the run as a whole (RunEnd): what its waivers
 	// did, which is known only once every other finding is.
 	RunScope
+	// AuditScope rules look at an audit's plan (RunAudit): members,
+	// patterns, folders no member claims. Only an audit runs them.
+	AuditScope
 )
 
 // Rule is one check. Rules are values, declared once and listed in a registry.
@@ -110,6 +113,9 @@ type Rule struct {
 	// RunEnd inspects the run as a whole, once, after every file and
 	// delivery rule has reported and the waivers were applied.
 	RunEnd func(*RunPass)
+	// RunAudit inspects an audit's plan, once per audit, after its
+	// deliveries were checked. check never runs it.
+	RunAudit func(*AuditPass)
 }
 
 // ID is "T003 cue-overlap".

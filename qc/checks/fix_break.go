@@ -15,7 +15,8 @@ import (
 // rebreakFix (L001, L002 by code: the rules' variables would make an
 // initialisation cycle) re-breaks a plain-text SRT or WebVTT cue (L001, L002) into
 // one line, or two balanced lines (the lower one the longer when they
-// differ), at a space, never before punctuation that French-style
+// differ), at a space, not after an article, preposition or conjunction
+// of the file's language when another break fits, never before punctuation that French-style
 // typography puts after a space ("vraiment ?"), and only when every line is
 // within L001's max_chars and the count within L002's max_lines: the packs'
 // values for this file. Cues with markup, and text without spaces (CJK), are
@@ -40,6 +41,15 @@ func rebreakFix(p *rule.Pass, c *cue.Cue) []rule.SuggestedFix {
 	if len(words) == 0 {
 		return nil
 	}
+	// The language's weak line ends (articles, prepositions, conjunctions:
+	// X015's word list in its pack) are avoided as break points whenever
+	// another break fits.
+	weak := map[string]bool{}
+	if x := p.File.Fix.Configs["X015"]; x != nil {
+		for _, w := range strings.Fields(x.Params["words"].Value.String) {
+			weak[strings.ToLower(w)] = true
+		}
+	}
 	width := func(ws []string) float64 { return textcount.Count(strings.Join(ws, " "), weight) }
 	var lines []string
 	if width(words) <= maxChars {
@@ -57,6 +67,9 @@ func rebreakFix(p *rule.Pass, c *cue.Cue) []rule.SuggestedFix {
 			score := math.Abs(w1 - w2)
 			if w1 > w2 {
 				score += 0.5 // bottom-heavy when unequal
+			}
+			if weak[strings.ToLower(strings.TrimRight(words[i-1], ",;:"))] {
+				score += 2 * maxChars // "the | market": only when no other break fits
 			}
 			if best < 0 || score < bestScore {
 				best, bestScore = i, score

@@ -254,3 +254,16 @@ func TestFixLogShowsSTLTimecodes(t *testing.T) {
 		t.Errorf("STL edits not shown as timecodes:\n%s", stdout)
 	}
 }
+
+// A re-broken cue does not end its first line on an article, preposition
+// or conjunction of its language (the English pack's weak words) when
+// another break fits: "…the wine | and the cheese…", not "…and | the…".
+func TestFixRebreakAvoidsWeakLineEnds(t *testing.T) {
+	in := t.TempDir()
+	p := filepath.Join(in, "wine.en.srt")
+	os.WriteFile(p, []byte("1\n00:00:01,000 --> 00:00:05,000\nHe says he will bring the wine and the cheese if we bring some bread\n"), 0o644)
+	code, stdout, stderr := run(t, "--config", emptyConfig(t), "fix", "--diff", "--only", "L001", in)
+	if code != ExitPass || !strings.Contains(stdout, "+He says he will bring the wine\n+and the cheese if we bring some bread") {
+		t.Errorf("exit %d\n%s%s", code, stdout, stderr)
+	}
+}

@@ -16,7 +16,7 @@ var Fixable = map[string]string{
 	"T007": "sort an SRT file's cues by in-time and renumber them 1..n (only when nothing but blank lines lies between cues)",
 	"T008": "snap in- and out-times to the nearest frame of the file's rate",
 	"L005": "close unclosed formatting tags at the end of the cue and delete closing tags that close nothing (SRT, WebVTT); mis-nested tags are left for a person",
-	"L001": "re-break a plain-text cue into one line or two balanced lines (the lower the longer) at a space within max_chars and max_lines; not before French-style punctuation; cues with markup or without spaces (CJK) are left alone (SRT, WebVTT)",
+	"L001": "re-break a plain-text cue into one line or two balanced lines (the lower the longer) at a space within max_chars and max_lines; not after an article, preposition or conjunction of the language (X015's word list) when another break fits, not before French-style punctuation; cues with markup or without spaces (CJK) are left alone (SRT, WebVTT)",
 	"L002": "the same re-break as L001, when the text fits in max_lines lines",
 	"L004": "trim leading and trailing spaces, collapse double spaces, drop empty lines inside a cue (SRT, WebVTT)",
 }

@@ -83,12 +83,13 @@ func reportNotUTF8(p *rule.Pass) {
 	if f.EncodingGuessed {
 		how = "guessed from its content"
 	}
-	p.Report(rule.Finding{Message: fmt.Sprintf("file is encoded in %s (%s), not UTF-8; it was decoded and checked", f.Encoding, how)})
+	p.Report(rule.Finding{Message: fmt.Sprintf("file is encoded in %s (%s), not UTF-8; it was decoded and checked", f.Encoding, how),
+		Fixes: transcodeFix(p)})
 }
 
 func reportBOM(p *rule.Pass) {
 	if p.File.BOM {
-		p.Report(rule.Finding{Message: "file starts with a " + p.File.Encoding + " byte-order mark"})
+		p.Report(rule.Finding{Message: "file starts with a " + p.File.Encoding + " byte-order mark", Fixes: bomFix(p)})
 	}
 }
 

@@ -267,3 +267,23 @@ func TestFixRebreakAvoidsWeakLineEnds(t *testing.T) {
 		t.Errorf("exit %d\n%s%s", code, stdout, stderr)
 	}
 }
+
+// check --fixes carries the encoding fixes on their findings like every
+// other rule's (JSON and SARIF): E001 transcodes, E002 drops the mark.
+func TestCheckFixesCarryEncodingFixes(t *testing.T) {
+	td := filepath.Join(testcorpus.RepoRoot(t), "qc", "fix", "testdata")
+	code, out, stderr := run(t, "check", "--config", emptyConfig(t), "--fixes", "--format", "json", "--enable-only", "E001,E002",
+		filepath.Join(td, "srt_cp1252.srt"), filepath.Join(td, "srt_bom.srt"))
+	if code == ExitUsage {
+		t.Fatal(stderr)
+	}
+	for _, want := range []string{`"transcode from windows-1252 to UTF-8"`, `"drop the UTF-8 byte-order mark"`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %s in the JSON report:\n%s", want, out)
+		}
+	}
+	_, sarif, _ := run(t, "check", "--config", emptyConfig(t), "--fixes", "--format", "sarif", "--enable-only", "E002", filepath.Join(td, "srt_bom.srt"))
+	if !strings.Contains(sarif, `"artifactChanges"`) {
+		t.Errorf("no SARIF fix for E002:\n%s", sarif)
+	}
+}

@@ -235,9 +235,6 @@ func (st *run) plan(f *fileState) []planned {
 	}
 	for i := range f.findings {
 		fd := &f.findings[i]
-		if (fd.Rule == "E001" || fd.Rule == "E002") && len(fd.Fixes) == 0 && want(fd) {
-			fd.Fixes = encodingFix(fd.Rule, f.current, !wantRule("E002"))
-		}
 		if srtSpellingFinding(fd) && len(fd.Fixes) == 0 && want(fd) && f.format == "srt" && strings.EqualFold(path.Ext(f.path), ".srt") {
 			fd.Fixes = srtSpellingFix(f.current)
 		}

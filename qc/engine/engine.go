@@ -13,6 +13,7 @@ import (
 	"slices"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/sync/errgroup"
 
@@ -236,7 +237,7 @@ func assemble(opts *Options, results []fileResult, more func(*report.Report)) (*
 			rep.Summary.AddCounts(r.record.Counts)
 			continue
 		}
-		rep.Files = append(rep.Files, r.record)
+		rep.Files = append(rep.Files, withPathBytes(r.record))
 		rep.Findings = append(rep.Findings, r.findings...)
 		rep.Summary.Cues += r.record.Cues
 		rep.Summary.AddCounts(r.record.Counts)
@@ -380,4 +381,13 @@ func inReportOrder(fs []rule.Finding) bool {
 		}
 	}
 	return true
+}
+
+// withPathBytes keeps the raw bytes of a file name that is not valid UTF-8
+// beside its path (see report.File.PathBytes).
+func withPathBytes(rec report.File) report.File {
+	if !utf8.ValidString(rec.Path) {
+		rec.PathBytes = []byte(rec.Path)
+	}
+	return rec
 }

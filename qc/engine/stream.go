@@ -232,9 +232,11 @@ func RunStream(ctx context.Context, opts Options, start func(rules []report.Rule
 	if err != nil {
 		return report.Tail{}, err
 	}
-	if len(units) > 0 || !mayHoldSubtitles(inputs) {
+	if len(units) > 0 || !mayHoldSubtitles(inputs) || anyWalkError(inputs) {
 		// A run that may check nothing is decided on the whole report
-		// (the command refuses an empty run before writing anything).
+		// (the command refuses an empty run before writing anything), and
+		// so is one with folders that could not be walked (their findings
+		// stand in no file record).
 		return report.Tail{}, ErrWholeRun
 	}
 	if _, err := opts.Resolver.Resolve(""); err != nil {
@@ -362,7 +364,7 @@ func (o *orderedEmit) emitOne(r *fileResult) error {
 	o.files++
 	o.sum.Cues += r.record.Cues
 	o.sum.AddCounts(r.record.Counts)
-	rec := r.record
+	rec := withPathBytes(r.record)
 	return o.emit(report.Part{File: &rec, Findings: r.findings})
 }
 
@@ -372,6 +374,16 @@ func (o *orderedEmit) emitOne(r *fileResult) error {
 func mayHoldSubtitles(inputs []input) bool {
 	for i := range inputs {
 		if inputs[i].explicit || !format.Ambiguous(inputs[i].path) {
+			return true
+		}
+	}
+	return false
+}
+
+// anyWalkError reports an input that is a folder the walk could not read.
+func anyWalkError(inputs []input) bool {
+	for i := range inputs {
+		if inputs[i].walkErr != nil {
 			return true
 		}
 	}

@@ -51,7 +51,11 @@ type Summary struct {
 
 // File is the per-file record.
 type File struct {
-	Path            string `json:"path"`
+	Path string `json:"path"`
+	// PathBytes holds the name's bytes when they are not valid UTF-8: JSON
+	// strings cannot carry them (path shows U+FFFD there), so a program can
+	// still find the file (base64, as encoding/json writes []byte).
+	PathBytes       []byte `json:"path_bytes,omitempty"`
 	Format          string `json:"format"`
 	Profile         string `json:"profile,omitempty"`
 	Encoding        string `json:"encoding"`

@@ -20,7 +20,7 @@ func whitespaceFix(p *rule.Pass, c *cue.Cue) []rule.SuggestedFix {
 		return nil
 	}
 	var b strings.Builder
-	for _, line := range splitKeepEOL(string(old)) {
+	for _, line := range cue.SplitKeepEOL(string(old)) {
 		text, eol := cutEOL(line)
 		text = tidyLine(text)
 		if stripTags(text) == "" && strings.TrimSpace(text) == "" {
@@ -38,24 +38,6 @@ func whitespaceFix(p *rule.Pass, c *cue.Cue) []rule.SuggestedFix {
 	return fixOf("remove stray whitespace from cue "+itoa(int64(c.Index)), []rule.TextEdit{{Start: a, End: z, New: out}})
 }
 
-// splitKeepEOL splits s after each "\n" (a lone "\r" ends a line too).
-func splitKeepEOL(s string) []string {
-	var out []string
-	for s != "" {
-		i := strings.IndexAny(s, "\r\n")
-		if i < 0 {
-			out = append(out, s)
-			break
-		}
-		j := i + 1
-		if s[i] == '\r' && j < len(s) && s[j] == '\n' {
-			j++
-		}
-		out = append(out, s[:j])
-		s = s[j:]
-	}
-	return out
-}
 
 func cutEOL(s string) (text, eol string) {
 	t := strings.TrimRight(s, "\r\n")

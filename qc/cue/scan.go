@@ -1,5 +1,7 @@
 package cue
 
+import "strings"
+
 // LineScanner walks text line by line, accepting LF, CRLF, lone CR and any
 // mix of them, and reports each line's 1-based number and byte offset. It
 // never allocates: Text is a substring of the input. Every text reader uses
@@ -54,3 +56,24 @@ func (s *LineScanner) Line() int { return s.line }
 
 // Offset is the byte offset of the current line's first byte.
 func (s *LineScanner) Offset() int64 { return int64(s.offset) }
+
+// SplitKeepEOL splits s after each line terminator (LF, CRLF, or a lone
+// CR, as the readers count lines), keeping it: joining the parts gives s
+// back byte for byte, which edits and diffs of a file rely on.
+func SplitKeepEOL(s string) []string {
+	var out []string
+	for s != "" {
+		i := strings.IndexAny(s, "\r\n")
+		if i < 0 {
+			out = append(out, s)
+			break
+		}
+		j := i + 1
+		if s[i] == '\r' && j < len(s) && s[j] == '\n' {
+			j++
+		}
+		out = append(out, s[:j])
+		s = s[j:]
+	}
+	return out
+}

@@ -2,6 +2,7 @@ package fix
 
 import (
 	"fmt"
+	"github.com/exportqc/exportqc/qc/cue"
 	"io"
 	"strings"
 )
@@ -9,7 +10,7 @@ import (
 // Unified writes a unified diff (3 lines of context) of a against b.
 // Lines are compared with their terminators, so a changed line ending shows.
 func Unified(w io.Writer, nameA, nameB string, a, b []byte) error {
-	la, lb := splitLines(string(a)), splitLines(string(b))
+	la, lb := cue.SplitKeepEOL(string(a)), cue.SplitKeepEOL(string(b))
 	ops := diffLines(la, lb)
 	if len(ops) == 0 {
 		return nil
@@ -81,26 +82,6 @@ func hunkRange(start, n int) string {
 		return fmt.Sprintf("%d,0", start)
 	}
 	return fmt.Sprintf("%d,%d", start+1, n)
-}
-
-// splitLines splits after each line terminator (LF, CRLF, or a lone CR,
-// as the readers do), keeping it.
-func splitLines(s string) []string {
-	var out []string
-	for s != "" {
-		i := strings.IndexAny(s, "\r\n")
-		if i < 0 {
-			out = append(out, s)
-			break
-		}
-		j := i + 1
-		if s[i] == '\r' && j < len(s) && s[j] == '\n' {
-			j++
-		}
-		out = append(out, s[:j])
-		s = s[j:]
-	}
-	return out
 }
 
 type op struct {

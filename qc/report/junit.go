@@ -44,6 +44,12 @@ func JUnit(w io.Writer, r *Report) error {
 			return err
 		}
 	}
+	return junitClose(enc, bw, start)
+}
+
+// junitClose ends the <testsuites> element the document opened with start
+// and flushes it: the same closing for the whole and the streamed report.
+func junitClose(enc *xml.Encoder, bw *bufio.Writer, start xml.StartElement) error {
 	if err := enc.EncodeToken(start.End()); err != nil {
 		return err
 	}

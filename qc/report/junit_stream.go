@@ -101,16 +101,7 @@ func writeJUnitStream(w io.Writer, s *Stream) (err error) {
 			return err
 		}
 	}
-	if err := enc.EncodeToken(start.End()); err != nil {
-		return err
-	}
-	if err := enc.Close(); err != nil {
-		return err
-	}
-	if _, err := bw.WriteString("\n"); err != nil {
-		return err
-	}
-	return bw.Flush()
+	return junitClose(enc, bw, start)
 }
 
 // spoolWriter writes parts in the spool's form: strings and numbers as

@@ -38,7 +38,6 @@ func whitespaceFix(p *rule.Pass, c *cue.Cue) []rule.SuggestedFix {
 	return fixOf("remove stray whitespace from cue "+itoa(int64(c.Index)), []rule.TextEdit{{Start: a, End: z, New: out}})
 }
 
-
 func cutEOL(s string) (text, eol string) {
 	t := strings.TrimRight(s, "\r\n")
 	return t, s[len(t):]

@@ -142,13 +142,23 @@ func runGlyphNotAllowed(p *rule.Pass) {
 		badParam(p, "glyph_sets", err)
 		return
 	}
+	asciiOK := true // printable ASCII allowed: such lines need no look
+	for r := rune(0x20); r < 0x7F; r++ {
+		asciiOK = asciiOK && allowed.allows(r)
+	}
 	textCues(p, func(c *cue.Cue) {
 		// One finding per cue, at the first line with a stray character,
 		// naming every distinct one: a line of another script is one problem.
 		var odd []rune
 		first := -1
-		seen := map[rune]bool{}
+		var seen map[rune]bool
 		for j, l := range c.Lines {
+			if asciiOK && printableASCII(l.Text) {
+				continue
+			}
+			if seen == nil {
+				seen = map[rune]bool{}
+			}
 			for _, r := range l.Text {
 				// Invisible characters are X002's: one finding per problem.
 				if seen[r] || allowed.allows(r) || invisible(r) {
@@ -208,8 +218,14 @@ func runInvisibleCharacter(p *rule.Pass) {
 		return
 	}
 	textCues(p, func(c *cue.Cue) {
-		seen := map[rune]bool{}
+		var seen map[rune]bool
 		for j, l := range c.Lines {
+			if printableASCII(l.Text) {
+				continue // no invisible character is printable ASCII
+			}
+			if seen == nil {
+				seen = map[rune]bool{}
+			}
 			for _, r := range l.Text {
 				if seen[r] || !invisible(r) || allow[r] {
 					continue
@@ -249,6 +265,9 @@ func scriptOf(r rune) int {
 func runMixedScriptWord(p *rule.Pass) {
 	textCues(p, func(c *cue.Cue) {
 		for j, l := range c.Lines {
+			if printableASCII(l.Text) {
+				continue // Latin letters only: no word can mix scripts
+			}
 			for _, w := range strings.FieldsFunc(l.Text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsMark(r) }) {
 				var count [3]int
 				for _, r := range w {
@@ -279,4 +298,16 @@ func runMixedScriptWord(p *rule.Pass) {
 			}
 		}
 	})
+}
+
+// printableASCII reports a line of printable ASCII only (space to tilde):
+// most lines of Latin-script subtitles, which the glyph rules can pass at a
+// glance instead of looking each character up.
+func printableASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c > 0x7E {
+			return false
+		}
+	}
+	return true
 }

@@ -135,6 +135,9 @@ func runSpaceBeforePunctuation(p *rule.Pass) {
 	textCues(p, func(c *cue.Cue) {
 		for j, l := range c.Lines {
 			t := l.Text
+			if !strings.ContainsAny(t, marks) {
+				continue // the common line: no mark to look behind
+			}
 			for i, r := range t {
 				if i == 0 || !strings.ContainsRune(marks, r) || !isSpaceRune(lastRune(t[:i])) {
 					continue
@@ -356,8 +359,19 @@ func runDoubledPunctuation(p *rule.Pass) {
 	if len(seqs) == 0 {
 		return
 	}
+	// A line holding none of the sequences' first characters holds none
+	// of them: most lines, passed at a glance.
+	var firsts strings.Builder
+	for _, s := range seqs {
+		r, _ := utf8.DecodeRuneInString(s)
+		firsts.WriteRune(r)
+	}
+	first := firsts.String()
 	textCues(p, func(c *cue.Cue) {
 		for j, l := range c.Lines {
+			if !strings.ContainsAny(l.Text, first) {
+				continue
+			}
 			for _, s := range seqs {
 				if !containsSequence(l.Text, s) {
 					continue

@@ -132,14 +132,22 @@ func runSpaceBeforePunctuation(p *rule.Pass) {
 	if strings.TrimSpace(marks) == "" {
 		return
 	}
+	set := newRuneSet(marks)
 	textCues(p, func(c *cue.Cue) {
 		for j, l := range c.Lines {
 			t := l.Text
-			if !strings.ContainsAny(t, marks) {
+			if !set.in(t) {
 				continue // the common line: no mark to look behind
 			}
-			for i, r := range t {
-				if i == 0 || !strings.ContainsRune(marks, r) || !isSpaceRune(lastRune(t[:i])) {
+			for i := 1; i < len(t); i++ {
+				// Only after a space: its last byte is one of these (space,
+				// tab, no-break space U+00A0, narrow one U+202F), which is
+				// cheaper to test than decoding every character.
+				if b := t[i-1]; (b != ' ' && b != '\t' && b != 0xA0 && b != 0xAF) || !isSpaceRune(lastRune(t[:i])) {
+					continue
+				}
+				r, _ := utf8.DecodeRuneInString(t[i:])
+				if !set.has(r) {
 					continue
 				}
 				if r == '.' && continuationDots(t, i) {
@@ -366,10 +374,10 @@ func runDoubledPunctuation(p *rule.Pass) {
 		r, _ := utf8.DecodeRuneInString(s)
 		firsts.WriteRune(r)
 	}
-	first := firsts.String()
+	first := newRuneSet(firsts.String())
 	textCues(p, func(c *cue.Cue) {
 		for j, l := range c.Lines {
-			if !strings.ContainsAny(l.Text, first) {
+			if !first.in(l.Text) {
 				continue
 			}
 			for _, s := range seqs {

@@ -1,0 +1,56 @@
+package checks
+
+import "unicode/utf8"
+
+// runeSet answers "is r one of these characters?" and "does s hold any of
+// them?" for the small sets of marks the text rules look for, in one pass
+// over the bytes: strings.ContainsAny and ContainsRune decode every
+// character again for each test as soon as a set holds one non-ASCII mark
+// (…, ¿, ？), which made them the text rules' main cost.
+type runeSet struct {
+	ascii [128]bool
+	other []rune
+}
+
+func newRuneSet(chars string) *runeSet {
+	s := &runeSet{}
+	for _, r := range chars {
+		if r < utf8.RuneSelf {
+			s.ascii[r] = true
+		} else {
+			s.other = append(s.other, r)
+		}
+	}
+	return s
+}
+
+func (s *runeSet) has(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 0 && s.ascii[r]
+	}
+	for _, o := range s.other {
+		if o == r {
+			return true
+		}
+	}
+	return false
+}
+
+// in reports whether t holds any character of the set.
+func (s *runeSet) in(t string) bool {
+	for i := 0; i < len(t); {
+		if b := t[i]; b < utf8.RuneSelf {
+			if s.ascii[b] {
+				return true
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(t[i:])
+		if len(s.other) > 0 && s.has(r) {
+			return true
+		}
+		i += n
+	}
+	return false
+}

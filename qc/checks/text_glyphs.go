@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/exportqc/exportqc/qc/cue"
 	"github.com/exportqc/exportqc/qc/rule"
@@ -97,9 +98,30 @@ func loadGlyphSets() (map[string][]runeRange, error) {
 type glyphAllowance struct {
 	ranges []runeRange
 	extra  map[rune]bool
+	low    [0x800]uint8 // answers so far below U+0800: 0 unknown, 1 allowed, 2 not (one allowance serves one file's pass)
 }
 
 func (g *glyphAllowance) allows(r rune) bool {
+	if r >= 0 && r < int32(len(g.low)) {
+		// The alphabets below U+0800 (Latin, Greek, Cyrillic, Hebrew,
+		// Arabic) answer from a small table filled as the file is read.
+		switch g.low[r] {
+		case 1:
+			return true
+		case 2:
+			return false
+		}
+		v := g.lookup(r)
+		g.low[r] = 2
+		if v {
+			g.low[r] = 1
+		}
+		return v
+	}
+	return g.lookup(r)
+}
+
+func (g *glyphAllowance) lookup(r rune) bool {
 	if g.extra[r] {
 		return true
 	}
@@ -161,7 +183,7 @@ func runGlyphNotAllowed(p *rule.Pass) {
 			}
 			for _, r := range l.Text {
 				// Invisible characters are X002's: one finding per problem.
-				if seen[r] || allowed.allows(r) || invisible(r) {
+				if allowed.allows(r) || invisible(r) || seen[r] {
 					continue
 				}
 				seen[r] = true
@@ -265,8 +287,8 @@ func scriptOf(r rune) int {
 func runMixedScriptWord(p *rule.Pass) {
 	textCues(p, func(c *cue.Cue) {
 		for j, l := range c.Lines {
-			if printableASCII(l.Text) {
-				continue // Latin letters only: no word can mix scripts
+			if !hasCyrillicOrGreek(l.Text) {
+				continue // Latin letters only (or none of the three): no word can mix them
 			}
 			for _, w := range strings.FieldsFunc(l.Text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsMark(r) }) {
 				var count [3]int
@@ -310,4 +332,21 @@ func printableASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// hasCyrillicOrGreek reports a code point of the Cyrillic or Greek blocks:
+// without one, no word of the line can mix Latin with either (a quick
+// range test instead of looking every letter's script up).
+func hasCyrillicOrGreek(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0xC0 {
+			continue // ASCII, or a continuation byte
+		}
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		if (r >= 0x0370 && r <= 0x052F) || (r >= 0x1C80 && r <= 0x1C8F) || (r >= 0x1F00 && r <= 0x1FFF) ||
+			(r >= 0x2DE0 && r <= 0x2DFF) || (r >= 0xA640 && r <= 0xA69F) {
+			return true
+		}
+	}
+	return false
 }

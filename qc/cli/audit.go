@@ -82,6 +82,11 @@ func (a *app) auditCommand() *cobra.Command {
 }
 
 func (a *app) runAudit(cmd *cobra.Command, args []string) error {
+	// An interrupt (Ctrl-C, a batch system's SIGTERM) stops the run in
+	// whatever phase it is, setting up included: nothing is recorded, no
+	// report is written, and the exit is 2, never the shell's 130.
+	ctx, stopSignals := auditContext()
+	defer stopSignals()
 	if err := a.loadConfig(cmd); err != nil {
 		return err
 	}
@@ -137,10 +142,6 @@ func (a *app) runAudit(cmd *cobra.Command, args []string) error {
 		o.Progress = func(done, total int) { prog.update(done, total) }
 		o.Delivered = func(k int) { prog.delivered(k) }
 	}
-	// An interrupt (Ctrl-C, a batch system's SIGTERM) stops the run in
-	// whatever phase it is: nothing is recorded and no report written.
-	ctx, stopSignals := auditContext()
-	defer stopSignals()
 	res, err := audit.Run(ctx, o)
 	if prog != nil {
 		prog.clear()

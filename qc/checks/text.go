@@ -65,13 +65,24 @@ func badParam(p *rule.Pass, param string, err error) {
 
 // textCues calls fn for every displayed cue with text.
 func textCues(p *rule.Pass, fn func(c *cue.Cue)) {
-	for i := range p.Doc.Cues {
-		c := &p.Doc.Cues[i]
-		if c.Comment || blank(c) {
-			continue
-		}
-		fn(c)
+	for _, i := range p.Memo(textCuesKey{}, func() any { return shownWithText(p.Doc) }).([]int) {
+		fn(&p.Doc.Cues[i])
 	}
+}
+
+// textCuesKey memoises, per file, which cues the text rules look at: every
+// one of the seventeen would otherwise test every cue for blankness again.
+type textCuesKey struct{}
+
+// shownWithText lists the cues that are displayed and hold visible text.
+func shownWithText(doc *cue.Document) []int {
+	out := make([]int, 0, len(doc.Cues))
+	for i := range doc.Cues {
+		if c := &doc.Cues[i]; !c.Comment && !blank(c) {
+			out = append(out, i)
+		}
+	}
+	return out
 }
 
 // quote shows a line in a message, shortened when long.

@@ -19,11 +19,22 @@ func pTimingOf(a *attrs, parent *frame) pTiming {
 
 // timeAttrs calls fn with the name and the value's span of each begin= or
 // end= attribute in a start tag (a name after white space, then =, then a
-// quoted value, white space allowed around =). Hand-written rather than a
+// quoted value, white space allowed around =), skipping other attributes'
+// values. Hand-written rather than a
 // regular expression: it runs on every timed paragraph of every file, and
 // a backtracking match there cost an eighth of a TTML check.
 func timeAttrs(tag string, fn func(name string, vs, ve int)) {
 	for i := 0; i < len(tag); i++ {
+		if q := tag[i]; q == '"' || q == '\'' {
+			// Another attribute's value: "end='3s'" inside a description
+			// is text, not this element's end.
+			k := strings.IndexByte(tag[i+1:], q)
+			if k < 0 {
+				return
+			}
+			i += k + 1
+			continue
+		}
 		if i > 0 && !xmlSpace(tag[i-1]) {
 			continue
 		}

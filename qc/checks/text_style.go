@@ -1,7 +1,7 @@
 package checks
 
 import (
-	"path/filepath"
+	"github.com/exportqc/exportqc/qc/lang"
 	"strconv"
 	"strings"
 	"unicode"
@@ -84,21 +84,9 @@ var (
 	}
 )
 
-// nameSays reports whether a file's name holds one of the kind words
-// (".sdh.", "_forced_"), as a part of the name separated by . _ or space.
-func nameSays(path string, kinds ...string) bool {
-	name := strings.ToLower(filepath.Base(path))
-	// Parts are split as qc/lang splits a name for its language (. _ and
-	// space): "forced-display" in a test file's name is not a kind.
-	for _, part := range strings.FieldsFunc(name, func(r rune) bool { return r == '.' || r == '_' || r == ' ' }) {
-		for _, k := range kinds {
-			if part == k {
-				return true
-			}
-		}
-	}
-	return false
-}
+// fileKind is the kind a file's name states (sdh, forced, …), read by the
+// one kind-word list in qc/lang that the delivery inference also uses.
+func fileKind(path string) string { return lang.ParseFileName(path).Kind }
 
 func runItalicsNotAllowed(p *rule.Pass) {
 	textCues(p, func(c *cue.Cue) {
@@ -255,7 +243,7 @@ func sentenceStartAt(t string, i int, lineStartsSentence bool) bool {
 }
 
 func runSDHConventions(p *rule.Pass) {
-	if !p.Bool("all_files") && !nameSays(p.File.Path, "sdh") {
+	if !p.Bool("all_files") && fileKind(p.File.Path) != lang.KindSDH {
 		return
 	}
 	textCues(p, func(c *cue.Cue) {
@@ -284,7 +272,7 @@ func runSDHConventions(p *rule.Pass) {
 }
 
 func runForcedNotAllCaps(p *rule.Pass) {
-	if !p.Bool("all_caps") || !nameSays(p.File.Path, "forced", "fn") {
+	if !p.Bool("all_caps") || fileKind(p.File.Path) != lang.KindForced {
 		return
 	}
 	textCues(p, func(c *cue.Cue) {

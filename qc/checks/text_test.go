@@ -278,10 +278,13 @@ func TestItalicsNumbersSDHForcedLineBreaks(t *testing.T) {
 		{code: "X013", lang: "en", path: "show.en.sdh.srt", cues: []string{"[DOOR SLAMS]", "♪ Happy birthday ♪"}, want: 0},
 		{code: "X013", lang: "en", path: "show.en.sdh.srt", cues: []string{"♪ Happy birthday"}, want: 1, contains: "♪"},
 		{code: "X013", lang: "en", path: "show.en.srt", cues: []string{"(DOOR SLAMS)"}, want: 0},
+		// Every SDH kind word qc/lang knows marks the file, not only "sdh".
+		{code: "X013", lang: "en", path: "show.en.hoh.srt", cues: []string{"(DOOR SLAMS)"}, want: 1},
 		{code: "X014", lang: "en", path: "show.en.forced.srt", cues: []string{"Three weeks later"}, want: 1},
 		{code: "X014", lang: "en", path: "show.en.forced.srt", cues: []string{"THREE WEEKS LATER"}, want: 0},
 		{code: "X014", lang: "tr", path: "dizi_tr_forced.srt", cues: []string{"Üç hafta sonra"}, want: 1},
 		{code: "X014", lang: "en", path: "show.en.srt", cues: []string{"Three weeks later"}, want: 0},
+		{code: "X014", lang: "en", path: "show.en.narrative.srt", cues: []string{"Three weeks later"}, want: 1},
 		{code: "X014", lang: "en", path: "imsc11-valid-forced-display.xml", cues: []string{"Forced Display"}, want: 0},
 		{code: "X014", lang: "fr", path: "show.fr.forced.srt", cues: []string{"Trois semaines plus tard"}, want: 0},
 		{code: "X015", lang: "en", cues: []string{"I went to the\nstore yesterday."}, want: 1, contains: "\"the\""},

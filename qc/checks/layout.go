@@ -157,8 +157,9 @@ func runUnbalancedMarkup(p *rule.Pass) {
 			continue
 		}
 		for _, prob := range markup.Unbalanced(c.Raw) {
-			p.Report(rule.Finding{Line: payloadLine(c, prob.LineInPayload), Cue: c.Index,
-				Start: rule.TC(c.Start), End: rule.TC(c.End), Message: prob.Message, Fixes: balanceFix(p, c)})
+			f := rule.AtCue(c)
+			f.Line, f.Message, f.Fixes = payloadLine(c, prob.LineInPayload), prob.Message, balanceFix(p, c)
+			p.Report(f)
 		}
 	}
 }
@@ -180,8 +181,8 @@ func payloadLine(c *cue.Cue, k int) int {
 // that line's own source line where the format keeps one payload line per
 // display line (SRT, WebVTT), else at the cue's line.
 func reportLine(p *rule.Pass, c *cue.Cue, j int, param, message, expected, actual string, fixes ...rule.SuggestedFix) {
-	f := rule.Finding{Line: c.Line, Cue: c.Index, Start: rule.TC(c.Start), End: rule.TC(c.End),
-		Message: message, Expected: expected, Actual: actual, Fixes: fixes}
+	f := rule.AtCue(c)
+	f.Message, f.Expected, f.Actual, f.Fixes = message, expected, actual, fixes
 	if p.Doc.Format == "srt" || p.Doc.Format == "webvtt" {
 		f.Line = payloadLine(c, j+1)
 	}

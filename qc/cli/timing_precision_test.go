@@ -125,7 +125,7 @@ func TestFindingsCarryTheFilesOwnCueNumber(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "renumbered.en.srt")
 	srt := "1\n00:00:01,000 --> 00:00:03,000\nFirst.\n\n" +
-		"3\n00:00:02,000 --> 00:00:04,000\nSecond, numbered 3 and overlapping.\n"
+		"3\n00:00:02,000 --> 00:00:04,000\nSecond, numbered 3 and overlapping, with a line far too long to fit.\n"
 	if err := os.WriteFile(path, []byte(srt), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -140,6 +140,16 @@ func TestFindingsCarryTheFilesOwnCueNumber(t *testing.T) {
 	}
 	if n, f := countRule(rep.Findings, "T003"); n != 1 || f.Cue != 2 || f.CueID != "3" {
 		t.Errorf("T003 findings %d, first %+v; want cue 2, cue_id 3", n, f)
+	}
+	// Every finding about a cue carries it, whichever rule made it (timing,
+	// layout, text).
+	for _, f := range rep.Findings {
+		if f.Cue == 2 && f.CueID != "3" {
+			t.Errorf("%s at cue 2 has cue_id %q, want 3", f.Rule, f.CueID)
+		}
+	}
+	if n, _ := countRule(rep.Findings, "L001"); n != 1 {
+		t.Errorf("%d L001, want 1", n)
 	}
 	// TTML: the xml:id.
 	fs := corpusFindings(t, "ttml/subtitlesparser/Orange.is.the.new.black.s01e01.ttml")

@@ -57,7 +57,7 @@ func outsideProgramme(p *rule.Pass) {
 		if firstLate.Start >= end && nLate == countShown(doc) {
 			msg += "; every cue is past the end: is the file timed from a start timecode such as 01:00:00:00 or 10:00:00:00? (set D007.programme_start)"
 		}
-		p.Report(rule.Finding{Line: late.Line, Cue: late.Index,
+		p.Report(rule.Finding{Line: late.Line, Cue: late.Index, CueID: rule.CueID(late),
 			Start: rule.TC(late.Start), End: rule.TC(late.End), Message: msg,
 			Expected: "cues end by " + tc(end+tol), Actual: tc(late.End), Source: p.Source("tolerance")})
 	}
@@ -67,7 +67,7 @@ func outsideProgramme(p *rule.Pass) {
 		if nEarly > 1 {
 			msg += fmt.Sprintf("; %d cues start before the programme", nEarly)
 		}
-		p.Report(rule.Finding{Line: early.Line, Cue: early.Index,
+		p.Report(rule.Finding{Line: early.Line, Cue: early.Index, CueID: rule.CueID(early),
 			Start: rule.TC(early.Start), End: rule.TC(early.End), Message: msg,
 			Expected: "cues start from " + tc(start-tol), Actual: tc(early.Start), Source: p.Source("programme_start")})
 	}

@@ -88,10 +88,17 @@ func (p *Pass) Fixing() bool { return p.File.Fix != nil }
 
 // ReportCueFix is ReportCue with suggested fixes attached (none is fine).
 func (p *Pass) ReportCueFix(c *cue.Cue, param, message, expected, actual string, fixes ...SuggestedFix) {
-	f := Finding{Line: c.Line, Cue: c.Index, CueID: CueID(c), Start: TC(c.Start), End: TC(c.End),
-		Message: message, Expected: expected, Actual: actual, Fixes: fixes}
+	f := AtCue(c)
+	f.Message, f.Expected, f.Actual, f.Fixes = message, expected, actual, fixes
 	if param != "" {
 		f.Source = p.Source(param)
 	}
 	p.Report(f)
+}
+
+// AtCue is a finding placed at cue c: its line, its position and its own
+// id, its times. Every finding about a cue starts from it, so none lacks
+// the cue number a person looks the cue up by.
+func AtCue(c *cue.Cue) Finding {
+	return Finding{Line: c.Line, Cue: c.Index, CueID: CueID(c), Start: TC(c.Start), End: TC(c.End)}
 }

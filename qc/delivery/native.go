@@ -122,7 +122,11 @@ func (n *nativeReader) parse(src []byte) {
 	}
 	top := doc.Content[0]
 	if top.Kind != yaml.MappingNode {
-		n.bad(top.Line, "manifest must be a mapping of keys (manifest_version, title, episodes, ...)")
+		holds := "a single value"
+		if top.Kind == yaml.SequenceNode {
+			holds = "a list"
+		}
+		n.bad(top.Line, "manifest holds %s; it must be a mapping of keys (manifest_version, title, episodes, ...)", holds)
 		return
 	}
 	keys := n.mapping(top, "", topKeys, topRequired)

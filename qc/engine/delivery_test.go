@@ -525,7 +525,7 @@ func TestBrokenManifestFailsTheDelivery(t *testing.T) {
 			t.Fatalf("deliveries %+v, passed %v", rep.Deliveries, rep.Summary.Passed)
 		}
 		got := keys(t, rep, dir)
-		if !slices.Contains(got, "D009 manifest.yaml") || len(rep.Files) != 1 || rep.Files[0].Cues != 1 {
+		if !slices.Contains(got, "D009 manifest.yaml:1") || len(rep.Files) != 1 || rep.Files[0].Cues != 1 {
 			t.Errorf("findings %v, files %+v", got, rep.Files)
 		}
 	}

@@ -20,10 +20,10 @@ func TestBrokenNativeManifest(t *testing.T) {
 	}{
 		{"empty", "manifest.yaml", "", "empty"},
 		{"blank", "manifest.yml", "\ufeff \n\n", "empty"},
-		{"binary", "manifest.yaml", "\x00\x01\x02PK\x03\x04\xff\xfe", "not YAML or JSON"},
+		{"binary", "manifest.yaml", "\x00\x01\x02PK\x03\x04\xff\xfe", "not valid YAML/JSON"},
 		{"list", "manifest.yaml", "- a\n- b\n", "a list"},
 		{"scalar", "exportqc.yaml", "hello\n", "a single value"},
-		{"bad json", "manifest.json", "{\"files\": [", "not YAML or JSON"},
+		{"bad json", "manifest.json", "{\"files\": [", "not valid YAML/JSON"},
 		{"too large", "manifest.yaml", big, "too large"},
 		{"another tool's mapping", "manifest.json", `{"files": [{"path": "a.srt"}]}`, ""},
 		{"another tool's JSON list", "manifest.json", `[{"path": "doc001.ttml", "begin": 0}]`, ""},

@@ -81,10 +81,14 @@ func primary(root, explicit string) (*delivery.Delivery, error) {
 		return readExplicit(root, explicit)
 	}
 	if p := delivery.Find(root); p != "" {
-		if ours, broken := native(p); ours && broken != nil {
-			return unreadable(root, p, broken), nil
+		// Read once; a file that cannot be read is a D009 of its own, and
+		// one that is not a manifest's YAML/JSON mapping (empty, binary, a
+		// list, a scalar) is ParseNative's D009, at its line.
+		data, err := delivery.ReadFile(p)
+		if err != nil {
+			return unreadable(root, p, err), nil
 		}
-		return delivery.ReadNative(root, p)
+		return delivery.ParseNative(data, root, delivery.RelToRoot(root, p)), nil
 	}
 	if maps, err := imf.FindAssetMaps(root); err != nil {
 		return nil, err

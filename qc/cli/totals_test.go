@@ -43,6 +43,15 @@ func TestTotalsCountEveryProblem(t *testing.T) {
 	if rep.Summary.Errors != 600 || listed != 501 || more != 99 || !strings.Contains(last, "100 more problems") {
 		t.Errorf("errors %d, listed %d, more %d, last %q: want 600 counted, 500 listed + 1 line standing for 100", rep.Summary.Errors, listed, more, last)
 	}
+	// The text report's file header, "+ N more" line and rule table say the
+	// same 600.
+	_, text, _ := run(t, "check", "--config", emptyConfig(t), "--enable-only", "E000", path)
+	flat := strings.Join(strings.Fields(text), " ")
+	for _, want := range []string{"600 errors (E000 ×600)", "+ 595 more: E000 ×595", "E000 parse-error error 600 1"} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("text report lacks %q:\n%s", want, text)
+		}
+	}
 }
 
 func pad2(n int) string {

@@ -101,7 +101,7 @@ func countRulesWhere(fs []rule.Finding, keep func(i int, f *rule.Finding) bool) 
 			k = len(out)
 			out = append(out, ruleCount{Code: f.Rule})
 		}
-		out[k].Count += 1 + f.More
+		out[k].Count += problems(f)
 	}
 	slices.SortFunc(out, func(a, b ruleCount) int {
 		if a.Count != b.Count {
@@ -173,31 +173,37 @@ func firstFindings(fs []rule.Finding, n int) []rule.Finding {
 	return out
 }
 
-// notShown returns the findings of fs that firstFindings(fs, n) leaves out,
-// in report order, for the "+ N more" line. firstFindings takes, per
-// severity, that severity's first findings, so counting per severity is
-// enough to know which ones were taken.
-func notShown(fs, shown []rule.Finding) []rule.Finding {
-	if len(shown) == len(fs) {
-		return nil
-	}
-	var rest []rule.Finding
-	keep := notShownFilter(shown)
-	for i := range fs {
-		if keep(i, &fs[i]) {
-			rest = append(rest, fs[i])
-		}
-	}
-	return rest
-}
-
-// notShownCounts is how many findings notShown would return and their
-// counts per rule, without copying them.
+// notShownCounts is how many problems of fs firstFindings leaves out (it
+// takes, per severity, that severity's first findings), and their counts
+// per rule, without copying them.
 func notShownCounts(fs, shown []rule.Finding) (int, []ruleCount) {
 	if len(shown) == len(fs) {
 		return 0, nil
 	}
-	return len(fs) - len(shown), countRulesWhere(fs, notShownFilter(shown))
+	rc := countRulesWhere(fs, notShownFilter(shown))
+	return sumCounts(rc), rc
+}
+
+// problems is how many problems finding f stands for: itself and the ones
+// it counts unlisted (Finding.More), as the report's totals count them.
+func problems(f *rule.Finding) int { return 1 + max(f.More, 0) }
+
+// problemsIn is how many problems fs stand for.
+func problemsIn(fs []rule.Finding) int {
+	n := 0
+	for i := range fs {
+		n += problems(&fs[i])
+	}
+	return n
+}
+
+// sumCounts adds up per-rule counts.
+func sumCounts(rc []ruleCount) int {
+	n := 0
+	for _, c := range rc {
+		n += c.Count
+	}
+	return n
 }
 
 // notShownFilter accepts, called on fs in order, the findings that are
@@ -296,7 +302,7 @@ func fileFacts(f *File) string {
 func severityCountsByRule(fs []rule.Finding) string {
 	var n [3]int
 	for i := range fs {
-		n[sevIndex(fs[i].Severity)]++
+		n[sevIndex(fs[i].Severity)] += problems(&fs[i])
 	}
 	var parts []string
 	for _, k := range []int{2, 1, 0} {

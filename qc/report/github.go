@@ -50,8 +50,9 @@ func GitHubAnnotations(o GitHubOptions) Writer {
 			writeAnnotation(bw, f)
 		}
 		if len(rest) > 0 {
-			msg := groupDigits(len(rest)) + " more findings not annotated (at most " + strconv.Itoa(limit) +
-				" per rule): " + ruleCountsPhrase(countByRule(rest), 10) + ". The step summary and the full report list them."
+			rc := countByRule(rest)
+			msg := groupDigits(sumCounts(rc)) + " more findings not annotated (at most " + strconv.Itoa(limit) +
+				" per rule): " + ruleCountsPhrase(rc, 10) + ". The step summary and the full report list them."
 			bw.WriteString("::notice title=" + escapeProperty(r.Tool.Name+": more findings") + "::" + escapeData(msg) + "\n")
 		}
 		return bw.Flush()

@@ -71,7 +71,7 @@ func Markdown(o MarkdownOptions) Writer {
 		}
 		if rest := len(worst) - shownFiles; rest > 0 {
 			fmt.Fprintf(&doc, "\n_%s with %s not listed here, to fit a comment: the full report has them._\n",
-				count(rest, "more file", "more files"), count(len(v.findings)-shownFindingsIn(worst[:shownFiles]), "finding", "findings"))
+				count(rest, "more file", "more files"), count(problemsIn(v.findings)-shownFindingsIn(worst[:shownFiles]), "finding", "findings"))
 		}
 		_, err := io.WriteString(w, doc.String())
 		return err
@@ -83,7 +83,7 @@ func Markdown(o MarkdownOptions) Writer {
 func shownFindingsIn(fs []*fileView) int {
 	n := 0
 	for _, fv := range fs {
-		n += len(fv.Findings)
+		n += problemsIn(fv.Findings)
 	}
 	return n
 }
@@ -161,8 +161,8 @@ func markdownFileSection(fv *fileView, limit int) string {
 			positive(f.Line), positive(f.Cue), timecode(f.Start), severityIcon(f.Severity),
 			mdShortCell(ruleID(f.Rule, f.Name)), mdShortCell(f.Message), mdShortCell(f.Expected), mdShortCell(f.Actual))
 	}
-	if rest := notShown(fv.Findings, shown); len(rest) > 0 {
-		fmt.Fprintf(&b, "\n_+ %s more: %s_\n", groupDigits(len(rest)), mdCell(ruleCountsPhrase(countByRule(rest), 5)))
+	if n, rc := notShownCounts(fv.Findings, shown); n > 0 {
+		fmt.Fprintf(&b, "\n_+ %s more: %s_\n", groupDigits(n), mdCell(ruleCountsPhrase(rc, 5)))
 	}
 	return b.String()
 }

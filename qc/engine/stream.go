@@ -239,7 +239,7 @@ func RunStream(ctx context.Context, opts Options, start func(rules []report.Rule
 		// stand in no file record).
 		return report.Tail{}, ErrWholeRun
 	}
-	if _, err := opts.Resolver.Resolve(""); err != nil {
+	if err := opts.resolveBase(); err != nil { // once, before the workers share it
 		return report.Tail{}, err
 	}
 	rules, err := ruleInfos(&opts)

@@ -3,14 +3,9 @@ package audit
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"runtime"
-	"strconv"
-	"strings"
-	"syscall"
 )
 
 // Spill keeps the deliveries' findings in a temporary file between the
@@ -31,19 +26,14 @@ type Spill struct {
 	unlinked bool // removed from its folder at creation: only the open file is left
 }
 
-// spillPrefix starts every spill file's name; the process id follows, so
-// that a later run can tell a spill whose audit is gone (sweepSpills).
-const spillPrefix = "exportqc-audit-"
-
 // NewSpill creates the spill file in dir ("" for the system's temporary
 // folder); Close removes it. Where the system allows (Unix), the file is
 // removed from its folder at once and lives only as long as the process
 // holds it open: an audit killed outright (SIGKILL, out of memory) leaves
-// nothing behind. Elsewhere, a spill whose audit died is removed by the
-// next audit that spills in the same folder.
+// nothing behind. Elsewhere (Windows) Close removes it; a killed audit's
+// spill stays in the temporary folder, named exportqc-audit-*.findings.
 func NewSpill(dir string) (*Spill, error) {
-	sweepSpills(dir)
-	f, err := os.CreateTemp(dir, spillPrefix+strconv.Itoa(os.Getpid())+"-*.findings")
+	f, err := os.CreateTemp(dir, "exportqc-audit-*.findings")
 	if err != nil {
 		return nil, fmt.Errorf("audit findings spill file: %w", err)
 	}
@@ -52,38 +42,6 @@ func NewSpill(dir string) (*Spill, error) {
 		s.unlinked = true
 	}
 	return s, nil
-}
-
-// sweepSpills removes the spill files in dir left by audits whose process
-// no longer runs.
-func sweepSpills(dir string) {
-	if dir == "" {
-		dir = os.TempDir()
-	}
-	names, _ := filepath.Glob(filepath.Join(dir, spillPrefix+"*.findings"))
-	for _, name := range names {
-		rest := strings.TrimPrefix(filepath.Base(name), spillPrefix)
-		pid, err := strconv.Atoi(rest[:max(0, strings.IndexByte(rest, '-'))])
-		if err != nil || pid == os.Getpid() || processRuns(pid) {
-			continue
-		}
-		os.Remove(name)
-	}
-}
-
-// processRuns reports whether a process with that id exists (signal 0
-// checks without signalling); where that cannot be asked, it says yes, so
-// nothing is removed that may be in use.
-func processRuns(pid int) bool {
-	if runtime.GOOS == "windows" || pid <= 0 {
-		return true
-	}
-	p, err := os.FindProcess(pid)
-	if err != nil {
-		return false
-	}
-	err = p.Signal(syscall.Signal(0))
-	return err == nil || errors.Is(err, os.ErrPermission)
 }
 
 // Close closes and removes the file.

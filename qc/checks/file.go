@@ -118,7 +118,7 @@ var ControlCharacter = &rule.Rule{
 
 func reportControls(p *rule.Pass) {
 	for _, c := range p.File.Controls {
-		p.Report(rule.Finding{Line: c.Line, Message: c.Message})
+		p.Report(rule.Finding{Line: c.Line, Message: c.Message, More: c.More})
 	}
 }
 

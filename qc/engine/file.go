@@ -244,7 +244,7 @@ func openDoc(in input, file *rule.File, read func(string) ([]byte, error), wantF
 				TextAt: int64(len(data) - len(text))}
 		}
 		for _, c := range textenc.Controls(text) {
-			file.Controls = append(file.Controls, rule.Problem{Line: c.Line, Message: c.Message})
+			file.Controls = append(file.Controls, rule.Problem{Line: c.Line, Message: c.Message, More: c.More})
 		}
 		encoding = dec.Encoding
 		if dec.Encoding != "binary" {

@@ -98,6 +98,7 @@ type File struct {
 type Problem struct {
 	Line    int
 	Message string
+	More    int // further problems of the same kind it stands for, unlisted (Finding.More)
 }
 
 // Problemf records a problem on the file.

@@ -12,6 +12,7 @@ import (
 type ControlLine struct {
 	Line    int // 1-based, counted as the readers count lines
 	Message string
+	More    int // for the entry that counts unlisted lines: how many it stands for beyond itself
 }
 
 // MaxControlLines caps the lines Controls lists one by one; the rest are
@@ -48,7 +49,7 @@ func Controls(text string) []ControlLine {
 		out = append(out, ControlLine{Line: line, Message: describeControls(l)})
 	}
 	if more > 0 {
-		out = append(out, ControlLine{Line: moreFirst,
+		out = append(out, ControlLine{Line: moreFirst, More: more - 1,
 			Message: strconv.Itoa(more) + " more lines from here on hold control characters (not listed)"})
 	}
 	return out

@@ -19,10 +19,11 @@ func TestControls(t *testing.T) {
 	if !strings.Contains(got[1].Message, "3 control characters U+000B (vertical tab), U+001B (escape) from column 2") {
 		t.Errorf("line 4: %q", got[1].Message)
 	}
-	// Many lines: MaxControlLines listed, then one that counts the rest.
+	// Many lines: MaxControlLines listed, then one that counts the rest and
+	// stands for them in the totals (More).
 	got = Controls(strings.Repeat("x\x07\n", MaxControlLines+5))
 	if len(got) != MaxControlLines+1 || got[MaxControlLines].Line != MaxControlLines+1 ||
-		!strings.HasPrefix(got[MaxControlLines].Message, "5 more lines") {
+		!strings.HasPrefix(got[MaxControlLines].Message, "5 more lines") || got[MaxControlLines].More != 4 {
 		t.Errorf("%d entries, last %+v", len(got), got[len(got)-1])
 	}
 }

@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
-	"strings"
 	"sync"
 	"text/tabwriter"
 	"time"
@@ -339,8 +338,7 @@ func nearTree(dir, root string) bool {
 	if dir == filepath.Dir(abs) {
 		return true
 	}
-	rel, err := filepath.Rel(abs, dir)
-	return err == nil && (rel == "." || !strings.HasPrefix(rel, ".."))
+	return output.Within(dir, abs)
 }
 
 // userDataDir is $XDG_DATA_HOME, else ~/.local/share on Unix-like systems,

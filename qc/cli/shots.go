@@ -4,8 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"path/filepath"
-	"strings"
+	"github.com/exportqc/exportqc/qc/output"
 
 	"github.com/spf13/cobra"
 
@@ -45,7 +44,7 @@ func (a *app) shotOptions(cmd *cobra.Command, opts *engine.Options) error {
 		threshold, _ := cmd.Flags().GetFloat64("scene-threshold")
 		cache, _ := cmd.Flags().GetString("shot-cache")
 		for _, p := range opts.Paths {
-			if cache != "" && within(cache, p) {
+			if cache != "" && output.Within(cache, p) {
 				return usagef("--shot-cache %s is inside %s, which is being checked: the cache never goes into a delivery", cache, p)
 			}
 		}
@@ -63,15 +62,4 @@ func (a *app) shotOptions(cmd *cobra.Command, opts *engine.Options) error {
 		opts.ShotChanges = l
 	}
 	return nil
-}
-
-// within reports whether path is dir or inside it.
-func within(path, dir string) bool {
-	a, err1 := filepath.Abs(path)
-	b, err2 := filepath.Abs(dir)
-	if err1 != nil || err2 != nil {
-		return false
-	}
-	rel, err := filepath.Rel(b, a)
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }

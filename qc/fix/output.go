@@ -3,6 +3,7 @@ package fix
 import (
 	"errors"
 	"fmt"
+	"github.com/exportqc/exportqc/qc/output"
 	"os"
 	"path/filepath"
 	"strings"
@@ -25,7 +26,7 @@ func Targets(args []string, out string, files []string) (map[string]string, erro
 		if err != nil {
 			return nil, err
 		}
-		if within(outAbs, abs) {
+		if output.Within(outAbs, abs) {
 			return nil, fmt.Errorf("--out %s is inside %s: fix never writes inside what it checks", out, a)
 		}
 		roots = append(roots, root{filepath.ToSlash(filepath.Clean(a)), abs})
@@ -83,12 +84,6 @@ func absReal(p string) (string, error) {
 		rest = filepath.Join(filepath.Base(cur), rest)
 		cur = parent
 	}
-}
-
-// within reports whether p is dir or inside it.
-func within(p, dir string) bool {
-	rel, err := filepath.Rel(dir, p)
-	return err == nil && (rel == "." || (rel != ".." && !strings.HasPrefix(rel, "../")))
 }
 
 // WriteFile writes data to path atomically (a temporary file renamed into

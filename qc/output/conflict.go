@@ -52,7 +52,7 @@ func Inside(specs []Spec, checked []string) []string {
 				continue
 			}
 			dir := canonical(c)
-			if rel, err := filepath.Rel(dir, p); err == nil && rel != "." && !strings.HasPrefix(rel, "..") {
+			if p != dir && Within(p, dir) {
 				notes = append(notes, fmt.Sprintf("the %s report %s is inside %s, which is being checked: "+
 					"in a delivery it will be an unlisted file on the next run", s.Format, s.Path, c))
 				break
@@ -81,4 +81,17 @@ func canonical(path string) string {
 		rest = filepath.Join(filepath.Base(p), rest)
 		p = parent
 	}
+}
+
+// Within reports whether path is dir or lies below it, comparing cleaned
+// absolute paths (no symlinks resolved: callers that need them resolved
+// pass canonical paths). "../x" is outside; a child named "..x" is inside.
+func Within(path, dir string) bool {
+	a, err1 := filepath.Abs(path)
+	b, err2 := filepath.Abs(dir)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	rel, err := filepath.Rel(b, a)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }

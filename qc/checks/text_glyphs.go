@@ -3,6 +3,7 @@ package checks
 import (
 	_ "embed"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -171,22 +172,17 @@ func runGlyphNotAllowed(p *rule.Pass) {
 	textCues(p, func(c *cue.Cue) {
 		// One finding per cue, at the first line with a stray character,
 		// naming every distinct one: a line of another script is one problem.
-		var odd []rune
+		var odd []rune // the distinct stray characters, in order (a handful at most)
 		first := -1
-		var seen map[rune]bool
 		for j, l := range c.Lines {
 			if asciiOK && printableASCII(l.Text) {
 				continue
 			}
-			if seen == nil {
-				seen = map[rune]bool{}
-			}
 			for _, r := range l.Text {
 				// Invisible characters are X002's: one finding per problem.
-				if allowed.allows(r) || invisible(r) || seen[r] {
+				if allowed.allows(r) || invisible(r) || slices.Contains(odd, r) {
 					continue
 				}
-				seen[r] = true
 				odd = append(odd, r)
 				if first < 0 {
 					first = j
@@ -240,19 +236,16 @@ func runInvisibleCharacter(p *rule.Pass) {
 		return
 	}
 	textCues(p, func(c *cue.Cue) {
-		var seen map[rune]bool
+		var seen []rune // reported in this cue already (a handful at most)
 		for j, l := range c.Lines {
 			if printableASCII(l.Text) {
 				continue // no invisible character is printable ASCII
 			}
-			if seen == nil {
-				seen = map[rune]bool{}
-			}
 			for _, r := range l.Text {
-				if seen[r] || !invisible(r) || allow[r] {
+				if !invisible(r) || allow[r] || slices.Contains(seen, r) {
 					continue
 				}
-				seen[r] = true
+				seen = append(seen, r)
 				reportLine(p, c, j, "", codePoint(r)+" is invisible or undefined on screen, in "+lineNo(j)+": "+
 					quote(strings.Map(visible, l.Text)), "no "+fmt.Sprintf("U+%04X", r), codePoint(r))
 			}

@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -185,7 +186,7 @@ func runFrenchPunctuationSpace(p *rule.Pass) {
 	for r := range spaces {
 		accepted = append(accepted, codePoint(r))
 	}
-	sortStrings(accepted)
+	slices.Sort(accepted)
 	expect := "one of " + strings.Join(accepted, ", ")
 	var held []heldFinding
 	places, missing := 0, 0 // marks and guillemets that take a space; those without the right one
@@ -260,14 +261,6 @@ func runFrenchPunctuationSpace(p *rule.Pass) {
 	// A file that never sets the space (Canadian French, or an export
 	// that dropped it) is one decision, reported once.
 	reportHouseStyleN(p, held, missing, places, houseStyleShare, "spaces", "places a space belongs")
-}
-
-func sortStrings(s []string) {
-	for i := 1; i < len(s); i++ {
-		for k := i; k > 0 && s[k] < s[k-1]; k-- {
-			s[k], s[k-1] = s[k-1], s[k]
-		}
-	}
 }
 
 func runSpanishInvertedMarks(p *rule.Pass) {

@@ -42,11 +42,8 @@ func spellTime(doc *cue.Document, old []byte, was, t cue.Time) (string, bool) {
 	if old == nil || t < 0 {
 		return "", false
 	}
-	format := doc.Format
-	ms := t.Milliseconds()
-	h, m, s, f := ms/3_600_000, ms/60_000%60, ms/1000%60, ms%1000
 	var b []byte
-	switch format {
+	switch doc.Format {
 	case "srt":
 		// Written as HH:MM:SS,mmm, but with the millisecond separator the
 		// line already uses ('.' and ':' are common misspellings players
@@ -55,15 +52,12 @@ func spellTime(doc *cue.Document, old []byte, was, t cue.Time) (string, bool) {
 		if i := bytes.LastIndexAny(old, ",.:"); i >= 0 && bytes.Count(old, []byte{':'}) <= 3 && len(old)-i-1 == 3 {
 			sep = old[i]
 		}
-		b = appendPad(appendPad(appendPad(b, h, 2), m, 2, ':'), s, 2, ':')
-		b = appendPad(b, f, 3, sep)
+		b = t.AppendTimecodeSep(b, sep)
 	case "webvtt":
-		if h > 0 || bytes.Count(old, []byte{':'}) == 2 {
-			b = appendPad(appendPad(b, h, 2), m, 2, ':')
-		} else {
-			b = appendPad(b, m, 2)
+		b = t.AppendTimecode(b)
+		if t < cue.Hour && bytes.Count(old, []byte{':'}) < 2 {
+			b = b[3:] // the original wrote no hours (MM:SS.mmm): nor does its copy
 		}
-		b = appendPad(appendPad(b, s, 2, ':'), f, 3, '.')
 	default:
 		if doc.Respell == nil {
 			return "", false
@@ -71,14 +65,4 @@ func spellTime(doc *cue.Document, old []byte, was, t cue.Time) (string, bool) {
 		return doc.Respell(string(old), was, t)
 	}
 	return string(b), true
-}
-
-// appendPad appends an optional separator and v zero-padded to width.
-func appendPad(b []byte, v int64, width int, sep ...byte) []byte {
-	b = append(b, sep...)
-	d := itoa(v)
-	for i := len(d); i < width; i++ {
-		b = append(b, '0')
-	}
-	return append(b, d...)
 }

@@ -113,7 +113,11 @@ func (t Time) String() string {
 }
 
 // AppendTimecode appends HH:MM:SS.mmm to dst without allocating.
-func (t Time) AppendTimecode(dst []byte) []byte {
+func (t Time) AppendTimecode(dst []byte) []byte { return t.AppendTimecodeSep(dst, '.') }
+
+// AppendTimecodeSep is AppendTimecode with sep before the milliseconds
+// (',' for SubRip).
+func (t Time) AppendTimecodeSep(dst []byte, sep byte) []byte {
 	ms := t.Milliseconds()
 	if ms < 0 {
 		dst = append(dst, '-')
@@ -128,7 +132,7 @@ func (t Time) AppendTimecode(dst []byte) []byte {
 	dst = appendPad(dst, m, 2)
 	dst = append(dst, ':')
 	dst = appendPad(dst, s, 2)
-	dst = append(dst, '.')
+	dst = append(dst, sep)
 	return appendPad(dst, f, 3)
 }
 

@@ -1,7 +1,6 @@
 package fix
 
 import (
-	"bytes"
 	"strconv"
 	"strings"
 
@@ -81,18 +80,4 @@ func srtSpellingFix(data []byte) []rule.SuggestedFix {
 		strconv.Itoa(len(doc.Cues)), Edits: edits}}
 }
 
-func srtStamp(t cue.Time) string {
-	ms := t.Milliseconds()
-	var b bytes.Buffer
-	for i, v := range []int64{ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60} {
-		if i > 0 {
-			b.WriteByte(':')
-		}
-		if v < 10 {
-			b.WriteByte('0')
-		}
-		b.WriteString(strconv.FormatInt(v, 10))
-	}
-	f := strconv.FormatInt(ms%1000, 10)
-	return b.String() + "," + strings.Repeat("0", 3-len(f)) + f
-}
+func srtStamp(t cue.Time) string { return string(t.AppendTimecodeSep(nil, ',')) }

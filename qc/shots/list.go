@@ -122,7 +122,7 @@ func Load(path string) (*List, error) {
 var (
 	ptsTime  = regexp.MustCompile(`pts_time:\s*(-?[0-9]+(?:\.[0-9]+)?)`)
 	edlEvent = regexp.MustCompile(`^\s*[0-9]{1,6}\s+\S+`)
-	// HH:MM:SS:FF (";" or "." before the frames: drop-frame), or
+	// HH:MM:SS:FF (";" before the frames: drop-frame), or
 	// HH:MM:SS.mmm / HH:MM:SS,mmm.
 	timecode = regexp.MustCompile(`^([0-9]{1,3}):([0-5][0-9]):([0-5][0-9])(?:([:;])([0-9]{2,3})|[.,]([0-9]{1,3}))?$`)
 )
@@ -133,7 +133,12 @@ func Parse(path string, data []byte) (*List, error) {
 	if bytes.IndexByte(data, 0) >= 0 {
 		return nil, fmt.Errorf("shot-change list %s: binary content, not a list of times (a video? pass it with --video)", path)
 	}
-	lines := strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")
+	// Lines as every reader counts them (LF, CRLF or a lone CR), so that
+	// an error's line number is the one an editor shows.
+	var lines []string
+	for sc := cue.NewLineScanner(string(data)); sc.Scan(); {
+		lines = append(lines, sc.Text())
+	}
 	switch {
 	case bytes.Contains(data, []byte("pts_time:")):
 		return parseFFmpeg(path, lines)

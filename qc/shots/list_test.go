@@ -164,3 +164,18 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// A list saved with classic Mac line ends (a lone CR) reads like any other,
+// and an error names the line an editor shows.
+func TestParseLoneCR(t *testing.T) {
+	l, err := Parse("cuts.shotchanges", []byte("2.002\r4.004\r"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := frames(t, l, ntsc), []int64{48, 96}; !eq(got, want) {
+		t.Errorf("%v, want %v", got, want)
+	}
+	if _, err := Parse("cuts.shotchanges", []byte("1.5\rtwo\r")); err == nil || !strings.Contains(err.Error(), "cuts.shotchanges:2") {
+		t.Errorf("error %v, want one naming line 2", err)
+	}
+}

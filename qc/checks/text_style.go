@@ -43,7 +43,7 @@ var (
 		Doc: "Subtitles for the deaf and hard of hearing put sound and speaker labels in square brackets " +
 			"([DOOR SLAMS], [JOHN]) and open and close each lyric subtitle with ♪. Checked only in SDH files: every " +
 			"file when all_files is true (set by --variant sdh), else files whose name says sdh " +
-			"(Title.en.sdh.srt, Title_SDH_en.vtt). A manifest's kind: sdh is not seen by this rule yet. Change " +
+			"(Title.en.sdh.srt, Title_SDH_en.vtt) or whose delivery manifest says kind: sdh. Change " +
 			"( ) and { } around labels to [ ]; put ♪ at both ends of a lyric.",
 		Params: []rule.ParamSpec{{Name: "all_files", Kind: rule.KindBool, Doc: "true: treat every file as SDH"}},
 		Run:    runSDHConventions, DefaultSeverity: rule.Warning,
@@ -52,7 +52,8 @@ var (
 		Code: "X014", Name: "forced-not-all-caps", Family: "text",
 		Summary: "A forced-narrative subtitle is not in capitals where the guide wants ALL CAPS",
 		Doc: "English and Turkish guides write forced narratives (translations of on-screen text) in ALL CAPS. " +
-			"Checked in files whose name says forced or fn (Title.en.forced.ttml) when the language pack sets " +
+			"Checked in files whose delivery manifest says kind: forced or whose name says forced or fn " +
+			"(Title.en.forced.ttml), when the language pack sets " +
 			"all_caps. Retype the text in capitals.",
 		Params: []rule.ParamSpec{{Name: "all_caps", Kind: rule.KindBool, Doc: "true: forced narratives are ALL CAPS"}},
 		Run:    runForcedNotAllCaps, DefaultSeverity: rule.Warning,
@@ -84,9 +85,19 @@ var (
 	}
 )
 
-// fileKind is the kind a file's name states (sdh, forced, …), read by the
-// one kind-word list in qc/lang that the delivery inference also uses.
-func fileKind(path string) string { return lang.ParseFileName(path).Kind }
+// fileKind is a file's kind (sdh, forced, …): sdh or forced when its
+// delivery manifest says so, else what its name states, read by the one
+// kind-word list in qc/lang that the delivery inference also uses (the
+// manifest's kinds and qc/lang's are the same words). A manifest's plain
+// "subtitles" does not hide a name's sdh: checksum lists and other
+// manifests that guess kinds from extensions say "subtitles" for every
+// text file.
+func fileKind(f *rule.File) string {
+	if f.Kind == lang.KindSDH || f.Kind == lang.KindForced {
+		return f.Kind
+	}
+	return lang.ParseFileName(f.Path).Kind
+}
 
 func runItalicsNotAllowed(p *rule.Pass) {
 	textCues(p, func(c *cue.Cue) {
@@ -243,7 +254,7 @@ func sentenceStartAt(t string, i int, lineStartsSentence bool) bool {
 }
 
 func runSDHConventions(p *rule.Pass) {
-	if !p.Bool("all_files") && fileKind(p.File.Path) != lang.KindSDH {
+	if !p.Bool("all_files") && fileKind(p.File) != lang.KindSDH {
 		return
 	}
 	textCues(p, func(c *cue.Cue) {
@@ -272,7 +283,7 @@ func runSDHConventions(p *rule.Pass) {
 }
 
 func runForcedNotAllCaps(p *rule.Pass) {
-	if !p.Bool("all_caps") || fileKind(p.File.Path) != lang.KindForced {
+	if !p.Bool("all_caps") || fileKind(p.File) != lang.KindForced {
 		return
 	}
 	textCues(p, func(c *cue.Cue) {

@@ -183,6 +183,7 @@ func checkFile(opts *Options, in input) fileResult {
 	res.record.FrameRate, res.record.FrameRateSource = file.FrameRate.String(), file.FrameRateSource
 	if in.meta != nil {
 		file.Programme = in.meta.programme()
+		file.Kind = in.meta.file.Kind
 	}
 	setShotChanges(&opts.ShotChanges, in, file)
 

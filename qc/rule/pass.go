@@ -81,6 +81,10 @@ type File struct {
 	// Programme is, inside a delivery, the episode or programme the file
 	// belongs to; nil for a loose file.
 	Programme *Programme
+	// Kind is, inside a delivery, the file's kind as its manifest states
+	// it (subtitles, sdh, forced, captions); "" for a loose file, whose
+	// kind only its name can tell.
+	Kind string
 	// Fix, when set, asks rules for suggested fixes and gives them the bytes.
 	Fix *FixSource
 

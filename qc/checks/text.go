@@ -19,7 +19,9 @@ import (
 // right for one language is an error in another.
 var textRules = []*rule.Rule{GlyphNotAllowed, InvisibleCharacter, MixedScriptWord, ThreeDotEllipsis,
 	DialogueDash, SpaceBeforePunctuation, FrenchPunctuationSpace, SpanishInvertedMarks, FullWidthPunctuation,
-	DoubledPunctuation, ItalicsNotAllowed, ScriptPunctuation, CouldFitOneLine, NumberNotSpelledOut, SDHConventions, ForcedNotAllCaps, WeakLineEnd}
+	DoubledPunctuation, ItalicsNotAllowed, ScriptPunctuation, CouldFitOneLine, NumberNotSpelledOut, SDHConventions, ForcedNotAllCaps, WeakLineEnd,
+	// X018–X023: quotation marks, Chinese and Japanese punctuation and width, SDH label case, forced narratives.
+	QuoteStyle, UnbalancedQuote, ChineseCommaPeriod, JapaneseCharacterWidth, SDHLabelCase, ForcedMixedWithDialogue}
 
 // codePoint names a character for a message: "U+00A0 NO-BREAK SPACE".
 func codePoint(r rune) string {

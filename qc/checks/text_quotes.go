@@ -1,0 +1,244 @@
+package checks
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/exportqc/exportqc/qc/cue"
+	"github.com/exportqc/exportqc/qc/rule"
+)
+
+// Quotation marks (issue 15): each language quotes with its own pairs
+// (French « », German „ “, Japanese 「 」, English “ ” or " "). X018
+// reports a mark of another language's style, X019 a pair left open or a
+// mark closing nothing. Only double quotation marks are judged: a single
+// ’ or ' is far more often an apostrophe (l’homme, don't) than a quote.
+var (
+	QuoteStyle = &rule.Rule{
+		Code: "X018", Name: "quote-style", Family: "text",
+		Summary: "A quotation mark of another language's style",
+		Doc: "Each language quotes with its own marks: French « », German „ “, Russian « », Japanese and " +
+			"Traditional Chinese 「 」, Simplified Chinese and English “ ” (English also straight \"). Reported: a " +
+			"double quotation mark (\" « » „ “ ” ‟ ＂ 「 」 『 』) that is not one of the pack's pairs. Single marks " +
+			"(‘ ’ ' ‹ ›) are not judged, since ’ and ' are mostly apostrophes; a \" after a digit is an inch mark. " +
+			"A file that quotes in another style throughout is reported once, with the count. pairs empty: not " +
+			"checked. Retype the marks as the language writes them.",
+		Params: []rule.ParamSpec{{Name: "pairs", Kind: rule.KindString,
+			Doc: "the language's quotation pairs, opening then closing mark, separated by spaces (\"«» “”\"); empty: not checked"}},
+		Run: runQuoteStyle, DefaultSeverity: rule.Warning,
+	}
+	UnbalancedQuote = &rule.Rule{
+		Code: "X019", Name: "unbalanced-quote", Family: "text",
+		Summary: "A quotation is opened and never closed, or a closing mark closes nothing",
+		Doc: "A quotation opened with one of the pack's pairs must be closed. A quote may run over many subtitles " +
+			"(a letter read aloud, a song), and a cue that re-opens it at the start of a line (the book style of " +
+			"marking a continued quote) continues it. Reported: a closing mark with no quotation open, and an " +
+			"opening mark never closed, seen when the same mark opens a new quotation inside a later line, or at " +
+			"the end of the file. A straight \" opens after a space or at a line start and before a letter, and " +
+			"closes after a letter, digit or mark and before a space, a mark or the line end; one with letters or " +
+			"spaces on both sides is not judged, and one that closes nothing is let be (an inch mark, or an opening " +
+			"hidden by its neighbours: =\"5%\"). Only the pack's pairs are followed " +
+			"(X018 reports marks of other styles). pairs empty: not checked.",
+		Params: []rule.ParamSpec{
+			{Name: "pairs", Kind: rule.KindString, Doc: "the language's quotation pairs, as for X018; empty: not checked"},
+		},
+		Run: runUnbalancedQuote, DefaultSeverity: rule.Info,
+	}
+)
+
+// doubleQuotes are the marks X018 judges: every double quotation mark of
+// the languages the packs serve.
+const doubleQuotes = "\"«»„“”‟＂「」『』"
+
+// quotePair is one of a language's pairs; open == close for " ".
+type quotePair struct{ open, close rune }
+
+// parseQuotePairs reads a pack's pairs: two characters each, separated by
+// spaces.
+func parseQuotePairs(s string) ([]quotePair, error) {
+	var out []quotePair
+	for _, f := range strings.Fields(s) {
+		r := []rune(f)
+		if len(r) != 2 {
+			return nil, fmt.Errorf("%q is not a pair of two marks (write «» or \"\")", f)
+		}
+		out = append(out, quotePair{r[0], r[1]})
+	}
+	return out, nil
+}
+
+// inchMark reports a " that follows a digit (5'10").
+func inchMark(text string, i int) bool {
+	if text[i] != '"' || i == 0 {
+		return false
+	}
+	prev, _ := utf8.DecodeLastRuneInString(text[:i])
+	return unicode.IsDigit(prev)
+}
+
+func runQuoteStyle(p *rule.Pass) {
+	pairs, err := parseQuotePairs(p.String("pairs"))
+	if err != nil {
+		badParam(p, "pairs", err)
+		return
+	}
+	if len(pairs) == 0 {
+		return
+	}
+	allowed := map[rune]bool{}
+	var names []string
+	for _, q := range pairs {
+		allowed[q.open], allowed[q.close] = true, true
+		names = append(names, string(q.open)+"…"+string(q.close))
+	}
+	want := strings.Join(names, " or ")
+	var held []heldFinding
+	quoted := 0
+	textCues(p, func(c *cue.Cue) {
+		seen, found := false, false
+		for j, l := range c.Lines {
+			for i, r := range l.Text {
+				if !strings.ContainsRune(doubleQuotes, r) || inchMark(l.Text, i) {
+					continue
+				}
+				seen = true
+				if allowed[r] || found {
+					continue
+				}
+				found = true // one finding per cue: the first foreign mark
+				held = append(held, heldFinding{c: c, line: j,
+					message: "the quotation mark " + codePoint(r) + " in " + lineNo(j) + " is not this language's (" +
+						want + "): " + quote(l.Text), expected: want, actual: string(r)})
+			}
+		}
+		if seen {
+			quoted++
+		}
+	})
+	reportHouseStyle(p, held, quoted, houseStyleShare, "pairs", "cues with quotation marks")
+}
+
+// openQuote is a quotation not yet closed: where it opened.
+type openQuote struct {
+	pair  quotePair
+	c     *cue.Cue
+	line  int
+	text  string
+	fresh bool // opened in the cue being read
+}
+
+func runUnbalancedQuote(p *rule.Pass) {
+	pairs, err := parseQuotePairs(p.String("pairs"))
+	if err != nil {
+		badParam(p, "pairs", err)
+		return
+	}
+	if len(pairs) == 0 {
+		return
+	}
+	var open []openQuote
+	unclosed := func(q openQuote, why string) {
+		reportLine(p, q.c, q.line, "pairs", "the quotation opened with "+string(q.pair.open)+" in "+lineNo(q.line)+
+			" is never closed with "+string(q.pair.close)+" ("+why+"): "+quote(q.text),
+			string(q.pair.close), "no "+string(q.pair.close))
+	}
+	textCues(p, func(c *cue.Cue) {
+		for k := range open {
+			open[k].fresh = false
+		}
+		for j, l := range c.Lines {
+			atStart := true
+			for i, r := range l.Text {
+				if atStart && strings.ContainsRune(" -–—♪", r) {
+					continue
+				}
+				lineStart := atStart
+				atStart = false
+				q, role := quoteRole(pairs, l.Text, i, r)
+				switch role {
+				case closes:
+					k := len(open) - 1
+					for k >= 0 && open[k].pair != q {
+						k--
+					}
+					if k < 0 && q.open == q.close {
+						continue // a straight " read as closing may open a quotation its neighbours hide (="5%")
+					}
+					if k < 0 {
+						reportLine(p, c, j, "pairs", "the closing mark "+string(r)+" in "+lineNo(j)+
+							" closes no open quotation: "+quote(l.Text), "an opening mark before it", string(r))
+						continue
+					}
+					for _, inner := range open[k+1:] {
+						unclosed(inner, "a quotation around it closes first")
+					}
+					open = open[:k]
+				case opens:
+					n := len(open)
+					if lineStart && n > 0 && !open[n-1].fresh && open[n-1].pair == q {
+						continue // the book style: a continued quotation re-opened
+					}
+					kept := open[:0]
+					for _, o := range open {
+						if o.pair == q && !o.fresh {
+							unclosed(o, "the same mark opens another quotation in a later cue")
+							continue
+						}
+						kept = append(kept, o)
+					}
+					open = append(kept, openQuote{pair: q, c: c, line: j, text: l.Text, fresh: true})
+				}
+			}
+		}
+	})
+	for _, q := range open {
+		unclosed(q, "the file ends")
+	}
+}
+
+type quoteMarkRole int
+
+const (
+	notAQuote quoteMarkRole = iota
+	opens
+	closes
+)
+
+// quoteRole tells whether r, at byte i of t, opens or closes one of pairs.
+// A mark that both opens and closes (") is read from its neighbours.
+func quoteRole(pairs []quotePair, t string, i int, r rune) (quotePair, quoteMarkRole) {
+	for _, q := range pairs {
+		switch {
+		case q.open == r && q.close == r:
+			return q, straightRole(t, i, r)
+		case q.close == r:
+			return q, closes
+		case q.open == r:
+			return q, opens
+		}
+	}
+	return quotePair{}, notAQuote
+}
+
+// straightRole reads a straight " from its neighbours: after a space or at
+// the start and before a letter it opens; after a letter or mark and
+// before a space, a mark or the end it closes (after a digit too: "09");
+// otherwise (letters or spaces on both sides) it is not judged.
+func straightRole(t string, i int, r rune) quoteMarkRole {
+	prev, _ := utf8.DecodeLastRuneInString(t[:i])
+	next, _ := utf8.DecodeRuneInString(t[i+utf8.RuneLen(r):])
+	before := i == 0 || unicode.IsSpace(prev) || strings.ContainsRune("([{-–—♪", prev)
+	after := i+utf8.RuneLen(r) == len(t) || unicode.IsSpace(next) || unicode.IsPunct(next)
+	switch {
+	case unicode.IsDigit(prev):
+		return closes // "09" closes; an inch mark (5'10") closes nothing and is let be
+	case before && !after:
+		return opens
+	case !before && after:
+		return closes
+	}
+	return notAQuote
+}
+

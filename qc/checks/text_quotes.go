@@ -241,4 +241,3 @@ func straightRole(t string, i int, r rune) quoteMarkRole {
 	}
 	return notAQuote
 }
-

@@ -96,7 +96,7 @@ func runSDHLabelCase(p *rule.Pass) {
 					fixed = strings.ToUpper(label)
 				}
 				held = append(held, heldFinding{c: c, line: j,
-					message: "the SDH label " + label + " in " + lineNo(j) + " is not in " + want + " case: " + fixed,
+					message:  "the SDH label " + label + " in " + lineNo(j) + " is not in " + want + " case: " + fixed,
 					expected: fixed, actual: label})
 			}
 		}

@@ -58,8 +58,10 @@ func TestTextOfTwelveRealFilesFitsAFewScreens(t *testing.T) {
 	if code != ExitFail {
 		t.Errorf("exit %d, want %d", code, ExitFail)
 	}
-	if n := strings.Count(out, "\n"); n >= 150 {
-		t.Errorf("default text is %d lines, want under 150", n)
+	// The per-rule table has a row for every rule with findings, so the
+	// bound grows a little with the rule list (X018/X019 added two rows).
+	if n := strings.Count(out, "\n"); n >= 160 {
+		t.Errorf("default text is %d lines, want under 160", n)
 	}
 	for _, want := range []string{"Findings per rule:\n", "Worst files (5 of 12 with findings):\n", "— --all to list\n", "12 files, "} {
 		if !strings.Contains(out, want) {

@@ -162,3 +162,19 @@ func TestBadQuotePairs(t *testing.T) {
 		t.Errorf("got %v, want one 'unusable' finding", got)
 	}
 }
+
+// Invalid UTF-8 next to a configured mark is read byte by byte, never out
+// of the line.
+func TestQuotesOnInvalidText(t *testing.T) {
+	r := checks.Lookup("X019")
+	v, err := rule.ParseValue(rule.KindString, "\uFFFD\uFFFD «»")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := &rule.Config{Enabled: true, Severity: rule.Info, Params: map[string]rule.Setting{
+		"pairs": {Value: v, Layer: "project", Source: "test"}}}
+	for _, text := range []string{"\xff", "a\xff", "\xffb", "« \xff"} {
+		doc := &cue.Document{Format: "srt", Cues: []cue.Cue{{Index: 1, Line: 1, Lines: cue.SplitLines(text)}}}
+		rule.NewPass(r, &rule.File{Path: "show.srt"}, doc, cfg, func(rule.Finding) {}).Run()
+	}
+}

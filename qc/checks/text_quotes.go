@@ -212,7 +212,7 @@ func quoteRole(pairs []quotePair, t string, i int, r rune) (quotePair, quoteMark
 	for _, q := range pairs {
 		switch {
 		case q.open == r && q.close == r:
-			return q, straightRole(t, i, r)
+			return q, straightRole(t, i)
 		case q.close == r:
 			return q, closes
 		case q.open == r:
@@ -226,11 +226,12 @@ func quoteRole(pairs []quotePair, t string, i int, r rune) (quotePair, quoteMark
 // the start and before a letter it opens; after a letter or mark and
 // before a space, a mark or the end it closes (after a digit too: "09");
 // otherwise (letters or spaces on both sides) it is not judged.
-func straightRole(t string, i int, r rune) quoteMarkRole {
+func straightRole(t string, i int) quoteMarkRole {
+	_, w := utf8.DecodeRuneInString(t[i:]) // the bytes as read: an invalid one is 1, not U+FFFD's 3
 	prev, _ := utf8.DecodeLastRuneInString(t[:i])
-	next, _ := utf8.DecodeRuneInString(t[i+utf8.RuneLen(r):])
+	next, _ := utf8.DecodeRuneInString(t[i+w:])
 	before := i == 0 || unicode.IsSpace(prev) || strings.ContainsRune("([{-–—♪", prev)
-	after := i+utf8.RuneLen(r) == len(t) || unicode.IsSpace(next) || unicode.IsPunct(next)
+	after := i+w == len(t) || unicode.IsSpace(next) || unicode.IsPunct(next)
 	switch {
 	case unicode.IsDigit(prev):
 		return closes // "09" closes; an inch mark (5'10") closes nothing and is let be

@@ -132,6 +132,10 @@ func TestEnabledChineseAndLabelCase(t *testing.T) {
 		!strings.Contains(got[0].Message, "，。") {
 		t.Errorf("X020: %v, want one finding naming ，。", got)
 	}
+	// The half-width comma is in the pack as U+002C (a bare comma separates the list).
+	if got := runTextEnabled(t, "X020", "zh-Hans", "好吧,我们走."); len(got) != 1 || got[0].Actual != ",." {
+		t.Errorf("X020 half-width: %v, want one finding naming ,.", got)
+	}
 	if got := runTextEnabled(t, "X020", "zh-Hant", "我們走吧，快點"); len(got) != 0 {
 		t.Errorf("X020 zh-Hant: %v, want none (its pack gives no marks)", got)
 	}

@@ -23,7 +23,7 @@ var (
 			"throughout is reported once, with the count. X009 keeps judging ？！： and, for Traditional Chinese, " +
 			"the line ends. marks empty: not checked. Replace the mark with a space (nothing at a line end).",
 		Params: []rule.ParamSpec{{Name: "marks", Kind: rule.KindString,
-			Doc: "the commas and full stops the language does not write (\"，。,.\"); empty: not checked"}},
+			Doc: "the commas and full stops the language does not write (\"，。 U+002C .\": a bare comma separates the list); empty: not checked"}},
 		Run: runChineseCommaPeriod, DefaultSeverity: rule.Warning,
 	}
 	JapaneseCharacterWidth = &rule.Rule{

@@ -155,10 +155,10 @@ func runShotChangeInTime(p *rule.Pass) {
 				fix = "move it to " + plural(minD, "frame") + " before the shot change (" + at(p, cut-minD) + ")"
 			}
 		}
-		p.ReportCue(c, "min_distance", "in-time is "+plural(abs64(d), "frame")+" "+side+" the shot change at "+
+		p.ReportCueFix(c, "min_distance", "in-time is "+plural(abs64(d), "frame")+" "+side+" the shot change at "+
 			at(p, cut)+": "+fix+counted(p),
 			"on the shot change ("+at(p, cut)+") or ≥ "+plural(minD, "frame")+" from it",
-			plural(abs64(d), "frame")+" "+side)
+			plural(abs64(d), "frame")+" "+side, inTimeFix(p, c, cut, d, minD, snap)...)
 	}
 }
 
@@ -182,9 +182,9 @@ func runShotChangeOutTime(p *rule.Pass) {
 		if before == 0 {
 			actual = "on the shot change"
 		}
-		p.ReportCue(c, "gap_before_cut", "out-time is "+strings.TrimSuffix(actual, " the shot change")+" the shot change at "+at(p, cut)+": end it "+
+		p.ReportCueFix(c, "gap_before_cut", "out-time is "+strings.TrimSuffix(actual, " the shot change")+" the shot change at "+at(p, cut)+": end it "+
 			plural(gap, "frame")+" before the cut ("+at(p, cut-gap)+")"+counted(p),
-			plural(gap, "frame")+" before the shot change ("+at(p, cut-gap)+")", actual)
+			plural(gap, "frame")+" before the shot change ("+at(p, cut-gap)+")", actual, endBeforeCutFix(p, c, cut, gap)...)
 	}
 }
 
@@ -219,11 +219,11 @@ func runShotChangeCrossed(p *rule.Pass) {
 		if over >= minOver {
 			continue
 		}
-		p.ReportCue(c, "min_overhang", "cue runs "+plural(over, "frame")+" past the shot change at "+at(p, cut)+
+		p.ReportCueFix(c, "min_overhang", "cue runs "+plural(over, "frame")+" past the shot change at "+at(p, cut)+
 			": end it "+plural(gap, "frame")+" before the cut ("+at(p, cut-gap)+") or keep it up ≥ "+
 			plural(minOver, "frame")+" after it"+counted(p),
 			"out-time at "+at(p, cut-gap)+" or ≥ "+plural(minOver, "frame")+" after the shot change",
-			plural(over, "frame")+" after")
+			plural(over, "frame")+" after", endBeforeCutFix(p, c, cut, gap)...)
 	}
 }
 

@@ -60,7 +60,7 @@ func TimecodeAt(n, nominal int64, drop bool) Timecode {
 	label := n
 	if drop {
 		per := DroppedPerMinute(nominal)
-		perMinute := 60*nominal - per  // frames in a minute that drops
+		perMinute := 60*nominal - per   // frames in a minute that drops
 		perTen := 10*60*nominal - 9*per // frames in ten minutes
 		tens, rest := n/perTen, n%perTen
 		label += 9 * per * tens

@@ -18,7 +18,7 @@ func TestDropFrameBoundaries(t *testing.T) {
 		{Timecode{0, 10, 0, 0, true}, 30, 17982}, // every tenth minute keeps them
 		{Timecode{0, 11, 0, 2, true}, 30, 17982 + 1800},
 		{Timecode{1, 0, 0, 0, true}, 30, 107892}, // 29.97 DF: an hour is 107,892 frames
-		{Timecode{0, 1, 0, 4, true}, 60, 3600},  // 00–03 skipped at 59.94
+		{Timecode{0, 1, 0, 4, true}, 60, 3600},   // 00–03 skipped at 59.94
 		{Timecode{0, 10, 0, 0, true}, 60, 35964},
 		{Timecode{1, 0, 0, 0, true}, 60, 215784},
 		{Timecode{1, 0, 0, 0, false}, 30, 108000},

@@ -230,9 +230,14 @@ func runShotChangeCrossed(p *rule.Pass) {
 // runShotChangesMissing reports that the file has no shot changes; the
 // engine runs it only then, and keeps one such finding per run.
 func runShotChangesMissing(p *rule.Pass) {
+	if why := p.File.ShotChangesUnavailable; why != "" {
+		p.Report(rule.Finding{Message: "no shot changes for this file (nor, if any, for the files after it: this note is " +
+			"given once per run): " + why + "; the shot-change rules (T010–T012) did not run"})
+		return
+	}
 	p.Report(rule.Finding{Message: "no shot-change list or video for this file (nor, if any, for the files after it: " +
 		"this note is given once per run): the shot-change rules (T010–T012) did not run; give --shot-changes LIST " +
-		"or --video FILE, or shot_changes: per episode in the manifest"})
+		"or --video FILE, or shot_changes: or video: per episode in the manifest"})
 }
 
 func abs64(n int64) int64 {

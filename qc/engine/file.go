@@ -184,7 +184,7 @@ func checkFile(opts *Options, in input) fileResult {
 	if in.meta != nil {
 		file.Programme = in.meta.programme()
 	}
-	setShotChanges(&opts.ShotChanges, in, file)
+	setShotChanges(opts, in, file)
 
 	cfg, err := resolveFor(opts, in, file.Language, doc.Format)
 	if err != nil {

@@ -36,7 +36,7 @@ var (
 		Summary: "A cue ends just before a shot change instead of the set gap before it",
 		Doc: "A subtitle ending within window before a cut should end exactly gap_before_cut before it (2 frames in " +
 			"the Netflix timing guidelines), so that it leaves with the shot rather than a moment before it, or hangs " +
-			"onto the cut. Not reported when another cue starts between the out-time and the cut (the gap to that cue " +
+			"onto the cut. Not reported when another cue starts at or after the out-time and before the cut (the gap to that cue " +
 			"is T004's and T006's). Needs a shot-change list or a video.",
 		DefaultSeverity:  rule.Warning,
 		NeedsShotChanges: true,
@@ -189,14 +189,15 @@ func runShotChangeOutTime(p *rule.Pass) {
 }
 
 // startsBetween reports whether one of the later cues (in start order)
-// starts after frame from and before frame to.
+// starts at or after frame from and before frame to: a cue chained to the
+// out-time with no gap holds it where it is as much as one starting later.
 func startsBetween(fr cue.FrameRate, later []*cue.Cue, from, to int64) bool {
 	for _, c := range later {
 		s := fr.Snap(c.Start)
 		if s >= to {
 			return false
 		}
-		if s > from {
+		if s >= from {
 			return true
 		}
 	}

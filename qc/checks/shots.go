@@ -66,8 +66,9 @@ var (
 		Summary: "The shot-change rules did not run: no shot-change list or video",
 		Doc: "T010–T012 need the programme's shot changes: a list (--shot-changes: Subtitle Edit's .shotchanges, a " +
 			"list of seconds or timecodes, ffmpeg scene-filter output, a CMX 3600 EDL), a video to detect them in " +
-			"(--video, with ffmpeg on PATH), or shot_changes: per episode in the delivery manifest. Without them those " +
-			"rules do not run; this note says so once per run, on the first file concerned. A run that does not check shot-change timing can turn it off with the rules " +
+			"(--video, with ffmpeg on PATH), or shot_changes: or a video (video:, an IMF main image, an MMC or iTunes video " +
+			"track) per episode in the delivery manifest. Without them those rules do not run; this note says so once " +
+			"per run, on the first file concerned, and says why when a named video could not be scanned. A run that does not check shot-change timing can turn it off with the rules " +
 			"(--disable T010,T011,T012,T013).",
 		DefaultSeverity: rule.Info,
 		ShotChangesNote: true,

@@ -76,3 +76,17 @@ func TestManifestVideoWithoutFFmpeg(t *testing.T) {
 		t.Errorf("exit %d, findings %s\n%s%s", code, got, out, stderr)
 	}
 }
+
+// A named video ffmpeg cannot read is a finding on the episode's files,
+// naming the video, and the note says why the rules did not run; the run
+// still completes.
+func TestManifestVideoUnreadable(t *testing.T) {
+	dir := manifestVideoDelivery(t)
+	os.WriteFile(filepath.Join(dir, "E01", "picture.mkv"), []byte("not a video\n"), 0o644)
+	code, out, stderr := run(t, "check", "--config", emptyConfig(t), "--format", "json", "-q", "--shot-cache", "", dir)
+	got := strings.Join(shotFindingRules(t, out), " ")
+	if code != ExitFail || got != "E000 T013" || !strings.Contains(out, "picture.mkv: ffmpeg failed") ||
+		!strings.Contains(out, "video E01/picture.mkv could not be read (E000)") {
+		t.Errorf("exit %d, findings %s\n%s%s", code, got, out, stderr)
+	}
+}

@@ -45,6 +45,7 @@ func setShotChanges(opts *Options, in input, file *rule.File) {
 			return
 		case err != nil:
 			file.Problemf(0, "%v (episode %d's video, named by the manifest: the shot-change rules did not run)", err, ep.Number)
+			file.ShotChangesUnavailable = "episode " + strconv.Itoa(ep.Number) + "'s video " + ep.Video + " could not be read (E000)"
 			return
 		}
 		list = l

@@ -43,6 +43,11 @@ func (a *app) shotOptions(cmd *cobra.Command, opts *engine.Options) error {
 		}
 	}
 	opts.Videos = &shots.Videos{Detector: shots.Detector{Threshold: threshold, CacheDir: manifestCache}}
+	if !a.v.GetBool("quiet") {
+		opts.Videos.Scanning = func(video string) {
+			fmt.Fprintf(a.stderr, "shot changes: reading %s, named by the manifest (ffmpeg scene filter, threshold %v)\n", video, threshold)
+		}
+	}
 	switch {
 	case list != "" && video != "":
 		return usagef("--shot-changes and --video both give the shot changes: use one")

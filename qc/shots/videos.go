@@ -10,6 +10,9 @@ import (
 // timed against it. Safe for concurrent use by the engine's workers.
 type Videos struct {
 	Detector Detector
+	// Scanning, when set, is told of each video before it is scanned (a
+	// long programme takes ffmpeg minutes to decode).
+	Scanning func(path string)
 
 	mu   sync.Mutex
 	done map[string]*detection
@@ -34,6 +37,11 @@ func (v *Videos) Cuts(ctx context.Context, path string) (*List, error) {
 		v.done[path] = d
 	}
 	v.mu.Unlock()
-	d.once.Do(func() { d.list, _, d.err = v.Detector.Detect(ctx, path) })
+	d.once.Do(func() {
+		if v.Scanning != nil {
+			v.Scanning(path)
+		}
+		d.list, _, d.err = v.Detector.Detect(ctx, path)
+	})
 	return d.list, d.err
 }

@@ -36,7 +36,7 @@ var (
 		Summary: "A cue ends just before a shot change instead of the set gap before it",
 		Doc: "A subtitle ending within window before a cut should end exactly gap_before_cut before it (2 frames in " +
 			"the Netflix timing guidelines), so that it leaves with the shot rather than a moment before it, or hangs " +
-			"onto the cut. Not reported when another cue starts between the out-time and the cut (the gap to that cue " +
+			"onto the cut. Not reported when another cue starts at or after the out-time and before the cut (the gap to that cue " +
 			"is T004's and T006's). Needs a shot-change list or a video.",
 		DefaultSeverity:  rule.Warning,
 		NeedsShotChanges: true,
@@ -66,8 +66,9 @@ var (
 		Summary: "The shot-change rules did not run: no shot-change list or video",
 		Doc: "T010–T012 need the programme's shot changes: a list (--shot-changes: Subtitle Edit's .shotchanges, a " +
 			"list of seconds or timecodes, ffmpeg scene-filter output, a CMX 3600 EDL), a video to detect them in " +
-			"(--video, with ffmpeg on PATH), or shot_changes: per episode in the delivery manifest. Without them those " +
-			"rules do not run; this note says so once per run, on the first file concerned. A run that does not check shot-change timing can turn it off with the rules " +
+			"(--video, with ffmpeg on PATH), or shot_changes: or a video (video:, an IMF main image, an MMC or iTunes video " +
+			"track) per episode in the delivery manifest. Without them those rules do not run; this note says so once " +
+			"per run, on the first file concerned, and says why when a named video could not be scanned. A run that does not check shot-change timing can turn it off with the rules " +
 			"(--disable T010,T011,T012,T013).",
 		DefaultSeverity: rule.Info,
 		ShotChangesNote: true,
@@ -155,10 +156,10 @@ func runShotChangeInTime(p *rule.Pass) {
 				fix = "move it to " + plural(minD, "frame") + " before the shot change (" + at(p, cut-minD) + ")"
 			}
 		}
-		p.ReportCue(c, "min_distance", "in-time is "+plural(abs64(d), "frame")+" "+side+" the shot change at "+
+		p.ReportCueFix(c, "min_distance", "in-time is "+plural(abs64(d), "frame")+" "+side+" the shot change at "+
 			at(p, cut)+": "+fix+counted(p),
 			"on the shot change ("+at(p, cut)+") or ≥ "+plural(minD, "frame")+" from it",
-			plural(abs64(d), "frame")+" "+side)
+			plural(abs64(d), "frame")+" "+side, inTimeFix(p, c, cut, d, minD, snap)...)
 	}
 }
 
@@ -182,21 +183,22 @@ func runShotChangeOutTime(p *rule.Pass) {
 		if before == 0 {
 			actual = "on the shot change"
 		}
-		p.ReportCue(c, "gap_before_cut", "out-time is "+strings.TrimSuffix(actual, " the shot change")+" the shot change at "+at(p, cut)+": end it "+
+		p.ReportCueFix(c, "gap_before_cut", "out-time is "+strings.TrimSuffix(actual, " the shot change")+" the shot change at "+at(p, cut)+": end it "+
 			plural(gap, "frame")+" before the cut ("+at(p, cut-gap)+")"+counted(p),
-			plural(gap, "frame")+" before the shot change ("+at(p, cut-gap)+")", actual)
+			plural(gap, "frame")+" before the shot change ("+at(p, cut-gap)+")", actual, endBeforeCutFix(p, c, cut, gap)...)
 	}
 }
 
 // startsBetween reports whether one of the later cues (in start order)
-// starts after frame from and before frame to.
+// starts at or after frame from and before frame to: a cue chained to the
+// out-time with no gap holds it where it is as much as one starting later.
 func startsBetween(fr cue.FrameRate, later []*cue.Cue, from, to int64) bool {
 	for _, c := range later {
 		s := fr.Snap(c.Start)
 		if s >= to {
 			return false
 		}
-		if s > from {
+		if s >= from {
 			return true
 		}
 	}
@@ -219,20 +221,25 @@ func runShotChangeCrossed(p *rule.Pass) {
 		if over >= minOver {
 			continue
 		}
-		p.ReportCue(c, "min_overhang", "cue runs "+plural(over, "frame")+" past the shot change at "+at(p, cut)+
+		p.ReportCueFix(c, "min_overhang", "cue runs "+plural(over, "frame")+" past the shot change at "+at(p, cut)+
 			": end it "+plural(gap, "frame")+" before the cut ("+at(p, cut-gap)+") or keep it up ≥ "+
 			plural(minOver, "frame")+" after it"+counted(p),
 			"out-time at "+at(p, cut-gap)+" or ≥ "+plural(minOver, "frame")+" after the shot change",
-			plural(over, "frame")+" after")
+			plural(over, "frame")+" after", endBeforeCutFix(p, c, cut, gap)...)
 	}
 }
 
 // runShotChangesMissing reports that the file has no shot changes; the
 // engine runs it only then, and keeps one such finding per run.
 func runShotChangesMissing(p *rule.Pass) {
+	if why := p.File.ShotChangesUnavailable; why != "" {
+		p.Report(rule.Finding{Message: "no shot changes for this file (nor, if any, for the files after it: this note is " +
+			"given once per run): " + why + "; the shot-change rules (T010–T012) did not run"})
+		return
+	}
 	p.Report(rule.Finding{Message: "no shot-change list or video for this file (nor, if any, for the files after it: " +
 		"this note is given once per run): the shot-change rules (T010–T012) did not run; give --shot-changes LIST " +
-		"or --video FILE, or shot_changes: per episode in the manifest"})
+		"or --video FILE, or shot_changes: or video: per episode in the manifest"})
 }
 
 func abs64(n int64) int64 {

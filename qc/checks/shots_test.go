@@ -111,11 +111,12 @@ func TestShotChangeOutTimeWindow(t *testing.T) {
 }
 
 // An out-time held before the cut by the next cue (which starts between it
-// and the cut) is the gap rules' business, not T011's; one on the cut or a
-// frame before it must move to 2 frames before.
+// and the cut, or right at it: chained with no gap) is the gap rules'
+// business, not T011's; one on the cut or a frame before it must move to
+// 2 frames before.
 func TestShotChangeOutTimeNextCue(t *testing.T) {
-	got := shotFindings(t, checks.ShotChangeOutTime, fps24, true, []int64{240, 480, 720},
-		[][2]int64{{100, 230}, {232, 300}, {400, 480}, {600, 719}}, 0)
+	got := shotFindings(t, checks.ShotChangeOutTime, fps24, true, []int64{240, 480, 720, 960},
+		[][2]int64{{100, 230}, {232, 300}, {400, 480}, {600, 719}, {800, 950}, {950, 1000}}, 0)
 	if cs := cuesOf(got); !sameInts(cs, []int{3, 4}) {
 		t.Errorf("T011 on cues %v, want 3 (on the cut) and 4 (1 frame before)", cs)
 	}

@@ -47,6 +47,7 @@ func (a *app) fixCommand() *cobra.Command {
 	fs.String("waivers", "", "waiver file (YAML): waived findings are not fixed")
 	fs.String("baseline", "", "a previous JSON report: findings in it are not fixed")
 	addDeliveryFlags(cmd)
+	addShotFlags(cmd)
 	return cmd
 }
 
@@ -130,6 +131,9 @@ func (a *app) runFix(cmd *cobra.Command, args []string) error {
 	opts.Paths = args
 	opts.Manifest, _ = cmd.Flags().GetString("manifest")
 	if err := a.acceptanceOptions(cmd, &opts); err != nil {
+		return err
+	}
+	if err := a.shotOptions(cmd, &opts); err != nil {
 		return err
 	}
 	if out != "" {

@@ -31,6 +31,23 @@ func (a *app) shotOptions(cmd *cobra.Command, opts *engine.Options) error {
 	opts.NoteMissingShotChanges = true
 	list, _ := cmd.Flags().GetString("shot-changes")
 	video, _ := cmd.Flags().GetString("video")
+	threshold, _ := cmd.Flags().GetFloat64("scene-threshold")
+	cache, _ := cmd.Flags().GetString("shot-cache")
+	// Videos a manifest names are detected as --video is; a cache folder
+	// inside a path being checked is not used for them (it could be a
+	// delivery's), as it is refused for --video.
+	manifestCache := cache
+	for _, p := range opts.Paths {
+		if cache != "" && output.Within(cache, p) {
+			manifestCache = ""
+		}
+	}
+	opts.Videos = &shots.Videos{Detector: shots.Detector{Threshold: threshold, CacheDir: manifestCache}}
+	if !a.v.GetBool("quiet") {
+		opts.Videos.Scanning = func(video string) {
+			fmt.Fprintf(a.stderr, "shot changes: reading %s, named by the manifest (ffmpeg scene filter, threshold %v)\n", video, threshold)
+		}
+	}
 	switch {
 	case list != "" && video != "":
 		return usagef("--shot-changes and --video both give the shot changes: use one")
@@ -41,8 +58,6 @@ func (a *app) shotOptions(cmd *cobra.Command, opts *engine.Options) error {
 		}
 		opts.ShotChanges = l
 	case video != "":
-		threshold, _ := cmd.Flags().GetFloat64("scene-threshold")
-		cache, _ := cmd.Flags().GetString("shot-cache")
 		for _, p := range opts.Paths {
 			if cache != "" && output.Within(cache, p) {
 				return usagef("--shot-cache %s is inside %s, which is being checked: the cache never goes into a delivery", cache, p)

@@ -89,8 +89,14 @@ type Episode struct {
 	// ShotChanges is the episode's shot-change list (shot_changes:), a
 	// cleaned path relative to Root; "" when the manifest names none.
 	ShotChanges string
-	Manifest    string // where it was declared
-	Line        int
+	// Video is the picture the episode's subtitles are timed to, a cleaned
+	// path relative to Root, for detecting its shot changes: video: in the
+	// native manifest; an IMF CPL's main image track file when the
+	// composition plays that one file whole from its start; the one video
+	// file an MMC or iTunes manifest lists for the episode. "" otherwise.
+	Video    string
+	Manifest string // where it was declared
+	Line     int
 }
 
 // File is one declared file.
@@ -171,6 +177,30 @@ func (d *Delivery) Finish() {
 		}
 		if f.Hashes == nil {
 			f.Hashes = map[string]string{}
+		}
+	}
+}
+
+// SetEpisodeVideos gives each episode without a video the one file of kind
+// Video the manifest lists for it, when there is exactly one (two could be
+// a textless and a texted picture, and guessing would time against the
+// wrong cuts).
+func (d *Delivery) SetEpisodeVideos() {
+	for i := range d.Episodes {
+		ep := &d.Episodes[i]
+		if ep.Video != "" {
+			continue
+		}
+		found := map[string]bool{}
+		for _, f := range d.Files {
+			if f.Episode == ep.Number && f.Kind == Video {
+				found[f.Path] = true
+			}
+		}
+		if len(found) == 1 {
+			for p := range found {
+				ep.Video = p
+			}
 		}
 	}
 }

@@ -334,6 +334,11 @@ func (n *nativeReader) episodes(v *yaml.Node) {
 				ep.ShotChanges, _ = n.d.CheckPath(n.name, k.Line, raw)
 			}
 		}
+		if k := keys["video"]; k != nil {
+			if raw, ok := n.stringValue(k, where+".video"); ok {
+				ep.Video, _ = n.d.CheckPath(n.name, k.Line, raw)
+			}
+		}
 		if numOK {
 			n.d.Episodes = append(n.d.Episodes, ep)
 		}

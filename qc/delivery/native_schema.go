@@ -15,7 +15,7 @@ var (
 	topKeys         = []string{"manifest_version", "title", "season", "episode_count", "territories", "programme", "episodes", "files"}
 	topRequired     = []string{"manifest_version"}
 	programmeKeys   = []string{"frame_rate"}
-	episodeKeys     = []string{"number", "title", "duration", "frame_rate", "files", "shot_changes"}
+	episodeKeys     = []string{"number", "title", "duration", "frame_rate", "files", "shot_changes", "video"}
 	episodeRequired = []string{"number"}
 	fileKeys        = []string{"path", "kind", "language", "format", "size", "md5", "sha1", "sha256", "sha512", "xxh64", "hashes"}
 	fileRequired    = []string{"path", "kind"}

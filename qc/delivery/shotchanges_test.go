@@ -23,3 +23,17 @@ func TestNativeEpisodeShotChanges(t *testing.T) {
 		t.Errorf("problems %+v", d.Problems)
 	}
 }
+
+// An episode's video: is a path inside the delivery, checked like
+// shot_changes:.
+func TestNativeEpisodeVideo(t *testing.T) {
+	src := "manifest_version: 1\nepisodes:\n  - number: 1\n    video: pic/E01.mov\n" +
+		"  - number: 2\n    video: ../E02.mov\n"
+	d := ParseNative([]byte(src), "/tmp/x", "manifest.yaml")
+	if len(d.Episodes) != 2 || d.Episodes[0].Video != "pic/E01.mov" || d.Episodes[1].Video != "" {
+		t.Fatalf("episodes %+v", d.Episodes)
+	}
+	if len(d.Problems) != 1 || d.Problems[0].Line != 6 {
+		t.Errorf("problems %+v", d.Problems)
+	}
+}

@@ -33,6 +33,9 @@ func (c *checker) unlisted() {
 		if ep.ShotChanges != "" {
 			known[ep.ShotChanges] = true // named by the manifest, as the episode's shot-change list
 		}
+		if ep.Video != "" {
+			known[ep.Video] = true // named by the manifest, as the episode's picture
+		}
 	}
 	var ignore []string
 	if d3 {

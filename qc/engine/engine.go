@@ -85,6 +85,10 @@ type Options struct {
 	// detected in --video), for every file without a list of its own
 	// episode (shots.go); nil for none.
 	ShotChanges *shots.List
+	// Videos detects the shot changes of the video a delivery's manifest
+	// names for an episode (shots.go), when the episode has no list; nil:
+	// such videos are not looked at.
+	Videos *shots.Videos
 	// NoteMissingShotChanges asks for one note (T013) when files had no
 	// shot changes for the shot-change rules enabled on them: exportqc
 	// check sets it; the audit, which counts members' own findings, does

@@ -185,7 +185,7 @@ func checkFile(opts *Options, in input) fileResult {
 		file.Programme = in.meta.programme()
 		file.Kind = in.meta.file.Kind
 	}
-	setShotChanges(&opts.ShotChanges, in, file)
+	setShotChanges(opts, in, file)
 
 	cfg, err := resolveFor(opts, in, file.Language, doc.Format)
 	if err != nil {

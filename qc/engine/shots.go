@@ -1,25 +1,51 @@
 package engine
 
 import (
+	"context"
+	"errors"
+	"io/fs"
 	"path/filepath"
+	"strconv"
 
 	"github.com/exportqc/exportqc/qc/cue"
+	"github.com/exportqc/exportqc/qc/delivery"
 	"github.com/exportqc/exportqc/qc/rule"
 	"github.com/exportqc/exportqc/qc/shots"
 )
 
 // setShotChanges gives a file the shot changes it is timed against: its
 // episode's list when its delivery's manifest names one (shot_changes:),
-// else the run's (--shot-changes, --video). A list that cannot be used at
-// the file's rate is a problem of the file, naming the list. Episode lists
-// are read for each of their files: they are a few kilobytes, and reading
-// them again keeps the workers free of shared state.
-func setShotChanges(run **shots.List, in input, file *rule.File) {
-	list := *run
-	if in.meta != nil && in.meta.episode != nil && in.meta.episode.ShotChanges != "" {
-		l, err := shots.Load(filepath.Join(in.meta.u.disk, filepath.FromSlash(in.meta.episode.ShotChanges)))
+// else the cuts detected in the episode's video (video:, an IMF main
+// image, an MMC/iTunes video track), else the run's (--shot-changes,
+// --video). A list that cannot be used at the file's rate, or a video
+// ffmpeg cannot read, is a problem of the file naming it; without ffmpeg
+// the rules do not run and the note says why. Episode lists are read for
+// each of their files: they are a few kilobytes, and reading them again
+// keeps the workers free of shared state (videos are detected once, in
+// opts.Videos).
+func setShotChanges(opts *Options, in input, file *rule.File) {
+	list := opts.ShotChanges
+	if ep := episodeOf(in); ep != nil && ep.ShotChanges != "" {
+		l, err := shots.Load(filepath.Join(in.meta.u.disk, filepath.FromSlash(ep.ShotChanges)))
 		if err != nil {
-			file.Problemf(0, "%v (episode %d's shot_changes: the shot-change rules did not run)", err, in.meta.episode.Number)
+			file.Problemf(0, "%v (episode %d's shot_changes: the shot-change rules did not run)", err, ep.Number)
+			return
+		}
+		list = l
+	} else if ep != nil && ep.Video != "" && opts.Videos != nil {
+		l, err := opts.Videos.Cuts(context.Background(), filepath.Join(in.meta.u.disk, filepath.FromSlash(ep.Video)))
+		switch {
+		case errors.Is(err, shots.ErrNoFFmpeg):
+			file.ShotChangesUnavailable = "episode " + strconv.Itoa(ep.Number) + "'s video " + ep.Video + " was not scanned: " + err.Error()
+			return
+		case errors.Is(err, fs.ErrNotExist):
+			// A missing file is the delivery checks' finding; here it
+			// only means there are no cuts.
+			file.ShotChangesUnavailable = "episode " + strconv.Itoa(ep.Number) + "'s video " + ep.Video + ", named by the manifest, is not in the delivery"
+			return
+		case err != nil:
+			file.Problemf(0, "%v (episode %d's video, named by the manifest: the shot-change rules did not run)", err, ep.Number)
+			file.ShotChangesUnavailable = "episode " + strconv.Itoa(ep.Number) + "'s video " + ep.Video + " could not be read (E000)"
 			return
 		}
 		list = l
@@ -38,6 +64,14 @@ func setShotChanges(run **shots.List, in input, file *rule.File) {
 		return
 	}
 	file.ShotChanges = times
+}
+
+// episodeOf is the delivery episode a file belongs to, nil for none.
+func episodeOf(in input) *delivery.Episode {
+	if in.meta == nil {
+		return nil
+	}
+	return in.meta.episode
 }
 
 // noteMissingShotChanges runs the shot-changes note on a file that has no

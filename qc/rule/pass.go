@@ -92,6 +92,10 @@ type File struct {
 	// new shot), sorted, from a shot-change list or a video; nil when the
 	// run has none for this file, and the rules that need them do not run.
 	ShotChanges []cue.Time
+	// ShotChangesUnavailable says why a video named for the file gave no
+	// shot changes (ffmpeg not on PATH), for the note that the shot-change
+	// rules did not run; "" when nothing was named.
+	ShotChangesUnavailable string
 
 	memo map[any]any // Pass.Memo
 }

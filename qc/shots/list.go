@@ -82,22 +82,21 @@ func (l *List) Times(fr cue.FrameRate) ([]cue.Time, error) {
 // frame is the frame number of a timecode cut at rate fr: a timecode
 // counts the rate's nominal frames per second (24 for 23.976), and in
 // drop-frame skips the first 2 frame numbers (4 at 59.94) of every minute
-// but every tenth.
+// but every tenth (cue.Timecode).
 func (l *List) frame(c Cut, fr cue.FrameRate) (int64, error) {
-	nominal := int64(fr.FPS() + 0.5)
-	if fr.IsZero() || nominal <= 0 {
+	nominal := fr.Nominal()
+	if nominal <= 0 {
 		return 0, fmt.Errorf("%s:%d: a timecode needs a frame rate (--fps, or the episode's frame_rate in the manifest)", l.Path, c.Line)
 	}
-	h, m, s, f := c.TC[0], c.TC[1], c.TC[2], c.TC[3]
-	if f >= nominal {
-		return 0, fmt.Errorf("%s:%d: frame %d does not exist at %s fps", l.Path, c.Line, f, fr)
+	tc := cue.Timecode{H: c.TC[0], M: c.TC[1], S: c.TC[2], F: c.TC[3], Drop: l.DropFrame}
+	if tc.Drop && nominal%30 != 0 {
+		// Drop-frame numbering is defined for 29.97 and 59.94 only.
+		return 0, fmt.Errorf("%s:%d: drop-frame timecode at %s fps, where no frame numbers are dropped: give the list in non-drop-frame or set --fps to the programme's 29.97 or 59.94", l.Path, c.Line, fr)
 	}
-	n := ((h*60+m)*60+s)*nominal + f
-	if l.DropFrame {
-		minutes := h*60 + m
-		n -= nominal / 15 * (minutes - minutes/10)
+	if tc.F >= nominal {
+		return 0, fmt.Errorf("%s:%d: frame %d does not exist at %s fps", l.Path, c.Line, tc.F, fr)
 	}
-	return n, nil
+	return tc.Frame(nominal), nil
 }
 
 // Load reads and parses the list at path.

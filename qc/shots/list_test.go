@@ -74,6 +74,15 @@ func TestDropFrame(t *testing.T) {
 	if got, want := frames(t, l, cue.FrameRate{Num: 30000, Den: 1001}), []int64{1800, 17982}; !eq(got, want) {
 		t.Errorf("frames %v, want %v", got, want)
 	}
+	// 59.94 skips frames 00-03.
+	l, _ = Parse("df.txt", []byte("00:01:00;04\n"))
+	if got, want := frames(t, l, cue.FrameRate{Num: 60000, Den: 1001}), []int64{3600}; !eq(got, want) {
+		t.Errorf("59.94: frames %v, want %v", got, want)
+	}
+	// 23.976 has no drop-frame numbering: a guess would misplace every cut.
+	if _, err := l.Times(cue.FrameRate{Num: 24000, Den: 1001}); err == nil || !strings.Contains(err.Error(), "df.txt:1: drop-frame") {
+		t.Errorf("drop-frame at 23.976: %v", err)
+	}
 }
 
 func TestPlainErrorNamesLine(t *testing.T) {

@@ -460,6 +460,7 @@ func (r *reader) composition(ref cplRef) {
 	// Sequence durations summed over segments, by sequence type.
 	durs := map[string]cue.Time{}
 	firstSeq := ""
+	var pictures []picture // the main image's resources, in playing order
 	for _, seg := range n.Path("SegmentList").Children("Segment") {
 		for _, seq := range seg.Path("SequenceList").Kids {
 			kind, known := sequenceKinds[seq.Local]
@@ -482,6 +483,9 @@ func (r *reader) composition(ref cplRef) {
 							Message: fmt.Sprintf("%s references track file %s, which no ASSETMAP lists", seq.Local, id)})
 					}
 					continue
+				}
+				if seq.Local == "MainImageSequence" {
+					pictures = append(pictures, picture{files: idx, whole: playsFromStart(res)})
 				}
 				desc := descs[normID(res.Child("SourceEncoding").Value())]
 				for _, i := range idx {
@@ -515,7 +519,29 @@ func (r *reader) composition(ref cplRef) {
 	} else {
 		ep.Duration = durs[firstSeq]
 	}
+	// The picture's cuts can be detected in its track file only when the
+	// composition plays one file, once, from its first frame: otherwise
+	// the file's times are not the programme's.
+	if len(pictures) == 1 && pictures[0].whole && len(pictures[0].files) == 1 {
+		ep.Video = r.d.Files[pictures[0].files[0]].Path
+	}
 	r.eps = append(r.eps, ep)
+}
+
+// picture is one resource of a CPL's main image sequence: the files its
+// track file id names, and whether it plays from the file's first frame,
+// once.
+type picture struct {
+	files []int
+	whole bool
+}
+
+func playsFromStart(res *xmltree.Node) bool {
+	zeroOrAbsent := func(name, want string) bool {
+		c := res.Child(name)
+		return c == nil || strings.TrimSpace(c.Value()) == want
+	}
+	return zeroOrAbsent("EntryPoint", "0") && zeroOrAbsent("RepeatCount", "1")
 }
 
 // resourceDuration is SourceDuration × RepeatCount in the resource's edit

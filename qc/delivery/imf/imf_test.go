@@ -173,3 +173,19 @@ func contains(l []string, s string) bool {
 	}
 	return false
 }
+
+// A CPL's picture is the episode's video when it plays one track file once
+// from its first frame (photon: one resource, EntryPoint 0; the path is the ASSETMAP's); the countdown
+// plays its file four times, so its times are not the file's and no video
+// is named.
+func TestEpisodeVideo(t *testing.T) {
+	for name, want := range map[string]string{"photon-timedtext": "VIDEO_a3542de6-5010-41aa-8ab0-d90b90b7f5dc.mxf", "countdown-audio": ""} {
+		d, err := Read(fixture(t, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(d.Episodes) != 1 || d.Episodes[0].Video != want {
+			t.Errorf("%s: episodes %+v, want video %q", name, d.Episodes, want)
+		}
+	}
+}

@@ -90,6 +90,7 @@ func Parse(src []byte, root, name string) *delivery.Delivery {
 	p := &parser{xmlmanifest.New(d, name)}
 	p.parse(src)
 	d.Finish()
+	d.SetEpisodeVideos()
 	return d
 }
 

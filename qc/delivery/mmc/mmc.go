@@ -55,6 +55,7 @@ func Parse(src []byte, root, name string, readMEC func(string) ([]byte, error)) 
 	p := &parser{Reader: xmlmanifest.New(d, name), readMEC: readMEC, tracks: map[string][]int{}, epOf: map[string]int{}}
 	p.parse(src)
 	d.Finish()
+	d.SetEpisodeVideos()
 	return d
 }
 

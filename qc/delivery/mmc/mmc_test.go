@@ -163,3 +163,21 @@ func contains(l []string, s string) bool {
 	}
 	return false
 }
+
+// The episode's one video track is its picture, for shot-change detection.
+func TestVeepEpisodeVideo(t *testing.T) {
+	root := fixture(t, "veep-s5e5")
+	d, err := Read(root, filepath.Join(root, "VEEP_Season5_E5_manifest.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var videos []string
+	for _, f := range d.Files {
+		if f.Kind == delivery.Video && f.Episode == 5 {
+			videos = append(videos, f.Path)
+		}
+	}
+	if len(videos) != 1 || len(d.Episodes) != 1 || d.Episodes[0].Video != videos[0] {
+		t.Errorf("episode video %q, want the one video track %v", d.Episodes[0].Video, videos)
+	}
+}

@@ -81,7 +81,7 @@ func (tc timecode) valid() string {
 		return "seconds above 59"
 	case tc.f > 29:
 		return "frame number above 29"
-	case tc.drop && tc.s == 0 && tc.f < 2 && tc.m%10 != 0:
+	case tc.label().Skipped(nominal):
 		// Drop-frame numbering skips frames 00 and 01 at the start of every
 		// minute except minutes 00, 10, 20, ...
 		return "drop-frame timecodes skip frames 00 and 01 in this minute"
@@ -91,13 +91,13 @@ func (tc timecode) valid() string {
 
 // frames converts the label to a frame count from 00:00:00:00. Out-of-range
 // fields are carried arithmetically rather than rejected.
-func (tc timecode) frames() int64 {
-	n := (tc.h*3600+tc.m*60+tc.s)*30 + tc.f
-	if tc.drop {
-		minutes := tc.h*60 + tc.m
-		n -= 2 * (minutes - minutes/10)
-	}
-	return n
+func (tc timecode) frames() int64 { return tc.label().Frame(nominal) }
+
+// nominal is the 30 frames a second SCC labels count.
+var nominal = Rate.Nominal()
+
+func (tc timecode) label() cue.Timecode {
+	return cue.Timecode{H: tc.h, M: tc.m, S: tc.s, F: tc.f, Drop: tc.drop}
 }
 
 // String formats the label as written in SCC files.

@@ -210,8 +210,7 @@ func (p *params) clockFrames(h, m, s, f, sub uint64) (cue.Time, bool) {
 		minutes := h*60 + m
 		switch p.drop {
 		case dropNTSC: // 2 labels per minute (4 at 60 fps), except every tenth minute
-			per := uint64((p.frameRate + 14) / 15)
-			label -= per * (minutes - minutes/10)
+			label -= uint64(cue.DroppedBefore(int64(minutes), int64(p.frameRate)))
 		case dropPAL: // 4 labels every even minute, except every tenth minute
 			label -= 4 * (minutes/2 - minutes/10)
 		}

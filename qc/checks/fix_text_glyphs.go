@@ -85,27 +85,57 @@ var latinHomoglyph = map[rune]rune{
 	'ο': 'o', 'ν': 'v', 'Α': 'A', 'Β': 'B', 'Ε': 'E', 'Ζ': 'Z', 'Η': 'H', 'Ι': 'I', 'Κ': 'K', 'Μ': 'M', 'Ν': 'N', 'Ο': 'O', 'Ρ': 'P', 'Τ': 'T', 'Υ': 'Y', 'Χ': 'X',
 }
 
-// homoglyphFix writes the Latin letter for each Cyrillic or Greek homoglyph
-// of word in line j (X003), when the word is otherwise Latin and every odd
-// letter has an identical Latin one; a mostly Cyrillic or Greek word is
-// left (which letter is wrong there needs a person).
-func homoglyphFix(p *rule.Pass, c *cue.Cue, j int, word string) []rule.SuggestedFix {
-	latin, odd := 0, 0
-	for _, r := range word {
-		switch s := scriptOf(r); {
-		case s == 0:
-			latin++
-		case s > 0:
-			if _, ok := latinHomoglyph[r]; !ok {
-				return nil
-			}
-			odd++
+// homoglyphIn maps a letter to the identical letter of script s (an index
+// of homoglyphScripts): Cyrillic and Greek to Latin by latinHomoglyph, a
+// Latin letter to the Cyrillic or Greek one drawn like it, and a Cyrillic
+// letter to a Greek one (or back) through their common Latin twin.
+func homoglyphIn(r rune, s int) (rune, bool) {
+	if l, ok := latinHomoglyph[r]; ok {
+		r = l
+	}
+	if s == 0 {
+		return r, scriptOf(r) == 0
+	}
+	for from, l := range latinHomoglyph {
+		if l == r && scriptOf(from) == s {
+			return from, true
 		}
 	}
-	if odd == 0 || latin <= odd {
+	return 0, false
+}
+
+// homoglyphFix writes each odd letter of word in line j (X003) as the
+// identical letter of the word's script: Cyrillic а in a Latin word
+// becomes a, Latin o in a Russian word becomes о. Only when one script
+// holds most of the word's letters and every odd letter has an identical
+// twin in it; otherwise which letters are wrong needs a person.
+func homoglyphFix(p *rule.Pass, c *cue.Cue, j int, word string) []rule.SuggestedFix {
+	var count [3]int
+	for _, r := range word {
+		if s := scriptOf(r); s >= 0 {
+			count[s]++
+		}
+	}
+	major, total := 0, count[0]+count[1]+count[2]
+	for s := range count {
+		if count[s] > count[major] {
+			major = s
+		}
+	}
+	if 2*count[major] <= total {
 		return nil
 	}
-	return textFix(p, c, j, "write "+word+" in Latin letters"+cueLabel(c), func(_ int, t string) []textEdit {
+	swap := map[rune]rune{}
+	for _, r := range word {
+		if s := scriptOf(r); s >= 0 && s != major {
+			twin, ok := homoglyphIn(r, major)
+			if !ok {
+				return nil
+			}
+			swap[r] = twin
+		}
+	}
+	return textFix(p, c, j, "write "+word+" in "+homoglyphScripts[major].name+" letters"+cueLabel(c), func(_ int, t string) []textEdit {
 		var out []textEdit
 		for at := 0; ; {
 			k := strings.Index(t[at:], word)
@@ -119,8 +149,8 @@ func homoglyphFix(p *rule.Pass, c *cue.Cue, j int, word string) []rule.Suggested
 				continue
 			}
 			for _, e := range replaceRunes(word, func(_ int, r rune) (string, bool) {
-				l, ok := latinHomoglyph[r]
-				return string(l), ok
+				twin, ok := swap[r]
+				return string(twin), ok
 			}) {
 				out = append(out, textEdit{k + e.from, k + e.to, e.s})
 			}
@@ -188,8 +218,9 @@ func italicsFix(p *rule.Pass, c *cue.Cue) []rule.SuggestedFix {
 	return fixOf("remove the italics"+cueLabel(c), edits)
 }
 
-// LatinHomoglyph returns the Latin letter X003's fix writes for r, if any
-// (the fix tests fold the copies' text with it).
+// LatinHomoglyph returns the Latin letter drawn like the Cyrillic or Greek
+// r, if any (the fix tests fold the copies' text with it: X003's fix swaps
+// such twins).
 func LatinHomoglyph(r rune) (rune, bool) {
 	l, ok := latinHomoglyph[r]
 	return l, ok

@@ -39,6 +39,9 @@ func invisibleRepair(r rune, rtl bool) (with string, ok bool) {
 // invisibleFix removes or replaces character r everywhere in cue c (X002
 // reports each character once per cue).
 func invisibleFix(p *rule.Pass, c *cue.Cue, r rune) []rule.SuggestedFix {
+	if !p.Fixing() {
+		return nil
+	}
 	with, ok := invisibleRepair(r, hasRTL(c))
 	if !ok {
 		return nil
@@ -110,6 +113,9 @@ func homoglyphIn(r rune, s int) (rune, bool) {
 // holds most of the word's letters and every odd letter has an identical
 // twin in it; otherwise which letters are wrong needs a person.
 func homoglyphFix(p *rule.Pass, c *cue.Cue, j int, word string) []rule.SuggestedFix {
+	if !p.Fixing() {
+		return nil
+	}
 	var count [3]int
 	for _, r := range word {
 		if s := scriptOf(r); s >= 0 {

@@ -147,6 +147,9 @@ func collapsible(seq string) (rune, bool) {
 // "!!" and "!!!" become "!"); nil when the line's sequences include one
 // that cannot be collapsed safely (".." or "?!"), which needs a person.
 func doubledFix(p *rule.Pass, c *cue.Cue, j int, seqs []string) []rule.SuggestedFix {
+	if !p.Fixing() {
+		return nil
+	}
 	marks := map[rune]bool{}
 	for _, s := range seqs {
 		if !containsSequence(c.Lines[j].Text, s) {

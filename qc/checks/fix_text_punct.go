@@ -197,13 +197,14 @@ func scriptPunctFix(p *rule.Pass, c *cue.Cue, j int, want map[rune]rune) []rule.
 	})
 }
 
-// dashSpaceFix writes the language's spacing after the speaker dash of line
-// j (X005): one space when spaced, none otherwise. Only in a cue whose
-// every line starts with a speaker dash, where the dash is surely a
-// speaker's; a dash of the wrong kind or a missing dash is left for a
-// person (which line is whose needs the picture).
-func dashSpaceFix(p *rule.Pass, c *cue.Cue, j int, spaced bool) []rule.SuggestedFix {
-	if len(c.Lines) < 2 {
+// dashFix writes line j's speaker dash as the language has it (X005): the
+// guide's dash character (when the pack names one) followed by one space
+// (style space) or none (no-space); style either keeps the spacing. Only
+// in a cue whose every line starts with a speaker dash, where each dash is
+// surely a speaker's; a missing dash, a Hebrew-style cue (second-only) and
+// a file's consistent house style are left for a person.
+func dashFix(p *rule.Pass, c *cue.Cue, j int, want rune, style string) []rule.SuggestedFix {
+	if len(c.Lines) < 2 || style == "second-only" {
 		return nil
 	}
 	for _, l := range c.Lines {
@@ -211,16 +212,23 @@ func dashSpaceFix(p *rule.Pass, c *cue.Cue, j int, spaced bool) []rule.Suggested
 			return nil
 		}
 	}
-	return textFix(p, c, j, "set the speaker dash's spacing"+cueLabel(c), func(_ int, t string) []textEdit {
-		_, rest := speakerDash(t)
-		at := len(t) - len(rest)
-		after := strings.TrimLeft(rest, " \u00A0")
-		if spaced {
-			if len(after) == len(rest) {
-				return []textEdit{{at, at, " "}}
-			}
-			return nil
+	return textFix(p, c, j, "write the speaker dash as the language does"+cueLabel(c), func(_ int, t string) []textEdit {
+		d, rest := speakerDash(t)
+		dash := string(d)
+		if want != utf8.RuneError && want != 0 {
+			dash = string(want)
 		}
-		return []textEdit{{at, len(t) - len(after), ""}}
+		after := strings.TrimLeft(rest, " \u00A0")
+		switch style {
+		case "space":
+			dash += " "
+		case "no-space":
+		default:
+			dash += rest[:len(rest)-len(after)]
+		}
+		if head := t[:len(t)-len(after)]; head != dash {
+			return []textEdit{{0, len(head), dash}}
+		}
+		return nil
 	})
 }

@@ -83,7 +83,7 @@ func runDialogueDash(p *rule.Pass) {
 			dashedLines++
 			if want != utf8.RuneError && d != want {
 				wrongDash = append(wrongDash, heldFinding{c, j, lineNo(j) + " starts with " + codePoint(d) + "; the guide uses " +
-					codePoint(want) + ": " + quote(l.Text), string(want), string(d), nil})
+					codePoint(want) + ": " + quote(l.Text), string(want), string(d), dashFix(p, c, j, want, style)})
 				continue
 			}
 			spaced := strings.HasPrefix(rest, " ") || strings.HasPrefix(rest, "\u00A0")
@@ -91,11 +91,11 @@ func runDialogueDash(p *rule.Pass) {
 			case (style == "no-space" || style == "second-only") && spaced:
 				spacing = append(spacing, heldFinding{c, j, "the speaker dash in " + lineNo(j) + " is followed by a space; " +
 					"the guide writes \"" + string(want) + "Text\": " + quote(l.Text), string(want) + "Text", string(d) + " Text",
-					dashSpaceFix(p, c, j, false)})
+					dashFix(p, c, j, want, style)})
 			case style == "space" && !spaced:
 				spacing = append(spacing, heldFinding{c, j, "the speaker dash in " + lineNo(j) + " needs a space after it; " +
 					"the guide writes \"" + string(want) + " Text\": " + quote(l.Text), string(want) + " Text", string(d) + "Text",
-					dashSpaceFix(p, c, j, true)})
+					dashFix(p, c, j, want, style)})
 			}
 		}
 		cues++

@@ -154,7 +154,7 @@ var (
 // textFixed folds a character the text fixes write or delete: to 0 when
 // fixes change how many there are, to the Latin letter for a homoglyph.
 func textFixed(r rune) (rune, bool) {
-	if strings.ContainsRune("…⋯!?;？！：،؟()[]{}\u00a0\u202f\u00ad\u200b\u2028\u2029\u200e\u200f\u061c", r) ||
+	if strings.ContainsRune("…⋯!?;？！：،؟()[]{}–—‐\u00a0\u202f\u00ad\u200b\u2028\u2029\u200e\u200f\u061c", r) ||
 		(r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069) {
 		return 0, true
 	}

@@ -25,7 +25,7 @@ var Fixable = map[string]string{
 	"X002": "replace a tab or line/paragraph separator by a space (deleted next to a space); delete soft hyphens, zero-width spaces and byte-order marks inside the text; delete bidirectional controls in a cue with no right-to-left letter. Joiners, the word joiner, C1 controls, U+FFFD, private-use characters and noncharacters are left for a person, and so are the characters the pack allows",
 	"X003": "write the Latin letter for a Cyrillic or Greek letter drawn identically (а→a, Ο→O) in a word that is otherwise mostly Latin; a word with a look-alike that is not identical (Greek α) or mostly in the other script is left",
 	"X004": "write the pack's ellipsis (… or zh-Hans ⋯) for each run of exactly three full stops",
-	"X005": "set the spacing after the speaker dash to the language's style (one space or none) in a cue whose every line starts with a dash; a wrong dash kind, a missing dash and a file's own consistent style are left",
+	"X005": "write the speaker dash as the language has it (the pack's dash character, one space after it or none) in a cue whose every line starts with a dash; a missing dash, Hebrew-style second-only cues and a file's own consistent style are left",
 	"X006": "delete the spaces (including no-break ones) before the marks the pack lists, where the check reports them",
 	"X007": "insert the pack's first listed space (U+202F in the French pack) before ! ? : ; and inside « », or replace a space the pack does not accept; a file's own consistent style (reported once) is left",
 	"X009": "write the full-width form (？！：) of a half-width mark that follows CJK text; marks at a line end the guide forbids are left (dropping one is an editor's choice)",

@@ -47,7 +47,11 @@ func spaceBeforeFix(p *rule.Pass, c *cue.Cue, j int, set *runeSet) []rule.Sugges
 // preferred space (X007), at the places the check counts: the space is
 // inserted where none is and replaces a space the pack does not accept.
 // The decision mirrors runFrenchPunctuationSpace mark for mark.
-func frenchSpaceFix(p *rule.Pass, c *cue.Cue, j int, spaces map[rune]bool, want rune) []rule.SuggestedFix {
+func frenchSpaceFix(p *rule.Pass, c *cue.Cue, j int, spaces map[rune]bool) []rule.SuggestedFix {
+	if !p.Fixing() {
+		return nil
+	}
+	want := preferredSpace(p.String("spaces"))
 	ws := string(want)
 	return textFix(p, c, j, "set "+codePoint(want)+" before high punctuation and inside guillemets"+cueLabel(c),
 		func(_ int, t string) []textEdit {

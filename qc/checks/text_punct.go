@@ -188,7 +188,6 @@ func runFrenchPunctuationSpace(p *rule.Pass) {
 	}
 	slices.Sort(accepted)
 	expect := "one of " + strings.Join(accepted, ", ")
-	want := preferredSpace(p.String("spaces"))
 	var held []heldFinding
 	places, missing := 0, 0 // marks and guillemets that take a space; those without the right one
 	textCues(p, func(c *cue.Cue) {
@@ -256,7 +255,7 @@ func runFrenchPunctuationSpace(p *rule.Pass) {
 				}
 				reported = true // one finding per line; the count covers the rest
 				held = append(held, heldFinding{c, j, problem + " in " + lineNo(j) + ": " + quote(l.Text), expect, problem,
-					frenchSpaceFix(p, c, j, spaces, want)})
+					frenchSpaceFix(p, c, j, spaces)})
 			}
 		}
 	})

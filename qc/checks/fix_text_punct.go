@@ -147,9 +147,12 @@ func collapsible(seq string) (rune, bool) {
 	return rs[0], true
 }
 
-// doubledFix collapses every run of a doubled mark in line j to one (X010:
-// "!!" and "!!!" become "!"); nil when the line's sequences include one
-// that cannot be collapsed safely (".." or "?!"), which needs a person.
+// doubledFix collapses every run of a doubled mark that ends a word in
+// line j to one (X010: "Stop!!" and "Stop!!!" become "Stop!"); nil when
+// the line's sequences include one that cannot be collapsed safely (".."
+// or "?!"), which needs a person. A run that is not at a word's end ("??
+// ????") is text an earlier conversion lost, one '?' per character, and is
+// left as it is.
 func doubledFix(p *rule.Pass, c *cue.Cue, j int, seqs []string) []rule.SuggestedFix {
 	if !p.Fixing() {
 		return nil
@@ -166,9 +169,25 @@ func doubledFix(p *rule.Pass, c *cue.Cue, j int, seqs []string) []rule.Suggested
 		marks[r] = true
 	}
 	return textFix(p, c, j, "collapse doubled punctuation"+cueLabel(c), func(_ int, t string) []textEdit {
-		return replaceRunes(t, func(i int, r rune) (string, bool) {
-			return "", marks[r] && i > 0 && runeBefore(t, i) == r
-		})
+		var out []textEdit
+		for i := 0; i < len(t); {
+			r, n := utf8.DecodeRuneInString(t[i:])
+			if !marks[r] {
+				i += n
+				continue
+			}
+			end := i + n
+			for strings.HasPrefix(t[end:], string(r)) {
+				end += n
+			}
+			prev, next := runeBefore(t, i), runeAt(t, end)
+			endsWord := unicode.IsLetter(prev) || unicode.IsDigit(prev) || strings.ContainsRune("\"'»”’)]", prev)
+			if end > i+n && endsWord && !unicode.IsLetter(next) && !unicode.IsDigit(next) {
+				out = append(out, textEdit{i + n, end, ""})
+			}
+			i = end
+		}
+		return out
 	})
 }
 

@@ -24,8 +24,11 @@ func ellipsisFix(p *rule.Pass, c *cue.Cue, j int, want string) []rule.SuggestedF
 }
 
 // spaceBeforeFix deletes the spaces before the marks of set in line j
-// (X006), where the check reports them: not before an ellipsis opening a
-// continuation, not on a line that is only a dash and the mark.
+// (X006), where the check reports them (not before an ellipsis opening a
+// continuation, not on a line that is only a dash and the mark) and the
+// mark plainly ends the word before the space: after a letter, digit or
+// closing quote, and not itself followed by one. "?? ????" (text an earlier
+// conversion lost) and "you ... ?" are left for a person.
 func spaceBeforeFix(p *rule.Pass, c *cue.Cue, j int, set *runeSet) []rule.SuggestedFix {
 	return textFix(p, c, j, "remove the space before the punctuation"+cueLabel(c), func(_ int, t string) []textEdit {
 		var out []textEdit
@@ -35,6 +38,11 @@ func spaceBeforeFix(p *rule.Pass, c *cue.Cue, j int, set *runeSet) []rule.Sugges
 			}
 			from := strings.TrimRightFunc(t[:i], isSpaceRune)
 			if strings.TrimSpace(strings.TrimLeft(from, "-–— ")) == "" {
+				continue
+			}
+			prev, next := runeBefore(from, len(from)), runeAt(t, i+utf8.RuneLen(r))
+			if !(unicode.IsLetter(prev) || unicode.IsDigit(prev) || strings.ContainsRune("\"'»”’)]", prev)) ||
+				unicode.IsLetter(next) || unicode.IsDigit(next) {
 				continue
 			}
 			out = append(out, textEdit{len(from), i, ""})

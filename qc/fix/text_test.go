@@ -19,9 +19,11 @@ func TestTextFixesLeaveAlone(t *testing.T) {
 		return b.String()
 	}
 	cases := []struct{ name, rule, body string }{
-		{"dots.en.srt", "X010", srt("Wait.. what")}, // ".." may be a mistyped ellipsis
-		{"mixed.es.srt", "X010", srt("¿Qué?!")},
-		{"lost.en.srt", "X010", srt("?? ????")},                                                         // one '?' per character an earlier conversion lost                                                         // which of ?! was meant
+		{"dots.en.srt", "X010", srt("Wait.. what")},                                                     // ".." may be a mistyped ellipsis
+		{"mixed.es.srt", "X010", srt("¿Qué?!")},                                                         // which of ?! was meant
+		{"lost.en.srt", "X010", srt("?? ????")},                                                         // one '?' per character an earlier conversion lost
+		{"lost2.en.srt", "X006", srt("?? ????")},                                                        // the space separates lost words
+		{"spaced.en.srt", "X006", srt("Why do you ... ?")},                                              // the mark does not end a word
 		{"nested.en.sdh.srt", "X013", srt("(whispering (softly)) Go.")},                                 // nested brackets
 		{"joiner.en.srt", "X002", srt("a\u200db")},                                                      // a joiner selects letter forms
 		{"c1.en.srt", "X002", srt("it\u0092s")},                                                         // a character lost by decoding

@@ -69,7 +69,7 @@ func reportParseErrors(p *rule.Pass) {
 	}
 	for _, d := range p.Doc.Diagnostics {
 		if d.Rule == "" {
-			p.ReportDiagnostic(d)
+			reportDiagnostic(p, d)
 		}
 	}
 }

@@ -1,76 +1,79 @@
 package checks
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/exportqc/exportqc/qc/cue"
+	"github.com/exportqc/exportqc/qc/format/markup"
 	"github.com/exportqc/exportqc/qc/rule"
 )
 
 // balanceFix closes an SRT or WebVTT cue's unclosed tags at the end of its
-// payload and deletes closing tags that close nothing (L005). Mis-nested
-// tags ("<i><b></i></b>") are left alone: which order was meant needs a
-// person. Tags are read as the check reads them: a tag is on one line,
-// names are case-insensitive, <v> and <rt> need no end tag.
-func balanceFix(p *rule.Pass, c *cue.Cue) []rule.SuggestedFix {
+// payload and deletes closing tags that close nothing (L005), from the
+// issues markup.Balance found in the cue's payload for the check itself.
+// Mis-nested tags ("<i><b></i></b>") are left alone: which order was meant
+// needs a person.
+func balanceFix(p *rule.Pass, c *cue.Cue, issues []markup.Issue) []rule.SuggestedFix {
 	if !p.Fixing() || (p.Doc.Format != "srt" && p.Doc.Format != "webvtt") {
 		return nil
 	}
-	src := p.File.Fix.Bytes(c.TextSrc, false)
 	base, _, ok := p.File.Fix.Span(c.TextSrc, false)
 	if !ok {
 		return nil
 	}
-	s := string(src)
-	type open struct{ name, written string }
-	var stack []open
+	src := string(p.File.Fix.Bytes(c.TextSrc, false))
+	at := rawToSource(c.Raw, src)
+	if at == nil {
+		return nil
+	}
 	var edits []rule.TextEdit
-	for i := 0; i < len(s); i++ {
-		if s[i] != '<' {
-			continue
-		}
-		name, closing, end := readTag(s, i)
-		if end < 0 {
-			continue
-		}
-		paired := pairedTag(name)
-		if paired == "" {
-			i = end - 1
-			continue
-		}
-		if !closing {
-			stack = append(stack, open{paired, name})
-			i = end - 1
-			continue
-		}
-		if paired == "ruby" && len(stack) > 0 && stack[len(stack)-1].name == "rt" {
-			stack = stack[:len(stack)-1]
-		}
-		k := len(stack) - 1
-		for k >= 0 && stack[k].name != paired {
-			k--
-		}
-		switch {
-		case k < 0: // closes nothing: drop it
-			edits = append(edits, rule.TextEdit{Start: base + int64(i), End: base + int64(end)})
-		case k < len(stack)-1:
-			return nil // mis-nested
-		default:
-			stack = stack[:k]
-		}
-		i = end - 1
-	}
-	var closers strings.Builder
-	for k := len(stack) - 1; k >= 0; k-- {
-		if o := stack[k]; o.name != "v" && o.name != "rt" {
-			closers.WriteString("</" + o.written + ">")
+	var closers []string
+	for _, is := range issues {
+		switch is.Kind {
+		case markup.Misnested:
+			return nil
+		case markup.Stray:
+			edits = append(edits, rule.TextEdit{Start: base + int64(at[is.Tag.Start]), End: base + int64(at[is.Tag.End])})
+		case markup.Unclosed:
+			closers = append(closers, "</"+is.Tag.Written+">")
 		}
 	}
-	if closers.Len() > 0 {
-		at := base + int64(len(s))
-		edits = append(edits, rule.TextEdit{Start: at, End: at, New: closers.String()})
+	if len(closers) > 0 {
+		slices.Reverse(closers) // the last opened closes first
+		end := base + int64(len(src))
+		edits = append(edits, rule.TextEdit{Start: end, End: end, New: strings.Join(closers, "")})
 	}
 	return fixOf("balance the formatting tags of cue "+itoa(int64(c.Index)), edits)
+}
+
+// rawToSource maps each byte offset of a cue's Raw payload (lines joined
+// by "\n") to the offset of the same byte in its source bytes, which may
+// end lines with "\r\n"; nil when they differ otherwise.
+func rawToSource(raw, src string) []int {
+	at := make([]int, 0, len(raw)+1)
+	j := 0
+	for i := 0; i < len(raw); i++ {
+		if raw[i] == '\n' && j < len(src) && src[j] == '\r' {
+			j++ // the CR of a CRLF (or a lone CR) the reader turned into "\n"
+			if j < len(src) && src[j] == '\n' {
+				at = append(at, j-1)
+				j++
+				continue
+			}
+			at = append(at, j-1)
+			continue
+		}
+		if j >= len(src) || raw[i] != src[j] {
+			return nil
+		}
+		at = append(at, j)
+		j++
+	}
+	if j != len(src) {
+		return nil
+	}
+	return append(at, j)
 }
 
 // readTag reads the tag at s[i] ('<'): its name, whether it closes, and
@@ -100,14 +103,4 @@ func readTag(s string, i int) (name string, closing bool, end int) {
 		}
 	}
 	return "", false, -1
-}
-
-// pairedTag is the canonical name of a formatting tag that needs closing.
-func pairedTag(name string) string {
-	for _, t := range [...]string{"i", "b", "u", "s", "font", "c", "v", "lang", "ruby", "rt", "span"} {
-		if strings.EqualFold(name, t) {
-			return t
-		}
-	}
-	return ""
 }

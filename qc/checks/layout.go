@@ -156,9 +156,14 @@ func runUnbalancedMarkup(p *rule.Pass) {
 		if c.Comment || strings.IndexByte(c.Raw, '<') < 0 {
 			continue
 		}
-		for _, prob := range markup.Unbalanced(c.Raw) {
+		issues := markup.Balance(c.Raw)
+		if len(issues) == 0 {
+			continue
+		}
+		fixes := balanceFix(p, c, issues)
+		for _, prob := range markup.Problems(issues) {
 			f := rule.AtCue(c)
-			f.Line, f.Message, f.Fixes = payloadLine(c, prob.LineInPayload), prob.Message, balanceFix(p, c)
+			f.Line, f.Message, f.Fixes = payloadLine(c, prob.LineInPayload), prob.Message, fixes
 			p.Report(f)
 		}
 	}

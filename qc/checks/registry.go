@@ -63,7 +63,8 @@ func build() []*rule.Rule {
 }
 
 // readerRules gives the rules a reader declares without a Run the one that
-// reports that reader's diagnostics of their code. The readers' values are
+// reports that reader's diagnostics of their code, with the fixes their
+// kind has. The readers' values are
 // copied, not changed: a format package stays free of engine concerns.
 func readerRules(lists ...[]*rule.Rule) []*rule.Rule {
 	var out []*rule.Rule
@@ -71,7 +72,7 @@ func readerRules(lists ...[]*rule.Rule) []*rule.Rule {
 		for _, r := range l {
 			if r.Run == nil {
 				c := *r
-				c.Run = rule.ReportDiagnostics
+				c.Run = reportReaderDiagnostics
 				r = &c
 			}
 			out = append(out, r)

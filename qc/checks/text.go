@@ -109,6 +109,7 @@ type heldFinding struct {
 	message  string
 	expected string
 	actual   string
+	fixes    []rule.SuggestedFix // offered when the departure is reported on its own
 }
 
 // houseStyleMin is how many times a file must repeat a departure, on at
@@ -125,9 +126,9 @@ const (
 // emit reports a held finding, about line d.line or the whole cue.
 func (d heldFinding) emit(p *rule.Pass, param string) {
 	if d.line >= 0 {
-		reportLine(p, d.c, d.line, param, d.message, d.expected, d.actual)
+		reportLine(p, d.c, d.line, param, d.message, d.expected, d.actual, d.fixes...)
 	} else {
-		p.ReportCue(d.c, param, d.message, d.expected, d.actual)
+		p.ReportCueFix(d.c, param, d.message, d.expected, d.actual, d.fixes...)
 	}
 }
 
@@ -144,6 +145,9 @@ func reportHouseStyle(p *rule.Pass, list []heldFinding, of int, share float64, p
 func reportHouseStyleN(p *rule.Pass, list []heldFinding, n, of int, share float64, param, what string) {
 	if n >= houseStyleMin && float64(n) >= share*float64(of) && len(list) > 0 {
 		d := list[0]
+		// The file's own style is an editorial choice (Canadian French
+		// typography): no fix rewrites it.
+		d.fixes = nil
 		d.message = "the file's own style on " + itoa(int64(n)) + " of " + itoa(int64(of)) + " " + what +
 			" (first here): " + d.message
 		d.emit(p, param)

@@ -247,7 +247,7 @@ func runInvisibleCharacter(p *rule.Pass) {
 				}
 				seen = append(seen, r)
 				reportLine(p, c, j, "", codePoint(r)+" is invisible or undefined on screen, in "+lineNo(j)+": "+
-					quote(strings.Map(visible, l.Text)), "no "+fmt.Sprintf("U+%04X", r), codePoint(r))
+					quote(strings.Map(visible, l.Text)), "no "+fmt.Sprintf("U+%04X", r), codePoint(r), invisibleFix(p, c, r)...)
 			}
 		}
 	})
@@ -309,7 +309,7 @@ func runMixedScriptWord(p *rule.Pass) {
 					}
 				}
 				reportLine(p, c, j, "", "word \""+w+"\" in "+lineNo(j)+" mixes "+homoglyphScripts[major].name+
-					" with "+strings.Join(odd, ", "), "one script per word", strings.Join(odd, ", "))
+					" with "+strings.Join(odd, ", "), "one script per word", strings.Join(odd, ", "), homoglyphFix(p, c, j, w)...)
 			}
 		}
 	})

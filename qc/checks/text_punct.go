@@ -116,7 +116,7 @@ func runThreeDotEllipsis(p *rule.Pass) {
 			dotRuns(l.Text, func(_, n int) { found = found || n == 3 })
 			if found {
 				reportLine(p, c, j, "ellipsis", "\"...\" in "+lineNo(j)+" should be the ellipsis character "+want+
-					" ("+codePoint([]rune(want)[0])+"): "+quote(l.Text), want, "...")
+					" ("+codePoint([]rune(want)[0])+"): "+quote(l.Text), want, "...", ellipsisFix(p, c, j, want)...)
 			}
 		}
 	})
@@ -159,7 +159,7 @@ func runSpaceBeforePunctuation(p *rule.Pass) {
 					continue
 				}
 				reportLine(p, c, j, "chars", "space before \""+string(r)+"\" in "+lineNo(j)+": "+quote(t),
-					"no space before "+string(r), "a space")
+					"no space before "+string(r), "a space", spaceBeforeFix(p, c, j, set)...)
 				break
 			}
 		}
@@ -254,7 +254,8 @@ func runFrenchPunctuationSpace(p *rule.Pass) {
 					continue
 				}
 				reported = true // one finding per line; the count covers the rest
-				held = append(held, heldFinding{c, j, problem + " in " + lineNo(j) + ": " + quote(l.Text), expect, problem})
+				held = append(held, heldFinding{c, j, problem + " in " + lineNo(j) + ": " + quote(l.Text), expect, problem,
+					frenchSpaceFix(p, c, j, spaces)})
 			}
 		}
 	})
@@ -343,7 +344,8 @@ func runFullWidthPunctuation(p *rule.Pass) {
 				if i > 0 && r < 0x80 && strings.ContainsRune(half, r) && isCJK(rs[i-1]) {
 					full := r + 0xFEE0 // the Fullwidth Forms block mirrors ASCII
 					reportLine(p, c, j, "half_width", "half-width \""+string(r)+"\" after CJK text in "+lineNo(j)+
-						" should be full-width "+string(full)+" ("+codePoint(full)+"): "+quote(l.Text), string(full), string(r))
+						" should be full-width "+string(full)+" ("+codePoint(full)+"): "+quote(l.Text), string(full), string(r),
+						fullWidthFix(p, c, j, half)...)
 					break
 				}
 			}
@@ -377,7 +379,8 @@ func runDoubledPunctuation(p *rule.Pass) {
 				if !containsSequence(l.Text, s) {
 					continue
 				}
-				reportLine(p, c, j, "sequences", "\""+s+"\" in "+lineNo(j)+": "+quote(l.Text), "no \""+s+"\"", s)
+				reportLine(p, c, j, "sequences", "\""+s+"\" in "+lineNo(j)+": "+quote(l.Text), "no \""+s+"\"", s,
+					doubledFix(p, c, j, seqs)...)
 				break
 			}
 		}
@@ -420,7 +423,7 @@ func runScriptPunctuation(p *rule.Pass) {
 					continue // after Latin text, a digit or another mark
 				}
 				reportLine(p, c, j, "replace", "\""+string(r)+"\" in "+lineNo(j)+" should be "+string(own)+" ("+
-					codePoint(own)+"): "+quote(l.Text), string(own), string(r))
+					codePoint(own)+"): "+quote(l.Text), string(own), string(r), scriptPunctFix(p, c, j, want)...)
 				break
 			}
 		}

@@ -83,17 +83,19 @@ func runDialogueDash(p *rule.Pass) {
 			dashedLines++
 			if want != utf8.RuneError && d != want {
 				wrongDash = append(wrongDash, heldFinding{c, j, lineNo(j) + " starts with " + codePoint(d) + "; the guide uses " +
-					codePoint(want) + ": " + quote(l.Text), string(want), string(d)})
+					codePoint(want) + ": " + quote(l.Text), string(want), string(d), dashFix(p, c, j, want, style)})
 				continue
 			}
 			spaced := strings.HasPrefix(rest, " ") || strings.HasPrefix(rest, "\u00A0")
 			switch {
 			case (style == "no-space" || style == "second-only") && spaced:
 				spacing = append(spacing, heldFinding{c, j, "the speaker dash in " + lineNo(j) + " is followed by a space; " +
-					"the guide writes \"" + string(want) + "Text\": " + quote(l.Text), string(want) + "Text", string(d) + " Text"})
+					"the guide writes \"" + string(want) + "Text\": " + quote(l.Text), string(want) + "Text", string(d) + " Text",
+					dashFix(p, c, j, want, style)})
 			case style == "space" && !spaced:
 				spacing = append(spacing, heldFinding{c, j, "the speaker dash in " + lineNo(j) + " needs a space after it; " +
-					"the guide writes \"" + string(want) + " Text\": " + quote(l.Text), string(want) + " Text", string(d) + "Text"})
+					"the guide writes \"" + string(want) + " Text\": " + quote(l.Text), string(want) + " Text", string(d) + "Text",
+					dashFix(p, c, j, want, style)})
 			}
 		}
 		cues++
@@ -101,7 +103,7 @@ func runDialogueDash(p *rule.Pass) {
 		case len(dashed) == 0:
 		case style == "second-only" && dashed[0] == 0 && len(c.Lines) == 2:
 			report = append(report, heldFinding{c, -1, "line 1 starts with a speaker dash; the guide dashes the second " +
-				"speaker's line only: " + quote(c.Lines[0].Text), "dash on line 2 only", "dash on line 1"})
+				"speaker's line only: " + quote(c.Lines[0].Text), "dash on line 2 only", "dash on line 1", nil})
 		case style != "second-only" && len(c.Lines) == 2 && len(dashed) == 1 &&
 			(isLabel(c.Lines[1-dashed[0]].Text) || innerSpeaker(c.Lines[0].Text) || innerSpeaker(c.Lines[1].Text)):
 			// "(panting)" over "-Stop!": a sound label is nobody's line;
@@ -111,7 +113,7 @@ func runDialogueDash(p *rule.Pass) {
 			other := 1 - dashed[0]
 			d := heldFinding{c, -1, lineNo(dashed[0]) + " starts with a speaker dash but " + lineNo(other) +
 				" does not: dash both speakers' lines, or neither for one speaker: " + quote(c.Lines[other].Text),
-				"both lines dashed", "one line dashed"}
+				"both lines dashed", "one line dashed", nil}
 			if dashed[0] == 0 {
 				// A dashed first line over an undashed second is one
 				// speaker's text marked as a change of speaker, like a
@@ -122,7 +124,7 @@ func runDialogueDash(p *rule.Pass) {
 			}
 		case style != "second-only" && len(c.Lines) == 1 && !innerSpeaker(c.Lines[0].Text):
 			oneLine = append(oneLine, heldFinding{c, -1, "a one-line cue starts with a speaker dash but holds one speaker: " +
-				quote(c.Lines[0].Text), "no dash", "a dash"})
+				quote(c.Lines[0].Text), "no dash", "a dash", nil})
 		}
 	})
 	reportHouseStyle(p, wrongDash, dashedLines, houseStyleShare, "dash", "dashed lines")

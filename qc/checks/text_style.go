@@ -104,7 +104,7 @@ func runItalicsNotAllowed(p *rule.Pass) {
 		for j, l := range c.Lines {
 			if l.Italic() {
 				reportLine(p, c, j, "", lineNo(j)+" is in italics, which this language's guide does not use: "+quote(l.Text),
-					"no italics", "italics")
+					"no italics", "italics", italicsFix(p, c)...)
 				return
 			}
 		}
@@ -268,7 +268,7 @@ func runSDHConventions(p *rule.Pass) {
 				label := l.Text[a : b+1]
 				fixed := "[" + strings.Trim(label, "(){}") + "]"
 				reportLine(p, c, j, "", "SDH label "+quote(label)+" in "+lineNo(j)+" is in "+br[0]+" "+br[1]+"; SDH labels "+
-					"use [ ]: "+fixed, fixed, label)
+					"use [ ]: "+fixed, fixed, label, sdhBracketFix(p, c, j)...)
 				break
 			}
 		}

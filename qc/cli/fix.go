@@ -2,7 +2,7 @@ package cli
 
 import (
 	"bytes"
-	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -11,6 +11,7 @@ import (
 
 	"github.com/exportqc/exportqc/qc/checks"
 	"github.com/exportqc/exportqc/qc/fix"
+	"github.com/exportqc/exportqc/qc/output"
 	"github.com/exportqc/exportqc/qc/rule"
 )
 
@@ -142,10 +143,19 @@ func (a *app) runFix(cmd *cobra.Command, args []string) error {
 			return usageError{err}
 		}
 	}
-	res, err := fix.Run(context.Background(), fix.Options{Engine: opts, Rules: rules})
+	ctx, stop := signalContext()
+	defer stop()
+	res, err := fix.Run(ctx, fix.Options{Engine: opts, Rules: rules})
+	if ctx.Err() != nil {
+		return errors.New("fix interrupted: nothing written")
+	}
 	if err != nil {
 		return usageError{err}
 	}
+	// Every output (copies, manifests, the log) is staged first and put in
+	// place together: an error or an interrupt leaves none of them.
+	staged := fix.NewStaged(ctx)
+	defer staged.Discard()
 	written := map[string]string{}
 	var notes []string
 	if diff {
@@ -176,13 +186,13 @@ func (a *app) runFix(cmd *cobra.Command, args []string) error {
 			if !f.Changed() && !copyAll {
 				continue
 			}
-			if err := fix.WriteFile(targets[f.Path], f.Fixed, f.Path); err != nil {
+			if err := staged.Add(targets[f.Path], f.Fixed, f.Path); err != nil {
 				return fmt.Errorf("writing %s: %w", targets[f.Path], err)
 			}
 			written[f.Path] = targets[f.Path]
 		}
 		for _, m := range manifests {
-			if err := fix.WriteFile(targets[m.Path], m.Data, m.Path); err != nil {
+			if err := staged.Add(targets[m.Path], m.Data, m.Path); err != nil {
 				return fmt.Errorf("writing %s: %w", targets[m.Path], err)
 			}
 			notes = append(notes, m.Path+": written to "+targets[m.Path]+" with the new sizes and checksums")
@@ -190,6 +200,22 @@ func (a *app) runFix(cmd *cobra.Command, args []string) error {
 		if logPath == "" {
 			logPath = strings.TrimRight(out, "/") + ".fixlog.json"
 		}
+	}
+	if logPath != "" {
+		var buf bytes.Buffer
+		if err := fix.WriteLog(&buf, res, written, notes); err != nil {
+			return err
+		}
+		if err := staged.Add(logPath, buf.Bytes(), ""); err != nil {
+			return fmt.Errorf("writing the change log %s: %w", logPath, err)
+		}
+	}
+	if err := staged.Commit(); err != nil {
+		output.RemoveTemps()
+		if ctx.Err() != nil {
+			return errors.New("fix interrupted: nothing written")
+		}
+		return fmt.Errorf("writing the corrected files: %w", err)
 	}
 	w := a.stdout
 	if diff {
@@ -200,15 +226,6 @@ func (a *app) runFix(cmd *cobra.Command, args []string) error {
 	}
 	for _, n := range notes {
 		fmt.Fprintln(w, n)
-	}
-	if logPath != "" {
-		var buf bytes.Buffer
-		if err := fix.WriteLog(&buf, res, written, notes); err != nil {
-			return err
-		}
-		if err := fix.WriteFile(logPath, buf.Bytes(), ""); err != nil {
-			return fmt.Errorf("writing the change log %s: %w", logPath, err)
-		}
 	}
 	if len(res.Remaining) > 0 {
 		fmt.Fprintf(w, "%d finding(s) of the rules fixed remain; run check on the copy for details\n", len(res.Remaining))

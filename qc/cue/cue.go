@@ -99,7 +99,16 @@ type Diagnostic struct {
 	// More is how many further problems this diagnostic stands for (a
 	// reader that stops listing counts the rest in one diagnostic).
 	More int
+	// Kind classes the problem for the rule that reports it, "" for none:
+	// KindSpelling marks one a rewrite of the format's own spelling cures.
+	Kind string
 }
+
+// KindSpelling is a Diagnostic about a timing line or counter the reader
+// understood only through a lenient spelling (SRT "00:00:01.5 -> ...", a
+// counter that is no number): writing them in the format's canonical form
+// answers it.
+const KindSpelling = "spelling"
 
 // Document is everything a reader learned from one subtitle file.
 type Document struct {

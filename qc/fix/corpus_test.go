@@ -5,8 +5,10 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strings"
 	"testing"
 
+	"github.com/exportqc/exportqc/qc/checks"
 	"github.com/exportqc/exportqc/qc/cue"
 	"github.com/exportqc/exportqc/qc/internal/testcorpus"
 	"github.com/exportqc/exportqc/qc/textenc"
@@ -120,14 +122,23 @@ func isSTL(b []byte) bool {
 // sorted multiset (T007 moves whole cues, L001/L002 move line breaks),
 // without whitespace, digits, '.', ',', ':', '-' or '>' (times and their
 // spelling change: E000's SRT normalisation, a time without milliseconds), a byte-order mark, or closing tags (L005 adds
-// and deletes them).
+// and deletes them). The text rules' fixes write the characters textFixed
+// folds: marks they add, collapse or swap, spaces, invisible characters,
+// italic tags, and homoglyphs, which count as their Latin letter.
 func mask(s string) string {
 	s = closingTag.ReplaceAllString(s, "")
+	s = italicTag.ReplaceAllString(s, "")
 	var kept []rune
 	for _, r := range s {
 		switch {
 		case r == ' ', r == '\t', r == '\r', r == '\n', r == '.', r == ',', r == ':', r == '-', r == '>', r == '\ufeff', r >= '0' && r <= '9':
 			continue
+		}
+		if to, ok := textFixed(r); ok {
+			if to == 0 {
+				continue
+			}
+			r = to
 		}
 		kept = append(kept, r)
 	}
@@ -135,4 +146,20 @@ func mask(s string) string {
 	return string(kept)
 }
 
-var closingTag = regexp.MustCompile(`</[A-Za-z][A-Za-z0-9_-]*>`)
+var (
+	closingTag = regexp.MustCompile(`</[A-Za-z][A-Za-z0-9_-]*>`)
+	italicTag  = regexp.MustCompile(`<[iI]>|\{\\i[01]\}`)
+)
+
+// textFixed folds a character the text fixes write or delete: to 0 when
+// fixes change how many there are, to the Latin letter for a homoglyph.
+func textFixed(r rune) (rune, bool) {
+	if strings.ContainsRune("…⋯!?;？！：،؟()[]{}–—‐\u00a0\u202f\u00ad\u200b\u2028\u2029\u200e\u200f\u061c", r) ||
+		(r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069) {
+		return 0, true
+	}
+	if l, ok := checks.LatinHomoglyph(r); ok {
+		return l, true
+	}
+	return 0, false
+}

@@ -7,8 +7,8 @@
 // selected rules' findings (waived findings are not fixed) and applies those
 // that do not overlap. Classes go in a fixed order, one class per pass:
 // the file (E000 SRT spelling, E001, E002), then cue order (T007), then timing (the other
-// T rules), then whitespace and markup (L004, L005), then re-breaking lines
-// (L001, L002);
+// T rules), then whitespace and markup (L004, L005), then the text's
+// characters (the X rules), then re-breaking lines (L001, L002);
 // within a class fixes go by rule code, then in report order. Fixes left out
 // by an overlap are met again in the next pass, since the re-check offers
 // them anew; passes repeat until nothing changes (at most MaxPasses changing

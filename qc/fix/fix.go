@@ -3,10 +3,8 @@ package fix
 import (
 	"context"
 	"fmt"
-	"path"
 	"sort"
 	"strconv"
-	"strings"
 	"sync"
 
 	"github.com/exportqc/exportqc/qc/engine"
@@ -222,8 +220,7 @@ func (st *run) check(ctx context.Context, overlay func(string) ([]byte, bool)) (
 // readFile reads a file as the engine does, with its size limit.
 func readFile(path string) ([]byte, error) { return engine.ReadFile(path, 0) }
 
-// plan chooses this pass's fixes for one file, adding the encoding fixes
-// the engine's findings cannot carry.
+// plan chooses this pass's fixes for one file.
 func (st *run) plan(f *fileState) []planned {
 	wantRule := func(code string) bool {
 		_, no := f.blocked[code]
@@ -232,12 +229,6 @@ func (st *run) plan(f *fileState) []planned {
 	want := func(fd *rule.Finding) bool {
 		_, no := f.blockedAt[fixKey(fd)]
 		return wantRule(fd.Rule) && !no && f.stage[priority(fd.Rule)] < MaxPasses
-	}
-	for i := range f.findings {
-		fd := &f.findings[i]
-		if srtSpellingFinding(fd) && len(fd.Fixes) == 0 && want(fd) && f.format == "srt" && strings.EqualFold(path.Ext(f.path), ".srt") {
-			fd.Fixes = srtSpellingFix(f.current)
-		}
 	}
 	// One class of fixes per pass, in priority order: layout is fixed on
 	// settled timing, and a re-check's objection is not blamed on a fix of

@@ -1,12 +1,7 @@
 package fix
 
 import (
-	"crypto/md5"
-	"crypto/sha1"
-	"crypto/sha256"
-	"crypto/sha512"
-	"encoding/hex"
-	"hash"
+	"bytes"
 	"os"
 	"path"
 	"path/filepath"
@@ -15,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/exportqc/exportqc/qc/delivery"
+	"github.com/exportqc/exportqc/qc/delivery/hashing"
 	"github.com/exportqc/exportqc/qc/delivery/sums"
 )
 
@@ -34,7 +30,7 @@ var foreignManifests = map[string]string{
 // Manifests finds the native manifests and text checksum sidecars in the
 // folders holding changed files (up to the folder named on the command
 // line) and returns them updated for the new bytes, plus notes naming the
-// manifests that are not rewritten (IMF, MMC, iTunes, MHL, xxh64 lists) and
+// manifests that are not rewritten (IMF, MMC, iTunes, MHL lists) and
 // so no longer match the corrected copies. Bytes of a manifest other than
 // the sizes and digests of changed files are kept.
 func Manifests(args []string, files []File) ([]Manifest, []string) {
@@ -93,7 +89,7 @@ func Manifests(args []string, files []File) ([]Manifest, []string) {
 				if upd, n := updateNative(data, rels); n > 0 {
 					out = append(out, Manifest{Path: mpath, Data: upd})
 				}
-			case isText && algo != "xxh64":
+			case isText:
 				data, err := delivery.ReadFile(filepath.FromSlash(mpath))
 				if err != nil {
 					continue
@@ -101,8 +97,8 @@ func Manifests(args []string, files []File) ([]Manifest, []string) {
 				if upd, n := updateSums(data, rels, algo); n > 0 {
 					out = append(out, Manifest{Path: mpath, Data: upd})
 				}
-			case isText || isMHL:
-				notes = append(notes, mpath+": not rewritten (xxh64/MHL hash lists are not updated); its entries for the fixed files no longer match")
+			case isMHL:
+				notes = append(notes, mpath+": not rewritten (MHL hash lists are not updated); its entries for the fixed files no longer match")
 			case foreignManifests[lower] != "" || (strings.HasSuffix(lower, ".xml") && (strings.HasPrefix(lower, "pkl") || strings.HasPrefix(lower, "cpl") || strings.Contains(lower, "manifest"))):
 				notes = append(notes, mpath+": not rewritten (IMF, MMC and iTunes manifests are left as they are); its sizes and hashes for the fixed files no longer match")
 			}
@@ -133,27 +129,25 @@ func relsUnder(dir string, changed map[string]*File) map[string]*File {
 	return m
 }
 
+// digest is data's lower-case hex digest by algo as manifests spell it
+// ("md5", "SHA-256", "xxh64"), computed by the package that checks the
+// deliveries (so a rewritten sum is one D004/D005 accept); "" for an
+// algorithm it does not know.
 func digest(algo string, data []byte) string {
-	var h hash.Hash
-	switch algo {
-	case "md5":
-		h = md5.New()
-	case "sha1":
-		h = sha1.New()
-	case "sha256":
-		h = sha256.New()
-	case "sha512":
-		h = sha512.New()
-	default:
+	name, ok := hashing.Normalize(algo)
+	if !ok {
 		return ""
 	}
-	h.Write(data)
-	return hex.EncodeToString(h.Sum(nil))
+	res, err := hashing.Sum(bytes.NewReader(data), []string{name})
+	if err != nil {
+		return ""
+	}
+	return res.Hex[name]
 }
 
 var (
 	pathKeyRE = regexp.MustCompile(`^(\s*-?\s*)"?path"?\s*:\s*"?([^"\n,}]+?)"?\s*,?\s*$`)
-	valueRE   = regexp.MustCompile(`("?)(size|md5|sha1|sha256|sha512)("?\s*:\s*"?)([0-9A-Fa-f]+)`)
+	valueRE   = regexp.MustCompile(`("?)(size|md5|sha1|sha256|sha512|xxh64)("?\s*:\s*"?)([0-9A-Fa-f]+)`)
 )
 
 // updateNative rewrites size and digest values in the entries of a
@@ -208,7 +202,7 @@ func updateNative(data []byte, rels map[string]*File) ([]byte, int) {
 	return []byte(strings.Join(lines, "")), n
 }
 
-var inlinePathRE = regexp.MustCompile(`"path"\s*:\s*"([^"]+)"\s*,.*"(?:size|md5|sha1|sha256|sha512)"`)
+var inlinePathRE = regexp.MustCompile(`"path"\s*:\s*"([^"]+)"\s*,.*"(?:size|md5|sha1|sha256|sha512|xxh64)"`)
 
 // setValues writes f's new size and digests over those on a line.
 func setValues(line string, f *File) string {
@@ -263,9 +257,8 @@ func updateSums(data []byte, rels map[string]*File, algo string) ([]byte, int) {
 		}
 		if m := bsdSumRE.FindStringSubmatch(l); m != nil {
 			f := rels[strings.TrimPrefix(m[2], "./")]
-			a := strings.ToLower(strings.ReplaceAll(m[1], "-", ""))
-			if f != nil && digest(a, nil) != "" {
-				lines[i] = m[1] + " (" + m[2] + ") = " + digest(a, f.Fixed) + m[4]
+			if f != nil && digest(m[1], nil) != "" {
+				lines[i] = m[1] + " (" + m[2] + ") = " + digest(m[1], f.Fixed) + m[4]
 				n++
 			}
 		}
@@ -275,6 +268,8 @@ func updateSums(data []byte, rels map[string]*File, algo string) ([]byte, int) {
 
 func byLength(n int) string {
 	switch n {
+	case 16:
+		return "xxh64"
 	case 32:
 		return "md5"
 	case 40:

@@ -1,8 +1,11 @@
 package fix
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/cespare/xxhash/v2"
 )
 
 func TestUpdateNativeAndSums(t *testing.T) {
@@ -26,5 +29,29 @@ func TestUpdateNativeAndSums(t *testing.T) {
 	want = md5New + "  a.srt\r\nffffffffffffffffffffffffffffffff *b.srt\r\nMD5 (./a.srt) = " + md5New + "\n"
 	if n != 2 || string(got) != want {
 		t.Errorf("sums: %d lines\n%q\nwant\n%q", n, got, want)
+	}
+}
+
+// xxh64 sidecars (GNU "hex  path" lines of 16 digits, BSD "XXH64 (path) =
+// hex") and xxh64 keys of a native manifest are rewritten like the others,
+// with the digest the delivery checks compute.
+func TestUpdateXXH64(t *testing.T) {
+	f := &File{Path: "d/a.srt", Original: []byte("old"), Fixed: []byte("new!")}
+	rels := map[string]*File{"a.srt": f}
+	want := fmt.Sprintf("%016x", xxhash.Sum64(f.Fixed))
+	if got := digest("xxh64", f.Fixed); got != want {
+		t.Fatalf("digest = %s, want %s", got, want)
+	}
+	sums := "0123456789abcdef  a.srt\nfedcba9876543210  b.srt\nXXH64 (a.srt) = 0123456789abcdef\n"
+	got, n := updateSums([]byte(sums), rels, "xxh64")
+	wantSums := want + "  a.srt\nfedcba9876543210  b.srt\nXXH64 (a.srt) = " + want + "\n"
+	if n != 2 || string(got) != wantSums {
+		t.Errorf("sums: %d lines\n%q\nwant\n%q", n, got, wantSums)
+	}
+	yaml := "files:\n  - path: a.srt\n    xxh64: 0123456789abcdef\n    size: 3\n"
+	got, n = updateNative([]byte(yaml), rels)
+	wantYAML := "files:\n  - path: a.srt\n    xxh64: " + want + "\n    size: 4\n"
+	if n != 1 || string(got) != wantYAML {
+		t.Errorf("yaml: %d entries\n%s\nwant\n%s", n, got, wantYAML)
 	}
 }

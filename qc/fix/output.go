@@ -1,12 +1,14 @@
 package fix
 
 import (
+	"context"
 	"errors"
 	"fmt"
-	"github.com/exportqc/exportqc/qc/output"
-	"os"
+	"io"
 	"path/filepath"
 	"strings"
+
+	"github.com/exportqc/exportqc/qc/output"
 )
 
 // Targets maps each checked file to its place in the output folder: a file
@@ -86,33 +88,62 @@ func absReal(p string) (string, error) {
 	}
 }
 
-// WriteFile writes data to path atomically (a temporary file renamed into
-// place), creating folders as needed; it refuses to replace the source.
-func WriteFile(path string, data []byte, source string) error {
-	if a, err := absReal(path); err == nil {
+// Staged holds a run's output files (corrected copies, rewritten
+// manifests, the change log) until all are ready: each is written to a
+// temporary file beside its target and synced as it is added (qc/output's
+// staged writing: a device or FIFO is written in place at Commit, never
+// renamed over), and Commit renames them all into place. A failure or an
+// interrupt before Commit leaves every target as it was.
+type Staged struct {
+	ctx     context.Context
+	pending []*output.Pending
+}
+
+// NewStaged starts an empty set of outputs; ctx cancelled (an interrupt)
+// stops a file being staged.
+func NewStaged(ctx context.Context) *Staged { return &Staged{ctx: ctx} }
+
+// Add stages data for path, creating folders as needed; it refuses to
+// replace source, the file the data was read from.
+func (s *Staged) Add(path string, data []byte, source string) error {
+	if a, err := absReal(path); err == nil && source != "" {
 		if b, err := absReal(source); err == nil && a == b {
 			return errors.New("refusing to overwrite the original " + source)
 		}
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+	p, err := output.Prepare(s.ctx, io.Discard, path, func(w io.Writer) error {
+		_, err := w.Write(data)
 		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".exportqc-fix-*")
+	})
 	if err != nil {
 		return err
 	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
+	s.pending = append(s.pending, p)
+	return nil
+}
+
+// Commit puts every staged file in place, in the order added; after a
+// failed rename the files not yet renamed are dropped.
+func (s *Staged) Commit() error {
+	if err := s.ctx.Err(); err != nil {
+		s.Discard()
 		return err
 	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(tmp.Name())
-		return err
+	for i, p := range s.pending {
+		if err := p.Commit(); err != nil {
+			s.pending = s.pending[i+1:]
+			s.Discard()
+			return err
+		}
 	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		os.Remove(tmp.Name())
-		return err
+	s.pending = nil
+	return nil
+}
+
+// Discard drops every staged file, leaving the targets as they were.
+func (s *Staged) Discard() {
+	for _, p := range s.pending {
+		p.Discard()
 	}
-	return os.Rename(tmp.Name(), path)
+	s.pending = nil
 }

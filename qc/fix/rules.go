@@ -22,6 +22,20 @@ var Fixable = map[string]string{
 	"L001": "re-break a plain-text cue into one line or two balanced lines (the lower the longer) at a space within max_chars and max_lines; not after an article, preposition or conjunction of the language (X015's word list) when another break fits, not before French-style punctuation; cues with markup or without spaces (CJK) are left alone (SRT, WebVTT)",
 	"L002": "the same re-break as L001, when the text fits in max_lines lines",
 	"L004": "trim leading and trailing spaces, collapse double spaces, drop empty lines inside a cue (SRT, WebVTT)",
+	// The text rules' fixes change characters a viewer reads, never markup,
+	// in SRT and WebVTT only (TTML and binary text do not map to bytes one
+	// to one); a line with an entity (&amp;) is left alone.
+	"X002": "replace a tab or line/paragraph separator by a space (deleted next to a space); delete soft hyphens, zero-width spaces and byte-order marks inside the text; delete bidirectional controls in a cue with no right-to-left letter. Joiners, the word joiner, C1 controls, U+FFFD, private-use characters and noncharacters are left for a person, and so are the characters the pack allows",
+	"X003": "write the Latin letter for a Cyrillic or Greek letter drawn identically (а→a, Ο→O) in a word that is otherwise mostly Latin; a word with a look-alike that is not identical (Greek α) or mostly in the other script is left",
+	"X004": "write the pack's ellipsis (… or zh-Hans ⋯) for each run of exactly three full stops",
+	"X005": "write the speaker dash as the language has it (the pack's dash character, one space after it or none) in a cue whose every line starts with a dash; a missing dash, Hebrew-style second-only cues and a file's own consistent style are left",
+	"X006": "delete the spaces (including no-break ones) before the marks the pack lists, where the check reports them and the mark ends the word before it (after a letter, digit or closing quote); \"?? ????\" (text lost by an earlier conversion) and \"you ... ?\" are left",
+	"X007": "insert the pack's first listed space (U+202F in the French pack) before ! ? : ; and inside « », or replace a space the pack does not accept; a file's own consistent style (reported once) is left",
+	"X009": "write the full-width form (？！：) of a half-width mark that follows CJK text; marks at a line end the guide forbids are left (dropping one is an editor's choice)",
+	"X010": "collapse a doubled mark that ends a word to one (Stop!! and Stop!!! → Stop!); \"..\" (perhaps a mistyped ellipsis), mixed pairs such as ?! and runs that are not at a word's end (\"?? ????\", text lost by an earlier conversion) are left",
+	"X011": "delete <i> and </i> tags (and SRT {\\i1} {\\i0} overrides); other markup stays",
+	"X013": "write [ ] for ( ) or { } around an SDH label that holds no other bracket; nested or unclosed brackets are left",
+	"X016": "write the script's own mark (، ؟) for the Latin one after a letter of that script",
 }
 
 // NotFixable says why a rule offers no fix, for rules users are likely to ask for.
@@ -29,11 +43,17 @@ var NotFixable = map[string]string{
 	"T009": "a cue that ends at or before its start has a mistyped timecode; which of the two is wrong needs a person",
 	"T005": "reading speed is fixed by condensing the text, an editorial decision",
 	"L003": "whether an empty cue is a mistake or a placeholder needs a person",
+	"X001": "which allowed character should stand for one outside the glyph list (a curly quote, a space, a letter) depends on what was meant",
+	"X008": "where a question or exclamation starts (so where ¿ or ¡ goes) is a matter of the sentence's meaning",
+	"X012": "spelling a number out changes words and may change the grammar around it",
+	"X014": "turning a forced narrative into capitals is easy, but whether an event is on-screen text or dialogue needs a person",
+	"X015": "moving a word across the line break is L001's re-break, which already avoids these words; the advice alone is not an edit",
+	"X017": "joining two lines can change who speaks or the reading rhythm the subtitler chose",
 }
 
 // priority orders fixes when edits conflict: encoding, then cue order
 // (T007), then the other timing fixes, then whitespace and markup, then
-// re-breaking lines; then by rule code.
+// the text's characters, then re-breaking lines; then by rule code.
 func priority(code string) int {
 	switch {
 	case code == "":
@@ -45,9 +65,11 @@ func priority(code string) int {
 	case code[0] == 'T':
 		return 2
 	case code == "L001" || code == "L002":
-		return 4 // re-break last: tidied text may already fit
+		return 5 // re-break last: tidied text may already fit
 	case code[0] == 'L':
 		return 3
+	case code[0] == 'X':
+		return 4 // characters before re-breaking: "…" is shorter than "..."
 	}
-	return 5
+	return 6
 }

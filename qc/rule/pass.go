@@ -219,8 +219,11 @@ func ReportDiagnostics(p *Pass) {
 }
 
 // ReportDiagnostic reports one reader diagnostic, at its cue when it has one.
-func (p *Pass) ReportDiagnostic(d cue.Diagnostic) {
-	f := Finding{Line: d.Line, Cue: d.Cue, Message: d.Message, More: d.More}
+func (p *Pass) ReportDiagnostic(d cue.Diagnostic) { p.ReportDiagnosticFix(d) }
+
+// ReportDiagnosticFix is ReportDiagnostic with suggested fixes attached.
+func (p *Pass) ReportDiagnosticFix(d cue.Diagnostic, fixes ...SuggestedFix) {
+	f := Finding{Line: d.Line, Cue: d.Cue, Message: d.Message, More: d.More, Fixes: fixes}
 	if d.Cue > 0 && d.Cue <= len(p.Doc.Cues) {
 		c := &p.Doc.Cues[d.Cue-1]
 		f.Start, f.End, f.CueID = TC(c.Start), TC(c.End), CueID(c)

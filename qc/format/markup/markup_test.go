@@ -236,3 +236,34 @@ func TestPackageLinesAllocatesExactly(t *testing.T) {
 		t.Errorf("cap %d lines, %d spans", cap(ls), cap(ls[0].Spans))
 	}
 }
+
+// Balance gives each fault with the tag's offsets, which L005's fix edits
+// at; Unbalanced words the same faults.
+func TestBalanceOffsets(t *testing.T) {
+	raw := "</b>a <I>b\n<u>c"
+	got := Balance(raw)
+	if len(got) != 3 {
+		t.Fatalf("%d issues: %+v", len(got), got)
+	}
+	want := []struct {
+		kind       IssueKind
+		name, text string
+		line       int
+	}{{Stray, "b", "</b>", 1}, {Unclosed, "i", "<I>", 1}, {Unclosed, "u", "<u>", 2}}
+	for i, w := range want {
+		is := got[i]
+		if is.Kind != w.kind || is.Tag.Name != w.name || raw[is.Tag.Start:is.Tag.End] != w.text || is.Tag.Line != w.line {
+			t.Errorf("issue %d = %+v, want %v %s %q on line %d", i, is, w.kind, w.name, w.text, w.line)
+		}
+	}
+	if got[1].Tag.Written != "I" {
+		t.Errorf("written name %q, want I", got[1].Tag.Written)
+	}
+	mis := Balance("<i><b>x</i></b>")
+	if len(mis) == 0 || mis[0].Kind != Misnested || mis[0].Open.Name != "i" || mis[0].Inner.Name != "b" {
+		t.Errorf("mis-nested: %+v", mis)
+	}
+	if n := len(Unbalanced(raw)); n != len(got) {
+		t.Errorf("Unbalanced gives %d problems, Balance %d issues", n, len(got))
+	}
+}

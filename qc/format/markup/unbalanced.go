@@ -22,22 +22,50 @@ var pairedTags = [...]string{"i", "b", "u", "s", "font", "c", "v", "lang", "ruby
 // span run to the end of the cue, and </ruby> closes an open <rt>.
 func endOptional(name string) bool { return name == "v" || name == "rt" }
 
-type openTag struct {
-	name string // canonical lower-case name from pairedTags
-	line int
+// Tag is one formatting tag of a payload.
+type Tag struct {
+	Name    string // canonical lower-case name from pairedTags
+	Written string // the name as written ("I" in "<I>")
+	Start   int    // byte offset of '<' in the payload
+	End     int    // byte offset just past '>'
+	Line    int    // 1-based payload line
 }
 
-// Unbalanced reports formatting tags in raw that are never closed, closed
-// without being opened, or closed in the wrong order ("<i><b></i></b>").
-// It reads tags the lenient SRT way (a tag is on one line; names are
-// case-insensitive), which for well-formed WebVTT tags is the same reading.
-// A payload without '<' costs nothing.
-func Unbalanced(raw string) []Problem {
+// IssueKind says what is wrong with a tag.
+type IssueKind int
+
+const (
+	// Stray: a closing tag that closes nothing open.
+	Stray IssueKind = iota
+	// Misnested: a closing tag that closes Open while Inner, opened inside
+	// it, is still open.
+	Misnested
+	// Unclosed: an opening tag never closed (tags whose end is optional,
+	// <v> and <rt>, are not reported).
+	Unclosed
+)
+
+// Issue is one fault of a payload's tag structure.
+type Issue struct {
+	Kind  IssueKind
+	Tag   Tag // the stray or mis-nested closing tag, or the unclosed opening tag
+	Open  Tag // Misnested: the tag it closes
+	Inner Tag // Misnested: the tag still open inside
+}
+
+// Balance finds the formatting tags of raw that are never closed, closed
+// without being opened, or closed in the wrong order ("<i><b></i></b>"),
+// in the order a reader meets them (unclosed ones last, in opening order),
+// with their offsets. It reads tags the lenient SRT way (a tag is on one
+// line; names are case-insensitive), which for well-formed WebVTT tags is
+// the same reading. L005's check (Unbalanced) and its fix both read it, so
+// they cannot disagree. A payload without '<' costs nothing.
+func Balance(raw string) []Issue {
 	if strings.IndexByte(raw, '<') < 0 {
 		return nil
 	}
-	var probs []Problem
-	var stack []openTag
+	var issues []Issue
+	var stack []Tag
 	line := 1
 	for i := 0; i < len(raw); {
 		switch raw[i] {
@@ -55,40 +83,62 @@ func Unbalanced(raw string) []Problem {
 			i++
 			continue
 		}
+		tag := Tag{Name: canonicalTag(t.name), Written: t.name, Start: i, End: t.end, Line: line}
 		i = t.end
-		name := canonicalTag(t.name)
-		if name == "" || t.selfClosing {
+		if tag.Name == "" || t.selfClosing {
 			continue
 		}
 		if !t.closing {
-			stack = append(stack, openTag{name, line})
+			stack = append(stack, tag)
 			continue
 		}
 		// </ruby> implicitly closes an open <rt>.
-		if name == "ruby" && len(stack) > 0 && stack[len(stack)-1].name == "rt" {
+		if tag.Name == "ruby" && len(stack) > 0 && stack[len(stack)-1].Name == "rt" {
 			stack = stack[:len(stack)-1]
 		}
 		k := len(stack) - 1
-		for k >= 0 && stack[k].name != name {
+		for k >= 0 && stack[k].Name != tag.Name {
 			k--
 		}
 		switch {
 		case k < 0:
-			probs = append(probs, Problem{line, "stray </" + name + "> closes a <" + name + "> that is not open"})
+			issues = append(issues, Issue{Kind: Stray, Tag: tag})
 		case k < len(stack)-1:
-			inner := stack[len(stack)-1]
-			probs = append(probs, Problem{line, "</" + name + "> closes <" + name + "> (line " + strconv.Itoa(stack[k].line) +
-				") while <" + inner.name + "> opened inside it (line " + strconv.Itoa(inner.line) + ") is still open: tags are mis-nested"})
+			issues = append(issues, Issue{Kind: Misnested, Tag: tag, Open: stack[k], Inner: stack[len(stack)-1]})
 			stack = append(stack[:k], stack[k+1:]...)
 		default:
 			stack = stack[:k]
 		}
 	}
 	for _, o := range stack {
-		if endOptional(o.name) {
-			continue
+		if !endOptional(o.Name) {
+			issues = append(issues, Issue{Kind: Unclosed, Tag: o})
 		}
-		probs = append(probs, Problem{o.line, "<" + o.name + "> is never closed"})
+	}
+	return issues
+}
+
+// Unbalanced reports Balance's issues as messages, each at its payload line.
+func Unbalanced(raw string) []Problem {
+	return Problems(Balance(raw))
+}
+
+// Problems words Balance's issues.
+func Problems(issues []Issue) []Problem {
+	probs := make([]Problem, 0, len(issues))
+	for _, is := range issues {
+		name := is.Tag.Name
+		var msg string
+		switch is.Kind {
+		case Stray:
+			msg = "stray </" + name + "> closes a <" + name + "> that is not open"
+		case Misnested:
+			msg = "</" + name + "> closes <" + name + "> (line " + strconv.Itoa(is.Open.Line) + ") while <" + is.Inner.Name +
+				"> opened inside it (line " + strconv.Itoa(is.Inner.Line) + ") is still open: tags are mis-nested"
+		case Unclosed:
+			msg = "<" + name + "> is never closed"
+		}
+		probs = append(probs, Problem{is.Tag.Line, msg})
 	}
 	return probs
 }

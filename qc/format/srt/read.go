@@ -188,6 +188,7 @@ func (r *reader) cue(ci, ti int) int {
 	index := len(r.doc.Cues) + 1
 	if id != "" && !isNumber(id) {
 		r.diag(ci, index, "counter line "+strconv.Quote(id)+" is not a number")
+		r.lastKind(cue.KindSpelling)
 	}
 	for k := 0; k < numDeviations; k++ {
 		if t.dev&(1<<k) != 0 {
@@ -257,7 +258,8 @@ func (r *reader) report() {
 		if c := r.devCount[k]; c > 0 {
 			i := r.devLine[k]
 			r.doc.Diagnostics = append(r.doc.Diagnostics, cue.Diagnostic{Rule: deviationRule(1 << k), Line: i + 1, Offset: r.ix.Offset(i),
-				Message: plural(c, "timing line") + " with " + deviationText[k] + " (first on line " + strconv.Itoa(i+1) + ")"})
+				Message: plural(c, "timing line") + " with " + deviationText[k] + " (first on line " + strconv.Itoa(i+1) + ")",
+				Kind:    cue.KindSpelling})
 		}
 	}
 }
@@ -265,6 +267,13 @@ func (r *reader) report() {
 // maxDiags caps the diagnostics of one file: a file that breaks on every
 // line needs a few hundred examples, not a finding per line.
 const maxDiags = 500
+
+// lastKind classes the diagnostic just made (if it was listed).
+func (r *reader) lastKind(kind string) {
+	if r.ndiag <= maxDiags && len(r.doc.Diagnostics) > 0 {
+		r.doc.Diagnostics[len(r.doc.Diagnostics)-1].Kind = kind
+	}
+}
 
 func (r *reader) diag(i, cueIndex int, msg string) {
 	r.ndiag++

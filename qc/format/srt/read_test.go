@@ -242,3 +242,26 @@ func TestDiagnosticsAreCapped(t *testing.T) {
 		t.Errorf("the timestamp deviation is not reported after the cap: %+v", d)
 	}
 }
+
+// The diagnostics a canonical rewrite answers (timestamp spellings, a
+// counter that is no number) carry cue.KindSpelling, which the rules that
+// report them key their fix on; others carry no kind.
+func TestSpellingKind(t *testing.T) {
+	doc := Read("1\n00:00:01.000 -> 00:00:03.5\nOne.\n\nx\n00:00:05,000 --> 00:00:07,000\nTwo.\n\n3\n00:00:09,000 --> 00:00:08,000\nThree.\n\n4\n00:00:aa,000 --> 00:00:bb,000\nFour.\n")
+	spelling, other := 0, 0
+	for _, d := range doc.Diagnostics {
+		switch {
+		case d.Kind == cue.KindSpelling:
+			spelling++
+		case d.Kind != "":
+			t.Errorf("unknown kind %q: %+v", d.Kind, d)
+		case strings.Contains(d.Message, "counter line") || strings.Contains(d.Message, " with "):
+			t.Errorf("spelling diagnostic without its kind: %+v", d)
+		default:
+			other++
+		}
+	}
+	if spelling < 2 || other == 0 {
+		t.Errorf("%d spelling and %d other diagnostics: %+v", spelling, other, doc.Diagnostics)
+	}
+}

@@ -1,0 +1,140 @@
+package checks
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/exportqc/exportqc/qc/cue"
+	"github.com/exportqc/exportqc/qc/rule"
+)
+
+// The text rules' fixes (X002–X016) rewrite characters of what a viewer
+// reads, never markup. They are built for SRT and WebVTT, whose payload
+// lines are the display lines: each edit is computed on a line's visible
+// text (tags left out) and placed on the file's bytes through the offsets
+// the visible characters came from. A line whose visible text, rebuilt so,
+// differs from the text the reader saw (an entity such as &amp;, a reader
+// quirk) gets no fix: an edit placed by guesswork could land in a tag.
+// TTML and the binary formats get none (their text does not map to bytes
+// one to one).
+
+// textEdit replaces bytes [from, to) of a line's visible text with s.
+type textEdit struct {
+	from, to int
+	s        string
+}
+
+// visibleLine is a payload line's visible text and, for each of its bytes,
+// the byte of the payload it came from.
+type visibleLine struct {
+	text string
+	at   []int // at[k]: payload offset of text[k]
+	end  int   // payload offset just past the line's text (before its terminator)
+}
+
+// visibleLines splits an SRT or WebVTT payload into its lines' visible
+// text, tags (<i>, </font>, SRT's {\an8}) left out.
+func visibleLines(payload string, srt bool) []visibleLine {
+	var out []visibleLine
+	pos := 0
+	for _, line := range cue.SplitKeepEOL(payload) {
+		text, _ := cutEOL(line)
+		var v visibleLine
+		var b strings.Builder
+		for i := 0; i < len(text); {
+			if n := tagLen(text[i:], srt); n > 0 {
+				i += n
+				continue
+			}
+			b.WriteByte(text[i])
+			v.at = append(v.at, pos+i)
+			i++
+		}
+		v.text, v.end = b.String(), pos+len(text)
+		out = append(out, v)
+		pos += len(line)
+	}
+	return out
+}
+
+// tagLen is the length of the tag s starts with (0: none): a '<' with a
+// letter or '/' and a '>' on the line, or in SRT an override block {\...}.
+func tagLen(s string, srt bool) int {
+	switch {
+	case len(s) > 1 && s[0] == '<' && (s[1] == '/' || s[1]|0x20 >= 'a' && s[1]|0x20 <= 'z'):
+		return strings.IndexByte(s, '>') + 1 // 0 when unclosed
+	case srt && strings.HasPrefix(s, "{\\"):
+		return strings.IndexByte(s, '}') + 1
+	}
+	return 0
+}
+
+// place maps an edit on visible text to payload offsets; ok is false when
+// the replaced characters are not contiguous in the payload (a tag lies
+// among them). An insertion goes just before the visible character it
+// precedes, so "oui</i>!" gains its space after the tag.
+func (v *visibleLine) place(e textEdit) (from, to int, ok bool) {
+	if e.from == e.to {
+		if e.from < len(v.at) {
+			return v.at[e.from], v.at[e.from], true
+		}
+		return v.end, v.end, true
+	}
+	from, last := v.at[e.from], v.at[e.to-1]
+	return from, last + 1, last-from == e.to-1-e.from
+}
+
+// textFix builds one fix for cue c from edits on the visible text of its
+// display lines (only line j when j >= 0): nil when not fixing, the format
+// is not SRT or WebVTT, a line's text cannot be mapped, or nothing changes.
+func textFix(p *rule.Pass, c *cue.Cue, j int, msg string, edit func(j int, text string) []textEdit) []rule.SuggestedFix {
+	if !p.Fixing() || (p.Doc.Format != "srt" && p.Doc.Format != "webvtt") {
+		return nil
+	}
+	base, _, ok := p.File.Fix.Span(c.TextSrc, false)
+	if !ok {
+		return nil
+	}
+	payload := string(p.File.Fix.Bytes(c.TextSrc, false))
+	lines := visibleLines(payload, p.Doc.Format == "srt")
+	if len(lines) != len(c.Lines) {
+		return nil
+	}
+	var edits []rule.TextEdit
+	for k := range lines {
+		if j >= 0 && k != j {
+			continue
+		}
+		if lines[k].text != c.Lines[k].Text {
+			return nil
+		}
+		for _, e := range edit(k, lines[k].text) {
+			a, z, ok := lines[k].place(e)
+			if !ok {
+				return nil
+			}
+			edits = append(edits, rule.TextEdit{Start: base + int64(a), End: base + int64(z), New: e.s})
+		}
+	}
+	return fixOf(msg, edits)
+}
+
+// replaceRunes edits every rune of text for which to returns a different
+// string.
+func replaceRunes(text string, to func(i int, r rune) (string, bool)) []textEdit {
+	var out []textEdit
+	for i, r := range text {
+		if s, ok := to(i, r); ok {
+			out = append(out, textEdit{i, i + utf8.RuneLen(r), s})
+		}
+	}
+	return out
+}
+
+// runeBefore is the rune that ends text[:i] (utf8.RuneError at the start).
+func runeBefore(text string, i int) rune {
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	return r
+}
+
+func cueLabel(c *cue.Cue) string { return " in cue " + itoa(int64(c.Index)) }

@@ -1,0 +1,80 @@
+package fix
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// The text rules' fixes leave alone what needs a person: each file here
+// has findings of the rule named, and fixing it must change nothing.
+func TestTextFixesLeaveAlone(t *testing.T) {
+	srt := func(lines ...string) string {
+		var b strings.Builder
+		for i, l := range lines {
+			b.WriteString(strconv.Itoa(i+1) + "\n00:00:" + strconv.Itoa(10+3*i) + ",000 --> 00:00:" + strconv.Itoa(12+3*i) + ",000\n" + l + "\n\n")
+		}
+		return b.String()
+	}
+	cases := []struct{ name, rule, body string }{
+		{"dots.en.srt", "X010", srt("Wait.. what")},                                                     // ".." may be a mistyped ellipsis
+		{"mixed.es.srt", "X010", srt("¿Qué?!")},                                                         // which of ?! was meant
+		{"lost.en.srt", "X010", srt("?? ????")},                                                         // one '?' per character an earlier conversion lost
+		{"lost2.en.srt", "X006", srt("?? ????")},                                                        // the space separates lost words
+		{"spaced.en.srt", "X006", srt("Why do you ... ?")},                                              // the mark does not end a word
+		{"nested.en.sdh.srt", "X013", srt("(whispering (softly)) Go.")},                                 // nested brackets
+		{"joiner.en.srt", "X002", srt("a\u200db")},                                                      // a joiner selects letter forms
+		{"c1.en.srt", "X002", srt("it\u0092s")},                                                         // a character lost by decoding
+		{"bidi.ar.srt", "X002", srt("\u202bمرحبا\u202c")},                                               // bidi controls in right-to-left text
+		{"tie.en.srt", "X003", srt("да and дa")},                                                        // one letter of each script: which is wrong?
+		{"entity.en.vtt", "X004", "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nWait... Tom &amp; Jerry\n"}, // the text does not map to bytes
+		{"dots.en.ttml", "X004", `<?xml version="1.0" encoding="UTF-8"?>
+<tt xmlns="http://www.w3.org/ns/ttml" xml:lang="en"><body><div><p begin="00:00:01.000" end="00:00:03.000">Wait... what</p></div></body></tt>
+`},
+	}
+	dir := t.TempDir()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			path := filepath.Join(dir, c.name)
+			if err := os.WriteFile(path, []byte(c.body), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			opts := options(t, path)
+			opts.Rules = map[string]bool{c.rule: true}
+			res := fixOne(t, opts)
+			if res.Before[c.rule] == 0 {
+				t.Fatalf("no %s finding to leave alone: %v", c.rule, res.Before)
+			}
+			if f := res.Files[0]; f.Changed() {
+				var d strings.Builder
+				_ = Unified(&d, "original", "fixed", f.Original, f.Fixed)
+				t.Errorf("%s changed the file:\n%s", c.rule, d.String())
+			}
+		})
+	}
+}
+
+// A file that leaves out the French space everywhere keeps its own style:
+// X007 reports it once and offers no fix.
+func TestFrenchHouseStyleNotFixed(t *testing.T) {
+	var lines []string
+	for i := 0; i < 12; i++ {
+		lines = append(lines, "Vraiment"+[]string{"!", "?"}[i%2])
+	}
+	var b strings.Builder
+	for i, l := range lines {
+		b.WriteString(strconv.Itoa(i+1) + "\n00:00:" + strconv.Itoa(10+3*i) + ",000 --> 00:00:" + strconv.Itoa(12+3*i) + ",000\n" + l + "\n\n")
+	}
+	path := filepath.Join(t.TempDir(), "canada.fr.srt")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	opts := options(t, path)
+	opts.Rules = map[string]bool{"X007": true}
+	res := fixOne(t, opts)
+	if res.Before["X007"] != 1 || res.Files[0].Changed() {
+		t.Errorf("X007: %d findings before, changed %v; want 1 finding and no change", res.Before["X007"], res.Files[0].Changed())
+	}
+}

@@ -111,14 +111,33 @@ func (o *Options) resolveBase() error {
 	return nil
 }
 
-// baseConfig is the run's language-less configuration. Run and RunEach
-// resolve it before any file is read; a caller that checks one file
-// directly (a benchmark) has it resolved here.
+// baseConfig is the run's language-less configuration. Every run resolves
+// it before any file is read (resolveBase), failing on an error; a caller
+// that checks one file directly (a benchmark) has it resolved here, and
+// gets no configuration if that fails.
 func (o *Options) baseConfig() map[string]*rule.Config {
+	base, _ := o.resolvedBase()
+	return base
+}
+
+// resolvedBase is baseConfig with the error of resolving it.
+func (o *Options) resolvedBase() (map[string]*rule.Config, error) {
 	if o.base == nil {
-		o.base, _ = o.Resolver.Resolve("")
+		if err := o.resolveBase(); err != nil {
+			return nil, err
+		}
 	}
-	return o.base
+	return o.base, nil
+}
+
+// progressOf returns what a worker calls after each file: opts.Progress
+// with the files done so far and the files planned (total), or nil.
+func progressOf(opts *Options, total func() int) func() {
+	if opts.Progress == nil {
+		return nil
+	}
+	var done atomic.Int64
+	return func() { opts.Progress(int(done.Add(1)), total()) }
 }
 
 // DefaultFrameRate is used for frame-based thresholds when nothing declares a rate.
@@ -142,7 +161,7 @@ func Run(ctx context.Context, opts Options) (*report.Report, error) {
 	results := make([]fileResult, len(inputs))
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(jobs)
-	var done atomic.Int64
+	progress := progressOf(&opts, func() int { return len(inputs) })
 	ahead := newReadAhead()
 	for i := range min(readAheadFiles, len(inputs)) {
 		ahead.hint(inputs[i].path)
@@ -158,17 +177,9 @@ func Run(ctx context.Context, opts Options) (*report.Report, error) {
 			if err := gctx.Err(); err != nil {
 				return err
 			}
-			results[i] = checkFileSafely(&opts, inputs[i])
-			if err := results[i].runError(); err != nil {
-				return err
-			}
-			stampDelivery(&results[i], inputs[i])
-			// Sorted here, in parallel, so assembling is a concatenation.
-			sortFindings(results[i].findings)
-			if opts.Progress != nil {
-				opts.Progress(int(done.Add(1)), len(inputs))
-			}
-			return nil
+			var err error
+			results[i], err = checkInput(&opts, inputs[i], progress)
+			return err
 		})
 	}
 	err = g.Wait()
@@ -262,7 +273,10 @@ func assemble(opts *Options, results []fileResult, more func(*report.Report)) (*
 // ruleInfos lists the rules the run has enabled, with their configured
 // severities.
 func ruleInfos(opts *Options) ([]report.RuleInfo, error) {
-	base := opts.baseConfig()
+	base, err := opts.resolvedBase()
+	if err != nil {
+		return nil, err
+	}
 	var out []report.RuleInfo
 	for _, r := range opts.Rules {
 		cfg := base[r.Code]

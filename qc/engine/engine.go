@@ -338,7 +338,8 @@ func compareFindings(a, b rule.Finding) int {
 // A finding is a large struct full of pointers: a stable sort moving the
 // structs themselves (insertion sort and symmerge) spends its time in
 // copies and GC write barriers, so this sorts their indexes (pdqsort, ties
-// by index, which makes it stable) and moves each finding once.
+// by index, which makes it stable) and then moves each finding once, in
+// place, cycle by cycle (no second slice of findings).
 func sortFindings(fs []rule.Finding) {
 	if inReportOrder(fs) {
 		return
@@ -354,11 +355,30 @@ func sortFindings(fs []rule.Finding) {
 		}
 		return int(a - b)
 	})
-	sorted := make([]rule.Finding, len(fs))
-	for i, k := range order {
-		sorted[i] = fs[k]
+	permute(fs, order)
+}
+
+// permute puts fs[order[i]] at i for every i, following each cycle of the
+// permutation with one finding held aside; order is used up (each slot
+// done is marked -1).
+func permute(fs []rule.Finding, order []int32) {
+	for i := range order {
+		if order[i] < 0 || int(order[i]) == i {
+			continue
+		}
+		held := fs[i]
+		j := i
+		for {
+			k := int(order[j])
+			order[j] = -1
+			if k == i {
+				fs[j] = held
+				break
+			}
+			fs[j] = fs[k]
+			j = k
+		}
 	}
-	copy(fs, sorted)
 }
 
 // mergeFindings adds more (any order) to sorted, keeping report order: the

@@ -215,7 +215,8 @@ func (p *Pass) ReportDiagnostic(d cue.Diagnostic) {
 	f := Finding{Line: d.Line, Cue: d.Cue, Message: d.Message, More: d.More}
 	if d.Cue > 0 && d.Cue <= len(p.Doc.Cues) {
 		c := &p.Doc.Cues[d.Cue-1]
-		f.Start, f.End, f.CueID = TC(c.Start), TC(c.End), CueID(c)
+		f.Start, f.End = Span(c.Start, c.End)
+		f.CueID = CueID(c)
 	}
 	p.Report(f)
 }

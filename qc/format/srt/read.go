@@ -27,7 +27,7 @@ func Read(text string) *cue.Document {
 	}
 	r.dec.Dialect = markup.SRT
 	r.split()
-	r.doc.Cues = make([]cue.Cue, 0, strings.Count(text, "-->"))
+	r.doc.Cues = make([]cue.Cue, 0, r.timings)
 	r.parse()
 	r.report()
 	return r.doc
@@ -36,19 +36,19 @@ func Read(text string) *cue.Document {
 type kind uint8
 
 const (
-	kindUnknown kind = iota
-	kindBlank
-	kindTiming // a timing line, readable or not
+	kindBlank  kind = iota
+	kindTiming      // a timing line, readable or not
 	kindCounter
 	kindText
 )
 
 type reader struct {
-	doc   *cue.Document
-	src   string
-	ix    cue.LineIndex
-	kinds []kind // per line, classified on first look
-	dec   markup.Decoder
+	doc     *cue.Document
+	src     string
+	ix      cue.LineIndex
+	kinds   []kind // per line, classified as the text is split
+	timings int    // lines of kindTiming: at most that many cues
+	dec     markup.Decoder
 
 	devCount [numDeviations]int
 	devLine  [numDeviations]int
@@ -57,30 +57,37 @@ type reader struct {
 	diags lineread.DiagCap
 }
 
+// split indexes the lines and classifies each in the same pass.
 func (r *reader) split() {
-	r.ix = cue.IndexLines(r.src)
-	r.kinds = make([]kind, r.ix.Len())
+	// Room for lines of 16 bytes on average (subtitle lines are about
+	// 20-40 with their counters and timings); more only grows the slice.
+	r.kinds = make([]kind, 0, len(r.src)/16+1)
+	r.ix = cue.IndexLinesEach(r.src, func(_ int, text string) {
+		k := classify(text)
+		r.kinds = append(r.kinds, k)
+		if k == kindTiming {
+			r.timings++
+		}
+	})
 }
 
 func (r *reader) text(i int) string { return r.ix.Text(i) }
 
-func (r *reader) kind(i int) kind {
-	k := &r.kinds[i]
-	if *k == kindUnknown {
-		text := r.text(i)
-		t := trim(text)
-		switch {
-		case t == "":
-			*k = kindBlank
-		case isTimingCandidate(text):
-			*k = kindTiming
-		case isNumber(t):
-			*k = kindCounter
-		default:
-			*k = kindText
-		}
+func (r *reader) kind(i int) kind { return r.kinds[i] }
+
+// classify says what a line is on its own; the parser decides from its
+// neighbours what it means (a counter, text that looks like one).
+func classify(text string) kind {
+	t := trim(text)
+	switch {
+	case t == "":
+		return kindBlank
+	case isTimingCandidate(text):
+		return kindTiming
+	case isNumber(t):
+		return kindCounter
 	}
-	return *k
+	return kindText
 }
 
 // trim removes spaces and stray BOMs (files glued together keep theirs).

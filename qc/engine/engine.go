@@ -203,7 +203,7 @@ func Run(ctx context.Context, opts Options) (*report.Report, error) {
 
 // checkFileSafely turns a panic anywhere in one file's work into a problem
 // of that file, reported by the rules that report problems: one bad file never costs the others their results.
-func checkFileSafely(opts *Options, in input) (res fileResult) {
+func checkFileSafely(opts *Options, in input, buf []rule.Finding) (res fileResult) {
 	defer func() {
 		if r := recover(); r != nil {
 			res = fileResult{record: report.File{Path: in.path, Format: "unknown", Encoding: "unknown"}}
@@ -212,7 +212,7 @@ func checkFileSafely(opts *Options, in input) (res fileResult) {
 			runRules(opts.Rules, file, nil, opts.baseConfig(), &res)
 		}
 	}()
-	return checkFile(opts, in)
+	return checkFile(opts, in, buf)
 }
 
 // assemble builds the report; more, if not nil, adds to it (deliveries)

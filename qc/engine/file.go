@@ -136,9 +136,10 @@ func (r *fileResult) runError() error {
 // checkFile reads, decodes, parses and checks one file. What reading finds
 // out (encoding, format, problems) is recorded on the rule.File; the rules
 // report it, so enable/disable and severity apply as to any rule.
-func checkFile(opts *Options, in input) fileResult {
+// Findings are appended to buf (from its start), which may be nil.
+func checkFile(opts *Options, in input, buf []rule.Finding) fileResult {
 	res := fileResult{record: report.File{Path: in.path, Format: "unknown", Encoding: "unknown"},
-		perRule: opts.maxFindingsPerRule()}
+		perRule: opts.maxFindingsPerRule(), findings: buf[:0]}
 	file := &rule.File{Path: in.path}
 	if in.walkErr != nil {
 		res.folder = true

@@ -56,6 +56,7 @@ var layoutRules = []*rule.Rule{LineTooLong, TooManyLines, EmptyCue, StrayWhitesp
 func runLineTooLong(p *rule.Pass) {
 	max, weight := p.Float("max_chars"), p.Float("half_width_weight")
 	widths := lineWidths(p, weight)
+	var limit, want string // the same for every line: built once, at the first finding
 	for i := range p.Doc.Cues {
 		c := &p.Doc.Cues[i]
 		if c.Comment {
@@ -66,8 +67,13 @@ func runLineTooLong(p *rule.Pass) {
 			if n <= max {
 				continue
 			}
-			reportLine(p, c, j, "max_chars", "line "+itoa(int64(j+1))+" has "+num(n)+" characters, more than "+num(max)+
-				": "+quoteLine(l.Text), "≤ "+num(max)+" characters", num(n)+" characters", rebreakFix(p, c)...)
+			if limit == "" {
+				limit = num(max)
+				want = "≤ " + limit + " characters"
+			}
+			chars := num(n)
+			reportLine(p, c, j, "max_chars", "line "+itoa(int64(j+1))+" has "+chars+" characters, more than "+limit+
+				": "+quoteLine(l.Text), want, chars+" characters", rebreakFix(p, c)...)
 		}
 	}
 }

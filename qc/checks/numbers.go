@@ -13,7 +13,8 @@ func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
 // secs formats a time as seconds with millisecond precision: "0.833 s".
 func secs(t cue.Time) string {
-	return strconv.FormatFloat(float64(t.Milliseconds())/1000, 'f', 3, 64) + " s"
+	var buf [32]byte // one allocation, the string: messages are built per finding
+	return string(append(strconv.AppendFloat(buf[:0], float64(t.Milliseconds())/1000, 'f', 3, 64), " s"...))
 }
 
 // num formats a count that may be fractional (half-width characters count 0.5).

@@ -95,27 +95,31 @@ var timingRules = []*rule.Rule{CueTooShort, CueTooLong, CueOverlap, GapTooShort,
 
 func runCueTooShort(p *rule.Pass) {
 	min := p.DurationParam("min_duration")
+	var limit limitTexts
 	for i := range p.Doc.Cues {
 		c := &p.Doc.Cues[i]
 		if c.Comment || !valid(c) || !below(p, min, c.Start, c.End) {
 			continue
 		}
+		limit.build(p, min, "≥ ")
 		shown := measured(p, min, c.Duration(), true)
-		p.ReportCueFix(c, "min_duration", "cue is on screen for "+shown+", less than the minimum "+threshold(p, min),
-			"≥ "+expected(p, min), shown, extendFix(p, c, p.Duration("min_duration"))...)
+		p.ReportCueFix(c, "min_duration", "cue is on screen for "+shown+", less than the minimum "+limit.threshold,
+			limit.expected, shown, extendFix(p, c, p.Duration("min_duration"))...)
 	}
 }
 
 func runCueTooLong(p *rule.Pass) {
 	max := p.DurationParam("max_duration")
+	var limit limitTexts
 	for i := range p.Doc.Cues {
 		c := &p.Doc.Cues[i]
 		if c.Comment || !above(p, max, c.Start, c.End) {
 			continue
 		}
+		limit.build(p, max, "≤ ")
 		shown := measured(p, max, c.Duration(), false)
-		p.ReportCueFix(c, "max_duration", "cue is on screen for "+shown+", more than the maximum "+threshold(p, max),
-			"≤ "+expected(p, max), shown, trimFix(p, c, p.Duration("max_duration"))...)
+		p.ReportCueFix(c, "max_duration", "cue is on screen for "+shown+", more than the maximum "+limit.threshold,
+			limit.expected, shown, trimFix(p, c, p.Duration("max_duration"))...)
 	}
 }
 
@@ -141,9 +145,10 @@ func runCueOverlap(p *rule.Pass) {
 			prev = later(inRegion[c.Region], unplaced)
 		}
 		if prev != nil && c.Start < prev.End {
+			prevEnd := prev.End.String()
 			p.ReportCueFix(c, "", "cue "+itoa(int64(c.Index))+" starts "+secs(prev.End-c.Start)+" before cue "+
-				itoa(int64(prev.Index))+" ends (at "+prev.End.String()+")",
-				"start ≥ "+prev.End.String(), c.Start.String(), chainFix(p, prev, c, minGapFor(p), false)...)
+				itoa(int64(prev.Index))+" ends (at "+prevEnd+")",
+				"start ≥ "+prevEnd, c.Start.String(), chainFix(p, prev, c, minGapFor(p), false)...)
 		}
 		all = later(all, c)
 		if c.Region == "" {
@@ -172,33 +177,39 @@ func gaps(p *rule.Pass, fn func(prev, next *cue.Cue)) {
 
 func runGapTooShort(p *rule.Pass) {
 	min := p.DurationParam("min_gap")
+	var limit limitTexts
 	gaps(p, func(prev, next *cue.Cue) {
 		gap := next.Start - prev.End
 		if gap < 0 || !below(p, min, prev.End, next.Start) {
 			return
 		}
+		limit.build(p, min, "≥ ")
 		shown := measured(p, min, gap, true)
 		p.ReportCueFix(next, "min_gap", "gap after cue "+itoa(int64(prev.Index))+" is "+shown+
-			", less than the minimum "+threshold(p, min), "≥ "+expected(p, min), shown, chainFix(p, prev, next, p.Duration("min_gap"), false)...)
+			", less than the minimum "+limit.threshold, limit.expected, shown, chainFix(p, prev, next, p.Duration("min_gap"), false)...)
 	})
 }
 
 func runGapShouldClose(p *rule.Pass) {
 	min, upTo := p.DurationParam("min_gap"), p.DurationParam("close_below")
+	var closeTo, want string // the same for every gap of the file: built once, at the first
 	gaps(p, func(prev, next *cue.Cue) {
 		if !above(p, min, prev.End, next.Start) || above(p, upTo, prev.End, next.Start) {
 			return
 		}
+		if closeTo == "" {
+			closeTo, want = threshold(p, min), expected(p, min)+" or more than "+expected(p, upTo)
+		}
 		shown := measured(p, min, next.Start-prev.End, false)
 		p.ReportCueFix(next, "close_below", "gap of "+shown+" after cue "+itoa(int64(prev.Index))+
-			" should be closed to "+threshold(p, min),
-			expected(p, min)+" or more than "+expected(p, upTo), shown, chainFix(p, prev, next, p.Duration("min_gap"), true)...)
+			" should be closed to "+closeTo, want, shown, chainFix(p, prev, next, p.Duration("min_gap"), true)...)
 	})
 }
 
 func runReadingSpeed(p *rule.Pass) {
 	max, weight := p.Float("max_cps"), p.Float("half_width_weight")
 	widths := lineWidths(p, weight)
+	var limit, want string // the same for every cue: built once, at the first finding
 	for i := range p.Doc.Cues {
 		c := &p.Doc.Cues[i]
 		if c.Comment || !valid(c) {
@@ -212,9 +223,13 @@ func runReadingSpeed(p *rule.Pass) {
 		if cps <= max {
 			continue
 		}
-		p.ReportCue(c, "max_cps", "reading speed "+rate(cps)+" characters/s ("+num(chars)+" characters in "+
-			secs(c.Duration())+") is over the limit of "+num(max),
-			"≤ "+num(max)+" cps", rate(cps)+" cps")
+		if limit == "" {
+			limit = num(max)
+			want = "≤ " + limit + " cps"
+		}
+		speed := rate(cps)
+		p.ReportCue(c, "max_cps", "reading speed "+speed+" characters/s ("+num(chars)+" characters in "+
+			secs(c.Duration())+") is over the limit of "+limit, want, speed+" cps")
 	}
 }
 
@@ -275,5 +290,20 @@ func runEndBeforeStart(p *rule.Pass) {
 		}
 		p.ReportCue(c, "", "cue "+what+" ("+c.Start.String()+" --> "+c.End.String()+")",
 			"end > start", secs(c.Duration()))
+	}
+}
+
+// limitTexts are a duration limit's texts in a finding (T001, T002, T004):
+// the threshold as the message shows it and the expected value with its
+// comparison. They depend on the file and the parameter, not on the cue,
+// so they are built at a rule's first finding in a file and shared by the
+// rest.
+type limitTexts struct {
+	threshold, expected string
+}
+
+func (l *limitTexts) build(p *rule.Pass, d rule.Duration, compare string) {
+	if l.threshold == "" {
+		l.threshold, l.expected = threshold(p, d), compare+expected(p, d)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/exportqc/exportqc/qc/checks"
 	"github.com/exportqc/exportqc/qc/cue"
 	"github.com/exportqc/exportqc/qc/engine"
+	"github.com/exportqc/exportqc/qc/internal/gcpace"
 	"github.com/exportqc/exportqc/qc/lang"
 	"github.com/exportqc/exportqc/qc/output"
 	"github.com/exportqc/exportqc/qc/output/progress"
@@ -127,6 +128,10 @@ func (a *app) runCheck(cmd *cobra.Command, args []string) error {
 	// temporary file is removed): exit 2, no report.
 	ctx, stop := checkContext()
 	defer stop()
+	// A check keeps little alive and allocates a lot: collecting less
+	// often took ~7 % off its CPU on 600 finding-dense episodes, for
+	// ~25 MB more resident memory (README, Performance).
+	defer gcpace.Batch(checkGCHeadroom)()
 	shown.Color = color
 	shown.Indent = a.v.GetBool("indent")
 	stepSummary := os.Getenv("GITHUB_STEP_SUMMARY")
@@ -280,3 +285,9 @@ func (a *app) tool() report.Tool {
 func nothingChecked(rep *report.Report) bool {
 	return len(rep.Files) == 0 && len(rep.Deliveries) == 0 && len(rep.Findings) == 0
 }
+
+// checkGCHeadroom is the garbage a check lets pile up between collections
+// (gcpace): its live heap is a few megabytes while it streams, so it runs
+// at gcpace.MaxPercent, and a run holding every finding (waivers, a
+// baseline, deliveries) falls back towards Go's default pace.
+const checkGCHeadroom = 64 << 20

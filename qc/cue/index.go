@@ -16,14 +16,23 @@ type LineIndex struct {
 type lineSpan struct{ off, n int32 }
 
 // IndexLines indexes src.
-func IndexLines(src string) LineIndex {
+func IndexLines(src string) LineIndex { return IndexLinesEach(src, nil) }
+
+// IndexLinesEach is IndexLines that also calls each (if not nil) with every
+// line's 0-based number and text as it is split, so that a reader can
+// classify its lines in the same pass over the text.
+func IndexLinesEach(src string, each func(i int, text string)) LineIndex {
 	n := strings.Count(src, "\n")
 	if n == 0 {
 		n = strings.Count(src, "\r")
 	}
 	x := LineIndex{src: src, lines: make([]lineSpan, 0, n+1)}
 	for s := NewLineScanner(src); s.Scan(); {
-		x.lines = append(x.lines, lineSpan{int32(s.Offset()), int32(len(s.Text()))})
+		text := s.Text()
+		if each != nil {
+			each(len(x.lines), text)
+		}
+		x.lines = append(x.lines, lineSpan{int32(s.Offset()), int32(len(text))})
 	}
 	return x
 }

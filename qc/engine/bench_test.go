@@ -44,7 +44,7 @@ func BenchmarkCheckEpisode(b *testing.B) {
 				opts.Resolver = lib.NewRunResolver(pack.Request{Flags: flags})
 			}
 			in := input{path: path, explicit: true}
-			res := checkFile(&opts, in) // warm the pack cache; and check the input is clean
+			res := checkFile(&opts, in, nil) // warm the pack cache; and check the input is clean
 			if n := len(res.findings); n != 0 || res.record.Cues != 700 {
 				b.Fatalf("generated episode: %d cues, %d findings: %+v", res.record.Cues, n, res.findings)
 			}
@@ -52,10 +52,10 @@ func BenchmarkCheckEpisode(b *testing.B) {
 			b.ReportAllocs()
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
-				checkFile(&opts, in)
+				checkFile(&opts, in, nil)
 			}
 			b.StopTimer()
-			allocs := testing.AllocsPerRun(20, func() { checkFile(&opts, in) })
+			allocs := testing.AllocsPerRun(20, func() { checkFile(&opts, in, nil) })
 			b.ReportMetric(allocs/700, "allocs/cue")
 		})
 	}

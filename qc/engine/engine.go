@@ -115,14 +115,33 @@ func (o *Options) resolveBase() error {
 	return nil
 }
 
-// baseConfig is the run's language-less configuration. Run and RunEach
-// resolve it before any file is read; a caller that checks one file
-// directly (a benchmark) has it resolved here.
+// baseConfig is the run's language-less configuration. Every run resolves
+// it before any file is read (resolveBase), failing on an error; a caller
+// that checks one file directly (a benchmark) has it resolved here, and
+// gets no configuration if that fails.
 func (o *Options) baseConfig() map[string]*rule.Config {
+	base, _ := o.resolvedBase()
+	return base
+}
+
+// resolvedBase is baseConfig with the error of resolving it.
+func (o *Options) resolvedBase() (map[string]*rule.Config, error) {
 	if o.base == nil {
-		o.base, _ = o.Resolver.Resolve("")
+		if err := o.resolveBase(); err != nil {
+			return nil, err
+		}
 	}
-	return o.base
+	return o.base, nil
+}
+
+// progressOf returns what a worker calls after each file: opts.Progress
+// with the files done so far and the files planned (total), or nil.
+func progressOf(opts *Options, total func() int) func() {
+	if opts.Progress == nil {
+		return nil
+	}
+	var done atomic.Int64
+	return func() { opts.Progress(int(done.Add(1)), total()) }
 }
 
 // DefaultFrameRate is used for frame-based thresholds when nothing declares a rate.
@@ -146,7 +165,7 @@ func Run(ctx context.Context, opts Options) (*report.Report, error) {
 	results := make([]fileResult, len(inputs))
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(jobs)
-	var done atomic.Int64
+	progress := progressOf(&opts, func() int { return len(inputs) })
 	ahead := newReadAhead()
 	for i := range min(readAheadFiles, len(inputs)) {
 		ahead.hint(inputs[i].path)
@@ -162,17 +181,9 @@ func Run(ctx context.Context, opts Options) (*report.Report, error) {
 			if err := gctx.Err(); err != nil {
 				return err
 			}
-			results[i] = checkFileSafely(&opts, inputs[i])
-			if err := results[i].runError(); err != nil {
-				return err
-			}
-			stampDelivery(&results[i], inputs[i])
-			// Sorted here, in parallel, so assembling is a concatenation.
-			sortFindings(results[i].findings)
-			if opts.Progress != nil {
-				opts.Progress(int(done.Add(1)), len(inputs))
-			}
-			return nil
+			var err error
+			results[i], err = checkInput(&opts, inputs[i], progress)
+			return err
 		})
 	}
 	err = g.Wait()
@@ -196,7 +207,7 @@ func Run(ctx context.Context, opts Options) (*report.Report, error) {
 
 // checkFileSafely turns a panic anywhere in one file's work into a problem
 // of that file, reported by the rules that report problems: one bad file never costs the others their results.
-func checkFileSafely(opts *Options, in input) (res fileResult) {
+func checkFileSafely(opts *Options, in input, buf []rule.Finding) (res fileResult) {
 	defer func() {
 		if r := recover(); r != nil {
 			res = fileResult{record: report.File{Path: in.path, Format: "unknown", Encoding: "unknown"}}
@@ -205,7 +216,7 @@ func checkFileSafely(opts *Options, in input) (res fileResult) {
 			runRules(opts.Rules, file, nil, opts.baseConfig(), &res)
 		}
 	}()
-	return checkFile(opts, in)
+	return checkFile(opts, in, buf)
 }
 
 // assemble builds the report; more, if not nil, adds to it (deliveries)
@@ -266,7 +277,10 @@ func assemble(opts *Options, results []fileResult, more func(*report.Report)) (*
 // ruleInfos lists the rules the run has enabled, with their configured
 // severities.
 func ruleInfos(opts *Options) ([]report.RuleInfo, error) {
-	base := opts.baseConfig()
+	base, err := opts.resolvedBase()
+	if err != nil {
+		return nil, err
+	}
 	var out []report.RuleInfo
 	for _, r := range opts.Rules {
 		cfg := base[r.Code]
@@ -328,7 +342,8 @@ func compareFindings(a, b rule.Finding) int {
 // A finding is a large struct full of pointers: a stable sort moving the
 // structs themselves (insertion sort and symmerge) spends its time in
 // copies and GC write barriers, so this sorts their indexes (pdqsort, ties
-// by index, which makes it stable) and moves each finding once.
+// by index, which makes it stable) and then moves each finding once, in
+// place, cycle by cycle (no second slice of findings).
 func sortFindings(fs []rule.Finding) {
 	if inReportOrder(fs) {
 		return
@@ -344,11 +359,30 @@ func sortFindings(fs []rule.Finding) {
 		}
 		return int(a - b)
 	})
-	sorted := make([]rule.Finding, len(fs))
-	for i, k := range order {
-		sorted[i] = fs[k]
+	permute(fs, order)
+}
+
+// permute puts fs[order[i]] at i for every i, following each cycle of the
+// permutation with one finding held aside; order is used up (each slot
+// done is marked -1).
+func permute(fs []rule.Finding, order []int32) {
+	for i := range order {
+		if order[i] < 0 || int(order[i]) == i {
+			continue
+		}
+		held := fs[i]
+		j := i
+		for {
+			k := int(order[j])
+			order[j] = -1
+			if k == i {
+				fs[j] = held
+				break
+			}
+			fs[j] = fs[k]
+			j = k
+		}
 	}
-	copy(fs, sorted)
 }
 
 // mergeFindings adds more (any order) to sorted, keeping report order: the

@@ -136,9 +136,10 @@ func (r *fileResult) runError() error {
 // checkFile reads, decodes, parses and checks one file. What reading finds
 // out (encoding, format, problems) is recorded on the rule.File; the rules
 // report it, so enable/disable and severity apply as to any rule.
-func checkFile(opts *Options, in input) fileResult {
+// Findings are appended to buf (from its start), which may be nil.
+func checkFile(opts *Options, in input, buf []rule.Finding) fileResult {
 	res := fileResult{record: report.File{Path: in.path, Format: "unknown", Encoding: "unknown"},
-		perRule: opts.maxFindingsPerRule()}
+		perRule: opts.maxFindingsPerRule(), findings: buf[:0]}
 	file := &rule.File{Path: in.path}
 	if in.walkErr != nil {
 		res.folder = true
@@ -275,6 +276,7 @@ func openDoc(in input, file *rule.File, read func(string) ([]byte, error), wantF
 // read), then those reporting what reading the file found out, so that
 // they see the problems the others ran into.
 func runRules(rules []*rule.Rule, file *rule.File, doc *cue.Document, cfg map[string]*rule.Config, res *fileResult) {
+	add := res.add // one method value for every rule, not one each
 	for _, facts := range []bool{false, true} {
 		for _, r := range rules {
 			if r.Run == nil || r.Facts != facts || (doc == nil && !r.Facts) ||
@@ -285,7 +287,7 @@ func runRules(rules []*rule.Rule, file *rule.File, doc *cue.Document, cfg map[st
 			if c == nil || !c.Enabled {
 				continue
 			}
-			runRule(r, file, doc, c, res)
+			runRule(r, file, doc, c, add)
 		}
 	}
 }
@@ -305,13 +307,13 @@ func configFor(r *rule.Rule, cfg map[string]*rule.Config) *rule.Config {
 
 // runRule runs one rule; a panic becomes a problem of the file, naming the
 // rule, for the rules that report problems.
-func runRule(r *rule.Rule, file *rule.File, doc *cue.Document, c *rule.Config, res *fileResult) {
+func runRule(r *rule.Rule, file *rule.File, doc *cue.Document, c *rule.Config, add func(rule.Finding)) {
 	defer func() {
 		if p := recover(); p != nil {
 			file.Problemf(0, "internal error in rule %s (please report it): %v", r.ID(), p)
 		}
 	}()
-	rule.NewPass(r, file, doc, c, res.add).Run()
+	rule.NewPass(r, file, doc, c, add).Run()
 }
 
 // chooseFormat decides how to read a file from its content and its name,

@@ -75,6 +75,7 @@ func RunEach(ctx context.Context, opts Options, emit func(Part) error) ([]report
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(jobs)
 	s.g, s.ctx = g, gctx
+	s.progress = progressOf(&opts, func() int { return int(s.total.Load()) })
 	s.ahead = newReadAhead()
 	planErr := s.feed()
 	err := g.Wait()
@@ -102,8 +103,8 @@ type streamRun struct {
 	window    *semaphore.Weighted // paths planned and not yet emitted
 	hashReads *semaphore.Weighted // shared by every path's checksum reads
 	emitMu    sync.Mutex
-	done      atomic.Int64 // files checked
 	total     atomic.Int64 // files planned so far
+	progress  func()       // after each file checked (progressOf), or nil
 }
 
 // feed plans the paths one by one, as the window allows, and hands their
@@ -145,14 +146,9 @@ func (s *streamRun) feed() error {
 				if err := s.ctx.Err(); err != nil {
 					return err
 				}
-				pr.results[k] = checkFileSafely(pr.opts, pr.inputs[k])
-				if err := pr.results[k].runError(); err != nil {
+				var err error
+				if pr.results[k], err = checkInput(pr.opts, pr.inputs[k], s.progress); err != nil {
 					return err
-				}
-				stampDelivery(&pr.results[k], pr.inputs[k])
-				sortFindings(pr.results[k].findings)
-				if s.opts.Progress != nil {
-					s.opts.Progress(int(s.done.Add(1)), int(s.total.Load()))
 				}
 				if pr.left.Add(-1) == 0 {
 					return s.finish(pr) // the path's last file: its worker finishes the path
@@ -264,7 +260,7 @@ func RunStream(ctx context.Context, opts Options, start func(rules []report.Rule
 	o.sum.Passed = true
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(jobs)
-	var done atomic.Int64
+	progress := progressOf(&opts, func() int { return len(inputs) })
 	ahead := newReadAhead()
 	for i := range min(readAheadFiles, len(inputs)) {
 		ahead.hint(inputs[i].path)
@@ -280,13 +276,9 @@ func RunStream(ctx context.Context, opts Options, start func(rules []report.Rule
 			if err := gctx.Err(); err != nil {
 				return err
 			}
-			res := checkFileSafely(&opts, inputs[i])
-			if err := res.runError(); err != nil {
+			res, err := checkInput(&opts, inputs[i], progress)
+			if err != nil {
 				return err
-			}
-			sortFindings(res.findings)
-			if opts.Progress != nil {
-				opts.Progress(int(done.Add(1)), len(inputs))
 			}
 			return o.done(i, res)
 		})

@@ -12,7 +12,10 @@ import (
 // and Google Sheets when the file is opened (OWASP "CSV injection"). Such
 // cells get a leading apostrophe, which spreadsheets hide. Writers put
 // only non-negative numbers in cells, so no number is turned into text.
-type CSV struct{ w *csv.Writer }
+type CSV struct {
+	w    *csv.Writer
+	safe []string // the row written, reused: a report writes one row per finding
+}
 
 // NewCSV writes to w; useCRLF ends lines with CRLF (what Excel expects).
 func NewCSV(w io.Writer, useCRLF bool) *CSV {
@@ -23,11 +26,11 @@ func NewCSV(w io.Writer, useCRLF bool) *CSV {
 
 // Write writes one row, neutralising cells that would start a formula.
 func (c *CSV) Write(row []string) error {
-	safe := make([]string, len(row))
-	for i, s := range row {
-		safe[i] = Cell(s)
+	c.safe = c.safe[:0]
+	for _, s := range row {
+		c.safe = append(c.safe, Cell(s))
 	}
-	return c.w.Write(safe)
+	return c.w.Write(c.safe)
 }
 
 // Flush writes what is buffered and returns the first error of any write.

@@ -46,6 +46,15 @@ func (t Timecode) MarshalText() ([]byte, error) { return cue.Time(t).AppendTimec
 // TC returns a pointer to a Timecode for t.
 func TC(t cue.Time) *Timecode { v := Timecode(t); return &v }
 
+// Span returns pointers to Timecodes for a cue's start and end, made in
+// one allocation: most findings carry both, and a report has hundreds of
+// thousands of findings. Neither may be changed through its pointer (the
+// two share their memory; nothing writes through a finding's timecodes).
+func Span(start, end cue.Time) (*Timecode, *Timecode) {
+	tc := &[2]Timecode{Timecode(start), Timecode(end)}
+	return &tc[0], &tc[1]
+}
+
 // Less orders findings by file, cue, line, rule, then message: the report order.
 func Less(a, b *Finding) bool {
 	return ReportOrder(a.File, a.Cue, a.Line, a.Rule, a.Message, b.File, b.Cue, b.Line, b.Rule, b.Message) < 0

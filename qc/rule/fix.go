@@ -100,5 +100,7 @@ func (p *Pass) ReportCueFix(c *cue.Cue, param, message, expected, actual string,
 // id, its times. Every finding about a cue starts from it, so none lacks
 // the cue number a person looks the cue up by.
 func AtCue(c *cue.Cue) Finding {
-	return Finding{Line: c.Line, Cue: c.Index, CueID: CueID(c), Start: TC(c.Start), End: TC(c.End)}
+	f := Finding{Line: c.Line, Cue: c.Index, CueID: CueID(c)}
+	f.Start, f.End = Span(c.Start, c.End)
+	return f
 }

@@ -226,7 +226,8 @@ func (p *Pass) ReportDiagnosticFix(d cue.Diagnostic, fixes ...SuggestedFix) {
 	f := Finding{Line: d.Line, Cue: d.Cue, Message: d.Message, More: d.More, Fixes: fixes}
 	if d.Cue > 0 && d.Cue <= len(p.Doc.Cues) {
 		c := &p.Doc.Cues[d.Cue-1]
-		f.Start, f.End, f.CueID = TC(c.Start), TC(c.End), CueID(c)
+		f.Start, f.End = Span(c.Start, c.End)
+		f.CueID = CueID(c)
 	}
 	p.Report(f)
 }

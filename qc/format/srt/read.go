@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/exportqc/exportqc/qc/cue"
+	"github.com/exportqc/exportqc/qc/format/internal/lineread"
 	"github.com/exportqc/exportqc/qc/format/markup"
 )
 
@@ -26,7 +27,7 @@ func Read(text string) *cue.Document {
 	}
 	r.dec.Dialect = markup.SRT
 	r.split()
-	r.doc.Cues = make([]cue.Cue, 0, strings.Count(text, "-->"))
+	r.doc.Cues = make([]cue.Cue, 0, r.timings)
 	r.parse()
 	r.report()
 	return r.doc
@@ -35,53 +36,58 @@ func Read(text string) *cue.Document {
 type kind uint8
 
 const (
-	kindUnknown kind = iota
-	kindBlank
-	kindTiming // a timing line, readable or not
+	kindBlank  kind = iota
+	kindTiming      // a timing line, readable or not
 	kindCounter
 	kindText
 )
 
 type reader struct {
-	doc   *cue.Document
-	src   string
-	ix    cue.LineIndex
-	kinds []kind // per line, classified on first look
-	dec   markup.Decoder
+	doc     *cue.Document
+	src     string
+	ix      cue.LineIndex
+	kinds   []kind // per line, classified as the text is split
+	timings int    // lines of kindTiming: at most that many cues
+	dec     markup.Decoder
 
 	devCount [numDeviations]int
 	devLine  [numDeviations]int
 	stray    int
 
-	// ndiag counts the diagnostics met; from the first one not listed,
-	// firstUnlisted and unlistedCue place the line that counts the rest.
-	ndiag, firstUnlisted, unlistedCue int
+	diags lineread.DiagCap
 }
 
+// split indexes the lines and classifies each in the same pass.
 func (r *reader) split() {
-	r.ix = cue.IndexLines(r.src)
-	r.kinds = make([]kind, r.ix.Len())
+	// Room for lines of 16 bytes on average (subtitle lines are about
+	// 20-40 with their counters and timings); more only grows the slice.
+	r.kinds = make([]kind, 0, len(r.src)/16+1)
+	r.ix = cue.IndexLinesEach(r.src, func(_ int, text string) {
+		k := classify(text)
+		r.kinds = append(r.kinds, k)
+		if k == kindTiming {
+			r.timings++
+		}
+	})
 }
 
 func (r *reader) text(i int) string { return r.ix.Text(i) }
 
-func (r *reader) kind(i int) kind {
-	k := &r.kinds[i]
-	if *k == kindUnknown {
-		text := r.text(i)
-		t := trim(text)
-		switch {
-		case t == "":
-			*k = kindBlank
-		case isTimingCandidate(text):
-			*k = kindTiming
-		case isNumber(t):
-			*k = kindCounter
-		default:
-			*k = kindText
-		}
+func (r *reader) kind(i int) kind { return r.kinds[i] }
+
+// classify says what a line is on its own; the parser decides from its
+// neighbours what it means (a counter, text that looks like one).
+func classify(text string) kind {
+	t := trim(text)
+	switch {
+	case t == "":
+		return kindBlank
+	case isTimingCandidate(text):
+		return kindTiming
+	case isNumber(t):
+		return kindCounter
 	}
-	return *k
+	return kindText
 }
 
 // trim removes spaces and stray BOMs (files glued together keep theirs).
@@ -218,7 +224,7 @@ func (r *reader) cue(ci, ti int) int {
 		Lines:    r.dec.Lines(raw),
 		Settings: t.settings,
 	})
-	r.sources(&r.doc.Cues[len(r.doc.Cues)-1], ti, end, &t)
+	lineread.SetSources(&r.doc.Cues[len(r.doc.Cues)-1], &r.ix, ti, t.startAt, t.endAt, ti+1, end)
 	return end
 }
 
@@ -264,45 +270,20 @@ func (r *reader) report() {
 	}
 }
 
-// maxDiags caps the diagnostics of one file: a file that breaks on every
-// line needs a few hundred examples, not a finding per line.
-const maxDiags = 500
+// maxDiags caps the diagnostics of one file (lineread.DiagCap).
+const maxDiags = lineread.MaxDiags
 
 // lastKind classes the diagnostic just made (if it was listed).
 func (r *reader) lastKind(kind string) {
-	if r.ndiag <= maxDiags && len(r.doc.Diagnostics) > 0 {
+	if r.diags.LastListed() && len(r.doc.Diagnostics) > 0 {
 		r.doc.Diagnostics[len(r.doc.Diagnostics)-1].Kind = kind
 	}
 }
 
-func (r *reader) diag(i, cueIndex int, msg string) {
-	r.ndiag++
-	switch {
-	case r.ndiag <= maxDiags:
-		r.doc.Diag(i+1, r.ix.Offset(i), cueIndex, msg)
-	case r.ndiag == maxDiags+1:
-		r.firstUnlisted = i
-		r.unlistedCue = cueIndex
-		if cueIndex == 0 {
-			r.unlistedCue = len(r.doc.Cues)
-		}
-	}
-}
+func (r *reader) diag(i, cueIndex int, msg string) { r.diags.Add(r.doc, &r.ix, i, cueIndex, msg) }
 
-// unlisted closes the list of diagnostics with the count of those left out
-// and of all. It names the cue where the unlisted ones start, so that
-// reports, which order a file's findings by cue, print it after the listed
-// ones rather than at the top of the file.
-func (r *reader) unlisted() {
-	if n := r.ndiag - maxDiags; n > 0 {
-		i := r.firstUnlisted
-		r.doc.Diag(i+1, r.ix.Offset(i), r.unlistedCue, strconv.Itoa(n)+" more problems from here on are not listed ("+
-			strconv.Itoa(r.ndiag)+" in this file)")
-		// The line stands for the n problems it counts, so that the
-		// report's totals count every problem of the file.
-		r.doc.Diagnostics[len(r.doc.Diagnostics)-1].More = n - 1
-	}
-}
+// unlisted closes the list of diagnostics with the count of those left out.
+func (r *reader) unlisted() { r.diags.Close(r.doc, &r.ix) }
 
 func plural(n int, what string) string {
 	if n == 1 {

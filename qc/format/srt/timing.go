@@ -48,23 +48,30 @@ type timing struct {
 // line starting HH:MM:SS that goes on to a '>' (a mistyped arrow). Cue text
 // such as "Go --> there" stays text.
 func isTimingCandidate(s string) bool {
-	if i := strings.Index(s, "-->"); i >= 0 {
-		for k := 0; k < i; k++ {
-			switch c := s[k]; {
-			case c >= '0' && c <= '9', c == ':', c == ',', c == '.', c == '-', c == ' ', c == '\t':
-			default:
-				return false
-			}
-		}
+	// Every line of a file is asked, so the common answers come without a
+	// search of the line: the first "-->" has only timestamp characters
+	// before it exactly when those characters run up to a "-->".
+	k := 0
+	for k < len(s) && timestampChar(s[k]) {
+		k++
+	}
+	if k >= 2 && k < len(s) && s[k] == '>' && s[k-2:k] == "--" {
 		return true
 	}
 	t := s
 	for len(t) > 0 && (t[0] == ' ' || t[0] == '\t') {
 		t = t[1:]
 	}
-	c := strings.IndexByte(t, ':')
-	if c < 1 || c > 2 || !digit(t[0]) || !digit(t[c-1]) || c+1 >= len(t) || !digit(t[c+1]) {
+	// HH:MM or H:MM: the first ':' is the line's second or third character.
+	if len(t) < 3 || !digit(t[0]) {
 		return false
+	}
+	c := strings.IndexByte(t[:3], ':')
+	if c < 1 || !digit(t[c-1]) || c+1 >= len(t) || !digit(t[c+1]) {
+		return false
+	}
+	if strings.Contains(s, "-->") {
+		return false // an arrow after other text: "12:30 Go --> there"
 	}
 	// A second time must follow the '>': "12:30 -> meeting" is text.
 	gt := strings.IndexByte(t, '>')
@@ -76,6 +83,16 @@ func isTimingCandidate(s string) bool {
 		after = after[1:]
 	}
 	return len(after) > 0 && (digit(after[0]) || after[0] == '-')
+}
+
+// timestampChar reports the characters an SRT timestamp and the space
+// around it are written with.
+func timestampChar(c byte) bool {
+	switch {
+	case c >= '0' && c <= '9', c == ':', c == ',', c == '.', c == '-', c == ' ', c == '\t':
+		return true
+	}
+	return false
 }
 
 // arrowLen returns the length of the arrow at the start of s: "-->" or a

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/exportqc/exportqc/qc/cue"
+	"github.com/exportqc/exportqc/qc/format/internal/lineread"
 	"github.com/exportqc/exportqc/qc/format/markup"
 )
 
@@ -63,9 +64,7 @@ type reader struct {
 	legacyRegions    map[string]bool
 	legacyRegionRefs int
 
-	// ndiag counts the diagnostics met; from the first one not listed,
-	// firstUnlisted and unlistedCue place the line that counts the rest.
-	ndiag, firstUnlisted, unlistedCue int
+	diags lineread.DiagCap
 }
 
 func (r *reader) split() { r.ix = cue.IndexLines(r.src) }
@@ -269,7 +268,7 @@ func (r *reader) addCue(first, timingLine int, id string, t timing, from, to int
 		Lines:    r.dec.Lines(raw),
 		Settings: t.settings,
 	}
-	r.sources(&c, timingLine, from, to, &t)
+	lineread.SetSources(&c, &r.ix, timingLine, t.startAt, t.endAt, from, to)
 	if strings.IndexByte(raw, '<') >= 0 {
 		for _, p := range markup.WebVTTTextProblems(raw) {
 			r.diag(from+p.LineInPayload-1, index, p.Message)
@@ -401,38 +400,13 @@ func blankish(line string) bool {
 // join returns lines [a, b) joined by "\n" (see cue.LineIndex.Join).
 func (r *reader) join(a, b int) string { return r.ix.Join(a, b) }
 
-// maxDiags caps the diagnostics of one file: a file that breaks on every
-// line needs a few hundred examples, not a finding per line.
-const maxDiags = 500
+// maxDiags caps the diagnostics of one file (lineread.DiagCap).
+const maxDiags = lineread.MaxDiags
 
-func (r *reader) diag(i, cueIndex int, msg string) {
-	r.ndiag++
-	switch {
-	case r.ndiag <= maxDiags:
-		r.doc.Diag(i+1, r.ix.Offset(i), cueIndex, msg)
-	case r.ndiag == maxDiags+1:
-		r.firstUnlisted = i
-		r.unlistedCue = cueIndex
-		if cueIndex == 0 {
-			r.unlistedCue = len(r.doc.Cues)
-		}
-	}
-}
+func (r *reader) diag(i, cueIndex int, msg string) { r.diags.Add(r.doc, &r.ix, i, cueIndex, msg) }
 
-// unlisted closes the list of diagnostics with the count of those left out
-// and of all. It names the cue where the unlisted ones start, so that
-// reports, which order a file's findings by cue, print it after the listed
-// ones rather than at the top of the file.
-func (r *reader) unlisted() {
-	if n := r.ndiag - maxDiags; n > 0 {
-		i := r.firstUnlisted
-		r.doc.Diag(i+1, r.ix.Offset(i), r.unlistedCue, strconv.Itoa(n)+" more problems from here on are not listed ("+
-			strconv.Itoa(r.ndiag)+" in this file)")
-		// The line stands for the n problems it counts, so that the
-		// report's totals count every problem of the file.
-		r.doc.Diagnostics[len(r.doc.Diagnostics)-1].More = n - 1
-	}
-}
+// unlisted closes the list of diagnostics with the count of those left out.
+func (r *reader) unlisted() { r.diags.Close(r.doc, &r.ix) }
 
 func clip(s string) string {
 	if len(s) <= 60 {

@@ -13,6 +13,7 @@
 package gcpace
 
 import (
+	"os"
 	"runtime/debug"
 	"runtime/metrics"
 	"sync"
@@ -66,4 +67,38 @@ func Start(headroom uint64, period time.Duration) (stop func()) {
 		wg.Wait()
 		debug.SetGCPercent(old)
 	}
+}
+
+// Batch is Start for a command's run (an audit, a check) unless GOGC is set
+// in the environment: that is the user's choice and is kept (the returned
+// stop then does nothing). The pace is looked at four times a second.
+// Runs in one process may overlap (tests run commands in parallel): the
+// first starts the pacing and the last one to stop restores the setting.
+func Batch(headroom uint64) (stop func()) {
+	if os.Getenv("GOGC") != "" {
+		return func() {}
+	}
+	batch.Lock()
+	defer batch.Unlock()
+	if batch.runs == 0 {
+		batch.stop = Start(headroom, 250*time.Millisecond)
+	}
+	batch.runs++
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			batch.Lock()
+			defer batch.Unlock()
+			if batch.runs--; batch.runs == 0 {
+				batch.stop()
+			}
+		})
+	}
+}
+
+// batch is the pacing Batch shares among overlapping runs.
+var batch struct {
+	sync.Mutex
+	runs int
+	stop func()
 }

@@ -37,3 +37,34 @@ func TestStartRestores(t *testing.T) {
 		t.Errorf("after stop: GOGC %d, want the previous 73", got)
 	}
 }
+
+// Overlapping runs share one pacing: it lasts until the last one stops,
+// and then the setting from before the first is back.
+func TestBatchOverlapping(t *testing.T) {
+	t.Setenv("GOGC", "")
+	prev := debug.SetGCPercent(73)
+	defer debug.SetGCPercent(prev)
+	stopA := Batch(1 << 40)
+	stopB := Batch(1 << 40)
+	stopA()
+	stopA() // a second call changes nothing
+	if got := debug.SetGCPercent(MaxPercent); got != MaxPercent {
+		t.Errorf("one run still going: GOGC %d, want %d", got, MaxPercent)
+	}
+	stopB()
+	if got := debug.SetGCPercent(73); got != 73 {
+		t.Errorf("after both: GOGC %d, want the previous 73", got)
+	}
+}
+
+// A GOGC from the environment is the user's and is left alone.
+func TestBatchKeepsEnvironment(t *testing.T) {
+	t.Setenv("GOGC", "50")
+	prev := debug.SetGCPercent(50)
+	defer debug.SetGCPercent(prev)
+	stop := Batch(1 << 40)
+	if got := debug.SetGCPercent(50); got != 50 {
+		t.Errorf("GOGC set in the environment: %d, want 50 kept", got)
+	}
+	stop()
+}

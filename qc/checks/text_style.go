@@ -123,7 +123,7 @@ func runNumberNotSpelledOut(p *rule.Pass) {
 		context[w] = true
 	}
 	prevEnds := true
-	textCues(p, func(c *cue.Cue) {
+	textCueFacts(p, func(c *cue.Cue, facts []lineFacts) {
 		startsSentence := prevEnds
 		// The cue's last line decides as its whole text would (the lines
 		// are joined with newlines, which endsSentence does not trim), and
@@ -134,6 +134,9 @@ func runNumberNotSpelledOut(p *rule.Pass) {
 		}
 		prevEnds = endsSentence(last)
 		for j, l := range c.Lines {
+			if !facts[j].ascii.meets(digits) {
+				continue // no number on the line
+			}
 			t := l.Text
 			for i := 0; i < len(t); {
 				if t[i] < '0' || t[i] > '9' {
@@ -246,7 +249,10 @@ func runSDHConventions(p *rule.Pass) {
 	if !p.Bool("all_files") && fileKind(p.File.Path) != lang.KindSDH {
 		return
 	}
-	textCues(p, func(c *cue.Cue) {
+	textCueFacts(p, func(c *cue.Cue, facts []lineFacts) {
+		if !anyLine(facts, sdhBrackets, hasNote) {
+			return // no bracket to judge and no music note to count
+		}
 		for j, l := range c.Lines {
 			for _, br := range [][2]string{{"(", ")"}, {"{", "}"}} {
 				a := strings.Index(l.Text, br[0])
@@ -270,6 +276,9 @@ func runSDHConventions(p *rule.Pass) {
 		}
 	})
 }
+
+// sdhBrackets open the labels X013 wants in [ ].
+var sdhBrackets = asciiOf("({")
 
 func runForcedNotAllCaps(p *rule.Pass) {
 	if !p.Bool("all_caps") || fileKind(p.File.Path) != lang.KindForced {

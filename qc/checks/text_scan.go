@@ -18,7 +18,7 @@ import (
 // runs on a line the facts let through behaves exactly as without them.
 type lineFacts struct {
 	ascii      asciiSet // ASCII characters in the line
-	afterSpace uint64   // bit b: ASCII character b < 0x40 right after a space, tab, U+00A0 or U+202F (others: highAftSpace)
+	afterSpace uint64   // bit b: character b (1..0x3F) right after a space, tab, U+00A0 or U+202F; bit 0: any other
 	dots       uint16   // bit n: a run of exactly n full stops (n < 15); bit 15: a longer run
 	flags      factFlags
 }
@@ -30,7 +30,6 @@ const (
 	unprintable                        // a byte outside space..tilde
 	hasInvisible                       // a character invisible() reports
 	hasCyrGreek                        // a code point of the Cyrillic or Greek blocks (hasCyrillicOrGreek)
-	highAftSpace                       // a character ≥ U+0040 right after a space
 	hasGuillemet                       // « or »
 	hasInverted                        // ¿ or ¡
 	hasNote                            // ♪ or ♫
@@ -91,34 +90,62 @@ func (f *lineFacts) dotRun(n int) bool {
 // mayFollowSpace reports whether one of the marks (low: those below 0x40;
 // high: whether there are others) can stand right after a space.
 func (f *lineFacts) mayFollowSpace(low uint64, high bool) bool {
-	return f.afterSpace&low != 0 || (high && f.is(highAftSpace))
+	return f.afterSpace&low != 0 || (high && f.afterSpace&1 != 0)
 }
 
 // maybeAll is the facts of a line the rules must read in full: every test
 // says "maybe". The equivalence test runs each rule with it as reference.
 var maybeAll = lineFacts{ascii: asciiSet{^uint64(0), ^uint64(0)}, afterSpace: ^uint64(0), dots: ^uint16(0), flags: ^factFlags(0)}
 
-// byteBits[b] is b's bit in the low (b < 0x40) or high word of an asciiSet.
-var byteBits = func() (t [2][256]uint64) {
-	for b := 0; b < utf8.RuneSelf; b++ {
-		t[b>>6][b] = 1 << (b & 63)
+// byteFacts[b] is what byte b adds to a line's facts: its bit in the low
+// (b < 0x40) and high words of the ASCII set, its bit in afterSpace when a
+// space precedes it, and whether it is itself a space for the next byte.
+type byteFact struct{ lo, hi, after, space uint64 }
+
+var byteFacts = func() (t [256]byteFact) {
+	for b := range t {
+		if b < utf8.RuneSelf {
+			t[b].lo, t[b].hi = byteBits(byte(b))
+		}
+		t[b].after = afterBit(byte(b))
+		if b == ' ' || b == '\t' {
+			t[b].space = ^uint64(0)
+		}
 	}
 	return t
 }()
 
-// scanLine takes a line's facts. The bytes are read once, branch-free, for
-// the set of ASCII characters; full stops, spaces and characters outside
-// ASCII, where the line has them, are then looked at on their own.
+func byteBits(b byte) (lo, hi uint64) {
+	var s asciiSet
+	s.add(b)
+	return s[0], s[1]
+}
+
+// afterBit is b's bit in lineFacts.afterSpace.
+func afterBit(b byte) uint64 {
+	if b > 0 && b < 0x40 {
+		return 1 << b
+	}
+	return 1
+}
+
+// scanLine takes a line's facts. The bytes are read once, without a
+// branch, for the ASCII characters and those after a space; full stops
+// and characters outside ASCII, where the line has them, are then looked
+// at on their own.
 func scanLine(s string) lineFacts {
-	var lo, hi uint64
+	var lo, hi, after, space uint64
 	var all byte
 	for i := 0; i < len(s); i++ {
 		b := s[i]
-		lo |= byteBits[0][b]
-		hi |= byteBits[1][b]
+		t := &byteFacts[b]
+		lo |= t.lo
+		hi |= t.hi
+		after |= space & t.after
+		space = t.space
 		all |= b
 	}
-	f := lineFacts{ascii: asciiSet{lo, hi}}
+	f := lineFacts{ascii: asciiSet{lo, hi}, afterSpace: after}
 	if lo&0xFFFF_FFFF != 0 || hi&(1<<63) != 0 {
 		f.flags |= unprintable // a control character or DEL
 	}
@@ -127,12 +154,6 @@ func scanLine(s string) lineFacts {
 	}
 	if f.ascii.has('.') {
 		f.dots = dotRunBits(s)
-	}
-	if f.ascii.has(' ') {
-		f.addAfter(s, ' ')
-	}
-	if f.ascii.has('\t') {
-		f.addAfter(s, '\t')
 	}
 	if all >= utf8.RuneSelf {
 		f.scanOther(s)
@@ -158,27 +179,6 @@ func dotRunBits(s string) uint16 {
 	return bits
 }
 
-// addAfter notes the character after every byte sp (space or tab).
-func (f *lineFacts) addAfter(s string, sp byte) {
-	for i := strings.IndexByte(s, sp); i >= 0 && i+1 < len(s); {
-		f.follows(s[i+1])
-		k := strings.IndexByte(s[i+1:], sp)
-		if k < 0 {
-			break
-		}
-		i += 1 + k
-	}
-}
-
-// follows notes b, the first byte of a character after a space.
-func (f *lineFacts) follows(b byte) {
-	if b < 0x40 {
-		f.afterSpace |= 1 << b
-	} else {
-		f.flags |= highAftSpace
-	}
-}
-
 // scanOther decodes the characters outside ASCII of a line that has some.
 func (f *lineFacts) scanOther(s string) {
 	f.flags |= nonASCII | unprintable
@@ -199,7 +199,7 @@ func (f *lineFacts) scanOther(s string) {
 		f.flags |= k &^ spaceRune
 		i += n
 		if k&spaceRune != 0 && i < len(s) {
-			f.follows(s[i])
+			f.afterSpace |= afterBit(s[i])
 		}
 	}
 }

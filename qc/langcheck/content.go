@@ -290,7 +290,7 @@ func scriptMismatch(canon string, t language.Tag, base string, lines []string, s
 		if len(profileScripts[dom]) > 0 && st.distinctWords() >= minDistinctWords {
 			// Name the language when the identifier knows the script and
 			// most samples agree; otherwise the script alone is the finding.
-			if v := identifyChunks(chunks(lines, st, opts.SampleLetters), "", nil, 0.5); v.best >= 0 && v.votes*2 > v.judged {
+			if v := identifyChunks(pieces(lines, st, opts.SampleLetters), "", nil, 0.5); v.best >= 0 && v.votes*2 > v.judged {
 				detected = v.bestTag
 			}
 		}
@@ -401,7 +401,7 @@ func identifierMismatch(canon string, t language.Tag, base string, lines []strin
 	if letters < opts.MinLetters || st.distinctWords() < minDistinctWords {
 		return nil
 	}
-	v := identifyChunks(chunks(lines, st, opts.SampleLetters), base, idByTag[base], opts.MinConfidence)
+	v := identifyChunks(pieces(lines, st, opts.SampleLetters), base, idByTag[base], opts.MinConfidence)
 	if v.best < 0 || v.judged == 0 {
 		return nil
 	}
@@ -433,27 +433,49 @@ func identifierMismatch(canon string, t language.Tag, base string, lines []strin
 // the file, so that long files stay fast and a foreign-language song at
 // the start does not decide. The cuts are those measure found (st).
 func chunks(lines []string, st *textStats, maxLetters int) []string {
-	type span struct{ from, to int }
-	spans := make([]span, 0, len(st.chunkEnds)+1)
+	ps := pieces(lines, st, maxLetters)
+	out := make([]string, ps.len())
+	for k := range out {
+		out[k] = ps.text(k)
+	}
+	return out
+}
+
+// textPieces are the pieces chunks keeps, joined only when the identifier
+// reads them: a correct file is settled by its first.
+type textPieces struct {
+	lines []string
+	spans []lineSpan
+}
+
+type lineSpan struct{ from, to int }
+
+func (ps textPieces) len() int { return len(ps.spans) }
+
+func (ps textPieces) text(k int) string {
+	return strings.Join(ps.lines[ps.spans[k].from:ps.spans[k].to], "\n")
+}
+
+func pieces(lines []string, st *textStats, maxLetters int) textPieces {
+	spans := make([]lineSpan, 0, len(st.chunkEnds)+1)
 	from := 0
 	for _, end := range st.chunkEnds {
-		spans = append(spans, span{from, int(end)})
+		spans = append(spans, lineSpan{from, int(end)})
 		from = int(end)
 	}
 	if from < len(lines) {
 		if len(spans) > 0 && st.tailLetters < chunkLetters/2 {
 			spans[len(spans)-1].to = len(lines)
 		} else {
-			spans = append(spans, span{from, len(lines)})
+			spans = append(spans, lineSpan{from, len(lines)})
 		}
 	}
 	keep := max(1, maxLetters/chunkLetters)
-	out := make([]string, 0, min(keep, len(spans)))
+	kept := make([]lineSpan, 0, min(keep, len(spans)))
 	for k := 0; k < min(keep, len(spans)); k++ {
-		sp := spans[k*len(spans)/min(keep, len(spans))]
-		out = append(out, strings.Join(lines[sp.from:sp.to], "\n"))
+		kept = append(kept, spans[k*len(spans)/min(keep, len(spans))])
 	}
-	return out
+	return textPieces{lines, kept}
 }
 
 func hasScript(list []script, s script) bool {

@@ -171,11 +171,11 @@ func runSpaceBeforePunctuation(p *rule.Pass) {
 }
 
 // marksAfterSpace splits X006's marks for lineFacts.mayFollowSpace: a bit
-// for each below 0x40, and whether there are others.
-func marksAfterSpace(marks string) (low uint64, high bool) {
+// for each of '!' to '?', and whether there are others.
+func marksAfterSpace(marks string) (low uint32, high bool) {
 	for _, r := range marks {
-		if r < 0x40 {
-			low |= 1 << r
+		if r > 0x20 && r < 0x40 {
+			low |= 1 << (r - 0x20)
 		} else {
 			high = true
 		}
@@ -404,14 +404,18 @@ func runDoubledPunctuation(p *rule.Pass) {
 	}
 	first := newRuneSet(firsts.String())
 	firstASCII := asciiOf(firsts.String())
+	probes := make([]seqProbe, len(seqs))
+	for i, s := range seqs {
+		probes[i] = probeFor(s)
+	}
 	textCueFacts(p, func(c *cue.Cue, facts []lineFacts) {
 		for j, l := range c.Lines {
 			f := &facts[j]
 			if !f.ascii.meets(firstASCII) && (len(first.other) == 0 || !f.is(nonASCII)) {
 				continue
 			}
-			for _, s := range seqs {
-				if !f.mayHold(s) || !containsSequence(l.Text, s) {
+			for k, s := range seqs {
+				if !probes[k].mayHold(f) || !containsSequence(l.Text, s) {
 					continue
 				}
 				reportLine(p, c, j, "sequences", "\""+s+"\" in "+lineNo(j)+": "+quote(l.Text), "no \""+s+"\"", s)
@@ -421,18 +425,27 @@ func runDoubledPunctuation(p *rule.Pass) {
 	})
 }
 
-// mayHold reports whether a line with these facts can hold s: a run of
-// full stops needs a run of exactly that length, another sequence its
-// first character.
-func (f *lineFacts) mayHold(s string) bool {
-	if s == "" {
-		return true
-	}
+// seqProbe is what a line must have to hold one of X010's sequences: a
+// run of exactly dots full stops (a sequence of full stops), else its
+// first character (an ASCII one, or any outside ASCII).
+type seqProbe struct {
+	dots  int
+	first byte
+}
+
+func probeFor(s string) seqProbe {
 	if strings.Trim(s, ".") == "" {
-		return f.dotRun(len(s))
+		return seqProbe{dots: len(s)}
 	}
-	if b := s[0]; b < utf8.RuneSelf {
-		return f.ascii.has(b)
+	return seqProbe{first: s[0]}
+}
+
+func (q seqProbe) mayHold(f *lineFacts) bool {
+	switch {
+	case q.dots > 0:
+		return f.dotRun(q.dots)
+	case q.first < utf8.RuneSelf:
+		return f.ascii.has(q.first)
 	}
 	return f.is(nonASCII)
 }
@@ -465,7 +478,7 @@ func runScriptPunctuation(p *rule.Pass) {
 	otherMarks := false
 	for r := range want {
 		if r < utf8.RuneSelf {
-			latinMarks.add(byte(r))
+			latinMarks |= bitOf[r]
 		} else {
 			otherMarks = true
 		}

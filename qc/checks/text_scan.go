@@ -16,9 +16,12 @@ import (
 // facts are taken once per file (textCueFacts) instead of seventeen rules
 // each decoding every line. Every answer errs towards "maybe": a rule that
 // runs on a line the facts let through behaves exactly as without them.
+//
+// Sixteen bytes a line: a file's facts are one allocation the size of a
+// few of its lines' text.
 type lineFacts struct {
 	ascii      asciiSet // ASCII characters in the line
-	afterSpace uint64   // bit b: character b (1..0x3F) right after a space, tab, U+00A0 or U+202F; bit 0: any other
+	afterSpace uint32   // bit b-0x20: character b (0x21..0x3F) right after a space, tab, U+00A0 or U+202F; bit 0: any other
 	dots       uint16   // bit n: a run of exactly n full stops (n < 15); bit 15: a longer run
 	flags      factFlags
 }
@@ -57,19 +60,53 @@ func (f *lineFacts) mayMixScripts() bool {
 	return n >= 2
 }
 
-// asciiSet is a set of ASCII characters, one bit each.
-type asciiSet [2]uint64
+// asciiSet is a set of ASCII characters: one bit for each of space to
+// '?' (the marks and digits) and each other character that is not a
+// letter; one for all 52 letters, one for tab, one for the other control
+// characters, one for any byte outside ASCII. A set holding a letter
+// therefore "has" every letter: for the rules' questions that errs
+// towards maybe, as it must.
+type asciiSet uint64
 
-func (s *asciiSet) add(b byte)           { s[b>>6] |= 1 << (b & 63) }
-func (s asciiSet) has(b byte) bool       { return b < utf8.RuneSelf && s[b>>6]&(1<<(b&63)) != 0 }
-func (s asciiSet) meets(o asciiSet) bool { return s[0]&o[0] != 0 || s[1]&o[1] != 0 }
+const (
+	letterBit   asciiSet = 1 << 44
+	tabBit      asciiSet = 1 << 45
+	controlBit  asciiSet = 1 << 46 // U+0000–U+001F but tab, and DEL
+	nonASCIIBit asciiSet = 1 << 47 // a byte ≥ 0x80 (not part of asciiOf's sets)
+)
+
+// bitOf[b] is byte b's bit.
+var bitOf = func() (t [256]asciiSet) {
+	next := 32 // 0x20..0x3F take bits 0..31; the other non-letters follow
+	for b := range t {
+		switch {
+		case b >= utf8.RuneSelf:
+			t[b] = nonASCIIBit
+		case b == '\t':
+			t[b] = tabBit
+		case b < 0x20 || b == 0x7F:
+			t[b] = controlBit
+		case b < 0x40:
+			t[b] = 1 << (b - 0x20)
+		case 'A' <= b && b <= 'Z' || 'a' <= b && b <= 'z':
+			t[b] = letterBit
+		default: // @ [ \ ] ^ _ ` { | } ~
+			t[b] = 1 << next
+			next++
+		}
+	}
+	return t
+}()
+
+func (s asciiSet) has(b byte) bool       { return b < utf8.RuneSelf && s&bitOf[b] != 0 }
+func (s asciiSet) meets(o asciiSet) bool { return s&o != 0 }
 
 // asciiOf is the set of the ASCII characters of chars.
 func asciiOf(chars string) asciiSet {
 	var s asciiSet
 	for i := 0; i < len(chars); i++ {
 		if chars[i] < utf8.RuneSelf {
-			s.add(chars[i])
+			s |= bitOf[chars[i]]
 		}
 	}
 	return s
@@ -89,42 +126,36 @@ func (f *lineFacts) dotRun(n int) bool {
 
 // mayFollowSpace reports whether one of the marks (low: those below 0x40;
 // high: whether there are others) can stand right after a space.
-func (f *lineFacts) mayFollowSpace(low uint64, high bool) bool {
+func (f *lineFacts) mayFollowSpace(low uint32, high bool) bool {
 	return f.afterSpace&low != 0 || (high && f.afterSpace&1 != 0)
 }
 
 // maybeAll is the facts of a line the rules must read in full: every test
 // says "maybe". The equivalence test runs each rule with it as reference.
-var maybeAll = lineFacts{ascii: asciiSet{^uint64(0), ^uint64(0)}, afterSpace: ^uint64(0), dots: ^uint16(0), flags: ^factFlags(0)}
+var maybeAll = lineFacts{ascii: ^asciiSet(0), afterSpace: ^uint32(0), dots: ^uint16(0), flags: ^factFlags(0)}
 
-// byteFacts[b] is what byte b adds to a line's facts: its bit in the low
-// (b < 0x40) and high words of the ASCII set, its bit in afterSpace when a
-// space precedes it, and whether it is itself a space for the next byte.
-type byteFact struct{ lo, hi, after, space uint64 }
+// byteFacts[b] is what byte b adds to a line's facts: its bit in the
+// set, its bit in afterSpace when a space precedes it, and whether it is
+// itself a space for the next byte.
+type byteFact struct {
+	bit          asciiSet
+	after, space uint32
+}
 
 var byteFacts = func() (t [256]byteFact) {
 	for b := range t {
-		if b < utf8.RuneSelf {
-			t[b].lo, t[b].hi = byteBits(byte(b))
-		}
-		t[b].after = afterBit(byte(b))
+		t[b] = byteFact{bit: bitOf[b], after: afterBit(byte(b))}
 		if b == ' ' || b == '\t' {
-			t[b].space = ^uint64(0)
+			t[b].space = ^uint32(0)
 		}
 	}
 	return t
 }()
 
-func byteBits(b byte) (lo, hi uint64) {
-	var s asciiSet
-	s.add(b)
-	return s[0], s[1]
-}
-
 // afterBit is b's bit in lineFacts.afterSpace.
-func afterBit(b byte) uint64 {
-	if b > 0 && b < 0x40 {
-		return 1 << b
+func afterBit(b byte) uint32 {
+	if b > 0x20 && b < 0x40 {
+		return 1 << (b - 0x20)
 	}
 	return 1
 }
@@ -134,28 +165,25 @@ func afterBit(b byte) uint64 {
 // and characters outside ASCII, where the line has them, are then looked
 // at on their own.
 func scanLine(s string) lineFacts {
-	var lo, hi, after, space uint64
-	var all byte
+	var set asciiSet
+	var after, space uint32
 	for i := 0; i < len(s); i++ {
-		b := s[i]
-		t := &byteFacts[b]
-		lo |= t.lo
-		hi |= t.hi
+		t := &byteFacts[s[i]]
+		set |= t.bit
 		after |= space & t.after
 		space = t.space
-		all |= b
 	}
-	f := lineFacts{ascii: asciiSet{lo, hi}, afterSpace: after}
-	if lo&0xFFFF_FFFF != 0 || hi&(1<<63) != 0 {
-		f.flags |= unprintable // a control character or DEL
+	f := lineFacts{ascii: set &^ nonASCIIBit, afterSpace: after}
+	if set&(tabBit|controlBit) != 0 {
+		f.flags |= unprintable
 	}
-	if f.ascii.has('\t') {
+	if set&tabBit != 0 {
 		f.flags |= hasInvisible
 	}
-	if f.ascii.has('.') {
+	if set.has('.') {
 		f.dots = dotRunBits(s)
 	}
-	if all >= utf8.RuneSelf {
+	if set&nonASCIIBit != 0 {
 		f.scanOther(s)
 	}
 	return f

@@ -160,3 +160,31 @@ func TestHomoglyphTable(t *testing.T) {
 		}
 	}
 }
+
+// endsSentenceRef is endsSentence without its shortcut for a line that
+// ends in an ASCII character.
+func endsSentenceRef(text string) bool {
+	t := strings.TrimRight(text, " \"'»”’)]♪")
+	if strings.HasSuffix(t, "..") {
+		return false
+	}
+	r := lastRune(t)
+	return r == '.' || r == '?' || r == '!' || r == '？' || r == '！' || r == '。'
+}
+
+func TestEndsSentenceShortcut(t *testing.T) {
+	r := rand.New(rand.NewPCG(14, 3))
+	for i := 0; i < 20000; i++ {
+		s := randomLine(r)
+		if got, want := endsSentence(s), endsSentenceRef(s); got != want {
+			t.Fatalf("endsSentence(%q) = %v, want %v", s, got, want)
+		}
+		w := s[strings.LastIndexByte(s, ' ')+1:]
+		if got, want := isWeak(map[string]bool{strings.ToLower(w): true}, w), true; got != want {
+			t.Fatalf("isWeak(%q) = %v", w, got)
+		}
+		if isWeak(map[string]bool{strings.ToLower(w) + "x": true}, w) {
+			t.Fatalf("isWeak(%q) found %q", w, strings.ToLower(w)+"x")
+		}
+	}
+}

@@ -103,6 +103,16 @@ func runItalicsNotAllowed(p *rule.Pass) {
 // endsSentence reports whether text ends a sentence (a final . ? ! not
 // part of an ellipsis, before closing quotes or brackets).
 func endsSentence(text string) bool {
+	if n := len(text); n > 0 {
+		// The common line ends in an ASCII character that is not trimmed:
+		// decided by that byte, without trimming.
+		if b := text[n-1]; b < utf8.RuneSelf && b != ' ' && b != '"' && b != '\'' && b != ')' && b != ']' {
+			if b == '.' {
+				return n < 2 || text[n-2] != '.'
+			}
+			return b == '?' || b == '!'
+		}
+	}
 	t := strings.TrimRight(text, " \"'»”’)]♪")
 	if strings.HasSuffix(t, "..") {
 		return false
@@ -313,7 +323,7 @@ func runWeakLineEnd(p *rule.Pass) {
 				continue // a one-word line has nothing to keep
 			}
 			last := line[k+1:]
-			if !weak[strings.ToLower(last)] {
+			if !isWeak(weak, last) {
 				continue
 			}
 			next := strings.TrimLeft(c.Lines[j+1].Text, " ")
@@ -329,6 +339,26 @@ func runWeakLineEnd(p *rule.Pass) {
 				"\""+last+"\" at the end of "+lineNo(j))
 		}
 	})
+}
+
+// isWeak reports weak[strings.ToLower(w)]: an ASCII word is lowered into
+// a small buffer, which the look-up does not keep, so no string is built.
+func isWeak(weak map[string]bool, w string) bool {
+	var buf [24]byte
+	if len(w) > len(buf) {
+		return weak[strings.ToLower(w)]
+	}
+	for i := 0; i < len(w); i++ {
+		b := w[i]
+		if b >= utf8.RuneSelf {
+			return weak[strings.ToLower(w)]
+		}
+		if 'A' <= b && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		buf[i] = b
+	}
+	return weak[string(buf[:len(w)])]
 }
 
 func runCouldFitOneLine(p *rule.Pass) {

@@ -114,59 +114,7 @@ func measure(lines []string) textStats {
 	var st textStats
 	n := 0 // letters since the last chunk end
 	for i, line := range lines {
-		inWord, capWord := false, false
-		var h uint32
-		for j := 0; j < len(line); {
-			r := rune(line[j])
-			var f uint8
-			if r < utf8.RuneSelf {
-				f = info[r]
-				j++
-			} else {
-				var size int
-				r, size = utf8x.DecodeRune(line[j:])
-				j += size
-				if r < runeInfoEnd {
-					f = info[r]
-				} else {
-					f = infoOf(r)
-				}
-			}
-			sc := script(f & infoScript)
-			if sc == scNone {
-				if inWord {
-					st.wordSet[h>>6&15] |= 1 << (h & 63)
-				}
-				inWord = false
-				continue
-			}
-			n++
-			st.scripts[sc]++
-			isUpper, lr := f&infoUpper != 0, r
-			switch {
-			case isUpper && r < utf8.RuneSelf:
-				lr = r + 'a' - 'A'
-			case isUpper:
-				lr = unicode.ToLower(r)
-			case f&infoLower != 0:
-				st.lower++
-			}
-			if isUpper {
-				st.upper++
-			}
-			if !inWord {
-				inWord, capWord, h = true, isUpper, 2166136261
-			}
-			h = (h ^ uint32(lr)) * 16777619
-			if capWord {
-				st.caps++
-			} else {
-				st.words++
-			}
-		}
-		if inWord {
-			st.wordSet[h>>6&15] |= 1 << (h & 63)
-		}
+		n += st.measureLine(line, info)
 		if n >= chunkLetters {
 			if st.chunkEnds == nil {
 				// A piece of chunkLetters letters has at least as many
@@ -184,6 +132,86 @@ func measure(lines []string) textStats {
 	}
 	st.tailLetters = n
 	return st
+}
+
+// measureLine adds one line's letters to st and returns how many it has.
+// ASCII letters are Latin and their case needs no table; other code points
+// are looked up in runeInfo. The counts live in local variables while the
+// line is read: fields of st, incremented per letter, cost a memory round
+// trip each.
+func (st *textStats) measureLine(line string, info *[runeInfoEnd]uint8) (letters int) {
+	inWord, capWord := false, false
+	var h uint32
+	var latin, upper, lower, words, caps int
+	for j := 0; j < len(line); {
+		r := rune(line[j])
+		var isUpper bool
+		if r < utf8.RuneSelf {
+			j++
+			lr := r | 0x20
+			if lr < 'a' || lr > 'z' {
+				if inWord {
+					st.wordSet[h>>6&15] |= 1 << (h & 63)
+				}
+				inWord = false
+				continue
+			}
+			latin++
+			isUpper = r != lr
+			if !isUpper {
+				lower++
+			}
+			r = lr // hashed lower-cased
+		} else {
+			var size int
+			r, size = utf8x.DecodeRune(line[j:])
+			j += size
+			var f uint8
+			if r < runeInfoEnd {
+				f = info[r]
+			} else {
+				f = infoOf(r)
+			}
+			sc := script(f & infoScript)
+			if sc == scNone {
+				if inWord {
+					st.wordSet[h>>6&15] |= 1 << (h & 63)
+				}
+				inWord = false
+				continue
+			}
+			st.scripts[sc]++
+			isUpper = f&infoUpper != 0
+			switch {
+			case isUpper:
+				r = unicode.ToLower(r)
+			case f&infoLower != 0:
+				lower++
+			}
+		}
+		letters++
+		if isUpper {
+			upper++
+		}
+		if !inWord {
+			inWord, capWord, h = true, isUpper, 2166136261
+		}
+		h = (h ^ uint32(r)) * 16777619
+		if capWord {
+			caps++
+		} else {
+			words++
+		}
+	}
+	if inWord {
+		st.wordSet[h>>6&15] |= 1 << (h & 63)
+	}
+	st.scripts[scLatin] += latin
+	st.upper += upper
+	st.lower += lower
+	st.words += words
+	st.caps += caps
+	return letters
 }
 
 // distinctWords estimates the number of different words (exact while small;

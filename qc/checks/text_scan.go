@@ -241,8 +241,11 @@ var lowFlags = func() (t [0x800]factFlags) {
 }()
 
 func otherFlags(r rune) factFlags {
-	if r < 0x800 {
+	switch {
+	case r < 0x800:
 		return lowFlags[r]
+	case r >= 0x3000 && r < 0xA640, r >= 0xAC00 && r < 0xD800:
+		return 0 // CJK, kana, Hangul: none of the marks, invisibles or homoglyph scripts
 	}
 	return classify(r)
 }

@@ -155,6 +155,9 @@ func TestHomoglyphTable(t *testing.T) {
 		if k := scriptsOf(r); want >= 0 && k&[]factFlags{mayLatin, mayCyrillic, mayGreek}[want] == 0 {
 			t.Fatalf("scriptsOf(%U) = %b, which rules out script %d", r, k, want)
 		}
+		if got, want := otherFlags(r), classify(r); r >= 0x80 && got != want {
+			t.Fatalf("otherFlags(%U) = %b, classify %b", r, got, want)
+		}
 		if got, want := wordRune(r), unicode.IsLetter(r) || unicode.IsMark(r); got != want {
 			t.Fatalf("wordRune(%U) = %v, want %v", r, got, want)
 		}

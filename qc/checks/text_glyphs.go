@@ -169,13 +169,13 @@ func runGlyphNotAllowed(p *rule.Pass) {
 	for r := rune(0x20); r < 0x7F; r++ {
 		asciiOK = asciiOK && allowed.allows(r)
 	}
-	textCues(p, func(c *cue.Cue) {
+	textCueFacts(p, func(c *cue.Cue, facts []lineFacts) {
 		// One finding per cue, at the first line with a stray character,
 		// naming every distinct one: a line of another script is one problem.
 		var odd []rune // the distinct stray characters, in order (a handful at most)
 		first := -1
 		for j, l := range c.Lines {
-			if asciiOK && printableASCII(l.Text) {
+			if asciiOK && !facts[j].is(unprintable) {
 				continue
 			}
 			for _, r := range l.Text {
@@ -235,11 +235,11 @@ func runInvisibleCharacter(p *rule.Pass) {
 		badParam(p, "allow", err)
 		return
 	}
-	textCues(p, func(c *cue.Cue) {
+	textCueFacts(p, func(c *cue.Cue, facts []lineFacts) {
 		var seen []rune // reported in this cue already (a handful at most)
 		for j, l := range c.Lines {
-			if printableASCII(l.Text) {
-				continue // no invisible character is printable ASCII
+			if !facts[j].is(hasInvisible) {
+				continue // the common line: nothing invisible in it
 			}
 			for _, r := range l.Text {
 				if !invisible(r) || allow[r] || slices.Contains(seen, r) {
@@ -268,7 +268,36 @@ var homoglyphScripts = []struct {
 	table *unicode.RangeTable
 }{{"Latin", unicode.Latin}, {"Cyrillic", unicode.Cyrillic}, {"Greek", unicode.Greek}}
 
+// lowScripts answers scriptOf and wordRune below U+2000 (the Latin,
+// Greek and Cyrillic blocks and their extensions) from one table instead
+// of walking three Unicode range tables per letter; built on first use.
+var lowScripts = sync.OnceValue(func() *[0x2000]int8 {
+	var t [0x2000]int8
+	for r := range t {
+		t[r] = int8(scriptOfTables(rune(r))) << 1
+		if unicode.IsLetter(rune(r)) || unicode.IsMark(rune(r)) {
+			t[r] |= 1
+		}
+	}
+	return &t
+})
+
 func scriptOf(r rune) int {
+	if r >= 0 && r < 0x2000 {
+		return int(lowScripts()[r] >> 1)
+	}
+	return scriptOfTables(r)
+}
+
+// wordRune reports the characters X003's words are made of: letters and marks.
+func wordRune(r rune) bool {
+	if r >= 0 && r < 0x2000 {
+		return lowScripts()[r]&1 != 0
+	}
+	return unicode.IsLetter(r) || unicode.IsMark(r)
+}
+
+func scriptOfTables(r rune) int {
 	for i, s := range homoglyphScripts {
 		if unicode.Is(s.table, r) {
 			return i
@@ -278,12 +307,12 @@ func scriptOf(r rune) int {
 }
 
 func runMixedScriptWord(p *rule.Pass) {
-	textCues(p, func(c *cue.Cue) {
+	textCueFacts(p, func(c *cue.Cue, facts []lineFacts) {
 		for j, l := range c.Lines {
-			if !hasCyrillicOrGreek(l.Text) {
+			if f := &facts[j]; !f.is(hasCyrGreek) || !f.mayMixScripts() {
 				continue // Latin letters only (or none of the three): no word can mix them
 			}
-			for _, w := range strings.FieldsFunc(l.Text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsMark(r) }) {
+			for _, w := range strings.FieldsFunc(l.Text, func(r rune) bool { return !wordRune(r) }) {
 				var count [3]int
 				for _, r := range w {
 					if s := scriptOf(r); s >= 0 {
@@ -335,11 +364,15 @@ func hasCyrillicOrGreek(s string) bool {
 		if s[i] < 0xC0 {
 			continue // ASCII, or a continuation byte
 		}
-		r, _ := utf8.DecodeRuneInString(s[i:])
-		if (r >= 0x0370 && r <= 0x052F) || (r >= 0x1C80 && r <= 0x1C8F) || (r >= 0x1F00 && r <= 0x1FFF) ||
-			(r >= 0x2DE0 && r <= 0x2DFF) || (r >= 0xA640 && r <= 0xA69F) {
+		if r, _ := utf8.DecodeRuneInString(s[i:]); isCyrillicOrGreek(r) {
 			return true
 		}
 	}
 	return false
+}
+
+// isCyrillicOrGreek reports a code point of the Cyrillic or Greek blocks.
+func isCyrillicOrGreek(r rune) bool {
+	return (r >= 0x0370 && r <= 0x052F) || (r >= 0x1C80 && r <= 0x1C8F) || (r >= 0x1F00 && r <= 0x1FFF) ||
+		(r >= 0x2DE0 && r <= 0x2DFF) || (r >= 0xA640 && r <= 0xA69F)
 }

@@ -110,8 +110,11 @@ func runThreeDotEllipsis(p *rule.Pass) {
 	if want == "" {
 		return
 	}
-	textCues(p, func(c *cue.Cue) {
+	textCueFacts(p, func(c *cue.Cue, facts []lineFacts) {
 		for j, l := range c.Lines {
+			if !facts[j].dotRun(3) {
+				continue // the common line: no run of three full stops
+			}
 			found := false
 			dotRuns(l.Text, func(_, n int) { found = found || n == 3 })
 			if found {
@@ -134,11 +137,12 @@ func runSpaceBeforePunctuation(p *rule.Pass) {
 		return
 	}
 	set := newRuneSet(marks)
-	textCues(p, func(c *cue.Cue) {
+	low, high := marksAfterSpace(marks)
+	textCueFacts(p, func(c *cue.Cue, facts []lineFacts) {
 		for j, l := range c.Lines {
 			t := l.Text
-			if !set.in(t) {
-				continue // the common line: no mark to look behind
+			if !facts[j].mayFollowSpace(low, high) {
+				continue // the common line: none of the marks follows a space
 			}
 			for i := 1; i < len(t); i++ {
 				// Only after a space: its last byte is one of these (space,
@@ -166,6 +170,19 @@ func runSpaceBeforePunctuation(p *rule.Pass) {
 	})
 }
 
+// marksAfterSpace splits X006's marks for lineFacts.mayFollowSpace: a bit
+// for each of '!' to '?', and whether there are others.
+func marksAfterSpace(marks string) (low uint32, high bool) {
+	for _, r := range marks {
+		if r > 0x20 && r < 0x40 {
+			low |= 1 << (r - 0x20)
+		} else {
+			high = true
+		}
+	}
+	return low, high
+}
+
 func lastRune(s string) rune {
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return r
@@ -190,8 +207,11 @@ func runFrenchPunctuationSpace(p *rule.Pass) {
 	expect := "one of " + strings.Join(accepted, ", ")
 	var held []heldFinding
 	places, missing := 0, 0 // marks and guillemets that take a space; those without the right one
-	textCues(p, func(c *cue.Cue) {
+	textCueFacts(p, func(c *cue.Cue, facts []lineFacts) {
 		for j, l := range c.Lines {
+			if f := &facts[j]; !f.ascii.meets(frenchMarks) && !f.is(hasGuillemet) {
+				continue // nothing that takes a space
+			}
 			rs := []rune(l.Text)
 			reported := false
 			for i, r := range rs {
@@ -264,12 +284,15 @@ func runFrenchPunctuationSpace(p *rule.Pass) {
 	reportHouseStyleN(p, held, missing, places, houseStyleShare, "spaces", "places a space belongs")
 }
 
+// frenchMarks are the marks X007 wants a space before.
+var frenchMarks = asciiOf("!?:;")
+
 func runSpanishInvertedMarks(p *rule.Pass) {
 	if !p.Bool("required") {
 		return
 	}
 	prevEnds := true // whether the previous cue ended its sentence
-	textCues(p, func(c *cue.Cue) {
+	textCueFacts(p, func(c *cue.Cue, facts []lineFacts) {
 		text := strings.Join(lineTexts(c), " ")
 		trimmed := strings.TrimLeft(text, "-–— ")
 		// A cue that carries on a sentence of the cue before may have the
@@ -281,6 +304,9 @@ func runSpanishInvertedMarks(p *rule.Pass) {
 		prevEnds = last == '.' || last == '?' || last == '!'
 		if last == '.' && strings.HasSuffix(strings.TrimRight(text, " \"'»”"), "..") {
 			prevEnds = false
+		}
+		if !anyLine(facts, spanishMarks, hasInverted) {
+			return // no question, exclamation or opening mark to judge
 		}
 		rs := []rune(text)
 		// Questions and exclamations are delimited by ? and ! only: a full
@@ -318,6 +344,9 @@ func runSpanishInvertedMarks(p *rule.Pass) {
 	})
 }
 
+// spanishMarks are the closing marks X008 looks for an opening one before.
+var spanishMarks = asciiOf("?!")
+
 func lineTexts(c *cue.Cue) []string {
 	out := make([]string, len(c.Lines))
 	for i, l := range c.Lines {
@@ -337,8 +366,14 @@ func runFullWidthPunctuation(p *rule.Pass) {
 	if strings.TrimSpace(half) == "" && noEnd == "" {
 		return
 	}
-	textCues(p, func(c *cue.Cue) {
+	halfASCII := asciiOf(half)
+	textCueFacts(p, func(c *cue.Cue, facts []lineFacts) {
 		for j, l := range c.Lines {
+			// A half-width mark after CJK text needs the mark and a
+			// character outside ASCII; a line end matters on all but the last line.
+			if f := &facts[j]; !(f.ascii.meets(halfASCII) && f.is(nonASCII)) && (noEnd == "" || j == len(c.Lines)-1) {
+				continue
+			}
 			rs := []rune(l.Text)
 			for i, r := range rs {
 				if i > 0 && r < 0x80 && strings.ContainsRune(half, r) && isCJK(rs[i-1]) {
@@ -370,13 +405,19 @@ func runDoubledPunctuation(p *rule.Pass) {
 		firsts.WriteRune(r)
 	}
 	first := newRuneSet(firsts.String())
-	textCues(p, func(c *cue.Cue) {
+	firstASCII := asciiOf(firsts.String())
+	probes := make([]seqProbe, len(seqs))
+	for i, s := range seqs {
+		probes[i] = probeFor(s)
+	}
+	textCueFacts(p, func(c *cue.Cue, facts []lineFacts) {
 		for j, l := range c.Lines {
-			if !first.in(l.Text) {
+			f := &facts[j]
+			if !f.ascii.meets(firstASCII) && (len(first.other) == 0 || !f.is(nonASCII)) {
 				continue
 			}
-			for _, s := range seqs {
-				if !containsSequence(l.Text, s) {
+			for k, s := range seqs {
+				if !probes[k].mayHold(f) || !containsSequence(l.Text, s) {
 					continue
 				}
 				reportLine(p, c, j, "sequences", "\""+s+"\" in "+lineNo(j)+": "+quote(l.Text), "no \""+s+"\"", s,
@@ -385,6 +426,31 @@ func runDoubledPunctuation(p *rule.Pass) {
 			}
 		}
 	})
+}
+
+// seqProbe is what a line must have to hold one of X010's sequences: a
+// run of exactly dots full stops (a sequence of full stops), else its
+// first character (an ASCII one, or any outside ASCII).
+type seqProbe struct {
+	dots  int
+	first byte
+}
+
+func probeFor(s string) seqProbe {
+	if strings.Trim(s, ".") == "" {
+		return seqProbe{dots: len(s)}
+	}
+	return seqProbe{first: s[0]}
+}
+
+func (q seqProbe) mayHold(f *lineFacts) bool {
+	switch {
+	case q.dots > 0:
+		return f.dotRun(q.dots)
+	case q.first < utf8.RuneSelf:
+		return f.ascii.has(q.first)
+	}
+	return f.is(nonASCII)
 }
 
 // containsSequence finds s in t; a sequence of full stops matches only a run
@@ -411,8 +477,22 @@ func runScriptPunctuation(p *rule.Pass) {
 	if len(want) == 0 {
 		return
 	}
-	textCues(p, func(c *cue.Cue) {
+	var latinMarks asciiSet
+	otherMarks := false
+	for r := range want {
+		if r < utf8.RuneSelf {
+			latinMarks |= bitOf[r]
+		} else {
+			otherMarks = true
+		}
+	}
+	textCueFacts(p, func(c *cue.Cue, facts []lineFacts) {
 		for j, l := range c.Lines {
+			// A mark is reported after a letter of a script other than
+			// Latin, so only on a line with characters outside ASCII.
+			if f := &facts[j]; !f.is(nonASCII) || (!otherMarks && !f.ascii.meets(latinMarks)) {
+				continue
+			}
 			rs := []rune(l.Text)
 			for i, r := range rs {
 				own, ok := want[r]

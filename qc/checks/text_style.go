@@ -114,6 +114,16 @@ func runItalicsNotAllowed(p *rule.Pass) {
 // endsSentence reports whether text ends a sentence (a final . ? ! not
 // part of an ellipsis, before closing quotes or brackets).
 func endsSentence(text string) bool {
+	if n := len(text); n > 0 {
+		// The common line ends in an ASCII character that is not trimmed:
+		// decided by that byte, without trimming.
+		if b := text[n-1]; b < utf8.RuneSelf && b != ' ' && b != '"' && b != '\'' && b != ')' && b != ']' {
+			if b == '.' {
+				return n < 2 || text[n-2] != '.'
+			}
+			return b == '?' || b == '!'
+		}
+	}
 	t := strings.TrimRight(text, " \"'»”’)]♪")
 	if strings.HasSuffix(t, "..") {
 		return false
@@ -134,7 +144,7 @@ func runNumberNotSpelledOut(p *rule.Pass) {
 		context[w] = true
 	}
 	prevEnds := true
-	textCues(p, func(c *cue.Cue) {
+	textCueFacts(p, func(c *cue.Cue, facts []lineFacts) {
 		startsSentence := prevEnds
 		// The cue's last line decides as its whole text would (the lines
 		// are joined with newlines, which endsSentence does not trim), and
@@ -145,6 +155,9 @@ func runNumberNotSpelledOut(p *rule.Pass) {
 		}
 		prevEnds = endsSentence(last)
 		for j, l := range c.Lines {
+			if !facts[j].ascii.meets(digits) {
+				continue // no number on the line
+			}
 			t := l.Text
 			for i := 0; i < len(t); {
 				if t[i] < '0' || t[i] > '9' {
@@ -257,7 +270,10 @@ func runSDHConventions(p *rule.Pass) {
 	if !p.Bool("all_files") && fileKind(p.File) != lang.KindSDH {
 		return
 	}
-	textCues(p, func(c *cue.Cue) {
+	textCueFacts(p, func(c *cue.Cue, facts []lineFacts) {
+		if !anyLine(facts, sdhBrackets, hasNote) {
+			return // no bracket to judge and no music note to count
+		}
 		for j, l := range c.Lines {
 			for _, br := range [][2]string{{"(", ")"}, {"{", "}"}} {
 				a := strings.Index(l.Text, br[0])
@@ -281,6 +297,9 @@ func runSDHConventions(p *rule.Pass) {
 		}
 	})
 }
+
+// sdhBrackets open the labels X013 wants in [ ].
+var sdhBrackets = asciiOf("({")
 
 func runForcedNotAllCaps(p *rule.Pass) {
 	if !p.Bool("all_caps") || fileKind(p.File) != lang.KindForced {
@@ -315,7 +334,7 @@ func runWeakLineEnd(p *rule.Pass) {
 				continue // a one-word line has nothing to keep
 			}
 			last := line[k+1:]
-			if !weak[strings.ToLower(last)] {
+			if !isWeak(weak, last) {
 				continue
 			}
 			next := strings.TrimLeft(c.Lines[j+1].Text, " ")
@@ -331,6 +350,26 @@ func runWeakLineEnd(p *rule.Pass) {
 				"\""+last+"\" at the end of "+lineNo(j))
 		}
 	})
+}
+
+// isWeak reports weak[strings.ToLower(w)]: an ASCII word is lowered into
+// a small buffer, which the look-up does not keep, so no string is built.
+func isWeak(weak map[string]bool, w string) bool {
+	var buf [24]byte
+	if len(w) > len(buf) {
+		return weak[strings.ToLower(w)]
+	}
+	for i := 0; i < len(w); i++ {
+		b := w[i]
+		if b >= utf8.RuneSelf {
+			return weak[strings.ToLower(w)]
+		}
+		if 'A' <= b && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		buf[i] = b
+	}
+	return weak[string(buf[:len(w)])]
 }
 
 func runCouldFitOneLine(p *rule.Pass) {

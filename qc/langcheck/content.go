@@ -114,59 +114,7 @@ func measure(lines []string) textStats {
 	var st textStats
 	n := 0 // letters since the last chunk end
 	for i, line := range lines {
-		inWord, capWord := false, false
-		var h uint32
-		for j := 0; j < len(line); {
-			r := rune(line[j])
-			var f uint8
-			if r < utf8.RuneSelf {
-				f = info[r]
-				j++
-			} else {
-				var size int
-				r, size = utf8x.DecodeRune(line[j:])
-				j += size
-				if r < runeInfoEnd {
-					f = info[r]
-				} else {
-					f = infoOf(r)
-				}
-			}
-			sc := script(f & infoScript)
-			if sc == scNone {
-				if inWord {
-					st.wordSet[h>>6&15] |= 1 << (h & 63)
-				}
-				inWord = false
-				continue
-			}
-			n++
-			st.scripts[sc]++
-			isUpper, lr := f&infoUpper != 0, r
-			switch {
-			case isUpper && r < utf8.RuneSelf:
-				lr = r + 'a' - 'A'
-			case isUpper:
-				lr = unicode.ToLower(r)
-			case f&infoLower != 0:
-				st.lower++
-			}
-			if isUpper {
-				st.upper++
-			}
-			if !inWord {
-				inWord, capWord, h = true, isUpper, 2166136261
-			}
-			h = (h ^ uint32(lr)) * 16777619
-			if capWord {
-				st.caps++
-			} else {
-				st.words++
-			}
-		}
-		if inWord {
-			st.wordSet[h>>6&15] |= 1 << (h & 63)
-		}
+		n += st.measureLine(line, info)
 		if n >= chunkLetters {
 			if st.chunkEnds == nil {
 				// A piece of chunkLetters letters has at least as many
@@ -184,6 +132,86 @@ func measure(lines []string) textStats {
 	}
 	st.tailLetters = n
 	return st
+}
+
+// measureLine adds one line's letters to st and returns how many it has.
+// ASCII letters are Latin and their case needs no table; other code points
+// are looked up in runeInfo. The counts live in local variables while the
+// line is read: fields of st, incremented per letter, cost a memory round
+// trip each.
+func (st *textStats) measureLine(line string, info *[runeInfoEnd]uint8) (letters int) {
+	inWord, capWord := false, false
+	var h uint32
+	var latin, upper, lower, words, caps int
+	for j := 0; j < len(line); {
+		r := rune(line[j])
+		var isUpper bool
+		if r < utf8.RuneSelf {
+			j++
+			lr := r | 0x20
+			if lr < 'a' || lr > 'z' {
+				if inWord {
+					st.wordSet[h>>6&15] |= 1 << (h & 63)
+				}
+				inWord = false
+				continue
+			}
+			latin++
+			isUpper = r != lr
+			if !isUpper {
+				lower++
+			}
+			r = lr // hashed lower-cased
+		} else {
+			var size int
+			r, size = utf8x.DecodeRune(line[j:])
+			j += size
+			var f uint8
+			if r < runeInfoEnd {
+				f = info[r]
+			} else {
+				f = infoOf(r)
+			}
+			sc := script(f & infoScript)
+			if sc == scNone {
+				if inWord {
+					st.wordSet[h>>6&15] |= 1 << (h & 63)
+				}
+				inWord = false
+				continue
+			}
+			st.scripts[sc]++
+			isUpper = f&infoUpper != 0
+			switch {
+			case isUpper:
+				r = unicode.ToLower(r)
+			case f&infoLower != 0:
+				lower++
+			}
+		}
+		letters++
+		if isUpper {
+			upper++
+		}
+		if !inWord {
+			inWord, capWord, h = true, isUpper, 2166136261
+		}
+		h = (h ^ uint32(r)) * 16777619
+		if capWord {
+			caps++
+		} else {
+			words++
+		}
+	}
+	if inWord {
+		st.wordSet[h>>6&15] |= 1 << (h & 63)
+	}
+	st.scripts[scLatin] += latin
+	st.upper += upper
+	st.lower += lower
+	st.words += words
+	st.caps += caps
+	return letters
 }
 
 // distinctWords estimates the number of different words (exact while small;
@@ -290,7 +318,7 @@ func scriptMismatch(canon string, t language.Tag, base string, lines []string, s
 		if len(profileScripts[dom]) > 0 && st.distinctWords() >= minDistinctWords {
 			// Name the language when the identifier knows the script and
 			// most samples agree; otherwise the script alone is the finding.
-			if v := identifyChunks(chunks(lines, st, opts.SampleLetters), "", nil, 0.5); v.best >= 0 && v.votes*2 > v.judged {
+			if v := identifyChunks(pieces(lines, st, opts.SampleLetters), "", nil, 0.5); v.best >= 0 && v.votes*2 > v.judged {
 				detected = v.bestTag
 			}
 		}
@@ -401,7 +429,7 @@ func identifierMismatch(canon string, t language.Tag, base string, lines []strin
 	if letters < opts.MinLetters || st.distinctWords() < minDistinctWords {
 		return nil
 	}
-	v := identifyChunks(chunks(lines, st, opts.SampleLetters), base, idByTag[base], opts.MinConfidence)
+	v := identifyChunks(pieces(lines, st, opts.SampleLetters), base, idByTag[base], opts.MinConfidence)
 	if v.best < 0 || v.judged == 0 {
 		return nil
 	}
@@ -433,27 +461,49 @@ func identifierMismatch(canon string, t language.Tag, base string, lines []strin
 // the file, so that long files stay fast and a foreign-language song at
 // the start does not decide. The cuts are those measure found (st).
 func chunks(lines []string, st *textStats, maxLetters int) []string {
-	type span struct{ from, to int }
-	spans := make([]span, 0, len(st.chunkEnds)+1)
+	ps := pieces(lines, st, maxLetters)
+	out := make([]string, ps.len())
+	for k := range out {
+		out[k] = ps.text(k)
+	}
+	return out
+}
+
+// textPieces are the pieces chunks keeps, joined only when the identifier
+// reads them: a correct file is settled by its first.
+type textPieces struct {
+	lines []string
+	spans []lineSpan
+}
+
+type lineSpan struct{ from, to int }
+
+func (ps textPieces) len() int { return len(ps.spans) }
+
+func (ps textPieces) text(k int) string {
+	return strings.Join(ps.lines[ps.spans[k].from:ps.spans[k].to], "\n")
+}
+
+func pieces(lines []string, st *textStats, maxLetters int) textPieces {
+	spans := make([]lineSpan, 0, len(st.chunkEnds)+1)
 	from := 0
 	for _, end := range st.chunkEnds {
-		spans = append(spans, span{from, int(end)})
+		spans = append(spans, lineSpan{from, int(end)})
 		from = int(end)
 	}
 	if from < len(lines) {
 		if len(spans) > 0 && st.tailLetters < chunkLetters/2 {
 			spans[len(spans)-1].to = len(lines)
 		} else {
-			spans = append(spans, span{from, len(lines)})
+			spans = append(spans, lineSpan{from, len(lines)})
 		}
 	}
 	keep := max(1, maxLetters/chunkLetters)
-	out := make([]string, 0, min(keep, len(spans)))
+	kept := make([]lineSpan, 0, min(keep, len(spans)))
 	for k := 0; k < min(keep, len(spans)); k++ {
-		sp := spans[k*len(spans)/min(keep, len(spans))]
-		out = append(out, strings.Join(lines[sp.from:sp.to], "\n"))
+		kept = append(kept, spans[k*len(spans)/min(keep, len(spans))])
 	}
-	return out
+	return textPieces{lines, kept}
 }
 
 func hasScript(list []script, s script) bool {

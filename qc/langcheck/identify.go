@@ -173,12 +173,12 @@ type chunkVotes struct {
 // languages can reach needShare of the judged chunks any more (a correctly
 // declared file is usually settled by its first two chunks), or when one
 // family has reached it whatever the remaining chunks say.
-func identifyChunks(chunks []string, declaredTag string, declared []whatlanggo.Lang, needShare float64) chunkVotes {
+func identifyChunks(chunks textPieces, declaredTag string, declared []whatlanggo.Lang, needShare float64) chunkVotes {
 	v := chunkVotes{best: -1, counts: map[string]int{}, langs: map[string]whatlanggo.Lang{}}
 	family := map[string]int{}
 	top, topFamily := 0, "" // most votes of any family so far
-	for i, c := range chunks {
-		rest := len(chunks) - i
+	for i := 0; i < chunks.len(); i++ {
+		rest := chunks.len() - i
 		if v.judged > 0 && float64(top+rest) < needShare*float64(v.judged+rest) {
 			break // no family can reach needShare any more
 		}
@@ -186,7 +186,8 @@ func identifyChunks(chunks []string, declaredTag string, declared []whatlanggo.L
 			!inGroup(closeGroups, declaredTag, familyOf(declaredTag)) {
 			break // the family has needShare whatever the rest say (close relatives need every sample)
 		}
-		info := detectLanguage(c, nil)
+		s := newSample(chunks.text(i))
+		info := s.identify(nil)
 		if info.Lang < 0 {
 			continue
 		}
@@ -206,7 +207,7 @@ func identifyChunks(chunks []string, declaredTag string, declared []whatlanggo.L
 			for _, d := range declared {
 				wl[d] = true
 			}
-			pair := detectLanguage(c, wl)
+			pair := s.identify(wl)
 			if isDeclared(pair.Lang, declared) {
 				v.declared++
 				continue

@@ -99,15 +99,11 @@ var Undeclared = &rule.Rule{
 	},
 }
 
-// IdentifyOptionsFrom builds Identify's options from G005's parameters.
-func IdentifyOptionsFrom(minLetters int64, minConfidence float64, minScriptLetters int64) IdentifyOptions {
-	return IdentifyOptions{MinLetters: int(minLetters), MinConfidence: minConfidence, MinScriptLetters: int(minScriptLetters)}
-}
-
 // Rules lists the language rules in code order.
 var Rules = []*rule.Rule{TagInvalid, ContentMismatch, ChineseScriptMismatch, TagConflict, Undeclared}
 
-// MismatchOptionsFrom builds G002's options from parameter values (as the
+// MismatchOptionsFrom builds the options of G002, and of Identify from
+// G005's parameters of the same names, from parameter values (as the
 // engine reads them from a rule.Pass); zero values take the defaults.
 func MismatchOptionsFrom(minLetters int64, minConfidence float64, minScriptLetters int64) MismatchOptions {
 	return MismatchOptions{MinLetters: int(minLetters), MinConfidence: minConfidence, MinScriptLetters: int(minScriptLetters)}

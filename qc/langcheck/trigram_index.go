@@ -2,7 +2,6 @@ package langcheck
 
 import (
 	"slices"
-	"strings"
 	"unicode"
 	_ "unsafe" // go:linkname, to read whatlanggo's trigram profiles
 
@@ -60,15 +59,19 @@ type posting struct {
 	rank int16
 }
 
+// trigram is three lower-cased code points: a comparable key, so that
+// counting a text's trigrams builds no string per trigram.
+type trigram [3]rune
+
 // trigramIndex is one script's profiles, inverted.
 type trigramIndex struct {
 	langs    []whatlanggo.Lang // sorted: the tie-break order
 	base     []int             // maxTrigramDistance × profile length, per language
-	postings map[string][]posting
+	postings map[trigram][]posting
 }
 
 func newTrigramIndex(profiles map[whatlanggo.Lang][]string) *trigramIndex {
-	ix := &trigramIndex{postings: map[string][]posting{}}
+	ix := &trigramIndex{postings: map[trigram][]posting{}}
 	for l := range profiles {
 		ix.langs = append(ix.langs, l)
 	}
@@ -76,7 +79,12 @@ func newTrigramIndex(profiles map[whatlanggo.Lang][]string) *trigramIndex {
 	for i, l := range ix.langs {
 		ix.base = append(ix.base, maxTrigramDistance*len(profiles[l]))
 		for rank, tg := range profiles[l] {
-			ix.postings[tg] = append(ix.postings[tg], posting{lang: int16(i), rank: int16(rank)})
+			// A text's trigrams are three code points; a profile entry
+			// of another length could never match one (none has).
+			if rs := []rune(tg); len(rs) == 3 {
+				k := trigram(rs)
+				ix.postings[k] = append(ix.postings[k], posting{lang: int16(i), rank: int16(rank)})
+			}
 		}
 	}
 	return ix
@@ -91,24 +99,51 @@ var scriptIndexes = map[*unicode.RangeTable]*trigramIndex{
 	unicode.Hebrew:     newTrigramIndex(wlHebrew),
 }
 
-// detectLanguage is whatlanggo.DetectWithOptions (whitelist only, the one
-// option used here) computed through the trigram index.
-func detectLanguage(text string, whitelist map[whatlanggo.Lang]bool) whatlanggo.Info {
-	script := whatlanggo.DetectScript(text)
-	ix := scriptIndexes[script]
-	if script == nil || ix == nil {
-		// No trigram profiles: whatlanggo names the script's language.
-		return whatlanggo.DetectWithOptions(text, whatlanggo.Options{Whitelist: whitelist})
+// sample is one piece of text as the identifier sees it, ranked once:
+// identifyChunks asks about a sample twice (all languages, then the
+// detected one against the declared), and the second answer comes from
+// the same distances.
+type sample struct {
+	text     string
+	script   *unicode.RangeTable
+	ix       *trigramIndex // nil: whatlanggo has no trigram profiles for the script
+	dist     []int         // each language's distance, in ix.langs order
+	distinct int           // the text's different trigrams
+}
+
+func newSample(text string) *sample {
+	s := &sample{text: text, script: whatlanggo.DetectScript(text)}
+	if s.script != nil {
+		s.ix = scriptIndexes[s.script]
 	}
-	lang, conf := ix.detect(text, whitelist)
-	return whatlanggo.Info{Lang: lang, Script: script, Confidence: conf}
+	if s.ix != nil {
+		ranked := rankTrigrams(text)
+		s.dist, s.distinct = s.ix.distances(ranked), len(ranked)
+	}
+	return s
+}
+
+// identify is whatlanggo.DetectWithOptions (whitelist only, the one
+// option used here) computed through the trigram index.
+func (s *sample) identify(whitelist map[whatlanggo.Lang]bool) whatlanggo.Info {
+	if s.ix == nil {
+		// No trigram profiles: whatlanggo names the script's language.
+		return whatlanggo.DetectWithOptions(s.text, whatlanggo.Options{Whitelist: whitelist})
+	}
+	lang, conf := s.ix.pick(s.dist, s.distinct, whitelist)
+	return whatlanggo.Info{Lang: lang, Script: s.script, Confidence: conf}
+}
+
+// detectLanguage identifies one text (a sample asked once).
+func detectLanguage(text string, whitelist map[whatlanggo.Lang]bool) whatlanggo.Info {
+	return newSample(text).identify(whitelist)
 }
 
 // distances returns each language's distance (in ix.langs order) from the
-// text whose trigram ranks are given.
-func (ix *trigramIndex) distances(ranks map[string]int) []int {
+// text whose trigrams, most frequent first, are ranked.
+func (ix *trigramIndex) distances(ranked []trigram) []int {
 	dist := slices.Clone(ix.base)
-	for tg, n := range ranks {
+	for n, tg := range ranked {
 		for _, p := range ix.postings[tg] {
 			d := n - int(p.rank)
 			if d < 0 {
@@ -120,9 +155,10 @@ func (ix *trigramIndex) distances(ranks map[string]int) []int {
 	return dist
 }
 
-func (ix *trigramIndex) detect(text string, whitelist map[whatlanggo.Lang]bool) (whatlanggo.Lang, float64) {
-	ranks := trigramRanks(text)
-	dist := ix.distances(ranks)
+// pick is the best language of the whitelist (all when empty) and
+// whatlanggo's confidence in it, from the distances of a text with
+// distinct different trigrams.
+func (ix *trigramIndex) pick(dist []int, distinct int, whitelist map[whatlanggo.Lang]bool) (whatlanggo.Lang, float64) {
 	// The best and second-best language, ties to the lower constant
 	// (ix.langs is sorted).
 	best, second, n := -1, -1, 0
@@ -154,39 +190,38 @@ func (ix *trigramIndex) detect(text string, whitelist map[whatlanggo.Lang]bool) 
 		return ix.langs[best], min(float64(score1/500.0), 1.0)
 	}
 	rate := float64(score1-score2) / float64(score2)
-	confidentRate := 12.0/float64(len(ranks)) + 0.05
+	confidentRate := 12.0/float64(distinct) + 0.05
 	if rate > confidentRate {
 		return ix.langs[best], 1
 	}
 	return ix.langs[best], rate / confidentRate
 }
 
-// trigramRanks is whatlanggo's getTrigramsWithPositions: the text's
+// rankTrigrams is whatlanggo's getTrigramsWithPositions: the text's
 // trigrams (lower-cased; punctuation, symbols, digits and spaces as one
-// space; no trigram centred on a space next to another space) ranked by
-// count, most frequent first, ties in byte order of the trigram.
-func trigramRanks(text string) map[string]int {
-	counts := map[string]int{}
-	txt := make([]rune, 0, len(text)+1)
+// space; no trigram centred on a space next to another space) ordered by
+// count, most frequent first, ties in descending order of the trigram's
+// UTF-8 bytes, which is the order of its code points. A trigram's rank is
+// its index.
+func rankTrigrams(text string) []trigram {
+	counts := make(map[trigram]int32, len(text)/2)
+	r1, r2 := ' ', rune(-1)
 	for _, r := range text {
-		if unicode.IsSymbol(r) || unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsDigit(r) {
-			r = ' '
+		r3 := trigramRune(r)
+		if r2 >= 0 && !(r2 == ' ' && (r1 == ' ' || r3 == ' ')) {
+			counts[trigram{r1, r2, r3}]++
 		}
-		txt = append(txt, unicode.ToLower(r))
+		if r2 >= 0 {
+			r1 = r2
+		}
+		r2 = r3
 	}
-	txt = append(txt, ' ')
-	r1, r2 := ' ', txt[0]
-	var tg [3]rune
-	for _, r3 := range txt[1:] {
-		if !(r2 == ' ' && (r1 == ' ' || r3 == ' ')) {
-			tg = [3]rune{r1, r2, r3}
-			counts[string(tg[:])]++
-		}
-		r1, r2 = r2, r3
+	if r2 >= 0 && r2 != ' ' {
+		counts[trigram{r1, r2, ' '}]++ // the text ends with a space
 	}
 	type tc struct {
-		tg string
-		n  int
+		tg trigram
+		n  int32
 	}
 	list := make([]tc, 0, len(counts))
 	for tg, n := range counts {
@@ -194,13 +229,37 @@ func trigramRanks(text string) map[string]int {
 	}
 	slices.SortFunc(list, func(a, b tc) int {
 		if a.n != b.n {
-			return b.n - a.n
+			return int(b.n - a.n)
 		}
-		return strings.Compare(b.tg, a.tg)
+		return slices.Compare(b.tg[:], a.tg[:])
 	})
-	ranks := make(map[string]int, len(list))
+	out := make([]trigram, len(list))
 	for i, t := range list {
-		ranks[t.tg] = i
+		out[i] = t.tg
 	}
-	return ranks
+	return out
 }
+
+// trigramRune is what the identifier reads for r: a space for a symbol,
+// space, punctuation mark or digit, else r lower-cased. Below U+0800 the
+// answer comes from a table instead of five Unicode table walks.
+func trigramRune(r rune) rune {
+	if r >= 0 && r < rune(len(trigramLow)) {
+		return trigramLow[r]
+	}
+	return trigramRuneTables(r)
+}
+
+func trigramRuneTables(r rune) rune {
+	if unicode.IsSymbol(r) || unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsDigit(r) {
+		return ' '
+	}
+	return unicode.ToLower(r)
+}
+
+var trigramLow = func() (t [0x800]rune) {
+	for r := range t {
+		t[r] = trigramRuneTables(rune(r))
+	}
+	return t
+}()

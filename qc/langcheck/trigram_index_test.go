@@ -98,7 +98,16 @@ func TestTrigramIndexSameAsWhatlanggo(t *testing.T) {
 			continue
 		}
 		ranks := trigramRanks(s)
-		dist := ix.distances(ranks)
+		ranked := rankTrigrams(s)
+		if len(ranked) != len(ranks) {
+			t.Fatalf("%d trigrams ranked, whatlanggo's way %d\n%q", len(ranked), len(ranks), s)
+		}
+		for n, tg := range ranked {
+			if ranks[string(tg[:])] != n {
+				t.Fatalf("trigram %q ranked %d, whatlanggo's way %d\n%q", string(tg[:]), n, ranks[string(tg[:])], s)
+			}
+		}
+		dist := ix.distances(ranked)
 		brute := bruteDistances(ix, tables[script], ranks)
 		for i := range dist {
 			if dist[i] != brute[i] {
@@ -137,5 +146,56 @@ func TestTrigramIndexSameAsWhatlanggo(t *testing.T) {
 	t.Logf("%d samples compared with whatlanggo, %d with tied distances skipped", compared, ties)
 	if compared < len(samples)/2 {
 		t.Errorf("only %d of %d samples compared", compared, len(samples))
+	}
+}
+
+// trigramRanks is whatlanggo's getTrigramsWithPositions written out as it
+// is (strings as keys, Unicode tables per character): the reference
+// rankTrigrams must agree with.
+func trigramRanks(text string) map[string]int {
+	counts := map[string]int{}
+	txt := make([]rune, 0, len(text)+1)
+	for _, r := range text {
+		if unicode.IsSymbol(r) || unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsDigit(r) {
+			r = ' '
+		}
+		txt = append(txt, unicode.ToLower(r))
+	}
+	txt = append(txt, ' ')
+	r1, r2 := ' ', txt[0]
+	for _, r3 := range txt[1:] {
+		if !(r2 == ' ' && (r1 == ' ' || r3 == ' ')) {
+			counts[string([]rune{r1, r2, r3})]++
+		}
+		r1, r2 = r2, r3
+	}
+	type tc struct {
+		tg string
+		n  int
+	}
+	list := make([]tc, 0, len(counts))
+	for tg, n := range counts {
+		list = append(list, tc{tg, n})
+	}
+	sort.Slice(list, func(i, j int) bool {
+		if list[i].n != list[j].n {
+			return list[i].n > list[j].n
+		}
+		return list[i].tg > list[j].tg
+	})
+	ranks := make(map[string]int, len(list))
+	for i, t := range list {
+		ranks[t.tg] = i
+	}
+	return ranks
+}
+
+// The identifier's reading of a character, from the table, is the Unicode
+// tables' for every code point.
+func TestTrigramRuneTable(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if got, want := trigramRune(r), trigramRuneTables(r); got != want {
+			t.Fatalf("trigramRune(%U) = %U, want %U", r, got, want)
+		}
 	}
 }

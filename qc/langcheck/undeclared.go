@@ -19,7 +19,7 @@ func IdentifyDocument(cfg map[string]*rule.Config, doc *cue.Document) (Identific
 		return Identification{}, false
 	}
 	p := rule.NewPass(Undeclared, &rule.File{}, doc, c, nil)
-	o := IdentifyOptionsFrom(p.Int("min_letters"), p.Float("min_confidence"), p.Int("min_script_letters"))
+	o := MismatchOptionsFrom(p.Int("min_letters"), p.Float("min_confidence"), p.Int("min_script_letters"))
 	return Identify(DocumentLines(doc), o), true
 }
 
@@ -42,16 +42,6 @@ type Identification struct {
 	Evidence string
 }
 
-// IdentifyOptions are the thresholds of Identify: the least running
-// letters before the identifier is asked, the least share of samples that
-// must agree on one language, the least letters before a writing system is
-// judged. Zero fields take G002's defaults.
-type IdentifyOptions struct {
-	MinLetters       int
-	MinConfidence    float64
-	MinScriptLetters int
-}
-
 // minScriptShare is the least share of a text's letters its main writing
 // system must have for the text to be given one language: bilingual
 // subtitles (two lines, two scripts) are left undecided.
@@ -65,8 +55,13 @@ const minScriptShare = 0.75
 // when the evidence is clear: enough letters, one main writing system, and
 // at least MinConfidence of the samples naming the same language (close
 // relatives splitting the samples, es/pt or da/no/sv, leave it undecided).
-func Identify(lines []string, opts IdentifyOptions) Identification {
-	o := MismatchOptions{MinLetters: opts.MinLetters, MinConfidence: opts.MinConfidence, MinScriptLetters: opts.MinScriptLetters}.withDefaults()
+//
+// Its thresholds are G002's (MismatchOptions): the least running letters
+// before the identifier is asked, the least share of samples that must
+// agree on one language, the least letters before a writing system is
+// judged, and the letters sampled; zero fields take G002's defaults.
+func Identify(lines []string, opts MismatchOptions) Identification {
+	o := opts.withDefaults()
 	st := measure(lines)
 	total := st.scripts.total()
 	if total < o.MinScriptLetters {
@@ -96,7 +91,7 @@ func Identify(lines []string, opts IdentifyOptions) Identification {
 	if letters < o.MinLetters || st.distinctWords() < minDistinctWords {
 		return Identification{Letters: letters, Evidence: fmt.Sprintf("too little running text to identify (%d letters of %s script; at least %d needed)", letters, dom, o.MinLetters)}
 	}
-	v := identifyChunks(chunks(lines, &st, o.SampleLetters), "", nil, o.MinConfidence)
+	v := identifyChunks(pieces(lines, &st, o.SampleLetters), "", nil, o.MinConfidence)
 	if v.judged == 0 {
 		return Identification{Letters: letters, Evidence: "the identifier named no language for any sample"}
 	}

@@ -12,7 +12,7 @@ func TestIdentifyScenes(t *testing.T) {
 	want := map[string]string{"en": "en", "fr": "fr", "de": "de", "es": "es", "ru": "ru", "ar": "ar", "tr": "tr",
 		"vi": "vi", "ko": "ko", "ja": "ja", "zh-Hans": "zh-Hans", "zh-Hant": "zh-Hant", "th": "th", "hi": "hi", "he": "he"}
 	for lang, text := range scene {
-		id := Identify(lines(text), IdentifyOptions{})
+		id := Identify(lines(text), MismatchOptions{})
 		if w, ok := want[lang]; ok {
 			if id.Tag != w {
 				t.Errorf("%s scene identified as %q (%s)", lang, id.Tag, id.Evidence)
@@ -40,13 +40,13 @@ func TestIdentifyUndecided(t *testing.T) {
 		"bilingual": {append(lines(scene["en"]), lines(scene["ru"])...), "no one writing system"},
 	}
 	for name, c := range cases {
-		id := Identify(c.lines, IdentifyOptions{})
+		id := Identify(c.lines, MismatchOptions{})
 		if id.Tag != "" || !strings.Contains(id.Evidence, c.says) {
 			t.Errorf("%s: %q (%s), want unknown saying %q", name, id.Tag, id.Evidence, c.says)
 		}
 	}
 	// A higher min_letters from the pack is honoured.
-	if id := Identify(lines(scene["en"]), IdentifyOptions{MinLetters: 5000}); id.Tag != "" {
+	if id := Identify(lines(scene["en"]), MismatchOptions{MinLetters: 5000}); id.Tag != "" {
 		t.Errorf("min_letters 5000: identified %q", id.Tag)
 	}
 }

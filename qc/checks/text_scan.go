@@ -1,0 +1,362 @@
+package checks
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/exportqc/exportqc/qc/cue"
+	"github.com/exportqc/exportqc/qc/rule"
+)
+
+// lineFacts is what a quick pass over a display line's bytes tells every
+// text rule at once: which ASCII characters occur, which follow a space,
+// how long its runs of full stops are, and whether it holds anything
+// outside ASCII worth a closer look. A rule asks the facts whether its
+// trigger can occur on the line and looks no further when it cannot; the
+// facts are taken once per file (textCueFacts) instead of seventeen rules
+// each decoding every line. Every answer errs towards "maybe": a rule that
+// runs on a line the facts let through behaves exactly as without them.
+//
+// Sixteen bytes a line: a file's facts are one allocation the size of a
+// few of its lines' text.
+type lineFacts struct {
+	ascii      asciiSet // ASCII characters in the line
+	afterSpace uint32   // bit b-0x20: character b (0x21..0x3F) right after a space, tab, U+00A0 or U+202F; bit 0: any other
+	dots       uint16   // bit n: a run of exactly n full stops (n < 15); bit 15: a longer run
+	flags      factFlags
+}
+
+type factFlags uint16
+
+const (
+	nonASCII     factFlags = 1 << iota // a byte ≥ 0x80
+	unprintable                        // a byte outside space..tilde
+	hasInvisible                       // a character invisible() reports
+	hasCyrGreek                        // a code point of the Cyrillic or Greek blocks (hasCyrillicOrGreek)
+	hasGuillemet                       // « or »
+	hasInverted                        // ¿ or ¡
+	hasNote                            // ♪ or ♫
+	spaceRune                          // U+00A0 or U+202F (scanLine's own note)
+	mayLatin                           // a letter that may be of the Latin script (ASCII letters: see latinASCII)
+	mayCyrillic                        // one that may be Cyrillic
+	mayGreek                           // one that may be Greek
+)
+
+var latinASCII = asciiOf("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+// mayMixScripts reports whether a word of the line can mix the Latin,
+// Cyrillic and Greek scripts: it needs letters of two of them.
+func (f *lineFacts) mayMixScripts() bool {
+	n := 0
+	if f.is(mayLatin) || f.ascii.meets(latinASCII) {
+		n++
+	}
+	if f.is(mayCyrillic) {
+		n++
+	}
+	if f.is(mayGreek) {
+		n++
+	}
+	return n >= 2
+}
+
+// asciiSet is a set of ASCII characters: one bit for each of space to
+// '?' (the marks and digits) and each other character that is not a
+// letter; one for all 52 letters, one for tab, one for the other control
+// characters, one for any byte outside ASCII. A set holding a letter
+// therefore "has" every letter: for the rules' questions that errs
+// towards maybe, as it must.
+type asciiSet uint64
+
+const (
+	letterBit   asciiSet = 1 << 44
+	tabBit      asciiSet = 1 << 45
+	controlBit  asciiSet = 1 << 46 // U+0000–U+001F but tab, and DEL
+	nonASCIIBit asciiSet = 1 << 47 // a byte ≥ 0x80 (not part of asciiOf's sets)
+)
+
+// bitOf[b] is byte b's bit.
+var bitOf = func() (t [256]asciiSet) {
+	next := 32 // 0x20..0x3F take bits 0..31; the other non-letters follow
+	for b := range t {
+		switch {
+		case b >= utf8.RuneSelf:
+			t[b] = nonASCIIBit
+		case b == '\t':
+			t[b] = tabBit
+		case b < 0x20 || b == 0x7F:
+			t[b] = controlBit
+		case b < 0x40:
+			t[b] = 1 << (b - 0x20)
+		case 'A' <= b && b <= 'Z' || 'a' <= b && b <= 'z':
+			t[b] = letterBit
+		default: // @ [ \ ] ^ _ ` { | } ~
+			t[b] = 1 << next
+			next++
+		}
+	}
+	return t
+}()
+
+func (s asciiSet) has(b byte) bool       { return b < utf8.RuneSelf && s&bitOf[b] != 0 }
+func (s asciiSet) meets(o asciiSet) bool { return s&o != 0 }
+
+// asciiOf is the set of the ASCII characters of chars.
+func asciiOf(chars string) asciiSet {
+	var s asciiSet
+	for i := 0; i < len(chars); i++ {
+		if chars[i] < utf8.RuneSelf {
+			s |= bitOf[chars[i]]
+		}
+	}
+	return s
+}
+
+var digits = asciiOf("0123456789")
+
+func (f *lineFacts) is(flag factFlags) bool { return f.flags&flag != 0 }
+
+// dotRun reports whether the line has a run of exactly n full stops.
+func (f *lineFacts) dotRun(n int) bool {
+	if n >= 15 {
+		return f.dots&(1<<15) != 0
+	}
+	return n >= 0 && f.dots&(1<<n) != 0
+}
+
+// mayFollowSpace reports whether one of the marks (low: those below 0x40;
+// high: whether there are others) can stand right after a space.
+func (f *lineFacts) mayFollowSpace(low uint32, high bool) bool {
+	return f.afterSpace&low != 0 || (high && f.afterSpace&1 != 0)
+}
+
+// maybeAll is the facts of a line the rules must read in full: every test
+// says "maybe". The equivalence test runs each rule with it as reference.
+var maybeAll = lineFacts{ascii: ^asciiSet(0), afterSpace: ^uint32(0), dots: ^uint16(0), flags: ^factFlags(0)}
+
+// byteFacts[b] is what byte b adds to a line's facts: its bit in the
+// set, its bit in afterSpace when a space precedes it, and whether it is
+// itself a space for the next byte.
+type byteFact struct {
+	bit          asciiSet
+	after, space uint32
+}
+
+var byteFacts = func() (t [256]byteFact) {
+	for b := range t {
+		t[b] = byteFact{bit: bitOf[b], after: afterBit(byte(b))}
+		if b == ' ' || b == '\t' {
+			t[b].space = ^uint32(0)
+		}
+	}
+	return t
+}()
+
+// afterBit is b's bit in lineFacts.afterSpace.
+func afterBit(b byte) uint32 {
+	if b > 0x20 && b < 0x40 {
+		return 1 << (b - 0x20)
+	}
+	return 1
+}
+
+// scanLine takes a line's facts. The bytes are read once, without a
+// branch, for the ASCII characters and those after a space; full stops
+// and characters outside ASCII, where the line has them, are then looked
+// at on their own.
+func scanLine(s string) lineFacts {
+	var set asciiSet
+	var after, space uint32
+	for i := 0; i < len(s); i++ {
+		t := &byteFacts[s[i]]
+		set |= t.bit
+		after |= space & t.after
+		space = t.space
+	}
+	f := lineFacts{ascii: set &^ nonASCIIBit, afterSpace: after}
+	if set&(tabBit|controlBit) != 0 {
+		f.flags |= unprintable
+	}
+	if set&tabBit != 0 {
+		f.flags |= hasInvisible
+	}
+	if set.has('.') {
+		f.dots = dotRunBits(s)
+	}
+	if set&nonASCIIBit != 0 {
+		f.scanOther(s)
+	}
+	return f
+}
+
+// dotRunBits finds the runs of full stops for lineFacts.dots.
+func dotRunBits(s string) uint16 {
+	var bits uint16
+	for i := strings.IndexByte(s, '.'); i >= 0; {
+		j := i + 1
+		for j < len(s) && s[j] == '.' {
+			j++
+		}
+		bits |= 1 << min(j-i, 15)
+		k := strings.IndexByte(s[j:], '.')
+		if k < 0 {
+			break
+		}
+		i = j + k
+	}
+	return bits
+}
+
+// scanOther decodes the characters outside ASCII of a line that has some.
+func (f *lineFacts) scanOther(s string) {
+	f.flags |= nonASCII | unprintable
+	for i := 0; i < len(s); {
+		b := s[i]
+		if b < utf8.RuneSelf {
+			i++
+			continue
+		}
+		var r rune
+		n := 2
+		if b >= 0xC2 && b < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			r = rune(b&0x1F)<<6 | rune(s[i+1]&0x3F) // two bytes, the alphabets up to U+07FF
+		} else {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		k := otherFlags(r)
+		f.flags |= k &^ spaceRune
+		i += n
+		if k&spaceRune != 0 && i < len(s) {
+			f.afterSpace |= afterBit(s[i])
+		}
+	}
+}
+
+// lowFlags holds otherFlags for U+0080–U+07FF, the two-byte characters.
+var lowFlags = func() (t [0x800]factFlags) {
+	for r := 0x80; r < len(t); r++ {
+		t[r] = classify(rune(r))
+	}
+	return t
+}()
+
+func otherFlags(r rune) factFlags {
+	switch {
+	case r < 0x800:
+		return lowFlags[r]
+	case r >= 0x3000 && r < 0xA640, r >= 0xAC00 && r < 0xD800:
+		return 0 // CJK, kana, Hangul: none of the marks, invisibles or homoglyph scripts
+	}
+	return classify(r)
+}
+
+// classify gives the flags one character outside ASCII sets.
+func classify(r rune) factFlags {
+	return marksOf(r) | scriptsOf(r)
+}
+
+// scriptsOf says which of the three homoglyph scripts r may belong to:
+// exactly below U+0800, from the Unicode tables; above, by the blocks that
+// hold letters of them (supersets, so that the answer errs towards maybe).
+func scriptsOf(r rune) factFlags {
+	var k factFlags
+	if r < 0x800 {
+		switch scriptOfTables(r) {
+		case 0:
+			k = mayLatin
+		case 1:
+			k = mayCyrillic
+		case 2:
+			k = mayGreek
+		}
+		return k
+	}
+	phonetic := r >= 0x1D00 && r <= 0x1DBF // phonetic extensions mix all three
+	if phonetic || r >= 0x1E00 && r <= 0x1EFF || r >= 0x2070 && r <= 0x218F || r >= 0x2C60 && r <= 0x2C7F ||
+		r >= 0xA720 && r <= 0xA7FF || r >= 0xAB30 && r <= 0xAB6F || r >= 0xFB00 && r <= 0xFB06 || r >= 0xFF21 && r <= 0xFF5A {
+		k |= mayLatin
+	}
+	if phonetic || r >= 0x1C80 && r <= 0x1C8F || r >= 0x2DE0 && r <= 0x2DFF || r >= 0xA640 && r <= 0xA69F || r >= 0xFE2E && r <= 0xFE2F {
+		k |= mayCyrillic
+	}
+	if phonetic || r >= 0x1F00 && r <= 0x1FFF || r == 0x2126 || r == 0xAB65 {
+		k |= mayGreek
+	}
+	if r >= 0x10000 {
+		k |= mayLatin | mayCyrillic | mayGreek // rare: not worth a finer answer
+	}
+	return k
+}
+
+// marksOf gives the flags of the marks and invisible characters.
+func marksOf(r rune) factFlags {
+	switch {
+	case invisible(r):
+		return hasInvisible
+	case isCyrillicOrGreek(r):
+		return hasCyrGreek
+	case r == '«' || r == '»':
+		return hasGuillemet
+	case r == '¿' || r == '¡':
+		return hasInverted
+	case r == '♪' || r == '♫':
+		return hasNote
+	case r == '\u00A0' || r == '\u202F':
+		return spaceRune
+	}
+	return 0
+}
+
+// textFacts is one file's line facts: lines[start[k]+j] is line j of the
+// k-th cue textCues lists.
+type textFacts struct {
+	start []int32
+	lines []lineFacts
+}
+
+type textFactsKey struct{}
+
+// factsOff, set by the equivalence test only, makes every line's facts
+// maybeAll: the rules then read every line in full, as without the scan.
+var factsOff = false
+
+// textCueFacts is textCues with each cue's line facts.
+func textCueFacts(p *rule.Pass, fn func(c *cue.Cue, facts []lineFacts)) {
+	idx := p.Memo(textCuesKey{}, func() any { return shownWithText(p.Doc) }).([]int)
+	tf := p.Memo(textFactsKey{}, func() any { return scanCues(p.Doc, idx) }).(*textFacts)
+	for k, i := range idx {
+		c := &p.Doc.Cues[i]
+		fn(c, tf.lines[tf.start[k]:tf.start[k]+int32(len(c.Lines))])
+	}
+}
+
+func scanCues(doc *cue.Document, idx []int) *textFacts {
+	tf := &textFacts{start: make([]int32, len(idx))}
+	n := 0
+	for _, i := range idx {
+		n += len(doc.Cues[i].Lines)
+	}
+	tf.lines = make([]lineFacts, 0, n)
+	for k, i := range idx {
+		tf.start[k] = int32(len(tf.lines))
+		for _, l := range doc.Cues[i].Lines {
+			f := maybeAll
+			if !factsOff {
+				f = scanLine(l.Text)
+			}
+			tf.lines = append(tf.lines, f)
+		}
+	}
+	return tf
+}
+
+// anyLine reports whether a line of a cue holds one of the ASCII characters
+// or has one of the flags.
+func anyLine(facts []lineFacts, chars asciiSet, flags factFlags) bool {
+	for i := range facts {
+		if facts[i].ascii.meets(chars) || facts[i].flags&flags != 0 {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,194 @@
+package checks
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/exportqc/exportqc/qc/cue"
+	"github.com/exportqc/exportqc/qc/pack"
+	"github.com/exportqc/exportqc/qc/rule"
+)
+
+// The line facts only let a rule skip lines; they must never change what
+// it finds. Each text rule runs on random mixed-script cues twice, with
+// the facts and with every line read in full (factsOff), for every
+// language pack, and the findings must be the same.
+
+// pieces random lines are built from: every script and mark a text rule
+// looks at, invisible characters, homoglyphs, broken UTF-8.
+var pieces = []string{
+	"a", "e", "word", "The", "OK", "x", " ", " ", "  ", "\t", "\u00A0", "\u202F", "-", "- ", "–", "—", "--",
+	".", "..", "...", "....", ".....", ",", ",,", "!", "!!", "?", "??", "?!", ":", ";", "(", ")", "[", "]", "{", "}",
+	"\"", "'", "’", "«", "»", "« ", " »", "¿", "¡", "…", "⋯", "♪", "♫", "0", "1", "5", "10", "42", "3D", "10:30",
+	"$5", "5%", "http://", "Room", "room", "times", "the", "and", "а", "о", "е", "слово", "ο", "λόγος", "Ωmega",
+	"你好", "中文", "。", "，", "、", "？", "！", "：", "かな", "カナ", "한국어", "مرحبا", "،", "؟", "שלום", "नमस्ते",
+	"\u0301", "\u200B", "\u200D", "\u200E", "\uFEFF", "\u00AD", "\uFFFD", "\uE000", "\u0085", "\u2028", "\U000F0000",
+	"\xff", "\xe2\x80", "\xc2", "ä", "ß", "ñ", "Ё", "Ἀ", "ｘ", "MAN 2:", " 2 by 2 ", "Chapter 3",
+	"[DOOR SLAMS]", "[sighs]", "(LAUGHS)", "“", "”", "„", "「", "」",
+}
+
+func randomLine(r *rand.Rand) string {
+	var b strings.Builder
+	for n := r.IntN(12); n >= 0; n-- {
+		b.WriteString(pieces[r.IntN(len(pieces))])
+	}
+	return b.String()
+}
+
+func randomDoc(r *rand.Rand, cues int) *cue.Document {
+	doc := &cue.Document{Format: "srt"}
+	for i := 0; i < cues; i++ {
+		c := cue.Cue{Index: i + 1, Line: 4*i + 1, Start: cue.FromSeconds(float64(2 * i)), End: cue.FromSeconds(float64(2*i + 1))}
+		for j := r.IntN(3); j >= 0; j-- {
+			l := cue.Line{Text: randomLine(r)}
+			if r.IntN(5) == 0 {
+				l.Spans = []cue.Span{{Start: 0, End: len(l.Text), Style: cue.Italic}}
+			}
+			c.Lines = append(c.Lines, l)
+		}
+		doc.Cues = append(doc.Cues, c)
+	}
+	return doc
+}
+
+// runRule runs one rule, enabled, with a language's pack values.
+func runRule(t *testing.T, packs map[string]*pack.Effective, code, lang, path string, doc *cue.Document, off bool) []string {
+	t.Helper()
+	cfg := *packs[lang].Config(code)
+	cfg.Enabled = true
+	factsOff = off
+	defer func() { factsOff = false }()
+	var got []string
+	rule.NewPass(Lookup(code), &rule.File{Path: path, Language: lang}, doc, &cfg, func(f rule.Finding) {
+		if f.Start != nil {
+			f.Message += fmt.Sprintf(" [%+v %+v]", *f.Start, *f.End) // the timecodes, not their addresses
+			f.Start, f.End = nil, nil
+		}
+		got = append(got, fmt.Sprintf("%+v", f))
+	}).Run()
+	return got
+}
+
+func TestLineFactsChangeNoFinding(t *testing.T) {
+	lib, err := pack.Load(All())
+	if err != nil {
+		t.Fatal(err)
+	}
+	langs := []string{"en", "fr", "es", "es-419", "de", "it", "pt-BR", "ru", "tr", "ar", "he", "hi", "th", "ko", "ja",
+		"zh-Hans", "zh-Hant", "vi", "id", "el"}
+	packs := map[string]*pack.Effective{}
+	for _, lang := range langs {
+		if packs[lang], err = lib.Resolve(pack.Request{Language: lang}); err != nil {
+			t.Fatal(lang, err)
+		}
+	}
+	paths := []string{"Show.srt", "Show.en.sdh.srt", "Show.en.forced.srt"}
+	r := rand.New(rand.NewPCG(14, 1))
+	rounds := 15
+	if testing.Short() {
+		rounds = 3
+	}
+	found := map[string]int{}
+	for round := 0; round < rounds; round++ {
+		doc := randomDoc(r, 60)
+		for _, lang := range langs {
+			for _, rl := range textRules {
+				path := paths[round%len(paths)]
+				fast := runRule(t, packs, rl.Code, lang, path, doc, false)
+				full := runRule(t, packs, rl.Code, lang, path, doc, true)
+				found[rl.Code] += len(full)
+				if strings.Join(fast, "\n") != strings.Join(full, "\n") {
+					t.Fatalf("%s %s round %d: with the line facts\n%s\nreading every line\n%s", rl.Code, lang, round,
+						strings.Join(fast, "\n"), strings.Join(full, "\n"))
+				}
+			}
+		}
+	}
+	for _, rl := range textRules {
+		if found[rl.Code] == 0 {
+			t.Errorf("%s found nothing in any language: the random lines no longer exercise it", rl.Code)
+		}
+	}
+}
+
+// The scan's flags agree with the line tests the rules used before.
+func TestScanLineFlags(t *testing.T) {
+	r := rand.New(rand.NewPCG(14, 2))
+	for i := 0; i < 20000; i++ {
+		s := randomLine(r)
+		f := scanLine(s)
+		if got, want := !f.is(unprintable), printableASCII(s); got != want {
+			t.Fatalf("%q: printable %v, want %v", s, got, want)
+		}
+		if got, want := f.is(hasCyrGreek), hasCyrillicOrGreek(s); got != want {
+			t.Fatalf("%q: Cyrillic or Greek %v, want %v", s, got, want)
+		}
+		inv := strings.ContainsFunc(s, invisible)
+		if got := f.is(hasInvisible); got != inv {
+			t.Fatalf("%q: invisible %v, want %v", s, got, inv)
+		}
+		for n := 1; n < 8; n++ {
+			want := false
+			dotRuns(s, func(_, k int) { want = want || k == n })
+			if got := f.dotRun(n); got != want {
+				t.Fatalf("%q: run of %d dots %v, want %v", s, n, got, want)
+			}
+		}
+	}
+}
+
+// The script table answers as the Unicode tables do, for every code point.
+func TestHomoglyphTable(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		want := -1
+		for i, s := range homoglyphScripts {
+			if unicode.Is(s.table, r) {
+				want = i
+				break
+			}
+		}
+		if got := scriptOf(r); got != want {
+			t.Fatalf("scriptOf(%U) = %d, want %d", r, got, want)
+		}
+		if k := scriptsOf(r); want >= 0 && k&[]factFlags{mayLatin, mayCyrillic, mayGreek}[want] == 0 {
+			t.Fatalf("scriptsOf(%U) = %b, which rules out script %d", r, k, want)
+		}
+		if got, want := otherFlags(r), classify(r); r >= 0x80 && got != want {
+			t.Fatalf("otherFlags(%U) = %b, classify %b", r, got, want)
+		}
+		if got, want := wordRune(r), unicode.IsLetter(r) || unicode.IsMark(r); got != want {
+			t.Fatalf("wordRune(%U) = %v, want %v", r, got, want)
+		}
+	}
+}
+
+// endsSentenceRef is endsSentence without its shortcut for a line that
+// ends in an ASCII character.
+func endsSentenceRef(text string) bool {
+	t := strings.TrimRight(text, " \"'»”’)]♪")
+	if strings.HasSuffix(t, "..") {
+		return false
+	}
+	r := lastRune(t)
+	return r == '.' || r == '?' || r == '!' || r == '？' || r == '！' || r == '。'
+}
+
+func TestEndsSentenceShortcut(t *testing.T) {
+	r := rand.New(rand.NewPCG(14, 3))
+	for i := 0; i < 20000; i++ {
+		s := randomLine(r)
+		if got, want := endsSentence(s), endsSentenceRef(s); got != want {
+			t.Fatalf("endsSentence(%q) = %v, want %v", s, got, want)
+		}
+		w := s[strings.LastIndexByte(s, ' ')+1:]
+		if got, want := isWeak(map[string]bool{strings.ToLower(w): true}, w), true; got != want {
+			t.Fatalf("isWeak(%q) = %v", w, got)
+		}
+		if isWeak(map[string]bool{strings.ToLower(w) + "x": true}, w) {
+			t.Fatalf("isWeak(%q) found %q", w, strings.ToLower(w)+"x")
+		}
+	}
+}

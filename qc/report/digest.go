@@ -103,13 +103,18 @@ func countRulesWhere(fs []rule.Finding, keep func(i int, f *rule.Finding) bool) 
 		}
 		out[k].Count += problems(f)
 	}
-	slices.SortFunc(out, func(a, b ruleCount) int {
+	sortRuleCounts(out)
+	return out
+}
+
+// sortRuleCounts puts the most frequent rules first, ties by code.
+func sortRuleCounts(rc []ruleCount) {
+	slices.SortFunc(rc, func(a, b ruleCount) int {
 		if a.Count != b.Count {
 			return b.Count - a.Count
 		}
 		return strings.Compare(a.Code, b.Code)
 	})
-	return out
 }
 
 // ruleCountsPhrase is "T004 ×840, T005 ×400, …": at most limit rules, then

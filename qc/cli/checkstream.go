@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -21,9 +22,13 @@ import (
 // only when every report has been written; a report on standard output
 // is written as the run goes.
 //
+// A GitHub step summary (stepSummary names the file, "" for none) is
+// rendered on the way too, into memory (it is capped at a comment's
+// size), and appended to its file once the reports are in place.
+//
 // It returns engine.ErrWholeRun, having written nothing, for runs that
 // need their whole report at once (deliveries, waivers, a baseline).
-func checkStreaming(ctx context.Context, stdout io.Writer, opts engine.Options, specs []output.Spec, shown report.Options) (report.Tail, error) {
+func checkStreaming(ctx context.Context, stdout io.Writer, opts engine.Options, specs []output.Spec, shown report.Options, stepSummary string) (report.Tail, error) {
 	wctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var (
@@ -34,9 +39,11 @@ func checkStreaming(ctx context.Context, stdout io.Writer, opts engine.Options, 
 		mu       sync.Mutex
 		pending  = make([]*output.Pending, len(specs))
 		writeErr error // the first writer's failure
+		summary  bytes.Buffer
 	)
 	start := func(rules []report.RuleInfo) (func(report.Part) error, error) {
-		for k, s := range specs {
+		// run starts one writer on its own copy of the stream.
+		run := func(what string, write func(st *report.Stream) error) {
 			ch := make(chan report.Part, 8)
 			st := &report.Stream{Tool: opts.Tool, Rules: rules, FailOn: opts.FailOn.String(),
 				Next: func() (report.Part, bool) { p, ok := <-ch; return p, ok },
@@ -44,21 +51,16 @@ func checkStreaming(ctx context.Context, stdout io.Writer, opts engine.Options, 
 				// tail and tailErr are set.
 				Tail: func() (report.Tail, error) { return tail, tailErr },
 			}
-			render, _, err := report.StreamRenderer(s, st, shown)
-			if err != nil {
-				return nil, err
-			}
 			chans = append(chans, ch)
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				err := writeStreamed(wctx, stdout, s, render, &pending[k])
-				if err != nil {
+				if err := write(st); err != nil {
 					mu.Lock()
 					// The first failure is the cause; the others are
 					// writers stopped by its cancel.
 					if writeErr == nil {
-						writeErr = fmt.Errorf("writing %s report to %s: %w", s.Format, s.Path, err)
+						writeErr = fmt.Errorf("writing %s: %w", what, err)
 					}
 					mu.Unlock()
 					cancel() // the engine stops; the other writers see their end
@@ -67,6 +69,22 @@ func checkStreaming(ctx context.Context, stdout io.Writer, opts engine.Options, 
 					}
 				}
 			}()
+		}
+		for k, s := range specs {
+			run(s.Format+" report to "+s.Path, func(st *report.Stream) error {
+				render, _, err := report.StreamRenderer(s, st, shown)
+				if err != nil {
+					return err
+				}
+				return writeStreamed(wctx, stdout, s, render, &pending[k])
+			})
+		}
+		if stepSummary != "" {
+			md, _, err := report.NewStream("markdown", report.Options{MaxRows: shown.MaxRows, MinSeverity: shown.MinSeverity})
+			if err != nil {
+				return nil, err
+			}
+			run("the GitHub step summary", func(st *report.Stream) error { return md(&summary, st) })
 		}
 		return func(p report.Part) error {
 			for _, ch := range chans {
@@ -114,6 +132,11 @@ func checkStreaming(ctx context.Context, stdout io.Writer, opts engine.Options, 
 			return tail, fmt.Errorf("writing %s report to %s: %w", specs[i].Format, specs[i].Path, err)
 		}
 	}
+	if stepSummary != "" {
+		if err := appendStepSummary(stepSummary, summary.Bytes()); err != nil {
+			return tail, err
+		}
+	}
 	return tail, nil
 }
 
@@ -139,10 +162,9 @@ func firstError(err *error, mu *sync.Mutex) error {
 }
 
 // streamable reports whether check can write its reports while it runs:
-// not with waivers or a baseline (they need every finding at once), nor
-// with a GitHub step summary to write from the whole report.
-func streamable(opts *engine.Options, stepSummary string) bool {
-	return opts.Waivers == nil && opts.Baseline == nil && opts.Manifest == "" && stepSummary == ""
+// not with waivers or a baseline (they need every finding at once).
+func streamable(opts *engine.Options) bool {
+	return opts.Waivers == nil && opts.Baseline == nil && opts.Manifest == ""
 }
 
 // streamsToTerminal reports whether a report that streams is written to

@@ -4,7 +4,6 @@ import (
 	_ "embed"
 	"html/template"
 	"io"
-	"strings"
 
 	"github.com/exportqc/exportqc/qc/cue"
 	"github.com/exportqc/exportqc/qc/rule"
@@ -119,34 +118,15 @@ func waivedText(w *rule.Waiver) string {
 	return t + ")"
 }
 
-// htmlMeta lists what is known about a file, with where each guess came from.
+// htmlMeta lists what is known about a file, with where each guess came
+// from (the text digest's facts), and its cues' span and profile.
 func htmlMeta(f *File) []string {
-	var m []string
-	add := func(s string) {
-		if s != "" {
-			m = append(m, s)
-		}
-	}
-	add(f.Format)
-	enc := f.Encoding
-	if f.BOM {
-		enc += " with BOM"
-	}
-	add(strings.TrimSpace(enc))
-	if f.Language != "" {
-		add(withSource(f.Language, f.LanguageSource))
-	} else {
-		add("language unknown")
-	}
-	if f.FrameRate != "" {
-		add(withSource(frameRateLabel(f.FrameRate), f.FrameRateSource))
-	}
-	add(plural(f.Cues, "cue", "cues"))
+	m := append(fileFactList(f), plural(f.Cues, "cue", "cues"))
 	if f.FirstCue != nil && f.LastCue != nil {
-		add(timecode(f.FirstCue) + " – " + timecode(f.LastCue))
+		m = append(m, timecode(f.FirstCue)+" – "+timecode(f.LastCue))
 	}
 	if f.Profile != "" {
-		add("profile " + f.Profile)
+		m = append(m, "profile "+f.Profile)
 	}
 	return m
 }

@@ -15,7 +15,12 @@ var (
 	//go:embed html.css
 	htmlCSS string
 	//go:embed html.js
-	htmlJS string
+	htmlMainJS string
+	// ReadHashJS defines readHash(), which the report's script and the
+	// audit dashboard's both use to read their URL hash.
+	//go:embed readhash.js
+	ReadHashJS string
+	htmlJS     = ReadHashJS + htmlMainJS
 
 	htmlTemplate = template.Must(template.New("report").Parse(htmlSource))
 )

@@ -26,8 +26,12 @@ import (
 // rendered on the way too, into memory (it is capped at a comment's
 // size), and appended to its file once the reports are in place.
 //
+// Waivers and a baseline are applied to the parts as they pass
+// (acceptance).
+//
 // It returns engine.ErrWholeRun, having written nothing, for runs that
-// need their whole report at once (deliveries, waivers, a baseline).
+// need their whole report at once (deliveries, folders that cannot be
+// read).
 func checkStreaming(ctx context.Context, stdout io.Writer, opts engine.Options, specs []output.Spec, shown report.Options, stepSummary string) (report.Tail, error) {
 	wctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -40,7 +44,14 @@ func checkStreaming(ctx context.Context, stdout io.Writer, opts engine.Options, 
 		pending  = make([]*output.Pending, len(specs))
 		writeErr error // the first writer's failure
 		summary  bytes.Buffer
+		fanout   func(report.Part) error
+		accept   *acceptance
 	)
+	if opts.Waivers != nil || opts.Baseline != nil {
+		// Applied here, part by part; the engine streams without them.
+		accept = newAcceptance(opts)
+		opts.Waivers, opts.Baseline = nil, nil
+	}
 	start := func(rules []report.RuleInfo) (func(report.Part) error, error) {
 		// run starts one writer on its own copy of the stream.
 		run := func(what string, write func(st *report.Stream) error) {
@@ -86,7 +97,7 @@ func checkStreaming(ctx context.Context, stdout io.Writer, opts engine.Options, 
 			}
 			run("the GitHub step summary", func(st *report.Stream) error { return md(&summary, st) })
 		}
-		return func(p report.Part) error {
+		fanout = func(p report.Part) error {
 			for _, ch := range chans {
 				select {
 				case ch <- p:
@@ -95,9 +106,20 @@ func checkStreaming(ctx context.Context, stdout io.Writer, opts engine.Options, 
 				}
 			}
 			return nil
-		}, nil
+		}
+		if accept != nil {
+			return func(p report.Part) error { return fanout(accept.part(p)) }, nil
+		}
+		return fanout, nil
 	}
 	tail, tailErr = engine.RunStream(ctx, opts, start)
+	if tailErr == nil && accept != nil {
+		notes, sum := accept.end()
+		tail.Summary = sum
+		if len(notes) > 0 {
+			tailErr = fanout(report.Part{Findings: notes})
+		}
+	}
 	if tailErr == nil {
 		// A writer that failed after the last part stops nothing; an
 		// interrupt after the engine's last file still means no report.
@@ -161,10 +183,22 @@ func firstError(err *error, mu *sync.Mutex) error {
 	return *err
 }
 
+// wholeRunOnly makes check collect the whole run before writing, as it
+// does when it cannot stream: tests compare the two.
+var wholeRunOnly = false
+
 // streamable reports whether check can write its reports while it runs:
-// not with waivers or a baseline (they need every finding at once).
+// not for a manifest named on the command line, nor with waivers whose
+// file's notes would belong before files of the run in report order (they
+// are known only at the end).
 func streamable(opts *engine.Options) bool {
-	return opts.Waivers == nil && opts.Baseline == nil && opts.Manifest == ""
+	if wholeRunOnly {
+		return false
+	}
+	if opts.Waivers != nil && !notesComeLast(opts.Waivers.Path(), opts.Paths) {
+		return false
+	}
+	return opts.Manifest == ""
 }
 
 // streamsToTerminal reports whether a report that streams is written to

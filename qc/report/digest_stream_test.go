@@ -164,3 +164,25 @@ func TestStreamingDigestsStopOnTailError(t *testing.T) {
 		}
 	}
 }
+
+// The HTML page is written as it renders, its data copied in at the
+// marker wherever the writes split it.
+func TestMarkerWriterFindsSplitMarker(t *testing.T) {
+	page := "<head>x</head><script>" + htmlDataMarker + "</script><" + htmlDataMarker
+	for size := 1; size <= len(page); size++ {
+		var out bytes.Buffer
+		m := &markerWriter{w: &out, marker: []byte(htmlDataMarker), at: func() error { out.WriteString("DATA"); return nil }}
+		for i := 0; i < len(page); i += size {
+			if _, err := m.Write([]byte(page[i:min(i+size, len(page))])); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := m.close(); err != nil {
+			t.Fatal(err)
+		}
+		// Only the first marker is the data's place.
+		if want := "<head>x</head><script>DATA</script><" + htmlDataMarker; out.String() != want || !m.found {
+			t.Fatalf("writes of %d bytes: %q", size, out.String())
+		}
+	}
+}

@@ -44,26 +44,61 @@ func writeHTMLStream(w io.Writer, s *Stream, o HTMLOptions) (err error) {
 	if err := b.rows.Flush(); err != nil {
 		return fmt.Errorf("html: spool: %w", err)
 	}
-	var page bytes.Buffer
-	if err := htmlTemplate.Execute(&page, b.page(t)); err != nil {
-		return err
-	}
-	before, after, found := bytes.Cut(page.Bytes(), []byte(htmlDataMarker))
-	if !found {
-		// A page without findings has no data.
-		if b.total > 0 {
-			return fmt.Errorf("html: the page template has no place for the findings")
-		}
-		_, err := w.Write(before)
-		return err
-	}
+	// The page goes out as the template renders it; the rows are copied
+	// in where the marker is.
 	bw := bufio.NewWriterSize(w, 64<<10)
-	bw.Write(before)
-	if err := b.writeData(bw, rows); err != nil {
+	mw := &markerWriter{w: bw, marker: []byte(htmlDataMarker), at: func() error { return b.writeData(bw, rows) }}
+	if err := htmlTemplate.Execute(mw, b.page(t)); err != nil {
 		return err
 	}
-	bw.Write(after)
+	if err := mw.close(); err != nil {
+		return err
+	}
+	if !mw.found && b.total > 0 {
+		return fmt.Errorf("html: the page template has no place for the findings")
+	}
 	return bw.Flush()
+}
+
+// markerWriter passes what is written on to w, calling at in place of the
+// first occurrence of marker (which may arrive split over writes).
+type markerWriter struct {
+	w       io.Writer
+	marker  []byte
+	at      func() error
+	found   bool
+	pending []byte // the end of what was written that may start the marker
+}
+
+func (m *markerWriter) Write(p []byte) (int, error) {
+	if m.found {
+		return m.w.Write(p)
+	}
+	buf := append(m.pending, p...)
+	if i := bytes.Index(buf, m.marker); i >= 0 {
+		m.found, m.pending = true, nil
+		if _, err := m.w.Write(buf[:i]); err != nil {
+			return 0, err
+		}
+		if err := m.at(); err != nil {
+			return 0, err
+		}
+		_, err := m.w.Write(buf[i+len(m.marker):])
+		return len(p), err
+	}
+	keep := min(len(buf), len(m.marker)-1)
+	if _, err := m.w.Write(buf[:len(buf)-keep]); err != nil {
+		return 0, err
+	}
+	m.pending = append(m.pending[:0:0], buf[len(buf)-keep:]...)
+	return len(p), nil
+}
+
+// close writes what was held back in case it started the marker.
+func (m *markerWriter) close() error {
+	_, err := m.w.Write(m.pending)
+	m.pending = nil
+	return err
 }
 
 // htmlDataMarker stands for the findings data in the rendered page. Text

@@ -16,8 +16,8 @@ import (
 // checkStreaming runs check with its reports written while the files are
 // checked (engine.RunStream): each report's writer runs in its own
 // goroutine and receives every file's part as the engine finishes it, in
-// report order, so memory stays flat in the number of files for the
-// formats that stream (JSON, text, CSV). Reports to files are still all
+// report order, so memory stays flat in the number of files (every
+// format streams: see report.NewStream). Reports to files are still all
 // or none: they are written to temporary files and renamed into place
 // only when every report has been written; a report on standard output
 // is written as the run goes.

@@ -186,3 +186,19 @@ func TestMarkerWriterFindsSplitMarker(t *testing.T) {
 		}
 	}
 }
+
+// A budget smaller than the closing note's room lists no section and
+// does not fail.
+func TestMarkdownTinyBudget(t *testing.T) {
+	var got, want bytes.Buffer
+	o := MarkdownOptions{MaxChars: 100}
+	if err := Markdown(o)(&got, loadFixture(t)); err != nil {
+		t.Fatal(err)
+	}
+	if err := markdownReference(o)(&want, loadFixture(t)); err != nil {
+		t.Fatal(err)
+	}
+	if got.String() != want.String() || strings.Contains(got.String(), "#### ") {
+		t.Errorf("tiny budget:\n%s\n---\n%s", got.String(), want.String())
+	}
+}

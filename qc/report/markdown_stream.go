@@ -79,7 +79,7 @@ func (d *mdDigest) add(sp *shownPart, limit, budget int) {
 	sec := mdRanked{Counts: sp.counts, text: markdownFileSection(&fv, limit), problems: n}
 	d.sections = slices.Insert(d.sections, at, sec)
 	d.sectionSize += len(sec.text)
-	for d.sectionSize+mdTailRoom > budget {
+	for len(d.sections) > 0 && d.sectionSize+mdTailRoom > budget {
 		last := len(d.sections) - 1
 		d.sectionSize -= len(d.sections[last].text)
 		d.sections[last] = mdRanked{}

@@ -29,6 +29,7 @@ var (
 	// The same default as qcgen's, so the tree README's qcgen command makes
 	// is the one the benchmark reuses: an audit with findings to record.
 	benchDefects = flag.Float64("audit.defects", 0.02, "BenchmarkAudit: probability of a seeded defect per subtitle file slot")
+	benchDensity = flag.String("audit.density", "", "BenchmarkAudit: also seed cue defects at a density (corpus: the real corpus's findings per cue)")
 )
 
 // benchSeed is the generator seed of the recorded figures.
@@ -75,6 +76,11 @@ func benchTreeFor(b *testing.B) (string, *gen.Expected) {
 	b.Helper()
 	opts := gen.AuditOptions{Members: *benchMembers, Episodes: *benchEpisodes, Languages: *benchLanguages, Seed: benchSeed,
 		DefectRate: *benchDefects}
+	if *benchDensity != "" {
+		if opts.Density = gen.Densities[*benchDensity]; opts.Density == nil {
+			b.Fatalf("-audit.density %q: want corpus", *benchDensity)
+		}
+	}
 	root := *benchTree
 	if root == "" {
 		root = filepath.Join(b.TempDir(), "tree")
@@ -83,7 +89,7 @@ func benchTreeFor(b *testing.B) (string, *gen.Expected) {
 		var exp gen.Expected
 		if json.Unmarshal(data, &exp) == nil && exp.Seed == benchSeed && exp.Options.Members == opts.Members &&
 			exp.Options.Episodes == opts.Episodes && exp.Options.Languages == opts.Languages &&
-			exp.Options.DefectRate == opts.DefectRate {
+			exp.Options.DefectRate == opts.DefectRate && exp.Options.Density == *benchDensity {
 			return root, &exp
 		}
 		b.Fatalf("%s holds another tree; remove it or pick another -audit.tree", root)

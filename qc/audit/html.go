@@ -119,7 +119,7 @@ func newDashPage(a *Audit) (*dashPage, error) {
 		Tool: a.Tool, FailOn: a.FailOn, Passed: a.Passed, Verdict: "FAIL",
 		Totals: a.Totals, PassRate: fmtPct(a.Totals.PassRate), Coverage: fmtPct(a.Totals.Coverage),
 		Previous: a.Previous, TopRules: a.Totals.TopRules, Languages: a.Totals.Languages,
-		CSS: template.CSS(dashCSS), JS: template.JS(dashJS), Cols: 11,
+		CSS: template.CSS(dashCSS), JS: template.JS(report.ReadHashJS + dashJS), Cols: 11,
 	}
 	if a.Passed {
 		p.Verdict = "PASS"

@@ -135,14 +135,14 @@ func (a *app) runCheck(cmd *cobra.Command, args []string) error {
 	shown.Color = color
 	shown.Indent = a.v.GetBool("indent")
 	stepSummary := os.Getenv("GITHUB_STEP_SUMMARY")
-	if streamable(&opts, stepSummary) {
+	if streamable(&opts) {
 		sopts := opts
 		if streamsToTerminal(outputs, a.stdout) {
 			// The report itself shows the run going on; a progress line
 			// on the same terminal would be drawn across it.
 			sopts.Progress = nil
 		}
-		tail, err := checkStreaming(ctx, a.stdout, sopts, outputs, shown)
+		tail, err := checkStreaming(ctx, a.stdout, sopts, outputs, shown, stepSummary)
 		if !errors.Is(err, engine.ErrWholeRun) {
 			prog.Clear()
 			switch {

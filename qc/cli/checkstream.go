@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -15,15 +16,23 @@ import (
 // checkStreaming runs check with its reports written while the files are
 // checked (engine.RunStream): each report's writer runs in its own
 // goroutine and receives every file's part as the engine finishes it, in
-// report order, so memory stays flat in the number of files for the
-// formats that stream (JSON, text, CSV). Reports to files are still all
+// report order, so memory stays flat in the number of files (every
+// format streams: see report.NewStream). Reports to files are still all
 // or none: they are written to temporary files and renamed into place
 // only when every report has been written; a report on standard output
 // is written as the run goes.
 //
+// A GitHub step summary (stepSummary names the file, "" for none) is
+// rendered on the way too, into memory (it is capped at a comment's
+// size), and appended to its file once the reports are in place.
+//
+// Waivers and a baseline are applied to the parts as they pass
+// (acceptance).
+//
 // It returns engine.ErrWholeRun, having written nothing, for runs that
-// need their whole report at once (deliveries, waivers, a baseline).
-func checkStreaming(ctx context.Context, stdout io.Writer, opts engine.Options, specs []output.Spec, shown report.Options) (report.Tail, error) {
+// need their whole report at once (deliveries, folders that cannot be
+// read).
+func checkStreaming(ctx context.Context, stdout io.Writer, opts engine.Options, specs []output.Spec, shown report.Options, stepSummary string) (report.Tail, error) {
 	wctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var (
@@ -34,9 +43,18 @@ func checkStreaming(ctx context.Context, stdout io.Writer, opts engine.Options, 
 		mu       sync.Mutex
 		pending  = make([]*output.Pending, len(specs))
 		writeErr error // the first writer's failure
+		summary  bytes.Buffer
+		fanout   func(report.Part) error
+		accept   *acceptance
 	)
+	if opts.Waivers != nil || opts.Baseline != nil {
+		// Applied here, part by part; the engine streams without them.
+		accept = newAcceptance(opts)
+		opts.Waivers, opts.Baseline = nil, nil
+	}
 	start := func(rules []report.RuleInfo) (func(report.Part) error, error) {
-		for k, s := range specs {
+		// run starts one writer on its own copy of the stream.
+		run := func(what string, write func(st *report.Stream) error) {
 			ch := make(chan report.Part, 8)
 			st := &report.Stream{Tool: opts.Tool, Rules: rules, FailOn: opts.FailOn.String(),
 				Next: func() (report.Part, bool) { p, ok := <-ch; return p, ok },
@@ -44,21 +62,16 @@ func checkStreaming(ctx context.Context, stdout io.Writer, opts engine.Options, 
 				// tail and tailErr are set.
 				Tail: func() (report.Tail, error) { return tail, tailErr },
 			}
-			render, _, err := report.StreamRenderer(s, st, shown)
-			if err != nil {
-				return nil, err
-			}
 			chans = append(chans, ch)
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				err := writeStreamed(wctx, stdout, s, render, &pending[k])
-				if err != nil {
+				if err := write(st); err != nil {
 					mu.Lock()
 					// The first failure is the cause; the others are
 					// writers stopped by its cancel.
 					if writeErr == nil {
-						writeErr = fmt.Errorf("writing %s report to %s: %w", s.Format, s.Path, err)
+						writeErr = fmt.Errorf("writing %s: %w", what, err)
 					}
 					mu.Unlock()
 					cancel() // the engine stops; the other writers see their end
@@ -68,7 +81,23 @@ func checkStreaming(ctx context.Context, stdout io.Writer, opts engine.Options, 
 				}
 			}()
 		}
-		return func(p report.Part) error {
+		for k, s := range specs {
+			run(s.Format+" report to "+s.Path, func(st *report.Stream) error {
+				render, _, err := report.StreamRenderer(s, st, shown)
+				if err != nil {
+					return err
+				}
+				return writeStreamed(wctx, stdout, s, render, &pending[k])
+			})
+		}
+		if stepSummary != "" {
+			md, _, err := report.NewStream("markdown", report.Options{MaxRows: shown.MaxRows, MinSeverity: shown.MinSeverity})
+			if err != nil {
+				return nil, err
+			}
+			run("the GitHub step summary", func(st *report.Stream) error { return md(&summary, st) })
+		}
+		fanout = func(p report.Part) error {
 			for _, ch := range chans {
 				select {
 				case ch <- p:
@@ -77,9 +106,20 @@ func checkStreaming(ctx context.Context, stdout io.Writer, opts engine.Options, 
 				}
 			}
 			return nil
-		}, nil
+		}
+		if accept != nil {
+			return func(p report.Part) error { return fanout(accept.part(p)) }, nil
+		}
+		return fanout, nil
 	}
 	tail, tailErr = engine.RunStream(ctx, opts, start)
+	if tailErr == nil && accept != nil {
+		notes, sum := accept.end()
+		tail.Summary = sum
+		if len(notes) > 0 {
+			tailErr = fanout(report.Part{Findings: notes})
+		}
+	}
 	if tailErr == nil {
 		// A writer that failed after the last part stops nothing; an
 		// interrupt after the engine's last file still means no report.
@@ -114,6 +154,11 @@ func checkStreaming(ctx context.Context, stdout io.Writer, opts engine.Options, 
 			return tail, fmt.Errorf("writing %s report to %s: %w", specs[i].Format, specs[i].Path, err)
 		}
 	}
+	if stepSummary != "" {
+		if err := appendStepSummary(stepSummary, summary.Bytes()); err != nil {
+			return tail, err
+		}
+	}
 	return tail, nil
 }
 
@@ -138,11 +183,22 @@ func firstError(err *error, mu *sync.Mutex) error {
 	return *err
 }
 
+// wholeRunOnly makes check collect the whole run before writing, as it
+// does when it cannot stream: tests compare the two.
+var wholeRunOnly = false
+
 // streamable reports whether check can write its reports while it runs:
-// not with waivers or a baseline (they need every finding at once), nor
-// with a GitHub step summary to write from the whole report.
-func streamable(opts *engine.Options, stepSummary string) bool {
-	return opts.Waivers == nil && opts.Baseline == nil && opts.Manifest == "" && stepSummary == ""
+// not for a manifest named on the command line, nor with waivers whose
+// file's notes would belong before files of the run in report order (they
+// are known only at the end).
+func streamable(opts *engine.Options) bool {
+	if wholeRunOnly {
+		return false
+	}
+	if opts.Waivers != nil && !notesComeLast(opts.Waivers.Path(), opts.Paths) {
+		return false
+	}
+	return opts.Manifest == ""
 }
 
 // streamsToTerminal reports whether a report that streams is written to

@@ -7,22 +7,25 @@ import (
 	"testing"
 )
 
-// check writes its reports while it runs (JSON, text and CSV file by
-// file; the others collected) and they are the bytes the whole-report
-// path writes: that path still serves runs with a GitHub step summary, so
-// setting one is how this test gets it.
+// check writes its reports, and the GitHub step summary, while it runs,
+// and they are the bytes the whole-report path writes (which still serves
+// deliveries).
 func TestStreamedReportsEqualWholeReports(t *testing.T) {
 	paths := []string{fixture(t, "T003"), fixture(t, "L001"), fixture(t, "E001"), fixture(t, "ok")}
-	write := func(dir string) (string, map[string][]byte) {
-		args := []string{"check", "--config", emptyConfig(t), "-q", "--format", "text", "--report", "json=" + filepath.Join(dir, "qc.json"),
-			"--report", "json-v1=" + filepath.Join(dir, "qc.v1.json"), "--report", "csv=" + filepath.Join(dir, "qc.csv"),
-			"--report", "sarif=" + filepath.Join(dir, "qc.sarif"), "--report", "junit=" + filepath.Join(dir, "qc.xml")}
-		code, stdout, stderr := run(t, append(args, paths...)...)
+	names := []string{"qc.json", "qc.v1.json", "qc.csv", "qc.sarif", "qc.xml", "qc.md", "qc.html", "qc.github", "summary.md"}
+	formats := []string{"json", "json-v1", "csv", "sarif", "junit", "markdown", "html", "github"}
+	write := func(dir string, extra ...string) (string, map[string][]byte) {
+		t.Setenv("GITHUB_STEP_SUMMARY", filepath.Join(dir, "summary.md"))
+		args := []string{"check", "--config", emptyConfig(t), "-q", "--format", "text"}
+		for i, f := range formats {
+			args = append(args, "--report", f+"="+filepath.Join(dir, names[i]))
+		}
+		code, stdout, stderr := run(t, append(append(args, extra...), paths...)...)
 		if code != ExitFail {
 			t.Fatalf("exit %d: %s", code, stderr)
 		}
 		files := map[string][]byte{}
-		for _, n := range []string{"qc.json", "qc.v1.json", "qc.csv", "qc.sarif", "qc.xml"} {
+		for _, n := range names {
 			data, err := os.ReadFile(filepath.Join(dir, n))
 			if err != nil {
 				t.Fatal(err)
@@ -32,7 +35,8 @@ func TestStreamedReportsEqualWholeReports(t *testing.T) {
 		return stdout, files
 	}
 	streamedText, streamed := write(t.TempDir())
-	t.Setenv("GITHUB_STEP_SUMMARY", filepath.Join(t.TempDir(), "summary.md"))
+	wholeRunOnly = true
+	defer func() { wholeRunOnly = false }()
 	wholeText, whole := write(t.TempDir())
 	if streamedText != wholeText || !strings.Contains(streamedText, "T003") {
 		t.Errorf("text on stdout differs:\n%s\n---\n%s", streamedText, wholeText)
@@ -44,6 +48,9 @@ func TestStreamedReportsEqualWholeReports(t *testing.T) {
 	}
 	if !strings.Contains(string(streamed["qc.v1.json"]), `"schema_version": 1`) {
 		t.Errorf("json-v1 report is not version 1: %.100s", streamed["qc.v1.json"])
+	}
+	if !strings.Contains(string(streamed["summary.md"]), "T003") {
+		t.Errorf("the step summary lacks the findings: %.300s", streamed["summary.md"])
 	}
 	// The v2 trailer: the summary is the last key.
 	if js := string(streamed["qc.json"]); !strings.Contains(js[strings.LastIndex(js, `"findings":`):], `"summary":{`) {

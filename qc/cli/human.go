@@ -76,11 +76,16 @@ func writeStepSummary(path string, rep *report.Report, o report.Options) error {
 	if err := w(&buf, rep); err != nil {
 		return err
 	}
+	return appendStepSummary(path, buf.Bytes())
+}
+
+// appendStepSummary appends a rendered summary to the step summary file.
+func appendStepSummary(path string, md []byte) error {
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
 	if err != nil {
 		return fmt.Errorf("GITHUB_STEP_SUMMARY: %w", err)
 	}
-	if _, err := f.Write(buf.Bytes()); err != nil {
+	if _, err := f.Write(md); err != nil {
 		f.Close()
 		return fmt.Errorf("GITHUB_STEP_SUMMARY %s: %w", path, err)
 	}

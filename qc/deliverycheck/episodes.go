@@ -32,8 +32,8 @@ func (c *checker) episodes() {
 		return
 	}
 	count := c.d.EpisodeCount
-	if count > 0 && c.p.Enabled(codeManifestInvalid) && int64(count) > c.p.SettingsOf(codeManifestInvalid).Int(paramMaxEpisodeCount) {
-		count = 0 // absurd: D009 says so, and the gaps between declared numbers still count
+	if limit, ok := c.maxEpisodeCount(); ok && int64(count) > limit {
+		count = 0 // absurd (D009 says so when enabled): the gaps between declared numbers still count
 	}
 	numbers := make([]int, 0, len(c.d.Episodes))
 	declared := map[int]*delivery.Episode{}
@@ -152,6 +152,21 @@ func (c *checker) episodeCountTooLarge() {
 			Message:  fmt.Sprintf("episode_count %d is over the %d episodes a delivery can hold (D009.%s); episodes are checked for gaps between the numbers declared", n, limit, paramMaxEpisodeCount),
 			Expected: fmt.Sprintf("at most %d", limit), Actual: fmt.Sprint(n)})
 	}
+}
+
+// maxEpisodeCount is D009's max_episode_count, the largest episode_count
+// taken at its word, whether or not D009 itself runs: disabling the report
+// of an absurd count must not make D006 judge the delivery by it. ok is
+// false when the packs give no value.
+func (c *checker) maxEpisodeCount() (limit int64, ok bool) {
+	cfg := c.p.Delivery.Configs[codeManifestInvalid]
+	if cfg == nil {
+		return 0, false
+	}
+	if _, set := cfg.Params[paramMaxEpisodeCount]; !set {
+		return 0, false
+	}
+	return c.p.SettingsOf(codeManifestInvalid).Int(paramMaxEpisodeCount), true
 }
 
 // countLine is where a native manifest states episode_count.

@@ -33,7 +33,11 @@ func TestEpisodeGaps(t *testing.T) {
 		{[]int{1, 3}, 3, "episode 2 is missing@0"},                   // with a count: at the count (line unknown here)
 		{[]int{1, 2}, 4, "episodes 3–4 are missing (2 episodes)@0"},  // fewer than stated
 		{[]int{2, 9}, 12, "episode 1 is missing@0 | episodes 3–8 are missing (6 episodes)@0 | episodes 10–12 are missing (3 episodes)@0"},
-		{[]int{1, 2}, 1000000, "episodes 3–1000000 are missing (999998 episodes)@0"}, // D009 off here: one finding all the same
+		{[]int{1, 2}, 10000, "episodes 3–10000 are missing (9998 episodes)@0"}, // one finding all the same
+		// Over D009's max_episode_count (10,000): not used although D009
+		// is off here, so only gaps between declared numbers would count.
+		{[]int{1, 2}, 1000000, ""},
+		{[]int{1, 3}, 1000000, "episode 2 is missing@30"},
 	}
 	for _, c := range cases {
 		m := map[int][]string{}

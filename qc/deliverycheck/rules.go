@@ -74,8 +74,8 @@ var (
 		Doc: "Episodes are expected to run from 1 to the manifest's episode_count, or, without a count, without gaps " +
 			"between the lowest and highest number delivered. Each run of missing numbers is one finding (\"episodes " +
 			"3–7 are missing (5 episodes)\"), at the episode_count line or at the first episode after the gap; past 50 " +
-			"gaps one last finding counts the rest. A count over D009's max_episode_count is not used (D009 reports " +
-			"it). Deliver the episode or correct the count.",
+			"gaps one last finding counts the rest. A count over D009's max_episode_count is not used, whether or not D009 " +
+			"runs (D009 reports it). Deliver the episode or correct the count.",
 		DefaultSeverity: rule.Error,
 		RunDelivery:     runEpisodeMissing,
 	}

@@ -158,6 +158,7 @@ func auditCmd(args []string, stdout, stderr io.Writer) error {
 	programmes := fs.Int("programmes", 0, "programmes, one delivery each (default: 470 per 9,600 episodes)")
 	seed := fs.Uint64("seed", 1, "random seed")
 	rate := fs.Float64("defect-rate", 0.02, "probability that a subtitle file slot carries a seeded defect")
+	density := fs.String("density", "", "also seed every file's cue defects at a finding density: corpus (the real corpus's findings per cue)")
 	cues := fs.Int("cues", 700, "cues per 45 minutes of programme")
 	fps := fs.String("fps", "24000/1001", "comma-separated frame rates deliveries are timed at")
 	formats := fs.String("formats", "", "comma-separated formats to draw from (default: mix of srt, ttml, vtt)")
@@ -168,6 +169,12 @@ func auditCmd(args []string, stdout, stderr io.Writer) error {
 	}
 	if *out == "" {
 		return usageError{"audit: --out is required"}
+	}
+	var dens *gen.Density
+	if *density != "" {
+		if dens = gen.Densities[*density]; dens == nil {
+			return usageError{"--density " + *density + ": want corpus"}
+		}
 	}
 	if err := checkJobs(fs); err != nil {
 		return err
@@ -183,7 +190,7 @@ func auditCmd(args []string, stdout, stderr io.Writer) error {
 	start := time.Now()
 	p := printer(stderr, *quiet)
 	exp, err := gen.AuditTree(*out, gen.AuditOptions{Members: *members, Episodes: *episodes, Languages: *languages,
-		Programmes: *programmes, Seed: *seed, DefectRate: *rate, Cues: *cues, FrameRates: rates,
+		Programmes: *programmes, Seed: *seed, DefectRate: *rate, Density: dens, Cues: *cues, FrameRates: rates,
 		Formats: list(*formats), Workers: *jobs, Progress: p.Update})
 	p.Clear()
 	if err != nil {

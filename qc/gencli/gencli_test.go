@@ -85,3 +85,33 @@ func TestAuditWritesExpected(t *testing.T) {
 		t.Errorf("overwrite: exit %d", code)
 	}
 }
+
+// --density corpus seeds cue defects in every file and says so in
+// EXPECTED.json; an unknown density is a usage error.
+func TestAuditDensity(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "tree")
+	var out, errb bytes.Buffer
+	code := Run([]string{"audit", "--out", dir, "--members", "2", "--episodes", "6", "--languages", "2",
+		"--cues", "30", "--defect-rate", "0", "--density", "corpus", "--seed", "4"}, &out, &errb)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	var exp gen.Expected
+	data, err := os.ReadFile(filepath.Join(dir, "EXPECTED.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(data, &exp); err != nil {
+		t.Fatal(err)
+	}
+	d := exp.Totals.Defects
+	// No defect rate: every seeded defect comes from the density, about
+	// 30 cues a file at 0.285 to 1/3 defects per cue.
+	if exp.Options.Density != "corpus" || d.Overlap+d.TooShort+d.TooFast+d.LineTooLong < 8*exp.Totals.FilesOnDisk {
+		t.Errorf("density %q, %+v in %d files", exp.Options.Density, d, exp.Totals.FilesOnDisk)
+	}
+	errb.Reset()
+	if code := Run([]string{"audit", "--out", filepath.Join(t.TempDir(), "x"), "--density", "dense"}, &out, &errb); code == 0 || !strings.Contains(errb.String(), "dense") {
+		t.Errorf("unknown density: exit %d, %q", code, errb.String())
+	}
+}

@@ -31,30 +31,35 @@ func (p *RunResolver) Request() Request { return p.req }
 // Resolve is the configuration of a file in language (canonical tag, ""
 // when unknown) with the run's territories.
 func (p *RunResolver) Resolve(language string) (map[string]*rule.Config, error) {
-	req := p.req
-	req.Language = language
-	return p.rules(req)
+	return p.rules(p.fileRequest(language, nil, false, ""))
 }
 
 // ResolveFormat adds the variants the file's format calls for to the run's;
 // territories, when not nil, are its delivery's.
 func (p *RunResolver) ResolveFormat(language string, territories []string, format string) (map[string]*rule.Config, error) {
-	req := p.req
-	req.Language = language
-	if territories != nil {
-		req.Territories = territories
-	}
-	req.Variants = append(slices.Clip(req.Variants), FormatVariants(format)...)
-	return p.rules(req)
+	return p.rules(p.fileRequest(language, territories, territories != nil, format))
 }
 
 // ResolveIn gives a delivery file its configuration with the delivery's
 // territory layers.
 func (p *RunResolver) ResolveIn(language string, territories []string) (map[string]*rule.Config, error) {
+	return p.rules(p.fileRequest(language, territories, true, ""))
+}
+
+// fileRequest is the run's request for one file: in its language, with
+// territories instead of the run's when inDelivery, and with the variants
+// its format (when given) calls for added to the run's.
+func (p *RunResolver) fileRequest(language string, territories []string, inDelivery bool, format string) Request {
 	req := p.req
 	req.Language = language
-	req.Territories = territories
-	return p.rules(req)
+	if inDelivery {
+		req.Territories = territories
+	}
+	if format != "" {
+		// Clipped: appending must not write into the run's own slice.
+		req.Variants = append(slices.Clip(req.Variants), FormatVariants(format)...)
+	}
+	return req
 }
 
 // Territories says what the territories require, and the language classes

@@ -103,13 +103,18 @@ func countRulesWhere(fs []rule.Finding, keep func(i int, f *rule.Finding) bool) 
 		}
 		out[k].Count += problems(f)
 	}
-	slices.SortFunc(out, func(a, b ruleCount) int {
+	sortRuleCounts(out)
+	return out
+}
+
+// sortRuleCounts puts the most frequent rules first, ties by code.
+func sortRuleCounts(rc []ruleCount) {
+	slices.SortFunc(rc, func(a, b ruleCount) int {
 		if a.Count != b.Count {
 			return b.Count - a.Count
 		}
 		return strings.Compare(a.Code, b.Code)
 	})
-	return out
 }
 
 // ruleCountsPhrase is "T004 ×840, T005 ×400, …": at most limit rules, then
@@ -273,7 +278,13 @@ func frameRateLabel(s string) string {
 // whose language nobody declared says so, since the language decides which
 // limits applied.
 func fileFacts(f *File) string {
-	parts := make([]string, 0, 5)
+	return strings.Join(append(fileFactList(f), count(f.Cues, "cue", "cues")), ", ")
+}
+
+// fileFactList is fileFacts up to the cue count, a fact a line: the text
+// digest joins them, the HTML page lists them.
+func fileFactList(f *File) []string {
+	parts := make([]string, 0, 7)
 	if f.Format != "" {
 		parts = append(parts, f.Format)
 	}
@@ -292,8 +303,7 @@ func fileFacts(f *File) string {
 	if f.FrameRate != "" {
 		parts = append(parts, withSource(frameRateLabel(f.FrameRate), f.FrameRateSource))
 	}
-	parts = append(parts, count(f.Cues, "cue", "cues"))
-	return strings.Join(parts, ", ")
+	return parts
 }
 
 // severityCountsByRule is "3 errors (T004 ×2, L001 ×1), 5 warnings (T005

@@ -31,32 +31,67 @@ func GitHub(w io.Writer, r *Report) error { return GitHubAnnotations(GitHubOptio
 // report order; one last notice counts the rest per rule and points to the
 // full report.
 func GitHubAnnotations(o GitHubOptions) Writer {
+	return func(w io.Writer, r *Report) error {
+		findings := inReportOrder(r.Findings)
+		done := false
+		// The annotations follow report order, not the files' grouping:
+		// the whole report is one part.
+		return writeGitHubStream(w, &Stream{Tool: r.Tool, Rules: r.Rules, FailOn: r.Summary.FailOn,
+			Next: func() (Part, bool) {
+				if done {
+					return Part{}, false
+				}
+				done = true
+				return Part{Findings: findings}, true
+			},
+			Tail: func() (Tail, error) { return Tail{Summary: r.Summary, Deliveries: r.Deliveries}, nil },
+		}, o)
+	}
+}
+
+// writeGitHubStream writes the annotations as the findings arrive; of the
+// ones over the cap it keeps only a count per rule for the closing notice.
+func writeGitHubStream(w io.Writer, s *Stream, o GitHubOptions) error {
 	limit := o.MaxPerRule
 	if limit == 0 {
 		limit = DefaultMaxAnnotations
 	}
-	return func(w io.Writer, r *Report) error {
-		v := newViewFrom(r, o.MinSeverity)
-		bw := bufio.NewWriter(w)
-		perRule := map[string]int{}
-		var rest []rule.Finding
-		for i := range v.findings {
-			f := &v.findings[i]
+	bw := bufio.NewWriter(w)
+	perRule := map[string]int{}
+	rest := map[string]int{} // problems not annotated, per rule
+	for {
+		p, ok := s.Next()
+		if !ok {
+			break
+		}
+		for i := range p.Findings {
+			f := &p.Findings[i]
+			if f.Severity < o.MinSeverity {
+				continue
+			}
 			if limit > 0 && perRule[f.Rule] >= limit {
-				rest = append(rest, *f)
+				rest[f.Rule] += problems(f)
 				continue
 			}
 			perRule[f.Rule]++
 			writeAnnotation(bw, f)
 		}
-		if len(rest) > 0 {
-			rc := countByRule(rest)
-			msg := groupDigits(sumCounts(rc)) + " more findings not annotated (at most " + strconv.Itoa(limit) +
-				" per rule): " + ruleCountsPhrase(rc, 10) + ". The step summary and the full report list them."
-			bw.WriteString("::notice title=" + escapeProperty(r.Tool.Name+": more findings") + "::" + escapeData(msg) + "\n")
-		}
-		return bw.Flush()
 	}
+	if _, err := s.Tail(); err != nil {
+		bw.Flush()
+		return err
+	}
+	if len(rest) > 0 {
+		rc := make([]ruleCount, 0, len(rest))
+		for code, n := range rest {
+			rc = append(rc, ruleCount{Code: code, Count: n})
+		}
+		sortRuleCounts(rc)
+		msg := groupDigits(sumCounts(rc)) + " more findings not annotated (at most " + strconv.Itoa(limit) +
+			" per rule): " + ruleCountsPhrase(rc, 10) + ". The step summary and the full report list them."
+		bw.WriteString("::notice title=" + escapeProperty(s.Tool.Name+": more findings") + "::" + escapeData(msg) + "\n")
+	}
+	return bw.Flush()
 }
 
 func writeAnnotation(bw *bufio.Writer, f *rule.Finding) {

@@ -2,11 +2,8 @@ package report
 
 import (
 	_ "embed"
-	"encoding/json"
 	"html/template"
 	"io"
-	"strconv"
-	"strings"
 
 	"github.com/exportqc/exportqc/qc/cue"
 	"github.com/exportqc/exportqc/qc/rule"
@@ -18,7 +15,12 @@ var (
 	//go:embed html.css
 	htmlCSS string
 	//go:embed html.js
-	htmlJS string
+	htmlMainJS string
+	// ReadHashJS defines readHash(), which the report's script and the
+	// audit dashboard's both use to read their URL hash.
+	//go:embed readhash.js
+	ReadHashJS string
+	htmlJS     = ReadHashJS + htmlMainJS
 
 	htmlTemplate = template.Must(template.New("report").Parse(htmlSource))
 )
@@ -41,13 +43,7 @@ type HTMLOptions struct {
 
 // HTMLWith returns the HTML writer with options.
 func HTMLWith(o HTMLOptions) Writer {
-	return func(w io.Writer, r *Report) error {
-		p, err := newHTMLPage(r, o)
-		if err != nil {
-			return err
-		}
-		return htmlTemplate.Execute(w, p)
-	}
+	return func(w io.Writer, r *Report) error { return writeHTMLStream(w, partsOf(r), o) }
 }
 
 type htmlPage struct {
@@ -127,131 +123,15 @@ func waivedText(w *rule.Waiver) string {
 	return t + ")"
 }
 
-func newHTMLPage(r *Report, o HTMLOptions) (*htmlPage, error) {
-	v := newViewFrom(r, o.MinSeverity)
-	p := &htmlPage{
-		Tool:       r.Tool,
-		Summary:    r.Summary,
-		Verdict:    passLabel(r.Summary.Passed),
-		FailOn:     v.failOnLabel(),
-		Total:      len(v.findings),
-		Hidden:     v.hidden,
-		MinSev:     v.minSeverity.String(),
-		CSS:        template.CSS(htmlCSS),
-		JS:         template.JS(htmlJS),
-		Deliveries: r.Deliveries,
-	}
-	var bySev [3]int
-	byRule := make(map[string]int)
-	for _, f := range v.findings {
-		bySev[sevIndex(f.Severity)] += 1 + f.More
-		byRule[f.Rule] += 1 + f.More
-	}
-	for _, s := range []rule.Severity{rule.Error, rule.Warning, rule.Info} {
-		p.Severities = append(p.Severities, htmlOption{Value: s.String(), Label: s.String(), Count: bySev[sevIndex(s)]})
-	}
-	rules := v.ruleList()
-	summaries := make(map[string]string, len(rules))
-	for _, ri := range rules {
-		if n := byRule[ri.Code]; n > 0 {
-			p.Rules = append(p.Rules, htmlOption{Value: ri.Code, Label: ruleID(ri.Code, ri.Name), Count: n})
-		}
-		p.RuleDocs = append(p.RuleDocs, htmlRuleDoc{
-			Code: ri.Code, Name: ri.Name, Family: ri.Family, Severity: ri.Severity.String(),
-			Summary: ri.Summary, Doc: ri.Doc, Help: HelpURI(ri.Code),
-		})
-		summaries[ri.Code] = ri.Summary
-	}
-	for _, st := range v.ruleStats() {
-		p.RuleStats = append(p.RuleStats, htmlRuleStat{Code: st.Code, Name: st.Name, Severity: st.Severity.String(),
-			Summary: summaries[st.Code], Count: st.Count, Files: st.Files})
-	}
-
-	d := htmlData{Strs: []string{""}}
-	strIdx := map[string]int{"": 0}
-	str := func(s string) int {
-		if k, ok := strIdx[s]; ok {
-			return k
-		}
-		k := len(d.Strs)
-		d.Strs = append(d.Strs, s)
-		strIdx[s] = k
-		return k
-	}
-	ruleIdx := map[string]int{}
-	ms := func(t *rule.Timecode) int64 {
-		if t == nil {
-			return -1
-		}
-		return cue.Time(*t).Milliseconds()
-	}
-	for i := range v.files {
-		fv := &v.files[i]
-		hf := htmlFile{
-			Anchor:   "file-" + strconv.Itoa(fv.Index),
-			Path:     displayPath(fv.Path),
-			Verdict:  passLabel(!fv.Failed),
-			Errors:   fv.Errors,
-			Warnings: fv.Warnings,
-			Infos:    fv.Infos,
-			Findings: len(fv.Findings),
-		}
-		if fv.Known {
-			hf.Format, hf.Language, hf.Cues = fv.Format, fv.Language, strconv.Itoa(fv.Cues)
-			hf.Meta = htmlMeta(&fv.File)
-		}
-		p.Files = append(p.Files, hf)
-		d.Files = append(d.Files, [4]int64{int64(len(fv.Findings)), timelineEnd(fv), ms(fv.FirstCue), ms(fv.LastCue)})
-		for j := range fv.Findings {
-			f := &fv.Findings[j]
-			k, ok := ruleIdx[f.Rule]
-			if !ok {
-				k = len(d.Rules)
-				ruleIdx[f.Rule] = k
-				d.Rules = append(d.Rules, [3]int{str(f.Rule), str(f.Name), str(summaries[f.Rule])})
-			}
-			d.Rows = append(d.Rows, []any{i, k, sevIndex(f.Severity), f.Line, f.Cue, ms(f.Start), ms(f.End),
-				f.Message, str(f.Expected), str(f.Actual), str(f.Source), str(waivedText(f.Waived))})
-		}
-	}
-	// json.Marshal escapes <, > and & as \u003c and so on, so nothing in the
-	// data can close the script element or start markup.
-	b, err := json.Marshal(d)
-	if err != nil {
-		return nil, err
-	}
-	p.Data = template.JS(b)
-	return p, nil
-}
-
-// htmlMeta lists what is known about a file, with where each guess came from.
+// htmlMeta lists what is known about a file, with where each guess came
+// from (the text digest's facts), and its cues' span and profile.
 func htmlMeta(f *File) []string {
-	var m []string
-	add := func(s string) {
-		if s != "" {
-			m = append(m, s)
-		}
-	}
-	add(f.Format)
-	enc := f.Encoding
-	if f.BOM {
-		enc += " with BOM"
-	}
-	add(strings.TrimSpace(enc))
-	if f.Language != "" {
-		add(withSource(f.Language, f.LanguageSource))
-	} else {
-		add("language unknown")
-	}
-	if f.FrameRate != "" {
-		add(withSource(frameRateLabel(f.FrameRate), f.FrameRateSource))
-	}
-	add(plural(f.Cues, "cue", "cues"))
+	m := append(fileFactList(f), plural(f.Cues, "cue", "cues"))
 	if f.FirstCue != nil && f.LastCue != nil {
-		add(timecode(f.FirstCue) + " – " + timecode(f.LastCue))
+		m = append(m, timecode(f.FirstCue)+" – "+timecode(f.LastCue))
 	}
 	if f.Profile != "" {
-		add("profile " + f.Profile)
+		m = append(m, "profile "+f.Profile)
 	}
 	return m
 }

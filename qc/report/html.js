@@ -225,20 +225,6 @@
     }
   }
 
-  function readHash() {
-    var out = {};
-    var h = location.hash.replace(/^#/, "");
-    if (!h) return out;
-    h.split("&").forEach(function (kv) {
-      var i = kv.indexOf("=");
-      if (i < 0) return;
-      try {
-        out[decodeURIComponent(kv.slice(0, i))] = decodeURIComponent(kv.slice(i + 1));
-      } catch (e) { /* a malformed hash is ignored */ }
-    });
-    return out;
-  }
-
   function fromHash() {
     var h = readHash();
     if (!("severity" in h) && !("rule" in h)) return false;

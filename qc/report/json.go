@@ -26,50 +26,60 @@ import (
 // document into memory and then indent it into a second copy, several times
 // the report's size in garbage.
 func JSONV1(w io.Writer, r *Report) error {
+	findings := inReportOrder(r.Findings)
+	return writeJSONV1(w, r.Tool, r.Rules, Tail{Summary: r.Summary, Deliveries: r.Deliveries},
+		len(r.Files), func(e *jsonEnc) error {
+			for i := range r.Files {
+				e.fileV1(i, &r.Files[i])
+			}
+			return e.err
+		},
+		len(findings), func(e *jsonEnc) error {
+			for i := range findings {
+				e.findingV1(i, &findings[i])
+			}
+			return e.err
+		})
+}
+
+// writeJSONV1 writes the v1 document around its two lists: files and
+// findings write their elements (fileV1, findingV1) into e.
+func writeJSONV1(w io.Writer, tool Tool, rules []RuleInfo, t Tail, files int, writeFiles func(*jsonEnc) error,
+	findings int, writeFindings func(*jsonEnc) error) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	e := jsonEnc{w: bw, buf: make([]byte, 0, 16<<10)}
 	e.raw("{\n  \"schema_version\": 1")
 	e.raw(",\n  \"tool\": ")
-	e.value(r.Tool, "  ")
+	e.value(tool, "  ")
 	e.raw(",\n  \"summary\": ")
-	e.value(r.Summary, "  ")
+	e.value(t.Summary, "  ")
 	e.raw(",\n  \"files\": ")
-	if len(r.Files) == 0 {
-		e.raw("[]")
-	} else {
+	list := func(n int, elems func(*jsonEnc) error) error {
+		if n == 0 {
+			e.raw("[]")
+			return nil
+		}
 		e.raw("[")
-		for i := range r.Files {
-			if i > 0 {
-				e.raw(",")
-			}
-			e.raw("\n    ")
-			e.value(&r.Files[i], "    ")
-			e.flushIfFull()
+		if err := elems(&e); err != nil {
+			return err
 		}
 		e.raw("\n  ]")
+		return nil
 	}
-	if len(r.Deliveries) > 0 {
+	if err := list(files, writeFiles); err != nil {
+		return err
+	}
+	if len(t.Deliveries) > 0 {
 		e.raw(",\n  \"deliveries\": ")
-		e.value(r.Deliveries, "  ")
+		e.value(t.Deliveries, "  ")
 	}
 	e.raw(",\n  \"findings\": ")
-	findings := inReportOrder(r.Findings)
-	if len(findings) == 0 {
-		e.raw("[]")
-	} else {
-		e.raw("[")
-		for i := range findings {
-			if i > 0 {
-				e.raw(",")
-			}
-			e.finding(&findings[i])
-			e.flushIfFull()
-		}
-		e.raw("\n  ]")
+	if err := list(findings, writeFindings); err != nil {
+		return err
 	}
-	if len(r.Rules) > 0 {
+	if len(rules) > 0 {
 		e.raw(",\n  \"rules\": ")
-		e.value(r.Rules, "  ")
+		e.value(rules, "  ")
 	}
 	e.raw("\n}\n")
 	e.flush()
@@ -77,6 +87,25 @@ func JSONV1(w io.Writer, r *Report) error {
 		return e.err
 	}
 	return bw.Flush()
+}
+
+// fileV1 appends the i-th file record of the v1 "files" list.
+func (e *jsonEnc) fileV1(i int, f *File) {
+	if i > 0 {
+		e.raw(",")
+	}
+	e.raw("\n    ")
+	e.value(f, "    ")
+	e.flushIfFull()
+}
+
+// findingV1 appends the i-th finding of the v1 "findings" list.
+func (e *jsonEnc) findingV1(i int, f *rule.Finding) {
+	if i > 0 {
+		e.raw(",")
+	}
+	e.finding(f)
+	e.flushIfFull()
 }
 
 // inReportOrder returns the findings in report order: as they are when the

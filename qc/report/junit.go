@@ -80,59 +80,76 @@ func junitRootStart(name string, tests, failures int) xml.StartElement {
 // junitFailures counts the failing testcases of one file: rules with a
 // finding at or above fail-on.
 func junitFailures(v *view, fv *fileView, rules []RuleInfo) int {
+	failing := map[string]bool{}
+	for j := range fv.Findings {
+		if f := &fv.Findings[j]; v.fails(f.Severity) {
+			failing[f.Rule] = true
+		}
+	}
 	n := 0
 	for _, ri := range rules {
-		for j := range fv.Findings {
-			if f := &fv.Findings[j]; f.Rule == ri.Code && v.fails(f.Severity) {
-				n++
-				break
-			}
+		if failing[ri.Code] {
+			n++
 		}
 	}
 	return n
 }
 
-// junitSuiteOf is one file's testsuite.
+// junitCaseLines is what one rule's testcase collects of a file's
+// findings: the lines that fail it and the ones only shown.
+type junitCaseLines struct {
+	fail, out []string
+	first     *rule.Finding // the first failing finding
+	worst     rule.Severity
+}
+
+// junitSuiteOf is one file's testsuite. The file's findings are sorted
+// into their rules' testcases in one pass.
 func junitSuiteOf(v *view, fv *fileView, rules []RuleInfo) junitSuite {
 	suite := junitSuite{Name: displayPath(fv.Path)}
 	if fv.Known {
 		suite.Properties = fileProperties(&fv.File)
 	}
+	byRule := make(map[string]*junitCaseLines, len(rules))
 	for _, ri := range rules {
-		tc := junitCase{Name: ruleID(ri.Code, ri.Name), Classname: suite.Name}
-		var fail, out []string
-		var first *rule.Finding
-		worst := rule.Info
-		for j := range fv.Findings {
-			f := &fv.Findings[j]
-			if f.Rule != ri.Code {
-				continue
-			}
-			line := junitLine(f)
-			if v.fails(f.Severity) {
-				if first == nil {
-					first = f
-				}
-				fail = append(fail, line)
-				worst = max(worst, f.Severity)
-			} else {
-				out = append(out, line)
-			}
+		if byRule[ri.Code] == nil {
+			byRule[ri.Code] = &junitCaseLines{worst: rule.Info}
 		}
-		if len(fail) > 0 {
-			msg := safeLine(headline(first))
-			if len(fail) > 1 {
-				msg = plural(len(fail), "finding", "findings") + ", first: " + msg
+	}
+	for j := range fv.Findings {
+		f := &fv.Findings[j]
+		c := byRule[f.Rule]
+		if c == nil {
+			continue // not a rule of the report: no testcase
+		}
+		line := junitLine(f)
+		if v.fails(f.Severity) {
+			if c.first == nil {
+				c.first = f
+			}
+			c.fail = append(c.fail, line)
+			c.worst = max(c.worst, f.Severity)
+		} else {
+			c.out = append(c.out, line)
+		}
+	}
+	for _, ri := range rules {
+		c := byRule[ri.Code]
+		tc := junitCase{Name: ruleID(ri.Code, ri.Name), Classname: suite.Name}
+		if len(c.fail) > 0 {
+			msg := safeLine(headline(c.first))
+			if len(c.fail) > 1 {
+				msg = plural(len(c.fail), "finding", "findings") + ", first: " + msg
 			}
 			tc.Failure = &junitFailure{
 				Message: msg,
-				Type:    worst.String(),
-				Text:    strings.Join(fail, "\n"),
+				Type:    c.worst.String(),
+				Text:    strings.Join(c.fail, "\n"),
 			}
 			suite.Failures++
 		}
-		if len(out) > 0 {
-			tc.SystemOut = strings.Join(out, "\n")
+		if len(c.out) > 0 {
+			tc.SystemOut = strings.Join(c.out, "\n")
 		}
 		suite.Cases = append(suite.Cases, tc)
 	}

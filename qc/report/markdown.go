@@ -39,80 +39,33 @@ const mdCellLimit = 300
 // the first findings of each file with findings, worst files first, while
 // they fit; what does not fit is counted, and no table is ever cut.
 func Markdown(o MarkdownOptions) Writer {
-	limit := o.MaxRows
-	if limit <= 0 {
-		limit = DefaultMaxRows
-	}
-	budget := o.MaxChars
-	if budget <= 0 {
-		budget = GitHubCommentLimit
-	}
-	return func(w io.Writer, r *Report) error {
-		v := newViewFrom(r, o.MinSeverity)
-		var doc strings.Builder
-		writeMarkdownHead(&doc, v)
-
-		// The closing note is at most this long; keep room for it.
-		const tailRoom = 600
-		worst := v.worstFiles()
-		var sections strings.Builder
-		shownFiles := 0
-		for _, fv := range worst {
-			sec := markdownFileSection(fv, limit)
-			if doc.Len()+sections.Len()+len(sec)+tailRoom > budget {
-				break
-			}
-			sections.WriteString(sec)
-			shownFiles++
-		}
-		if len(worst) > 0 {
-			doc.WriteString("\n### First findings\n")
-			doc.WriteString(sections.String())
-		}
-		if rest := len(worst) - shownFiles; rest > 0 {
-			fmt.Fprintf(&doc, "\n_%s with %s not listed here, to fit a comment: the full report has them._\n",
-				count(rest, "more file", "more files"), count(problemsIn(v.findings)-shownFindingsIn(worst[:shownFiles]), "finding", "findings"))
-		}
-		_, err := io.WriteString(w, doc.String())
-		return err
-	}
-}
-
-// shownFindingsIn counts the findings of the files whose sections were
-// written: listed, or counted in their "+ N more" lines.
-func shownFindingsIn(fs []*fileView) int {
-	n := 0
-	for _, fv := range fs {
-		n += problemsIn(fv.Findings)
-	}
-	return n
+	return func(w io.Writer, r *Report) error { return writeMarkdownStream(w, partsOf(r), o) }
 }
 
 // writeMarkdownHead writes the parts that always fit: verdict, totals,
 // findings per rule (one row per rule, bounded by the rule registry) and
 // the worst files.
-func writeMarkdownHead(b *strings.Builder, v *view) {
-	r, s := v.r, &v.r.Summary
-	fmt.Fprintf(b, "## %s %s: %s\n\n", verdictIcon(s.Passed), mdCell(r.Tool.Name), passLabel(s.Passed))
-	if r.Tool.Version != "" || r.Tool.Profile != "" {
+func writeMarkdownHead(b *strings.Builder, d *mdDigest, tool Tool, s *Summary) {
+	fmt.Fprintf(b, "## %s %s: %s\n\n", verdictIcon(s.Passed), mdCell(tool.Name), passLabel(s.Passed))
+	if tool.Version != "" || tool.Profile != "" {
 		parts := []string{}
-		if r.Tool.Version != "" {
-			parts = append(parts, mdCell(r.Tool.Name+" "+r.Tool.Version))
+		if tool.Version != "" {
+			parts = append(parts, mdCell(tool.Name+" "+tool.Version))
 		}
-		if r.Tool.Profile != "" {
-			parts = append(parts, "profile "+mdCell(r.Tool.Profile))
+		if tool.Profile != "" {
+			parts = append(parts, "profile "+mdCell(tool.Profile))
 		}
 		fmt.Fprintf(b, "<sub>%s</sub>\n\n", strings.Join(parts, " · "))
 	}
 	b.WriteString("| Files | Cues | Errors | Warnings | Info | Result |\n")
 	b.WriteString("|---:|---:|---:|---:|---:|:---|\n")
 	fmt.Fprintf(b, "| %d | %d | %d | %d | %d | **%s** (fail-on %s) |\n",
-		s.Files, s.Cues, s.Errors, s.Warnings, s.Infos, passLabel(s.Passed), v.failOnLabel())
-	if v.hidden > 0 {
-		fmt.Fprintf(b, "\n_%s below %s not shown (--min-severity); they still count above._\n", count(v.hidden, "finding", "findings"), v.minSeverity)
+		s.Files, s.Cues, s.Errors, s.Warnings, s.Infos, passLabel(s.Passed), d.failOnLabel)
+	if d.hidden > 0 {
+		fmt.Fprintf(b, "\n_%s below %s not shown (--min-severity); they still count above._\n", count(d.hidden, "finding", "findings"), d.minSeverity)
 	}
 
-	if stats := v.ruleStats(); len(stats) > 0 {
+	if stats := d.counts.ruleStats(); len(stats) > 0 {
 		b.WriteString("\n### Findings per rule\n\n")
 		b.WriteString("| Rule | Name | Severity | Findings | Files |\n")
 		b.WriteString("|:---|:---|:---|---:|---:|\n")
@@ -121,24 +74,29 @@ func writeMarkdownHead(b *strings.Builder, v *view) {
 		}
 	}
 
-	worst := v.worstFiles()
-	if len(worst) == 0 {
+	withFindings := d.counts.withFindings
+	if withFindings == 0 {
 		return
 	}
-	clean := len(v.files) - len(worst)
-	n := min(len(worst), worstFilesShownMarkdown)
-	fmt.Fprintf(b, "\n### Files with findings (%s of %d, worst first", groupDigits(n), len(worst))
+	clean := d.files - withFindings
+	n := len(d.worstRows)
+	fmt.Fprintf(b, "\n### Files with findings (%s of %d, worst first", groupDigits(n), withFindings)
 	if clean > 0 {
 		fmt.Fprintf(b, "; %s without findings", count(clean, "file", "files"))
 	}
 	b.WriteString(")\n\n")
 	b.WriteString("| File | Format | Language | Cues | Errors | Warnings | Info | Result |\n")
 	b.WriteString("|:---|:---|:---|---:|---:|---:|---:|:---|\n")
-	for _, fv := range worst[:n] {
-		fmt.Fprintf(b, "| %s | %s | %s | %s | %d | %d | %d | %s %s |\n",
-			mdShortCell(displayPath(fv.Path)), mdShortCell(fv.Format), mdShortCell(fv.Language), knownInt(fv.Known, fv.Cues),
-			fv.Errors, fv.Warnings, fv.Infos, verdictIcon(!fv.Failed), passLabel(!fv.Failed))
+	for _, row := range d.worstRows {
+		b.WriteString(row.text)
 	}
+}
+
+// markdownWorstRow is one row of the worst files table.
+func markdownWorstRow(fv *fileView) string {
+	return fmt.Sprintf("| %s | %s | %s | %s | %d | %d | %d | %s %s |\n",
+		mdShortCell(displayPath(fv.Path)), mdShortCell(fv.Format), mdShortCell(fv.Language), knownInt(fv.Known, fv.Cues),
+		fv.Errors, fv.Warnings, fv.Infos, verdictIcon(!fv.Failed), passLabel(!fv.Failed))
 }
 
 // worstFilesShownMarkdown is how many files the Markdown file table lists.

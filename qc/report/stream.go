@@ -41,12 +41,12 @@ type Tail struct {
 // StreamWriter renders a Stream in one format.
 type StreamWriter func(w io.Writer, s *Stream) error
 
-// NewStream returns the writer of a format that streams (json, text, csv;
-// sarif and junit through a spool file) or, for the others, one that
-// collects the stream into a Report and renders that (Markdown, HTML and
-// GitHub annotations are digests capped over the whole run, v1 puts the
-// summary first).
-// streams reports which of the two it is.
+// NewStream returns the writer of a format that streams: every report
+// format does, memory flat in the findings (JSON, text and CSV write each
+// file as it arrives; SARIF, JUnit, JSON v1 and HTML spool what comes
+// after their frame to a temporary file; Markdown and GitHub annotations
+// keep only the counts and the capped findings they show). An unknown
+// format gets the error New gives; streams is false then.
 func NewStream(format string, o Options) (w StreamWriter, streams bool, err error) {
 	switch format {
 	case "json":
@@ -61,6 +61,17 @@ func NewStream(format string, o Options) (w StreamWriter, streams bool, err erro
 	case "csv":
 		c := CSVOptions{Excel: o.Excel}
 		return func(w io.Writer, s *Stream) error { return writeCSVStream(w, s, c) }, true, nil
+	case "json-v1":
+		return writeJSONV1Stream, true, nil
+	case "html":
+		h := HTMLOptions{MinSeverity: o.MinSeverity}
+		return func(w io.Writer, s *Stream) error { return writeHTMLStream(w, s, h) }, true, nil
+	case "markdown", "md":
+		m := MarkdownOptions{MaxRows: o.MaxRows, MinSeverity: o.MinSeverity}
+		return func(w io.Writer, s *Stream) error { return writeMarkdownStream(w, s, m) }, true, nil
+	case "github":
+		g := GitHubOptions{MaxPerRule: o.MaxAnnotations, MinSeverity: o.MinSeverity}
+		return func(w io.Writer, s *Stream) error { return writeGitHubStream(w, s, g) }, true, nil
 	}
 	whole, err := New(format, o)
 	if err != nil {

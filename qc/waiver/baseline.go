@@ -92,3 +92,43 @@ func (b *Baseline) New(findings []rule.Finding) []bool {
 	}
 	return isNew
 }
+
+// A Matcher is New for findings that arrive part by part, in report
+// order: each call goes on from where the previous one left the
+// baseline's counts, so the verdicts are New's over all the parts at once.
+type Matcher struct {
+	left map[string]int
+}
+
+// Matcher starts matching a run's findings against the baseline.
+func (b *Baseline) Matcher() *Matcher {
+	m := &Matcher{left: map[string]int{}}
+	if b != nil {
+		for fp, n := range b.counts {
+			m.left[fp] = n
+		}
+	}
+	return m
+}
+
+// New reports, for each of the next findings, whether the baseline does
+// not account for it.
+func (m *Matcher) New(findings []rule.Finding) []bool {
+	isNew := make([]bool, len(findings))
+	for i := range findings {
+		if len(m.left) == 0 {
+			isNew[i] = true
+			continue
+		}
+		fp := rule.Fingerprint(&findings[i])
+		if m.left[fp] > 0 {
+			m.left[fp]--
+			if m.left[fp] == 0 {
+				delete(m.left, fp)
+			}
+			continue
+		}
+		isNew[i] = true
+	}
+	return isNew
+}

@@ -183,3 +183,23 @@ func TestLoadBaselineErrors(t *testing.T) {
 		}
 	}
 }
+
+// A Matcher fed the findings part by part gives New's verdicts over all of
+// them at once, however they are split: the baseline's counts carry over.
+func TestBaselineMatcherCarriesCounts(t *testing.T) {
+	f := finding("E000", "a.srt", 0, 0)
+	f.Start, f.Cue = nil, 0
+	all := append(fs(f, f, f), sample()...)
+	b := loadBaseline(t, append(fs(f, f), sample()[:2]...))
+	want := b.New(all)
+	for split := 0; split <= len(all); split++ {
+		m := b.Matcher()
+		got := append(m.New(all[:split]), m.New(all[split:])...)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("split at %d: %v, want %v", split, got, want)
+		}
+	}
+	if got := newIdx((*Baseline)(nil).Matcher().New(fs(f))); !reflect.DeepEqual(got, []int{0}) {
+		t.Errorf("no baseline: new %v, want [0]", got)
+	}
+}

@@ -34,6 +34,11 @@ type AuditOptions struct {
 	// probability that a delivery skips an episode number. Taken as given:
 	// 0 seeds none.
 	DefectRate float64
+	// Density, when set, also seeds every file slot without another
+	// defect with cue defects drawn from it (CorpusDensity: the real
+	// corpus's findings per cue), from a random stream of its own, so the
+	// rest of the tree is the tree without it.
+	Density    *Density
 	Cues       int             // cues per 45 minutes of programme; 700 by default
 	FrameRates []cue.FrameRate // delivery rates to draw from; {24000/1001} by default
 	Formats    []string        // formats to draw from; empty for the default mix
@@ -43,6 +48,9 @@ type AuditOptions struct {
 }
 
 func (o AuditOptions) withDefaults() (AuditOptions, error) {
+	if o.Density != nil && o.Density.Name == "" {
+		return o, fmt.Errorf("a density needs a name (EXPECTED.json records it)")
+	}
 	if o.Members == 0 {
 		o.Members = 58
 	}
@@ -268,11 +276,15 @@ func (d *deliveryPlan) episode(n int) *episodeMeta {
 }
 
 func summarise(plan *auditPlan, o *AuditOptions) *Expected {
+	density := ""
+	if o.Density != nil {
+		density = o.Density.Name
+	}
 	exp := &Expected{
 		Generator: "qcgen audit",
 		Seed:      o.Seed,
 		Options: ExpectedOptions{Members: o.Members, Episodes: o.Episodes, Languages: o.Languages,
-			Programmes: o.Programmes, DefectRate: o.DefectRate, Cues: o.Cues, Formats: o.Formats},
+			Programmes: o.Programmes, DefectRate: o.DefectRate, Density: density, Cues: o.Cues, Formats: o.Formats},
 		Rules:    DefectRules,
 		Checksum: "sha256",
 	}

@@ -158,6 +158,10 @@ func planDelivery(d *deliveryPlan, n int, o *AuditOptions) {
 		d.gap = r.between(2, n) // an interior number: 1 and the last stay
 		d.count = n + 1
 	}
+	var dense *rng
+	if o.Density != nil {
+		dense = newRNG(o.Seed, "density\x00"+d.dir)
+	}
 	kinds := []fileDefect{fileMissingLanguage, fileMissingFile, fileChecksum, fileSize,
 		fileCueDefects, fileCueDefects, fileCueDefects, fileCueDefects}
 	for num := 1; num <= d.count; num++ {
@@ -203,6 +207,11 @@ func planDelivery(d *deliveryPlan, n int, o *AuditOptions) {
 					}
 				default:
 					f.defect = kinds[k]
+				}
+			}
+			if dense != nil && (f.defect == fileClean || f.defect == fileCueDefects) {
+				if c := o.Density.draw(dense, d.format, ep.cues); c.Total() > 0 {
+					f.defect, f.cues = fileCueDefects, c
 				}
 			}
 			ep.files = append(ep.files, len(d.files))

@@ -66,6 +66,7 @@ type ExpectedOptions struct {
 	Languages  int      `json:"languages"`
 	Programmes int      `json:"programmes"`
 	DefectRate float64  `json:"defect_rate"`
+	Density    string   `json:"density,omitempty"` // a Densities name, when cue defects follow one
 	Cues       int      `json:"cues_per_45_minutes"`
 	Formats    []string `json:"formats,omitempty"`
 }

@@ -52,6 +52,10 @@ var (
 // the languages the packs serve.
 const doubleQuotes = "\"«»„“”‟＂「」『』"
 
+// quoteMarksASCII is the one ASCII character of doubleQuotes; the others
+// all lie outside ASCII, which a line's facts flag as a whole.
+var quoteMarksASCII = asciiOf("\"")
+
 // quotePair is one of a language's pairs; open == close for " ".
 type quotePair struct{ open, close rune }
 
@@ -96,9 +100,12 @@ func runQuoteStyle(p *rule.Pass) {
 	want := strings.Join(names, " or ")
 	var held []heldFinding
 	quoted := 0
-	textCues(p, func(c *cue.Cue) {
+	textCueFacts(p, func(c *cue.Cue, facts []lineFacts) {
 		seen, found := false, false
 		for j, l := range c.Lines {
+			if !facts[j].mayHoldAny(quoteMarksASCII) {
+				continue // no " and nothing outside ASCII: no quotation mark
+			}
 			for i, r := range l.Text {
 				if !strings.ContainsRune(doubleQuotes, r) || inchMark(l.Text, i) {
 					continue
@@ -144,11 +151,18 @@ func runUnbalancedQuote(p *rule.Pass) {
 			" is never closed with "+string(q.pair.close)+" ("+why+"): "+quote(q.text),
 			string(q.pair.close), "no "+string(q.pair.close))
 	}
-	textCues(p, func(c *cue.Cue) {
+	marks := quoteMarksASCII
+	for _, q := range pairs {
+		marks |= asciiOf(string(q.open) + string(q.close))
+	}
+	textCueFacts(p, func(c *cue.Cue, facts []lineFacts) {
 		for k := range open {
 			open[k].fresh = false
 		}
 		for j, l := range c.Lines {
+			if !facts[j].mayHoldAny(marks) {
+				continue // none of the pairs' marks: nothing opens or closes here
+			}
 			atStart := true
 			for i, r := range l.Text {
 				if atStart && strings.ContainsRune(" -–—♪", r) {

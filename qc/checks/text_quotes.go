@@ -56,6 +56,40 @@ const doubleQuotes = "\"«»„“”‟＂「」『』"
 // all lie outside ASCII, which a line's facts flag as a whole.
 var quoteMarksASCII = asciiOf("\"")
 
+// quoteLeads are the first bytes of doubleQuotes' marks: a line with none
+// of them (Korean, German, most lines of any language) holds no mark, and
+// the rules need not decode it.
+var quoteLeads = leadBytesOf(doubleQuotes)
+
+// leadBytes is a set of the first bytes of some characters' UTF-8 forms.
+type leadBytes [256]bool
+
+func leadBytesOf(chars string) leadBytes {
+	var t leadBytes
+	t.add(chars)
+	return t
+}
+
+func (t *leadBytes) add(chars string) {
+	for _, r := range chars {
+		t[string(r)[0]] = true
+	}
+}
+
+// mayHold reports whether s has a byte that starts one of the characters
+// (always, under the equivalence test's factsOff).
+func (t *leadBytes) mayHold(s string) bool {
+	if factsOff {
+		return true
+	}
+	for i := 0; i < len(s); i++ {
+		if t[s[i]] {
+			return true
+		}
+	}
+	return false
+}
+
 // quotePair is one of a language's pairs; open == close for " ".
 type quotePair struct{ open, close rune }
 
@@ -103,8 +137,8 @@ func runQuoteStyle(p *rule.Pass) {
 	textCueFacts(p, func(c *cue.Cue, facts []lineFacts) {
 		seen, found := false, false
 		for j, l := range c.Lines {
-			if !facts[j].mayHoldAny(quoteMarksASCII) {
-				continue // no " and nothing outside ASCII: no quotation mark
+			if !facts[j].mayHoldAny(quoteMarksASCII) || !quoteLeads.mayHold(l.Text) {
+				continue // no byte that starts a quotation mark
 			}
 			for i, r := range l.Text {
 				if !strings.ContainsRune(doubleQuotes, r) || inchMark(l.Text, i) {
@@ -151,16 +185,17 @@ func runUnbalancedQuote(p *rule.Pass) {
 			" is never closed with "+string(q.pair.close)+" ("+why+"): "+quote(q.text),
 			string(q.pair.close), "no "+string(q.pair.close))
 	}
-	marks := quoteMarksASCII
+	marks, leads := quoteMarksASCII, leadBytesOf(doubleQuotes)
 	for _, q := range pairs {
 		marks |= asciiOf(string(q.open) + string(q.close))
+		leads.add(string(q.open) + string(q.close))
 	}
 	textCueFacts(p, func(c *cue.Cue, facts []lineFacts) {
 		for k := range open {
 			open[k].fresh = false
 		}
 		for j, l := range c.Lines {
-			if !facts[j].mayHoldAny(marks) {
+			if !facts[j].mayHoldAny(marks) || !leads.mayHold(l.Text) {
 				continue // none of the pairs' marks: nothing opens or closes here
 			}
 			atStart := true

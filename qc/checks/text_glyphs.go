@@ -100,6 +100,10 @@ type glyphAllowance struct {
 	ranges []runeRange
 	extra  map[rune]bool
 	low    [0x800]uint8 // answers so far below U+0800: 0 unknown, 1 allowed, 2 not (one allowance serves one file's pass)
+	// last is the range that allowed the last character above U+0800:
+	// Hangul, kana and Han text stays in one range for long runs, and
+	// asks it first instead of searching all of them per character.
+	last runeRange
 }
 
 func (g *glyphAllowance) allows(r rune) bool {
@@ -123,11 +127,18 @@ func (g *glyphAllowance) allows(r rune) bool {
 }
 
 func (g *glyphAllowance) lookup(r rune) bool {
+	if g.last.lo <= r && r <= g.last.hi {
+		return true
+	}
 	if g.extra[r] {
 		return true
 	}
 	i := sort.Search(len(g.ranges), func(i int) bool { return g.ranges[i].hi >= r })
-	return i < len(g.ranges) && g.ranges[i].lo <= r
+	if i < len(g.ranges) && g.ranges[i].lo <= r {
+		g.last = g.ranges[i]
+		return true
+	}
+	return false
 }
 
 func newGlyphAllowance(setList, extra string) (*glyphAllowance, error) {
@@ -135,7 +146,7 @@ func newGlyphAllowance(setList, extra string) (*glyphAllowance, error) {
 	if err != nil {
 		return nil, err
 	}
-	g := &glyphAllowance{}
+	g := &glyphAllowance{last: runeRange{lo: 1, hi: 0}} // empty: a zero range would allow U+0000
 	for _, name := range words(setList) {
 		rs, ok := sets[name]
 		if !ok {

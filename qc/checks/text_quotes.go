@@ -116,12 +116,19 @@ func inchMark(text string, i int) bool {
 	return unicode.IsDigit(prev)
 }
 
-func runQuoteStyle(p *rule.Pass) {
+// quotePairsOf reads the rule's pairs parameter; an unusable value is
+// reported as such and judged as none.
+func quotePairsOf(p *rule.Pass) []quotePair {
 	pairs, err := parseQuotePairs(p.String("pairs"))
 	if err != nil {
 		badParam(p, "pairs", err)
-		return
+		return nil
 	}
+	return pairs
+}
+
+func runQuoteStyle(p *rule.Pass) {
+	pairs := quotePairsOf(p)
 	if len(pairs) == 0 {
 		return
 	}
@@ -171,11 +178,7 @@ type openQuote struct {
 }
 
 func runUnbalancedQuote(p *rule.Pass) {
-	pairs, err := parseQuotePairs(p.String("pairs"))
-	if err != nil {
-		badParam(p, "pairs", err)
-		return
-	}
+	pairs := quotePairsOf(p)
 	if len(pairs) == 0 {
 		return
 	}

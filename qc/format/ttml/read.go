@@ -126,6 +126,9 @@ func newReader(text string) *reader {
 		r.base = 3
 	}
 	r.pos = newLineTracker(r.src)
+	if n := expectedCues(r.src); n > 0 {
+		r.doc.Cues = make([]cue.Cue, 0, n)
+	}
 	r.par = defaultParams()
 	// The text is already UTF-8 whatever the declaration says (the encoding
 	// layer decoded it): xmlscan reads any declared charset as is.
@@ -134,6 +137,19 @@ func newReader(text string) *reader {
 	r.styles = map[string]*styleDef{}
 	r.regions = map[string]*regionDef{}
 	return r
+}
+
+// minCueBytes is fewer bytes than any real timed paragraph takes
+// (<p begin="1s" end="2s">x</p> is 28; deliveries write 60 and more).
+const minCueBytes = 64
+
+// expectedCues guesses how many cues a document holds from its paragraph
+// end tags (</p>, </tt:p>), so that the cue list is allocated once instead
+// of grown and copied. A document of nothing but end tags cannot make it
+// reserve more than one cue per minCueBytes bytes.
+func expectedCues(src string) int {
+	n := strings.Count(src, "</p>") + strings.Count(src, ":p>")
+	return min(n, len(src)/minCueBytes)
 }
 
 // at is a source position: a 1-based line and the offset of its first
@@ -154,6 +170,12 @@ func (r *reader) diag(a at, msg string) {
 }
 
 func (r *reader) run() {
+	r.scan()
+	r.lines.settle(r.doc.Cues)
+}
+
+// scan reads the tokens until the end of the document or the first error.
+func (r *reader) scan() {
 	for {
 		start := r.dec.InputOffset()
 		kind, err := r.dec.Next()

@@ -18,19 +18,39 @@ import "github.com/exportqc/exportqc/qc/cue"
 type lineBuilder struct {
 	buf   []byte
 	spans []cue.Span
+	// lines are the current paragraph's lines so far; their Text is set
+	// only when the document is read (settle): it lives in all.
 	lines []cue.Line
+	// texts are where each of lines' text is in all.
+	texts []textRange
 	// trail is true when the last byte of buf is a collapsible space, which
 	// goes if the line ends here.
 	trail bool
 	// visible is true once any character other than XML whitespace was
 	// added: a <p> without one is empty.
 	visible bool
+
+	// Storage shared by the document's cues, so that a cue costs no
+	// allocation of its own: the text of every line kept (one string at
+	// the end), and blocks the cues' Lines and Spans are cut from.
+	all      []byte
+	kept     []textRange // texts of the kept cues' lines, in cue order
+	lineSlab []cue.Line
+	spanSlab []cue.Span
 }
+
+// textRange is a line's text as all[from:to].
+type textRange struct{ from, to int }
+
+// slabSize is how many lines or spans one shared block holds: big enough
+// that blocks are rare, small enough that a short document wastes little.
+const slabSize = 128
 
 func (b *lineBuilder) reset() {
 	b.buf = b.buf[:0]
 	b.spans = b.spans[:0]
-	b.lines = nil
+	b.lines = b.lines[:0]
+	b.texts = b.texts[:0]
 	b.trail = false
 	b.visible = false
 }
@@ -94,12 +114,12 @@ func (b *lineBuilder) lineBreak() {
 			}
 		}
 	}
-	l := cue.Line{Text: string(b.buf)}
+	from := len(b.all)
+	b.all = append(b.all, b.buf...)
+	b.texts = append(b.texts, textRange{from, len(b.all)})
+	var l cue.Line
 	if len(b.spans) > 0 {
-		l.Spans = append([]cue.Span(nil), b.spans...)
-	}
-	if b.lines == nil {
-		b.lines = make([]cue.Line, 0, 2) // most cues have one or two lines
+		l.Spans = takeSpans(&b.spanSlab, b.spans)
 	}
 	b.lines = append(b.lines, l)
 	b.buf = b.buf[:0]
@@ -114,8 +134,51 @@ func (b *lineBuilder) finish() []cue.Line {
 	if !b.visible {
 		return nil
 	}
-	if n := len(b.lines); n > 1 && b.lines[n-1].Text == "" {
+	if n := len(b.lines); n > 1 && b.texts[n-1].from == b.texts[n-1].to {
 		b.lines = b.lines[:n-1]
+		b.texts = b.texts[:n-1]
 	}
-	return b.lines
+	return takeLines(&b.lineSlab, b.lines)
+}
+
+// keep records that the lines finish returned belong to a cue of the
+// document, the next one in cue order.
+func (b *lineBuilder) keep() { b.kept = append(b.kept, b.texts...) }
+
+// settle gives the kept cues' lines their text, once the whole document is
+// read: one string for all of them.
+func (b *lineBuilder) settle(cues []cue.Cue) {
+	all := string(b.all)
+	k := 0
+	for i := range cues {
+		for j := range cues[i].Lines {
+			t := b.kept[k]
+			cues[i].Lines[j].Text = all[t.from:t.to]
+			k++
+		}
+	}
+}
+
+// takeLines copies lines into the shared block and returns the copy, its
+// capacity capped so that appending to one cue's lines cannot overwrite the
+// next cue's.
+func takeLines(slab *[]cue.Line, lines []cue.Line) []cue.Line {
+	n := len(lines)
+	if cap(*slab)-len(*slab) < n {
+		*slab = make([]cue.Line, 0, max(slabSize, n))
+	}
+	from := len(*slab)
+	*slab = append(*slab, lines...)
+	return (*slab)[from : from+n : from+n]
+}
+
+// takeSpans is takeLines for a line's spans.
+func takeSpans(slab *[]cue.Span, spans []cue.Span) []cue.Span {
+	n := len(spans)
+	if cap(*slab)-len(*slab) < n {
+		*slab = make([]cue.Span, 0, max(slabSize, n))
+	}
+	from := len(*slab)
+	*slab = append(*slab, spans...)
+	return (*slab)[from : from+n : from+n]
 }

@@ -244,6 +244,7 @@ func (r *reader) emit(f *frame, start, end cue.Time, lines []cue.Line, rawEnd in
 		Raw:    raw,
 		Region: f.region,
 	})
+	r.lines.keep()
 	r.sources(&r.doc.Cues[len(r.doc.Cues)-1], f)
 }
 

@@ -379,7 +379,7 @@ func (r *reader) timeAttr(name, v string, pos at) (cue.Time, bool) {
 
 func (r *reader) noteID(id string, pos at) {
 	if r.ids == nil {
-		r.ids = make(map[string]int, 64)
+		r.ids = make(map[string]int, max(64, r.cuesGuess+16)) // mostly the paragraphs' ids
 	}
 	if !isNCName(id) {
 		r.f.badID.add(pos, id)

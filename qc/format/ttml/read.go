@@ -96,7 +96,10 @@ type reader struct {
 	styles  map[string]*styleDef
 	regions map[string]*regionDef
 	ids     map[string]int
-	f       facts // for the profile checks (profilecheck.go)
+	// cuesGuess is how many cues the document seems to hold (expectedCues),
+	// for sizing what grows with them.
+	cuesGuess int
+	f         facts // for the profile checks (profilecheck.go)
 
 	stack []frame
 	// The <p> being read (only one is open at a time: a nested p is read as
@@ -126,9 +129,11 @@ func newReader(text string) *reader {
 		r.base = 3
 	}
 	r.pos = newLineTracker(r.src)
-	if n := expectedCues(r.src); n > 0 {
-		r.doc.Cues = make([]cue.Cue, 0, n)
+	r.cuesGuess = expectedCues(r.src)
+	if r.cuesGuess > 0 {
+		r.doc.Cues = make([]cue.Cue, 0, r.cuesGuess)
 	}
+	r.lines.reserve(len(r.src), r.cuesGuess)
 	r.par = defaultParams()
 	// The text is already UTF-8 whatever the declaration says (the encoding
 	// layer decoded it): xmlscan reads any declared charset as is.

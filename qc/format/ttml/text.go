@@ -1,6 +1,10 @@
 package ttml
 
-import "github.com/exportqc/exportqc/qc/cue"
+import (
+	"unsafe"
+
+	"github.com/exportqc/exportqc/qc/cue"
+)
 
 // lineBuilder turns the character data of one <p> into display lines,
 // applying xml:space per run:
@@ -45,6 +49,14 @@ type textRange struct{ from, to int }
 // slabSize is how many lines or spans one shared block holds: big enough
 // that blocks are rare, small enough that a short document wastes little.
 const slabSize = 128
+
+// reserve sizes the shared text for a document of srcLen bytes and about
+// cues cues: display text is a part of the markup around it (a third of a
+// typical IMSC file), and most cues have one or two lines.
+func (b *lineBuilder) reserve(srcLen, cues int) {
+	b.all = make([]byte, 0, srcLen/3)
+	b.kept = make([]textRange, 0, 2*cues)
+}
 
 func (b *lineBuilder) reset() {
 	b.buf = b.buf[:0]
@@ -146,13 +158,15 @@ func (b *lineBuilder) finish() []cue.Line {
 func (b *lineBuilder) keep() { b.kept = append(b.kept, b.texts...) }
 
 // settle gives the kept cues' lines their text, once the whole document is
-// read: one string for all of them.
+// read: one string for all of them. The string is all's own bytes, not a
+// copy: the builder lets go of all here and never writes to it again.
 func (b *lineBuilder) settle(cues []cue.Cue) {
-	all := string(b.all)
+	all, kept := unsafe.String(unsafe.SliceData(b.all), len(b.all)), b.kept
+	b.all, b.kept = nil, nil
 	k := 0
 	for i := range cues {
 		for j := range cues[i].Lines {
-			t := b.kept[k]
+			t := kept[k]
 			cues[i].Lines[j].Text = all[t.from:t.to]
 			k++
 		}

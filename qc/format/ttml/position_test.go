@@ -50,3 +50,23 @@ func TestLineTrackerAgreesWithCounting(t *testing.T) {
 		}
 	}
 }
+
+// The cue list is sized from the paragraph end tags, prefixed or not, and
+// never beyond one cue per minCueBytes of input.
+func TestExpectedCues(t *testing.T) {
+	pad := strings.Repeat(" ", 2*minCueBytes)
+	cases := []struct {
+		src  string
+		want int
+	}{
+		{"", 0},
+		{pad + `<p begin="1s" end="2s">a<br/><span>b</span></p><tt:p>c</tt:p>` + pad, 2},
+		{pad + `<p/><br/></span></div></tt:pp></pp>` + pad, 0},
+		{strings.Repeat("</p>", 100), 400 / minCueBytes},
+	}
+	for _, c := range cases {
+		if got := expectedCues(c.src); got != c.want {
+			t.Errorf("%.60q: %d, want %d", c.src, got, c.want)
+		}
+	}
+}

@@ -153,7 +153,22 @@ const minCueBytes = 64
 // of grown and copied. A document of nothing but end tags cannot make it
 // reserve more than one cue per minCueBytes bytes.
 func expectedCues(src string) int {
-	n := strings.Count(src, "</p>") + strings.Count(src, ":p>")
+	n := 0
+	// Every end tag has a '/', which is rarer in TTML than '<' or ':'.
+	for i := strings.IndexByte(src, '/'); i >= 0; {
+		j := i + 1
+		for j < len(src) && src[j] != '>' && src[j] != '<' && src[j] != '/' && j-i <= 64 {
+			j++
+		}
+		if name := src[i+1 : j]; j < len(src) && src[j] == '>' && (name == "p" || strings.HasSuffix(name, ":p")) {
+			n++
+		}
+		k := strings.IndexByte(src[j:], '/')
+		if k < 0 {
+			break
+		}
+		i = j + k
+	}
 	return min(n, len(src)/minCueBytes)
 }
 

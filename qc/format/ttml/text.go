@@ -70,8 +70,8 @@ func (b *lineBuilder) reset() {
 // text appends character data with the given style.
 func (b *lineBuilder) text(data []byte, preserve bool, style cue.Style) {
 	start := len(b.buf)
-	for _, c := range data {
-		if preserve {
+	if preserve {
+		for _, c := range data {
 			if c == '\n' {
 				b.mark(start, style)
 				b.lineBreak()
@@ -83,19 +83,28 @@ func (b *lineBuilder) text(data []byte, preserve bool, style cue.Style) {
 			}
 			b.buf = append(b.buf, c)
 			b.trail = false
-			continue
 		}
-		if isXMLSpace(c) {
-			if len(b.buf) == 0 || b.buf[len(b.buf)-1] == ' ' {
-				continue
+		b.mark(start, style)
+		return
+	}
+	for i := 0; i < len(data); {
+		if isXMLSpace(data[i]) {
+			if len(b.buf) > 0 && b.buf[len(b.buf)-1] != ' ' {
+				b.buf = append(b.buf, ' ')
+				b.trail = true
 			}
-			b.buf = append(b.buf, ' ')
-			b.trail = true
+			i++
 			continue
 		}
-		b.buf = append(b.buf, c)
+		// A word: copied in one go.
+		j := i + 1
+		for j < len(data) && !isXMLSpace(data[j]) {
+			j++
+		}
+		b.buf = append(b.buf, data[i:j]...)
 		b.trail = false
 		b.visible = true
+		i = j
 	}
 	b.mark(start, style)
 }

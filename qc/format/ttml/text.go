@@ -87,10 +87,11 @@ func (b *lineBuilder) text(data []byte, preserve bool, style cue.Style) {
 		b.mark(start, style)
 		return
 	}
+	buf := b.buf // a local: appends to it need no write barrier
 	for i := 0; i < len(data); {
 		if isXMLSpace(data[i]) {
-			if len(b.buf) > 0 && b.buf[len(b.buf)-1] != ' ' {
-				b.buf = append(b.buf, ' ')
+			if len(buf) > 0 && buf[len(buf)-1] != ' ' {
+				buf = append(buf, ' ')
 				b.trail = true
 			}
 			i++
@@ -101,11 +102,12 @@ func (b *lineBuilder) text(data []byte, preserve bool, style cue.Style) {
 		for j < len(data) && !isXMLSpace(data[j]) {
 			j++
 		}
-		b.buf = append(b.buf, data[i:j]...)
+		buf = append(buf, data[i:j]...)
 		b.trail = false
 		b.visible = true
 		i = j
 	}
+	b.buf = buf
 	b.mark(start, style)
 }
 

@@ -471,8 +471,8 @@ func endTimed(f, parent *frame) (natural, end cue.Time) {
 	return natural, end
 }
 
-// charData handles text.
-func (r *reader) charData(data []byte) {
+// charData handles text; off is where it is written as is in r.src, or -1.
+func (r *reader) charData(data string, off int) {
 	n := len(r.stack)
 	if n == 0 {
 		return
@@ -499,15 +499,15 @@ func (r *reader) charData(data []byte) {
 				r.textUntimed = true
 			}
 		}
-		r.lines.text(data, f.preserve, r.pBase.over(f.inh).style())
+		r.lines.text(data, off, f.preserve, r.pBase.over(f.inh).style())
 	}
 }
 
 // hasVisible reports whether data holds anything but XML whitespace.
 // Whitespace-only text between tags is pruned in the default xml:space
 // mode; we ignore it for timing in either mode.
-func hasVisible(data []byte) bool {
-	for _, c := range data {
+func hasVisible(data string) bool {
+	for _, c := range []byte(data) {
 		if !isXMLSpace(c) {
 			return true
 		}

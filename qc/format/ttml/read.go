@@ -133,7 +133,7 @@ func newReader(text string) *reader {
 	if r.cuesGuess > 0 {
 		r.doc.Cues = make([]cue.Cue, 0, r.cuesGuess)
 	}
-	r.lines.reserve(len(r.src), r.cuesGuess)
+	r.lines.init(r.src, r.cuesGuess)
 	r.par = defaultParams()
 	// The text is already UTF-8 whatever the declaration says (the encoding
 	// layer decoded it): xmlscan reads any declared charset as is.
@@ -228,7 +228,7 @@ func (r *reader) scan() {
 		case xmlscan.End:
 			r.end(start)
 		case xmlscan.Text:
-			r.charData(r.dec.CharData())
+			r.charData(r.dec.TextSource())
 		}
 	}
 }

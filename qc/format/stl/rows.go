@@ -23,6 +23,11 @@ func (r *reader) decodeText() (undefined int) {
 	undefined = -1
 	sc := tfScanner{tf: r.scratch, cct: r.cct}
 	row := rowState{start: len(r.arena), styleFrom: len(r.arena), spanLo: len(r.spans)}
+	// Characters go to a local copy of the arena: appending to r.arena
+	// itself would store its header back into the reader (a write barrier
+	// whenever the collector runs) for every character. It is handed back
+	// before the row helpers, which read and cut r.arena.
+	arena := r.arena
 	for {
 		t, ok := sc.next()
 		if !ok {
@@ -33,18 +38,18 @@ func (r *reader) decodeText() (undefined int) {
 			if t.r == undefinedRune && undefined < 0 {
 				undefined = int(t.code)
 			}
-			if row.softSpace && r.arena[len(r.arena)-1] != ' ' {
-				r.arena = append(r.arena, ' ')
+			if row.softSpace && arena[len(arena)-1] != ' ' {
+				arena = append(arena, ' ')
 			}
 			row.softSpace = false
 			row.hasText = true
-			r.arena = utf8.AppendRune(r.arena, t.r)
+			arena = utf8.AppendRune(arena, t.r)
 			if t.r2 != 0 {
-				r.arena = utf8.AppendRune(r.arena, t.r2)
+				arena = utf8.AppendRune(arena, t.r2)
 			}
 		case tokSpace:
 			if row.hasText {
-				r.arena = append(r.arena, ' ')
+				arena = append(arena, ' ')
 			}
 			row.softSpace = false
 		case tokTeletext:
@@ -66,13 +71,17 @@ func (r *reader) decodeText() (undefined int) {
 				next = row.style // boxing: no cue.Style for it
 			}
 			if next != row.style {
+				r.arena = arena
 				r.closeStyleRun(&row)
 				row.style = next
 			}
 		case tokNewline:
+			r.arena = arena
 			r.endRow(&row)
+			arena = r.arena
 		}
 	}
+	r.arena = arena
 	r.endRow(&row)
 	return undefined
 }

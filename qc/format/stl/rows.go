@@ -29,6 +29,19 @@ func (r *reader) decodeText() (undefined int) {
 	// before the row helpers, which read and cut r.arena.
 	arena := r.arena
 	for {
+		if n := plainRun(sc.tf[sc.pos:]); n > 0 {
+			// Most of a text field is letters, digits and punctuation that
+			// decode to themselves: appended as a run, as the tokChar case
+			// below would append them one by one.
+			if row.softSpace && arena[len(arena)-1] != ' ' {
+				arena = append(arena, ' ')
+			}
+			row.softSpace = false
+			row.hasText = true
+			arena = append(arena, sc.tf[sc.pos:sc.pos+n]...)
+			sc.pos += n
+			continue
+		}
 		t, ok := sc.next()
 		if !ok {
 			break
@@ -84,6 +97,17 @@ func (r *reader) decodeText() (undefined int) {
 	r.arena = arena
 	r.endRow(&row)
 	return undefined
+}
+
+// plainRun is the length of the run of bytes at the start of tf that are
+// printable ASCII in every code table: 21h-7Eh but 24h, which CCT 00
+// reads as the currency sign.
+func plainRun(tf []byte) int {
+	n := 0
+	for n < len(tf) && tf[n] > 0x20 && tf[n] < 0x7F && tf[n] != 0x24 {
+		n++
+	}
+	return n
 }
 
 // closeStyleRun records the current style run as a span.

@@ -36,6 +36,20 @@ func timeAttrs(tag string, fn func(name string, vs, ve int)) {
 			continue
 		}
 		if i > 0 && !xmlSpace(tag[i-1]) {
+			// Inside a name or a bare word: nothing starts before the next
+			// quote, or just after the next white space.
+			k := i
+			for k < len(tag) && !quoteOrSpace[tag[k]] {
+				k++
+			}
+			switch {
+			case k == len(tag):
+				return
+			case tag[k] == '"' || tag[k] == '\'':
+				i = k - 1 // the loop's i++ lands on the quote
+			default:
+				i = k // the loop's i++ lands after the white space
+			}
 			continue
 		}
 		var name string
@@ -71,6 +85,14 @@ func timeAttrs(tag string, fn func(name string, vs, ve int)) {
 		i = ve // past the value: matches do not overlap
 	}
 }
+
+// quoteOrSpace marks the bytes timeAttrs stops at inside a word.
+var quoteOrSpace = func() (t [256]bool) {
+	for _, c := range []byte{'"', '\'', ' ', '\t', '\n', '\r', '\f'} {
+		t[c] = true
+	}
+	return t
+}()
 
 // xmlSpace is what the tag scanner takes for white space (\s in Go's
 // regular expressions: tab, newline, form feed, carriage return, space).

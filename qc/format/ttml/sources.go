@@ -105,7 +105,9 @@ func (r *reader) sources(c *cue.Cue, f *frame) {
 	if !r.pTimed.ok || c.Start != f.begin || !f.hasEnd || c.End != f.ownEnd || r.hasTimedText {
 		return
 	}
-	from := int(r.pAt.off - r.base)
+	// From the p's own '<': text earlier on its line (another paragraph,
+	// an apostrophe read as an opening quote) is not this tag.
+	from := r.pTag
 	if from < 0 || r.pInner > len(r.src) || from >= r.pInner {
 		return
 	}

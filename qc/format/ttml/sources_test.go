@@ -109,3 +109,23 @@ func TestTimeAttrsMatchesByteByByte(t *testing.T) {
 		}
 	}
 }
+
+// A paragraph's begin and end are found in its own start tag, not earlier
+// on its line: an apostrophe in the paragraph before it once hid them and
+// left that paragraph's values in their place.
+func TestTimeSourcesFromTheParagraphsOwnTag(t *testing.T) {
+	src := `<tt xmlns="http://www.w3.org/ns/ttml" xml:lang="en"><body><div>
+<p begin="1s" end="2s">It's</p><p begin="3s" end="4s">b</p><p begin="5s" end="6s">c</p>
+</div></body></tt>`
+	d := Read(src)
+	want := [][2]string{{"1s", "2s"}, {"3s", "4s"}, {"5s", "6s"}}
+	if len(d.Cues) != len(want) {
+		t.Fatalf("cues: %+v", d.Cues)
+	}
+	for i, c := range d.Cues {
+		got := [2]string{src[c.StartSrc.From:c.StartSrc.To], src[c.EndSrc.From:c.EndSrc.To]}
+		if got != want[i] {
+			t.Errorf("cue %d: begin/end written as %q, want %q", i+1, got, want[i])
+		}
+	}
+}

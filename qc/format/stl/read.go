@@ -211,19 +211,21 @@ func (r *reader) emit() {
 			"subtitle %d holds byte %02Xh, which has no character in code table %02d; shown as U+FFFD",
 			s.sn, undefined, r.cct))
 	}
-	ref.idLo = len(r.arena)
-	r.arena = strconv.AppendUint(r.arena, uint64(s.sn), 10)
-	ref.idHi = len(r.arena)
-	ref.setLo = len(r.arena)
-	r.arena = append(r.arena, "sgn="...)
-	r.arena = strconv.AppendUint(r.arena, uint64(s.sgn), 10)
-	r.arena = append(r.arena, " vp="...)
-	r.arena = strconv.AppendUint(r.arena, uint64(s.vp), 10)
-	r.arena = append(r.arena, " jc="...)
-	r.arena = strconv.AppendUint(r.arena, uint64(s.jc), 10)
-	r.arena = append(r.arena, " cs="...)
-	r.arena = strconv.AppendUint(r.arena, uint64(s.cs), 10)
-	ref.setHi = len(r.arena)
+	arena := r.arena // a local while appending, as in decodeText
+	ref.idLo = len(arena)
+	arena = strconv.AppendUint(arena, uint64(s.sn), 10)
+	ref.idHi = len(arena)
+	ref.setLo = len(arena)
+	arena = append(arena, "sgn="...)
+	arena = strconv.AppendUint(arena, uint64(s.sgn), 10)
+	arena = append(arena, " vp="...)
+	arena = strconv.AppendUint(arena, uint64(s.vp), 10)
+	arena = append(arena, " jc="...)
+	arena = strconv.AppendUint(arena, uint64(s.jc), 10)
+	arena = append(arena, " cs="...)
+	arena = strconv.AppendUint(arena, uint64(s.cs), 10)
+	ref.setHi = len(arena)
+	r.arena = arena
 
 	if !comment {
 		r.checkRows(ref, idx)

@@ -23,7 +23,25 @@ func (r *reader) decodeText() (undefined int) {
 	undefined = -1
 	sc := tfScanner{tf: r.scratch, cct: r.cct}
 	row := rowState{start: len(r.arena), styleFrom: len(r.arena), spanLo: len(r.spans)}
+	// Characters go to a local copy of the arena: appending to r.arena
+	// itself would store its header back into the reader (a write barrier
+	// whenever the collector runs) for every character. It is handed back
+	// before the row helpers, which read and cut r.arena.
+	arena := r.arena
 	for {
+		if n := plainRun(sc.tf[sc.pos:]); n > 0 {
+			// Most of a text field is letters, digits and punctuation that
+			// decode to themselves: appended as a run, as the tokChar case
+			// below would append them one by one.
+			if row.softSpace && arena[len(arena)-1] != ' ' {
+				arena = append(arena, ' ')
+			}
+			row.softSpace = false
+			row.hasText = true
+			arena = append(arena, sc.tf[sc.pos:sc.pos+n]...)
+			sc.pos += n
+			continue
+		}
 		t, ok := sc.next()
 		if !ok {
 			break
@@ -33,18 +51,18 @@ func (r *reader) decodeText() (undefined int) {
 			if t.r == undefinedRune && undefined < 0 {
 				undefined = int(t.code)
 			}
-			if row.softSpace && r.arena[len(r.arena)-1] != ' ' {
-				r.arena = append(r.arena, ' ')
+			if row.softSpace && arena[len(arena)-1] != ' ' {
+				arena = append(arena, ' ')
 			}
 			row.softSpace = false
 			row.hasText = true
-			r.arena = utf8.AppendRune(r.arena, t.r)
+			arena = utf8.AppendRune(arena, t.r)
 			if t.r2 != 0 {
-				r.arena = utf8.AppendRune(r.arena, t.r2)
+				arena = utf8.AppendRune(arena, t.r2)
 			}
 		case tokSpace:
 			if row.hasText {
-				r.arena = append(r.arena, ' ')
+				arena = append(arena, ' ')
 			}
 			row.softSpace = false
 		case tokTeletext:
@@ -66,15 +84,30 @@ func (r *reader) decodeText() (undefined int) {
 				next = row.style // boxing: no cue.Style for it
 			}
 			if next != row.style {
+				r.arena = arena
 				r.closeStyleRun(&row)
 				row.style = next
 			}
 		case tokNewline:
+			r.arena = arena
 			r.endRow(&row)
+			arena = r.arena
 		}
 	}
+	r.arena = arena
 	r.endRow(&row)
 	return undefined
+}
+
+// plainRun is the length of the run of bytes at the start of tf that are
+// printable ASCII in every code table: 21h-7Eh but 24h, which CCT 00
+// reads as the currency sign.
+func plainRun(tf []byte) int {
+	n := 0
+	for n < len(tf) && tf[n] > 0x20 && tf[n] < 0x7F && tf[n] != 0x24 {
+		n++
+	}
+	return n
 }
 
 // closeStyleRun records the current style run as a span.

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/exportqc/exportqc/qc/internal/gen"
 )
 
 // imscSample generates a pretty-printed IMSC1 text document of n cues in
@@ -49,6 +51,23 @@ func BenchmarkRead(b *testing.B) {
 	src := imscSample(700)
 	if d := Read(src); len(d.Cues) != 700 || len(d.Diagnostics) != 0 {
 		b.Fatalf("sample: %d cues, %v", len(d.Cues), d.Diagnostics)
+	}
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		Read(src)
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/700, "ns/cue")
+}
+
+// BenchmarkReadEpisode reads the generated 700-cue episode the engine's
+// BenchmarkCheckEpisode/ttml checks, so that the reader's part of that
+// figure can be read off.
+func BenchmarkReadEpisode(b *testing.B) {
+	src := string(gen.EpisodeBytes(gen.EpisodeOptions{Seed: 1, Format: "ttml", Language: "en"}))
+	if d := Read(src); len(d.Cues) != 700 || len(d.Diagnostics) != 0 {
+		b.Fatalf("episode: %d cues, %v", len(d.Cues), d.Diagnostics)
 	}
 	b.SetBytes(int64(len(src)))
 	b.ReportAllocs()

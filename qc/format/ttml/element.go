@@ -327,6 +327,7 @@ func (r *reader) startContent(f, parent *frame, a *attrs, pos at) {
 		r.pAt = pos
 		r.pID = a.id
 		r.pInner = int(r.dec.InputOffset())
+		r.pTag = r.tagStart
 		r.pTimed = pTimingOf(a, parent)
 		r.pDepth = len(r.stack)
 		r.textUntimed, r.hasTimedText = false, false
@@ -379,7 +380,7 @@ func (r *reader) timeAttr(name, v string, pos at) (cue.Time, bool) {
 
 func (r *reader) noteID(id string, pos at) {
 	if r.ids == nil {
-		r.ids = make(map[string]int, 64)
+		r.ids = make(map[string]int, max(64, r.cuesGuess+16)) // mostly the paragraphs' ids
 	}
 	if !isNCName(id) {
 		r.f.badID.add(pos, id)
@@ -471,8 +472,8 @@ func endTimed(f, parent *frame) (natural, end cue.Time) {
 	return natural, end
 }
 
-// charData handles text.
-func (r *reader) charData(data []byte) {
+// charData handles text; off is where it is written as is in r.src, or -1.
+func (r *reader) charData(data string, off int) {
 	n := len(r.stack)
 	if n == 0 {
 		return
@@ -499,15 +500,15 @@ func (r *reader) charData(data []byte) {
 				r.textUntimed = true
 			}
 		}
-		r.lines.text(data, f.preserve, r.pBase.over(f.inh).style())
+		r.lines.text(data, off, f.preserve, r.pBase.over(f.inh).style())
 	}
 }
 
 // hasVisible reports whether data holds anything but XML whitespace.
 // Whitespace-only text between tags is pruned in the default xml:space
 // mode; we ignore it for timing in either mode.
-func hasVisible(data []byte) bool {
-	for _, c := range data {
+func hasVisible(data string) bool {
+	for _, c := range []byte(data) {
 		if !isXMLSpace(c) {
 			return true
 		}

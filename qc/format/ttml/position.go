@@ -12,9 +12,26 @@ type lineTracker struct {
 	pos       int // bytes before pos are counted
 	line      int
 	lineStart int
+	// nextLF and nextCR are the first '\n' and '\r' at or after pos
+	// (len(src) when there is none), searched for again only once pos has
+	// passed them: each byte is looked at a bounded number of times even in
+	// a file whose line ends are all lone CRs.
+	nextLF, nextCR int
 }
 
-func newLineTracker(src string) lineTracker { return lineTracker{src: src, line: 1} }
+func newLineTracker(src string) lineTracker {
+	t := lineTracker{src: src, line: 1}
+	t.nextLF, t.nextCR = t.find('\n', 0), t.find('\r', 0)
+	return t
+}
+
+// find returns the first c at or after from, or len(src).
+func (t *lineTracker) find(c byte, from int) int {
+	if i := strings.IndexByte(t.src[from:], c); i >= 0 {
+		return from + i
+	}
+	return len(t.src)
+}
 
 // at returns the line holding byte off and the offset where that line starts.
 func (t *lineTracker) at(off int) (line, lineStart int) {
@@ -22,12 +39,17 @@ func (t *lineTracker) at(off int) (line, lineStart int) {
 		off = len(t.src)
 	}
 	for t.pos < off {
-		i := strings.IndexAny(t.src[t.pos:off], "\r\n")
-		if i < 0 {
+		if t.nextLF < t.pos {
+			t.nextLF = t.find('\n', t.pos)
+		}
+		if t.nextCR < t.pos {
+			t.nextCR = t.find('\r', t.pos)
+		}
+		i := min(t.nextLF, t.nextCR)
+		if i >= off {
 			t.pos = off
 			break
 		}
-		i += t.pos
 		if t.src[i] == '\r' && i+1 < len(t.src) && t.src[i+1] == '\n' {
 			i++ // CRLF: the LF ends the line
 		}

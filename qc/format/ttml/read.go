@@ -96,7 +96,10 @@ type reader struct {
 	styles  map[string]*styleDef
 	regions map[string]*regionDef
 	ids     map[string]int
-	f       facts // for the profile checks (profilecheck.go)
+	// cuesGuess is how many cues the document seems to hold (expectedCues),
+	// for sizing what grows with them.
+	cuesGuess int
+	f         facts // for the profile checks (profilecheck.go)
 
 	stack []frame
 	// The <p> being read (only one is open at a time: a nested p is read as
@@ -106,6 +109,8 @@ type reader struct {
 	pAt            at
 	pID            string
 	pInner         int // offset just after the start tag
+	pTag           int // offset of the start tag's '<'
+	tagStart       int // offset of the start tag being handled
 	pDepth         int // index of the p's frame
 	textUntimed    bool
 	hasTimedText   bool
@@ -126,6 +131,11 @@ func newReader(text string) *reader {
 		r.base = 3
 	}
 	r.pos = newLineTracker(r.src)
+	r.cuesGuess = expectedCues(r.src)
+	if r.cuesGuess > 0 {
+		r.doc.Cues = make([]cue.Cue, 0, r.cuesGuess)
+	}
+	r.lines.init(r.src, r.cuesGuess)
 	r.par = defaultParams()
 	// The text is already UTF-8 whatever the declaration says (the encoding
 	// layer decoded it): xmlscan reads any declared charset as is.
@@ -134,6 +144,34 @@ func newReader(text string) *reader {
 	r.styles = map[string]*styleDef{}
 	r.regions = map[string]*regionDef{}
 	return r
+}
+
+// minCueBytes is fewer bytes than any real timed paragraph takes
+// (<p begin="1s" end="2s">x</p> is 28; deliveries write 60 and more).
+const minCueBytes = 64
+
+// expectedCues guesses how many cues a document holds from its paragraph
+// end tags (</p>, </tt:p>), so that the cue list is allocated once instead
+// of grown and copied. A document of nothing but end tags cannot make it
+// reserve more than one cue per minCueBytes bytes.
+func expectedCues(src string) int {
+	n := 0
+	// Every end tag has a '/', which is rarer in TTML than '<' or ':'.
+	for i := strings.IndexByte(src, '/'); i >= 0; {
+		j := i + 1
+		for j < len(src) && src[j] != '>' && src[j] != '<' && src[j] != '/' && j-i <= 64 {
+			j++
+		}
+		if name := src[i+1 : j]; j < len(src) && src[j] == '>' && (name == "p" || strings.HasSuffix(name, ":p")) {
+			n++
+		}
+		k := strings.IndexByte(src[j:], '/')
+		if k < 0 {
+			break
+		}
+		i = j + k
+	}
+	return min(n, len(src)/minCueBytes)
 }
 
 // at is a source position: a 1-based line and the offset of its first
@@ -154,6 +192,12 @@ func (r *reader) diag(a at, msg string) {
 }
 
 func (r *reader) run() {
+	r.scan()
+	r.lines.settle(r.doc.Cues)
+}
+
+// scan reads the tokens until the end of the document or the first error.
+func (r *reader) scan() {
 	for {
 		start := r.dec.InputOffset()
 		kind, err := r.dec.Next()
@@ -180,13 +224,14 @@ func (r *reader) run() {
 				r.diag(pos, "elements are nested more than "+strconv.Itoa(maxDepth)+" deep; reading stopped here")
 				return
 			}
+			r.tagStart = int(start)
 			if !r.start(r.dec.StartElement(), pos) {
 				return
 			}
 		case xmlscan.End:
 			r.end(start)
 		case xmlscan.Text:
-			r.charData(r.dec.CharData())
+			r.charData(r.dec.TextSource())
 		}
 	}
 }

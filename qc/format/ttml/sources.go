@@ -36,6 +36,20 @@ func timeAttrs(tag string, fn func(name string, vs, ve int)) {
 			continue
 		}
 		if i > 0 && !xmlSpace(tag[i-1]) {
+			// Inside a name or a bare word: nothing starts before the next
+			// quote, or just after the next white space.
+			k := i
+			for k < len(tag) && !quoteOrSpace[tag[k]] {
+				k++
+			}
+			switch {
+			case k == len(tag):
+				return
+			case tag[k] == '"' || tag[k] == '\'':
+				i = k - 1 // the loop's i++ lands on the quote
+			default:
+				i = k // the loop's i++ lands after the white space
+			}
 			continue
 		}
 		var name string
@@ -72,6 +86,14 @@ func timeAttrs(tag string, fn func(name string, vs, ve int)) {
 	}
 }
 
+// quoteOrSpace marks the bytes timeAttrs stops at inside a word.
+var quoteOrSpace = func() (t [256]bool) {
+	for _, c := range []byte{'"', '\'', ' ', '\t', '\n', '\r', '\f'} {
+		t[c] = true
+	}
+	return t
+}()
+
 // xmlSpace is what the tag scanner takes for white space (\s in Go's
 // regular expressions: tab, newline, form feed, carriage return, space).
 func xmlSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' }
@@ -83,7 +105,9 @@ func (r *reader) sources(c *cue.Cue, f *frame) {
 	if !r.pTimed.ok || c.Start != f.begin || !f.hasEnd || c.End != f.ownEnd || r.hasTimedText {
 		return
 	}
-	from := int(r.pAt.off - r.base)
+	// From the p's own '<': text earlier on its line (another paragraph,
+	// an apostrophe read as an opening quote) is not this tag.
+	from := r.pTag
 	if from < 0 || r.pInner > len(r.src) || from >= r.pInner {
 		return
 	}

@@ -1,6 +1,12 @@
 package ttml
 
-import "testing"
+import (
+	"fmt"
+	"math/rand/v2"
+	"reflect"
+	"strings"
+	"testing"
+)
 
 // The attribute scanner finds the element's own begin= and end= values, and
 // never text inside another attribute's value.
@@ -32,6 +38,94 @@ func TestTimeAttrs(t *testing.T) {
 			if got[i] != c.want[i] {
 				t.Errorf("%q: got %v, want %v", c.tag, got, c.want)
 			}
+		}
+	}
+}
+
+// byteByByteTimeAttrs is timeAttrs as first written, looking at every byte:
+// the reference the word-skipping scan must agree with.
+func byteByByteTimeAttrs(tag string, fn func(name string, vs, ve int)) {
+	for i := 0; i < len(tag); i++ {
+		if q := tag[i]; q == '"' || q == '\'' {
+			k := strings.IndexByte(tag[i+1:], q)
+			if k < 0 {
+				return
+			}
+			i += k + 1
+			continue
+		}
+		if i > 0 && !xmlSpace(tag[i-1]) {
+			continue
+		}
+		for _, name := range []string{"begin", "end"} {
+			if !strings.HasPrefix(tag[i:], name) {
+				continue
+			}
+			j := i + len(name)
+			for j < len(tag) && xmlSpace(tag[j]) {
+				j++
+			}
+			if j >= len(tag) || tag[j] != '=' {
+				break
+			}
+			j++
+			for j < len(tag) && xmlSpace(tag[j]) {
+				j++
+			}
+			if j >= len(tag) || (tag[j] != '"' && tag[j] != '\'') {
+				break
+			}
+			k := strings.IndexByte(tag[j+1:], tag[j])
+			if k < 0 {
+				break
+			}
+			fn(name, j+1, j+1+k)
+			i = j + 1 + k
+			break
+		}
+	}
+}
+
+// Random tags and lines of markup, quotes unbalanced included: the scan
+// finds the same values at the same offsets as the byte-by-byte one.
+func TestTimeAttrsMatchesByteByByte(t *testing.T) {
+	rng := rand.New(rand.NewPCG(14, 2))
+	parts := []string{"<p", " ", "\t", "\n", "\f", "begin", "end", "=", `"`, "'", "1s", "x", "tt:", "xml:id", ">", "beginning", " = "}
+	type hit struct{ name, at string }
+	collect := func(scan func(string, func(string, int, int)), tag string) []hit {
+		var got []hit
+		scan(tag, func(name string, vs, ve int) { got = append(got, hit{name, fmt.Sprint(vs, ve)}) })
+		return got
+	}
+	for round := 0; round < 20000; round++ {
+		var b strings.Builder
+		for n := rng.IntN(24); n >= 0; n-- {
+			b.WriteString(parts[rng.IntN(len(parts))])
+		}
+		tag := b.String()
+		got, want := collect(timeAttrs, tag), collect(byteByByteTimeAttrs, tag)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("%q: %v, want %v", tag, got, want)
+		}
+	}
+}
+
+// A paragraph's begin and end are found in its own start tag, not earlier
+// on its line: an apostrophe in the paragraph before it once hid them and
+// left that paragraph's values in their place.
+func TestTimeSourcesFromTheParagraphsOwnTag(t *testing.T) {
+	src := `<tt xmlns="http://www.w3.org/ns/ttml" xml:lang="en"><body><div>
+<p begin="1s" end="2s">It's</p><p begin="3s" end="4s">b</p><p begin="5s" end="6s">c</p>
+</div></body></tt>`
+	d := Read(src)
+	want := [][2]string{{"1s", "2s"}, {"3s", "4s"}, {"5s", "6s"}}
+	if len(d.Cues) != len(want) {
+		t.Fatalf("cues: %+v", d.Cues)
+	}
+	for i, c := range d.Cues {
+		got := [2]string{src[c.StartSrc.From:c.StartSrc.To], src[c.EndSrc.From:c.EndSrc.To]}
+		if got != want[i] {
+			t.Errorf("cue %d: begin/end written as %q, want %q", i+1, got, want[i])
 		}
 	}
 }

@@ -1,6 +1,10 @@
 package ttml
 
-import "github.com/exportqc/exportqc/qc/cue"
+import (
+	"unsafe"
+
+	"github.com/exportqc/exportqc/qc/cue"
+)
 
 // lineBuilder turns the character data of one <p> into display lines,
 // applying xml:space per run:
@@ -16,30 +20,106 @@ import "github.com/exportqc/exportqc/qc/cue"
 // <br/> always breaks the line. Styled runs become cue.Spans; adjacent runs
 // with the same style merge.
 type lineBuilder struct {
+	src   string // the document: most lines are a piece of it as written
 	buf   []byte
 	spans []cue.Span
+	// inSrc says buf is src[srcFrom:srcTo] (single spaces between words,
+	// no reference, no markup inside): the line's text is then that piece
+	// of src, not a copy.
+	inSrc          bool
+	srcFrom, srcTo int
+	// lines are the current paragraph's lines so far; their Text is set
+	// only when the document is read (settle).
 	lines []cue.Line
+	// texts are where each of lines' text is.
+	texts []textRange
 	// trail is true when the last byte of buf is a collapsible space, which
-	// goes if the line ends here.
-	trail bool
+	// goes if the line ends here; spaceAt is where in src that space is
+	// written as one ' ' (-1 for a tab, a line end or a rewritten run). It
+	// counts for inSrc only once something follows it.
+	trail   bool
+	spaceAt int
 	// visible is true once any character other than XML whitespace was
 	// added: a <p> without one is empty.
 	visible bool
+
+	// Storage shared by the document's cues, so that a cue costs no
+	// allocation of its own: the text of the lines that are not a piece of
+	// src (one string at the end), and blocks the cues' Lines and Spans
+	// are cut from.
+	all      []byte
+	kept     []textRange // texts of the kept cues' lines, in cue order
+	lineSlab []cue.Line
+	spanSlab []cue.Span
+}
+
+// textRange is a line's text: src[from:to] if inSrc, else all[from:to].
+type textRange struct {
+	from, to int
+	inSrc    bool
+}
+
+// slabSize is how many lines or spans one shared block holds: big enough
+// that blocks are rare, small enough that a short document wastes little.
+const slabSize = 128
+
+// init readies the builder for the document src of about cues cues (most
+// have one or two lines).
+func (b *lineBuilder) init(src string, cues int) {
+	b.src = src
+	b.inSrc = true
+	b.kept = make([]textRange, 0, 2*cues)
 }
 
 func (b *lineBuilder) reset() {
 	b.buf = b.buf[:0]
 	b.spans = b.spans[:0]
-	b.lines = nil
+	b.inSrc = true
+	b.lines = b.lines[:0]
+	b.texts = b.texts[:0]
 	b.trail = false
 	b.visible = false
 }
 
-// text appends character data with the given style.
-func (b *lineBuilder) text(data []byte, preserve bool, style cue.Style) {
+// follow notes that the n bytes just appended to buf are src[from:from+n]
+// (from < 0: they are not written so in src); before is len(buf) before.
+func (b *lineBuilder) follow(before, from, n int) {
+	switch {
+	case !b.inSrc:
+	case from < 0:
+		b.inSrc = false
+	case before == 0:
+		b.srcFrom, b.srcTo = from, from+n
+	case from == b.srcTo:
+		b.srcTo += n
+	default:
+		b.inSrc = false
+	}
+}
+
+// keepSpace settles a collapsible space at the end of buf before more
+// is appended: the line goes on past it.
+func (b *lineBuilder) keepSpace() {
+	if b.trail {
+		b.follow(1, b.spaceAt, 1)
+		b.trail = false
+	}
+}
+
+// text appends character data with the given style; off is where data is
+// in src, or -1 when it is not written there as is (references expanded,
+// line ends normalised).
+func (b *lineBuilder) text(data string, off int, preserve bool, style cue.Style) {
+	at := func(i int) int { // where data[i] is in src
+		if off < 0 {
+			return -1
+		}
+		return off + i
+	}
 	start := len(b.buf)
-	for _, c := range data {
-		if preserve {
+	if preserve {
+		for i := 0; i < len(data); i++ {
+			c := data[i]
 			if c == '\n' {
 				b.mark(start, style)
 				b.lineBreak()
@@ -49,22 +129,39 @@ func (b *lineBuilder) text(data []byte, preserve bool, style cue.Style) {
 			if !isXMLSpace(c) {
 				b.visible = true
 			}
+			b.keepSpace()
+			b.follow(len(b.buf), at(i), 1)
 			b.buf = append(b.buf, c)
-			b.trail = false
-			continue
 		}
-		if isXMLSpace(c) {
-			if len(b.buf) == 0 || b.buf[len(b.buf)-1] == ' ' {
-				continue
-			}
-			b.buf = append(b.buf, ' ')
-			b.trail = true
-			continue
-		}
-		b.buf = append(b.buf, c)
-		b.trail = false
-		b.visible = true
+		b.mark(start, style)
+		return
 	}
+	buf := b.buf // a local: appends to it need no write barrier
+	for i := 0; i < len(data); {
+		if c := data[i]; isXMLSpace(c) {
+			if len(buf) > 0 && buf[len(buf)-1] != ' ' {
+				b.spaceAt = -1 // a tab or line end written as a space
+				if c == ' ' {
+					b.spaceAt = at(i)
+				}
+				buf = append(buf, ' ')
+				b.trail = true
+			}
+			i++
+			continue
+		}
+		// A word: copied in one go.
+		j := i + 1
+		for j < len(data) && !isXMLSpace(data[j]) {
+			j++
+		}
+		b.keepSpace()
+		b.follow(len(buf), at(i), j-i)
+		buf = append(buf, data[i:j]...)
+		b.visible = true
+		i = j
+	}
+	b.buf = buf
 	b.mark(start, style)
 }
 
@@ -84,7 +181,7 @@ func (b *lineBuilder) mark(start int, style cue.Style) {
 // lineBreak ends the current line.
 func (b *lineBuilder) lineBreak() {
 	if b.trail {
-		b.buf = b.buf[:len(b.buf)-1]
+		b.buf = b.buf[:len(b.buf)-1] // never counted in srcTo: nothing followed it
 		b.trail = false
 		n := len(b.buf)
 		for i := len(b.spans) - 1; i >= 0 && b.spans[i].End > n; i-- {
@@ -94,16 +191,24 @@ func (b *lineBuilder) lineBreak() {
 			}
 		}
 	}
-	l := cue.Line{Text: string(b.buf)}
-	if len(b.spans) > 0 {
-		l.Spans = append([]cue.Span(nil), b.spans...)
+	switch {
+	case len(b.buf) == 0:
+		b.texts = append(b.texts, textRange{})
+	case b.inSrc:
+		b.texts = append(b.texts, textRange{b.srcFrom, b.srcTo, true})
+	default:
+		from := len(b.all)
+		b.all = append(b.all, b.buf...)
+		b.texts = append(b.texts, textRange{from, len(b.all), false})
 	}
-	if b.lines == nil {
-		b.lines = make([]cue.Line, 0, 2) // most cues have one or two lines
+	var l cue.Line
+	if len(b.spans) > 0 {
+		l.Spans = takeSpans(&b.spanSlab, b.spans)
 	}
 	b.lines = append(b.lines, l)
 	b.buf = b.buf[:0]
 	b.spans = b.spans[:0]
+	b.inSrc = true
 }
 
 // finish ends the last line and returns the lines, or nil when nothing
@@ -114,8 +219,58 @@ func (b *lineBuilder) finish() []cue.Line {
 	if !b.visible {
 		return nil
 	}
-	if n := len(b.lines); n > 1 && b.lines[n-1].Text == "" {
+	if n := len(b.lines); n > 1 && b.texts[n-1].from == b.texts[n-1].to {
 		b.lines = b.lines[:n-1]
+		b.texts = b.texts[:n-1]
 	}
-	return b.lines
+	return takeLines(&b.lineSlab, b.lines)
+}
+
+// keep records that the lines finish returned belong to a cue of the
+// document, the next one in cue order.
+func (b *lineBuilder) keep() { b.kept = append(b.kept, b.texts...) }
+
+// settle gives the kept cues' lines their text, once the whole document is
+// read. The lines not written as is in src share one string, which is
+// all's own bytes, not a copy: the builder lets go of all here and never
+// writes to it again.
+func (b *lineBuilder) settle(cues []cue.Cue) {
+	all, kept := unsafe.String(unsafe.SliceData(b.all), len(b.all)), b.kept
+	b.all, b.kept = nil, nil
+	k := 0
+	for i := range cues {
+		for j := range cues[i].Lines {
+			t := kept[k]
+			if t.inSrc {
+				cues[i].Lines[j].Text = b.src[t.from:t.to]
+			} else {
+				cues[i].Lines[j].Text = all[t.from:t.to]
+			}
+			k++
+		}
+	}
+}
+
+// takeLines copies lines into the shared block and returns the copy, its
+// capacity capped so that appending to one cue's lines cannot overwrite the
+// next cue's.
+func takeLines(slab *[]cue.Line, lines []cue.Line) []cue.Line {
+	n := len(lines)
+	if cap(*slab)-len(*slab) < n {
+		*slab = make([]cue.Line, 0, max(slabSize, n))
+	}
+	from := len(*slab)
+	*slab = append(*slab, lines...)
+	return (*slab)[from : from+n : from+n]
+}
+
+// takeSpans is takeLines for a line's spans.
+func takeSpans(slab *[]cue.Span, spans []cue.Span) []cue.Span {
+	n := len(spans)
+	if cap(*slab)-len(*slab) < n {
+		*slab = make([]cue.Span, 0, max(slabSize, n))
+	}
+	from := len(*slab)
+	*slab = append(*slab, spans...)
+	return (*slab)[from : from+n : from+n]
 }

@@ -152,3 +152,25 @@ func TestMetadataAndForeignContentAreNotText(t *testing.T) {
 	wantNoDiags(t, d)
 	wantCues(t, d, "00:00:00.000-00:00:01.000 shown too")
 }
+
+// Cues share the blocks their lines and spans are cut from: growing one
+// cue's lines or spans must not write over the next cue's.
+func TestCueLinesDoNotShareCapacity(t *testing.T) {
+	d := Read(`<tt xmlns="http://www.w3.org/ns/ttml" xmlns:tts="http://www.w3.org/ns/ttml#styling" xml:lang="en"><body><div>
+<p begin="1s" end="2s"><span tts:fontStyle="italic">one</span></p>
+<p begin="3s" end="4s"><span tts:fontWeight="bold">two</span><br/>three</p>
+</div></body></tt>`)
+	if len(d.Cues) != 2 {
+		t.Fatalf("cues: %+v", d.Cues)
+	}
+	first := d.Cues[0]
+	first.Lines = append(first.Lines, cue.Line{Text: "added"})
+	first.Lines[0].Spans = append(first.Lines[0].Spans, cue.Span{Start: 0, End: 1, Style: cue.Bold})
+	second := d.Cues[1]
+	if len(second.Lines) != 2 || second.Lines[0].Text != "two" || second.Lines[1].Text != "three" {
+		t.Errorf("second cue's lines changed: %+v", second.Lines)
+	}
+	if !reflect.DeepEqual(second.Lines[0].Spans, []cue.Span{{Start: 0, End: 3, Style: cue.Bold}}) {
+		t.Errorf("second cue's spans changed: %+v", second.Lines[0].Spans)
+	}
+}

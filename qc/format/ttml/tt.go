@@ -233,18 +233,19 @@ func (r *reader) emit(f *frame, start, end cue.Time, lines []cue.Line, rawEnd in
 	if r.pInner <= rawEnd && rawEnd <= len(r.src) {
 		raw = r.src[r.pInner:rawEnd]
 	}
-	r.doc.Cues = append(r.doc.Cues, cue.Cue{
-		Index:  len(r.doc.Cues) + 1,
-		ID:     r.pID,
-		Line:   r.pAt.line,
-		Offset: r.pAt.off,
-		Start:  start,
-		End:    end,
-		Lines:  lines,
-		Raw:    raw,
-		Region: f.region,
-	})
-	r.sources(&r.doc.Cues[len(r.doc.Cues)-1], f)
+	// Appended empty and filled in place: the cue is not built on the
+	// stack and then copied into the list.
+	r.doc.Cues = append(r.doc.Cues, cue.Cue{})
+	c := &r.doc.Cues[len(r.doc.Cues)-1]
+	c.Index = len(r.doc.Cues)
+	c.ID = r.pID
+	c.Line, c.Offset = r.pAt.line, r.pAt.off
+	c.Start, c.End = start, end
+	c.Lines = lines
+	c.Raw = raw
+	c.Region = f.region
+	r.lines.keep()
+	r.sources(c, f)
 }
 
 // finish settles what is only known at the end.

@@ -33,8 +33,12 @@ type Decoder struct {
 	// The token Next read.
 	start xml.StartElement
 	end   xml.Name
-	buf   []byte    // CharData; also where expanded text is built
-	other xml.Token // Comment, ProcInst or Directive
+	buf   []byte // CharData; also where expanded text is built
+	// raw says the text token is src[rawLo:rawHi] as written (nothing to
+	// expand): it is copied into buf only if CharData asks (copied).
+	raw, copied  bool
+	rawLo, rawHi int
+	other        xml.Token // Comment, ProcInst or Directive
 
 	// A self-closing element's end token is due.
 	needClose bool
@@ -104,7 +108,7 @@ func (d *Decoder) Token() (xml.Token, error) {
 	case End:
 		return xml.EndElement{Name: d.end}, nil
 	case Text:
-		return xml.CharData(d.buf), nil
+		return d.CharData(), nil
 	case Other:
 		return d.other, nil
 	}
@@ -156,7 +160,32 @@ func (d *Decoder) EndElement() xml.EndElement { return xml.EndElement{Name: d.en
 
 // CharData is the text Next read; it is overwritten by the next call to
 // Next and must not be modified.
-func (d *Decoder) CharData() xml.CharData { return d.buf }
+func (d *Decoder) CharData() xml.CharData {
+	if d.raw && !d.copied {
+		d.buf = append(d.buf[:0], d.src[d.rawLo:d.rawHi]...)
+		d.copied = true
+	}
+	return d.buf
+}
+
+// TextSource is the text Next read, as CharData, with where it is in the
+// input: off >= 0 when the text is src[off:off+len(text)] exactly as
+// written, -1 when it was rewritten (references, line ends). The string is
+// valid until the next call to Next; it costs no copy.
+func (d *Decoder) TextSource() (text string, off int) {
+	if d.raw {
+		return d.src[d.rawLo:d.rawHi], d.rawLo
+	}
+	return unsafe.String(unsafe.SliceData(d.buf), len(d.buf)), -1
+}
+
+// setText records the text token src[lo:hi], or d.buf when expanded.
+func (d *Decoder) setText(lo, hi int, expanded bool) {
+	if expanded {
+		return
+	}
+	d.raw, d.copied, d.rawLo, d.rawHi = true, false, lo, hi
+}
 
 // OtherToken is the comment, processing instruction or directive Next
 // read.
@@ -264,6 +293,7 @@ func (d *Decoder) eof() (Kind, error) {
 }
 
 func (d *Decoder) rawToken() (Kind, error) {
+	d.raw = false
 	if d.err != nil {
 		return None, d.err
 	}
@@ -282,9 +312,7 @@ func (d *Decoder) rawToken() (Kind, error) {
 		if !ok {
 			return None, d.err
 		}
-		if !expanded {
-			d.buf = append(d.buf[:0], src[lo:hi]...)
-		}
+		d.setText(lo, hi, expanded)
 		return Text, nil
 	}
 	d.pos++
@@ -421,9 +449,7 @@ func (d *Decoder) bang() (Kind, error) {
 		if !ok {
 			return None, d.err
 		}
-		if !expanded {
-			d.buf = append(d.buf[:0], src[lo:hi]...)
-		}
+		d.setText(lo, hi, expanded)
 		return Text, nil
 	}
 	return d.directive(b)

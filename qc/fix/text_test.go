@@ -25,6 +25,8 @@ func TestTextFixesLeaveAlone(t *testing.T) {
 		{"lost2.en.srt", "X006", srt("?? ????")},                                                        // the space separates lost words
 		{"spaced.en.srt", "X006", srt("Why do you ... ?")},                                              // the mark does not end a word
 		{"nested.en.sdh.srt", "X013", srt("(whispering (softly)) Go.")},                                 // nested brackets
+		{"unclosed.en.sdh.srt", "X013", srt("(whispering (softly) Go.")},                                // which bracket is missing
+		{"unclosed2.en.sdh.srt", "X013", srt("(sighs) Fine. (laughs")},                                  // the line's ( ) do not pair up
 		{"joiner.en.srt", "X002", srt("a\u200db")},                                                      // a joiner selects letter forms
 		{"c1.en.srt", "X002", srt("it\u0092s")},                                                         // a character lost by decoding
 		{"bidi.ar.srt", "X002", srt("\u202bمرحبا\u202c")},                                               // bidi controls in right-to-left text

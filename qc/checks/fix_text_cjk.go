@@ -13,12 +13,16 @@ import (
 // inside the line each becomes one space (none when a space is already
 // beside it), and one that ends the line (nothing but closing quotes or
 // brackets after it) is deleted with the spaces before it. A line with two
-// marks in a row (。。。 is an ellipsis someone typed) is left for a person.
+// marks in a row (。。。 is an ellipsis someone typed) or with nothing but
+// marks is left for a person.
 func chineseMarkFix(p *rule.Pass, c *cue.Cue, j int, marks map[rune]bool) []rule.SuggestedFix {
 	if !p.Fixing() {
 		return nil
 	}
 	return textFix(p, c, j, "replace the commas and full stops with spaces"+cueLabel(c), func(_ int, t string) []textEdit {
+		if strings.TrimFunc(t, func(r rune) bool { return marks[r] || unicode.IsSpace(r) }) == "" {
+			return nil // a line of marks alone would be left empty: a person decides what it held
+		}
 		var out []textEdit
 		for i, r := range t {
 			if !chineseMarkAt(t, i, r, marks) {

@@ -28,6 +28,7 @@ func TestTextFixesLeaveAlone(t *testing.T) {
 		{"unclosed.en.sdh.srt", "X013", srt("(whispering (softly) Go.")},                                // which bracket is missing
 		{"unclosed2.en.sdh.srt", "X013", srt("(sighs) Fine. (laughs")},                                  // the line's ( ) do not pair up
 		{"dots.zh-Hans.srt", "X020", srt("等等。。。")},                                                      // a typed ellipsis, not three full stops
+		{"alone.zh-Hans.srt", "X020", srt("好吧\n。")},                                                     // the line would be left empty
 		{"style.zh-Hans.srt", "X020", srt(zhHouseStyle()...)},                                           // the file's own style, reported once
 		{"joiner.en.srt", "X002", srt("a\u200db")},                                                      // a joiner selects letter forms
 		{"c1.en.srt", "X002", srt("it\u0092s")},                                                         // a character lost by decoding

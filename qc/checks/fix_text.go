@@ -8,7 +8,7 @@ import (
 	"github.com/exportqc/exportqc/qc/rule"
 )
 
-// The text rules' fixes (X002–X016) rewrite characters of what a viewer
+// The text rules' fixes (X002–X021) rewrite characters of what a viewer
 // reads, never markup. They are built for SRT and WebVTT, whose payload
 // lines are the display lines: each edit is computed on a line's visible
 // text (tags left out) and placed on the file's bytes through the offsets

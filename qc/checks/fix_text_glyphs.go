@@ -165,12 +165,16 @@ func homoglyphFix(p *rule.Pass, c *cue.Cue, j int, word string) []rule.Suggested
 }
 
 // sdhBracketFix writes [ ] for each ( ) or { } pair in line j that holds a
-// label with no other bracket inside (X013); a nested or unclosed one is
-// left for a person.
+// label with no other bracket inside (X013). A line whose brackets of a
+// kind are nested or unclosed ("(whispering (softly)") is left for a
+// person: which bracket is missing is the author's call.
 func sdhBracketFix(p *rule.Pass, c *cue.Cue, j int) []rule.SuggestedFix {
 	return textFix(p, c, j, "put the SDH labels in [ ]"+cueLabel(c), func(_ int, t string) []textEdit {
 		var out []textEdit
 		for _, br := range [][2]byte{{'(', ')'}, {'{', '}'}} {
+			if !bracketsPair(t, br[0], br[1]) {
+				continue
+			}
 			for at := 0; at < len(t); {
 				a := strings.IndexByte(t[at:], br[0])
 				if a < 0 {

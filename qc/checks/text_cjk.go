@@ -72,7 +72,7 @@ func runChineseCommaPeriod(p *rule.Pass) {
 			held = append(held, heldFinding{c: c, line: j,
 				message: lineNo(j) + " has " + itoa(int64(len(bad))) + " comma(s) or full stop(s) (" + string(bad) +
 					"); this language separates phrases with a single space: " + quote(l.Text),
-				expected: "a single space", actual: string(bad)})
+				expected: "a single space", actual: string(bad), fixes: chineseMarkFix(p, c, j, marks)})
 		}
 	})
 	reportHouseStyle(p, held, places, houseStyleShare, "marks", "lines that separate phrases")
@@ -83,19 +83,26 @@ func runChineseCommaPeriod(p *rule.Pass) {
 func chineseMarks(t string, marks map[rune]bool) []rune {
 	var out []rune
 	for i, r := range t {
-		if !marks[r] {
-			continue
+		if chineseMarkAt(t, i, r, marks) {
+			out = append(out, r)
 		}
-		if r < utf8.RuneSelf {
-			prev, _ := utf8.DecodeLastRuneInString(t[:i])
-			next, _ := utf8.DecodeRuneInString(t[i+1:])
-			if !isHan(prev) && !isHan(next) || prev == r || next == r {
-				continue // Latin text, a number, or a run of dots
-			}
-		}
-		out = append(out, r)
 	}
 	return out
+}
+
+// chineseMarkAt reports whether r, at byte i of t, is a mark X020 reports.
+func chineseMarkAt(t string, i int, r rune, marks map[rune]bool) bool {
+	if !marks[r] {
+		return false
+	}
+	if r < utf8.RuneSelf {
+		prev, _ := utf8.DecodeLastRuneInString(t[:i])
+		next, _ := utf8.DecodeRuneInString(t[i+1:])
+		if !isHan(prev) && !isHan(next) || prev == r || next == r {
+			return false // Latin text, a number, or a run of dots
+		}
+	}
+	return true
 }
 
 // spaceBetweenHan reports a line that separates phrases the guide's way.
@@ -135,7 +142,7 @@ func runJapaneseCharacterWidth(p *rule.Pass) {
 				case max > 0 && isAcronym(tok.text) && len(tok.text) <= int(max) && !tok.latinPhrase:
 					reportLine(p, c, j, "acronym_max", "the acronym "+tok.text+" in "+lineNo(j)+" is half-width; "+
 						"acronyms of up to "+itoa(max)+" characters are full-width ("+fullWidth(tok.text)+"): "+quote(l.Text),
-						fullWidth(tok.text), tok.text)
+						fullWidth(tok.text), tok.text, acronymFix(p, c, j, tok)...)
 				case digits && len(tok.text) == 1 && tok.text[0] >= '0' && tok.text[0] <= '9' && !tok.number:
 					reportLine(p, c, j, "full_width_digits", "the single digit "+tok.text+" in "+lineNo(j)+
 						" is half-width; a one-digit number is full-width ("+fullWidth(tok.text)+"): "+quote(l.Text),
@@ -149,6 +156,7 @@ func runJapaneseCharacterWidth(p *rule.Pass) {
 // halfToken is a run of half-width letters, digits, + and &.
 type halfToken struct {
 	text string
+	at   int // byte offset in the line
 	// latinPhrase: another Latin word is next to it, across a space
 	// (an English phrase quoted in the subtitle, not an acronym in
 	// Japanese text).
@@ -169,7 +177,7 @@ func halfWidthTokens(t string) []halfToken {
 		for k < len(t) && halfWidthAlnum(rune(t[k])) {
 			k++
 		}
-		tok := halfToken{text: t[i:k]}
+		tok := halfToken{text: t[i:k], at: i}
 		before, after := t[:i], t[k:]
 		tok.latinPhrase = latinWordAcross(strings.TrimSuffix(before, " "), true) && strings.HasSuffix(before, " ") ||
 			latinWordAcross(strings.TrimPrefix(after, " "), false) && strings.HasPrefix(after, " ")

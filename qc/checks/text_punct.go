@@ -393,7 +393,9 @@ func runFullWidthPunctuation(p *rule.Pass) {
 }
 
 func runDoubledPunctuation(p *rule.Pass) {
-	seqs := words(p.String("sequences"))
+	// Whitespace only separates the sequences: a comma is one of the
+	// marks (",,"), so words(), which also splits on commas, would lose it.
+	seqs := strings.Fields(p.String("sequences"))
 	if len(seqs) == 0 {
 		return
 	}

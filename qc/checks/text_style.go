@@ -44,7 +44,9 @@ var (
 			"([DOOR SLAMS], [JOHN]) and open and close each lyric subtitle with ♪. Checked only in SDH files: every " +
 			"file when all_files is true (set by --variant sdh), else files whose name says sdh " +
 			"(Title.en.sdh.srt, Title_SDH_en.vtt) or whose delivery manifest says kind: sdh. Change " +
-			"( ) and { } around labels to [ ]; put ♪ at both ends of a lyric.",
+			"( ) and { } around labels to [ ]; put ♪ at both ends of a lyric. The label reported is the innermost pair " +
+			"holding text, so an unclosed bracket is not part of it (\"(whispering (softly)\" reports (softly) and says " +
+			"the line's brackets are nested or unclosed); an empty () is not a label.",
 		Params: []rule.ParamSpec{{Name: "all_files", Kind: rule.KindBool, Doc: "true: treat every file as SDH"}},
 		Run:    runSDHConventions, DefaultSeverity: rule.Warning,
 	}
@@ -275,16 +277,19 @@ func runSDHConventions(p *rule.Pass) {
 			return // no bracket to judge and no music note to count
 		}
 		for j, l := range c.Lines {
-			for _, br := range [][2]string{{"(", ")"}, {"{", "}"}} {
-				a := strings.Index(l.Text, br[0])
-				if a < 0 || !strings.Contains(l.Text[a:], br[1]) {
+			for _, br := range [][2]byte{{'(', ')'}, {'{', '}'}} {
+				a, b := innermostPair(l.Text, br[0], br[1])
+				if a < 0 {
 					continue
 				}
-				b := a + strings.Index(l.Text[a:], br[1])
 				label := l.Text[a : b+1]
-				fixed := "[" + strings.Trim(label, "(){}") + "]"
-				reportLine(p, c, j, "", "SDH label "+quote(label)+" in "+lineNo(j)+" is in "+br[0]+" "+br[1]+"; SDH labels "+
-					"use [ ]: "+fixed, fixed, label, sdhBracketFix(p, c, j)...)
+				fixed := "[" + label[1:len(label)-1] + "]"
+				pair := string(br[0]) + " " + string(br[1])
+				msg := "SDH label " + quote(label) + " in " + lineNo(j) + " is in " + pair + "; SDH labels use [ ]: " + fixed
+				if !bracketsPair(l.Text, br[0], br[1]) {
+					msg += " (the line's " + pair + " are nested or unclosed: " + quote(l.Text) + ")"
+				}
+				reportLine(p, c, j, "", msg, fixed, label, sdhBracketFix(p, c, j)...)
 				break
 			}
 		}
@@ -296,6 +301,49 @@ func runSDHConventions(p *rule.Pass) {
 				"♪ … ♪", itoa(int64(notes))+" note(s)")
 		}
 	})
+}
+
+// innermostPair returns the byte offsets of the first bracket pair in t
+// that holds text, each closing bracket matched with the nearest opening
+// one before it: "(whispering (softly)" is an unclosed "(" and the label
+// "(softly)", never one label spanning both; an empty "()" is not a label,
+// so "(move \pos())" is one. -1, -1: none.
+func innermostPair(t string, open, close byte) (int, int) {
+	var opens []int
+	for i := 0; i < len(t); i++ {
+		switch t[i] {
+		case open:
+			opens = append(opens, i)
+		case close:
+			if len(opens) == 0 {
+				continue // closed without opening: not a label's end
+			}
+			a := opens[len(opens)-1]
+			opens = opens[:len(opens)-1]
+			if strings.TrimSpace(t[a+1:i]) != "" {
+				return a, i
+			}
+		}
+	}
+	return -1, -1
+}
+
+// bracketsPair reports whether t's brackets of one kind open and close in
+// turn: none nested, none left open, none closed without opening.
+func bracketsPair(t string, open, close byte) bool {
+	depth := 0
+	for i := 0; i < len(t); i++ {
+		switch t[i] {
+		case open:
+			depth++
+		case close:
+			depth--
+		}
+		if depth < 0 || depth > 1 {
+			return false
+		}
+	}
+	return depth == 0
 }
 
 // sdhBrackets open the labels X013 wants in [ ].

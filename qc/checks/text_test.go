@@ -278,6 +278,18 @@ func TestItalicsNumbersSDHForcedLineBreaks(t *testing.T) {
 		{code: "X013", lang: "en", path: "show.en.sdh.srt", cues: []string{"[DOOR SLAMS]", "♪ Happy birthday ♪"}, want: 0},
 		{code: "X013", lang: "en", path: "show.en.sdh.srt", cues: []string{"♪ Happy birthday"}, want: 1, contains: "♪"},
 		{code: "X013", lang: "en", path: "show.en.srt", cues: []string{"(DOOR SLAMS)"}, want: 0},
+		// An unclosed or nested bracket is not part of the label: the
+		// innermost pair is the label, and the message says the line's
+		// brackets do not pair up.
+		{code: "X013", lang: "en", path: "show.en.sdh.srt", cues: []string{"(whispering (softly) Come here."}, want: 1,
+			contains: `label "(softly)" in line 1 is in ( ); SDH labels use [ ]: [softly] (the line's ( ) are nested or unclosed`},
+		{code: "X013", lang: "en", path: "show.en.sdh.srt", cues: []string{"{music {faint} plays}"}, want: 1,
+			contains: `label "{faint}"`},
+		{code: "X013", lang: "en", path: "show.en.sdh.srt", cues: []string{"Fine.) (sighs)"}, want: 1,
+			contains: `label "(sighs)"`},
+		{code: "X013", lang: "en", path: "show.en.sdh.srt", cues: []string{"First (negative \\pos())."}, want: 1,
+			contains: `label "(negative \pos())"`},
+		{code: "X013", lang: "en", path: "show.en.sdh.srt", cues: []string{"Call f() now."}, want: 0},
 		// Every SDH kind word qc/lang knows marks the file, not only "sdh".
 		{code: "X013", lang: "en", path: "show.en.hoh.srt", cues: []string{"(DOOR SLAMS)"}, want: 1},
 		{code: "X014", lang: "en", path: "show.en.forced.srt", cues: []string{"Three weeks later"}, want: 1},

@@ -37,9 +37,32 @@ func declareLanguage(opts *Options, in input, doc *cue.Document, file *rule.File
 	res.record.Language, res.record.LanguageSource = file.Language, file.LanguageSource
 }
 
+// LanguageRules is a Resolver that knows which rules a language changes
+// (some language pack sets them): only when one of those is enabled, or
+// G005 which reports the identification, is a file's text identified.
+type LanguageRules interface {
+	NeedsLanguage(code string) bool
+}
+
+// needsIdentification reports whether a rule enabled in cfg (the file's
+// configuration without a language) needs the file's language: G005,
+// which reports it, or a rule a language pack sets. Without a
+// LanguageRules resolver every enabled rule is taken to need it.
+func needsIdentification(opts *Options, cfg map[string]*rule.Config) bool {
+	lr, _ := opts.Resolver.(LanguageRules)
+	for code, c := range cfg {
+		if c != nil && c.Enabled && (code == langcheck.Undeclared.Code || lr == nil || lr.NeedsLanguage(code)) {
+			return true
+		}
+	}
+	return false
+}
+
 // identifyLanguage asks the text of a file that declares no language;
-// false when identification is off (G005 disabled) or the configuration
-// cannot be resolved.
+// false when no enabled rule needs the language or the configuration
+// cannot be resolved. G005 being off does not turn it off: --enable-only
+// X004 on an untagged English file checks it as English, without G005's
+// finding.
 func identifyLanguage(opts *Options, in input, doc *cue.Document) (id langcheck.Identification, ok bool) {
 	defer func() {
 		// Identification is no rule pass: a bug in it must not cost the
@@ -52,8 +75,10 @@ func identifyLanguage(opts *Options, in input, doc *cue.Document) (id langcheck.
 	if err != nil {
 		return langcheck.Identification{}, false
 	}
-	// The language rules own how: with G005's thresholds, and not at all
-	// when G005 is disabled.
+	if !needsIdentification(opts, cfg) {
+		return langcheck.Identification{}, false
+	}
+	// The language rules own how: with G005's thresholds.
 	return langcheck.IdentifyDocument(cfg, doc)
 }
 

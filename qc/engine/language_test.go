@@ -113,12 +113,14 @@ func TestLanguageFromContent(t *testing.T) {
 	}
 }
 
-// Disabling G005 turns identification off: the file is "unknown" and
-// checked with the defaults.
-func TestLanguageFromContentDisabled(t *testing.T) {
+// G005 only reports the identification: with it off (--disable G005,
+// or --enable-only of other rules) a rule that depends on the language
+// still gets it, so --enable-only X004 on an untagged English file finds
+// its "...". A run of rules no language pack sets identifies nothing.
+func TestLanguageFromContentWithoutG005(t *testing.T) {
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "interview.srt"), []byte(srtOf("Where were you last night?", "I told you already. I was at my sister's place until midnight.",
-		"Your sister says you left before ten.", "Then she's mistaken. We watched the match together.",
+		"Your sister says you left before ten...", "Then she's mistaken. We watched the match together.",
 		"The match ended at half past nine, Daniel.", "Look, I don't know what you want me to say.",
 		"The truth would be a good start.", "I didn't touch that money. I swear on my children.",
 		"Nobody mentioned any money.", "Everyone in the village is talking about it.")), 0o644)
@@ -126,14 +128,39 @@ func TestLanguageFromContentDisabled(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	flags, err := lib.ParseFlags(pack.FlagValues{Disable: []string{"G005"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	opts := testOptions(t, dir)
-	opts.Resolver = lib.NewRunResolver(pack.Request{Flags: flags})
-	rep := run(t, opts)
-	if f := rep.Files[0]; f.Language != "" || f.LanguageSource != "unknown" {
-		t.Errorf("record %+v", f)
+	for _, c := range []struct {
+		name  string
+		flags pack.FlagValues
+		lang  string // language/language_source in the report
+		x004  int
+	}{
+		{"--disable G005", pack.FlagValues{Disable: []string{"G005"}}, "en/content", 1},
+		{"--enable-only X004", pack.FlagValues{EnableOnly: []string{"X004"}}, "en/content", 1},
+		{"--enable-only X003", pack.FlagValues{EnableOnly: []string{"X003"}}, "/unknown", 0},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			flags, err := lib.ParseFlags(c.flags)
+			if err != nil {
+				t.Fatal(err)
+			}
+			opts := testOptions(t, dir)
+			opts.Resolver = lib.NewRunResolver(pack.Request{Flags: flags})
+			rep := run(t, opts)
+			if f := rep.Files[0]; f.Language+"/"+f.LanguageSource != c.lang {
+				t.Errorf("language %s/%s, want %s", f.Language, f.LanguageSource, c.lang)
+			}
+			x004 := 0
+			for _, f := range rep.Findings {
+				switch f.Rule {
+				case "G005":
+					t.Errorf("G005 reported while off: %s", f.Message)
+				case "X004":
+					x004++
+				}
+			}
+			if x004 != c.x004 {
+				t.Errorf("X004 findings %d, want %d (the English pack's ellipsis)", x004, c.x004)
+			}
+		})
 	}
 }

@@ -34,8 +34,10 @@ var Fixable = map[string]string{
 	"X009": "write the full-width form (？！：) of a half-width mark that follows CJK text; marks at a line end the guide forbids are left (dropping one is an editor's choice)",
 	"X010": "collapse a doubled mark that ends a word to one (Stop!! and Stop!!! → Stop!); \"..\" (perhaps a mistyped ellipsis), mixed pairs such as ?! and runs that are not at a word's end (\"?? ????\", text lost by an earlier conversion) are left",
 	"X011": "delete <i> and </i> tags (and SRT {\\i1} {\\i0} overrides); other markup stays",
-	"X013": "write [ ] for ( ) or { } around an SDH label that holds no other bracket; nested or unclosed brackets are left",
+	"X013": "write [ ] for ( ) or { } around an SDH label that holds no other bracket; a line whose ( ) or { } are nested or unclosed is left (which bracket is missing is the author's call)",
 	"X016": "write the script's own mark (، ؟) for the Latin one after a letter of that script",
+	"X020": "Simplified Chinese (with --enable X020): a reported comma or full stop inside a line becomes one space (none added beside a space), one that ends the line (before nothing but closing quotes or brackets) is deleted with the spaces before it; a line with two marks in a row (。。。) and a file punctuating so throughout (reported once) are left",
+	"X021": "Japanese: write a reported half-width acronym in full-width characters (BBC → ＢＢＣ); single digits (full_width_digits) are left",
 }
 
 // NotFixable says why a rule offers no fix, for rules users are likely to ask for.
@@ -49,6 +51,10 @@ var NotFixable = map[string]string{
 	"X014": "turning a forced narrative into capitals is easy, but whether an event is on-screen text or dialogue needs a person",
 	"X015": "moving a word across the line break is L001's re-break, which already avoids these words; the advice alone is not an edit",
 	"X017": "joining two lines can change who speaks or the reading rhythm the subtitler chose",
+	"X018": "which quotation marks a quote should use depends on nesting and on quotes that run across subtitles; a person reads it",
+	"X019": "where a quotation should open or close is a matter of the sentence's meaning, and a quote may run on into the next subtitle",
+	"X022": "changing a label's case would lower proper nouns ([John laughs]); a person knows which words are names",
+	"X023": "splitting on-screen text from dialogue is an editorial decision (timing and which event keeps which line)",
 }
 
 // priority orders fixes when edits conflict: encoding, then cue order

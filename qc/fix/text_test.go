@@ -25,6 +25,11 @@ func TestTextFixesLeaveAlone(t *testing.T) {
 		{"lost2.en.srt", "X006", srt("?? ????")},                                                        // the space separates lost words
 		{"spaced.en.srt", "X006", srt("Why do you ... ?")},                                              // the mark does not end a word
 		{"nested.en.sdh.srt", "X013", srt("(whispering (softly)) Go.")},                                 // nested brackets
+		{"unclosed.en.sdh.srt", "X013", srt("(whispering (softly) Go.")},                                // which bracket is missing
+		{"unclosed2.en.sdh.srt", "X013", srt("(sighs) Fine. (laughs")},                                  // the line's ( ) do not pair up
+		{"dots.zh-Hans.srt", "X020", srt("等等。。。")},                                                      // a typed ellipsis, not three full stops
+		{"alone.zh-Hans.srt", "X020", srt("好吧\n。")},                                                     // the line would be left empty
+		{"style.zh-Hans.srt", "X020", srt(zhHouseStyle()...)},                                           // the file's own style, reported once
 		{"joiner.en.srt", "X002", srt("a\u200db")},                                                      // a joiner selects letter forms
 		{"c1.en.srt", "X002", srt("it\u0092s")},                                                         // a character lost by decoding
 		{"bidi.ar.srt", "X002", srt("\u202bمرحبا\u202c")},                                               // bidi controls in right-to-left text
@@ -41,7 +46,7 @@ func TestTextFixesLeaveAlone(t *testing.T) {
 			if err := os.WriteFile(path, []byte(c.body), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			opts := options(t, path)
+			opts := enabling(t, []string{c.rule}, path)
 			opts.Rules = map[string]bool{c.rule: true}
 			res := fixOne(t, opts)
 			if res.Before[c.rule] == 0 {
@@ -77,4 +82,14 @@ func TestFrenchHouseStyleNotFixed(t *testing.T) {
 	if res.Before["X007"] != 1 || res.Files[0].Changed() {
 		t.Errorf("X007: %d findings before, changed %v; want 1 finding and no change", res.Before["X007"], res.Files[0].Changed())
 	}
+}
+
+// zhHouseStyle is a Simplified Chinese file that punctuates every line:
+// its own style, which X020 reports once and does not rewrite.
+func zhHouseStyle() []string {
+	var lines []string
+	for i := 0; i < 12; i++ {
+		lines = append(lines, "我们走吧，快点。")
+	}
+	return lines
 }

@@ -87,8 +87,9 @@ var Undeclared = &rule.Rule{
 		"identifier on samples spread over the text, which must agree on one language (at least min_confidence of them) on " +
 		"at least min_letters letters of running text. That language's pack was applied (line length, reading speed) and " +
 		"the report gives language_source \"content\". A text too short, in two writing systems, or whose samples split " +
-		"between close languages is not guessed: the report says \"language unknown\" and the defaults apply. Disabling the rule turns the " +
-		"identification off (such files are then all \"language unknown\"). Fix: name " +
+		"between close languages is not guessed: the report says \"language unknown\" and the defaults apply. Disabling the rule " +
+		"hides this finding only: the text is identified whenever a rule that depends on the language (one a language pack " +
+		"sets, such as X004 or L001) is enabled, so --enable-only X004 still checks an untagged English file as English. Fix: name " +
 		"the language in the file name (Title.fr.srt), the manifest or the file, or pass --lang.",
 	DefaultSeverity: rule.Info,
 	Run:             runUndeclared,

@@ -10,12 +10,14 @@ import (
 )
 
 // IdentifyDocument identifies the language of a file that declares none,
-// with the thresholds the configuration gives G005 (Undeclared). It is
-// false when G005 is disabled there: turning the rule off turns
-// identification off, and such files are checked as "unknown".
+// with the thresholds the configuration gives G005 (Undeclared), whether
+// or not G005 is enabled: the rule only decides whether the file is
+// reported as undeclared, while the rules that depend on the language
+// need it either way (the engine decides when to ask). It is false when
+// the configuration has no G005 at all.
 func IdentifyDocument(cfg map[string]*rule.Config, doc *cue.Document) (Identification, bool) {
 	c := cfg[Undeclared.Code]
-	if c == nil || !c.Enabled {
+	if c == nil {
 		return Identification{}, false
 	}
 	p := rule.NewPass(Undeclared, &rule.File{}, doc, c, nil)

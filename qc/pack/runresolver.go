@@ -15,8 +15,9 @@ import (
 // that check "as exportqc check does" use this one, so they cannot differ.
 // Safe for concurrent use; results are cached by the Resolver underneath.
 type RunResolver struct {
-	r   *Resolver
-	req Request
+	r    *Resolver
+	req  Request
+	lang languageRulesOnce
 }
 
 // NewRunResolver resolves for a run whose flags, profile, variants and

@@ -24,3 +24,15 @@ func TestRunResolverFormatAndTerritories(t *testing.T) {
 		t.Errorf("Territories(FR) = %v, %v", terrs, err)
 	}
 }
+
+// A rule needs the file's language when a language pack (or a territory's
+// language section) sets it: X004's ellipsis and L001's line length do,
+// X003 (every language alike) and G005 do not.
+func TestNeedsLanguage(t *testing.T) {
+	rr := loadShipped(t).NewRunResolver(Request{})
+	for code, want := range map[string]bool{"X004": true, "L001": true, "T005": true, "X003": false, "G005": false, "T009": false} {
+		if got := rr.NeedsLanguage(code); got != want {
+			t.Errorf("NeedsLanguage(%s) = %v, want %v", code, got, want)
+		}
+	}
+}

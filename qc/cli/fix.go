@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -43,7 +44,7 @@ func (a *app) fixCommand() *cobra.Command {
 	fs.Bool("copy-all", false, "also copy the files that need no correction into --out")
 	fs.StringSlice("only", nil, "fix only these rules (codes, e.g. T004,L004)")
 	fs.StringSlice("except", nil, "fix every fixable rule but these")
-	fs.String("log", "", "write the JSON change log here (default: DIR.fixlog.json beside --out)")
+	fs.String("log", "", "write the JSON change log here, - for standard output (default: DIR.fixlog.json beside --out; inside it when DIR is . or /)")
 	fs.BoolP("quiet", "q", false, "print only the totals, not every edit")
 	fs.String("waivers", "", "waiver file (YAML): waived findings are not fixed")
 	fs.String("baseline", "", "a previous JSON report: findings in it are not fixed")
@@ -142,6 +143,18 @@ func (a *app) runFix(cmd *cobra.Command, args []string) error {
 		if _, err := fix.Targets(args, out, nil); err != nil {
 			return usageError{err}
 		}
+		if logPath == "" {
+			logPath = defaultLogPath(out)
+		}
+	}
+	logToStdout := output.IsStdout(logPath)
+	switch {
+	case logToStdout && diff:
+		return usagef("--log - and --diff both want standard output: give the log a file")
+	case logPath != "" && !logToStdout:
+		if err := fix.OutsideInputs(args, logPath); err != nil {
+			return usageError{fmt.Errorf("--log %s: %w", logPath, err)}
+		}
 	}
 	ctx, stop := signalContext()
 	defer stop()
@@ -197,17 +210,16 @@ func (a *app) runFix(cmd *cobra.Command, args []string) error {
 			}
 			notes = append(notes, m.Path+": written to "+targets[m.Path]+" with the new sizes and checksums")
 		}
-		if logPath == "" {
-			logPath = strings.TrimRight(out, "/") + ".fixlog.json"
-		}
 	}
+	var changeLog bytes.Buffer
 	if logPath != "" {
-		var buf bytes.Buffer
-		if err := fix.WriteLog(&buf, res, written, notes); err != nil {
+		if err := fix.WriteLog(&changeLog, res, written, notes); err != nil {
 			return err
 		}
-		if err := staged.Add(logPath, buf.Bytes(), ""); err != nil {
-			return fmt.Errorf("writing the change log %s: %w", logPath, err)
+		if !logToStdout {
+			if err := staged.Add(logPath, changeLog.Bytes(), ""); err != nil {
+				return fmt.Errorf("writing the change log %s: %w", logPath, err)
+			}
 		}
 	}
 	if err := staged.Commit(); err != nil {
@@ -218,8 +230,13 @@ func (a *app) runFix(cmd *cobra.Command, args []string) error {
 		return fmt.Errorf("writing the corrected files: %w", err)
 	}
 	w := a.stdout
-	if diff {
-		w = a.stderr // the diff owns standard output
+	if diff || logToStdout {
+		w = a.stderr // the diff or the log owns standard output
+	}
+	if logToStdout {
+		if _, err := a.stdout.Write(changeLog.Bytes()); err != nil {
+			return err
+		}
 	}
 	if err := fix.WriteSummary(w, res, !quiet); err != nil {
 		return err
@@ -232,4 +249,15 @@ func (a *app) runFix(cmd *cobra.Command, args []string) error {
 		return errFindings
 	}
 	return nil
+}
+
+// defaultLogPath is where the change log goes when --log is not given:
+// beside the output folder, named after it ("fixed" → "fixed.fixlog.json"),
+// or inside it when the folder has no name of its own ("." or "/").
+func defaultLogPath(out string) string {
+	clean := filepath.Clean(out)
+	if base := filepath.Base(clean); base == "." || base == ".." || base == string(filepath.Separator) {
+		return filepath.Join(clean, "exportqc.fixlog.json")
+	}
+	return clean + ".fixlog.json"
 }

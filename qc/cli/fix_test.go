@@ -103,6 +103,48 @@ func TestFixWritesCorrectedCopies(t *testing.T) {
 	}
 }
 
+// An output folder above the input, or a log path, must never put a file
+// on an original: a copy of sub/sub/a.srt would land on sub/a.srt.
+func TestFixNeverWritesOverAnInput(t *testing.T) {
+	cfg := emptyConfig(t)
+	root := t.TempDir()
+	orig := "1\n00:00:01,000 --> 00:00:03,000\nOriginal A\n\n"
+	inner := "1\n00:00:01,000 --> 00:00:03,000\nHello  world\n\n"
+	for p, text := range map[string]string{"subs/a.en.srt": orig, "subs/subs/a.en.srt": inner} {
+		os.MkdirAll(filepath.Join(root, filepath.Dir(p)), 0o755)
+		if err := os.WriteFile(filepath.Join(root, p), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	subs := filepath.Join(root, "subs")
+	before := snapshot(t, subs)
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"fix", subs, "--out", root}, "would be written to " + filepath.Join(subs, "a.en.srt")},
+		{[]string{"fix", subs, "--out", filepath.Join(root, "fixed"), "--log", filepath.Join(subs, "a.en.srt")}, "--log"},
+		{[]string{"fix", subs, "--diff", "--log", "-"}, "standard output"},
+	} {
+		code, _, stderr := run(t, append([]string{"--config", cfg}, c.args...)...)
+		if code != ExitUsage || !strings.Contains(stderr, c.want) {
+			t.Errorf("%v: exit %d (%s), want 2 saying %q", c.args, code, stderr, c.want)
+		}
+	}
+	if after := snapshot(t, subs); fmt.Sprint(after) != fmt.Sprint(before) {
+		t.Errorf("an input changed:\n%v\nwas\n%v", after, before)
+	}
+	if _, err := os.Stat(filepath.Join(root, "fixed")); !os.IsNotExist(err) {
+		t.Errorf("a refused run made its output folder: %v", err)
+	}
+	// --log - writes the JSON log on standard output, the summary on stderr.
+	code, stdout, stderr := run(t, "--config", cfg, "fix", filepath.Join(subs, "subs"), "--out", filepath.Join(root, "fixed"), "--log", "-")
+	var log map[string]any
+	if err := json.Unmarshal([]byte(stdout), &log); err != nil || log["changes"] == nil {
+		t.Errorf("--log -: exit %d, stdout %q is not the change log (%v); stderr %q", code, stdout, err, stderr)
+	}
+}
+
 func TestFixUsage(t *testing.T) {
 	cfg := emptyConfig(t)
 	in := copyTree(t, map[string]string{"gap.en.srt": fixture(t, "T004/gap.srt")})

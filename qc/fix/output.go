@@ -5,7 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/exportqc/exportqc/qc/output"
@@ -15,7 +18,8 @@ import (
 // under a folder argument keeps its path relative to that folder, a file
 // named as an argument goes to the top. It refuses an output folder inside
 // (or equal to) any argument — fix never writes inside what it reads — and
-// two files that would land on the same path.
+// two files that would land on the same path, and a copy that would land
+// inside an argument (an output folder above the inputs).
 func Targets(args []string, out string, files []string) (map[string]string, error) {
 	outAbs, err := absReal(out)
 	if err != nil {
@@ -23,6 +27,7 @@ func Targets(args []string, out string, files []string) (map[string]string, erro
 	}
 	type root struct{ arg, abs string }
 	var roots []root
+	var inputs []string // the arguments' real paths
 	for _, a := range args {
 		abs, err := absReal(a)
 		if err != nil {
@@ -32,6 +37,7 @@ func Targets(args []string, out string, files []string) (map[string]string, erro
 			return nil, fmt.Errorf("--out %s is inside %s: fix never writes inside what it checks", out, a)
 		}
 		roots = append(roots, root{filepath.ToSlash(filepath.Clean(a)), abs})
+		inputs = append(inputs, abs)
 	}
 	m := map[string]string{}
 	used := map[string]string{}
@@ -58,6 +64,9 @@ func Targets(args []string, out string, files []string) (map[string]string, erro
 			rel = filepath.Base(f)
 		}
 		dst := filepath.Join(out, filepath.FromSlash(rel))
+		if err := outsideInputs(inputs, dst); err != nil {
+			return nil, fmt.Errorf("%s would be written to %s: %w", f, dst, err)
+		}
 		if prev, ok := used[dst]; ok {
 			return nil, fmt.Errorf("%s and %s would both be written to %s; fix them in separate runs", prev, f, dst)
 		}
@@ -65,6 +74,35 @@ func Targets(args []string, out string, files []string) (map[string]string, erro
 		m[f] = dst
 	}
 	return m, nil
+}
+
+// OutsideInputs refuses a path fix would write (a corrected copy, a
+// manifest, the change log) that lies inside one of the checked arguments
+// or is one of them: an output folder above the inputs must not let a
+// copy or the log land on an original.
+func OutsideInputs(args []string, path string) error {
+	abs := make([]string, 0, len(args))
+	for _, a := range args {
+		r, err := absReal(a)
+		if err != nil {
+			return err
+		}
+		abs = append(abs, r)
+	}
+	return outsideInputs(abs, path)
+}
+
+func outsideInputs(inputs []string, path string) error {
+	p, err := absReal(path)
+	if err != nil {
+		return err
+	}
+	for _, in := range inputs {
+		if output.Within(p, in) {
+			return fmt.Errorf("that is inside %s, which fix reads: fix never writes inside what it checks", in)
+		}
+	}
+	return nil
 }
 
 // absReal is the absolute path with symbolic links resolved as far as the
@@ -97,6 +135,9 @@ func absReal(p string) (string, error) {
 type Staged struct {
 	ctx     context.Context
 	pending []*output.Pending
+	// made are the folders staging created, deepest first within each
+	// file, so that a failed run removes them again (only while empty).
+	made []string
 }
 
 // NewStaged starts an empty set of outputs; ctx cancelled (an interrupt)
@@ -111,15 +152,43 @@ func (s *Staged) Add(path string, data []byte, source string) error {
 			return errors.New("refusing to overwrite the original " + source)
 		}
 	}
+	made := missingFolders(filepath.Dir(path))
 	p, err := output.Prepare(s.ctx, io.Discard, path, func(w io.Writer) error {
 		_, err := w.Write(data)
 		return err
 	})
 	if err != nil {
+		removeFolders(made)
 		return err
 	}
+	s.made = append(s.made, made...)
 	s.pending = append(s.pending, p)
 	return nil
+}
+
+// missingFolders lists dir and those of its parents that do not exist yet,
+// deepest first: the folders staging a file there will create.
+func missingFolders(dir string) []string {
+	var missing []string
+	for {
+		if _, err := os.Lstat(dir); err == nil || !errors.Is(err, fs.ErrNotExist) {
+			return missing
+		}
+		missing = append(missing, dir)
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return missing
+		}
+		dir = parent
+	}
+}
+
+// removeFolders removes the folders staging made, deepest first; a folder
+// something else has put a file in since stays.
+func removeFolders(dirs []string) {
+	for _, d := range dirs {
+		_ = os.Remove(d)
+	}
 }
 
 // Commit puts every staged file in place, in the order added; after a
@@ -136,14 +205,20 @@ func (s *Staged) Commit() error {
 			return err
 		}
 	}
-	s.pending = nil
+	s.pending, s.made = nil, nil
 	return nil
 }
 
-// Discard drops every staged file, leaving the targets as they were.
+// Discard drops every staged file and the folders made for them, leaving
+// the targets as they were.
 func (s *Staged) Discard() {
 	for _, p := range s.pending {
 		p.Discard()
 	}
 	s.pending = nil
+	// A folder made for one file may hold one made for a later file:
+	// remove the longest paths (the deepest) first.
+	slices.SortFunc(s.made, func(a, b string) int { return len(b) - len(a) })
+	removeFolders(s.made)
+	s.made = nil
 }

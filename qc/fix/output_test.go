@@ -27,9 +27,25 @@ func TestStagedAllOrNone(t *testing.T) {
 	if _, err := os.Stat(first); !os.IsNotExist(err) {
 		t.Errorf("%s exists after the run failed: %v", first, err)
 	}
-	left, _ := filepath.Glob(filepath.Join(dir, "out", ".*"))
-	if len(left) != 0 {
-		t.Errorf("temporary files left: %v", left)
+	if _, err := os.Stat(filepath.Join(dir, "out")); !os.IsNotExist(err) {
+		t.Errorf("the folder staging made is left after the run failed: %v", err)
+	}
+	// Folders made for several files, one inside another's, all go; a
+	// folder that was there before stays.
+	s = NewStaged(context.Background())
+	for _, p := range []string{"x/a.srt", "x/y/z/b.srt", "folder/new/c.srt"} {
+		if err := s.Add(filepath.Join(dir, p), []byte("fixed"), ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Discard()
+	for _, gone := range []string{"x", "folder/new"} {
+		if _, err := os.Stat(filepath.Join(dir, gone)); !os.IsNotExist(err) {
+			t.Errorf("%s left after Discard: %v", gone, err)
+		}
+	}
+	if _, err := os.Stat(blocked); err != nil {
+		t.Errorf("a folder that was there before was removed: %v", err)
 	}
 
 	s = NewStaged(context.Background())

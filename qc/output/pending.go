@@ -31,23 +31,23 @@ func Prepare(ctx context.Context, stdout io.Writer, path string, render Render) 
 	}
 	direct, target, err := classify(path)
 	if err != nil {
-		return nil, fmt.Errorf("write report %s: %w", path, err)
+		return nil, fmt.Errorf("write %s: %w", path, err)
 	}
 	if direct {
 		return p, nil
 	}
 	dir := filepath.Dir(target)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("write report: %w", err)
+		return nil, fmt.Errorf("write: %w", err)
 	}
 	tmp, err := createTemp(dir, filepath.Base(target))
 	if err != nil {
-		return nil, fmt.Errorf("write report: %w", err)
+		return nil, fmt.Errorf("write: %w", err)
 	}
 	if err := fill(ctx, tmp, render); err != nil {
 		tmp.Close()
 		removeTemp(tmp.Name())
-		return nil, fmt.Errorf("write report %s: %w", path, err)
+		return nil, fmt.Errorf("write %s: %w", path, err)
 	}
 	p.tmp, p.target = tmp.Name(), target
 	return p, nil
@@ -61,7 +61,7 @@ func (p *Pending) Commit() error {
 	}
 	if err := os.Rename(p.tmp, p.target); err != nil {
 		p.Discard()
-		return fmt.Errorf("write report %s: %w", p.path, err)
+		return fmt.Errorf("write %s: %w", p.path, err)
 	}
 	forgetTemp(p.tmp)
 	p.tmp = ""

@@ -48,7 +48,7 @@ func Write(ctx context.Context, stdout io.Writer, path string, render Render) er
 func WriteFile(ctx context.Context, path string, render Render) error {
 	direct, target, err := classify(path)
 	if err != nil {
-		return fmt.Errorf("write report %s: %w", path, err)
+		return fmt.Errorf("write %s: %w", path, err)
 	}
 	if direct {
 		return writeDirect(ctx, path, render)
@@ -135,19 +135,19 @@ func writeDirect(ctx context.Context, path string, render Render) error {
 	}
 	f, err := os.OpenFile(path, flags, 0o644)
 	if err != nil {
-		return fmt.Errorf("write report: %w", err)
+		return fmt.Errorf("write: %w", err)
 	}
 	bw := bufio.NewWriterSize(&ctxWriter{ctx: ctx, w: f}, 64<<10)
 	if err := render(bw); err != nil {
 		f.Close()
-		return fmt.Errorf("write report %s: %w", path, err)
+		return fmt.Errorf("write %s: %w", path, err)
 	}
 	if err := bw.Flush(); err != nil {
 		f.Close()
-		return fmt.Errorf("write report %s: %w", path, err)
+		return fmt.Errorf("write %s: %w", path, err)
 	}
 	if err := f.Close(); err != nil {
-		return fmt.Errorf("write report %s: %w", path, err)
+		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
 }
@@ -159,7 +159,7 @@ func writeAtomic(ctx context.Context, path string, render Render) error {
 	}
 	if err := ctx.Err(); err != nil {
 		p.Discard()
-		return fmt.Errorf("write report %s: %w", path, err)
+		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return p.Commit()
 }

@@ -59,3 +59,22 @@ func TestDoubledPunctuationSequenceForms(t *testing.T) {
 		}
 	}
 }
+
+// A German file quoting “…” as English does uses “ to open, which under
+// German „ “ is a closing mark: X019 does not report every cue (X018
+// reports the file's style once), and still reports a German pair left open.
+func TestUnbalancedQuoteOtherHouseStyle(t *testing.T) {
+	english := []string{"Er sagte: “Komm her!”", "Sie sagte: “Nein.”", "“Doch,” sagte er."}
+	if got := runText(t, "X019", "de", "show.srt", nil, english...); len(got) != 0 {
+		t.Errorf("German file quoting “…”: %d X019 findings, want none: %v", len(got), got[0].Message)
+	}
+	if got := runText(t, "X018", "de", "show.srt", nil, english...); len(got) == 0 {
+		t.Errorf("German file quoting “…”: no X018 finding for its style")
+	}
+	if got := runText(t, "X019", "de", "show.srt", nil, "Er sagte: „Komm her!“", "Sie sagte: „Nein."); len(got) != 1 {
+		t.Errorf("German „ never closed: %d X019 findings, want 1", len(got))
+	}
+	if got := runText(t, "X019", "de", "show.srt", nil, "Er sagte: Komm her!“"); len(got) != 1 {
+		t.Errorf("German file with one stray “ after a word and no „: %d findings, want 1", len(got))
+	}
+}

@@ -18,8 +18,9 @@ var (
 		Summary: "An SDH sound or speaker label in [ ] is not in the case the guide wants",
 		Doc: "Guides set the case of the labels in [ ]: the Netflix English SDH guide writes identifiers and sound " +
 			"effects all lower-case except proper nouns ([door slams], [John laughs]). label_case lower reports a " +
-			"label written in capitals ([DOOR SLAMS]: at least two letters, none lower-case; a label that mixes " +
-			"cases may hold proper nouns and is left alone, and so is a label in a cue whose dialogue is all " +
+			"label of two words or more written in capitals ([DOOR SLAMS]: at least two letters, none lower-case; " +
+			"a one-word label is mostly a name or an acronym ([JOHN], [TV]) and a label that mixes " +
+			"cases may hold proper nouns, so both are left alone, and so is a label in a cue whose dialogue is all " +
 			"capitals too, or in a file whose dialogue is in capitals in 80 % of its cues, as CEA-608 captions " +
 			"are); label_case upper reports a label with a lower-case " +
 			"letter. Checked in SDH files as X013 finds them (all_files, a manifest's kind: sdh, a name with sdh). " +
@@ -85,19 +86,24 @@ func runSDHLabelCase(p *rule.Pass) {
 		}
 		for j, l := range c.Lines {
 			for _, label := range bracketLabels(l.Text) {
+				if want == "lower" && len(strings.Fields(strings.Trim(label, "[]"))) < 2 {
+					continue // one word in capitals is mostly a name or an acronym ([JOHN], [TV]): let be
+				}
 				labels++
 				_, lower := letterCase(label)
 				wrong := want == "lower" && allCaps(label) || want == "upper" && lower > 0
 				if !wrong {
 					continue
 				}
-				fixed := strings.ToLower(label)
+				// Lower case keeps proper nouns capitalised ([IN RUSSIAN] is
+				// [in Russian]), which the rule cannot tell: no literal text.
+				fixed := "lower case, proper nouns capitalised"
+				message := "the SDH label " + label + " in " + lineNo(j) + " is in capitals; the guide writes labels in " + fixed
 				if want == "upper" {
 					fixed = strings.ToUpper(label)
+					message = "the SDH label " + label + " in " + lineNo(j) + " is not in upper case: " + fixed
 				}
-				held = append(held, heldFinding{c: c, line: j,
-					message:  "the SDH label " + label + " in " + lineNo(j) + " is not in " + want + " case: " + fixed,
-					expected: fixed, actual: label})
+				held = append(held, heldFinding{c: c, line: j, message: message, expected: fixed, actual: label})
 			}
 		}
 	})

@@ -38,7 +38,9 @@ var (
 		Doc: "A forced narrative translates on-screen text (in ALL CAPS where the language guide says so) and " +
 			"foreign dialogue; the two are never combined in one event. Reported in forced files (a manifest's " +
 			"kind: forced or a name with forced or fn) when the pack sets all_caps: an event with one line in " +
-			"capitals (two letters or more, none lower-case) and another with lower-case letters. X014 also " +
+			"capitals (none lower-case, and more than one word of four letters or fewer: \"OK.\" and \"HELP!\" " +
+			"are shouts as often as signs; a line starting with a speaker dash is dialogue) and another with " +
+			"lower-case letters. X014 also " +
 			"reports the lower-case line when the file should be all capitals. Split the event in two.",
 		Params: []rule.ParamSpec{{Name: "all_caps", Kind: rule.KindBool,
 			Doc: "true: on-screen text is ALL CAPS in this language, so a capitals line beside a lower-case line is a mix"}},
@@ -158,6 +160,30 @@ func bracketLabels(t string) []string {
 	}
 }
 
+// onScreenText is a forced line that reads as a sign or caption in
+// capitals: not a speaker's line (one starting with a dash is dialogue,
+// "- FBI!") and more than one short shout ("OK.", "HELP!"), which
+// dialogue in capitals is as often as a sign.
+func onScreenText(line string) bool {
+	if !allCaps(line) {
+		return false
+	}
+	if dash, _ := speakerDash(strings.TrimSpace(line)); dash != 0 {
+		return false
+	}
+	words := strings.Fields(line)
+	if len(words) > 1 {
+		return true
+	}
+	letters, _ := letterCase(line)
+	return letters > shortShout
+}
+
+// shortShout is the most letters of a one-word line in capitals that is
+// not taken for on-screen text ("OK", "FBI", "HELP"); "EXIT" is lost with
+// them, "DANGER" is not.
+const shortShout = 4
+
 func runForcedMixedWithDialogue(p *rule.Pass) {
 	if !p.Bool("all_caps") || fileKind(p.File) != lang.KindForced {
 		return
@@ -165,7 +191,7 @@ func runForcedMixedWithDialogue(p *rule.Pass) {
 	textCues(p, func(c *cue.Cue) {
 		caps, dialogue := -1, -1
 		for j, l := range c.Lines {
-			if allCaps(l.Text) && caps < 0 {
+			if onScreenText(l.Text) && caps < 0 {
 				caps = j
 			}
 			if _, lower := letterCase(l.Text); lower > 0 && dialogue < 0 {

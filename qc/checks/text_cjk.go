@@ -192,11 +192,12 @@ func halfWidthTokens(t string) []halfToken {
 }
 
 // latinWordAcross reports a half-width letter at the end (before) or start
-// (after) of s, across a gap of spaces and Latin punctuation that holds a
-// space: "I LOVE", "OK, BOSS" are words of a Latin phrase ("a run of
-// capital words is not an acronym"), "CIAとUSA" and "BBC、NHK" are not.
+// (after) of s, across a gap of spaces, Latin punctuation and brackets that
+// holds a space: "I LOVE", "OK, BOSS", "Auto (TBLR)" are words of a Latin
+// phrase (a run of capital words is not an acronym); "CIAとUSA",
+// "BBC、NHK" and "記者(BBC)" are not.
 func latinWordAcross(s string, before bool) bool {
-	const gap = " ,.!?;:'\""
+	const gap = " ,.!?;:'\"()"
 	var rest string
 	if before {
 		rest = strings.TrimRight(s, gap)

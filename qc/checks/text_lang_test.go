@@ -58,8 +58,8 @@ func TestJapaneseWidth(t *testing.T) {
 		{code: "X021", lang: "ja", cues: []string{"I LOVE YOU", "あいAB34三四", "Aさん"}, want: 0},
 		// Capital words in a run, across punctuation, are a phrase; a line
 		// with no kana or Han has no Japanese to set an acronym in.
-		{code: "X021", lang: "ja", cues: []string{"OK, BOSS. わかった", "TEXT 1 (bottom)", "「OK!」 NHK"}, want: 0},
-		{code: "X021", lang: "ja", cues: []string{"NHK、BBCのニュース", "CIA/FBIの捜査"}, want: 4},
+		{code: "X021", lang: "ja", cues: []string{"OK, BOSS. わかった", "TEXT 1 (bottom)", "「OK!」 NHK", "Auto (TBLR) ございます"}, want: 0},
+		{code: "X021", lang: "ja", cues: []string{"NHK、BBCのニュース", "CIA/FBIの捜査", "記者(BBC)です"}, want: 5},
 		// Single digits are not judged: the pack leaves that clause off.
 		{code: "X021", lang: "ja", cues: []string{"1人で行く"}, want: 0},
 		{code: "X021", lang: "zh-Hans", cues: []string{"BBC记者"}, want: 0},

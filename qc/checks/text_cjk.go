@@ -33,8 +33,8 @@ var (
 			"ＣＩＡ) and recommends half-width only when an acronym is longer than 5 characters (LGBTQ+, NASDAQ); " +
 			"in horizontal subtitles a single-digit number is full-width (１人) and longer numbers half-width. " +
 			"Reported: a half-width run of capitals (with + or &, no digits: AB34 is a code) of 2 to acronym_max characters that is not " +
-			"part of a Latin phrase, and, when full_width_digits is true, a lone half-width digit not part " +
-			"of a larger number, time or decimal. Vertical subtitles are not told apart (the readers do not record " +
+			"part of a Latin phrase (a Latin word next to it across spaces and punctuation: OK, BOSS), and, when full_width_digits is true, a lone half-width digit not part " +
+			"of a larger number, time or decimal. A line with no kana or Han character is not judged. Vertical subtitles are not told apart (the readers do not record " +
 			"the writing direction), so a file of vertical subtitles may want this rule off. acronym_max 0 and " +
 			"full_width_digits false: not checked.",
 		Params: []rule.ParamSpec{
@@ -137,6 +137,9 @@ func runJapaneseCharacterWidth(p *rule.Pass) {
 	}
 	textCues(p, func(c *cue.Cue) {
 		for j, l := range c.Lines {
+			if !hasJapanese(l.Text) {
+				continue // a line of Latin text only (a note, a sign in English): no Japanese to set it in
+			}
 			for _, tok := range halfWidthTokens(l.Text) {
 				switch {
 				case max > 0 && isAcronym(tok.text) && len(tok.text) <= int(max) && !tok.latinPhrase:
@@ -179,8 +182,7 @@ func halfWidthTokens(t string) []halfToken {
 		}
 		tok := halfToken{text: t[i:k], at: i}
 		before, after := t[:i], t[k:]
-		tok.latinPhrase = latinWordAcross(strings.TrimSuffix(before, " "), true) && strings.HasSuffix(before, " ") ||
-			latinWordAcross(strings.TrimPrefix(after, " "), false) && strings.HasPrefix(after, " ")
+		tok.latinPhrase = latinWordAcross(before, true) || latinWordAcross(after, false)
 		tok.number = strings.HasSuffix(before, ".") || strings.HasSuffix(before, ":") || strings.HasSuffix(before, "/") ||
 			strings.HasSuffix(before, ",") || numberContinues(after)
 		out = append(out, tok)
@@ -190,15 +192,42 @@ func halfWidthTokens(t string) []halfToken {
 }
 
 // latinWordAcross reports a half-width letter at the end (before) or start
-// (after) of s.
+// (after) of s, across a gap of spaces, Latin punctuation and brackets that
+// holds a space: "I LOVE", "OK, BOSS", "Auto (TBLR)" are words of a Latin
+// phrase (a run of capital words is not an acronym); "CIAとUSA",
+// "BBC、NHK" and "記者(BBC)" are not.
 func latinWordAcross(s string, before bool) bool {
+	const gap = " ,.!?;:'\"()"
+	var rest string
+	if before {
+		rest = strings.TrimRight(s, gap)
+	} else {
+		rest = strings.TrimLeft(s, gap)
+	}
+	between := s[len(rest):]
+	if !before {
+		between = s[:len(s)-len(rest)]
+	}
+	if !strings.Contains(between, " ") {
+		return false
+	}
 	var r rune
 	if before {
-		r, _ = utf8.DecodeLastRuneInString(s)
+		r, _ = utf8.DecodeLastRuneInString(rest)
 	} else {
-		r, _ = utf8.DecodeRuneInString(s)
+		r, _ = utf8.DecodeRuneInString(rest)
 	}
 	return r < utf8.RuneSelf && unicode.IsLetter(r)
+}
+
+// hasJapanese reports a line with a kana or a Han character.
+func hasJapanese(s string) bool {
+	for _, r := range s {
+		if unicode.In(r, unicode.Hiragana, unicode.Katakana, unicode.Han) {
+			return true
+		}
+	}
+	return false
 }
 
 // numberContinues reports ".5", ":30", ",000" or "/2" after digits.

@@ -56,6 +56,10 @@ func TestJapaneseWidth(t *testing.T) {
 		{code: "X021", lang: "ja", cues: []string{"LGBTQ+の権利", "NASDAQの株価"}, want: 0},
 		// An English phrase, a code with digits, a single capital.
 		{code: "X021", lang: "ja", cues: []string{"I LOVE YOU", "あいAB34三四", "Aさん"}, want: 0},
+		// Capital words in a run, across punctuation, are a phrase; a line
+		// with no kana or Han has no Japanese to set an acronym in.
+		{code: "X021", lang: "ja", cues: []string{"OK, BOSS. わかった", "TEXT 1 (bottom)", "「OK!」 NHK", "Auto (TBLR) ございます"}, want: 0},
+		{code: "X021", lang: "ja", cues: []string{"NHK、BBCのニュース", "CIA/FBIの捜査", "記者(BBC)です"}, want: 5},
 		// Single digits are not judged: the pack leaves that clause off.
 		{code: "X021", lang: "ja", cues: []string{"1人で行く"}, want: 0},
 		{code: "X021", lang: "zh-Hans", cues: []string{"BBC记者"}, want: 0},
@@ -140,8 +144,14 @@ func TestEnabledChineseAndLabelCase(t *testing.T) {
 		t.Errorf("X020 zh-Hant: %v, want none (its pack gives no marks)", got)
 	}
 	got := runKind(t, "X022", "en", "show.en.sdh.srt", "", "[door slams]", "[DOOR SLAMS]", "[John laughs]", "[TV playing] Who's there?")
-	if len(got) != 1 || got[0].Expected != "[door slams]" {
-		t.Errorf("X022: %v, want one finding expecting [door slams]", got)
+	if len(got) != 1 || got[0].Expected != "lower case, proper nouns capitalised" {
+		t.Errorf("X022: %v, want one finding expecting lower case with proper nouns capitalised", got)
+	}
+	// One-word labels are mostly names or acronyms; a label's proper noun
+	// is never lower-cased in what the finding expects.
+	got = runKind(t, "X022", "en", "show.en.sdh.srt", "", "[JOHN] Hello?", "[TV] News.", "[IN RUSSIAN] Da.")
+	if len(got) != 1 || got[0].Actual != "[IN RUSSIAN]" || strings.Contains(got[0].Message, "russian") {
+		t.Errorf("X022 names and acronyms: %v, want one finding on [IN RUSSIAN] that does not write russian", got)
 	}
 	// Captions in capitals throughout (CEA-608): their labels follow.
 	if got := runKind(t, "X022", "en", "show.en.sdh.srt", "", "[APPLAUSE]", "MR. PRESIDENT, TOGETHER", "WITH THE CITIZENS"); len(got) != 0 {

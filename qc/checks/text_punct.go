@@ -392,10 +392,27 @@ func runFullWidthPunctuation(p *rule.Pass) {
 	})
 }
 
+// sequenceList reads X010's sequences: whitespace separates them, and so
+// does a comma inside a token ("!!,??" as users wrote it with --set),
+// but a token of commas only (",,") is itself a sequence to find.
+func sequenceList(v string) []string {
+	var seqs []string
+	for _, tok := range strings.Fields(v) {
+		if strings.Trim(tok, ",") == "" {
+			seqs = append(seqs, tok)
+			continue
+		}
+		for _, s := range strings.Split(tok, ",") {
+			if s != "" {
+				seqs = append(seqs, s)
+			}
+		}
+	}
+	return seqs
+}
+
 func runDoubledPunctuation(p *rule.Pass) {
-	// Whitespace only separates the sequences: a comma is one of the
-	// marks (",,"), so words(), which also splits on commas, would lose it.
-	seqs := strings.Fields(p.String("sequences"))
+	seqs := sequenceList(p.String("sequences"))
 	if len(seqs) == 0 {
 		return
 	}

@@ -40,7 +40,9 @@ var (
 			"closes after a letter, digit or mark and before a space, a mark or the line end; one with letters or " +
 			"spaces on both sides is not judged, and one that closes nothing is let be (an inch mark, or an opening " +
 			"hidden by its neighbours: =\"5%\"). Only the pack's pairs are followed " +
-			"(X018 reports marks of other styles). pairs empty: not checked.",
+			"(X018 reports marks of other styles); a pair whose opening mark the file never uses, while its closing " +
+			"mark stands where a quotation opens (German “ used as the English opener), is not judged: the file " +
+			"quotes in that other style, which X018 reports once. pairs empty: not checked.",
 		Params: []rule.ParamSpec{
 			{Name: "pairs", Kind: rule.KindString, Doc: "the language's quotation pairs, as for X018; empty: not checked"},
 		},
@@ -182,6 +184,9 @@ func runUnbalancedQuote(p *rule.Pass) {
 	if len(pairs) == 0 {
 		return
 	}
+	if pairs = pairsInUse(p, pairs); len(pairs) == 0 {
+		return
+	}
 	var open []openQuote
 	unclosed := func(q openQuote, why string) {
 		reportLine(p, q.c, q.line, "pairs", "the quotation opened with "+string(q.pair.open)+" in "+lineNo(q.line)+
@@ -248,6 +253,50 @@ func runUnbalancedQuote(p *rule.Pass) {
 	for _, q := range open {
 		unclosed(q, "the file ends")
 	}
+}
+
+// otherOpeners are marks that close one style's pair but open another's:
+// German closes „ with “, English opens with it; Danish opens with », French
+// closes with it.
+const otherOpeners = "“‘«»‹›"
+
+// pairsInUse drops the pairs whose balance cannot be judged in this file:
+// one whose opening mark the file never uses while its closing mark stands
+// where a quotation opens (at a line start or after a space, before a
+// letter), as another style's opener. A German file quoting “…” as English
+// does would otherwise have every “ reported as closing nothing; X018
+// reports its style once. A stray “ after a word is still judged.
+func pairsInUse(p *rule.Pass, pairs []quotePair) []quotePair {
+	var marks strings.Builder
+	for _, q := range pairs {
+		marks.WriteRune(q.open)
+		marks.WriteRune(q.close)
+	}
+	leads := leadBytesOf(marks.String())
+	used, opensAsOther := map[rune]bool{}, map[rune]bool{}
+	textCueFacts(p, func(c *cue.Cue, _ []lineFacts) {
+		for _, l := range c.Lines {
+			if !leads.mayHold(l.Text) {
+				continue
+			}
+			for i, r := range l.Text {
+				if !strings.ContainsRune(marks.String(), r) {
+					continue
+				}
+				used[r] = true
+				if strings.ContainsRune(otherOpeners, r) && straightRole(l.Text, i) == opens {
+					opensAsOther[r] = true
+				}
+			}
+		}
+	})
+	kept := pairs[:0:0]
+	for _, q := range pairs {
+		if used[q.open] || q.open == q.close || !opensAsOther[q.close] {
+			kept = append(kept, q)
+		}
+	}
+	return kept
 }
 
 type quoteMarkRole int

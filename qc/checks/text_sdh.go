@@ -18,8 +18,9 @@ var (
 		Summary: "An SDH sound or speaker label in [ ] is not in the case the guide wants",
 		Doc: "Guides set the case of the labels in [ ]: the Netflix English SDH guide writes identifiers and sound " +
 			"effects all lower-case except proper nouns ([door slams], [John laughs]). label_case lower reports a " +
-			"label written in capitals ([DOOR SLAMS]: at least two letters, none lower-case; a label that mixes " +
-			"cases may hold proper nouns and is left alone, and so is a label in a cue whose dialogue is all " +
+			"label of two words or more written in capitals ([DOOR SLAMS]: at least two letters, none lower-case; " +
+			"a one-word label is mostly a name or an acronym ([JOHN], [TV]) and a label that mixes " +
+			"cases may hold proper nouns, so both are left alone, and so is a label in a cue whose dialogue is all " +
 			"capitals too, or in a file whose dialogue is in capitals in 80 % of its cues, as CEA-608 captions " +
 			"are); label_case upper reports a label with a lower-case " +
 			"letter. Checked in SDH files as X013 finds them (all_files, a manifest's kind: sdh, a name with sdh). " +
@@ -37,7 +38,9 @@ var (
 		Doc: "A forced narrative translates on-screen text (in ALL CAPS where the language guide says so) and " +
 			"foreign dialogue; the two are never combined in one event. Reported in forced files (a manifest's " +
 			"kind: forced or a name with forced or fn) when the pack sets all_caps: an event with one line in " +
-			"capitals (two letters or more, none lower-case) and another with lower-case letters. X014 also " +
+			"capitals (none lower-case, and more than one word of four letters or fewer: \"OK.\" and \"HELP!\" " +
+			"are shouts as often as signs; a line starting with a speaker dash is dialogue) and another with " +
+			"lower-case letters. X014 also " +
 			"reports the lower-case line when the file should be all capitals. Split the event in two.",
 		Params: []rule.ParamSpec{{Name: "all_caps", Kind: rule.KindBool,
 			Doc: "true: on-screen text is ALL CAPS in this language, so a capitals line beside a lower-case line is a mix"}},
@@ -85,19 +88,24 @@ func runSDHLabelCase(p *rule.Pass) {
 		}
 		for j, l := range c.Lines {
 			for _, label := range bracketLabels(l.Text) {
+				if want == "lower" && len(strings.Fields(strings.Trim(label, "[]"))) < 2 {
+					continue // one word in capitals is mostly a name or an acronym ([JOHN], [TV]): let be
+				}
 				labels++
 				_, lower := letterCase(label)
 				wrong := want == "lower" && allCaps(label) || want == "upper" && lower > 0
 				if !wrong {
 					continue
 				}
-				fixed := strings.ToLower(label)
+				// Lower case keeps proper nouns capitalised ([IN RUSSIAN] is
+				// [in Russian]), which the rule cannot tell: no literal text.
+				fixed := "lower case, proper nouns capitalised"
+				message := "the SDH label " + label + " in " + lineNo(j) + " is in capitals; the guide writes labels in " + fixed
 				if want == "upper" {
 					fixed = strings.ToUpper(label)
+					message = "the SDH label " + label + " in " + lineNo(j) + " is not in upper case: " + fixed
 				}
-				held = append(held, heldFinding{c: c, line: j,
-					message:  "the SDH label " + label + " in " + lineNo(j) + " is not in " + want + " case: " + fixed,
-					expected: fixed, actual: label})
+				held = append(held, heldFinding{c: c, line: j, message: message, expected: fixed, actual: label})
 			}
 		}
 	})
@@ -152,6 +160,30 @@ func bracketLabels(t string) []string {
 	}
 }
 
+// onScreenText is a forced line that reads as a sign or caption in
+// capitals: not a speaker's line (one starting with a dash is dialogue,
+// "- FBI!") and more than one short shout ("OK.", "HELP!"), which
+// dialogue in capitals is as often as a sign.
+func onScreenText(line string) bool {
+	if !allCaps(line) {
+		return false
+	}
+	if dash, _ := speakerDash(strings.TrimSpace(line)); dash != 0 {
+		return false
+	}
+	words := strings.Fields(line)
+	if len(words) > 1 {
+		return true
+	}
+	letters, _ := letterCase(line)
+	return letters > shortShout
+}
+
+// shortShout is the most letters of a one-word line in capitals that is
+// not taken for on-screen text ("OK", "FBI", "HELP"); "EXIT" is lost with
+// them, "DANGER" is not.
+const shortShout = 4
+
 func runForcedMixedWithDialogue(p *rule.Pass) {
 	if !p.Bool("all_caps") || fileKind(p.File) != lang.KindForced {
 		return
@@ -159,7 +191,7 @@ func runForcedMixedWithDialogue(p *rule.Pass) {
 	textCues(p, func(c *cue.Cue) {
 		caps, dialogue := -1, -1
 		for j, l := range c.Lines {
-			if allCaps(l.Text) && caps < 0 {
+			if onScreenText(l.Text) && caps < 0 {
 				caps = j
 			}
 			if _, lower := letterCase(l.Text); lower > 0 && dialogue < 0 {

@@ -36,7 +36,7 @@ var Fixable = map[string]string{
 	"X011": "delete <i> and </i> tags (and SRT {\\i1} {\\i0} overrides); other markup stays",
 	"X013": "write [ ] for ( ) or { } around an SDH label that holds no other bracket; a line whose ( ) or { } are nested or unclosed is left (which bracket is missing is the author's call)",
 	"X016": "write the script's own mark (، ؟) for the Latin one after a letter of that script",
-	"X020": "Simplified Chinese (with --enable X020): a reported comma or full stop inside a line becomes one space (none added beside a space), one that ends the line (before nothing but closing quotes or brackets) is deleted with the spaces before it; a line with two marks in a row (。。。) and a file punctuating so throughout (reported once) are left",
+	"X020": "Simplified Chinese (with --enable X020): a reported comma or full stop inside a line becomes one space (none added beside a space), one that ends the line (before nothing but closing quotes or brackets) is deleted with the spaces before it, and so is one before a closing quote inside the line (“好。”然后 → “好”然后); a line with two marks in a row (。。。) and a file punctuating so throughout (reported once) are left",
 	"X021": "Japanese: write a reported half-width acronym in full-width characters (BBC → ＢＢＣ); single digits (full_width_digits) are left",
 }
 

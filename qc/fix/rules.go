@@ -34,7 +34,7 @@ var Fixable = map[string]string{
 	"X009": "write the full-width form (？！：) of a half-width mark that follows CJK text; marks at a line end the guide forbids are left (dropping one is an editor's choice)",
 	"X010": "collapse a doubled mark that ends a word to one (Stop!! and Stop!!! → Stop!); \"..\" (perhaps a mistyped ellipsis), mixed pairs such as ?! and runs that are not at a word's end (\"?? ????\", text lost by an earlier conversion) are left",
 	"X011": "delete <i> and </i> tags (and SRT {\\i1} {\\i0} overrides); other markup stays",
-	"X013": "write [ ] for ( ) or { } around an SDH label that holds no other bracket; a line whose ( ) or { } are nested or unclosed is left (which bracket is missing is the author's call)",
+	"X013": "write [ ] for ( ) or { } around an SDH label (at the line's start after an optional speaker dash, or ending the line after a sentence; at least two letters, no other bracket); brackets inside a sentence, as in (555) 123-4567, are left; a line whose ( ) or { } are nested or unclosed is left (which bracket is missing is the author's call)",
 	"X016": "write the script's own mark (، ؟) for the Latin one after a letter of that script",
 	"X020": "Simplified Chinese (with --enable X020): a reported comma or full stop inside a line becomes one space (none added beside a space), one that ends the line (before nothing but closing quotes or brackets) is deleted with the spaces before it, and so is one before a closing quote inside the line (“好。”然后 → “好”然后); a line with two marks in a row (。。。) and a file punctuating so throughout (reported once) are left",
 	"X021": "Japanese: write a reported half-width acronym in full-width characters (BBC → ＢＢＣ); single digits (full_width_digits) are left",

@@ -18,7 +18,7 @@ var Fixable = map[string]string{
 	"T010": "move an in-time a few frames after a shot change back onto it; one up to snap_within before it onto it, one further before to min_distance before it (or there when the cut does not fit), frame-accurate; only when the gaps to the neighbours, T001's and T002's durations and T006 still hold",
 	"T011": "end a cue that ends within window before a shot change gap_before_cut before it (2 frames: cut - 2f), frame-accurate, when the neighbours and durations still hold",
 	"T012": "end a cue that runs fewer than min_overhang past a shot change gap_before_cut before it (cut - 2f), when it stays on screen long enough (T001)",
-	"L005": "close unclosed formatting tags at the end of the cue and delete closing tags that close nothing (SRT, WebVTT); mis-nested tags are left for a person",
+	"L005": "close unclosed formatting tags at the end of the cue and delete closing tags that close nothing (SRT, WebVTT); a closing tag that ends a tag the cue before left open is kept and the tag opened again at the cue's start (each cue balanced, both keep the italics), or the cue left when that would mis-nest; mis-nested tags are left for a person",
 	"L001": "re-break a plain-text cue into one line or two balanced lines (the lower the longer) at a space within max_chars and max_lines; not after an article, preposition or conjunction of the language (X015's word list) when another break fits, not before French-style punctuation; cues with markup or without spaces (CJK) are left alone (SRT, WebVTT)",
 	"L002": "the same re-break as L001, when the text fits in max_lines lines",
 	"L004": "trim leading and trailing spaces, collapse double spaces, drop empty lines inside a cue (SRT, WebVTT)",

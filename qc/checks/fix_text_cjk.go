@@ -12,7 +12,9 @@ import (
 // chineseMarkFix removes the commas and full stops X020 reports in line j:
 // inside the line each becomes one space (none when a space is already
 // beside it), and one that ends the line (nothing but closing quotes or
-// brackets after it) is deleted with the spaces before it. A line with two
+// brackets after it) is deleted with the spaces before it. One before a
+// closing quote inside the line (他说“好。”然后) is deleted too, with the
+// spaces beside it: the quote already ends the phrase. A line with two
 // marks in a row (。。。 is an ellipsis someone typed) or with nothing but
 // marks is left for a person.
 func chineseMarkFix(p *rule.Pass, c *cue.Cue, j int, marks map[rune]bool) []rule.SuggestedFix {
@@ -37,6 +39,10 @@ func chineseMarkFix(p *rule.Pass, c *cue.Cue, j int, marks map[rune]bool) []rule
 			switch {
 			case lineEndsAfter(rest):
 				out = append(out, textEdit{len(before), end, ""})
+			case closesAt(t, len(t)-len(rest)):
+				// “好。”然后: the quote ends the phrase, so the mark goes
+				// with the spaces around it; a space would sit inside the quote.
+				out = append(out, textEdit{len(before), len(t) - len(rest), ""})
 			case len(before) < i || len(rest) < len(t)-end || before == "":
 				out = append(out, textEdit{i, end, ""}) // a space is already there, or the line starts here
 			default:
@@ -56,6 +62,17 @@ func lineEndsAfter(rest string) bool {
 		}
 	}
 	return true
+}
+
+// closesAt reports a closing quote or bracket at byte k of t: Unicode
+// Pe or Pf, or a straight '"' after an odd number of them (the second of
+// a pair; the first opens).
+func closesAt(t string, k int) bool {
+	r := runeAt(t, k)
+	if r == '"' {
+		return strings.Count(t[:k], `"`)%2 == 1
+	}
+	return unicode.In(r, unicode.Pe, unicode.Pf)
 }
 
 // acronymFix writes the full-width form of the acronym tok in line j (X021:

@@ -164,10 +164,12 @@ func homoglyphFix(p *rule.Pass, c *cue.Cue, j int, word string) []rule.Suggested
 	})
 }
 
-// sdhBracketFix writes [ ] for each ( ) or { } pair in line j that holds a
-// label with no other bracket inside (X013). A line whose brackets of a
-// kind are nested or unclosed ("(whispering (softly)") is left for a
-// person: which bracket is missing is the author's call.
+// sdhBracketFix writes [ ] for the ( ) or { } pairs that stand as labels
+// in line j (X013: labelPairs, at the line's start or its end after a
+// sentence). A
+// line whose brackets of a kind are nested or unclosed ("(whispering
+// (softly)") is left for a person: which bracket is missing is the
+// author's call; so is a pair inside a sentence ("(555) 123-4567").
 func sdhBracketFix(p *rule.Pass, c *cue.Cue, j int) []rule.SuggestedFix {
 	return textFix(p, c, j, "put the SDH labels in [ ]"+cueLabel(c), func(_ int, t string) []textEdit {
 		var out []textEdit
@@ -175,22 +177,8 @@ func sdhBracketFix(p *rule.Pass, c *cue.Cue, j int) []rule.SuggestedFix {
 			if !bracketsPair(t, br[0], br[1]) {
 				continue
 			}
-			for at := 0; at < len(t); {
-				a := strings.IndexByte(t[at:], br[0])
-				if a < 0 {
-					break
-				}
-				a += at
-				b := strings.IndexByte(t[a:], br[1])
-				if b < 0 {
-					break
-				}
-				b += a
-				at = b + 1
-				if strings.ContainsAny(t[a+1:b], "(){}[]") || strings.TrimSpace(t[a+1:b]) == "" {
-					continue
-				}
-				out = append(out, textEdit{a, a + 1, "["}, textEdit{b, b + 1, "]"})
+			for _, l := range labelPairs(t, br[0], br[1]) {
+				out = append(out, textEdit{l[0], l[0] + 1, "["}, textEdit{l[1], l[1] + 1, "]"})
 			}
 		}
 		return out

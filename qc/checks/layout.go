@@ -157,16 +157,19 @@ func runUnbalancedMarkup(p *rule.Pass) {
 	if p.Doc.Format != "srt" && p.Doc.Format != "webvtt" {
 		return
 	}
+	var left leftOpen // what the cue before left unclosed: a stray closer may end it
 	for i := range p.Doc.Cues {
 		c := &p.Doc.Cues[i]
-		if c.Comment || strings.IndexByte(c.Raw, '<') < 0 {
+		if c.Comment {
 			continue
 		}
 		issues := markup.Balance(c.Raw)
+		before := left
+		left = leftOpenIn(c.Raw, issues)
 		if len(issues) == 0 {
 			continue
 		}
-		fixes := balanceFix(p, c, issues)
+		fixes := balanceFix(p, c, issues, before)
 		for _, prob := range markup.Problems(issues) {
 			f := rule.AtCue(c)
 			f.Line, f.Message, f.Fixes = payloadLine(c, prob.LineInPayload), prob.Message, fixes

@@ -19,7 +19,7 @@ var (
 		Doc: "The Netflix Simplified Chinese guide uses no commas or full stops: a single space separates the " +
 			"phrases, and a line ends with no mark. Reported: each mark of the pack's list in a line, the " +
 			"full-width ones (，。) anywhere, the half-width ones (, .) next to a Chinese character (so 3.5, " +
-			"1,000, Mr. and an ellipsis are left alone; X004 judges the ellipsis). A file that punctuates so " +
+			"1,000, Mr. (also Mr.王) and an ellipsis are left alone; X004 judges the ellipsis). A file that punctuates so " +
 			"throughout is reported once, with the count. X009 keeps judging ？！： and, for Traditional Chinese, " +
 			"the line ends. marks empty: not checked. Replace the mark with a space (nothing at a line end).",
 		Params: []rule.ParamSpec{{Name: "marks", Kind: rule.KindString,
@@ -100,6 +100,9 @@ func chineseMarkAt(t string, i int, r rune, marks map[rune]bool) bool {
 		next, _ := utf8.DecodeRuneInString(t[i+1:])
 		if !isHan(prev) && !isHan(next) || prev == r || next == r {
 			return false // Latin text, a number, or a run of dots
+		}
+		if r == '.' && (prev|0x20 >= 'a' && prev|0x20 <= 'z') {
+			return false // Mr.王: an abbreviation's dot, not a full stop
 		}
 	}
 	return true

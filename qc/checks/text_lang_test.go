@@ -132,7 +132,7 @@ func TestKindFromManifest(t *testing.T) {
 // Rules shipped off (X020, X022) when enabled: Simplified Chinese commas
 // and full stops anywhere; SDH labels in the pack's case.
 func TestEnabledChineseAndLabelCase(t *testing.T) {
-	if got := runTextEnabled(t, "X020", "zh-Hans", "我们走吧，快点。", "我们走吧 快点", "跑了3.5公里", "Mr. Smith来了", "等等..."); len(got) != 1 ||
+	if got := runTextEnabled(t, "X020", "zh-Hans", "我们走吧，快点。", "我们走吧 快点", "跑了3.5公里", "Mr. Smith来了", "他叫Mr.王", "等等..."); len(got) != 1 ||
 		!strings.Contains(got[0].Message, "，。") {
 		t.Errorf("X020: %v, want one finding naming ，。", got)
 	}

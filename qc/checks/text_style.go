@@ -46,7 +46,9 @@ var (
 			"(Title.en.sdh.srt, Title_SDH_en.vtt) or whose delivery manifest says kind: sdh. Change " +
 			"( ) and { } around labels to [ ]; put ♪ at both ends of a lyric. The label reported is the innermost pair " +
 			"holding text, so an unclosed bracket is not part of it (\"(whispering (softly)\" reports (softly) and says " +
-			"the line's brackets are nested or unclosed); an empty () is not a label.",
+			"the line's brackets are nested or unclosed); an empty () is not a label. A label stands at the start of " +
+			"its line (after a speaker dash) or ends it after a sentence (\"Who is it? {KNOCKING}\") and holds at least two letters: brackets inside " +
+			"a sentence (\"Call me at (555) 123-4567\", \"I (really) mean it\") are the author's and not reported.",
 		Params: []rule.ParamSpec{{Name: "all_files", Kind: rule.KindBool, Doc: "true: treat every file as SDH"}},
 		Run:    runSDHConventions, DefaultSeverity: rule.Warning,
 	}
@@ -278,7 +280,10 @@ func runSDHConventions(p *rule.Pass) {
 		}
 		for j, l := range c.Lines {
 			for _, br := range [][2]byte{{'(', ')'}, {'{', '}'}} {
-				a, b := innermostPair(l.Text, br[0], br[1])
+				a, b := labelPair(l.Text, br[0], br[1])
+				if a < 0 && opensLine(l.Text, br[0]) && !bracketsPair(l.Text, br[0], br[1]) {
+					a, b = innermostPair(l.Text, br[0], br[1]) // a broken label: a person sorts it out
+				}
 				if a < 0 {
 					continue
 				}
@@ -326,6 +331,65 @@ func innermostPair(t string, open, close byte) (int, int) {
 		}
 	}
 	return -1, -1
+}
+
+// labelPairs returns the byte offsets of the ( ) or { } pairs that stand
+// as SDH labels in t: one that opens the line (after a speaker dash), or
+// one that ends it after a sentence ("Who is it? {KNOCKING}"), holding at
+// least two letters and no other bracket and not glued to a word
+// ("(DOOR SLAMS)", "- (sighs) Fine."). A pair inside a sentence ("Call me
+// at (555) 123-4567", "I (really) mean it") may be the author's own
+// brackets, so it is not read as a label.
+func labelPairs(t string, open, close byte) [][2]int {
+	var out [][2]int
+	if opensLine(t, open) {
+		a := strings.IndexByte(t, open)
+		if b := strings.IndexByte(t[a:], close); b > 0 && holdsLabel(t, a, a+b) {
+			out = append(out, [2]int{a, a + b})
+		}
+	}
+	end := strings.TrimRight(t, " ")
+	if a := strings.LastIndexByte(end, open); a > 0 && strings.HasSuffix(end, string(close)) &&
+		endsSentence(strings.TrimRight(t[:a], " ")) && t[a-1] == ' ' && holdsLabel(t, a, len(end)-1) {
+		if len(out) == 0 || out[0][0] != a {
+			out = append(out, [2]int{a, len(end) - 1})
+		}
+	}
+	return out
+}
+
+// labelPair is the first of labelPairs: -1, -1 when there is none.
+func labelPair(t string, open, close byte) (int, int) {
+	if l := labelPairs(t, open, close); len(l) > 0 {
+		return l[0][0], l[0][1]
+	}
+	return -1, -1
+}
+
+// holdsLabel reports whether t[a:b+1], a bracket pair, can hold a label: at
+// least two letters, no other bracket, and a space, a colon ("( giggles ):"
+// introduces the line) or the line's end after it ("(wo)man" is part of a
+// word).
+func holdsLabel(t string, a, b int) bool {
+	inside := t[a+1 : b]
+	letters := 0
+	for _, r := range inside {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 2 && !strings.ContainsAny(inside, "(){}[]") && (b+1 == len(t) || t[b+1] == ' ' || t[b+1] == ':')
+}
+
+// opensLine reports whether t starts with the bracket open, after spaces
+// and a speaker dash.
+func opensLine(t string, open byte) bool {
+	rest := strings.TrimLeft(t, " ")
+	for _, dash := range []string{"-", "–", "—"} {
+		rest = strings.TrimPrefix(rest, dash)
+	}
+	rest = strings.TrimLeft(rest, " ")
+	return rest != "" && rest[0] == open
 }
 
 // bracketsPair reports whether t's brackets of one kind open and close in

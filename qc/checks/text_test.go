@@ -287,8 +287,14 @@ func TestItalicsNumbersSDHForcedLineBreaks(t *testing.T) {
 			contains: `label "{faint}"`},
 		{code: "X013", lang: "en", path: "show.en.sdh.srt", cues: []string{"Fine.) (sighs)"}, want: 1,
 			contains: `label "(sighs)"`},
-		{code: "X013", lang: "en", path: "show.en.sdh.srt", cues: []string{"First (negative \\pos())."}, want: 1,
-			contains: `label "(negative \pos())"`},
+		// Brackets inside a sentence are the author's, not a label: a label
+		// opens the line (after a speaker dash) or ends it after a sentence.
+		{code: "X013", lang: "en", path: "show.en.sdh.srt", cues: []string{"First (negative \\pos())."}, want: 0},
+		{code: "X013", lang: "en", path: "show.en.sdh.srt", cues: []string{"Call me at (555) 123-4567.", "Part (a) of the form.",
+			"I (really) mean it.", "(555) 123-4567", "(a) Fine.", "(wo)man"}, want: 0},
+		{code: "X013", lang: "en", path: "show.en.sdh.srt", cues: []string{"- (sighs) Fine."}, want: 1, contains: "[sighs]"},
+		{code: "X013", lang: "en", path: "show.en.sdh.srt", cues: []string{"( giggles ):"}, want: 1, contains: "[ giggles ]"},
+		{code: "X013", lang: "en", path: "show.en.sdh.srt", cues: []string{"Who is it? {KNOCKING}"}, want: 1, contains: "[KNOCKING]"},
 		{code: "X013", lang: "en", path: "show.en.sdh.srt", cues: []string{"Call f() now."}, want: 0},
 		// Every SDH kind word qc/lang knows marks the file, not only "sdh".
 		{code: "X013", lang: "en", path: "show.en.hoh.srt", cues: []string{"(DOOR SLAMS)"}, want: 1},

@@ -18,7 +18,7 @@ var Fixable = map[string]string{
 	"T010": "move an in-time a few frames after a shot change back onto it; one up to snap_within before it onto it, one further before to min_distance before it (or there when the cut does not fit), frame-accurate; only when the gaps to the neighbours, T001's and T002's durations and T006 still hold",
 	"T011": "end a cue that ends within window before a shot change gap_before_cut before it (2 frames: cut - 2f), frame-accurate, when the neighbours and durations still hold",
 	"T012": "end a cue that runs fewer than min_overhang past a shot change gap_before_cut before it (cut - 2f), when it stays on screen long enough (T001)",
-	"L005": "close unclosed formatting tags at the end of the cue and delete closing tags that close nothing (SRT, WebVTT); mis-nested tags are left for a person",
+	"L005": "close unclosed formatting tags at the end of the cue and delete closing tags that close nothing (SRT, WebVTT); a closing tag that ends a tag the cue before left open is kept and the tag opened again at the cue's start (each cue balanced, both keep the italics), or the cue left when that would mis-nest; mis-nested tags are left for a person",
 	"L001": "re-break a plain-text cue into one line or two balanced lines (the lower the longer) at a space within max_chars and max_lines; not after an article, preposition or conjunction of the language (X015's word list) when another break fits, not before French-style punctuation; cues with markup or without spaces (CJK) are left alone (SRT, WebVTT)",
 	"L002": "the same re-break as L001, when the text fits in max_lines lines",
 	"L004": "trim leading and trailing spaces, collapse double spaces, drop empty lines inside a cue (SRT, WebVTT)",
@@ -34,9 +34,9 @@ var Fixable = map[string]string{
 	"X009": "write the full-width form (？！：) of a half-width mark that follows CJK text; marks at a line end the guide forbids are left (dropping one is an editor's choice)",
 	"X010": "collapse a doubled mark that ends a word to one (Stop!! and Stop!!! → Stop!); \"..\" (perhaps a mistyped ellipsis), mixed pairs such as ?! and runs that are not at a word's end (\"?? ????\", text lost by an earlier conversion) are left",
 	"X011": "delete <i> and </i> tags (and SRT {\\i1} {\\i0} overrides); other markup stays",
-	"X013": "write [ ] for ( ) or { } around an SDH label that holds no other bracket; a line whose ( ) or { } are nested or unclosed is left (which bracket is missing is the author's call)",
+	"X013": "write [ ] for ( ) or { } around an SDH label (at the line's start after an optional speaker dash, or ending the line after a sentence; at least two letters, no other bracket); brackets inside a sentence, as in (555) 123-4567, are left; a line whose ( ) or { } are nested or unclosed is left (which bracket is missing is the author's call)",
 	"X016": "write the script's own mark (، ؟) for the Latin one after a letter of that script",
-	"X020": "Simplified Chinese (with --enable X020): a reported comma or full stop inside a line becomes one space (none added beside a space), one that ends the line (before nothing but closing quotes or brackets) is deleted with the spaces before it; a line with two marks in a row (。。。) and a file punctuating so throughout (reported once) are left",
+	"X020": "Simplified Chinese (with --enable X020): a reported comma or full stop inside a line becomes one space (none added beside a space), one that ends the line (before nothing but closing quotes or brackets) is deleted with the spaces before it, and so is one before a closing quote inside the line (“好。”然后 → “好”然后); a line with two marks in a row (。。。) and a file punctuating so throughout (reported once) are left",
 	"X021": "Japanese: write a reported half-width acronym in full-width characters (BBC → ＢＢＣ); single digits (full_width_digits) are left",
 }
 

@@ -126,6 +126,13 @@ func TestRulesExplainShowsPerLanguageValues(t *testing.T) {
 	if code, _, _ := run(t, "rules", "explain", "Z999"); code != ExitUsage {
 		t.Errorf("unknown rule: exit %d", code)
 	}
+	// It says what exportqc fix does about the rule, or why it does nothing.
+	if !strings.Contains(out, "No fix: reading speed is fixed by condensing the text") {
+		t.Errorf("explain T005 does not say why it has no fix:\n%s", out)
+	}
+	if _, out, _ := run(t, "rules", "explain", "X004", "--config", emptyConfig(t)); !strings.Contains(out, "Fix (exportqc fix): write the pack's ellipsis") {
+		t.Errorf("explain X004 does not name its fix:\n%s", out)
+	}
 }
 
 func TestOutputFileIsWritten(t *testing.T) {

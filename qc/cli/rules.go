@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/exportqc/exportqc/qc/checks"
+	"github.com/exportqc/exportqc/qc/fix"
 	"github.com/exportqc/exportqc/qc/rule"
 )
 
@@ -72,6 +73,7 @@ func (a *app) rulesCommand() *cobra.Command {
 				return err
 			}
 			fmt.Fprintf(a.stdout, "%s — %s\n\n%s\n\n", r.ID(), r.Summary, wrap(r.Doc, 100))
+			fmt.Fprintf(a.stdout, "%s\n\n", wrap(fixSentence(r.Code), 100))
 			d, err := lib.Describe(r.Code, req)
 			if err != nil {
 				return usageError{err}
@@ -84,6 +86,18 @@ func (a *app) rulesCommand() *cobra.Command {
 	list.Flags().BoolVar(&markdown, "markdown", false, "print a Markdown table (the README's rule table)")
 	rules.AddCommand(list, explain)
 	return rules
+}
+
+// fixSentence says what exportqc fix does about a rule's findings, so
+// that a person reading the rule knows whether to run it.
+func fixSentence(code string) string {
+	if what, ok := fix.Fixable[code]; ok {
+		return "Fix (exportqc fix): " + what + "."
+	}
+	if why, ok := fix.NotFixable[code]; ok {
+		return "No fix: " + why + "."
+	}
+	return "No fix: exportqc fix does not change what this rule reports."
 }
 
 // wrap breaks prose at word boundaries for the terminal.

@@ -66,6 +66,8 @@ type Result struct {
 	Files   []File    `json:"-"`
 	Changes []Change  `json:"changes"`
 	Dropped []Dropped `json:"dropped,omitempty"`
+	// Skipped are files in an encoding no fix can be placed in (see E001).
+	Skipped []Skipped `json:"skipped,omitempty"`
 	// Remaining are the selected rules' findings (not waived) still in the
 	// copies: the fixes could not remove them.
 	Remaining []rule.Finding `json:"remaining,omitempty"`
@@ -79,6 +81,7 @@ type Result struct {
 type fileState struct {
 	path     string
 	format   string // as the check read it
+	encoding string // as the check read it: fixes need UTF-8
 	original []byte
 	current  []byte
 	findings []rule.Finding
@@ -106,7 +109,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		if !ok {
 			continue // unreadable: E000 says so, nothing to fix
 		}
-		files = append(files, &fileState{path: rf.Path, format: rf.Format, original: data, current: data,
+		files = append(files, &fileState{path: rf.Path, format: rf.Format, encoding: rf.Encoding, original: data, current: data,
 			findings: byFile[rf.Path], blocked: map[string]Dropped{}, blockedAt: map[string]Dropped{}, stage: map[int]int{}})
 	}
 	res := &Result{Before: st.count(files)}
@@ -175,6 +178,9 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	for _, f := range files {
 		res.Dropped = append(res.Dropped, dropped(f)...)
+		if s, ok := encodingNote(f, opts.Rules); ok {
+			res.Skipped = append(res.Skipped, s)
+		}
 		res.Files = append(res.Files, File{Path: f.path, Original: f.original, Fixed: f.current, Passes: f.passes})
 		for _, fd := range f.findings {
 			if fd.Waived == nil && opts.Rules[fd.Rule] {

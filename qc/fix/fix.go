@@ -324,11 +324,20 @@ func judge(before, after []rule.Finding, p []planned) verdict {
 }
 
 // withhold blocks the pass's fixes that could have made a cue worse,
-// records them as dropped, and returns how many it blocked.
+// records them as dropped, and returns how many it blocked. Of several
+// fixes that could have spoilt one cue, the first is spared: each may fit
+// alone where together they do not (a T010 and a T012 retime that shorten
+// a cue below T001's min_duration only together), and the next pass judges
+// the others against its result.
 func withhold(f *fileState, p []planned, v verdict) int {
 	if v.whole || len(v.bad) == 0 {
 		return 0
 	}
+	blamed := map[int]int{} // bad cue → fixes of the pass that could have spoilt it
+	for _, x := range p {
+		forBadCues(x, v, func(near int) { blamed[near]++ })
+	}
+	spared := map[int]bool{}
 	n := 0
 	for _, x := range p {
 		c := x.finding.Cue
@@ -338,12 +347,31 @@ func withhold(f *fileState, p []planned, v verdict) int {
 			if _, done := f.blockedAt[fixKey(x.finding)]; !ok || c == 0 || done {
 				continue
 			}
+			if blamed[near] > 1 && !spared[near] {
+				spared[near] = true
+				continue
+			}
 			f.blockedAt[fixKey(x.finding)] = Dropped{File: f.path, Rule: x.finding.Rule, Cue: c, Reason: why}
 			n++
 			break
 		}
 	}
 	return n
+}
+
+// forBadCues calls fn for each cue the verdict found worse that fix x could
+// have spoilt.
+func forBadCues(x planned, v verdict, fn func(cue int)) {
+	c := x.finding.Cue
+	if c == 0 {
+		return
+	}
+	lo, hi := reach(x.finding.Rule)
+	for near := c + lo; near <= c+hi; near++ {
+		if _, ok := v.bad[near]; ok {
+			fn(near)
+		}
+	}
 }
 
 // clearWithheld forgets the single fixes withheld so far; it reports

@@ -66,6 +66,8 @@ type Result struct {
 	Files   []File    `json:"-"`
 	Changes []Change  `json:"changes"`
 	Dropped []Dropped `json:"dropped,omitempty"`
+	// Skipped are files in an encoding no fix can be placed in (see E001).
+	Skipped []Skipped `json:"skipped,omitempty"`
 	// Remaining are the selected rules' findings (not waived) still in the
 	// copies: the fixes could not remove them.
 	Remaining []rule.Finding `json:"remaining,omitempty"`
@@ -79,6 +81,7 @@ type Result struct {
 type fileState struct {
 	path     string
 	format   string // as the check read it
+	encoding string // as the check read it: fixes need UTF-8
 	original []byte
 	current  []byte
 	findings []rule.Finding
@@ -106,7 +109,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		if !ok {
 			continue // unreadable: E000 says so, nothing to fix
 		}
-		files = append(files, &fileState{path: rf.Path, format: rf.Format, original: data, current: data,
+		files = append(files, &fileState{path: rf.Path, format: rf.Format, encoding: rf.Encoding, original: data, current: data,
 			findings: byFile[rf.Path], blocked: map[string]Dropped{}, blockedAt: map[string]Dropped{}, stage: map[int]int{}})
 	}
 	res := &Result{Before: st.count(files)}
@@ -175,6 +178,9 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	for _, f := range files {
 		res.Dropped = append(res.Dropped, dropped(f)...)
+		if s, ok := encodingNote(f, opts.Rules); ok {
+			res.Skipped = append(res.Skipped, s)
+		}
 		res.Files = append(res.Files, File{Path: f.path, Original: f.original, Fixed: f.current, Passes: f.passes})
 		for _, fd := range f.findings {
 			if fd.Waived == nil && opts.Rules[fd.Rule] {
@@ -318,11 +324,20 @@ func judge(before, after []rule.Finding, p []planned) verdict {
 }
 
 // withhold blocks the pass's fixes that could have made a cue worse,
-// records them as dropped, and returns how many it blocked.
+// records them as dropped, and returns how many it blocked. Of several
+// fixes that could have spoilt one cue, the first is spared: each may fit
+// alone where together they do not (a T010 and a T012 retime that shorten
+// a cue below T001's min_duration only together), and the next pass judges
+// the others against its result.
 func withhold(f *fileState, p []planned, v verdict) int {
 	if v.whole || len(v.bad) == 0 {
 		return 0
 	}
+	blamed := map[int]int{} // bad cue → fixes of the pass that could have spoilt it
+	for _, x := range p {
+		forBadCues(x, v, func(near int) { blamed[near]++ })
+	}
+	spared := map[int]bool{}
 	n := 0
 	for _, x := range p {
 		c := x.finding.Cue
@@ -332,12 +347,31 @@ func withhold(f *fileState, p []planned, v verdict) int {
 			if _, done := f.blockedAt[fixKey(x.finding)]; !ok || c == 0 || done {
 				continue
 			}
+			if blamed[near] > 1 && !spared[near] {
+				spared[near] = true
+				continue
+			}
 			f.blockedAt[fixKey(x.finding)] = Dropped{File: f.path, Rule: x.finding.Rule, Cue: c, Reason: why}
 			n++
 			break
 		}
 	}
 	return n
+}
+
+// forBadCues calls fn for each cue the verdict found worse that fix x could
+// have spoilt.
+func forBadCues(x planned, v verdict, fn func(cue int)) {
+	c := x.finding.Cue
+	if c == 0 {
+		return
+	}
+	lo, hi := reach(x.finding.Rule)
+	for near := c + lo; near <= c+hi; near++ {
+		if _, ok := v.bad[near]; ok {
+			fn(near)
+		}
+	}
 }
 
 // clearWithheld forgets the single fixes withheld so far; it reports

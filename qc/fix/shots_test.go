@@ -146,3 +146,43 @@ func TestShotChangeFixesRespectNeighbours(t *testing.T) {
 		t.Errorf("remaining %v, want cue 1's T012 left for a person (ending it before the cut makes it too short)", left)
 	}
 }
+
+// A T010 and a T012 fix on one cue are each offered against the cue as
+// it is; together they would shorten it below T001's min_duration. One of
+// them must still land (each alone fits), not both be dropped.
+func TestShotFixesOnOneCueTogether(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "cue.en.srt")
+	body := "1\n00:00:05,000 --> 00:00:07,000\nHello there.\n\n" +
+		"2\n00:00:09,840 --> 00:00:11,040\nA cue over the cuts.\n\n" +
+		"3\n00:00:14,000 --> 00:00:16,000\nAfter.\n\n"
+	cuts := filepath.Join(dir, "cuts.txt")
+	if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(cuts, []byte("10.000\n10.800\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	opts := options(t, path)
+	l, err := shots.Load(cuts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts.Engine.ShotChanges = l
+	opts.Rules = map[string]bool{"T010": true, "T011": true, "T012": true}
+	res := fixOne(t, opts)
+	if res.Before["T010"] != 1 || res.Before["T012"] != 1 {
+		t.Fatalf("findings before: %v; want one T010 and one T012", res.Before)
+	}
+	if res.After["T010"]+res.After["T012"] != 1 {
+		t.Errorf("findings after: %v; want one of T010, T012 fixed; dropped: %+v", res.After, res.Dropped)
+	}
+	after := count(check(t, opts, path, res.Files[0].Fixed))
+	before := count(check(t, opts, path, res.Files[0].Original))
+	if after["T001"] > before["T001"] {
+		t.Errorf("the fix made the cue too short: T001 %d → %d", before["T001"], after["T001"])
+	}
+	if !bytes.Contains(res.Files[0].Fixed, []byte("00:00:10,000 --> 00:00:11,040")) {
+		t.Errorf("cue 2 not moved onto the first cut:\n%s", res.Files[0].Fixed)
+	}
+}

@@ -38,6 +38,10 @@ func WriteSummary(w io.Writer, res *Result, detail bool) error {
 		}
 		fmt.Fprintf(&b, "%s: %s fix%s dropped: %s\n", d.File, d.Rule, where, d.Reason)
 	}
+	// Said even without detail: it explains why a file was left as it was.
+	for _, s := range res.Skipped {
+		fmt.Fprintf(&b, "%s: no fix placed: %s\n", s.File, s.Reason)
+	}
 	codes := map[string]bool{}
 	for c := range res.Before {
 		codes[c] = true
@@ -72,6 +76,7 @@ func WriteSummary(w io.Writer, res *Result, detail bool) error {
 type Log struct {
 	Changes []Change       `json:"changes"`
 	Dropped []Dropped      `json:"dropped"`
+	Skipped []Skipped      `json:"skipped,omitempty"`
 	Files   []LogFile      `json:"files"`
 	Before  map[string]int `json:"before"`
 	After   map[string]int `json:"after"`
@@ -89,7 +94,7 @@ type LogFile struct {
 
 // WriteLog writes the JSON change log; outputs maps files to where they were written.
 func WriteLog(w io.Writer, res *Result, outputs map[string]string, notes []string) error {
-	l := Log{Changes: res.Changes, Dropped: res.Dropped, Before: res.Before, After: res.After, Notes: notes}
+	l := Log{Changes: res.Changes, Dropped: res.Dropped, Skipped: res.Skipped, Before: res.Before, After: res.After, Notes: notes}
 	if l.Changes == nil {
 		l.Changes = []Change{}
 	}

@@ -26,6 +26,11 @@ type Span struct {
 type Line struct {
 	Text  string
 	Spans []Span
+	// Src is where Text is written byte for byte in the decoded text, when
+	// a reader knows it (TTML lines written as is: single spaces, no
+	// entity, no markup inside); zero otherwise. Text fixes place edits
+	// through it in formats whose payload is not the display lines.
+	Src Range
 }
 
 // Italic reports whether any part of the line is italic.

@@ -103,3 +103,20 @@ func zhHouseStyle() []string {
 	}
 	return lines
 }
+
+// A TTML line's place is in the decoded text, which starts after the
+// byte-order mark: the edit lands on the dots, not three bytes before them.
+func TestTTMLTextFixAfterBOM(t *testing.T) {
+	body := ttmlP("Wait... what")
+	path := filepath.Join(t.TempDir(), "bom.en.ttml")
+	if err := os.WriteFile(path, []byte("\uFEFF"+body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	opts := options(t, path)
+	opts.Rules = map[string]bool{"X004": true}
+	res := fixOne(t, opts)
+	want := "\uFEFF" + strings.Replace(body, "Wait...", "Wait…", 1)
+	if got := string(res.Files[0].Fixed); got != want {
+		t.Errorf("fixed copy:\n%s\nwant:\n%s", got, want)
+	}
+}

@@ -15,7 +15,7 @@ import (
 // the visible characters came from. A line whose visible text, rebuilt so,
 // differs from the text the reader saw (an entity such as &amp;, a reader
 // quirk) gets no fix: an edit placed by guesswork could land in a tag.
-// TTML lines are placed through cue.Line.Src, which the reader records for
+// TTML lines are placed through cue.Line.SrcAt, which the reader records for
 // a line written byte for byte in the document; a line built otherwise
 // (an entity, markup or a line end inside it) gets no fix. The binary
 // formats get none (their text does not map to bytes one to one).
@@ -142,7 +142,7 @@ func ttmlTextFix(p *rule.Pass, c *cue.Cue, j int, msg string, edit func(j int, t
 		if len(es) == 0 {
 			continue
 		}
-		base, end, ok := p.File.Fix.Span(l.Src, false)
+		base, end, ok := p.File.Fix.Span(l.Src(), false)
 		if !ok || end-base != int64(len(l.Text)) || string(p.File.Fix.Data[base:end]) != l.Text {
 			return nil
 		}

@@ -244,7 +244,7 @@ func (b *lineBuilder) settle(cues []cue.Cue, base int64) {
 			t := kept[k]
 			if t.inSrc {
 				cues[i].Lines[j].Text = b.src[t.from:t.to]
-				cues[i].Lines[j].Src = cue.Range{From: int64(t.from) + base, To: int64(t.to) + base}
+				cues[i].Lines[j].SrcAt = int64(t.from) + base
 			} else {
 				cues[i].Lines[j].Text = all[t.from:t.to]
 			}

@@ -98,10 +98,10 @@ func TestLineSrcMarksLinesWrittenAsIs(t *testing.T) {
 				switch {
 				case !ok:
 					t.Errorf("unexpected line %q", l.Text)
-				case asIs && (!l.Src.Valid() || src[l.Src.From:l.Src.To] != l.Text):
-					t.Errorf("bom %q: line %q has Src %+v", bom, l.Text, l.Src)
-				case !asIs && l.Src != (cue.Range{}):
-					t.Errorf("bom %q: line %q is not written as is but has Src %+v", bom, l.Text, l.Src)
+				case asIs && (!l.Src().Valid() || src[l.Src().From:l.Src().To] != l.Text):
+					t.Errorf("bom %q: line %q has Src %+v", bom, l.Text, l.Src())
+				case !asIs && l.SrcAt != 0:
+					t.Errorf("bom %q: line %q is not written as is but has SrcAt %d", bom, l.Text, l.SrcAt)
 				}
 			}
 		}

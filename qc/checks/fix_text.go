@@ -15,8 +15,10 @@ import (
 // the visible characters came from. A line whose visible text, rebuilt so,
 // differs from the text the reader saw (an entity such as &amp;, a reader
 // quirk) gets no fix: an edit placed by guesswork could land in a tag.
-// TTML and the binary formats get none (their text does not map to bytes
-// one to one).
+// TTML lines are placed through cue.Line.SrcAt, which the reader records for
+// a line written byte for byte in the document; a line built otherwise
+// (an entity, markup or a line end inside it) gets no fix. The binary
+// formats get none (their text does not map to bytes one to one).
 
 // textEdit replaces bytes [from, to) of a line's visible text with s.
 type textEdit struct {
@@ -86,9 +88,16 @@ func (v *visibleLine) place(e textEdit) (from, to int, ok bool) {
 
 // textFix builds one fix for cue c from edits on the visible text of its
 // display lines (only line j when j >= 0): nil when not fixing, the format
-// is not SRT or WebVTT, a line's text cannot be mapped, or nothing changes.
+// is not SRT, WebVTT or TTML, a line's text cannot be mapped, or nothing
+// changes.
 func textFix(p *rule.Pass, c *cue.Cue, j int, msg string, edit func(j int, text string) []textEdit) []rule.SuggestedFix {
-	if !p.Fixing() || (p.Doc.Format != "srt" && p.Doc.Format != "webvtt") {
+	if !p.Fixing() {
+		return nil
+	}
+	if p.Doc.Format == "ttml" {
+		return ttmlTextFix(p, c, j, msg, edit)
+	}
+	if p.Doc.Format != "srt" && p.Doc.Format != "webvtt" {
 		return nil
 	}
 	base, _, ok := p.File.Fix.Span(c.TextSrc, false)
@@ -114,6 +123,34 @@ func textFix(p *rule.Pass, c *cue.Cue, j int, msg string, edit func(j int, text 
 				return nil
 			}
 			edits = append(edits, rule.TextEdit{Start: base + int64(a), End: base + int64(z), New: e.s})
+		}
+	}
+	return fixOf(msg, edits)
+}
+
+// ttmlTextFix is textFix for TTML: a line's edits go straight onto the
+// bytes the line was read from. A line with edits that was not read byte
+// for byte, or an edit that would write markup characters (< and & need
+// escaping in XML), drops the whole fix, as an unmappable SRT line does.
+func ttmlTextFix(p *rule.Pass, c *cue.Cue, j int, msg string, edit func(j int, text string) []textEdit) []rule.SuggestedFix {
+	var edits []rule.TextEdit
+	for k, l := range c.Lines {
+		if j >= 0 && k != j {
+			continue
+		}
+		es := edit(k, l.Text)
+		if len(es) == 0 {
+			continue
+		}
+		base, end, ok := p.File.Fix.Span(l.Src(), false)
+		if !ok || end-base != int64(len(l.Text)) || string(p.File.Fix.Data[base:end]) != l.Text {
+			return nil
+		}
+		for _, e := range es {
+			if strings.ContainsAny(e.s, "<&") {
+				return nil
+			}
+			edits = append(edits, rule.TextEdit{Start: base + int64(e.from), End: base + int64(e.to), New: e.s})
 		}
 	}
 	return fixOf(msg, edits)

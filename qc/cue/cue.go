@@ -26,6 +26,21 @@ type Span struct {
 type Line struct {
 	Text  string
 	Spans []Span
+	// SrcAt is the offset in the decoded text where Text is written byte
+	// for byte, when a reader knows it (TTML lines written as is: single
+	// spaces, no entity, no markup inside); 0 otherwise (no display line
+	// opens a file). Text fixes place edits through it in formats whose
+	// payload is not the display lines. One offset, not a Range: Text
+	// gives the length, and every cue of every format carries it.
+	SrcAt int64
+}
+
+// Src is where the line's text is written as is (zero when not known).
+func (l Line) Src() Range {
+	if l.SrcAt <= 0 {
+		return Range{}
+	}
+	return Range{From: l.SrcAt, To: l.SrcAt + int64(len(l.Text))}
 }
 
 // Italic reports whether any part of the line is italic.

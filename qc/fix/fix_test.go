@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"flag"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -111,6 +112,14 @@ var offByDefault = map[string][]string{
 	"vtt_commas.zh-Hans.vtt": {"X020"},
 }
 
+// leftForPerson names, per golden input, the findings its fixes must leave:
+// TTML lines with an entity or markup inside, whose text is not written
+// byte for byte in the document.
+var leftForPerson = map[string]map[string]int{
+	"ttml_text.en.ttml": {"X004": 2, "X006": 1},
+	"ttml_text.fr.ttml": {"X007": 2},
+}
+
 // TestGolden fixes each file of testdata and compares the copy with its
 // golden; the copy must not have a finding the original lacked, nor any
 // finding of a rule whose fix was applied, and fixing it again must
@@ -155,12 +164,12 @@ func TestGolden(t *testing.T) {
 				if n > before[code] {
 					t.Errorf("%s: %d findings after fixing, %d before", code, n, before[code])
 				}
-				if applied[code] && n > 0 {
+				if applied[code] && n > leftForPerson[filepath.Base(in)][code] {
 					t.Errorf("%s was fixed but still has %d findings", code, n)
 				}
 			}
-			if len(res.Remaining) != 0 {
-				t.Errorf("remaining findings: %+v", res.Remaining)
+			if left := count(res.Remaining); !maps.Equal(left, leftForPerson[filepath.Base(in)]) {
+				t.Errorf("remaining findings %v, want %v: %+v", left, leftForPerson[filepath.Base(in)], res.Remaining)
 			}
 			// Idempotence: fixing the fixed copy changes nothing.
 			copyPath := filepath.Join(t.TempDir(), filepath.Base(in))

@@ -23,8 +23,9 @@ var Fixable = map[string]string{
 	"L002": "the same re-break as L001, when the text fits in max_lines lines",
 	"L004": "trim leading and trailing spaces, collapse double spaces, drop empty lines inside a cue (SRT, WebVTT)",
 	// The text rules' fixes change characters a viewer reads, never markup,
-	// in SRT and WebVTT only (TTML and binary text do not map to bytes one
-	// to one); a line with an entity (&amp;) is left alone.
+	// in SRT, WebVTT and TTML (binary text does not map to bytes one to
+	// one); a line with an entity (&amp;), or in TTML markup or a line end
+	// inside it, is left alone.
 	"X002": "replace a tab or line/paragraph separator by a space (deleted next to a space); delete soft hyphens, zero-width spaces and byte-order marks inside the text; delete bidirectional controls in a cue with no right-to-left letter. Joiners, the word joiner, C1 controls, U+FFFD, private-use characters and noncharacters are left for a person, and so are the characters the pack allows",
 	"X003": "write the Latin letter for a Cyrillic or Greek letter drawn identically (а→a, Ο→O) in a word that is otherwise mostly Latin; a word with a look-alike that is not identical (Greek α) or mostly in the other script is left",
 	"X004": "write the pack's ellipsis (… or zh-Hans ⋯) for each run of exactly three full stops",
@@ -33,7 +34,7 @@ var Fixable = map[string]string{
 	"X007": "insert the pack's first listed space (U+202F in the French pack) before ! ? : ; and inside « », or replace a space the pack does not accept; a file's own consistent style (reported once) is left",
 	"X009": "write the full-width form (？！：) of a half-width mark that follows CJK text; marks at a line end the guide forbids are left (dropping one is an editor's choice)",
 	"X010": "collapse a doubled mark that ends a word to one (Stop!! and Stop!!! → Stop!); \"..\" (perhaps a mistyped ellipsis), mixed pairs such as ?! and runs that are not at a word's end (\"?? ????\", text lost by an earlier conversion) are left",
-	"X011": "delete <i> and </i> tags (and SRT {\\i1} {\\i0} overrides); other markup stays",
+	"X011": "SRT, WebVTT: delete <i> and </i> tags (and SRT {\\i1} {\\i0} overrides); other markup stays",
 	"X013": "write [ ] for ( ) or { } around an SDH label (at the line's start after an optional speaker dash, or ending the line after a sentence; at least two letters, no other bracket); brackets inside a sentence, as in (555) 123-4567, are left; a line whose ( ) or { } are nested or unclosed is left (which bracket is missing is the author's call)",
 	"X016": "write the script's own mark (، ؟) for the Latin one after a letter of that script",
 	"X020": "Simplified Chinese (with --enable X020): a reported comma or full stop inside a line becomes one space (none added beside a space), one that ends the line (before nothing but closing quotes or brackets) is deleted with the spaces before it, and so is one before a closing quote inside the line (“好。”然后 → “好”然后); a line with two marks in a row (。。。) and a file punctuating so throughout (reported once) are left",

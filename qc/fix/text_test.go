@@ -35,9 +35,10 @@ func TestTextFixesLeaveAlone(t *testing.T) {
 		{"bidi.ar.srt", "X002", srt("\u202bمرحبا\u202c")},                                               // bidi controls in right-to-left text
 		{"tie.en.srt", "X003", srt("да and дa")},                                                        // one letter of each script: which is wrong?
 		{"entity.en.vtt", "X004", "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nWait... Tom &amp; Jerry\n"}, // the text does not map to bytes
-		{"dots.en.ttml", "X004", `<?xml version="1.0" encoding="UTF-8"?>
-<tt xmlns="http://www.w3.org/ns/ttml" xml:lang="en"><body><div><p begin="00:00:01.000" end="00:00:03.000">Wait... what</p></div></body></tt>
-`},
+		{"entity.en.ttml", "X004", ttmlP(`Wait... Tom &amp; Jerry`)},                                    // the text is not written as read
+		{"span.en.ttml", "X004", ttmlP(`Wait<span tts:fontStyle="italic">...</span> what`)},             // markup inside the line
+		{"lines.en.ttml", "X004", ttmlP("Wait...\n      what")},                                         // a line end read as a space
+
 	}
 	dir := t.TempDir()
 	for _, c := range cases {
@@ -59,6 +60,15 @@ func TestTextFixesLeaveAlone(t *testing.T) {
 			}
 		})
 	}
+}
+
+// ttmlP is a TTML document with one paragraph of the given content.
+func ttmlP(content string) string {
+	return `<?xml version="1.0" encoding="UTF-8"?>
+<tt xmlns="http://www.w3.org/ns/ttml" xmlns:tts="http://www.w3.org/ns/ttml#styling"><body><div>
+<p begin="00:00:01.000" end="00:00:03.000">` + content + `</p>
+</div></body></tt>
+`
 }
 
 // A file that leaves out the French space everywhere keeps its own style:
@@ -92,4 +102,21 @@ func zhHouseStyle() []string {
 		lines = append(lines, "我们走吧，快点。")
 	}
 	return lines
+}
+
+// A TTML line's place is in the decoded text, which starts after the
+// byte-order mark: the edit lands on the dots, not three bytes before them.
+func TestTTMLTextFixAfterBOM(t *testing.T) {
+	body := ttmlP("Wait... what")
+	path := filepath.Join(t.TempDir(), "bom.en.ttml")
+	if err := os.WriteFile(path, []byte("\uFEFF"+body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	opts := options(t, path)
+	opts.Rules = map[string]bool{"X004": true}
+	res := fixOne(t, opts)
+	want := "\uFEFF" + strings.Replace(body, "Wait...", "Wait…", 1)
+	if got := string(res.Files[0].Fixed); got != want {
+		t.Errorf("fixed copy:\n%s\nwant:\n%s", got, want)
+	}
 }

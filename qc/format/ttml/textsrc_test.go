@@ -30,7 +30,7 @@ func buildLines(src string, runs [][3]int, breaks map[int]bool, preserve bool, a
 	}
 	b.keep()
 	cues := []cue.Cue{{Lines: lines}}
-	b.settle(cues)
+	b.settle(cues, 0)
 	var out []string
 	for _, l := range cues[0].Lines {
 		out = append(out, l.Text)
@@ -75,6 +75,38 @@ func TestLinesFromSourceMatchCopies(t *testing.T) {
 			if got[i] != want[i] {
 				t.Fatalf("%q %v preserve=%v: line %d %q, want %q", src, runs, preserve, i, got[i], want[i])
 			}
+		}
+	}
+}
+
+// A line written byte for byte in the document records where (text fixes
+// edit it there); a line read through an entity, markup or a line end does
+// not. A byte-order mark counts: Src is an offset in the decoded text.
+func TestLineSrcMarksLinesWrittenAsIs(t *testing.T) {
+	body := `<div><p begin="0s" end="1s">Wait... what ?<br/><span tts:fontStyle="italic">Really ?</span></p>
+<p begin="1s" end="2s">Tom &amp; Jerry<br/>So<span>...</span> you<br/>one
+  two</p></div>`
+	for _, bom := range []string{"", "\uFEFF"} {
+		src := bom + doc(``, ``, body)
+		d := Read(src)
+		want := map[string]bool{"Wait... what ?": true, "Really ?": true, "Tom & Jerry": false, "So... you": false, "one two": false}
+		n := 0
+		for _, c := range d.Cues {
+			for _, l := range c.Lines {
+				n++
+				asIs, ok := want[l.Text]
+				switch {
+				case !ok:
+					t.Errorf("unexpected line %q", l.Text)
+				case asIs && (!l.Src().Valid() || src[l.Src().From:l.Src().To] != l.Text):
+					t.Errorf("bom %q: line %q has Src %+v", bom, l.Text, l.Src())
+				case !asIs && l.SrcAt != 0:
+					t.Errorf("bom %q: line %q is not written as is but has SrcAt %d", bom, l.Text, l.SrcAt)
+				}
+			}
+		}
+		if n != len(want) {
+			t.Errorf("%d lines, want %d", n, len(want))
 		}
 	}
 }

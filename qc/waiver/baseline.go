@@ -1,8 +1,8 @@
 package waiver
 
 import (
-	"bytes"
-	"encoding/json"
+	"bufio"
+	"encoding/hex"
 	"fmt"
 	"os"
 
@@ -10,50 +10,62 @@ import (
 	"github.com/exportqc/exportqc/qc/rule"
 )
 
-// Baseline is the multiset of finding fingerprints of an earlier run.
+// Baseline is the multiset of finding fingerprints of an earlier run,
+// kept as counts per fingerprint: matching needs nothing else.
 type Baseline struct {
-	counts map[string]int
+	counts map[fpKey]int
 	total  int
 }
 
-// LoadBaseline reads a JSON report saved by an earlier run (report.Decode,
-// so an unknown field or another schema version is an error). Findings
-// that report marks as waived are left out; see the package documentation.
+// fpKey is a fingerprint's 8 bytes rather than its 16 hex digits: a
+// baseline of 120,000 findings is a map that size, and the key is most of
+// an entry.
+type fpKey [8]byte
+
+func keyOf(f *rule.Finding) fpKey {
+	var k fpKey
+	hex.Decode(k[:], []byte(rule.Fingerprint(f))) // always 16 hex digits
+	return k
+}
+
+// LoadBaseline reads a JSON report saved by an earlier run, as
+// report.Decode would (so an unknown field or another schema version is
+// an error), one finding at a time: only the fingerprints' counts stay.
+// Findings that report marks as waived are left out; see the package
+// documentation.
 func LoadBaseline(path string) (*Baseline, error) {
-	data, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
-	rep, err := report.Decode(bytes.NewReader(data))
+	defer f.Close()
+	b := &Baseline{counts: map[fpKey]int{}}
+	err = report.ScanFindings(bufio.NewReaderSize(f, 64<<10), func(g *rule.Finding) {
+		switch {
+		case g == nil: // a findings list starts: the last one counts
+			b.counts, b.total = map[fpKey]int{}, 0
+		case g.Waived == nil:
+			b.add(g)
+		}
+	})
 	if err != nil {
 		return nil, fmt.Errorf("baseline %s: %w", path, err)
 	}
-	// rule.Finding gains its Waived field at integration; reading the key
-	// from the raw JSON works before and after that without depending on it.
-	var peek struct {
-		Findings []struct {
-			Waived json.RawMessage `json:"waived"`
-		} `json:"findings"`
-	}
-	if err := json.Unmarshal(data, &peek); err != nil || len(peek.Findings) != len(rep.Findings) {
-		return nil, fmt.Errorf("baseline %s: findings unreadable", path)
-	}
-	kept := rep.Findings[:0]
-	for i, f := range rep.Findings {
-		if w := peek.Findings[i].Waived; len(w) == 0 || string(w) == "null" {
-			kept = append(kept, f)
-		}
-	}
-	return NewBaseline(kept), nil
+	return b, nil
 }
 
 // NewBaseline makes a baseline of findings (all of them, waived or not).
 func NewBaseline(findings []rule.Finding) *Baseline {
-	b := &Baseline{counts: make(map[string]int, len(findings)), total: len(findings)}
+	b := &Baseline{counts: make(map[fpKey]int, len(findings))}
 	for i := range findings {
-		b.counts[rule.Fingerprint(&findings[i])]++
+		b.add(&findings[i])
 	}
 	return b
+}
+
+func (b *Baseline) add(f *rule.Finding) {
+	b.counts[keyOf(f)]++
+	b.total++
 }
 
 // Len is the number of findings in the baseline.
@@ -78,12 +90,12 @@ func (b *Baseline) New(findings []rule.Finding) []bool {
 		}
 		return isNew
 	}
-	left := make(map[string]int, len(b.counts))
+	left := make(map[fpKey]int, len(b.counts))
 	for fp, n := range b.counts {
 		left[fp] = n
 	}
 	for i := range findings {
-		fp := rule.Fingerprint(&findings[i])
+		fp := keyOf(&findings[i])
 		if left[fp] > 0 {
 			left[fp]--
 			continue
@@ -97,12 +109,12 @@ func (b *Baseline) New(findings []rule.Finding) []bool {
 // order: each call goes on from where the previous one left the
 // baseline's counts, so the verdicts are New's over all the parts at once.
 type Matcher struct {
-	left map[string]int
+	left map[fpKey]int
 }
 
 // Matcher starts matching a run's findings against the baseline.
 func (b *Baseline) Matcher() *Matcher {
-	m := &Matcher{left: map[string]int{}}
+	m := &Matcher{left: map[fpKey]int{}}
 	if b != nil {
 		for fp, n := range b.counts {
 			m.left[fp] = n
@@ -120,7 +132,7 @@ func (m *Matcher) New(findings []rule.Finding) []bool {
 			isNew[i] = true
 			continue
 		}
-		fp := rule.Fingerprint(&findings[i])
+		fp := keyOf(&findings[i])
 		if m.left[fp] > 0 {
 			m.left[fp]--
 			if m.left[fp] == 0 {

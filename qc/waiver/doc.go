@@ -75,7 +75,8 @@
 // # Baseline
 //
 // "check --baseline previous.json" reads a JSON report of an earlier run
-// (LoadBaseline) and reports only findings that are new since then
+// (LoadBaseline, finding by finding: only the counts per fingerprint are
+// kept) and reports only findings that are new since then
 // (Baseline.New, by rule.Fingerprint, counting multiplicity: if the
 // baseline had two findings with one fingerprint and this run has three,
 // one is new). Only new findings are listed and count for pass/fail; the

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/exportqc/exportqc/qc/internal/jsontok"
 	"io"
 	"reflect"
 	"strings"
@@ -174,7 +175,7 @@ func DecodeSpilled(r io.Reader, spill *Spill) (*Audit, error) {
 // a time, each one's findings spilled before the next is read. Keys match
 // fields as encoding/json matches them (exactly, else ignoring case).
 func decodeStreaming(dec *json.Decoder, a *Audit, spill *Spill) error {
-	if err := expectDelim(dec, '{'); err != nil {
+	if err := jsontok.Expect(dec, '{'); err != nil {
 		return err
 	}
 	fields := map[string]reflect.Value{}
@@ -215,7 +216,7 @@ func decodeStreaming(dec *json.Decoder, a *Audit, spill *Spill) error {
 			return err
 		}
 	}
-	return expectDelim(dec, '}')
+	return jsontok.Expect(dec, '}')
 }
 
 // decodeDeliveries reads the deliveries list (or null), spilling as it goes.
@@ -238,16 +239,5 @@ func decodeDeliveries(dec *json.Decoder, a *Audit, spill *Spill) error {
 		}
 		a.Deliveries = append(a.Deliveries, d)
 	}
-	return expectDelim(dec, ']')
-}
-
-func expectDelim(dec *json.Decoder, want json.Delim) error {
-	tok, err := dec.Token()
-	if err != nil {
-		return err
-	}
-	if tok != want {
-		return fmt.Errorf("json: %v where %v was expected", tok, want)
-	}
-	return nil
+	return jsontok.Expect(dec, ']')
 }

@@ -8,6 +8,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/exportqc/exportqc/qc/internal/jsontok"
 	"github.com/exportqc/exportqc/qc/rule"
 )
 
@@ -45,7 +46,7 @@ type scanState struct {
 func (s *scanState) read(r io.Reader) error {
 	dec := json.NewDecoder(r)
 	dec.DisallowUnknownFields()
-	if err := expectDelim(dec, '{'); err != nil {
+	if err := jsontok.Expect(dec, '{'); err != nil {
 		return err
 	}
 	s.rest.WriteByte('{')
@@ -59,7 +60,7 @@ func (s *scanState) read(r io.Reader) error {
 			return err
 		}
 	}
-	if err := expectDelim(dec, '}'); err != nil {
+	if err := jsontok.Expect(dec, '}'); err != nil {
 		return err
 	}
 	if _, err := dec.Token(); err != io.EOF {
@@ -131,7 +132,7 @@ func (s *scanState) list(dec *json.Decoder, version int) error {
 		}
 		s.visit(&g)
 	}
-	return expectDelim(dec, ']')
+	return jsontok.Expect(dec, ']')
 }
 
 // finish decodes everything but the findings as Decode would (schema
@@ -206,15 +207,4 @@ func (c *refCheck) check(entries int) error {
 		return nil
 	}
 	return fmt.Errorf("finding %d: source %d is not in the sources table (%d entries)", bad.finding+1, bad.ref, entries)
-}
-
-func expectDelim(dec *json.Decoder, want json.Delim) error {
-	tok, err := dec.Token()
-	if err != nil {
-		return err
-	}
-	if tok != want {
-		return fmt.Errorf("json: %v where %v was expected", tok, want)
-	}
-	return nil
 }

@@ -5,10 +5,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"github.com/exportqc/exportqc/qc/internal/jsontok"
 	"io"
 	"reflect"
 	"strings"
+
+	"github.com/exportqc/exportqc/qc/internal/jsontok"
 )
 
 // JSON writes the audit as indented JSON with a trailing newline. Empty

@@ -311,17 +311,7 @@ func Passed(rep *report.Report, failOn rule.Severity) bool {
 // the waiver notes), configured like any rule, adds what they report and
 // recomputes pass/fail. Waivers never apply to these findings.
 func addRunFindings(rep *report.Report, opts *Options, run *rule.Run) {
-	base := opts.baseConfig()
-	var found []rule.Finding
-	collect := func(f rule.Finding) { found = append(found, f) }
-	for _, r := range opts.Rules {
-		if r.RunEnd == nil {
-			continue
-		}
-		if c := configFor(r, base); c != nil && c.Enabled {
-			rule.NewRunPass(r, run, c, collect).RunEnd()
-		}
-	}
+	found := RunEndFindings(*opts, run)
 	if len(found) == 0 {
 		return
 	}

@@ -11,6 +11,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"regexp"
 	"slices"
@@ -89,14 +90,25 @@ func (l *List) frame(c Cut, fr cue.FrameRate) (int64, error) {
 		return 0, fmt.Errorf("%s:%d: a timecode needs a frame rate (--fps, or the episode's frame_rate in the manifest)", l.Path, c.Line)
 	}
 	tc := cue.Timecode{H: c.TC[0], M: c.TC[1], S: c.TC[2], F: c.TC[3], Drop: l.DropFrame}
-	if tc.Drop && nominal%30 != 0 {
-		// Drop-frame numbering is defined for 29.97 and 59.94 only.
+	if tc.Drop && (nominal%30 != 0 || !slowedByNTSC(fr, nominal)) {
+		// Drop-frame numbering is defined for 29.97 and 59.94 only (an
+		// exact 30 or 60 fps programme drops no frame numbers either).
 		return 0, fmt.Errorf("%s:%d: drop-frame timecode at %s fps, where no frame numbers are dropped: give the list in non-drop-frame or set --fps to the programme's 29.97 or 59.94", l.Path, c.Line, fr)
 	}
 	if tc.F >= nominal {
 		return 0, fmt.Errorf("%s:%d: frame %d does not exist at %s fps", l.Path, c.Line, tc.F, fr)
 	}
+	if tc.Skipped(nominal) {
+		return 0, fmt.Errorf("%s:%d: %02d:%02d:%02d;%02d is a label drop-frame never uses (the first %d of minute %d are skipped): the list is not in drop-frame, or the timecode is mistyped",
+			l.Path, c.Line, tc.H, tc.M, tc.S, tc.F, cue.DroppedPerMinute(nominal), tc.M)
+	}
 	return tc.Frame(nominal), nil
+}
+
+// slowedByNTSC reports whether fr is the nominal rate slowed by 1000/1001 (29.97,
+// 59.94), the rates drop-frame numbering was made for.
+func slowedByNTSC(fr cue.FrameRate, nominal int64) bool {
+	return fr.Num*1001 == nominal*1000*fr.Den || math.Abs(float64(fr.Num)/float64(fr.Den)-float64(nominal)*1000/1001) < 0.005
 }
 
 // Load reads and parses the list at path.

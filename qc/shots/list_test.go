@@ -83,6 +83,19 @@ func TestDropFrame(t *testing.T) {
 	if _, err := l.Times(cue.FrameRate{Num: 24000, Den: 1001}); err == nil || !strings.Contains(err.Error(), "df.txt:1: drop-frame") {
 		t.Errorf("drop-frame at 23.976: %v", err)
 	}
+	// Nor has an exact 30 fps programme; 29.97 written as 2997/100 is 29.97.
+	l, _ = Parse("df.txt", []byte("00:01:00;02\n"))
+	if _, err := l.Times(cue.FrameRate{Num: 30, Den: 1}); err == nil || !strings.Contains(err.Error(), "df.txt:1: drop-frame") {
+		t.Errorf("drop-frame at 30: %v", err)
+	}
+	if got, want := frames(t, l, cue.FrameRate{Num: 2997, Den: 100}), []int64{1800}; !eq(got, want) {
+		t.Errorf("29.97 as 2997/100: frames %v, want %v", got, want)
+	}
+	// A label drop-frame skips is a mistake to name, not a frame to guess.
+	l, _ = Parse("df.txt", []byte("00:00:30;00\n00:01:00;01\n"))
+	if _, err := l.Times(cue.FrameRate{Num: 30000, Den: 1001}); err == nil || !strings.Contains(err.Error(), "df.txt:2: 00:01:00;01 is a label drop-frame never uses") {
+		t.Errorf("skipped label: %v", err)
+	}
 }
 
 func TestPlainErrorNamesLine(t *testing.T) {

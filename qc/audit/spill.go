@@ -1,8 +1,6 @@
 package audit
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"os"
 	"runtime"
@@ -16,9 +14,10 @@ import (
 // not grow with its findings either. Readers take one delivery's findings
 // at a time (Delivery.FindingList).
 //
-// Findings are stored as JSON, the audit's own format: what a report reads
-// back is exactly what it would have written from memory (merge relies on
-// the same round trip). Not safe for concurrent use; the collector and the
+// Findings are stored in a binary form of their own (spillcodec.go) that
+// gives back exactly what a JSON round trip of the audit's own format
+// would: what a report reads back is what it would have written from
+// memory (merge relies on the same round trip). Not safe for concurrent use; the collector and the
 // writers use it one at a time.
 type Spill struct {
 	f        *os.File
@@ -66,14 +65,11 @@ type spilled struct {
 
 // put appends fs and returns where they are.
 func (s *Spill) put(fs []Finding) (*spilled, error) {
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(fs); err != nil {
-		return nil, err
-	}
-	if _, err := s.f.WriteAt(buf.Bytes(), s.size); err != nil {
+	buf := appendFindings(nil, fs)
+	if _, err := s.f.WriteAt(buf, s.size); err != nil {
 		return nil, fmt.Errorf("audit findings spill file: %w", err)
 	}
-	sp := &spilled{s: s, off: s.size, n: int64(buf.Len()), unwaived: unwaivedByRule(fs)}
+	sp := &spilled{s: s, off: s.size, n: int64(len(buf)), unwaived: unwaivedByRule(fs)}
 	s.size += sp.n
 	return sp, nil
 }
@@ -84,8 +80,8 @@ func (sp *spilled) get() ([]Finding, error) {
 	if _, err := sp.s.f.ReadAt(data, sp.off); err != nil {
 		return nil, fmt.Errorf("audit findings spill file: %w", err)
 	}
-	var fs []Finding
-	if err := json.Unmarshal(data, &fs); err != nil {
+	fs, err := decodeFindings(data)
+	if err != nil {
 		return nil, fmt.Errorf("audit findings spill file: %w", err)
 	}
 	return nonNil(fs), nil

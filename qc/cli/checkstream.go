@@ -51,6 +51,7 @@ func checkStreaming(ctx context.Context, stdout io.Writer, opts engine.Options, 
 		// Applied here, part by part; the engine streams without them.
 		accept = newAcceptance(opts)
 		opts.Waivers, opts.Baseline = nil, nil
+		opts.PartsAccepted = true
 	}
 	start := func(rules []report.RuleInfo) (func(report.Part) error, error) {
 		// run starts one writer on its own copy of the stream.

@@ -8,10 +8,20 @@ import (
 )
 
 // check writes its reports, and the GitHub step summary, while it runs,
-// and they are the bytes the whole-report path writes (which still serves
-// deliveries).
+// and they are the bytes the whole-report path writes.
 func TestStreamedReportsEqualWholeReports(t *testing.T) {
-	paths := []string{fixture(t, "T003"), fixture(t, "L001"), fixture(t, "E001"), fixture(t, "ok")}
+	testStreamedEqualWhole(t, "T003", fixture(t, "T003"), fixture(t, "L001"), fixture(t, "E001"), fixture(t, "ok"))
+}
+
+// So does a run of deliveries, whose delivery findings (manifests', and
+// those counted in their files' records) land where the whole report has
+// them.
+func TestStreamedDeliveryReportsEqualWholeReports(t *testing.T) {
+	root := filepath.Join(fixture(t, ".."), "deliveries")
+	testStreamedEqualWhole(t, "D003", root, fixture(t, "T003"))
+}
+
+func testStreamedEqualWhole(t *testing.T, wantRule string, paths ...string) {
 	names := []string{"qc.json", "qc.v1.json", "qc.csv", "qc.sarif", "qc.xml", "qc.md", "qc.html", "qc.github", "summary.md"}
 	formats := []string{"json", "json-v1", "csv", "sarif", "junit", "markdown", "html", "github"}
 	write := func(dir string, extra ...string) (string, map[string][]byte) {
@@ -38,7 +48,7 @@ func TestStreamedReportsEqualWholeReports(t *testing.T) {
 	wholeRunOnly = true
 	defer func() { wholeRunOnly = false }()
 	wholeText, whole := write(t.TempDir())
-	if streamedText != wholeText || !strings.Contains(streamedText, "T003") {
+	if streamedText != wholeText || !strings.Contains(streamedText, wantRule) {
 		t.Errorf("text on stdout differs:\n%s\n---\n%s", streamedText, wholeText)
 	}
 	for n := range whole {
@@ -49,7 +59,7 @@ func TestStreamedReportsEqualWholeReports(t *testing.T) {
 	if !strings.Contains(string(streamed["qc.v1.json"]), `"schema_version": 1`) {
 		t.Errorf("json-v1 report is not version 1: %.100s", streamed["qc.v1.json"])
 	}
-	if !strings.Contains(string(streamed["summary.md"]), "T003") {
+	if !strings.Contains(string(streamed["summary.md"]), wantRule) {
 		t.Errorf("the step summary lacks the findings: %.300s", streamed["summary.md"])
 	}
 	// The v2 trailer: the summary is the last key.

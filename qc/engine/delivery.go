@@ -412,38 +412,13 @@ func addDeliveries(rep *report.Report, opts *Options, units []*unit, inputs []in
 	}
 	var unitFindings []rule.Finding
 	for _, u := range units {
-		rec := report.Delivery{Path: u.root, Kind: u.d.Kind, Manifests: u.d.Manifests, Title: u.d.Title,
-			Season: u.d.Season, Territories: u.terrs, Files: len(u.d.Paths())}
-		for _, e := range u.d.Episodes {
-			de := report.DeliveryEpisode{Number: e.Number, Title: e.Title, Files: len(e.Files)}
-			if e.Duration > 0 {
-				de.Duration = string(e.Duration.AppendTimecode(nil))
-			}
-			rec.Episodes = append(rec.Episodes, de)
-		}
-		rec.Passed = true
-		for i := range inputs {
-			if m := inputs[i].meta; m == nil || m.u != u || results[i].skip {
-				continue
-			}
-			rec.Checked++
-			for j := range results[i].findings {
-				f := &results[i].findings[j]
-				if !counts(f) {
-					continue
-				}
-				rec.AddFinding(f)
-				rec.Passed = rec.Passed && f.Severity < opts.FailOn
-			}
-		}
+		rec := unitRecord(opts, u, inputs, results)
 		for j := range u.findings {
 			f := &u.findings[j]
 			if !counts(f) {
 				rep.Summary.Waived++
 				continue
 			}
-			rec.AddFinding(f)
-			rec.Passed = rec.Passed && f.Severity < opts.FailOn
 			rep.Summary.AddFinding(f)
 			if k, ok := byPath[f.File]; ok {
 				rep.Files[k].AddFinding(f)
@@ -453,6 +428,44 @@ func addDeliveries(rep *report.Report, opts *Options, units []*unit, inputs []in
 		rep.Deliveries = append(rep.Deliveries, rec)
 	}
 	rep.Findings = mergeFindings(rep.Findings, unitFindings)
+}
+
+// unitRecord is u's record in the report: its files' findings (those of
+// inputs that are u's) and its own, counted once the delivery rules ran.
+func unitRecord(opts *Options, u *unit, inputs []input, results []fileResult) report.Delivery {
+	rec := report.Delivery{Path: u.root, Kind: u.d.Kind, Manifests: u.d.Manifests, Title: u.d.Title,
+		Season: u.d.Season, Territories: u.terrs, Files: len(u.d.Paths())}
+	for _, e := range u.d.Episodes {
+		de := report.DeliveryEpisode{Number: e.Number, Title: e.Title, Files: len(e.Files)}
+		if e.Duration > 0 {
+			de.Duration = string(e.Duration.AppendTimecode(nil))
+		}
+		rec.Episodes = append(rec.Episodes, de)
+	}
+	rec.Passed = true
+	for i := range inputs {
+		if m := inputs[i].meta; m == nil || m.u != u || results[i].skip {
+			continue
+		}
+		rec.Checked++
+		for j := range results[i].findings {
+			f := &results[i].findings[j]
+			if !counts(f) {
+				continue
+			}
+			rec.AddFinding(f)
+			rec.Passed = rec.Passed && f.Severity < opts.FailOn
+		}
+	}
+	for j := range u.findings {
+		f := &u.findings[j]
+		if !counts(f) {
+			continue
+		}
+		rec.AddFinding(f)
+		rec.Passed = rec.Passed && f.Severity < opts.FailOn
+	}
+	return rec
 }
 
 // loadDoc reads a subtitle file into cues the way the per-file pass does,

@@ -28,8 +28,10 @@ func streamParts(t *testing.T, opts Options) (rules []report.RuleInfo, parts []r
 				t.Error("emit called concurrently")
 			}
 			defer inEmit.Add(-1)
-			if n := len(parts); n > 0 && parts[n-1].File.Path >= p.File.Path {
-				t.Errorf("part %s after %s: not in report order", p.File.Path, parts[n-1].File.Path)
+			// Report order: files and the paths without a record
+			// (delivery findings about manifests) in path order.
+			if n := len(parts); n > 0 && partPath(parts[n-1]) >= partPath(p) {
+				t.Errorf("part %s after %s: not in report order", partPath(p), partPath(parts[n-1]))
 			}
 			parts = append(parts, p)
 			return nil
@@ -39,6 +41,14 @@ func streamParts(t *testing.T, opts Options) (rules []report.RuleInfo, parts []r
 		t.Fatal(err)
 	}
 	return rules, parts, tail
+}
+
+// partPath is the path a part is about.
+func partPath(p report.Part) string {
+	if p.File != nil {
+		return p.File.Path
+	}
+	return p.Findings[0].File
 }
 
 // replay is a Stream over parts already received.
@@ -74,10 +84,31 @@ func TestRunStreamWritesWhatRunWrites(t *testing.T) {
 			sets["corpus"] = append(sets["corpus"], filepath.Join(dir, f))
 		}
 	}
+	// Deliveries: each fixture on its own, all of them (and the loose
+	// fixtures beside them) in one run, and the rule fixtures' delivery
+	// folders.
+	for _, d := range deliveryPaths(t) {
+		// A delivery with no subtitle file to check (sums, imf, mmc) is
+		// decided on the whole report, like any run that may check
+		// nothing; it is in the "deliveries" set.
+		opts := testOptions(t, d)
+		if inputs, _, err := plan(&opts); err != nil || !mayHoldSubtitles(inputs) {
+			continue
+		}
+		sets["delivery "+filepath.Base(d)] = []string{d}
+	}
+	if len(sets) < 5 {
+		t.Fatalf("only %d sets", len(sets))
+	}
+	sets["deliveries"] = []string{fixture(t)}
+	sets["fixtures"] = []string{filepath.Join(testcorpus.RepoRoot(t), "fixtures")}
+	sets["delivery rule fixtures"] = ruleFixtureFolders(t)
 	formats := append([]string{"json-v1"}, report.Formats...)
 	for name, paths := range sets {
 		whole := run(t, testOptions(t, paths...))
-		if len(whole.Findings) == 0 {
+		// A clean delivery is compared all the same (its records and
+		// summary); the sets of many files must have findings.
+		if len(whole.Findings) == 0 && !strings.HasPrefix(name, "delivery ") {
 			t.Fatalf("%s: no findings: the comparison would prove little", name)
 		}
 		for _, jobs := range []int{1, 2, 7} {
@@ -177,21 +208,47 @@ func looseRuleFixtures(t *testing.T) []string {
 	return out
 }
 
+// ruleFixtureFolders lists the rule fixtures' folder cases (deliveries).
+func ruleFixtureFolders(t *testing.T) []string {
+	dirs, err := filepath.Glob(filepath.Join(testcorpus.RepoRoot(t), "fixtures", "rules", "*", "*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, d := range dirs {
+		if isDir(d) {
+			out = append(out, d)
+		}
+	}
+	if len(out) == 0 {
+		t.Fatal("no rule fixture folders")
+	}
+	return out
+}
+
 func srtTime(sec int) string {
 	return pad(int64(sec/3600), 2) + ":" + pad(int64(sec/60%60), 2) + ":" + pad(int64(sec%60), 2) + ",000"
 }
 
-// Runs that need their whole report (deliveries, waivers, a baseline)
-// are refused before anything is checked or written.
+// Runs that need their whole report are refused before anything is
+// checked or written: deliveries whose waivers the caller applies to the
+// parts (their records count only accepted findings), and a delivery with
+// no subtitle file (a run that may check nothing).
 func TestRunStreamRefusesWholeRuns(t *testing.T) {
-	started := false
-	_, err := RunStream(context.Background(), deliveryOptions(t, nil, deliveryPaths(t)...),
-		func([]report.RuleInfo) (func(report.Part) error, error) {
+	accepted := deliveryOptions(t, nil, deliveryPaths(t)...)
+	accepted.PartsAccepted = true
+	for name, opts := range map[string]Options{
+		"deliveries, waivers applied by the caller": accepted,
+		"a delivery of checksums only":              deliveryOptions(t, nil, fixture(t, "sums")),
+	} {
+		started := false
+		_, err := RunStream(context.Background(), opts, func([]report.RuleInfo) (func(report.Part) error, error) {
 			started = true
 			return func(report.Part) error { return nil }, nil
 		})
-	if !errors.Is(err, ErrWholeRun) || started {
-		t.Errorf("deliveries: err %v, started %v; want ErrWholeRun before start", err, started)
+		if !errors.Is(err, ErrWholeRun) || started {
+			t.Errorf("%s: err %v, started %v; want ErrWholeRun before start", name, err, started)
+		}
 	}
 }
 

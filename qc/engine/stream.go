@@ -199,9 +199,10 @@ func (s *streamRun) finish(pr *pathRun) error {
 }
 
 // ErrWholeRun is RunStream's answer for a run it cannot stream: one with
-// deliveries (their rules need all their files' results, and their
-// findings name manifests anywhere in report order), waivers or a
-// baseline (matched against every finding of the run at once). Use Run.
+// waivers or a baseline (matched against every finding of the run at
+// once), a --manifest, deliveries whose waivers the caller applies
+// (Options.PartsAccepted) or whose files are not one stretch of report
+// order each, or a run that may check nothing. Use Run.
 var ErrWholeRun = errors.New("engine: this run needs its whole report at once")
 
 // RunStream is Run for a report written while the run goes on, so memory
@@ -216,10 +217,13 @@ var ErrWholeRun = errors.New("engine: this run needs its whole report at once")
 // with the rules the report lists; it returns emit, called once per
 // reported file, one call at a time, in report order. An error from
 // start or emit ends the run and is returned. The result is what only the
-// whole run knows: the summary (the run has no deliveries).
+// whole run knows: the summary and the deliveries' records.
 //
-// A run with deliveries, waivers or a baseline returns ErrWholeRun before
-// start is called.
+// A run with deliveries is checked one delivery at a time
+// (streamDeliveries): its findings about paths without a record (its
+// manifests) come as parts with no File, in report order among the files.
+//
+// A run it cannot stream (ErrWholeRun) is refused before start is called.
 func RunStream(ctx context.Context, opts Options, start func(rules []report.RuleInfo) (emit func(report.Part) error, err error)) (report.Tail, error) {
 	if opts.Waivers != nil || opts.Baseline != nil || opts.Manifest != "" {
 		return report.Tail{}, ErrWholeRun
@@ -228,7 +232,20 @@ func RunStream(ctx context.Context, opts Options, start func(rules []report.Rule
 	if err != nil {
 		return report.Tail{}, err
 	}
-	if len(units) > 0 || !mayHoldSubtitles(inputs) || anyWalkError(inputs) {
+	var segs []segment
+	var emptyUnits []*unit
+	if len(units) > 0 {
+		// A caller applying waivers to the parts cannot correct the
+		// deliveries' records, which count only accepted findings.
+		if opts.PartsAccepted {
+			return report.Tail{}, ErrWholeRun
+		}
+		var ok bool
+		if segs, emptyUnits, ok = deliverySegments(inputs, units, 4*max(opts.Jobs, 1)+16); !ok {
+			return report.Tail{}, ErrWholeRun
+		}
+	}
+	if !mayHoldSubtitles(inputs) || anyWalkError(inputs) {
 		// A run that may check nothing is decided on the whole report
 		// (the command refuses an empty run before writing anything), and
 		// so is one with folders that could not be walked (their findings
@@ -249,6 +266,9 @@ func RunStream(ctx context.Context, opts Options, start func(rules []report.Rule
 	jobs := opts.Jobs
 	if jobs <= 0 {
 		jobs = runtime.NumCPU()
+	}
+	if len(units) > 0 {
+		return streamDeliveries(ctx, &opts, inputs, units, segs, emptyUnits, emit, jobs)
 	}
 	// A file starts only when fewer than size files are started and not
 	// yet emitted, so file i's slot, i mod size, is free when it starts.

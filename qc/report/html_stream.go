@@ -22,6 +22,7 @@ import (
 // and the data's string table. At the end the page is rendered with a
 // marker where the data goes, and the rows are copied in at the marker.
 func writeHTMLStream(w io.Writer, s *Stream, o HTMLOptions) (err error) {
+	s = recordsFirst(s)
 	rows, err := newSpool("exportqc-html-*.spool")
 	if err != nil {
 		return fmt.Errorf("html: spool for the findings: %w", err)

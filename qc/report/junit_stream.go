@@ -24,6 +24,7 @@ import (
 // spool one at a time at the end: memory stays flat, the bytes are JUnit's
 // for the whole report (TestRunStreamWritesWhatRunWrites).
 func writeJUnitStream(w io.Writer, s *Stream) (err error) {
+	s = recordsFirst(s)
 	spool, err := os.CreateTemp("", "exportqc-junit-*.spool")
 	if err != nil {
 		return fmt.Errorf("junit: spool for the suites: %w", err)

@@ -90,6 +90,7 @@ func (d *mdDigest) add(sp *shownPart, limit, budget int) {
 
 // writeMarkdownStream is the Markdown digest of a stream (see Markdown).
 func writeMarkdownStream(w io.Writer, s *Stream, o MarkdownOptions) error {
+	s = recordsFirst(s)
 	limit := o.MaxRows
 	if limit <= 0 {
 		limit = DefaultMaxRows

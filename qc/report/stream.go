@@ -138,3 +138,35 @@ func partsOf(r *Report) *Stream {
 		},
 	}
 }
+
+// recordsFirst is s with its parts about paths without a record (File
+// nil) held back until after the last file's: the human formats list
+// those paths last, as newView does, while a streamed run with deliveries
+// sends them in report order (its manifests' findings). They are few: a
+// delivery's own findings, not its files'.
+func recordsFirst(s *Stream) *Stream {
+	var held []Part
+	done := false
+	out := *s
+	out.Next = func() (Part, bool) {
+		for !done {
+			p, ok := s.Next()
+			if !ok {
+				done = true
+				break
+			}
+			if p.File == nil {
+				held = append(held, p)
+				continue
+			}
+			return p, true
+		}
+		if len(held) == 0 {
+			return Part{}, false
+		}
+		p := held[0]
+		held = held[1:]
+		return p, true
+	}
+	return &out
+}

@@ -53,6 +53,7 @@ func (o TextOptions) limit() int {
 // verdict) is counted on the way, so nothing but counts is kept: a few
 // numbers per rule and the worst files so far.
 func writeTextStream(w io.Writer, s *Stream, o TextOptions) error {
+	s = recordsFirst(s)
 	limit := o.limit()
 	failOn, failNone := parseFailOn(s.FailOn)
 	fails := func(sev rule.Severity) bool { return !failNone && sev >= failOn }

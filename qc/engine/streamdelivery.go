@@ -1,0 +1,315 @@
+package engine
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/exportqc/exportqc/qc/delivery/hashing"
+	"github.com/exportqc/exportqc/qc/report"
+	"github.com/exportqc/exportqc/qc/rule"
+)
+
+// A segment is a stretch of the run's inputs checked together before any
+// of them is reported: one delivery's files (its rules need all their
+// results, and their findings are counted in those files' records), or a
+// few files outside any delivery.
+type segment struct {
+	from, to int   // inputs[from:to]
+	unit     *unit // nil outside deliveries
+}
+
+// deliverySegments cuts inputs into segments, each delivery's inputs (its
+// files and any loose file under its folder) one segment, the others in
+// stretches of at most chunk. It also returns the deliveries with no
+// input (their rules run before any file is reported). ok is false when
+// a delivery's inputs are not one stretch in report order, or two
+// deliveries' stretches overlap: such a run is collected (RunStream
+// returns ErrWholeRun).
+func deliverySegments(inputs []input, units []*unit, chunk int) (segs []segment, empty []*unit, ok bool) {
+	owner := make([]int, len(inputs)) // unit index + 1, 0 for none
+	var spans []segment
+	for k, u := range units {
+		first, last, n := -1, -1, 0
+		for i := range inputs {
+			if (inputs[i].meta != nil && inputs[i].meta.u == u) || under(inputs[i].path, u.root) {
+				if first < 0 {
+					first = i
+				}
+				last = i
+				n++
+			}
+		}
+		if first < 0 {
+			empty = append(empty, u)
+			continue
+		}
+		if n != last-first+1 {
+			return nil, nil, false
+		}
+		for i := first; i <= last; i++ {
+			if owner[i] != 0 {
+				return nil, nil, false
+			}
+			owner[i] = k + 1
+		}
+		spans = append(spans, segment{from: first, to: last + 1, unit: u})
+	}
+	sort.Slice(spans, func(a, b int) bool { return spans[a].from < spans[b].from })
+	next := 0
+	loose := func(to int) {
+		for next < to {
+			end := min(next+chunk, to)
+			segs = append(segs, segment{from: next, to: end})
+			next = end
+		}
+	}
+	for _, s := range spans {
+		loose(s.from)
+		segs = append(segs, s)
+		next = s.to
+	}
+	loose(len(inputs))
+	return segs, empty, true
+}
+
+// under reports whether path is root or inside it.
+func under(path, root string) bool {
+	return root == "." || path == root || strings.HasPrefix(path, root+"/")
+}
+
+// heldFinding is a delivery finding waiting for its place in the report:
+// the file it names is reported later, or has no record (such paths come
+// last, as the whole report shows them). unit and seq keep the whole
+// report's order among findings that compare equal (deliveries in order,
+// each one's findings as its rules gave them).
+type heldFinding struct {
+	f         rule.Finding
+	unit, seq int
+}
+
+func compareHeld(a, b heldFinding) int {
+	if c := compareFindings(a.f, b.f); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.unit, b.unit); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.seq, b.seq)
+}
+
+// deliveryStream is RunStream's state for a run with deliveries.
+type deliveryStream struct {
+	opts      *Options
+	inputs    []input
+	emit      func(report.Part) error
+	jobs      int
+	unitIndex map[*unit]int
+	records   []report.Delivery // by unit index
+	pending   map[string][]heldFinding
+	loose     []heldFinding
+	seq       int
+	lastPath  string // the path of the last part reported
+	next      int    // the next input to report
+	skipped   []bool // inputs reported as skipped (not subtitles)
+	once      map[string]bool
+	notes     map[string]bool
+	last      *rule.Finding
+	sum       report.Summary
+}
+
+// streamDeliveries checks the run segment by segment: a segment's files
+// are checked by the pool, its delivery's rules run, then its files are
+// reported and forgotten, so memory holds one delivery (or chunk files)
+// at a time. The parts are those the whole report would show: each
+// file's findings merged with the delivery findings that name it, and
+// the paths without a record last, in path order.
+func streamDeliveries(ctx context.Context, opts *Options, inputs []input, units []*unit, segs []segment, empty []*unit,
+	emit func(report.Part) error, jobs int) (report.Tail, error) {
+	s := &deliveryStream{opts: opts, inputs: inputs, emit: emit, jobs: jobs, unitIndex: map[*unit]int{},
+		records: make([]report.Delivery, len(units)), pending: map[string][]heldFinding{},
+		skipped: make([]bool, len(inputs)), once: onceCodes(opts.Rules), notes: map[string]bool{}}
+	for k, u := range units {
+		s.unitIndex[u] = k
+	}
+	s.sum.FailOn = opts.FailOn.String()
+	s.sum.Passed = true
+	for _, u := range empty {
+		if err := s.runUnit(ctx, u, nil, nil); err != nil {
+			return report.Tail{}, err
+		}
+	}
+	progress := progressOf(opts, func() int { return len(inputs) })
+	ahead := newReadAhead()
+	defer ahead.stop()
+	for _, seg := range segs {
+		for i := seg.from; i < seg.to; i++ {
+			ahead.hint(inputs[i].path)
+		}
+		results := make([]fileResult, seg.to-seg.from)
+		g, gctx := errgroup.WithContext(ctx)
+		g.SetLimit(jobs)
+		for i := seg.from; i < seg.to; i++ {
+			g.Go(func() error {
+				if err := gctx.Err(); err != nil {
+					return err
+				}
+				var err error
+				results[i-seg.from], err = checkInput(opts, inputs[i], progress)
+				return err
+			})
+		}
+		if err := g.Wait(); err != nil {
+			return report.Tail{}, err
+		}
+		if err := ctx.Err(); err != nil {
+			return report.Tail{}, err
+		}
+		// Once-per-run notes are kept for the first file in report
+		// order, before the delivery counts its files' findings (as Run).
+		for k := range results {
+			results[k].findings = dropRepeatedNotes(s.once, results[k].findings, s.notes)
+		}
+		if seg.unit != nil {
+			if err := s.runUnit(ctx, seg.unit, inputs[seg.from:seg.to], results); err != nil {
+				return report.Tail{}, err
+			}
+		}
+		for k := range results {
+			if err := s.report(&results[k]); err != nil {
+				return report.Tail{}, err
+			}
+		}
+	}
+	for _, held := range s.pending { // none: every input is reported
+		s.loose = append(s.loose, held...)
+	}
+	if err := s.reportLoose(""); err != nil {
+		return report.Tail{}, err
+	}
+	return report.Tail{Summary: s.sum, Deliveries: s.records}, nil
+}
+
+// runUnit runs u's delivery rules on its files' results, records u and
+// holds its findings until the files they name are reported.
+func (s *deliveryStream) runUnit(ctx context.Context, u *unit, inputs []input, results []fileResult) error {
+	if err := checkDeliveries(ctx, s.opts, []*unit{u}, inputs, results, hashing.New(int64(s.jobs)), s.jobs); err != nil {
+		return err
+	}
+	k := s.unitIndex[u]
+	s.records[k] = unitRecord(s.opts, u, inputs, results)
+	for _, f := range u.findings {
+		s.seq++
+		h := heldFinding{f: f, unit: k, seq: s.seq}
+		i, found := slices.BinarySearchFunc(s.inputs, f.File, func(in input, p string) int { return cmp.Compare(in.path, p) })
+		switch {
+		case s.next > 0 && f.File <= s.lastPath:
+			return fmt.Errorf("internal error: a finding of delivery %s names %s, whose place in the report is passed (please report it)", u.root, f.File)
+		case found && !s.skipped[i] && i >= s.next:
+			s.pending[f.File] = append(s.pending[f.File], h)
+		default:
+			s.loose = append(s.loose, h)
+		}
+	}
+	u.findings = nil // held above; the unit is done
+	return nil
+}
+
+// report hands the next input's part to emit.
+func (s *deliveryStream) report(r *fileResult) error {
+	i := s.next
+	s.next++
+	held := s.pending[s.inputs[i].path]
+	delete(s.pending, s.inputs[i].path)
+	if r.skip {
+		s.skipped[i] = true
+		s.loose = append(s.loose, held...)
+		return nil
+	}
+	if err := s.reportLoose(r.record.Path); err != nil {
+		return err
+	}
+	s.lastPath = r.record.Path
+	if len(r.findings) > 0 {
+		if s.last != nil && compareFindings(*s.last, r.findings[0]) > 0 {
+			return fmt.Errorf("internal error: %s has findings out of report order after %s (please report it)", r.record.Path, s.last.File)
+		}
+		last := r.findings[len(r.findings)-1]
+		s.last = &last
+	}
+	findings := r.findings
+	if len(held) > 0 {
+		slices.SortFunc(held, compareHeld)
+		more := make([]rule.Finding, len(held))
+		for j := range held {
+			more[j] = held[j].f
+		}
+		// Ties go to the file's own findings, as in the whole report.
+		findings = mergeSorted(r.findings, more)
+	}
+	for j := range findings {
+		s.count(&findings[j])
+		r.record.AddFinding(&findings[j])
+	}
+	s.sum.Files++
+	s.sum.Cues += r.record.Cues
+	s.sum.AddCounts(r.record.Counts)
+	rec := withPathBytes(r.record)
+	return s.emit(report.Part{File: &rec, Findings: findings})
+}
+
+// reportLoose reports the delivery findings about paths without a record
+// that sort before path (all of them for ""), one part per path in path
+// order: where the whole report's findings have them.
+func (s *deliveryStream) reportLoose(before string) error {
+	slices.SortFunc(s.loose, compareHeld)
+	i := 0
+	for i < len(s.loose) && (before == "" || s.loose[i].f.File < before) {
+		j := i + 1
+		for j < len(s.loose) && s.loose[j].f.File == s.loose[i].f.File {
+			j++
+		}
+		part := make([]rule.Finding, 0, j-i)
+		for _, h := range s.loose[i:j] {
+			s.count(&h.f)
+			s.sum.AddFinding(&h.f)
+			part = append(part, h.f)
+		}
+		if err := s.emit(report.Part{Findings: part}); err != nil {
+			return err
+		}
+		s.lastPath = s.loose[i].f.File
+		i = j
+	}
+	s.loose = slices.Delete(s.loose, 0, i)
+	return nil
+}
+
+// count folds a finding into the verdict.
+func (s *deliveryStream) count(f *rule.Finding) {
+	if counts(f) && f.Severity >= s.opts.FailOn {
+		s.sum.Passed = false
+	}
+}
+
+// mergeSorted merges two slices in report order, ties to a.
+func mergeSorted(a, b []rule.Finding) []rule.Finding {
+	out := make([]rule.Finding, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		if compareFindings(b[j], a[i]) < 0 {
+			out = append(out, b[j])
+			j++
+		} else {
+			out = append(out, a[i])
+			i++
+		}
+	}
+	out = append(out, a[i:]...)
+	return append(out, b[j:]...)
+}

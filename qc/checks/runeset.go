@@ -7,8 +7,13 @@ import "unicode/utf8"
 // over the bytes: strings.ContainsAny and ContainsRune decode every
 // character again for each test as soon as a set holds one non-ASCII mark
 // (…, ¿, ？), which made them the text rules' main cost.
+//
+// lead holds the first byte of each non-ASCII member's UTF-8 form: a
+// character starting with any other byte cannot be a member, so in skips
+// it without decoding (a Korean or German line usually has no such byte).
 type runeSet struct {
 	ascii [128]bool
+	lead  [256]bool
 	other []rune
 }
 
@@ -17,8 +22,15 @@ func newRuneSet(chars string) *runeSet {
 	for _, r := range chars {
 		if r < utf8.RuneSelf {
 			s.ascii[r] = true
-		} else {
-			s.other = append(s.other, r)
+			continue
+		}
+		s.other = append(s.other, r)
+		s.lead[string(r)[0]] = true
+		if r == utf8.RuneError {
+			// Invalid bytes decode to U+FFFD whatever they are.
+			for b := utf8.RuneSelf; b < 256; b++ {
+				s.lead[b] = true
+			}
 		}
 	}
 	return s
@@ -46,8 +58,12 @@ func (s *runeSet) in(t string) bool {
 			i++
 			continue
 		}
+		if !s.lead[t[i]] {
+			i++ // not the start of a member (continuation bytes never are)
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(t[i:])
-		if len(s.other) > 0 && s.has(r) {
+		if s.has(r) {
 			return true
 		}
 		i += n

@@ -58,39 +58,8 @@ const doubleQuotes = "\"«»„“”‟＂「」『』"
 // all lie outside ASCII, which a line's facts flag as a whole.
 var quoteMarksASCII = asciiOf("\"")
 
-// quoteLeads are the first bytes of doubleQuotes' marks: a line with none
-// of them (Korean, German, most lines of any language) holds no mark, and
-// the rules need not decode it.
-var quoteLeads = leadBytesOf(doubleQuotes)
-
-// leadBytes is a set of the first bytes of some characters' UTF-8 forms.
-type leadBytes [256]bool
-
-func leadBytesOf(chars string) leadBytes {
-	var t leadBytes
-	t.add(chars)
-	return t
-}
-
-func (t *leadBytes) add(chars string) {
-	for _, r := range chars {
-		t[string(r)[0]] = true
-	}
-}
-
-// mayHold reports whether s has a byte that starts one of the characters
-// (always, under the equivalence test's factsOff).
-func (t *leadBytes) mayHold(s string) bool {
-	if factsOff {
-		return true
-	}
-	for i := 0; i < len(s); i++ {
-		if t[s[i]] {
-			return true
-		}
-	}
-	return false
-}
+// quoteMarks is doubleQuotes as a set.
+var quoteMarks = newRuneSet(doubleQuotes)
 
 // quotePair is one of a language's pairs; open == close for " ".
 type quotePair struct{ open, close rune }
@@ -146,11 +115,11 @@ func runQuoteStyle(p *rule.Pass) {
 	textCueFacts(p, func(c *cue.Cue, facts []lineFacts) {
 		seen, found := false, false
 		for j, l := range c.Lines {
-			if !facts[j].mayHoldAny(quoteMarksASCII) || !quoteLeads.mayHold(l.Text) {
-				continue // no byte that starts a quotation mark
+			if !facts[j].mayHoldAny(quoteMarksASCII) || !quoteMarks.in(l.Text) {
+				continue // no quotation mark
 			}
 			for i, r := range l.Text {
-				if !strings.ContainsRune(doubleQuotes, r) || inchMark(l.Text, i) {
+				if !quoteMarks.has(r) || inchMark(l.Text, i) {
 					continue
 				}
 				seen = true
@@ -193,17 +162,18 @@ func runUnbalancedQuote(p *rule.Pass) {
 			" is never closed with "+string(q.pair.close)+" ("+why+"): "+quote(q.text),
 			string(q.pair.close), "no "+string(q.pair.close))
 	}
-	marks, leads := quoteMarksASCII, leadBytesOf(doubleQuotes)
+	marks, chars := quoteMarksASCII, doubleQuotes
 	for _, q := range pairs {
 		marks |= asciiOf(string(q.open) + string(q.close))
-		leads.add(string(q.open) + string(q.close))
+		chars += string(q.open) + string(q.close)
 	}
+	inLine := newRuneSet(chars)
 	textCueFacts(p, func(c *cue.Cue, facts []lineFacts) {
 		for k := range open {
 			open[k].fresh = false
 		}
 		for j, l := range c.Lines {
-			if !facts[j].mayHoldAny(marks) || !leads.mayHold(l.Text) {
+			if !facts[j].mayHoldAny(marks) || !inLine.in(l.Text) {
 				continue // none of the pairs' marks: nothing opens or closes here
 			}
 			atStart := true
@@ -272,15 +242,15 @@ func pairsInUse(p *rule.Pass, pairs []quotePair) []quotePair {
 		marks.WriteRune(q.open)
 		marks.WriteRune(q.close)
 	}
-	leads := leadBytesOf(marks.String())
+	set := newRuneSet(marks.String())
 	used, opensAsOther := map[rune]bool{}, map[rune]bool{}
 	textCueFacts(p, func(c *cue.Cue, _ []lineFacts) {
 		for _, l := range c.Lines {
-			if !leads.mayHold(l.Text) {
+			if !set.in(l.Text) {
 				continue
 			}
 			for i, r := range l.Text {
-				if !strings.ContainsRune(marks.String(), r) {
+				if !set.has(r) {
 					continue
 				}
 				used[r] = true

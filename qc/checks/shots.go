@@ -68,7 +68,8 @@ var (
 			"list of seconds or timecodes, ffmpeg scene-filter output, a CMX 3600 EDL), a video to detect them in " +
 			"(--video, with ffmpeg on PATH), or shot_changes: or a video (video:, an IMF main image, an MMC or iTunes video " +
 			"track) per episode in the delivery manifest. Without them those rules do not run; this note says so once " +
-			"per run, on the first file concerned, and says why when a named video could not be scanned. A run that does not check shot-change timing can turn it off with the rules " +
+			"per cause, on the first file concerned: once for files with neither, once when ffmpeg is missing, once for each " +
+			"named video that is not in the delivery or could not be read. A run that does not check shot-change timing can turn it off with the rules " +
 			"(--disable T010,T011,T012,T013).",
 		DefaultSeverity: rule.Info,
 		ShotChangesNote: true,
@@ -233,12 +234,12 @@ func runShotChangeCrossed(p *rule.Pass) {
 // engine runs it only then, and keeps one such finding per run.
 func runShotChangesMissing(p *rule.Pass) {
 	if why := p.File.ShotChangesUnavailable; why != "" {
-		p.Report(rule.Finding{Message: "no shot changes for this file (nor, if any, for the files after it: this note is " +
-			"given once per run): " + why + "; the shot-change rules (T010–T012) did not run"})
+		p.Report(rule.Finding{Message: "no shot changes for this file (nor for any later file with the same cause: this note is " +
+			"given once per cause): " + why + "; the shot-change rules (T010–T012) did not run"})
 		return
 	}
-	p.Report(rule.Finding{Message: "no shot-change list or video for this file (nor, if any, for the files after it: " +
-		"this note is given once per run): the shot-change rules (T010–T012) did not run; give --shot-changes LIST " +
+	p.Report(rule.Finding{Message: "no shot-change list or video for this file (nor for any later file without one: " +
+		"this note is given once per cause): the shot-change rules (T010–T012) did not run; give --shot-changes LIST " +
 		"or --video FILE, or shot_changes: or video: per episode in the manifest"})
 }
 

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -72,8 +74,47 @@ func TestManifestVideoWithoutFFmpeg(t *testing.T) {
 	dir := manifestVideoDelivery(t)
 	t.Setenv("PATH", t.TempDir())
 	code, out, stderr := run(t, "check", "--config", emptyConfig(t), "--format", "json", "-q", "--shot-cache", "", dir)
-	if got := strings.Join(shotFindingRules(t, out), " "); code != ExitPass || got != "T013" || !strings.Contains(out, "E01/picture.mkv was not scanned: ffmpeg is not on PATH") {
+	if got := strings.Join(shotFindingRules(t, out), " "); code != ExitPass || got != "T013" || !strings.Contains(out, "the videos named by the manifest were not scanned: ffmpeg is not on PATH") {
 		t.Errorf("exit %d, findings %s\n%s%s", code, got, out, stderr)
+	}
+}
+
+// The note is given once per cause: each episode whose named video is not
+// in the delivery gets its own (the videos differ), and the files with
+// neither a list nor a video share one.
+func TestShotChangesNoteOncePerCause(t *testing.T) {
+	dir := t.TempDir()
+	srt := []byte("1\n00:00:02,120 --> 00:00:03,920\nHello.\n")
+	var manifest strings.Builder
+	manifest.WriteString("manifest_version: 1\ntitle: Cut\nepisodes:\n")
+	for ep := 1; ep <= 4; ep++ {
+		name := fmt.Sprintf("E%02d/show.E%02d.en.srt", ep, ep)
+		os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755)
+		os.WriteFile(filepath.Join(dir, name), srt, 0o644)
+		fmt.Fprintf(&manifest, "  - number: %d\n    frame_rate: 25\n", ep)
+		if ep <= 2 { // episodes 1 and 2 name a video that was not delivered
+			fmt.Fprintf(&manifest, "    video: E%02d/picture.mkv\n", ep)
+		}
+		fmt.Fprintf(&manifest, "    files:\n      - path: %s\n        kind: subtitles\n        language: en\n", name)
+	}
+	os.WriteFile(filepath.Join(dir, "manifest.yaml"), []byte(manifest.String()), 0o644)
+	code, out, stderr := run(t, "check", "--config", emptyConfig(t), "--format", "json", "-q", "--shot-cache", "", dir)
+	var rep struct {
+		Findings []struct{ Rule, File, Message string }
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("exit %d: %v\n%s", code, err, stderr)
+	}
+	var notes []string
+	for _, f := range rep.Findings {
+		if f.Rule == "T013" {
+			notes = append(notes, filepath.Base(f.File)+": "+f.Message)
+		}
+	}
+	if len(notes) != 3 || !strings.Contains(notes[0], "E01.en.srt: ") || !strings.Contains(notes[0], "E01/picture.mkv") ||
+		!strings.Contains(notes[1], "E02.en.srt: ") || !strings.Contains(notes[1], "E02/picture.mkv") ||
+		!strings.Contains(notes[2], "E03.en.srt: no shot-change list or video") {
+		t.Errorf("T013 notes:\n%s", strings.Join(notes, "\n"))
 	}
 }
 

@@ -36,7 +36,9 @@ func setShotChanges(opts *Options, in input, file *rule.File) {
 		l, err := opts.Videos.Cuts(context.Background(), filepath.Join(in.meta.u.disk, filepath.FromSlash(ep.Video)))
 		switch {
 		case errors.Is(err, shots.ErrNoFFmpeg):
-			file.ShotChangesUnavailable = "episode " + strconv.Itoa(ep.Number) + "'s video " + ep.Video + " was not scanned: " + err.Error()
+			// One cause for every video of the run: worded without the
+			// episode so that the note is given once.
+			file.ShotChangesUnavailable = "the videos named by the manifest were not scanned: " + err.Error()
 			return
 		case errors.Is(err, fs.ErrNotExist):
 			// A missing file is the delivery checks' finding; here it
@@ -98,8 +100,10 @@ func noteMissingShotChanges(opts *Options, file *rule.File, doc *cue.Document, c
 }
 
 // keepOneShotChangesNote keeps, of the shot-changes note's findings, the
-// first in report order (files are in input order, and the note is once
-// per file): the note says once per run that the rules did not run.
+// first of each message in report order (files are in input order, and
+// the note is once per file): the note says once per run, for each cause
+// (no list at all, no ffmpeg, each video missing or unreadable), that the
+// rules did not run.
 func keepOneShotChangesNote(rules []*rule.Rule, results []fileResult) {
 	once, seen := onceCodes(rules), map[string]bool{}
 	for i := range results {
@@ -108,8 +112,8 @@ func keepOneShotChangesNote(rules []*rule.Rule, results []fileResult) {
 }
 
 // dropRepeatedNotes removes from one file's findings the once-per-run
-// notes already given for an earlier file (seen, by rule code), and marks
-// those given now: the same for the whole report and for a streamed one,
+// notes already given for an earlier file (seen, by rule code and
+// message: one note per cause), and marks those given now: the same for the whole report and for a streamed one,
 // whose files arrive in report order.
 func dropRepeatedNotes(once map[string]bool, findings []rule.Finding, seen map[string]bool) []rule.Finding {
 	if len(once) == 0 {
@@ -118,10 +122,11 @@ func dropRepeatedNotes(once map[string]bool, findings []rule.Finding, seen map[s
 	kept := findings[:0]
 	for _, f := range findings {
 		if once[f.Rule] {
-			if seen[f.Rule] {
+			key := f.Rule + "\x00" + f.Message
+			if seen[key] {
 				continue
 			}
-			seen[f.Rule] = true
+			seen[key] = true
 		}
 		kept = append(kept, f)
 	}

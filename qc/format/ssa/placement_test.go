@@ -73,3 +73,21 @@ func TestOutOfRangeAndNegativeTimesAreParseErrors(t *testing.T) {
 		}
 	}
 }
+
+// A time written with a colon before its centiseconds (0:00:04:56) is a
+// parse error at its line that says how SSA writes times, not the
+// library's "No hours, minutes or seconds detected"; the other events stay.
+func TestColonCentisecondsSaySo(t *testing.T) {
+	doc := Read(script(
+		dlg("0:00:01.00", "0:00:03.00", "Default", "before"),
+		dlg("0:00:04:56", "0:00:06.00", "Default", "colon"),
+		dlg("0:00:07.00", "0:00:09.00", "Default", "after"),
+	))
+	mustTexts(t, doc, "before", "after")
+	errs := filter(doc, "")
+	if len(errs) != 1 || errs[0].Line != 14 ||
+		!strings.Contains(errs[0].Message, `Start time "0:00:04:56" is not H:MM:SS.cc`) ||
+		!strings.Contains(errs[0].Message, "0:00:04.56 if 56 are centiseconds") {
+		t.Errorf("diagnostics %+v", errs)
+	}
+}

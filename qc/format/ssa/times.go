@@ -20,6 +20,13 @@ func checkTime(v string) string {
 		return "is negative"
 	}
 	parts := strings.Split(v, ":")
+	if len(parts) == 4 && allDigits(parts) {
+		// A timecode habit (frames or centiseconds after a colon): the
+		// library's own words for it ("No hours, minutes or seconds
+		// detected") send the reader looking in the wrong place.
+		return "is not H:MM:SS.cc (centiseconds follow a full stop, not a colon: " +
+			strings.Join(parts[:3], ":") + "." + parts[3] + " if " + parts[3] + " are centiseconds)"
+	}
 	if len(parts) != 3 {
 		return ""
 	}
@@ -42,6 +49,16 @@ func checkTime(v string) string {
 		return "is out of range (over " + strconv.Itoa(maxHours) + " hours)"
 	}
 	return ""
+}
+
+// allDigits reports whether every field is one or more ASCII digits.
+func allDigits(fields []string) bool {
+	for _, f := range fields {
+		if f == "" || strings.Trim(f, "0123456789") != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // layerValue reads a Layer field as libass does (the leading integer, 0

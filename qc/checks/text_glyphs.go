@@ -23,7 +23,9 @@ var (
 			"List); a character outside it shows as a box or a fallback glyph, or fails ingest. The allowed characters " +
 			"are the glyph sets the language pack names (glyph_sets) plus its extra characters; the finding gives each " +
 			"character's code point and name, one finding per cue. The sets are in qc/checks/textdata/glyphsets.txt: a " +
-			"conservative stand-in built from Unicode blocks, NOT the Netflix Glyph List, which was not available [?]. " +
+			"conservative stand-in built from Unicode blocks per script, NOT the Netflix Glyph List (one list of about " +
+			"38,600 code points for every language, not shipped here): a character of another script is reported " +
+			"even where that list holds it, and a rare letter of the file's script may pass where it does not [?]. " +
 			"Languages without glyph_sets are not checked. Replace the character with an allowed one (a straight " +
 			"apostrophe or a curly one the set holds, a plain space for U+00A0 outside French).",
 		Params: []rule.ParamSpec{

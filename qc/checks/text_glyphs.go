@@ -19,7 +19,7 @@ var (
 	GlyphNotAllowed = &rule.Rule{
 		Code: "X001", Name: "glyph-not-allowed", Family: "text",
 		Summary: "A character is outside the glyphs allowed for the file's language",
-		Doc: "Platforms render subtitles with fonts that cover a fixed glyph list per script (Netflix: the Netflix Glyph " +
+		Doc: "Platforms render subtitles with fonts that cover a fixed glyph list (Netflix: the Netflix Glyph " +
 			"List); a character outside it shows as a box or a fallback glyph, or fails ingest. The allowed characters " +
 			"are the glyph sets the language pack names (glyph_sets) plus its extra characters; the finding gives each " +
 			"character's code point and name, one finding per cue. The sets are in qc/checks/textdata/glyphsets.txt: a " +

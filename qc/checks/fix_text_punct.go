@@ -132,7 +132,8 @@ func frenchMarkTakesSpace(t string, i int, r rune) bool {
 }
 
 // preferredSpace is the space X007's fix writes: the first the pack lists
-// (U+202F in the French pack), or U+202F when the list cannot be read.
+// (U+00A0 in the French pack: U+202F is not in the Netflix Glyph List), or
+// U+202F when the list cannot be read.
 func preferredSpace(list string) rune {
 	if toks := words(list); len(toks) > 0 {
 		if set, err := parseRuneList(toks[0]); err == nil && len(set) == 1 {

@@ -19,11 +19,13 @@ var (
 	GlyphNotAllowed = &rule.Rule{
 		Code: "X001", Name: "glyph-not-allowed", Family: "text",
 		Summary: "A character is outside the glyphs allowed for the file's language",
-		Doc: "Platforms render subtitles with fonts that cover a fixed glyph list per script (Netflix: the Netflix Glyph " +
+		Doc: "Platforms render subtitles with fonts that cover a fixed glyph list (Netflix: the Netflix Glyph " +
 			"List); a character outside it shows as a box or a fallback glyph, or fails ingest. The allowed characters " +
 			"are the glyph sets the language pack names (glyph_sets) plus its extra characters; the finding gives each " +
 			"character's code point and name, one finding per cue. The sets are in qc/checks/textdata/glyphsets.txt: a " +
-			"conservative stand-in built from Unicode blocks, NOT the Netflix Glyph List, which was not available [?]. " +
+			"conservative stand-in built from Unicode blocks per script, NOT the Netflix Glyph List (one list of about " +
+			"38,600 code points for every language, not shipped here): a character of another script is reported " +
+			"even where that list holds it, and a rare letter of the file's script may pass where it does not [?]. " +
 			"Languages without glyph_sets are not checked. Replace the character with an allowed one (a straight " +
 			"apostrophe or a curly one the set holds, a plain space for U+00A0 outside French).",
 		Params: []rule.ParamSpec{

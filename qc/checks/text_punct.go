@@ -35,8 +35,9 @@ var (
 		Code: "X007", Name: "french-punctuation-space", Family: "text",
 		Summary: "A French high punctuation mark or guillemet lacks its space",
 		Doc: "French typography puts a space before ! ? : ; and inside « » (\"comprendre !\", \"« Oui »\"), " +
-			"preferably a narrow no-break space (U+202F) so that the mark never starts a line. The pack lists the " +
-			"spaces it accepts (spaces): U+202F alone for the strict rule, or also U+00A0 and the plain space. A mark " +
+			"a no-break space so that the mark never starts a line. The pack lists the spaces it accepts (spaces); the " +
+			"fix writes the first: U+00A0 in the French pack, as the narrow U+202F of French typography is not in " +
+			"the Netflix Glyph List. A mark " +
 			"after another mark (\"?!\"), a colon between digits (10:30) and a colon in \"://\" are not reported. " +
 			"Subtitle Edit reports the correct \"comprendre !\" as a stray space; exportqc reports the missing one. A " +
 			"file that omits the space at 10 or more places and 80% of them (Canadian French typography, or an " +

@@ -32,7 +32,7 @@ func TestLegacyEncodingTextFixesAfterTranscoding(t *testing.T) {
 		t.Fatalf("findings before %v, after %v; want 2 X007 and 1 E001 fixed", res.Before, res.After)
 	}
 	got := res.Files[0].Fixed
-	if !utf8.Valid(got) || !bytes.Contains(got, []byte("Jérôme, ça va\u202f!")) || !bytes.Contains(got, []byte("toi\u202f?")) {
+	if !utf8.Valid(got) || !bytes.Contains(got, []byte("Jérôme, ça va\u00a0!")) || !bytes.Contains(got, []byte("toi\u00a0?")) {
 		t.Errorf("copy is not UTF-8 with the French spaces:\n%q", got)
 	}
 	if len(res.Skipped) != 0 {

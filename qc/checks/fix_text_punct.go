@@ -133,7 +133,7 @@ func frenchMarkTakesSpace(t string, i int, r rune) bool {
 
 // preferredSpace is the space X007's fix writes: the first the pack lists
 // (U+00A0 in the French pack: U+202F is not in the Netflix Glyph List), or
-// U+202F when the list cannot be read.
+// U+00A0 when the list cannot be read, for the same reason.
 func preferredSpace(list string) rune {
 	if toks := words(list); len(toks) > 0 {
 		if set, err := parseRuneList(toks[0]); err == nil && len(set) == 1 {
@@ -142,7 +142,7 @@ func preferredSpace(list string) rune {
 			}
 		}
 	}
-	return '\u202F'
+	return '\u00A0'
 }
 
 // collapsible reports a forbidden sequence X010's fix can collapse to one

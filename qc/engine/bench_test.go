@@ -23,14 +23,14 @@ import (
 //
 // Run: go test ./qc/engine -run '^$' -bench . -benchmem -cpu 1
 func BenchmarkCheckEpisode(b *testing.B) {
-	for _, format := range []string{"srt", "vtt", "ttml", "srt-without-G002"} {
+	for _, format := range []string{"srt", "vtt", "ttml", "srt-without-G002", "stl", "ass", "scc"} {
 		b.Run(format, func(b *testing.B) {
 			// Language identification (G002, whatlanggo) is the costliest
 			// rule; the last case shows everything else on its own.
 			disable := strings.HasSuffix(format, "-without-G002")
 			format := strings.TrimSuffix(format, "-without-G002")
 			data := gen.EpisodeBytes(gen.EpisodeOptions{Seed: 1, Format: format, Language: "en"})
-			path := filepath.Join(b.TempDir(), "Show_S01E01.en."+format)
+			path := filepath.Join(b.TempDir(), "Show_S01E01.en"+gen.Ext(format))
 			if err := os.WriteFile(path, data, 0o644); err != nil {
 				b.Fatal(err)
 			}

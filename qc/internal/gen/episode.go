@@ -26,7 +26,7 @@ type EpisodeOptions struct {
 	// passes each file's path); it is part of the random stream's seed.
 	Name  string
 	Title string // TTML ttm:title; optional
-	CRLF  bool   // CR LF line endings instead of LF
+	CRLF  bool   // CR LF line endings instead of LF (text formats; STL is binary)
 	// Defects are the cues seeded to break a timing or layout rule.
 	Defects CueDefects
 }

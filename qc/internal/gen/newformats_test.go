@@ -232,3 +232,23 @@ func TestSTLHeader(t *testing.T) {
 		}
 	}
 }
+
+// CR LF endings reach every line of the text formats, and change nothing
+// the reader sees.
+func TestNewTextFormatsCRLF(t *testing.T) {
+	for _, f := range []string{"ass", "scc"} {
+		o := EpisodeOptions{Seed: 4, Format: f, Cues: 120}
+		lf := readAny(f, EpisodeBytes(o))
+		o.CRLF = true
+		data := EpisodeBytes(o)
+		if n := bytes.Count(data, []byte("\n")); n < 120 || bytes.Count(data, []byte("\r\n")) != n {
+			t.Errorf("%s: %d line ends, %d of them CR LF", f, n, bytes.Count(data, []byte("\r\n")))
+		}
+		crlf := readAny(f, data)
+		if len(crlf.Diagnostics) > 0 || len(crlf.Cues) != 120 || !slices.EqualFunc(crlf.Cues, lf.Cues, func(a, b cue.Cue) bool {
+			return a.Start == b.Start && a.End == b.End && linesOf(&a) == linesOf(&b)
+		}) {
+			t.Errorf("%s: the CR LF file reads differently (%d cues, %v)", f, len(crlf.Cues), crlf.Diagnostics)
+		}
+	}
+}

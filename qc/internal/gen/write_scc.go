@@ -46,8 +46,8 @@ type sccSchedule struct {
 	blocked int64 // first frame of the EDM the next units must avoid, or -1
 }
 
-// fits places units from frame from on, all before frame limit, and
-// returns the frame after the last; ok is false (nothing placed) when
+// place puts units in frames from frame from on, all before frame limit,
+// and returns the frame after the last; ok is false (nothing placed) when
 // they do not fit.
 func (s *sccSchedule) place(units []unit608, from, limit int64) (int64, bool) {
 	at := from
@@ -87,7 +87,10 @@ func (p *episodePlan) writeSCC(e *emitter, fm framing, alter bool) {
 			load = append(append(load, r.position...), r.text...)
 		}
 		if _, ok := s.place(load, free, c.start); ok {
-			s.place([]unit608{control(codeEOC)}, c.start, c.start+2)
+			if _, ok := s.place([]unit608{control(codeEOC)}, c.start, c.start+2); !ok {
+				e.err = fmt.Errorf("scc: cue %d starts less than two frames after the one before ends", i+1)
+				return
+			}
 			free = c.start + 2
 		} else {
 			// Paint-on: the mode and the first row's cursor before the
@@ -109,7 +112,10 @@ func (p *episodePlan) writeSCC(e *emitter, fm framing, alter bool) {
 			free = end
 		}
 		s.blocked = -1
-		s.place([]unit608{control(codeEDM)}, c.end, c.end+2)
+		if _, ok := s.place([]unit608{control(codeEDM)}, max(c.end, free), c.end+2); !ok {
+			e.err = fmt.Errorf("scc: cue %d: no room for the EDM that ends it", i+1)
+			return
+		}
 		s.blocked = c.end
 	}
 	writeSCCLines(e, s.words)

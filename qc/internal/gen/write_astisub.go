@@ -46,6 +46,10 @@ func ptr[T any](v T) *T { return &v }
 func (p *episodePlan) writeASS(e *emitter, fm framing, alter bool) {
 	style := &astisub.Style{ID: "Default", InlineStyle: &astisub.StyleAttributes{
 		SSAFontName: "Arial", SSAFontSize: ptr(54.0), SSABold: ptr(false), SSAItalic: ptr(false),
+		// White text in a black outline: renderers disagree on the colour
+		// of a style that names none (ffmpeg reads black).
+		SSAPrimaryColour: astisub.ColorWhite, SSASecondaryColour: astisub.ColorWhite,
+		SSAOutlineColour: astisub.ColorBlack, SSABackColour: astisub.ColorBlack,
 		SSABorderStyle: ptr(1), SSAOutline: ptr(2.0), SSAShadow: ptr(0.0), SSAAlignment: ptr(2),
 		SSAMarginLeft: ptr(96), SSAMarginRight: ptr(96), SSAMarginVertical: ptr(54), SSAEncoding: ptr(1),
 	}}

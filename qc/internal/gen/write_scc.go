@@ -100,7 +100,14 @@ func (p *episodePlan) writeSCC(e *emitter, fm framing, alter bool) {
 			for _, r := range rows[1:] {
 				body = append(append(body, r.position...), r.text...)
 			}
-			if _, ok := s.place(pre, free, c.start); !ok {
+			// As late as possible: until then the caption before stays
+			// in pop-on mode, as decoders that redraw on a mode change
+			// need.
+			placed := false
+			for from := c.start - int64(unitFrames(pre)); from >= free && !placed; from-- {
+				_, placed = s.place(pre, from, c.start)
+			}
+			if !placed {
 				e.err = fmt.Errorf("scc: cue %d: no room to set up a paint-on caption", i+1)
 				return
 			}
@@ -119,6 +126,14 @@ func (p *episodePlan) writeSCC(e *emitter, fm framing, alter bool) {
 		s.blocked = c.end
 	}
 	writeSCCLines(e, s.words)
+}
+
+func unitFrames(units []unit608) int {
+	n := 0
+	for _, u := range units {
+		n += u.n
+	}
+	return n
 }
 
 // writeSCCLines writes the words, one line per run of consecutive frames.

@@ -53,6 +53,9 @@ func Files(dir string, opts FilesOptions) ([]string, error) {
 		if !knownFormat(f) {
 			return nil, unknownFormat(f)
 		}
+		if opts.Defects.Total() > 0 && !slices.Contains(DefectFormats, f) {
+			return nil, fmt.Errorf("format %s: seeded cue defects are written in %s only", f, strings.Join(DefectFormats, ", "))
+		}
 		if len(writable(f, opts.Languages)) == 0 {
 			return nil, fmt.Errorf("format %s: none of the languages %s can be written in it (it takes %s)",
 				f, strings.Join(opts.Languages, ", "), strings.Join(FormatLanguages(f), ", "))

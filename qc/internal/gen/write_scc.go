@@ -92,31 +92,9 @@ func (p *episodePlan) writeSCC(e *emitter, fm framing, alter bool) {
 				return
 			}
 			free = c.start + 2
-		} else {
-			// Paint-on: the mode and the first row's cursor before the
-			// cue, its characters from its first frame.
-			pre := append([]unit608{control(codeRDC)}, rows[0].position...)
-			body := append([]unit608(nil), rows[0].text...)
-			for _, r := range rows[1:] {
-				body = append(append(body, r.position...), r.text...)
-			}
-			// As late as possible: until then the caption before stays
-			// in pop-on mode, as decoders that redraw on a mode change
-			// need.
-			placed := false
-			for from := c.start - int64(unitFrames(pre)); from >= free && !placed; from-- {
-				_, placed = s.place(pre, from, c.start)
-			}
-			if !placed {
-				e.err = fmt.Errorf("scc: cue %d: no room to set up a paint-on caption", i+1)
-				return
-			}
-			end, ok := s.place(body, c.start, c.end)
-			if !ok {
-				e.err = fmt.Errorf("scc: cue %d: its text cannot be sent while it is shown", i+1)
-				return
-			}
-			free = end
+		} else if free, err = s.paintOn(rows, c, free); err != nil {
+			e.err = fmt.Errorf("scc: cue %d: %w", i+1, err)
+			return
 		}
 		s.blocked = -1
 		if _, ok := s.place([]unit608{control(codeEDM)}, max(c.end, free), c.end+2); !ok {
@@ -126,6 +104,32 @@ func (p *episodePlan) writeSCC(e *emitter, fm framing, alter bool) {
 		s.blocked = c.end
 	}
 	writeSCCLines(e, s.words)
+}
+
+// paintOn places a caption painted on: the mode and the first row's
+// cursor just before the cue, its characters from its first frame. It
+// returns the first frame after them.
+func (s *sccSchedule) paintOn(rows []sccRow, c *plannedCue, free int64) (int64, error) {
+	pre := append([]unit608{control(codeRDC)}, rows[0].position...)
+	body := append([]unit608(nil), rows[0].text...)
+	for _, r := range rows[1:] {
+		body = append(append(body, r.position...), r.text...)
+	}
+	// As late as possible: a decoder that acts on the mode change at once
+	// (ffmpeg's shows the caption before as blank from there) does so for
+	// the shortest time.
+	placed := false
+	for from := c.start - int64(unitFrames(pre)); from >= free && !placed; from-- {
+		_, placed = s.place(pre, from, c.start)
+	}
+	if !placed {
+		return free, fmt.Errorf("no room to set up a paint-on caption")
+	}
+	end, ok := s.place(body, c.start, c.end)
+	if !ok {
+		return free, fmt.Errorf("its text cannot be sent while it is shown")
+	}
+	return end, nil
 }
 
 func unitFrames(units []unit608) int {

@@ -25,7 +25,7 @@ type EpisodeOptions struct {
 	// Name tells files generated from the same seed apart (the audit tree
 	// passes each file's path); it is part of the random stream's seed.
 	Name  string
-	Title string // TTML ttm:title; optional
+	Title string // TTML ttm:title, ASS Title, STL OPT; optional
 	CRLF  bool   // CR LF line endings instead of LF (text formats; STL is binary)
 	// Defects are the cues seeded to break a timing or layout rule.
 	Defects CueDefects

@@ -4,8 +4,8 @@
 // EXPECTED.json saying where they are. The same seed always gives the same
 // bytes, whatever the number of workers.
 //
-//	qcgen episode --out DIR [--seed N] [--format srt|vtt|ttml] [--lang en] [--cues 700] [--minutes 45]
-//	qcgen files   --out DIR [--count 2000] [--seed N]
+//	qcgen episode --out DIR [--seed N] [--format srt|vtt|ttml|stl|ass|scc] [--lang en] [--cues 700] [--minutes 45]
+//	qcgen files   --out DIR [--count 2000] [--seed N] [--formats srt,vtt,ttml,stl,ass,scc]
 //	qcgen audit   --out DIR [--members 58] [--episodes 10000] [--languages 5] [--seed N] [--defect-rate 0.02]
 package main
 

@@ -23,14 +23,16 @@ import (
 //
 // Run: go test ./qc/engine -run '^$' -bench . -benchmem -cpu 1
 func BenchmarkCheckEpisode(b *testing.B) {
-	for _, format := range []string{"srt", "vtt", "ttml", "srt-without-G002"} {
+	for _, format := range []string{"srt", "vtt", "ttml", "srt-without-G002", "stl", "ass", "scc"} {
 		b.Run(format, func(b *testing.B) {
 			// Language identification (G002, whatlanggo) is the costliest
-			// rule; the last case shows everything else on its own.
+			// rule; the srt-without-G002 case shows everything else on its
+			// own. The stl, ass and scc episodes carry the SRT episode's
+			// cues (at 25 fps for STL and 29.97 for SCC, the rates they declare).
 			disable := strings.HasSuffix(format, "-without-G002")
 			format := strings.TrimSuffix(format, "-without-G002")
 			data := gen.EpisodeBytes(gen.EpisodeOptions{Seed: 1, Format: format, Language: "en"})
-			path := filepath.Join(b.TempDir(), "Show_S01E01.en."+format)
+			path := filepath.Join(b.TempDir(), "Show_S01E01.en"+gen.Ext(format))
 			if err := os.WriteFile(path, data, 0o644); err != nil {
 				b.Fatal(err)
 			}

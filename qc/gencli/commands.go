@@ -55,11 +55,11 @@ func episodeCmd(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("episode", "episode --out DIR [flags]", stderr)
 	out := fs.String("out", "", "folder to write the episode into (\"-\" for standard output)")
 	seed := fs.Uint64("seed", 1, "random seed")
-	format := fs.String("format", "srt", "srt, vtt or ttml")
+	format := fs.String("format", "srt", strings.Join(gen.Formats, ", ")+" (seeded defects: "+strings.Join(gen.DefectFormats, ", ")+")")
 	lang := fs.String("lang", "en", "language: "+strings.Join(gen.Languages(), ", "))
 	cues := fs.Int("cues", 700, "number of cues")
 	minutes := fs.Float64("minutes", 45, "programme duration in minutes")
-	fps := fs.String("fps", "24000/1001", "frame rate every time falls on")
+	fps := fs.String("fps", "", "frame rate every time falls on (default: 25 for stl, 30000/1001 for scc, 24000/1001 otherwise)")
 	crlf := fs.Bool("crlf", false, "CR LF line endings")
 	var d gen.CueDefects
 	fs.IntVar(&d.Overlap, "overlaps", 0, "cues seeded to overlap the previous one (T003)")
@@ -72,9 +72,12 @@ func episodeCmd(args []string, stdout, stderr io.Writer) error {
 	if *out == "" {
 		return usageError{"episode: --out is required"}
 	}
-	fr, err := cue.ParseFrameRate(*fps)
-	if err != nil {
-		return usageError{"--fps: " + err.Error()}
+	var fr cue.FrameRate
+	if *fps != "" {
+		var err error
+		if fr, err = cue.ParseFrameRate(*fps); err != nil {
+			return usageError{"--fps: " + err.Error()}
+		}
 	}
 	o := gen.EpisodeOptions{Seed: *seed, Format: *format, Language: *lang, Cues: *cues, Minutes: *minutes,
 		FrameRate: fr, CRLF: *crlf, Defects: d, Title: "Episode"}
@@ -109,7 +112,7 @@ func filesCmd(args []string, stdout, stderr io.Writer) error {
 	cues := fs.Int("cues", 700, "cues per file")
 	minutes := fs.Float64("minutes", 45, "programme duration of each file, in minutes")
 	langs := fs.String("langs", "", "comma-separated languages to draw from (default: all built-in)")
-	formats := fs.String("formats", "", "comma-separated formats to draw from (default: mix of srt, ttml, vtt)")
+	formats := fs.String("formats", "", "comma-separated formats to draw from: "+strings.Join(gen.Formats, ", ")+" (default: mix of srt, ttml, vtt)")
 	jobs := fs.Int("jobs", 0, "files written in parallel (default: number of CPUs)")
 	quiet := fs.Bool("quiet", false, "no progress on standard error")
 	var d gen.CueDefects

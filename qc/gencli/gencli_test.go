@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -113,5 +114,47 @@ func TestAuditDensity(t *testing.T) {
 	errb.Reset()
 	if code := Run([]string{"audit", "--out", filepath.Join(t.TempDir(), "x"), "--density", "dense"}, &out, &errb); code == 0 || !strings.Contains(errb.String(), "dense") {
 		t.Errorf("unknown density: exit %d, %q", code, errb.String())
+	}
+}
+
+// The formats added for the clean-file benchmarks: episode writes them at
+// their own frame rate unless --fps says otherwise, refuses what they
+// cannot carry, and files draws only languages each format can carry.
+func TestNewFormats(t *testing.T) {
+	for _, f := range []string{"stl", "ass", "scc"} {
+		var out, errb bytes.Buffer
+		if code := Run([]string{"episode", "--out", "-", "--lang", "fr", "--cues", "60", "--format", f}, &out, &errb); code != 0 {
+			t.Fatalf("%s: exit %d: %s", f, code, errb.String())
+		}
+		want := gen.EpisodeBytes(gen.EpisodeOptions{Seed: 1, Language: "fr", Cues: 60, Format: f, Title: "Episode"})
+		if len(want) == 0 || !bytes.Equal(out.Bytes(), want) {
+			t.Errorf("%s: qcgen episode differs from gen.EpisodeBytes with the same options", f)
+		}
+	}
+	for _, args := range [][]string{
+		{"--format", "scc", "--lang", "ja"},
+		{"--format", "stl", "--fps", "24000/1001"},
+		{"--format", "ass", "--too-short", "1"},
+	} {
+		var out, errb bytes.Buffer
+		if code := Run(append([]string{"episode", "--out", "-"}, args...), &out, &errb); code != 1 || out.Len() > 0 {
+			t.Errorf("%q: exit %d, %d bytes written (%s)", args, code, out.Len(), errb.String())
+		}
+	}
+	dir := t.TempDir()
+	var out, errb bytes.Buffer
+	if code := Run([]string{"files", "--out", dir, "--count", "12", "--cues", "40", "--formats", "stl,scc", "--quiet"}, &out, &errb); code != 0 {
+		t.Fatalf("files: exit %d: %s", code, errb.String())
+	}
+	names, _ := filepath.Glob(filepath.Join(dir, "*"))
+	if len(names) != 12 {
+		t.Fatalf("%d files written", len(names))
+	}
+	for _, name := range names {
+		ext := filepath.Ext(name)
+		lang := strings.TrimPrefix(filepath.Ext(strings.TrimSuffix(name, ext)), ".")
+		if !slices.Contains(gen.FormatLanguages(ext[1:]), lang) {
+			t.Errorf("%s: %s cannot be written in %s", filepath.Base(name), lang, ext)
+		}
 	}
 }

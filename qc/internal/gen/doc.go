@@ -5,7 +5,9 @@
 // "some findings". The same seed always gives the same bytes.
 //
 //   - Episode and EpisodeBytes write one episode (SRT, WebVTT or TTML),
-//     with the cue defects CueDefects asks for;
+//     with the cue defects CueDefects asks for; or a clean one in EBU STL,
+//     SSA/ASS or SCC, with the cues of the SRT episode (formats.go says
+//     what each of those can carry);
 //   - Files writes a flat folder of episodes (the many-files benchmarks);
 //   - AuditTree writes members' season deliveries with manifests, seeded
 //     delivery defects (missing languages and files, wrong checksums and

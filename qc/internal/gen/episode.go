@@ -13,19 +13,20 @@ import (
 // each field means its default.
 type EpisodeOptions struct {
 	Seed     uint64
-	Format   string  // "srt" (default), "vtt", "ttml"
+	Format   string  // one of Formats; "srt" by default
 	Language string  // a tag from Languages(); "en" by default
 	Cues     int     // exact number of cues; 700 by default
 	Minutes  float64 // programme duration; 45 by default
 	// FrameRate is the programme rate every time falls on; 24000/1001 by
 	// default, which is also the rate QC assumes for files that declare
-	// none, so a generated SRT checked on its own is clean.
+	// none, so a generated SRT checked on its own is clean. EBU STL
+	// defaults to 25 and SCC to 30000/1001, the rates they declare.
 	FrameRate cue.FrameRate
 	// Name tells files generated from the same seed apart (the audit tree
 	// passes each file's path); it is part of the random stream's seed.
 	Name  string
-	Title string // TTML ttm:title; optional
-	CRLF  bool   // CR LF line endings instead of LF
+	Title string // TTML ttm:title, ASS Title, STL OPT; optional
+	CRLF  bool   // CR LF line endings instead of LF (text formats; STL is binary)
 	// Defects are the cues seeded to break a timing or layout rule.
 	Defects CueDefects
 }
@@ -51,7 +52,7 @@ func (o EpisodeOptions) withDefaults() (EpisodeOptions, error) {
 		o.Format = "srt"
 	}
 	if !knownFormat(o.Format) {
-		return o, fmt.Errorf("format %q: the generator writes srt, vtt or ttml", o.Format)
+		return o, unknownFormat(o.Format)
 	}
 	if o.Language == "" {
 		o.Language = "en"
@@ -66,6 +67,9 @@ func (o EpisodeOptions) withDefaults() (EpisodeOptions, error) {
 		return o, fmt.Errorf("minutes must be between 0 and 1440, not %v", o.Minutes)
 	}
 	if o.FrameRate.IsZero() {
+		o.FrameRate = formatRules[o.Format].rate
+	}
+	if o.FrameRate.IsZero() {
 		o.FrameRate = DefaultFrameRate
 	}
 	fr, err := cue.ParseFrameRate(o.FrameRate.String())
@@ -73,7 +77,7 @@ func (o EpisodeOptions) withDefaults() (EpisodeOptions, error) {
 		return o, err
 	}
 	o.FrameRate = fr
-	return o, nil
+	return o, o.checkFormat()
 }
 
 // plan decides the episode's content.
@@ -86,7 +90,7 @@ func (o EpisodeOptions) plan() (*episodePlan, EpisodeOptions, error) {
 	if err != nil {
 		return nil, o, err
 	}
-	r := newRNG(o.Seed, "episode\x00"+o.Name+"\x00"+o.Language+"\x00"+o.Format)
+	r := newRNG(o.Seed, "episode\x00"+o.Name+"\x00"+o.Language+"\x00"+planKey(o.Format))
 	p, err := planEpisode(r, l, &o)
 	return p, o, err
 }

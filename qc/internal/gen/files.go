@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
+	"strings"
 	"sync/atomic"
 
 	"golang.org/x/sync/errgroup"
@@ -49,7 +51,14 @@ func Files(dir string, opts FilesOptions) ([]string, error) {
 	}
 	for _, f := range opts.Formats {
 		if !knownFormat(f) {
-			return nil, fmt.Errorf("format %q: the generator writes srt, vtt or ttml", f)
+			return nil, unknownFormat(f)
+		}
+		if opts.Defects.Total() > 0 && !slices.Contains(DefectFormats, f) {
+			return nil, fmt.Errorf("format %s: seeded cue defects are written in %s only", f, strings.Join(DefectFormats, ", "))
+		}
+		if len(writable(f, opts.Languages)) == 0 {
+			return nil, fmt.Errorf("format %s: none of the languages %s can be written in it (it takes %s)",
+				f, strings.Join(opts.Languages, ", "), strings.Join(FormatLanguages(f), ", "))
 		}
 	}
 	if opts.Workers <= 0 {
@@ -65,6 +74,12 @@ func Files(dir string, opts FilesOptions) ([]string, error) {
 		r := newRNG(opts.Seed, fmt.Sprintf("files\x00%d", i))
 		o := EpisodeOptions{Seed: opts.Seed, Language: pick(r, opts.Languages), Format: ao.pickFormat(r),
 			Cues: opts.Cues, Minutes: opts.Minutes, Defects: opts.Defects}
+		if langs := writable(o.Format, opts.Languages); !slices.Contains(langs, o.Language) {
+			// A format that cannot carry the language drawn (SCC and
+			// Japanese): draw again among those it can. Only then, so
+			// that files of the other formats stay what they were.
+			o.Language = pick(r, langs)
+		}
 		o.Name = fmt.Sprintf("Batch%04d_S01E01.%s%s", i+1, o.Language, Ext(o.Format))
 		eps[i] = o
 		paths[i] = filepath.Join(dir, o.Name)
@@ -97,4 +112,17 @@ func Files(dir string, opts FilesOptions) ([]string, error) {
 		return nil, err
 	}
 	return paths, nil
+}
+
+// writable is the languages of langs that an episode in format can be
+// written in.
+func writable(format string, langs []string) []string {
+	can := FormatLanguages(format)
+	var out []string
+	for _, l := range langs {
+		if slices.ContainsFunc(can, func(c string) bool { return strings.EqualFold(c, l) }) {
+			out = append(out, l)
+		}
+	}
+	return out
 }

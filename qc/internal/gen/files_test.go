@@ -48,4 +48,16 @@ func TestFilesAreVariedCleanAndDeterministic(t *testing.T) {
 	if _, err := Files(t.TempDir(), FilesOptions{Count: 1, Languages: []string{"xx"}}); err == nil {
 		t.Error("unknown language accepted")
 	}
+	for _, o := range []FilesOptions{
+		{Count: 1, Formats: []string{"scc"}, Languages: []string{"ja", "ko"}},
+		{Count: 1, Formats: []string{"srt", "ass"}, Defects: CueDefects{TooFast: 1}},
+	} {
+		dir := t.TempDir()
+		if _, err := Files(dir, o); err == nil {
+			t.Errorf("%+v accepted", o)
+		}
+		if names, _ := filepath.Glob(filepath.Join(dir, "*")); len(names) > 0 {
+			t.Errorf("%+v: %d files written before the options were refused", o, len(names))
+		}
+	}
 }

@@ -6,7 +6,10 @@ import (
 	"testing"
 
 	"github.com/exportqc/exportqc/qc/cue"
+	"github.com/exportqc/exportqc/qc/format/scc"
 	"github.com/exportqc/exportqc/qc/format/srt"
+	"github.com/exportqc/exportqc/qc/format/ssa"
+	"github.com/exportqc/exportqc/qc/format/stl"
 	"github.com/exportqc/exportqc/qc/format/ttml"
 	"github.com/exportqc/exportqc/qc/format/webvtt"
 	"github.com/exportqc/exportqc/qc/textcount"
@@ -83,6 +86,12 @@ func readAny(format string, data []byte) *cue.Document {
 		return webvtt.Read(string(data))
 	case "ttml":
 		return ttml.Read(string(data))
+	case "stl":
+		return stl.Read(data)
+	case "ass":
+		return ssa.Read(string(data))
+	case "scc":
+		return scc.Read(string(data))
 	}
 	return srt.Read(string(data))
 }

@@ -8,30 +8,6 @@ import (
 	"strings"
 )
 
-// Formats lists the subtitle formats the generator writes, by the name
-// --format takes; Ext gives each one's file extension.
-var Formats = []string{"srt", "vtt", "ttml"}
-
-// Ext returns the file extension (with dot) for a format name.
-func Ext(format string) string {
-	switch format {
-	case "vtt":
-		return ".vtt"
-	case "ttml":
-		return ".ttml"
-	}
-	return ".srt"
-}
-
-func knownFormat(f string) bool {
-	for _, k := range Formats {
-		if k == f {
-			return true
-		}
-	}
-	return false
-}
-
 // flushAt is how much output is gathered before it is handed to the
 // writer: big enough that a 60 KB episode costs two writes, small enough
 // that memory stays flat.
@@ -87,6 +63,12 @@ func (p *episodePlan) write(w io.Writer, format string, crlf, alter bool, buf []
 		p.writeVTT(e, fm, alter)
 	case "ttml":
 		p.writeTTML(e, fm, alter)
+	case "stl":
+		p.writeSTL(e, fm, alter)
+	case "ass":
+		p.writeASS(e, fm, alter)
+	case "scc":
+		p.writeSCC(e, fm, alter)
 	default:
 		p.writeSRT(e, fm, alter)
 	}

@@ -5,6 +5,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/exportqc/exportqc/qc/cue"
+	"github.com/exportqc/exportqc/qc/format/textpos"
+	"github.com/exportqc/exportqc/qc/format/ttml"
 	"github.com/exportqc/exportqc/qc/rule"
 )
 
@@ -94,8 +96,9 @@ func textFix(p *rule.Pass, c *cue.Cue, j int, msg string, edit func(j int, text 
 	if !p.Fixing() {
 		return nil
 	}
-	if p.Doc.Format == "ttml" {
-		return ttmlTextFix(p, c, j, msg, edit)
+	switch p.Doc.Format {
+	case "ttml":
+		return mappedTextFix(p, c, j, msg, edit, ttmlLines(c), ttmlEscape)
 	}
 	if p.Doc.Format != "srt" && p.Doc.Format != "webvtt" {
 		return nil
@@ -128,33 +131,78 @@ func textFix(p *rule.Pass, c *cue.Cue, j int, msg string, edit func(j int, text 
 	return fixOf(msg, edits)
 }
 
-// ttmlTextFix is textFix for TTML: a line's edits go straight onto the
-// bytes the line was read from. A line with edits that was not read byte
-// for byte, or an edit that would write markup characters (< and & need
-// escaping in XML), drops the whole fix, as an unmappable SRT line does.
-func ttmlTextFix(p *rule.Pass, c *cue.Cue, j int, msg string, edit func(j int, text string) []textEdit) []rule.SuggestedFix {
-	var edits []rule.TextEdit
+// mappedTextFix is textFix for the formats whose lines are not their
+// payload's lines (TTML, SSA/ASS): the edits of each line are computed on
+// its visible text, then placed through a map of where each visible byte
+// came from (textpos.Line), made only when some line has an edit. The map
+// must give the reader's very lines; a line whose edit would cut a source
+// unit (an entity, an escape), touch markup or span a tag drops the whole
+// fix, as an unmappable SRT line does. escape writes the new text in the
+// format's syntax; ok false refuses it.
+func mappedTextFix(p *rule.Pass, c *cue.Cue, j int, msg string, edit func(j int, text string) []textEdit,
+	mapLines func(src string) []textpos.Line, escape func(s string) (string, bool)) []rule.SuggestedFix {
+	edits := make([][]textEdit, len(c.Lines))
+	any := false
 	for k, l := range c.Lines {
-		if j >= 0 && k != j {
-			continue
-		}
-		es := edit(k, l.Text)
-		if len(es) == 0 {
-			continue
-		}
-		base, end, ok := p.File.Fix.Span(l.Src(), false)
-		if !ok || end-base != int64(len(l.Text)) || string(p.File.Fix.Data[base:end]) != l.Text {
-			return nil
-		}
-		for _, e := range es {
-			if strings.ContainsAny(e.s, "<&") {
-				return nil
-			}
-			edits = append(edits, rule.TextEdit{Start: base + int64(e.from), End: base + int64(e.to), New: e.s})
+		if j < 0 || k == j {
+			edits[k] = edit(k, l.Text)
+			any = any || len(edits[k]) > 0
 		}
 	}
-	return fixOf(msg, edits)
+	if !any {
+		return nil
+	}
+	base, _, ok := p.File.Fix.Span(c.TextSrc, false)
+	if !ok {
+		return nil
+	}
+	lines := mapLines(string(p.File.Fix.Bytes(c.TextSrc, false)))
+	if !sameLines(lines, c.Lines) {
+		return nil
+	}
+	var out []rule.TextEdit
+	for k, es := range edits {
+		for _, e := range es {
+			a, z, ok := lines[k].Place(e.from, e.to)
+			s, safe := escape(e.s)
+			if !ok || !safe {
+				return nil
+			}
+			out = append(out, rule.TextEdit{Start: base + int64(a), End: base + int64(z), New: s})
+		}
+	}
+	return fixOf(msg, out)
 }
+
+// sameLines reports whether a map gives the reader's lines.
+func sameLines(mapped []textpos.Line, lines []cue.Line) bool {
+	if len(mapped) != len(lines) {
+		return false
+	}
+	for k := range lines {
+		if mapped[k].Text != lines[k].Text {
+			return false
+		}
+	}
+	return true
+}
+
+// ttmlLines maps a <p>'s content in the default xml:space, or else in
+// preserve (which the <p> may inherit from its ancestors): the one whose
+// lines are the reader's is the reading.
+func ttmlLines(c *cue.Cue) func(src string) []textpos.Line {
+	return func(src string) []textpos.Line {
+		for _, preserve := range []bool{false, true} {
+			if lines, ok := ttml.MapLines(src, preserve); ok && sameLines(lines, c.Lines) {
+				return lines
+			}
+		}
+		return nil
+	}
+}
+
+// ttmlEscape writes new text as XML character data (& < > as entities).
+func ttmlEscape(s string) (string, bool) { return ttml.EscapeText(s), true }
 
 // replaceRunes edits every rune of text for which to returns a different
 // string.

@@ -35,9 +35,10 @@ func TestTextFixesLeaveAlone(t *testing.T) {
 		{"bidi.ar.srt", "X002", srt("\u202bمرحبا\u202c")},                                               // bidi controls in right-to-left text
 		{"tie.en.srt", "X003", srt("да and дa")},                                                        // one letter of each script: which is wrong?
 		{"entity.en.vtt", "X004", "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nWait... Tom &amp; Jerry\n"}, // the text does not map to bytes
-		{"entity.en.ttml", "X004", ttmlP(`Wait... Tom &amp; Jerry`)},                                    // the text is not written as read
-		{"span.en.ttml", "X004", ttmlP(`Wait<span tts:fontStyle="italic">...</span> what`)},             // markup inside the line
-		{"lines.en.ttml", "X004", ttmlP("Wait...\n      what")},                                         // a line end read as a space
+		{"across.en.ttml", "X004", ttmlP(`Wait.<span tts:fontStyle="italic">..</span> what`)},           // the dots lie on both sides of a tag
+		{"run.en.ttml", "X006", ttmlP(`Stop <span tts:fontStyle="italic"> !</span>`)},                   // the space stands for white space on both sides of a tag
+		{"cdata.en.ttml", "X004", ttmlP(`<![CDATA[Wait...]]> what`)},                                    // CDATA is not mapped
+		{"refspace.en.ttml", "X006", ttmlP(`Stop&#32;!`)},                                               // a space written as a reference
 
 	}
 	dir := t.TempDir()

@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/exportqc/exportqc/qc/cue"
+	"github.com/exportqc/exportqc/qc/format/ssa"
 	"github.com/exportqc/exportqc/qc/format/textpos"
 	"github.com/exportqc/exportqc/qc/format/ttml"
 	"github.com/exportqc/exportqc/qc/rule"
@@ -99,6 +100,8 @@ func textFix(p *rule.Pass, c *cue.Cue, j int, msg string, edit func(j int, text 
 	switch p.Doc.Format {
 	case "ttml":
 		return mappedTextFix(p, c, j, msg, edit, ttmlLines(c), ttmlEscape)
+	case "ssa":
+		return mappedTextFix(p, c, j, msg, edit, ssa.MapLines, ssaEscape)
 	}
 	if p.Doc.Format != "srt" && p.Doc.Format != "webvtt" {
 		return nil
@@ -203,6 +206,10 @@ func ttmlLines(c *cue.Cue) func(src string) []textpos.Line {
 
 // ttmlEscape writes new text as XML character data (& < > as entities).
 func ttmlEscape(s string) (string, bool) { return ttml.EscapeText(s), true }
+
+// ssaEscape refuses new text that SSA would read as markup: an override
+// block, an escape or a line end.
+func ssaEscape(s string) (string, bool) { return s, !strings.ContainsAny(s, "{}\\\r\n") }
 
 // replaceRunes edits every rune of text for which to returns a different
 // string.

@@ -102,6 +102,8 @@ func textFix(p *rule.Pass, c *cue.Cue, j int, msg string, edit func(j int, text 
 		return mappedTextFix(p, c, j, msg, edit, ttmlLines(c), ttmlEscape)
 	case "ssa":
 		return mappedTextFix(p, c, j, msg, edit, ssa.MapLines, ssaEscape)
+	case "stl":
+		return stlTextFix(p, c, j, msg, edit)
 	}
 	if p.Doc.Format != "srt" && p.Doc.Format != "webvtt" {
 		return nil

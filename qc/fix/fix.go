@@ -50,6 +50,16 @@ type Dropped struct {
 	Reason string `json:"reason"`
 }
 
+// NotFixed is a finding left because its rule declined to fix it, with
+// the rule's reason (an EBU STL text field the new character does not fit).
+type NotFixed struct {
+	File   string `json:"file"`
+	Line   int    `json:"line,omitempty"`
+	Cue    int    `json:"cue,omitempty"`
+	Rule   string `json:"rule"`
+	Reason string `json:"reason"`
+}
+
 // File is one checked file's outcome.
 type File struct {
 	Path     string `json:"path"`
@@ -68,6 +78,9 @@ type Result struct {
 	Dropped []Dropped `json:"dropped,omitempty"`
 	// Skipped are files in an encoding no fix can be placed in (see E001).
 	Skipped []Skipped `json:"skipped,omitempty"`
+	// NotFixed are the remaining findings whose rule said why it offers
+	// no fix.
+	NotFixed []NotFixed `json:"not_fixed,omitempty"`
 	// Remaining are the selected rules' findings (not waived) still in the
 	// copies: the fixes could not remove them.
 	Remaining []rule.Finding `json:"remaining,omitempty"`
@@ -186,6 +199,9 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 			if fd.Waived == nil && opts.Rules[fd.Rule] {
 				fd.Fixes = nil
 				res.Remaining = append(res.Remaining, fd)
+				if fd.NoFix != "" {
+					res.NotFixed = append(res.NotFixed, NotFixed{File: fd.File, Line: fd.Line, Cue: fd.Cue, Rule: fd.Rule, Reason: fd.NoFix})
+				}
 			}
 		}
 	}

@@ -121,3 +121,30 @@ func TestTTMLTextFixAfterBOM(t *testing.T) {
 		t.Errorf("fixed copy:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// An EBU STL text fix the block cannot hold is declined, and the fix log
+// says why for each finding left.
+func TestSTLTextDeclined(t *testing.T) {
+	opts := options(t, "testdata/stl_text.en.stl")
+	res := fixOne(t, opts)
+	got := map[string]string{}
+	for _, n := range res.NotFixed {
+		got[n.Rule+" cue "+strconv.Itoa(n.Cue)] = n.Reason
+	}
+	want := map[string]string{
+		"X004 cue 1": "EBU STL: code table 00 has no character for U+2026 HORIZONTAL ELLIPSIS",
+		"X006 cue 5": "EBU STL: the subtitle spreads over extension blocks, whose text fields are not rewritten",
+	}
+	if len(got) != len(want) {
+		t.Errorf("not fixed: %v, want %v", got, want)
+	}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s: reason %q, want %q", k, got[k], v)
+		}
+	}
+	var b strings.Builder
+	if err := WriteSummary(&b, res, true); err != nil || !strings.Contains(b.String(), "1 X004 finding(s) not fixed: EBU STL: code table 00") {
+		t.Errorf("summary does not give the reason:\n%s", b.String())
+	}
+}

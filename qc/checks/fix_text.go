@@ -90,9 +90,9 @@ func (v *visibleLine) place(e textEdit) (from, to int, ok bool) {
 }
 
 // textFix builds one fix for cue c from edits on the visible text of its
-// display lines (only line j when j >= 0): nil when not fixing, the format
-// is not SRT, WebVTT or TTML, a line's text cannot be mapped, or nothing
-// changes.
+// display lines (only line j when j >= 0): nil when not fixing, a line's
+// text cannot be mapped, or nothing changes; a declined fix with the
+// reason where the format cannot take the edit (EBU STL limits, SCC).
 func textFix(p *rule.Pass, c *cue.Cue, j int, msg string, edit func(j int, text string) []textEdit) []rule.SuggestedFix {
 	if !p.Fixing() {
 		return nil
@@ -104,6 +104,11 @@ func textFix(p *rule.Pass, c *cue.Cue, j int, msg string, edit func(j int, text 
 		return mappedTextFix(p, c, j, msg, edit, ssa.MapLines, ssaEscape)
 	case "stl":
 		return stlTextFix(p, c, j, msg, edit)
+	case "scc":
+		if lineEdits(c, j, edit) != nil {
+			return declined(sccTextReason)
+		}
+		return nil
 	}
 	if p.Doc.Format != "srt" && p.Doc.Format != "webvtt" {
 		return nil
@@ -146,15 +151,8 @@ func textFix(p *rule.Pass, c *cue.Cue, j int, msg string, edit func(j int, text 
 // format's syntax; ok false refuses it.
 func mappedTextFix(p *rule.Pass, c *cue.Cue, j int, msg string, edit func(j int, text string) []textEdit,
 	mapLines func(src string) []textpos.Line, escape func(s string) (string, bool)) []rule.SuggestedFix {
-	edits := make([][]textEdit, len(c.Lines))
-	any := false
-	for k, l := range c.Lines {
-		if j < 0 || k == j {
-			edits[k] = edit(k, l.Text)
-			any = any || len(edits[k]) > 0
-		}
-	}
-	if !any {
+	edits := lineEdits(c, j, edit)
+	if edits == nil {
 		return nil
 	}
 	base, _, ok := p.File.Fix.Span(c.TextSrc, false)
@@ -178,6 +176,28 @@ func mappedTextFix(p *rule.Pass, c *cue.Cue, j int, msg string, edit func(j int,
 	}
 	return fixOf(msg, out)
 }
+
+// lineEdits computes the edits of each line of c (only line j when j >=
+// 0); nil when there are none.
+func lineEdits(c *cue.Cue, j int, edit func(j int, text string) []textEdit) [][]textEdit {
+	edits := make([][]textEdit, len(c.Lines))
+	any := false
+	for k, l := range c.Lines {
+		if j < 0 || k == j {
+			edits[k] = edit(k, l.Text)
+			any = any || len(edits[k]) > 0
+		}
+	}
+	if !any {
+		return nil
+	}
+	return edits
+}
+
+// sccTextReason is why SCC text is not rewritten.
+const sccTextReason = "SCC: the text is CEA-608 byte pairs sent one pair per frame; adding or deleting a character " +
+	"shifts every code after it (and so when each caption loads and shows), and a character outside the basic set " +
+	"is a two-byte special or extended code, so the text is not rewritten"
 
 // sameLines reports whether a map gives the reader's lines.
 func sameLines(mapped []textpos.Line, lines []cue.Line) bool {

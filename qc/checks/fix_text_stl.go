@@ -16,15 +16,8 @@ import (
 // other byte stay. A fix that cannot be made so is declined with its
 // reason, which the fix log shows with the finding.
 func stlTextFix(p *rule.Pass, c *cue.Cue, j int, msg string, edit func(j int, text string) []textEdit) []rule.SuggestedFix {
-	edits := make([][]textEdit, len(c.Lines))
-	any := false
-	for k, l := range c.Lines {
-		if j < 0 || k == j {
-			edits[k] = edit(k, l.Text)
-			any = any || len(edits[k]) > 0
-		}
-	}
-	if !any {
+	edits := lineEdits(c, j, edit)
+	if edits == nil {
 		return nil
 	}
 	if !c.TextSrc.Valid() {

@@ -18,10 +18,10 @@ import (
 // the visible characters came from. A line whose visible text, rebuilt so,
 // differs from the text the reader saw (an entity such as &amp;, a reader
 // quirk) gets no fix: an edit placed by guesswork could land in a tag.
-// TTML lines are placed through cue.Line.SrcAt, which the reader records for
-// a line written byte for byte in the document; a line built otherwise
-// (an entity, markup or a line end inside it) gets no fix. The binary
-// formats get none (their text does not map to bytes one to one).
+// TTML, SSA/ASS and EBU STL lines are placed through a map of where each
+// visible byte was read (textpos.Line, built by the format's MapLines
+// from the cue's TextSrc only when a line has an edit, and checked to give
+// the reader's very lines). SCC text is declined with the reason.
 
 // textEdit replaces bytes [from, to) of a line's visible text with s.
 type textEdit struct {

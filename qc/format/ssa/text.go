@@ -76,7 +76,7 @@ func (b *textBuilder) read(raw string) {
 			for j < len(raw) && raw[j] != '{' && raw[j] != '\\' {
 				j++
 			}
-			b.text(raw[i:j], i, true)
+			b.text(raw[i:j], i, c != '\\') // a lone backslash ending the field: left as is
 			i = j
 		}
 	}

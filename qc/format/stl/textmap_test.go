@@ -55,3 +55,24 @@ func TestEncodeText(t *testing.T) {
 		}
 	}
 }
+
+// MapLines never panics and gives the reader's rows for any text field.
+func FuzzMapLines(f *testing.F) {
+	f.Add([]byte("\x0dCaf\xc2e\x07now ?\x8a\x8a\x80Oui !\x81\x8f"), 0)
+	f.Add([]byte("\xc2\xc8 \x8a\xff\x20\x07\x07a"), 2)
+	f.Fuzz(func(t *testing.T, tf []byte, cct int) {
+		cct = (cct%5 + 5) % 5
+		tf = tf[:min(len(tf), TextFieldSize)]
+		r := &reader{cct: cct, scratch: textBytes(tf)}
+		r.decodeText()
+		lines := MapLines(tf, cct)
+		if len(lines) != len(r.lines) {
+			t.Fatalf("%d mapped rows, %d read", len(lines), len(r.lines))
+		}
+		for k, l := range r.lines {
+			if got := string(r.arena[l.start:l.end]); lines[k].Text != got {
+				t.Fatalf("row %d: mapped %q, read %q", k, lines[k].Text, got)
+			}
+		}
+	})
+}

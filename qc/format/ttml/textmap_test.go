@@ -59,3 +59,31 @@ func TestEscapeText(t *testing.T) {
 		t.Errorf("EscapeText = %q", got)
 	}
 }
+
+// MapLines never panics, and every place it gives for an edit lies inside
+// the content and outside any tag.
+func FuzzMapLines(f *testing.F) {
+	f.Add("Rock &amp; roll&#x2e;.. <span a=\"b>c\">now</span> !<br/>\n  Go <span> home</span>", false)
+	f.Add("a  b\r\nc<!-- x --><?pi?>&#8230;", true)
+	f.Add(">0", false)
+	f.Add("<span xml:space=\"preserve\"> a </span> <br></br>", false)
+	f.Fuzz(func(t *testing.T, inner string, preserve bool) {
+		lines, ok := MapLines(inner, preserve)
+		if !ok {
+			return
+		}
+		for _, l := range lines {
+			for a := 0; a <= len(l.Text); a++ {
+				for b := a; b <= len(l.Text) && b <= a+3; b++ {
+					from, to, ok := l.Place(a, b)
+					if !ok {
+						continue
+					}
+					if from < 0 || to < from || to > len(inner) || strings.Contains(inner[from:to], "<") {
+						t.Fatalf("Place(%d, %d) on %q = [%d, %d) in %q", a, b, l.Text, from, to, inner)
+					}
+				}
+			}
+		}
+	})
+}

@@ -123,7 +123,7 @@ func TestTTMLTextFixAfterBOM(t *testing.T) {
 }
 
 // An EBU STL text fix the block cannot hold is declined, and the fix log
-// says why for each finding left.
+// says why for each finding left; the changes made show as text.
 func TestSTLTextDeclined(t *testing.T) {
 	opts := options(t, "testdata/stl_text.en.stl")
 	res := fixOne(t, opts)
@@ -142,6 +142,14 @@ func TestSTLTextDeclined(t *testing.T) {
 		if got[k] != v {
 			t.Errorf("%s: reason %q, want %q", k, got[k], v)
 		}
+	}
+	// The change log shows the text as characters, control codes as <81h>.
+	shown := false
+	for _, c := range res.Changes {
+		shown = shown || c.Cue == 3 && c.Before == " ?<81h>" && c.After == "?<81h>"
+	}
+	if !shown {
+		t.Errorf("no readable change for cue 3: %+v", res.Changes)
 	}
 	var b strings.Builder
 	if err := WriteSummary(&b, res, true); err != nil || !strings.Contains(b.String(), "1 X004 finding(s) not fixed: EBU STL: code table 00") {

@@ -1,6 +1,8 @@
 package stl
 
 import (
+	"fmt"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/exportqc/exportqc/qc/format/textpos"
@@ -122,4 +124,31 @@ func encodeRune(r rune, cct int) ([]byte, bool) {
 		}
 	}
 	return nil, false
+}
+
+// Printable writes text-field bytes for a person (a fix log): characters
+// decoded in code table cct, a row break 8Ah as a line end, other control
+// codes as <80h>, unused-space padding (8Fh) left out.
+func Printable(b []byte, cct int) string {
+	sc := tfScanner{tf: b, cct: cct}
+	var out strings.Builder
+	for {
+		t, ok := sc.next()
+		if !ok {
+			return out.String()
+		}
+		switch {
+		case t.kind == tokChar:
+			out.WriteRune(t.r)
+			if t.r2 != 0 {
+				out.WriteRune(t.r2)
+			}
+		case t.kind == tokSpace:
+			out.WriteByte(' ')
+		case t.kind == tokNewline:
+			out.WriteByte('\n')
+		case t.code != unusedSpace:
+			fmt.Fprintf(&out, "<%02Xh>", t.code)
+		}
+	}
 }

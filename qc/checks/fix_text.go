@@ -5,6 +5,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/exportqc/exportqc/qc/cue"
+	"github.com/exportqc/exportqc/qc/format/ssa"
+	"github.com/exportqc/exportqc/qc/format/textpos"
+	"github.com/exportqc/exportqc/qc/format/ttml"
 	"github.com/exportqc/exportqc/qc/rule"
 )
 
@@ -15,10 +18,10 @@ import (
 // the visible characters came from. A line whose visible text, rebuilt so,
 // differs from the text the reader saw (an entity such as &amp;, a reader
 // quirk) gets no fix: an edit placed by guesswork could land in a tag.
-// TTML lines are placed through cue.Line.SrcAt, which the reader records for
-// a line written byte for byte in the document; a line built otherwise
-// (an entity, markup or a line end inside it) gets no fix. The binary
-// formats get none (their text does not map to bytes one to one).
+// TTML, SSA/ASS and EBU STL lines are placed through a map of where each
+// visible byte was read (textpos.Line, built by the format's MapLines
+// from the cue's TextSrc only when a line has an edit, and checked to give
+// the reader's very lines). SCC text is declined with the reason.
 
 // textEdit replaces bytes [from, to) of a line's visible text with s.
 type textEdit struct {
@@ -87,15 +90,25 @@ func (v *visibleLine) place(e textEdit) (from, to int, ok bool) {
 }
 
 // textFix builds one fix for cue c from edits on the visible text of its
-// display lines (only line j when j >= 0): nil when not fixing, the format
-// is not SRT, WebVTT or TTML, a line's text cannot be mapped, or nothing
-// changes.
+// display lines (only line j when j >= 0): nil when not fixing, a line's
+// text cannot be mapped, or nothing changes; a declined fix with the
+// reason where the format cannot take the edit (EBU STL limits, SCC).
 func textFix(p *rule.Pass, c *cue.Cue, j int, msg string, edit func(j int, text string) []textEdit) []rule.SuggestedFix {
 	if !p.Fixing() {
 		return nil
 	}
-	if p.Doc.Format == "ttml" {
-		return ttmlTextFix(p, c, j, msg, edit)
+	switch p.Doc.Format {
+	case "ttml":
+		return mappedTextFix(p, c, j, msg, edit, ttmlLines(c), ttmlEscape)
+	case "ssa":
+		return mappedTextFix(p, c, j, msg, edit, ssa.MapLines, ssaEscape)
+	case "stl":
+		return stlTextFix(p, c, j, msg, edit)
+	case "scc":
+		if lineEdits(c, j, edit) != nil {
+			return declined(sccTextReason)
+		}
+		return nil
 	}
 	if p.Doc.Format != "srt" && p.Doc.Format != "webvtt" {
 		return nil
@@ -128,33 +141,97 @@ func textFix(p *rule.Pass, c *cue.Cue, j int, msg string, edit func(j int, text 
 	return fixOf(msg, edits)
 }
 
-// ttmlTextFix is textFix for TTML: a line's edits go straight onto the
-// bytes the line was read from. A line with edits that was not read byte
-// for byte, or an edit that would write markup characters (< and & need
-// escaping in XML), drops the whole fix, as an unmappable SRT line does.
-func ttmlTextFix(p *rule.Pass, c *cue.Cue, j int, msg string, edit func(j int, text string) []textEdit) []rule.SuggestedFix {
-	var edits []rule.TextEdit
-	for k, l := range c.Lines {
-		if j >= 0 && k != j {
-			continue
-		}
-		es := edit(k, l.Text)
-		if len(es) == 0 {
-			continue
-		}
-		base, end, ok := p.File.Fix.Span(l.Src(), false)
-		if !ok || end-base != int64(len(l.Text)) || string(p.File.Fix.Data[base:end]) != l.Text {
-			return nil
-		}
+// mappedTextFix is textFix for the formats whose lines are not their
+// payload's lines (TTML, SSA/ASS): the edits of each line are computed on
+// its visible text, then placed through a map of where each visible byte
+// came from (textpos.Line), made only when some line has an edit. The map
+// must give the reader's very lines; a line whose edit would cut a source
+// unit (an entity, an escape), touch markup or span a tag drops the whole
+// fix, as an unmappable SRT line does. escape writes the new text in the
+// format's syntax; ok false refuses it.
+func mappedTextFix(p *rule.Pass, c *cue.Cue, j int, msg string, edit func(j int, text string) []textEdit,
+	mapLines func(src string) []textpos.Line, escape func(s string) (string, bool)) []rule.SuggestedFix {
+	edits := lineEdits(c, j, edit)
+	if edits == nil {
+		return nil
+	}
+	base, _, ok := p.File.Fix.Span(c.TextSrc, false)
+	if !ok {
+		return nil
+	}
+	lines := mapLines(string(p.File.Fix.Bytes(c.TextSrc, false)))
+	if !sameLines(lines, c.Lines) {
+		return nil
+	}
+	var out []rule.TextEdit
+	for k, es := range edits {
 		for _, e := range es {
-			if strings.ContainsAny(e.s, "<&") {
+			a, z, ok := lines[k].Place(e.from, e.to)
+			s, safe := escape(e.s)
+			if !ok || !safe {
 				return nil
 			}
-			edits = append(edits, rule.TextEdit{Start: base + int64(e.from), End: base + int64(e.to), New: e.s})
+			out = append(out, rule.TextEdit{Start: base + int64(a), End: base + int64(z), New: s})
 		}
 	}
-	return fixOf(msg, edits)
+	return fixOf(msg, out)
 }
+
+// lineEdits computes the edits of each line of c (only line j when j >=
+// 0); nil when there are none.
+func lineEdits(c *cue.Cue, j int, edit func(j int, text string) []textEdit) [][]textEdit {
+	edits := make([][]textEdit, len(c.Lines))
+	any := false
+	for k, l := range c.Lines {
+		if j < 0 || k == j {
+			edits[k] = edit(k, l.Text)
+			any = any || len(edits[k]) > 0
+		}
+	}
+	if !any {
+		return nil
+	}
+	return edits
+}
+
+// sccTextReason is why SCC text is not rewritten.
+const sccTextReason = "SCC: the text is CEA-608 byte pairs sent one pair per frame; adding or deleting a character " +
+	"shifts every code after it (and so when each caption loads and shows), and a character outside the basic set " +
+	"is a two-byte special or extended code, so the text is not rewritten"
+
+// sameLines reports whether a map gives the reader's lines.
+func sameLines(mapped []textpos.Line, lines []cue.Line) bool {
+	if len(mapped) != len(lines) {
+		return false
+	}
+	for k := range lines {
+		if mapped[k].Text != lines[k].Text {
+			return false
+		}
+	}
+	return true
+}
+
+// ttmlLines maps a <p>'s content in the default xml:space, or else in
+// preserve (which the <p> may inherit from its ancestors): the one whose
+// lines are the reader's is the reading.
+func ttmlLines(c *cue.Cue) func(src string) []textpos.Line {
+	return func(src string) []textpos.Line {
+		for _, preserve := range []bool{false, true} {
+			if lines, ok := ttml.MapLines(src, preserve); ok && sameLines(lines, c.Lines) {
+				return lines
+			}
+		}
+		return nil
+	}
+}
+
+// ttmlEscape writes new text as XML character data (& < > as entities).
+func ttmlEscape(s string) (string, bool) { return ttml.EscapeText(s), true }
+
+// ssaEscape refuses new text that SSA would read as markup: an override
+// block, an escape or a line end.
+func ssaEscape(s string) (string, bool) { return s, !strings.ContainsAny(s, "{}\\\r\n") }
 
 // replaceRunes edits every rune of text for which to returns a different
 // string.

@@ -92,7 +92,7 @@ func (a *app) rulesCommand() *cobra.Command {
 // that a person reading the rule knows whether to run it.
 func fixSentence(code string) string {
 	if what, ok := fix.Fixable[code]; ok {
-		return "Fix (exportqc fix): " + what + "."
+		return "Fix (exportqc fix): " + what + "." + fix.FormatNote(code)
 	}
 	if why, ok := fix.NotFixable[code]; ok {
 		return "No fix: " + why + "."

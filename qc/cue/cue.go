@@ -29,9 +29,10 @@ type Line struct {
 	// SrcAt is the offset in the decoded text where Text is written byte
 	// for byte, when a reader knows it (TTML lines written as is: single
 	// spaces, no entity, no markup inside); 0 otherwise (no display line
-	// opens a file). Text fixes place edits through it in formats whose
-	// payload is not the display lines. One offset, not a Range: Text
-	// gives the length, and every cue of every format carries it.
+	// opens a file). One offset, not a Range: Text gives the length, and
+	// every cue of every format carries it. Text fixes no longer read it:
+	// they map every line, as is or not, through the format's MapLines
+	// (qc/format/textpos).
 	SrcAt int64
 }
 

@@ -20,6 +20,7 @@
 // that got worse are withheld and the rest retried; when the objection is
 // not tied to a cue, the pass is retried one rule at a time, and a rule
 // whose fixes still do not pass is dropped for that file. Every withheld
-// fix is reported. Bytes no edit touches are kept as
+// fix is reported, and so is each finding whose rule declined to fix it
+// with a reason (Result.NotFixed). Bytes no edit touches are kept as
 // they are.
 package fix

@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/exportqc/exportqc/qc/engine"
+	"github.com/exportqc/exportqc/qc/format/stl"
 	"github.com/exportqc/exportqc/qc/report"
 	"github.com/exportqc/exportqc/qc/rule"
 )
@@ -50,6 +51,16 @@ type Dropped struct {
 	Reason string `json:"reason"`
 }
 
+// NotFixed is a finding left because its rule declined to fix it, with
+// the rule's reason (an EBU STL text field the new character does not fit).
+type NotFixed struct {
+	File   string `json:"file"`
+	Line   int    `json:"line,omitempty"`
+	Cue    int    `json:"cue,omitempty"`
+	Rule   string `json:"rule"`
+	Reason string `json:"reason"`
+}
+
 // File is one checked file's outcome.
 type File struct {
 	Path     string `json:"path"`
@@ -68,6 +79,9 @@ type Result struct {
 	Dropped []Dropped `json:"dropped,omitempty"`
 	// Skipped are files in an encoding no fix can be placed in (see E001).
 	Skipped []Skipped `json:"skipped,omitempty"`
+	// NotFixed are the remaining findings whose rule said why it offers
+	// no fix.
+	NotFixed []NotFixed `json:"not_fixed,omitempty"`
 	// Remaining are the selected rules' findings (not waived) still in the
 	// copies: the fixes could not remove them.
 	Remaining []rule.Finding `json:"remaining,omitempty"`
@@ -186,6 +200,9 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 			if fd.Waived == nil && opts.Rules[fd.Rule] {
 				fd.Fixes = nil
 				res.Remaining = append(res.Remaining, fd)
+				if fd.NoFix != "" {
+					res.NotFixed = append(res.NotFixed, NotFixed{File: fd.File, Line: fd.Line, Cue: fd.Cue, Rule: fd.Rule, Reason: fd.NoFix})
+				}
 			}
 		}
 	}
@@ -462,18 +479,26 @@ func (st *run) log(res *Result, f *fileState, p []planned) {
 		for _, e := range x.fix.Edits {
 			res.Changes = append(res.Changes, Change{File: f.path, Line: x.finding.Line, Cue: x.finding.Cue,
 				Rule: x.finding.Rule, Pass: f.passes + 1, Message: x.fix.Message,
-				Before: shown(f.format, f.current[e.Start:e.End]), After: shown(f.format, []byte(e.New))})
+				Before: shown(f, e.Start, f.current[e.Start:e.End]), After: shown(f, e.Start, []byte(e.New))})
 		}
 	}
 }
 
 // shown keeps a change log readable: whole-file rewrites are summarised,
-// and an EBU STL timecode (a TTI block's TCI or TCO: hours, minutes,
-// seconds and frames as four binary bytes) is written as the timecode a
-// person reads in a subtitling tool, not as raw bytes.
-func shown(format string, b []byte) string {
-	if format == "stl" && len(b) == 4 {
-		return fmt.Sprintf("%02d:%02d:%02d:%02d", b[0], b[1], b[2], b[3])
+// an EBU STL timecode (a TTI block's TCI or TCO: hours, minutes, seconds
+// and frames as four binary bytes) is written as the timecode a person
+// reads in a subtitling tool, and EBU STL text as its characters (control
+// codes as <80h>, padding left out), not as raw bytes. at is where the
+// edit starts in the file.
+func shown(f *fileState, at int64, b []byte) string {
+	if f.format == "stl" && at >= 1024 {
+		switch inBlock := (at - 1024) % 128; {
+		case inBlock >= 5 && inBlock < 13 && len(b) == 4:
+			return fmt.Sprintf("%02d:%02d:%02d:%02d", b[0], b[1], b[2], b[3])
+		case inBlock >= 16:
+			cct, _ := stl.CodeTable(f.current)
+			return stl.Printable(b, cct)
+		}
 	}
 	if len(b) > 200 {
 		return fmt.Sprintf("(%d bytes)", len(b))

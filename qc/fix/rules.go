@@ -22,10 +22,8 @@ var Fixable = map[string]string{
 	"L001": "re-break a plain-text cue into one line or two balanced lines (the lower the longer) at a space within max_chars and max_lines; not after an article, preposition or conjunction of the language (X015's word list) when another break fits, not before French-style punctuation; cues with markup or without spaces (CJK) are left alone (SRT, WebVTT)",
 	"L002": "the same re-break as L001, when the text fits in max_lines lines",
 	"L004": "trim leading and trailing spaces, collapse double spaces, drop empty lines inside a cue (SRT, WebVTT)",
-	// The text rules' fixes change characters a viewer reads, never markup,
-	// in SRT, WebVTT and TTML (binary text does not map to bytes one to
-	// one); a line with an entity (&amp;), or in TTML markup or a line end
-	// inside it, is left alone.
+	// The text rules' fixes change characters a viewer reads, never markup
+	// (see TextFormats for where).
 	"X002": "replace a tab or line/paragraph separator by a space (deleted next to a space); delete soft hyphens, zero-width spaces and byte-order marks inside the text; delete bidirectional controls in a cue with no right-to-left letter. Joiners, the word joiner, C1 controls, U+FFFD, private-use characters and noncharacters are left for a person, and so are the characters the pack allows",
 	"X003": "write the Latin letter for a Cyrillic or Greek letter drawn identically (а→a, Ο→O) in a word that is otherwise mostly Latin; a word with a look-alike that is not identical (Greek α) or mostly in the other script is left",
 	"X004": "write the pack's ellipsis (… or zh-Hans ⋯) for each run of exactly three full stops",
@@ -39,6 +37,22 @@ var Fixable = map[string]string{
 	"X016": "write the script's own mark (، ؟) for the Latin one after a letter of that script",
 	"X020": "Simplified Chinese (with --enable X020): a reported comma or full stop inside a line becomes one space (none added beside a space), one that ends the line (before nothing but closing quotes or brackets) is deleted with the spaces before it, and so is one before a closing quote inside the line (“好。”然后 → “好”然后); a line with two marks in a row (。。。) and a file punctuating so throughout (reported once) are left",
 	"X021": "Japanese: write a reported half-width acronym in full-width characters (BBC → ＢＢＣ); single digits (full_width_digits) are left",
+}
+
+// TextFormats says where the text rules' fixes (X rules but X011) are
+// made: rules explain adds it to their fix sentence.
+const TextFormats = "Made in SRT and WebVTT lines, TTML lines (through entities, <span>s, <br/>s and collapsed white space; " +
+	"& < > written as entities), SSA/ASS Text fields (between {\\override} blocks, never in one or in \\N or \\h), " +
+	"and EBU STL single-block subtitles (the text field rewritten in its code table, padding adjusted); " +
+	"an EBU STL fix the code table or the 112-byte field cannot take, or in a subtitle over extension blocks, " +
+	"is declined with its reason in the fix log; SCC text is not rewritten (CEA-608 byte pairs set the caption timing)"
+
+// FormatNote is TextFormats for a text rule with a fix, "" for others.
+func FormatNote(code string) string {
+	if _, ok := Fixable[code]; ok && len(code) > 0 && code[0] == 'X' && code != "X011" {
+		return " " + TextFormats + "."
+	}
+	return ""
 }
 
 // NotFixable says why a rule offers no fix, for rules users are likely to ask for.

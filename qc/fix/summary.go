@@ -38,6 +38,7 @@ func WriteSummary(w io.Writer, res *Result, detail bool) error {
 		}
 		fmt.Fprintf(&b, "%s: %s fix%s dropped: %s\n", d.File, d.Rule, where, d.Reason)
 	}
+	writeNotFixed(&b, res.NotFixed, detail)
 	// Said even without detail: it explains why a file was left as it was.
 	for _, s := range res.Skipped {
 		fmt.Fprintf(&b, "%s: no fix placed: %s\n", s.File, s.Reason)
@@ -74,12 +75,14 @@ func WriteSummary(w io.Writer, res *Result, detail bool) error {
 
 // Log is the JSON change log.
 type Log struct {
-	Changes []Change       `json:"changes"`
-	Dropped []Dropped      `json:"dropped"`
-	Skipped []Skipped      `json:"skipped,omitempty"`
-	Files   []LogFile      `json:"files"`
-	Before  map[string]int `json:"before"`
-	After   map[string]int `json:"after"`
+	Changes []Change  `json:"changes"`
+	Dropped []Dropped `json:"dropped"`
+	Skipped []Skipped `json:"skipped,omitempty"`
+	// NotFixed lists each remaining finding whose rule declined a fix, and why.
+	NotFixed []NotFixed     `json:"not_fixed,omitempty"`
+	Files    []LogFile      `json:"files"`
+	Before   map[string]int `json:"before"`
+	After    map[string]int `json:"after"`
 	// Manifests says which manifests in the copy were updated, and which
 	// were not rewritten (IMF, MMC, iTunes) and so no longer match.
 	Notes []string `json:"notes,omitempty"`
@@ -94,7 +97,7 @@ type LogFile struct {
 
 // WriteLog writes the JSON change log; outputs maps files to where they were written.
 func WriteLog(w io.Writer, res *Result, outputs map[string]string, notes []string) error {
-	l := Log{Changes: res.Changes, Dropped: res.Dropped, Skipped: res.Skipped, Before: res.Before, After: res.After, Notes: notes}
+	l := Log{Changes: res.Changes, Dropped: res.Dropped, Skipped: res.Skipped, NotFixed: res.NotFixed, Before: res.Before, After: res.After, Notes: notes}
 	if l.Changes == nil {
 		l.Changes = []Change{}
 	}
@@ -111,4 +114,26 @@ func WriteLog(w io.Writer, res *Result, outputs map[string]string, notes []strin
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(l)
+}
+
+// writeNotFixed prints the declined fixes, one line per file, rule and
+// reason with how many findings it stands for (a file can have hundreds);
+// the JSON log lists each finding.
+func writeNotFixed(b *strings.Builder, nf []NotFixed, detail bool) {
+	if !detail {
+		return
+	}
+	type key struct{ file, rule, reason string }
+	counts := map[key]int{}
+	var order []key
+	for _, n := range nf {
+		k := key{n.File, n.Rule, n.Reason}
+		if counts[k] == 0 {
+			order = append(order, k)
+		}
+		counts[k]++
+	}
+	for _, k := range order {
+		fmt.Fprintf(b, "%s: %d %s finding(s) not fixed: %s\n", k.file, counts[k], k.rule, k.reason)
+	}
 }

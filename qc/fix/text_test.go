@@ -35,9 +35,10 @@ func TestTextFixesLeaveAlone(t *testing.T) {
 		{"bidi.ar.srt", "X002", srt("\u202bمرحبا\u202c")},                                               // bidi controls in right-to-left text
 		{"tie.en.srt", "X003", srt("да and дa")},                                                        // one letter of each script: which is wrong?
 		{"entity.en.vtt", "X004", "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nWait... Tom &amp; Jerry\n"}, // the text does not map to bytes
-		{"entity.en.ttml", "X004", ttmlP(`Wait... Tom &amp; Jerry`)},                                    // the text is not written as read
-		{"span.en.ttml", "X004", ttmlP(`Wait<span tts:fontStyle="italic">...</span> what`)},             // markup inside the line
-		{"lines.en.ttml", "X004", ttmlP("Wait...\n      what")},                                         // a line end read as a space
+		{"across.en.ttml", "X004", ttmlP(`Wait.<span tts:fontStyle="italic">..</span> what`)},           // the dots lie on both sides of a tag
+		{"run.en.ttml", "X006", ttmlP(`Stop <span tts:fontStyle="italic"> !</span>`)},                   // the space stands for white space on both sides of a tag
+		{"cdata.en.ttml", "X004", ttmlP(`<![CDATA[Wait...]]> what`)},                                    // CDATA is not mapped
+		{"refspace.en.ttml", "X006", ttmlP(`Stop&#32;!`)},                                               // a space written as a reference
 
 	}
 	dir := t.TempDir()
@@ -118,5 +119,40 @@ func TestTTMLTextFixAfterBOM(t *testing.T) {
 	want := "\uFEFF" + strings.Replace(body, "Wait...", "Wait…", 1)
 	if got := string(res.Files[0].Fixed); got != want {
 		t.Errorf("fixed copy:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// An EBU STL text fix the block cannot hold is declined, and the fix log
+// says why for each finding left; the changes made show as text.
+func TestSTLTextDeclined(t *testing.T) {
+	opts := options(t, "testdata/stl_text.en.stl")
+	res := fixOne(t, opts)
+	got := map[string]string{}
+	for _, n := range res.NotFixed {
+		got[n.Rule+" cue "+strconv.Itoa(n.Cue)] = n.Reason
+	}
+	want := map[string]string{
+		"X004 cue 1": "EBU STL: code table 00 has no character for U+2026 HORIZONTAL ELLIPSIS",
+		"X006 cue 5": "EBU STL: the subtitle spreads over extension blocks, whose text fields are not rewritten",
+	}
+	if len(got) != len(want) {
+		t.Errorf("not fixed: %v, want %v", got, want)
+	}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s: reason %q, want %q", k, got[k], v)
+		}
+	}
+	// The change log shows the text as characters, control codes as <81h>.
+	shown := false
+	for _, c := range res.Changes {
+		shown = shown || c.Cue == 3 && c.Before == " ?<81h>" && c.After == "?<81h>"
+	}
+	if !shown {
+		t.Errorf("no readable change for cue 3: %+v", res.Changes)
+	}
+	var b strings.Builder
+	if err := WriteSummary(&b, res, true); err != nil || !strings.Contains(b.String(), "1 X004 finding(s) not fixed: EBU STL: code table 00") {
+		t.Errorf("summary does not give the reason:\n%s", b.String())
 	}
 }

@@ -31,6 +31,9 @@ type Finding struct {
 	Waived *Waiver `json:"waived,omitempty"`
 	// Fixes are the corrections the rule offers (only built for exportqc fix).
 	Fixes []SuggestedFix `json:"fixes,omitempty"`
+	// NoFix says why the rule offers no fix for this finding, when it
+	// says (see Declined): exportqc fix logs it. Not in the report.
+	NoFix string `json:"-"`
 	// More is how many further problems of the same rule this finding
 	// stands for without listing them (a reader's "N more problems are not
 	// listed", the per-rule cap's summary): totals count 1+More, so they

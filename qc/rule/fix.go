@@ -83,6 +83,25 @@ func (s *FixSource) Enabled(code string) bool {
 	return c != nil && c.Enabled
 }
 
+// Declined stands in the fixes of a finding the rule cannot fix safely,
+// with the reason (a character the file's code table lacks): it has no
+// edit, and Report moves its message to the finding's NoFix.
+func Declined(reason string) SuggestedFix { return SuggestedFix{Message: reason} }
+
+// takeDeclined moves a Declined fix out of f.Fixes into f.NoFix.
+func takeDeclined(f *Finding) {
+	for i, x := range f.Fixes {
+		if len(x.Edits) == 0 {
+			f.NoFix = x.Message
+			f.Fixes = append(f.Fixes[:i:i], f.Fixes[i+1:]...)
+			if len(f.Fixes) == 0 {
+				f.Fixes = nil
+			}
+			return
+		}
+	}
+}
+
 // Fixing reports whether this pass should build suggested fixes.
 func (p *Pass) Fixing() bool { return p.File.Fix != nil }
 

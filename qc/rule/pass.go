@@ -166,6 +166,7 @@ func (p *Pass) Report(f Finding) {
 	f.Name = p.Rule.Name
 	f.Severity = p.Config.Severity
 	f.File = p.File.Path
+	takeDeclined(&f)
 	p.report(f)
 }
 
@@ -178,6 +179,7 @@ func (p *Pass) ReportMilder(f Finding, sev Severity) {
 	f.Name = p.Rule.Name
 	f.Severity = min(sev, p.Config.Severity)
 	f.File = p.File.Path
+	takeDeclined(&f)
 	p.report(f)
 }
 

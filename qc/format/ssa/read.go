@@ -62,6 +62,7 @@ func Read(text string) *cue.Document {
 			Index: i + 1, Line: d.line, Offset: d.offset,
 			Start: fromDuration(items[i].StartAt), End: fromDuration(items[i].EndAt),
 			Lines: t.lines, Raw: d.text, Settings: t.settings,
+			TextSrc: cue.Range{From: d.textAt, To: d.textAt + int64(len(d.text))},
 			// Layers are drawn over one another by design: only events
 			// of one layer can collide. An event placed by itself (\pos,
 			// \move, \an, its own margins) is where its author put it.

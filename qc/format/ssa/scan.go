@@ -46,6 +46,7 @@ type dialogue struct {
 	offset int64
 	style  string // trimmed Style field
 	text   string // Text field as written
+	textAt int64  // where text starts in the decoded script
 	// layer is the Layer field as renderers read it, "" when the Format
 	// has none (SSA v4); margins is true when the line sets any of its
 	// own margins (non-zero MarginL/R/V override the style's).
@@ -291,6 +292,9 @@ func (s *scan) dialogueLine(i int, raw string, f *format) {
 	d := dialogue{line: i + 1, offset: s.offsets[i], style: field(vals, f.index("Style"))}
 	if t := f.index("Text"); t == n-1 {
 		d.text = vals[t]
+		// The Text field ends the line: its place is counted back from
+		// the line's end.
+		d.textAt = s.offsets[i] + int64(len(raw)-len(d.text))
 	}
 	for _, name := range []string{"Start", "End"} {
 		if problem := checkTime(field(vals, f.index(name))); problem != "" {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/exportqc/exportqc/qc/cue"
+	"github.com/exportqc/exportqc/qc/format/textpos"
 )
 
 // eventText is a Dialogue Text field as a viewer reads it.
@@ -33,12 +34,28 @@ type eventText struct {
 //     lay lines out without them.
 func parseText(raw string, base cue.Style, styles map[string]styleDef) eventText {
 	b := textBuilder{base: base, cur: base, styles: styles}
+	b.read(raw)
+	return b.result()
+}
+
+// MapLines reads a Text field as parseText does and keeps, for each
+// visible byte, where in raw it was written: text fixes edit the field's
+// text between override blocks and escapes. A character read from an
+// escape (\h, or a backslash pair shown as is) or from a '{' that opens
+// no block is not editable.
+func MapLines(raw string) []textpos.Line {
+	b := textBuilder{track: true}
+	b.read(raw)
+	return b.mapped
+}
+
+func (b *textBuilder) read(raw string) {
 	for i := 0; i < len(raw); {
 		switch c := raw[i]; {
 		case c == '{':
 			end := strings.IndexByte(raw[i+1:], '}')
 			if end < 0 {
-				b.text("{")
+				b.text("{", i, false)
 				i++
 				continue
 			}
@@ -49,9 +66,9 @@ func parseText(raw string, base cue.Style, styles map[string]styleDef) eventText
 			case 'N', 'n':
 				b.endLine()
 			case 'h':
-				b.text("\u00a0")
+				b.text("\u00a0", i, false)
 			default:
-				b.text(raw[i : i+2])
+				b.text(raw[i:i+2], i, false)
 			}
 			i += 2
 		default:
@@ -59,11 +76,14 @@ func parseText(raw string, base cue.Style, styles map[string]styleDef) eventText
 			for j < len(raw) && raw[j] != '{' && raw[j] != '\\' {
 				j++
 			}
-			b.text(raw[i:j])
+			b.text(raw[i:j], i, c != '\\') // a lone backslash ending the field: left as is
 			i = j
 		}
 	}
 	b.endLine()
+}
+
+func (b *textBuilder) result() eventText {
 	// An event with no visible text at all (only tags or drawings) has no lines.
 	empty := true
 	for _, l := range b.lines {
@@ -94,11 +114,25 @@ type textBuilder struct {
 	runStyle  cue.Style
 	lines     []cue.Line
 	an, pos   string
+	// track asks for the source of each visible byte (MapLines):
+	// where is the line being built, mapped the lines built.
+	track  bool
+	where  textpos.Line
+	mapped []textpos.Line
 }
 
-func (b *textBuilder) text(s string) {
+// text adds s, written at raw[at:]; editable says a fix may rewrite it
+// byte for byte (not an escape).
+func (b *textBuilder) text(s string, at int, editable bool) {
 	if b.drawing || s == "" {
 		return
+	}
+	if b.track {
+		if editable {
+			b.where.AddEach(s, at)
+		} else {
+			b.where.Add(s, at, at+len(s), false)
+		}
 	}
 	if b.cur != b.runStyle {
 		b.closeRun()
@@ -132,6 +166,10 @@ func (b *textBuilder) endLine() {
 		}
 	}
 	b.lines = append(b.lines, l)
+	if b.track {
+		b.mapped = append(b.mapped, textpos.Line{Text: l.Text, From: b.where.From[lo:hi], To: b.where.To[lo:hi]})
+		b.where = textpos.Line{}
+	}
 	b.line, b.spans = b.line[:0], nil
 	b.runStart, b.runStyle = 0, 0
 }

@@ -2,8 +2,8 @@ package stl
 
 import "github.com/exportqc/exportqc/qc/cue"
 
-// sources records where a single-block subtitle's TCI and TCO are in the
-// file (binary offsets), so that timing fixes rewrite them in place. A
+// sources records where a single-block subtitle's TCI, TCO and text field
+// are in the file (binary offsets), so that fixes rewrite them in place. A
 // subtitle spread over extension blocks repeats its timecodes in each;
 // those are left alone rather than half rewritten.
 func sources(c *cue.Cue, s *subtitle) {
@@ -12,6 +12,7 @@ func sources(c *cue.Cue, s *subtitle) {
 	}
 	c.StartSrc = cue.Range{From: s.offset + 5, To: s.offset + 9}
 	c.EndSrc = cue.Range{From: s.offset + 9, To: s.offset + 13}
+	c.TextSrc = cue.Range{From: s.offset + 16, To: s.offset + ttiSize} // the text field (textmap.go)
 }
 
 // respell writes the four timecode bytes (hours, minutes, seconds, frames)

@@ -230,8 +230,10 @@ func (r *reader) finishP(f *frame, natural, end cue.Time, rawEnd int) {
 
 func (r *reader) emit(f *frame, start, end cue.Time, lines []cue.Line, rawEnd int) {
 	raw := ""
+	var rawSrc cue.Range // where raw is: text fixes map lines into it (MapLines)
 	if r.pInner <= rawEnd && rawEnd <= len(r.src) {
 		raw = r.src[r.pInner:rawEnd]
+		rawSrc = cue.Range{From: int64(r.pInner) + r.base, To: int64(rawEnd) + r.base}
 	}
 	// Appended empty and filled in place: the cue is not built on the
 	// stack and then copied into the list.
@@ -242,7 +244,7 @@ func (r *reader) emit(f *frame, start, end cue.Time, lines []cue.Line, rawEnd in
 	c.Line, c.Offset = r.pAt.line, r.pAt.off
 	c.Start, c.End = start, end
 	c.Lines = lines
-	c.Raw = raw
+	c.Raw, c.TextSrc = raw, rawSrc
 	c.Region = f.region
 	r.lines.keep()
 	r.sources(c, f)

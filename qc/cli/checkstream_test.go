@@ -45,6 +45,9 @@ func testStreamedEqualWhole(t *testing.T, wantRule string, paths ...string) {
 		return stdout, files
 	}
 	streamedText, streamed := write(t.TempDir())
+	if !lastCheckStreamed {
+		t.Fatal("the run was collected: the comparison would prove nothing")
+	}
 	wholeRunOnly = true
 	defer func() { wholeRunOnly = false }()
 	wholeText, whole := write(t.TempDir())

@@ -433,6 +433,34 @@ func addDeliveries(rep *report.Report, opts *Options, units []*unit, inputs []in
 // unitRecord is u's record in the report: its files' findings (those of
 // inputs that are u's) and its own, counted once the delivery rules ran.
 func unitRecord(opts *Options, u *unit, inputs []input, results []fileResult) report.Delivery {
+	rec := unitRecordUncounted(u, inputs, results)
+	for i := range inputs {
+		if m := inputs[i].meta; m == nil || m.u != u || results[i].skip {
+			continue
+		}
+		for j := range results[i].findings {
+			countInRecord(&rec, &results[i].findings[j], opts.FailOn)
+		}
+	}
+	for j := range u.findings {
+		countInRecord(&rec, &u.findings[j], opts.FailOn)
+	}
+	return rec
+}
+
+// countInRecord counts one finding in a delivery's record, unless a
+// waiver accepted it.
+func countInRecord(rec *report.Delivery, f *rule.Finding, failOn rule.Severity) {
+	if !counts(f) {
+		return
+	}
+	rec.AddFinding(f)
+	rec.Passed = rec.Passed && f.Severity < failOn
+}
+
+// unitRecordUncounted is u's record before any finding is counted in it:
+// what the manifest says, and how many of its files were checked.
+func unitRecordUncounted(u *unit, inputs []input, results []fileResult) report.Delivery {
 	rec := report.Delivery{Path: u.root, Kind: u.d.Kind, Manifests: u.d.Manifests, Title: u.d.Title,
 		Season: u.d.Season, Territories: u.terrs, Files: len(u.d.Paths())}
 	for _, e := range u.d.Episodes {
@@ -444,26 +472,9 @@ func unitRecord(opts *Options, u *unit, inputs []input, results []fileResult) re
 	}
 	rec.Passed = true
 	for i := range inputs {
-		if m := inputs[i].meta; m == nil || m.u != u || results[i].skip {
-			continue
+		if m := inputs[i].meta; m != nil && m.u == u && !results[i].skip {
+			rec.Checked++
 		}
-		rec.Checked++
-		for j := range results[i].findings {
-			f := &results[i].findings[j]
-			if !counts(f) {
-				continue
-			}
-			rec.AddFinding(f)
-			rec.Passed = rec.Passed && f.Severity < opts.FailOn
-		}
-	}
-	for j := range u.findings {
-		f := &u.findings[j]
-		if !counts(f) {
-			continue
-		}
-		rec.AddFinding(f)
-		rec.Passed = rec.Passed && f.Severity < opts.FailOn
 	}
 	return rec
 }

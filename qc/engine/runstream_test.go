@@ -14,6 +14,7 @@ import (
 	"github.com/exportqc/exportqc/qc/internal/gen"
 	"github.com/exportqc/exportqc/qc/internal/testcorpus"
 	"github.com/exportqc/exportqc/qc/report"
+	"github.com/exportqc/exportqc/qc/waiver"
 )
 
 // streamParts runs RunStream and keeps what it emits, checking the emit
@@ -103,7 +104,6 @@ func TestRunStreamWritesWhatRunWrites(t *testing.T) {
 	sets["deliveries"] = []string{fixture(t)}
 	sets["fixtures"] = []string{filepath.Join(testcorpus.RepoRoot(t), "fixtures")}
 	sets["delivery rule fixtures"] = ruleFixtureFolders(t)
-	formats := append([]string{"json-v1"}, report.Formats...)
 	for name, paths := range sets {
 		whole := run(t, testOptions(t, paths...))
 		// A clean delivery is compared all the same (its records and
@@ -111,31 +111,40 @@ func TestRunStreamWritesWhatRunWrites(t *testing.T) {
 		if len(whole.Findings) == 0 && !strings.HasPrefix(name, "delivery ") {
 			t.Fatalf("%s: no findings: the comparison would prove little", name)
 		}
-		for _, jobs := range []int{1, 2, 7} {
-			opts := testOptions(t, paths...)
-			opts.Jobs = jobs
-			rules, parts, tail := streamParts(t, opts)
-			for _, format := range formats {
-				for _, o := range []report.Options{{}, {Indent: true, MaxPerFile: 2, MinSeverity: 1}} {
-					w, err := report.New(format, o)
-					if err != nil {
-						t.Fatal(err)
-					}
-					var want, got bytes.Buffer
-					if err := w(&want, whole); err != nil {
-						t.Fatal(err)
-					}
-					sw, _, err := report.NewStream(format, o)
-					if err != nil {
-						t.Fatal(err)
-					}
-					if err := sw(&got, replay(opts, rules, parts, tail)); err != nil {
-						t.Fatal(err)
-					}
-					if !bytes.Equal(got.Bytes(), want.Bytes()) {
-						t.Errorf("%s, jobs %d, %s %+v: streamed report differs from the whole one (%d vs %d bytes)",
-							name, jobs, format, o, got.Len(), want.Len())
-					}
+		streamedEqualsWhole(t, name, whole, func() Options { return testOptions(t, paths...) })
+	}
+}
+
+// streamedEqualsWhole checks that every format written from RunStream's
+// parts at --jobs 1, 2 and 7 is byte for byte the one written from whole,
+// the report Run gave for the same options (made by opts).
+func streamedEqualsWhole(t *testing.T, name string, whole *report.Report, opts func() Options) {
+	t.Helper()
+	formats := append([]string{"json-v1"}, report.Formats...)
+	for _, jobs := range []int{1, 2, 7} {
+		o := opts()
+		o.Jobs = jobs
+		rules, parts, tail := streamParts(t, o)
+		for _, format := range formats {
+			for _, ro := range []report.Options{{}, {Indent: true, MaxPerFile: 2, MinSeverity: 1}} {
+				w, err := report.New(format, ro)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var want, got bytes.Buffer
+				if err := w(&want, whole); err != nil {
+					t.Fatal(err)
+				}
+				sw, _, err := report.NewStream(format, ro)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := sw(&got, replay(o, rules, parts, tail)); err != nil {
+					t.Fatal(err)
+				}
+				if !bytes.Equal(got.Bytes(), want.Bytes()) {
+					t.Errorf("%s, jobs %d, %s %+v: streamed report differs from the whole one (%d vs %d bytes)",
+						name, jobs, format, ro, got.Len(), want.Len())
 				}
 			}
 		}
@@ -231,15 +240,20 @@ func srtTime(sec int) string {
 }
 
 // Runs that need their whole report are refused before anything is
-// checked or written: deliveries whose waivers the caller applies to the
-// parts (their records count only accepted findings), and a delivery with
-// no subtitle file (a run that may check nothing).
+// checked or written: waivers whose notes (known at the end) belong among
+// the files in report order, and a delivery with no subtitle file (a run
+// that may check nothing).
 func TestRunStreamRefusesWholeRuns(t *testing.T) {
-	accepted := deliveryOptions(t, nil, deliveryPaths(t)...)
-	accepted.PartsAccepted = true
+	inside, err := waiver.Parse(filepath.ToSlash(fixture(t, "broken-river", "waivers.yaml")),
+		[]byte("waivers:\n  - rule: T001\n    reason: a note about this file sorts among the delivery's\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	noted := deliveryOptions(t, nil, deliveryPaths(t)...)
+	noted.Waivers = inside
 	for name, opts := range map[string]Options{
-		"deliveries, waivers applied by the caller": accepted,
-		"a delivery of checksums only":              deliveryOptions(t, nil, fixture(t, "sums")),
+		"waivers inside the run":       noted,
+		"a delivery of checksums only": deliveryOptions(t, nil, fixture(t, "sums")),
 	} {
 		started := false
 		_, err := RunStream(context.Background(), opts, func([]report.RuleInfo) (func(report.Part) error, error) {

@@ -199,10 +199,10 @@ func (s *streamRun) finish(pr *pathRun) error {
 }
 
 // ErrWholeRun is RunStream's answer for a run it cannot stream: one with
-// waivers or a baseline (matched against every finding of the run at
-// once), a --manifest, deliveries whose waivers the caller applies
-// (Options.PartsAccepted) or whose files are not one stretch of report
-// order each, or a run that may check nothing. Use Run.
+// waivers whose notes (W001, W002) belong before some checked path in
+// report order (they are known only at the end), deliveries whose files
+// are not one stretch of report order each, or a run that may check
+// nothing. Use Run.
 var ErrWholeRun = errors.New("engine: this run needs its whole report at once")
 
 // RunStream is Run for a report written while the run goes on, so memory
@@ -223,9 +223,13 @@ var ErrWholeRun = errors.New("engine: this run needs its whole report at once")
 // (streamDeliveries): its findings about paths without a record (its
 // manifests) come as parts with no File, in report order among the files.
 //
+// The run's waivers and baseline are applied to each part as it is
+// emitted (streamAcceptance); the notes about the waivers come last, as a
+// part with no File.
+//
 // A run it cannot stream (ErrWholeRun) is refused before start is called.
 func RunStream(ctx context.Context, opts Options, start func(rules []report.RuleInfo) (emit func(report.Part) error, err error)) (report.Tail, error) {
-	if opts.Waivers != nil || opts.Baseline != nil || opts.Manifest != "" {
+	if opts.Waivers != nil && !waiverNotesLast(opts.Waivers.Path(), opts.Paths) {
 		return report.Tail{}, ErrWholeRun
 	}
 	inputs, units, err := plan(&opts)
@@ -235,11 +239,6 @@ func RunStream(ctx context.Context, opts Options, start func(rules []report.Rule
 	var segs []segment
 	var emptyUnits []*unit
 	if len(units) > 0 {
-		// A caller applying waivers to the parts cannot correct the
-		// deliveries' records, which count only accepted findings.
-		if opts.PartsAccepted {
-			return report.Tail{}, ErrWholeRun
-		}
 		var ok bool
 		if segs, emptyUnits, ok = deliverySegments(inputs, units, 4*max(opts.Jobs, 1)+16); !ok {
 			return report.Tail{}, ErrWholeRun
@@ -275,7 +274,7 @@ func RunStream(ctx context.Context, opts Options, start func(rules []report.Rule
 	size := 4*jobs + 16
 	window := semaphore.NewWeighted(int64(size))
 	o := &orderedEmit{opts: &opts, emit: emit, window: window, total: len(inputs),
-		results: make([]fileResult, size), ready: make([]bool, size)}
+		results: make([]fileResult, size), ready: make([]bool, size), accept: newStreamAcceptance(&opts)}
 	o.sum.FailOn = opts.FailOn.String()
 	o.sum.Passed = true
 	g, gctx := errgroup.WithContext(ctx)
@@ -312,6 +311,11 @@ func RunStream(ctx context.Context, opts Options, start func(rules []report.Rule
 		return report.Tail{}, err
 	}
 	o.sum.Files = o.files
+	if notes := o.accept.notes(&o.sum); len(notes) > 0 {
+		if err := emit(report.Part{Findings: notes}); err != nil {
+			return report.Tail{}, err
+		}
+	}
 	return report.Tail{Summary: o.sum}, nil
 }
 
@@ -324,8 +328,9 @@ type orderedEmit struct {
 	mu      sync.Mutex
 	results []fileResult // a ring: file i parks in slot i mod len until every earlier file is emitted
 	ready   []bool
-	next    int // the next file to emit
-	total   int // files in the run
+	next    int               // the next file to emit
+	total   int               // files in the run
+	accept  *streamAcceptance // nil without waivers or a baseline
 	sum     report.Summary
 	files   int
 	last    *rule.Finding // the last finding emitted, to prove the order
@@ -366,8 +371,15 @@ func (o *orderedEmit) emitOne(r *fileResult) error {
 		last := r.findings[len(r.findings)-1]
 		o.last = &last
 	}
+	var baselined int
+	r.findings, _, baselined = o.accept.decide(r.findings, nil)
+	o.sum.Baselined += baselined
 	for j := range r.findings {
 		f := &r.findings[j]
+		if !counts(f) {
+			o.sum.Waived++
+			continue
+		}
 		r.record.AddFinding(f)
 		if f.Severity >= o.opts.FailOn {
 			o.sum.Passed = false

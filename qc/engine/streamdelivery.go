@@ -120,6 +120,7 @@ type deliveryStream struct {
 	once      map[string]bool
 	notes     map[string]bool
 	last      *rule.Finding
+	accept    *streamAcceptance // nil without waivers or a baseline
 	sum       report.Summary
 }
 
@@ -133,7 +134,8 @@ func streamDeliveries(ctx context.Context, opts *Options, inputs []input, units 
 	emit func(report.Part) error, jobs int) (report.Tail, error) {
 	s := &deliveryStream{opts: opts, inputs: inputs, emit: emit, jobs: jobs, unitIndex: map[*unit]int{},
 		records: make([]report.Delivery, len(units)), pending: map[string][]heldFinding{},
-		skipped: make([]bool, len(inputs)), once: onceCodes(opts.Rules), notes: map[string]bool{}}
+		skipped: make([]bool, len(inputs)), once: onceCodes(opts.Rules), notes: map[string]bool{},
+		accept: newStreamAcceptance(opts)}
 	for k, u := range units {
 		s.unitIndex[u] = k
 	}
@@ -192,17 +194,27 @@ func streamDeliveries(ctx context.Context, opts *Options, inputs []input, units 
 	if err := s.reportLoose(""); err != nil {
 		return report.Tail{}, err
 	}
+	if notes := s.accept.notes(&s.sum); len(notes) > 0 {
+		if notes[0].File <= s.lastPath {
+			return report.Tail{}, fmt.Errorf("internal error: the notes about %s belong before %s in the report (please report it)", notes[0].File, s.lastPath)
+		}
+		if err := s.emit(report.Part{Findings: notes}); err != nil {
+			return report.Tail{}, err
+		}
+	}
 	return report.Tail{Summary: s.sum, Deliveries: s.records}, nil
 }
 
 // runUnit runs u's delivery rules on its files' results, records u and
-// holds its findings until the files they name are reported.
+// holds its findings until the files they name are reported. The record
+// counts findings as they are reported, once the waivers and the baseline
+// have decided them.
 func (s *deliveryStream) runUnit(ctx context.Context, u *unit, inputs []input, results []fileResult) error {
 	if err := checkDeliveries(ctx, s.opts, []*unit{u}, inputs, results, hashing.New(int64(s.jobs)), s.jobs); err != nil {
 		return err
 	}
 	k := s.unitIndex[u]
-	s.records[k] = unitRecord(s.opts, u, inputs, results)
+	s.records[k] = unitRecordUncounted(u, inputs, results)
 	for _, f := range u.findings {
 		s.seq++
 		h := heldFinding{f: f, unit: k, seq: s.seq}
@@ -242,19 +254,37 @@ func (s *deliveryStream) report(r *fileResult) error {
 		last := r.findings[len(r.findings)-1]
 		s.last = &last
 	}
-	findings := r.findings
-	if len(held) > 0 {
-		slices.SortFunc(held, compareHeld)
-		more := make([]rule.Finding, len(held))
-		for j := range held {
-			more[j] = held[j].f
-		}
-		// Ties go to the file's own findings, as in the whole report.
-		findings = mergeSorted(r.findings, more)
+	// Each finding counts in the record of the delivery it belongs to:
+	// the file's own findings in the file's delivery's, held ones in the
+	// delivery whose rules gave them.
+	own := -1
+	if m := s.inputs[i].meta; m != nil {
+		own = s.unitIndex[m.u]
 	}
+	findings, owner := r.findings, []int(nil)
+	switch {
+	case len(held) > 0:
+		slices.SortFunc(held, compareHeld)
+		findings, owner = mergeHeld(r.findings, own, held)
+	case own >= 0:
+		owner = make([]int, len(findings))
+		for j := range owner {
+			owner[j] = own
+		}
+	}
+	findings, owner, baselined := s.accept.decide(findings, owner)
+	s.sum.Baselined += baselined
 	for j := range findings {
-		s.count(&findings[j])
-		r.record.AddFinding(&findings[j])
+		f := &findings[j]
+		if !counts(f) {
+			s.sum.Waived++
+			continue
+		}
+		s.count(f)
+		r.record.AddFinding(f)
+		if owner != nil && owner[j] >= 0 {
+			countInRecord(&s.records[owner[j]], f, s.opts.FailOn)
+		}
 	}
 	s.sum.Files++
 	s.sum.Cues += r.record.Cues
@@ -275,16 +305,31 @@ func (s *deliveryStream) reportLoose(before string) error {
 			j++
 		}
 		part := make([]rule.Finding, 0, j-i)
+		owner := make([]int, 0, j-i)
 		for _, h := range s.loose[i:j] {
-			s.count(&h.f)
-			s.sum.AddFinding(&h.f)
 			part = append(part, h.f)
+			owner = append(owner, h.unit)
+		}
+		s.lastPath = s.loose[i].f.File
+		i = j
+		part, owner, baselined := s.accept.decide(part, owner)
+		s.sum.Baselined += baselined
+		if len(part) == 0 {
+			continue // all known to the baseline: nothing to say about the path
+		}
+		for k := range part {
+			f := &part[k]
+			if !counts(f) {
+				s.sum.Waived++
+				continue
+			}
+			s.count(f)
+			s.sum.AddFinding(f)
+			countInRecord(&s.records[owner[k]], f, s.opts.FailOn)
 		}
 		if err := s.emit(report.Part{Findings: part}); err != nil {
 			return err
 		}
-		s.lastPath = s.loose[i].f.File
-		i = j
 	}
 	s.loose = slices.Delete(s.loose, 0, i)
 	return nil
@@ -297,19 +342,24 @@ func (s *deliveryStream) count(f *rule.Finding) {
 	}
 }
 
-// mergeSorted merges two slices in report order, ties to a.
-func mergeSorted(a, b []rule.Finding) []rule.Finding {
-	out := make([]rule.Finding, 0, len(a)+len(b))
+// mergeHeld merges a file's own findings (a, all counting for delivery
+// own, -1 for none) with the delivery findings held for it (sorted), in
+// report order, ties to the file's own as in the whole report; owner says
+// which delivery each finding counts for.
+func mergeHeld(a []rule.Finding, own int, held []heldFinding) (out []rule.Finding, owner []int) {
+	out = make([]rule.Finding, 0, len(a)+len(held))
+	owner = make([]int, 0, len(a)+len(held))
 	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		if compareFindings(b[j], a[i]) < 0 {
-			out = append(out, b[j])
+	for i < len(a) || j < len(held) {
+		if j < len(held) && (i == len(a) || compareFindings(held[j].f, a[i]) < 0) {
+			out = append(out, held[j].f)
+			owner = append(owner, held[j].unit)
 			j++
 		} else {
 			out = append(out, a[i])
+			owner = append(owner, own)
 			i++
 		}
 	}
-	out = append(out, a[i:]...)
-	return append(out, b[j:]...)
+	return out, owner
 }

@@ -132,3 +132,17 @@ func describeInputs(inputs []input) string {
 	}
 	return fmt.Sprint(s)
 }
+
+// insideAny finds a path's delivery folder among many by its own folders.
+func TestInsideAny(t *testing.T) {
+	roots := map[string]bool{"a/b": true, "/abs/d": true}
+	for p, want := range map[string]bool{"a/b": true, "a/b/c.srt": true, "a/b/c/d.srt": true, "a/bc.srt": false,
+		"a/b-x/c.srt": false, "a": false, "/abs/d/x.srt": true, "/abs/dx.srt": false, "x.srt": false} {
+		if got := insideAny(p, roots); got != want {
+			t.Errorf("insideAny(%q) = %v, want %v", p, got, want)
+		}
+	}
+	if !insideAny("anything.srt", map[string]bool{".": true}) {
+		t.Error(`"." holds every path`)
+	}
+}

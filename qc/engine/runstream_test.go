@@ -89,13 +89,7 @@ func TestRunStreamWritesWhatRunWrites(t *testing.T) {
 	// fixtures beside them) in one run, and the rule fixtures' delivery
 	// folders.
 	for _, d := range deliveryPaths(t) {
-		// A delivery with no subtitle file to check (sums, imf, mmc) is
-		// decided on the whole report, like any run that may check
-		// nothing; it is in the "deliveries" set.
-		opts := testOptions(t, d)
-		if inputs, _, err := plan(&opts); err != nil || !mayHoldSubtitles(inputs) {
-			continue
-		}
+		// Those with no subtitle file to check (sums, imf, mmc) too.
 		sets["delivery "+filepath.Base(d)] = []string{d}
 	}
 	if len(sets) < 5 {
@@ -239,10 +233,8 @@ func srtTime(sec int) string {
 	return pad(int64(sec/3600), 2) + ":" + pad(int64(sec/60%60), 2) + ":" + pad(int64(sec%60), 2) + ",000"
 }
 
-// Runs that need their whole report are refused before anything is
-// checked or written: waivers whose notes (known at the end) belong among
-// the files in report order, and a delivery with no subtitle file (a run
-// that may check nothing).
+// A run with waivers whose notes (known at the end) belong among the
+// files in report order is refused before anything is checked or written.
 func TestRunStreamRefusesWholeRuns(t *testing.T) {
 	inside, err := waiver.Parse(filepath.ToSlash(fixture(t, "broken-river", "waivers.yaml")),
 		[]byte("waivers:\n  - rule: T001\n    reason: a note about this file sorts among the delivery's\n"))
@@ -252,8 +244,7 @@ func TestRunStreamRefusesWholeRuns(t *testing.T) {
 	noted := deliveryOptions(t, nil, deliveryPaths(t)...)
 	noted.Waivers = inside
 	for name, opts := range map[string]Options{
-		"waivers inside the run":       noted,
-		"a delivery of checksums only": deliveryOptions(t, nil, fixture(t, "sums")),
+		"waivers inside the run": noted,
 	} {
 		started := false
 		_, err := RunStream(context.Background(), opts, func([]report.RuleInfo) (func(report.Part) error, error) {

@@ -10,8 +10,9 @@ import (
 )
 
 // segmentsByScan is how deliverySegments used to find each delivery's
-// inputs, every delivery against every input: the reference its binary
-// search must agree with.
+// inputs, every delivery against every input, refusing deliveries whose
+// inputs are not one stretch or overlap: the reference its binary search
+// must agree with where it did not refuse.
 func segmentsByScan(inputs []input, units []*unit, chunk int) (segs []segment, empty []*unit, ok bool) {
 	owner := make([]int, len(inputs))
 	var spans []segment
@@ -39,7 +40,7 @@ func segmentsByScan(inputs []input, units []*unit, chunk int) (segs []segment, e
 			}
 			owner[i] = k + 1
 		}
-		spans = append(spans, segment{from: first, to: last + 1, unit: u})
+		spans = append(spans, segment{from: first, to: last + 1, units: []*unit{u}})
 	}
 	sort.Slice(spans, func(a, b int) bool { return spans[a].from < spans[b].from })
 	next := 0
@@ -61,13 +62,14 @@ func segmentsByScan(inputs []input, units []*unit, chunk int) (segs []segment, e
 
 // Random runs built from names that sort around a delivery's folder
 // ("d", "d-x", "d.x", "d/…", "d0", nested folders, "."), with declared
-// files inside and outside their folder: the binary search cuts every
-// run as the scan does, and refuses the same runs.
+// files inside and outside their folder: the binary search cuts every run
+// the scan did not refuse as the scan does, and the others into segments
+// that hold each delivery's inputs whole.
 func TestDeliverySegmentsAgreeWithScan(t *testing.T) {
 	names := []string{"a", "c", "d", "d-x", "d.x", "d/1", "d/2", "d/e", "d/e/1", "d/e/2", "d/f/1", "d0", "d0/1", "e/1", "e/2", "z"}
 	roots := []string{"d", "d/e", "e", "d0", "c", "q", "."}
 	rng := rand.New(rand.NewPCG(1, 2))
-	refused := 0
+	merged := 0
 	for trial := range 20000 {
 		var units []*unit
 		for _, r := range roots {
@@ -94,19 +96,66 @@ func TestDeliverySegmentsAgreeWithScan(t *testing.T) {
 			inputs = append(inputs, in)
 		}
 		chunk := 1 + rng.IntN(3)
-		wantSegs, wantEmpty, wantOK := segmentsByScan(inputs, units, chunk)
-		segs, empty, ok := deliverySegments(inputs, units, chunk)
-		if ok != wantOK || !reflect.DeepEqual(segs, wantSegs) || !sameUnits(empty, wantEmpty) {
-			t.Fatalf("trial %d: inputs %s, deliveries %s, chunk %d:\ngot  %v %v %v\nwant %v %v %v", trial, describeInputs(inputs),
-				describeUnits(units), chunk, ok, segs, describeUnits(empty), wantOK, wantSegs, describeUnits(wantEmpty))
+		segs, empty := deliverySegments(inputs, units, chunk)
+		wantSegs, wantEmpty, ok := segmentsByScan(inputs, units, chunk)
+		if ok && (!reflect.DeepEqual(segs, wantSegs) || !sameUnits(empty, wantEmpty)) {
+			t.Fatalf("trial %d: inputs %s, deliveries %s, chunk %d:\ngot  %v %v\nwant %v %v", trial, describeInputs(inputs),
+				describeUnits(units), chunk, segs, describeUnits(empty), wantSegs, describeUnits(wantEmpty))
 		}
 		if !ok {
-			refused++
+			merged++
+			if err := segmentsHoldDeliveries(inputs, units, segs, empty, chunk); err != nil {
+				t.Fatalf("trial %d: inputs %s, deliveries %s, chunk %d: segments %v: %v", trial, describeInputs(inputs),
+					describeUnits(units), chunk, segs, err)
+			}
 		}
 	}
-	if refused == 0 || refused == 20000 {
-		t.Fatalf("%d of 20000 runs refused: the cases do not cover both answers", refused)
+	if merged == 0 || merged == 20000 {
+		t.Fatalf("%d of 20000 runs merged: the cases do not cover both kinds", merged)
 	}
+}
+
+// segmentsHoldDeliveries checks what streaming needs of segments: they
+// cover the inputs in order, those outside deliveries in stretches of at
+// most chunk, and each delivery with inputs is listed by the one segment
+// that holds them all, the others are empty.
+func segmentsHoldDeliveries(inputs []input, units []*unit, segs []segment, empty []*unit, chunk int) error {
+	next := 0
+	where := map[*unit]int{}
+	for k, sg := range segs {
+		if sg.from != next || sg.to <= sg.from {
+			return fmt.Errorf("segment %d is %d:%d after %d", k, sg.from, sg.to, next)
+		}
+		if sg.units == nil && sg.to-sg.from > chunk {
+			return fmt.Errorf("loose segment %d holds %d inputs", k, sg.to-sg.from)
+		}
+		for _, u := range sg.units {
+			if _, twice := where[u]; twice {
+				return fmt.Errorf("delivery %s in two segments", u.root)
+			}
+			where[u] = k
+		}
+		next = sg.to
+	}
+	if next != len(inputs) {
+		return fmt.Errorf("segments end at %d of %d", next, len(inputs))
+	}
+	for _, u := range units {
+		k, listed := where[u]
+		has := false
+		for i := range inputs {
+			if (inputs[i].meta != nil && inputs[i].meta.u == u) || under(inputs[i].path, u.root) {
+				has = true
+				if !listed || i < segs[k].from || i >= segs[k].to {
+					return fmt.Errorf("input %s of delivery %s outside its segment", inputs[i].path, u.root)
+				}
+			}
+		}
+		if has == slices.Contains(empty, u) {
+			return fmt.Errorf("delivery %s: has inputs %v, listed empty %v", u.root, has, !has)
+		}
+	}
+	return nil
 }
 
 func sameUnits(a, b []*unit) bool {

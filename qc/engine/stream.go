@@ -198,11 +198,12 @@ func (s *streamRun) finish(pr *pathRun) error {
 	return s.emit(Part{Index: pr.index, Report: rep})
 }
 
-// ErrWholeRun is RunStream's answer for a run it cannot stream: one with
-// waivers whose notes (W001, W002) belong before some checked path in
-// report order (they are known only at the end), deliveries whose files
-// are not one stretch of report order each, or a run that may check
-// nothing. Use Run.
+// ErrWholeRun is RunStream's answer for a run it does not stream, having
+// started no report: one with waivers whose notes (W001, W002) belong
+// before some checked path in report order (they are known only at the
+// end, so the run is refused up front), or one that may check nothing and
+// reported nothing (see mayBeEmpty in RunStream: its whole report is
+// empty). Use Run.
 var ErrWholeRun = errors.New("engine: this run needs its whole report at once")
 
 // RunStream is Run for a report written while the run goes on, so memory
@@ -213,8 +214,9 @@ var ErrWholeRun = errors.New("engine: this run needs its whole report at once")
 // does); a file is only started when the window has room, so a slow file
 // holds back at most the window, never the run.
 //
-// start is called once the run is planned, before any file is checked,
-// with the rules the report lists; it returns emit, called once per
+// start is called once the run is planned, before any file is checked
+// (for a run that may check nothing, with its first part), with the rules
+// the report lists; it returns emit, called once per
 // reported file, one call at a time, in report order. An error from
 // start or emit ends the run and is returned. The result is what only the
 // whole run knows: the summary and the deliveries' records.
@@ -227,7 +229,7 @@ var ErrWholeRun = errors.New("engine: this run needs its whole report at once")
 // emitted (streamAcceptance); the notes about the waivers come last, as a
 // part with no File.
 //
-// A run it cannot stream (ErrWholeRun) is refused before start is called.
+// A run it does not stream (ErrWholeRun) never calls start.
 func RunStream(ctx context.Context, opts Options, start func(rules []report.RuleInfo) (emit func(report.Part) error, err error)) (report.Tail, error) {
 	if opts.Waivers != nil && !waiverNotesLast(opts.Waivers.Path(), opts.Paths) {
 		return report.Tail{}, ErrWholeRun
@@ -239,17 +241,7 @@ func RunStream(ctx context.Context, opts Options, start func(rules []report.Rule
 	var segs []segment
 	var emptyUnits []*unit
 	if len(units) > 0 {
-		var ok bool
-		if segs, emptyUnits, ok = deliverySegments(inputs, units, 4*max(opts.Jobs, 1)+16); !ok {
-			return report.Tail{}, ErrWholeRun
-		}
-	}
-	if !mayHoldSubtitles(inputs) || anyWalkError(inputs) {
-		// A run that may check nothing is decided on the whole report
-		// (the command refuses an empty run before writing anything), and
-		// so is one with folders that could not be walked (their findings
-		// stand in no file record).
-		return report.Tail{}, ErrWholeRun
+		segs, emptyUnits = deliverySegments(inputs, units, 4*max(opts.Jobs, 1)+16)
 	}
 	if err := opts.resolveBase(); err != nil { // once, before the workers share it
 		return report.Tail{}, err
@@ -258,10 +250,20 @@ func RunStream(ctx context.Context, opts Options, start func(rules []report.Rule
 	if err != nil {
 		return report.Tail{}, err
 	}
-	emit, err := start(rules)
-	if err != nil {
-		return report.Tail{}, err
+	reports := &lazyStart{start: start, rules: rules}
+	// A run that may check nothing (only walked .xml and .txt files,
+	// which may be no subtitles) is decided on the whole report when it
+	// turns out to report nothing: the command refuses an empty run
+	// before writing anything. So its reports start with its first part,
+	// and a run without one is handed back (ErrWholeRun): its collected
+	// report holds nothing, so costs no memory.
+	mayBeEmpty := len(units) == 0 && !mayHoldSubtitles(inputs)
+	if !mayBeEmpty {
+		if err := reports.begin(); err != nil {
+			return report.Tail{}, err
+		}
 	}
+	emit := reports.part
 	jobs := opts.Jobs
 	if jobs <= 0 {
 		jobs = runtime.NumCPU()
@@ -312,11 +314,38 @@ func RunStream(ctx context.Context, opts Options, start func(rules []report.Rule
 	}
 	o.sum.Files = o.files
 	if notes := o.accept.notes(&o.sum); len(notes) > 0 {
-		if err := emit(report.Part{Findings: notes}); err != nil {
+		if err := o.emit(report.Part{Findings: notes}); err != nil {
 			return report.Tail{}, err
 		}
 	}
+	if reports.emit == nil {
+		return report.Tail{}, ErrWholeRun // nothing reported: see mayBeEmpty
+	}
 	return report.Tail{Summary: o.sum}, nil
+}
+
+// lazyStart starts the reports (RunStream's start) when asked to, or at
+// the first part.
+type lazyStart struct {
+	start func(rules []report.RuleInfo) (func(report.Part) error, error)
+	rules []report.RuleInfo
+	emit  func(report.Part) error // nil until started
+}
+
+func (l *lazyStart) begin() error {
+	var err error
+	l.emit, err = l.start(l.rules)
+	return err
+}
+
+// part is the emit RunStream's workers call, one at a time.
+func (l *lazyStart) part(p report.Part) error {
+	if l.emit == nil {
+		if err := l.begin(); err != nil {
+			return err
+		}
+	}
+	return l.emit(p)
 }
 
 // orderedEmit hands results to emit in input order (which is report
@@ -385,6 +414,12 @@ func (o *orderedEmit) emitOne(r *fileResult) error {
 			o.sum.Passed = false
 		}
 	}
+	if r.folder {
+		// A folder that could not be walked: its findings count, but it
+		// is no file checked, and has no record (as in the whole report).
+		o.sum.AddCounts(r.record.Counts)
+		return o.emit(report.Part{Findings: r.findings})
+	}
 	o.files++
 	o.sum.Cues += r.record.Cues
 	o.sum.AddCounts(r.record.Counts)
@@ -398,16 +433,6 @@ func (o *orderedEmit) emitOne(r *fileResult) error {
 func mayHoldSubtitles(inputs []input) bool {
 	for i := range inputs {
 		if inputs[i].explicit || !format.Ambiguous(inputs[i].path) {
-			return true
-		}
-	}
-	return false
-}
-
-// anyWalkError reports an input that is a folder the walk could not read.
-func anyWalkError(inputs []input) bool {
-	for i := range inputs {
-		if inputs[i].walkErr != nil {
 			return true
 		}
 	}

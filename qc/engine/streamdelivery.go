@@ -15,76 +15,64 @@ import (
 )
 
 // A segment is a stretch of the run's inputs checked together before any
-// of them is reported: one delivery's files (its rules need all their
-// results, and their findings are counted in those files' records), or a
-// few files outside any delivery.
+// of them is reported: the stretch of report order that holds all of a
+// delivery's inputs (its rules need all their results, and their findings
+// are counted in those files' records), or a few files outside any
+// delivery.
 type segment struct {
-	from, to int   // inputs[from:to]
-	unit     *unit // nil outside deliveries
+	from, to int     // inputs[from:to]
+	units    []*unit // the deliveries whose inputs all lie here; nil outside deliveries
 }
 
-// deliverySegments cuts inputs into segments, each delivery's inputs (its
-// files and any loose file under its folder) one segment, the others in
-// stretches of at most chunk. It also returns the deliveries with no
-// input (their rules run before any file is reported). ok is false when
-// a delivery's inputs are not one stretch in report order, or two
-// deliveries' stretches overlap: such a run is collected (RunStream
-// returns ErrWholeRun).
+// deliverySegments cuts inputs into segments: the stretch from each
+// delivery's first input to its last (its files, and any loose file under
+// its folder) is one segment, the others go in stretches of at most
+// chunk. Deliveries whose stretches overlap share one segment: a delivery
+// inside another's folder (two folders named, or a manifest named inside
+// a folder named, with --territory), or whose files lie apart in report
+// order, is checked with what lies between, so memory holds the union of
+// their stretches (at worst the whole run: a delivery at "." holding the
+// rest), never more. It also returns the deliveries with no input (their
+// rules run before any file is reported).
 //
 // inputs are sorted by path, so the paths inside a delivery's folder are
 // one stretch, found by binary search (see underRange); a file the
 // delivery declares is inside its folder, but one that is not is found by
 // one pass over the inputs. The cost is inputs + deliveries × log inputs,
 // not deliveries × inputs (ten thousand deliveries took half a minute).
-func deliverySegments(inputs []input, units []*unit, chunk int) (segs []segment, empty []*unit, ok bool) {
+func deliverySegments(inputs []input, units []*unit, chunk int) (segs []segment, empty []*unit) {
 	index := make(map[*unit]int, len(units))
 	spans := make([]segment, len(units))
-	gaps := make([]bool, len(units)) // a stretch that may hold inputs not the delivery's
 	for k, u := range units {
 		index[u] = k
-		from, to, exact := underRange(inputs, u.root)
-		spans[k] = segment{from: from, to: to, unit: u}
-		gaps[k] = !exact
+		from, to := underRange(inputs, u.root)
+		spans[k] = segment{from: from, to: to, units: []*unit{u}}
 	}
-	// A declared file outside its delivery's folder (the folder's own
-	// paths are all in its stretch already) widens the stretch; then, or
-	// if the stretch had gaps, every input in it must be the delivery's.
-	outside := make([]int, len(units))
+	// A declared file outside its delivery's folder widens the stretch.
 	for i := range inputs {
 		m := inputs[i].meta
 		if m == nil || under(inputs[i].path, m.u.root) {
 			continue
 		}
-		k := index[m.u]
-		sp := &spans[k]
+		sp := &spans[index[m.u]]
 		if sp.from == sp.to {
 			sp.from, sp.to = i, i+1
 		} else {
 			sp.from, sp.to = min(sp.from, i), max(sp.to, i+1)
 		}
-		outside[k]++
-		gaps[k] = true
-	}
-	for k, sp := range spans {
-		if gaps[k] && sp.to-sp.from != outside[k]+countUnder(inputs[sp.from:sp.to], units[k].root) {
-			return nil, nil, false
-		}
 	}
 	kept := spans[:0]
 	for _, sp := range spans {
 		if sp.from == sp.to {
-			empty = append(empty, sp.unit)
+			empty = append(empty, sp.units[0])
 			continue
 		}
 		kept = append(kept, sp)
 	}
 	spans = kept
-	slices.SortFunc(spans, func(a, b segment) int { return cmp.Compare(a.from, b.from) })
-	for k := 1; k < len(spans); k++ {
-		if spans[k].from < spans[k-1].to {
-			return nil, nil, false // overlapping: one delivery's folder inside another's
-		}
-	}
+	// Units are sorted by root, so each merged segment lists its
+	// deliveries in that order.
+	slices.SortStableFunc(spans, func(a, b segment) int { return cmp.Compare(a.from, b.from) })
 	next := 0
 	loose := func(to int) {
 		for next < to {
@@ -93,35 +81,31 @@ func deliverySegments(inputs []input, units []*unit, chunk int) (segs []segment,
 			next = end
 		}
 	}
-	for _, s := range spans {
-		loose(s.from)
-		segs = append(segs, s)
-		next = s.to
+	for _, sp := range spans {
+		if n := len(segs); n > 0 && segs[n-1].units != nil && sp.from < segs[n-1].to {
+			last := &segs[n-1]
+			last.to = max(last.to, sp.to)
+			last.units = append(last.units, sp.units...)
+			next = last.to
+			continue
+		}
+		loose(sp.from)
+		segs = append(segs, sp)
+		next = sp.to
 	}
 	loose(len(inputs))
-	return segs, empty, true
-}
-
-// countUnder counts the inputs at root or inside it.
-func countUnder(inputs []input, root string) int {
-	n := 0
-	for i := range inputs {
-		if under(inputs[i].path, root) {
-			n++
-		}
-	}
-	return n
+	return segs, empty
 }
 
 // underRange is the shortest stretch inputs[from:to] of the sorted
-// inputs that holds every path at root or inside it; exact says it holds
-// nothing else. The paths that start with root+"/" are exactly those from
-// root+"/" up to root+"0" ('0' follows '/'): one stretch. An input that
-// is root itself sorts before it, with at most paths like "root-x"
-// between (not inside root).
-func underRange(inputs []input, root string) (from, to int, exact bool) {
+// inputs that holds every path at root or inside it. The paths that start
+// with root+"/" are exactly those from root+"/" up to root+"0" ('0'
+// follows '/'): one stretch. An input that is root itself sorts before
+// it, with at most paths like "root-x" between (not inside root, but in
+// the stretch all the same).
+func underRange(inputs []input, root string) (from, to int) {
 	if root == "." {
-		return 0, len(inputs), true
+		return 0, len(inputs)
 	}
 	find := func(p string) int {
 		i, _ := slices.BinarySearchFunc(inputs, p, func(in input, p string) int { return cmp.Compare(in.path, p) })
@@ -130,11 +114,11 @@ func underRange(inputs []input, root string) (from, to int, exact bool) {
 	from, to = find(root+"/"), find(root+"0")
 	if i := find(root); i < len(inputs) && inputs[i].path == root {
 		if from == to {
-			return i, i + 1, true
+			return i, i + 1
 		}
-		return i, to, i == from-1
+		return i, to
 	}
-	return from, to, true
+	return from, to
 }
 
 // under reports whether path is root or inside it.
@@ -236,8 +220,8 @@ func streamDeliveries(ctx context.Context, opts *Options, inputs []input, units 
 		for k := range results {
 			results[k].findings = dropRepeatedNotes(s.once, results[k].findings, s.notes)
 		}
-		if seg.unit != nil {
-			if err := s.runUnit(ctx, seg.unit, inputs[seg.from:seg.to], results); err != nil {
+		for _, u := range seg.units {
+			if err := s.runUnit(ctx, u, inputs[seg.from:seg.to], results); err != nil {
 				return report.Tail{}, err
 			}
 		}
@@ -345,9 +329,14 @@ func (s *deliveryStream) report(r *fileResult) error {
 			countInRecord(&s.records[owner[j]], f, s.opts.FailOn)
 		}
 	}
+	s.sum.AddCounts(r.record.Counts)
+	if r.folder {
+		// A folder that could not be walked: its findings count, but it
+		// is no file checked, and has no record (as in the whole report).
+		return s.emit(report.Part{Findings: findings})
+	}
 	s.sum.Files++
 	s.sum.Cues += r.record.Cues
-	s.sum.AddCounts(r.record.Counts)
 	rec := withPathBytes(r.record)
 	return s.emit(report.Part{File: &rec, Findings: findings})
 }

@@ -10,11 +10,17 @@ import (
 
 // Waivers and a baseline applied as the findings stream decide what the
 // whole run decides: the same waived findings, the same findings dropped
-// as already known, the same notes about unused and expired waivers (the
-// last findings, as the waiver file sorts after the files), the same
-// counts and verdict, in every report. The run holds a delivery: its
-// record counts only the findings accepted.
+// as already known, the same notes about unused and expired waivers (at
+// the waiver file's place in report order: after the files, or among
+// them), the same counts and verdict, in every report. The run holds a
+// delivery: its record counts only the findings accepted.
 func TestStreamedWaiversAndBaselineEqualWholeRun(t *testing.T) {
+	for _, place := range []string{"waivers.yaml", "subs/broken-river/waivers.yaml"} {
+		t.Run(filepath.Dir(place), func(t *testing.T) { testStreamedWaivers(t, place) })
+	}
+}
+
+func testStreamedWaivers(t *testing.T, place string) {
 	now = func() time.Time { return time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC) }
 	defer func() { now = time.Now }()
 	dir := t.TempDir()
@@ -23,7 +29,7 @@ func TestStreamedWaiversAndBaselineEqualWholeRun(t *testing.T) {
 		copyFixture(t, fixture(t, rel), filepath.Join(subs, rel))
 	}
 	copyFixture(t, filepath.Join(fixture(t, ".."), "deliveries", "broken-river"), filepath.Join(subs, "broken-river"))
-	waivers := filepath.Join(dir, "waivers.yaml")
+	waivers := filepath.Join(dir, place)
 	os.WriteFile(waivers, []byte("waivers:\n"+
 		"  - rule: cue-overlap\n    file: T003/overlap.srt\n    reason: the director wants both lines up\n"+
 		"  - rule: T001\n    reason: never matches here\n    file: nowhere.srt\n"+

@@ -14,7 +14,6 @@ import (
 	"github.com/exportqc/exportqc/qc/internal/gen"
 	"github.com/exportqc/exportqc/qc/internal/testcorpus"
 	"github.com/exportqc/exportqc/qc/report"
-	"github.com/exportqc/exportqc/qc/waiver"
 )
 
 // streamParts runs RunStream and keeps what it emits, checking the emit
@@ -42,14 +41,6 @@ func streamParts(t *testing.T, opts Options) (rules []report.RuleInfo, parts []r
 		t.Fatal(err)
 	}
 	return rules, parts, tail
-}
-
-// partPath is the path a part is about.
-func partPath(p report.Part) string {
-	if p.File != nil {
-		return p.File.Path
-	}
-	return p.Findings[0].File
 }
 
 // replay is a Stream over parts already received.
@@ -231,30 +222,6 @@ func ruleFixtureFolders(t *testing.T) []string {
 
 func srtTime(sec int) string {
 	return pad(int64(sec/3600), 2) + ":" + pad(int64(sec/60%60), 2) + ":" + pad(int64(sec%60), 2) + ",000"
-}
-
-// A run with waivers whose notes (known at the end) belong among the
-// files in report order is refused before anything is checked or written.
-func TestRunStreamRefusesWholeRuns(t *testing.T) {
-	inside, err := waiver.Parse(filepath.ToSlash(fixture(t, "broken-river", "waivers.yaml")),
-		[]byte("waivers:\n  - rule: T001\n    reason: a note about this file sorts among the delivery's\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	noted := deliveryOptions(t, nil, deliveryPaths(t)...)
-	noted.Waivers = inside
-	for name, opts := range map[string]Options{
-		"waivers inside the run": noted,
-	} {
-		started := false
-		_, err := RunStream(context.Background(), opts, func([]report.RuleInfo) (func(report.Part) error, error) {
-			started = true
-			return func(report.Part) error { return nil }, nil
-		})
-		if !errors.Is(err, ErrWholeRun) || started {
-			t.Errorf("%s: err %v, started %v; want ErrWholeRun before start", name, err, started)
-		}
-	}
 }
 
 // An error from emit (a report that cannot be written) ends the run with

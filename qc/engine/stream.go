@@ -198,12 +198,9 @@ func (s *streamRun) finish(pr *pathRun) error {
 	return s.emit(Part{Index: pr.index, Report: rep})
 }
 
-// ErrWholeRun is RunStream's answer for a run it does not stream, having
-// started no report: one with waivers whose notes (W001, W002) belong
-// before some checked path in report order (they are known only at the
-// end, so the run is refused up front), or one that may check nothing and
+// ErrWholeRun is RunStream's answer for a run that may check nothing and
 // reported nothing (see mayBeEmpty in RunStream: its whole report is
-// empty). Use Run.
+// empty), having started no report. Use Run.
 var ErrWholeRun = errors.New("engine: this run needs its whole report at once")
 
 // RunStream is Run for a report written while the run goes on, so memory
@@ -226,14 +223,12 @@ var ErrWholeRun = errors.New("engine: this run needs its whole report at once")
 // manifests) come as parts with no File, in report order among the files.
 //
 // The run's waivers and baseline are applied to each part as it is
-// emitted (streamAcceptance); the notes about the waivers come last, as a
-// part with no File.
+// emitted (streamAcceptance); the notes about the waivers, known at the
+// end, go at the waiver file's place in report order, the parts after it
+// held until then (notesPlace).
 //
 // A run it does not stream (ErrWholeRun) never calls start.
 func RunStream(ctx context.Context, opts Options, start func(rules []report.RuleInfo) (emit func(report.Part) error, err error)) (report.Tail, error) {
-	if opts.Waivers != nil && !waiverNotesLast(opts.Waivers.Path(), opts.Paths) {
-		return report.Tail{}, ErrWholeRun
-	}
 	inputs, units, err := plan(&opts)
 	if err != nil {
 		return report.Tail{}, err
@@ -263,25 +258,44 @@ func RunStream(ctx context.Context, opts Options, start func(rules []report.Rule
 			return report.Tail{}, err
 		}
 	}
-	emit := reports.part
+	accept := newStreamAcceptance(&opts)
+	notes := newNotesPlace(&opts, reports.part)
 	jobs := opts.Jobs
 	if jobs <= 0 {
 		jobs = runtime.NumCPU()
 	}
+	var tail report.Tail
 	if len(units) > 0 {
-		return streamDeliveries(ctx, &opts, inputs, units, segs, emptyUnits, emit, jobs)
+		tail, err = streamDeliveries(ctx, &opts, inputs, units, segs, emptyUnits, notes.part, accept, jobs)
+	} else {
+		tail, err = streamFiles(ctx, &opts, inputs, notes.part, accept, jobs)
 	}
+	if err != nil {
+		return report.Tail{}, err
+	}
+	if err := notes.end(accept.notes(&tail.Summary)); err != nil {
+		return report.Tail{}, err
+	}
+	if reports.emit == nil {
+		return report.Tail{}, ErrWholeRun // nothing reported: see mayBeEmpty
+	}
+	return tail, nil
+}
+
+// streamFiles is RunStream for a run without deliveries: each file's
+// result is emitted as soon as every file before it is.
+func streamFiles(ctx context.Context, opts *Options, inputs []input, emit func(report.Part) error, accept *streamAcceptance, jobs int) (report.Tail, error) {
 	// A file starts only when fewer than size files are started and not
 	// yet emitted, so file i's slot, i mod size, is free when it starts.
 	size := 4*jobs + 16
 	window := semaphore.NewWeighted(int64(size))
-	o := &orderedEmit{opts: &opts, emit: emit, window: window, total: len(inputs),
-		results: make([]fileResult, size), ready: make([]bool, size), accept: newStreamAcceptance(&opts)}
+	o := &orderedEmit{opts: opts, emit: emit, window: window, total: len(inputs),
+		results: make([]fileResult, size), ready: make([]bool, size), accept: accept}
 	o.sum.FailOn = opts.FailOn.String()
 	o.sum.Passed = true
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(jobs)
-	progress := progressOf(&opts, func() int { return len(inputs) })
+	progress := progressOf(opts, func() int { return len(inputs) })
 	ahead := newReadAhead()
 	for i := range min(readAheadFiles, len(inputs)) {
 		ahead.hint(inputs[i].path)
@@ -297,14 +311,14 @@ func RunStream(ctx context.Context, opts Options, start func(rules []report.Rule
 			if err := gctx.Err(); err != nil {
 				return err
 			}
-			res, err := checkInput(&opts, inputs[i], progress)
+			res, err := checkInput(opts, inputs[i], progress)
 			if err != nil {
 				return err
 			}
 			return o.done(i, res)
 		})
 	}
-	err = g.Wait()
+	err := g.Wait()
 	ahead.stop()
 	if err != nil {
 		return report.Tail{}, err
@@ -313,14 +327,6 @@ func RunStream(ctx context.Context, opts Options, start func(rules []report.Rule
 		return report.Tail{}, err
 	}
 	o.sum.Files = o.files
-	if notes := o.accept.notes(&o.sum); len(notes) > 0 {
-		if err := o.emit(report.Part{Findings: notes}); err != nil {
-			return report.Tail{}, err
-		}
-	}
-	if reports.emit == nil {
-		return report.Tail{}, ErrWholeRun // nothing reported: see mayBeEmpty
-	}
 	return report.Tail{Summary: o.sum}, nil
 }
 
@@ -418,6 +424,9 @@ func (o *orderedEmit) emitOne(r *fileResult) error {
 		// A folder that could not be walked: its findings count, but it
 		// is no file checked, and has no record (as in the whole report).
 		o.sum.AddCounts(r.record.Counts)
+		if len(r.findings) == 0 {
+			return nil // all known to the baseline: nothing to say about it
+		}
 		return o.emit(report.Part{Findings: r.findings})
 	}
 	o.files++

@@ -1,10 +1,6 @@
 package engine
 
 import (
-	"path/filepath"
-	"strings"
-
-	"github.com/exportqc/exportqc/qc/delivery/load"
 	"github.com/exportqc/exportqc/qc/report"
 	"github.com/exportqc/exportqc/qc/rule"
 	"github.com/exportqc/exportqc/qc/waiver"
@@ -77,9 +73,7 @@ func (a *streamAcceptance) decide(fs []rule.Finding, owner []int) ([]rule.Findin
 
 // notes are the findings about the waivers themselves (W001, W002), known
 // once every other finding is decided, folded into sum; nil without
-// waivers. Run puts them where report order puts the waiver file's path;
-// a streamed run sends them last, so RunStream only streams runs where
-// that is their place (waiverNotesLast).
+// waivers.
 func (a *streamAcceptance) notes(sum *report.Summary) []rule.Finding {
 	if a == nil || a.applier == nil {
 		return nil
@@ -94,23 +88,66 @@ func (a *streamAcceptance) notes(sum *report.Summary) []rule.Finding {
 	return notes
 }
 
-// waiverNotesLast reports whether the notes about the waiver file (whose
-// path is waivers, as given) come after every finding of a run over paths
-// in report order, so that a streamed run can send them, known only at
-// the end, as its last part: the waiver file's path sorts after each path
-// and lies inside none. Every finding of the run names a path, or a path
-// inside one, that the run was given (a manifest named stands for its
-// folder), and a string that sorts after p without p as its prefix sorts
-// after everything p starts.
-func waiverNotesLast(waivers string, paths []string) bool {
-	for _, p := range paths {
-		if load.IsManifestFile(p) {
-			p = filepath.Dir(p)
-		}
-		p = slashClean(p)
-		if p == "." || strings.HasPrefix(waivers, p) || waivers <= p {
-			return false
+// notesPlace puts the notes about the waivers where report order puts the
+// waiver file's path, though they are known only at the end: the parts
+// about paths after it are held until then. When the waiver file's path
+// sorts after every checked path (waivers.yaml beside subs/) nothing is
+// held; when it sorts among them (check . --waivers waivers.yaml) memory
+// holds the parts after it, and at worst (a path that sorts before every
+// file, like .waivers.yaml in the folder checked) the whole run, as a
+// collected run would. Deciding the notes earlier is not possible: a
+// waiver is unused only if no finding of the run matched it.
+type notesPlace struct {
+	path string // the waiver file's, as the notes name it; "" without waivers
+	emit func(report.Part) error
+	held []report.Part
+}
+
+func newNotesPlace(opts *Options, emit func(report.Part) error) *notesPlace {
+	n := &notesPlace{emit: emit}
+	if opts.Waivers != nil {
+		n.path = opts.Waivers.Path()
+	}
+	return n
+}
+
+// part emits p, or holds it when it is about the waiver file (a delivery
+// folder's D003 says it is not in the manifest: the notes join that part)
+// or a path after it.
+func (n *notesPlace) part(p report.Part) error {
+	if n.path != "" && (len(n.held) > 0 || partPath(p) >= n.path) {
+		n.held = append(n.held, p)
+		return nil
+	}
+	return n.emit(p)
+}
+
+// end emits the notes, then the parts held for them.
+func (n *notesPlace) end(notes []rule.Finding) error {
+	switch {
+	case len(notes) == 0:
+	case len(n.held) > 0 && partPath(n.held[0]) == n.path:
+		// Ties go to the run's own findings, as in the whole report.
+		n.held[0].Findings = mergeFindings(n.held[0].Findings, notes)
+	default:
+		if err := n.emit(report.Part{Findings: notes}); err != nil {
+			return err
 		}
 	}
-	return true
+	for i, p := range n.held {
+		if err := n.emit(p); err != nil {
+			return err
+		}
+		n.held[i] = report.Part{} // forget it once written
+	}
+	n.held = nil
+	return nil
+}
+
+// partPath is the path a part is about: its file's, or its findings'.
+func partPath(p report.Part) string {
+	if p.File != nil {
+		return p.File.Path
+	}
+	return p.Findings[0].File
 }

@@ -174,11 +174,11 @@ type deliveryStream struct {
 // file's findings merged with the delivery findings that name it, and
 // the paths without a record last, in path order.
 func streamDeliveries(ctx context.Context, opts *Options, inputs []input, units []*unit, segs []segment, empty []*unit,
-	emit func(report.Part) error, jobs int) (report.Tail, error) {
+	emit func(report.Part) error, accept *streamAcceptance, jobs int) (report.Tail, error) {
 	s := &deliveryStream{opts: opts, inputs: inputs, emit: emit, jobs: jobs, unitIndex: map[*unit]int{},
 		records: make([]report.Delivery, len(units)), pending: map[string][]heldFinding{},
 		skipped: make([]bool, len(inputs)), once: onceCodes(opts.Rules), notes: map[string]bool{},
-		accept: newStreamAcceptance(opts)}
+		accept: accept}
 	for k, u := range units {
 		s.unitIndex[u] = k
 	}
@@ -236,14 +236,6 @@ func streamDeliveries(ctx context.Context, opts *Options, inputs []input, units 
 	}
 	if err := s.reportLoose(""); err != nil {
 		return report.Tail{}, err
-	}
-	if notes := s.accept.notes(&s.sum); len(notes) > 0 {
-		if notes[0].File <= s.lastPath {
-			return report.Tail{}, fmt.Errorf("internal error: the notes about %s belong before %s in the report (please report it)", notes[0].File, s.lastPath)
-		}
-		if err := s.emit(report.Part{Findings: notes}); err != nil {
-			return report.Tail{}, err
-		}
 	}
 	return report.Tail{Summary: s.sum, Deliveries: s.records}, nil
 }
@@ -333,6 +325,9 @@ func (s *deliveryStream) report(r *fileResult) error {
 	if r.folder {
 		// A folder that could not be walked: its findings count, but it
 		// is no file checked, and has no record (as in the whole report).
+		if len(findings) == 0 {
+			return nil // all known to the baseline: nothing to say about it
+		}
 		return s.emit(report.Part{Findings: findings})
 	}
 	s.sum.Files++

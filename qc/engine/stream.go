@@ -259,7 +259,7 @@ func RunStream(ctx context.Context, opts Options, start func(rules []report.Rule
 		}
 	}
 	accept := newStreamAcceptance(&opts)
-	notes := newNotesPlace(&opts, reports.part)
+	notes := newNotesPlace(&opts, accept, reports.part)
 	jobs := opts.Jobs
 	if jobs <= 0 {
 		jobs = runtime.NumCPU()
@@ -273,9 +273,10 @@ func RunStream(ctx context.Context, opts Options, start func(rules []report.Rule
 	if err != nil {
 		return report.Tail{}, err
 	}
-	if err := notes.end(accept.notes(&tail.Summary)); err != nil {
+	if err := notes.end(); err != nil {
 		return report.Tail{}, err
 	}
+	countNotes(&tail.Summary, notes.notes, opts.FailOn)
 	if reports.emit == nil {
 		return report.Tail{}, ErrWholeRun // nothing reported: see mayBeEmpty
 	}

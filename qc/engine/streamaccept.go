@@ -71,66 +71,94 @@ func (a *streamAcceptance) decide(fs []rule.Finding, owner []int) ([]rule.Findin
 	return fs[:kept], owner, removed
 }
 
-// notes are the findings about the waivers themselves (W001, W002), known
-// once every other finding is decided, folded into sum; nil without
-// waivers.
-func (a *streamAcceptance) notes(sum *report.Summary) []rule.Finding {
+// notes are the findings about the waivers themselves (W001, W002), in
+// report order; nil without waivers. They are final once the waivers are
+// settled (waiver.Applier.Settled), at the latest at the end of the run.
+func (a *streamAcceptance) notes() []rule.Finding {
 	if a == nil || a.applier == nil {
 		return nil
 	}
-	notes := RunEndFindings(*a.opts, &rule.Run{Waivers: a.applier.Uses()})
+	return RunEndFindings(*a.opts, &rule.Run{Waivers: a.applier.Uses()})
+}
+
+// settled reports whether the notes can no longer change.
+func (a *streamAcceptance) settled() bool {
+	return a == nil || a.applier == nil || a.applier.Settled()
+}
+
+// countNotes folds the notes into the run's summary.
+func countNotes(sum *report.Summary, notes []rule.Finding, failOn rule.Severity) {
 	for i := range notes {
 		sum.AddFinding(&notes[i])
-		if notes[i].Severity >= a.opts.FailOn {
+		if notes[i].Severity >= failOn {
 			sum.Passed = false
 		}
 	}
-	return notes
 }
 
 // notesPlace puts the notes about the waivers where report order puts the
-// waiver file's path, though they are known only at the end: the parts
-// about paths after it are held until then. When the waiver file's path
-// sorts after every checked path (waivers.yaml beside subs/) nothing is
-// held; when it sorts among them (check . --waivers waivers.yaml) memory
-// holds the parts after it, and at worst (a path that sorts before every
-// file, like .waivers.yaml in the folder checked) the whole run, as a
-// collected run would. Deciding the notes earlier is not possible: a
-// waiver is unused only if no finding of the run matched it.
+// waiver file's path, though they may be known only at the end: the parts
+// about that path and the paths after it are held until the waivers are
+// settled (every waiver in force has waived a finding), or the run ends.
+// Nothing is held when the waiver file's path sorts after every checked
+// path (waivers.yaml beside subs/), nor once the waivers are settled; but
+// with a waiver that waives nothing (a stale one, which W001 reports) and
+// the waiver file among the checked paths (check . --waivers
+// waivers.yaml), memory holds the parts after it to the end, at worst
+// (a path that sorts before every file, like .waivers.yaml in the folder
+// checked) the whole run, as a collected run would: whether a waiver is
+// unused is known only once no finding is left to match it.
 type notesPlace struct {
-	path string // the waiver file's, as the notes name it; "" without waivers
-	emit func(report.Part) error
-	held []report.Part
+	path   string // the waiver file's, as the notes name it; "" without waivers
+	accept *streamAcceptance
+	emit   func(report.Part) error
+	held   []report.Part
+	done   bool           // the notes are out
+	notes  []rule.Finding // those put out, for the summary
 }
 
-func newNotesPlace(opts *Options, emit func(report.Part) error) *notesPlace {
-	n := &notesPlace{emit: emit}
+func newNotesPlace(opts *Options, accept *streamAcceptance, emit func(report.Part) error) *notesPlace {
+	n := &notesPlace{accept: accept, emit: emit}
 	if opts.Waivers != nil {
 		n.path = opts.Waivers.Path()
 	}
 	return n
 }
 
-// part emits p, or holds it when it is about the waiver file (a delivery
-// folder's D003 says it is not in the manifest: the notes join that part)
-// or a path after it.
+// part emits p, or holds it while it belongs with or after notes not yet
+// known.
 func (n *notesPlace) part(p report.Part) error {
-	if n.path != "" && (len(n.held) > 0 || partPath(p) >= n.path) {
-		n.held = append(n.held, p)
-		return nil
+	if n.path == "" || n.done || partPath(p) < n.path {
+		return n.emit(p)
 	}
-	return n.emit(p)
+	n.held = append(n.held, p)
+	if n.accept.settled() {
+		return n.flush()
+	}
+	return nil
 }
 
-// end emits the notes, then the parts held for them.
-func (n *notesPlace) end(notes []rule.Finding) error {
+// end puts the notes out, if they are not yet, and what they held back.
+func (n *notesPlace) end() error {
+	if n.path == "" || n.done {
+		return nil
+	}
+	return n.flush()
+}
+
+// flush emits the notes, then the parts held for them. The notes join the
+// part about the waiver file's own path when there is one (a delivery's
+// D003 says the waiver file is not in its manifest); ties go to the run's
+// own findings, as in the whole report.
+func (n *notesPlace) flush() error {
+	n.done = true
+	n.notes = n.accept.notes()
 	switch {
-	case len(notes) == 0:
+	case len(n.notes) == 0:
 	case len(n.held) > 0 && partPath(n.held[0]) == n.path:
-		// Ties go to the run's own findings, as in the whole report.
-		n.held[0].Findings = mergeFindings(n.held[0].Findings, notes)
+		n.held[0].Findings = mergeFindings(n.held[0].Findings, n.notes)
 	default:
-		if err := n.emit(report.Part{Findings: notes}); err != nil {
+		if err := n.emit(report.Part{Findings: n.notes}); err != nil {
 			return err
 		}
 	}

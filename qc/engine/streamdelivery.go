@@ -168,9 +168,10 @@ type deliveryStream struct {
 }
 
 // streamDeliveries checks the run segment by segment: a segment's files
-// are checked by the pool, its delivery's rules run, then its files are
-// reported and forgotten, so memory holds one delivery (or chunk files)
-// at a time. The parts are those the whole report would show: each
+// are checked by the pool, its deliveries' rules run, then its files are
+// reported and forgotten, so memory holds one segment at a time: one
+// delivery's results (a delivery's rules need them all, and its findings
+// about a file go out with that file), or chunk files. The parts are those the whole report would show: each
 // file's findings merged with the delivery findings that name it, and
 // the paths without a record last, in path order.
 func streamDeliveries(ctx context.Context, opts *Options, inputs []input, units []*unit, segs []segment, empty []*unit,

@@ -172,10 +172,14 @@ func (n *notesPlace) flush() error {
 	return nil
 }
 
-// partPath is the path a part is about: its file's, or its findings'.
+// partPath is the path a part is about: its file's, or its findings'
+// ("" for a part with neither, which the engine never sends).
 func partPath(p report.Part) string {
-	if p.File != nil {
+	switch {
+	case p.File != nil:
 		return p.File.Path
+	case len(p.Findings) > 0:
+		return p.Findings[0].File
 	}
-	return p.Findings[0].File
+	return ""
 }

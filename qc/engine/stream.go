@@ -223,9 +223,9 @@ var ErrWholeRun = errors.New("engine: this run needs its whole report at once")
 // manifests) come as parts with no File, in report order among the files.
 //
 // The run's waivers and baseline are applied to each part as it is
-// emitted (streamAcceptance); the notes about the waivers, known at the
-// end, go at the waiver file's place in report order, the parts after it
-// held until then (notesPlace).
+// emitted (streamAcceptance); the notes about the waivers go at the
+// waiver file's place in report order, the parts after it held until the
+// notes are known (notesPlace).
 //
 // A run it does not stream (ErrWholeRun) never calls start.
 func RunStream(ctx context.Context, opts Options, start func(rules []report.RuleInfo) (emit func(report.Part) error, err error)) (report.Tail, error) {

@@ -135,7 +135,8 @@ func (a *app) runCheck(cmd *cobra.Command, args []string) error {
 	shown.Color = color
 	shown.Indent = a.v.GetBool("indent")
 	stepSummary := os.Getenv("GITHUB_STEP_SUMMARY")
-	if streamable(&opts) {
+	lastCheckStreamed = false
+	if !wholeRunOnly {
 		sopts := opts
 		if streamsToTerminal(outputs, a.stdout) {
 			// The report itself shows the run going on; a progress line
@@ -144,6 +145,7 @@ func (a *app) runCheck(cmd *cobra.Command, args []string) error {
 		}
 		tail, err := checkStreaming(ctx, a.stdout, sopts, outputs, shown, stepSummary)
 		if !errors.Is(err, engine.ErrWholeRun) {
+			lastCheckStreamed = true
 			prog.Clear()
 			switch {
 			case ctx.Err() != nil:

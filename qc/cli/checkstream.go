@@ -26,12 +26,11 @@ import (
 // rendered on the way too, into memory (it is capped at a comment's
 // size), and appended to its file once the reports are in place.
 //
-// Waivers and a baseline are applied to the parts as they pass
-// (acceptance).
+// Waivers and a baseline are applied by the engine to the parts as they
+// pass.
 //
 // It returns engine.ErrWholeRun, having written nothing, for runs that
-// need their whole report at once (deliveries, folders that cannot be
-// read).
+// need their whole report at once (see engine.ErrWholeRun).
 func checkStreaming(ctx context.Context, stdout io.Writer, opts engine.Options, specs []output.Spec, shown report.Options, stepSummary string) (report.Tail, error) {
 	wctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -45,14 +44,7 @@ func checkStreaming(ctx context.Context, stdout io.Writer, opts engine.Options, 
 		writeErr error // the first writer's failure
 		summary  bytes.Buffer
 		fanout   func(report.Part) error
-		accept   *acceptance
 	)
-	if opts.Waivers != nil || opts.Baseline != nil {
-		// Applied here, part by part; the engine streams without them.
-		accept = newAcceptance(opts)
-		opts.Waivers, opts.Baseline = nil, nil
-		opts.PartsAccepted = true
-	}
 	start := func(rules []report.RuleInfo) (func(report.Part) error, error) {
 		// run starts one writer on its own copy of the stream.
 		run := func(what string, write func(st *report.Stream) error) {
@@ -108,19 +100,9 @@ func checkStreaming(ctx context.Context, stdout io.Writer, opts engine.Options, 
 			}
 			return nil
 		}
-		if accept != nil {
-			return func(p report.Part) error { return fanout(accept.part(p)) }, nil
-		}
 		return fanout, nil
 	}
 	tail, tailErr = engine.RunStream(ctx, opts, start)
-	if tailErr == nil && accept != nil {
-		notes, sum := accept.end()
-		tail.Summary = sum
-		if len(notes) > 0 {
-			tailErr = fanout(report.Part{Findings: notes})
-		}
-	}
 	if tailErr == nil {
 		// A writer that failed after the last part stops nothing; an
 		// interrupt after the engine's last file still means no report.
@@ -188,19 +170,10 @@ func firstError(err *error, mu *sync.Mutex) error {
 // does when it cannot stream: tests compare the two.
 var wholeRunOnly = false
 
-// streamable reports whether check can write its reports while it runs:
-// not for a manifest named on the command line, nor with waivers whose
-// file's notes would belong before files of the run in report order (they
-// are known only at the end).
-func streamable(opts *engine.Options) bool {
-	if wholeRunOnly {
-		return false
-	}
-	if opts.Waivers != nil && !notesComeLast(opts.Waivers.Path(), opts.Paths) {
-		return false
-	}
-	return opts.Manifest == ""
-}
+// lastCheckStreamed is set by each check to whether it streamed its reports (the
+// engine did not refuse the run): tests that compare a streamed run with a
+// collected one make sure the first was streamed.
+var lastCheckStreamed bool
 
 // streamsToTerminal reports whether a report that streams is written to
 // standard output and that is a terminal.

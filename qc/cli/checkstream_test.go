@@ -21,6 +21,15 @@ func TestStreamedDeliveryReportsEqualWholeReports(t *testing.T) {
 	testStreamedEqualWhole(t, "D003", root, fixture(t, "T003"))
 }
 
+// So does a run of one folder described by the manifest named with
+// --manifest.
+func TestStreamedManifestReportsEqualWholeReports(t *testing.T) {
+	river := filepath.Join(fixture(t, ".."), "deliveries", "broken-river")
+	testStreamedEqualWhole(t, "D007", "--manifest", filepath.Join(river, "manifest.yaml"), river)
+}
+
+// testStreamedEqualWhole runs check on args (paths, and any flags) with
+// every report, streamed and collected, and compares them.
 func testStreamedEqualWhole(t *testing.T, wantRule string, paths ...string) {
 	names := []string{"qc.json", "qc.v1.json", "qc.csv", "qc.sarif", "qc.xml", "qc.md", "qc.html", "qc.github", "summary.md"}
 	formats := []string{"json", "json-v1", "csv", "sarif", "junit", "markdown", "html", "github"}
@@ -45,6 +54,9 @@ func testStreamedEqualWhole(t *testing.T, wantRule string, paths ...string) {
 		return stdout, files
 	}
 	streamedText, streamed := write(t.TempDir())
+	if !lastCheckStreamed {
+		t.Fatal("the run was collected: the comparison would prove nothing")
+	}
 	wholeRunOnly = true
 	defer func() { wholeRunOnly = false }()
 	wholeText, whole := write(t.TempDir())

@@ -100,11 +100,18 @@ func plan(opts *Options) ([]input, []*unit, error) {
 		}
 	}
 	var loadErr error
+	// The roots of the units so far: a tree of ten thousand deliveries
+	// asks about every folder, and a scan of the units each time cost most
+	// of the planning.
+	roots := map[string]bool{}
+	for _, u := range units {
+		roots[u.root] = true
+	}
 	claim := func(dir string, arg bool) bool {
 		if loadErr != nil {
 			return false
 		}
-		if slices.ContainsFunc(units, func(u *unit) bool { return u.root == slashClean(dir) }) {
+		if roots[slashClean(dir)] {
 			return true // already read through a manifest named on the command line
 		}
 		explicit := ""
@@ -123,6 +130,7 @@ func plan(opts *Options) ([]input, []*unit, error) {
 			return false
 		}
 		units = append(units, u)
+		roots[u.root] = true
 		return true
 	}
 	inputs, err := discover(paths, claim)
@@ -164,17 +172,13 @@ func plan(opts *Options) ([]input, []*unit, error) {
 	// Loose files inside a delivery are the delivery's business, unless it
 	// declares none (its manifest cannot be read): they are still checked
 	// on their own.
-	inputs = slices.DeleteFunc(inputs, func(in input) bool {
-		for _, u := range units {
-			if len(u.d.Files) == 0 {
-				continue
-			}
-			if in.path == u.root || strings.HasPrefix(in.path, u.root+"/") || u.root == "." {
-				return true
-			}
+	declaring := map[string]bool{}
+	for _, u := range units {
+		if len(u.d.Files) > 0 {
+			declaring[u.root] = true
 		}
-		return false
-	})
+	}
+	inputs = slices.DeleteFunc(inputs, func(in input) bool { return insideAny(in.path, declaring) })
 	for _, u := range units {
 		inputs = append(inputs, u.inputs()...)
 	}
@@ -213,6 +217,20 @@ func joinPackages(units []*unit) {
 			return p.Asset != "" && o != "" && o != u.root
 		})
 	}
+}
+
+// insideAny reports whether path is one of roots or inside one: its
+// folders are looked up, one by one, not every root compared.
+func insideAny(path string, roots map[string]bool) bool {
+	if roots["."] || roots[path] {
+		return true
+	}
+	for i := strings.LastIndexByte(path, '/'); i > 0; i = strings.LastIndexByte(path[:i], '/') {
+		if roots[path[:i]] {
+			return true
+		}
+	}
+	return false
 }
 
 func containsUnit(units []*unit, dir string) bool {
@@ -433,6 +451,34 @@ func addDeliveries(rep *report.Report, opts *Options, units []*unit, inputs []in
 // unitRecord is u's record in the report: its files' findings (those of
 // inputs that are u's) and its own, counted once the delivery rules ran.
 func unitRecord(opts *Options, u *unit, inputs []input, results []fileResult) report.Delivery {
+	rec := unitRecordUncounted(u, inputs, results)
+	for i := range inputs {
+		if m := inputs[i].meta; m == nil || m.u != u || results[i].skip {
+			continue
+		}
+		for j := range results[i].findings {
+			countInRecord(&rec, &results[i].findings[j], opts.FailOn)
+		}
+	}
+	for j := range u.findings {
+		countInRecord(&rec, &u.findings[j], opts.FailOn)
+	}
+	return rec
+}
+
+// countInRecord counts one finding in a delivery's record, unless a
+// waiver accepted it.
+func countInRecord(rec *report.Delivery, f *rule.Finding, failOn rule.Severity) {
+	if !counts(f) {
+		return
+	}
+	rec.AddFinding(f)
+	rec.Passed = rec.Passed && f.Severity < failOn
+}
+
+// unitRecordUncounted is u's record before any finding is counted in it:
+// what the manifest says, and how many of its files were checked.
+func unitRecordUncounted(u *unit, inputs []input, results []fileResult) report.Delivery {
 	rec := report.Delivery{Path: u.root, Kind: u.d.Kind, Manifests: u.d.Manifests, Title: u.d.Title,
 		Season: u.d.Season, Territories: u.terrs, Files: len(u.d.Paths())}
 	for _, e := range u.d.Episodes {
@@ -444,26 +490,9 @@ func unitRecord(opts *Options, u *unit, inputs []input, results []fileResult) re
 	}
 	rec.Passed = true
 	for i := range inputs {
-		if m := inputs[i].meta; m == nil || m.u != u || results[i].skip {
-			continue
+		if m := inputs[i].meta; m != nil && m.u == u && !results[i].skip {
+			rec.Checked++
 		}
-		rec.Checked++
-		for j := range results[i].findings {
-			f := &results[i].findings[j]
-			if !counts(f) {
-				continue
-			}
-			rec.AddFinding(f)
-			rec.Passed = rec.Passed && f.Severity < opts.FailOn
-		}
-	}
-	for j := range u.findings {
-		f := &u.findings[j]
-		if !counts(f) {
-			continue
-		}
-		rec.AddFinding(f)
-		rec.Passed = rec.Passed && f.Severity < opts.FailOn
 	}
 	return rec
 }

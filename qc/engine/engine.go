@@ -71,9 +71,6 @@ type Options struct {
 	Waivers  *waiver.Set
 	Baseline *waiver.Baseline
 	Now      time.Time
-	// PartsAccepted says the caller applies waivers or a baseline to
-	// RunStream's parts itself: a run with deliveries is then collected.
-	PartsAccepted bool
 
 	// Per-file limits (file.go); 0 means the default.
 	MaxFileSize        int64 // bytes read of one file at most

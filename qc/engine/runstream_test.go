@@ -43,14 +43,6 @@ func streamParts(t *testing.T, opts Options) (rules []report.RuleInfo, parts []r
 	return rules, parts, tail
 }
 
-// partPath is the path a part is about.
-func partPath(p report.Part) string {
-	if p.File != nil {
-		return p.File.Path
-	}
-	return p.Findings[0].File
-}
-
 // replay is a Stream over parts already received.
 func replay(opts Options, rules []report.RuleInfo, parts []report.Part, tail report.Tail) *report.Stream {
 	i := 0
@@ -88,13 +80,7 @@ func TestRunStreamWritesWhatRunWrites(t *testing.T) {
 	// fixtures beside them) in one run, and the rule fixtures' delivery
 	// folders.
 	for _, d := range deliveryPaths(t) {
-		// A delivery with no subtitle file to check (sums, imf, mmc) is
-		// decided on the whole report, like any run that may check
-		// nothing; it is in the "deliveries" set.
-		opts := testOptions(t, d)
-		if inputs, _, err := plan(&opts); err != nil || !mayHoldSubtitles(inputs) {
-			continue
-		}
+		// Those with no subtitle file to check (sums, imf, mmc) too.
 		sets["delivery "+filepath.Base(d)] = []string{d}
 	}
 	if len(sets) < 5 {
@@ -103,7 +89,6 @@ func TestRunStreamWritesWhatRunWrites(t *testing.T) {
 	sets["deliveries"] = []string{fixture(t)}
 	sets["fixtures"] = []string{filepath.Join(testcorpus.RepoRoot(t), "fixtures")}
 	sets["delivery rule fixtures"] = ruleFixtureFolders(t)
-	formats := append([]string{"json-v1"}, report.Formats...)
 	for name, paths := range sets {
 		whole := run(t, testOptions(t, paths...))
 		// A clean delivery is compared all the same (its records and
@@ -111,31 +96,40 @@ func TestRunStreamWritesWhatRunWrites(t *testing.T) {
 		if len(whole.Findings) == 0 && !strings.HasPrefix(name, "delivery ") {
 			t.Fatalf("%s: no findings: the comparison would prove little", name)
 		}
-		for _, jobs := range []int{1, 2, 7} {
-			opts := testOptions(t, paths...)
-			opts.Jobs = jobs
-			rules, parts, tail := streamParts(t, opts)
-			for _, format := range formats {
-				for _, o := range []report.Options{{}, {Indent: true, MaxPerFile: 2, MinSeverity: 1}} {
-					w, err := report.New(format, o)
-					if err != nil {
-						t.Fatal(err)
-					}
-					var want, got bytes.Buffer
-					if err := w(&want, whole); err != nil {
-						t.Fatal(err)
-					}
-					sw, _, err := report.NewStream(format, o)
-					if err != nil {
-						t.Fatal(err)
-					}
-					if err := sw(&got, replay(opts, rules, parts, tail)); err != nil {
-						t.Fatal(err)
-					}
-					if !bytes.Equal(got.Bytes(), want.Bytes()) {
-						t.Errorf("%s, jobs %d, %s %+v: streamed report differs from the whole one (%d vs %d bytes)",
-							name, jobs, format, o, got.Len(), want.Len())
-					}
+		streamedEqualsWhole(t, name, whole, func() Options { return testOptions(t, paths...) })
+	}
+}
+
+// streamedEqualsWhole checks that every format written from RunStream's
+// parts at --jobs 1, 2 and 7 is byte for byte the one written from whole,
+// the report Run gave for the same options (made by opts).
+func streamedEqualsWhole(t *testing.T, name string, whole *report.Report, opts func() Options) {
+	t.Helper()
+	formats := append([]string{"json-v1"}, report.Formats...)
+	for _, jobs := range []int{1, 2, 7} {
+		o := opts()
+		o.Jobs = jobs
+		rules, parts, tail := streamParts(t, o)
+		for _, format := range formats {
+			for _, ro := range []report.Options{{}, {Indent: true, MaxPerFile: 2, MinSeverity: 1}} {
+				w, err := report.New(format, ro)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var want, got bytes.Buffer
+				if err := w(&want, whole); err != nil {
+					t.Fatal(err)
+				}
+				sw, _, err := report.NewStream(format, ro)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := sw(&got, replay(o, rules, parts, tail)); err != nil {
+					t.Fatal(err)
+				}
+				if !bytes.Equal(got.Bytes(), want.Bytes()) {
+					t.Errorf("%s, jobs %d, %s %+v: streamed report differs from the whole one (%d vs %d bytes)",
+						name, jobs, format, ro, got.Len(), want.Len())
 				}
 			}
 		}
@@ -228,28 +222,6 @@ func ruleFixtureFolders(t *testing.T) []string {
 
 func srtTime(sec int) string {
 	return pad(int64(sec/3600), 2) + ":" + pad(int64(sec/60%60), 2) + ":" + pad(int64(sec%60), 2) + ",000"
-}
-
-// Runs that need their whole report are refused before anything is
-// checked or written: deliveries whose waivers the caller applies to the
-// parts (their records count only accepted findings), and a delivery with
-// no subtitle file (a run that may check nothing).
-func TestRunStreamRefusesWholeRuns(t *testing.T) {
-	accepted := deliveryOptions(t, nil, deliveryPaths(t)...)
-	accepted.PartsAccepted = true
-	for name, opts := range map[string]Options{
-		"deliveries, waivers applied by the caller": accepted,
-		"a delivery of checksums only":              deliveryOptions(t, nil, fixture(t, "sums")),
-	} {
-		started := false
-		_, err := RunStream(context.Background(), opts, func([]report.RuleInfo) (func(report.Part) error, error) {
-			started = true
-			return func(report.Part) error { return nil }, nil
-		})
-		if !errors.Is(err, ErrWholeRun) || started {
-			t.Errorf("%s: err %v, started %v; want ErrWholeRun before start", name, err, started)
-		}
-	}
 }
 
 // An error from emit (a report that cannot be written) ends the run with

@@ -198,11 +198,9 @@ func (s *streamRun) finish(pr *pathRun) error {
 	return s.emit(Part{Index: pr.index, Report: rep})
 }
 
-// ErrWholeRun is RunStream's answer for a run it cannot stream: one with
-// waivers or a baseline (matched against every finding of the run at
-// once), a --manifest, deliveries whose waivers the caller applies
-// (Options.PartsAccepted) or whose files are not one stretch of report
-// order each, or a run that may check nothing. Use Run.
+// ErrWholeRun is RunStream's answer for a run that may check nothing and
+// reported nothing (see mayBeEmpty in RunStream: its whole report is
+// empty), having started no report. Use Run.
 var ErrWholeRun = errors.New("engine: this run needs its whole report at once")
 
 // RunStream is Run for a report written while the run goes on, so memory
@@ -213,8 +211,9 @@ var ErrWholeRun = errors.New("engine: this run needs its whole report at once")
 // does); a file is only started when the window has room, so a slow file
 // holds back at most the window, never the run.
 //
-// start is called once the run is planned, before any file is checked,
-// with the rules the report lists; it returns emit, called once per
+// start is called once the run is planned, before any file is checked
+// (for a run that may check nothing, with its first part), with the rules
+// the report lists; it returns emit, called once per
 // reported file, one call at a time, in report order. An error from
 // start or emit ends the run and is returned. The result is what only the
 // whole run knows: the summary and the deliveries' records.
@@ -223,11 +222,13 @@ var ErrWholeRun = errors.New("engine: this run needs its whole report at once")
 // (streamDeliveries): its findings about paths without a record (its
 // manifests) come as parts with no File, in report order among the files.
 //
-// A run it cannot stream (ErrWholeRun) is refused before start is called.
+// The run's waivers and baseline are applied to each part as it is
+// emitted (streamAcceptance); the notes about the waivers go at the
+// waiver file's place in report order, the parts after it held until the
+// notes are known (notesPlace).
+//
+// A run it does not stream (ErrWholeRun) never calls start.
 func RunStream(ctx context.Context, opts Options, start func(rules []report.RuleInfo) (emit func(report.Part) error, err error)) (report.Tail, error) {
-	if opts.Waivers != nil || opts.Baseline != nil || opts.Manifest != "" {
-		return report.Tail{}, ErrWholeRun
-	}
 	inputs, units, err := plan(&opts)
 	if err != nil {
 		return report.Tail{}, err
@@ -235,22 +236,7 @@ func RunStream(ctx context.Context, opts Options, start func(rules []report.Rule
 	var segs []segment
 	var emptyUnits []*unit
 	if len(units) > 0 {
-		// A caller applying waivers to the parts cannot correct the
-		// deliveries' records, which count only accepted findings.
-		if opts.PartsAccepted {
-			return report.Tail{}, ErrWholeRun
-		}
-		var ok bool
-		if segs, emptyUnits, ok = deliverySegments(inputs, units, 4*max(opts.Jobs, 1)+16); !ok {
-			return report.Tail{}, ErrWholeRun
-		}
-	}
-	if !mayHoldSubtitles(inputs) || anyWalkError(inputs) {
-		// A run that may check nothing is decided on the whole report
-		// (the command refuses an empty run before writing anything), and
-		// so is one with folders that could not be walked (their findings
-		// stand in no file record).
-		return report.Tail{}, ErrWholeRun
+		segs, emptyUnits = deliverySegments(inputs, units, 4*max(opts.Jobs, 1)+16)
 	}
 	if err := opts.resolveBase(); err != nil { // once, before the workers share it
 		return report.Tail{}, err
@@ -259,28 +245,58 @@ func RunStream(ctx context.Context, opts Options, start func(rules []report.Rule
 	if err != nil {
 		return report.Tail{}, err
 	}
-	emit, err := start(rules)
-	if err != nil {
-		return report.Tail{}, err
+	reports := &lazyStart{start: start, rules: rules}
+	// A run that may check nothing (only walked .xml and .txt files,
+	// which may be no subtitles) is decided on the whole report when it
+	// turns out to report nothing: the command refuses an empty run
+	// before writing anything. So its reports start with its first part,
+	// and a run without one is handed back (ErrWholeRun): its collected
+	// report holds nothing, so costs no memory.
+	mayBeEmpty := len(units) == 0 && !mayHoldSubtitles(inputs)
+	if !mayBeEmpty {
+		if err := reports.begin(); err != nil {
+			return report.Tail{}, err
+		}
 	}
+	accept := newStreamAcceptance(&opts)
+	notes := newNotesPlace(&opts, accept, reports.part)
 	jobs := opts.Jobs
 	if jobs <= 0 {
 		jobs = runtime.NumCPU()
 	}
+	var tail report.Tail
 	if len(units) > 0 {
-		return streamDeliveries(ctx, &opts, inputs, units, segs, emptyUnits, emit, jobs)
+		tail, err = streamDeliveries(ctx, &opts, inputs, units, segs, emptyUnits, notes.part, accept, jobs)
+	} else {
+		tail, err = streamFiles(ctx, &opts, inputs, notes.part, accept, jobs)
 	}
+	if err != nil {
+		return report.Tail{}, err
+	}
+	if err := notes.end(); err != nil {
+		return report.Tail{}, err
+	}
+	countNotes(&tail.Summary, notes.notes, opts.FailOn)
+	if reports.emit == nil {
+		return report.Tail{}, ErrWholeRun // nothing reported: see mayBeEmpty
+	}
+	return tail, nil
+}
+
+// streamFiles is RunStream for a run without deliveries: each file's
+// result is emitted as soon as every file before it is.
+func streamFiles(ctx context.Context, opts *Options, inputs []input, emit func(report.Part) error, accept *streamAcceptance, jobs int) (report.Tail, error) {
 	// A file starts only when fewer than size files are started and not
 	// yet emitted, so file i's slot, i mod size, is free when it starts.
 	size := 4*jobs + 16
 	window := semaphore.NewWeighted(int64(size))
-	o := &orderedEmit{opts: &opts, emit: emit, window: window, total: len(inputs),
-		results: make([]fileResult, size), ready: make([]bool, size)}
+	o := &orderedEmit{opts: opts, emit: emit, window: window, total: len(inputs),
+		results: make([]fileResult, size), ready: make([]bool, size), accept: accept}
 	o.sum.FailOn = opts.FailOn.String()
 	o.sum.Passed = true
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(jobs)
-	progress := progressOf(&opts, func() int { return len(inputs) })
+	progress := progressOf(opts, func() int { return len(inputs) })
 	ahead := newReadAhead()
 	for i := range min(readAheadFiles, len(inputs)) {
 		ahead.hint(inputs[i].path)
@@ -296,14 +312,14 @@ func RunStream(ctx context.Context, opts Options, start func(rules []report.Rule
 			if err := gctx.Err(); err != nil {
 				return err
 			}
-			res, err := checkInput(&opts, inputs[i], progress)
+			res, err := checkInput(opts, inputs[i], progress)
 			if err != nil {
 				return err
 			}
 			return o.done(i, res)
 		})
 	}
-	err = g.Wait()
+	err := g.Wait()
 	ahead.stop()
 	if err != nil {
 		return report.Tail{}, err
@@ -315,6 +331,30 @@ func RunStream(ctx context.Context, opts Options, start func(rules []report.Rule
 	return report.Tail{Summary: o.sum}, nil
 }
 
+// lazyStart starts the reports (RunStream's start) when asked to, or at
+// the first part.
+type lazyStart struct {
+	start func(rules []report.RuleInfo) (func(report.Part) error, error)
+	rules []report.RuleInfo
+	emit  func(report.Part) error // nil until started
+}
+
+func (l *lazyStart) begin() error {
+	var err error
+	l.emit, err = l.start(l.rules)
+	return err
+}
+
+// part is the emit RunStream's workers call, one at a time.
+func (l *lazyStart) part(p report.Part) error {
+	if l.emit == nil {
+		if err := l.begin(); err != nil {
+			return err
+		}
+	}
+	return l.emit(p)
+}
+
 // orderedEmit hands results to emit in input order (which is report
 // order: inputs are sorted by path and each file's findings name it).
 type orderedEmit struct {
@@ -324,8 +364,9 @@ type orderedEmit struct {
 	mu      sync.Mutex
 	results []fileResult // a ring: file i parks in slot i mod len until every earlier file is emitted
 	ready   []bool
-	next    int // the next file to emit
-	total   int // files in the run
+	next    int               // the next file to emit
+	total   int               // files in the run
+	accept  *streamAcceptance // nil without waivers or a baseline
 	sum     report.Summary
 	files   int
 	last    *rule.Finding // the last finding emitted, to prove the order
@@ -366,12 +407,28 @@ func (o *orderedEmit) emitOne(r *fileResult) error {
 		last := r.findings[len(r.findings)-1]
 		o.last = &last
 	}
+	var baselined int
+	r.findings, _, baselined = o.accept.decide(r.findings, nil)
+	o.sum.Baselined += baselined
 	for j := range r.findings {
 		f := &r.findings[j]
+		if !counts(f) {
+			o.sum.Waived++
+			continue
+		}
 		r.record.AddFinding(f)
 		if f.Severity >= o.opts.FailOn {
 			o.sum.Passed = false
 		}
+	}
+	if r.folder {
+		// A folder that could not be walked: its findings count, but it
+		// is no file checked, and has no record (as in the whole report).
+		o.sum.AddCounts(r.record.Counts)
+		if len(r.findings) == 0 {
+			return nil // all known to the baseline: nothing to say about it
+		}
+		return o.emit(report.Part{Findings: r.findings})
 	}
 	o.files++
 	o.sum.Cues += r.record.Cues
@@ -386,16 +443,6 @@ func (o *orderedEmit) emitOne(r *fileResult) error {
 func mayHoldSubtitles(inputs []input) bool {
 	for i := range inputs {
 		if inputs[i].explicit || !format.Ambiguous(inputs[i].path) {
-			return true
-		}
-	}
-	return false
-}
-
-// anyWalkError reports an input that is a folder the walk could not read.
-func anyWalkError(inputs []input) bool {
-	for i := range inputs {
-		if inputs[i].walkErr != nil {
 			return true
 		}
 	}

@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 
 	"golang.org/x/sync/errgroup"
@@ -16,51 +15,64 @@ import (
 )
 
 // A segment is a stretch of the run's inputs checked together before any
-// of them is reported: one delivery's files (its rules need all their
-// results, and their findings are counted in those files' records), or a
-// few files outside any delivery.
+// of them is reported: the stretch of report order that holds all of a
+// delivery's inputs (its rules need all their results, and their findings
+// are counted in those files' records), or a few files outside any
+// delivery.
 type segment struct {
-	from, to int   // inputs[from:to]
-	unit     *unit // nil outside deliveries
+	from, to int     // inputs[from:to]
+	units    []*unit // the deliveries whose inputs all lie here; nil outside deliveries
 }
 
-// deliverySegments cuts inputs into segments, each delivery's inputs (its
-// files and any loose file under its folder) one segment, the others in
-// stretches of at most chunk. It also returns the deliveries with no
-// input (their rules run before any file is reported). ok is false when
-// a delivery's inputs are not one stretch in report order, or two
-// deliveries' stretches overlap: such a run is collected (RunStream
-// returns ErrWholeRun).
-func deliverySegments(inputs []input, units []*unit, chunk int) (segs []segment, empty []*unit, ok bool) {
-	owner := make([]int, len(inputs)) // unit index + 1, 0 for none
-	var spans []segment
+// deliverySegments cuts inputs into segments: the stretch from each
+// delivery's first input to its last (its files, and any loose file under
+// its folder) is one segment, the others go in stretches of at most
+// chunk. Deliveries whose stretches overlap share one segment: a delivery
+// inside another's folder (two folders named, or a manifest named inside
+// a folder named, with --territory), or whose files lie apart in report
+// order, is checked with what lies between, so memory holds the union of
+// their stretches (at worst the whole run: a delivery at "." holding the
+// rest), never more. It also returns the deliveries with no input (their
+// rules run before any file is reported).
+//
+// inputs are sorted by path, so the paths inside a delivery's folder are
+// one stretch, found by binary search (see underRange); a file the
+// delivery declares is inside its folder, but one that is not is found by
+// one pass over the inputs. The cost is inputs + deliveries × log inputs,
+// not deliveries × inputs (ten thousand deliveries took half a minute).
+func deliverySegments(inputs []input, units []*unit, chunk int) (segs []segment, empty []*unit) {
+	index := make(map[*unit]int, len(units))
+	spans := make([]segment, len(units))
 	for k, u := range units {
-		first, last, n := -1, -1, 0
-		for i := range inputs {
-			if (inputs[i].meta != nil && inputs[i].meta.u == u) || under(inputs[i].path, u.root) {
-				if first < 0 {
-					first = i
-				}
-				last = i
-				n++
-			}
-		}
-		if first < 0 {
-			empty = append(empty, u)
+		index[u] = k
+		from, to := underRange(inputs, u.root)
+		spans[k] = segment{from: from, to: to, units: []*unit{u}}
+	}
+	// A declared file outside its delivery's folder widens the stretch.
+	for i := range inputs {
+		m := inputs[i].meta
+		if m == nil || under(inputs[i].path, m.u.root) {
 			continue
 		}
-		if n != last-first+1 {
-			return nil, nil, false
+		sp := &spans[index[m.u]]
+		if sp.from == sp.to {
+			sp.from, sp.to = i, i+1
+		} else {
+			sp.from, sp.to = min(sp.from, i), max(sp.to, i+1)
 		}
-		for i := first; i <= last; i++ {
-			if owner[i] != 0 {
-				return nil, nil, false
-			}
-			owner[i] = k + 1
-		}
-		spans = append(spans, segment{from: first, to: last + 1, unit: u})
 	}
-	sort.Slice(spans, func(a, b int) bool { return spans[a].from < spans[b].from })
+	kept := spans[:0]
+	for _, sp := range spans {
+		if sp.from == sp.to {
+			empty = append(empty, sp.units[0])
+			continue
+		}
+		kept = append(kept, sp)
+	}
+	spans = kept
+	// Units are sorted by root, so each merged segment lists its
+	// deliveries in that order.
+	slices.SortStableFunc(spans, func(a, b segment) int { return cmp.Compare(a.from, b.from) })
 	next := 0
 	loose := func(to int) {
 		for next < to {
@@ -69,13 +81,44 @@ func deliverySegments(inputs []input, units []*unit, chunk int) (segs []segment,
 			next = end
 		}
 	}
-	for _, s := range spans {
-		loose(s.from)
-		segs = append(segs, s)
-		next = s.to
+	for _, sp := range spans {
+		if n := len(segs); n > 0 && segs[n-1].units != nil && sp.from < segs[n-1].to {
+			last := &segs[n-1]
+			last.to = max(last.to, sp.to)
+			last.units = append(last.units, sp.units...)
+			next = last.to
+			continue
+		}
+		loose(sp.from)
+		segs = append(segs, sp)
+		next = sp.to
 	}
 	loose(len(inputs))
-	return segs, empty, true
+	return segs, empty
+}
+
+// underRange is the shortest stretch inputs[from:to] of the sorted
+// inputs that holds every path at root or inside it. The paths that start
+// with root+"/" are exactly those from root+"/" up to root+"0" ('0'
+// follows '/'): one stretch. An input that is root itself sorts before
+// it, with at most paths like "root-x" between (not inside root, but in
+// the stretch all the same).
+func underRange(inputs []input, root string) (from, to int) {
+	if root == "." {
+		return 0, len(inputs)
+	}
+	find := func(p string) int {
+		i, _ := slices.BinarySearchFunc(inputs, p, func(in input, p string) int { return cmp.Compare(in.path, p) })
+		return i
+	}
+	from, to = find(root+"/"), find(root+"0")
+	if i := find(root); i < len(inputs) && inputs[i].path == root {
+		if from == to {
+			return i, i + 1
+		}
+		return i, to
+	}
+	return from, to
 }
 
 // under reports whether path is root or inside it.
@@ -120,20 +163,23 @@ type deliveryStream struct {
 	once      map[string]bool
 	notes     map[string]bool
 	last      *rule.Finding
+	accept    *streamAcceptance // nil without waivers or a baseline
 	sum       report.Summary
 }
 
 // streamDeliveries checks the run segment by segment: a segment's files
-// are checked by the pool, its delivery's rules run, then its files are
-// reported and forgotten, so memory holds one delivery (or chunk files)
-// at a time. The parts are those the whole report would show: each
+// are checked by the pool, its deliveries' rules run, then its files are
+// reported and forgotten, so memory holds one segment at a time: one
+// delivery's results (a delivery's rules need them all, and its findings
+// about a file go out with that file), or chunk files. The parts are those the whole report would show: each
 // file's findings merged with the delivery findings that name it, and
 // the paths without a record last, in path order.
 func streamDeliveries(ctx context.Context, opts *Options, inputs []input, units []*unit, segs []segment, empty []*unit,
-	emit func(report.Part) error, jobs int) (report.Tail, error) {
+	emit func(report.Part) error, accept *streamAcceptance, jobs int) (report.Tail, error) {
 	s := &deliveryStream{opts: opts, inputs: inputs, emit: emit, jobs: jobs, unitIndex: map[*unit]int{},
 		records: make([]report.Delivery, len(units)), pending: map[string][]heldFinding{},
-		skipped: make([]bool, len(inputs)), once: onceCodes(opts.Rules), notes: map[string]bool{}}
+		skipped: make([]bool, len(inputs)), once: onceCodes(opts.Rules), notes: map[string]bool{},
+		accept: accept}
 	for k, u := range units {
 		s.unitIndex[u] = k
 	}
@@ -175,8 +221,8 @@ func streamDeliveries(ctx context.Context, opts *Options, inputs []input, units 
 		for k := range results {
 			results[k].findings = dropRepeatedNotes(s.once, results[k].findings, s.notes)
 		}
-		if seg.unit != nil {
-			if err := s.runUnit(ctx, seg.unit, inputs[seg.from:seg.to], results); err != nil {
+		for _, u := range seg.units {
+			if err := s.runUnit(ctx, u, inputs[seg.from:seg.to], results); err != nil {
 				return report.Tail{}, err
 			}
 		}
@@ -196,13 +242,15 @@ func streamDeliveries(ctx context.Context, opts *Options, inputs []input, units 
 }
 
 // runUnit runs u's delivery rules on its files' results, records u and
-// holds its findings until the files they name are reported.
+// holds its findings until the files they name are reported. The record
+// counts findings as they are reported, once the waivers and the baseline
+// have decided them.
 func (s *deliveryStream) runUnit(ctx context.Context, u *unit, inputs []input, results []fileResult) error {
 	if err := checkDeliveries(ctx, s.opts, []*unit{u}, inputs, results, hashing.New(int64(s.jobs)), s.jobs); err != nil {
 		return err
 	}
 	k := s.unitIndex[u]
-	s.records[k] = unitRecord(s.opts, u, inputs, results)
+	s.records[k] = unitRecordUncounted(u, inputs, results)
 	for _, f := range u.findings {
 		s.seq++
 		h := heldFinding{f: f, unit: k, seq: s.seq}
@@ -242,23 +290,49 @@ func (s *deliveryStream) report(r *fileResult) error {
 		last := r.findings[len(r.findings)-1]
 		s.last = &last
 	}
-	findings := r.findings
-	if len(held) > 0 {
-		slices.SortFunc(held, compareHeld)
-		more := make([]rule.Finding, len(held))
-		for j := range held {
-			more[j] = held[j].f
-		}
-		// Ties go to the file's own findings, as in the whole report.
-		findings = mergeSorted(r.findings, more)
+	// Each finding counts in the record of the delivery it belongs to:
+	// the file's own findings in the file's delivery's, held ones in the
+	// delivery whose rules gave them.
+	own := -1
+	if m := s.inputs[i].meta; m != nil {
+		own = s.unitIndex[m.u]
 	}
+	findings, owner := r.findings, []int(nil)
+	switch {
+	case len(held) > 0:
+		slices.SortFunc(held, compareHeld)
+		findings, owner = mergeHeld(r.findings, own, held)
+	case own >= 0:
+		owner = make([]int, len(findings))
+		for j := range owner {
+			owner[j] = own
+		}
+	}
+	findings, owner, baselined := s.accept.decide(findings, owner)
+	s.sum.Baselined += baselined
 	for j := range findings {
-		s.count(&findings[j])
-		r.record.AddFinding(&findings[j])
+		f := &findings[j]
+		if !counts(f) {
+			s.sum.Waived++
+			continue
+		}
+		s.count(f)
+		r.record.AddFinding(f)
+		if owner != nil && owner[j] >= 0 {
+			countInRecord(&s.records[owner[j]], f, s.opts.FailOn)
+		}
+	}
+	s.sum.AddCounts(r.record.Counts)
+	if r.folder {
+		// A folder that could not be walked: its findings count, but it
+		// is no file checked, and has no record (as in the whole report).
+		if len(findings) == 0 {
+			return nil // all known to the baseline: nothing to say about it
+		}
+		return s.emit(report.Part{Findings: findings})
 	}
 	s.sum.Files++
 	s.sum.Cues += r.record.Cues
-	s.sum.AddCounts(r.record.Counts)
 	rec := withPathBytes(r.record)
 	return s.emit(report.Part{File: &rec, Findings: findings})
 }
@@ -275,16 +349,31 @@ func (s *deliveryStream) reportLoose(before string) error {
 			j++
 		}
 		part := make([]rule.Finding, 0, j-i)
+		owner := make([]int, 0, j-i)
 		for _, h := range s.loose[i:j] {
-			s.count(&h.f)
-			s.sum.AddFinding(&h.f)
 			part = append(part, h.f)
+			owner = append(owner, h.unit)
+		}
+		s.lastPath = s.loose[i].f.File
+		i = j
+		part, owner, baselined := s.accept.decide(part, owner)
+		s.sum.Baselined += baselined
+		if len(part) == 0 {
+			continue // all known to the baseline: nothing to say about the path
+		}
+		for k := range part {
+			f := &part[k]
+			if !counts(f) {
+				s.sum.Waived++
+				continue
+			}
+			s.count(f)
+			s.sum.AddFinding(f)
+			countInRecord(&s.records[owner[k]], f, s.opts.FailOn)
 		}
 		if err := s.emit(report.Part{Findings: part}); err != nil {
 			return err
 		}
-		s.lastPath = s.loose[i].f.File
-		i = j
 	}
 	s.loose = slices.Delete(s.loose, 0, i)
 	return nil
@@ -297,19 +386,24 @@ func (s *deliveryStream) count(f *rule.Finding) {
 	}
 }
 
-// mergeSorted merges two slices in report order, ties to a.
-func mergeSorted(a, b []rule.Finding) []rule.Finding {
-	out := make([]rule.Finding, 0, len(a)+len(b))
+// mergeHeld merges a file's own findings (a, all counting for delivery
+// own, -1 for none) with the delivery findings held for it (sorted), in
+// report order, ties to the file's own as in the whole report; owner says
+// which delivery each finding counts for.
+func mergeHeld(a []rule.Finding, own int, held []heldFinding) (out []rule.Finding, owner []int) {
+	out = make([]rule.Finding, 0, len(a)+len(held))
+	owner = make([]int, 0, len(a)+len(held))
 	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		if compareFindings(b[j], a[i]) < 0 {
-			out = append(out, b[j])
+	for i < len(a) || j < len(held) {
+		if j < len(held) && (i == len(a) || compareFindings(held[j].f, a[i]) < 0) {
+			out = append(out, held[j].f)
+			owner = append(owner, held[j].unit)
 			j++
 		} else {
 			out = append(out, a[i])
+			owner = append(owner, own)
 			i++
 		}
 	}
-	out = append(out, a[i:]...)
-	return append(out, b[j:]...)
+	return out, owner
 }

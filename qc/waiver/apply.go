@@ -99,6 +99,22 @@ func (a *Applier) Apply(findings []rule.Finding) []*rule.Waiver {
 	return waived
 }
 
+// Settled reports whether the notes about the waivers (Notes) can no
+// longer change, whatever findings come: every waiver in force has waived
+// a finding. W001 is only for a waiver in force that waived none, and
+// W002, for an expired one, is known from the start. A run that streams
+// its report can then put the notes at their place before its end.
+func (a *Applier) Settled() bool {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	for _, w := range a.active {
+		if a.used[w] == 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // Uses is what each waiver did given every batch applied so far, in file
 // order: what the waiver rules (Rules: W001, W002) inspect.
 func (a *Applier) Uses() []rule.WaiverUse {

@@ -297,3 +297,33 @@ func TestApplierBatchesEqualOneApply(t *testing.T) {
 		t.Errorf("batch notes\n%v\nwant (3 notes)\n%v", notes, wantNotes)
 	}
 }
+
+// The notes are settled once every waiver in force has waived a finding,
+// and from then on are what Notes gives at the end, whatever comes after;
+// an expired waiver does not hold them back, an unused one does.
+func TestSettled(t *testing.T) {
+	src := "waivers:\n  - rule: T005\n    reason: r\n  - rule: T002\n    reason: r\n" +
+		"  - rule: T004\n    reason: r\n    expires: 2020-01-01\n"
+	s, _ := mustLoad(t, src)
+	a := s.Applier(day(2026, 11, 25))
+	if a.Settled() {
+		t.Fatal("settled before any finding, with two waivers in force")
+	}
+	a.Apply(fs(finding("T005", "a.srt", 1, 0)))
+	if a.Settled() {
+		t.Fatal("settled with the T002 waiver unused")
+	}
+	a.Apply(fs(finding("T002", "b.srt", 1, 0)))
+	if !a.Settled() {
+		t.Fatal("not settled once both waivers in force waived a finding")
+	}
+	early := a.Notes()
+	a.Apply(fs(finding("T004", "c.srt", 1, 0), finding("T002", "c.srt", 2, 2000), finding("T005", "d.srt", 1, 0)))
+	if late := a.Notes(); !reflect.DeepEqual(early, late) || len(late) != 1 || late[0].Rule != "W002" {
+		t.Errorf("notes when settled %v, at the end %v; want the same single W002", early, late)
+	}
+	empty, _ := mustLoad(t, "waivers: []\n")
+	if !empty.Applier(day(2026, 11, 25)).Settled() {
+		t.Error("an empty waiver file is not settled")
+	}
+}

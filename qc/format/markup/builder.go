@@ -46,18 +46,8 @@ func (d *Decoder) Lines(raw string) []cue.Line {
 	if raw == "" {
 		return nil
 	}
-	if !hasMarkup(raw, d.Dialect != WebVTT) {
-		out := d.allocLines(strings.Count(raw, "\n") + 1)
-		for i := range out {
-			j := strings.IndexByte(raw, '\n')
-			if j < 0 {
-				out[i] = cue.Line{Text: raw}
-				break
-			}
-			out[i] = cue.Line{Text: raw[:j]}
-			raw = raw[j+1:]
-		}
-		return out
+	if lines, plain := d.plainLines(raw); plain {
+		return lines
 	}
 	d.b.reset(raw)
 	if d.Dialect == WebVTT {
@@ -76,20 +66,48 @@ func (d *Decoder) Lines(raw string) []cue.Line {
 	return out
 }
 
-// hasMarkup reports whether raw holds '<', '&' or (braces too) '{'. A
-// plain loop: strings.IndexAny builds its character set on every call.
-func hasMarkup(raw string, braces bool) bool {
+// maxPlainBreaks is how many line breaks plainLines notes while it looks
+// for markup; a payload with more (rare: cues have two lines) is split
+// again once known to be plain.
+const maxPlainBreaks = 7
+
+// plainLines returns the lines of a payload that holds no markup: no '<',
+// '&' or (but in WebVTT) '{'. One walk over the bytes both looks for
+// markup and notes where the lines break, so a plain payload, the common
+// case, is read once. plain is false when there is markup to decode.
+func (d *Decoder) plainLines(raw string) (lines []cue.Line, plain bool) {
+	braces := d.Dialect != WebVTT
+	var breaks [maxPlainBreaks]int
+	n := 0 // line breaks seen
 	for i := 0; i < len(raw); i++ {
 		switch raw[i] {
 		case '<', '&':
-			return true
+			return nil, false
 		case '{':
 			if braces {
-				return true
+				return nil, false
 			}
+		case '\n':
+			if n < maxPlainBreaks {
+				breaks[n] = i
+			}
+			n++
 		}
 	}
-	return false
+	out := d.allocLines(n + 1)
+	from := 0
+	for k := range out[:n] {
+		var at int
+		if k < maxPlainBreaks {
+			at = breaks[k]
+		} else {
+			at = from + strings.IndexByte(raw[from:], '\n')
+		}
+		out[k] = cue.Line{Text: raw[from:at]}
+		from = at + 1
+	}
+	out[n] = cue.Line{Text: raw[from:]}
+	return out, true
 }
 
 const arenaBlock = 512

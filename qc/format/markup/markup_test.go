@@ -126,6 +126,22 @@ func TestPlainTextIsNotCopied(t *testing.T) {
 	}
 }
 
+// A plain payload splits at every "\n", empty lines kept, however many
+// lines it has (past the breaks noted while looking for markup too), in
+// both dialects; "{music}" is text in both (in SRT through the markup path).
+func TestPlainLinesSplitAtEveryBreak(t *testing.T) {
+	for _, raw := range []string{"one", "a\nb", "\n", "a\n\nb\n", strings.Repeat("line\n", 12) + "last",
+		strings.Repeat("\n", 9), "{music} a\nb"} {
+		for _, d := range []Dialect{SRT, WebVTT} {
+			want := strings.Split(raw, "\n")
+			dec := Decoder{Dialect: d}
+			if got := texts(dec.Lines(raw)); !reflect.DeepEqual(got, want) {
+				t.Errorf("dialect %d: %q split into %q, want %q", d, raw, got, want)
+			}
+		}
+	}
+}
+
 func TestArenaSlicesDoNotOverlap(t *testing.T) {
 	var d Decoder
 	d.Dialect = SRT

@@ -131,6 +131,14 @@ func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\f' || c == '\
 // parseTiming reads "start --> end [settings]". err says what is wrong with
 // a line that cannot be read.
 func parseTiming(s string) (t timing, err string) {
+	if t, ok := canonicalTiming(s); ok {
+		return t, ""
+	}
+	return parseTimingLine(s)
+}
+
+// parseTimingLine is parseTiming for any spelling of a timing line.
+func parseTimingLine(s string) (t timing, err string) {
 	p := 0
 	for p < len(s) && isSpace(s[p]) {
 		p++
@@ -174,6 +182,50 @@ func parseTiming(s string) (t timing, err string) {
 	}
 	t.rangeMsg = rng
 	return t, ""
+}
+
+// canonicalLen is the length of "HH:MM:SS,mmm --> HH:MM:SS,mmm".
+const canonicalLen = 29
+
+// canonicalTiming reads the one timing line nearly every cue of every file
+// has, "HH:MM:SS,mmm --> HH:MM:SS,mmm" to the byte, from fixed places
+// instead of parsing it; ok is false for any other line (settings after
+// it, another spelling, minutes or seconds of 60 or more), which the
+// general parser reads. Both read a canonical line alike
+// (TestCanonicalTimingReadsAsTheGeneralParser).
+func canonicalTiming(s string) (t timing, ok bool) {
+	if len(s) != canonicalLen || s[12:17] != " --> " {
+		return t, false
+	}
+	start, ok1 := canonicalTimestamp(s[:12])
+	end, ok2 := canonicalTimestamp(s[17:])
+	if !ok1 || !ok2 {
+		return t, false
+	}
+	t.start, t.end = start, end
+	t.startAt, t.endAt = [2]int{0, 12}, [2]int{17, canonicalLen}
+	return t, true
+}
+
+// canonicalTimestamp reads "HH:MM:SS,mmm" with minutes and seconds under 60.
+func canonicalTimestamp(s string) (cue.Time, bool) {
+	if s[2] != ':' || s[5] != ':' || s[8] != ',' {
+		return 0, false
+	}
+	var v [12]int64
+	for _, i := range [...]int{0, 1, 3, 4, 6, 7, 9, 10, 11} {
+		d := s[i] - '0'
+		if d > 9 {
+			return 0, false
+		}
+		v[i] = int64(d)
+	}
+	h, m, sec := v[0]*10+v[1], v[3]*10+v[4], v[6]*10+v[7]
+	if m >= 60 || sec >= 60 {
+		return 0, false
+	}
+	ms := v[9]*100 + v[10]*10 + v[11]
+	return cue.Time(h)*cue.Hour + cue.Time(m)*cue.Minute + cue.Time(sec)*cue.Second + cue.Time(ms)*cue.Millisecond, true
 }
 
 func quoteRest(s string) string {

@@ -276,7 +276,7 @@ func openDoc(in input, file *rule.File, read func(string) ([]byte, error), wantF
 // read), then those reporting what reading the file found out, so that
 // they see the problems the others ran into.
 func runRules(rules []*rule.Rule, file *rule.File, doc *cue.Document, cfg map[string]*rule.Config, res *fileResult) {
-	add := res.add // one method value for every rule, not one each
+	add := res.add         // one method value for every rule, not one each
 	pass := new(rule.Pass) // and one Pass, reset for each
 	for _, facts := range []bool{false, true} {
 		for _, r := range rules {

@@ -66,7 +66,8 @@ func TestLineScannerSplitsEveryMixOfLineEnds(t *testing.T) {
 		"\uFEFF", "x\r\r\r\ny", strings.Repeat("old mac\r", 1000),
 	}
 	rng := rand.New(rand.NewPCG(14, 1))
-	pieces := []string{"\n", "\r", "\r\n", "a", "text of a cue ", "é", "", "\uFEFF", "--> ", "\n\n"}
+	pieces := []string{"\n", "\r", "\r\n", "a", "text of a cue ", "é", "", "\uFEFF", "--> ", "\n\n", "\t", "\x0b\x0c", "\x00",
+		"00:00:01,000 --> 00:00:02,000", "a longer line of dialogue, forty bytes"}
 	for range 2000 {
 		var b strings.Builder
 		for range rng.IntN(40) {

@@ -112,6 +112,17 @@ func (d *Decoder) plainLines(raw string) (lines []cue.Line, plain bool) {
 
 const arenaBlock = 512
 
+// Reserve makes room for n display lines in one block, for a reader that
+// knows about how many its file has (SRT counts its text lines while
+// splitting): one allocation of the right size instead of blocks of
+// arenaBlock, the last one mostly unused. More lines than reserved still
+// get blocks of their own.
+func (d *Decoder) Reserve(n int) {
+	if n > cap(d.lineArena)-len(d.lineArena) {
+		d.lineArena = make([]cue.Line, 0, n)
+	}
+}
+
 func (d *Decoder) allocLines(n int) []cue.Line {
 	if cap(d.lineArena)-len(d.lineArena) < n {
 		size := n

@@ -283,3 +283,21 @@ func TestBalanceOffsets(t *testing.T) {
 		t.Errorf("Unbalanced gives %d problems, Balance %d issues", n, len(got))
 	}
 }
+
+// Lines reserved up front are handed out without allocating, and lines
+// past the reservation still come (from blocks of their own).
+func TestReserveHoldsTheLinesOfAFile(t *testing.T) {
+	d := Decoder{Dialect: SRT}
+	allocs := testing.AllocsPerRun(1, func() {
+		d.Reserve(1500) // three arena blocks' worth
+		for range 500 {
+			d.Lines("one\ntwo\nthree")
+		}
+	})
+	if allocs != 1 {
+		t.Errorf("%v allocations for 1,500 reserved lines, want the one reservation", allocs)
+	}
+	if got := texts(d.Lines("past\nthe end")); !reflect.DeepEqual(got, []string{"past", "the end"}) {
+		t.Errorf("lines past the reservation read %q", got)
+	}
+}

@@ -28,6 +28,7 @@ func Read(text string) *cue.Document {
 	r.dec.Dialect = markup.SRT
 	r.split()
 	r.doc.Cues = make([]cue.Cue, 0, r.timings)
+	r.dec.Reserve(r.texts)
 	r.parse()
 	r.report()
 	return r.doc
@@ -48,6 +49,7 @@ type reader struct {
 	ix      cue.LineIndex
 	kinds   []kind // per line, classified as the text is split
 	timings int    // lines of kindTiming: at most that many cues
+	texts   int    // lines of kindText: about as many display lines
 	dec     markup.Decoder
 
 	devCount [numDeviations]int
@@ -65,8 +67,11 @@ func (r *reader) split() {
 	r.ix = cue.IndexLinesEach(r.src, func(_ int, text string) {
 		k := classify(text)
 		r.kinds = append(r.kinds, k)
-		if k == kindTiming {
+		switch k {
+		case kindTiming:
 			r.timings++
+		case kindText:
+			r.texts++
 		}
 	})
 }

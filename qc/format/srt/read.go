@@ -3,6 +3,8 @@ package srt
 import (
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/exportqc/exportqc/qc/cue"
 	"github.com/exportqc/exportqc/qc/format/internal/lineread"
@@ -100,8 +102,19 @@ func trim(s string) string {
 	if s == "" || (s[0] > ' ' && s[0] < 0x80 && s[len(s)-1] > ' ' && s[len(s)-1] < 0x80) {
 		return s // the common case, without the cost of the general trims
 	}
+	// Every text line of a Korean, Russian or Arabic file starts or ends
+	// with a letter beyond ASCII: look at the two edge characters before
+	// paying for the general trims.
+	if first, _ := utf8.DecodeRuneInString(s); keptAtEdge(first) {
+		if last, _ := utf8.DecodeLastRuneInString(s); keptAtEdge(last) {
+			return s
+		}
+	}
 	return strings.Trim(strings.TrimSpace(s), "\ufeff")
 }
+
+// keptAtEdge says whether trim keeps r at either end of a line.
+func keptAtEdge(r rune) bool { return r != '\ufeff' && !unicode.IsSpace(r) }
 
 func isNumber(s string) bool {
 	if s == "" || len(s) > 12 {

@@ -2,6 +2,7 @@ package srt
 
 import (
 	"math/rand/v2"
+	"strings"
 	"testing"
 )
 
@@ -47,5 +48,23 @@ func TestCanonicalTimingReadsAsTheGeneralParser(t *testing.T) {
 	}
 	if fast < 9000 {
 		t.Errorf("the fast path read only %d of 20,000 lines, half of them canonical", fast)
+	}
+}
+
+// trim's shortcut for lines that start and end with a character it keeps
+// gives what the general trims give, on lines of spaces of every kind,
+// BOMs, letters beyond ASCII and bytes that are no UTF-8.
+func TestTrimMatchesTheGeneralTrims(t *testing.T) {
+	rng := rand.New(rand.NewPCG(14, 86))
+	pieces := []string{" ", "\t", "\u00a0", "\u3000", "\u2003", "\ufeff", "\u0085", "a", "1", "한국어", "Привет",
+		"\xff", "\xc2", "\xe2\x80", ".", "é"}
+	for range 20000 {
+		s := ""
+		for range rng.IntN(6) {
+			s += pieces[rng.IntN(len(pieces))]
+		}
+		if got, want := trim(s), strings.Trim(strings.TrimSpace(s), "\ufeff"); got != want {
+			t.Fatalf("trim(%q) = %q, want %q", s, got, want)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package markup
 
 import (
+	"math/rand/v2"
 	"reflect"
 	"strings"
 	"testing"
@@ -137,6 +138,35 @@ func TestPlainLinesSplitAtEveryBreak(t *testing.T) {
 			dec := Decoder{Dialect: d}
 			if got := texts(dec.Lines(raw)); !reflect.DeepEqual(got, want) {
 				t.Errorf("dialect %d: %q split into %q, want %q", d, raw, got, want)
+			}
+		}
+	}
+}
+
+// The word-at-a-time walk finds markup and line breaks wherever they fall
+// in a word: plain payloads split as strings.Split does, and a payload
+// with '<', '&' (or in SRT '{') anywhere goes to the markup path.
+func TestPlainLinesFindMarkupAnywhere(t *testing.T) {
+	rng := rand.New(rand.NewPCG(14, 8))
+	pieces := []string{"a", "seven b", "한국어 텍스트", "\n", "<", "&", "{", "}", ">", "0123456789abcdef", " ", "\x00", "\xff"}
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		raw := b.String()
+		for _, dialect := range []Dialect{SRT, WebVTT} {
+			markupChars := "<&"
+			if dialect == SRT {
+				markupChars += "{"
+			}
+			d := Decoder{Dialect: dialect}
+			lines, plain := d.plainLines(raw)
+			if wantPlain := !strings.ContainsAny(raw, markupChars); plain != wantPlain {
+				t.Fatalf("dialect %d, %q: plain = %v", dialect, raw, plain)
+			}
+			if plain && !reflect.DeepEqual(texts(lines), strings.Split(raw, "\n")) {
+				t.Fatalf("dialect %d, %q: lines %q", dialect, raw, texts(lines))
 			}
 		}
 	}

@@ -52,8 +52,9 @@ func (s *LineScanner) Scan() bool {
 // lineEnd returns the index of the first '\n' or '\r' at or after i, or
 // len(src). It tests eight bytes at a time for one below 0x0E (both are;
 // text has few such bytes, a tab being the common one) and looks byte by
-// byte only at a word that has one: lines are 20 to 40 bytes, too short for
-// strings.IndexByte's setup to pay, twice over (one search each for CR and LF).
+// byte only at a word that has one. (strings.IndexByte, once for LF and
+// once for CR, measured slower than a plain loop on subtitle lines of 20
+// to 40 bytes; this is twice as fast as the loop.)
 func lineEnd(src string, i int) int {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	b := unsafe.Slice(unsafe.StringData(src), len(src)) // read only

@@ -30,7 +30,9 @@ func Read(text string) *cue.Document {
 	r.dec.Dialect = markup.SRT
 	r.split()
 	r.doc.Cues = make([]cue.Cue, 0, r.timings)
-	r.dec.Reserve(r.texts)
+	// Room for the display lines, but never more than a few per timing
+	// line: a large text that is no SRT has many lines and no cues.
+	r.dec.Reserve(min(r.texts, 3*r.timings))
 	r.parse()
 	r.report()
 	return r.doc

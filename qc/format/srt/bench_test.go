@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/exportqc/exportqc/qc/internal/cuetest"
-	"github.com/exportqc/exportqc/qc/internal/gen"
 )
 
 // feature builds a 45-minute SRT of about 700 two-line cues, every fifth
@@ -22,27 +21,5 @@ func feature(eol string) string {
 func BenchmarkRead(b *testing.B)     { cuetest.BenchRead(b, Read, feature("\n")) }
 func BenchmarkReadCRLF(b *testing.B) { cuetest.BenchRead(b, Read, feature("\r\n")) }
 
-// BenchmarkReadLanguages reads one generated episode in each language the
-// generator writes (English to Japanese: most text lines beyond ASCII),
-// as the finding-dense run's files are: the English feature above alone
-// hides what lines of Korean or Russian cost.
-//
-//	go test ./qc/format/srt -run '^$' -bench ReadLanguages -cpu 1
-func BenchmarkReadLanguages(b *testing.B) {
-	var texts []string
-	var size int64
-	for i, lang := range gen.Languages() {
-		t := string(gen.EpisodeBytes(gen.EpisodeOptions{Seed: uint64(i + 1), Format: "srt", Language: lang}))
-		texts = append(texts, t)
-		size += int64(len(t))
-	}
-	b.SetBytes(size)
-	b.ReportAllocs()
-	for b.Loop() {
-		for _, t := range texts {
-			if len(Read(t).Cues) == 0 {
-				b.Fatal("no cues")
-			}
-		}
-	}
-}
+// go test ./qc/format/srt -run '^$' -bench ReadLanguages -cpu 1
+func BenchmarkReadLanguages(b *testing.B) { cuetest.BenchReadLanguages(b, Read, "srt") }

@@ -1,6 +1,9 @@
 package cue
 
-import "strings"
+import (
+	"strings"
+	"unsafe"
+)
 
 // LineIndex records where each line of a text starts and ends, so a reader
 // can look ahead and back (SRT resynchronisation, WebVTT blocks) without
@@ -11,7 +14,21 @@ import "strings"
 type LineIndex struct {
 	src   string
 	lines []lineSpan
+	// joined holds the texts Join had to copy (lines not separated by a
+	// plain LF, as in every CRLF file): written one after another into
+	// shared blocks, not allocated one string each. A pointer, so that
+	// copies of the index append to the same block and never over each
+	// other's texts.
+	joined *joinBlock
 }
+
+// joinBlock is where Join writes copied texts. Bytes once written are
+// never written again (appends only go past them, and a full block is
+// replaced, not grown), so the strings made over them stay immutable.
+type joinBlock struct{ buf []byte }
+
+// minJoinBlock is the smallest block: about a hundred two-line payloads.
+const minJoinBlock = 4 << 10
 
 type lineSpan struct{ off, n int32 }
 
@@ -50,7 +67,8 @@ func (x *LineIndex) Text(i int) string {
 func (x *LineIndex) Offset(i int) int64 { return int64(x.lines[i].off) }
 
 // Join returns lines [a, b) joined by "\n": a substring of the source when
-// they are separated by plain LFs (no copy), else a new string.
+// they are separated by plain LFs (no copy), else a copy in the index's
+// shared block (see joinBlock).
 func (x *LineIndex) Join(a, b int) string {
 	if a >= b {
 		return ""
@@ -67,13 +85,20 @@ func (x *LineIndex) Join(a, b int) string {
 		last := x.lines[b-1]
 		return x.src[x.lines[a].off : last.off+last.n]
 	}
-	var sb strings.Builder
-	sb.Grow(size - 1)
+	if x.joined == nil {
+		x.joined = &joinBlock{}
+	}
+	blk := x.joined
+	if cap(blk.buf)-len(blk.buf) < size-1 {
+		blk.buf = make([]byte, 0, max(minJoinBlock, size-1))
+	}
+	from := len(blk.buf)
 	for k := a; k < b; k++ {
 		if k > a {
-			sb.WriteByte('\n')
+			blk.buf = append(blk.buf, '\n')
 		}
-		sb.WriteString(x.Text(k))
+		blk.buf = append(blk.buf, x.Text(k)...)
 	}
-	return sb.String()
+	out := blk.buf[from:]
+	return unsafe.String(unsafe.SliceData(out), len(out))
 }

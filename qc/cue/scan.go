@@ -1,6 +1,10 @@
 package cue
 
-import "strings"
+import (
+	"encoding/binary"
+	"strings"
+	"unsafe"
+)
 
 // LineScanner walks text line by line, accepting LF, CRLF, lone CR and any
 // mix of them, and reports each line's 1-based number and byte offset. It
@@ -30,10 +34,7 @@ func (s *LineScanner) Scan() bool {
 		return false
 	}
 	start := s.pos
-	i := start
-	for i < len(s.src) && s.src[i] != '\n' && s.src[i] != '\r' {
-		i++
-	}
+	i := lineEnd(s.src, start)
 	s.text = s.src[start:i]
 	s.offset = start
 	s.line++
@@ -46,6 +47,28 @@ func (s *LineScanner) Scan() bool {
 	}
 	s.pos = i
 	return true
+}
+
+// lineEnd returns the index of the first '\n' or '\r' at or after i, or
+// len(src). It tests eight bytes at a time for one below 0x0E (both are;
+// text has few such bytes, a tab being the common one) and looks byte by
+// byte only at a word that has one. (strings.IndexByte, once for LF and
+// once for CR, measured slower than a plain loop on subtitle lines of 20
+// to 40 bytes; this is twice as fast as the loop.)
+func lineEnd(src string, i int) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	b := unsafe.Slice(unsafe.StringData(src), len(src)) // read only
+	for i+8 <= len(b) {
+		x := binary.LittleEndian.Uint64(b[i:])
+		if (x-0x0E*ones)&^x&highs != 0 {
+			break // a byte below 0x0E among these eight
+		}
+		i += 8
+	}
+	for i < len(b) && b[i] != '\n' && b[i] != '\r' {
+		i++
+	}
+	return i
 }
 
 // Text is the current line without its terminator.

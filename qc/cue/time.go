@@ -278,8 +278,15 @@ func abs(f float64) float64 {
 // Snap returns the frame whose boundary is nearest to t: where a player or
 // an editor such as Subtitle Edit shows a time given between two frames.
 func (r FrameRate) Snap(t Time) int64 {
-	n, _ := r.FrameAt(t)
-	return n
+	// FrameAt less the boundary's time, which Snap does not need: the
+	// frame rules snap both ends of every cue and gap.
+	if r.IsZero() {
+		return 0
+	}
+	if n, ok := r.frameAtFast(t); ok {
+		return n
+	}
+	return r.frameAtBig(t)
 }
 
 // FrameSpan is the whole number of frames from a to b once each time is

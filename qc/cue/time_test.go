@@ -148,3 +148,23 @@ func TestFrameSpanSnapsEachTimeToItsNearestFrame(t *testing.T) {
 		t.Errorf("0.074 s = %.3f frames, want 1.77", got)
 	}
 }
+
+// Snap is FrameAt's frame, whatever the time and rate: negative times and
+// times too large for the fast arithmetic included.
+func TestSnapIsFrameAtsFrame(t *testing.T) {
+	rates := []FrameRate{{24000, 1001}, {25, 1}, {30000, 1001}, {60, 1}, {1, 3}}
+	times := []Time{0, 1, -1, Millisecond, 41708333, -41708334, 1 << 62, -(1 << 62), 1<<63 - 1}
+	for k := range 2000 {
+		times = append(times, Time(k)*997_001)
+	}
+	for _, r := range rates {
+		for _, tm := range times {
+			if n, _ := r.FrameAt(tm); r.Snap(tm) != n {
+				t.Fatalf("at %v fps, Snap(%d) = %d, FrameAt says frame %d", r, tm, r.Snap(tm), n)
+			}
+		}
+	}
+	if (FrameRate{}).Snap(Second) != 0 {
+		t.Error("a zero rate snaps to frame 0")
+	}
+}

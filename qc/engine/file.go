@@ -276,7 +276,8 @@ func openDoc(in input, file *rule.File, read func(string) ([]byte, error), wantF
 // read), then those reporting what reading the file found out, so that
 // they see the problems the others ran into.
 func runRules(rules []*rule.Rule, file *rule.File, doc *cue.Document, cfg map[string]*rule.Config, res *fileResult) {
-	add := res.add // one method value for every rule, not one each
+	add := res.add         // one method value for every rule, not one each
+	pass := new(rule.Pass) // and one Pass, reset for each
 	for _, facts := range []bool{false, true} {
 		for _, r := range rules {
 			if r.Run == nil || r.Facts != facts || (doc == nil && !r.Facts) ||
@@ -287,7 +288,7 @@ func runRules(rules []*rule.Rule, file *rule.File, doc *cue.Document, cfg map[st
 			if c == nil || !c.Enabled {
 				continue
 			}
-			runRule(r, file, doc, c, add)
+			runRule(pass, r, file, doc, c, add)
 		}
 	}
 }
@@ -307,13 +308,15 @@ func configFor(r *rule.Rule, cfg map[string]*rule.Config) *rule.Config {
 
 // runRule runs one rule; a panic becomes a problem of the file, naming the
 // rule, for the rules that report problems.
-func runRule(r *rule.Rule, file *rule.File, doc *cue.Document, c *rule.Config, add func(rule.Finding)) {
+// pass is reset for r (see rule.Pass.Reset).
+func runRule(pass *rule.Pass, r *rule.Rule, file *rule.File, doc *cue.Document, c *rule.Config, add func(rule.Finding)) {
 	defer func() {
 		if p := recover(); p != nil {
 			file.Problemf(0, "internal error in rule %s (please report it): %v", r.ID(), p)
 		}
 	}()
-	rule.NewPass(r, file, doc, c, add).Run()
+	pass.Reset(r, file, doc, c, add)
+	pass.Run()
 }
 
 // chooseFormat decides how to read a file from its content and its name,

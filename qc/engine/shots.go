@@ -94,7 +94,7 @@ func noteMissingShotChanges(opts *Options, file *rule.File, doc *cue.Document, c
 	}
 	for _, r := range opts.Rules {
 		if c := configFor(r, cfg); r.ShotChangesNote && r.Run != nil && c != nil && c.Enabled {
-			runRule(r, file, doc, c, res.add)
+			runRule(new(rule.Pass), r, file, doc, c, res.add)
 		}
 	}
 }

@@ -136,7 +136,17 @@ type Pass struct {
 
 // NewPass is used by the engine (and rule tests) to run a rule.
 func NewPass(r *Rule, f *File, doc *cue.Document, cfg *Config, report func(Finding)) *Pass {
-	return &Pass{Settings: Settings{r, cfg}, Rule: r, File: f, Doc: doc, Config: cfg, report: report}
+	p := new(Pass)
+	p.Reset(r, f, doc, cfg, report)
+	return p
+}
+
+// Reset makes p the pass of rule r over f, as NewPass would, so that the
+// engine can run a file's hundred-odd rules through one Pass instead of
+// allocating one each. Rules must not keep p past their Run (none does:
+// findings are values, and memos hold only what a rule computed).
+func (p *Pass) Reset(r *Rule, f *File, doc *cue.Document, cfg *Config, report func(Finding)) {
+	*p = Pass{Settings: Settings{r, cfg}, Rule: r, File: f, Doc: doc, Config: cfg, report: report}
 }
 
 // Memo returns what build computes for key, computed once per file and

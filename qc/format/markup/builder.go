@@ -1,7 +1,9 @@
 package markup
 
 import (
+	"encoding/binary"
 	"strings"
+	"unsafe"
 
 	"github.com/exportqc/exportqc/qc/cue"
 )
@@ -46,18 +48,8 @@ func (d *Decoder) Lines(raw string) []cue.Line {
 	if raw == "" {
 		return nil
 	}
-	if !hasMarkup(raw, d.Dialect != WebVTT) {
-		out := d.allocLines(strings.Count(raw, "\n") + 1)
-		for i := range out {
-			j := strings.IndexByte(raw, '\n')
-			if j < 0 {
-				out[i] = cue.Line{Text: raw}
-				break
-			}
-			out[i] = cue.Line{Text: raw[:j]}
-			raw = raw[j+1:]
-		}
-		return out
+	if lines, plain := d.plainLines(raw); plain {
+		return lines
 	}
 	d.b.reset(raw)
 	if d.Dialect == WebVTT {
@@ -76,23 +68,85 @@ func (d *Decoder) Lines(raw string) []cue.Line {
 	return out
 }
 
-// hasMarkup reports whether raw holds '<', '&' or (braces too) '{'. A
-// plain loop: strings.IndexAny builds its character set on every call.
-func hasMarkup(raw string, braces bool) bool {
-	for i := 0; i < len(raw); i++ {
-		switch raw[i] {
-		case '<', '&':
-			return true
-		case '{':
-			if braces {
-				return true
+// maxPlainBreaks is how many line breaks plainLines notes while it looks
+// for markup; a payload with more (rare: cues have two lines) is split
+// again once known to be plain.
+const maxPlainBreaks = 7
+
+// plainLines returns the lines of a payload that holds no markup: no '<',
+// '&' or (but in WebVTT) '{'. One walk over the bytes both looks for
+// markup and notes where the lines break, so a plain payload, the common
+// case, is read once. plain is false when there is markup to decode.
+func (d *Decoder) plainLines(raw string) (lines []cue.Line, plain bool) {
+	braces := d.Dialect != WebVTT
+	var breaks [maxPlainBreaks]int
+	n := 0 // line breaks seen
+	for i := 0; i < len(raw); {
+		i = nextStop(raw, i)
+		// The eight bytes from i (fewer at the end) hold a byte to look at.
+		for end := min(i+8, len(raw)); i < end; i++ {
+			switch raw[i] {
+			case '<', '&':
+				return nil, false
+			case '{':
+				if braces {
+					return nil, false
+				}
+			case '\n':
+				if n < maxPlainBreaks {
+					breaks[n] = i
+				}
+				n++
 			}
 		}
 	}
-	return false
+	out := d.allocLines(n + 1)
+	from := 0
+	for k := range out[:n] {
+		var at int
+		if k < maxPlainBreaks {
+			at = breaks[k]
+		} else {
+			at = from + strings.IndexByte(raw[from:], '\n')
+		}
+		out[k] = cue.Line{Text: raw[from:at]}
+		from = at + 1
+	}
+	out[n] = cue.Line{Text: raw[from:]}
+	return out, true
+}
+
+// nextStop skips, eight bytes at a time, the words of s from i that hold
+// none of '<', '&', '{' and '\n' (a byte equal to one makes its XOR with
+// that byte repeated a word with a zero byte, which the classic test
+// (w - 0x01…) &^ w & 0x80… finds); it returns where the first word with one
+// of them begins, or where fewer than eight bytes are left. Payload text is
+// mostly letters, often beyond ASCII: most words are skipped whole.
+func nextStop(s string, i int) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	b := unsafe.Slice(unsafe.StringData(s), len(s)) // read only
+	for ; i+8 <= len(b); i += 8 {
+		w := binary.LittleEndian.Uint64(b[i:])
+		lt, amp, brace, lf := w^('<'*ones), w^('&'*ones), w^('{'*ones), w^('\n'*ones)
+		if ((lt-ones)&^lt|(amp-ones)&^amp|(brace-ones)&^brace|(lf-ones)&^lf)&highs != 0 {
+			return i
+		}
+	}
+	return i
 }
 
 const arenaBlock = 512
+
+// Reserve makes room for n display lines in one block, for a reader that
+// knows about how many its file has (SRT counts its text lines while
+// splitting): one allocation of the right size instead of blocks of
+// arenaBlock, the last one mostly unused. More lines than reserved still
+// get blocks of their own.
+func (d *Decoder) Reserve(n int) {
+	if n > cap(d.lineArena)-len(d.lineArena) {
+		d.lineArena = make([]cue.Line, 0, n)
+	}
+}
 
 func (d *Decoder) allocLines(n int) []cue.Line {
 	if cap(d.lineArena)-len(d.lineArena) < n {

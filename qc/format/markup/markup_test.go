@@ -1,6 +1,7 @@
 package markup
 
 import (
+	"math/rand/v2"
 	"reflect"
 	"strings"
 	"testing"
@@ -123,6 +124,51 @@ func TestPlainTextIsNotCopied(t *testing.T) {
 	})
 	if allocs != 0 {
 		t.Errorf("%v allocations per plain/italic cue, want 0", allocs)
+	}
+}
+
+// A plain payload splits at every "\n", empty lines kept, however many
+// lines it has (past the breaks noted while looking for markup too), in
+// both dialects; "{music}" is text in both (in SRT through the markup path).
+func TestPlainLinesSplitAtEveryBreak(t *testing.T) {
+	for _, raw := range []string{"one", "a\nb", "\n", "a\n\nb\n", strings.Repeat("line\n", 12) + "last",
+		strings.Repeat("\n", 9), "{music} a\nb"} {
+		for _, d := range []Dialect{SRT, WebVTT} {
+			want := strings.Split(raw, "\n")
+			dec := Decoder{Dialect: d}
+			if got := texts(dec.Lines(raw)); !reflect.DeepEqual(got, want) {
+				t.Errorf("dialect %d: %q split into %q, want %q", d, raw, got, want)
+			}
+		}
+	}
+}
+
+// The word-at-a-time walk finds markup and line breaks wherever they fall
+// in a word: plain payloads split as strings.Split does, and a payload
+// with '<', '&' (or in SRT '{') anywhere goes to the markup path.
+func TestPlainLinesFindMarkupAnywhere(t *testing.T) {
+	rng := rand.New(rand.NewPCG(14, 8))
+	pieces := []string{"a", "seven b", "한국어 텍스트", "\n", "<", "&", "{", "}", ">", "0123456789abcdef", " ", "\x00", "\xff"}
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		raw := b.String()
+		for _, dialect := range []Dialect{SRT, WebVTT} {
+			markupChars := "<&"
+			if dialect == SRT {
+				markupChars += "{"
+			}
+			d := Decoder{Dialect: dialect}
+			lines, plain := d.plainLines(raw)
+			if wantPlain := !strings.ContainsAny(raw, markupChars); plain != wantPlain {
+				t.Fatalf("dialect %d, %q: plain = %v", dialect, raw, plain)
+			}
+			if plain && !reflect.DeepEqual(texts(lines), strings.Split(raw, "\n")) {
+				t.Fatalf("dialect %d, %q: lines %q", dialect, raw, texts(lines))
+			}
+		}
 	}
 }
 
@@ -265,5 +311,23 @@ func TestBalanceOffsets(t *testing.T) {
 	}
 	if n := len(Unbalanced(raw)); n != len(got) {
 		t.Errorf("Unbalanced gives %d problems, Balance %d issues", n, len(got))
+	}
+}
+
+// Lines reserved up front are handed out without allocating, and lines
+// past the reservation still come (from blocks of their own).
+func TestReserveHoldsTheLinesOfAFile(t *testing.T) {
+	d := Decoder{Dialect: SRT}
+	allocs := testing.AllocsPerRun(1, func() {
+		d.Reserve(1500) // three arena blocks' worth
+		for range 500 {
+			d.Lines("one\ntwo\nthree")
+		}
+	})
+	if allocs != 1 {
+		t.Errorf("%v allocations for 1,500 reserved lines, want the one reservation", allocs)
+	}
+	if got := texts(d.Lines("past\nthe end")); !reflect.DeepEqual(got, []string{"past", "the end"}) {
+		t.Errorf("lines past the reservation read %q", got)
 	}
 }

@@ -3,6 +3,8 @@ package srt
 import (
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/exportqc/exportqc/qc/cue"
 	"github.com/exportqc/exportqc/qc/format/internal/lineread"
@@ -28,6 +30,9 @@ func Read(text string) *cue.Document {
 	r.dec.Dialect = markup.SRT
 	r.split()
 	r.doc.Cues = make([]cue.Cue, 0, r.timings)
+	// Room for the display lines, but never more than a few per timing
+	// line: a large text that is no SRT has many lines and no cues.
+	r.dec.Reserve(min(r.texts, 3*r.timings))
 	r.parse()
 	r.report()
 	return r.doc
@@ -48,6 +53,7 @@ type reader struct {
 	ix      cue.LineIndex
 	kinds   []kind // per line, classified as the text is split
 	timings int    // lines of kindTiming: at most that many cues
+	texts   int    // lines of kindText: about as many display lines
 	dec     markup.Decoder
 
 	devCount [numDeviations]int
@@ -65,8 +71,11 @@ func (r *reader) split() {
 	r.ix = cue.IndexLinesEach(r.src, func(_ int, text string) {
 		k := classify(text)
 		r.kinds = append(r.kinds, k)
-		if k == kindTiming {
+		switch k {
+		case kindTiming:
 			r.timings++
+		case kindText:
+			r.texts++
 		}
 	})
 }
@@ -95,8 +104,19 @@ func trim(s string) string {
 	if s == "" || (s[0] > ' ' && s[0] < 0x80 && s[len(s)-1] > ' ' && s[len(s)-1] < 0x80) {
 		return s // the common case, without the cost of the general trims
 	}
+	// Every text line of a Korean, Russian or Arabic file starts or ends
+	// with a letter beyond ASCII: look at the two edge characters before
+	// paying for the general trims.
+	if first, _ := utf8.DecodeRuneInString(s); keptAtEdge(first) {
+		if last, _ := utf8.DecodeLastRuneInString(s); keptAtEdge(last) {
+			return s
+		}
+	}
 	return strings.Trim(strings.TrimSpace(s), "\ufeff")
 }
+
+// keptAtEdge says whether trim keeps r at either end of a line.
+func keptAtEdge(r rune) bool { return r != '\ufeff' && !unicode.IsSpace(r) }
 
 func isNumber(s string) bool {
 	if s == "" || len(s) > 12 {
@@ -213,19 +233,26 @@ func (r *reader) cue(ci, ti int) int {
 		r.diag(ti, index, "timing line "+strconv.Quote(strings.TrimSpace(tl))+" has a negative time: players drop the cue or show it from 00:00:00")
 	}
 	raw := r.join(ti+1, end)
-	r.doc.Cues = append(r.doc.Cues, cue.Cue{
-		Index:    index,
-		ID:       id,
-		Line:     first + 1,
-		Offset:   r.ix.Offset(first),
-		Start:    t.start,
-		End:      t.end,
-		Raw:      raw,
-		Lines:    r.dec.Lines(raw),
-		Settings: t.settings,
-	})
-	lineread.SetSources(&r.doc.Cues[len(r.doc.Cues)-1], &r.ix, ti, t.startAt, t.endAt, ti+1, end)
+	c := r.nextCue()
+	c.Index, c.ID, c.Line, c.Offset = index, id, first+1, r.ix.Offset(first)
+	c.Start, c.End, c.Settings = t.start, t.end, t.settings
+	c.Raw, c.Lines = raw, r.dec.Lines(raw)
+	lineread.SetSources(c, &r.ix, ti, t.startAt, t.endAt, ti+1, end)
 	return end
+}
+
+// nextCue is the next cue of the document, zero, filled in where it lies:
+// appending a finished 180-byte cue instead copied it with its pointers
+// (under a write barrier while the collector runs). The cues' room was
+// made for one per timing line.
+func (r *reader) nextCue() *cue.Cue {
+	n := len(r.doc.Cues)
+	if n < cap(r.doc.Cues) {
+		r.doc.Cues = r.doc.Cues[:n+1]
+	} else {
+		r.doc.Cues = append(r.doc.Cues, cue.Cue{})
+	}
+	return &r.doc.Cues[n]
 }
 
 // join returns lines [a, b) joined by "\n" (see cue.LineIndex.Join).

@@ -131,6 +131,14 @@ func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\f' || c == '\
 // parseTiming reads "start --> end [settings]". err says what is wrong with
 // a line that cannot be read.
 func parseTiming(s string) (t timing, err string) {
+	if t, ok := canonicalTiming(s); ok {
+		return t, ""
+	}
+	return parseTimingLine(s)
+}
+
+// parseTimingLine is parseTiming for any spelling of a timing line.
+func parseTimingLine(s string) (t timing, err string) {
 	p := 0
 	for p < len(s) && isSpace(s[p]) {
 		p++
@@ -174,6 +182,48 @@ func parseTiming(s string) (t timing, err string) {
 	}
 	t.rangeMsg = rng
 	return t, ""
+}
+
+// canonicalLen is the length of "HH:MM:SS,mmm --> HH:MM:SS,mmm".
+const canonicalLen = 29
+
+// canonicalTiming reads the one timing line nearly every cue of every file
+// has, "HH:MM:SS,mmm --> HH:MM:SS,mmm" to the byte, from fixed places
+// instead of parsing it; ok is false for any other line (settings after
+// it, another spelling, minutes or seconds of 60 or more), which the
+// general parser reads. Both read a canonical line alike
+// (TestCanonicalTimingReadsAsTheGeneralParser).
+func canonicalTiming(s string) (t timing, ok bool) {
+	if len(s) != canonicalLen || s[12:17] != " --> " {
+		return t, false
+	}
+	start, ok1 := canonicalTimestamp(s[:12])
+	end, ok2 := canonicalTimestamp(s[17:])
+	if !ok1 || !ok2 {
+		return t, false
+	}
+	t.start, t.end = start, end
+	t.startAt, t.endAt = [2]int{0, 12}, [2]int{17, canonicalLen}
+	return t, true
+}
+
+// canonicalTimestamp reads "HH:MM:SS,mmm" with minutes and seconds under 60.
+func canonicalTimestamp(s string) (cue.Time, bool) {
+	_ = s[11] // one bounds check for the twelve bytes
+	if s[2] != ':' || s[5] != ':' || s[8] != ',' {
+		return 0, false
+	}
+	h1, h2, m1, m2, s1, s2 := s[0]-'0', s[1]-'0', s[3]-'0', s[4]-'0', s[6]-'0', s[7]-'0'
+	f1, f2, f3 := s[9]-'0', s[10]-'0', s[11]-'0'
+	// As bytes, anything below '0' wraps above 9.
+	if h1 > 9 || h2 > 9 || m1 > 5 || m2 > 9 || s1 > 5 || s2 > 9 || f1 > 9 || f2 > 9 || f3 > 9 {
+		return 0, false
+	}
+	h := cue.Time(h1)*10 + cue.Time(h2)
+	m := cue.Time(m1)*10 + cue.Time(m2)
+	sec := cue.Time(s1)*10 + cue.Time(s2)
+	ms := cue.Time(f1)*100 + cue.Time(f2)*10 + cue.Time(f3)
+	return h*cue.Hour + m*cue.Minute + sec*cue.Second + ms*cue.Millisecond, true
 }
 
 func quoteRest(s string) string {

@@ -21,3 +21,6 @@ func feature(eol string) string {
 
 func BenchmarkRead(b *testing.B)     { cuetest.BenchRead(b, Read, feature("\n")) }
 func BenchmarkReadCRLF(b *testing.B) { cuetest.BenchRead(b, Read, feature("\r\n")) }
+
+// go test ./qc/format/webvtt -run '^$' -bench ReadLanguages -cpu 1
+func BenchmarkReadLanguages(b *testing.B) { cuetest.BenchReadLanguages(b, Read, "vtt") }

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/exportqc/exportqc/qc/cue"
+	"github.com/exportqc/exportqc/qc/internal/gen"
 )
 
 // EpisodeCues is how many cues Episode makes.
@@ -41,4 +42,27 @@ func BenchRead(b *testing.B, read func(string) *cue.Document, text string) {
 	b.StopTimer()
 	allocs := testing.AllocsPerRun(5, func() { read(text) })
 	b.ReportMetric(allocs/float64(cues), "allocs/cue")
+}
+
+// BenchReadLanguages measures read on one generated episode of format in
+// each language the generator writes (English to Japanese: most text
+// lines beyond ASCII), as the finding-dense run's files are: the English
+// Episode alone hides what lines of Korean or Russian cost.
+func BenchReadLanguages(b *testing.B, read func(string) *cue.Document, format string) {
+	var texts []string
+	var size int64
+	for i, lang := range gen.Languages() {
+		t := string(gen.EpisodeBytes(gen.EpisodeOptions{Seed: uint64(i + 1), Format: format, Language: lang}))
+		texts = append(texts, t)
+		size += int64(len(t))
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, t := range texts {
+			if len(read(t).Cues) == 0 {
+				b.Fatal("no cues")
+			}
+		}
+	}
 }

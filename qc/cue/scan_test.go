@@ -1,0 +1,158 @@
+package cue
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// scannedLine is what LineScanner reports for one line.
+type scannedLine struct {
+	text         string
+	line, offset int
+}
+
+// referenceLines splits src the way the readers' line numbers are defined,
+// one byte at a time: LF, CRLF and a lone CR each end a line, a leading
+// UTF-8 BOM is not text, and text after the last terminator is a line.
+func referenceLines(src string) []scannedLine {
+	var out []scannedLine
+	pos := 0
+	if strings.HasPrefix(src, "\uFEFF") {
+		pos = 3
+	}
+	for pos < len(src) {
+		end := pos
+		for end < len(src) && src[end] != '\n' && src[end] != '\r' {
+			end++
+		}
+		out = append(out, scannedLine{src[pos:end], len(out) + 1, pos})
+		switch {
+		case end+1 < len(src) && src[end] == '\r' && src[end+1] == '\n':
+			pos = end + 2
+		default:
+			pos = end + 1
+		}
+	}
+	return out
+}
+
+func scanAll(src string) []scannedLine {
+	var out []scannedLine
+	for s := NewLineScanner(src); s.Scan(); {
+		out = append(out, scannedLine{s.Text(), s.Line(), int(s.Offset())})
+	}
+	return out
+}
+
+func sameLines(a, b []scannedLine) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// Every mix of line ends splits as the definition of a line says:
+// lone CRs among LFs, CRLF, CR at the end, runs of empty lines, a BOM.
+func TestLineScannerSplitsEveryMixOfLineEnds(t *testing.T) {
+	cases := []string{
+		"", "a", "a\n", "a\r", "a\r\n", "\n", "\r", "\r\n", "\r\r\n\n", "\n\r",
+		"one\ntwo\r\nthree\rfour", "one\rtwo\rthree\n", "\uFEFF1\r\n00:00:01,000 --> 00:00:02,000\r\nHi\r\n",
+		"\uFEFF", "x\r\r\r\ny", strings.Repeat("old mac\r", 1000),
+	}
+	rng := rand.New(rand.NewPCG(14, 1))
+	pieces := []string{"\n", "\r", "\r\n", "a", "text of a cue ", "é", "", "\uFEFF", "--> ", "\n\n", "\t", "\x0b\x0c", "\x00",
+		"00:00:01,000 --> 00:00:02,000", "a longer line of dialogue, forty bytes"}
+	for range 2000 {
+		var b strings.Builder
+		for range rng.IntN(40) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		cases = append(cases, b.String())
+	}
+	for _, src := range cases {
+		if got, want := scanAll(src), referenceLines(src); !sameLines(got, want) {
+			t.Fatalf("%q:\n got %+v\nwant %+v", src, got, want)
+		}
+	}
+}
+
+// IndexLines records the same lines the scanner reports.
+func TestIndexLinesMatchesScanner(t *testing.T) {
+	src := "1\r\n00:00:01,000 --> 00:00:02,000\r\nHello\rthere\n\nlast"
+	x := IndexLines(src)
+	want := referenceLines(src)
+	if x.Len() != len(want) {
+		t.Fatalf("%d lines, want %d", x.Len(), len(want))
+	}
+	for i, w := range want {
+		if x.Text(i) != w.text || x.Offset(i) != int64(w.offset) {
+			t.Errorf("line %d: %q at %d, want %q at %d", i, x.Text(i), x.Offset(i), w.text, w.offset)
+		}
+	}
+}
+
+// go test ./qc/cue -run '^$' -bench LineScanner -cpu 1
+func BenchmarkLineScanner(b *testing.B) {
+	var sb strings.Builder
+	for i := range 700 {
+		sb.WriteString("12\n00:00:01,000 --> 00:00:02,000\n- A line of dialogue, not too long.\n")
+		if i%3 == 0 {
+			sb.WriteString("- And a second one.\n")
+		}
+		sb.WriteString("\n")
+	}
+	for _, eol := range []string{"LF", "CRLF"} {
+		src := sb.String()
+		if eol == "CRLF" {
+			src = strings.ReplaceAll(src, "\n", "\r\n")
+		}
+		b.Run(eol, func(b *testing.B) {
+			b.SetBytes(int64(len(src)))
+			for b.Loop() {
+				n := 0
+				for s := NewLineScanner(src); s.Scan(); {
+					n += len(s.Text())
+				}
+				if n == 0 {
+					b.Fatal("no text")
+				}
+			}
+		})
+	}
+}
+
+// Join's copies (lines not separated by a plain LF) share blocks: every
+// text joined earlier still reads the same after many more joins, through
+// the index and through a copy of it, across block boundaries.
+func TestJoinCopiesStayIntact(t *testing.T) {
+	var sb strings.Builder
+	for i := range 3000 {
+		sb.WriteString("cue " + strings.Repeat("x", i%97) + "\r\nsecond line\r\n")
+	}
+	x := IndexLines(sb.String())
+	y := x // a copy joins into the same blocks
+	type joined struct{ got, want string }
+	var all []joined
+	for i := 0; i+1 < x.Len(); i += 2 {
+		ix := &x
+		if i%4 == 0 {
+			ix = &y
+		}
+		all = append(all, joined{ix.Join(i, i+2), x.Text(i) + "\n" + x.Text(i+1)})
+	}
+	all = append(all, joined{x.Join(0, x.Len()), strings.ReplaceAll(strings.TrimSuffix(sb.String(), "\r\n"), "\r\n", "\n")})
+	for i, j := range all {
+		if j.got != j.want {
+			t.Fatalf("join %d reads %q, want %q", i, j.got, j.want)
+		}
+	}
+	if lf := IndexLines("a\nb\nc"); lf.Join(0, 3) != "a\nb\nc" || lf.joined != nil {
+		t.Errorf("LF-separated lines are a substring of the source, not a copy")
+	}
+}

@@ -424,7 +424,6 @@ func runDoubledPunctuation(p *rule.Pass) {
 		firsts.WriteRune(r)
 	}
 	first := newRuneSet(firsts.String())
-	firstASCII := asciiOf(firsts.String())
 	probes := make([]seqProbe, len(seqs))
 	for i, s := range seqs {
 		probes[i] = probeFor(s)
@@ -432,7 +431,7 @@ func runDoubledPunctuation(p *rule.Pass) {
 	textCueFacts(p, func(c *cue.Cue, facts []lineFacts) {
 		for j, l := range c.Lines {
 			f := &facts[j]
-			if !f.ascii.meets(firstASCII) && (len(first.other) == 0 || !f.is(nonASCII)) {
+			if !first.mayBeIn(f) {
 				continue
 			}
 			for k, s := range seqs {

@@ -54,10 +54,6 @@ var (
 // the languages the packs serve.
 const doubleQuotes = "\"«»„“”‟＂「」『』"
 
-// quoteMarksASCII is the one ASCII character of doubleQuotes; the others
-// all lie outside ASCII, which a line's facts flag as a whole.
-var quoteMarksASCII = asciiOf("\"")
-
 // quoteMarks is doubleQuotes as a set.
 var quoteMarks = newRuneSet(doubleQuotes)
 
@@ -115,7 +111,7 @@ func runQuoteStyle(p *rule.Pass) {
 	textCueFacts(p, func(c *cue.Cue, facts []lineFacts) {
 		seen, found := false, false
 		for j, l := range c.Lines {
-			if !facts[j].mayHoldAny(quoteMarksASCII) || !quoteMarks.in(l.Text) {
+			if !quoteMarks.mayBeIn(&facts[j]) || !quoteMarks.in(l.Text) {
 				continue // no quotation mark
 			}
 			for i, r := range l.Text {
@@ -162,9 +158,8 @@ func runUnbalancedQuote(p *rule.Pass) {
 			" is never closed with "+string(q.pair.close)+" ("+why+"): "+quote(q.text),
 			string(q.pair.close), "no "+string(q.pair.close))
 	}
-	marks, chars := quoteMarksASCII, doubleQuotes
+	chars := doubleQuotes
 	for _, q := range pairs {
-		marks |= asciiOf(string(q.open) + string(q.close))
 		chars += string(q.open) + string(q.close)
 	}
 	inLine := newRuneSet(chars)
@@ -173,7 +168,7 @@ func runUnbalancedQuote(p *rule.Pass) {
 			open[k].fresh = false
 		}
 		for j, l := range c.Lines {
-			if !facts[j].mayHoldAny(marks) || !inLine.in(l.Text) {
+			if !inLine.mayBeIn(&facts[j]) || !inLine.in(l.Text) {
 				continue // none of the pairs' marks: nothing opens or closes here
 			}
 			atStart := true
@@ -244,9 +239,9 @@ func pairsInUse(p *rule.Pass, pairs []quotePair) []quotePair {
 	}
 	set := newRuneSet(marks.String())
 	used, opensAsOther := map[rune]bool{}, map[rune]bool{}
-	textCueFacts(p, func(c *cue.Cue, _ []lineFacts) {
-		for _, l := range c.Lines {
-			if !set.in(l.Text) {
+	textCueFacts(p, func(c *cue.Cue, facts []lineFacts) {
+		for j, l := range c.Lines {
+			if !set.mayBeIn(&facts[j]) || !set.in(l.Text) {
 				continue
 			}
 			for i, r := range l.Text {

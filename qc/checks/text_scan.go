@@ -2,6 +2,8 @@ package checks
 
 import (
 	"strings"
+	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/exportqc/exportqc/qc/cue"
@@ -40,6 +42,7 @@ const (
 	mayLatin                           // a letter that may be of the Latin script (ASCII letters: see latinASCII)
 	mayCyrillic                        // one that may be Cyrillic
 	mayGreek                           // one that may be Greek
+	mayMark                            // a character outside ASCII that may be punctuation or a symbol (markBits)
 )
 
 var latinASCII = asciiOf("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
@@ -249,16 +252,38 @@ func otherFlags(r rune) factFlags {
 	switch {
 	case r < 0x800:
 		return lowFlags[r]
-	case r >= 0x3000 && r < 0xA640, r >= 0xAC00 && r < 0xD800:
-		return 0 // CJK, kana, Hangul: none of the marks, invisibles or homoglyph scripts
+	case r >= 0x4E00 && r <= 0x9FFF, r >= 0xAC00 && r <= 0xD7A3, r >= 0x3041 && r <= 0x3096, r >= 0x30A1 && r <= 0x30FA,
+		r >= 0x3400 && r <= 0x4DBF:
+		// Han, Hangul syllables, kana letters: no mark, invisible,
+		// punctuation or letter of a homoglyph script among them.
+		return 0
 	}
 	return classify(r)
 }
 
 // classify gives the flags one character outside ASCII sets.
 func classify(r rune) factFlags {
-	return marksOf(r) | scriptsOf(r)
+	k := marksOf(r) | scriptsOf(r)
+	if r >= 0x10000 || markBits()[r>>6]&(1<<(r&63)) != 0 {
+		k |= mayMark // rare above the BMP: not worth a finer answer
+	}
+	return k
 }
+
+// markBits has a bit for each code point of the Basic Multilingual Plane
+// that is punctuation or a symbol (Unicode categories P and S): one load
+// per character instead of two searches of the Unicode tables.
+var markBits = sync.OnceValue(func() *[0x10000 / 64]uint64 {
+	var b [0x10000 / 64]uint64
+	for _, t := range []*unicode.RangeTable{unicode.P, unicode.S} {
+		for _, rg := range t.R16 {
+			for r := int(rg.Lo); r <= int(rg.Hi); r += int(rg.Stride) {
+				b[r>>6] |= 1 << (r & 63)
+			}
+		}
+	}
+	return &b
+})
 
 // scriptsOf says which of the three homoglyph scripts r may belong to:
 // exactly below U+0800, from the Unicode tables; above, by the blocks that

@@ -159,6 +159,9 @@ func TestHomoglyphTable(t *testing.T) {
 		if got, want := otherFlags(r), classify(r); r >= 0x80 && got != want {
 			t.Fatalf("otherFlags(%U) = %b, classify %b", r, got, want)
 		}
+		if r >= 0x80 && (unicode.IsPunct(r) || unicode.IsSymbol(r)) && otherFlags(r)&mayMark == 0 {
+			t.Fatalf("otherFlags(%U) leaves out mayMark, but it is punctuation or a symbol", r)
+		}
 		if got, want := wordRune(r), unicode.IsLetter(r) || unicode.IsMark(r); got != want {
 			t.Fatalf("wordRune(%U) = %v, want %v", r, got, want)
 		}

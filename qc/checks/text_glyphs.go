@@ -202,6 +202,9 @@ func runGlyphNotAllowed(p *rule.Pass) {
 		return
 	}
 	asciiOK := allowed.asciiOK
+	if asciiOK && !fileFacts(p).is(unprintable) {
+		return // printable ASCII only, all of it allowed
+	}
 	textCueFacts(p, func(c *cue.Cue, facts []lineFacts) {
 		// One finding per cue, at the first line with a stray character,
 		// naming every distinct one: a line of another script is one problem.
@@ -266,6 +269,9 @@ func runInvisibleCharacter(p *rule.Pass) {
 	allow, err := parseRuneList(p.String("allow"))
 	if err != nil {
 		badParam(p, "allow", err)
+		return
+	}
+	if !fileFacts(p).is(hasInvisible) {
 		return
 	}
 	textCueFacts(p, func(c *cue.Cue, facts []lineFacts) {
@@ -340,6 +346,9 @@ func scriptOfTables(r rune) int {
 }
 
 func runMixedScriptWord(p *rule.Pass) {
+	if all := fileFacts(p); !all.is(hasCyrGreek) || !all.mayMixScripts() {
+		return
+	}
 	textCueFacts(p, func(c *cue.Cue, facts []lineFacts) {
 		for j, l := range c.Lines {
 			if f := &facts[j]; !f.is(hasCyrGreek) || !f.mayMixScripts() {

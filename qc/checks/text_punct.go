@@ -107,7 +107,7 @@ func dotRuns(s string, fn func(at, n int)) {
 
 func runThreeDotEllipsis(p *rule.Pass) {
 	want := strings.TrimSpace(p.String("ellipsis"))
-	if want == "" {
+	if want == "" || !fileFacts(p).dotRun(3) {
 		return
 	}
 	textCueFacts(p, func(c *cue.Cue, facts []lineFacts) {
@@ -138,6 +138,9 @@ func runSpaceBeforePunctuation(p *rule.Pass) {
 	}
 	set := newRuneSet(marks)
 	low, high := marksAfterSpace(marks)
+	if !fileFacts(p).mayFollowSpace(low, high) {
+		return
+	}
 	textCueFacts(p, func(c *cue.Cue, facts []lineFacts) {
 		for j, l := range c.Lines {
 			t := l.Text
@@ -424,6 +427,9 @@ func runDoubledPunctuation(p *rule.Pass) {
 		firsts.WriteRune(r)
 	}
 	first := newRuneSet(firsts.String())
+	if !first.mayBeIn(fileFacts(p)) {
+		return
+	}
 	probes := make([]seqProbe, len(seqs))
 	for i, s := range seqs {
 		probes[i] = probeFor(s)
@@ -503,6 +509,9 @@ func runScriptPunctuation(p *rule.Pass) {
 		} else {
 			otherMarks = true
 		}
+	}
+	if all := fileFacts(p); !all.is(nonASCII) || (!otherMarks && !all.ascii.meets(latinMarks)) {
+		return
 	}
 	textCueFacts(p, func(c *cue.Cue, facts []lineFacts) {
 		for j, l := range c.Lines {

@@ -106,6 +106,9 @@ func runQuoteStyle(p *rule.Pass) {
 		names = append(names, string(q.open)+"…"+string(q.close))
 	}
 	want := strings.Join(names, " or ")
+	if !quoteMarks.mayBeIn(fileFacts(p)) {
+		return // no quotation mark in the file
+	}
 	var held []heldFinding
 	quoted := 0
 	textCueFacts(p, func(c *cue.Cue, facts []lineFacts) {
@@ -146,8 +149,8 @@ type openQuote struct {
 
 func runUnbalancedQuote(p *rule.Pass) {
 	pairs := quotePairsOf(p)
-	if len(pairs) == 0 {
-		return
+	if len(pairs) == 0 || !newRuneSet(quoteChars(pairs)).mayBeIn(fileFacts(p)) {
+		return // no mark of a pair in the file
 	}
 	if pairs = pairsInUse(p, pairs); len(pairs) == 0 {
 		return
@@ -158,11 +161,7 @@ func runUnbalancedQuote(p *rule.Pass) {
 			" is never closed with "+string(q.pair.close)+" ("+why+"): "+quote(q.text),
 			string(q.pair.close), "no "+string(q.pair.close))
 	}
-	chars := doubleQuotes
-	for _, q := range pairs {
-		chars += string(q.open) + string(q.close)
-	}
-	inLine := newRuneSet(chars)
+	inLine := newRuneSet(quoteChars(pairs))
 	textCueFacts(p, func(c *cue.Cue, facts []lineFacts) {
 		for k := range open {
 			open[k].fresh = false
@@ -218,6 +217,16 @@ func runUnbalancedQuote(p *rule.Pass) {
 	for _, q := range open {
 		unclosed(q, "the file ends")
 	}
+}
+
+// quoteChars are the marks X019 reads on a line: the double quotation
+// marks and the pairs' own.
+func quoteChars(pairs []quotePair) string {
+	chars := doubleQuotes
+	for _, q := range pairs {
+		chars += string(q.open) + string(q.close)
+	}
+	return chars
 }
 
 // otherOpeners are marks that close one style's pair but open another's:

@@ -338,10 +338,21 @@ func marksOf(r rune) factFlags {
 }
 
 // textFacts is one file's line facts: lines[start[k]+j] is line j of the
-// k-th cue textCues lists.
+// k-th cue textCues lists. all is the union of every line's facts: a rule
+// whose trigger it rules out has nothing to read in the whole file, and
+// does not walk the cues at all (fileFacts).
 type textFacts struct {
 	start []int32
 	lines []lineFacts
+	all   lineFacts
+}
+
+// union adds g's facts to f: every test that says "maybe" for g says it for f.
+func (f *lineFacts) union(g lineFacts) {
+	f.ascii |= g.ascii
+	f.afterSpace |= g.afterSpace
+	f.dots |= g.dots
+	f.flags |= g.flags
 }
 
 type textFactsKey struct{}
@@ -352,12 +363,26 @@ var factsOff = false
 
 // textCueFacts is textCues with each cue's line facts.
 func textCueFacts(p *rule.Pass, fn func(c *cue.Cue, facts []lineFacts)) {
-	idx := p.Memo(textCuesKey{}, func() any { return shownWithText(p.Doc) }).([]int)
-	tf := p.Memo(textFactsKey{}, func() any { return scanCues(p.Doc, idx) }).(*textFacts)
+	idx, tf := textFactsOf(p)
 	for k, i := range idx {
 		c := &p.Doc.Cues[i]
 		fn(c, tf.lines[tf.start[k]:tf.start[k]+int32(len(c.Lines))])
 	}
+}
+
+// fileFacts is the union of the facts of every line textCueFacts visits.
+// A rule asks it before walking the cues, with the same test it puts to
+// each line: the union says "maybe" wherever one line does, so a file it
+// rules out has no line the rule would read.
+func fileFacts(p *rule.Pass) *lineFacts {
+	_, tf := textFactsOf(p)
+	return &tf.all
+}
+
+// textFactsOf is the file's text cues and their facts, taken once per file.
+func textFactsOf(p *rule.Pass) ([]int, *textFacts) {
+	idx := p.Memo(textCuesKey{}, func() any { return shownWithText(p.Doc) }).([]int)
+	return idx, p.Memo(textFactsKey{}, func() any { return scanCues(p.Doc, idx) }).(*textFacts)
 }
 
 func scanCues(doc *cue.Document, idx []int) *textFacts {
@@ -375,6 +400,7 @@ func scanCues(doc *cue.Document, idx []int) *textFacts {
 				f = scanLine(l.Text)
 			}
 			tf.lines = append(tf.lines, f)
+			tf.all.union(f)
 		}
 	}
 	return tf

@@ -19,11 +19,12 @@ import (
 // each decoding every line. Every answer errs towards "maybe": a rule that
 // runs on a line the facts let through behaves exactly as without them.
 //
-// Sixteen bytes a line: a file's facts are one allocation the size of a
-// few of its lines' text.
+// Twenty-four bytes a line: a file's facts are one allocation the size of
+// a few of its lines' text.
 type lineFacts struct {
 	ascii      asciiSet // ASCII characters in the line
 	afterSpace uint32   // bit b-0x20: character b (0x21..0x3F) right after a space, tab, U+00A0 or U+202F; bit 0: any other
+	afterMark  uint32   // the same, right after a character of 0x21..0x3F (a mark or digit): "!!", "?!", ",,"
 	dots       uint16   // bit n: a run of exactly n full stops (n < 15); bit 15: a longer run
 	flags      factFlags
 }
@@ -132,6 +133,12 @@ func (f *lineFacts) dotRun(n int) bool {
 	return n >= 0 && f.dots&(1<<n) != 0
 }
 
+// mayFollowMark reports whether the ASCII mark b (0x21..0x3F) can stand
+// right after a, another one: whether the line can hold the pair "ab".
+func (f *lineFacts) mayFollowMark(a, b byte) bool {
+	return f.ascii.has(a) && f.afterMark&afterBit(b) != 0
+}
+
 // mayFollowSpace reports whether one of the marks (low: those below 0x40;
 // high: whether there are others) can stand right after a space.
 func (f *lineFacts) mayFollowSpace(low uint32, high bool) bool {
@@ -140,14 +147,15 @@ func (f *lineFacts) mayFollowSpace(low uint32, high bool) bool {
 
 // maybeAll is the facts of a line the rules must read in full: every test
 // says "maybe". The equivalence test runs each rule with it as reference.
-var maybeAll = lineFacts{ascii: ^asciiSet(0), afterSpace: ^uint32(0), dots: ^uint16(0), flags: ^factFlags(0)}
+var maybeAll = lineFacts{ascii: ^asciiSet(0), afterSpace: ^uint32(0), afterMark: ^uint32(0), dots: ^uint16(0),
+	flags: ^factFlags(0)}
 
 // byteFacts[b] is what byte b adds to a line's facts: its bit in the
-// set, its bit in afterSpace when a space precedes it, and whether it is
-// itself a space for the next byte.
+// set, its bit in afterSpace or afterMark when a space or a mark precedes
+// it, and whether it is itself a space or a mark for the next byte.
 type byteFact struct {
-	bit          asciiSet
-	after, space uint32
+	bit                asciiSet
+	after, space, mark uint32
 }
 
 var byteFacts = func() (t [256]byteFact) {
@@ -156,9 +164,15 @@ var byteFacts = func() (t [256]byteFact) {
 		if b == ' ' || b == '\t' {
 			t[b].space = ^uint32(0)
 		}
+		if b > 0x20 && b < 0x40 {
+			t[b].mark = ^uint32(0)
+		}
 	}
 	return t
 }()
+
+// isMarkByte reports the characters afterMark follows: '!' to '?'.
+func isMarkByte(b byte) bool { return b > 0x20 && b < 0x40 }
 
 // afterBit is b's bit in lineFacts.afterSpace.
 func afterBit(b byte) uint32 {
@@ -174,14 +188,16 @@ func afterBit(b byte) uint32 {
 // at on their own.
 func scanLine(s string) lineFacts {
 	var set asciiSet
-	var after, space uint32
+	var after, space, afterMk, mark uint32
 	for i := 0; i < len(s); i++ {
 		t := &byteFacts[s[i]]
 		set |= t.bit
 		after |= space & t.after
 		space = t.space
+		afterMk |= mark & t.after
+		mark = t.mark
 	}
-	f := lineFacts{ascii: set &^ nonASCIIBit, afterSpace: after}
+	f := lineFacts{ascii: set &^ nonASCIIBit, afterSpace: after, afterMark: afterMk}
 	if set&(tabBit|controlBit) != 0 {
 		f.flags |= unprintable
 	}
@@ -351,6 +367,7 @@ type textFacts struct {
 func (f *lineFacts) union(g lineFacts) {
 	f.ascii |= g.ascii
 	f.afterSpace |= g.afterSpace
+	f.afterMark |= g.afterMark
 	f.dots |= g.dots
 	f.flags |= g.flags
 }

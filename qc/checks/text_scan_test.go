@@ -146,6 +146,13 @@ func TestScanLineFlags(t *testing.T) {
 		if got := f.is(hasInvisible); got != inv {
 			t.Fatalf("%q: invisible %v, want %v", s, got, inv)
 		}
+		for a := byte('!'); a <= '?'; a++ {
+			for b := byte('!'); b <= '?'; b++ {
+				if strings.Contains(s, string([]byte{a, b})) && !f.mayFollowMark(a, b) {
+					t.Fatalf("%q: the facts rule out %q, which it holds", s, string([]byte{a, b}))
+				}
+			}
+		}
 		for n := 1; n < 8; n++ {
 			want := false
 			dotRuns(s, func(_, k int) { want = want || k == n })
@@ -153,6 +160,19 @@ func TestScanLineFlags(t *testing.T) {
 				t.Fatalf("%q: run of %d dots %v, want %v", s, n, got, want)
 			}
 		}
+	}
+}
+
+// A line of single marks rules out the doubled ones.
+func TestScanLineDoubledMarks(t *testing.T) {
+	f := scanLine("Wait, what? Go! Now: 10 o'clock.")
+	for _, pair := range []string{",,", "??", "!!", "::", "?!", "!?"} {
+		if f.mayFollowMark(pair[0], pair[1]) {
+			t.Errorf("the facts of a line without %q say it may hold it", pair)
+		}
+	}
+	if !f.mayFollowMark('1', '0') {
+		t.Error("the facts rule out \"10\"")
 	}
 }
 

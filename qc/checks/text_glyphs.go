@@ -106,7 +106,8 @@ type glyphAllowance struct {
 	// ranges and the extra map per character was most of X001's time on
 	// Korean, Chinese or accented Latin text.
 	bmp     [0x10000 / 64]uint64
-	asciiOK bool // every printable ASCII character is allowed: such lines need no look
+	asciiOK bool        // every printable ASCII character is allowed: such lines need no look
+	whole   wholeBlocks // the blocks of lineFacts it allows whole: lines of them need no look either
 }
 
 func (g *glyphAllowance) allows(r rune) bool {
@@ -142,6 +143,7 @@ func (g *glyphAllowance) fillTable() {
 	for r := rune(0x20); r < 0x7F; r++ {
 		g.asciiOK = g.asciiOK && g.allows(r)
 	}
+	g.whole = wholeBlocksOf(g)
 }
 
 // glyphAllowances caches glyphAllowanceFor's answers by "sets\x00extra".
@@ -201,9 +203,9 @@ func runGlyphNotAllowed(p *rule.Pass) {
 		badParam(p, "glyph_sets", err)
 		return
 	}
-	asciiOK := allowed.asciiOK
-	if asciiOK && !fileFacts(p).is(unprintable) {
-		return // printable ASCII only, all of it allowed
+	asciiOK, whole := allowed.asciiOK, allowed.whole
+	if asciiOK && whole.holds(fileFacts(p)) {
+		return // printable ASCII and blocks allowed whole: nothing to look at
 	}
 	textCueFacts(p, func(c *cue.Cue, facts []lineFacts) {
 		// One finding per cue, at the first line with a stray character,
@@ -211,7 +213,7 @@ func runGlyphNotAllowed(p *rule.Pass) {
 		var odd []rune // the distinct stray characters, in order (a handful at most)
 		first := -1
 		for j, l := range c.Lines {
-			if asciiOK && !facts[j].is(unprintable) {
+			if asciiOK && whole.holds(&facts[j]) {
 				continue
 			}
 			for _, r := range l.Text {

@@ -67,3 +67,47 @@ func TestGlyphAllowanceForIsShared(t *testing.T) {
 		}
 	}
 }
+
+// X001 passes a line whose blocks its allowance holds whole: every
+// character of such a line must be allowed, and lines of one allowed
+// script must pass (or the shortcut never helps).
+func TestWholeBlocksHoldOnlyAllowedLines(t *testing.T) {
+	for i, a := range highBlocks {
+		if i >= 31 {
+			t.Fatal("more high blocks than bits")
+		}
+		for _, b := range highBlocks[i+1:] {
+			if a.lo <= b.hi && b.lo <= a.hi {
+				t.Fatalf("blocks %X-%X and %X-%X overlap", a.lo, a.hi, b.lo, b.hi)
+			}
+		}
+	}
+	r := rand.New(rand.NewPCG(15, 2))
+	for _, c := range []struct{ sets, line string }{{"basic,latin,punctuation", "Ça va, Müller? — “Sí!”…"},
+		{"basic,punctuation,hangul,cjk", "그녀 없이는 안 가. 「좋아」"}, {"basic,punctuation,cjk,kana", "日本語のテキスト、です。"},
+		{"basic,latin,punctuation,cyrillic", "Привет, Tom! Как дела?"}, {"basic,punctuation,cjk", "你好，世界！"},
+		{"basic,punctuation,thai", "สวัสดี ครับ"}, {"basic,punctuation,devanagari", "नमस्ते दोस्त"}} {
+		g, err := newGlyphAllowance(c.sets, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f := scanLine(c.line); !g.whole.holds(&f) {
+			t.Errorf("%s: %q is not passed whole", c.sets, c.line)
+		}
+		for i := 0; i < 20000; i++ {
+			line := randomLine(r)
+			if i%5 == 0 {
+				line += string(rune(r.IntN(0x20))) // a control character, allowed by no set
+			}
+			f := scanLine(line)
+			if !g.whole.holds(&f) {
+				continue
+			}
+			for _, ch := range line {
+				if !g.allows(ch) {
+					t.Fatalf("%s: %q passed whole, but %U is not allowed", c.sets, line, ch)
+				}
+			}
+		}
+	}
+}

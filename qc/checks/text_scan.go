@@ -19,7 +19,7 @@ import (
 // each decoding every line. Every answer errs towards "maybe": a rule that
 // runs on a line the facts let through behaves exactly as without them.
 //
-// Twenty-four bytes a line: a file's facts are one allocation the size of
+// Thirty-two bytes a line: a file's facts are one allocation the size of
 // a few of its lines' text.
 type lineFacts struct {
 	ascii      asciiSet // ASCII characters in the line
@@ -27,6 +27,8 @@ type lineFacts struct {
 	afterMark  uint32   // the same, right after a character of 0x21..0x3F (a mark or digit): "!!", "?!", ",,"
 	dots       uint16   // bit n: a run of exactly n full stops (n < 15); bit 15: a longer run
 	flags      factFlags
+	// the blocks of the characters outside ASCII (text_scan_blocks.go)
+	blocksLow, blocksHigh uint32
 }
 
 type factFlags uint16
@@ -148,7 +150,7 @@ func (f *lineFacts) mayFollowSpace(low uint32, high bool) bool {
 // maybeAll is the facts of a line the rules must read in full: every test
 // says "maybe". The equivalence test runs each rule with it as reference.
 var maybeAll = lineFacts{ascii: ^asciiSet(0), afterSpace: ^uint32(0), afterMark: ^uint32(0), dots: ^uint16(0),
-	flags: ^factFlags(0)}
+	flags: ^factFlags(0), blocksLow: ^uint32(0), blocksHigh: ^uint32(0)}
 
 // byteFacts[b] is what byte b adds to a line's facts: its bit in the
 // set, its bit in afterSpace or afterMark when a space or a mark precedes
@@ -249,6 +251,7 @@ func (f *lineFacts) scanOther(s string) {
 		}
 		k := otherFlags(r)
 		f.flags |= k &^ spaceRune
+		f.addBlock(r)
 		i += n
 		if k&spaceRune != 0 && i < len(s) {
 			f.afterSpace |= afterBit(s[i])
@@ -370,6 +373,8 @@ func (f *lineFacts) union(g lineFacts) {
 	f.afterMark |= g.afterMark
 	f.dots |= g.dots
 	f.flags |= g.flags
+	f.blocksLow |= g.blocksLow
+	f.blocksHigh |= g.blocksHigh
 }
 
 type textFactsKey struct{}

@@ -21,15 +21,16 @@ import (
 // marks, "…", "？") cannot be in a line whose characters outside ASCII are
 // all letters (a German or Korean line).
 type runeSet struct {
-	ascii      [128]bool
-	lead       [256]bool
-	other      []rune
-	asciiBits  asciiSet
-	otherMarks bool // every member of other is punctuation or a symbol
+	ascii       [128]bool
+	lead        [256]bool
+	other       []rune
+	asciiBits   asciiSet
+	otherMarks  bool // every member of other is punctuation or a symbol
+	otherQuotes bool // every member of other is a quotation mark or bracket (isQuoteLike)
 }
 
 func newRuneSet(chars string) *runeSet {
-	s := &runeSet{otherMarks: true}
+	s := &runeSet{otherMarks: true, otherQuotes: true}
 	for _, r := range chars {
 		if r < utf8.RuneSelf {
 			s.ascii[r] = true
@@ -38,6 +39,7 @@ func newRuneSet(chars string) *runeSet {
 		}
 		s.other = append(s.other, r)
 		s.otherMarks = s.otherMarks && (unicode.IsPunct(r) || unicode.IsSymbol(r))
+		s.otherQuotes = s.otherQuotes && isQuoteLike(r)
 		s.lead[string(r)[0]] = true
 		if r == utf8.RuneError {
 			// Invalid bytes decode to U+FFFD whatever they are.
@@ -67,10 +69,15 @@ func (s *runeSet) mayBeIn(f *lineFacts) bool {
 	if f.ascii.meets(s.asciiBits) {
 		return true
 	}
-	if len(s.other) == 0 || !f.is(nonASCII) {
+	switch {
+	case len(s.other) == 0 || !f.is(nonASCII):
 		return false
+	case s.otherQuotes:
+		return f.is(mayQuote)
+	case s.otherMarks:
+		return f.is(mayMark)
 	}
-	return !s.otherMarks || f.is(mayMark)
+	return true
 }
 
 // in reports whether t holds any character of the set.

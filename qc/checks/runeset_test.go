@@ -38,10 +38,19 @@ func TestRuneSetMayBeIn(t *testing.T) {
 			}
 		}
 	}
-	for _, text := range []string{"Ich weiß es nicht", "그녀 없이는 안 가", "日本語のテキスト", "Hello there"} {
+	quotes := newRuneSet(doubleQuotes + "‘’‚‹›『』")
+	for _, q := range doubleQuotes + "‘’‚‹›『』" {
+		for _, text := range []string{string(q), "你好" + string(q) + "。", "Привет" + string(q)} {
+			if f := scanLine(text); !quotes.mayBeIn(&f) {
+				t.Errorf("the facts of %q rule out its quotation mark %U", text, q)
+			}
+		}
+	}
+	for _, text := range []string{"Ich weiß es nicht", "그녀 없이는 안 가", "日本語のテキスト", "Hello there", "你好，世界。",
+		"مرحبا، كيف حالك؟", "Да — нет…"} {
 		f := scanLine(text)
 		if s := newRuneSet("“”„«»"); s.mayBeIn(&f) {
-			t.Errorf("quotation marks may be in %q, which has none and no punctuation outside ASCII", text)
+			t.Errorf("quotation marks may be in %q, which has none and no quotation mark or bracket outside ASCII", text)
 		}
 	}
 }

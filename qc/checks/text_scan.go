@@ -46,6 +46,7 @@ const (
 	mayCyrillic                        // one that may be Cyrillic
 	mayGreek                           // one that may be Greek
 	mayMark                            // a character outside ASCII that may be punctuation or a symbol (markBits)
+	mayQuote                           // one that may be a quotation mark or bracket (quoteBits)
 )
 
 var latinASCII = asciiOf("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
@@ -286,8 +287,37 @@ func classify(r rune) factFlags {
 	if r >= 0x10000 || markBits()[r>>6]&(1<<(r&63)) != 0 {
 		k |= mayMark // rare above the BMP: not worth a finer answer
 	}
+	if r >= 0x10000 || quoteBits()[r>>6]&(1<<(r&63)) != 0 {
+		k |= mayQuote
+	}
 	return k
 }
+
+// quoteBits has a bit for each code point of the Basic Multilingual Plane
+// that opens or closes (Unicode categories Ps, Pe, Pi, Pf) or is one of
+// the other quotation marks (otherQuotes): what the quotation rules look
+// for, and not the commas and full stops of Chinese or Arabic lines.
+var quoteBits = sync.OnceValue(func() *[0x10000 / 64]uint64 {
+	var b [0x10000 / 64]uint64
+	for _, t := range []*unicode.RangeTable{unicode.Ps, unicode.Pe, unicode.Pi, unicode.Pf} {
+		for _, rg := range t.R16 {
+			for r := int(rg.Lo); r <= int(rg.Hi); r += int(rg.Stride) {
+				b[r>>6] |= 1 << (r & 63)
+			}
+		}
+	}
+	for _, r := range otherQuotes {
+		b[r>>6] |= 1 << (r & 63)
+	}
+	return &b
+})
+
+// otherQuotes are the quotation marks of category Po outside ASCII, the
+// fullwidth ＂ and ＇; the others („ and ‚ included) are Ps, Pe, Pi or Pf.
+const otherQuotes = "\uFF02\uFF07"
+
+// isQuoteLike reports whether r is a character quoteBits holds.
+func isQuoteLike(r rune) bool { return r >= 0x10000 || quoteBits()[r>>6]&(1<<(r&63)) != 0 }
 
 // markBits has a bit for each code point of the Basic Multilingual Plane
 // that is punctuation or a symbol (Unicode categories P and S): one load

@@ -198,6 +198,10 @@ func TestHomoglyphTable(t *testing.T) {
 		if r >= 0x80 && (unicode.IsPunct(r) || unicode.IsSymbol(r)) && otherFlags(r)&mayMark == 0 {
 			t.Fatalf("otherFlags(%U) leaves out mayMark, but it is punctuation or a symbol", r)
 		}
+		quote := unicode.In(r, unicode.Ps, unicode.Pe, unicode.Pi, unicode.Pf) || strings.ContainsRune(otherQuotes, r)
+		if r >= 0x80 && quote && otherFlags(r)&mayQuote == 0 {
+			t.Fatalf("otherFlags(%U) leaves out mayQuote, but it is a quotation mark or bracket", r)
+		}
 		if got, want := wordRune(r), unicode.IsLetter(r) || unicode.IsMark(r); got != want {
 			t.Fatalf("wordRune(%U) = %v, want %v", r, got, want)
 		}

@@ -277,9 +277,24 @@ func otherFlags(r rune) factFlags {
 		// Han, Hangul syllables, kana letters: no mark, invisible,
 		// punctuation or letter of a homoglyph script among them.
 		return 0
+	case r >= midFlagsStart && r < midFlagsStart+rune(len(midFlags)):
+		return midFlags[r-midFlagsStart]
 	}
 	return classify(r)
 }
+
+// midFlags holds otherFlags for U+2000–U+30FF: general punctuation
+// (curly quotes, dashes, "…", the invisible spaces and marks), symbols,
+// CJK punctuation and kana marks (、。「」ー), which would otherwise be
+// classified one Unicode table at a time.
+const midFlagsStart = 0x2000
+
+var midFlags = func() (t [0x1100]factFlags) {
+	for i := range t {
+		t[i] = classify(midFlagsStart + rune(i))
+	}
+	return t
+}()
 
 // classify gives the flags one character outside ASCII sets.
 func classify(r rune) factFlags {

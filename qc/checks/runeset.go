@@ -1,6 +1,9 @@
 package checks
 
-import "unicode/utf8"
+import (
+	"unicode"
+	"unicode/utf8"
+)
 
 // runeSet answers "is r one of these characters?" and "does s hold any of
 // them?" for the small sets of marks the text rules look for, in one pass
@@ -11,20 +14,32 @@ import "unicode/utf8"
 // lead holds the first byte of each non-ASCII member's UTF-8 form: a
 // character starting with any other byte cannot be a member, so in skips
 // it without decoding (a Korean or German line usually has no such byte).
+//
+// asciiBits and otherMarks let mayBeIn answer from a line's facts, before
+// in reads the line: most lines hold none of a set's ASCII members, and a
+// set whose other members are all punctuation or symbols (quotation
+// marks, "…", "？") cannot be in a line whose characters outside ASCII are
+// all letters (a German or Korean line).
 type runeSet struct {
-	ascii [128]bool
-	lead  [256]bool
-	other []rune
+	ascii       [128]bool
+	lead        [256]bool
+	other       []rune
+	asciiBits   asciiSet
+	otherMarks  bool // every member of other is punctuation or a symbol
+	otherQuotes bool // every member of other is a quotation mark or bracket (isQuoteLike)
 }
 
 func newRuneSet(chars string) *runeSet {
-	s := &runeSet{}
+	s := &runeSet{otherMarks: true, otherQuotes: true}
 	for _, r := range chars {
 		if r < utf8.RuneSelf {
 			s.ascii[r] = true
+			s.asciiBits |= bitOf[r]
 			continue
 		}
 		s.other = append(s.other, r)
+		s.otherMarks = s.otherMarks && (unicode.IsPunct(r) || unicode.IsSymbol(r))
+		s.otherQuotes = s.otherQuotes && isQuoteLike(r)
 		s.lead[string(r)[0]] = true
 		if r == utf8.RuneError {
 			// Invalid bytes decode to U+FFFD whatever they are.
@@ -46,6 +61,23 @@ func (s *runeSet) has(r rune) bool {
 		}
 	}
 	return false
+}
+
+// mayBeIn reports whether a line with facts f can hold a member: false
+// only when it cannot.
+func (s *runeSet) mayBeIn(f *lineFacts) bool {
+	if f.ascii.meets(s.asciiBits) {
+		return true
+	}
+	switch {
+	case len(s.other) == 0 || !f.is(nonASCII):
+		return false
+	case s.otherQuotes:
+		return f.is(mayQuote)
+	case s.otherMarks:
+		return f.is(mayMark)
+	}
+	return true
 }
 
 // in reports whether t holds any character of the set.

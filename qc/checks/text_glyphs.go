@@ -97,50 +97,76 @@ func loadGlyphSets() (map[string][]runeRange, error) {
 	return glyphSets, glyphSetsErr
 }
 
-// glyphAllowance is the allowed set of one (glyph_sets, extra) pair.
+// glyphAllowance is the allowed set of one (glyph_sets, extra) pair. It
+// is built once per run (glyphAllowanceFor) and shared by every file and
+// worker, so it is read-only once built.
 type glyphAllowance struct {
 	ranges []runeRange
 	extra  map[rune]bool
-	low    [0x800]uint8 // answers so far below U+0800: 0 unknown, 1 allowed, 2 not (one allowance serves one file's pass)
-	// last is the range that allowed the last character above U+0800:
-	// Hangul, kana and Han text stays in one range for long runs, and
-	// asks it first instead of searching all of them per character.
-	last runeRange
+	// bmp answers for every code point of the Basic Multilingual Plane,
+	// one bit each (8 KB): a load per character, where searching the
+	// ranges and the extra map per character was most of X001's time on
+	// Korean, Chinese or accented Latin text.
+	bmp     [0x10000 / 64]uint64
+	asciiOK bool        // every printable ASCII character is allowed: such lines need no look
+	whole   wholeBlocks // the blocks of lineFacts it allows whole: lines of them need no look either
 }
 
 func (g *glyphAllowance) allows(r rune) bool {
-	if r >= 0 && r < int32(len(g.low)) {
-		// The alphabets below U+0800 (Latin, Greek, Cyrillic, Hebrew,
-		// Arabic) answer from a small table filled as the file is read.
-		switch g.low[r] {
-		case 1:
-			return true
-		case 2:
-			return false
-		}
-		v := g.lookup(r)
-		g.low[r] = 2
-		if v {
-			g.low[r] = 1
-		}
-		return v
+	if r >= 0 && r < 0x10000 {
+		return g.bmp[r>>6]&(1<<(r&63)) != 0
 	}
 	return g.lookup(r)
 }
 
+// lookup answers from the ranges and extra characters themselves.
 func (g *glyphAllowance) lookup(r rune) bool {
-	if g.last.lo <= r && r <= g.last.hi {
-		return true
-	}
 	if g.extra[r] {
 		return true
 	}
 	i := sort.Search(len(g.ranges), func(i int) bool { return g.ranges[i].hi >= r })
-	if i < len(g.ranges) && g.ranges[i].lo <= r {
-		g.last = g.ranges[i]
-		return true
+	return i < len(g.ranges) && g.ranges[i].lo <= r
+}
+
+// fillTable sets bmp from the ranges and the extra characters.
+func (g *glyphAllowance) fillTable() {
+	set := func(r rune) { g.bmp[r>>6] |= 1 << (r & 63) }
+	for _, rg := range g.ranges {
+		for r := max(rg.lo, 0); r <= min(rg.hi, 0xFFFF); r++ {
+			set(r)
+		}
 	}
-	return false
+	for r := range g.extra {
+		if r >= 0 && r < 0x10000 {
+			set(r)
+		}
+	}
+	g.asciiOK = true
+	for r := rune(0x20); r < 0x7F; r++ {
+		g.asciiOK = g.asciiOK && g.allows(r)
+	}
+	g.whole = wholeBlocksOf(g)
+}
+
+// glyphAllowances caches glyphAllowanceFor's answers by "sets\x00extra".
+var glyphAllowances sync.Map
+
+type allowanceOrError struct {
+	g   *glyphAllowance
+	err error
+}
+
+// glyphAllowanceFor is newGlyphAllowance, built once per pair of values.
+func glyphAllowanceFor(setList, extra string) (*glyphAllowance, error) {
+	key := setList + "\x00" + extra
+	if v, ok := glyphAllowances.Load(key); ok {
+		a := v.(allowanceOrError)
+		return a.g, a.err
+	}
+	g, err := newGlyphAllowance(setList, extra)
+	v, _ := glyphAllowances.LoadOrStore(key, allowanceOrError{g, err})
+	a := v.(allowanceOrError)
+	return a.g, a.err
 }
 
 func newGlyphAllowance(setList, extra string) (*glyphAllowance, error) {
@@ -148,7 +174,7 @@ func newGlyphAllowance(setList, extra string) (*glyphAllowance, error) {
 	if err != nil {
 		return nil, err
 	}
-	g := &glyphAllowance{last: runeRange{lo: 1, hi: 0}} // empty: a zero range would allow U+0000
+	g := &glyphAllowance{}
 	for _, name := range words(setList) {
 		rs, ok := sets[name]
 		if !ok {
@@ -165,6 +191,7 @@ func newGlyphAllowance(setList, extra string) (*glyphAllowance, error) {
 	if g.extra, err = parseRuneList(extra); err != nil {
 		return nil, err
 	}
+	g.fillTable()
 	return g, nil
 }
 
@@ -173,14 +200,14 @@ func runGlyphNotAllowed(p *rule.Pass) {
 	if strings.TrimSpace(setList) == "" {
 		return
 	}
-	allowed, err := newGlyphAllowance(setList, p.String("extra"))
+	allowed, err := glyphAllowanceFor(setList, p.String("extra"))
 	if err != nil {
 		badParam(p, "glyph_sets", err)
 		return
 	}
-	asciiOK := true // printable ASCII allowed: such lines need no look
-	for r := rune(0x20); r < 0x7F; r++ {
-		asciiOK = asciiOK && allowed.allows(r)
+	asciiOK, whole := allowed.asciiOK, allowed.whole
+	if asciiOK && whole.holds(fileFacts(p)) {
+		return // printable ASCII and blocks allowed whole: nothing to look at
 	}
 	textCueFacts(p, func(c *cue.Cue, facts []lineFacts) {
 		// One finding per cue, at the first line with a stray character,
@@ -188,7 +215,7 @@ func runGlyphNotAllowed(p *rule.Pass) {
 		var odd []rune // the distinct stray characters, in order (a handful at most)
 		first := -1
 		for j, l := range c.Lines {
-			if asciiOK && !facts[j].is(unprintable) {
+			if asciiOK && whole.holds(&facts[j]) {
 				continue
 			}
 			for _, r := range l.Text {
@@ -246,6 +273,9 @@ func runInvisibleCharacter(p *rule.Pass) {
 	allow, err := parseRuneList(p.String("allow"))
 	if err != nil {
 		badParam(p, "allow", err)
+		return
+	}
+	if !fileFacts(p).is(hasInvisible) {
 		return
 	}
 	textCueFacts(p, func(c *cue.Cue, facts []lineFacts) {
@@ -320,6 +350,9 @@ func scriptOfTables(r rune) int {
 }
 
 func runMixedScriptWord(p *rule.Pass) {
+	if all := fileFacts(p); !all.is(hasCyrGreek) || !all.mayMixScripts() {
+		return
+	}
 	textCueFacts(p, func(c *cue.Cue, facts []lineFacts) {
 		for j, l := range c.Lines {
 			if f := &facts[j]; !f.is(hasCyrGreek) || !f.mayMixScripts() {

@@ -108,7 +108,7 @@ func dotRuns(s string, fn func(at, n int)) {
 
 func runThreeDotEllipsis(p *rule.Pass) {
 	want := strings.TrimSpace(p.String("ellipsis"))
-	if want == "" {
+	if want == "" || !fileFacts(p).dotRun(3) {
 		return
 	}
 	textCueFacts(p, func(c *cue.Cue, facts []lineFacts) {
@@ -139,6 +139,9 @@ func runSpaceBeforePunctuation(p *rule.Pass) {
 	}
 	set := newRuneSet(marks)
 	low, high := marksAfterSpace(marks)
+	if !fileFacts(p).mayFollowSpace(low, high) {
+		return
+	}
 	textCueFacts(p, func(c *cue.Cue, facts []lineFacts) {
 		for j, l := range c.Lines {
 			t := l.Text
@@ -425,15 +428,17 @@ func runDoubledPunctuation(p *rule.Pass) {
 		firsts.WriteRune(r)
 	}
 	first := newRuneSet(firsts.String())
-	firstASCII := asciiOf(firsts.String())
 	probes := make([]seqProbe, len(seqs))
 	for i, s := range seqs {
 		probes[i] = probeFor(s)
 	}
+	if all := fileFacts(p); !first.mayBeIn(all) || !slices.ContainsFunc(probes, func(q seqProbe) bool { return q.mayHold(all) }) {
+		return // no line can hold a sequence
+	}
 	textCueFacts(p, func(c *cue.Cue, facts []lineFacts) {
 		for j, l := range c.Lines {
 			f := &facts[j]
-			if !f.ascii.meets(firstASCII) && (len(first.other) == 0 || !f.is(nonASCII)) {
+			if !first.mayBeIn(f) {
 				continue
 			}
 			for k, s := range seqs {
@@ -450,15 +455,19 @@ func runDoubledPunctuation(p *rule.Pass) {
 
 // seqProbe is what a line must have to hold one of X010's sequences: a
 // run of exactly dots full stops (a sequence of full stops), else its
-// first character (an ASCII one, or any outside ASCII).
+// first two characters as a pair of marks ("!!", "?!"), else its first
+// character (an ASCII one, or any outside ASCII).
 type seqProbe struct {
-	dots  int
-	first byte
+	dots          int
+	first, second byte // second: 0 unless both are marks of '!' to '?'
 }
 
 func probeFor(s string) seqProbe {
 	if strings.Trim(s, ".") == "" {
 		return seqProbe{dots: len(s)}
+	}
+	if len(s) >= 2 && isMarkByte(s[0]) && isMarkByte(s[1]) {
+		return seqProbe{first: s[0], second: s[1]}
 	}
 	return seqProbe{first: s[0]}
 }
@@ -467,6 +476,8 @@ func (q seqProbe) mayHold(f *lineFacts) bool {
 	switch {
 	case q.dots > 0:
 		return f.dotRun(q.dots)
+	case q.second != 0:
+		return f.mayFollowMark(q.first, q.second)
 	case q.first < utf8.RuneSelf:
 		return f.ascii.has(q.first)
 	}
@@ -505,6 +516,9 @@ func runScriptPunctuation(p *rule.Pass) {
 		} else {
 			otherMarks = true
 		}
+	}
+	if all := fileFacts(p); !all.is(nonASCII) || (!otherMarks && !all.ascii.meets(latinMarks)) {
+		return
 	}
 	textCueFacts(p, func(c *cue.Cue, facts []lineFacts) {
 		for j, l := range c.Lines {

@@ -54,10 +54,6 @@ var (
 // the languages the packs serve.
 const doubleQuotes = "\"«»„“”‟＂「」『』"
 
-// quoteMarksASCII is the one ASCII character of doubleQuotes; the others
-// all lie outside ASCII, which a line's facts flag as a whole.
-var quoteMarksASCII = asciiOf("\"")
-
 // quoteMarks is doubleQuotes as a set.
 var quoteMarks = newRuneSet(doubleQuotes)
 
@@ -110,12 +106,15 @@ func runQuoteStyle(p *rule.Pass) {
 		names = append(names, string(q.open)+"…"+string(q.close))
 	}
 	want := strings.Join(names, " or ")
+	if !quoteMarks.mayBeIn(fileFacts(p)) {
+		return // no quotation mark in the file
+	}
 	var held []heldFinding
 	quoted := 0
 	textCueFacts(p, func(c *cue.Cue, facts []lineFacts) {
 		seen, found := false, false
 		for j, l := range c.Lines {
-			if !facts[j].mayHoldAny(quoteMarksASCII) || !quoteMarks.in(l.Text) {
+			if !quoteMarks.mayBeIn(&facts[j]) || !quoteMarks.in(l.Text) {
 				continue // no quotation mark
 			}
 			for i, r := range l.Text {
@@ -150,8 +149,8 @@ type openQuote struct {
 
 func runUnbalancedQuote(p *rule.Pass) {
 	pairs := quotePairsOf(p)
-	if len(pairs) == 0 {
-		return
+	if len(pairs) == 0 || !newRuneSet(quoteChars(pairs)).mayBeIn(fileFacts(p)) {
+		return // no mark of a pair in the file
 	}
 	if pairs = pairsInUse(p, pairs); len(pairs) == 0 {
 		return
@@ -162,18 +161,13 @@ func runUnbalancedQuote(p *rule.Pass) {
 			" is never closed with "+string(q.pair.close)+" ("+why+"): "+quote(q.text),
 			string(q.pair.close), "no "+string(q.pair.close))
 	}
-	marks, chars := quoteMarksASCII, doubleQuotes
-	for _, q := range pairs {
-		marks |= asciiOf(string(q.open) + string(q.close))
-		chars += string(q.open) + string(q.close)
-	}
-	inLine := newRuneSet(chars)
+	inLine := newRuneSet(quoteChars(pairs))
 	textCueFacts(p, func(c *cue.Cue, facts []lineFacts) {
 		for k := range open {
 			open[k].fresh = false
 		}
 		for j, l := range c.Lines {
-			if !facts[j].mayHoldAny(marks) || !inLine.in(l.Text) {
+			if !inLine.mayBeIn(&facts[j]) || !inLine.in(l.Text) {
 				continue // none of the pairs' marks: nothing opens or closes here
 			}
 			atStart := true
@@ -225,6 +219,16 @@ func runUnbalancedQuote(p *rule.Pass) {
 	}
 }
 
+// quoteChars are the marks X019 reads on a line: the double quotation
+// marks and the pairs' own.
+func quoteChars(pairs []quotePair) string {
+	chars := doubleQuotes
+	for _, q := range pairs {
+		chars += string(q.open) + string(q.close)
+	}
+	return chars
+}
+
 // otherOpeners are marks that close one style's pair but open another's:
 // German closes „ with “, English opens with it; Danish opens with », French
 // closes with it.
@@ -244,9 +248,9 @@ func pairsInUse(p *rule.Pass, pairs []quotePair) []quotePair {
 	}
 	set := newRuneSet(marks.String())
 	used, opensAsOther := map[rune]bool{}, map[rune]bool{}
-	textCueFacts(p, func(c *cue.Cue, _ []lineFacts) {
-		for _, l := range c.Lines {
-			if !set.in(l.Text) {
+	textCueFacts(p, func(c *cue.Cue, facts []lineFacts) {
+		for j, l := range c.Lines {
+			if !set.mayBeIn(&facts[j]) || !set.in(l.Text) {
 				continue
 			}
 			for i, r := range l.Text {

@@ -2,6 +2,8 @@ package checks
 
 import (
 	"strings"
+	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/exportqc/exportqc/qc/cue"
@@ -17,13 +19,16 @@ import (
 // each decoding every line. Every answer errs towards "maybe": a rule that
 // runs on a line the facts let through behaves exactly as without them.
 //
-// Sixteen bytes a line: a file's facts are one allocation the size of a
-// few of its lines' text.
+// Thirty-two bytes a line: a file's facts are one allocation the size of
+// a few of its lines' text.
 type lineFacts struct {
 	ascii      asciiSet // ASCII characters in the line
 	afterSpace uint32   // bit b-0x20: character b (0x21..0x3F) right after a space, tab, U+00A0 or U+202F; bit 0: any other
+	afterMark  uint32   // the same, right after a character of 0x21..0x3F (a mark or digit): "!!", "?!", ",,"
 	dots       uint16   // bit n: a run of exactly n full stops (n < 15); bit 15: a longer run
 	flags      factFlags
+	// the blocks of the characters outside ASCII (text_scan_blocks.go)
+	blocksLow, blocksHigh uint32
 }
 
 type factFlags uint16
@@ -40,6 +45,8 @@ const (
 	mayLatin                           // a letter that may be of the Latin script (ASCII letters: see latinASCII)
 	mayCyrillic                        // one that may be Cyrillic
 	mayGreek                           // one that may be Greek
+	mayMark                            // a character outside ASCII that may be punctuation or a symbol (markBits)
+	mayQuote                           // one that may be a quotation mark or bracket (quoteBits)
 )
 
 var latinASCII = asciiOf("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
@@ -129,6 +136,12 @@ func (f *lineFacts) dotRun(n int) bool {
 	return n >= 0 && f.dots&(1<<n) != 0
 }
 
+// mayFollowMark reports whether the ASCII mark b (0x21..0x3F) can stand
+// right after a, another one: whether the line can hold the pair "ab".
+func (f *lineFacts) mayFollowMark(a, b byte) bool {
+	return f.ascii.has(a) && f.afterMark&afterBit(b) != 0
+}
+
 // mayFollowSpace reports whether one of the marks (low: those below 0x40;
 // high: whether there are others) can stand right after a space.
 func (f *lineFacts) mayFollowSpace(low uint32, high bool) bool {
@@ -137,14 +150,15 @@ func (f *lineFacts) mayFollowSpace(low uint32, high bool) bool {
 
 // maybeAll is the facts of a line the rules must read in full: every test
 // says "maybe". The equivalence test runs each rule with it as reference.
-var maybeAll = lineFacts{ascii: ^asciiSet(0), afterSpace: ^uint32(0), dots: ^uint16(0), flags: ^factFlags(0)}
+var maybeAll = lineFacts{ascii: ^asciiSet(0), afterSpace: ^uint32(0), afterMark: ^uint32(0), dots: ^uint16(0),
+	flags: ^factFlags(0), blocksLow: ^uint32(0), blocksHigh: ^uint32(0)}
 
 // byteFacts[b] is what byte b adds to a line's facts: its bit in the
-// set, its bit in afterSpace when a space precedes it, and whether it is
-// itself a space for the next byte.
+// set, its bit in afterSpace or afterMark when a space or a mark precedes
+// it, and whether it is itself a space or a mark for the next byte.
 type byteFact struct {
-	bit          asciiSet
-	after, space uint32
+	bit                asciiSet
+	after, space, mark uint32
 }
 
 var byteFacts = func() (t [256]byteFact) {
@@ -153,9 +167,15 @@ var byteFacts = func() (t [256]byteFact) {
 		if b == ' ' || b == '\t' {
 			t[b].space = ^uint32(0)
 		}
+		if b > 0x20 && b < 0x40 {
+			t[b].mark = ^uint32(0)
+		}
 	}
 	return t
 }()
+
+// isMarkByte reports the characters afterMark follows: '!' to '?'.
+func isMarkByte(b byte) bool { return b > 0x20 && b < 0x40 }
 
 // afterBit is b's bit in lineFacts.afterSpace.
 func afterBit(b byte) uint32 {
@@ -171,14 +191,16 @@ func afterBit(b byte) uint32 {
 // at on their own.
 func scanLine(s string) lineFacts {
 	var set asciiSet
-	var after, space uint32
+	var after, space, afterMk, mark uint32
 	for i := 0; i < len(s); i++ {
 		t := &byteFacts[s[i]]
 		set |= t.bit
 		after |= space & t.after
 		space = t.space
+		afterMk |= mark & t.after
+		mark = t.mark
 	}
-	f := lineFacts{ascii: set &^ nonASCIIBit, afterSpace: after}
+	f := lineFacts{ascii: set &^ nonASCIIBit, afterSpace: after, afterMark: afterMk}
 	if set&(tabBit|controlBit) != 0 {
 		f.flags |= unprintable
 	}
@@ -230,6 +252,7 @@ func (f *lineFacts) scanOther(s string) {
 		}
 		k := otherFlags(r)
 		f.flags |= k &^ spaceRune
+		f.addBlock(r)
 		i += n
 		if k&spaceRune != 0 && i < len(s) {
 			f.afterSpace |= afterBit(s[i])
@@ -249,16 +272,82 @@ func otherFlags(r rune) factFlags {
 	switch {
 	case r < 0x800:
 		return lowFlags[r]
-	case r >= 0x3000 && r < 0xA640, r >= 0xAC00 && r < 0xD800:
-		return 0 // CJK, kana, Hangul: none of the marks, invisibles or homoglyph scripts
+	case r >= 0x4E00 && r <= 0x9FFF, r >= 0xAC00 && r <= 0xD7A3, r >= 0x3041 && r <= 0x3096, r >= 0x30A1 && r <= 0x30FA,
+		r >= 0x3400 && r <= 0x4DBF:
+		// Han, Hangul syllables, kana letters: no mark, invisible,
+		// punctuation or letter of a homoglyph script among them.
+		return 0
+	case r >= midFlagsStart && r < midFlagsStart+rune(len(midFlags)):
+		return midFlags[r-midFlagsStart]
 	}
 	return classify(r)
 }
 
+// midFlags holds otherFlags for U+2000–U+30FF: general punctuation
+// (curly quotes, dashes, "…", the invisible spaces and marks), symbols,
+// CJK punctuation and kana marks (、。「」ー), which would otherwise be
+// classified one Unicode table at a time.
+const midFlagsStart = 0x2000
+
+var midFlags = func() (t [0x1100]factFlags) {
+	for i := range t {
+		t[i] = classify(midFlagsStart + rune(i))
+	}
+	return t
+}()
+
 // classify gives the flags one character outside ASCII sets.
 func classify(r rune) factFlags {
-	return marksOf(r) | scriptsOf(r)
+	k := marksOf(r) | scriptsOf(r)
+	if r >= 0x10000 || markBits()[r>>6]&(1<<(r&63)) != 0 {
+		k |= mayMark // rare above the BMP: not worth a finer answer
+	}
+	if r >= 0x10000 || quoteBits()[r>>6]&(1<<(r&63)) != 0 {
+		k |= mayQuote
+	}
+	return k
 }
+
+// quoteBits has a bit for each code point of the Basic Multilingual Plane
+// that opens or closes (Unicode categories Ps, Pe, Pi, Pf) or is one of
+// the other quotation marks (otherQuotes): what the quotation rules look
+// for, and not the commas and full stops of Chinese or Arabic lines.
+var quoteBits = sync.OnceValue(func() *[0x10000 / 64]uint64 {
+	var b [0x10000 / 64]uint64
+	for _, t := range []*unicode.RangeTable{unicode.Ps, unicode.Pe, unicode.Pi, unicode.Pf} {
+		for _, rg := range t.R16 {
+			for r := int(rg.Lo); r <= int(rg.Hi); r += int(rg.Stride) {
+				b[r>>6] |= 1 << (r & 63)
+			}
+		}
+	}
+	for _, r := range otherQuotes {
+		b[r>>6] |= 1 << (r & 63)
+	}
+	return &b
+})
+
+// otherQuotes are the quotation marks of category Po outside ASCII, the
+// fullwidth ＂ and ＇; the others („ and ‚ included) are Ps, Pe, Pi or Pf.
+const otherQuotes = "\uFF02\uFF07"
+
+// isQuoteLike reports whether r is a character quoteBits holds.
+func isQuoteLike(r rune) bool { return r >= 0x10000 || quoteBits()[r>>6]&(1<<(r&63)) != 0 }
+
+// markBits has a bit for each code point of the Basic Multilingual Plane
+// that is punctuation or a symbol (Unicode categories P and S): one load
+// per character instead of two searches of the Unicode tables.
+var markBits = sync.OnceValue(func() *[0x10000 / 64]uint64 {
+	var b [0x10000 / 64]uint64
+	for _, t := range []*unicode.RangeTable{unicode.P, unicode.S} {
+		for _, rg := range t.R16 {
+			for r := int(rg.Lo); r <= int(rg.Hi); r += int(rg.Stride) {
+				b[r>>6] |= 1 << (r & 63)
+			}
+		}
+	}
+	return &b
+})
 
 // scriptsOf says which of the three homoglyph scripts r may belong to:
 // exactly below U+0800, from the Unicode tables; above, by the blocks that
@@ -313,10 +402,24 @@ func marksOf(r rune) factFlags {
 }
 
 // textFacts is one file's line facts: lines[start[k]+j] is line j of the
-// k-th cue textCues lists.
+// k-th cue textCues lists. all is the union of every line's facts: a rule
+// whose trigger it rules out has nothing to read in the whole file, and
+// does not walk the cues at all (fileFacts).
 type textFacts struct {
 	start []int32
 	lines []lineFacts
+	all   lineFacts
+}
+
+// union adds g's facts to f: every test that says "maybe" for g says it for f.
+func (f *lineFacts) union(g lineFacts) {
+	f.ascii |= g.ascii
+	f.afterSpace |= g.afterSpace
+	f.afterMark |= g.afterMark
+	f.dots |= g.dots
+	f.flags |= g.flags
+	f.blocksLow |= g.blocksLow
+	f.blocksHigh |= g.blocksHigh
 }
 
 type textFactsKey struct{}
@@ -327,12 +430,26 @@ var factsOff = false
 
 // textCueFacts is textCues with each cue's line facts.
 func textCueFacts(p *rule.Pass, fn func(c *cue.Cue, facts []lineFacts)) {
-	idx := p.Memo(textCuesKey{}, func() any { return shownWithText(p.Doc) }).([]int)
-	tf := p.Memo(textFactsKey{}, func() any { return scanCues(p.Doc, idx) }).(*textFacts)
+	idx, tf := textFactsOf(p)
 	for k, i := range idx {
 		c := &p.Doc.Cues[i]
 		fn(c, tf.lines[tf.start[k]:tf.start[k]+int32(len(c.Lines))])
 	}
+}
+
+// fileFacts is the union of the facts of every line textCueFacts visits.
+// A rule asks it before walking the cues, with the same test it puts to
+// each line: the union says "maybe" wherever one line does, so a file it
+// rules out has no line the rule would read.
+func fileFacts(p *rule.Pass) *lineFacts {
+	_, tf := textFactsOf(p)
+	return &tf.all
+}
+
+// textFactsOf is the file's text cues and their facts, taken once per file.
+func textFactsOf(p *rule.Pass) ([]int, *textFacts) {
+	idx := p.Memo(textCuesKey{}, func() any { return shownWithText(p.Doc) }).([]int)
+	return idx, p.Memo(textFactsKey{}, func() any { return scanCues(p.Doc, idx) }).(*textFacts)
 }
 
 func scanCues(doc *cue.Document, idx []int) *textFacts {
@@ -350,6 +467,7 @@ func scanCues(doc *cue.Document, idx []int) *textFacts {
 				f = scanLine(l.Text)
 			}
 			tf.lines = append(tf.lines, f)
+			tf.all.union(f)
 		}
 	}
 	return tf

@@ -30,20 +30,27 @@ var pieces = []string{
 	"[DOOR SLAMS]", "[sighs]", "(LAUGHS)", "“", "”", "„", "「", "」",
 }
 
-func randomLine(r *rand.Rand) string {
+func randomLine(r *rand.Rand) string { return randomLineOf(r, pieces) }
+
+func randomLineOf(r *rand.Rand, from []string) string {
 	var b strings.Builder
 	for n := r.IntN(12); n >= 0; n-- {
-		b.WriteString(pieces[r.IntN(len(pieces))])
+		b.WriteString(from[r.IntN(len(from))])
 	}
 	return b.String()
 }
 
-func randomDoc(r *rand.Rand, cues int) *cue.Document {
+func randomDoc(r *rand.Rand, cues int) *cue.Document { return randomDocOf(r, cues, pieces) }
+
+// randomDocOf builds a document of lines made of the pieces from; a few
+// pieces make a file whose facts as a whole rule a rule's trigger out,
+// which is when the rules skip the file without walking it.
+func randomDocOf(r *rand.Rand, cues int, from []string) *cue.Document {
 	doc := &cue.Document{Format: "srt"}
 	for i := 0; i < cues; i++ {
 		c := cue.Cue{Index: i + 1, Line: 4*i + 1, Start: cue.FromSeconds(float64(2 * i)), End: cue.FromSeconds(float64(2*i + 1))}
 		for j := r.IntN(3); j >= 0; j-- {
-			l := cue.Line{Text: randomLine(r)}
+			l := cue.Line{Text: randomLineOf(r, from)}
 			if r.IntN(5) == 0 {
 				l.Spans = []cue.Span{{Start: 0, End: len(l.Text), Style: cue.Italic}}
 			}
@@ -92,17 +99,26 @@ func TestLineFactsChangeNoFinding(t *testing.T) {
 		rounds = 3
 	}
 	found := map[string]int{}
+	few := rand.New(rand.NewPCG(14, 5)) // the few-piece files, drawn apart so the full ones stay as they were
 	for round := 0; round < rounds; round++ {
-		doc := randomDoc(r, 60)
-		for _, lang := range langs {
-			for _, rl := range textRules {
-				path := paths[round%len(paths)]
-				fast := runRule(t, packs, rl.Code, lang, path, doc, false)
-				full := runRule(t, packs, rl.Code, lang, path, doc, true)
-				found[rl.Code] += len(full)
-				if strings.Join(fast, "\n") != strings.Join(full, "\n") {
-					t.Fatalf("%s %s round %d: with the line facts\n%s\nreading every line\n%s", rl.Code, lang, round,
-						strings.Join(fast, "\n"), strings.Join(full, "\n"))
+		// A file of every kind of line, and one made of a few pieces: in
+		// the second most rules' triggers are absent from the whole file,
+		// and the rules skip it without walking it (fileFacts).
+		some := make([]string, 2+few.IntN(5))
+		for k := range some {
+			some[k] = pieces[few.IntN(len(pieces))]
+		}
+		for _, doc := range []*cue.Document{randomDoc(r, 60), randomDocOf(few, 60, some)} {
+			for _, lang := range langs {
+				for _, rl := range textRules {
+					path := paths[round%len(paths)]
+					fast := runRule(t, packs, rl.Code, lang, path, doc, false)
+					full := runRule(t, packs, rl.Code, lang, path, doc, true)
+					found[rl.Code] += len(full)
+					if strings.Join(fast, "\n") != strings.Join(full, "\n") {
+						t.Fatalf("%s %s round %d: with the line facts\n%s\nreading every line\n%s", rl.Code, lang, round,
+							strings.Join(fast, "\n"), strings.Join(full, "\n"))
+					}
 				}
 			}
 		}
@@ -130,6 +146,13 @@ func TestScanLineFlags(t *testing.T) {
 		if got := f.is(hasInvisible); got != inv {
 			t.Fatalf("%q: invisible %v, want %v", s, got, inv)
 		}
+		for a := byte('!'); a <= '?'; a++ {
+			for b := byte('!'); b <= '?'; b++ {
+				if strings.Contains(s, string([]byte{a, b})) && !f.mayFollowMark(a, b) {
+					t.Fatalf("%q: the facts rule out %q, which it holds", s, string([]byte{a, b}))
+				}
+			}
+		}
 		for n := 1; n < 8; n++ {
 			want := false
 			dotRuns(s, func(_, k int) { want = want || k == n })
@@ -137,6 +160,19 @@ func TestScanLineFlags(t *testing.T) {
 				t.Fatalf("%q: run of %d dots %v, want %v", s, n, got, want)
 			}
 		}
+	}
+}
+
+// A line of single marks rules out the doubled ones.
+func TestScanLineDoubledMarks(t *testing.T) {
+	f := scanLine("Wait, what? Go! Now: 10 o'clock.")
+	for _, pair := range []string{",,", "??", "!!", "::", "?!", "!?"} {
+		if f.mayFollowMark(pair[0], pair[1]) {
+			t.Errorf("the facts of a line without %q say it may hold it", pair)
+		}
+	}
+	if !f.mayFollowMark('1', '0') {
+		t.Error("the facts rule out \"10\"")
 	}
 }
 
@@ -158,6 +194,13 @@ func TestHomoglyphTable(t *testing.T) {
 		}
 		if got, want := otherFlags(r), classify(r); r >= 0x80 && got != want {
 			t.Fatalf("otherFlags(%U) = %b, classify %b", r, got, want)
+		}
+		if r >= 0x80 && (unicode.IsPunct(r) || unicode.IsSymbol(r)) && otherFlags(r)&mayMark == 0 {
+			t.Fatalf("otherFlags(%U) leaves out mayMark, but it is punctuation or a symbol", r)
+		}
+		quote := unicode.In(r, unicode.Ps, unicode.Pe, unicode.Pi, unicode.Pf) || strings.ContainsRune(otherQuotes, r)
+		if r >= 0x80 && quote && otherFlags(r)&mayQuote == 0 {
+			t.Fatalf("otherFlags(%U) leaves out mayQuote, but it is a quotation mark or bracket", r)
 		}
 		if got, want := wordRune(r), unicode.IsLetter(r) || unicode.IsMark(r); got != want {
 			t.Fatalf("wordRune(%U) = %v, want %v", r, got, want)

@@ -147,6 +147,9 @@ func runNumberNotSpelledOut(p *rule.Pass) {
 	for _, w := range words(strings.ToLower(p.String("context_words"))) {
 		context[w] = true
 	}
+	if !fileFacts(p).ascii.meets(digits) {
+		return // no number in the file
+	}
 	prevEnds := true
 	textCueFacts(p, func(c *cue.Cue, facts []lineFacts) {
 		startsSentence := prevEnds

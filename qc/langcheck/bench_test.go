@@ -95,3 +95,20 @@ func BenchmarkMeasure(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkSample is one identifier run on a sample of the size G002
+// takes (200 letters, about 300 bytes): script, trigram ranking and the
+// distances to every profile of the script.
+func BenchmarkSample(b *testing.B) {
+	for _, k := range []string{"fr", "ru", "ja"} {
+		b.Run(k, func(b *testing.B) {
+			file := subtitleFile(scene[k])
+			st := measure(file)
+			text := pieces(file, &st, chunkLetters).text(0)
+			b.ReportAllocs()
+			for b.Loop() {
+				newSample(text)
+			}
+		})
+	}
+}

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/abadojack/whatlanggo"
 )
 
 // measureRef and chunksRef are measure and chunks as they were before the
@@ -190,4 +192,52 @@ func FuzzMeasure(f *testing.F) {
 			}
 		}
 	})
+}
+
+// detectScript answers as whatlanggo.DetectScript on the test texts, on
+// random mixtures of every script and on cut and invalid UTF-8.
+func TestDetectScriptAsWhatlanggo(t *testing.T) {
+	check := func(text string) {
+		t.Helper()
+		if got, want := detectScript(text), whatlanggo.DetectScript(text); got != want {
+			t.Fatalf("detectScript(%q) = %v, whatlanggo says %v", text, detectedName(got), detectedName(want))
+		}
+	}
+	for _, text := range allTexts() {
+		check(text)
+		check(strings.ToUpper(text))
+		for i := 0; i+300 < len(text); i += 97 {
+			check(text[i : i+300]) // cut anywhere, mid-character too
+		}
+	}
+	check("")
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(24) {
+			b.WriteString(measureFragments[rng.IntN(len(measureFragments))])
+		}
+		check(b.String())
+	}
+	// Ties between scripts are decided by the order whatlanggo's counters
+	// have reached: equal counts of two or three scripts in every order.
+	for _, parts := range [][]string{{"ab", "аб"}, {"аб", "ab"}, {"漢字", "かな"}, {"かな", "漢字"}, {"ab", "αβ", "аб"},
+		{"한국", "漢字"}, {"a", "б", "γ", "д", "e"}, {"אב", "ab"}} {
+		for k := range parts {
+			check(strings.Join(append(append([]string(nil), parts[k:]...), parts[:k]...), " "))
+		}
+	}
+}
+
+func detectedName(t *unicode.RangeTable) string {
+	if t == nil {
+		return "none"
+	}
+	if t == hiraganaKatakana {
+		return "kana"
+	}
+	if n, ok := whatlanggo.Scripts[t]; ok {
+		return n
+	}
+	return "?"
 }

@@ -22,13 +22,14 @@ import (
 // Thirty-two bytes a line: a file's facts are one allocation the size of
 // a few of its lines' text.
 type lineFacts struct {
-	ascii      asciiSet // ASCII characters in the line
-	afterSpace uint32   // bit b-0x20: character b (0x21..0x3F) right after a space, tab, U+00A0 or U+202F; bit 0: any other
-	afterMark  uint32   // the same, right after a character of 0x21..0x3F (a mark or digit): "!!", "?!", ",,"
-	dots       uint16   // bit n: a run of exactly n full stops (n < 15); bit 15: a longer run
-	flags      factFlags
+	ascii asciiSet // ASCII characters in the line
 	// the blocks of the characters outside ASCII (text_scan_blocks.go)
-	blocksLow, blocksHigh uint32
+	blocksLow  uint64
+	afterSpace uint32 // bit b-0x20: character b (0x21..0x3F) right after a space, tab, U+00A0 or U+202F; bit 0: any other
+	afterMark  uint32 // the same, right after a character of 0x21..0x3F (a mark or digit): "!!", "?!", ",,"
+	dots       uint16 // bit n: a run of exactly n full stops (n < 15); bit 15: a longer run
+	flags      factFlags
+	blocksHigh uint32
 }
 
 type factFlags uint16
@@ -151,7 +152,7 @@ func (f *lineFacts) mayFollowSpace(low uint32, high bool) bool {
 // maybeAll is the facts of a line the rules must read in full: every test
 // says "maybe". The equivalence test runs each rule with it as reference.
 var maybeAll = lineFacts{ascii: ^asciiSet(0), afterSpace: ^uint32(0), afterMark: ^uint32(0), dots: ^uint16(0),
-	flags: ^factFlags(0), blocksLow: ^uint32(0), blocksHigh: ^uint32(0)}
+	flags: ^factFlags(0), blocksLow: ^uint64(0), blocksHigh: ^uint32(0)}
 
 // byteFacts[b] is what byte b adds to a line's facts: its bit in the
 // set, its bit in afterSpace or afterMark when a space or a mark precedes

@@ -5,8 +5,11 @@ package checks
 // Korean, Chinese, Russian or accented Latin line) without decoding it
 // again. The scan decodes those characters anyway.
 //
-// blocksLow has bit r>>6 for a character r below U+0800: the 64-code-point
-// blocks of the two-byte alphabets (bits 0 and 1, ASCII, stay clear).
+// blocksLow has bit r>>5 for a character r below U+0800: the 32-code-point
+// blocks of the two-byte alphabets (bits 0 to 3, ASCII, stay clear). Blocks
+// of 32, not 64, so that a few characters an allowance leaves out (the
+// historic Cyrillic letters from U+0460) do not cost the whole line's
+// shortcut to the letters beside them (Russian р–я, U+0440–044F).
 // blocksHigh has bit i for a character in highBlocks[i], and bit 31 for
 // any other one (never held whole: invalid bytes, U+FFFD, rare scripts).
 
@@ -22,7 +25,8 @@ var highBlocks = [...]runeRange{
 	{0x2010, 0x2015}, // dashes
 	{0xFF01, 0xFF60}, // fullwidth forms
 	{0x266A, 0x266B}, // music notes
-	{0x0900, 0x097F}, // Devanagari
+	{0x0900, 0x0950}, // Devanagari (letters, signs, OM)
+	{0x0955, 0x097F}, // Devanagari (after the Vedic stress marks, which the packs leave out)
 	{0x0E01, 0x0E3A}, // Thai letters and vowels
 	{0x0E3F, 0x0E5B}, // Thai signs, digits and punctuation
 	{0x1E00, 0x1EFF}, // Latin Extended Additional (Vietnamese)
@@ -46,14 +50,17 @@ func highBlockOf(r rune) uint32 {
 // addBlock notes the block of r, a character outside ASCII.
 func (f *lineFacts) addBlock(r rune) {
 	if r < 0x800 {
-		f.blocksLow |= 1 << (r >> 6)
+		f.blocksLow |= 1 << (r >> 5)
 	} else {
 		f.blocksHigh |= highBlockOf(r)
 	}
 }
 
 // wholeBlocks are the blocks an allowance holds every character of.
-type wholeBlocks struct{ low, high uint32 }
+type wholeBlocks struct {
+	low  uint64
+	high uint32
+}
 
 func wholeBlocksOf(g *glyphAllowance) wholeBlocks {
 	all := func(lo, hi rune) bool {
@@ -65,8 +72,8 @@ func wholeBlocksOf(g *glyphAllowance) wholeBlocks {
 		return true
 	}
 	var w wholeBlocks
-	for b := rune(2); b < 32; b++ {
-		if all(b<<6, b<<6+63) {
+	for b := rune(4); b < 64; b++ {
+		if all(b<<5, b<<5+31) {
 			w.low |= 1 << b
 		}
 	}

@@ -51,6 +51,9 @@ func stlTextFix(p *rule.Pass, c *cue.Cue, j int, msg string, edit func(j int, te
 			if !ok {
 				return nil // across a control code: as a tag in SRT
 			}
+			if a < at {
+				return nil // overlapping edits, as the other formats refuse them
+			}
 			enc, r, ok := stl.EncodeText(e.s, cct)
 			if !ok {
 				return declined("EBU STL: code table " + twoDigits(cct) + " has no character for " + codePoint(r))

@@ -29,7 +29,7 @@ var Fixable = map[string]string{
 	"X004": "write the pack's ellipsis (… or zh-Hans ⋯) for each run of exactly three full stops",
 	"X005": "write the speaker dash as the language has it (the pack's dash character, one space after it or none) in a cue whose every line starts with a dash; a missing dash, Hebrew-style second-only cues and a file's own consistent style are left",
 	"X006": "delete the spaces (including no-break ones) before the marks the pack lists, where the check reports them and the mark ends the word before it (after a letter, digit or closing quote); \"?? ????\" (text lost by an earlier conversion) and \"you ... ?\" are left",
-	"X007": "insert the pack's first listed space (U+202F in the French pack) before ! ? : ; and inside « », or replace a space the pack does not accept; a file's own consistent style (reported once) is left",
+	"X007": "insert the pack's first listed space (U+00A0 in the French pack) before ! ? : ; and inside « », or replace a space the pack does not accept; a file's own consistent style (reported once) is left",
 	"X009": "write the full-width form (？！：) of a half-width mark that follows CJK text; marks at a line end the guide forbids are left (dropping one is an editor's choice)",
 	"X010": "collapse a doubled mark that ends a word to one (Stop!! and Stop!!! → Stop!); \"..\" (perhaps a mistyped ellipsis), mixed pairs such as ?! and runs that are not at a word's end (\"?? ????\", text lost by an earlier conversion) are left",
 	"X011": "SRT, WebVTT: delete <i> and </i> tags (and SRT {\\i1} {\\i0} overrides); other markup stays",

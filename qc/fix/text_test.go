@@ -156,3 +156,21 @@ func TestSTLTextDeclined(t *testing.T) {
 		t.Errorf("summary does not give the reason:\n%s", b.String())
 	}
 }
+
+// Empty guillemets "«»" take one space, not two: the space after « and
+// the one before » are one place. Before, the two edits overlapped and
+// the whole line's X007 fix was lost, "hier !" with it.
+func TestFrenchEmptyGuillemetsOneSpace(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "quote.fr.srt")
+	src := "1\n00:00:01,000 --> 00:00:03,000\nIl a dit «» hier!\n"
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	opts := options(t, path)
+	opts.Rules = map[string]bool{"X007": true}
+	res := fixOne(t, opts)
+	want := strings.Replace(src, "«» hier!", "«\u00a0» hier\u00a0!", 1)
+	if got := string(res.Files[0].Fixed); got != want {
+		t.Errorf("fixed copy %q, want %q", got, want)
+	}
+}

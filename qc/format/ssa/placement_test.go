@@ -82,10 +82,12 @@ func TestColonCentisecondsSaySo(t *testing.T) {
 		dlg("0:00:01.00", "0:00:03.00", "Default", "before"),
 		dlg("0:00:04:56", "0:00:06.00", "Default", "colon"),
 		dlg("0:00:07.00", "0:00:09.00", "Default", "after"),
+		dlg("0:00:10:123", "0:00:12.00", "Default", "three digits"),
 	))
 	mustTexts(t, doc, "before", "after")
 	errs := filter(doc, "")
-	if len(errs) != 1 || errs[0].Line != 14 ||
+	if len(errs) != 2 || errs[0].Line != 14 || strings.Contains(errs[1].Message, " if 123 are centiseconds") ||
+		!strings.Contains(errs[1].Message, "not a colon)") ||
 		!strings.Contains(errs[0].Message, `Start time "0:00:04:56" is not H:MM:SS.cc`) ||
 		!strings.Contains(errs[0].Message, "0:00:04.56 if 56 are centiseconds") {
 		t.Errorf("diagnostics %+v", errs)

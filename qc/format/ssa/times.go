@@ -24,6 +24,9 @@ func checkTime(v string) string {
 		// A timecode habit (frames or centiseconds after a colon): the
 		// library's own words for it ("No hours, minutes or seconds
 		// detected") send the reader looking in the wrong place.
+		if len(parts[3]) > 2 {
+			return "is not H:MM:SS.cc (centiseconds follow a full stop, not a colon)"
+		}
 		return "is not H:MM:SS.cc (centiseconds follow a full stop, not a colon: " +
 			strings.Join(parts[:3], ":") + "." + parts[3] + " if " + parts[3] + " are centiseconds)"
 	}

@@ -93,3 +93,19 @@ func TestColonCentisecondsSaySo(t *testing.T) {
 		t.Errorf("diagnostics %+v", errs)
 	}
 }
+
+// Start is named before End: an empty or non-time Start is the problem
+// reported, even when End is written with a colon before its centiseconds.
+func TestBadStartNamedBeforeEnd(t *testing.T) {
+	doc := Read(script(
+		dlg("", "0:00:10:90", "Default", "empty start"),
+		dlg("abc", "0:00:10:90", "Default", "word start"),
+		dlg("0:00:01.00", "0:00:02.00", "Default", "fine"),
+	))
+	mustTexts(t, doc, "fine")
+	errs := filter(doc, "")
+	if len(errs) != 2 || !strings.HasPrefix(errs[0].Message, `Start time "" is empty`) ||
+		!strings.HasPrefix(errs[1].Message, `Start time "abc" is not H:MM:SS.cc`) {
+		t.Errorf("diagnostics %+v", errs)
+	}
+}

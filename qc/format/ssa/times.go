@@ -12,9 +12,11 @@ import (
 const maxHours = 1_000_000
 
 // checkTime says what is wrong with an H:MM:SS.cc time field, or "" when
-// nothing is. Only range and sign are checked here (minutes and seconds
-// may overflow too: "0:00:99999999999999.00"); the library reports other
-// malformed times.
+// nothing is: empty, not three colon-separated numbers, negative, or out
+// of range (minutes and seconds may overflow too: "0:00:99999999999999.00").
+// It is asked of Start, then End, and the first problem is reported: a
+// time the library would reject must be caught here, or a bad End would
+// be named while the bad Start before it was not.
 func checkTime(v string) string {
 	if strings.HasPrefix(v, "-") {
 		return "is negative"
@@ -30,8 +32,11 @@ func checkTime(v string) string {
 		return "is not H:MM:SS.cc (centiseconds follow a full stop, not a colon: " +
 			strings.Join(parts[:3], ":") + "." + parts[3] + " if " + parts[3] + " are centiseconds)"
 	}
+	if strings.TrimSpace(v) == "" {
+		return "is empty"
+	}
 	if len(parts) != 3 {
-		return ""
+		return "is not H:MM:SS.cc"
 	}
 	var secs float64
 	for i, unit := range [3]float64{3600, 60, 1} {
@@ -44,7 +49,7 @@ func checkTime(v string) string {
 			if strings.Trim(f, "0123456789.") == "" && f != "" {
 				return "is out of range (over " + strconv.Itoa(maxHours) + " hours)"
 			}
-			return "" // not a number: the library says so
+			return "is not H:MM:SS.cc" // said here, not by the library, so that Start is named before End
 		}
 		secs += n * unit
 	}

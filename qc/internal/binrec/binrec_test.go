@@ -1,0 +1,44 @@
+package binrec
+
+import (
+	"encoding/binary"
+	"errors"
+	"testing"
+)
+
+func TestRoundTripAndCorruption(t *testing.T) {
+	var b []byte
+	b = AppendString(b, "héllo\xff")
+	b = binary.AppendVarint(b, -42)
+	b = AppendBool(b, true)
+	b = binary.AppendUvarint(b, 3)
+	b = AppendString(b, "")
+	d := NewDecoder(b)
+	if s, v, ok, n, e := d.String(), d.Varint(), d.Bool(), d.Uvarint(), d.String(); s != "héllo\xff" || v != -42 || !ok || n != 3 || e != "" {
+		t.Errorf("got %q %d %v %d %q", s, v, ok, n, e)
+	}
+	if d.Err() != nil || d.Left() != 0 {
+		t.Errorf("err %v, %d bytes left", d.Err(), d.Left())
+	}
+	// Every cut is noticed, and the first error sticks.
+	for cut := range len(b) {
+		d := NewDecoder(b[:cut])
+		d.String()
+		d.Varint()
+		d.Bool()
+		d.Uvarint()
+		d.String()
+		if !errors.Is(d.Err(), ErrCorrupt) {
+			t.Errorf("cut at %d: err %v", cut, d.Err())
+		}
+	}
+	// A length beyond the bytes left sizes nothing.
+	d = NewDecoder(binary.AppendUvarint(nil, 1<<40))
+	if n := d.Count(); n != 0 || d.Err() == nil {
+		t.Errorf("count %d, err %v", n, d.Err())
+	}
+	// A bool is 0 or 1.
+	if d := NewDecoder([]byte{2}); d.Bool() || d.Err() == nil {
+		t.Error("byte 2 read as a bool")
+	}
+}

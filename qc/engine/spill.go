@@ -40,6 +40,7 @@ type resultSpill struct {
 	w     *bufio.Writer
 	size  int64
 	at    []spillRef // by result index; n == 0: in memory
+	buf   []byte     // get's read buffer
 	count *int       // tests: results spilled so far
 }
 
@@ -64,7 +65,8 @@ func (s *resultSpill) keep(k int, r *fileResult) error {
 		return nil
 	}
 	s.mu.Unlock()
-	rec := appendResult(nil, r) // encoded outside the lock: workers encode in parallel
+	// Encoded outside the lock: workers encode in parallel.
+	rec := appendResult(make([]byte, 0, size), r)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.file == nil {
@@ -112,7 +114,10 @@ func (s *resultSpill) get(k int, r *fileResult) error {
 			return fmt.Errorf("spilling a delivery's results: %w", err)
 		}
 	}
-	buf := make([]byte, ref.n)
+	if cap(s.buf) < ref.n {
+		s.buf = make([]byte, ref.n)
+	}
+	buf := s.buf[:ref.n] // decodeResult copies what it keeps
 	if _, err := s.file.ReadAt(buf, ref.off); err != nil {
 		return fmt.Errorf("reading a delivery's spilled results back: %w", err)
 	}

@@ -29,14 +29,17 @@ func AppendBool(b []byte, v bool) []byte {
 
 // Decoder reads values in the order they were appended. The first error
 // sticks: every later read returns a zero value, and Err reports it, so a
-// caller reads a whole record and checks once.
+// caller reads a whole record and checks once. The record is copied into
+// one string at the start, and the strings read are pieces of it: one
+// allocation per record, not one per string (reading a big delivery's
+// results back spent most of its time allocating them one by one).
 type Decoder struct {
-	b   []byte
+	s   string
 	err error
 }
 
-// NewDecoder reads b.
-func NewDecoder(b []byte) *Decoder { return &Decoder{b: b} }
+// NewDecoder reads a copy of b.
+func NewDecoder(b []byte) *Decoder { return &Decoder{s: string(b)} }
 
 // Err is the first error met, nil if none.
 func (d *Decoder) Err() error { return d.err }
@@ -44,35 +47,44 @@ func (d *Decoder) Err() error { return d.err }
 // Left is the number of bytes not read yet: a count larger than this is
 // corrupt (every element takes at least a byte), and is refused before it
 // sizes an allocation.
-func (d *Decoder) Left() int { return len(d.b) }
+func (d *Decoder) Left() int { return len(d.s) }
 
-// Uvarint reads what binary.AppendUvarint wrote.
+// Uvarint reads what binary.AppendUvarint wrote (as binary.Uvarint does,
+// refusing a value past 64 bits).
 func (d *Decoder) Uvarint() uint64 {
-	v, n := binary.Uvarint(d.b)
-	if n <= 0 {
-		d.Fail()
-		return 0
+	var x uint64
+	var shift uint
+	for i := 0; i < len(d.s) && i < binary.MaxVarintLen64; i++ {
+		c := d.s[i]
+		if c < 0x80 {
+			if i == binary.MaxVarintLen64-1 && c > 1 {
+				break // overflow
+			}
+			d.s = d.s[i+1:]
+			return x | uint64(c)<<shift
+		}
+		x |= uint64(c&0x7f) << shift
+		shift += 7
 	}
-	d.b = d.b[n:]
-	return v
+	d.Fail()
+	return 0
 }
 
 // Varint reads what binary.AppendVarint wrote.
 func (d *Decoder) Varint() int64 {
-	v, n := binary.Varint(d.b)
-	if n <= 0 {
-		d.Fail()
-		return 0
+	ux := d.Uvarint()
+	x := int64(ux >> 1)
+	if ux&1 != 0 {
+		x = ^x
 	}
-	d.b = d.b[n:]
-	return v
+	return x
 }
 
 // Count reads a length written with binary.AppendUvarint, refusing one
 // larger than the bytes left.
 func (d *Decoder) Count() int {
 	n := d.Uvarint()
-	if n > uint64(len(d.b)) {
+	if n > uint64(len(d.s)) {
 		d.Fail()
 		return 0
 	}
@@ -81,12 +93,12 @@ func (d *Decoder) Count() int {
 
 // Byte reads one byte.
 func (d *Decoder) Byte() byte {
-	if len(d.b) == 0 {
+	if len(d.s) == 0 {
 		d.Fail()
 		return 0
 	}
-	c := d.b[0]
-	d.b = d.b[1:]
+	c := d.s[0]
+	d.s = d.s[1:]
 	return c
 }
 
@@ -105,8 +117,8 @@ func (d *Decoder) Bool() bool {
 // String reads what AppendString wrote, byte for byte.
 func (d *Decoder) String() string {
 	n := d.Count()
-	s := string(d.b[:n])
-	d.b = d.b[n:]
+	s := d.s[:n]
+	d.s = d.s[n:]
 	return s
 }
 
@@ -115,5 +127,5 @@ func (d *Decoder) Fail() {
 	if d.err == nil {
 		d.err = ErrCorrupt
 	}
-	d.b = nil
+	d.s = ""
 }

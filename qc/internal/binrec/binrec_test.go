@@ -1,6 +1,7 @@
 package binrec
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"testing"
@@ -40,5 +41,27 @@ func TestRoundTripAndCorruption(t *testing.T) {
 	// A bool is 0 or 1.
 	if d := NewDecoder([]byte{2}); d.Bool() || d.Err() == nil {
 		t.Error("byte 2 read as a bool")
+	}
+}
+
+// Varints read back as encoding/binary wrote them, at the edges too.
+func TestVarintsAsBinaryWritesThem(t *testing.T) {
+	for _, v := range []int64{0, 1, -1, 63, -64, 64, 1 << 35, -(1 << 35), 1<<63 - 1, -1 << 63} {
+		d := NewDecoder(binary.AppendVarint(nil, v))
+		if got := d.Varint(); got != v || d.Err() != nil || d.Left() != 0 {
+			t.Errorf("%d read back as %d (%v)", v, got, d.Err())
+		}
+		u := uint64(v)
+		d = NewDecoder(binary.AppendUvarint(nil, u))
+		if got := d.Uvarint(); got != u || d.Err() != nil || d.Left() != 0 {
+			t.Errorf("%d read back as %d (%v)", u, got, d.Err())
+		}
+	}
+	// Eleven bytes, or ten whose last overflows 64 bits: refused.
+	for _, b := range [][]byte{bytes.Repeat([]byte{0x80}, 10), append(bytes.Repeat([]byte{0xff}, 9), 2)} {
+		d := NewDecoder(append(b, 0))
+		if d.Uvarint(); d.Err() == nil {
+			t.Errorf("% x accepted", b)
+		}
 	}
 }

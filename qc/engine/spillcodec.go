@@ -2,6 +2,7 @@ package engine
 
 import (
 	"encoding/binary"
+	"strings"
 
 	"github.com/exportqc/exportqc/qc/internal/binrec"
 	"github.com/exportqc/exportqc/qc/report"
@@ -68,25 +69,30 @@ func appendRecord(b []byte, f *report.File) []byte {
 }
 
 func decodeRecord(d *binrec.Decoder) report.File {
+	// The record outlives the file's findings (the report keeps each
+	// file's record to the end), so its strings are copied out of the
+	// decoder's one string: a path sharing it would keep every finding
+	// of the file in memory.
+	str := func() string { return strings.Clone(d.String()) }
 	var f report.File
-	f.Path = d.String()
+	f.Path = str()
 	f.PathBytes = decodeBytes(d)
-	f.Format = d.String()
-	f.Profile = d.String()
-	f.Encoding = d.String()
+	f.Format = str()
+	f.Profile = str()
+	f.Encoding = str()
 	f.BOM = d.Bool()
-	f.Language = d.String()
-	f.LanguageSource = d.String()
-	f.FrameRate = d.String()
-	f.FrameRateSource = d.String()
+	f.Language = str()
+	f.LanguageSource = str()
+	f.FrameRate = str()
+	f.FrameRateSource = str()
 	f.Cues = int(d.Varint())
 	f.Errors = int(d.Varint())
 	f.Warnings = int(d.Varint())
 	f.Infos = int(d.Varint())
 	f.FirstCue = decodeTimecode(d)
 	f.LastCue = decodeTimecode(d)
-	f.Delivery = d.String()
-	f.Kind = d.String()
+	f.Delivery = str()
+	f.Kind = str()
 	f.Episode = int(d.Varint())
 	return f
 }

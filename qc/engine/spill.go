@@ -41,7 +41,10 @@ type resultSpill struct {
 	size  int64
 	at    []spillRef // by result index; n == 0: in memory
 	buf   []byte     // get's read buffer
-	count *int       // tests: results spilled so far
+	// noFile: the temporary file could not be made; everything stays in
+	// memory.
+	noFile bool
+	count  *int // tests: results spilled so far
 }
 
 type spillRef struct {
@@ -59,7 +62,7 @@ func newResultSpill(opts *Options, results int) *resultSpill {
 func (s *resultSpill) keep(k int, r *fileResult) error {
 	size := resultSize(r)
 	s.mu.Lock()
-	if s.limit >= 0 && s.held+size <= s.limit {
+	if s.noFile || s.limit >= 0 && s.held+size <= s.limit {
 		s.held += size
 		s.mu.Unlock()
 		return nil
@@ -71,7 +74,12 @@ func (s *resultSpill) keep(k int, r *fileResult) error {
 	defer s.mu.Unlock()
 	if s.file == nil {
 		if err := s.open(); err != nil {
-			return err
+			// No temporary file to be had (TMPDIR unwritable): the
+			// results stay in memory, as they did before there was a
+			// spill; a run is not failed for want of one.
+			s.noFile = true
+			s.held += size
+			return nil
 		}
 	}
 	if _, err := s.w.Write(rec); err != nil {

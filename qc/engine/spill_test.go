@@ -166,3 +166,21 @@ func listTree(t *testing.T, root string) []string {
 	}
 	return out
 }
+
+// Without a usable temporary folder the results stay in memory: the run
+// emits what it would have, rather than failing for want of a spill.
+func TestSpillWithoutTempFolderKeepsResultsInMemory(t *testing.T) {
+	opts := testOptions(t, fixture(t))
+	opts.Jobs = 2
+	wantRules, wantParts, wantTail := streamParts(t, opts)
+	t.Setenv("TMPDIR", filepath.Join(t.TempDir(), "absent"))
+	spilled := 0
+	opts.spillAbove, opts.spilled = -1, &spilled
+	rules, parts, tail := streamParts(t, opts)
+	if spilled != 0 {
+		t.Errorf("%d results spilled with no temporary folder", spilled)
+	}
+	if len(parts) == 0 || !reflect.DeepEqual(rules, wantRules) || !reflect.DeepEqual(parts, wantParts) || !reflect.DeepEqual(tail, wantTail) {
+		t.Errorf("%d parts, want the same %d as with results in memory", len(parts), len(wantParts))
+	}
+}

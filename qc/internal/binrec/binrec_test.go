@@ -24,11 +24,11 @@ func TestRoundTripAndCorruption(t *testing.T) {
 	// Every cut is noticed, and the first error sticks.
 	for cut := range len(b) {
 		d := NewDecoder(b[:cut])
-		d.String()
+		_ = d.String()
 		d.Varint()
 		d.Bool()
 		d.Uvarint()
-		d.String()
+		_ = d.String()
 		if !errors.Is(d.Err(), ErrCorrupt) {
 			t.Errorf("cut at %d: err %v", cut, d.Err())
 		}

@@ -18,7 +18,7 @@ import (
 // gigabyte; most deliveries stay far below this and never touch the disk.
 const DefaultSpillAbove = 32 << 20
 
-// spillAbove is opts.spillAbove, or the default; below zero every result
+// spillLimit is opts.spillAbove, or the default; below zero every result
 // of a delivery is spilled (the tests' way to force it on small trees).
 func (o *Options) spillLimit() int64 {
 	if o.spillAbove == 0 {

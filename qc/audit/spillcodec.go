@@ -2,9 +2,9 @@ package audit
 
 import (
 	"encoding/binary"
-	"errors"
 	"unicode/utf8"
 
+	"github.com/exportqc/exportqc/qc/internal/binrec"
 	"github.com/exportqc/exportqc/qc/rule"
 )
 
@@ -15,122 +15,62 @@ import (
 // exactly what a JSON round trip would, since the reports were written from
 // that: strings pass through jsonSafe, the only change JSON makes to them.
 
-var errSpillCorrupt = errors.New("corrupt findings record")
-
 // appendFindings encodes fs after b: a count, then each finding.
 func appendFindings(b []byte, fs []Finding) []byte {
 	b = binary.AppendUvarint(b, uint64(len(fs)))
 	for i := range fs {
 		f := &fs[i]
-		b = appendString(b, f.Rule)
+		b = binrec.AppendString(b, f.Rule)
 		b = binary.AppendVarint(b, int64(f.Severity))
-		b = appendString(b, f.File)
+		b = binrec.AppendString(b, f.File)
 		b = binary.AppendVarint(b, int64(f.Line))
 		b = binary.AppendVarint(b, int64(f.Cue))
-		b = appendString(b, f.Start)
-		b = appendString(b, f.Message)
-		b = appendString(b, f.Fingerprint)
+		b = binrec.AppendString(b, f.Start)
+		b = binrec.AppendString(b, f.Message)
+		b = binrec.AppendString(b, f.Fingerprint)
 		b = binary.AppendVarint(b, int64(f.More))
 		if f.Waived == nil {
 			b = append(b, 0)
 			continue
 		}
 		b = append(b, 1)
-		b = appendString(b, f.Waived.Reason)
-		b = appendString(b, f.Waived.Expires)
-		b = appendString(b, f.Waived.By)
-		b = appendString(b, f.Waived.Source)
+		b = binrec.AppendString(b, f.Waived.Reason)
+		b = binrec.AppendString(b, f.Waived.Expires)
+		b = binrec.AppendString(b, f.Waived.By)
+		b = binrec.AppendString(b, f.Waived.Source)
 	}
 	return b
 }
 
-func appendString(b []byte, s string) []byte {
-	b = binary.AppendUvarint(b, uint64(len(s)))
-	return append(b, s...)
-}
-
-// findingsDecoder reads what appendFindings wrote; the first error sticks.
-type findingsDecoder struct {
-	b   []byte
-	err error
-}
-
+// decodeFindings reads what appendFindings wrote; binrec.ErrCorrupt for
+// anything else.
 func decodeFindings(b []byte) ([]Finding, error) {
-	d := &findingsDecoder{b: b}
-	n := d.uvarint()
-	// Every finding takes several bytes: a count above the bytes left is
-	// corrupt, and is refused before it sizes an allocation.
-	if d.err != nil || n > uint64(len(d.b)) {
-		return nil, errSpillCorrupt
+	d := binrec.NewDecoder(b)
+	str := func() string { return jsonSafe(d.String()) }
+	n := d.Count()
+	if d.Err() != nil {
+		return nil, d.Err()
 	}
 	fs := make([]Finding, n)
 	for i := range fs {
 		f := &fs[i]
-		f.Rule = d.string()
-		f.Severity = rule.Severity(d.varint())
-		f.File = d.string()
-		f.Line = int(d.varint())
-		f.Cue = int(d.varint())
-		f.Start = d.string()
-		f.Message = d.string()
-		f.Fingerprint = d.string()
-		f.More = int(d.varint())
-		if d.byte() == 1 {
-			f.Waived = &rule.Waiver{Reason: d.string(), Expires: d.string(), By: d.string(), Source: d.string()}
+		f.Rule = str()
+		f.Severity = rule.Severity(d.Varint())
+		f.File = str()
+		f.Line = int(d.Varint())
+		f.Cue = int(d.Varint())
+		f.Start = str()
+		f.Message = str()
+		f.Fingerprint = str()
+		f.More = int(d.Varint())
+		if d.Byte() == 1 {
+			f.Waived = &rule.Waiver{Reason: str(), Expires: str(), By: str(), Source: str()}
 		}
 	}
-	if d.err != nil || len(d.b) != 0 {
-		return nil, errSpillCorrupt
+	if d.Err() != nil || d.Left() != 0 {
+		return nil, binrec.ErrCorrupt
 	}
 	return fs, nil
-}
-
-func (d *findingsDecoder) uvarint() uint64 {
-	v, n := binary.Uvarint(d.b)
-	if n <= 0 {
-		d.fail()
-		return 0
-	}
-	d.b = d.b[n:]
-	return v
-}
-
-func (d *findingsDecoder) varint() int64 {
-	v, n := binary.Varint(d.b)
-	if n <= 0 {
-		d.fail()
-		return 0
-	}
-	d.b = d.b[n:]
-	return v
-}
-
-func (d *findingsDecoder) byte() byte {
-	if len(d.b) == 0 {
-		d.fail()
-		return 0
-	}
-	c := d.b[0]
-	d.b = d.b[1:]
-	return c
-}
-
-func (d *findingsDecoder) string() string {
-	n := d.uvarint()
-	if n > uint64(len(d.b)) {
-		d.fail()
-		return ""
-	}
-	s := jsonSafe(string(d.b[:n]))
-	d.b = d.b[n:]
-	return s
-}
-
-func (d *findingsDecoder) fail() {
-	if d.err == nil {
-		d.err = errSpillCorrupt
-	}
-	d.b = nil
 }
 
 // jsonSafe returns s as a JSON round trip gives it back: encoding/json

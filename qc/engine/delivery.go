@@ -58,8 +58,7 @@ type unit struct {
 	terrs       []string               // the manifest's valid territories, then the run's
 	territories []*territory.Territory // the packs of terrs, with the run's variants folded in
 	classes     []territory.Class
-	cfg         map[string]*rule.Config // delivery-level configuration (no language)
-	findings    []rule.Finding          // set after the per-file pass
+	findings    []rule.Finding // set after the per-file pass
 }
 
 // fileMeta is what a delivery says about one of its subtitle files.
@@ -382,7 +381,6 @@ func checkDeliveries(ctx context.Context, opts *Options, units []*unit, inputs [
 		if err != nil {
 			return err
 		}
-		u.cfg = cfg
 		files := map[string]rule.DeliveryFile{}
 		for i := range inputs {
 			if m := inputs[i].meta; m != nil && m.u == u && !results[i].skip && results[i].record.Format != "unknown" {

@@ -95,6 +95,12 @@ type Options struct {
 	// not. Run keeps one note per run; RunEach does not deduplicate.
 	NoteMissingShotChanges bool
 
+	// spillAbove overrides DefaultSpillAbove (below zero: spill every
+	// result of a delivery); spilled, when set, counts the results
+	// spilled. For the tests.
+	spillAbove int64
+	spilled    *int
+
 	// base is the language-less configuration, resolved once per run
 	// (resolveBase) and shared by every file and pass that needs it.
 	base map[string]*rule.Config

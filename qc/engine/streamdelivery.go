@@ -171,7 +171,8 @@ type deliveryStream struct {
 // are checked by the pool, its deliveries' rules run, then its files are
 // reported and forgotten, so memory holds one segment at a time: one
 // delivery's results (a delivery's rules need them all, and its findings
-// about a file go out with that file), or chunk files. The parts are those the whole report would show: each
+// about a file go out with that file) up to a limit, past which they
+// wait in a spill file (resultSpill), or chunk files. The parts are those the whole report would show: each
 // file's findings merged with the delivery findings that name it, and
 // the paths without a record last, in path order.
 func streamDeliveries(ctx context.Context, opts *Options, inputs []input, units []*unit, segs []segment, empty []*unit,
@@ -197,39 +198,8 @@ func streamDeliveries(ctx context.Context, opts *Options, inputs []input, units 
 		for i := seg.from; i < seg.to; i++ {
 			ahead.hint(inputs[i].path)
 		}
-		results := make([]fileResult, seg.to-seg.from)
-		g, gctx := errgroup.WithContext(ctx)
-		g.SetLimit(jobs)
-		for i := seg.from; i < seg.to; i++ {
-			g.Go(func() error {
-				if err := gctx.Err(); err != nil {
-					return err
-				}
-				var err error
-				results[i-seg.from], err = checkInput(opts, inputs[i], progress)
-				return err
-			})
-		}
-		if err := g.Wait(); err != nil {
+		if err := s.segment(ctx, seg, progress); err != nil {
 			return report.Tail{}, err
-		}
-		if err := ctx.Err(); err != nil {
-			return report.Tail{}, err
-		}
-		// Once-per-run notes are kept for the first file in report
-		// order, before the delivery counts its files' findings (as Run).
-		for k := range results {
-			results[k].findings = dropRepeatedNotes(s.once, results[k].findings, s.notes)
-		}
-		for _, u := range seg.units {
-			if err := s.runUnit(ctx, u, inputs[seg.from:seg.to], results); err != nil {
-				return report.Tail{}, err
-			}
-		}
-		for k := range results {
-			if err := s.report(&results[k]); err != nil {
-				return report.Tail{}, err
-			}
 		}
 	}
 	for _, held := range s.pending { // none: every input is reported
@@ -239,6 +209,62 @@ func streamDeliveries(ctx context.Context, opts *Options, inputs []input, units 
 		return report.Tail{}, err
 	}
 	return report.Tail{Summary: s.sum, Deliveries: s.records}, nil
+}
+
+// segment checks seg's files with the pool, runs its deliveries' rules
+// and reports the files. A segment with deliveries keeps its results
+// until their rules have run; past a limit they wait in a spill (see
+// resultSpill), so one big delivery does not hold all its findings.
+func (s *deliveryStream) segment(ctx context.Context, seg segment, progress func()) error {
+	results := make([]fileResult, seg.to-seg.from)
+	var spill *resultSpill
+	if seg.units != nil {
+		spill = newResultSpill(s.opts, len(results))
+		defer spill.close()
+	}
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(s.jobs)
+	for i := seg.from; i < seg.to; i++ {
+		g.Go(func() error {
+			if err := gctx.Err(); err != nil {
+				return err
+			}
+			k := i - seg.from
+			var err error
+			if results[k], err = checkInput(s.opts, s.inputs[i], progress); err != nil || spill == nil {
+				return err
+			}
+			return spill.keep(k, &results[k])
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	for _, u := range seg.units {
+		if err := s.runUnit(ctx, u, s.inputs[seg.from:seg.to], results); err != nil {
+			return err
+		}
+	}
+	for k := range results {
+		if spill != nil {
+			if err := spill.get(k, &results[k]); err != nil {
+				return err
+			}
+		}
+		// Once-per-run notes are kept for the first file in report
+		// order, before the delivery counts its files' findings (as
+		// Run): the delivery rules read no file's findings, so this
+		// waits until each file is reported.
+		results[k].findings = dropRepeatedNotes(s.once, results[k].findings, s.notes)
+		if err := s.report(&results[k]); err != nil {
+			return err
+		}
+		results[k] = fileResult{} // reported: its findings may go
+	}
+	return nil
 }
 
 // runUnit runs u's delivery rules on its files' results, records u and

@@ -109,3 +109,26 @@ func TestLongRiverWithoutManifest(t *testing.T) {
 		}
 	}
 }
+
+// The default patterns are compiled once and shared: a house pattern given
+// to one Inferer must not leak into the next one, whichever order they are
+// made in.
+func TestHousePatternsStayWithTheirInferer(t *testing.T) {
+	house := `^(?P<title>[A-Z]+)_(?P<season>\d+)_(?P<episode>\d+)_(?P<lang>[a-z]{2}-[A-Z]{2})_(?P<kind>[A-Za-z]+)\.[a-z]+$`
+	for range 2 {
+		if _, err := New(WithPatterns([]string{house})); err != nil {
+			t.Fatal(err)
+		}
+		plain, err := New()
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Only the house pattern reads "LRIV" as a title with episode 5.
+		if got := plain.Name("LRIV_01_05_es-MX_Forced.itt"); got.Episode == 5 {
+			t.Errorf("an Inferer without house patterns read %+v", got)
+		}
+		if len(plain.patterns) != len(DefaultPatterns) {
+			t.Errorf("%d patterns, want the %d defaults", len(plain.patterns), len(DefaultPatterns))
+		}
+	}
+}

@@ -64,6 +64,8 @@ type NotFixed struct {
 // File is one checked file's outcome.
 type File struct {
 	Path     string `json:"path"`
+	Format   string `json:"-"` // as read: "stl" is binary (see Diff)
+	Encoding string `json:"-"` // of the original, as the check read it
 	Original []byte `json:"-"`
 	Fixed    []byte `json:"-"`
 	Passes   int    `json:"passes"`
@@ -195,7 +197,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		if s, ok := encodingNote(f, opts.Rules); ok {
 			res.Skipped = append(res.Skipped, s)
 		}
-		res.Files = append(res.Files, File{Path: f.path, Original: f.original, Fixed: f.current, Passes: f.passes})
+		res.Files = append(res.Files, File{Path: f.path, Format: f.format, Encoding: f.encoding, Original: f.original, Fixed: f.current, Passes: f.passes})
 		for _, fd := range f.findings {
 			if fd.Waived == nil && opts.Rules[fd.Rule] {
 				fd.Fixes = nil

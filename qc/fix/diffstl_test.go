@@ -94,3 +94,17 @@ func TestDiffDecodesLegacyText(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", out.String(), want)
 	}
 }
+
+func TestTrimCommonKeepsCharactersWhole(t *testing.T) {
+	for _, c := range []struct{ a, b, wa, wb string }{
+		{"Non !! Oui<8Fh>", "Non ! Oui<8Fh>", "!", ""},
+		{"Bonjour ?", "Bonjour\u00a0?", " ", "\u00a0"},
+		{"cafe\u0301 ?", "cafe ?", "e\u0301", "e"}, // the mark stays with its letter
+		{"a<0Ah>b", "a<0Bh>b", "<0Ah>", "<0Bh>"},   // a control code is one character
+		{"same", "same", "", ""},
+	} {
+		if ga, gb := trimCommon(c.a, c.b); ga != c.wa || gb != c.wb {
+			t.Errorf("trimCommon(%q, %q) = %q, %q; want %q, %q", c.a, c.b, ga, gb, c.wa, c.wb)
+		}
+	}
+}

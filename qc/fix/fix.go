@@ -479,9 +479,14 @@ func rulesOf(p []planned) []string {
 func (st *run) log(res *Result, f *fileState, p []planned) {
 	for _, x := range p {
 		for _, e := range x.fix.Edits {
+			before, after := shown(f, e.Start, f.current[e.Start:e.End]), shown(f, e.Start, []byte(e.New))
+			if f.format == "stl" {
+				if b, a, ok := stlTextChange(f, e.Start, e.End, []byte(e.New)); ok {
+					before, after = b, a
+				}
+			}
 			res.Changes = append(res.Changes, Change{File: f.path, Line: x.finding.Line, Cue: x.finding.Cue,
-				Rule: x.finding.Rule, Pass: f.passes + 1, Message: x.fix.Message,
-				Before: shown(f, e.Start, f.current[e.Start:e.End]), After: shown(f, e.Start, []byte(e.New))})
+				Rule: x.finding.Rule, Pass: f.passes + 1, Message: x.fix.Message, Before: before, After: after})
 		}
 	}
 }

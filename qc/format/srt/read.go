@@ -207,15 +207,22 @@ func (r *reader) cue(ci, ti int) int {
 	id := ""
 	if ci >= 0 {
 		first = ci
-		id = trim(r.text(ci))
-		r.joined(ci, r.text(ci))
+		cl := r.text(ci)
+		id = trim(cl)
+		if cl[0] == bom0 {
+			r.joined(ci, cl)
+		}
 	}
-	tl := r.text(ti)
-	skip := r.joined(ti, tl)
-	tl = tl[skip:]
+	tl, skip := r.text(ti), 0
+	if tl[0] == bom0 {
+		skip = r.joined(ti, tl)
+		tl = tl[skip:]
+	}
 	t, err := parseTiming(tl)
-	t.startAt[0], t.startAt[1] = t.startAt[0]+skip, t.startAt[1]+skip
-	t.endAt[0], t.endAt[1] = t.endAt[0]+skip, t.endAt[1]+skip
+	if skip > 0 {
+		t.startAt[0], t.startAt[1] = t.startAt[0]+skip, t.startAt[1]+skip
+		t.endAt[0], t.endAt[1] = t.endAt[0]+skip, t.endAt[1]+skip
+	}
 	if err != "" {
 		what := "timing line"
 		if id != "" {

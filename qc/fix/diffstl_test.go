@@ -108,3 +108,15 @@ func TestTrimCommonKeepsCharactersWhole(t *testing.T) {
 		}
 	}
 }
+
+// A file whose last block is cut short is still shown, in hex.
+func TestDiffSTLShortBlockInHex(t *testing.T) {
+	a := append(stlFile("One"), 1, 2, 3)
+	b := append(stlFile("One"), 1, 9)
+	var out strings.Builder
+	Diff(&out, &File{Path: "x.stl", Format: "stl", Original: a, Fixed: b})
+	want := "--- a/x.stl\n+++ b/x.stl\n@@ TTI block 2 (incomplete) @@\n-0480h 01 02 03\n+0480h 01 09\n"
+	if out.String() != want {
+		t.Errorf("got\n%q\nwant\n%q", out.String(), want)
+	}
+}

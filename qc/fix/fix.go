@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/exportqc/exportqc/qc/engine"
 	"github.com/exportqc/exportqc/qc/format/stl"
@@ -509,6 +510,11 @@ func shown(f *fileState, at int64, b []byte) string {
 	}
 	if len(b) > 200 {
 		return fmt.Sprintf("(%d bytes)", len(b))
+	}
+	if !utf8.Valid(b) {
+		// A file in UTF-16 or a legacy code page, before E001 transcodes
+		// it: its bytes are not text a log can print.
+		return fmt.Sprintf("(%d bytes of %s)", len(b), f.encoding)
 	}
 	return string(b)
 }

@@ -32,9 +32,11 @@ var (
 	}
 	ByteOrderMark = &rule.Rule{
 		Code: "E002", Name: "byte-order-mark", Family: "file",
-		Summary: "The file starts with a byte-order mark",
+		Summary: "The file starts with a byte-order mark, or holds one where files were joined",
 		Doc: "A BOM (U+FEFF) at the start of the file. Harmless to most players, rejected by some ingest systems; " +
-			"the pack decides how much it matters.",
+			"the pack decides how much it matters. In SRT, a BOM starting a later line (a counter or timing line) is " +
+			"where files were joined together, each with its mark: the line is read as if it were not there, but a " +
+			"player that does not expect it may lose the cue. Each such line is reported.",
 		DefaultSeverity: rule.Info,
 		Facts:           true,
 		Run:             reportBOM,
@@ -90,6 +92,14 @@ func reportNotUTF8(p *rule.Pass) {
 func reportBOM(p *rule.Pass) {
 	if p.File.BOM {
 		p.Report(rule.Finding{Message: "file starts with a " + p.File.Encoding + " byte-order mark", Fixes: bomFix(p)})
+	}
+	if p.Doc == nil {
+		return
+	}
+	for _, d := range p.Doc.Diagnostics {
+		if d.Rule == p.Rule.Code {
+			p.ReportDiagnosticFix(d, innerBOMFix(p, d.Offset)...)
+		}
 	}
 }
 

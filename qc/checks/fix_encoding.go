@@ -3,6 +3,7 @@ package checks
 import (
 	"bytes"
 
+	"github.com/exportqc/exportqc/qc/cue"
 	"github.com/exportqc/exportqc/qc/rule"
 	"github.com/exportqc/exportqc/qc/textenc"
 )
@@ -17,6 +18,19 @@ func bomFix(p *rule.Pass) []rule.SuggestedFix {
 		return nil
 	}
 	return fixOf("drop the UTF-8 byte-order mark", []rule.TextEdit{{Start: 0, End: int64(len(utf8BOM))}})
+}
+
+// innerBOMFix (E002) drops a UTF-8 byte-order mark a reader found at
+// offset at of the text, past its start (files joined together).
+func innerBOMFix(p *rule.Pass, at int64) []rule.SuggestedFix {
+	if !p.Fixing() {
+		return nil
+	}
+	start, end, ok := p.File.Fix.Span(cue.Range{From: at, To: at + int64(len(utf8BOM))}, false)
+	if !ok || end > int64(len(p.File.Fix.Data)) || !bytes.Equal(p.File.Fix.Data[start:end], utf8BOM) {
+		return nil
+	}
+	return fixOf("drop the byte-order mark where files were joined", []rule.TextEdit{{Start: start, End: end}})
 }
 
 // transcodeFix (E001) rewrites the whole file as UTF-8 from the encoding

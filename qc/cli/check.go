@@ -17,6 +17,7 @@ import (
 	"github.com/exportqc/exportqc/qc/output/progress"
 	"github.com/exportqc/exportqc/qc/report"
 	"github.com/exportqc/exportqc/qc/rule"
+	"github.com/exportqc/exportqc/qc/waiver"
 )
 
 // settingFlags are the flags shared by commands that resolve configuration
@@ -283,9 +284,19 @@ func (a *app) tool() report.Tool {
 
 // nothingChecked reports a run that found no subtitle file, no delivery
 // and nothing to say about either (an unreadable folder is a finding, so
-// it is not "nothing").
+// it is not "nothing"). Notes about the waivers do not count: with nothing
+// checked every waiver is unused (W001), and an expired one (W002) says
+// nothing about the delivery either.
 func nothingChecked(rep *report.Report) bool {
-	return len(rep.Files) == 0 && len(rep.Deliveries) == 0 && len(rep.Findings) == 0
+	if len(rep.Files) > 0 || len(rep.Deliveries) > 0 {
+		return false
+	}
+	for _, f := range rep.Findings {
+		if f.Rule != waiver.CodeUnused && f.Rule != waiver.CodeExpired {
+			return false
+		}
+	}
+	return true
 }
 
 // checkGCHeadroom is the garbage a check lets pile up between collections

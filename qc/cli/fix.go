@@ -174,7 +174,7 @@ func (a *app) runFix(cmd *cobra.Command, args []string) error {
 	if diff {
 		for i := range res.Files {
 			f := &res.Files[i]
-			if err := fix.Unified(a.stdout, "a/"+f.Path, "b/"+f.Path, f.Original, f.Fixed); err != nil {
+			if err := fix.Diff(a.stdout, f); err != nil {
 				return err
 			}
 		}

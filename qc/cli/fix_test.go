@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // copyTree copies the named fixture files into a fresh folder, as a
@@ -294,6 +295,21 @@ func TestFixLogShowsSTLTimecodes(t *testing.T) {
 	}
 	if !strings.Contains(stdout, `T004: "00:00:03:00" → "00:00:02:24"`) || strings.Contains(stdout, `\x00`) {
 		t.Errorf("STL edits not shown as timecodes:\n%s", stdout)
+	}
+}
+
+// fix --diff on an EBU STL file prints the changed subtitles as text a
+// person reads, not the binary file as one "line" of padding and NULs.
+func TestFixDiffShowsSTLBlocks(t *testing.T) {
+	src := filepath.Join(testcorpus.RepoRoot(t), "qc", "fix", "testdata", "stl_timing.stl")
+	in := copyTree(t, map[string]string{"ep.stl": src})
+	code, stdout, stderr := run(t, "--config", emptyConfig(t), "fix", in, "--diff")
+	if code != ExitPass {
+		t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
+	}
+	if !strings.Contains(stdout, "@@ TTI block ") || !strings.Contains(stdout, "+00:00:01:00 --> 00:00:02:24\n A gap of one frame follows.\n") ||
+		strings.ContainsAny(stdout, "\x00\x8f") || !utf8.ValidString(stdout) {
+		t.Errorf("STL diff not readable:\n%q", stdout)
 	}
 }
 

@@ -23,25 +23,13 @@ type Span struct {
 // Line is one display line of a cue: the text a viewer reads, with markup
 // removed and entities decoded. Spans is nil for unstyled lines, so plain
 // text costs no extra allocation.
+//
+// A line does not say where in the file it is written: text fixes map a
+// cue's lines to the source through the format's MapLines
+// (qc/format/textpos), and every cue of every format carries its lines.
 type Line struct {
 	Text  string
 	Spans []Span
-	// SrcAt is the offset in the decoded text where Text is written byte
-	// for byte, when a reader knows it (TTML lines written as is: single
-	// spaces, no entity, no markup inside); 0 otherwise (no display line
-	// opens a file). One offset, not a Range: Text gives the length, and
-	// every cue of every format carries it. Text fixes no longer read it:
-	// they map every line, as is or not, through the format's MapLines
-	// (qc/format/textpos).
-	SrcAt int64
-}
-
-// Src is where the line's text is written as is (zero when not known).
-func (l Line) Src() Range {
-	if l.SrcAt <= 0 {
-		return Range{}
-	}
-	return Range{From: l.SrcAt, To: l.SrcAt + int64(len(l.Text))}
 }
 
 // Italic reports whether any part of the line is italic.

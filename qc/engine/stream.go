@@ -253,6 +253,7 @@ func RunStream(ctx context.Context, opts Options, start func(rules []report.Rule
 	// and a run without one is handed back (ErrWholeRun): its collected
 	// report holds nothing, so costs no memory.
 	mayBeEmpty := len(units) == 0 && !mayHoldSubtitles(inputs)
+	reports.holdLoose = mayBeEmpty
 	if !mayBeEmpty {
 		if err := reports.begin(); err != nil {
 			return report.Tail{}, err
@@ -337,6 +338,11 @@ type lazyStart struct {
 	start func(rules []report.RuleInfo) (func(report.Part) error, error)
 	rules []report.RuleInfo
 	emit  func(report.Part) error // nil until started
+	// holdLoose keeps parts about no file (the notes about unused or
+	// expired waivers) until a file's part starts the reports: notes alone
+	// do not make a run that checked nothing a run that checked something.
+	holdLoose bool
+	held      []report.Part
 }
 
 func (l *lazyStart) begin() error {
@@ -348,9 +354,19 @@ func (l *lazyStart) begin() error {
 // part is the emit RunStream's workers call, one at a time.
 func (l *lazyStart) part(p report.Part) error {
 	if l.emit == nil {
+		if l.holdLoose && p.File == nil {
+			l.held = append(l.held, p)
+			return nil
+		}
 		if err := l.begin(); err != nil {
 			return err
 		}
+		for _, h := range l.held {
+			if err := l.emit(h); err != nil {
+				return err
+			}
+		}
+		l.held = nil
 	}
 	return l.emit(p)
 }

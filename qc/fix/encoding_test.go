@@ -38,6 +38,12 @@ func TestLegacyEncodingTextFixesAfterTranscoding(t *testing.T) {
 	if len(res.Skipped) != 0 {
 		t.Errorf("skipped %v; want none", res.Skipped)
 	}
+	// The log says what the transcoding replaced, not its undecodable bytes.
+	for _, c := range res.Changes {
+		if c.Rule == "E001" && (c.Before != "(108 bytes of windows-1252)" || !utf8.ValidString(c.After)) {
+			t.Errorf("E001 logged as %q → %q", c.Before, c.After)
+		}
+	}
 	// Fixing the copy again changes nothing.
 	again := check(t, opts, res.Files[0].Path, got)
 	for _, f := range again {

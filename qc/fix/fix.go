@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/exportqc/exportqc/qc/engine"
 	"github.com/exportqc/exportqc/qc/format/stl"
@@ -64,6 +65,8 @@ type NotFixed struct {
 // File is one checked file's outcome.
 type File struct {
 	Path     string `json:"path"`
+	Format   string `json:"-"` // as read: "stl" is binary (see Diff)
+	Encoding string `json:"-"` // of the original, as the check read it
 	Original []byte `json:"-"`
 	Fixed    []byte `json:"-"`
 	Passes   int    `json:"passes"`
@@ -195,7 +198,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		if s, ok := encodingNote(f, opts.Rules); ok {
 			res.Skipped = append(res.Skipped, s)
 		}
-		res.Files = append(res.Files, File{Path: f.path, Original: f.original, Fixed: f.current, Passes: f.passes})
+		res.Files = append(res.Files, File{Path: f.path, Format: f.format, Encoding: f.encoding, Original: f.original, Fixed: f.current, Passes: f.passes})
 		for _, fd := range f.findings {
 			if fd.Waived == nil && opts.Rules[fd.Rule] {
 				fd.Fixes = nil
@@ -477,9 +480,14 @@ func rulesOf(p []planned) []string {
 func (st *run) log(res *Result, f *fileState, p []planned) {
 	for _, x := range p {
 		for _, e := range x.fix.Edits {
+			before, after := shown(f, e.Start, f.current[e.Start:e.End]), shown(f, e.Start, []byte(e.New))
+			if f.format == "stl" {
+				if b, a, ok := stlTextChange(f, e.Start, e.End, []byte(e.New)); ok {
+					before, after = b, a
+				}
+			}
 			res.Changes = append(res.Changes, Change{File: f.path, Line: x.finding.Line, Cue: x.finding.Cue,
-				Rule: x.finding.Rule, Pass: f.passes + 1, Message: x.fix.Message,
-				Before: shown(f, e.Start, f.current[e.Start:e.End]), After: shown(f, e.Start, []byte(e.New))})
+				Rule: x.finding.Rule, Pass: f.passes + 1, Message: x.fix.Message, Before: before, After: after})
 		}
 	}
 }
@@ -502,6 +510,11 @@ func shown(f *fileState, at int64, b []byte) string {
 	}
 	if len(b) > 200 {
 		return fmt.Sprintf("(%d bytes)", len(b))
+	}
+	if !utf8.Valid(b) {
+		// A file in UTF-16 or a legacy code page, before E001 transcodes
+		// it: its bytes are not text a log can print.
+		return fmt.Sprintf("(%d bytes of %s)", len(b), f.encoding)
 	}
 	return string(b)
 }

@@ -7,7 +7,7 @@ var Fixable = map[string]string{
 	"R001": "SRT: write every timing line as HH:MM:SS,mmm --> HH:MM:SS,mmm (the times as read: ',97' is 97 ms) and number the cues 1..n",
 	"R002": "SRT: the same normalisation as R001 ('.' or ':' before the milliseconds, missing hours, odd field widths)",
 	"E001": "transcode the file to UTF-8 from the encoding that was detected (a byte-order mark is kept unless E002 is fixed too; XML files declaring an encoding are left alone)",
-	"E002": "drop the UTF-8 byte-order mark",
+	"E002": "drop the UTF-8 byte-order mark, and in SRT those starting a later line (files joined together)",
 	"T001": "extend the out-time to min_duration when the screen is free up to min_gap before the next cue (all the way to it when the gap left would be one T006 asks to close)",
 	"T002": "pull the out-time in to max_duration",
 	"T003": "pull the earlier cue's out-time back to min_gap before the later cue's in-time",

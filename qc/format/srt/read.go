@@ -59,6 +59,7 @@ type reader struct {
 	devCount [numDeviations]int
 	devLine  [numDeviations]int
 	stray    int
+	boms     int // lines past the first starting with a BOM
 
 	diags lineread.DiagCap
 }
@@ -91,13 +92,20 @@ func classify(text string) kind {
 	switch {
 	case t == "":
 		return kindBlank
-	case isTimingCandidate(text):
+	case isTimingCandidate(text), text[0] == bom0 && isTimingCandidate(strings.TrimPrefix(text, bom)):
 		return kindTiming
 	case isNumber(t):
 		return kindCounter
 	}
 	return kindText
 }
+
+// bom is U+FEFF in UTF-8, and bom0 its first byte. One in the middle of
+// the file is where files were joined together, each with its BOM.
+const (
+	bom  = "\ufeff"
+	bom0 = 0xEF
+)
 
 // trim removes spaces and stray BOMs (files glued together keep theirs).
 func trim(s string) string {
@@ -199,10 +207,22 @@ func (r *reader) cue(ci, ti int) int {
 	id := ""
 	if ci >= 0 {
 		first = ci
-		id = trim(r.text(ci))
+		cl := r.text(ci)
+		id = trim(cl)
+		if cl[0] == bom0 {
+			r.joined(ci, cl)
+		}
 	}
-	tl := r.text(ti)
+	tl, skip := r.text(ti), 0
+	if tl[0] == bom0 {
+		skip = r.joined(ti, tl)
+		tl = tl[skip:]
+	}
 	t, err := parseTiming(tl)
+	if skip > 0 {
+		t.startAt[0], t.startAt[1] = t.startAt[0]+skip, t.startAt[1]+skip
+		t.endAt[0], t.endAt[1] = t.endAt[0]+skip, t.endAt[1]+skip
+	}
 	if err != "" {
 		what := "timing line"
 		if id != "" {
@@ -239,6 +259,29 @@ func (r *reader) cue(ci, ti int) int {
 	c.Raw, c.Lines = raw, r.dec.Lines(raw)
 	lineread.SetSources(c, &r.ix, ti, t.startAt, t.endAt, ti+1, end)
 	return end
+}
+
+// joined reports a byte-order mark starting line i (a counter or a timing
+// line) past the file's start, and returns its length, or 0: the line is
+// read without it, but a player that does not expect it there loses the
+// cue. A BOM at the file's start is E002's.
+func (r *reader) joined(i int, text string) int {
+	if !strings.HasPrefix(text, bom) || r.ix.Offset(i) == 0 {
+		return 0
+	}
+	r.boms++
+	msg := ""
+	switch {
+	case r.boms < maxStrayDiags:
+		msg = "line " + strconv.Itoa(i+1) + " starts with a byte-order mark (U+FEFF), as where files were joined " +
+			"together; read without it, but a player that does not expect one there may lose the cue"
+	case r.boms == maxStrayDiags:
+		msg = "more lines start with a byte-order mark from here on (not reported further)"
+	default:
+		return len(bom)
+	}
+	r.doc.Diagnostics = append(r.doc.Diagnostics, cue.Diagnostic{Rule: CodeByteOrderMark, Line: i + 1, Offset: r.ix.Offset(i), Message: msg})
+	return len(bom)
 }
 
 // nextCue is the next cue of the document, zero, filled in where it lies:

@@ -265,3 +265,32 @@ func TestSpellingKind(t *testing.T) {
 		t.Errorf("%d spelling and %d other diagnostics: %+v", spelling, other, doc.Diagnostics)
 	}
 }
+
+// Files joined together keep their byte-order marks: one before a timing
+// line (a cue without a counter) or a counter is read past, so no cue is
+// lost or merged into the one before, the timestamps' places in the source
+// still point at them (for fixes), and each is reported as E002.
+func TestJoinedFilesBOM(t *testing.T) {
+	src := "1\n00:00:01,000 --> 00:00:02,000\nOne\n\n\ufeff00:00:03,000 --> 00:00:04,000\nTwo\n\n\ufeff1\n00:00:05,000 --> 00:00:06,000\nThree\n"
+	doc := Read(src)
+	check(t, "joined", doc, []want{{"1", 1, ms(1000), ms(2000), "One"}, {"", 5, ms(3000), ms(4000), "Two"},
+		{"1", 8, ms(5000), ms(6000), "Three"}})
+	c := doc.Cues[1]
+	if got := src[c.StartSrc.From:c.StartSrc.To] + "|" + src[c.EndSrc.From:c.EndSrc.To]; got != "00:00:03,000|00:00:04,000" {
+		t.Errorf("cue 2's timestamps are at %q", got)
+	}
+	var lines []int
+	for _, d := range doc.Diagnostics {
+		if d.Rule != CodeByteOrderMark || !strings.Contains(d.Message, "byte-order mark") {
+			t.Errorf("diagnostic %+v", d)
+		}
+		lines = append(lines, d.Line)
+	}
+	if !reflect.DeepEqual(lines, []int{5, 8}) {
+		t.Errorf("BOM reported at lines %v, want 5 and 8", lines)
+	}
+	// One at the very start is the file's own (E002 from the decoder).
+	if doc := Read("\ufeff" + basic); len(doc.Diagnostics) != 0 || len(doc.Cues) != 2 {
+		t.Errorf("leading BOM: %d cues, diagnostics %+v", len(doc.Cues), doc.Diagnostics)
+	}
+}

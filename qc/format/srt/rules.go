@@ -8,6 +8,9 @@ import "github.com/exportqc/exportqc/qc/rule"
 const (
 	CodeShortMilliseconds = "R001"
 	CodeTimestampForm     = "R002"
+	// CodeByteOrderMark is the file rule about byte-order marks (checks'
+	// E002): the reader finds those that start a line past the first.
+	CodeByteOrderMark = "E002"
 )
 
 // deviationRule is the rule of a timestamp deviation's per-file finding;

@@ -231,11 +231,10 @@ func (b *lineBuilder) finish() []cue.Line {
 func (b *lineBuilder) keep() { b.kept = append(b.kept, b.texts...) }
 
 // settle gives the kept cues' lines their text, once the whole document is
-// read, and a line written as is in src its place there (base: the bytes
-// before src in the decoded text). The lines not written as is in src share one string, which is
-// all's own bytes, not a copy: the builder lets go of all here and never
-// writes to it again.
-func (b *lineBuilder) settle(cues []cue.Cue, base int64) {
+// read: a line written as is in src is a slice of it; the others share one
+// string, which is all's own bytes, not a copy: the builder lets go of all
+// here and never writes to it again.
+func (b *lineBuilder) settle(cues []cue.Cue) {
 	all, kept := unsafe.String(unsafe.SliceData(b.all), len(b.all)), b.kept
 	b.all, b.kept = nil, nil
 	k := 0
@@ -244,7 +243,6 @@ func (b *lineBuilder) settle(cues []cue.Cue, base int64) {
 			t := kept[k]
 			if t.inSrc {
 				cues[i].Lines[j].Text = b.src[t.from:t.to]
-				cues[i].Lines[j].SrcAt = int64(t.from) + base
 			} else {
 				cues[i].Lines[j].Text = all[t.from:t.to]
 			}

@@ -166,6 +166,21 @@ func (d *Document) Displayed() []*Cue {
 	return out
 }
 
+// NewCue returns a new zero cue at the end of d.Cues, to be filled in where
+// it lies: appending a finished cue instead copies it with its pointers
+// (under a write barrier while the collector runs). Readers make room
+// for the cues they expect (one per timing line) beforehand.
+func (d *Document) NewCue() *Cue {
+	n := len(d.Cues)
+	if n < cap(d.Cues) {
+		d.Cues = d.Cues[:n+1]
+		d.Cues[n] = Cue{} // room made by a slice re-used for this document is not assumed zero
+	} else {
+		d.Cues = append(d.Cues, Cue{})
+	}
+	return &d.Cues[n]
+}
+
 // Diag appends a diagnostic.
 func (d *Document) Diag(line int, offset int64, cueIndex int, msg string) {
 	d.Diagnostics = append(d.Diagnostics, Diagnostic{Line: line, Offset: offset, Cue: cueIndex, Message: msg})

@@ -253,7 +253,7 @@ func (r *reader) cue(ci, ti int) int {
 		r.diag(ti, index, "timing line "+strconv.Quote(strings.TrimSpace(tl))+" has a negative time: players drop the cue or show it from 00:00:00")
 	}
 	raw := r.join(ti+1, end)
-	c := r.nextCue()
+	c := r.doc.NewCue()
 	c.Index, c.ID, c.Line, c.Offset = index, id, first+1, r.ix.Offset(first)
 	c.Start, c.End, c.Settings = t.start, t.end, t.settings
 	c.Raw, c.Lines = raw, r.dec.Lines(raw)
@@ -282,20 +282,6 @@ func (r *reader) joined(i int, text string) int {
 	}
 	r.doc.Diagnostics = append(r.doc.Diagnostics, cue.Diagnostic{Rule: CodeByteOrderMark, Line: i + 1, Offset: r.ix.Offset(i), Message: msg})
 	return len(bom)
-}
-
-// nextCue is the next cue of the document, zero, filled in where it lies:
-// appending a finished 180-byte cue instead copied it with its pointers
-// (under a write barrier while the collector runs). The cues' room was
-// made for one per timing line.
-func (r *reader) nextCue() *cue.Cue {
-	n := len(r.doc.Cues)
-	if n < cap(r.doc.Cues) {
-		r.doc.Cues = r.doc.Cues[:n+1]
-	} else {
-		r.doc.Cues = append(r.doc.Cues, cue.Cue{})
-	}
-	return &r.doc.Cues[n]
 }
 
 // join returns lines [a, b) joined by "\n" (see cue.LineIndex.Join).

@@ -257,7 +257,7 @@ func (r *reader) ignoredBlock(first, end int) {
 func (r *reader) addCue(first, timingLine int, id string, t timing, from, to int) {
 	index := len(r.doc.Cues) + 1
 	raw := r.noNUL(r.join(from, to))
-	c := r.nextCue() // the diagnostics below name their cue: none counts the cues
+	c := r.doc.NewCue() // the diagnostics below name their cue: none counts the cues
 	c.Index, c.ID, c.Line, c.Offset = index, r.noNUL(id), first+1, r.ix.Offset(first)
 	c.Start, c.End, c.Settings = t.start, t.end, t.settings
 	c.Raw, c.Lines = raw, r.dec.Lines(raw)
@@ -286,19 +286,6 @@ func (r *reader) addCue(first, timingLine int, id string, t timing, from, to int
 			}
 		}
 	}
-}
-
-// nextCue is the next cue of the document, zero, to be filled in where it
-// lies rather than appended as a finished copy (the room was made for one
-// per "-->").
-func (r *reader) nextCue() *cue.Cue {
-	n := len(r.doc.Cues)
-	if n < cap(r.doc.Cues) {
-		r.doc.Cues = r.doc.Cues[:n+1]
-	} else {
-		r.doc.Cues = append(r.doc.Cues, cue.Cue{})
-	}
-	return &r.doc.Cues[n]
 }
 
 func (r *reader) region(id string) bool {

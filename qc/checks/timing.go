@@ -201,11 +201,24 @@ func runReadingSpeed(p *rule.Pass) {
 		if c.Comment || !valid(c) {
 			continue
 		}
-		var chars float64
-		for _, n := range widths.of(i) {
-			chars += n
+		seconds := c.Duration().Seconds()
+		if widths.bytesBound() {
+			// The cue's bytes bound its count, and dividing both by the
+			// same duration keeps their order: a cue slow enough in bytes
+			// is slow enough in characters.
+			bytes := 0
+			for _, l := range c.Lines {
+				bytes += len(l.Text)
+			}
+			if float64(bytes)/seconds <= max {
+				continue
+			}
 		}
-		cps := chars / c.Duration().Seconds()
+		var chars float64
+		for j := range c.Lines {
+			chars += widths.line(i, j)
+		}
+		cps := chars / seconds
 		if cps <= max {
 			continue
 		}

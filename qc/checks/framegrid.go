@@ -23,7 +23,7 @@ func below(p *rule.Pass, d rule.Duration, a, b cue.Time) bool {
 	if d.InFrames {
 		return p.File.FrameRate.FrameSpan(a, b) < d.Frames
 	}
-	return spanBelow(p, d, b-a)
+	return b-a < d.Resolve(p.File.FrameRate)-tolerance(p.Doc)
 }
 
 // above reports whether the span from a to b is longer than the threshold d.
@@ -31,17 +31,7 @@ func above(p *rule.Pass, d rule.Duration, a, b cue.Time) bool {
 	if d.InFrames {
 		return p.File.FrameRate.FrameSpan(a, b) > d.Frames
 	}
-	return spanAbove(p, d, b-a)
-}
-
-// spanBelow and spanAbove compare a span with a threshold in time, within
-// the file's time resolution.
-func spanBelow(p *rule.Pass, d rule.Duration, span cue.Time) bool {
-	return span < d.Resolve(p.File.FrameRate)-tolerance(p.Doc)
-}
-
-func spanAbove(p *rule.Pass, d rule.Duration, span cue.Time) bool {
-	return span > d.Resolve(p.File.FrameRate)+tolerance(p.Doc)
+	return b-a > d.Resolve(p.File.FrameRate)+tolerance(p.Doc)
 }
 
 // measured shows a span in the unit of the threshold it is compared with:

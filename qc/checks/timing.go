@@ -159,29 +159,43 @@ func runCueOverlap(p *rule.Pass) {
 	}
 }
 
+// gaps calls fn for each pair of consecutive valid displayed cues.
+func gaps(p *rule.Pass, fn func(prev, next *cue.Cue)) {
+	var prev *cue.Cue
+	for _, c := range p.Doc.Displayed() {
+		if !valid(c) || c.MayOverlap {
+			continue
+		}
+		if prev != nil {
+			fn(prev, c)
+		}
+		if prev == nil || c.End > prev.End {
+			prev = c
+		}
+	}
+}
+
 func runGapTooShort(p *rule.Pass) {
 	min := p.DurationParam("min_gap")
 	var limit limitTexts
-	for _, g := range gapsOf(p) {
-		prev, next := g.prev, g.next
+	gaps(p, func(prev, next *cue.Cue) {
 		gap := next.Start - prev.End
-		if gap < 0 || !g.below(p, min) {
-			continue
+		if gap < 0 || !below(p, min, prev.End, next.Start) {
+			return
 		}
 		limit.build(p, min, "≥ ")
 		shown := measured(p, min, gap, true)
 		p.ReportCueFix(next, "min_gap", "gap after cue "+itoa(int64(prev.Index))+" is "+shown+
 			", less than the minimum "+limit.threshold, limit.expected, shown, chainFix(p, prev, next, p.Duration("min_gap"), false)...)
-	}
+	})
 }
 
 func runGapShouldClose(p *rule.Pass) {
 	min, upTo := p.DurationParam("min_gap"), p.DurationParam("close_below")
 	var closeTo, want string // the same for every gap of the file: built once, at the first
-	for _, g := range gapsOf(p) {
-		prev, next := g.prev, g.next
-		if !g.above(p, min) || g.above(p, upTo) {
-			continue
+	gaps(p, func(prev, next *cue.Cue) {
+		if !above(p, min, prev.End, next.Start) || above(p, upTo, prev.End, next.Start) {
+			return
 		}
 		if closeTo == "" {
 			closeTo, want = threshold(p, min), expected(p, min)+" or more than "+expected(p, upTo)
@@ -189,7 +203,7 @@ func runGapShouldClose(p *rule.Pass) {
 		shown := measured(p, min, next.Start-prev.End, false)
 		p.ReportCueFix(next, "close_below", "gap of "+shown+" after cue "+itoa(int64(prev.Index))+
 			" should be closed to "+closeTo, want, shown, chainFix(p, prev, next, p.Duration("min_gap"), true)...)
-	}
+	})
 }
 
 func runReadingSpeed(p *rule.Pass) {

@@ -18,20 +18,70 @@ import (
 // threshold stated in time ("0.5s") is compared in time, within the file's
 // time resolution (tolerance).
 
-// below reports whether the span from a to b is shorter than the threshold d.
-func below(p *rule.Pass, d rule.Duration, a, b cue.Time) bool {
-	if d.InFrames {
-		return p.File.FrameRate.FrameSpan(a, b) < d.Frames
-	}
-	return b-a < d.Resolve(p.File.FrameRate)-tolerance(p.Doc)
+// A limit is a duration threshold made ready for one file, so that a rule
+// comparing every cue or gap with it resolves it once. Snapping both ends
+// of a span to frames costs two 128-bit divisions, and a span well clear
+// of a threshold in frames cannot change sides by snapping: each end moves
+// by at most half a frame, so the snapped span is within one frame of the
+// unsnapped one (checked against FrameSpan by TestLimitAgreesWithFrameSpan).
+type limit struct {
+	d  rule.Duration
+	fr cue.FrameRate
+	// In frames: a span at least surelyOver is surely more than d.Frames
+	// frames once snapped, one at most surelyUnder surely fewer. (Frames
+	// rounds to the nearest flick, so one flick more or less is enough.)
+	surelyOver, surelyUnder cue.Time
+	// In time: the threshold less and plus the file's time resolution.
+	lo, hi cue.Time
 }
 
-// above reports whether the span from a to b is longer than the threshold d.
-func above(p *rule.Pass, d rule.Duration, a, b cue.Time) bool {
+func limitOf(p *rule.Pass, d rule.Duration) limit {
+	l := limit{d: d, fr: p.File.FrameRate}
 	if d.InFrames {
-		return p.File.FrameRate.FrameSpan(a, b) > d.Frames
+		l.surelyOver, l.surelyUnder = l.fr.Frames(d.Frames+1)+1, l.fr.Frames(d.Frames-1)-1
+		if l.fr.IsZero() || d.Frames < 1 || d.Frames > 1<<20 {
+			// No rate (every span is 0 frames), or a threshold far from
+			// any real one: always snap.
+			l.surelyOver, l.surelyUnder = math.MaxInt64, math.MinInt64
+		}
+		return l
 	}
-	return b-a > d.Resolve(p.File.FrameRate)+tolerance(p.Doc)
+	t, tol := d.Resolve(l.fr), tolerance(p.Doc)
+	l.lo, l.hi = t-tol, t+tol
+	return l
+}
+
+// frames is the snapped span from a to b in whole frames, or, when the
+// span is surely on one side of the threshold, a stand-in on that side.
+func (l *limit) frames(a, b cue.Time) int64 {
+	if inRange(a) && inRange(b) { // so that b - a cannot overflow
+		switch span := b - a; {
+		case span >= l.surelyOver:
+			return l.d.Frames + 1
+		case span <= l.surelyUnder:
+			return l.d.Frames - 1
+		}
+	}
+	return l.fr.FrameSpan(a, b)
+}
+
+// inRange reports whether t is within ±2⁶¹ flicks (about 100 years).
+func inRange(t cue.Time) bool { return t > -1<<61 && t < 1<<61 }
+
+// below reports whether the span from a to b is shorter than the threshold.
+func (l *limit) below(a, b cue.Time) bool {
+	if l.d.InFrames {
+		return l.frames(a, b) < l.d.Frames
+	}
+	return b-a < l.lo
+}
+
+// above reports whether the span from a to b is longer than the threshold.
+func (l *limit) above(a, b cue.Time) bool {
+	if l.d.InFrames {
+		return l.frames(a, b) > l.d.Frames
+	}
+	return b-a > l.hi
 }
 
 // measured shows a span in the unit of the threshold it is compared with:

@@ -63,7 +63,10 @@ func runLineTooLong(p *rule.Pass) {
 			continue
 		}
 		for j, l := range c.Lines {
-			n := widths.of(i)[j]
+			if widths.bytesBound() && float64(len(l.Text)) <= max {
+				continue
+			}
+			n := widths.line(i, j)
 			if n <= max {
 				continue
 			}
@@ -208,11 +211,13 @@ func reportLine(p *rule.Pass, c *cue.Cue, j int, param, message, expected, actua
 
 // widths are the weighted character counts of every line of a document,
 // cue by cue: line length (L001) and reading speed (T005) both need them,
-// and counting is a tenth of a file's checking time, so a file's lines
-// are counted once (rule.Pass.Memo).
+// so a line is counted at most once per file (rule.Pass.Memo), and only
+// when a rule cannot decide without its count (see withinBytes).
 type widths struct {
-	first []int     // first[i] is where cue i's lines start in n; first[len(cues)] = len(n)
-	n     []float64 // the counts, line by line
+	doc    *cue.Document
+	weight float64
+	first  []int     // first[i] is where cue i's lines start in n; first[len(cues)] = len(n)
+	n      []float64 // the counts, line by line; -1 until counted
 }
 
 type widthsKey struct{ weight float64 }
@@ -224,17 +229,33 @@ func lineWidths(p *rule.Pass, weight float64) *widths {
 		for i := range cues {
 			lines += len(cues[i].Lines)
 		}
-		w := &widths{first: make([]int, len(cues)+1), n: make([]float64, 0, lines)}
+		w := &widths{doc: p.Doc, weight: weight, first: make([]int, len(cues)+1), n: make([]float64, lines)}
+		k := 0
 		for i := range cues {
-			w.first[i] = len(w.n)
-			for _, l := range cues[i].Lines {
-				w.n = append(w.n, textcount.Count(l.Text, weight))
-			}
+			w.first[i] = k
+			k += len(cues[i].Lines)
 		}
-		w.first[len(cues)] = len(w.n)
+		w.first[len(cues)] = k
+		for j := range w.n {
+			w.n[j] = -1
+		}
 		return w
 	}).(*widths)
 }
 
-// of is cue i's line counts.
-func (w *widths) of(i int) []float64 { return w.n[w.first[i]:w.first[i+1]] }
+// line is the count of cue i's line j.
+func (w *widths) line(i, j int) float64 {
+	k := w.first[i] + j
+	if w.n[k] < 0 { // a count is never negative
+		w.n[k] = textcount.Count(w.doc.Cues[i].Lines[j].Text, w.weight)
+	}
+	return w.n[k]
+}
+
+// bytesBound reports whether a text's length in bytes bounds its count,
+// so that a rule can pass a line or cue short enough in bytes without
+// counting it: each character takes at least one byte and counts at most
+// 1 when the half-width weight is at most 1. Most lines of Latin, Greek or
+// Cyrillic text are passed so (a 35-byte line against a limit of 42), and
+// the counts L001 and T005 took were a tenth of a file's time.
+func (w *widths) bytesBound() bool { return w.weight <= 1 }

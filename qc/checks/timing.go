@@ -95,10 +95,11 @@ var timingRules = []*rule.Rule{CueTooShort, CueTooLong, CueOverlap, GapTooShort,
 
 func runCueTooShort(p *rule.Pass) {
 	min := p.DurationParam("min_duration")
+	minimum := limitOf(p, min)
 	var limit limitTexts
 	for i := range p.Doc.Cues {
 		c := &p.Doc.Cues[i]
-		if c.Comment || !valid(c) || !below(p, min, c.Start, c.End) {
+		if c.Comment || !valid(c) || !minimum.below(c.Start, c.End) {
 			continue
 		}
 		limit.build(p, min, "≥ ")
@@ -110,10 +111,11 @@ func runCueTooShort(p *rule.Pass) {
 
 func runCueTooLong(p *rule.Pass) {
 	max := p.DurationParam("max_duration")
+	maximum := limitOf(p, max)
 	var limit limitTexts
 	for i := range p.Doc.Cues {
 		c := &p.Doc.Cues[i]
-		if c.Comment || !above(p, max, c.Start, c.End) {
+		if c.Comment || !maximum.above(c.Start, c.End) {
 			continue
 		}
 		limit.build(p, max, "≤ ")
@@ -177,10 +179,11 @@ func gaps(p *rule.Pass, fn func(prev, next *cue.Cue)) {
 
 func runGapTooShort(p *rule.Pass) {
 	min := p.DurationParam("min_gap")
+	minimum := limitOf(p, min)
 	var limit limitTexts
 	gaps(p, func(prev, next *cue.Cue) {
 		gap := next.Start - prev.End
-		if gap < 0 || !below(p, min, prev.End, next.Start) {
+		if gap < 0 || !minimum.below(prev.End, next.Start) {
 			return
 		}
 		limit.build(p, min, "≥ ")
@@ -192,9 +195,10 @@ func runGapTooShort(p *rule.Pass) {
 
 func runGapShouldClose(p *rule.Pass) {
 	min, upTo := p.DurationParam("min_gap"), p.DurationParam("close_below")
+	minimum, closeBelow := limitOf(p, min), limitOf(p, upTo)
 	var closeTo, want string // the same for every gap of the file: built once, at the first
 	gaps(p, func(prev, next *cue.Cue) {
-		if !above(p, min, prev.End, next.Start) || above(p, upTo, prev.End, next.Start) {
+		if !minimum.above(prev.End, next.Start) || closeBelow.above(prev.End, next.Start) {
 			return
 		}
 		if closeTo == "" {
@@ -215,11 +219,24 @@ func runReadingSpeed(p *rule.Pass) {
 		if c.Comment || !valid(c) {
 			continue
 		}
-		var chars float64
-		for _, n := range widths.of(i) {
-			chars += n
+		seconds := c.Duration().Seconds()
+		if widths.bytesBound() {
+			// The cue's bytes bound its count, and dividing both by the
+			// same duration keeps their order: a cue slow enough in bytes
+			// is slow enough in characters.
+			bytes := 0
+			for _, l := range c.Lines {
+				bytes += len(l.Text)
+			}
+			if float64(bytes)/seconds <= max {
+				continue
+			}
 		}
-		cps := chars / c.Duration().Seconds()
+		var chars float64
+		for j := range c.Lines {
+			chars += widths.line(i, j)
+		}
+		cps := chars / seconds
 		if cps <= max {
 			continue
 		}

@@ -245,7 +245,7 @@ func openDoc(in input, file *rule.File, read func(string) ([]byte, error), wantF
 			file.Fix = &rule.FixSource{Data: data, Mapped: dec.Encoding == "UTF-8" && dec.Invalid == 0,
 				TextAt: int64(len(data) - len(text))}
 		}
-		for _, c := range textenc.Controls(text) {
+		for _, c := range textenc.ControlsAfter(text, dec.ControlFree) {
 			file.Controls = append(file.Controls, rule.Problem{Line: c.Line, Message: c.Message, More: c.More})
 		}
 		encoding = dec.Encoding

@@ -55,6 +55,16 @@ func Controls(text string) []ControlLine {
 	return out
 }
 
+// ControlsAfter is Controls for text whose first clean bytes are known to
+// hold no control character (Result.ControlFree): only the rest is read
+// unless it holds one, when the whole text is surveyed as Controls does.
+func ControlsAfter(text string, clean int) []ControlLine {
+	if clean < 0 || clean > len(text) || hasControl(text[clean:]) {
+		return Controls(text)
+	}
+	return nil
+}
+
 func isControl(c byte) bool { return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F }
 
 // hasControl reports whether s holds a byte isControl accepts. It reads

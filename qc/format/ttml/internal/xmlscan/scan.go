@@ -618,56 +618,88 @@ func isNameByte(c byte) bool {
 		c == '_' || c == ':' || c == '.' || c == '-'
 }
 
-// readName returns the end of the name starting at pos. ok is false with
-// d.err nil when no name starts there, and with d.err set when the input
-// ends inside it (encoding/xml needs the byte after a name).
-func (d *Decoder) readName() (end int, ok bool) {
+// What readName notes of a name's bytes, from nameBytes: one table load
+// per byte instead of a chain of comparisons, and the colon and bytes
+// beyond ASCII noted on the way, so that neither the name check nor the
+// split at the colon reads the name again (names are a fifth of a TTML
+// document's reading).
+const (
+	nameByte  = 1 << iota // a byte readName takes: isNameByte, or ≥ 0x80
+	nonASCII              // ≥ 0x80
+	colonByte             // ':'
+)
+
+var nameBytes = func() (t [256]uint8) {
+	for c := 0; c < 256; c++ {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = nameByte | nonASCII
+		case isNameByte(byte(c)):
+			t[c] = nameByte
+		}
+	}
+	t[':'] |= colonByte
+	return t
+}()
+
+// readName returns the end of the name starting at pos and the union of
+// its bytes' nameBytes. ok is false with d.err nil when no name starts
+// there, and with d.err set when the input ends inside it (encoding/xml
+// needs the byte after a name).
+func (d *Decoder) readName() (end int, seen uint8, ok bool) {
 	src := d.src
 	i := d.pos
 	if i >= len(src) {
 		d.eof()
-		return 0, false
+		return 0, 0, false
 	}
-	if c := src[i]; c < utf8.RuneSelf && !isNameByte(c) {
-		return 0, false
+	if nameBytes[src[i]] == 0 {
+		return 0, 0, false
 	}
-	for i++; i < len(src); i++ {
-		if c := src[i]; c < utf8.RuneSelf && !isNameByte(c) {
-			return i, true
+	for ; i < len(src); i++ {
+		t := nameBytes[src[i]]
+		if t == 0 {
+			return i, seen, true
 		}
+		seen |= t
 	}
 	d.eof()
-	return 0, false
+	return 0, 0, false
 }
 
-// name reads a name (an XML Name: colons allowed anywhere).
 func (d *Decoder) name() (string, bool) {
+	s, _, ok := d.nameSeen()
+	return s, ok
+}
+
+// nameSeen is name with what readName noted of its bytes.
+func (d *Decoder) nameSeen() (string, uint8, bool) {
 	start := d.pos
-	end, ok := d.readName()
+	end, seen, ok := d.readName()
 	if !ok {
-		return "", false
+		return "", 0, false
 	}
 	d.pos = end
 	s := d.src[start:end]
-	if !d.isName(s) {
+	if seen&nonASCII != 0 && !d.nonASCIIName(s) || seen&nonASCII == 0 && !asciiName(s) {
 		d.fail("invalid XML name: " + s)
-		return "", false
+		return "", 0, false
 	}
-	return s, true
+	return s, seen, true
 }
 
 // nsname reads a name and splits it at its colon. A name with more than
 // one colon fails with d.err nil (the caller says what was expected); an
 // empty prefix or local part leaves the whole name as the local part.
 func (d *Decoder) nsname() (xml.Name, bool) {
-	s, ok := d.name()
+	s, seen, ok := d.nameSeen()
 	if !ok {
 		return xml.Name{}, false
 	}
-	c := strings.IndexByte(s, ':')
-	if c < 0 {
+	if seen&colonByte == 0 {
 		return xml.Name{Local: s}, true
 	}
+	c := strings.IndexByte(s, ':')
 	if strings.IndexByte(s[c+1:], ':') >= 0 {
 		return xml.Name{}, false
 	}
@@ -677,15 +709,9 @@ func (d *Decoder) nsname() (xml.Name, bool) {
 	return xml.Name{Space: s[:c], Local: s[c+1:]}, true
 }
 
-// isName checks the XML Name production. s holds name bytes and bytes from
-// 0x80 up only (readName stops at anything else).
-func (d *Decoder) isName(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return d.nonASCIIName(s)
-		}
-	}
-	// ASCII: a letter, '_' or ':' first; digits, '.' and '-' after that.
+// asciiName checks the XML Name production for a name of ASCII name bytes
+// (readName's): a letter, '_' or ':' first; digits, '.' and '-' after that.
+func asciiName(s string) bool {
 	c := s[0]
 	return !('0' <= c && c <= '9' || c == '.' || c == '-')
 }

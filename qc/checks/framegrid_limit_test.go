@@ -1,0 +1,47 @@
+package checks
+
+import (
+	"math/rand"
+	"testing"
+
+	"github.com/exportqc/exportqc/qc/cue"
+	"github.com/exportqc/exportqc/qc/rule"
+)
+
+// A limit in frames may decide a span without snapping its ends; every
+// answer must be the one snapping both ends gives (FrameSpan), at common
+// and odd rates, for spans on, near and far from the threshold, negative
+// times and times too large for the shortcut included.
+func TestLimitAgreesWithFrameSpan(t *testing.T) {
+	rates := []cue.FrameRate{{Num: 24000, Den: 1001}, {Num: 25, Den: 1}, {Num: 30000, Den: 1001}, {Num: 24, Den: 1},
+		{Num: 60000, Den: 1001}, {Num: 50, Den: 1}, {Num: 7, Den: 3}, {Num: 1000, Den: 1}, {}}
+	rng := rand.New(rand.NewSource(2))
+	for _, fr := range rates {
+		p := &rule.Pass{File: &rule.File{FrameRate: fr}, Doc: &cue.Document{}}
+		for n := int64(-1); n <= 12; n++ {
+			l := limitOf(p, rule.Duration{InFrames: true, Frames: n})
+			for i := 0; i < 3000; i++ {
+				a := cue.Time(rng.Int63n(int64(3600*cue.Second))) - cue.Time(rng.Int63n(int64(10*cue.Second)))
+				if i%100 == 0 {
+					a = cue.Time(rng.Int63())
+				}
+				// a span of about n-3 .. n+3 frames, at any offset
+				frame := fr.Frames(1)
+				if frame == 0 {
+					frame = cue.Second / 25
+				}
+				b := a + cue.Time(rng.Int63n(int64(7*frame)+1)) + cue.Time(n-3)*frame
+				if i%7 == 0 {
+					b = a + fr.Frames(n+int64(rng.Intn(3))-1) + cue.Time(rng.Intn(3)-1) // on a boundary, ± a flick
+				}
+				span := fr.FrameSpan(a, b)
+				if got, want := l.below(a, b), span < n; got != want {
+					t.Fatalf("%v fps, %d frames, %d..%d (span %d frames): below %v, want %v", fr, n, a, b, span, got, want)
+				}
+				if got, want := l.above(a, b), span > n; got != want {
+					t.Fatalf("%v fps, %d frames, %d..%d (span %d frames): above %v, want %v", fr, n, a, b, span, got, want)
+				}
+			}
+		}
+	}
+}

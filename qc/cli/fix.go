@@ -46,6 +46,7 @@ func (a *app) fixCommand() *cobra.Command {
 	fs.StringSlice("except", nil, "fix every fixable rule but these")
 	fs.String("log", "", "write the JSON change log here, - for standard output (default: DIR.fixlog.json beside --out; inside it when DIR is . or /)")
 	fs.BoolP("quiet", "q", false, "print only the totals, not every edit")
+	fs.Bool("allow-empty", false, "pass a run that finds no subtitle file to fix (by default that is a usage error, exit 2, as for check)")
 	fs.String("waivers", "", "waiver file (YAML): waived findings are not fixed")
 	fs.String("baseline", "", "a previous JSON report: findings in it are not fixed")
 	addDeliveryFlags(cmd)
@@ -164,6 +165,14 @@ func (a *app) runFix(cmd *cobra.Command, args []string) error {
 	}
 	if err != nil {
 		return usageError{err}
+	}
+	if len(res.Files) == 0 {
+		if allow, _ := cmd.Flags().GetBool("allow-empty"); !allow {
+			// As check: a job that fixes an empty or mistyped folder has
+			// fixed nothing, and must not look as if it had.
+			return usagef("nothing to fix in %s: no subtitle file (.srt .vtt .ttml .dfxp .xml .stl .ass .ssa .scc …) "+
+				"was found; --allow-empty passes such a run", strings.Join(args, ", "))
+		}
 	}
 	// Every output (copies, manifests, the log) is staged first and put in
 	// place together: an error or an interrupt leaves none of them.

@@ -345,3 +345,24 @@ func TestCheckFixesCarryEncodingFixes(t *testing.T) {
 		t.Errorf("no SARIF fix for E002:\n%s", sarif)
 	}
 }
+
+// fix on a folder with no subtitle file is "nothing to fix", exit 2, as
+// check's "nothing to check": a job pointed at an empty or mistyped
+// folder must not pass as if it had fixed something. --allow-empty
+// passes it, and nothing is written.
+func TestFixNothingToFix(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("not a subtitle\n"), 0o644)
+	out := filepath.Join(t.TempDir(), "fixed")
+	code, _, stderr := run(t, "fix", "--config", emptyConfig(t), "--out", out, dir)
+	if code != ExitUsage || !strings.Contains(stderr, "nothing to fix in "+dir) {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("--out was made: %v", err)
+	}
+	code, _, stderr = run(t, "fix", "--config", emptyConfig(t), "--allow-empty", "--diff", dir)
+	if code != ExitPass {
+		t.Errorf("--allow-empty: exit %d, stderr %q", code, stderr)
+	}
+}

@@ -61,3 +61,18 @@ var extendedChars13 = [32]rune{
 	'Ä', 'ä', 'Ö', 'ö', 'ß', '¥', '¤', '│',
 	'Å', 'å', 'Ø', 'ø', '┌', '┐', '└', '┘',
 }
+
+// The decoder's tables, for writers of CEA-608 data (the test-file
+// generator): encoding from the same tables the reader decodes with keeps
+// the two from disagreeing about a character.
+
+// StandardChar is the Unicode character of standard byte b (0x20-0x7F).
+func StandardChar(b byte) rune { return standardChar(b) }
+
+// SpecialChars are the characters of 0x11 0x30-0x3F (index b2-0x30);
+// index 9 is the transparent space, which is positioning, not text.
+func SpecialChars() [16]rune { return specialChars }
+
+// ExtendedChars are the characters of 0x12 and 0x13 0x20-0x3F (index
+// b2-0x20).
+func ExtendedChars() [2][32]rune { return [2][32]rune{extendedChars12, extendedChars13} }

@@ -3,6 +3,8 @@ package gen
 import (
 	"fmt"
 	"math/bits"
+
+	"github.com/exportqc/exportqc/qc/format/scc"
 )
 
 // CEA-608 (CTA-608-E) data for channel CC1, as SCC files carry it: one
@@ -53,23 +55,27 @@ func pac(row, indent int, italic bool) uint16 {
 // tabOffset moves the cursor 1-3 columns right.
 func tabOffset(n int) uint16 { return word608(0x17, 0x20+byte(n)) }
 
-// standard608 are the characters of the basic set that are not ASCII, or
-// that stand where ASCII has another character, by their byte.
-var standard608 = map[rune]byte{
-	'á': 0x2A, 'é': 0x5C, 'í': 0x5E, 'ó': 0x5F, 'ú': 0x60,
-	'ç': 0x7B, '÷': 0x7C, 'Ñ': 0x7D, 'ñ': 0x7E, '█': 0x7F,
-}
+// standard608, special608 and extended608 are the SCC reader's character
+// tables (qc/format/scc) turned round for encoding: standard608 the
+// characters of the basic set that are not the ASCII of their byte;
+// special608 the special characters of 11h 30h-3Fh, each taking a column
+// of its own (the transparent space, 39h, left out as 0); extended608 those
+// of 12h and 13h 20h-3Fh, each replacing the character before it, so a
+// standard character is sent first for decoders without the extended set.
+var standard608, special608, extended608 = tables608()
 
-// special608 are the special characters (11h 30h-3Fh; 39h, the
-// transparent space, is left out). Each takes a column of its own.
-var special608 = []rune("®°½¿™¢£♪à\x00èâêîôû")
-
-// extended608 are the extended Western European characters of 12h and
-// 13h 20h-3Fh. Each replaces the character before it, so a standard
-// character is sent first for decoders without the extended set.
-var extended608 = [2][]rune{
-	[]rune("ÁÉÓÚÜü‘¡*'—©℠•“”ÀÂÇÈÊËëÎÏïÔÙùÛ«»"),
-	[]rune("ÃãÍÌìÒòÕõ{}\\^_|~ÄäÖöß¥¤│ÅåØø┌┐└┘"),
+func tables608() (map[rune]byte, []rune, [2][]rune) {
+	standard := map[rune]byte{}
+	for b := byte(0x20); b < 0x80; b++ {
+		if r := scc.StandardChar(b); r != rune(b) {
+			standard[r] = b
+		}
+	}
+	sp := scc.SpecialChars()
+	special := sp[:]
+	special[9] = 0
+	ext := scc.ExtendedChars()
+	return standard, special, [2][]rune{ext[0][:], ext[1][:]}
 }
 
 // fallback608 is the basic character sent before an extended one.
@@ -144,11 +150,7 @@ func rowText(s string) ([]unit608, error) {
 // isExtendedASCII reports the ASCII characters whose bytes the basic set
 // gives to accented letters: they are sent from the extended set.
 func isExtendedASCII(r rune) bool {
-	switch r {
-	case '*', '\\', '^', '_', '`', '{', '|', '}', '~':
-		return true
-	}
-	return false
+	return r >= 0x20 && r < 0x80 && scc.StandardChar(byte(r)) != r
 }
 
 func runeIndex(list []rune, r rune) int {

@@ -19,15 +19,7 @@ type shownPart struct {
 func showPart(p Part, minSeverity rule.Severity, fails func(rule.Severity) bool) (sp shownPart, ok bool) {
 	sp.findings, sp.file = p.Findings, p.File
 	if minSeverity > rule.Info {
-		// A new slice: the part's findings go to every report of the run.
-		kept := make([]rule.Finding, 0, len(p.Findings))
-		for _, f := range p.Findings {
-			if f.Severity >= minSeverity {
-				kept = append(kept, f)
-			}
-		}
-		sp.hidden = len(p.Findings) - len(kept)
-		sp.findings = kept
+		sp.findings, sp.hidden = atLeast(p.Findings, minSeverity)
 	}
 	switch {
 	case p.File != nil:
@@ -48,4 +40,17 @@ func showPart(p Part, minSeverity rule.Severity, fails func(rule.Severity) bool)
 func failsFunc(failOn string) func(rule.Severity) bool {
 	sev, none := parseFailOn(failOn)
 	return func(s rule.Severity) bool { return !none && s >= sev }
+}
+
+// atLeast returns the findings of fs at or above min, in a new slice (fs
+// is shared with the other writers of the run and must stay whole), and
+// how many were left out.
+func atLeast(fs []rule.Finding, min rule.Severity) (kept []rule.Finding, hidden int) {
+	kept = make([]rule.Finding, 0, len(fs))
+	for _, f := range fs {
+		if f.Severity >= min {
+			kept = append(kept, f)
+		}
+	}
+	return kept, len(fs) - len(kept)
 }

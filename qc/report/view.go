@@ -49,16 +49,7 @@ func newViewFrom(r *Report, minSeverity rule.Severity) *view {
 	v.failOn, v.failNone = parseFailOn(r.Summary.FailOn)
 	v.findings = inReportOrder(r.Findings) // no copy when already sorted (the engine sorts)
 	if minSeverity > rule.Info {
-		// A new slice: the report's own findings are shared with the
-		// other writers of the run and must stay whole.
-		kept := make([]rule.Finding, 0, len(v.findings))
-		for _, f := range v.findings {
-			if f.Severity >= minSeverity {
-				kept = append(kept, f)
-			}
-		}
-		v.hidden = len(v.findings) - len(kept)
-		v.findings = kept
+		v.findings, v.hidden = atLeast(v.findings, minSeverity)
 	}
 
 	byPath := make(map[string]int, len(r.Files))

@@ -20,5 +20,15 @@ func secs(t cue.Time) string {
 // num formats a count that may be fractional (half-width characters count 0.5).
 func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 
-// rate formats characters per second with one decimal.
-func rate(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) }
+// rate formats a rate f found over max: one decimal, or more (up to three)
+// when one would read as the limit itself ("17.0 is over the limit of 17"
+// for 17.04).
+func rate(f, max float64) string {
+	for prec := 1; prec < 3; prec++ {
+		s := strconv.FormatFloat(f, 'f', prec, 64)
+		if v, _ := strconv.ParseFloat(s, 64); v > max {
+			return s
+		}
+	}
+	return strconv.FormatFloat(f, 'f', 3, 64)
+}

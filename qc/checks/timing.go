@@ -244,7 +244,7 @@ func runReadingSpeed(p *rule.Pass) {
 			limit = num(max)
 			want = "≤ " + limit + " cps"
 		}
-		speed := rate(cps)
+		speed := rate(cps, max)
 		p.ReportCue(c, "max_cps", "reading speed "+speed+" characters/s ("+num(chars)+" characters in "+
 			secs(c.Duration())+") is over the limit of "+limit, want, speed+" cps")
 	}

@@ -169,12 +169,12 @@ func (d *Document) Displayed() []*Cue {
 // NewCue returns a new zero cue at the end of d.Cues, to be filled in where
 // it lies: appending a finished cue instead copies it with its pointers
 // (under a write barrier while the collector runs). Readers make room
-// for the cues they expect (one per timing line) beforehand.
+// for the cues they expect (one per timing line) with make and never
+// shrink Cues, so the room beyond len is zero.
 func (d *Document) NewCue() *Cue {
 	n := len(d.Cues)
 	if n < cap(d.Cues) {
 		d.Cues = d.Cues[:n+1]
-		d.Cues[n] = Cue{} // room made by a slice re-used for this document is not assumed zero
 	} else {
 		d.Cues = append(d.Cues, Cue{})
 	}

@@ -29,6 +29,22 @@ type textEdit struct {
 	s        string
 }
 
+// editsOf runs a rule's edit function on one line and keeps one edit per
+// place: two marks may ask for the same change (the space after « and the
+// one before » in "« »" are one space), and two edits of one place would
+// overlap, losing the whole fix.
+func editsOf(edit func(j int, text string) []textEdit, k int, text string) []textEdit {
+	es := edit(k, text)
+	kept := es[:0]
+	for _, e := range es {
+		if n := len(kept); n > 0 && kept[n-1] == e {
+			continue
+		}
+		kept = append(kept, e)
+	}
+	return kept
+}
+
 // visibleLine is a payload line's visible text and, for each of its bytes,
 // the byte of the payload it came from.
 type visibleLine struct {
@@ -130,7 +146,7 @@ func textFix(p *rule.Pass, c *cue.Cue, j int, msg string, edit func(j int, text 
 		if lines[k].text != c.Lines[k].Text {
 			return nil
 		}
-		for _, e := range edit(k, lines[k].text) {
+		for _, e := range editsOf(edit, k, lines[k].text) {
 			a, z, ok := lines[k].place(e)
 			if !ok {
 				return nil
@@ -184,7 +200,7 @@ func lineEdits(c *cue.Cue, j int, edit func(j int, text string) []textEdit) [][]
 	any := false
 	for k, l := range c.Lines {
 		if j < 0 || k == j {
-			edits[k] = edit(k, l.Text)
+			edits[k] = editsOf(edit, k, l.Text)
 			any = any || len(edits[k]) > 0
 		}
 	}

@@ -64,24 +64,15 @@ func frenchSpaceFix(p *rule.Pass, c *cue.Cue, j int, spaces map[rune]bool) []rul
 	return textFix(p, c, j, "set "+codePoint(want)+" before high punctuation and inside guillemets"+cueLabel(c),
 		func(_ int, t string) []textEdit {
 			var out []textEdit
-			// add keeps one edit per place: in "« »" and "«»" the space
-			// after « and the space before » are the same bytes, and two
-			// edits there would overlap (and the line's fix be lost).
-			add := func(e textEdit) {
-				if n := len(out); n > 0 && out[n-1].from == e.from && out[n-1].to == e.to {
-					return
-				}
-				out = append(out, e)
-			}
 			// fixBefore fixes the space before the rune at byte i.
 			fixBefore := func(i int) {
 				prev := runeBefore(t, i)
 				switch {
 				case spaces[prev]:
 				case isSpaceRune(prev):
-					add(textEdit{i - utf8.RuneLen(prev), i, ws})
+					out = append(out, textEdit{i - utf8.RuneLen(prev), i, ws})
 				default:
-					add(textEdit{i, i, ws})
+					out = append(out, textEdit{i, i, ws})
 				}
 			}
 			for i, r := range t {
@@ -100,9 +91,9 @@ func frenchSpaceFix(p *rule.Pass, c *cue.Cue, j int, spaces map[rune]bool) []rul
 					switch {
 					case spaces[next]:
 					case isSpaceRune(next):
-						add(textEdit{k, k + n, ws})
+						out = append(out, textEdit{k, k + n, ws})
 					default:
-						add(textEdit{k, k, ws})
+						out = append(out, textEdit{k, k, ws})
 					}
 				case '»':
 					if i > 0 {

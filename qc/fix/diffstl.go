@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 
 	"github.com/exportqc/exportqc/qc/format/stl"
@@ -20,7 +21,10 @@ func Diff(w io.Writer, f *File) error {
 	if !f.Changed() {
 		return nil
 	}
-	nameA, nameB := "a/"+f.Path, "b/"+f.Path
+	// As git writes them: an absolute path loses its leading slash
+	// ("a/tmp/x.srt", not "a//tmp/x.srt"), so `patch -p1` run from / applies.
+	rel := strings.TrimLeft(filepath.ToSlash(f.Path), "/")
+	nameA, nameB := "a/"+rel, "b/"+rel
 	switch f.Format {
 	case "stl":
 		return stlDiff(w, nameA, nameB, f.Original, f.Fixed)

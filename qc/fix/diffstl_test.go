@@ -120,3 +120,14 @@ func TestDiffSTLShortBlockInHex(t *testing.T) {
 		t.Errorf("got\n%q\nwant\n%q", out.String(), want)
 	}
 }
+
+// A file named by an absolute path gets the headers git gives it: "a/tmp/x.srt",
+// not "a//tmp/x.srt", which patch -p1 would not find.
+func TestDiffHeadersOfAnAbsolutePath(t *testing.T) {
+	var out strings.Builder
+	src := "1\n00:00:01,000 --> 00:00:02,000\nHi\n"
+	Diff(&out, &File{Path: "/tmp/ep/x.srt", Format: "srt", Original: []byte(src), Fixed: []byte(strings.Replace(src, "Hi", "Hi.", 1))})
+	if !strings.HasPrefix(out.String(), "--- a/tmp/ep/x.srt\n+++ b/tmp/ep/x.srt\n") {
+		t.Errorf("headers:\n%s", out.String())
+	}
+}

@@ -33,7 +33,7 @@ func ReadWithRegions(text string) (*cue.Document, []Region) {
 	r.dec.Dialect = markup.WebVTT
 	r.hasNUL = strings.IndexByte(r.src, 0) >= 0
 	r.split()
-	r.doc.Cues = make([]cue.Cue, 0, strings.Count(r.src, "-->"))
+	r.doc.Cues = make([]cue.Cue, 0, countArrows(r.src))
 	r.parse()
 	r.reportLegacy()
 	r.unlisted()
@@ -105,7 +105,7 @@ func (r *reader) parse() {
 		// as in the spec). The spec makes it the start of a block of stray
 		// text, which swallows a following cue identifier; players show
 		// nothing for it either way, and Netflix's exports carry such lines.
-		for i < n && blankish(r.text(i)) && (r.text(i) == "" || i+1 >= n || !strings.Contains(r.text(i+1), "-->")) {
+		for i < n && blankish(r.text(i)) && (r.text(i) == "" || i+1 >= n || !hasArrow(r.text(i+1))) {
 			i++
 		}
 		if i >= n {
@@ -129,7 +129,7 @@ func (r *reader) block(i int, inHeader bool) int {
 		line := r.text(i)
 		lineCount++
 		i++
-		if strings.Contains(line, "-->") {
+		if hasArrow(line) {
 			if inHeader || !(lineCount == 1 || (lineCount == 2 && !seenArrow)) {
 				i = prev
 				break
@@ -409,4 +409,36 @@ func clip(s string) string {
 		cut--
 	}
 	return s[:cut] + "…"
+}
+
+// hasArrow is strings.Contains(s, "-->"), asked of every line. It looks
+// for the '>', rare in text, rather than for the '-' that starts every
+// dialogue line ("- Hello").
+func hasArrow(s string) bool {
+	for {
+		i := strings.IndexByte(s, '>')
+		switch {
+		case i < 0:
+			return false
+		case i >= 2 && s[i-1] == '-' && s[i-2] == '-':
+			return true
+		}
+		s = s[i+1:]
+	}
+}
+
+// countArrows is strings.Count(s, "-->") found as hasArrow finds one
+// (occurrences of "-->" cannot overlap, so counting their '>' is exact).
+func countArrows(s string) int {
+	n := 0
+	for i := 0; ; i++ {
+		k := strings.IndexByte(s[i:], '>')
+		if k < 0 {
+			return n
+		}
+		i += k
+		if i >= 2 && s[i-1] == '-' && s[i-2] == '-' {
+			n++
+		}
+	}
 }

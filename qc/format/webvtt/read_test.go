@@ -2,7 +2,9 @@ package webvtt
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -279,5 +281,46 @@ func TestHeaderLanguage(t *testing.T) {
 	}
 	if doc := Read("WEBVTT\n\nLanguage: fr\n00:01.000 --> 00:02.000\nx\n"); doc.Language != "" {
 		t.Errorf("a cue identifier was taken for the header: %q", doc.Language)
+	}
+}
+
+// hasArrow and countArrows find "-->" as strings.Contains and Count do,
+// wherever the dashes and '>' fall.
+func TestArrowSearchAsStrings(t *testing.T) {
+	rng := rand.New(rand.NewPCG(14, 3))
+	pieces := []string{"-", "--", ">", "-->", "a", "->", "<", " ", "é"}
+	for range 5000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		if hasArrow(s) != strings.Contains(s, "-->") || countArrows(s) != strings.Count(s, "-->") {
+			t.Fatalf("%q: hasArrow %v, countArrows %d", s, hasArrow(s), countArrows(s))
+		}
+	}
+}
+
+// Setting values read without strconv.ParseFloat (whole numbers) read as
+// it reads them, and values of 16 or more digits, signs or dots still go
+// through it.
+func TestSettingNumbersReadAsParseFloat(t *testing.T) {
+	rng := rand.New(rand.NewPCG(14, 5))
+	for range 5000 {
+		digits := make([]byte, 1+rng.IntN(18))
+		for k := range digits {
+			digits[k] = byte('0' + rng.IntN(10))
+		}
+		s := string(digits)
+		want, _ := strconv.ParseFloat(s, 64)
+		if v, ok := smallInteger(s); ok && v != want || !ok && len(s) <= 15 {
+			t.Fatalf("%q: smallInteger %v %v, ParseFloat %v", s, v, ok, want)
+		}
+		if v, pct, ok := lineNumber("-" + s); !ok || pct || v != -want+0 {
+			t.Fatalf("line:-%s reads %v %v %v, want %v", s, v, pct, ok, -want)
+		}
+		if v, ok := percentage(s + "%"); ok != (want <= 100) || ok && v != want {
+			t.Fatalf("%s%% reads %v %v, want %v", s, v, ok, want)
+		}
 	}
 }

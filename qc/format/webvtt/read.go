@@ -63,6 +63,7 @@ type reader struct {
 	// one by one as naming no region.
 	legacyRegions    map[string]bool
 	legacyRegionRefs int
+	lastSettings     parsedSettings // the last cue's, see settings
 
 	diags lineread.DiagCap
 }
@@ -268,7 +269,7 @@ func (r *reader) addCue(first, timingLine int, id string, t timing, from, to int
 		}
 	}
 	if t.settings != "" {
-		st, probs, legacy := parseSettings(t.settings)
+		st, probs, legacy := r.settings(t.settings)
 		for _, p := range probs {
 			r.diag(timingLine, index, p)
 		}
@@ -286,6 +287,26 @@ func (r *reader) addCue(first, timingLine int, id string, t timing, from, to int
 			}
 		}
 	}
+}
+
+// parsedSettings is one cue's settings as parseSettings read them.
+type parsedSettings struct {
+	text   string
+	st     Settings
+	probs  []string
+	legacy []Legacy
+}
+
+// settings is parseSettings, which it skips when a cue's settings are
+// written as the previous cue's were: most files give every cue the same
+// line and alignment. The lists returned are only read.
+func (r *reader) settings(s string) (Settings, []string, []Legacy) {
+	if p := &r.lastSettings; p.text == s && s != "" {
+		return p.st, p.probs, p.legacy
+	}
+	st, probs, legacy := parseSettings(s)
+	r.lastSettings = parsedSettings{s, st, probs, legacy}
+	return st, probs, legacy
 }
 
 func (r *reader) region(id string) bool {

@@ -324,3 +324,28 @@ func TestSettingNumbersReadAsParseFloat(t *testing.T) {
 		}
 	}
 }
+
+// Cues that repeat the previous cue's settings (read once, see settings)
+// still each get their own problems and legacy counts, and a change of
+// settings is read anew.
+func TestRepeatedSettingsReportedPerCue(t *testing.T) {
+	src := "WEBVTT\n\n" +
+		"00:00:01.000 --> 00:00:02.000 size:50 align:middle\nA\n\n" +
+		"00:00:03.000 --> 00:00:04.000 size:50 align:middle\nB\n\n" +
+		"00:00:05.000 --> 00:00:06.000 align:start\nC\n\n" +
+		"00:00:07.000 --> 00:00:08.000 size:50 align:middle\nD\n"
+	doc := Read(src)
+	var cues []int
+	for _, d := range doc.Diagnostics {
+		if strings.Contains(d.Message, `"size:50" is ignored`) {
+			cues = append(cues, d.Cue)
+		}
+	}
+	if !reflect.DeepEqual(cues, []int{1, 2, 4}) {
+		t.Errorf("size:50 reported for cues %v, want 1, 2 and 4: %+v", cues, doc.Diagnostics)
+	}
+	last := doc.Diagnostics[len(doc.Diagnostics)-1]
+	if !strings.Contains(last.Message, "align:middle ×3") {
+		t.Errorf("legacy align:middle not counted on each of the three cues: %q", last.Message)
+	}
+}

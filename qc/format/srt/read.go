@@ -72,7 +72,11 @@ func (r *reader) split() {
 	n := r.ix.Len()
 	r.kinds = make([]kind, n)
 	for i := range n {
-		k := classify(r.ix.Text(i))
+		text := r.ix.Text(i)
+		if text == "" {
+			continue // kindBlank, the zero kind
+		}
+		k := classify(text)
 		r.kinds[i] = k
 		switch k {
 		case kindTiming:
@@ -90,6 +94,20 @@ func (r *reader) kind(i int) kind { return r.kinds[i] }
 // classify says what a line is on its own; the parser decides from its
 // neighbours what it means (a counter, text that looks like one).
 func classify(text string) kind {
+	if c := text[0]; c > ' ' && c < 0x80 && !digit(c) {
+		// Nearly every line of text ("Hello", "- Hi", "<i>"; not "¿",
+		// "1984" or "\u3000"): it is not blank, not a counter, and a
+		// timing line only by isTimingCandidate's first test (its second
+		// wants a digit first). Decided without the trims.
+		k := 0
+		for k < len(text) && timestampChar(text[k]) {
+			k++
+		}
+		if k >= 2 && k < len(text) && text[k] == '>' && text[k-2:k] == "--" {
+			return kindTiming
+		}
+		return kindText
+	}
 	t := trim(text)
 	switch {
 	case t == "":

@@ -87,13 +87,16 @@ func isTimingCandidate(s string) bool {
 
 // timestampChar reports the characters an SRT timestamp and the space
 // around it are written with.
-func timestampChar(c byte) bool {
-	switch {
-	case c >= '0' && c <= '9', c == ':', c == ',', c == '.', c == '-', c == ' ', c == '\t':
-		return true
+func timestampChar(c byte) bool { return timestampChars[c] }
+
+// timestampChars holds timestampChar's answer for each byte: a look-up is
+// cheaper than the comparisons in the loop that every line of a file runs.
+var timestampChars = func() (t [256]bool) {
+	for _, c := range []byte("0123456789:,.- \t") {
+		t[c] = true
 	}
-	return false
-}
+	return t
+}()
 
 // arrowLen returns the length of the arrow at the start of s: "-->" or a
 // mistyped one ("->", "- >", "--->", "—>", "==>"): dashes, en or em dashes

@@ -33,25 +33,29 @@ const minJoinBlock = 4 << 10
 type lineSpan struct{ off, n int32 }
 
 // IndexLines indexes src.
-func IndexLines(src string) LineIndex { return IndexLinesEach(src, nil) }
+func IndexLines(src string) LineIndex {
+	x := LineIndex{src: src, lines: make([]lineSpan, 0, countLines(src))}
+	start := 0
+	if hasBOM(src) {
+		start = 3 // as LineScanner: the encoding layer reports it
+	}
+	x.lines = appendLines(x.lines, src, start)
+	return x
+}
 
-// IndexLinesEach is IndexLines that also calls each (if not nil) with every
-// line's 0-based number and text as it is split, so that a reader can
-// classify its lines in the same pass over the text.
-func IndexLinesEach(src string, each func(i int, text string)) LineIndex {
+// countLines is how many lines src has at most: one more than its LFs (or
+// than its CRs when it has no LF, as old Mac files). Counting is a fast
+// pass that sizes the index once, exactly for LF and CRLF files.
+func countLines(src string) int {
 	n := strings.Count(src, "\n")
 	if n == 0 {
 		n = strings.Count(src, "\r")
 	}
-	x := LineIndex{src: src, lines: make([]lineSpan, 0, n+1)}
-	for s := NewLineScanner(src); s.Scan(); {
-		text := s.Text()
-		if each != nil {
-			each(len(x.lines), text)
-		}
-		x.lines = append(x.lines, lineSpan{int32(s.Offset()), int32(len(text))})
-	}
-	return x
+	return n + 1
+}
+
+func hasBOM(src string) bool {
+	return len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF
 }
 
 // Len is the number of lines.

@@ -45,6 +45,16 @@ func scanAll(src string) []scannedLine {
 	return out
 }
 
+// indexAll is scanAll through IndexLines, which splits in a loop of its own.
+func indexAll(src string) []scannedLine {
+	x := IndexLines(src)
+	var out []scannedLine
+	for i := range x.Len() {
+		out = append(out, scannedLine{x.Text(i), i + 1, int(x.Offset(i))})
+	}
+	return out
+}
+
 func sameLines(a, b []scannedLine) bool {
 	if len(a) != len(b) {
 		return false
@@ -57,7 +67,8 @@ func sameLines(a, b []scannedLine) bool {
 	return true
 }
 
-// Every mix of line ends splits as the definition of a line says:
+// Every mix of line ends splits as the definition of a line says, in the
+// scanner and in the index:
 // lone CRs among LFs, CRLF, CR at the end, runs of empty lines, a BOM.
 func TestLineScannerSplitsEveryMixOfLineEnds(t *testing.T) {
 	cases := []string{
@@ -79,6 +90,9 @@ func TestLineScannerSplitsEveryMixOfLineEnds(t *testing.T) {
 		if got, want := scanAll(src), referenceLines(src); !sameLines(got, want) {
 			t.Fatalf("%q:\n got %+v\nwant %+v", src, got, want)
 		}
+		if got, want := indexAll(src), referenceLines(src); !sameLines(got, want) {
+			t.Fatalf("IndexLines %q:\n got %+v\nwant %+v", src, got, want)
+		}
 	}
 }
 
@@ -97,7 +111,8 @@ func TestIndexLinesMatchesScanner(t *testing.T) {
 	}
 }
 
-// go test ./qc/cue -run '^$' -bench LineScanner -cpu 1
+// go test ./qc/cue -run '^$' -bench LineScanner -cpu 1 (index-*: IndexLines,
+// which splits the whole text in one walk)
 func BenchmarkLineScanner(b *testing.B) {
 	var sb strings.Builder
 	for i := range 700 {
@@ -112,6 +127,14 @@ func BenchmarkLineScanner(b *testing.B) {
 		if eol == "CRLF" {
 			src = strings.ReplaceAll(src, "\n", "\r\n")
 		}
+		b.Run("index-"+eol, func(b *testing.B) {
+			b.SetBytes(int64(len(src)))
+			for b.Loop() {
+				if x := IndexLines(src); x.Len() == 0 {
+					b.Fatal("no lines")
+				}
+			}
+		})
 		b.Run(eol, func(b *testing.B) {
 			b.SetBytes(int64(len(src)))
 			for b.Loop() {

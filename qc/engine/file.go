@@ -395,18 +395,25 @@ func readFile(path string, limit int64) ([]byte, error) {
 	}
 	// One allocation of the size the file says it has, plus one byte to see
 	// whether it grew meanwhile; never more than limit+1 bytes are read.
-	data := make([]byte, 0, st.Size()+1)
-	r := io.LimitReader(fh, limit+1)
+	size := st.Size()
+	data := make([]byte, 0, size+1)
 	for {
 		if len(data) == cap(data) {
-			data = append(data, 0)[:len(data)] // grew: Go's growth, bounded by the LimitReader
+			data = append(data, 0)[:len(data)] // grew: Go's growth, bounded below
 		}
-		n, err := r.Read(data[len(data):cap(data)])
+		room := data[len(data):cap(data)]
+		if left := limit + 1 - int64(len(data)); int64(len(room)) > left {
+			room = room[:left]
+		}
+		n, err := fh.Read(room)
 		data = data[:len(data)+n]
 		if int64(len(data)) > limit {
 			return nil, fmt.Errorf("file too large: it grew past the limit of %s while being read (max_file_size_mb)", byteSize(limit))
 		}
-		if err == io.EOF {
+		// A read of a regular file that returns less than it was asked
+		// for has met the file's end: with all the bytes fstat promised,
+		// that is the whole file, without a second read to hear EOF.
+		if err == io.EOF || (err == nil && n < len(room) && int64(len(data)) == size) {
 			return data, nil
 		}
 		if err != nil {

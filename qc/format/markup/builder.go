@@ -52,6 +52,7 @@ func (d *Decoder) Lines(raw string) []cue.Line {
 		return lines
 	}
 	d.b.reset(raw)
+	d.b.exact = d.exact
 	if d.Dialect == WebVTT {
 		d.webvtt(raw)
 	} else {
@@ -184,9 +185,16 @@ type builder struct {
 	start, end int   // the substring, in lineSub mode
 	n          int   // current line length in bytes
 	buf        []byte
-	spans      []cue.Span // spans of all finished lines and the current one
-	lineSpan0  int        // index in spans where the current line's spans begin
-	lines      []pending
+	// texts is where the texts of stitched lines are kept: copied one
+	// after another into shared blocks rather than allocated one string
+	// each. Bytes once written there are never written again (a full
+	// block is replaced, not grown), so the strings over them stay
+	// immutable.
+	texts     []byte
+	exact     bool       // blocks of texts no larger than one line needs
+	spans     []cue.Span // spans of all finished lines and the current one
+	lineSpan0 int        // index in spans where the current line's spans begin
+	lines     []pending
 }
 
 type pending struct {
@@ -265,9 +273,30 @@ func (b *builder) endLine() {
 	case lineSub:
 		text = b.src[b.start:b.end]
 	case lineBuf:
-		text = string(b.buf)
+		text = b.keep(b.buf)
 	}
 	b.lines = append(b.lines, pending{text: text, span0: b.lineSpan0, nspan: len(b.spans) - b.lineSpan0})
 	b.lineSpan0 = len(b.spans)
 	b.mode, b.n = lineEmpty, 0
+}
+
+// minTextBlock is the smallest block of stitched texts: a few dozen lines.
+const minTextBlock = 2 << 10
+
+// keep returns a string with the bytes of p, copied into b.texts.
+func (b *builder) keep(p []byte) string {
+	if len(p) == 0 {
+		return ""
+	}
+	if cap(b.texts)-len(b.texts) < len(p) {
+		size := len(p)
+		if !b.exact {
+			size = max(minTextBlock, size)
+		}
+		b.texts = make([]byte, 0, size)
+	}
+	from := len(b.texts)
+	b.texts = append(b.texts, p...)
+	out := b.texts[from:]
+	return unsafe.String(unsafe.SliceData(out), len(out))
 }

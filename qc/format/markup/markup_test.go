@@ -184,6 +184,33 @@ func TestArenaSlicesDoNotOverlap(t *testing.T) {
 	}
 }
 
+// Lines stitched from pieces ("- <i>Hi</i>") are copied into blocks one
+// Decoder shares across cues: every text decoded earlier still reads the
+// same after many more cues, across block boundaries, in both dialects.
+func TestStitchedTextsStayIntact(t *testing.T) {
+	for _, dialect := range []Dialect{SRT, WebVTT} {
+		d := Decoder{Dialect: dialect}
+		var got [][]cue.Line
+		var raws []string
+		for i := range 2000 {
+			raw := "- <i>" + strings.Repeat("ab", i%150) + "</i>&amp;\n<b>x</b> <u>" + strings.Repeat("y", i%7) + "</u>"
+			raws = append(raws, raw)
+			got = append(got, d.Lines(raw))
+		}
+		for i, raw := range raws {
+			want := Lines(raw, dialect)
+			if len(got[i]) != len(want) {
+				t.Fatalf("cue %d: %d lines, want %d", i, len(got[i]), len(want))
+			}
+			for k := range want {
+				if got[i][k].Text != want[k].Text {
+					t.Fatalf("dialect %d cue %d line %d reads %q after more cues, want %q", dialect, i, k, got[i][k].Text, want[k].Text)
+				}
+			}
+		}
+	}
+}
+
 func TestUnbalanced(t *testing.T) {
 	cases := []struct {
 		raw   string

@@ -63,7 +63,9 @@ func (d *Decoder) srt(raw string) {
 			i = next
 			text = i
 		default:
-			i++
+			// Plain text: skip the words that hold none of the bytes
+			// above (nextStop's), so each byte is looked at about once.
+			i = nextStop(raw, i+1)
 		}
 	}
 	b.raw(text, len(raw), style())

@@ -119,7 +119,8 @@ func (d *Decoder) webvtt(raw string) {
 			i = end
 			text = i
 		default:
-			i++
+			// Plain text: skip the words that hold no byte to look at.
+			i = nextStop(raw, i+1)
 		}
 	}
 	emit(len(raw))

@@ -2,6 +2,7 @@ package srt
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"reflect"
 	"strings"
 	"testing"
@@ -292,5 +293,39 @@ func TestJoinedFilesBOM(t *testing.T) {
 	// One at the very start is the file's own (E002 from the decoder).
 	if doc := Read("\ufeff" + basic); len(doc.Diagnostics) != 0 || len(doc.Cues) != 2 {
 		t.Errorf("leading BOM: %d cues, diagnostics %+v", len(doc.Cues), doc.Diagnostics)
+	}
+}
+
+// classifyGeneral is classify without its shortcut for lines of text: the
+// trims, then the timing and counter tests, as every line once went.
+func classifyGeneral(text string) kind {
+	t := trim(text)
+	switch {
+	case t == "":
+		return kindBlank
+	case isTimingCandidate(text), text[0] == bom0 && isTimingCandidate(strings.TrimPrefix(text, bom)):
+		return kindTiming
+	case isNumber(t):
+		return kindCounter
+	}
+	return kindText
+}
+
+// classify's shortcut for lines that start with a letter or a tag gives
+// the general answer for every line, whatever its first bytes: spaces of
+// any kind, BOMs, digits, dashes, arrows, tags, letters beyond ASCII.
+func TestClassifyShortcutAsGeneral(t *testing.T) {
+	pieces := []string{" ", "\t", "\u3000", "\u00a0", bom, "1", "12", ":", ",", ".", "-", "-->", "->", ">", "<i>", "A", "z", "é",
+		"~", "00:00:01,000", " --> ", "00:00:02,000", "X1:10", "\x7f", "{", "!"}
+	rng := rand.New(rand.NewPCG(14, 11))
+	for range 20000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(6) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		line := b.String()
+		if got, want := classify(line), classifyGeneral(line); got != want {
+			t.Fatalf("%q: classified %d, want %d", line, got, want)
+		}
 	}
 }

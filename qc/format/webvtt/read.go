@@ -33,7 +33,7 @@ func ReadWithRegions(text string) (*cue.Document, []Region) {
 	r.dec.Dialect = markup.WebVTT
 	r.hasNUL = strings.IndexByte(r.src, 0) >= 0
 	r.split()
-	r.doc.Cues = make([]cue.Cue, 0, strings.Count(r.src, "-->"))
+	r.doc.Cues = make([]cue.Cue, 0, countArrows(r.src))
 	r.parse()
 	r.reportLegacy()
 	r.unlisted()
@@ -63,6 +63,7 @@ type reader struct {
 	// one by one as naming no region.
 	legacyRegions    map[string]bool
 	legacyRegionRefs int
+	lastSettings     parsedSettings // the last cue's, see settings
 
 	diags lineread.DiagCap
 }
@@ -105,7 +106,7 @@ func (r *reader) parse() {
 		// as in the spec). The spec makes it the start of a block of stray
 		// text, which swallows a following cue identifier; players show
 		// nothing for it either way, and Netflix's exports carry such lines.
-		for i < n && blankish(r.text(i)) && (r.text(i) == "" || i+1 >= n || !strings.Contains(r.text(i+1), "-->")) {
+		for i < n && blankish(r.text(i)) && (r.text(i) == "" || i+1 >= n || !hasArrow(r.text(i+1))) {
 			i++
 		}
 		if i >= n {
@@ -129,7 +130,7 @@ func (r *reader) block(i int, inHeader bool) int {
 		line := r.text(i)
 		lineCount++
 		i++
-		if strings.Contains(line, "-->") {
+		if hasArrow(line) {
 			if inHeader || !(lineCount == 1 || (lineCount == 2 && !seenArrow)) {
 				i = prev
 				break
@@ -268,7 +269,7 @@ func (r *reader) addCue(first, timingLine int, id string, t timing, from, to int
 		}
 	}
 	if t.settings != "" {
-		st, probs, legacy := parseSettings(t.settings)
+		st, probs, legacy := r.settings(t.settings)
 		for _, p := range probs {
 			r.diag(timingLine, index, p)
 		}
@@ -286,6 +287,26 @@ func (r *reader) addCue(first, timingLine int, id string, t timing, from, to int
 			}
 		}
 	}
+}
+
+// parsedSettings is one cue's settings as parseSettings read them.
+type parsedSettings struct {
+	text   string
+	st     Settings
+	probs  []string
+	legacy []Legacy
+}
+
+// settings is parseSettings, which it skips when a cue's settings are
+// written as the previous cue's were: most files give every cue the same
+// line and alignment. The lists returned are only read.
+func (r *reader) settings(s string) (Settings, []string, []Legacy) {
+	if p := &r.lastSettings; p.text == s && s != "" {
+		return p.st, p.probs, p.legacy
+	}
+	st, probs, legacy := parseSettings(s)
+	r.lastSettings = parsedSettings{s, st, probs, legacy}
+	return st, probs, legacy
 }
 
 func (r *reader) region(id string) bool {
@@ -409,4 +430,36 @@ func clip(s string) string {
 		cut--
 	}
 	return s[:cut] + "…"
+}
+
+// hasArrow is strings.Contains(s, "-->"), asked of every line. It looks
+// for the '>', rare in text, rather than for the '-' that starts every
+// dialogue line ("- Hello").
+func hasArrow(s string) bool {
+	for {
+		i := strings.IndexByte(s, '>')
+		switch {
+		case i < 0:
+			return false
+		case i >= 2 && s[i-1] == '-' && s[i-2] == '-':
+			return true
+		}
+		s = s[i+1:]
+	}
+}
+
+// countArrows is strings.Count(s, "-->") found as hasArrow finds one
+// (occurrences of "-->" cannot overlap, so counting their '>' is exact).
+func countArrows(s string) int {
+	n := 0
+	for i := 0; ; i++ {
+		k := strings.IndexByte(s[i:], '>')
+		if k < 0 {
+			return n
+		}
+		i += k
+		if i >= 2 && s[i-1] == '-' && s[i-2] == '-' {
+			n++
+		}
+	}
 }

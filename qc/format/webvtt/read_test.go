@@ -2,7 +2,9 @@ package webvtt
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -279,5 +281,71 @@ func TestHeaderLanguage(t *testing.T) {
 	}
 	if doc := Read("WEBVTT\n\nLanguage: fr\n00:01.000 --> 00:02.000\nx\n"); doc.Language != "" {
 		t.Errorf("a cue identifier was taken for the header: %q", doc.Language)
+	}
+}
+
+// hasArrow and countArrows find "-->" as strings.Contains and Count do,
+// wherever the dashes and '>' fall.
+func TestArrowSearchAsStrings(t *testing.T) {
+	rng := rand.New(rand.NewPCG(14, 3))
+	pieces := []string{"-", "--", ">", "-->", "a", "->", "<", " ", "é"}
+	for range 5000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		if hasArrow(s) != strings.Contains(s, "-->") || countArrows(s) != strings.Count(s, "-->") {
+			t.Fatalf("%q: hasArrow %v, countArrows %d", s, hasArrow(s), countArrows(s))
+		}
+	}
+}
+
+// Setting values read without strconv.ParseFloat (whole numbers) read as
+// it reads them, and values of 16 or more digits, signs or dots still go
+// through it.
+func TestSettingNumbersReadAsParseFloat(t *testing.T) {
+	rng := rand.New(rand.NewPCG(14, 5))
+	for range 5000 {
+		digits := make([]byte, 1+rng.IntN(18))
+		for k := range digits {
+			digits[k] = byte('0' + rng.IntN(10))
+		}
+		s := string(digits)
+		want, _ := strconv.ParseFloat(s, 64)
+		if v, ok := smallInteger(s); ok && v != want || !ok && len(s) <= 15 {
+			t.Fatalf("%q: smallInteger %v %v, ParseFloat %v", s, v, ok, want)
+		}
+		if v, pct, ok := lineNumber("-" + s); !ok || pct || v != -want+0 {
+			t.Fatalf("line:-%s reads %v %v %v, want %v", s, v, pct, ok, -want)
+		}
+		if v, ok := percentage(s + "%"); ok != (want <= 100) || ok && v != want {
+			t.Fatalf("%s%% reads %v %v, want %v", s, v, ok, want)
+		}
+	}
+}
+
+// Cues that repeat the previous cue's settings (read once, see settings)
+// still each get their own problems and legacy counts, and a change of
+// settings is read anew.
+func TestRepeatedSettingsReportedPerCue(t *testing.T) {
+	src := "WEBVTT\n\n" +
+		"00:00:01.000 --> 00:00:02.000 size:50 align:middle\nA\n\n" +
+		"00:00:03.000 --> 00:00:04.000 size:50 align:middle\nB\n\n" +
+		"00:00:05.000 --> 00:00:06.000 align:start\nC\n\n" +
+		"00:00:07.000 --> 00:00:08.000 size:50 align:middle\nD\n"
+	doc := Read(src)
+	var cues []int
+	for _, d := range doc.Diagnostics {
+		if strings.Contains(d.Message, `"size:50" is ignored`) {
+			cues = append(cues, d.Cue)
+		}
+	}
+	if !reflect.DeepEqual(cues, []int{1, 2, 4}) {
+		t.Errorf("size:50 reported for cues %v, want 1, 2 and 4: %+v", cues, doc.Diagnostics)
+	}
+	last := doc.Diagnostics[len(doc.Diagnostics)-1]
+	if !strings.Contains(last.Message, "align:middle ×3") {
+		t.Errorf("legacy align:middle not counted on each of the three cues: %q", last.Message)
 	}
 }

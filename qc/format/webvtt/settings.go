@@ -195,7 +195,7 @@ var legacyPositionAlign = map[string]LegacyKind{
 // a number of lines made of digits with at most one leading '-' and at most
 // one '.' between digits.
 func lineNumber(s string) (v float64, pct bool, ok bool) {
-	if strings.IndexFunc(s, func(r rune) bool { return r >= '0' && r <= '9' }) < 0 {
+	if !hasDigit(s) {
 		return 0, false, false
 	}
 	if strings.HasSuffix(s, "%") {
@@ -211,6 +211,14 @@ func lineNumber(s string) (v float64, pct bool, ok bool) {
 			dot = i
 		default:
 			return 0, false, false
+		}
+	}
+	if dot < 0 {
+		if v, ok := smallInteger(strings.TrimPrefix(s, "-")); ok {
+			if s[0] == '-' {
+				v = -v
+			}
+			return v + 0, false, true // -0 is 0
 		}
 	}
 	// HTML's floating-point rules: a value beyond the double range is an
@@ -246,11 +254,45 @@ func percentage(s string) (float64, bool) {
 			}
 		}
 	}
+	if v, ok := smallInteger(num); ok {
+		if v > 100 {
+			return 0, false
+		}
+		return v, true
+	}
 	v, err := strconv.ParseFloat(num, 64)
 	if (err != nil && !isRangeErr(err)) || v < 0 || v > 100 {
 		return 0, false
 	}
 	return v, true
+}
+
+// smallInteger reads s, one to fifteen ASCII digits, as the float64
+// strconv.ParseFloat would read (exactly: such an integer is below 2^53),
+// without its cost; ok is false for anything else. Nearly every setting
+// value ("line:85%", "line:-2") is one.
+func smallInteger(s string) (v float64, ok bool) {
+	if len(s) == 0 || len(s) > 15 {
+		return 0, false
+	}
+	n := int64(0)
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return 0, false
+		}
+		n = n*10 + int64(s[i]-'0')
+	}
+	return float64(n), true
+}
+
+// hasDigit reports whether s holds an ASCII digit.
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if isDigit(s[i]) {
+			return true
+		}
+	}
+	return false
 }
 
 func isRangeErr(err error) bool {

@@ -31,10 +31,11 @@ func (a *attrs) defID() string {
 // vocabulary checks (P003, P006) only judge TTML's own elements: the
 // attributes of ttp:profile and ebuttm:conformsToStandard are not TTML's
 // content vocabulary.
-func (r *reader) scanAttrs(t *xml.StartElement, a *attrs, kind elemKind, pos at) {
-	vocab := kind != kProfile && kind != kConforms && isTT(t.Name.Space)
-	for i := range t.Attr {
-		n, v := t.Attr[i].Name, t.Attr[i].Value
+func (r *reader) scanAttrs(name xml.Name, a *attrs, kind elemKind, pos at) {
+	vocab := kind != kProfile && kind != kConforms && isTT(name.Space)
+	for i := range r.dec.NumAttr() {
+		at := r.dec.Attr(i)
+		n, v := at.Name, at.Value
 		switch {
 		case n.Space == "":
 			if vocab {
@@ -165,27 +166,28 @@ func classify(n xml.Name, parent elemKind) elemKind {
 }
 
 // start handles a start tag; it returns false to stop reading.
-func (r *reader) start(t xml.StartElement, pos at) bool {
+func (r *reader) start(pos at) bool {
+	name := r.dec.StartName()
 	n := len(r.stack)
 	if n == 0 {
 		if r.ttAt.line != 0 {
 			r.diag(pos, "content after the end of <tt>; reading stopped here")
 			return false
 		}
-		if t.Name.Local != "tt" {
-			r.diag(pos, "not a TTML document: the root element is <"+t.Name.Local+">, not <tt>")
+		if name.Local != "tt" {
+			r.diag(pos, "not a TTML document: the root element is <"+name.Local+">, not <tt>")
 			return false
 		}
-		r.startTT(&t, pos)
+		r.startTT(name, pos)
 		return true
 	}
 	parent := &r.stack[n-1]
-	if strings.HasPrefix(t.Name.Space, nsEBU) {
+	if strings.HasPrefix(name.Space, nsEBU) {
 		r.profile.ebu = true
 	}
-	r.checkElement(t.Name, pos)
+	r.checkElement(name, pos)
 	f := frame{
-		kind:      classify(t.Name, parent.kind),
+		kind:      classify(name, parent.kind),
 		preserve:  parent.preserve,
 		noText:    parent.noText,
 		spanTimed: parent.spanTimed,
@@ -201,7 +203,7 @@ func (r *reader) start(t xml.StartElement, pos at) bool {
 		return true
 	}
 	var a attrs
-	r.scanAttrs(&t, &a, f.kind, pos)
+	r.scanAttrs(name, &a, f.kind, pos)
 	if a.id != "" {
 		r.noteID(a.id, pos)
 	}

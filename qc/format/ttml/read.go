@@ -225,7 +225,7 @@ func (r *reader) scan() {
 				return
 			}
 			r.tagStart = int(start)
-			if !r.start(r.dec.StartElement(), pos) {
+			if !r.start(pos) {
 				return
 			}
 		case xmlscan.End:

@@ -18,14 +18,15 @@ const (
 // startTT reads the root element: language, timing parameters and profile
 // signals. The root acts as the outermost time container: it begins at 0
 // and bounds nothing.
-func (r *reader) startTT(t *xml.StartElement, pos at) {
+func (r *reader) startTT(name xml.Name, pos at) {
 	r.ttAt = pos
-	if isLegacyNS(t.Name.Space) {
+	if isLegacyNS(name.Space) {
 		r.profile.legacy = true
 	}
 	hasLang := false
 	f := frame{kind: kTT, ownEnd: forever, bound: forever}
-	for _, a := range t.Attr {
+	for i := range r.dec.NumAttr() {
+		a := r.dec.Attr(i)
 		n, v := a.Name, a.Value
 		switch {
 		case n.Space == nsXML:

@@ -15,6 +15,7 @@ type attrs struct {
 	plainID                                                       string // DFXP drafts and sloppy files write id= for xml:id
 
 	hasBegin, hasEnd, hasDur, hasRegion bool
+	beginSrc, endSrc                    valueSrc // where begin= and end= are written
 	sty                                 tri      // inline tts:* styles
 	geo                                 geometry // inline tts:origin, extent, position
 }
@@ -44,8 +45,10 @@ func (r *reader) scanAttrs(name xml.Name, a *attrs, kind elemKind, pos at) {
 			switch n.Local {
 			case "begin":
 				a.begin, a.hasBegin = v, true
+				a.beginSrc = r.timeSrc(i, a.beginSrc)
 			case "end":
 				a.end, a.hasEnd = v, true
+				a.endSrc = r.timeSrc(i, a.endSrc)
 			case "dur":
 				a.dur, a.hasDur = v, true
 			case "timeContainer":

@@ -24,12 +24,11 @@ func buildLines(src string, runs [][3]int, breaks map[int]bool, preserve bool, a
 			b.lineBreak()
 		}
 	}
-	lines := b.finish()
-	if lines == nil {
+	if !b.finish() {
 		return nil
 	}
 	b.keep()
-	cues := []cue.Cue{{Lines: lines}}
+	cues := []cue.Cue{{}}
 	b.settle(cues)
 	var out []string
 	for _, l := range cues[0].Lines {

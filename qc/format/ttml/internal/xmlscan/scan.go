@@ -240,6 +240,10 @@ func (d *Decoder) Attr(i int) xml.Attr {
 // the input, between its quotes (before any reference is expanded).
 func (d *Decoder) AttrSource(i int) (lo, hi int) { return d.attrs[i].lo, d.attrs[i].hi }
 
+// AttrNameStart is the offset in the input of the first byte of the start
+// tag's i-th attribute name.
+func (d *Decoder) AttrNameStart(i int) int { return d.attrs[i].name.lo }
+
 // StartElement is the start tag Next read. Its Attr slice is reused by
 // the next call to Next.
 func (d *Decoder) StartElement() xml.StartElement {

@@ -147,10 +147,18 @@ func (b *lineBuilder) text(data string, off int, preserve bool, style cue.Style)
 			i++
 			continue
 		}
-		// A word: copied in one go.
+		// A phrase: words with one ' ' between them, which collapsing
+		// leaves as they are, copied in one go (word by word, the spaces
+		// between them would be kept one at a time to the same effect).
 		j := i + 1
-		for j < len(data) && !isXMLSpace(data[j]) {
-			j++
+		for j < len(data) {
+			if c := data[j]; !isXMLSpace(c) {
+				j++
+			} else if c == ' ' && j+1 < len(data) && !isXMLSpace(data[j+1]) {
+				j += 2
+			} else {
+				break
+			}
 		}
 		b.keepSpace()
 		b.follow(len(buf), at(i), j-i)

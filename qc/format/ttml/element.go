@@ -491,9 +491,12 @@ func (r *reader) charData(data string, off int) {
 		if !r.inP || f.noText {
 			return
 		}
-		if hasVisible(data) {
-			// TTML1 §10.4: text is an anonymous span, of indefinite
-			// duration in a par container and of none in a seq one.
+		// Text with anything but XML whitespace counts for timing: TTML1
+		// §10.4: text is an anonymous span, of indefinite duration in a par
+		// container and of none in a seq one. Whitespace-only text between
+		// tags is pruned in the default xml:space mode; we ignore it for
+		// timing in either mode.
+		if r.lines.text(data, off, f.preserve, r.pBase.over(f.inh).style()) {
 			if !f.seq {
 				f.indefinite = true
 				f.hasChild = true
@@ -505,18 +508,5 @@ func (r *reader) charData(data string, off int) {
 				r.textUntimed = true
 			}
 		}
-		r.lines.text(data, off, f.preserve, r.pBase.over(f.inh).style())
 	}
-}
-
-// hasVisible reports whether data holds anything but XML whitespace.
-// Whitespace-only text between tags is pruned in the default xml:space
-// mode; we ignore it for timing in either mode.
-func hasVisible(data string) bool {
-	for _, c := range []byte(data) {
-		if !isXMLSpace(c) {
-			return true
-		}
-	}
-	return false
 }

@@ -105,8 +105,9 @@ func (b *lineBuilder) keepSpace() {
 
 // text appends character data with the given style; off is where data is
 // in src, or -1 when it is not written there as is (references expanded,
-// line ends normalised).
-func (b *lineBuilder) text(data string, off int, preserve bool, style cue.Style) {
+// line ends normalised). It reports whether data holds anything but XML
+// whitespace.
+func (b *lineBuilder) text(data string, off int, preserve bool, style cue.Style) (visible bool) {
 	at := func(i int) int { // where data[i] is in src
 		if off < 0 {
 			return -1
@@ -124,14 +125,15 @@ func (b *lineBuilder) text(data string, off int, preserve bool, style cue.Style)
 				continue
 			}
 			if !isXMLSpace(c) {
-				b.visible = true
+				visible = true
 			}
 			b.keepSpace()
 			b.follow(len(b.buf), at(i), 1)
 			b.buf = append(b.buf, c)
 		}
 		b.mark(start, style)
-		return
+		b.visible = b.visible || visible
+		return visible
 	}
 	buf := b.buf // a local: appends to it need no write barrier
 	for i := 0; i < len(data); {
@@ -152,9 +154,9 @@ func (b *lineBuilder) text(data string, off int, preserve bool, style cue.Style)
 		// between them would be kept one at a time to the same effect).
 		j := i + 1
 		for j < len(data) {
-			if c := data[j]; !isXMLSpace(c) {
+			if c := data[j]; !xmlSpaceByte[c] {
 				j++
-			} else if c == ' ' && j+1 < len(data) && !isXMLSpace(data[j+1]) {
+			} else if c == ' ' && j+1 < len(data) && !xmlSpaceByte[data[j+1]] {
 				j += 2
 			} else {
 				break
@@ -163,12 +165,17 @@ func (b *lineBuilder) text(data string, off int, preserve bool, style cue.Style)
 		b.keepSpace()
 		b.follow(len(buf), at(i), j-i)
 		buf = append(buf, data[i:j]...)
-		b.visible = true
+		visible = true
 		i = j
 	}
 	b.buf = buf
 	b.mark(start, style)
+	b.visible = b.visible || visible
+	return visible
 }
+
+// xmlSpaceByte is isXMLSpace as a table, for the loop over a phrase.
+var xmlSpaceByte = [256]bool{' ': true, '\t': true, '\n': true, '\r': true}
 
 // mark records that buf[start:] has style.
 func (b *lineBuilder) mark(start int, style cue.Style) {

@@ -335,9 +335,19 @@ func fraction(s string) (cue.Time, string) {
 			scale *= 10
 		}
 	}
+	if len(s) < len(flicksPerUnit) {
+		// A second divides evenly into tenths down to hundred-thousandths:
+		// no rounding, so no 128-bit division.
+		return cue.Time(mant * flicksPerUnit[len(s)]), ""
+	}
 	v, _ := mulDivRound(mant, uint64(cue.Second), scale) // mant < scale: cannot overflow
 	return cue.Time(v), ""
 }
+
+// flicksPerUnit[n] is how many flicks the last digit of an n-digit
+// fraction of a second is worth, for the n where that is a whole number.
+var flicksPerUnit = [...]uint64{1: uint64(cue.Second) / 10, uint64(cue.Second) / 100, uint64(cue.Second) / 1000,
+	uint64(cue.Second) / 10_000, uint64(cue.Second) / 100_000}
 
 // digits reads a run of ASCII digits at s[i:], returning its value, its
 // length and false if the value overflows uint64 (the length still counts

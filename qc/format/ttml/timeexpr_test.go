@@ -156,3 +156,20 @@ func TestLongProgrammesStayOnFrames(t *testing.T) {
 		}
 	}
 }
+
+// Fractions of up to five digits, converted without the 128-bit division,
+// are what the division gives, for every such fraction.
+func TestShortFractionsExact(t *testing.T) {
+	scale := uint64(1)
+	for n := 1; n <= 6; n++ {
+		scale *= 10
+		for mant := uint64(0); mant < scale; mant++ {
+			s := strconv.FormatUint(scale+mant, 10)[1:] // n digits, leading zeros kept
+			got, why := fraction(s)
+			want, _ := mulDivRound(mant, uint64(cue.Second), scale)
+			if why != "" || got != cue.Time(want) {
+				t.Fatalf("fraction(%q) = %d %q, want %d", s, got, why, want)
+			}
+		}
+	}
+}

@@ -385,16 +385,14 @@ func (r *reader) timeAttr(name, v string, pos at) (cue.Time, bool) {
 
 func (r *reader) noteID(id string, pos at) {
 	if r.ids == nil {
-		r.ids = make(map[string]int, max(64, r.cuesGuess+16)) // mostly the paragraphs' ids
+		r.ids = newIDSet(r.src, max(64, r.cuesGuess+16)) // mostly the paragraphs' ids
 	}
 	if !isNCName(id) {
 		r.f.badID.add(pos, id)
 	}
-	if first, dup := r.ids[id]; dup {
+	if first := r.ids.add(id, pos.line); first != 0 {
 		r.diagCode(CodeXMLIDDuplicate, pos, "xml:id \""+id+"\" is already used at line "+strconv.Itoa(first))
-		return
 	}
-	r.ids[id] = pos.line
 }
 
 // atBody runs once the head is read: the profile is known by then, and so

@@ -95,7 +95,7 @@ type reader struct {
 
 	styles  map[string]*styleDef
 	regions map[string]*regionDef
-	ids     map[string]int
+	ids     *idSet
 	// cuesGuess is how many cues the document seems to hold (expectedCues),
 	// for sizing what grows with them.
 	cuesGuess int

@@ -876,11 +876,6 @@ var textClass = func() (t [256]uint8) {
 // error met while scanning wins over an invalid character before it, as
 // in encoding/xml.
 func (d *Decoder) text(quote int, cdata bool) (lo, hi int, expanded, ok bool) {
-	if !cdata {
-		if lo, hi, ok, done := d.plainText(quote); done {
-			return lo, hi, false, ok
-		}
-	}
 	src := d.src
 	n := len(src)
 	start := d.pos
@@ -991,72 +986,6 @@ scan:
 		}
 	}
 	return start, end, false, true
-}
-
-// Byte classes for plainText, one table for character data and one for
-// attribute values: bytes that need text's loop (references, CR, and '>'
-// which may end a "]]>" in character data, '<' in a value), and bytes for
-// which the result must be validated (controls and non-ASCII).
-const (
-	runLoop  = 1 << iota
-	runCheck // as check
-)
-
-var textRun, valueRun = func() (t, v [256]uint8) {
-	for c := 0; c < 256; c++ {
-		if textClass[c] == check {
-			t[c], v[c] = runCheck, runCheck
-		}
-	}
-	t['&'], t['\r'], t['>'] = runLoop, runLoop, runLoop
-	v['&'], v['\r'], v['<'] = runLoop, runLoop, runLoop
-	return t, v
-}()
-
-// plainText is text's shortcut for what most character data and attribute
-// values are: a run up to the next '<' (or the closing quote) with nothing
-// to rewrite in it, found with a fast byte search and judged with one
-// table look-up per byte and no branch. done is false when the run needs
-// text's loop (or has no closing quote), which then reads it from the
-// start, as if plainText had not looked.
-func (d *Decoder) plainText(quote int) (lo, hi int, ok, done bool) {
-	src, start := d.src, d.pos
-	table := &textRun
-	stop := byte('<')
-	if quote >= 0 {
-		table, stop = &valueRun, byte(quote)
-	}
-	k := strings.IndexByte(src[start:], stop)
-	end := start + k
-	if k < 0 {
-		if quote >= 0 {
-			return 0, 0, false, false
-		}
-		end = len(src)
-	}
-	var seen uint8
-	for _, c := range []byte(src[start:end]) {
-		seen |= table[c]
-	}
-	if seen&runLoop != 0 {
-		return 0, 0, false, false
-	}
-	switch {
-	case quote >= 0:
-		d.pos = end + 1
-	case k < 0:
-		d.pos = end
-		d.err = io.EOF // reported by the next call, after this text
-	default:
-		d.pos = end
-	}
-	if seen&runCheck != 0 {
-		if msg := invalidChar(src[start:end]); msg != "" {
-			d.fail(msg)
-			return 0, 0, false, true
-		}
-	}
-	return start, end, true, true
 }
 
 // reference reads the entity or character reference at src[amp] == '&'.

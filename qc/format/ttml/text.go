@@ -1,6 +1,7 @@
 package ttml
 
 import (
+	"math/bits"
 	"unsafe"
 
 	"github.com/exportqc/exportqc/qc/cue"
@@ -152,16 +153,7 @@ func (b *lineBuilder) text(data string, off int, preserve bool, style cue.Style)
 		// A phrase: words with one ' ' between them, which collapsing
 		// leaves as they are, copied in one go (word by word, the spaces
 		// between them would be kept one at a time to the same effect).
-		j := i + 1
-		for j < len(data) {
-			if c := data[j]; !xmlSpaceByte[c] {
-				j++
-			} else if c == ' ' && j+1 < len(data) && !xmlSpaceByte[data[j+1]] {
-				j += 2
-			} else {
-				break
-			}
-		}
+		j := phraseEnd(data, i+1)
 		b.keepSpace()
 		b.follow(len(buf), at(i), j-i)
 		buf = append(buf, data[i:j]...)
@@ -176,6 +168,44 @@ func (b *lineBuilder) text(data string, off int, preserve bool, style cue.Style)
 
 // xmlSpaceByte is isXMLSpace as a table, for the loop over a phrase.
 var xmlSpaceByte = [256]bool{' ': true, '\t': true, '\n': true, '\r': true}
+
+// phraseEnd returns where the phrase going on at data[j] ends: at the
+// first XML whitespace other than a single ' ' between two other
+// characters. It looks at eight bytes at a time for a byte up to ' ': in
+// character data the XML scanner accepted, those are exactly the XML
+// whitespace characters (every other control character is an error).
+func phraseEnd(data string, j int) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for {
+		for j+8 <= len(data) {
+			v := load64(data, j)
+			// The lowest byte flagged is the first one below 0x21 (bytes
+			// above it may be flagged by the borrow; they are not looked at).
+			t := (v - 0x21*ones) &^ v & highs
+			if t == 0 {
+				j += 8
+				continue
+			}
+			j += bits.TrailingZeros64(t) >> 3
+			break
+		}
+		for j < len(data) && !xmlSpaceByte[data[j]] {
+			j++
+		}
+		if j+1 < len(data) && data[j] == ' ' && !xmlSpaceByte[data[j+1]] {
+			j += 2
+			continue
+		}
+		return j
+	}
+}
+
+// load64 reads s[i:i+8] as a little-endian number.
+func load64(s string, i int) uint64 {
+	_ = s[i+7]
+	return uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+}
 
 // mark records that buf[start:] has style.
 func (b *lineBuilder) mark(start int, style cue.Style) {

@@ -385,7 +385,7 @@ func (r *reader) timeAttr(name, v string, pos at) (cue.Time, bool) {
 
 func (r *reader) noteID(id string, pos at) {
 	if r.ids == nil {
-		r.ids = newIDSet(r.src, max(64, r.cuesGuess+16)) // mostly the paragraphs' ids
+		r.ids = newIDSet(r.src, max(64, r.cuesGuess+16), r.scratch) // mostly the paragraphs' ids
 	}
 	if !isNCName(id) {
 		r.f.badID.add(pos, id)

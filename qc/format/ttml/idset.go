@@ -28,12 +28,16 @@ type idSlot struct {
 	line int
 }
 
-func newIDSet(src string, expected int) *idSet {
+// newIDSet returns an empty set for ids in src, with room for expected
+// ids, made in sc's buffers when they are big enough.
+func newIDSet(src string, expected int, sc *scratch) *idSet {
 	n := 16
 	for n*3/4 < expected {
 		n *= 2
 	}
-	return &idSet{src: src, seed: maphash.MakeSeed(), slots: make([]idSlot, n)}
+	slots := reuse(sc.ids, n)[:n]
+	clear(slots)
+	return &idSet{src: src, seed: maphash.MakeSeed(), slots: slots, extra: sc.idExtra[:0]}
 }
 
 // add records id, first seen on line, and returns 0; when id was already

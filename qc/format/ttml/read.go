@@ -31,6 +31,7 @@ func ReadNamed(name, text string) *cue.Document {
 	r.profile.ittName = len(name) >= 4 && strings.EqualFold(name[len(name)-4:], ".itt")
 	r.run()
 	r.finish()
+	r.release()
 	return r.doc
 }
 
@@ -96,6 +97,7 @@ type reader struct {
 	styles  map[string]*styleDef
 	regions map[string]*regionDef
 	ids     *idSet
+	scratch *scratch // buffers kept for the next document (release)
 	// cuesGuess is how many cues the document seems to hold (expectedCues),
 	// for sizing what grows with them.
 	cuesGuess int
@@ -135,7 +137,8 @@ func newReader(text string) *reader {
 	if r.cuesGuess > 0 {
 		r.doc.Cues = make([]cue.Cue, 0, r.cuesGuess)
 	}
-	r.lines.init(r.src, r.cuesGuess)
+	r.scratch = scratchPool.Get().(*scratch)
+	r.lines.init(r.src, r.cuesGuess, r.scratch)
 	r.par = defaultParams()
 	// The text is already UTF-8 whatever the declaration says (the encoding
 	// layer decoded it): xmlscan reads any declared charset as is.

@@ -63,11 +63,11 @@ type lineRec struct {
 
 // init readies the builder for the document src of about cues cues (most
 // have one or two lines).
-func (b *lineBuilder) init(src string, cues int) {
+func (b *lineBuilder) init(src string, cues int, sc *scratch) {
 	b.src = src
 	b.inSrc = true
-	b.kept = make([]lineRec, 0, 2*cues)
-	b.keptN = make([]int32, 0, cues)
+	b.kept = reuse(sc.kept, 2*cues)
+	b.keptN = reuse(sc.keptN, cues)
 }
 
 func (b *lineBuilder) reset() {
@@ -281,7 +281,7 @@ func (b *lineBuilder) keep() {
 func (b *lineBuilder) settle(cues []cue.Cue) {
 	all := unsafe.String(unsafe.SliceData(b.all), len(b.all))
 	spans, kept, keptN := b.spanAll, b.kept, b.keptN
-	b.all, b.spanAll, b.kept, b.keptN = nil, nil, nil, nil
+	b.all, b.spanAll = nil, nil
 	lines := make([]cue.Line, len(kept))
 	k := 0
 	for i := range min(len(cues), len(keptN)) {

@@ -39,9 +39,9 @@ func (r *reader) scanAttrs(name xml.Name, a *attrs, kind elemKind, pos at) {
 		n, v := at.Name, at.Value
 		switch {
 		case n.Space == "":
-			if vocab {
-				r.checkUnqualified(n.Local, pos)
-			}
+			// The attributes TTML defines and the checks pass over; the
+			// others are for checkUnqualified.
+			plain := true
 			switch n.Local {
 			case "begin":
 				a.begin, a.hasBegin = v, true
@@ -58,11 +58,16 @@ func (r *reader) scanAttrs(name xml.Name, a *attrs, kind elemKind, pos at) {
 			case "style":
 				a.style = v
 			case "use":
-				a.use = v
+				a.use, plain = v, false
 			case "xmlns":
 				r.profile.noteNamespace(v)
 			case "id":
-				a.plainID = v
+				a.plainID, plain = v, false
+			default:
+				plain = false
+			}
+			if vocab && !plain {
+				r.checkUnqualified(n.Local, pos)
 			}
 		case n.Space == nsXML:
 			switch n.Local {

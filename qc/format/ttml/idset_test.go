@@ -82,3 +82,13 @@ func TestIDSetFromUsedBuffersIsEmpty(t *testing.T) {
 		t.Fatal("the buffers were not reused")
 	}
 }
+
+// Buffers are kept for the next document only up to maxKept elements.
+func TestBoundedKeepsOnlyModestBuffers(t *testing.T) {
+	if got := bounded(make([]lineRec, 3, maxKept)); got == nil || len(got) != 0 || cap(got) != maxKept {
+		t.Errorf("a buffer of %d elements not kept emptied: len %d cap %d", maxKept, len(got), cap(got))
+	}
+	if got := bounded(make([]idSlot, 0, maxKept+1)); got != nil {
+		t.Errorf("a buffer over %d elements kept", maxKept)
+	}
+}

@@ -24,6 +24,11 @@ func reuse[T any](s []T, n int) []T {
 	return make([]T, 0, n)
 }
 
+// maxKept bounds the buffers kept for the next document (in elements):
+// those of a huge one (a few MB and up) are left to the collector rather
+// than held while ordinary documents are read.
+const maxKept = 1 << 17
+
 // release hands the reader's scratch back for the next document; the
 // reader is not used after it.
 func (r *reader) release() {
@@ -31,10 +36,18 @@ func (r *reader) release() {
 	if sc == nil {
 		return
 	}
-	sc.kept, sc.keptN = r.lines.kept[:0], r.lines.keptN[:0]
+	sc.kept, sc.keptN = bounded(r.lines.kept), bounded(r.lines.keptN)
 	if r.ids != nil {
-		sc.ids, sc.idExtra = r.ids.slots[:0], r.ids.extra[:0]
+		sc.ids, sc.idExtra = bounded(r.ids.slots), bounded(r.ids.extra)
 	}
 	r.lines.kept, r.lines.keptN, r.ids, r.scratch = nil, nil, nil, nil
 	scratchPool.Put(sc)
+}
+
+// bounded returns s emptied, or nil when it is too big to keep.
+func bounded[T any](s []T) []T {
+	if cap(s) > maxKept {
+		return nil
+	}
+	return s[:0]
 }

@@ -337,7 +337,6 @@ func (r *reader) startContent(f, parent *frame, a *attrs, pos at) {
 		r.pAt = pos
 		r.pID = a.id
 		r.pInner = int(r.dec.InputOffset())
-		r.pTag = r.tagStart
 		r.pTimed = pTimingOf(a, parent)
 		r.pDepth = len(r.stack)
 		r.textUntimed, r.hasTimedText = false, false

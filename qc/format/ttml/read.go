@@ -111,8 +111,6 @@ type reader struct {
 	pAt            at
 	pID            string
 	pInner         int // offset just after the start tag
-	pTag           int // offset of the start tag's '<'
-	tagStart       int // offset of the start tag being handled
 	pDepth         int // index of the p's frame
 	textUntimed    bool
 	hasTimedText   bool
@@ -227,7 +225,6 @@ func (r *reader) scan() {
 				r.diag(pos, "elements are nested more than "+strconv.Itoa(maxDepth)+" deep; reading stopped here")
 				return
 			}
-			r.tagStart = int(start)
 			if !r.start(pos) {
 				return
 			}

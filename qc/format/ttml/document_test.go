@@ -150,3 +150,31 @@ func TestNotTTML(t *testing.T) {
 		}
 	}
 }
+
+// The ASCII shortcut of isNCName judges every name of one to three ASCII
+// bytes as the rune-by-rune check does.
+func TestASCIINCNameAgreesWithUnicode(t *testing.T) {
+	var names []string
+	for a := 0; a < 128; a++ {
+		names = append(names, string(rune(a)))
+		for b := 0; b < 128; b++ {
+			names = append(names, string([]byte{byte(a), byte(b)}), string([]byte{'x', byte(a), byte(b)}))
+		}
+	}
+	valid := 0
+	for _, s := range names {
+		ok, ascii := asciiNCName(s)
+		if !ascii || ok != unicodeNCName(s) {
+			t.Fatalf("%q: ascii check %v (ascii %v), rune check %v", s, ok, ascii, unicodeNCName(s))
+		}
+		if ok {
+			valid++
+		}
+	}
+	if valid == 0 || valid == len(names) {
+		t.Fatalf("%d of %d names valid", valid, len(names))
+	}
+	if _, ascii := asciiNCName("caf\u00e9"); ascii {
+		t.Error("a name beyond ASCII taken as ASCII")
+	}
+}

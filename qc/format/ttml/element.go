@@ -15,6 +15,7 @@ type attrs struct {
 	plainID                                                       string // DFXP drafts and sloppy files write id= for xml:id
 
 	hasBegin, hasEnd, hasDur, hasRegion bool
+	beginSrc, endSrc                    valueSrc // where begin= and end= are written
 	sty                                 tri      // inline tts:* styles
 	geo                                 geometry // inline tts:origin, extent, position
 }
@@ -31,20 +32,23 @@ func (a *attrs) defID() string {
 // vocabulary checks (P003, P006) only judge TTML's own elements: the
 // attributes of ttp:profile and ebuttm:conformsToStandard are not TTML's
 // content vocabulary.
-func (r *reader) scanAttrs(t *xml.StartElement, a *attrs, kind elemKind, pos at) {
-	vocab := kind != kProfile && kind != kConforms && isTT(t.Name.Space)
-	for i := range t.Attr {
-		n, v := t.Attr[i].Name, t.Attr[i].Value
+func (r *reader) scanAttrs(name xml.Name, a *attrs, kind elemKind, pos at) {
+	vocab := kind != kProfile && kind != kConforms && isTT(name.Space)
+	for i := range r.dec.NumAttr() {
+		at := r.dec.Attr(i)
+		n, v := at.Name, at.Value
 		switch {
 		case n.Space == "":
-			if vocab {
-				r.checkUnqualified(n.Local, pos)
-			}
+			// The attributes TTML defines and the checks pass over; the
+			// others are for checkUnqualified.
+			plain := true
 			switch n.Local {
 			case "begin":
 				a.begin, a.hasBegin = v, true
+				a.beginSrc = r.timeSrc(i, a.beginSrc)
 			case "end":
 				a.end, a.hasEnd = v, true
+				a.endSrc = r.timeSrc(i, a.endSrc)
 			case "dur":
 				a.dur, a.hasDur = v, true
 			case "timeContainer":
@@ -54,11 +58,16 @@ func (r *reader) scanAttrs(t *xml.StartElement, a *attrs, kind elemKind, pos at)
 			case "style":
 				a.style = v
 			case "use":
-				a.use = v
+				a.use, plain = v, false
 			case "xmlns":
 				r.profile.noteNamespace(v)
 			case "id":
-				a.plainID = v
+				a.plainID, plain = v, false
+			default:
+				plain = false
+			}
+			if vocab && !plain {
+				r.checkUnqualified(n.Local, pos)
 			}
 		case n.Space == nsXML:
 			switch n.Local {
@@ -165,27 +174,28 @@ func classify(n xml.Name, parent elemKind) elemKind {
 }
 
 // start handles a start tag; it returns false to stop reading.
-func (r *reader) start(t xml.StartElement, pos at) bool {
+func (r *reader) start(pos at) bool {
+	name := r.dec.StartName()
 	n := len(r.stack)
 	if n == 0 {
 		if r.ttAt.line != 0 {
 			r.diag(pos, "content after the end of <tt>; reading stopped here")
 			return false
 		}
-		if t.Name.Local != "tt" {
-			r.diag(pos, "not a TTML document: the root element is <"+t.Name.Local+">, not <tt>")
+		if name.Local != "tt" {
+			r.diag(pos, "not a TTML document: the root element is <"+name.Local+">, not <tt>")
 			return false
 		}
-		r.startTT(&t, pos)
+		r.startTT(name, pos)
 		return true
 	}
 	parent := &r.stack[n-1]
-	if strings.HasPrefix(t.Name.Space, nsEBU) {
+	if strings.HasPrefix(name.Space, nsEBU) {
 		r.profile.ebu = true
 	}
-	r.checkElement(t.Name, pos)
+	r.checkElement(name, pos)
 	f := frame{
-		kind:      classify(t.Name, parent.kind),
+		kind:      classify(name, parent.kind),
 		preserve:  parent.preserve,
 		noText:    parent.noText,
 		spanTimed: parent.spanTimed,
@@ -201,7 +211,7 @@ func (r *reader) start(t xml.StartElement, pos at) bool {
 		return true
 	}
 	var a attrs
-	r.scanAttrs(&t, &a, f.kind, pos)
+	r.scanAttrs(name, &a, f.kind, pos)
 	if a.id != "" {
 		r.noteID(a.id, pos)
 	}
@@ -327,7 +337,6 @@ func (r *reader) startContent(f, parent *frame, a *attrs, pos at) {
 		r.pAt = pos
 		r.pID = a.id
 		r.pInner = int(r.dec.InputOffset())
-		r.pTag = r.tagStart
 		r.pTimed = pTimingOf(a, parent)
 		r.pDepth = len(r.stack)
 		r.textUntimed, r.hasTimedText = false, false
@@ -380,16 +389,14 @@ func (r *reader) timeAttr(name, v string, pos at) (cue.Time, bool) {
 
 func (r *reader) noteID(id string, pos at) {
 	if r.ids == nil {
-		r.ids = make(map[string]int, max(64, r.cuesGuess+16)) // mostly the paragraphs' ids
+		r.ids = newIDSet(r.src, max(64, r.cuesGuess+16), r.scratch) // mostly the paragraphs' ids
 	}
 	if !isNCName(id) {
 		r.f.badID.add(pos, id)
 	}
-	if first, dup := r.ids[id]; dup {
+	if first := r.ids.add(id, pos.line); first != 0 {
 		r.diagCode(CodeXMLIDDuplicate, pos, "xml:id \""+id+"\" is already used at line "+strconv.Itoa(first))
-		return
 	}
-	r.ids[id] = pos.line
 }
 
 // atBody runs once the head is read: the profile is known by then, and so
@@ -486,9 +493,12 @@ func (r *reader) charData(data string, off int) {
 		if !r.inP || f.noText {
 			return
 		}
-		if hasVisible(data) {
-			// TTML1 §10.4: text is an anonymous span, of indefinite
-			// duration in a par container and of none in a seq one.
+		// Text with anything but XML whitespace counts for timing: TTML1
+		// §10.4: text is an anonymous span, of indefinite duration in a par
+		// container and of none in a seq one. Whitespace-only text between
+		// tags is pruned in the default xml:space mode; we ignore it for
+		// timing in either mode.
+		if r.lines.text(data, off, f.preserve, r.pBase.over(f.inh).style()) {
 			if !f.seq {
 				f.indefinite = true
 				f.hasChild = true
@@ -500,18 +510,5 @@ func (r *reader) charData(data string, off int) {
 				r.textUntimed = true
 			}
 		}
-		r.lines.text(data, off, f.preserve, r.pBase.over(f.inh).style())
 	}
-}
-
-// hasVisible reports whether data holds anything but XML whitespace.
-// Whitespace-only text between tags is pruned in the default xml:space
-// mode; we ignore it for timing in either mode.
-func hasVisible(data string) bool {
-	for _, c := range []byte(data) {
-		if !isXMLSpace(c) {
-			return true
-		}
-	}
-	return false
 }

@@ -31,6 +31,7 @@ func ReadNamed(name, text string) *cue.Document {
 	r.profile.ittName = len(name) >= 4 && strings.EqualFold(name[len(name)-4:], ".itt")
 	r.run()
 	r.finish()
+	r.release()
 	return r.doc
 }
 
@@ -95,7 +96,8 @@ type reader struct {
 
 	styles  map[string]*styleDef
 	regions map[string]*regionDef
-	ids     map[string]int
+	ids     *idSet
+	scratch *scratch // buffers kept for the next document (release)
 	// cuesGuess is how many cues the document seems to hold (expectedCues),
 	// for sizing what grows with them.
 	cuesGuess int
@@ -109,8 +111,6 @@ type reader struct {
 	pAt            at
 	pID            string
 	pInner         int // offset just after the start tag
-	pTag           int // offset of the start tag's '<'
-	tagStart       int // offset of the start tag being handled
 	pDepth         int // index of the p's frame
 	textUntimed    bool
 	hasTimedText   bool
@@ -135,7 +135,8 @@ func newReader(text string) *reader {
 	if r.cuesGuess > 0 {
 		r.doc.Cues = make([]cue.Cue, 0, r.cuesGuess)
 	}
-	r.lines.init(r.src, r.cuesGuess)
+	r.scratch = scratchPool.Get().(*scratch)
+	r.lines.init(r.src, r.cuesGuess, r.scratch)
 	r.par = defaultParams()
 	// The text is already UTF-8 whatever the declaration says (the encoding
 	// layer decoded it): xmlscan reads any declared charset as is.
@@ -224,8 +225,7 @@ func (r *reader) scan() {
 				r.diag(pos, "elements are nested more than "+strconv.Itoa(maxDepth)+" deep; reading stopped here")
 				return
 			}
-			r.tagStart = int(start)
-			if !r.start(r.dec.StartElement(), pos) {
+			if !r.start(pos) {
 				return
 			}
 		case xmlscan.End:

@@ -3,10 +3,99 @@ package ttml
 import (
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/exportqc/exportqc/qc/cue"
 )
+
+// timeAttrs is how fixes found a <p>'s begin and end values before the
+// reader recorded where the XML scanner met them: a scan of the start tag's
+// text. It stays here as the reference the recorded places must agree with.
+//
+// timeAttrs calls fn with the name and the value's span of each begin= or
+// end= attribute in a start tag (a name after white space, then =, then a
+// quoted value, white space allowed around =), skipping other attributes'
+// values. Hand-written rather than a
+// regular expression: it runs on every timed paragraph of every file, and
+// a backtracking match there cost an eighth of a TTML check.
+func timeAttrs(tag string, fn func(name string, vs, ve int)) {
+	for i := 0; i < len(tag); i++ {
+		if q := tag[i]; q == '"' || q == '\'' {
+			// Another attribute's value: "end='3s'" inside a description
+			// is text, not this element's end.
+			k := strings.IndexByte(tag[i+1:], q)
+			if k < 0 {
+				return
+			}
+			i += k + 1
+			continue
+		}
+		if i > 0 && !xmlSpace(tag[i-1]) {
+			// Inside a name or a bare word: nothing starts before the next
+			// quote, or just after the next white space.
+			k := i
+			for k < len(tag) && !quoteOrSpace[tag[k]] {
+				k++
+			}
+			switch {
+			case k == len(tag):
+				return
+			case tag[k] == '"' || tag[k] == '\'':
+				i = k - 1 // the loop's i++ lands on the quote
+			default:
+				i = k // the loop's i++ lands after the white space
+			}
+			continue
+		}
+		var name string
+		switch {
+		case strings.HasPrefix(tag[i:], "begin"):
+			name = "begin"
+		case strings.HasPrefix(tag[i:], "end"):
+			name = "end"
+		default:
+			continue
+		}
+		j := i + len(name)
+		for j < len(tag) && xmlSpace(tag[j]) {
+			j++
+		}
+		if j >= len(tag) || tag[j] != '=' {
+			continue
+		}
+		j++
+		for j < len(tag) && xmlSpace(tag[j]) {
+			j++
+		}
+		if j >= len(tag) || (tag[j] != '"' && tag[j] != '\'') {
+			continue
+		}
+		q := tag[j]
+		k := strings.IndexByte(tag[j+1:], q)
+		if k < 0 {
+			continue
+		}
+		vs, ve := j+1, j+1+k
+		fn(name, vs, ve)
+		i = ve // past the value: matches do not overlap
+	}
+}
+
+// quoteOrSpace marks the bytes timeAttrs stops at inside a word.
+var quoteOrSpace = func() (t [256]bool) {
+	for _, c := range []byte{'"', '\'', ' ', '\t', '\n', '\r', '\f'} {
+		t[c] = true
+	}
+	return t
+}()
+
+// xmlSpace is what the tag scanner takes for white space (\s in Go's
+// regular expressions: tab, newline, form feed, carriage return, space).
+func xmlSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' }
 
 // The attribute scanner finds the element's own begin= and end= values, and
 // never text inside another attribute's value.
@@ -127,5 +216,61 @@ func TestTimeSourcesFromTheParagraphsOwnTag(t *testing.T) {
 		if got != want[i] {
 			t.Errorf("cue %d: begin/end written as %q, want %q", i+1, got, want[i])
 		}
+	}
+}
+
+// The places the reader records for a cue's begin and end values are the
+// ones the tag scan finds in the paragraph's start tag, on every TTML file
+// of the corpus and the test data and on tags written to trip a scanner.
+func TestTimeSourcesAgreeWithTheTagScan(t *testing.T) {
+	docs := map[string]string{}
+	for i, tag := range []string{
+		`<p begin="1s" end="2s">`,
+		"<p xml:id=\"a\" begin = '1s'\tend=\n\"2s\" region=\"r1\">",
+		`<p begin="1s" end="2s" ttm:desc="the end='3s'">`,
+		`<p title='a begin="9s" b' begin="1s" end="2s">`,
+		`<p begin="1s" xml:id="x"end="2s">`,
+		`<p begin="1s" end="2s" end="3s">`,
+		`<p begin="1s" end="2s"end="3s">`,
+		`<p begin="0&#x31;s" end="2s">`,
+	} {
+		docs[fmt.Sprint("tag ", i)] = doc(``, ``, `<div xmlns:ttm="http://www.w3.org/ns/ttml#metadata">`+tag+`x</p></div>`)
+	}
+	files, _ := filepath.Glob("testdata/*")
+	for _, f := range files {
+		if b, err := os.ReadFile(f); err == nil {
+			docs[f] = string(b)
+		}
+	}
+	if _, err := os.Stat(filepath.Join("..", "..", "..", "..", "shared", "corpus", "MANIFEST.tsv")); err == nil {
+		for _, rel := range corpusTTML(t) {
+			src, _ := readCorpus(t, rel)
+			docs[rel] = src
+		}
+	}
+	checked := 0
+	for name, src := range docs {
+		for _, c := range Read(src).Cues {
+			if c.StartSrc == (cue.Range{}) && c.EndSrc == (cue.Range{}) {
+				continue // not rewritable: nothing recorded either way
+			}
+			tagFrom := strings.LastIndexByte(src[:c.TextSrc.From], '<')
+			var want [2]cue.Range
+			timeAttrs(src[tagFrom:c.TextSrc.From], func(name string, vs, ve int) {
+				rg := cue.Range{From: int64(tagFrom + vs), To: int64(tagFrom + ve)}
+				if name == "begin" {
+					want[0] = rg
+				} else {
+					want[1] = rg
+				}
+			})
+			if got := [2]cue.Range{c.StartSrc, c.EndSrc}; got != want {
+				t.Errorf("%s cue %d: begin/end at %v, the tag scan finds %v", name, c.Index, got, want)
+			}
+			checked++
+		}
+	}
+	if checked < 20 {
+		t.Errorf("only %d cues checked", checked)
 	}
 }

@@ -1,6 +1,7 @@
 package ttml
 
 import (
+	"math/bits"
 	"unsafe"
 
 	"github.com/exportqc/exportqc/qc/cue"
@@ -28,11 +29,10 @@ type lineBuilder struct {
 	// of src, not a copy.
 	inSrc          bool
 	srcFrom, srcTo int
-	// lines are the current paragraph's lines so far; their Text is set
-	// only when the document is read (settle).
-	lines []cue.Line
-	// texts are where each of lines' text is.
-	texts []textRange
+	// lines are the current paragraph's lines so far, as records without
+	// pointers: the cue.Lines are only made when the document is read
+	// (settle), in one block, written once each.
+	lines []lineRec
 	// trail is true when the last byte of buf is a collapsible space, which
 	// goes if the line ends here; spaceAt is where in src that space is
 	// written as one ' ' (-1 for a tab, a line end or a rewritten run). It
@@ -45,30 +45,29 @@ type lineBuilder struct {
 
 	// Storage shared by the document's cues, so that a cue costs no
 	// allocation of its own: the text of the lines that are not a piece of
-	// src (one string at the end), and blocks the cues' Lines and Spans
-	// are cut from.
-	all      []byte
-	kept     []textRange // texts of the kept cues' lines, in cue order
-	lineSlab []cue.Line
-	spanSlab []cue.Span
+	// src (one string at the end), and every line's spans (the cues' Spans
+	// are cut from it).
+	all     []byte
+	spanAll []cue.Span
+	kept    []lineRec // the kept cues' lines, in cue order
+	keptN   []int32   // how many of kept each kept cue has
 }
 
-// textRange is a line's text: src[from:to] if inSrc, else all[from:to].
-type textRange struct {
-	from, to int
-	inSrc    bool
+// lineRec is a line: its text is src[from:to] if inSrc, else
+// all[from:to]; its spans are spanAll[spanFrom:spanTo].
+type lineRec struct {
+	from, to         int
+	inSrc            bool
+	spanFrom, spanTo int
 }
-
-// slabSize is how many lines or spans one shared block holds: big enough
-// that blocks are rare, small enough that a short document wastes little.
-const slabSize = 128
 
 // init readies the builder for the document src of about cues cues (most
 // have one or two lines).
-func (b *lineBuilder) init(src string, cues int) {
+func (b *lineBuilder) init(src string, cues int, sc *scratch) {
 	b.src = src
 	b.inSrc = true
-	b.kept = make([]textRange, 0, 2*cues)
+	b.kept = reuse(sc.kept, 2*cues)
+	b.keptN = reuse(sc.keptN, cues)
 }
 
 func (b *lineBuilder) reset() {
@@ -76,7 +75,6 @@ func (b *lineBuilder) reset() {
 	b.spans = b.spans[:0]
 	b.inSrc = true
 	b.lines = b.lines[:0]
-	b.texts = b.texts[:0]
 	b.trail = false
 	b.visible = false
 }
@@ -108,8 +106,9 @@ func (b *lineBuilder) keepSpace() {
 
 // text appends character data with the given style; off is where data is
 // in src, or -1 when it is not written there as is (references expanded,
-// line ends normalised).
-func (b *lineBuilder) text(data string, off int, preserve bool, style cue.Style) {
+// line ends normalised). It reports whether data holds anything but XML
+// whitespace.
+func (b *lineBuilder) text(data string, off int, preserve bool, style cue.Style) (visible bool) {
 	at := func(i int) int { // where data[i] is in src
 		if off < 0 {
 			return -1
@@ -127,14 +126,15 @@ func (b *lineBuilder) text(data string, off int, preserve bool, style cue.Style)
 				continue
 			}
 			if !isXMLSpace(c) {
-				b.visible = true
+				visible = true
 			}
 			b.keepSpace()
 			b.follow(len(b.buf), at(i), 1)
 			b.buf = append(b.buf, c)
 		}
 		b.mark(start, style)
-		return
+		b.visible = b.visible || visible
+		return visible
 	}
 	buf := b.buf // a local: appends to it need no write barrier
 	for i := 0; i < len(data); {
@@ -150,19 +150,61 @@ func (b *lineBuilder) text(data string, off int, preserve bool, style cue.Style)
 			i++
 			continue
 		}
-		// A word: copied in one go.
-		j := i + 1
-		for j < len(data) && !isXMLSpace(data[j]) {
-			j++
-		}
+		// A phrase: words with one ' ' between them, which collapsing
+		// leaves as they are, copied in one go (word by word, the spaces
+		// between them would be kept one at a time to the same effect).
+		j := phraseEnd(data, i+1)
 		b.keepSpace()
 		b.follow(len(buf), at(i), j-i)
 		buf = append(buf, data[i:j]...)
-		b.visible = true
+		visible = true
 		i = j
 	}
 	b.buf = buf
 	b.mark(start, style)
+	b.visible = b.visible || visible
+	return visible
+}
+
+// xmlSpaceByte is isXMLSpace as a table, for the loop over a phrase.
+var xmlSpaceByte = [256]bool{' ': true, '\t': true, '\n': true, '\r': true}
+
+// phraseEnd returns where the phrase going on at data[j] ends: at the
+// first XML whitespace other than a single ' ' between two other
+// characters. It looks at eight bytes at a time for a byte up to ' ': in
+// character data the XML scanner accepted, those are exactly the XML
+// whitespace characters (every other control character is an error).
+func phraseEnd(data string, j int) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for {
+		for j+8 <= len(data) {
+			v := load64(data, j)
+			// The lowest byte flagged is the first one below 0x21 (bytes
+			// above it may be flagged by the borrow; they are not looked at).
+			t := (v - 0x21*ones) &^ v & highs
+			if t == 0 {
+				j += 8
+				continue
+			}
+			j += bits.TrailingZeros64(t) >> 3
+			break
+		}
+		for j < len(data) && !xmlSpaceByte[data[j]] {
+			j++
+		}
+		if j+1 < len(data) && data[j] == ' ' && !xmlSpaceByte[data[j+1]] {
+			j += 2
+			continue
+		}
+		return j
+	}
+}
+
+// load64 reads s[i:i+8] as a little-endian number.
+func load64(s string, i int) uint64 {
+	_ = s[i+7]
+	return uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
 }
 
 // mark records that buf[start:] has style.
@@ -191,86 +233,72 @@ func (b *lineBuilder) lineBreak() {
 			}
 		}
 	}
+	var l lineRec
 	switch {
 	case len(b.buf) == 0:
-		b.texts = append(b.texts, textRange{})
 	case b.inSrc:
-		b.texts = append(b.texts, textRange{b.srcFrom, b.srcTo, true})
+		l.from, l.to, l.inSrc = b.srcFrom, b.srcTo, true
 	default:
-		from := len(b.all)
+		l.from = len(b.all)
 		b.all = append(b.all, b.buf...)
-		b.texts = append(b.texts, textRange{from, len(b.all), false})
+		l.to = len(b.all)
 	}
-	var l cue.Line
-	if len(b.spans) > 0 {
-		l.Spans = takeSpans(&b.spanSlab, b.spans)
-	}
+	l.spanFrom = len(b.spanAll)
+	b.spanAll = append(b.spanAll, b.spans...)
+	l.spanTo = len(b.spanAll)
 	b.lines = append(b.lines, l)
 	b.buf = b.buf[:0]
 	b.spans = b.spans[:0]
 	b.inSrc = true
 }
 
-// finish ends the last line and returns the lines, or nil when nothing
-// visible was written. A <br/> at the very end of a paragraph does not open
-// a new line on screen, so the empty line after it is dropped.
-func (b *lineBuilder) finish() []cue.Line {
+// finish ends the last line and reports whether anything visible was
+// written. A <br/> at the very end of a paragraph does not open a new line
+// on screen, so the empty line after it is dropped.
+func (b *lineBuilder) finish() bool {
 	b.lineBreak()
 	if !b.visible {
-		return nil
+		return false
 	}
-	if n := len(b.lines); n > 1 && b.texts[n-1].from == b.texts[n-1].to {
+	if n := len(b.lines); n > 1 && b.lines[n-1].from == b.lines[n-1].to {
 		b.lines = b.lines[:n-1]
-		b.texts = b.texts[:n-1]
 	}
-	return takeLines(&b.lineSlab, b.lines)
+	return true
 }
 
-// keep records that the lines finish returned belong to a cue of the
-// document, the next one in cue order.
-func (b *lineBuilder) keep() { b.kept = append(b.kept, b.texts...) }
+// keep records that the lines of the paragraph finish ended belong to a
+// cue of the document, the next one in cue order.
+func (b *lineBuilder) keep() {
+	b.kept = append(b.kept, b.lines...)
+	b.keptN = append(b.keptN, int32(len(b.lines)))
+}
 
-// settle gives the kept cues' lines their text, once the whole document is
-// read: a line written as is in src is a slice of it; the others share one
-// string, which is all's own bytes, not a copy: the builder lets go of all
-// here and never writes to it again.
+// settle gives the kept cues their lines, once the whole document is read:
+// one block of cue.Lines for the document, each line's text a slice of src
+// when written there as is, else of one string shared by the others,
+// which is all's own bytes, not a copy: the builder lets go of all and
+// spanAll here and never writes to them again.
 func (b *lineBuilder) settle(cues []cue.Cue) {
-	all, kept := unsafe.String(unsafe.SliceData(b.all), len(b.all)), b.kept
-	b.all, b.kept = nil, nil
+	all := unsafe.String(unsafe.SliceData(b.all), len(b.all))
+	spans, kept, keptN := b.spanAll, b.kept, b.keptN
+	b.all, b.spanAll = nil, nil
+	lines := make([]cue.Line, len(kept))
 	k := 0
-	for i := range cues {
-		for j := range cues[i].Lines {
-			t := kept[k]
+	for i := range min(len(cues), len(keptN)) {
+		n := int(keptN[i])
+		ls := lines[k : k+n : k+n] // capped: appending to one cue's lines cannot overwrite the next's
+		for j := range ls {
+			t := &kept[k+j]
 			if t.inSrc {
-				cues[i].Lines[j].Text = b.src[t.from:t.to]
+				ls[j].Text = b.src[t.from:t.to]
 			} else {
-				cues[i].Lines[j].Text = all[t.from:t.to]
+				ls[j].Text = all[t.from:t.to]
 			}
-			k++
+			if t.spanTo > t.spanFrom {
+				ls[j].Spans = spans[t.spanFrom:t.spanTo:t.spanTo]
+			}
 		}
+		cues[i].Lines = ls
+		k += n
 	}
-}
-
-// takeLines copies lines into the shared block and returns the copy, its
-// capacity capped so that appending to one cue's lines cannot overwrite the
-// next cue's.
-func takeLines(slab *[]cue.Line, lines []cue.Line) []cue.Line {
-	n := len(lines)
-	if cap(*slab)-len(*slab) < n {
-		*slab = make([]cue.Line, 0, max(slabSize, n))
-	}
-	from := len(*slab)
-	*slab = append(*slab, lines...)
-	return (*slab)[from : from+n : from+n]
-}
-
-// takeSpans is takeLines for a line's spans.
-func takeSpans(slab *[]cue.Span, spans []cue.Span) []cue.Span {
-	n := len(spans)
-	if cap(*slab)-len(*slab) < n {
-		*slab = make([]cue.Span, 0, max(slabSize, n))
-	}
-	from := len(*slab)
-	*slab = append(*slab, spans...)
-	return (*slab)[from : from+n : from+n]
 }

@@ -1,7 +1,9 @@
 package ttml
 
 import (
+	"math/rand/v2"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/exportqc/exportqc/qc/cue"
@@ -172,5 +174,40 @@ func TestCueLinesDoNotShareCapacity(t *testing.T) {
 	}
 	if !reflect.DeepEqual(second.Lines[0].Spans, []cue.Span{{Start: 0, End: 3, Style: cue.Bold}}) {
 		t.Errorf("second cue's spans changed: %+v", second.Lines[0].Spans)
+	}
+}
+
+// phraseEnd, eight bytes at a time, ends a phrase where a byte-by-byte
+// reading does, at every start of random texts of words, single and double
+// spaces, tabs, line ends and non-ASCII letters.
+func TestPhraseEndMatchesByteByByte(t *testing.T) {
+	slow := func(data string, j int) int {
+		for j < len(data) {
+			if c := data[j]; !isXMLSpace(c) {
+				j++
+			} else if c == ' ' && j+1 < len(data) && !isXMLSpace(data[j+1]) {
+				j += 2
+			} else {
+				break
+			}
+		}
+		return j
+	}
+	rng := rand.New(rand.NewPCG(14, 3))
+	pieces := []string{"word", "a", "é", "字幕", " ", " ", "  ", "\t", "\n", "\r", "!", "~\u00a0"}
+	for round := 0; round < 5000; round++ {
+		var b strings.Builder
+		for n := rng.IntN(30); n >= 0; n-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		data := b.String()
+		for j := 0; j < len(data); j++ {
+			if isXMLSpace(data[j]) {
+				continue // a phrase starts at a character
+			}
+			if got, want := phraseEnd(data, j+1), slow(data, j+1); got != want {
+				t.Fatalf("%q from %d: phrase ends at %d, want %d", data, j, got, want)
+			}
+		}
 	}
 }

@@ -12,7 +12,7 @@ import (
 // between some, and returns the paragraph's settled line texts.
 func buildLines(src string, runs [][3]int, breaks map[int]bool, preserve bool, asWritten bool) []string {
 	var b lineBuilder
-	b.init(src, 1)
+	b.init(src, 1, new(scratch))
 	b.reset()
 	for i, r := range runs {
 		off := r[0]
@@ -24,12 +24,11 @@ func buildLines(src string, runs [][3]int, breaks map[int]bool, preserve bool, a
 			b.lineBreak()
 		}
 	}
-	lines := b.finish()
-	if lines == nil {
+	if !b.finish() {
 		return nil
 	}
 	b.keep()
-	cues := []cue.Cue{{Lines: lines}}
+	cues := []cue.Cue{{}}
 	b.settle(cues)
 	var out []string
 	for _, l := range cues[0].Lines {

@@ -104,12 +104,38 @@ func (p *params) parseTime(s string) (cue.Time, uint8, string) {
 	if s == "" {
 		return 0, 0, "empty time expression"
 	}
+	if t, ok := millisClock(s); ok {
+		return t, 0, ""
+	}
 	for i := 0; i < len(s); i++ {
 		if s[i] == ':' {
 			return p.parseClock(s)
 		}
 	}
 	return p.parseOffset(s)
+}
+
+// millisClock reads the clock time nearly every delivery writes,
+// hh:mm:ss.fff, at fixed places, as parseClock would read it; ok is false
+// for anything else, which parseClock then reads.
+func millisClock(s string) (cue.Time, bool) {
+	if len(s) != len("00:00:00.000") || s[2] != ':' || s[5] != ':' || s[8] != '.' {
+		return 0, false
+	}
+	var d [9]uint64
+	for i, at := range [9]int{0, 1, 3, 4, 6, 7, 9, 10, 11} {
+		c := s[at] - '0'
+		if c > 9 {
+			return 0, false
+		}
+		d[i] = uint64(c)
+	}
+	h, m, sec := d[0]*10+d[1], d[2]*10+d[3], d[4]*10+d[5]
+	if m > 59 || sec > 60 { // parseClock's own messages for these
+		return 0, false
+	}
+	ms := d[6]*100 + d[7]*10 + d[8]
+	return cue.Time(h*3600+m*60+sec)*cue.Second + cue.Time(ms)*cue.Millisecond, true
 }
 
 func (p *params) parseClock(s string) (cue.Time, uint8, string) {
@@ -335,9 +361,19 @@ func fraction(s string) (cue.Time, string) {
 			scale *= 10
 		}
 	}
+	if len(s) < len(flicksPerUnit) {
+		// A second divides evenly into tenths down to hundred-thousandths:
+		// no rounding, so no 128-bit division.
+		return cue.Time(mant * flicksPerUnit[len(s)]), ""
+	}
 	v, _ := mulDivRound(mant, uint64(cue.Second), scale) // mant < scale: cannot overflow
 	return cue.Time(v), ""
 }
+
+// flicksPerUnit[n] is how many flicks the last digit of an n-digit
+// fraction of a second is worth, for the n where that is a whole number.
+var flicksPerUnit = [...]uint64{1: uint64(cue.Second) / 10, uint64(cue.Second) / 100, uint64(cue.Second) / 1000,
+	uint64(cue.Second) / 10_000, uint64(cue.Second) / 100_000}
 
 // digits reads a run of ASCII digits at s[i:], returning its value, its
 // length and false if the value overflows uint64 (the length still counts

@@ -156,3 +156,59 @@ func TestLongProgrammesStayOnFrames(t *testing.T) {
 		}
 	}
 }
+
+// Fractions of up to five digits, converted without the 128-bit division,
+// are what the division gives, for every such fraction.
+func TestShortFractionsExact(t *testing.T) {
+	scale := uint64(1)
+	for n := 1; n <= 6; n++ {
+		scale *= 10
+		for mant := uint64(0); mant < scale; mant++ {
+			s := strconv.FormatUint(scale+mant, 10)[1:] // n digits, leading zeros kept
+			got, why := fraction(s)
+			want, _ := mulDivRound(mant, uint64(cue.Second), scale)
+			if why != "" || got != cue.Time(want) {
+				t.Fatalf("fraction(%q) = %d %q, want %d", s, got, why, want)
+			}
+		}
+	}
+}
+
+// The shortcut for hh:mm:ss.fff reads what parseClock reads, and leaves
+// to it everything else: random strings over the characters of clock
+// times, and edge values.
+func TestMillisClockAgreesWithParseClock(t *testing.T) {
+	p := defaultParams()
+	check := func(s string) bool {
+		got, ok := millisClock(s)
+		if !ok {
+			return false
+		}
+		want, kind, why := p.parseClock(s)
+		if why != "" || kind != 0 || got != want {
+			t.Fatalf("%q: shortcut %d, parseClock %d kind %d %q", s, got, want, kind, why)
+		}
+		return true
+	}
+	taken := 0
+	for _, s := range []string{"00:00:00.000", "99:59:60.999", "23:59:59.999", "00:60:00.000", "00:00:61.000",
+		"0a:00:00.000", "00:00:00,000", "00:00:00.00", "00:00:00:00.0", "12:34:56.789"} {
+		if check(s) {
+			taken++
+		}
+	}
+	rng := rand.New(rand.NewSource(14))
+	const alphabet = "0123456789:.:,5 "
+	for i := 0; i < 200000; i++ {
+		b := []byte("00:00:00.000")
+		for j := rng.Intn(4); j >= 0; j-- {
+			b[rng.Intn(len(b))] = alphabet[rng.Intn(len(alphabet))]
+		}
+		if check(string(b)) {
+			taken++
+		}
+	}
+	if taken < 1000 {
+		t.Fatalf("the shortcut took only %d times", taken)
+	}
+}

@@ -18,14 +18,15 @@ const (
 // startTT reads the root element: language, timing parameters and profile
 // signals. The root acts as the outermost time container: it begins at 0
 // and bounds nothing.
-func (r *reader) startTT(t *xml.StartElement, pos at) {
+func (r *reader) startTT(name xml.Name, pos at) {
 	r.ttAt = pos
-	if isLegacyNS(t.Name.Space) {
+	if isLegacyNS(name.Space) {
 		r.profile.legacy = true
 	}
 	hasLang := false
 	f := frame{kind: kTT, ownEnd: forever, bound: forever}
-	for _, a := range t.Attr {
+	for i := range r.dec.NumAttr() {
+		a := r.dec.Attr(i)
 		n, v := a.Name, a.Value
 		switch {
 		case n.Space == nsXML:
@@ -179,11 +180,11 @@ func positive(s string, limit int64) (int64, bool) {
 // the offset of its end tag.
 func (r *reader) finishP(f *frame, natural, end cue.Time, rawEnd int) {
 	r.inP = false
-	lines := r.lines.finish()
+	visible := r.lines.finish()
 	if r.pSkip {
 		return // the malformed time was reported
 	}
-	if lines == nil {
+	if !visible {
 		// A paragraph with no text is not a subtitle: nothing shows, so
 		// there is nothing to time (TTML test suites time thousands of
 		// empty <p/> to exercise time expressions).
@@ -200,7 +201,7 @@ func (r *reader) finishP(f *frame, natural, end cue.Time, rawEnd int) {
 	}
 	if f.hasEnd && f.ownEnd < f.begin {
 		// Authored end before begin: keep it for the timing rules to report.
-		r.emit(f, maxT(f.begin, 0), maxT(f.ownEnd, 0), lines, rawEnd)
+		r.emit(f, maxT(f.begin, 0), maxT(f.ownEnd, 0), rawEnd)
 		return
 	}
 	if start < 0 {
@@ -225,10 +226,12 @@ func (r *reader) finishP(f *frame, natural, end cue.Time, rawEnd int) {
 		r.diagCode(CodeTextNeverShown, r.pAt, "paragraph is never displayed: its interval ["+f.begin.String()+", "+natural.String()+") falls outside its container or region (active until "+end.String()+")")
 		return
 	}
-	r.emit(f, start, end, lines, rawEnd)
+	r.emit(f, start, end, rawEnd)
 }
 
-func (r *reader) emit(f *frame, start, end cue.Time, lines []cue.Line, rawEnd int) {
+// emit adds the cue of the paragraph just read; its lines are given once
+// the document is read (lineBuilder.settle).
+func (r *reader) emit(f *frame, start, end cue.Time, rawEnd int) {
 	raw := ""
 	var rawSrc cue.Range // where raw is: text fixes map lines into it (MapLines)
 	if r.pInner <= rawEnd && rawEnd <= len(r.src) {
@@ -237,13 +240,11 @@ func (r *reader) emit(f *frame, start, end cue.Time, lines []cue.Line, rawEnd in
 	}
 	// Appended empty and filled in place: the cue is not built on the
 	// stack and then copied into the list.
-	r.doc.Cues = append(r.doc.Cues, cue.Cue{})
-	c := &r.doc.Cues[len(r.doc.Cues)-1]
+	c := r.doc.NewCue()
 	c.Index = len(r.doc.Cues)
 	c.ID = r.pID
 	c.Line, c.Offset = r.pAt.line, r.pAt.off
 	c.Start, c.End = start, end
-	c.Lines = lines
 	c.Raw, c.TextSrc = raw, rawSrc
 	c.Region = f.region
 	r.lines.keep()

@@ -95,6 +95,14 @@ func isNCName(s string) bool {
 	if s == "" {
 		return false
 	}
+	if ok, ascii := asciiNCName(s); ascii {
+		return ok
+	}
+	return unicodeNCName(s)
+}
+
+// unicodeNCName is isNCName for any non-empty s, rune by rune.
+func unicodeNCName(s string) bool {
 	for i, w := 0, 0; i < len(s); i += w {
 		c, size := utf8.DecodeRuneInString(s[i:])
 		w = size
@@ -112,4 +120,23 @@ func isNCName(s string) bool {
 		}
 	}
 	return true
+}
+
+// asciiNCName is isNCName for a name of ASCII bytes (ascii true), which
+// ids nearly always are, without decoding runes; ascii is false as soon as
+// a byte beyond ASCII is met, and isNCName then judges the whole name.
+func asciiNCName(s string) (ok, ascii bool) {
+	ok = true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return false, false
+		case c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+		case i > 0 && (c == '-' || c == '.' || '0' <= c && c <= '9'):
+		default:
+			ok = false
+		}
+	}
+	return ok, true
 }

@@ -100,8 +100,13 @@ func stdDecoder(src string) *xml.Decoder {
 	return d
 }
 
-// viaNext reads with Next and the accessors, the way the TTML reader does.
-type viaNext struct{ d *Decoder }
+// viaNext reads with Next and the accessors, the way the TTML reader does:
+// a start tag's name and attributes one by one, each attribute's value
+// checked against where AttrSource says it is written.
+type viaNext struct {
+	d   *Decoder
+	src string
+}
 
 func (v viaNext) InputOffset() int64 { return v.d.InputOffset() }
 
@@ -112,7 +117,19 @@ func (v viaNext) Token() (xml.Token, error) {
 	}
 	switch k {
 	case Start:
-		return v.d.StartElement(), nil
+		t := xml.StartElement{Name: v.d.StartName(), Attr: []xml.Attr{}}
+		for i := 0; i < v.d.NumAttr(); i++ {
+			a := v.d.Attr(i)
+			lo, hi := v.d.AttrSource(i)
+			if lo < 1 || hi >= len(v.src) || v.src[lo-1] != v.src[hi] || v.src[hi] != '"' && v.src[hi] != '\'' {
+				return nil, fmt.Errorf("attribute %d's source [%d, %d) is not between quotes", i, lo, hi)
+			}
+			if raw := v.src[lo:hi]; !strings.ContainsAny(raw, "&\r") && raw != a.Value {
+				return nil, fmt.Errorf("attribute %d's source %q is not its value %q", i, raw, a.Value)
+			}
+			t.Attr = append(t.Attr, a)
+		}
+		return t, nil
 	case End:
 		return v.d.EndElement(), nil
 	case Text:
@@ -131,7 +148,7 @@ func diff(src string) string {
 	if d := diffStreams(want, stream(NewDecoder(src))); d != "" {
 		return "Token: " + d
 	}
-	if d := diffStreams(want, stream(viaNext{NewDecoder(src)})); d != "" {
+	if d := diffStreams(want, stream(viaNext{NewDecoder(src), src})); d != "" {
 		return "Next: " + d
 	}
 	return ""

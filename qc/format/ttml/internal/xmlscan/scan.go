@@ -30,10 +30,20 @@ type Decoder struct {
 	// io.EOF is set when character data ran to the end of the input.
 	err error
 
-	// The token Next read.
-	start xml.StartElement
-	end   xml.Name
-	buf   []byte // CharData; also where expanded text is built
+	// The token Next read. Names and attributes are kept as offsets into
+	// src, not as strings: records without pointers cost no write barrier
+	// and nothing for the garbage collector to scan, and a tag costs no
+	// allocation. StartElement and EndElement build encoding/xml's structs
+	// from them on demand.
+	startName, endName   qname
+	startSpace, endSpace int32 // resolved namespaces (spaceID)
+	attrs                []attr
+	// expanded holds the attribute values of the current start tag whose
+	// references or line ends were rewritten (attr.exp indexes it); each
+	// is its own string, so a value once handed out never changes.
+	expanded []string
+	tokAttrs []xml.Attr // StartElement's Attr slice, reused from tag to tag
+	buf      []byte     // CharData; also where expanded text is built
 	// raw says the text token is src[rawLo:rawHi] as written (nothing to
 	// expand): it is copied into buf only if CharData asks (copied).
 	raw, copied  bool
@@ -42,25 +52,27 @@ type Decoder struct {
 
 	// A self-closing element's end token is due.
 	needClose bool
-	toClose   xml.Name
+	toClose   qname
 
-	// ns maps prefixes ("" for the default namespace) to namespace names;
-	// undo records the bindings each open element replaced.
-	ns   map[string]string
-	undo []binding
-	open []openElem
-	// def is ns[""] (or "" when unbound), which every unprefixed element
-	// name needs; last caches the latest lookup of a prefix (TTML
+	// ns maps prefixes ("" for the default namespace) to namespace names
+	// (their index in uris); undo records the bindings each open element
+	// replaced.
+	ns     map[string]int32
+	uris   []string         // every namespace name bound so far, once each
+	uriIDs map[string]int32 // uris' inverse
+	undo   []binding
+	open   []openElem
+	// def is ns[""] (or asWritten when unbound), which every unprefixed
+	// element name needs; last caches the latest lookup of a prefix (TTML
 	// documents use a handful of prefixes over and over). Both are kept
 	// in step with ns by bind and popElement.
-	def  string
+	def  int32
 	last struct {
-		valid       bool
-		prefix, uri string
-		bound       bool
+		valid  bool
+		prefix string
+		id     int32
+		bound  bool
 	}
-
-	attrs []xml.Attr // the attribute slice, reused from tag to tag
 
 	nameOK map[string]bool // non-ASCII names already judged
 }
@@ -77,18 +89,59 @@ const (
 )
 
 type binding struct {
-	prefix, old string
-	had         bool
+	prefix string
+	old    int32
+	had    bool
 }
 
 type openElem struct {
-	name xml.Name // as written: Space is the prefix
-	mark int      // len(undo) before the element's own bindings
+	name qname // as written
+	mark int   // len(undo) before the element's own bindings
+}
+
+// qname is a name as written at src[lo:hi]: its prefix is src[lo:pfx]
+// ("" when pfx == lo) and its local part src[loc:hi]. A name with an empty
+// prefix or local part around its colon is all local part, as in
+// encoding/xml.
+type qname struct{ lo, pfx, loc, hi int }
+
+// Resolved namespaces are indexes into Decoder.uris, or asWritten: the
+// name's Space is its prefix as written (no prefix, xmlns, an unbound
+// prefix). xmlSpaceID is the XML namespace, bound from the start.
+const (
+	asWritten  int32 = -1
+	xmlSpaceID int32 = 0
+)
+
+// attr is one attribute of the current start tag: its name, its resolved
+// namespace, and its value as written between the quotes at src[lo:hi],
+// or expanded[exp] when exp >= 0.
+type attr struct {
+	name   qname
+	space  int32
+	lo, hi int
+	exp    int32
 }
 
 // NewDecoder returns a decoder of src.
 func NewDecoder(src string) *Decoder {
-	return &Decoder{src: src, ns: make(map[string]string), buf: make([]byte, 0, 256)}
+	d := &Decoder{src: src, ns: make(map[string]int32), buf: make([]byte, 0, 256), def: asWritten}
+	d.intern(xmlURL) // xmlSpaceID
+	return d
+}
+
+// intern returns the index of the namespace name uri in d.uris.
+func (d *Decoder) intern(uri string) int32 {
+	if id, ok := d.uriIDs[uri]; ok {
+		return id
+	}
+	if d.uriIDs == nil {
+		d.uriIDs = make(map[string]int32)
+	}
+	id := int32(len(d.uris))
+	d.uris = append(d.uris, uri)
+	d.uriIDs[uri] = id
+	return id
 }
 
 // InputOffset is the byte offset in src of the end of the last token read
@@ -104,9 +157,9 @@ func (d *Decoder) Token() (xml.Token, error) {
 	k, err := d.Next()
 	switch k {
 	case Start:
-		return d.start, nil
+		return d.StartElement(), nil
 	case End:
-		return xml.EndElement{Name: d.end}, nil
+		return d.EndElement(), nil
 	case Text:
 		return d.CharData(), nil
 	case Other:
@@ -128,35 +181,87 @@ func (d *Decoder) Next() (Kind, error) {
 		}
 		return None, err
 	case Start:
-		t := &d.start
 		mark := len(d.undo)
-		for _, a := range t.Attr {
-			if a.Name.Space == xmlnsPrefix {
-				d.bind(a.Name.Local, a.Value)
+		for i := range d.attrs {
+			a := &d.attrs[i]
+			p, l := d.prefix(a.name), d.local(a.name)
+			if p == xmlnsPrefix {
+				d.bind(l, d.value(a))
 			}
-			if a.Name.Space == "" && a.Name.Local == xmlnsPrefix {
-				d.bind("", a.Value)
+			if p == "" && l == xmlnsPrefix {
+				d.bind("", d.value(a))
 			}
 		}
-		d.open = append(d.open, openElem{name: t.Name, mark: mark})
-		d.translate(&t.Name, true)
-		for i := range t.Attr {
-			d.translate(&t.Attr[i].Name, false)
+		d.open = append(d.open, openElem{name: d.startName, mark: mark})
+		d.startSpace = d.translate(d.startName, true)
+		for i := range d.attrs {
+			d.attrs[i].space = d.translate(d.attrs[i].name, false)
 		}
 	case End:
-		if !d.popElement(&d.end) {
+		if !d.popElement() {
 			return None, d.err
 		}
 	}
 	return k, nil
 }
 
+func (d *Decoder) prefix(n qname) string { return d.src[n.lo:n.pfx] }
+func (d *Decoder) local(n qname) string  { return d.src[n.loc:n.hi] }
+
+// resolved is the xml.Name of n once its prefix resolved to space.
+func (d *Decoder) resolved(n qname, space int32) xml.Name {
+	if space == asWritten {
+		return xml.Name{Space: d.prefix(n), Local: d.local(n)}
+	}
+	return xml.Name{Space: d.uris[space], Local: d.local(n)}
+}
+
+func (d *Decoder) value(a *attr) string {
+	if a.exp >= 0 {
+		return d.expanded[a.exp]
+	}
+	return d.src[a.lo:a.hi]
+}
+
+// StartName is the name of the start tag Next read, as in StartElement.
+func (d *Decoder) StartName() xml.Name { return d.resolved(d.startName, d.startSpace) }
+
+// NumAttr is how many attributes the start tag Next read has.
+func (d *Decoder) NumAttr() int { return len(d.attrs) }
+
+// Attr is the start tag's i-th attribute, as in StartElement. Its strings
+// stay valid after the next call to Next.
+func (d *Decoder) Attr(i int) xml.Attr {
+	a := &d.attrs[i]
+	return xml.Attr{Name: d.resolved(a.name, a.space), Value: d.value(a)}
+}
+
+// AttrSource is where the start tag's i-th attribute value is written in
+// the input, between its quotes (before any reference is expanded).
+func (d *Decoder) AttrSource(i int) (lo, hi int) { return d.attrs[i].lo, d.attrs[i].hi }
+
+// AttrNameStart is the offset in the input of the first byte of the start
+// tag's i-th attribute name.
+func (d *Decoder) AttrNameStart(i int) int { return d.attrs[i].name.lo }
+
 // StartElement is the start tag Next read. Its Attr slice is reused by
 // the next call to Next.
-func (d *Decoder) StartElement() xml.StartElement { return d.start }
+func (d *Decoder) StartElement() xml.StartElement {
+	attrs := d.tokAttrs[:0]
+	for i := range d.attrs {
+		attrs = append(attrs, d.Attr(i))
+	}
+	d.tokAttrs = attrs
+	if attrs == nil {
+		attrs = []xml.Attr{} // encoding/xml's is never nil
+	}
+	return xml.StartElement{Name: d.StartName(), Attr: attrs}
+}
 
 // EndElement is the end tag Next read (also after a self-closing tag).
-func (d *Decoder) EndElement() xml.EndElement { return xml.EndElement{Name: d.end} }
+func (d *Decoder) EndElement() xml.EndElement {
+	return xml.EndElement{Name: d.resolved(d.endName, d.endSpace)}
+}
 
 // CharData is the text Next read; it is overwritten by the next call to
 // Next and must not be modified.
@@ -194,9 +299,10 @@ func (d *Decoder) OtherToken() xml.Token { return d.other }
 func (d *Decoder) bind(prefix, uri string) {
 	old, had := d.ns[prefix]
 	d.undo = append(d.undo, binding{prefix: prefix, old: old, had: had})
-	d.ns[prefix] = uri
+	id := d.intern(uri)
+	d.ns[prefix] = id
 	if prefix == "" {
-		d.def = uri
+		d.def = id
 	}
 	d.last.valid = false
 }
@@ -204,60 +310,60 @@ func (d *Decoder) bind(prefix, uri string) {
 // translate resolves a name's prefix: the default namespace applies to
 // element names only, xml is always the XML namespace, xmlns and unknown
 // prefixes stay as they are.
-func (d *Decoder) translate(n *xml.Name, isElementName bool) {
+func (d *Decoder) translate(n qname, isElementName bool) int32 {
+	p := d.prefix(n)
 	switch {
-	case n.Space == xmlnsPrefix:
-		return
-	case n.Space == "" && !isElementName:
-		return
-	case n.Space == xmlPrefix:
+	case p == xmlnsPrefix:
+		return asWritten
+	case p == "" && !isElementName:
+		return asWritten
+	case p == xmlPrefix:
 		// A prefix is made of name characters, so no binding can have the
 		// URL as its key: the XML namespace stays.
-		n.Space = xmlURL
-		return
-	case n.Space == "" && n.Local == xmlnsPrefix:
-		return
+		return xmlSpaceID
+	case p == "" && d.local(n) == xmlnsPrefix:
+		return asWritten
 	}
 	// An unbound default namespace leaves Space "" (there is no
 	// DefaultSpace); an unbound prefix stays as the Space.
-	if n.Space == "" {
-		n.Space = d.def
-		return
+	if p == "" {
+		return d.def
 	}
-	if !d.last.valid || d.last.prefix != n.Space {
-		d.last.uri, d.last.bound = d.ns[n.Space]
-		d.last.prefix, d.last.valid = n.Space, true
+	if !d.last.valid || d.last.prefix != p {
+		d.last.id, d.last.bound = d.ns[p]
+		d.last.prefix, d.last.valid = p, true
 	}
 	if d.last.bound {
-		n.Space = d.last.uri
+		return d.last.id
 	}
+	return asWritten
 }
 
 // popElement checks an end tag against the innermost open element, then
 // resolves its name and drops the element's bindings.
-func (d *Decoder) popElement(end *xml.Name) bool {
-	name := *end
+func (d *Decoder) popElement() bool {
+	name := d.endName
 	n := len(d.open)
 	if n == 0 {
-		d.fail("unexpected end element </" + name.Local + ">")
+		d.fail("unexpected end element </" + d.local(name) + ">")
 		return false
 	}
 	s := d.open[n-1]
 	d.open = d.open[:n-1]
 	switch {
-	case s.name.Local != name.Local:
-		d.fail("element <" + s.name.Local + "> closed by </" + name.Local + ">")
+	case d.local(s.name) != d.local(name):
+		d.fail("element <" + d.local(s.name) + "> closed by </" + d.local(name) + ">")
 		return false
-	case s.name.Space != name.Space:
-		ns := name.Space
+	case d.prefix(s.name) != d.prefix(name):
+		ns := d.prefix(name)
 		if ns == "" {
 			ns = `""`
 		}
-		d.fail("element <" + s.name.Local + "> in space " + s.name.Space +
-			" closed by </" + name.Local + "> in space " + ns)
+		d.fail("element <" + d.local(s.name) + "> in space " + d.prefix(s.name) +
+			" closed by </" + d.local(name) + "> in space " + ns)
 		return false
 	}
-	d.translate(end, true)
+	d.endSpace = d.translate(name, true)
 	for i := len(d.undo) - 1; i >= s.mark; i-- {
 		b := d.undo[i]
 		if b.had {
@@ -266,7 +372,10 @@ func (d *Decoder) popElement(end *xml.Name) bool {
 			delete(d.ns, b.prefix)
 		}
 		if b.prefix == "" {
-			d.def = b.old // "" when it was unbound
+			d.def = asWritten // when it was unbound
+			if b.had {
+				d.def = b.old
+			}
 		}
 		d.last.valid = false
 	}
@@ -299,7 +408,7 @@ func (d *Decoder) rawToken() (Kind, error) {
 	}
 	if d.needClose {
 		d.needClose = false
-		d.end = d.toClose
+		d.endName = d.toClose
 		return End, nil
 	}
 	src := d.src
@@ -348,9 +457,9 @@ func (d *Decoder) endTag() (Kind, error) {
 	b := d.src[d.pos]
 	d.pos++
 	if b != '>' {
-		return None, d.fail("invalid characters between </" + name.Local + " and >")
+		return None, d.fail("invalid characters between </" + d.local(name) + " and >")
 	}
-	d.end = name
+	d.endName = name
 	return End, nil
 }
 
@@ -527,6 +636,7 @@ func (d *Decoder) startTag() (Kind, error) {
 	}
 	src := d.src
 	attrs := d.attrs[:0]
+	d.expanded = d.expanded[:0]
 	empty := false
 	for {
 		d.space()
@@ -576,25 +686,24 @@ func (d *Decoder) startTag() (Kind, error) {
 		if b != '"' && b != '\'' {
 			return None, d.fail("unquoted or missing attribute value in element")
 		}
-		lo, hi, expanded, ok := d.text(int(b), false)
+		from := d.pos
+		_, _, expanded, ok := d.text(int(b), false)
 		if !ok {
 			return None, d.err
 		}
-		v := src[lo:hi]
+		a := attr{name: an, lo: from, hi: d.pos - 1, exp: -1}
 		if expanded {
-			v = string(d.buf)
+			a.exp = int32(len(d.expanded))
+			d.expanded = append(d.expanded, string(d.buf))
 		}
-		attrs = append(attrs, xml.Attr{Name: an, Value: v})
+		attrs = append(attrs, a)
 	}
 	d.attrs = attrs
+	d.startName = name
 	if empty {
 		d.needClose = true
 		d.toClose = name
 	}
-	if attrs == nil {
-		attrs = []xml.Attr{} // encoding/xml's is never nil
-	}
-	d.start = xml.StartElement{Name: name, Attr: attrs}
 	return Start, nil
 }
 
@@ -691,22 +800,25 @@ func (d *Decoder) nameSeen() (string, uint8, bool) {
 // nsname reads a name and splits it at its colon. A name with more than
 // one colon fails with d.err nil (the caller says what was expected); an
 // empty prefix or local part leaves the whole name as the local part.
-func (d *Decoder) nsname() (xml.Name, bool) {
+func (d *Decoder) nsname() (qname, bool) {
+	lo := d.pos
 	s, seen, ok := d.nameSeen()
 	if !ok {
-		return xml.Name{}, false
+		return qname{}, false
 	}
+	hi := lo + len(s)
+	whole := qname{lo: lo, pfx: lo, loc: lo, hi: hi}
 	if seen&colonByte == 0 {
-		return xml.Name{Local: s}, true
+		return whole, true
 	}
 	c := strings.IndexByte(s, ':')
 	if strings.IndexByte(s[c+1:], ':') >= 0 {
-		return xml.Name{}, false
+		return qname{}, false
 	}
 	if c == 0 || c == len(s)-1 {
-		return xml.Name{Local: s}, true
+		return whole, true
 	}
-	return xml.Name{Space: s[:c], Local: s[c+1:]}, true
+	return qname{lo: lo, pfx: lo + c, loc: lo + c + 1, hi: hi}, true
 }
 
 // asciiName checks the XML Name production for a name of ASCII name bytes

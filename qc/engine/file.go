@@ -209,6 +209,12 @@ func checkFile(opts *Options, in input, ws *workspace) fileResult {
 	runRules(opts.Rules, file, doc, cfg, &res, ws.newPass())
 	noteMissingShotChanges(opts, file, doc, cfg, &res)
 	res.addOverflowSummaries()
+	if ws != nil {
+		// Nothing of the result points into the document's arrays (its
+		// strings point into the text), and the workspace lets go of the
+		// memo that does: the next file's reader may have them.
+		doc.Recycle()
+	}
 	return res
 }
 

@@ -182,7 +182,10 @@ func checkFile(opts *Options, in input, ws *workspace) fileResult {
 			first = min(first, doc.Cues[i].Start)
 			last = max(last, doc.Cues[i].End)
 		}
-		res.record.FirstCue, res.record.LastCue = rule.Span(first, last)
+		// Not rule.Span: records are kept to the end of the run (the
+		// report's file list), and would each keep a whole shared slab.
+		tc := &[2]rule.Timecode{rule.Timecode(first), rule.Timecode(last)}
+		res.record.FirstCue, res.record.LastCue = &tc[0], &tc[1]
 	}
 
 	declareLanguage(opts, in, doc, file, &res)

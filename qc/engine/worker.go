@@ -46,6 +46,9 @@ func (ws *workspace) check(opts *Options, in input) (fileResult, error) {
 	ws.ownResult(&res)
 	clear(collected) // the buffer must not keep this file's strings alive
 	ws.findings = collected[:0]
+	if cap(collected) > maxKeptFindings {
+		ws.findings = nil // a rare file with thousands: not kept in every worker
+	}
 	ws.release()
 	return res, nil
 }

@@ -30,6 +30,10 @@ type workspace struct {
 // file: a rare large file should not pin its size in every worker.
 const maxKeptData = 4 << 20
 
+// maxKeptFindings is the largest finding buffer a workspace keeps (about
+// 1 MB: a finding is ~240 bytes); a dense episode has a few hundred.
+const maxKeptFindings = 4096
+
 var workspaces = sync.Pool{New: func() any { return new(workspace) }}
 
 // reusesData reports whether a run may read files into the workspace's

@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/exportqc/exportqc/qc/cue"
@@ -75,8 +76,14 @@ func runLineTooLong(p *rule.Pass) {
 				want = "≤ " + limit + " characters"
 			}
 			chars := num(n)
-			reportLine(p, c, j, "max_chars", "line "+itoa(int64(j+1))+" has "+chars+" characters, more than "+limit+
-				": "+quoteLine(l.Text), want, chars+" characters", rebreakFix(p, c)...)
+			// line N has C characters, more than L: "the line"
+			message := rule.Text(func(b []byte) []byte {
+				b = strconv.AppendInt(append(b, "line "...), int64(j+1), 10)
+				b = append(append(append(b, " has "...), chars...), " characters, more than "...)
+				b = append(append(b, limit...), ": "...)
+				return appendQuotedLine(b, l.Text)
+			})
+			reportLine(p, c, j, "max_chars", message, want, rule.Concat(chars, " characters"), rebreakFix(p, c)...)
 		}
 	}
 }
@@ -85,17 +92,19 @@ func runLineTooLong(p *rule.Pass) {
 // find the line, while a 100 MB line does not become a 100 MB message.
 const maxQuoted = 200
 
-// quoteLine is the line in double quotes, cut after maxQuoted characters
-// with an ellipsis and the line's length in bytes when it is longer.
-func quoteLine(text string) string {
+// appendQuotedLine appends the line in double quotes, cut after maxQuoted
+// characters with an ellipsis and the line's length in bytes when it is
+// longer.
+func appendQuotedLine(b []byte, text string) []byte {
 	n := 0
 	for i := range text {
 		if n == maxQuoted {
-			return "\"" + text[:i] + "…\" (" + itoa(int64(len(text))) + " bytes in all)"
+			b = append(append(append(b, '"'), text[:i]...), "…\" ("...)
+			return append(strconv.AppendInt(b, int64(len(text)), 10), " bytes in all)"...)
 		}
 		n++
 	}
-	return "\"" + text + "\""
+	return append(append(append(b, '"'), text...), '"')
 }
 
 func runTooManyLines(p *rule.Pass) {

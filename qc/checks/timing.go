@@ -104,7 +104,7 @@ func runCueTooShort(p *rule.Pass) {
 		}
 		limit.build(p, min, "≥ ")
 		shown := measured(p, min, c.Duration(), true)
-		p.ReportCueFix(c, "min_duration", "cue is on screen for "+shown+", less than the minimum "+limit.threshold,
+		p.ReportCueFix(c, "min_duration", rule.Concat("cue is on screen for ", shown, ", less than the minimum ", limit.threshold),
 			limit.expected, shown, extendFix(p, c, p.Duration("min_duration"))...)
 	}
 }
@@ -120,7 +120,7 @@ func runCueTooLong(p *rule.Pass) {
 		}
 		limit.build(p, max, "≤ ")
 		shown := measured(p, max, c.Duration(), false)
-		p.ReportCueFix(c, "max_duration", "cue is on screen for "+shown+", more than the maximum "+limit.threshold,
+		p.ReportCueFix(c, "max_duration", rule.Concat("cue is on screen for ", shown, ", more than the maximum ", limit.threshold),
 			limit.expected, shown, trimFix(p, c, p.Duration("max_duration"))...)
 	}
 }
@@ -147,10 +147,10 @@ func runCueOverlap(p *rule.Pass) {
 			prev = later(inRegion[c.Region], unplaced)
 		}
 		if prev != nil && c.Start < prev.End {
-			prevEnd := prev.End.String()
-			p.ReportCueFix(c, "", "cue "+itoa(int64(c.Index))+" starts "+secs(prev.End-c.Start)+" before cue "+
-				itoa(int64(prev.Index))+" ends (at "+prevEnd+")",
-				"start ≥ "+prevEnd, c.Start.String(), chainFix(p, prev, c, minGapFor(p), false)...)
+			prevEnd := timecode(prev.End)
+			p.ReportCueFix(c, "", rule.Concat("cue ", itoa(int64(c.Index)), " starts ", secs(prev.End-c.Start), " before cue ",
+				itoa(int64(prev.Index)), " ends (at ", prevEnd, ")"),
+				rule.Concat("start ≥ ", prevEnd), timecode(c.Start), chainFix(p, prev, c, minGapFor(p), false)...)
 		}
 		all = later(all, c)
 		if c.Region == "" {
@@ -188,8 +188,8 @@ func runGapTooShort(p *rule.Pass) {
 		}
 		limit.build(p, min, "≥ ")
 		shown := measured(p, min, gap, true)
-		p.ReportCueFix(next, "min_gap", "gap after cue "+itoa(int64(prev.Index))+" is "+shown+
-			", less than the minimum "+limit.threshold, limit.expected, shown, chainFix(p, prev, next, p.Duration("min_gap"), false)...)
+		p.ReportCueFix(next, "min_gap", rule.Concat("gap after cue ", itoa(int64(prev.Index)), " is ", shown,
+			", less than the minimum ", limit.threshold), limit.expected, shown, chainFix(p, prev, next, p.Duration("min_gap"), false)...)
 	})
 }
 
@@ -205,8 +205,8 @@ func runGapShouldClose(p *rule.Pass) {
 			closeTo, want = threshold(p, min), expected(p, min)+" or more than "+expected(p, upTo)
 		}
 		shown := measured(p, min, next.Start-prev.End, false)
-		p.ReportCueFix(next, "close_below", "gap of "+shown+" after cue "+itoa(int64(prev.Index))+
-			" should be closed to "+closeTo, want, shown, chainFix(p, prev, next, p.Duration("min_gap"), true)...)
+		p.ReportCueFix(next, "close_below", rule.Concat("gap of ", shown, " after cue ", itoa(int64(prev.Index)),
+			" should be closed to ", closeTo), want, shown, chainFix(p, prev, next, p.Duration("min_gap"), true)...)
 	})
 }
 
@@ -245,8 +245,8 @@ func runReadingSpeed(p *rule.Pass) {
 			want = "≤ " + limit + " cps"
 		}
 		speed := rate(cps, max)
-		p.ReportCue(c, "max_cps", "reading speed "+speed+" characters/s ("+num(chars)+" characters in "+
-			secs(c.Duration())+") is over the limit of "+limit, want, speed+" cps")
+		p.ReportCue(c, "max_cps", rule.Concat("reading speed ", speed, " characters/s (", num(chars), " characters in ",
+			secs(c.Duration()), ") is over the limit of ", limit), want, rule.Concat(speed, " cps"))
 	}
 }
 
@@ -258,8 +258,8 @@ func runCueOutOfOrder(p *rule.Pass) {
 			continue
 		}
 		if prev != nil && c.Start < prev.Start {
-			p.ReportCueFix(c, "", "cue starts at "+c.Start.String()+", before cue "+itoa(int64(prev.Index))+
-				" above it (at "+prev.Start.String()+")", "start ≥ "+prev.Start.String(), c.Start.String(), reorderFix(p)...)
+			p.ReportCueFix(c, "", rule.Concat("cue starts at ", timecode(c.Start), ", before cue ", itoa(int64(prev.Index)),
+				" above it (at ", timecode(prev.Start), ")"), rule.Concat("start ≥ ", timecode(prev.Start)), timecode(c.Start), reorderFix(p)...)
 		}
 		if prev == nil || c.Start >= prev.Start {
 			prev = c
@@ -288,9 +288,9 @@ func runOffFrame(p *rule.Pass) {
 			if off <= tol && off >= -tol {
 				continue
 			}
-			p.ReportCueFix(c, "", edge.name+" "+edge.t.String()+" is "+secs(abs(off))+" off the nearest frame at "+
-				fr.String()+" fps (frame "+itoa(n)+" at "+fr.Frames(n).String()+")",
-				"a frame boundary at "+fr.String()+" fps", edge.t.String(), snapFix(p, c)...)
+			p.ReportCueFix(c, "", rule.Concat(edge.name, " ", timecode(edge.t), " is ", secs(abs(off)), " off the nearest frame at ",
+				fr.String(), " fps (frame ", itoa(n), " at ", timecode(fr.Frames(n)), ")"),
+				rule.Concat("a frame boundary at ", fr.String(), " fps"), timecode(edge.t), snapFix(p, c)...)
 		}
 	}
 }
@@ -305,7 +305,7 @@ func runEndBeforeStart(p *rule.Pass) {
 		if c.End == c.Start {
 			what = "has zero duration"
 		}
-		p.ReportCue(c, "", "cue "+what+" ("+c.Start.String()+" --> "+c.End.String()+")",
+		p.ReportCue(c, "", rule.Concat("cue ", what, " (", timecode(c.Start), " --> ", timecode(c.End), ")"),
 			"end > start", secs(c.Duration()))
 	}
 }

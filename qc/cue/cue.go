@@ -1,7 +1,8 @@
 package cue
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 )
 
@@ -136,7 +137,9 @@ type Document struct {
 	// (TTML: clock, frames, ticks, with the file's rates). Used by fixes.
 	Respell func(old string, oldT, newT Time) (string, bool)
 
-	displayed []*Cue // memo of Displayed
+	displayed     []*Cue // memo of Displayed
+	haveDisplayed bool   // displayed is computed (its array may be a recycled one's)
+	recyclable    bool   // made by NewDocument: Recycle takes it back
 }
 
 // Displayed returns the cues a viewer sees (EBU STL comment blocks left out)
@@ -144,10 +147,13 @@ type Document struct {
 // computed once per document. Not safe for concurrent first use, and stale
 // if Cues is changed afterwards: readers build a Document, rules only read it.
 func (d *Document) Displayed() []*Cue {
-	if d.displayed != nil || len(d.Cues) == 0 {
+	if d.haveDisplayed || len(d.Cues) == 0 {
 		return d.displayed
 	}
-	out := make([]*Cue, 0, len(d.Cues))
+	out := d.displayed[:0] // a recycled document's array, when large enough
+	if cap(out) < len(d.Cues) {
+		out = make([]*Cue, 0, len(d.Cues))
+	}
 	sorted := true
 	for i := range d.Cues {
 		c := &d.Cues[i]
@@ -160,9 +166,9 @@ func (d *Document) Displayed() []*Cue {
 		out = append(out, c)
 	}
 	if !sorted {
-		sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+		slices.SortStableFunc(out, func(a, b *Cue) int { return cmp.Compare(a.Start, b.Start) })
 	}
-	d.displayed = out
+	d.displayed, d.haveDisplayed = out, true
 	return out
 }
 
@@ -170,7 +176,7 @@ func (d *Document) Displayed() []*Cue {
 // it lies: appending a finished cue instead copies it with its pointers
 // (under a write barrier while the collector runs). Readers make room
 // for the cues they expect (one per timing line) with make and never
-// shrink Cues, so the room beyond len is zero.
+// shrink Cues, so the room beyond len is zero (MakeCues keeps that so).
 func (d *Document) NewCue() *Cue {
 	n := len(d.Cues)
 	if n < cap(d.Cues) {

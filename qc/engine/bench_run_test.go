@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/exportqc/exportqc/qc/cue"
 	"github.com/exportqc/exportqc/qc/internal/gen"
@@ -41,13 +42,21 @@ func BenchmarkDenseRun600(b *testing.B) {
 			b.SetBytes(total)
 			b.ReportAllocs()
 			findings := 0
+			// CPU time against wall time: how busy the run keeps the
+			// cores (GOMAXPROCS workers and the writer), to the end.
+			cpu, wall := processCPU(), time.Now()
 			for b.Loop() {
 				findings = streamReport(b, testOptions(b, dir), format, io.Discard)
 			}
+			cpu, elapsed := processCPU()-cpu, time.Since(wall)
 			if findings != 120_000 {
 				b.Fatalf("%d findings, want the 120,000 seeded", findings)
 			}
 			b.ReportMetric(float64(findings), "findings/op")
+			if cpu > 0 {
+				b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
+				b.ReportMetric(cpu.Seconds()/elapsed.Seconds(), "cores")
+			}
 		})
 	}
 }

@@ -45,8 +45,10 @@ func BenchmarkCheckEpisode(b *testing.B) {
 				}
 				opts.Resolver = lib.NewRunResolver(pack.Request{Flags: flags})
 			}
+			// Checked as a worker checks each file of a run (checkInput),
+			// reusing its workspace from one file to the next.
 			in := input{path: path, explicit: true}
-			res := checkFile(&opts, in, nil) // warm the pack cache; and check the input is clean
+			res, _ := checkInput(&opts, in, nil) // warm the pack cache; and check the input is clean
 			if n := len(res.findings); n != 0 || res.record.Cues != 700 {
 				b.Fatalf("generated episode: %d cues, %d findings: %+v", res.record.Cues, n, res.findings)
 			}
@@ -54,10 +56,10 @@ func BenchmarkCheckEpisode(b *testing.B) {
 			b.ReportAllocs()
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
-				checkFile(&opts, in, nil)
+				checkInput(&opts, in, nil)
 			}
 			b.StopTimer()
-			allocs := testing.AllocsPerRun(20, func() { checkFile(&opts, in, nil) })
+			allocs := testing.AllocsPerRun(20, func() { checkInput(&opts, in, nil) })
 			b.ReportMetric(allocs/700, "allocs/cue")
 		})
 	}

@@ -213,16 +213,16 @@ func Run(ctx context.Context, opts Options) (*report.Report, error) {
 
 // checkFileSafely turns a panic anywhere in one file's work into a problem
 // of that file, reported by the rules that report problems: one bad file never costs the others their results.
-func checkFileSafely(opts *Options, in input, buf []rule.Finding) (res fileResult) {
+func checkFileSafely(opts *Options, in input, ws *workspace) (res fileResult) {
 	defer func() {
 		if r := recover(); r != nil {
 			res = fileResult{record: report.File{Path: in.path, Format: "unknown", Encoding: "unknown"}}
 			file := &rule.File{Path: in.path}
 			file.Problemf(0, "internal error while checking this file (please report it): %v", r)
-			runRules(opts.Rules, file, nil, opts.baseConfig(), &res)
+			runRules(opts.Rules, file, nil, opts.baseConfig(), &res, new(rule.Pass))
 		}
 	}()
-	return checkFile(opts, in, buf)
+	return checkFile(opts, in, ws)
 }
 
 // assemble builds the report; more, if not nil, adds to it (deliveries)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -136,18 +137,23 @@ func (r *fileResult) runError() error {
 // checkFile reads, decodes, parses and checks one file. What reading finds
 // out (encoding, format, problems) is recorded on the rule.File; the rules
 // report it, so enable/disable and severity apply as to any rule.
-// Findings are appended to buf (from its start), which may be nil.
-func checkFile(opts *Options, in input, buf []rule.Finding) fileResult {
+// The file is read and checked with ws's memory (nil: fresh memory), and
+// its findings are collected in ws's buffer: the caller copies what it
+// keeps out of ws before reusing it (checkInput).
+func checkFile(opts *Options, in input, ws *workspace) fileResult {
 	res := fileResult{record: report.File{Path: in.path, Format: "unknown", Encoding: "unknown"},
-		perRule: opts.maxFindingsPerRule(), findings: buf[:0]}
-	file := &rule.File{Path: in.path}
+		perRule: opts.maxFindingsPerRule()}
+	if ws != nil {
+		res.findings = ws.findings[:0]
+	}
+	file := ws.newFile(in.path)
 	if in.walkErr != nil {
 		res.folder = true
 		file.Problemf(0, "%v", in.walkErr)
-		runRules(opts.Rules, file, nil, opts.baseConfig(), &res)
+		runRules(opts.Rules, file, nil, opts.baseConfig(), &res, ws.newPass())
 		return res
 	}
-	doc, encoding, skip, machine := openDoc(in, file, opts.reader(), opts.SuggestFixes)
+	doc, encoding, skip, machine := openDoc(in, file, ws.read(opts), opts.SuggestFixes)
 	if machine != nil {
 		res.machine = machine
 		return res
@@ -160,7 +166,7 @@ func checkFile(opts *Options, in input, buf []rule.Finding) fileResult {
 	}
 	res.record.BOM = file.BOM
 	if doc == nil {
-		runRules(opts.Rules, file, nil, opts.baseConfig(), &res)
+		runRules(opts.Rules, file, nil, opts.baseConfig(), &res, ws.newPass())
 		return res
 	}
 	res.record.Format = doc.Format
@@ -176,10 +182,15 @@ func checkFile(opts *Options, in input, buf []rule.Finding) fileResult {
 			first = min(first, doc.Cues[i].Start)
 			last = max(last, doc.Cues[i].End)
 		}
-		res.record.FirstCue, res.record.LastCue = rule.TC(first), rule.TC(last)
+		// Not rule.Span: records are kept to the end of the run (the
+		// report's file list), and would each keep a whole shared slab.
+		tc := &[2]rule.Timecode{rule.Timecode(first), rule.Timecode(last)}
+		res.record.FirstCue, res.record.LastCue = &tc[0], &tc[1]
 	}
 
 	declareLanguage(opts, in, doc, file, &res)
+	// The language keys the packs' caches, which outlive the read buffer.
+	file.Language = ws.own(file.Language)
 	file.FrameRate, file.FrameRateSource, file.FrameRateDeclared = frameRateFor(opts, in, doc)
 	res.record.FrameRate, res.record.FrameRateSource = file.FrameRate.String(), file.FrameRateSource
 	if in.meta != nil {
@@ -198,9 +209,15 @@ func checkFile(opts *Options, in input, buf []rule.Finding) fileResult {
 	if file.Fix != nil {
 		file.Fix.Configs = cfg
 	}
-	runRules(opts.Rules, file, doc, cfg, &res)
+	runRules(opts.Rules, file, doc, cfg, &res, ws.newPass())
 	noteMissingShotChanges(opts, file, doc, cfg, &res)
 	res.addOverflowSummaries()
+	if ws != nil {
+		// Nothing of the result points into the document's arrays (its
+		// strings point into the text), and the workspace lets go of the
+		// memo that does: the next file's reader may have them.
+		doc.Recycle()
+	}
 	return res
 }
 
@@ -274,10 +291,9 @@ func openDoc(in input, file *rule.File, read func(string) ([]byte, error), wantF
 // runRules runs the registry's enabled file rules on one file: those that
 // look at the cues first (none when doc is nil: the file could not be
 // read), then those reporting what reading the file found out, so that
-// they see the problems the others ran into.
-func runRules(rules []*rule.Rule, file *rule.File, doc *cue.Document, cfg map[string]*rule.Config, res *fileResult) {
-	add := res.add         // one method value for every rule, not one each
-	pass := new(rule.Pass) // and one Pass, reset for each
+// they see the problems the others ran into. pass is reset for each rule.
+func runRules(rules []*rule.Rule, file *rule.File, doc *cue.Document, cfg map[string]*rule.Config, res *fileResult, pass *rule.Pass) {
+	add := res.add // one method value for every rule, not one each
 	for _, facts := range []bool{false, true} {
 		for _, r := range rules {
 			if r.Run == nil || r.Facts != facts || (doc == nil && !r.Facts) ||
@@ -368,7 +384,11 @@ func frameRateFor(opts *Options, in input, doc *cue.Document) (cue.FrameRate, st
 // its size. Anything else is refused before a byte is read: a FIFO or a
 // device named .srt would block the run or fill the memory, a folder is not
 // a file, and a file over the limit costs nothing.
-func readFile(path string, limit int64) ([]byte, error) {
+func readFile(path string, limit int64) ([]byte, error) { return readFileInto(nil, path, limit) }
+
+// readFileInto is readFile into buf's array when it has room (a worker's
+// read buffer, see workspace), else into a new one.
+func readFileInto(buf []byte, path string, limit int64) ([]byte, error) {
 	// Stat before opening: opening a FIFO blocks until a writer comes.
 	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
 		return nil, notRegular(st)
@@ -393,10 +413,11 @@ func readFile(path string, limit int64) ([]byte, error) {
 		return nil, fmt.Errorf("file too large: %d bytes (%s), over the limit of %s for a subtitle file (max_file_size_mb, --max-file-size-mb); not read",
 			st.Size(), byteSize(st.Size()), byteSize(limit))
 	}
-	// One allocation of the size the file says it has, plus one byte to see
-	// whether it grew meanwhile; never more than limit+1 bytes are read.
+	// One buffer of the size the file says it has (buf's when it has the
+	// room), plus one byte to see whether it grew meanwhile; never more
+	// than limit+1 bytes are read.
 	size := st.Size()
-	data := make([]byte, 0, size+1)
+	data := slices.Grow(buf[:0], int(size)+1)
 	for {
 		if len(data) == cap(data) {
 			data = append(data, 0)[:len(data)] // grew: Go's growth, bounded below

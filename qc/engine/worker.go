@@ -2,9 +2,6 @@ package engine
 
 import (
 	"slices"
-	"sync"
-
-	"github.com/exportqc/exportqc/qc/rule"
 )
 
 // checkInput is the body every run's workers share (Run, RunEach,
@@ -13,13 +10,29 @@ import (
 // findings here, in parallel, so that putting files together later is a
 // concatenation. progress, if not nil, is called once the file is done.
 //
-// A file's findings are collected in a buffer the workers reuse and then
-// copied out at their exact number: grown one append at a time, each
-// file's slice would allocate about twice what it keeps (findings are
-// large structs, and a dense file has hundreds).
+// Each file is checked in a workspace from the pool (workspace.go): its
+// findings are collected in the workspace's buffer and then copied out at
+// their exact number (grown one append at a time, each file's slice would
+// allocate about twice what it keeps: findings are large structs, and a
+// dense file has hundreds), after every string of the result that points
+// into the workspace's read buffer has been given its own copy.
 func checkInput(opts *Options, in input, progress func()) (fileResult, error) {
-	buf := findingBufs.Get().(*[]rule.Finding)
-	res := checkFileSafely(opts, in, *buf)
+	ws := workspaces.Get().(*workspace)
+	res, err := ws.check(opts, in)
+	if err != nil {
+		return res, err
+	}
+	workspaces.Put(ws)
+	if progress != nil {
+		progress()
+	}
+	return res, nil
+}
+
+// check is checkInput's work in one workspace, which is ready for the
+// next file when it returns without an error.
+func (ws *workspace) check(opts *Options, in input) (fileResult, error) {
+	res := checkFileSafely(opts, in, ws)
 	if err := res.runError(); err != nil {
 		return res, err
 	}
@@ -30,14 +43,12 @@ func checkInput(opts *Options, in input, progress func()) (fileResult, error) {
 	if len(collected) > 0 {
 		res.findings = slices.Clone(collected)
 	}
+	ws.ownResult(&res)
 	clear(collected) // the buffer must not keep this file's strings alive
-	*buf = collected[:0]
-	findingBufs.Put(buf)
-	if progress != nil {
-		progress()
+	ws.findings = collected[:0]
+	if cap(collected) > maxKeptFindings {
+		ws.findings = nil // a rare file with thousands: not kept in every worker
 	}
+	ws.release()
 	return res, nil
 }
-
-// findingBufs are the workers' finding buffers (checkInput).
-var findingBufs = sync.Pool{New: func() any { return new([]rule.Finding) }}

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"io"
 	"strconv"
+	"unsafe"
 
 	"github.com/exportqc/exportqc/qc/cue"
 	"github.com/exportqc/exportqc/qc/output"
@@ -87,8 +88,10 @@ func positive(n int) string {
 }
 
 // csvNumbers formats a row's line, cue and timecodes: appended into one
-// buffer and made into one string, cut into the four cells, so a row costs
-// one allocation for them rather than one or two per cell.
+// buffer, reused from row to row, and cut into the four cells. The cells
+// are only valid until the next call: each row is written (copied into
+// the CSV writer's buffer) before the next one is formatted, so a row
+// costs no allocation for its numbers.
 type csvNumbers struct{ buf []byte }
 
 func (n *csvNumbers) cells(f *rule.Finding) (line, cueNo, start, end string) {
@@ -114,6 +117,6 @@ func (n *csvNumbers) cells(f *rule.Finding) (line, cueNo, start, end string) {
 	if len(b) == 0 {
 		return "", "", "", ""
 	}
-	all := string(b)
+	all := unsafe.String(&b[0], len(b))
 	return all[:cut[0]], all[cut[0]:cut[1]], all[cut[1]:cut[2]], all[cut[2]:cut[3]]
 }

@@ -5,7 +5,7 @@ import (
 	"encoding/xml"
 	"io"
 	"strconv"
-	"strings"
+	"unsafe"
 
 	"github.com/exportqc/exportqc/qc/rule"
 )
@@ -98,7 +98,8 @@ func junitFailures(v *view, fv *fileView, rules []RuleInfo) int {
 // junitCaseLines is what one rule's testcase collects of a file's
 // findings: the lines that fail it and the ones only shown.
 type junitCaseLines struct {
-	fail, out []string
+	fail, out []byte        // the findings' lines (junitLine), one a line
+	fails     int           // lines in fail
 	first     *rule.Finding // the first failing finding
 	worst     rule.Severity
 }
@@ -122,34 +123,34 @@ func junitSuiteOf(v *view, fv *fileView, rules []RuleInfo) junitSuite {
 		if c == nil {
 			continue // not a rule of the report: no testcase
 		}
-		line := junitLine(f)
 		if v.fails(f.Severity) {
 			if c.first == nil {
 				c.first = f
 			}
-			c.fail = append(c.fail, line)
+			c.fail = appendJUnitLine(nextLine(c.fail), f)
+			c.fails++
 			c.worst = max(c.worst, f.Severity)
 		} else {
-			c.out = append(c.out, line)
+			c.out = appendJUnitLine(nextLine(c.out), f)
 		}
 	}
 	for _, ri := range rules {
 		c := byRule[ri.Code]
 		tc := junitCase{Name: ruleID(ri.Code, ri.Name), Classname: suite.Name}
-		if len(c.fail) > 0 {
+		if c.fails > 0 {
 			msg := safeLine(headline(c.first))
-			if len(c.fail) > 1 {
-				msg = plural(len(c.fail), "finding", "findings") + ", first: " + msg
+			if c.fails > 1 {
+				msg = plural(c.fails, "finding", "findings") + ", first: " + msg
 			}
 			tc.Failure = &junitFailure{
 				Message: msg,
 				Type:    c.worst.String(),
-				Text:    strings.Join(c.fail, "\n"),
+				Text:    string(c.fail),
 			}
 			suite.Failures++
 		}
 		if len(c.out) > 0 {
-			tc.SystemOut = strings.Join(c.out, "\n")
+			tc.SystemOut = string(c.out)
 		}
 		suite.Cases = append(suite.Cases, tc)
 	}
@@ -157,20 +158,27 @@ func junitSuiteOf(v *view, fv *fileView, rules []RuleInfo) junitSuite {
 	return suite
 }
 
-// junitLine is one finding as a line of the failure body:
+// appendJUnitLine appends one finding as a line of the failure body:
 // "path:12: error: cue 3 [00:01:02.500] T003 cue-overlap: message (...)".
-func junitLine(f *rule.Finding) string {
-	var b strings.Builder
-	b.WriteString(displayPath(f.File))
+// A testcase's lines are appended into one buffer, not built one string
+// each and joined.
+func appendJUnitLine(b []byte, f *rule.Finding) []byte {
+	b = append(b, displayPath(f.File)...)
 	if f.Line > 0 {
-		b.WriteByte(':')
-		b.WriteString(strconv.Itoa(f.Line))
+		b = strconv.AppendInt(append(b, ':'), int64(f.Line), 10)
 	}
-	b.WriteString(": ")
-	b.WriteString(f.Severity.String())
-	b.WriteString(": ")
-	b.WriteString(safeLine(headline(f)))
-	return b.String()
+	b = append(append(append(b, ": "...), f.Severity.String()...), ": "...)
+	var raw [256]byte
+	line := appendHeadline(raw[:0], f)
+	return appendSafeLine(b, unsafe.String(unsafe.SliceData(line), len(line)))
+}
+
+// nextLine is b ready for another line: with a line break after the last.
+func nextLine(b []byte) []byte {
+	if len(b) > 0 {
+		return append(b, '\n')
+	}
+	return b
 }
 
 func fileProperties(f *File) *junitProperties {

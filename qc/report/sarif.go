@@ -224,18 +224,16 @@ func sarifLevel(s rule.Severity) string {
 // sarifMessage leads with the cue and timecode: for subtitles the line alone
 // does not tell an editor where in the programme to look.
 func sarifMessage(f *rule.Finding) string {
-	var b strings.Builder
-	if l := locus(f); l != "" {
-		b.WriteString(l)
-		b.WriteString(": ")
+	var buf [256]byte // on the stack: the message is one allocation
+	b := appendLocus(buf[:0], f)
+	if len(b) > 0 {
+		b = append(b, ": "...)
 	}
-	b.WriteString(f.Message)
-	if ea := expectedActual(f); ea != "" {
-		b.WriteString(" (")
-		b.WriteString(ea)
-		b.WriteByte(')')
+	b = append(b, f.Message...)
+	if f.Expected != "" || f.Actual != "" {
+		b = append(appendExpectedActual(append(b, " ("...), f), ')')
 	}
-	return b.String()
+	return string(b)
 }
 
 // artifactLocation turns a report path into a URI reference: relative paths

@@ -124,7 +124,7 @@ func junitReference(w io.Writer, r *Report) error {
 				if f.Rule != ri.Code {
 					continue
 				}
-				line := junitLine(f)
+				line := string(appendJUnitLine(nil, f))
 				if v.fails(f.Severity) {
 					if first == nil {
 						first = f

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/exportqc/exportqc/qc/rule"
 )
@@ -63,6 +64,7 @@ func writeTextStream(w io.Writer, s *Stream, o TextOptions) error {
 		files      int
 		prevListed bool // the previous file had findings listed
 		hidden     int
+		bufs       lineBufs
 	)
 	for {
 		p, ok := s.Next()
@@ -115,7 +117,7 @@ func writeTextStream(w io.Writer, s *Stream, o TextOptions) error {
 		bw.WriteString("  " + o.verdict(!failed) + ": " + safeLine(severityCountsByRule(shownAll)) + "\n")
 		shown := firstFindings(shownAll, limit)
 		for j := range shown {
-			o.writeFinding(bw, &shown[j])
+			o.writeFinding(bw, &shown[j], &bufs)
 		}
 		if n, rc := notShownCounts(shownAll, shown); n > 0 {
 			fmt.Fprintf(bw, "  + %s more: %s — --all to list\n", groupDigits(n), safeLine(ruleCountsPhrase(rc, 3)))
@@ -172,17 +174,25 @@ func writeTextStream(w io.Writer, s *Stream, o TextOptions) error {
 	return bw.Flush()
 }
 
+// lineBufs are the buffers a writer reuses from finding to finding to
+// print one (a --all run prints every one of them): the headline as built
+// and as made safe for the terminal.
+type lineBufs struct{ raw, safe []byte }
+
 // writeFinding prints one finding in the compiler style.
-func (o TextOptions) writeFinding(bw *bufio.Writer, f *rule.Finding) {
+func (o TextOptions) writeFinding(bw *bufio.Writer, f *rule.Finding, bufs *lineBufs) {
 	bw.WriteString(safeLine(displayPath(f.File)))
 	if f.Line > 0 {
 		bw.WriteByte(':')
-		bw.WriteString(strconv.Itoa(f.Line))
+		bw.Write(strconv.AppendInt(bufs.safe[:0], int64(f.Line), 10))
 	}
 	bw.WriteString(": ")
 	bw.WriteString(o.severity(f.Severity))
 	bw.WriteString(": ")
-	bw.WriteString(safeLine(headline(f)))
+	bufs.raw = appendHeadline(bufs.raw[:0], f)
+	// A view of raw, read while safe is written: they are two arrays.
+	bufs.safe = appendSafeLine(bufs.safe[:0], unsafe.String(unsafe.SliceData(bufs.raw), len(bufs.raw)))
+	bw.Write(bufs.safe)
 	if f.Waived != nil {
 		bw.WriteString(safeLine(" [waived: " + f.Waived.Reason + " — " + f.Waived.Source + "]"))
 	}
@@ -281,38 +291,47 @@ func (o TextOptions) verdict(passed bool) string {
 // or invalid bytes. Line breaks become a visible "⏎", other control
 // characters (C0, DEL, C1) their \x/\u escape, invalid UTF-8 U+FFFD.
 func safeLine(s string) string {
-	clean := true
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c == 0x7f || c >= 0x80 {
-			clean = false
-			break
-		}
-	}
-	if clean {
+	if lineSafe(s) {
 		return s
 	}
-	var b strings.Builder
-	b.Grow(len(s) + 8)
+	return string(appendSafeLine(make([]byte, 0, len(s)+8), s))
+}
+
+// lineSafe reports whether s is printable ASCII, which safeLine leaves as it is.
+func lineSafe(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == 0x7f || c >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// appendSafeLine appends safeLine(s).
+func appendSafeLine(b []byte, s string) []byte {
+	if lineSafe(s) {
+		return append(b, s...)
+	}
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == utf8.RuneError && size == 1:
-			b.WriteRune(utf8.RuneError)
+			b = utf8.AppendRune(b, utf8.RuneError)
 		case r == '\r' && strings.HasPrefix(s[i+1:], "\n"):
-			b.WriteString(" ⏎ ")
+			b = append(b, " ⏎ "...)
 			size = 2
 		case r == '\n' || r == '\r':
-			b.WriteString(" ⏎ ")
+			b = append(b, " ⏎ "...)
 		case r == '\t':
-			b.WriteByte(' ')
+			b = append(b, ' ')
 		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, `\x%02x`, r)
+			b = fmt.Appendf(b, `\x%02x`, r)
 		case r >= 0x80 && r <= 0x9f:
-			fmt.Fprintf(&b, `\u%04x`, r)
+			b = fmt.Appendf(b, `\u%04x`, r)
 		default:
-			b.WriteString(s[i : i+size])
+			b = append(b, s[i:i+size]...)
 		}
 		i += size
 	}
-	return b.String()
+	return b
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/exportqc/exportqc/qc/cue"
 	"github.com/exportqc/exportqc/qc/rule"
 )
 
@@ -156,6 +157,17 @@ func (v *view) ruleList() []RuleInfo {
 	return append(out, extra...)
 }
 
+// appendRuleID appends ruleID(code, name).
+func appendRuleID(b []byte, code, name string) []byte {
+	switch {
+	case name == "":
+		return append(b, code...)
+	case code == "":
+		return append(b, name...)
+	}
+	return append(append(append(b, code...), ' '), name...)
+}
+
 // ruleID is "T003 cue-overlap" (or just the code when the name is unknown).
 func ruleID(code, name string) string {
 	if name == "" {
@@ -177,60 +189,64 @@ func timecode(t *rule.Timecode) string {
 }
 
 // expectedActual is "expected X, actual Y", either half omitted when empty.
-func expectedActual(f *rule.Finding) string {
+func expectedActual(f *rule.Finding) string { return string(appendExpectedActual(nil, f)) }
+
+// appendExpectedActual appends expectedActual(f).
+func appendExpectedActual(b []byte, f *rule.Finding) []byte {
 	switch {
 	case f.Expected != "" && f.Actual != "":
-		return "expected " + f.Expected + ", actual " + f.Actual
+		return append(append(append(append(b, "expected "...), f.Expected...), ", actual "...), f.Actual...)
 	case f.Expected != "":
-		return "expected " + f.Expected
+		return append(append(b, "expected "...), f.Expected...)
 	case f.Actual != "":
-		return "actual " + f.Actual
+		return append(append(b, "actual "...), f.Actual...)
 	}
-	return ""
+	return b
 }
 
 // locus is "cue 3 [00:01:02.500]", either half omitted when unknown, or
 // "cue 3 (#2) [...]" when the file numbers the cue differently.
-func locus(f *rule.Finding) string {
-	var b strings.Builder
+func locus(f *rule.Finding) string { return string(appendLocus(nil, f)) }
+
+// appendLocus appends locus(f).
+func appendLocus(b []byte, f *rule.Finding) []byte {
+	start := len(b)
 	if f.Cue > 0 {
-		b.WriteString("cue ")
-		b.WriteString(strconv.Itoa(f.Cue))
-		if id := f.CueID; id != "" && id != strconv.Itoa(f.Cue) {
-			b.WriteString(" (#")
-			b.WriteString(id)
-			b.WriteByte(')')
+		b = append(b, "cue "...)
+		digits := len(b)
+		b = strconv.AppendInt(b, int64(f.Cue), 10)
+		if id := f.CueID; id != "" && id != string(b[digits:]) {
+			b = append(append(append(b, " (#"...), id...), ')')
 		}
 	}
 	if f.Start != nil {
-		if b.Len() > 0 {
-			b.WriteByte(' ')
+		if len(b) > start {
+			b = append(b, ' ')
 		}
-		b.WriteByte('[')
-		b.WriteString(timecode(f.Start))
-		b.WriteByte(']')
+		b = append(cue.Time(*f.Start).AppendTimecode(append(b, '[')), ']')
 	}
-	return b.String()
+	return b
 }
 
 // headline is "cue 3 [00:01:02.500] T003 cue-overlap: message (expected X,
 // actual Y)": one finding in one line of prose, shared by the formats that
 // print findings as sentences.
-func headline(f *rule.Finding) string {
-	var b strings.Builder
-	if l := locus(f); l != "" {
-		b.WriteString(l)
-		b.WriteByte(' ')
+func headline(f *rule.Finding) string { return string(appendHeadline(nil, f)) }
+
+// appendHeadline appends headline(f): the writers that print a line per
+// finding append it into a buffer they reuse, rather than building its
+// pieces as strings.
+func appendHeadline(b []byte, f *rule.Finding) []byte {
+	n := len(b)
+	if b = appendLocus(b, f); len(b) > n {
+		b = append(b, ' ')
 	}
-	b.WriteString(ruleID(f.Rule, f.Name))
-	b.WriteString(": ")
-	b.WriteString(f.Message)
-	if ea := expectedActual(f); ea != "" {
-		b.WriteString(" (")
-		b.WriteString(ea)
-		b.WriteByte(')')
+	b = appendRuleID(b, f.Rule, f.Name)
+	b = append(append(b, ": "...), f.Message...)
+	if f.Expected != "" || f.Actual != "" {
+		b = append(appendExpectedActual(append(b, " ("...), f), ')')
 	}
-	return b.String()
+	return b
 }
 
 func plural(n int, one, many string) string {

@@ -2,6 +2,7 @@ package rule
 
 import (
 	"cmp"
+	"sync"
 
 	"github.com/exportqc/exportqc/qc/cue"
 )
@@ -49,14 +50,32 @@ func (t Timecode) MarshalText() ([]byte, error) { return cue.Time(t).AppendTimec
 // TC returns a pointer to a Timecode for t.
 func TC(t cue.Time) *Timecode { v := Timecode(t); return &v }
 
-// Span returns pointers to Timecodes for a cue's start and end, made in
-// one allocation: most findings carry both, and a report has hundreds of
-// thousands of findings. Neither may be changed through its pointer (the
-// two share their memory; nothing writes through a finding's timecodes).
+// Span returns pointers to Timecodes for a cue's start and end, taken
+// from a shared slab of timecodes rather than allocated one pair at a
+// time: most findings carry both, and a report has hundreds of thousands
+// of findings. Neither may be changed through its pointer (a slab is
+// shared; nothing writes through a finding's timecodes).
 func Span(start, end cue.Time) (*Timecode, *Timecode) {
-	tc := &[2]Timecode{Timecode(start), Timecode(end)}
-	return &tc[0], &tc[1]
+	s := timecodeSlabs.Get().(*timecodeSlab)
+	if len(s.free) < 2 {
+		s.free = make([]Timecode, timecodeSlabSize)
+	}
+	a, b := &s.free[0], &s.free[1]
+	*a, *b = Timecode(start), Timecode(end)
+	s.free = s.free[2:]
+	timecodeSlabs.Put(s)
+	return a, b
 }
+
+// timecodeSlabSize is how many timecodes one slab holds (2 KiB): a slab
+// stays alive while any finding points into it, so it is kept small.
+const timecodeSlabSize = 256
+
+// timecodeSlab is the unused rest of a slab; a goroutine holds one alone
+// between Get and Put, so parallel rules never hand out the same slot.
+type timecodeSlab struct{ free []Timecode }
+
+var timecodeSlabs = sync.Pool{New: func() any { return new(timecodeSlab) }}
 
 // Less orders findings by file, cue, line, rule, then message: the report order.
 func Less(a, b *Finding) bool {

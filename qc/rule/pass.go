@@ -100,6 +100,15 @@ type File struct {
 	memo map[any]any // Pass.Memo
 }
 
+// Reset makes f the File of another file at path, as &File{Path: path}
+// would, keeping only the memory of its memo (emptied): a worker checks
+// its files one after another through one File.
+func (f *File) Reset(path string) {
+	memo := f.memo
+	clear(memo)
+	*f = File{Path: path, memo: memo}
+}
+
 // Problem is something that kept a file, or part of it, from being read or
 // checked: it cannot be opened, is binary, is in no format exportqc reads,
 // has undecodable bytes, or a rule failed on it.

@@ -1,0 +1,55 @@
+package cue
+
+import "sync"
+
+// Documents are recycled from file to file: a worker checks its files one
+// after another, and a file's document (its cues, their display order) is
+// garbage once the file's findings are made, so the next file can have its
+// arrays instead of new ones (the cues of a 700-cue episode are ~150 KB).
+//
+// A reader opts in by making its document with NewDocument and its cues
+// with MakeCues; the engine hands every document back with Recycle once
+// the file is checked. Only a document made by NewDocument is taken back:
+// any other is left to the collector, so a reader that has not opted in
+// works as before. Strings taken from a document stay valid after it is
+// recycled: they point into the text read, never into the document's
+// arrays.
+
+var documents = sync.Pool{New: func() any { return new(Document) }}
+
+// NewDocument returns an empty Document for a reader to fill, with the
+// arrays of a recycled one when there is one.
+func NewDocument() *Document {
+	d := documents.Get().(*Document)
+	d.recyclable = true
+	return d
+}
+
+// MakeCues empties d.Cues and makes room for n cues, in the array d has
+// when it is large enough; the room is zero, as NewCue needs it.
+func (d *Document) MakeCues(n int) {
+	if cap(d.Cues) >= n {
+		d.Cues = d.Cues[:0] // zeroed by Recycle, or never used
+		return
+	}
+	d.Cues = make([]Cue, 0, n)
+}
+
+// Recycle hands d back for a later NewDocument when NewDocument made it
+// (else it does nothing). Nothing may use d, its cues or pointers to them
+// afterwards.
+func (d *Document) Recycle() {
+	if d == nil || !d.recyclable {
+		return
+	}
+	// Emptied and zeroed, so that the pool holds memory, not the file's
+	// strings and pointers.
+	cues := d.Cues[:cap(d.Cues)]
+	clear(cues)
+	shown := d.displayed[:cap(d.displayed)]
+	clear(shown)
+	diags := d.Diagnostics[:cap(d.Diagnostics)]
+	clear(diags)
+	*d = Document{Cues: cues[:0], Diagnostics: diags[:0], displayed: shown[:0]}
+	documents.Put(d)
+}

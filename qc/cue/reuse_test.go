@@ -1,0 +1,84 @@
+package cue
+
+import (
+	"strconv"
+	"testing"
+)
+
+// readInto stands for a reader that opts in to recycled documents: it
+// makes room for n cues and fills them in place, in reverse time order so
+// that Displayed has to sort.
+func readInto(n int, text string) *Document {
+	d := NewDocument()
+	d.Format = "test"
+	d.MakeCues(n)
+	for i := range n {
+		c := d.NewCue()
+		c.Index, c.Start, c.End = i+1, Time(n-i)*Second, Time(n-i)*Second+Second
+		c.Lines = []Line{{Text: text}}
+	}
+	d.Diag(1, 0, 0, "a diagnostic")
+	return d
+}
+
+// A recycled document comes back empty, with zero room for its cues and
+// its display order computed anew for its new cues.
+func TestRecycledDocumentIsEmpty(t *testing.T) {
+	for round := range 5 {
+		n := 50 - round*10 // fewer cues each time: the room left over must be zero
+		d := readInto(n, "round "+strconv.Itoa(round))
+		if len(d.Diagnostics) != 1 || d.Format != "test" {
+			t.Fatalf("round %d: %d diagnostics, format %q", round, len(d.Diagnostics), d.Format)
+		}
+		shown := d.Displayed()
+		if len(shown) != n || shown[0].Index != n || shown[n-1].Index != 1 {
+			t.Fatalf("round %d: displayed %d cues, first %d", round, len(shown), shown[0].Index)
+		}
+		for i := range d.Cues {
+			if d.Cues[i].Lines[0].Text != "round "+strconv.Itoa(round) {
+				t.Fatalf("round %d: cue %d holds %q", round, i+1, d.Cues[i].Lines[0].Text)
+			}
+		}
+		if room := d.Cues[len(d.Cues):cap(d.Cues)]; len(room) > 0 && room[0].Index != 0 {
+			t.Fatalf("round %d: the room beyond the cues is not zero", round)
+		}
+		d.Recycle()
+		if len(d.Cues) != 0 || len(d.Diagnostics) != 0 || d.haveDisplayed || d.Format != "" {
+			t.Fatalf("round %d: a recycled document is not empty", round)
+		}
+	}
+}
+
+// A document a reader made itself is not taken back: it may still be in
+// use by whoever made it.
+func TestRecycleLeavesOtherDocuments(t *testing.T) {
+	d := &Document{Format: "srt", Cues: make([]Cue, 3)}
+	d.Recycle()
+	if d.Format != "srt" || len(d.Cues) != 3 {
+		t.Fatal("Recycle emptied a document NewDocument did not make")
+	}
+	var none *Document
+	none.Recycle() // a file that could not be read has no document
+}
+
+// Once warm, reading into recycled documents allocates nothing for the
+// cues or their display order.
+func TestRecycledDocumentsReuseTheirArrays(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the race detector makes sync.Pool drop what it is given")
+	}
+	lines := []Line{{Text: "x"}}
+	allocs := testing.AllocsPerRun(50, func() {
+		d := NewDocument()
+		d.MakeCues(700)
+		for i := range 700 {
+			c := d.NewCue()
+			c.Index, c.Start, c.Lines = i+1, Time(700-i)*Second, lines
+		}
+		d.Displayed()
+		d.Recycle()
+	})
+	if allocs >= 1 {
+		t.Fatalf("%.1f allocations per 700-cue document", allocs)
+	}
+}

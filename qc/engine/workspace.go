@@ -1,0 +1,154 @@
+package engine
+
+import (
+	"sync"
+	"unsafe"
+
+	"github.com/exportqc/exportqc/qc/rule"
+)
+
+// A workspace is the memory one worker carries from one file to the next,
+// so that a run of many files does not allocate (and collect) the same
+// buffers once per file: the read buffer, the buffer collecting the
+// file's findings, and the rule.File and rule.Pass with the memo the rules
+// share. Workers take one from the pool for each file and put it back
+// when the file's result no longer points into it.
+//
+// The read buffer is the one thing that needs care: valid UTF-8 is
+// decoded without a copy (textenc.DecodeOwned), so a document's strings
+// (cue ids, lines, raw payloads) point into it, and so may a finding's
+// (a cue id, a message quoting a line). Before the buffer is reused,
+// every string of the result that points into it is copied out (own).
+type workspace struct {
+	data     []byte         // the read buffer, reused when nothing can keep it (reusesData)
+	findings []rule.Finding // collects one file's findings; copied out at their number
+	file     rule.File
+	pass     rule.Pass
+}
+
+// maxKeptData is the largest read buffer a workspace keeps for the next
+// file: a rare large file should not pin its size in every worker.
+const maxKeptData = 4 << 20
+
+// maxKeptFindings is the largest finding buffer a workspace keeps (about
+// 1 MB: a finding is ~240 bytes); a dense episode has a few hundred.
+const maxKeptFindings = 4096
+
+var workspaces = sync.Pool{New: func() any { return new(workspace) }}
+
+// reusesData reports whether a run may read files into the workspace's
+// buffer: not when fixes are asked for (a fix keeps the file's bytes to
+// edit) nor when files come from ReadFile (the bytes are the caller's).
+func (o *Options) reusesData() bool { return !o.SuggestFixes && o.ReadFile == nil }
+
+// read returns the run's reader for one file: into ws's buffer when the
+// run allows it, else a buffer of the file's own.
+func (ws *workspace) read(opts *Options) func(string) ([]byte, error) {
+	if ws == nil || !opts.reusesData() {
+		return opts.reader()
+	}
+	limit := opts.maxFileSize()
+	return func(p string) ([]byte, error) {
+		data, err := readFileInto(ws.data, p, limit)
+		if err == nil && cap(data) <= maxKeptData {
+			ws.data = data
+		}
+		return data, err
+	}
+}
+
+// newFile is the rule.File for the next file: the workspace's, emptied
+// (its memo keeps its memory), or a new one without a workspace.
+func (ws *workspace) newFile(path string) *rule.File {
+	if ws == nil {
+		return &rule.File{Path: path}
+	}
+	ws.file.Reset(path)
+	return &ws.file
+}
+
+// newPass is the rule.Pass runRules resets for each rule.
+func (ws *workspace) newPass() *rule.Pass {
+	if ws == nil {
+		return new(rule.Pass)
+	}
+	return &ws.pass
+}
+
+// release lets go of what the workspace's File and Pass point to (the
+// document, through the memo), so that a pooled workspace keeps only
+// memory, not the last file.
+func (ws *workspace) release() {
+	ws.file.Reset("")
+	ws.pass = rule.Pass{}
+}
+
+// own makes s a copy of its own if it points into the read buffer.
+func (ws *workspace) own(s string) string {
+	if ws == nil || !inBuffer(s, ws.data) {
+		return s
+	}
+	return string([]byte(s))
+}
+
+// ownResult copies every string of res that points into the read buffer
+// into one new block, so that res outlives the buffer's reuse. Most
+// results have none; a dense SRT file has one cue id per finding.
+func (ws *workspace) ownResult(res *fileResult) {
+	if ws == nil || cap(ws.data) == 0 {
+		return
+	}
+	size := 0
+	res.eachString(func(s *string) {
+		if inBuffer(*s, ws.data) {
+			size += len(*s)
+		}
+	})
+	if size == 0 {
+		return
+	}
+	block := make([]byte, 0, size)
+	res.eachString(func(s *string) {
+		if inBuffer(*s, ws.data) {
+			at := len(block)
+			block = append(block, *s...)
+			*s = unsafe.String(&block[at], len(*s))
+		}
+	})
+}
+
+// eachString calls fn with every string of the result: the file record's
+// and each finding's (fixes included; waivers are only applied later, to
+// the finished results). TestOwnResultCoversEveryString keeps it complete
+// as the types grow.
+func (res *fileResult) eachString(fn func(*string)) {
+	r := &res.record
+	for _, s := range []*string{&r.Path, &r.Format, &r.Profile, &r.Encoding, &r.Language, &r.LanguageSource,
+		&r.FrameRate, &r.FrameRateSource, &r.Delivery, &r.Kind} {
+		fn(s)
+	}
+	for i := range res.findings {
+		f := &res.findings[i]
+		for _, s := range []*string{&f.Rule, &f.Name, &f.File, &f.CueID, &f.Message, &f.Expected, &f.Actual,
+			&f.Source, &f.NoFix} {
+			fn(s)
+		}
+		for j := range f.Fixes {
+			fix := &f.Fixes[j]
+			fn(&fix.Message)
+			for k := range fix.Edits {
+				fn(&fix.Edits[k].New)
+			}
+		}
+	}
+}
+
+// inBuffer reports whether s has bytes inside buf's array.
+func inBuffer(s string, buf []byte) bool {
+	if len(s) == 0 || cap(buf) == 0 {
+		return false
+	}
+	lo := uintptr(unsafe.Pointer(unsafe.SliceData(buf)))
+	p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+	return p >= lo && p < lo+uintptr(cap(buf))
+}

@@ -1,0 +1,63 @@
+package rule
+
+import (
+	"sync"
+	"unsafe"
+)
+
+// Finding texts (messages, expected and actual values) are built by
+// appending into shared chunks of a few kilobytes instead of one string
+// allocation per concatenation: a finding-dense run makes hundreds of
+// thousands of them, and each used to cost several allocations (the
+// numbers, then the message) and its share of the collector's work.
+//
+// A chunk is only ever appended to, so a string handed out stays valid
+// for as long as something points into it (the collector keeps the whole
+// chunk alive for it). Chunks live in a sync.Pool: a goroutine building a
+// text holds its chunk alone, so rules running in parallel, or a text
+// built while building another, never share bytes.
+
+// textChunkSize is the size of a new chunk: a dense file's few hundred
+// messages of ~80 bytes fill a handful.
+const textChunkSize = 8 << 10
+
+// textRoom is the least spare room a text starts with; a longer text
+// outgrows it through append, which moves it to a larger array of its own.
+const textRoom = 512
+
+type textChunk struct{ buf []byte }
+
+var textChunks = sync.Pool{New: func() any { return new(textChunk) }}
+
+// Text returns the string that build appends to an empty slice, stored in
+// a shared chunk. build must only append to the slice it is given and
+// return the result (as the strconv Append functions do), and must not
+// keep it.
+func Text(build func(b []byte) []byte) string {
+	c := textChunks.Get().(*textChunk)
+	if cap(c.buf)-len(c.buf) < textRoom {
+		c.buf = make([]byte, 0, textChunkSize)
+	}
+	start := len(c.buf)
+	b := build(c.buf)
+	s := ""
+	if n := len(b) - start; n > 0 {
+		// Whether append grew into a new array or not, b holds the text at
+		// [start:]; earlier texts keep the array they were written in.
+		s = unsafe.String(&b[start], n)
+	}
+	c.buf = b // the next text starts after this one (or in a new chunk)
+	textChunks.Put(c)
+	return s
+}
+
+// Concat is a+b+… built as a Text: one message from its pieces without
+// an allocation of its own.
+func Concat(parts ...string) string {
+	return Text(func(b []byte) []byte {
+		for _, s := range parts {
+			b = append(b, s...)
+		}
+		return b
+	})
+}

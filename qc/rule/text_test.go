@@ -1,0 +1,96 @@
+package rule
+
+import (
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/exportqc/exportqc/qc/cue"
+)
+
+// Texts built in parallel, nested in one another and longer than a chunk
+// each keep their own bytes: none is overwritten by a later one.
+func TestTextsKeepTheirBytes(t *testing.T) {
+	const workers, each = 8, 3000
+	got := make([][]string, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range each {
+				var s string
+				switch i % 3 {
+				case 0:
+					s = Concat("worker ", strconv.Itoa(w), " text ", strconv.Itoa(i))
+				case 1: // a text built while building another
+					s = Text(func(b []byte) []byte {
+						inner := Concat("inner ", strconv.Itoa(i))
+						return append(append(b, "outer "...), inner...)
+					})
+				default: // longer than a chunk's room, and than a chunk
+					s = Concat(strings.Repeat("x", i%textChunkSize+textChunkSize/2), strconv.Itoa(i))
+				}
+				got[w] = append(got[w], s)
+			}
+		}()
+	}
+	wg.Wait()
+	for w := range workers {
+		for i, s := range got[w] {
+			var want string
+			switch i % 3 {
+			case 0:
+				want = "worker " + strconv.Itoa(w) + " text " + strconv.Itoa(i)
+			case 1:
+				want = "outer inner " + strconv.Itoa(i)
+			default:
+				want = strings.Repeat("x", i%textChunkSize+textChunkSize/2) + strconv.Itoa(i)
+			}
+			if s != want {
+				t.Fatalf("worker %d text %d = %.40q…, want %.40q…", w, i, s, want)
+			}
+		}
+	}
+}
+
+func TestTextEmpty(t *testing.T) {
+	if s := Concat(); s != "" {
+		t.Fatalf("Concat() = %q", s)
+	}
+	if s := Text(func(b []byte) []byte { return b }); s != "" {
+		t.Fatalf("empty Text = %q", s)
+	}
+}
+
+// Spans taken in parallel are distinct pairs holding their own times.
+func TestSpansDistinct(t *testing.T) {
+	const workers, each = 4, 2000
+	type pair struct{ a, b *Timecode }
+	got := make([][]pair, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range each {
+				a, b := Span(cue.Time(w*each+i), cue.Time(-(w*each + i)))
+				got[w] = append(got[w], pair{a, b})
+			}
+		}()
+	}
+	wg.Wait()
+	seen := map[*Timecode]bool{}
+	for w := range workers {
+		for i, p := range got[w] {
+			if n := cue.Time(w*each + i); cue.Time(*p.a) != n || cue.Time(*p.b) != -n {
+				t.Fatalf("span %d of worker %d holds %d, %d", i, w, *p.a, *p.b)
+			}
+			if seen[p.a] || seen[p.b] || p.a == p.b {
+				t.Fatalf("span %d of worker %d shares a timecode", i, w)
+			}
+			seen[p.a], seen[p.b] = true, true
+		}
+	}
+}

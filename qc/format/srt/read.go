@@ -22,14 +22,15 @@ const maxInput = 1<<31 - 1
 // Read parses SRT text (decoded UTF-8). It never fails: what it cannot read
 // becomes Diagnostics, and everything else becomes Cues.
 func Read(text string) *cue.Document {
-	r := reader{doc: &cue.Document{Format: "srt", TimePrecision: cue.Millisecond}, src: text}
+	r := reader{doc: cue.NewDocument(), src: text}
+	r.doc.Format, r.doc.TimePrecision = "srt", cue.Millisecond
 	if len(text) > maxInput {
 		r.doc.Diag(0, 0, 0, "file larger than 2 GiB: only its first 2 GiB are read")
 		r.src = text[:maxInput]
 	}
 	r.dec.Dialect = markup.SRT
 	r.split()
-	r.doc.Cues = make([]cue.Cue, 0, r.timings)
+	r.doc.MakeCues(r.timings)
 	// Room for the display lines, but never more than a few per timing
 	// line: a large text that is no SRT has many lines and no cues.
 	r.dec.Reserve(min(r.texts, 3*r.timings))

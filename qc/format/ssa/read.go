@@ -35,7 +35,8 @@ import (
 // Read reads an SSA/ASS script from decoded UTF-8 text. It never fails:
 // problems become diagnostics.
 func Read(text string) *cue.Document {
-	doc := &cue.Document{Format: "ssa", TimePrecision: 10 * cue.Millisecond}
+	doc := cue.NewDocument()
+	doc.Format, doc.TimePrecision = "ssa", 10*cue.Millisecond
 	s := scanScript(text)
 	doc.Profile = s.profile()
 	doc.Language = s.language
@@ -51,7 +52,7 @@ func Read(text string) *cue.Document {
 			" events for " + strconv.Itoa(len(s.dialogues)) + " Dialogue lines; times were matched in order as far as both go"})
 	}
 	n := min(len(items), len(s.dialogues))
-	doc.Cues = make([]cue.Cue, 0, n)
+	doc.MakeCues(n)
 	undefined := map[string]*undefinedStyle{}
 	var order []string
 	for i := 0; i < n; i++ {

@@ -33,7 +33,8 @@ import (
 //   - Cue.Settings holds the raw layout fields: "sgn=1 vp=20 jc=2 cs=0".
 //   - Cue.Raw is empty: STL has no textual markup for markup rules to check.
 func Read(data []byte) *cue.Document {
-	doc := &cue.Document{Format: "stl"}
+	doc := cue.NewDocument()
+	doc.Format = "stl"
 	h, err := ReadHeader(data)
 	if err != nil {
 		doc.Diag(0, 0, 0, err.Error())
@@ -125,7 +126,7 @@ func newReader(h *Header, doc *cue.Document, data []byte) *reader {
 	if v, ok := parseHex2(h.CCT); ok && v <= 4 {
 		r.cct = v
 	}
-	doc.Cues = make([]cue.Cue, 0, n)
+	doc.MakeCues(n)
 	r.refs = make([]cueRef, 0, n)
 	r.lines = make([]lineRef, 0, 2*n)
 	r.arena = make([]byte, 0, 96*n) // text, ID and settings of a typical two-row cue

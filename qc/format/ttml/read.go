@@ -125,16 +125,15 @@ type reader struct {
 }
 
 func newReader(text string) *reader {
-	r := &reader{src: text, doc: &cue.Document{Format: "ttml", TimePrecision: cue.Millisecond}}
+	r := &reader{src: text, doc: cue.NewDocument()}
+	r.doc.Format, r.doc.TimePrecision = "ttml", cue.Millisecond
 	if strings.HasPrefix(text, "\ufeff") {
 		r.src = text[3:]
 		r.base = 3
 	}
 	r.pos = newLineTracker(r.src)
 	r.cuesGuess = expectedCues(r.src)
-	if r.cuesGuess > 0 {
-		r.doc.Cues = make([]cue.Cue, 0, r.cuesGuess)
-	}
+	r.doc.MakeCues(r.cuesGuess)
 	r.scratch = scratchPool.Get().(*scratch)
 	r.lines.init(r.src, r.cuesGuess, r.scratch)
 	r.par = defaultParams()

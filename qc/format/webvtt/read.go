@@ -25,7 +25,8 @@ func Read(text string) *cue.Document {
 // ReadWithRegions is Read that also returns the regions defined in the
 // header, in file order (a cue's Region names the last one with its id).
 func ReadWithRegions(text string) (*cue.Document, []Region) {
-	r := reader{doc: &cue.Document{Format: "webvtt", TimePrecision: cue.Millisecond}, src: text}
+	r := reader{doc: cue.NewDocument(), src: text}
+	r.doc.Format, r.doc.TimePrecision = "webvtt", cue.Millisecond
 	if len(text) > maxInput {
 		r.doc.Diag(0, 0, 0, "file larger than 2 GiB: only its first 2 GiB are read")
 		r.src = text[:maxInput]
@@ -33,7 +34,7 @@ func ReadWithRegions(text string) (*cue.Document, []Region) {
 	r.dec.Dialect = markup.WebVTT
 	r.hasNUL = strings.IndexByte(r.src, 0) >= 0
 	r.split()
-	r.doc.Cues = make([]cue.Cue, 0, countArrows(r.src))
+	r.doc.MakeCues(countArrows(r.src))
 	r.parse()
 	r.reportLegacy()
 	r.unlisted()

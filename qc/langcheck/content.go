@@ -104,17 +104,40 @@ type textStats struct {
 	// not classify every letter of the file again.
 	chunkEnds   []int32
 	tailLetters int
+	// wordsTo is the number of leading lines the word statistics (words,
+	// caps, upper, lower, wordSet) cover: all of them after measure, fewer
+	// after measureEnough (see complete).
+	wordsTo int
 }
 
 // measure reads every code point of lines once. It decodes UTF-8 itself
 // and looks most code points up in runeInfo: with unicode.IsLetter,
 // IsUpper and IsLower per code point it took as long as the identifier.
-func measure(lines []string) textStats {
+func measure(lines []string) textStats { return measureEnough(lines, -1) }
+
+// measureEnough is measure for a verdict that needs the word statistics
+// only to know that the text has needWords letters of running text and
+// minDistinctWords different words (needWords < 0: the whole text). Once a
+// prefix of the lines shows both, the rest are only counted: letters per
+// script and the chunk cuts, which the verdict needs over the whole file.
+// Both answers only grow with more text, so they are final; a verdict that
+// quotes the exact figures calls complete first. Splitting words, telling
+// case and hashing every letter is most of measure's cost, and a subtitle
+// file has its first 200 running letters within a dozen lines.
+func measureEnough(lines []string, needWords int) textStats {
 	info := runeInfoTable()
 	var st textStats
+	st.wordsTo = len(lines)
 	n := 0 // letters since the last chunk end
 	for i, line := range lines {
-		n += st.measureLine(line, info)
+		if i < st.wordsTo {
+			n += st.measureLine(line, info)
+			if needWords >= 0 && st.words >= needWords && st.distinctWords() >= minDistinctWords {
+				st.wordsTo = i + 1
+			}
+		} else {
+			n += st.scripts.countLine(line, info)
+		}
 		if n >= chunkLetters {
 			if st.chunkEnds == nil {
 				// A piece of chunkLetters letters has at least as many
@@ -133,6 +156,61 @@ func measure(lines []string) textStats {
 	st.tailLetters = n
 	return st
 }
+
+// wordsInFull, set by the equivalence test only, makes DetectMismatch
+// measure words over the whole text, as it did before measureEnough.
+var wordsInFull = false
+
+// complete extends the word statistics of a measureEnough to every line,
+// so that the figures a message quotes are those of the whole text.
+// Words never cross lines, so the rest is measured on its own; its
+// letters are already in the script counts, which are kept as they are.
+func (st *textStats) complete(lines []string) {
+	info, scripts := runeInfoTable(), st.scripts
+	for _, line := range lines[st.wordsTo:] {
+		st.measureLine(line, info)
+	}
+	st.scripts, st.wordsTo = scripts, len(lines)
+}
+
+// countLine adds one line's letters to the script counts and returns how
+// many it has: measureLine without words and case. Its letters and scripts
+// are measureLine's exactly (the same tables, the same decoder).
+func (c *scriptCounts) countLine(line string, info *[runeInfoEnd]uint8) (letters int) {
+	latin := 0
+	for j := 0; j < len(line); {
+		b := line[j]
+		if b < utf8.RuneSelf {
+			latin += int(isASCIILetter[b])
+			j++
+			continue
+		}
+		r, size := utf8x.DecodeRune(line[j:])
+		j += size
+		var f uint8
+		if r < runeInfoEnd {
+			f = info[r]
+		} else {
+			f = infoOf(r)
+		}
+		if sc := script(f & infoScript); sc != scNone {
+			c[sc]++
+			letters++
+		}
+	}
+	c[scLatin] += latin
+	return letters + latin
+}
+
+// isASCIILetter is 1 for the ASCII letters, 0 for every other byte.
+var isASCIILetter = func() (t [256]uint8) {
+	for b := range t {
+		if asciiLetter[b] != 0 {
+			t[b] = 1
+		}
+	}
+	return t
+}()
 
 // asciiLetter is 1 for the ASCII small letters, 2 for the capitals and 0
 // for every other byte, those of characters outside ASCII included.
@@ -300,7 +378,11 @@ func DetectMismatch(declared string, lines []string, opts MismatchOptions) *Mism
 		return nil
 	}
 	base := foldTag(canon)
-	st := measure(lines)
+	need := opts.MinLetters
+	if wordsInFull {
+		need = -1
+	}
+	st := measureEnough(lines, need)
 	if m := scriptMismatch(canon, t, base, lines, &st, opts); m != nil {
 		return m
 	}
@@ -339,6 +421,7 @@ func scriptMismatch(canon string, t language.Tag, base string, lines []string, s
 	kana, han := st.scripts[scKana], st.scripts[scHan]
 	share := float64(inWant) / float64(total)
 	if share < opts.MaxDeclaredScriptShare {
+		st.complete(lines)
 		dom := st.scripts.dominant()
 		detected := scriptLanguage(dom, st)
 		if len(profileScripts[dom]) > 0 && st.distinctWords() >= minDistinctWords {
@@ -463,6 +546,10 @@ func identifierMismatch(canon string, t language.Tag, base string, lines []strin
 	if share < opts.MinConfidence {
 		return nil
 	}
+	// The thresholds above hold for a partial measure (measureEnough);
+	// the close-relative test and the message need the whole text's count.
+	st.complete(lines)
+	letters = st.runningLetters()
 	close := inGroup(closeGroups, base, v.bestTag)
 	if close && (letters < opts.CloseFactor*opts.MinLetters || v.votes < v.judged) {
 		return nil

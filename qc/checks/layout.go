@@ -63,7 +63,7 @@ func runLineTooLong(p *rule.Pass) {
 			continue
 		}
 		for j, l := range c.Lines {
-			if widths.bytesBound() && float64(len(l.Text)) <= max {
+			if widths.bounded() && float64(widths.atMost(i, j)) <= max {
 				continue
 			}
 			n := widths.line(i, j)
@@ -129,13 +129,18 @@ func runEmptyCue(p *rule.Pass) {
 	}
 }
 
+// runStrayWhitespace reads the text cues (not the empty ones: L003
+// reports those) through their line facts, which say which lines can have
+// stray white space.
 func runStrayWhitespace(p *rule.Pass) {
-	for i := range p.Doc.Cues {
-		c := &p.Doc.Cues[i]
-		if c.Comment || blank(c) {
-			continue // L003 reports empty cues
-		}
+	if !fileFacts(p).is(strayWhitespace) {
+		return
+	}
+	textCueFacts(p, func(c *cue.Cue, facts []lineFacts) {
 		for j, l := range c.Lines {
+			if !facts[j].is(strayWhitespace) {
+				continue
+			}
 			var what string
 			switch {
 			case l.Text == "" || strings.TrimSpace(l.Text) == "":
@@ -151,7 +156,7 @@ func runStrayWhitespace(p *rule.Pass) {
 			}
 			reportLine(p, c, j, "", "line "+itoa(int64(j+1))+" "+what+": \""+l.Text+"\"", "", "", whitespaceFix(p, c)...)
 		}
-	}
+	})
 }
 
 func isSpace(b byte) bool { return b == ' ' || b == '\t' }
@@ -212,12 +217,13 @@ func reportLine(p *rule.Pass, c *cue.Cue, j int, param, message, expected, actua
 // widths are the weighted character counts of every line of a document,
 // cue by cue: line length (L001) and reading speed (T005) both need them,
 // so a line is counted at most once per file (rule.Pass.Memo), and only
-// when a rule cannot decide without its count (see withinBytes).
+// when a rule cannot decide without its count (see bounded).
 type widths struct {
 	doc    *cue.Document
 	weight float64
 	first  []int     // first[i] is where cue i's lines start in n; first[len(cues)] = len(n)
 	n      []float64 // the counts, line by line; -1 until counted
+	most   []uint32  // a bound on each count: its code points (line facts) or, in a cue without text, its bytes
 }
 
 type widthsKey struct{ weight float64 }
@@ -229,16 +235,25 @@ func lineWidths(p *rule.Pass, weight float64) *widths {
 		for i := range cues {
 			lines += len(cues[i].Lines)
 		}
-		w := &widths{doc: p.Doc, weight: weight, first: make([]int, len(cues)+1), n: make([]float64, lines)}
-		k := 0
+		w := &widths{doc: p.Doc, weight: weight, first: make([]int, len(cues)+1), n: make([]float64, lines),
+			most: make([]uint32, lines)}
+		idx, tf := textFactsOf(p)
+		k, t := 0, 0 // the next line; the next text cue (idx is in cue order)
 		for i := range cues {
 			w.first[i] = k
-			k += len(cues[i].Lines)
+			text := t < len(idx) && idx[t] == i
+			for j, l := range cues[i].Lines {
+				w.n[k], w.most[k] = -1, uint32(len(l.Text))
+				if text {
+					w.most[k] = tf.lines[tf.start[t]+int32(j)].runes
+				}
+				k++
+			}
+			if text {
+				t++
+			}
 		}
 		w.first[len(cues)] = k
-		for j := range w.n {
-			w.n[j] = -1
-		}
 		return w
 	}).(*widths)
 }
@@ -252,10 +267,14 @@ func (w *widths) line(i, j int) float64 {
 	return w.n[k]
 }
 
-// bytesBound reports whether a text's length in bytes bounds its count,
-// so that a rule can pass a line or cue short enough in bytes without
-// counting it: each character takes at least one byte and counts at most
-// 1 when the half-width weight is at most 1. Most lines of Latin, Greek or
-// Cyrillic text are passed so (a 35-byte line against a limit of 42), and
-// the counts L001 and T005 took were a tenth of a file's time.
-func (w *widths) bytesBound() bool { return w.weight <= 1 }
+// bounded reports whether atMost bounds the counts, so that a rule can
+// pass a line or cue short enough in code points without counting it:
+// each character is at least one code point and counts at most 1 when the
+// half-width weight is at most 1. Most lines are passed so (a 35-character
+// line against a limit of 42; a Korean line of 14 syllables, 42 bytes,
+// against 16), and the counts L001 and T005 took were a tenth of a file's
+// time.
+func (w *widths) bounded() bool { return w.weight <= 1 }
+
+// atMost is a bound on the count of cue i's line j (see bounded).
+func (w *widths) atMost(i, j int) uint32 { return w.most[w.first[i]+j] }

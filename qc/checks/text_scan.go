@@ -13,14 +13,16 @@ import (
 // lineFacts is what a quick pass over a display line's bytes tells every
 // text rule at once: which ASCII characters occur, which follow a space,
 // how long its runs of full stops are, and whether it holds anything
-// outside ASCII worth a closer look. A rule asks the facts whether its
+// outside ASCII worth a closer look; for the layout rules, whether it has
+// stray whitespace (L004) and how many code points it has, which bounds
+// its character count (L001, T005). A rule asks the facts whether its
 // trigger can occur on the line and looks no further when it cannot; the
-// facts are taken once per file (textCueFacts) instead of seventeen rules
-// each decoding every line. Every answer errs towards "maybe": a rule that
+// facts are taken once per file (textCueFacts) instead of each rule
+// decoding every line again. Every answer errs towards "maybe": a rule that
 // runs on a line the facts let through behaves exactly as without them.
 //
-// Thirty-two bytes a line: a file's facts are one allocation the size of
-// a few of its lines' text.
+// Forty bytes a line: a file's facts are one allocation the size of a few
+// of its lines' text.
 type lineFacts struct {
 	ascii asciiSet // ASCII characters in the line
 	// the blocks of the characters outside ASCII (text_scan_blocks.go)
@@ -30,6 +32,7 @@ type lineFacts struct {
 	dots       uint16 // bit n: a run of exactly n full stops (n < 15); bit 15: a longer run
 	flags      factFlags
 	blocksHigh uint32
+	runes      uint32 // code points, an invalid byte counting one (as utf8 decodes): at least the line's character count
 }
 
 type factFlags uint16
@@ -48,7 +51,13 @@ const (
 	mayGreek                           // one that may be Greek
 	mayMark                            // a character outside ASCII that may be punctuation or a symbol (markBits)
 	mayQuote                           // one that may be a quotation mark or bracket (quoteBits)
+	blankLine                          // nothing but white space (strings.TrimSpace leaves "")
+	edgeSpace                          // starts or ends with a space or tab
+	doubleSpace                        // two spaces in a row
 )
+
+// strayWhitespace are the flags of a line L004 reports.
+const strayWhitespace = blankLine | edgeSpace | doubleSpace
 
 var latinASCII = asciiOf("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
@@ -77,6 +86,7 @@ func (f *lineFacts) mayMixScripts() bool {
 type asciiSet uint64
 
 const (
+	spaceBit    asciiSet = 1 << (' ' - 0x20)
 	letterBit   asciiSet = 1 << 44
 	tabBit      asciiSet = 1 << 45
 	controlBit  asciiSet = 1 << 46 // U+0000–U+001F but tab, and DEL
@@ -160,6 +170,7 @@ var maybeAll = lineFacts{ascii: ^asciiSet(0), afterSpace: ^uint32(0), afterMark:
 type byteFact struct {
 	bit                asciiSet
 	after, space, mark uint32
+	blank              factFlags // doubleSpace for a space: two in a row set it
 }
 
 var byteFacts = func() (t [256]byteFact) {
@@ -167,6 +178,9 @@ var byteFacts = func() (t [256]byteFact) {
 		t[b] = byteFact{bit: bitOf[b], after: afterBit(byte(b))}
 		if b == ' ' || b == '\t' {
 			t[b].space = ^uint32(0)
+		}
+		if b == ' ' {
+			t[b].blank = doubleSpace
 		}
 		if b > 0x20 && b < 0x40 {
 			t[b].mark = ^uint32(0)
@@ -193,6 +207,7 @@ func afterBit(b byte) uint32 {
 func scanLine(s string) lineFacts {
 	var set asciiSet
 	var after, space, afterMk, mark uint32
+	var dbl, blank factFlags
 	for i := 0; i < len(s); i++ {
 		t := &byteFacts[s[i]]
 		set |= t.bit
@@ -200,11 +215,14 @@ func scanLine(s string) lineFacts {
 		space = t.space
 		afterMk |= mark & t.after
 		mark = t.mark
+		dbl |= blank & t.blank
+		blank = t.blank
 	}
-	f := lineFacts{ascii: set &^ nonASCIIBit, afterSpace: after, afterMark: afterMk}
+	f := lineFacts{ascii: set &^ nonASCIIBit, afterSpace: after, afterMark: afterMk, flags: dbl, runes: uint32(len(s))}
 	if set&(tabBit|controlBit) != 0 {
 		f.flags |= unprintable
 	}
+	f.flags |= whitespaceFlags(s, set)
 	if set&tabBit != 0 {
 		f.flags |= hasInvisible
 	}
@@ -215,6 +233,23 @@ func scanLine(s string) lineFacts {
 		f.scanOther(s)
 	}
 	return f
+}
+
+// whitespaceFlags are blankLine and edgeSpace for a line whose ASCII set
+// is set. Only a line of nothing but white space, control characters and
+// characters outside ASCII (U+00A0, a line feed) needs strings.TrimSpace.
+func whitespaceFlags(s string, set asciiSet) factFlags {
+	var k factFlags
+	switch {
+	case set&^(spaceBit|tabBit) == 0:
+		k |= blankLine // empty, or spaces and tabs
+	case set&^(spaceBit|tabBit|controlBit|nonASCIIBit) == 0 && strings.TrimSpace(s) == "":
+		k |= blankLine
+	}
+	if len(s) > 0 && (isSpace(s[0]) || isSpace(s[len(s)-1])) {
+		k |= edgeSpace
+	}
+	return k
 }
 
 // dotRunBits finds the runs of full stops for lineFacts.dots.
@@ -255,6 +290,7 @@ func (f *lineFacts) scanOther(s string) {
 		f.flags |= k &^ spaceRune
 		f.addBlock(r)
 		i += n
+		f.runes -= uint32(n - 1)
 		if k&spaceRune != 0 && i < len(s) {
 			f.afterSpace |= afterBit(s[i])
 		}
@@ -464,6 +500,7 @@ func scanCues(doc *cue.Document, idx []int) *textFacts {
 		tf.start[k] = int32(len(tf.lines))
 		for _, l := range doc.Cues[i].Lines {
 			f := maybeAll
+			f.runes = uint32(len(l.Text)) // the bound the counting rules used before the facts
 			if !factsOff {
 				f = scanLine(l.Text)
 			}

@@ -220,15 +220,15 @@ func runReadingSpeed(p *rule.Pass) {
 			continue
 		}
 		seconds := c.Duration().Seconds()
-		if widths.bytesBound() {
-			// The cue's bytes bound its count, and dividing both by the
-			// same duration keeps their order: a cue slow enough in bytes
-			// is slow enough in characters.
-			bytes := 0
-			for _, l := range c.Lines {
-				bytes += len(l.Text)
+		if widths.bounded() {
+			// The lines' bounds bound the cue's count, and dividing both
+			// by the same duration keeps their order: a cue slow enough in
+			// code points is slow enough in characters.
+			most := 0
+			for j := range c.Lines {
+				most += int(widths.atMost(i, j))
 			}
-			if float64(bytes)/seconds <= max {
+			if float64(most)/seconds <= max {
 				continue
 			}
 		}

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/exportqc/exportqc/qc/cue"
+	"github.com/exportqc/exportqc/qc/langcheck"
 	"github.com/exportqc/exportqc/qc/rule"
 )
 
@@ -171,6 +172,7 @@ type byteFact struct {
 	bit                asciiSet
 	after, space, mark uint32
 	blank              factFlags // doubleSpace for a space: two in a row set it
+	letter             uint8     // 1 for a letter G002 counts (langcheck.Tally)
 }
 
 var byteFacts = func() (t [256]byteFact) {
@@ -181,6 +183,9 @@ var byteFacts = func() (t [256]byteFact) {
 		}
 		if b == ' ' {
 			t[b].blank = doubleSpace
+		}
+		if langcheck.IsASCIILetter(byte(b)) {
+			t[b].letter = 1
 		}
 		if b > 0x20 && b < 0x40 {
 			t[b].mark = ^uint32(0)
@@ -200,14 +205,16 @@ func afterBit(b byte) uint32 {
 	return 1
 }
 
-// scanLine takes a line's facts. The bytes are read once, without a
-// branch, for the ASCII characters and those after a space; full stops
-// and characters outside ASCII, where the line has them, are then looked
-// at on their own.
-func scanLine(s string) lineFacts {
+// scanLine takes a line's facts, and adds its letters to tally (G002's
+// letters per script and per line) when tally is not nil. The bytes are
+// read once, without a branch, for the ASCII characters and those after a
+// space; full stops and characters outside ASCII, where the line has them,
+// are then looked at on their own.
+func scanLine(s string, tally *langcheck.Tally) lineFacts {
 	var set asciiSet
 	var after, space, afterMk, mark uint32
 	var dbl, blank factFlags
+	letters := 0
 	for i := 0; i < len(s); i++ {
 		t := &byteFacts[s[i]]
 		set |= t.bit
@@ -217,6 +224,7 @@ func scanLine(s string) lineFacts {
 		mark = t.mark
 		dbl |= blank & t.blank
 		blank = t.blank
+		letters += int(t.letter)
 	}
 	f := lineFacts{ascii: set &^ nonASCIIBit, afterSpace: after, afterMark: afterMk, flags: dbl, runes: uint32(len(s))}
 	if set&(tabBit|controlBit) != 0 {
@@ -229,8 +237,12 @@ func scanLine(s string) lineFacts {
 	if set.has('.') {
 		f.dots = dotRunBits(s)
 	}
+	others := 0
 	if set&nonASCIIBit != 0 {
-		f.scanOther(s)
+		others = f.scanOther(s, tally)
+	}
+	if tally != nil {
+		tally.LineEnd(letters, others)
 	}
 	return f
 }
@@ -270,8 +282,9 @@ func dotRunBits(s string) uint16 {
 	return bits
 }
 
-// scanOther decodes the characters outside ASCII of a line that has some.
-func (f *lineFacts) scanOther(s string) {
+// scanOther decodes the characters outside ASCII of a line that has some,
+// and returns how many of them are letters tally counted.
+func (f *lineFacts) scanOther(s string, tally *langcheck.Tally) (letters int) {
 	f.flags |= nonASCII | unprintable
 	for i := 0; i < len(s); {
 		b := s[i]
@@ -294,7 +307,11 @@ func (f *lineFacts) scanOther(s string) {
 		if k&spaceRune != 0 && i < len(s) {
 			f.afterSpace |= afterBit(s[i])
 		}
+		if tally != nil && tally.Letter(r) {
+			letters++
+		}
 	}
+	return letters
 }
 
 // lowFlags holds otherFlags for U+0080–U+07FF, the two-byte characters.
@@ -441,11 +458,23 @@ func marksOf(r rune) factFlags {
 // textFacts is one file's line facts: lines[start[k]+j] is line j of the
 // k-th cue textCues lists. all is the union of every line's facts: a rule
 // whose trigger it rules out has nothing to read in the whole file, and
-// does not walk the cues at all (fileFacts).
+// does not walk the cues at all (fileFacts). tally is G002's count of the
+// letters of every line it reads (langcheck.TextLines: the cues without
+// text too), taken in the same pass.
 type textFacts struct {
 	start []int32
 	lines []lineFacts
 	all   lineFacts
+	tally *langcheck.Tally
+}
+
+// G002 takes its tally from the line facts, so that a file's lines are
+// read once for both.
+func init() {
+	langcheck.WalkTally = func(p *rule.Pass) *langcheck.Tally {
+		_, tf := textFactsOf(p)
+		return tf.tally
+	}
 }
 
 // union adds g's facts to f: every test that says "maybe" for g says it for f.
@@ -489,20 +518,41 @@ func textFactsOf(p *rule.Pass) ([]int, *textFacts) {
 	return idx, p.Memo(textFactsKey{}, func() any { return scanCues(p.Doc, idx) }).(*textFacts)
 }
 
+// scanCues takes the facts of the lines of the cues idx lists (those
+// with text, in order) and the tally of every line of a cue that is not
+// a comment.
 func scanCues(doc *cue.Document, idx []int) *textFacts {
 	tf := &textFacts{start: make([]int32, len(idx))}
-	n := 0
+	n, all := 0, 0
 	for _, i := range idx {
 		n += len(doc.Cues[i].Lines)
 	}
+	for i := range doc.Cues {
+		if !doc.Cues[i].Comment {
+			all += len(doc.Cues[i].Lines)
+		}
+	}
 	tf.lines = make([]lineFacts, 0, n)
-	for k, i := range idx {
+	tf.tally = langcheck.NewTally(all)
+	k := 0 // the next cue with text
+	for i := range doc.Cues {
+		c := &doc.Cues[i]
+		if c.Comment {
+			continue
+		}
+		if k == len(idx) || idx[k] != i {
+			for _, l := range c.Lines { // white space only: no facts, a short count
+				tf.tally.Line(l.Text)
+			}
+			continue
+		}
 		tf.start[k] = int32(len(tf.lines))
-		for _, l := range doc.Cues[i].Lines {
-			f := maybeAll
-			f.runes = uint32(len(l.Text)) // the bound the counting rules used before the facts
-			if !factsOff {
-				f = scanLine(l.Text)
+		k++
+		for _, l := range c.Lines {
+			f := scanLine(l.Text, tf.tally)
+			if factsOff {
+				f = maybeAll
+				f.runes = uint32(len(l.Text)) // the bound the counting rules used before the facts
 			}
 			tf.lines = append(tf.lines, f)
 			tf.all.union(f)

@@ -147,7 +147,7 @@ func TestScanLineFlags(t *testing.T) {
 		} else {
 			s = randomLine(r)
 		}
-		f := scanLine(s)
+		f := scanLine(s, nil)
 		if got, want := !f.is(unprintable), printableASCII(s); got != want {
 			t.Fatalf("%q: printable %v, want %v", s, got, want)
 		}
@@ -189,7 +189,7 @@ func TestScanLineFlags(t *testing.T) {
 
 // A line of single marks rules out the doubled ones.
 func TestScanLineDoubledMarks(t *testing.T) {
-	f := scanLine("Wait, what? Go! Now: 10 o'clock.")
+	f := scanLine("Wait, what? Go! Now: 10 o'clock.", nil)
 	for _, pair := range []string{",,", "??", "!!", "::", "?!", "!?"} {
 		if f.mayFollowMark(pair[0], pair[1]) {
 			t.Errorf("the facts of a line without %q say it may hold it", pair)

@@ -110,50 +110,51 @@ type textStats struct {
 	wordsTo int
 }
 
-// measure reads every code point of lines once. It decodes UTF-8 itself
-// and looks most code points up in runeInfo: with unicode.IsLetter,
-// IsUpper and IsLower per code point it took as long as the identifier.
-func measure(lines []string) textStats { return measureEnough(lines, -1) }
+// measure reads every code point of lines: the tally, then the words.
+// It decodes UTF-8 itself and looks most code points up in runeInfo: with
+// unicode.IsLetter, IsUpper and IsLower per code point it took as long as
+// the identifier.
+func measure(lines []string) textStats { return measureEnough(lines, -1, nil) }
 
 // measureEnough is measure for a verdict that needs the word statistics
 // only to know that the text has needWords letters of running text and
 // minDistinctWords different words (needWords < 0: the whole text). Once a
-// prefix of the lines shows both, the rest are only counted: letters per
-// script and the chunk cuts, which the verdict needs over the whole file.
-// Both answers only grow with more text, so they are final; a verdict that
-// quotes the exact figures calls complete first. Splitting words, telling
-// case and hashing every letter is most of measure's cost, and a subtitle
-// file has its first 200 running letters within a dozen lines.
-func measureEnough(lines []string, needWords int) textStats {
-	info := runeInfoTable()
-	var st textStats
-	st.wordsTo = len(lines)
+// prefix of the lines shows both, the rest are not split into words: the
+// verdict needs only their tally (letters per script, the chunk cuts),
+// which t gives when the lines were tallied already (nil: they are
+// tallied here). Both answers only grow with more text, so they are final;
+// a verdict that quotes the exact figures calls complete first. Splitting
+// words, telling case and hashing every letter was most of measure's cost,
+// and a subtitle file has its first 200 running letters within a dozen
+// lines.
+func measureEnough(lines []string, needWords int, t *Tally) textStats {
+	if t == nil || len(t.lines) != len(lines) {
+		t = TallyLines(lines)
+	}
+	st := textStats{wordsTo: len(lines)}
 	n := 0 // letters since the last chunk end
-	for i, line := range lines {
-		if i < st.wordsTo {
-			n += st.measureLine(line, info)
-			if needWords >= 0 && st.words >= needWords && st.distinctWords() >= minDistinctWords {
-				st.wordsTo = i + 1
-			}
-		} else {
-			n += st.scripts.countLine(line, info)
-		}
+	for i, k := range t.lines {
+		n += int(k)
 		if n >= chunkLetters {
 			if st.chunkEnds == nil {
-				// A piece of chunkLetters letters has at least as many
-				// bytes, so the rest of the text bounds the number of
-				// pieces: one allocation, and none for short texts.
-				rest := 0
-				for _, l := range lines[i+1:] {
-					rest += len(l)
-				}
-				st.chunkEnds = make([]int32, 0, 1+rest/chunkLetters)
+				// Each piece has chunkLetters letters: one allocation,
+				// and none for short texts.
+				st.chunkEnds = make([]int32, 0, 1+t.scripts.total()/chunkLetters)
 			}
 			st.chunkEnds = append(st.chunkEnds, int32(i+1))
 			n = 0
 		}
 	}
 	st.tailLetters = n
+	info := runeInfoTable()
+	for i, line := range lines {
+		st.measureLine(line, info)
+		if needWords >= 0 && st.words >= needWords && st.distinctWords() >= minDistinctWords {
+			st.wordsTo = i + 1
+			break
+		}
+	}
+	st.scripts = t.scripts // measureLine counted the words' letters again
 	return st
 }
 
@@ -172,45 +173,6 @@ func (st *textStats) complete(lines []string) {
 	}
 	st.scripts, st.wordsTo = scripts, len(lines)
 }
-
-// countLine adds one line's letters to the script counts and returns how
-// many it has: measureLine without words and case. Its letters and scripts
-// are measureLine's exactly (the same tables, the same decoder).
-func (c *scriptCounts) countLine(line string, info *[runeInfoEnd]uint8) (letters int) {
-	latin := 0
-	for j := 0; j < len(line); {
-		b := line[j]
-		if b < utf8.RuneSelf {
-			latin += int(isASCIILetter[b])
-			j++
-			continue
-		}
-		r, size := utf8x.DecodeRune(line[j:])
-		j += size
-		var f uint8
-		if r < runeInfoEnd {
-			f = info[r]
-		} else {
-			f = infoOf(r)
-		}
-		if sc := script(f & infoScript); sc != scNone {
-			c[sc]++
-			letters++
-		}
-	}
-	c[scLatin] += latin
-	return letters + latin
-}
-
-// isASCIILetter is 1 for the ASCII letters, 0 for every other byte.
-var isASCIILetter = func() (t [256]uint8) {
-	for b := range t {
-		if asciiLetter[b] != 0 {
-			t[b] = 1
-		}
-	}
-	return t
-}()
 
 // asciiLetter is 1 for the ASCII small letters, 2 for the capitals and 0
 // for every other byte, those of characters outside ASCII included.
@@ -364,6 +326,12 @@ func (st *textStats) runningLetters() int {
 // voted for the detected language (identifier) or the share of letters
 // outside the declared script (script).
 func DetectMismatch(declared string, lines []string, opts MismatchOptions) *Mismatch {
+	return detectMismatch(declared, lines, nil, opts)
+}
+
+// detectMismatch is DetectMismatch on lines whose tally may be known
+// (nil: it is taken here).
+func detectMismatch(declared string, lines []string, tally *Tally, opts MismatchOptions) *Mismatch {
 	opts = opts.withDefaults()
 	canon, p := CheckTag(declared)
 	if canon == "" || p != nil && p.Severity == SeverityError {
@@ -382,7 +350,7 @@ func DetectMismatch(declared string, lines []string, opts MismatchOptions) *Mism
 	if wordsInFull {
 		need = -1
 	}
-	st := measureEnough(lines, need)
+	st := measureEnough(lines, need, tally)
 	if m := scriptMismatch(canon, t, base, lines, &st, opts); m != nil {
 		return m
 	}

@@ -19,7 +19,7 @@ func TestMeasureEnough(t *testing.T) {
 	for k, text := range allTexts() {
 		for _, ls := range [][]string{lines(text), subtitleFile(text), lines(strings.ToUpper(text))} {
 			for _, need := range []int{0, 50, 200, 1000, 1 << 30} {
-				full, got := measure(ls), measureEnough(ls, need)
+				full, got := measure(ls), measureEnough(ls, need, nil)
 				if got.scripts != full.scripts || !reflect.DeepEqual(got.chunkEnds, full.chunkEnds) || got.tailLetters != full.tailLetters {
 					t.Fatalf("%s, need %d: scripts or cuts differ from measure", k, need)
 				}

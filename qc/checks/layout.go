@@ -221,9 +221,9 @@ func reportLine(p *rule.Pass, c *cue.Cue, j int, param, message, expected, actua
 type widths struct {
 	doc    *cue.Document
 	weight float64
-	first  []int     // first[i] is where cue i's lines start in n; first[len(cues)] = len(n)
-	n      []float64 // the counts, line by line; -1 until counted
+	first  []int32   // first[i] is where cue i's lines start in most and n
 	most   []uint32  // a bound on each count: its code points (line facts) or, in a cue without text, its bytes
+	n      []float64 // the counts, line by line, -1 until counted; made at the first count (most lines need none)
 }
 
 type widthsKey struct{ weight float64 }
@@ -235,33 +235,38 @@ func lineWidths(p *rule.Pass, weight float64) *widths {
 		for i := range cues {
 			lines += len(cues[i].Lines)
 		}
-		w := &widths{doc: p.Doc, weight: weight, first: make([]int, len(cues)+1), n: make([]float64, lines),
-			most: make([]uint32, lines)}
+		w := &widths{doc: p.Doc, weight: weight, first: make([]int32, len(cues)), most: make([]uint32, lines)}
 		idx, tf := textFactsOf(p)
 		k, t := 0, 0 // the next line; the next text cue (idx is in cue order)
 		for i := range cues {
-			w.first[i] = k
-			text := t < len(idx) && idx[t] == i
-			for j, l := range cues[i].Lines {
-				w.n[k], w.most[k] = -1, uint32(len(l.Text))
-				if text {
-					w.most[k] = tf.lines[tf.start[t]+int32(j)].runes
+			w.first[i] = int32(k)
+			if t < len(idx) && idx[t] == i {
+				for _, f := range tf.lines[tf.start[t] : tf.start[t]+int32(len(cues[i].Lines))] {
+					w.most[k] = f.runes
+					k++
 				}
+				t++
+				continue
+			}
+			for _, l := range cues[i].Lines {
+				w.most[k] = uint32(len(l.Text))
 				k++
 			}
-			if text {
-				t++
-			}
 		}
-		w.first[len(cues)] = k
 		return w
 	}).(*widths)
 }
 
 // line is the count of cue i's line j.
 func (w *widths) line(i, j int) float64 {
-	k := w.first[i] + j
-	if w.n[k] < 0 { // a count is never negative
+	if w.n == nil {
+		w.n = make([]float64, len(w.most))
+		for k := range w.n {
+			w.n[k] = -1 // a count is never negative
+		}
+	}
+	k := int(w.first[i]) + j
+	if w.n[k] < 0 {
 		w.n[k] = textcount.Count(w.doc.Cues[i].Lines[j].Text, w.weight)
 	}
 	return w.n[k]
@@ -271,10 +276,10 @@ func (w *widths) line(i, j int) float64 {
 // pass a line or cue short enough in code points without counting it:
 // each character is at least one code point and counts at most 1 when the
 // half-width weight is at most 1. Most lines are passed so (a 35-character
-// line against a limit of 42; a Korean line of 14 syllables, 42 bytes,
-// against 16), and the counts L001 and T005 took were a tenth of a file's
-// time.
+// line against a limit of 42; a Korean line of 12 syllables and 3 spaces,
+// 39 bytes, against 16), and the counts L001 and T005 took were a tenth
+// of a file's time.
 func (w *widths) bounded() bool { return w.weight <= 1 }
 
 // atMost is a bound on the count of cue i's line j (see bounded).
-func (w *widths) atMost(i, j int) uint32 { return w.most[w.first[i]+j] }
+func (w *widths) atMost(i, j int) uint32 { return w.most[int(w.first[i])+j] }

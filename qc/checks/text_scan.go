@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/exportqc/exportqc/qc/cue"
+	"github.com/exportqc/exportqc/qc/internal/utf8x"
 	"github.com/exportqc/exportqc/qc/langcheck"
 	"github.com/exportqc/exportqc/qc/rule"
 )
@@ -292,13 +293,7 @@ func (f *lineFacts) scanOther(s string, tally *langcheck.Tally) (letters int) {
 			i++
 			continue
 		}
-		var r rune
-		n := 2
-		if b >= 0xC2 && b < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
-			r = rune(b&0x1F)<<6 | rune(s[i+1]&0x3F) // two bytes, the alphabets up to U+07FF
-		} else {
-			r, n = utf8.DecodeRuneInString(s[i:])
-		}
+		r, n := utf8x.DecodeRune(s[i:]) // the alphabets and CJK inline
 		k := otherFlags(r)
 		f.flags |= k &^ spaceRune
 		f.addBlock(r)

@@ -38,13 +38,17 @@ func IsASCIILetter(b byte) bool { return asciiLetter[b] != 0 }
 // Letter counts r, a code point outside ASCII, and reports whether it is
 // a letter (of any script).
 func (t *Tally) Letter(r rune) bool {
-	var f uint8
-	if r < runeInfoEnd {
-		f = t.info[r]
-	} else {
-		f = infoOf(r)
+	var sc script
+	switch {
+	case r < runeInfoEnd:
+		sc = script(t.info[r] & infoScript)
+	case r >= 0xAC00 && r < 0xD7A4:
+		sc = scHangul // the blocks classifyRanges answers first, without a call
+	case r >= 0x4E00 && r < 0xA000:
+		sc = scHan
+	default:
+		sc = script(infoOf(r) & infoScript)
 	}
-	sc := script(f & infoScript)
 	if sc == scNone {
 		return false
 	}

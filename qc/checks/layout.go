@@ -63,7 +63,7 @@ func runLineTooLong(p *rule.Pass) {
 			continue
 		}
 		for j, l := range c.Lines {
-			if widths.bounded() && float64(widths.atMost(i, j)) <= max {
+			if widths.bounded() && (float64(len(l.Text)) <= max || float64(widths.atMost(p, i, j)) <= max) {
 				continue
 			}
 			n := widths.line(i, j)
@@ -222,7 +222,7 @@ type widths struct {
 	doc    *cue.Document
 	weight float64
 	first  []int32   // first[i] is where cue i's lines start in most and n
-	most   []uint32  // a bound on each count: its code points (line facts) or, in a cue without text, its bytes
+	most   []uint32  // the bounds atMost gives, taken at its first call
 	n      []float64 // the counts, line by line, -1 until counted; made at the first count (most lines need none)
 }
 
@@ -231,36 +231,28 @@ type widthsKey struct{ weight float64 }
 func lineWidths(p *rule.Pass, weight float64) *widths {
 	return p.Memo(widthsKey{weight}, func() any {
 		cues := p.Doc.Cues
-		lines := 0
-		for i := range cues {
-			lines += len(cues[i].Lines)
-		}
-		w := &widths{doc: p.Doc, weight: weight, first: make([]int32, len(cues)), most: make([]uint32, lines)}
-		idx, tf := textFactsOf(p)
-		k, t := 0, 0 // the next line; the next text cue (idx is in cue order)
+		w := &widths{doc: p.Doc, weight: weight, first: make([]int32, len(cues))}
+		k := 0
 		for i := range cues {
 			w.first[i] = int32(k)
-			if t < len(idx) && idx[t] == i {
-				for _, f := range tf.lines[tf.start[t] : tf.start[t]+int32(len(cues[i].Lines))] {
-					w.most[k] = f.runes
-					k++
-				}
-				t++
-				continue
-			}
-			for _, l := range cues[i].Lines {
-				w.most[k] = uint32(len(l.Text))
-				k++
-			}
+			k += len(cues[i].Lines)
 		}
 		return w
 	}).(*widths)
 }
 
+// lines is the number of lines of the document.
+func (w *widths) lines() int {
+	if n := len(w.first); n > 0 {
+		return int(w.first[n-1]) + len(w.doc.Cues[n-1].Lines)
+	}
+	return 0
+}
+
 // line is the count of cue i's line j.
 func (w *widths) line(i, j int) float64 {
 	if w.n == nil {
-		w.n = make([]float64, len(w.most))
+		w.n = make([]float64, w.lines())
 		for k := range w.n {
 			w.n[k] = -1 // a count is never negative
 		}
@@ -272,14 +264,37 @@ func (w *widths) line(i, j int) float64 {
 	return w.n[k]
 }
 
-// bounded reports whether atMost bounds the counts, so that a rule can
-// pass a line or cue short enough in code points without counting it:
-// each character is at least one code point and counts at most 1 when the
-// half-width weight is at most 1. Most lines are passed so (a 35-character
-// line against a limit of 42; a Korean line of 12 syllables and 3 spaces,
-// 39 bytes, against 16), and the counts L001 and T005 took were a tenth
-// of a file's time.
+// bounded reports whether a text's bytes, and atMost, bound its count, so
+// that a rule can pass a line or cue short enough without counting it:
+// each character is at least one code point (and byte) and counts at most
+// 1 when the half-width weight is at most 1. Most lines are passed so: a
+// 35-byte line against a limit of 42 by its bytes, a Korean line of 12
+// syllables and 3 spaces (39 bytes) against 16 by its code points. The
+// counts L001 and T005 took were a tenth of a file's time.
 func (w *widths) bounded() bool { return w.weight <= 1 }
 
-// atMost is a bound on the count of cue i's line j (see bounded).
-func (w *widths) atMost(i, j int) uint32 { return w.most[int(w.first[i])+j] }
+// atMost is a bound on the count of cue i's line j: its code points, from
+// the line facts, or in a cue without text (white space only) its bytes.
+// The rules ask it only of a line or cue too long in bytes, so a file of
+// short lines does not take the line facts for it when no text rule runs.
+func (w *widths) atMost(p *rule.Pass, i, j int) uint32 {
+	if w.most == nil {
+		w.most = make([]uint32, w.lines())
+		idx, tf := textFactsOf(p)
+		t := 0 // the next text cue (idx is in cue order)
+		for i, c := range w.doc.Cues {
+			k := int(w.first[i])
+			if t < len(idx) && idx[t] == i {
+				for j, f := range tf.lines[tf.start[t] : tf.start[t]+int32(len(c.Lines))] {
+					w.most[k+j] = f.runes
+				}
+				t++
+				continue
+			}
+			for j, l := range c.Lines {
+				w.most[k+j] = uint32(len(l.Text))
+			}
+		}
+	}
+	return w.most[int(w.first[i])+j]
+}

@@ -110,10 +110,9 @@ type textStats struct {
 	wordsTo int
 }
 
-// measure reads every code point of lines: the tally, then the words.
-// It decodes UTF-8 itself and looks most code points up in runeInfo: with
-// unicode.IsLetter, IsUpper and IsLower per code point it took as long as
-// the identifier.
+// measure reads every code point of lines once. It decodes UTF-8 itself
+// and looks most code points up in runeInfo: with unicode.IsLetter,
+// IsUpper and IsLower per code point it took as long as the identifier.
 func measure(lines []string) textStats { return measureEnough(lines, -1, nil) }
 
 // measureEnough is measure for a verdict that needs the word statistics
@@ -128,11 +127,39 @@ func measure(lines []string) textStats { return measureEnough(lines, -1, nil) }
 // and a subtitle file has its first 200 running letters within a dozen
 // lines.
 func measureEnough(lines []string, needWords int, t *Tally) textStats {
-	if t == nil || len(t.lines) != len(lines) {
-		t = TallyLines(lines)
-	}
 	st := textStats{wordsTo: len(lines)}
-	n := 0 // letters since the last chunk end
+	info := runeInfoTable()
+	enough := func() bool {
+		return needWords >= 0 && st.words >= needWords && st.distinctWords() >= minDistinctWords
+	}
+	if t == nil || len(t.lines) != len(lines) {
+		// No tally of these lines: take it here, in the same pass as the
+		// words while they last.
+		t = NewTally(len(lines))
+		for i, line := range lines {
+			if i >= st.wordsTo {
+				t.Line(line)
+				continue
+			}
+			t.lines = append(t.lines, int32(st.measureLine(line, info)))
+			if enough() {
+				st.wordsTo = i + 1
+			}
+		}
+		for sc, n := range st.scripts { // the letters of the lines read for words
+			t.scripts[sc] += n
+		}
+	} else {
+		for i, line := range lines {
+			st.measureLine(line, info)
+			if enough() {
+				st.wordsTo = i + 1
+				break
+			}
+		}
+	}
+	st.scripts = t.scripts // measureLine's counts are part of the tally
+	n := 0                 // letters since the last chunk end
 	for i, k := range t.lines {
 		n += int(k)
 		if n >= chunkLetters {
@@ -146,15 +173,6 @@ func measureEnough(lines []string, needWords int, t *Tally) textStats {
 		}
 	}
 	st.tailLetters = n
-	info := runeInfoTable()
-	for i, line := range lines {
-		st.measureLine(line, info)
-		if needWords >= 0 && st.words >= needWords && st.distinctWords() >= minDistinctWords {
-			st.wordsTo = i + 1
-			break
-		}
-	}
-	st.scripts = t.scripts // measureLine counted the words' letters again
 	return st
 }
 

@@ -231,7 +231,9 @@ func scanLine(s string, tally *langcheck.Tally) lineFacts {
 	if set&(tabBit|controlBit) != 0 {
 		f.flags |= unprintable
 	}
-	f.flags |= whitespaceFlags(s, set)
+	if len(s) > 0 && (isSpace(s[0]) || isSpace(s[len(s)-1])) {
+		f.flags |= edgeSpace
+	}
 	if set&tabBit != 0 {
 		f.flags |= hasInvisible
 	}
@@ -242,28 +244,42 @@ func scanLine(s string, tally *langcheck.Tally) lineFacts {
 	if set&nonASCIIBit != 0 {
 		others = f.scanOther(s, tally)
 	}
+	if f.mayBeBlank(set) && strings.TrimSpace(s) == "" {
+		f.flags |= blankLine
+	}
 	if tally != nil {
 		tally.LineEnd(letters, others)
 	}
 	return f
 }
 
-// whitespaceFlags are blankLine and edgeSpace for a line whose ASCII set
-// is set. Only a line of nothing but white space, control characters and
-// characters outside ASCII (U+00A0, a line feed) needs strings.TrimSpace.
-func whitespaceFlags(s string, set asciiSet) factFlags {
-	var k factFlags
-	switch {
-	case set&^(spaceBit|tabBit) == 0:
-		k |= blankLine // empty, or spaces and tabs
-	case set&^(spaceBit|tabBit|controlBit|nonASCIIBit) == 0 && strings.TrimSpace(s) == "":
-		k |= blankLine
-	}
-	if len(s) > 0 && (isSpace(s[0]) || isSpace(s[len(s)-1])) {
-		k |= edgeSpace
-	}
-	return k
+// mayBeBlank reports whether a line with ASCII set set and these facts
+// can be all white space: its ASCII characters are spaces, tabs or control
+// characters, and its others lie in the blocks that hold white space
+// (U+0085, U+00A0, U+2000–U+200A, U+3000, ...). Only then is
+// strings.TrimSpace asked: a Russian or Chinese line is not decoded again.
+func (f *lineFacts) mayBeBlank(set asciiSet) bool {
+	return set&^(spaceBit|tabBit|controlBit|nonASCIIBit) == 0 &&
+		f.blocksLow&^spaceBlocks.low == 0 && f.blocksHigh&^spaceBlocks.high == 0
 }
+
+// spaceBlocks are the blocks of the white space outside ASCII.
+var spaceBlocks = func() (w wholeBlocks) {
+	var f lineFacts
+	for _, rg := range unicode.White_Space.R16 {
+		for r := rune(rg.Lo); r <= rune(rg.Hi); r += rune(rg.Stride) {
+			if r >= utf8.RuneSelf {
+				f.addBlock(r)
+			}
+		}
+	}
+	for _, rg := range unicode.White_Space.R32 {
+		for r := rune(rg.Lo); r <= rune(rg.Hi); r += rune(rg.Stride) {
+			f.addBlock(r)
+		}
+	}
+	return wholeBlocks{low: f.blocksLow, high: f.blocksHigh}
+}()
 
 // dotRunBits finds the runs of full stops for lineFacts.dots.
 func dotRunBits(s string) uint16 {
@@ -293,7 +309,13 @@ func (f *lineFacts) scanOther(s string, tally *langcheck.Tally) (letters int) {
 			i++
 			continue
 		}
-		r, n := utf8x.DecodeRune(s[i:]) // the alphabets and CJK inline
+		var r rune
+		n := 2
+		if b >= 0xC2 && b < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			r = rune(b&0x1F)<<6 | rune(s[i+1]&0x3F) // two bytes, the alphabets up to U+07FF, without a call
+		} else {
+			r, n = utf8x.DecodeRune(s[i:])
+		}
 		k := otherFlags(r)
 		f.flags |= k &^ spaceRune
 		f.addBlock(r)
@@ -451,12 +473,13 @@ func marksOf(r rune) factFlags {
 }
 
 // textFacts is one file's line facts: lines[start[k]+j] is line j of the
-// k-th cue textCues lists. all is the union of every line's facts: a rule
+// k-th cue textCues lists (cue idx[k]). all is the union of every line's facts: a rule
 // whose trigger it rules out has nothing to read in the whole file, and
 // does not walk the cues at all (fileFacts). tally is G002's count of the
 // letters of every line it reads (langcheck.TextLines: the cues without
 // text too), taken in the same pass.
 type textFacts struct {
+	idx   []int // the text cues: displayed, with a line that is not blank
 	start []int32
 	lines []lineFacts
 	all   lineFacts
@@ -489,7 +512,8 @@ type textFactsKey struct{}
 // maybeAll: the rules then read every line in full, as without the scan.
 var factsOff = false
 
-// textCueFacts is textCues with each cue's line facts.
+// textCueFacts calls fn for every displayed cue with text (textCues),
+// with its lines' facts.
 func textCueFacts(p *rule.Pass, fn func(c *cue.Cue, facts []lineFacts)) {
 	idx, tf := textFactsOf(p)
 	for k, i := range idx {
@@ -509,48 +533,49 @@ func fileFacts(p *rule.Pass) *lineFacts {
 
 // textFactsOf is the file's text cues and their facts, taken once per file.
 func textFactsOf(p *rule.Pass) ([]int, *textFacts) {
-	idx := p.Memo(textCuesKey{}, func() any { return shownWithText(p.Doc) }).([]int)
-	return idx, p.Memo(textFactsKey{}, func() any { return scanCues(p.Doc, idx) }).(*textFacts)
+	tf := p.Memo(textFactsKey{}, func() any { return scanCues(p.Doc) }).(*textFacts)
+	return tf.idx, tf
 }
 
-// scanCues takes the facts of the lines of the cues idx lists (those
-// with text, in order) and the tally of every line of a cue that is not
-// a comment.
-func scanCues(doc *cue.Document, idx []int) *textFacts {
-	tf := &textFacts{start: make([]int32, len(idx))}
-	n, all := 0, 0
-	for _, i := range idx {
-		n += len(doc.Cues[i].Lines)
-	}
+// scanCues reads every line of every cue that is not a comment once: its
+// facts, and G002's tally. A cue whose lines are all blank is not a text
+// cue: its facts are dropped, and it is not in idx.
+func scanCues(doc *cue.Document) *textFacts {
+	all := 0
 	for i := range doc.Cues {
 		if !doc.Cues[i].Comment {
 			all += len(doc.Cues[i].Lines)
 		}
 	}
-	tf.lines = make([]lineFacts, 0, n)
-	tf.tally = langcheck.NewTally(all)
-	k := 0 // the next cue with text
+	tf := &textFacts{idx: make([]int, 0, len(doc.Cues)), start: make([]int32, 0, len(doc.Cues)),
+		lines: make([]lineFacts, 0, all), tally: langcheck.NewTally(all)}
 	for i := range doc.Cues {
 		c := &doc.Cues[i]
 		if c.Comment {
 			continue
 		}
-		if k == len(idx) || idx[k] != i {
-			for _, l := range c.Lines { // white space only: no facts, a short count
-				tf.tally.Line(l.Text)
-			}
-			continue
-		}
-		tf.start[k] = int32(len(tf.lines))
-		k++
+		from, text := len(tf.lines), false
 		for _, l := range c.Lines {
 			f := scanLine(l.Text, tf.tally)
-			if factsOff {
-				f = maybeAll
-				f.runes = uint32(len(l.Text)) // the bound the counting rules used before the facts
-			}
+			text = text || !f.is(blankLine)
 			tf.lines = append(tf.lines, f)
-			tf.all.union(f)
+		}
+		if factsOff {
+			text = !blank(c)
+		}
+		if !text {
+			tf.lines = tf.lines[:from] // white space only: L003's, no text rule's
+			continue
+		}
+		tf.idx = append(tf.idx, i)
+		tf.start = append(tf.start, int32(from))
+		for k := from; k < len(tf.lines); k++ {
+			if factsOff {
+				runes := uint32(len(c.Lines[k-from].Text)) // the bound the counting rules used before the facts
+				tf.lines[k] = maybeAll
+				tf.lines[k].runes = runes
+			}
+			tf.all.union(tf.lines[k])
 		}
 	}
 	return tf

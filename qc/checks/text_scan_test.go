@@ -81,9 +81,9 @@ func runRule(t *testing.T, packs map[string]*pack.Effective, code, lang, path st
 }
 
 // factRules are the rules that read the line facts: the text rules, and
-// the layout and timing rules that take white space and a bound on each
-// line's count from them.
-var factRules = append([]*rule.Rule{LineTooLong, StrayWhitespace, ReadingSpeed}, textRules...)
+// the layout and timing rules that take empty cues, white space and a
+// bound on each line's count from them.
+var factRules = append([]*rule.Rule{LineTooLong, EmptyCue, StrayWhitespace, ReadingSpeed}, textRules...)
 
 func TestLineFactsChangeNoFinding(t *testing.T) {
 	lib, err := pack.Load(All())

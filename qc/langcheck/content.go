@@ -159,6 +159,7 @@ func measureEnough(lines []string, needWords int, t *Tally) textStats {
 		}
 	}
 	st.scripts = t.scripts // measureLine's counts are part of the tally
+	st.scripts[scNone] = 0 // what Letter counted that is not a letter
 	n := 0                 // letters since the last chunk end
 	for i, k := range t.lines {
 		n += int(k)

@@ -18,8 +18,8 @@ import (
 // own counts it with TallyLines. Both count the same: ASCII letters are
 // Latin, every other code point is looked up in runeInfo.
 type Tally struct {
-	scripts scriptCounts
-	lines   []int32 // letters of each line, in order
+	scripts scriptCounts // [scNone] counts the other code points outside ASCII (no branch in Letter); measureEnough drops it
+	lines   []int32      // letters of each line, in order
 	info    *[runeInfoEnd]uint8
 }
 
@@ -38,22 +38,29 @@ func IsASCIILetter(b byte) bool { return asciiLetter[b] != 0 }
 // Letter counts r, a code point outside ASCII, and reports whether it is
 // a letter (of any script).
 func (t *Tally) Letter(r rune) bool {
+	if uint32(r) >= runeInfoEnd {
+		return t.letterAbove(r)
+	}
+	// Small enough to be inlined into the caller's loop: most letters of
+	// most scripts are here.
+	sc := t.info[uint32(r)] & infoScript
+	t.scripts[sc]++
+	return sc != uint8(scNone)
+}
+
+// letterAbove is Letter for r ≥ runeInfoEnd.
+func (t *Tally) letterAbove(r rune) bool {
 	var sc script
 	switch {
-	case r < runeInfoEnd:
-		sc = script(t.info[r] & infoScript)
 	case r >= 0xAC00 && r < 0xD7A4:
-		sc = scHangul // the blocks classifyRanges answers first, without a call
+		sc = scHangul // the blocks classifyRanges answers first
 	case r >= 0x4E00 && r < 0xA000:
 		sc = scHan
 	default:
 		sc = script(infoOf(r) & infoScript)
 	}
-	if sc == scNone {
-		return false
-	}
 	t.scripts[sc]++
-	return true
+	return sc != scNone
 }
 
 // LineEnd closes a line that had ascii ASCII letters and others letters

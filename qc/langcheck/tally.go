@@ -41,8 +41,7 @@ func (t *Tally) Letter(r rune) bool {
 	if uint32(r) >= runeInfoEnd {
 		return t.letterAbove(r)
 	}
-	// Small enough to be inlined into the caller's loop: most letters of
-	// most scripts are here.
+	// Most letters of most scripts are in runeInfo: one load.
 	sc := t.info[uint32(r)] & infoScript
 	t.scripts[sc]++
 	return sc != uint8(scNone)

@@ -64,7 +64,7 @@ func runLineTooLong(p *rule.Pass) {
 			continue
 		}
 		for j, l := range c.Lines {
-			if widths.bytesBound() && float64(len(l.Text)) <= max {
+			if widths.bounded() && (float64(len(l.Text)) <= max || float64(widths.atMost(p, i, j)) <= max) {
 				continue
 			}
 			n := widths.line(i, j)
@@ -119,6 +119,9 @@ func runTooManyLines(p *rule.Pass) {
 	}
 }
 
+// blank reports a cue with no visible text (the line facts' blankLine
+// on every line, which is how the rules learn it; the equivalence test
+// uses this as reference).
 func blank(c *cue.Cue) bool {
 	for _, l := range c.Lines {
 		if strings.TrimSpace(l.Text) != "" {
@@ -128,23 +131,35 @@ func blank(c *cue.Cue) bool {
 	return true
 }
 
+// runEmptyCue reports the cues, not comments, that the line facts found
+// no text in: those textCues leaves out.
 func runEmptyCue(p *rule.Pass) {
+	idx, _ := textFactsOf(p)
+	k := 0 // the next text cue (idx is in cue order)
 	for i := range p.Doc.Cues {
 		c := &p.Doc.Cues[i]
-		if c.Comment || !blank(c) {
+		if k < len(idx) && idx[k] == i {
+			k++
 			continue
 		}
-		p.ReportCue(c, "", "cue has no visible text", "text", "nothing")
+		if !c.Comment {
+			p.ReportCue(c, "", "cue has no visible text", "text", "nothing")
+		}
 	}
 }
 
+// runStrayWhitespace reads the text cues (not the empty ones: L003
+// reports those) through their line facts, which say which lines can have
+// stray white space.
 func runStrayWhitespace(p *rule.Pass) {
-	for i := range p.Doc.Cues {
-		c := &p.Doc.Cues[i]
-		if c.Comment || blank(c) {
-			continue // L003 reports empty cues
-		}
+	if !fileFacts(p).is(strayWhitespace) {
+		return
+	}
+	textCueFacts(p, func(c *cue.Cue, facts []lineFacts) {
 		for j, l := range c.Lines {
+			if !facts[j].is(strayWhitespace) {
+				continue
+			}
 			var what string
 			switch {
 			case l.Text == "" || strings.TrimSpace(l.Text) == "":
@@ -160,7 +175,7 @@ func runStrayWhitespace(p *rule.Pass) {
 			}
 			reportLine(p, c, j, "", "line "+itoa(int64(j+1))+" "+what+": \""+l.Text+"\"", "", "", whitespaceFix(p, c)...)
 		}
-	}
+	})
 }
 
 func isSpace(b byte) bool { return b == ' ' || b == '\t' }
@@ -221,12 +236,13 @@ func reportLine(p *rule.Pass, c *cue.Cue, j int, param, message, expected, actua
 // widths are the weighted character counts of every line of a document,
 // cue by cue: line length (L001) and reading speed (T005) both need them,
 // so a line is counted at most once per file (rule.Pass.Memo), and only
-// when a rule cannot decide without its count (see withinBytes).
+// when a rule cannot decide without its count (see bounded).
 type widths struct {
 	doc    *cue.Document
 	weight float64
-	first  []int     // first[i] is where cue i's lines start in n; first[len(cues)] = len(n)
-	n      []float64 // the counts, line by line; -1 until counted
+	first  []int32   // first[i] is where cue i's lines start in most and n
+	most   []uint32  // the bounds atMost gives, taken at its first call
+	n      []float64 // the counts, line by line, -1 until counted; made at the first count (most lines need none)
 }
 
 type widthsKey struct{ weight float64 }
@@ -234,37 +250,70 @@ type widthsKey struct{ weight float64 }
 func lineWidths(p *rule.Pass, weight float64) *widths {
 	return p.Memo(widthsKey{weight}, func() any {
 		cues := p.Doc.Cues
-		lines := 0
-		for i := range cues {
-			lines += len(cues[i].Lines)
-		}
-		w := &widths{doc: p.Doc, weight: weight, first: make([]int, len(cues)+1), n: make([]float64, lines)}
+		w := &widths{doc: p.Doc, weight: weight, first: make([]int32, len(cues))}
 		k := 0
 		for i := range cues {
-			w.first[i] = k
+			w.first[i] = int32(k)
 			k += len(cues[i].Lines)
-		}
-		w.first[len(cues)] = k
-		for j := range w.n {
-			w.n[j] = -1
 		}
 		return w
 	}).(*widths)
 }
 
+// lines is the number of lines of the document.
+func (w *widths) lines() int {
+	if n := len(w.first); n > 0 {
+		return int(w.first[n-1]) + len(w.doc.Cues[n-1].Lines)
+	}
+	return 0
+}
+
 // line is the count of cue i's line j.
 func (w *widths) line(i, j int) float64 {
-	k := w.first[i] + j
-	if w.n[k] < 0 { // a count is never negative
+	if w.n == nil {
+		w.n = make([]float64, w.lines())
+		for k := range w.n {
+			w.n[k] = -1 // a count is never negative
+		}
+	}
+	k := int(w.first[i]) + j
+	if w.n[k] < 0 {
 		w.n[k] = textcount.Count(w.doc.Cues[i].Lines[j].Text, w.weight)
 	}
 	return w.n[k]
 }
 
-// bytesBound reports whether a text's length in bytes bounds its count,
-// so that a rule can pass a line or cue short enough in bytes without
-// counting it: each character takes at least one byte and counts at most
-// 1 when the half-width weight is at most 1. Most lines of Latin, Greek or
-// Cyrillic text are passed so (a 35-byte line against a limit of 42), and
-// the counts L001 and T005 took were a tenth of a file's time.
-func (w *widths) bytesBound() bool { return w.weight <= 1 }
+// bounded reports whether a text's bytes, and atMost, bound its count, so
+// that a rule can pass a line or cue short enough without counting it:
+// each character is at least one code point (and byte) and counts at most
+// 1 when the half-width weight is at most 1. Most lines are passed so: a
+// 35-byte line against a limit of 42 by its bytes, a Korean line of 12
+// syllables and 3 spaces (39 bytes) against 16 by its code points. The
+// counts L001 and T005 took were a tenth of a file's time.
+func (w *widths) bounded() bool { return w.weight <= 1 }
+
+// atMost is a bound on the count of cue i's line j: its code points, from
+// the line facts, or in a cue without text (white space only) its bytes.
+// The rules ask it only of a line or cue too long in bytes, so a file of
+// short lines does not take the line facts for it when no text rule runs.
+func (w *widths) atMost(p *rule.Pass, i, j int) uint32 {
+	if w.most == nil {
+		w.most = make([]uint32, w.lines())
+		idx, tf := textFactsOf(p)
+		t := 0 // the next text cue (idx is in cue order)
+		for i, c := range w.doc.Cues {
+			k := int(w.first[i])
+			if t < len(idx) && idx[t] == i {
+				for j, f := range tf.lines[tf.start[t] : tf.start[t]+int32(len(c.Lines))] {
+					w.most[k+j] = f.runes
+				}
+				t++
+				continue
+			}
+			for j, l := range c.Lines {
+				w.most[k+j] = uint32(len(l.Text))
+			}
+		}
+	}
+	return w.most[int(w.first[i])+j]
+}

@@ -33,7 +33,7 @@ func TestRuneSetMayBeIn(t *testing.T) {
 		r := rand.New(rand.NewPCG(14, 4))
 		for i := 0; i < 20000; i++ {
 			text := randomLine(r)
-			if f := scanLine(text); s.in(text) && !s.mayBeIn(&f) {
+			if f := scanLine(text, nil); s.in(text) && !s.mayBeIn(&f) {
 				t.Fatalf("set %q: the facts of %q rule out a member it holds", set, text)
 			}
 		}
@@ -41,14 +41,14 @@ func TestRuneSetMayBeIn(t *testing.T) {
 	quotes := newRuneSet(doubleQuotes + "‘’‚‹›『』")
 	for _, q := range doubleQuotes + "‘’‚‹›『』" {
 		for _, text := range []string{string(q), "你好" + string(q) + "。", "Привет" + string(q)} {
-			if f := scanLine(text); !quotes.mayBeIn(&f) {
+			if f := scanLine(text, nil); !quotes.mayBeIn(&f) {
 				t.Errorf("the facts of %q rule out its quotation mark %U", text, q)
 			}
 		}
 	}
 	for _, text := range []string{"Ich weiß es nicht", "그녀 없이는 안 가", "日本語のテキスト", "Hello there", "你好，世界。",
 		"مرحبا، كيف حالك؟", "Да — нет…"} {
-		f := scanLine(text)
+		f := scanLine(text, nil)
 		if s := newRuneSet("“”„«»"); s.mayBeIn(&f) {
 			t.Errorf("quotation marks may be in %q, which has none and no quotation mark or bracket outside ASCII", text)
 		}

@@ -65,26 +65,14 @@ func badParam(p *rule.Pass, param string, err error) {
 		"; the rule did not run", Source: p.Source(param)})
 }
 
-// textCues calls fn for every displayed cue with text.
+// textCues calls fn for every displayed cue with text: not a comment,
+// and with a line that is not blank. Which cues those are the line facts
+// tell (textFactsOf), taken once per file for every text rule.
 func textCues(p *rule.Pass, fn func(c *cue.Cue)) {
-	for _, i := range p.Memo(textCuesKey{}, func() any { return shownWithText(p.Doc) }).([]int) {
+	idx, _ := textFactsOf(p)
+	for _, i := range idx {
 		fn(&p.Doc.Cues[i])
 	}
-}
-
-// textCuesKey memoises, per file, which cues the text rules look at: every
-// one of the seventeen would otherwise test every cue for blankness again.
-type textCuesKey struct{}
-
-// shownWithText lists the cues that are displayed and hold visible text.
-func shownWithText(doc *cue.Document) []int {
-	out := make([]int, 0, len(doc.Cues))
-	for i := range doc.Cues {
-		if c := &doc.Cues[i]; !c.Comment && !blank(c) {
-			out = append(out, i)
-		}
-	}
-	return out
 }
 
 // quote shows a line in a message, shortened when long.

@@ -91,7 +91,7 @@ func TestWholeBlocksHoldOnlyAllowedLines(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if f := scanLine(c.line); !g.whole.holds(&f) {
+		if f := scanLine(c.line, nil); !g.whole.holds(&f) {
 			t.Errorf("%s: %q is not passed whole", c.sets, c.line)
 		}
 		for i := 0; i < 20000; i++ {
@@ -99,7 +99,7 @@ func TestWholeBlocksHoldOnlyAllowedLines(t *testing.T) {
 			if i%5 == 0 {
 				line += string(rune(r.IntN(0x20))) // a control character, allowed by no set
 			}
-			f := scanLine(line)
+			f := scanLine(line, nil)
 			if !g.whole.holds(&f) {
 				continue
 			}

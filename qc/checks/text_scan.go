@@ -7,20 +7,24 @@ import (
 	"unicode/utf8"
 
 	"github.com/exportqc/exportqc/qc/cue"
+	"github.com/exportqc/exportqc/qc/internal/utf8x"
+	"github.com/exportqc/exportqc/qc/langcheck"
 	"github.com/exportqc/exportqc/qc/rule"
 )
 
 // lineFacts is what a quick pass over a display line's bytes tells every
 // text rule at once: which ASCII characters occur, which follow a space,
 // how long its runs of full stops are, and whether it holds anything
-// outside ASCII worth a closer look. A rule asks the facts whether its
+// outside ASCII worth a closer look; for the layout rules, whether it has
+// stray whitespace (L004) and how many code points it has, which bounds
+// its character count (L001, T005). A rule asks the facts whether its
 // trigger can occur on the line and looks no further when it cannot; the
-// facts are taken once per file (textCueFacts) instead of seventeen rules
-// each decoding every line. Every answer errs towards "maybe": a rule that
+// facts are taken once per file (textCueFacts) instead of each rule
+// decoding every line again. Every answer errs towards "maybe": a rule that
 // runs on a line the facts let through behaves exactly as without them.
 //
-// Thirty-two bytes a line: a file's facts are one allocation the size of
-// a few of its lines' text.
+// Forty bytes a line: a file's facts are one allocation the size of a few
+// of its lines' text.
 type lineFacts struct {
 	ascii asciiSet // ASCII characters in the line
 	// the blocks of the characters outside ASCII (text_scan_blocks.go)
@@ -30,6 +34,7 @@ type lineFacts struct {
 	dots       uint16 // bit n: a run of exactly n full stops (n < 15); bit 15: a longer run
 	flags      factFlags
 	blocksHigh uint32
+	runes      uint32 // code points, an invalid byte counting one (as utf8 decodes): at least the line's character count
 }
 
 type factFlags uint16
@@ -48,7 +53,13 @@ const (
 	mayGreek                           // one that may be Greek
 	mayMark                            // a character outside ASCII that may be punctuation or a symbol (markBits)
 	mayQuote                           // one that may be a quotation mark or bracket (quoteBits)
+	blankLine                          // nothing but white space (strings.TrimSpace leaves "")
+	edgeSpace                          // starts or ends with a space or tab
+	doubleSpace                        // two spaces in a row
 )
+
+// strayWhitespace are the flags of a line L004 reports.
+const strayWhitespace = blankLine | edgeSpace | doubleSpace
 
 var latinASCII = asciiOf("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
@@ -77,6 +88,7 @@ func (f *lineFacts) mayMixScripts() bool {
 type asciiSet uint64
 
 const (
+	spaceBit    asciiSet = 1 << (' ' - 0x20)
 	letterBit   asciiSet = 1 << 44
 	tabBit      asciiSet = 1 << 45
 	controlBit  asciiSet = 1 << 46 // U+0000–U+001F but tab, and DEL
@@ -160,6 +172,8 @@ var maybeAll = lineFacts{ascii: ^asciiSet(0), afterSpace: ^uint32(0), afterMark:
 type byteFact struct {
 	bit                asciiSet
 	after, space, mark uint32
+	blank              factFlags // doubleSpace for a space: two in a row set it
+	letter             uint8     // 1 for a letter G002 counts (langcheck.Tally)
 }
 
 var byteFacts = func() (t [256]byteFact) {
@@ -167,6 +181,12 @@ var byteFacts = func() (t [256]byteFact) {
 		t[b] = byteFact{bit: bitOf[b], after: afterBit(byte(b))}
 		if b == ' ' || b == '\t' {
 			t[b].space = ^uint32(0)
+		}
+		if b == ' ' {
+			t[b].blank = doubleSpace
+		}
+		if langcheck.IsASCIILetter(byte(b)) {
+			t[b].letter = 1
 		}
 		if b > 0x20 && b < 0x40 {
 			t[b].mark = ^uint32(0)
@@ -186,13 +206,16 @@ func afterBit(b byte) uint32 {
 	return 1
 }
 
-// scanLine takes a line's facts. The bytes are read once, without a
-// branch, for the ASCII characters and those after a space; full stops
-// and characters outside ASCII, where the line has them, are then looked
-// at on their own.
-func scanLine(s string) lineFacts {
+// scanLine takes a line's facts, and adds its letters to tally (G002's
+// letters per script and per line) when tally is not nil. The bytes are
+// read once, without a branch, for the ASCII characters and those after a
+// space; full stops and characters outside ASCII, where the line has them,
+// are then looked at on their own.
+func scanLine(s string, tally *langcheck.Tally) lineFacts {
 	var set asciiSet
 	var after, space, afterMk, mark uint32
+	var dbl, blank factFlags
+	letters := 0
 	for i := 0; i < len(s); i++ {
 		t := &byteFacts[s[i]]
 		set |= t.bit
@@ -200,10 +223,16 @@ func scanLine(s string) lineFacts {
 		space = t.space
 		afterMk |= mark & t.after
 		mark = t.mark
+		dbl |= blank & t.blank
+		blank = t.blank
+		letters += int(t.letter)
 	}
-	f := lineFacts{ascii: set &^ nonASCIIBit, afterSpace: after, afterMark: afterMk}
+	f := lineFacts{ascii: set &^ nonASCIIBit, afterSpace: after, afterMark: afterMk, flags: dbl, runes: uint32(len(s))}
 	if set&(tabBit|controlBit) != 0 {
 		f.flags |= unprintable
+	}
+	if len(s) > 0 && (isSpace(s[0]) || isSpace(s[len(s)-1])) {
+		f.flags |= edgeSpace
 	}
 	if set&tabBit != 0 {
 		f.flags |= hasInvisible
@@ -211,11 +240,46 @@ func scanLine(s string) lineFacts {
 	if set.has('.') {
 		f.dots = dotRunBits(s)
 	}
+	others := 0
 	if set&nonASCIIBit != 0 {
-		f.scanOther(s)
+		others = f.scanOther(s, tally)
+	}
+	if f.mayBeBlank(set) && strings.TrimSpace(s) == "" {
+		f.flags |= blankLine
+	}
+	if tally != nil {
+		tally.LineEnd(letters, others)
 	}
 	return f
 }
+
+// mayBeBlank reports whether a line with ASCII set set and these facts
+// can be all white space: its ASCII characters are spaces, tabs or control
+// characters, and its others lie in the blocks that hold white space
+// (U+0085, U+00A0, U+2000–U+200A, U+3000, ...). Only then is
+// strings.TrimSpace asked: a Russian or Chinese line is not decoded again.
+func (f *lineFacts) mayBeBlank(set asciiSet) bool {
+	return set&^(spaceBit|tabBit|controlBit|nonASCIIBit) == 0 &&
+		f.blocksLow&^spaceBlocks.low == 0 && f.blocksHigh&^spaceBlocks.high == 0
+}
+
+// spaceBlocks are the blocks of the white space outside ASCII.
+var spaceBlocks = func() (w wholeBlocks) {
+	var f lineFacts
+	for _, rg := range unicode.White_Space.R16 {
+		for r := rune(rg.Lo); r <= rune(rg.Hi); r += rune(rg.Stride) {
+			if r >= utf8.RuneSelf {
+				f.addBlock(r)
+			}
+		}
+	}
+	for _, rg := range unicode.White_Space.R32 {
+		for r := rune(rg.Lo); r <= rune(rg.Hi); r += rune(rg.Stride) {
+			f.addBlock(r)
+		}
+	}
+	return wholeBlocks{low: f.blocksLow, high: f.blocksHigh}
+}()
 
 // dotRunBits finds the runs of full stops for lineFacts.dots.
 func dotRunBits(s string) uint16 {
@@ -235,8 +299,9 @@ func dotRunBits(s string) uint16 {
 	return bits
 }
 
-// scanOther decodes the characters outside ASCII of a line that has some.
-func (f *lineFacts) scanOther(s string) {
+// scanOther decodes the characters outside ASCII of a line that has some,
+// and returns how many of them are letters tally counted.
+func (f *lineFacts) scanOther(s string, tally *langcheck.Tally) (letters int) {
 	f.flags |= nonASCII | unprintable
 	for i := 0; i < len(s); {
 		b := s[i]
@@ -247,18 +312,23 @@ func (f *lineFacts) scanOther(s string) {
 		var r rune
 		n := 2
 		if b >= 0xC2 && b < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
-			r = rune(b&0x1F)<<6 | rune(s[i+1]&0x3F) // two bytes, the alphabets up to U+07FF
+			r = rune(b&0x1F)<<6 | rune(s[i+1]&0x3F) // two bytes, the alphabets up to U+07FF, without a call
 		} else {
-			r, n = utf8.DecodeRuneInString(s[i:])
+			r, n = utf8x.DecodeRune(s[i:])
 		}
 		k := otherFlags(r)
 		f.flags |= k &^ spaceRune
 		f.addBlock(r)
 		i += n
+		f.runes -= uint32(n - 1)
 		if k&spaceRune != 0 && i < len(s) {
 			f.afterSpace |= afterBit(s[i])
 		}
+		if tally != nil && tally.Letter(r) {
+			letters++
+		}
 	}
+	return letters
 }
 
 // lowFlags holds otherFlags for U+0080–U+07FF, the two-byte characters.
@@ -403,13 +473,26 @@ func marksOf(r rune) factFlags {
 }
 
 // textFacts is one file's line facts: lines[start[k]+j] is line j of the
-// k-th cue textCues lists. all is the union of every line's facts: a rule
+// k-th cue textCues lists (cue idx[k]). all is the union of every line's facts: a rule
 // whose trigger it rules out has nothing to read in the whole file, and
-// does not walk the cues at all (fileFacts).
+// does not walk the cues at all (fileFacts). tally is G002's count of the
+// letters of every line it reads (langcheck.TextLines: the cues without
+// text too), taken in the same pass.
 type textFacts struct {
+	idx   []int // the text cues: displayed, with a line that is not blank
 	start []int32
 	lines []lineFacts
 	all   lineFacts
+	tally *langcheck.Tally
+}
+
+// G002 takes its tally from the line facts, so that a file's lines are
+// read once for both.
+func init() {
+	langcheck.WalkTally = func(p *rule.Pass) *langcheck.Tally {
+		_, tf := textFactsOf(p)
+		return tf.tally
+	}
 }
 
 // union adds g's facts to f: every test that says "maybe" for g says it for f.
@@ -429,7 +512,8 @@ type textFactsKey struct{}
 // maybeAll: the rules then read every line in full, as without the scan.
 var factsOff = false
 
-// textCueFacts is textCues with each cue's line facts.
+// textCueFacts calls fn for every displayed cue with text (textCues),
+// with its lines' facts.
 func textCueFacts(p *rule.Pass, fn func(c *cue.Cue, facts []lineFacts)) {
 	idx, tf := textFactsOf(p)
 	for k, i := range idx {
@@ -449,26 +533,49 @@ func fileFacts(p *rule.Pass) *lineFacts {
 
 // textFactsOf is the file's text cues and their facts, taken once per file.
 func textFactsOf(p *rule.Pass) ([]int, *textFacts) {
-	idx := p.Memo(textCuesKey{}, func() any { return shownWithText(p.Doc) }).([]int)
-	return idx, p.Memo(textFactsKey{}, func() any { return scanCues(p.Doc, idx) }).(*textFacts)
+	tf := p.Memo(textFactsKey{}, func() any { return scanCues(p.Doc) }).(*textFacts)
+	return tf.idx, tf
 }
 
-func scanCues(doc *cue.Document, idx []int) *textFacts {
-	tf := &textFacts{start: make([]int32, len(idx))}
-	n := 0
-	for _, i := range idx {
-		n += len(doc.Cues[i].Lines)
+// scanCues reads every line of every cue that is not a comment once: its
+// facts, and G002's tally. A cue whose lines are all blank is not a text
+// cue: its facts are dropped, and it is not in idx.
+func scanCues(doc *cue.Document) *textFacts {
+	all := 0
+	for i := range doc.Cues {
+		if !doc.Cues[i].Comment {
+			all += len(doc.Cues[i].Lines)
+		}
 	}
-	tf.lines = make([]lineFacts, 0, n)
-	for k, i := range idx {
-		tf.start[k] = int32(len(tf.lines))
-		for _, l := range doc.Cues[i].Lines {
-			f := maybeAll
-			if !factsOff {
-				f = scanLine(l.Text)
-			}
+	tf := &textFacts{idx: make([]int, 0, len(doc.Cues)), start: make([]int32, 0, len(doc.Cues)),
+		lines: make([]lineFacts, 0, all), tally: langcheck.NewTally(all)}
+	for i := range doc.Cues {
+		c := &doc.Cues[i]
+		if c.Comment {
+			continue
+		}
+		from, text := len(tf.lines), false
+		for _, l := range c.Lines {
+			f := scanLine(l.Text, tf.tally)
+			text = text || !f.is(blankLine)
 			tf.lines = append(tf.lines, f)
-			tf.all.union(f)
+		}
+		if factsOff {
+			text = !blank(c)
+		}
+		if !text {
+			tf.lines = tf.lines[:from] // white space only: L003's, no text rule's
+			continue
+		}
+		tf.idx = append(tf.idx, i)
+		tf.start = append(tf.start, int32(from))
+		for k := from; k < len(tf.lines); k++ {
+			if factsOff {
+				runes := uint32(len(c.Lines[k-from].Text)) // the bound the counting rules used before the facts
+				tf.lines[k] = maybeAll
+				tf.lines[k].runes = runes
+			}
+			tf.all.union(tf.lines[k])
 		}
 	}
 	return tf

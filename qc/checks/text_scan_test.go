@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/exportqc/exportqc/qc/cue"
 	"github.com/exportqc/exportqc/qc/pack"
@@ -79,6 +80,11 @@ func runRule(t *testing.T, packs map[string]*pack.Effective, code, lang, path st
 	return got
 }
 
+// factRules are the rules that read the line facts: the text rules, and
+// the layout and timing rules that take empty cues, white space and a
+// bound on each line's count from them.
+var factRules = append([]*rule.Rule{LineTooLong, EmptyCue, StrayWhitespace, ReadingSpeed}, textRules...)
+
 func TestLineFactsChangeNoFinding(t *testing.T) {
 	lib, err := pack.Load(All())
 	if err != nil {
@@ -110,7 +116,7 @@ func TestLineFactsChangeNoFinding(t *testing.T) {
 		}
 		for _, doc := range []*cue.Document{randomDoc(r, 60), randomDocOf(few, 60, some)} {
 			for _, lang := range langs {
-				for _, rl := range textRules {
+				for _, rl := range factRules {
 					path := paths[round%len(paths)]
 					fast := runRule(t, packs, rl.Code, lang, path, doc, false)
 					full := runRule(t, packs, rl.Code, lang, path, doc, true)
@@ -123,7 +129,7 @@ func TestLineFactsChangeNoFinding(t *testing.T) {
 			}
 		}
 	}
-	for _, rl := range textRules {
+	for _, rl := range factRules {
 		if found[rl.Code] == 0 {
 			t.Errorf("%s found nothing in any language: the random lines no longer exercise it", rl.Code)
 		}
@@ -133,14 +139,32 @@ func TestLineFactsChangeNoFinding(t *testing.T) {
 // The scan's flags agree with the line tests the rules used before.
 func TestScanLineFlags(t *testing.T) {
 	r := rand.New(rand.NewPCG(14, 2))
-	for i := 0; i < 20000; i++ {
-		s := randomLine(r)
-		f := scanLine(s)
+	edges := []string{"", " ", "\t", " \t ", "\u00A0", "\n", "\r\n", "\u3000", "\x85", "\u0085", "a", " a", "a\t", "a  b", "\xff"}
+	for i := 0; i < 20000+len(edges); i++ {
+		var s string
+		if i < len(edges) {
+			s = edges[i]
+		} else {
+			s = randomLine(r)
+		}
+		f := scanLine(s, nil)
 		if got, want := !f.is(unprintable), printableASCII(s); got != want {
 			t.Fatalf("%q: printable %v, want %v", s, got, want)
 		}
 		if got, want := f.is(hasCyrGreek), hasCyrillicOrGreek(s); got != want {
 			t.Fatalf("%q: Cyrillic or Greek %v, want %v", s, got, want)
+		}
+		if got, want := f.is(blankLine), strings.TrimSpace(s) == ""; got != want {
+			t.Fatalf("%q: blank %v, want %v", s, got, want)
+		}
+		if got, want := f.is(edgeSpace), s != "" && (isSpace(s[0]) || isSpace(s[len(s)-1])); got != want {
+			t.Fatalf("%q: space at an end %v, want %v", s, got, want)
+		}
+		if got, want := f.is(doubleSpace), strings.Contains(s, "  "); got != want {
+			t.Fatalf("%q: double space %v, want %v", s, got, want)
+		}
+		if got, want := int(f.runes), utf8.RuneCountInString(s); got != want {
+			t.Fatalf("%q: %d code points, want %d", s, got, want)
 		}
 		inv := strings.ContainsFunc(s, invisible)
 		if got := f.is(hasInvisible); got != inv {
@@ -165,7 +189,7 @@ func TestScanLineFlags(t *testing.T) {
 
 // A line of single marks rules out the doubled ones.
 func TestScanLineDoubledMarks(t *testing.T) {
-	f := scanLine("Wait, what? Go! Now: 10 o'clock.")
+	f := scanLine("Wait, what? Go! Now: 10 o'clock.", nil)
 	for _, pair := range []string{",,", "??", "!!", "::", "?!", "!?"} {
 		if f.mayFollowMark(pair[0], pair[1]) {
 			t.Errorf("the facts of a line without %q say it may hold it", pair)

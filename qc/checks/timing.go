@@ -220,15 +220,22 @@ func runReadingSpeed(p *rule.Pass) {
 			continue
 		}
 		seconds := c.Duration().Seconds()
-		if widths.bytesBound() {
-			// The cue's bytes bound its count, and dividing both by the
-			// same duration keeps their order: a cue slow enough in bytes
-			// is slow enough in characters.
-			bytes := 0
+		if widths.bounded() {
+			// The cue's bytes, and its lines' bounds, bound its count, and
+			// dividing both by the same duration keeps their order: a cue
+			// slow enough in bytes or code points is slow enough in
+			// characters.
+			bytes, most := 0, 0
 			for _, l := range c.Lines {
 				bytes += len(l.Text)
 			}
 			if float64(bytes)/seconds <= max {
+				continue
+			}
+			for j := range c.Lines {
+				most += int(widths.atMost(p, i, j))
+			}
+			if float64(most)/seconds <= max {
 				continue
 			}
 		}

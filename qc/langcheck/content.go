@@ -104,27 +104,70 @@ type textStats struct {
 	// not classify every letter of the file again.
 	chunkEnds   []int32
 	tailLetters int
+	// wordsTo is the number of leading lines the word statistics (words,
+	// caps, upper, lower, wordSet) cover: all of them after measure, fewer
+	// after measureEnough (see complete).
+	wordsTo int
 }
 
 // measure reads every code point of lines once. It decodes UTF-8 itself
 // and looks most code points up in runeInfo: with unicode.IsLetter,
 // IsUpper and IsLower per code point it took as long as the identifier.
-func measure(lines []string) textStats {
+func measure(lines []string) textStats { return measureEnough(lines, -1, nil) }
+
+// measureEnough is measure for a verdict that needs the word statistics
+// only to know that the text has needWords letters of running text and
+// minDistinctWords different words (needWords < 0: the whole text). Once a
+// prefix of the lines shows both, the rest are not split into words: the
+// verdict needs only their tally (letters per script, the chunk cuts),
+// which t gives when the lines were tallied already (nil: they are
+// tallied here). Both answers only grow with more text, so they are final;
+// a verdict that quotes the exact figures calls complete first. Splitting
+// words, telling case and hashing every letter was most of measure's cost,
+// and a subtitle file has its first 200 running letters within a dozen
+// lines.
+func measureEnough(lines []string, needWords int, t *Tally) textStats {
+	st := textStats{wordsTo: len(lines)}
 	info := runeInfoTable()
-	var st textStats
-	n := 0 // letters since the last chunk end
-	for i, line := range lines {
-		n += st.measureLine(line, info)
+	enough := func() bool {
+		return needWords >= 0 && st.words >= needWords && st.distinctWords() >= minDistinctWords
+	}
+	if t == nil || len(t.lines) != len(lines) {
+		// No tally of these lines: take it here, in the same pass as the
+		// words while they last.
+		t = NewTally(len(lines))
+		for i, line := range lines {
+			if i >= st.wordsTo {
+				t.Line(line)
+				continue
+			}
+			t.lines = append(t.lines, int32(st.measureLine(line, info)))
+			if enough() {
+				st.wordsTo = i + 1
+			}
+		}
+		for sc, n := range st.scripts { // the letters of the lines read for words
+			t.scripts[sc] += n
+		}
+	} else {
+		for i, line := range lines {
+			st.measureLine(line, info)
+			if enough() {
+				st.wordsTo = i + 1
+				break
+			}
+		}
+	}
+	st.scripts = t.scripts // measureLine's counts are part of the tally
+	st.scripts[scNone] = 0 // what Letter counted that is not a letter
+	n := 0                 // letters since the last chunk end
+	for i, k := range t.lines {
+		n += int(k)
 		if n >= chunkLetters {
 			if st.chunkEnds == nil {
-				// A piece of chunkLetters letters has at least as many
-				// bytes, so the rest of the text bounds the number of
-				// pieces: one allocation, and none for short texts.
-				rest := 0
-				for _, l := range lines[i+1:] {
-					rest += len(l)
-				}
-				st.chunkEnds = make([]int32, 0, 1+rest/chunkLetters)
+				// Each piece has chunkLetters letters: one allocation,
+				// and none for short texts.
+				st.chunkEnds = make([]int32, 0, 1+t.scripts.total()/chunkLetters)
 			}
 			st.chunkEnds = append(st.chunkEnds, int32(i+1))
 			n = 0
@@ -132,6 +175,22 @@ func measure(lines []string) textStats {
 	}
 	st.tailLetters = n
 	return st
+}
+
+// wordsInFull, set by the equivalence test only, makes DetectMismatch
+// measure words over the whole text, as it did before measureEnough.
+var wordsInFull = false
+
+// complete extends the word statistics of a measureEnough to every line,
+// so that the figures a message quotes are those of the whole text.
+// Words never cross lines, so the rest is measured on its own; its
+// letters are already in the script counts, which are kept as they are.
+func (st *textStats) complete(lines []string) {
+	info, scripts := runeInfoTable(), st.scripts
+	for _, line := range lines[st.wordsTo:] {
+		st.measureLine(line, info)
+	}
+	st.scripts, st.wordsTo = scripts, len(lines)
 }
 
 // asciiLetter is 1 for the ASCII small letters, 2 for the capitals and 0
@@ -286,6 +345,12 @@ func (st *textStats) runningLetters() int {
 // voted for the detected language (identifier) or the share of letters
 // outside the declared script (script).
 func DetectMismatch(declared string, lines []string, opts MismatchOptions) *Mismatch {
+	return detectMismatch(declared, lines, nil, opts)
+}
+
+// detectMismatch is DetectMismatch on lines whose tally may be known
+// (nil: it is taken here).
+func detectMismatch(declared string, lines []string, tally *Tally, opts MismatchOptions) *Mismatch {
 	opts = opts.withDefaults()
 	canon, p := CheckTag(declared)
 	if canon == "" || p != nil && p.Severity == SeverityError {
@@ -300,7 +365,11 @@ func DetectMismatch(declared string, lines []string, opts MismatchOptions) *Mism
 		return nil
 	}
 	base := foldTag(canon)
-	st := measure(lines)
+	need := opts.MinLetters
+	if wordsInFull {
+		need = -1
+	}
+	st := measureEnough(lines, need, tally)
 	if m := scriptMismatch(canon, t, base, lines, &st, opts); m != nil {
 		return m
 	}
@@ -339,6 +408,7 @@ func scriptMismatch(canon string, t language.Tag, base string, lines []string, s
 	kana, han := st.scripts[scKana], st.scripts[scHan]
 	share := float64(inWant) / float64(total)
 	if share < opts.MaxDeclaredScriptShare {
+		st.complete(lines)
 		dom := st.scripts.dominant()
 		detected := scriptLanguage(dom, st)
 		if len(profileScripts[dom]) > 0 && st.distinctWords() >= minDistinctWords {
@@ -463,6 +533,10 @@ func identifierMismatch(canon string, t language.Tag, base string, lines []strin
 	if share < opts.MinConfidence {
 		return nil
 	}
+	// The thresholds above hold for a partial measure (measureEnough);
+	// the close-relative test and the message need the whole text's count.
+	st.complete(lines)
+	letters = st.runningLetters()
 	close := inGroup(closeGroups, base, v.bestTag)
 	if close && (letters < opts.CloseFactor*opts.MinLetters || v.votes < v.judged) {
 		return nil

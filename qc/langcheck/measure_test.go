@@ -139,7 +139,7 @@ func TestMeasureMatchesReference(t *testing.T) {
 		t.Helper()
 		got, want := measure(ls), measureRef(ls)
 		cut := got
-		cut.chunkEnds, cut.tailLetters = nil, 0 // the reference has no cuts
+		cut.chunkEnds, cut.tailLetters, cut.wordsTo = nil, 0, 0 // the reference has no cuts
 		if !reflect.DeepEqual(cut, want) {
 			t.Fatalf("%s: measure = %+v, want %+v", name, cut, want)
 		}
@@ -182,7 +182,7 @@ func FuzzMeasure(f *testing.F) {
 		ls := strings.Split(text, "\n")
 		got := measure(ls)
 		cut := got
-		cut.chunkEnds, cut.tailLetters = nil, 0
+		cut.chunkEnds, cut.tailLetters, cut.wordsTo = nil, 0, 0
 		if want := measureRef(ls); !reflect.DeepEqual(cut, want) {
 			t.Fatalf("measure(%q) = %+v, want %+v", text, cut, want)
 		}

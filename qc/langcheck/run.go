@@ -77,7 +77,11 @@ func runContentMismatch(p *rule.Pass) {
 		return
 	}
 	opt := MismatchOptionsFrom(p.Int("min_letters"), p.Float("min_confidence"), p.Int("min_script_letters"))
-	if m := DetectMismatch(p.File.Language, TextLines(p), opt); m != nil {
+	var tally *Tally
+	if WalkTally != nil {
+		tally = WalkTally(p)
+	}
+	if m := detectMismatch(p.File.Language, TextLines(p), tally, opt); m != nil {
 		p.Report(mismatchFinding(m, p.Source("min_confidence")))
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
@@ -76,24 +77,26 @@ var (
 )
 
 // decodeFile parses and validates one pack file against the registry.
+//
+// The text is parsed once: the node tree is kept for line numbers and
+// decoded into fileDoc, with strictKeys standing in for KnownFields (node
+// decoding cannot be strict) and giving the same "unknown key" errors.
+// Parsing is most of what loading the embedded packs costs on every run.
+// A tree with aliases or merge keys, which strictKeys does not follow, is
+// decoded from the text again by the strict decoder.
 func decodeFile(file string, data []byte, reg *registry, probs *problems) *Pack {
 	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
-		addYAMLError(probs, file, err)
-		return nil
-	}
-	if root.Kind == 0 {
-		probs.add(file, 0, "empty pack file")
-		return nil
-	}
-	var doc fileDoc
 	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	var badParams map[int]bool
-	if err := dec.Decode(&doc); errors.Is(err, io.EOF) {
+	if err := dec.Decode(&root); errors.Is(err, io.EOF) || err == nil && root.Kind == 0 {
 		probs.add(file, 0, "empty pack file")
 		return nil
 	} else if err != nil {
+		addYAMLError(probs, file, err)
+		return nil
+	}
+	var doc fileDoc
+	var badParams map[int]bool
+	if err := decodeStrict(&root, data, &doc, file, probs); err != nil {
 		var local bool
 		badParams, local = addYAMLError(probs, file, err)
 		// After errors confined to one key (unknown keys, bare parameter
@@ -110,6 +113,39 @@ func decodeFile(file string, data []byte, reg *registry, probs *problems) *Pack 
 	}
 	d := fileDecoder{file: file, root: &root, reg: reg, probs: probs, badParams: badParams}
 	return d.pack(&doc)
+}
+
+// decodeStrict decodes the parsed document root into doc, reporting keys
+// doc has no field for as errors.
+func decodeStrict(root *yaml.Node, data []byte, doc *fileDoc, file string, probs *problems) error {
+	if hasAliases(root) {
+		return decodeStrictText(data, doc)
+	}
+	if len(root.Content) > 0 {
+		strictKeys(root.Content[0], reflect.TypeFor[fileDoc](), file, probs)
+	}
+	return root.Decode(doc)
+}
+
+// decodeStrictText decodes the first document of data into doc with the
+// strict decoder, parsing the text again.
+func decodeStrictText(data []byte, doc *fileDoc) error {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	return dec.Decode(doc)
+}
+
+// hasAliases reports whether the tree uses an alias or a merge key ("<<").
+func hasAliases(n *yaml.Node) bool {
+	if n.Kind == yaml.AliasNode || n.Tag == "!!merge" {
+		return true
+	}
+	for _, c := range n.Content {
+		if hasAliases(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // addYAMLError turns yaml.v3 errors ("line 7: field colour not found in type

@@ -255,6 +255,13 @@ func appendJSONString(b []byte, s string) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		// Most text needs no escaping: pass over it eight bytes at a time.
+		for i+8 <= len(s) && plainJSON8(s, i) {
+			i += 8
+		}
+		if i == len(s) {
+			break
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if c >= 0x20 && c != '"' && c != '\\' {
@@ -301,4 +308,27 @@ func appendJSONString(b []byte, s string) []byte {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+// Eight bytes at once: each constant repeats a byte value in every byte.
+const (
+	ones8  = 0x0101010101010101
+	high8  = 0x8080808080808080
+	space8 = 0x2020202020202020 // control bytes are below 0x20
+	quote8 = 0x2222222222222222
+	slash8 = 0x5c5c5c5c5c5c5c5c // backslash
+)
+
+// plainJSON8 reports whether s[i:i+8] is ASCII with no byte JSON escapes:
+// no control byte, quote or backslash. A byte below n shows as a high bit
+// in (x - n*ones8) &^ x; an equal byte as a zero byte after XOR. The test
+// can fail a clean block only next to a byte that needs a look (a borrow
+// runs up from a true hit), never pass a block that holds one; such a
+// block goes through the byte loop.
+func plainJSON8(s string, i int) bool {
+	x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+	q, bs := x^quote8, x^slash8
+	hits := x | (x-space8)&^x | (q-ones8)&^q | (bs-ones8)&^bs
+	return hits&high8 == 0
 }

@@ -4,8 +4,11 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/exportqc/exportqc/qc/rule"
 	"github.com/exportqc/exportqc/rules"
@@ -25,7 +28,13 @@ func LoadFS(fsys fs.FS, registry []*rule.Rule) (*Library, error) {
 		return nil, err
 	}
 	var probs problems
-	var packs []*Pack
+	type packFile struct {
+		path  string
+		data  []byte
+		pack  *Pack
+		probs problems
+	}
+	var files []*packFile
 	err = fs.WalkDir(fsys, ".", func(p string, de fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -49,19 +58,48 @@ func LoadFS(fsys fs.FS, registry []*rule.Rule) (*Library, error) {
 		if err != nil {
 			return err
 		}
-		if pk := decodeFile(p, data, reg, &probs); pk != nil {
-			packs = append(packs, pk)
-		}
+		files = append(files, &packFile{path: p, data: data})
 		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("pack: reading packs: %w", err)
+	}
+	// Files decode independently (the registry is only read), so every run
+	// spreads its start-up decoding over the cores; the results are taken
+	// in walk order, so packs and problems do not depend on scheduling.
+	parallel(len(files), func(i int) {
+		f := files[i]
+		f.pack = decodeFile(f.path, f.data, reg, &f.probs)
+	})
+	var packs []*Pack
+	for _, f := range files {
+		probs = append(probs, f.probs...)
+		if f.pack != nil {
+			packs = append(packs, f.pack)
+		}
 	}
 	lib := newLibrary(reg, packs, &probs)
 	if err := probs.err(); err != nil {
 		return nil, err
 	}
 	return lib, nil
+}
+
+// parallel calls do(i) for every i below n, on up to GOMAXPROCS
+// goroutines, and returns when all have returned.
+func parallel(n int, do func(i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(n, runtime.GOMAXPROCS(0)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
+				do(i)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 func knownDir(dir string) bool {

@@ -344,6 +344,29 @@ func sortFindings(fs []rule.Finding) {
 	if inReportOrder(fs) {
 		return
 	}
+	permute(fs, reportOrder(fs))
+}
+
+// sortedCopy is a copy of fs in report order, at its exact length (nil
+// for none): each finding is copied once, straight to its place, where
+// sorting in place and then copying would move the unsorted ones twice.
+func sortedCopy(fs []rule.Finding) []rule.Finding {
+	if len(fs) == 0 {
+		return nil
+	}
+	if inReportOrder(fs) {
+		return slices.Clone(fs)
+	}
+	out := make([]rule.Finding, len(fs))
+	for i, k := range reportOrder(fs) {
+		out[i] = fs[k]
+	}
+	return out
+}
+
+// reportOrder returns the indexes of fs in report order, ties in index
+// order (so a sort by it is stable).
+func reportOrder(fs []rule.Finding) []int32 {
 	order := make([]int32, len(fs))
 	for i := range order {
 		order[i] = int32(i)
@@ -355,7 +378,7 @@ func sortFindings(fs []rule.Finding) {
 		}
 		return int(a - b)
 	})
-	permute(fs, order)
+	return order
 }
 
 // permute puts fs[order[i]] at i for every i, following each cycle of the

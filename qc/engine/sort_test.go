@@ -23,11 +23,22 @@ func TestSortFindingsIsAStableSort(t *testing.T) {
 		}
 		want := slices.Clone(fs)
 		slices.SortStableFunc(want, compareFindings)
+		// What a worker keeps of a file: a sorted copy, the buffer as it was.
+		unsorted := slices.Clone(fs)
+		copied := sortedCopy(fs)
+		if len(copied) != n || n == 0 && copied != nil || !slices.EqualFunc(fs, unsorted, sameFinding) {
+			t.Fatalf("n=%d: sortedCopy gave %d findings (nil %v) or changed its input", n, len(copied), copied == nil)
+		}
 		sortFindings(fs)
 		for i := range fs {
 			if fs[i].Expected != want[i].Expected {
 				t.Fatalf("n=%d: position %d holds finding %s, want %s", n, i, fs[i].Expected, want[i].Expected)
 			}
+			if copied[i].Expected != want[i].Expected {
+				t.Fatalf("n=%d: sortedCopy's position %d holds finding %s, want %s", n, i, copied[i].Expected, want[i].Expected)
+			}
 		}
 	}
 }
+
+func sameFinding(a, b rule.Finding) bool { return a.Expected == b.Expected }

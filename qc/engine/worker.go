@@ -1,9 +1,5 @@
 package engine
 
-import (
-	"slices"
-)
-
 // checkInput is the body every run's workers share (Run, RunEach,
 // RunStream): check one input, fail the run when the machine rather than
 // the file is at fault, stamp what its delivery says about it, and sort its
@@ -37,12 +33,8 @@ func (ws *workspace) check(opts *Options, in input) (fileResult, error) {
 		return res, err
 	}
 	stampDelivery(&res, in)
-	sortFindings(res.findings)
 	collected := res.findings
-	res.findings = nil
-	if len(collected) > 0 {
-		res.findings = slices.Clone(collected)
-	}
+	res.findings = sortedCopy(collected)
 	ws.ownResult(&res)
 	clear(collected) // the buffer must not keep this file's strings alive
 	ws.findings = collected[:0]

@@ -127,6 +127,12 @@ func (t Time) AppendTimecodeSep(dst []byte, sep byte) []byte {
 	m := ms / 60_000 % 60
 	s := ms / 1000 % 60
 	f := ms % 1000
+	if h < 100 {
+		// Every field is a fixed width: write the digits (reports write
+		// two timecodes per finding).
+		return append(dst, byte('0'+h/10), byte('0'+h%10), ':', byte('0'+m/10), byte('0'+m%10), ':',
+			byte('0'+s/10), byte('0'+s%10), sep, byte('0'+f/100), byte('0'+f/10%10), byte('0'+f%10))
+	}
 	dst = appendPad(dst, h, 2)
 	dst = append(dst, ':')
 	dst = appendPad(dst, m, 2)

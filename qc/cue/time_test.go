@@ -41,7 +41,9 @@ func TestParseFrameRate(t *testing.T) {
 
 func TestTimecodeString(t *testing.T) {
 	cases := map[Time]string{0: "00:00:00.000", 3723*Second + 456*Millisecond: "01:02:03.456",
-		-1500 * Millisecond: "-00:00:01.500", 100 * Hour: "100:00:00.000"}
+		-1500 * Millisecond: "-00:00:01.500", 100 * Hour: "100:00:00.000", 100*Hour - Millisecond: "99:59:59.999",
+		10*Hour + 9*Minute + 5*Second + 70*Millisecond: "10:09:05.070", -(36*Hour + Millisecond): "-36:00:00.001",
+		1234 * Hour: "1234:00:00.000"}
 	for in, want := range cases {
 		if got := in.String(); got != want {
 			t.Errorf("%d: got %q want %q", in, got, want)

@@ -43,13 +43,14 @@ func (d *Document) Recycle() {
 		return
 	}
 	// Emptied and zeroed, so that the pool holds memory, not the file's
-	// strings and pointers.
-	cues := d.Cues[:cap(d.Cues)]
-	clear(cues)
-	shown := d.displayed[:cap(d.displayed)]
-	clear(shown)
-	diags := d.Diagnostics[:cap(d.Diagnostics)]
-	clear(diags)
-	*d = Document{Cues: cues[:0], Diagnostics: diags[:0], displayed: shown[:0]}
+	// strings and pointers. Only what was used needs clearing: the room
+	// beyond len is zero already (readers fill it with NewCue and append,
+	// and whoever shrinks Cues clears or cuts off what it drops), and a
+	// large file's arrays kept for many small ones would otherwise be
+	// cleared whole after each.
+	clear(d.Cues)
+	clear(d.displayed)
+	clear(d.Diagnostics)
+	*d = Document{Cues: d.Cues[:0], Diagnostics: d.Diagnostics[:0], displayed: d.displayed[:0]}
 	documents.Put(d)
 }

@@ -82,3 +82,30 @@ func TestRecycledDocumentsReuseTheirArrays(t *testing.T) {
 		t.Fatalf("%.1f allocations per 700-cue document", allocs)
 	}
 }
+
+// Recycle clears only what a document used, so the rest of a recycled
+// array must already be zero: after a large document and smaller ones in
+// its arrays, every array is zero to its capacity.
+func TestRecycleLeavesWholeArraysZero(t *testing.T) {
+	for _, n := range []int{300, 20, 0, 150, 5} {
+		d := readInto(n, "n="+strconv.Itoa(n))
+		d.Displayed()
+		cues, shown, diags := d.Cues[:cap(d.Cues)], d.displayed[:cap(d.displayed)], d.Diagnostics[:cap(d.Diagnostics)]
+		d.Recycle()
+		for i := range cues {
+			if cues[i].Index != 0 || cues[i].Lines != nil {
+				t.Fatalf("after %d cues: cue %d of the recycled array is not zero", n, i)
+			}
+		}
+		for i := range shown {
+			if shown[i] != nil {
+				t.Fatalf("after %d cues: display slot %d is not nil", n, i)
+			}
+		}
+		for i := range diags {
+			if diags[i].Message != "" {
+				t.Fatalf("after %d cues: diagnostic %d is not zero", n, i)
+			}
+		}
+	}
+}

@@ -36,11 +36,11 @@ func ReadWithRegions(text string) (*cue.Document, []Region) {
 	r.split()
 	arrows := countArrows(r.src)
 	r.doc.MakeCues(arrows)
-	// Room for the display lines in one block: about the lines that are
-	// neither a cue's timing line nor the blank line after it (its
-	// identifier, when it has one, is counted too: a little spare), but
-	// never more than a few per cue, as for SRT.
-	r.dec.Reserve(max(0, min(r.ix.Len()-2*arrows, 3*arrows)))
+	// Room for the display lines in one block: the lines that are neither
+	// a cue's timing line nor the blank line after it (its identifier,
+	// when it has one, is counted too), but no more than two per cue, the
+	// most cues have: more lines get blocks of their own.
+	r.dec.Reserve(max(0, min(r.ix.Len()-2*arrows, 2*arrows)))
 	r.parse()
 	r.reportLegacy()
 	r.unlisted()

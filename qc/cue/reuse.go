@@ -13,7 +13,8 @@ import "sync"
 // any other is left to the collector, so a reader that has not opted in
 // works as before. Strings taken from a document stay valid after it is
 // recycled: they point into the text read, never into the document's
-// arrays.
+// arrays. Its cues' Lines slices, though, are carved from the document's
+// line block (AllocLines) and are recycled with it, as the cues are.
 
 var documents = sync.Pool{New: func() any { return new(Document) }}
 

@@ -140,6 +140,11 @@ type Document struct {
 	displayed     []*Cue // memo of Displayed
 	haveDisplayed bool   // displayed is computed (its array may be a recycled one's)
 	recyclable    bool   // made by NewDocument: Recycle takes it back
+	// Arrays a reader fills for the file and Recycle keeps for the next
+	// (see reuse.go): its line index, and the block its cues' display
+	// lines are carved from.
+	lineSpans []lineSpan
+	lineBlock []Line
 }
 
 // Displayed returns the cues a viewer sees (EBU STL comment blocks left out)

@@ -34,7 +34,12 @@ type lineSpan struct{ off, n int32 }
 
 // IndexLines indexes src.
 func IndexLines(src string) LineIndex {
-	x := LineIndex{src: src, lines: make([]lineSpan, 0, countLines(src))}
+	return indexLinesInto(make([]lineSpan, 0, countLines(src)), src)
+}
+
+// indexLinesInto indexes src in lines (empty, with room for all of them).
+func indexLinesInto(lines []lineSpan, src string) LineIndex {
+	x := LineIndex{src: src, lines: lines}
 	start := 0
 	if hasBOM(src) {
 		start = 3 // as LineScanner: the encoding layer reports it

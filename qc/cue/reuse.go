@@ -13,7 +13,8 @@ import "sync"
 // any other is left to the collector, so a reader that has not opted in
 // works as before. Strings taken from a document stay valid after it is
 // recycled: they point into the text read, never into the document's
-// arrays.
+// arrays. Its cues' Lines slices, though, are carved from the document's
+// line block (AllocLines) and are recycled with it, as the cues are.
 
 var documents = sync.Pool{New: func() any { return new(Document) }}
 
@@ -43,13 +44,56 @@ func (d *Document) Recycle() {
 		return
 	}
 	// Emptied and zeroed, so that the pool holds memory, not the file's
-	// strings and pointers.
-	cues := d.Cues[:cap(d.Cues)]
-	clear(cues)
-	shown := d.displayed[:cap(d.displayed)]
-	clear(shown)
-	diags := d.Diagnostics[:cap(d.Diagnostics)]
-	clear(diags)
-	*d = Document{Cues: cues[:0], Diagnostics: diags[:0], displayed: shown[:0]}
+	// strings and pointers. Only what was used needs clearing: the room
+	// beyond len is zero already (readers fill it with NewCue and append,
+	// and whoever shrinks Cues clears or cuts off what it drops), and a
+	// large file's arrays kept for many small ones would otherwise be
+	// cleared whole after each.
+	// The line index holds no pointers: it needs no clearing.
+	clear(d.Cues)
+	clear(d.displayed)
+	clear(d.Diagnostics)
+	clear(d.lineBlock)
+	*d = Document{Cues: d.Cues[:0], Diagnostics: d.Diagnostics[:0], displayed: d.displayed[:0],
+		lineSpans: d.lineSpans[:0], lineBlock: d.lineBlock[:0]}
 	documents.Put(d)
+}
+
+// IndexLines is the package's IndexLines in the array of a recycled
+// document when it is large enough (a 700-cue episode has ~2,800 lines).
+// The index is the reader's scratch: it must not be used once d is
+// recycled.
+func (d *Document) IndexLines(src string) LineIndex {
+	if n := countLines(src); cap(d.lineSpans) < n {
+		d.lineSpans = make([]lineSpan, 0, n)
+	}
+	x := indexLinesInto(d.lineSpans[:0], src)
+	d.lineSpans = x.lines[:0]
+	return x
+}
+
+// ReserveLines makes room in d for n display lines, which AllocLines then
+// carves out: the room of a recycled document when it is large enough.
+func (d *Document) ReserveLines(n int) {
+	if cap(d.lineBlock)-len(d.lineBlock) < n {
+		d.lineBlock = make([]Line, 0, n)
+	}
+}
+
+// minLineBlock is the smallest block of display lines AllocLines makes
+// when the room reserved runs out.
+const minLineBlock = 512
+
+// AllocLines returns n zero display lines for a cue of d, carved from its
+// block (its capacity clipped, so appending to one never overwrites
+// another). A full block is replaced, not grown: the lines already carved
+// stay where they are; Recycle keeps the last block only. Only the used
+// part of a block is ever written, so its room stays zero as NewCue's.
+func (d *Document) AllocLines(n int) []Line {
+	if cap(d.lineBlock)-len(d.lineBlock) < n {
+		d.lineBlock = make([]Line, 0, max(minLineBlock, n))
+	}
+	k := len(d.lineBlock)
+	d.lineBlock = d.lineBlock[:k+n]
+	return d.lineBlock[k : k+n : k+n]
 }

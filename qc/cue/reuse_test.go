@@ -15,7 +15,8 @@ func readInto(n int, text string) *Document {
 	for i := range n {
 		c := d.NewCue()
 		c.Index, c.Start, c.End = i+1, Time(n-i)*Second, Time(n-i)*Second+Second
-		c.Lines = []Line{{Text: text}}
+		c.Lines = d.AllocLines(1)
+		c.Lines[0].Text = text
 	}
 	d.Diag(1, 0, 0, "a diagnostic")
 	return d
@@ -80,5 +81,38 @@ func TestRecycledDocumentsReuseTheirArrays(t *testing.T) {
 	})
 	if allocs >= 1 {
 		t.Fatalf("%.1f allocations per 700-cue document", allocs)
+	}
+}
+
+// Recycle clears only what a document used, so the rest of a recycled
+// array must already be zero: after a large document and smaller ones in
+// its arrays, every array is zero to its capacity.
+func TestRecycleLeavesWholeArraysZero(t *testing.T) {
+	for _, n := range []int{300, 20, 0, 150, 600, 5} { // 600: more lines than one block holds
+		d := readInto(n, "n="+strconv.Itoa(n))
+		d.Displayed()
+		cues, shown, diags := d.Cues[:cap(d.Cues)], d.displayed[:cap(d.displayed)], d.Diagnostics[:cap(d.Diagnostics)]
+		lines := d.lineBlock[:cap(d.lineBlock)]
+		d.Recycle()
+		for i := range lines {
+			if lines[i].Text != "" {
+				t.Fatalf("after %d cues: display line %d of the recycled block is not empty", n, i)
+			}
+		}
+		for i := range cues {
+			if cues[i].Index != 0 || cues[i].Lines != nil {
+				t.Fatalf("after %d cues: cue %d of the recycled array is not zero", n, i)
+			}
+		}
+		for i := range shown {
+			if shown[i] != nil {
+				t.Fatalf("after %d cues: display slot %d is not nil", n, i)
+			}
+		}
+		for i := range diags {
+			if diags[i].Message != "" {
+				t.Fatalf("after %d cues: diagnostic %d is not zero", n, i)
+			}
+		}
 	}
 }

@@ -66,11 +66,11 @@ func decode(data []byte, owned bool) Result {
 	if r, ok := sniffUTF16(data); ok {
 		return r
 	}
-	n, clean := asciiPrefix(data)
+	n, valid, clean := survey(data)
 	if n == len(data) {
 		return Result{Text: asString(data), Encoding: UTF8, ASCII: true, Confidence: 1, ControlFree: clean}
 	}
-	if utf8.Valid(data[n:]) {
+	if valid {
 		return Result{Text: asString(data), Encoding: UTF8, Confidence: 0.99, ControlFree: clean}
 	}
 	sample, atEOF := sampleFrom(data, n)
@@ -106,45 +106,6 @@ func decodeBOM(data []byte) (Result, bool) {
 		return Result{Text: text, Encoding: UTF16BE, BOM: true, Confidence: 1, Invalid: bad}, true
 	}
 	return Result{}, false
-}
-
-// asciiPrefix returns the length n of the leading run of 7-bit bytes, and
-// how many of its first bytes are known to hold no control character
-// (clean ≤ n), testing eight bytes at a time for both: every file is
-// decoded and then surveyed for controls (E005), and one pass over an
-// ASCII file is cheaper than two.
-func asciiPrefix(b []byte) (n, clean int) {
-	i := 0
-	controls := false // a word with a control character has been seen
-	for ; i+8 <= len(b); i += 8 {
-		t := b[i : i+8] // one bounds check; the eight bytes load as one word
-		w := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
-			uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
-		if w&highs != 0 {
-			break
-		}
-		if controls {
-			continue
-		}
-		// hasControl's test of one word (written out there too: a call
-		// per word costs as much as the test).
-		below := ^((w &^ highs) + ones*0x60) &^ w & highs
-		if below == 0 && equalBytes(w, 0x7F) == 0 {
-			continue
-		}
-		if below&^(equalBytes(w, '\t')|equalBytes(w, '\n')|equalBytes(w, '\r')) != 0 || equalBytes(w, 0x7F) != 0 {
-			controls, clean = true, i
-		}
-	}
-	if !controls {
-		clean = i
-	}
-	for ; i < len(b); i++ {
-		if b[i] >= utf8.RuneSelf {
-			break
-		}
-	}
-	return i, clean
 }
 
 // sampleFrom returns the bytes to infer an encoding from: up to sampleSize

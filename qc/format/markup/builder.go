@@ -26,6 +26,10 @@ const (
 // is not safe for concurrent use.
 type Decoder struct {
 	Dialect Dialect
+	// Doc, when set, is the document the lines are for: they are then
+	// carved from its block (cue.Document.AllocLines), which is recycled
+	// with it, instead of the Decoder's own.
+	Doc *cue.Document
 
 	lineArena []cue.Line
 	spanArena []cue.Span
@@ -144,12 +148,19 @@ const arenaBlock = 512
 // arenaBlock, the last one mostly unused. More lines than reserved still
 // get blocks of their own.
 func (d *Decoder) Reserve(n int) {
+	if d.Doc != nil {
+		d.Doc.ReserveLines(n)
+		return
+	}
 	if n > cap(d.lineArena)-len(d.lineArena) {
 		d.lineArena = make([]cue.Line, 0, n)
 	}
 }
 
 func (d *Decoder) allocLines(n int) []cue.Line {
+	if d.Doc != nil {
+		return d.Doc.AllocLines(n)
+	}
 	if cap(d.lineArena)-len(d.lineArena) < n {
 		size := n
 		if !d.exact {

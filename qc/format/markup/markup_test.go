@@ -358,3 +358,19 @@ func TestReserveHoldsTheLinesOfAFile(t *testing.T) {
 		t.Errorf("lines past the reservation read %q", got)
 	}
 }
+
+// L005 balances every payload that holds a tag: a well-formed one (nearly
+// all of them) must cost no allocation.
+func TestBalanceOfWellFormedPayloadDoesNotAllocate(t *testing.T) {
+	raw := "<i>- Where were you?</i>\n<b><font color=\"#ffff00\">- Out.</font></b>"
+	if issues := Balance(raw); issues != nil {
+		t.Fatalf("issues in a well-formed payload: %+v", issues)
+	}
+	if allocs := testing.AllocsPerRun(100, func() { Balance(raw) }); allocs != 0 {
+		t.Errorf("Balance made %.1f allocations for a well-formed payload", allocs)
+	}
+	deep := "<i><b><u><s><font>deep</font></s></u></b></i>" // more open tags than the stack array holds
+	if issues := Balance(deep); issues != nil {
+		t.Fatalf("issues in a deeply nested payload: %+v", issues)
+	}
+}

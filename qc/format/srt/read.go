@@ -28,7 +28,7 @@ func Read(text string) *cue.Document {
 		r.doc.Diag(0, 0, 0, "file larger than 2 GiB: only its first 2 GiB are read")
 		r.src = text[:maxInput]
 	}
-	r.dec.Dialect = markup.SRT
+	r.dec.Dialect, r.dec.Doc = markup.SRT, r.doc
 	r.split()
 	r.doc.MakeCues(r.timings)
 	// Room for the display lines, but never more than a few per timing
@@ -69,7 +69,7 @@ type reader struct {
 // walk over the line spans, not over the text again (a call per line from
 // inside the indexing walk measured no faster).
 func (r *reader) split() {
-	r.ix = cue.IndexLines(r.src)
+	r.ix = r.doc.IndexLines(r.src)
 	n := r.ix.Len()
 	r.kinds = make([]kind, n)
 	for i := range n {

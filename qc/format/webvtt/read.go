@@ -31,10 +31,16 @@ func ReadWithRegions(text string) (*cue.Document, []Region) {
 		r.doc.Diag(0, 0, 0, "file larger than 2 GiB: only its first 2 GiB are read")
 		r.src = text[:maxInput]
 	}
-	r.dec.Dialect = markup.WebVTT
+	r.dec.Dialect, r.dec.Doc = markup.WebVTT, r.doc
 	r.hasNUL = strings.IndexByte(r.src, 0) >= 0
 	r.split()
-	r.doc.MakeCues(countArrows(r.src))
+	arrows := countArrows(r.src)
+	r.doc.MakeCues(arrows)
+	// Room for the display lines in one block: the lines that are neither
+	// a cue's timing line nor the blank line after it (its identifier,
+	// when it has one, is counted too), but no more than two per cue, the
+	// most cues have: more lines get blocks of their own.
+	r.dec.Reserve(max(0, min(r.ix.Len()-2*arrows, 2*arrows)))
 	r.parse()
 	r.reportLegacy()
 	r.unlisted()
@@ -69,7 +75,7 @@ type reader struct {
 	diags lineread.DiagCap
 }
 
-func (r *reader) split() { r.ix = cue.IndexLines(r.src) }
+func (r *reader) split() { r.ix = r.doc.IndexLines(r.src) }
 
 func (r *reader) text(i int) string { return r.ix.Text(i) }
 

@@ -1,0 +1,148 @@
+package textenc
+
+import "unicode/utf8"
+
+// survey reads b once for what decoding and the control survey (E005)
+// both need: ascii, the length of its leading run of 7-bit bytes; valid,
+// whether b is well-formed UTF-8; and clean, how many of its leading bytes
+// are known to hold no control character (see isControl). Before, the
+// ASCII prefix, utf8.Valid over the rest and the control test of the rest
+// were three passes over a file that is not pure ASCII (every Korean,
+// German or French one).
+//
+// clean is len(b) when b is valid and holds no control, else at most the
+// offset of the first control; it is meaningless when valid is false.
+func survey(b []byte) (ascii int, valid bool, clean int) {
+	ascii = -1
+	controls := false // a control has been seen (clean is then final)
+	i := 0
+	for i < len(b) {
+		// Eight ASCII bytes at a time: nearly every byte of a Latin
+		// script file, and the spaces and digits of any other.
+		for ; i+8 <= len(b); i += 8 {
+			t := b[i : i+8] // one bounds check; the eight bytes load as one word
+			w := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+				uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+			if w&highs != 0 {
+				break
+			}
+			if controls {
+				continue
+			}
+			// The high bit of each byte under 0x20, and of DEL: bytes
+			// stay under 0x80, so adding 0x60 (which reaches 0x80 from
+			// 0x20 up) or 1 (from 0x7F) never carries into the next.
+			// Written out here: a call per word cost as much as the test.
+			below := ^(w + ones*0x60) & highs
+			del := (w + ones) & highs
+			if below|del == 0 {
+				continue
+			}
+			// A byte under 0x20 is a control unless it is a line end or a
+			// tab; line feed, the one of most such words, is tested first.
+			rest := below &^ equalBytes(w, '\n')
+			if del != 0 || rest != 0 && rest&^(equalBytes(w, '\r')|equalBytes(w, '\t')) != 0 {
+				controls, clean = true, i
+			}
+		}
+		if i >= len(b) {
+			break
+		}
+		// Then one character.
+		c := b[i]
+		if c < utf8.RuneSelf {
+			if !controls && isControl(c) {
+				controls, clean = true, i
+			}
+			i++
+			continue
+		}
+		if ascii < 0 {
+			ascii = i
+		}
+		// Two- and three-byte letters (Latin, Cyrillic, Arabic; Hangul,
+		// kana, Han) are checked here; the rest, with their exceptions,
+		// by runeLen.
+		if c >= 0xC2 && c < 0xE0 && i+1 < len(b) && continuation(b[i+1]) {
+			i += 2
+			continue
+		}
+		if c >= 0xE1 && i+2 < len(b) && c <= 0xEF && continuation(b[i+2]) {
+			// After ED the second byte stops at 9F (beyond are surrogates):
+			// tested here, as ED leads a fifth of all Hangul syllables.
+			top := byte(0xBF)
+			if c == 0xED {
+				top = 0x9F
+			}
+			if second := b[i+1]; second >= 0x80 && second <= top {
+				i += 3
+				continue
+			}
+			return ascii, false, 0
+		}
+		size := runeLen(b[i:])
+		if size == 0 {
+			return ascii, false, 0
+		}
+		i += size
+	}
+	if ascii < 0 {
+		ascii = len(b)
+	}
+	if !controls {
+		clean = len(b)
+	}
+	return ascii, true, clean
+}
+
+// runeLen is the length of the well-formed UTF-8 sequence that b starts
+// with (b[0] ≥ 0x80), or 0 when there is none: a stray continuation byte,
+// an overlong form, a surrogate, a code point past U+10FFFF, or a sequence
+// cut short.
+func runeLen(b []byte) int {
+	c := b[0]
+	switch {
+	case c < 0xC2:
+		return 0
+	case c < 0xE0:
+		if len(b) >= 2 && continuation(b[1]) {
+			return 2
+		}
+	case c < 0xF0:
+		if len(b) >= 3 && inRange(b[1], c == 0xE0, c == 0xED) && continuation(b[2]) {
+			return 3
+		}
+	case c < 0xF5:
+		if len(b) >= 4 && inRange4(b[1], c) && continuation(b[2]) && continuation(b[3]) {
+			return 4
+		}
+	}
+	return 0
+}
+
+func continuation(c byte) bool { return c&0xC0 == 0x80 }
+
+// inRange tests the second byte of a three-byte sequence: after E0 it must
+// be A0..BF (else overlong), after ED 80..9F (else a surrogate).
+func inRange(c byte, afterE0, afterED bool) bool {
+	switch {
+	case afterE0:
+		return c >= 0xA0 && c <= 0xBF
+	case afterED:
+		return c >= 0x80 && c <= 0x9F
+	}
+	return continuation(c)
+}
+
+// inRange4 tests the second byte of a four-byte sequence led by lead:
+// after F0 it must be 90..BF (else overlong), after F4 80..8F (else past
+// U+10FFFF).
+func inRange4(c, lead byte) bool {
+	switch lead {
+	case 0xF0:
+		return c >= 0x90 && c <= 0xBF
+	case 0xF4:
+		return c >= 0x80 && c <= 0x8F
+	}
+	return continuation(c)
+}

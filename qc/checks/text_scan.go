@@ -208,26 +208,13 @@ func afterBit(b byte) uint32 {
 
 // scanLine takes a line's facts, and adds its letters to tally (G002's
 // letters per script and per line) when tally is not nil. The bytes are
-// read once, without a branch, for the ASCII characters and those after a
-// space; full stops and characters outside ASCII, where the line has them,
-// are then looked at on their own.
+// read once, eight at a time (scanASCII), for the ASCII characters and
+// those after a space; full stops and characters outside ASCII, where the
+// line has them, are then looked at on their own.
 func scanLine(s string, tally *langcheck.Tally) lineFacts {
-	var set asciiSet
-	var after, space, afterMk, mark uint32
-	var dbl, blank factFlags
-	letters := 0
-	for i := 0; i < len(s); i++ {
-		t := &byteFacts[s[i]]
-		set |= t.bit
-		after |= space & t.after
-		space = t.space
-		afterMk |= mark & t.after
-		mark = t.mark
-		dbl |= blank & t.blank
-		blank = t.blank
-		letters += int(t.letter)
-	}
-	f := lineFacts{ascii: set &^ nonASCIIBit, afterSpace: after, afterMark: afterMk, flags: dbl, runes: uint32(len(s))}
+	a := scanASCII(s)
+	set, letters := a.set, a.letters
+	f := lineFacts{ascii: set &^ nonASCIIBit, afterSpace: a.after, afterMark: a.afterMk, flags: a.dbl, runes: uint32(len(s))}
 	if set&(tabBit|controlBit) != 0 {
 		f.flags |= unprintable
 	}

@@ -7,7 +7,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/exportqc/exportqc/qc/cue"
-	"github.com/exportqc/exportqc/qc/internal/utf8x"
 	"github.com/exportqc/exportqc/qc/langcheck"
 	"github.com/exportqc/exportqc/qc/rule"
 )
@@ -284,38 +283,6 @@ func dotRunBits(s string) uint16 {
 		i = j + k
 	}
 	return bits
-}
-
-// scanOther decodes the characters outside ASCII of a line that has some,
-// and returns how many of them are letters tally counted.
-func (f *lineFacts) scanOther(s string, tally *langcheck.Tally) (letters int) {
-	f.flags |= nonASCII | unprintable
-	for i := 0; i < len(s); {
-		b := s[i]
-		if b < utf8.RuneSelf {
-			i++
-			continue
-		}
-		var r rune
-		n := 2
-		if b >= 0xC2 && b < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
-			r = rune(b&0x1F)<<6 | rune(s[i+1]&0x3F) // two bytes, the alphabets up to U+07FF, without a call
-		} else {
-			r, n = utf8x.DecodeRune(s[i:])
-		}
-		k := otherFlags(r)
-		f.flags |= k &^ spaceRune
-		f.addBlock(r)
-		i += n
-		f.runes -= uint32(n - 1)
-		if k&spaceRune != 0 && i < len(s) {
-			f.afterSpace |= afterBit(s[i])
-		}
-		if tally != nil && tally.Letter(r) {
-			letters++
-		}
-	}
-	return letters
 }
 
 // lowFlags holds otherFlags for U+0080–U+07FF, the two-byte characters.

@@ -211,9 +211,17 @@ func afterBit(b byte) uint32 {
 // those after a space; full stops and characters outside ASCII, where the
 // line has them, are then looked at on their own.
 func scanLine(s string, tally *langcheck.Tally) lineFacts {
+	var f lineFacts
+	f.scan(s, tally)
+	return f
+}
+
+// scan is scanLine writing the facts in place: a file's facts are taken
+// straight into their slice, without copying each line's twice.
+func (f *lineFacts) scan(s string, tally *langcheck.Tally) {
 	a := scanASCII(s)
 	set, letters := a.set, a.letters
-	f := lineFacts{ascii: set &^ nonASCIIBit, afterSpace: a.after, afterMark: a.afterMk, flags: a.dbl, runes: uint32(len(s))}
+	*f = lineFacts{ascii: set &^ nonASCIIBit, afterSpace: a.after, afterMark: a.afterMk, flags: a.dbl, runes: uint32(len(s))}
 	if set&(tabBit|controlBit) != 0 {
 		f.flags |= unprintable
 	}
@@ -236,7 +244,6 @@ func scanLine(s string, tally *langcheck.Tally) lineFacts {
 	if tally != nil {
 		tally.LineEnd(letters, others)
 	}
-	return f
 }
 
 // mayBeBlank reports whether a line with ASCII set set and these facts
@@ -510,9 +517,10 @@ func scanCues(doc *cue.Document) *textFacts {
 		}
 		from, text := len(tf.lines), false
 		for _, l := range c.Lines {
-			f := scanLine(l.Text, tf.tally)
+			tf.lines = append(tf.lines, lineFacts{})
+			f := &tf.lines[len(tf.lines)-1]
+			f.scan(l.Text, tf.tally)
 			text = text || !f.is(blankLine)
-			tf.lines = append(tf.lines, f)
 		}
 		if factsOff {
 			text = !blank(c)

@@ -7,7 +7,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/exportqc/exportqc/qc/cue"
-	"github.com/exportqc/exportqc/qc/internal/utf8x"
 	"github.com/exportqc/exportqc/qc/langcheck"
 	"github.com/exportqc/exportqc/qc/rule"
 )
@@ -208,26 +207,21 @@ func afterBit(b byte) uint32 {
 
 // scanLine takes a line's facts, and adds its letters to tally (G002's
 // letters per script and per line) when tally is not nil. The bytes are
-// read once, without a branch, for the ASCII characters and those after a
-// space; full stops and characters outside ASCII, where the line has them,
-// are then looked at on their own.
+// read once, eight at a time (scanASCII), for the ASCII characters and
+// those after a space; full stops and characters outside ASCII, where the
+// line has them, are then looked at on their own.
 func scanLine(s string, tally *langcheck.Tally) lineFacts {
-	var set asciiSet
-	var after, space, afterMk, mark uint32
-	var dbl, blank factFlags
-	letters := 0
-	for i := 0; i < len(s); i++ {
-		t := &byteFacts[s[i]]
-		set |= t.bit
-		after |= space & t.after
-		space = t.space
-		afterMk |= mark & t.after
-		mark = t.mark
-		dbl |= blank & t.blank
-		blank = t.blank
-		letters += int(t.letter)
-	}
-	f := lineFacts{ascii: set &^ nonASCIIBit, afterSpace: after, afterMark: afterMk, flags: dbl, runes: uint32(len(s))}
+	var f lineFacts
+	f.scan(s, tally)
+	return f
+}
+
+// scan is scanLine writing the facts in place: a file's facts are taken
+// straight into their slice, without copying each line's twice.
+func (f *lineFacts) scan(s string, tally *langcheck.Tally) {
+	a := scanASCII(s)
+	set, letters := a.set, a.letters
+	*f = lineFacts{ascii: set &^ nonASCIIBit, afterSpace: a.after, afterMark: a.afterMk, flags: a.dbl, runes: uint32(len(s))}
 	if set&(tabBit|controlBit) != 0 {
 		f.flags |= unprintable
 	}
@@ -250,7 +244,6 @@ func scanLine(s string, tally *langcheck.Tally) lineFacts {
 	if tally != nil {
 		tally.LineEnd(letters, others)
 	}
-	return f
 }
 
 // mayBeBlank reports whether a line with ASCII set set and these facts
@@ -297,38 +290,6 @@ func dotRunBits(s string) uint16 {
 		i = j + k
 	}
 	return bits
-}
-
-// scanOther decodes the characters outside ASCII of a line that has some,
-// and returns how many of them are letters tally counted.
-func (f *lineFacts) scanOther(s string, tally *langcheck.Tally) (letters int) {
-	f.flags |= nonASCII | unprintable
-	for i := 0; i < len(s); {
-		b := s[i]
-		if b < utf8.RuneSelf {
-			i++
-			continue
-		}
-		var r rune
-		n := 2
-		if b >= 0xC2 && b < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
-			r = rune(b&0x1F)<<6 | rune(s[i+1]&0x3F) // two bytes, the alphabets up to U+07FF, without a call
-		} else {
-			r, n = utf8x.DecodeRune(s[i:])
-		}
-		k := otherFlags(r)
-		f.flags |= k &^ spaceRune
-		f.addBlock(r)
-		i += n
-		f.runes -= uint32(n - 1)
-		if k&spaceRune != 0 && i < len(s) {
-			f.afterSpace |= afterBit(s[i])
-		}
-		if tally != nil && tally.Letter(r) {
-			letters++
-		}
-	}
-	return letters
 }
 
 // lowFlags holds otherFlags for U+0080–U+07FF, the two-byte characters.
@@ -556,9 +517,10 @@ func scanCues(doc *cue.Document) *textFacts {
 		}
 		from, text := len(tf.lines), false
 		for _, l := range c.Lines {
-			f := scanLine(l.Text, tf.tally)
+			tf.lines = append(tf.lines, lineFacts{})
+			f := &tf.lines[len(tf.lines)-1]
+			f.scan(l.Text, tf.tally)
 			text = text || !f.is(blankLine)
-			tf.lines = append(tf.lines, f)
 		}
 		if factsOff {
 			text = !blank(c)

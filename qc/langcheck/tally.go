@@ -47,6 +47,19 @@ func (t *Tally) Letter(r rune) bool {
 	return sc != uint8(scNone)
 }
 
+// ClassOf is the class Count takes for r, a code point outside ASCII:
+// the script Letter counts it under, 0 when it is not a letter. It lets a
+// caller that reads every code point anyway keep the class in its own
+// tables, and count a character with one load of them.
+func ClassOf(r rune) uint8 { return uint8(classify(r)) }
+
+// Count counts a code point of class c (ClassOf) as Letter counts it, and
+// reports whether it is a letter.
+func (t *Tally) Count(c uint8) bool {
+	t.scripts[c]++
+	return c != uint8(scNone)
+}
+
 // letterAbove is Letter for r ≥ runeInfoEnd.
 func (t *Tally) letterAbove(r rune) bool {
 	var sc script

@@ -1,0 +1,78 @@
+package checks
+
+import "math/bits"
+
+// The ASCII part of scanLine, eight bytes at a time. Most bytes of a
+// subtitle line are letters (ASCII or not): they add nothing to a line's
+// facts but the letter bit, a letter count, and "a letter" (bit 0) to
+// afterSpace and afterMark, which the byte before them decides. So each
+// word of eight bytes is sorted at once into letters, bytes outside ASCII
+// and the rest (spaces, marks, digits, controls), and only the rest are
+// looked at one by one, with the byte after each: what follows a space or
+// a mark, and two spaces in a row. A German line has about one such byte
+// in five, a Korean one only its spaces.
+
+// asciiScan is what the bytes of a line tell scanLine.
+type asciiScan struct {
+	set     asciiSet
+	after   uint32 // lineFacts.afterSpace from the ASCII spaces and tabs
+	afterMk uint32 // lineFacts.afterMark
+	dbl     factFlags
+	letters int // ASCII letters, as langcheck.IsASCIILetter counts them
+}
+
+const (
+	lowBits  = 0x0101010101010101
+	highBits = 0x8080808080808080
+)
+
+// scanASCII sorts each word of eight bytes of s (the last one padded,
+// its padding left out of valid) and looks at each byte that is neither a
+// letter nor outside ASCII. One loop with the sums in registers: a call
+// per word cost more than the word's work.
+func scanASCII(s string) asciiScan {
+	var a asciiScan
+	var alphas, highs uint64
+	for i := 0; i < len(s); i += 8 {
+		var w uint64
+		valid := uint64(highBits)
+		if i+8 <= len(s) {
+			_ = s[i+7]
+			w = uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+				uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		} else {
+			for k := len(s) - 1; k >= i; k-- {
+				w = w<<8 | uint64(s[k])
+			}
+			valid &= 1<<(8*(len(s)-i)) - 1
+		}
+		high := w & valid & highBits
+		// Folded to small letters with the high bit cleared, a byte is an
+		// ASCII letter when it lies in a..z: adding 0x80-'a' sets its high
+		// bit from 'a' up, adding 0x80-('z'+1) from past 'z'. No byte
+		// carries into the next, as none exceeds 0x7F.
+		x := (w | 0x20*lowBits) &^ highBits
+		alpha := (x + (0x80-'a')*lowBits) &^ (x + (0x80-'z'-1)*lowBits) & valid &^ high
+		a.letters += bits.OnesCount64(alpha)
+		alphas |= alpha
+		highs |= high
+		for rest := valid &^ (alpha | high); rest != 0; rest &= rest - 1 {
+			k := i + bits.TrailingZeros64(rest)>>3
+			t := &byteFacts[s[k]]
+			a.set |= t.bit
+			if k+1 < len(s) {
+				next := &byteFacts[s[k+1]]
+				a.after |= t.space & next.after
+				a.afterMk |= t.mark & next.after
+				a.dbl |= t.blank & next.blank
+			}
+		}
+	}
+	if alphas != 0 {
+		a.set |= letterBit
+	}
+	if highs != 0 {
+		a.set |= nonASCIIBit
+	}
+	return a
+}

@@ -1,0 +1,99 @@
+package checks
+
+import (
+	"math/bits"
+	"sync/atomic"
+	"unicode/utf8"
+
+	"github.com/exportqc/exportqc/qc/internal/utf8x"
+	"github.com/exportqc/exportqc/qc/langcheck"
+)
+
+// The characters outside ASCII of a line, each with one load of a table:
+// what a code point adds to a line's facts (its flags and its block) and
+// to G002's tally (its script) is worked out once per process, for the
+// 256 code points of its page (U+AC00–U+ACFF, ...) when a line first
+// holds one of them. A Korean or Chinese file touches a few dozen pages,
+// a Russian or German one one or two.
+
+// runeClass is what a code point outside ASCII adds to a line's facts and
+// to the tally.
+type runeClass struct {
+	flags factFlags // otherFlags
+	block uint8     // for a code point ≥ U+0800, its bit in blocksHigh (highBlockOf)
+	class uint8     // langcheck.ClassOf
+}
+
+type runePage = [256]runeClass
+
+// runePages[p] is the page of U+pp00–U+ppFF, nil until a line holds one.
+// Two workers that build the same page at once store the same classes.
+var runePages [(utf8.MaxRune + 1) >> 8]atomic.Pointer[runePage]
+
+// classOf is r's entry.
+func classOf(r rune) *runeClass {
+	p := runePages[r>>8].Load()
+	if p == nil {
+		p = buildPage(r >> 8)
+	}
+	return &p[r&0xFF]
+}
+
+func buildPage(page rune) *runePage {
+	p := new(runePage)
+	for i := range p {
+		r := page<<8 | rune(i)
+		if r < utf8.RuneSelf {
+			continue // never asked: ASCII is scanASCII's
+		}
+		p[i] = runeClass{flags: otherFlags(r), class: langcheck.ClassOf(r)}
+		if r >= 0x800 {
+			p[i].block = uint8(bits.TrailingZeros32(highBlockOf(r)))
+		}
+	}
+	runePages[page].Store(p)
+	return p
+}
+
+// scanOther decodes the characters outside ASCII of a line that has some,
+// and returns how many of them are letters tally counted. The two- and
+// three-byte forms are decoded here, without a call; a broken sequence or
+// a four-byte one by utf8x.DecodeRune.
+func (f *lineFacts) scanOther(s string, tally *langcheck.Tally) (letters int) {
+	f.flags |= nonASCII | unprintable
+	for i := 0; i < len(s); {
+		b := s[i]
+		if b < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := rune(0), 0
+		switch {
+		case b >= 0xC2 && b < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			r, n = rune(b&0x1F)<<6|rune(s[i+1]&0x3F), 2
+		case b >= 0xE0 && b < 0xF0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			r, n = rune(b&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+			if r < 0x800 || r >= 0xD800 && r < 0xE000 {
+				r, n = utf8x.DecodeRune(s[i:]) // overlong, or a surrogate: invalid
+			}
+		default:
+			r, n = utf8x.DecodeRune(s[i:])
+		}
+		c := classOf(r)
+		f.flags |= c.flags &^ spaceRune
+		if r < 0x800 {
+			f.blocksLow |= 1 << (r >> 5)
+		} else {
+			f.blocksHigh |= 1 << c.block
+		}
+		i += n
+		f.runes -= uint32(n - 1)
+		if c.flags&spaceRune != 0 && i < len(s) {
+			f.afterSpace |= afterBit(s[i])
+		}
+		if tally != nil && tally.Count(c.class) {
+			letters++
+		}
+	}
+	return letters
+}

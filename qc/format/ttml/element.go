@@ -4,7 +4,6 @@ import (
 	"encoding/xml"
 	"sort"
 	"strconv"
-	"strings"
 
 	"github.com/exportqc/exportqc/qc/cue"
 )
@@ -32,13 +31,14 @@ func (a *attrs) defID() string {
 // vocabulary checks (P003, P006) only judge TTML's own elements: the
 // attributes of ttp:profile and ebuttm:conformsToStandard are not TTML's
 // content vocabulary.
-func (r *reader) scanAttrs(name xml.Name, a *attrs, kind elemKind, pos at) {
-	vocab := kind != kProfile && kind != kConforms && isTT(name.Space)
+func (r *reader) scanAttrs(elem nsClass, a *attrs, kind elemKind, pos at) {
+	vocab := kind != kProfile && kind != kConforms && elem&nsIsTT != 0
 	for i := range r.dec.NumAttr() {
 		at := r.dec.Attr(i)
 		n, v := at.Name, at.Value
+		c := r.ns.of(r.dec.AttrSpace(i), n.Space)
 		switch {
-		case n.Space == "":
+		case c&nsIsEmpty != 0:
 			// The attributes TTML defines and the checks pass over; the
 			// others are for checkUnqualified.
 			plain := true
@@ -69,16 +69,16 @@ func (r *reader) scanAttrs(name xml.Name, a *attrs, kind elemKind, pos at) {
 			if vocab && !plain {
 				r.checkUnqualified(n.Local, pos)
 			}
-		case n.Space == nsXML:
+		case c&nsIsXML != 0:
 			switch n.Local {
 			case "id":
 				a.id = v
 			case "space":
 				a.space = v
 			}
-		case n.Space == "xmlns":
+		case c&nsIsXMLNS != 0:
 			r.profile.noteNamespace(v)
-		case isStyling(n.Space):
+		case c&nsIsStyling != 0:
 			a.sty.applyStyleAttr(n.Local, v)
 			switch n.Local {
 			case "origin":
@@ -92,7 +92,7 @@ func (r *reader) scanAttrs(name xml.Name, a *attrs, kind elemKind, pos at) {
 				r.checkStyleAttr(n, v, pos)
 			}
 		default:
-			if strings.HasPrefix(n.Space, nsEBU) {
+			if c&nsIsEBU != 0 {
 				r.profile.ebu = true
 			}
 			if vocab {
@@ -106,15 +106,15 @@ func (r *reader) scanAttrs(name xml.Name, a *attrs, kind elemKind, pos at) {
 // TTML structure that carries display text or its styling is tracked;
 // anything else (metadata, animation, foreign elements) is ignored with all
 // its content.
-func classify(n xml.Name, parent elemKind) elemKind {
+func classify(n xml.Name, ns nsClass, parent elemKind) elemKind {
 	if parent == kHeadMeta {
-		if n.Space == nsEBUMet && n.Local == "conformsToStandard" {
+		if ns&nsIsEBUMet != 0 && n.Local == "conformsToStandard" {
 			return kConforms
 		}
 		return kHeadMeta
 	}
-	if !isTT(n.Space) {
-		if parent == kHead && isParam(n.Space) && n.Local == "profile" {
+	if ns&nsIsTT == 0 {
+		if parent == kHead && ns&nsIsParam != 0 && n.Local == "profile" {
 			return kProfile
 		}
 		return kIgnored
@@ -190,12 +190,13 @@ func (r *reader) start(pos at) bool {
 		return true
 	}
 	parent := &r.stack[n-1]
-	if strings.HasPrefix(name.Space, nsEBU) {
+	ns := r.ns.of(r.dec.StartSpace(), name.Space)
+	if ns&nsIsEBU != 0 {
 		r.profile.ebu = true
 	}
-	r.checkElement(name, pos)
+	r.checkElement(name, ns, pos)
 	f := frame{
-		kind:      classify(name, parent.kind),
+		kind:      classify(name, ns, parent.kind),
 		preserve:  parent.preserve,
 		noText:    parent.noText,
 		spanTimed: parent.spanTimed,
@@ -211,7 +212,7 @@ func (r *reader) start(pos at) bool {
 		return true
 	}
 	var a attrs
-	r.scanAttrs(name, &a, f.kind, pos)
+	r.scanAttrs(ns, &a, f.kind, pos)
 	if a.id != "" {
 		r.noteID(a.id, pos)
 	}

@@ -94,6 +94,7 @@ type reader struct {
 	timeKinds uint8 // union of kinds seen
 	anyPlain  bool  // a time expression that is neither frames nor ticks
 
+	ns      nsClasses // the document's namespaces, classified
 	styles  map[string]*styleDef
 	regions map[string]*regionDef
 	ids     *idSet

@@ -205,6 +205,7 @@ func (r *reader) start(pos at) bool {
 		bound:     parent.bound,
 		inh:       parent.inh,
 		region:    parent.region,
+		regionDef: parent.regionDef,
 	}
 	if f.kind == kIgnored || f.kind == kHeadMeta {
 		// Nothing inside is read: skip attribute work.
@@ -324,7 +325,8 @@ func (r *reader) startContent(f, parent *frame, a *attrs, pos at) {
 	f.inh = f.inh.over(a.sty)
 	if a.hasRegion {
 		f.region = a.region
-		if _, ok := r.regions[a.region]; !ok {
+		f.regionDef = r.regions[a.region]
+		if f.regionDef == nil {
 			r.diag(pos, "region \""+a.region+"\" is not defined in head/layout")
 		}
 	}
@@ -343,7 +345,7 @@ func (r *reader) startContent(f, parent *frame, a *attrs, pos at) {
 		r.textUntimed, r.hasTimedText = false, false
 		r.minTimedBegin = forever
 		r.pBase = tri{}
-		if g := r.regions[f.region]; g != nil && f.region != "" {
+		if g := f.regionDef; g != nil && f.region != "" {
 			r.pBase = r.regionStyle(g)
 		}
 		f.spanTimed = false

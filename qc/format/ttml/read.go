@@ -77,6 +77,9 @@ type frame struct {
 	childMax  cue.Time // par: latest end of a child
 	inh       tri      // styles specified on body..this element (region styles come on top)
 	region    string   // region in effect
+	// regionDef is r.regions[region], looked up once where region= is
+	// written: regions are all defined in the head, before any content.
+	regionDef *regionDef
 }
 
 type reader struct {

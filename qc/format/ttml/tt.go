@@ -213,7 +213,7 @@ func (r *reader) finishP(f *frame, natural, end cue.Time, rawEnd int) {
 		}
 		start = 0
 	}
-	if g := r.regions[f.region]; g != nil && f.region != "" {
+	if g := f.regionDef; g != nil && f.region != "" {
 		// Content shows only while its region is active.
 		start = maxT(start, g.begin)
 		end = minTime(end, g.end)

@@ -205,7 +205,6 @@ func (r *reader) start(pos at) bool {
 		bound:     parent.bound,
 		inh:       parent.inh,
 		region:    parent.region,
-		regionDef: parent.regionDef,
 	}
 	if f.kind == kIgnored || f.kind == kHeadMeta {
 		// Nothing inside is read: skip attribute work.
@@ -324,9 +323,9 @@ func (r *reader) startContent(f, parent *frame, a *attrs, pos at) {
 	}
 	f.inh = f.inh.over(a.sty)
 	if a.hasRegion {
-		f.region = a.region
-		f.regionDef = r.regions[a.region]
-		if f.regionDef == nil {
+		def := r.regions[a.region]
+		f.region = r.useRegion(a.region, def)
+		if def == nil {
 			r.diag(pos, "region \""+a.region+"\" is not defined in head/layout")
 		}
 	}
@@ -345,8 +344,8 @@ func (r *reader) startContent(f, parent *frame, a *attrs, pos at) {
 		r.textUntimed, r.hasTimedText = false, false
 		r.minTimedBegin = forever
 		r.pBase = tri{}
-		if g := f.regionDef; g != nil && f.region != "" {
-			r.pBase = r.regionStyle(g)
+		if g := r.regionUses[f.region]; g.def != nil && g.name != "" {
+			r.pBase = r.regionStyle(g.def)
 		}
 		f.spanTimed = false
 		r.lines.reset()

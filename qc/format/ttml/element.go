@@ -27,11 +27,13 @@ func (a *attrs) defID() string {
 	return a.plainID
 }
 
-// scanAttrs reads the attributes of an element of the given kind. The
+// scanAttrs reads the attributes of an element of the given kind. They
+// are built in a local and returned by value: written through a pointer,
+// each string would cost a write barrier while the collector marks. The
 // vocabulary checks (P003, P006) only judge TTML's own elements: the
 // attributes of ttp:profile and ebuttm:conformsToStandard are not TTML's
 // content vocabulary.
-func (r *reader) scanAttrs(elem nsClass, a *attrs, kind elemKind, pos at) {
+func (r *reader) scanAttrs(elem nsClass, kind elemKind, pos at) (a attrs) {
 	vocab := kind != kProfile && kind != kConforms && elem&nsIsTT != 0
 	for i := range r.dec.NumAttr() {
 		at := r.dec.Attr(i)
@@ -100,6 +102,7 @@ func (r *reader) scanAttrs(elem nsClass, a *attrs, kind elemKind, pos at) {
 			}
 		}
 	}
+	return a
 }
 
 // classify names an element from its name and its parent's kind. Only the
@@ -211,8 +214,7 @@ func (r *reader) start(pos at) bool {
 		r.stack = append(r.stack, f)
 		return true
 	}
-	var a attrs
-	r.scanAttrs(ns, &a, f.kind, pos)
+	a := r.scanAttrs(ns, f.kind, pos)
 	if a.id != "" {
 		r.noteID(a.id, pos)
 	}

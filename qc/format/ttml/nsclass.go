@@ -46,8 +46,12 @@ func classOf(s string) nsClass {
 var emptyClass = classOf("")
 
 // nsClasses caches classOf by the decoder's namespace numbers
-// (xmlscan.Decoder.StartSpace): a document binds a handful of namespaces.
-type nsClasses []nsClass
+// (xmlscan.Decoder.StartSpace). A document binds a handful of namespaces:
+// the first ones are kept in the reader itself, without an allocation.
+type nsClasses struct {
+	first [8]nsClass
+	more  []nsClass // numbers from len(first) up
+}
 
 // of returns the class of the namespace numbered id, whose name is space;
 // a negative id (a prefix kept as written) is classified every time.
@@ -57,12 +61,19 @@ func (c *nsClasses) of(id int32, space string) nsClass {
 		return emptyClass
 	case id < 0:
 		return classOf(space)
-	case int(id) < len(*c) && (*c)[id] != 0:
-		return (*c)[id]
 	}
-	for int(id) >= len(*c) {
-		*c = append(*c, 0)
+	var slot *nsClass
+	if int(id) < len(c.first) {
+		slot = &c.first[id]
+	} else {
+		i := int(id) - len(c.first)
+		for i >= len(c.more) {
+			c.more = append(c.more, 0)
+		}
+		slot = &c.more[i]
 	}
-	(*c)[id] = classOf(space)
-	return (*c)[id]
+	if *slot == 0 {
+		*slot = classOf(space)
+	}
+	return *slot
 }

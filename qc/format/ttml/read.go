@@ -100,10 +100,11 @@ type reader struct {
 	styles map[string]*styleDef
 	// regionUses are the regions named by region= attributes, with their
 	// definitions, for the frames to refer to by index.
-	regionUses []regionRef
-	regions    map[string]*regionDef
-	ids        *idSet
-	scratch    *scratch // buffers kept for the next document (release)
+	regionUses  []regionRef
+	regionFirst [4]regionRef // regionUses' first array: no allocation for a few regions
+	regions     map[string]*regionDef
+	ids         *idSet
+	scratch     *scratch // buffers kept for the next document (release)
 	// cuesGuess is how many cues the document seems to hold (expectedCues),
 	// for sizing what grows with them.
 	cuesGuess int
@@ -149,7 +150,7 @@ func newReader(text string) *reader {
 	r.stack = make([]frame, 0, 16)
 	r.styles = map[string]*styleDef{}
 	r.regions = map[string]*regionDef{}
-	r.regionUses = append(make([]regionRef, 0, 8), regionRef{}) // regionUse 0: none
+	r.regionUses = r.regionFirst[:1] // regionUse 0: none
 	return r
 }
 

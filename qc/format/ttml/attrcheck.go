@@ -107,11 +107,11 @@ func (r *reader) checkOtherAttr(n xml.Name, v string, pos at) {
 
 // checkElement notes elements the text profiles exclude, whatever their
 // place in the document (images in metadata are still images).
-func (r *reader) checkElement(n xml.Name, pos at) {
+func (r *reader) checkElement(n xml.Name, ns nsClass, pos at) {
 	switch {
-	case n.Local == "image" && (n.Space == nsSMPTE || n.Space == nsTTML):
+	case n.Local == "image" && ns&(nsIsSMPTE|nsIsTTML) != 0:
 		r.f.images.add(pos, "<"+n.Local+">")
-	case n.Space == nsTTML && imsc11ProhibitedElement(n.Local):
+	case ns&nsIsTTML != 0 && imsc11ProhibitedElement(n.Local):
 		r.f.prohibited11.add("<"+n.Local+">", pos, "")
 	}
 }

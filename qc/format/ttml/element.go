@@ -4,7 +4,6 @@ import (
 	"encoding/xml"
 	"sort"
 	"strconv"
-	"strings"
 
 	"github.com/exportqc/exportqc/qc/cue"
 )
@@ -28,17 +27,20 @@ func (a *attrs) defID() string {
 	return a.plainID
 }
 
-// scanAttrs reads the attributes of an element of the given kind. The
+// scanAttrs reads the attributes of an element of the given kind. They
+// are built in a local and returned by value: written through a pointer,
+// each string would cost a write barrier while the collector marks. The
 // vocabulary checks (P003, P006) only judge TTML's own elements: the
 // attributes of ttp:profile and ebuttm:conformsToStandard are not TTML's
 // content vocabulary.
-func (r *reader) scanAttrs(name xml.Name, a *attrs, kind elemKind, pos at) {
-	vocab := kind != kProfile && kind != kConforms && isTT(name.Space)
+func (r *reader) scanAttrs(elem nsClass, kind elemKind, pos at) (a attrs) {
+	vocab := kind != kProfile && kind != kConforms && elem&nsIsTT != 0
 	for i := range r.dec.NumAttr() {
 		at := r.dec.Attr(i)
 		n, v := at.Name, at.Value
+		c := r.ns.of(r.dec.AttrSpace(i), n.Space)
 		switch {
-		case n.Space == "":
+		case c&nsIsEmpty != 0:
 			// The attributes TTML defines and the checks pass over; the
 			// others are for checkUnqualified.
 			plain := true
@@ -69,16 +71,16 @@ func (r *reader) scanAttrs(name xml.Name, a *attrs, kind elemKind, pos at) {
 			if vocab && !plain {
 				r.checkUnqualified(n.Local, pos)
 			}
-		case n.Space == nsXML:
+		case c&nsIsXML != 0:
 			switch n.Local {
 			case "id":
 				a.id = v
 			case "space":
 				a.space = v
 			}
-		case n.Space == "xmlns":
+		case c&nsIsXMLNS != 0:
 			r.profile.noteNamespace(v)
-		case isStyling(n.Space):
+		case c&nsIsStyling != 0:
 			a.sty.applyStyleAttr(n.Local, v)
 			switch n.Local {
 			case "origin":
@@ -92,7 +94,7 @@ func (r *reader) scanAttrs(name xml.Name, a *attrs, kind elemKind, pos at) {
 				r.checkStyleAttr(n, v, pos)
 			}
 		default:
-			if strings.HasPrefix(n.Space, nsEBU) {
+			if c&nsIsEBU != 0 {
 				r.profile.ebu = true
 			}
 			if vocab {
@@ -100,21 +102,22 @@ func (r *reader) scanAttrs(name xml.Name, a *attrs, kind elemKind, pos at) {
 			}
 		}
 	}
+	return a
 }
 
 // classify names an element from its name and its parent's kind. Only the
 // TTML structure that carries display text or its styling is tracked;
 // anything else (metadata, animation, foreign elements) is ignored with all
 // its content.
-func classify(n xml.Name, parent elemKind) elemKind {
+func classify(n xml.Name, ns nsClass, parent elemKind) elemKind {
 	if parent == kHeadMeta {
-		if n.Space == nsEBUMet && n.Local == "conformsToStandard" {
+		if ns&nsIsEBUMet != 0 && n.Local == "conformsToStandard" {
 			return kConforms
 		}
 		return kHeadMeta
 	}
-	if !isTT(n.Space) {
-		if parent == kHead && isParam(n.Space) && n.Local == "profile" {
+	if ns&nsIsTT == 0 {
+		if parent == kHead && ns&nsIsParam != 0 && n.Local == "profile" {
 			return kProfile
 		}
 		return kIgnored
@@ -190,12 +193,13 @@ func (r *reader) start(pos at) bool {
 		return true
 	}
 	parent := &r.stack[n-1]
-	if strings.HasPrefix(name.Space, nsEBU) {
+	ns := r.ns.of(r.dec.StartSpace(), name.Space)
+	if ns&nsIsEBU != 0 {
 		r.profile.ebu = true
 	}
-	r.checkElement(name, pos)
+	r.checkElement(name, ns, pos)
 	f := frame{
-		kind:      classify(name, parent.kind),
+		kind:      classify(name, ns, parent.kind),
 		preserve:  parent.preserve,
 		noText:    parent.noText,
 		spanTimed: parent.spanTimed,
@@ -210,8 +214,7 @@ func (r *reader) start(pos at) bool {
 		r.stack = append(r.stack, f)
 		return true
 	}
-	var a attrs
-	r.scanAttrs(name, &a, f.kind, pos)
+	a := r.scanAttrs(ns, f.kind, pos)
 	if a.id != "" {
 		r.noteID(a.id, pos)
 	}
@@ -322,8 +325,9 @@ func (r *reader) startContent(f, parent *frame, a *attrs, pos at) {
 	}
 	f.inh = f.inh.over(a.sty)
 	if a.hasRegion {
-		f.region = a.region
-		if _, ok := r.regions[a.region]; !ok {
+		def := r.regions[a.region]
+		f.region = r.useRegion(a.region, def)
+		if def == nil {
 			r.diag(pos, "region \""+a.region+"\" is not defined in head/layout")
 		}
 	}
@@ -342,8 +346,8 @@ func (r *reader) startContent(f, parent *frame, a *attrs, pos at) {
 		r.textUntimed, r.hasTimedText = false, false
 		r.minTimedBegin = forever
 		r.pBase = tri{}
-		if g := r.regions[f.region]; g != nil && f.region != "" {
-			r.pBase = r.regionStyle(g)
+		if g := r.regionUses[f.region]; g.def != nil && g.name != "" {
+			r.pBase = r.regionStyle(g.def)
 		}
 		f.spanTimed = false
 		r.lines.reset()

@@ -83,12 +83,27 @@ func TestIDSetFromUsedBuffersIsEmpty(t *testing.T) {
 	}
 }
 
-// Buffers are kept for the next document only up to maxKept elements.
+// Buffers are kept for the next document only up to maxKeptBytes each,
+// whatever their element size: those of a 10,000-cue film are kept, those
+// of a document ten times that size are not.
 func TestBoundedKeepsOnlyModestBuffers(t *testing.T) {
-	if got := bounded(make([]lineRec, 3, maxKept)); got == nil || len(got) != 0 || cap(got) != maxKept {
-		t.Errorf("a buffer of %d elements not kept emptied: len %d cap %d", maxKept, len(got), cap(got))
+	cases := []struct {
+		what string
+		got  bool // kept
+		want bool
+	}{
+		{"line records of 10,000 cues", bounded(make([]lineRec, 3, 20_000)) != nil, true},
+		{"line records of 100,000 cues", bounded(make([]lineRec, 0, 200_000)) != nil, false},
+		{"line counts of 100,000 cues", bounded(make([]int32, 0, 100_000)) != nil, true},
+		{"id table of 2^15 slots", bounded(make([]idSlot, 0, 1<<15)) != nil, true},
+		{"id table of 2^16 slots", bounded(make([]idSlot, 0, 1<<16)) != nil, false},
 	}
-	if got := bounded(make([]idSlot, 0, maxKept+1)); got != nil {
-		t.Errorf("a buffer over %d elements kept", maxKept)
+	for _, c := range cases {
+		if c.got != c.want {
+			t.Errorf("%s: kept %v, want %v", c.what, c.got, c.want)
+		}
+	}
+	if got := bounded(make([]lineRec, 3, 20_000)); len(got) != 0 || cap(got) != 20_000 {
+		t.Errorf("a kept buffer is not emptied with its room: len %d cap %d", len(got), cap(got))
 	}
 }

@@ -56,7 +56,9 @@ const (
 	kBr
 )
 
-// frame is one open element.
+// frame is one open element. It holds no pointer, so that pushing one on
+// the stack is a plain copy, without the write barriers the collector
+// needs for pointers.
 type frame struct {
 	kind     elemKind
 	preserve bool // xml:space="preserve" in effect
@@ -70,13 +72,13 @@ type frame struct {
 	// spanTimed: inside the current <p>, the nearest element with its own
 	// timing is a span (karaoke-style text) rather than the p itself.
 	spanTimed bool
-	begin     cue.Time // absolute begin
-	ownEnd    cue.Time // absolute end from end/dur (forever if none)
-	bound     cue.Time // min(ownEnd, parent's bound): nothing inside outlives it
-	cursor    cue.Time // seq: where the next child's begin counts from
-	childMax  cue.Time // par: latest end of a child
-	inh       tri      // styles specified on body..this element (region styles come on top)
-	region    string   // region in effect
+	begin     cue.Time  // absolute begin
+	ownEnd    cue.Time  // absolute end from end/dur (forever if none)
+	bound     cue.Time  // min(ownEnd, parent's bound): nothing inside outlives it
+	cursor    cue.Time  // seq: where the next child's begin counts from
+	childMax  cue.Time  // par: latest end of a child
+	inh       tri       // styles specified on body..this element (region styles come on top)
+	region    regionUse // region in effect (r.regionUses)
 }
 
 type reader struct {
@@ -94,10 +96,15 @@ type reader struct {
 	timeKinds uint8 // union of kinds seen
 	anyPlain  bool  // a time expression that is neither frames nor ticks
 
-	styles  map[string]*styleDef
-	regions map[string]*regionDef
-	ids     *idSet
-	scratch *scratch // buffers kept for the next document (release)
+	ns     nsClasses // the document's namespaces, classified
+	styles map[string]*styleDef
+	// regionUses are the regions named by region= attributes, with their
+	// definitions, for the frames to refer to by index.
+	regionUses  []regionRef
+	regionFirst [4]regionRef // regionUses' first array: no allocation for a few regions
+	regions     map[string]*regionDef
+	ids         *idSet
+	scratch     *scratch // buffers kept for the next document (release)
 	// cuesGuess is how many cues the document seems to hold (expectedCues),
 	// for sizing what grows with them.
 	cuesGuess int
@@ -143,6 +150,7 @@ func newReader(text string) *reader {
 	r.stack = make([]frame, 0, 16)
 	r.styles = map[string]*styleDef{}
 	r.regions = map[string]*regionDef{}
+	r.regionUses = r.regionFirst[:1] // regionUse 0: none
 	return r
 }
 

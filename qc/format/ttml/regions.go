@@ -314,3 +314,27 @@ func (r *reader) sameRegionOverlaps() {
 			"; iTT allows overlapping cues only in different regions")
 	}
 }
+
+// regionUse indexes reader.regionUses; 0 is no region.
+type regionUse int32
+
+// regionRef is a region named by a region= attribute and its definition
+// when there is one.
+type regionRef struct {
+	name string
+	def  *regionDef
+}
+
+// useRegion returns the index of name with its definition def in
+// r.regionUses, adding it unless one of the last few uses is the same
+// (documents name one region on every paragraph, or alternate a few).
+func (r *reader) useRegion(name string, def *regionDef) regionUse {
+	ref := regionRef{name: name, def: def}
+	for i := len(r.regionUses) - 1; i >= max(0, len(r.regionUses)-4); i-- {
+		if r.regionUses[i] == ref {
+			return regionUse(i)
+		}
+	}
+	r.regionUses = append(r.regionUses, ref)
+	return regionUse(len(r.regionUses) - 1)
+}

@@ -1,6 +1,9 @@
 package ttml
 
-import "sync"
+import (
+	"sync"
+	"unsafe"
+)
 
 // scratch holds what a reader needs only while it reads a document: the
 // records of the kept cues' lines and the xml:id table. None of it holds a
@@ -24,10 +27,13 @@ func reuse[T any](s []T, n int) []T {
 	return make([]T, 0, n)
 }
 
-// maxKept bounds the buffers kept for the next document (in elements):
-// those of a huge one (a few MB and up) are left to the collector rather
-// than held while ordinary documents are read.
-const maxKept = 1 << 17
+// maxKeptBytes bounds each buffer kept for the next document: enough for
+// the line records of some 13,000 cues and the id table of 24,000 ids, so
+// that every real subtitle file reuses them, while those of a huge document
+// are left to the collector rather than held (a pooled scratch is at most
+// about 2 MB, one per worker). Bytes rather than elements: a line record
+// is 40 bytes, an id slot 32, a count 4.
+const maxKeptBytes = 1 << 20
 
 // release hands the reader's scratch back for the next document; the
 // reader is not used after it.
@@ -46,7 +52,8 @@ func (r *reader) release() {
 
 // bounded returns s emptied, or nil when it is too big to keep.
 func bounded[T any](s []T) []T {
-	if cap(s) > maxKept {
+	var elem T
+	if uintptr(cap(s))*unsafe.Sizeof(elem) > maxKeptBytes {
 		return nil
 	}
 	return s[:0]

@@ -213,10 +213,10 @@ func (r *reader) finishP(f *frame, natural, end cue.Time, rawEnd int) {
 		}
 		start = 0
 	}
-	if g := r.regions[f.region]; g != nil && f.region != "" {
+	if g := r.regionUses[f.region]; g.def != nil && g.name != "" {
 		// Content shows only while its region is active.
-		start = maxT(start, g.begin)
-		end = minTime(end, g.end)
+		start = maxT(start, g.def.begin)
+		end = minTime(end, g.def.end)
 	}
 	switch {
 	case end == forever:
@@ -246,7 +246,7 @@ func (r *reader) emit(f *frame, start, end cue.Time, rawEnd int) {
 	c.Line, c.Offset = r.pAt.line, r.pAt.off
 	c.Start, c.End = start, end
 	c.Raw, c.TextSrc = raw, rawSrc
-	c.Region = f.region
+	c.Region = r.regionUses[f.region].name
 	r.lines.keep()
 	r.sources(c, f)
 }

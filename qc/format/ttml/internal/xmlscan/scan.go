@@ -226,6 +226,19 @@ func (d *Decoder) value(a *attr) string {
 // StartName is the name of the start tag Next read, as in StartElement.
 func (d *Decoder) StartName() xml.Name { return d.resolved(d.startName, d.startSpace) }
 
+// StartSpace numbers the namespace of the start tag's name: every name in
+// one namespace gets the same number n >= 0 throughout the document, and
+// SpaceName(n) is that namespace; -1 says the name's Space is its prefix
+// as written (see StartName). A caller that classifies namespaces can so
+// classify each once instead of comparing URIs tag after tag.
+func (d *Decoder) StartSpace() int32 { return d.startSpace }
+
+// AttrSpace is StartSpace for the start tag's i-th attribute.
+func (d *Decoder) AttrSpace(i int) int32 { return d.attrs[i].space }
+
+// SpaceName is the namespace StartSpace or AttrSpace numbered n >= 0.
+func (d *Decoder) SpaceName(n int32) string { return d.uris[n] }
+
 // NumAttr is how many attributes the start tag Next read has.
 func (d *Decoder) NumAttr() int { return len(d.attrs) }
 

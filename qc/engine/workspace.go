@@ -21,6 +21,7 @@ import (
 // every string of the result that points into it is copied out (own).
 type workspace struct {
 	data     []byte         // the read buffer, reused when nothing can keep it (reusesData)
+	cur      []byte         // what the current file was read into: data, or a file too large to keep
 	findings []rule.Finding // collects one file's findings; copied out at their number
 	file     rule.File
 	pass     rule.Pass
@@ -50,6 +51,7 @@ func (ws *workspace) read(opts *Options) func(string) ([]byte, error) {
 	limit := opts.maxFileSize()
 	return func(p string) ([]byte, error) {
 		data, err := readFileInto(ws.data, p, limit)
+		ws.cur = data
 		if err == nil && cap(data) <= maxKeptData {
 			ws.data = data
 		}
@@ -81,11 +83,16 @@ func (ws *workspace) newPass() *rule.Pass {
 func (ws *workspace) release() {
 	ws.file.Reset("")
 	ws.pass = rule.Pass{}
+	ws.cur = nil
 }
 
-// own makes s a copy of its own if it points into the read buffer.
+// own makes s a copy of its own if it points into the bytes the current
+// file was read into. A file too large for the workspace to keep is
+// copied out of too: a cue id pointing into it would otherwise keep the
+// whole file (up to the size limit) until the end of the run, and a
+// language code would keep it in the packs' caches for the process.
 func (ws *workspace) own(s string) string {
-	if ws == nil || !inBuffer(s, ws.data) {
+	if ws == nil || !inBuffer(s, ws.cur) {
 		return s
 	}
 	return string([]byte(s))
@@ -95,12 +102,12 @@ func (ws *workspace) own(s string) string {
 // into one new block, so that res outlives the buffer's reuse. Most
 // results have none; a dense SRT file has one cue id per finding.
 func (ws *workspace) ownResult(res *fileResult) {
-	if ws == nil || cap(ws.data) == 0 {
+	if ws == nil || cap(ws.cur) == 0 {
 		return
 	}
 	size := 0
 	res.eachString(func(s *string) {
-		if inBuffer(*s, ws.data) {
+		if inBuffer(*s, ws.cur) {
 			size += len(*s)
 		}
 	})
@@ -109,7 +116,7 @@ func (ws *workspace) ownResult(res *fileResult) {
 	}
 	block := make([]byte, 0, size)
 	res.eachString(func(s *string) {
-		if inBuffer(*s, ws.data) {
+		if inBuffer(*s, ws.cur) {
 			at := len(block)
 			block = append(block, *s...)
 			*s = unsafe.String(&block[at], len(*s))

@@ -123,7 +123,7 @@ func TestOwnResultCoversEveryString(t *testing.T) {
 	if n < 20 {
 		t.Fatalf("only %d strings filled in", n)
 	}
-	ws := &workspace{data: buf}
+	ws := &workspace{data: buf, cur: buf}
 	ws.ownResult(&res)
 	var check func(path string, v reflect.Value)
 	check = func(path string, v reflect.Value) {
@@ -187,5 +187,36 @@ func TestWorkspaceKeepsReadBuffer(t *testing.T) {
 	c, _ := ws.read(&opts)(small)
 	if &c[0] == &a[0] {
 		t.Fatal("a run with fixes read into the shared buffer")
+	}
+}
+
+// A file too large for the workspace to keep is read into a buffer of its
+// own; the strings of its result are copied out of that buffer too, or a
+// cue id would keep the whole file (up to the size limit) alive to the end
+// of the run, and a language code would keep it in the packs' caches.
+func TestLargeFileLeavesNoStringBehind(t *testing.T) {
+	dir := t.TempDir()
+	large := filepath.Join(dir, "big.srt")
+	body := "cue-7\n00:00:01,000 --> 00:00:01,100\nHello.\n"
+	if err := os.WriteFile(large, []byte(body+strings.Repeat("\n", maxKeptData)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	opts := testOptions(t)
+	ws := new(workspace)
+	data, err := ws.read(&opts)(large)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cap(ws.data) > maxKeptData {
+		t.Fatalf("kept a read buffer of %d bytes", cap(ws.data))
+	}
+	res := fileResult{findings: []rule.Finding{{CueID: unsafe.String(&data[0], len("cue-7"))}}}
+	res.record.Language = ws.own(unsafe.String(&data[0], 3))
+	ws.ownResult(&res)
+	if inBuffer(res.findings[0].CueID, data) || inBuffer(res.record.Language, data) {
+		t.Fatal("a string of the large file's result still points into its read buffer")
+	}
+	if res.findings[0].CueID != "cue-7" || res.record.Language != "cue" {
+		t.Fatalf("copied wrong: %q %q", res.findings[0].CueID, res.record.Language)
 	}
 }

@@ -3,10 +3,6 @@ package checks
 import (
 	"testing"
 
-	"github.com/exportqc/exportqc/qc/cue"
-	"github.com/exportqc/exportqc/qc/format/srt"
-	"github.com/exportqc/exportqc/qc/internal/gen"
-	"github.com/exportqc/exportqc/qc/pack"
 	"github.com/exportqc/exportqc/qc/rule"
 )
 
@@ -18,15 +14,7 @@ import (
 //
 //	go test ./qc/checks -run '^$' -bench SpineRules -benchmem -cpu 1 -count 6
 func BenchmarkSpineRules(b *testing.B) {
-	lib, err := pack.Load(All())
-	if err != nil {
-		b.Fatal(err)
-	}
-	eff, err := lib.Resolve(pack.Request{Language: "en"})
-	if err != nil {
-		b.Fatal(err)
-	}
-	doc := srt.Read(string(gen.EpisodeBytes(gen.EpisodeOptions{Seed: 1, Format: "srt", Language: "en"})))
+	lib := loadPacks(b)
 	for _, group := range []struct {
 		name  string
 		rules []*rule.Rule
@@ -34,22 +22,6 @@ func BenchmarkSpineRules(b *testing.B) {
 		{"limits", []*rule.Rule{CueTooShort, CueTooLong, GapTooShort, GapShouldClose}},
 		{"widths", []*rule.Rule{LineTooLong, ReadingSpeed}},
 	} {
-		b.Run(group.name, func(b *testing.B) {
-			cfgs := make([]rule.Config, len(group.rules))
-			for i, rl := range group.rules {
-				cfgs[i] = *eff.Config(rl.Code)
-			}
-			findings := 0
-			report := func(rule.Finding) { findings++ }
-			b.ReportAllocs()
-			b.ResetTimer()
-			for i := 0; i < b.N; i++ {
-				f := &rule.File{Path: "Show_S01E01.en.srt", Language: "en", FrameRate: cue.FrameRate{Num: 24000, Den: 1001}}
-				for k, rl := range group.rules {
-					rule.NewPass(rl, f, doc, &cfgs[k], report).Run()
-				}
-			}
-			b.ReportMetric(float64(findings)/float64(b.N), "findings/op")
-		})
+		b.Run(group.name, func(b *testing.B) { benchRulesOnEpisode(b, lib, "en", group.rules) })
 	}
 }

@@ -52,7 +52,9 @@ var (
 		Summary: "A word mixes letters of the Latin, Cyrillic and Greek scripts (a homoglyph)",
 		Doc: "A Cyrillic а (U+0430) or Greek ο (U+03BF) inside a Latin word looks identical on screen but breaks " +
 			"search, spell-check, text-to-speech and glyph checks; it comes from OCR or a keyboard left in the wrong " +
-			"layout. A word is a run of letters; the finding names the odd letters' code points. Retype the word.",
+			"layout. A word is a run of letters; the finding names the odd letters' code points. Retype the word. " +
+			"Unit symbols that pair a Latin prefix or unit with Greek Ω or μ (kΩ, μg), which look like no Latin " +
+			"letter, are not reported.",
 		Run: runMixedScriptWord, DefaultSeverity: rule.Error,
 	}
 )
@@ -374,7 +376,7 @@ func runMixedScriptWord(p *rule.Pass) {
 						major = s
 					}
 				}
-				if scripts < 2 {
+				if scripts < 2 || unitSymbol(w) {
 					continue
 				}
 				var odd []string
@@ -389,6 +391,30 @@ func runMixedScriptWord(p *rule.Pass) {
 		}
 	})
 }
+
+// unitSymbol reports a word that mixes Latin and Greek as a unit symbol
+// does: an SI prefix before the ohm ("kΩ", "MΩ", also with U+2126 OHM
+// SIGN) or the micro prefix before a unit ("μg", "μs", "μF"). Ω and μ look
+// like no Latin letter, so such a word is no homoglyph: it is how
+// documentaries write units.
+func unitSymbol(w string) bool {
+	for _, ohm := range []string{"Ω", "\u2126"} {
+		if prefix, ok := strings.CutSuffix(w, ohm); ok {
+			return siPrefixes[prefix]
+		}
+	}
+	if unit, ok := strings.CutPrefix(w, "μ"); ok {
+		return microUnits[unit]
+	}
+	return false
+}
+
+// siPrefixes before Ω: pico to tera, micro as the micro sign (U+00B5).
+var siPrefixes = map[string]bool{"p": true, "n": true, "\u00B5": true, "m": true, "k": true, "M": true, "G": true, "T": true}
+
+// microUnits are the SI units subtitles write after μ.
+var microUnits = map[string]bool{"m": true, "g": true, "s": true, "l": true, "L": true, "F": true, "V": true,
+	"A": true, "W": true, "J": true, "N": true, "C": true, "K": true, "Hz": true, "mol": true, "Sv": true, "Gy": true}
 
 // printableASCII reports a line of printable ASCII only (space to tilde):
 // most lines of Latin-script subtitles, which the glyph rules can pass at a

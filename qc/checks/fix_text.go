@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/exportqc/exportqc/qc/cue"
+	"github.com/exportqc/exportqc/qc/format/markup"
 	"github.com/exportqc/exportqc/qc/format/ssa"
 	"github.com/exportqc/exportqc/qc/format/textpos"
 	"github.com/exportqc/exportqc/qc/format/ttml"
@@ -16,8 +17,10 @@ import (
 // lines are the display lines: each edit is computed on a line's visible
 // text (tags left out) and placed on the file's bytes through the offsets
 // the visible characters came from. A line whose visible text, rebuilt so,
-// differs from the text the reader saw (an entity such as &amp;, a reader
-// quirk) gets no fix: an edit placed by guesswork could land in a tag.
+// differs from the text the reader saw because of character references
+// (&amp;, &#233;) is placed through a map that reads each reference as one
+// unit (referenceEdits); any other difference (a reader quirk) gets no
+// fix: an edit placed by guesswork could land in a tag.
 // TTML, SSA/ASS and EBU STL lines are placed through a map of where each
 // visible byte was read (textpos.Line, built by the format's MapLines
 // from the cue's TextSrc only when a line has an edit, and checked to give
@@ -49,8 +52,10 @@ func editsOf(edit func(j int, text string) []textEdit, k int, text string) []tex
 // the byte of the payload it came from.
 type visibleLine struct {
 	text string
-	at   []int // at[k]: payload offset of text[k]
-	end  int   // payload offset just past the line's text (before its terminator)
+	at   []int  // at[k]: payload offset of text[k]
+	end  int    // payload offset just past the line's text (before its terminator)
+	src  string // the line as written (without its terminator)
+	at0  int    // payload offset of src
 }
 
 // visibleLines splits an SRT or WebVTT payload into its lines' visible
@@ -71,11 +76,52 @@ func visibleLines(payload string, srt bool) []visibleLine {
 			v.at = append(v.at, pos+i)
 			i++
 		}
-		v.text, v.end = b.String(), pos+len(text)
+		v.text, v.end, v.src, v.at0 = b.String(), pos+len(text), text, pos
 		out = append(out, v)
 		pos += len(line)
 	}
 	return out
+}
+
+// referenceEdits places edits of a line's visible text (want, as the
+// reader decoded it) on its source src, which holds character references:
+// tags are left out and each reference is one unit that an edit replaces
+// whole or not at all (textpos.Line). ok is false when the map does not
+// give the reader's text, an edit would cut a reference or span a tag, or
+// the new text holds '&' or '<', which would have to be escaped. The
+// returned offsets are payload offsets (src starts at at0).
+func referenceEdits(src string, at0 int, want string, srt bool, edits []textEdit) ([]textEdit, bool) {
+	if len(edits) == 0 {
+		return nil, true
+	}
+	var l textpos.Line
+	for i := 0; i < len(src); {
+		if n := tagLen(src[i:], srt); n > 0 {
+			i += n
+			continue
+		}
+		if src[i] == '&' {
+			if text, next, ok := markup.Entity(src, i, srt); ok {
+				l.Add(text, at0+i, at0+next, true)
+				i = next
+				continue
+			}
+		}
+		l.AddEach(src[i:i+1], at0+i)
+		i++
+	}
+	if l.Text != want {
+		return nil, false
+	}
+	out := make([]textEdit, 0, len(edits))
+	for _, e := range edits {
+		from, to, ok := l.Place(e.from, e.to)
+		if !ok || strings.ContainsAny(e.s, "&<") {
+			return nil, false
+		}
+		out = append(out, textEdit{from, to, e.s})
+	}
+	return out, true
 }
 
 // tagLen is the length of the tag s starts with (0: none): a '<' with a
@@ -144,7 +190,17 @@ func textFix(p *rule.Pass, c *cue.Cue, j int, msg string, edit func(j int, text 
 			continue
 		}
 		if lines[k].text != c.Lines[k].Text {
-			return nil
+			// Character references (&amp;, &#233;) are read as the
+			// characters they stand for: place the edits through a map
+			// of where each visible character was written instead.
+			mapped, ok := referenceEdits(lines[k].src, lines[k].at0, c.Lines[k].Text, p.Doc.Format == "srt", editsOf(edit, k, c.Lines[k].Text))
+			if !ok {
+				return nil
+			}
+			for _, e := range mapped {
+				edits = append(edits, rule.TextEdit{Start: base + int64(e.from), End: base + int64(e.to), New: e.s})
+			}
+			continue
 		}
 		for _, e := range editsOf(edit, k, lines[k].text) {
 			a, z, ok := lines[k].place(e)

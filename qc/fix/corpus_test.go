@@ -1,6 +1,7 @@
 package fix
 
 import (
+	"html"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -125,7 +126,18 @@ func isSTL(b []byte) bool {
 // and deletes them). The text rules' fixes write the characters textFixed
 // folds: marks they add, collapse or swap, spaces, invisible characters,
 // italic tags, and homoglyphs, which count as their Latin letter.
+// A character reference to one of those characters counts as it: a fix
+// may replace or delete the reference whole (WebVTT's &lrm;); any other
+// reference must stay as written.
 func mask(s string) string {
+	s = reference.ReplaceAllStringFunc(s, func(ref string) string {
+		if r := []rune(html.UnescapeString(ref)); len(r) == 1 {
+			if _, ok := textFixed(r[0]); ok {
+				return string(r)
+			}
+		}
+		return ref
+	})
 	s = closingTag.ReplaceAllString(s, "")
 	s = italicTag.ReplaceAllString(s, "")
 	var kept []rune
@@ -149,6 +161,7 @@ func mask(s string) string {
 var (
 	closingTag = regexp.MustCompile(`</[A-Za-z][A-Za-z0-9_-]*>`)
 	italicTag  = regexp.MustCompile(`<[iI]>|\{\\i[01]\}`)
+	reference  = regexp.MustCompile(`&#?[A-Za-z0-9]+;`)
 )
 
 // textFixed folds a character the text fixes write or delete: to 0 when

@@ -21,26 +21,25 @@ func TestTextFixesLeaveAlone(t *testing.T) {
 		return b.String()
 	}
 	cases := []struct{ name, rule, body string }{
-		{"dots.en.srt", "X010", srt("Wait.. what")},                                                     // ".." may be a mistyped ellipsis
-		{"mixed.es.srt", "X010", srt("¿Qué?!")},                                                         // which of ?! was meant
-		{"lost.en.srt", "X010", srt("?? ????")},                                                         // one '?' per character an earlier conversion lost
-		{"lost2.en.srt", "X006", srt("?? ????")},                                                        // the space separates lost words
-		{"spaced.en.srt", "X006", srt("Why do you ... ?")},                                              // the mark does not end a word
-		{"nested.en.sdh.srt", "X013", srt("(whispering (softly)) Go.")},                                 // nested brackets
-		{"unclosed.en.sdh.srt", "X013", srt("(whispering (softly) Go.")},                                // which bracket is missing
-		{"unclosed2.en.sdh.srt", "X013", srt("(sighs) Fine. (laughs")},                                  // the line's ( ) do not pair up
-		{"dots.zh-Hans.srt", "X020", srt("等等。。。")},                                                      // a typed ellipsis, not three full stops
-		{"alone.zh-Hans.srt", "X020", srt("好吧\n。")},                                                     // the line would be left empty
-		{"style.zh-Hans.srt", "X020", srt(zhHouseStyle()...)},                                           // the file's own style, reported once
-		{"joiner.en.srt", "X002", srt("a\u200db")},                                                      // a joiner selects letter forms
-		{"c1.en.srt", "X002", srt("it\u0092s")},                                                         // a character lost by decoding
-		{"bidi.ar.srt", "X002", srt("\u202bمرحبا\u202c")},                                               // bidi controls in right-to-left text
-		{"tie.en.srt", "X003", srt("да and дa")},                                                        // one letter of each script: which is wrong?
-		{"entity.en.vtt", "X004", "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nWait... Tom &amp; Jerry\n"}, // the text does not map to bytes
-		{"across.en.ttml", "X004", ttmlP(`Wait.<span tts:fontStyle="italic">..</span> what`)},           // the dots lie on both sides of a tag
-		{"run.en.ttml", "X006", ttmlP(`Stop <span tts:fontStyle="italic"> !</span>`)},                   // the space stands for white space on both sides of a tag
-		{"cdata.en.ttml", "X004", ttmlP(`<![CDATA[Wait...]]> what`)},                                    // CDATA is not mapped
-		{"refspace.en.ttml", "X006", ttmlP(`Stop&#32;!`)},                                               // a space written as a reference
+		{"dots.en.srt", "X010", srt("Wait.. what")},                                           // ".." may be a mistyped ellipsis
+		{"mixed.es.srt", "X010", srt("¿Qué?!")},                                               // which of ?! was meant
+		{"lost.en.srt", "X010", srt("?? ????")},                                               // one '?' per character an earlier conversion lost
+		{"lost2.en.srt", "X006", srt("?? ????")},                                              // the space separates lost words
+		{"spaced.en.srt", "X006", srt("Why do you ... ?")},                                    // the mark does not end a word
+		{"nested.en.sdh.srt", "X013", srt("(whispering (softly)) Go.")},                       // nested brackets
+		{"unclosed.en.sdh.srt", "X013", srt("(whispering (softly) Go.")},                      // which bracket is missing
+		{"unclosed2.en.sdh.srt", "X013", srt("(sighs) Fine. (laughs")},                        // the line's ( ) do not pair up
+		{"dots.zh-Hans.srt", "X020", srt("等等。。。")},                                            // a typed ellipsis, not three full stops
+		{"alone.zh-Hans.srt", "X020", srt("好吧\n。")},                                           // the line would be left empty
+		{"style.zh-Hans.srt", "X020", srt(zhHouseStyle()...)},                                 // the file's own style, reported once
+		{"joiner.en.srt", "X002", srt("a\u200db")},                                            // a joiner selects letter forms
+		{"c1.en.srt", "X002", srt("it\u0092s")},                                               // a character lost by decoding
+		{"bidi.ar.srt", "X002", srt("\u202bمرحبا\u202c")},                                     // bidi controls in right-to-left text
+		{"tie.en.srt", "X003", srt("да and дa")},                                              // one letter of each script: which is wrong?
+		{"across.en.ttml", "X004", ttmlP(`Wait.<span tts:fontStyle="italic">..</span> what`)}, // the dots lie on both sides of a tag
+		{"run.en.ttml", "X006", ttmlP(`Stop <span tts:fontStyle="italic"> !</span>`)},         // the space stands for white space on both sides of a tag
+		{"cdata.en.ttml", "X004", ttmlP(`<![CDATA[Wait...]]> what`)},                          // CDATA is not mapped
+		{"refspace.en.ttml", "X006", ttmlP(`Stop&#32;!`)},                                     // a space written as a reference
 
 	}
 	dir := t.TempDir()
@@ -121,6 +120,36 @@ func TestTTMLTextFixAfterBOM(t *testing.T) {
 	want := "\uFEFF" + strings.Replace(body, "Wait...", "Wait…", 1)
 	if got := string(res.Files[0].Fixed); got != want {
 		t.Errorf("fixed copy:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// SRT and WebVTT lines with character references are fixed through a map
+// that reads each reference as one unit: the edit lands on the characters
+// it means and the references stay as written; an edit that would cut
+// one (or a line whose text the map cannot rebuild) is left alone.
+func TestTextFixesThroughCharacterReferences(t *testing.T) {
+	cases := []struct{ name, rule, body, want string }{
+		{"amp.en.vtt", "X004", "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nWait... Tom &amp; Jerry\n",
+			"WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nWait… Tom &amp; Jerry\n"},
+		{"italic.en.srt", "X004", "1\n00:00:01,000 --> 00:00:03,000\n<i>Caf&eacute; &amp; bar...</i>\n",
+			"1\n00:00:01,000 --> 00:00:03,000\n<i>Caf&eacute; &amp; bar…</i>\n"},
+		{"numeric.fr.vtt", "X007", "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nQuoi&#8239;? Tom &lt;3 Jerry!\n",
+			"WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nQuoi&#8239;? Tom &lt;3 Jerry\u00a0!\n"},
+	}
+	dir := t.TempDir()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			path := filepath.Join(dir, c.name)
+			if err := os.WriteFile(path, []byte(c.body), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			opts := enabling(t, []string{c.rule}, path)
+			opts.Rules = map[string]bool{c.rule: true}
+			res := fixOne(t, opts)
+			if got := string(res.Files[0].Fixed); got != c.want {
+				t.Errorf("fixed copy:\n%q\nwant:\n%q", got, c.want)
+			}
+		})
 	}
 }
 

@@ -93,3 +93,12 @@ func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 func isHex(c byte) bool   { return isDigit(c) || ('a' <= c && c <= 'f') || ('A' <= c && c <= 'F') }
 func isAlpha(c byte) bool { return ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') }
 func isAlnum(c byte) bool { return isDigit(c) || isAlpha(c) }
+
+// Entity decodes the character reference at s[i] (s[i] == '&') as the
+// readers do: strict for SRT, HTML's rules for WebVTT. It returns the
+// decoded text and the index just past the reference, or ok=false when
+// s[i:] is not one (the '&' is then literal text). Text fixes use it to
+// map a line's visible characters back to the references they came from.
+func Entity(s string, i int, strict bool) (text string, next int, ok bool) {
+	return entity(s, i, strict)
+}

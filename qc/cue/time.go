@@ -334,7 +334,9 @@ func (g *FrameGrid) snap(t Time) (int64, bool) {
 		return 0, false
 	}
 	x += g.d2 / 2
-	q := uint64(float64(x) * g.inv) // off by at most one for numbers this size
+	// Off by at most one for numbers this size; through int64, since x
+	// < 2⁶² and the signed conversions are single instructions.
+	q := uint64(int64(float64(int64(x)) * g.inv))
 	for q > 0 && q*g.d2 > x {
 		q--
 	}

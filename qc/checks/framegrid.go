@@ -25,8 +25,9 @@ import (
 // by at most half a frame, so the snapped span is within one frame of the
 // unsnapped one (checked against FrameSpan by TestLimitAgreesWithFrameSpan).
 type limit struct {
-	d  rule.Duration
-	fr cue.FrameRate
+	d    rule.Duration
+	fr   cue.FrameRate
+	grid cue.FrameGrid // fr, ready to snap the spans the shortcut leaves
 	// In frames: a span at least surelyOver is surely more than d.Frames
 	// frames once snapped, one at most surelyUnder surely fewer. (Frames
 	// rounds to the nearest flick, so one flick more or less is enough.)
@@ -39,6 +40,7 @@ func limitOf(p *rule.Pass, d rule.Duration) limit {
 	l := limit{d: d, fr: p.File.FrameRate}
 	if d.InFrames {
 		l.surelyOver, l.surelyUnder = l.fr.Frames(d.Frames+1)+1, l.fr.Frames(d.Frames-1)-1
+		l.grid = l.fr.Grid()
 		if l.fr.IsZero() || d.Frames < 1 || d.Frames > 1<<20 {
 			// No rate (every span is 0 frames), or a threshold far from
 			// any real one: always snap.
@@ -51,18 +53,19 @@ func limitOf(p *rule.Pass, d rule.Duration) limit {
 	return l
 }
 
-// frames is the snapped span from a to b in whole frames, or, when the
-// span is surely on one side of the threshold, a stand-in on that side.
-func (l *limit) frames(a, b cue.Time) int64 {
+// atLeast reports whether the snapped span from a to b is n frames or
+// more, deciding a span surely on one side of the threshold d.Frames
+// (n is d.Frames or one more) without snapping either end.
+func (l *limit) atLeast(a, b cue.Time, n int64) bool {
 	if inRange(a) && inRange(b) { // so that b - a cannot overflow
 		switch span := b - a; {
 		case span >= l.surelyOver:
-			return l.d.Frames + 1
+			return l.d.Frames+1 >= n
 		case span <= l.surelyUnder:
-			return l.d.Frames - 1
+			return l.d.Frames-1 >= n
 		}
 	}
-	return l.fr.FrameSpan(a, b)
+	return l.grid.SpanAtLeast(a, b, n)
 }
 
 // inRange reports whether t is within ±2⁶¹ flicks (about 100 years).
@@ -71,7 +74,7 @@ func inRange(t cue.Time) bool { return t > -1<<61 && t < 1<<61 }
 // below reports whether the span from a to b is shorter than the threshold.
 func (l *limit) below(a, b cue.Time) bool {
 	if l.d.InFrames {
-		return l.frames(a, b) < l.d.Frames
+		return !l.atLeast(a, b, l.d.Frames)
 	}
 	return b-a < l.lo
 }
@@ -79,7 +82,7 @@ func (l *limit) below(a, b cue.Time) bool {
 // above reports whether the span from a to b is longer than the threshold.
 func (l *limit) above(a, b cue.Time) bool {
 	if l.d.InFrames {
-		return l.frames(a, b) > l.d.Frames
+		return l.d.Frames < math.MaxInt64 && l.atLeast(a, b, l.d.Frames+1)
 	}
 	return b-a > l.hi
 }

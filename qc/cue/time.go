@@ -302,6 +302,76 @@ func (r FrameRate) Snap(t Time) int64 {
 // sub-frame jitter of tick- or millisecond-timed files does not count.
 func (r FrameRate) FrameSpan(a, b Time) int64 { return r.Snap(b) - r.Snap(a) }
 
+// A FrameGrid is a frame rate made ready to snap many times: the frame
+// rules compare every gap of a file with the same rate. It keeps twice
+// the rate's Den·Second and that number's reciprocal, so that a snap is a
+// float multiplication put right with exact integer products instead of a
+// 128-bit division, which costs several times more.
+type FrameGrid struct {
+	Rate FrameRate
+	d2   uint64  // 2·Den·Second; 0 when the rate is zero or too fine for the shortcut
+	inv  float64 // 1/d2
+}
+
+// Grid makes r ready for FrameGrid.SpanAtLeast.
+func (r FrameRate) Grid() FrameGrid {
+	g := FrameGrid{Rate: r}
+	if hi, d := bits.Mul64(uint64(r.Den), uint64(Second)); !r.IsZero() && hi == 0 && d < 1<<60 {
+		g.d2 = 2 * d
+		g.inv = 1 / float64(g.d2)
+	}
+	return g
+}
+
+// snap is Rate.Snap(t) for 0 ≤ t with 2·t·Num + D < 2⁶² (D = Den·Second);
+// false for any other t. Snap(t) = ⌊(2·t·Num + D) / 2D⌋, round half up.
+func (g *FrameGrid) snap(t Time) (int64, bool) {
+	if t < 0 || g.d2 == 0 {
+		return 0, false
+	}
+	hi, x := bits.Mul64(2*uint64(t), uint64(g.Rate.Num))
+	if hi != 0 || x >= 1<<62 {
+		return 0, false
+	}
+	x += g.d2 / 2
+	// Off by at most one for numbers this size; through int64, since x
+	// < 2⁶² and the signed conversions are single instructions.
+	q := uint64(int64(float64(int64(x)) * g.inv))
+	for q > 0 && q*g.d2 > x {
+		q--
+	}
+	for (q+1)*g.d2 <= x {
+		q++
+	}
+	return int64(q), true
+}
+
+// SpanAtLeast reports whether Rate.FrameSpan(a, b) >= n, snapping only a:
+// b reaches frame m = Snap(a)+n exactly when it is at or past the halfway
+// point before that frame, 2·b·Num ≥ (2m−1)·Den·Second, which a product
+// decides. The frame rules ask it of gaps near their threshold, which on
+// a chained episode is most gaps.
+func (g *FrameGrid) SpanAtLeast(a, b Time, n int64) bool {
+	r := g.Rate
+	if g.d2 == 0 || b < 0 || n < -1<<40 || n > 1<<40 {
+		return r.FrameSpan(a, b) >= n
+	}
+	sa, ok := g.snap(a)
+	if !ok {
+		sa = r.Snap(a)
+	}
+	if sa < -1<<60 || sa > 1<<60 {
+		return r.FrameSpan(a, b) >= n
+	}
+	m := sa + n
+	if m <= 0 {
+		return true // b ≥ 0 snaps to frame 0 or later
+	}
+	bHi, bLo := bits.Mul64(2*uint64(b), uint64(r.Num))
+	mHi, mLo := bits.Mul64(uint64(2*m-1), g.d2/2)
+	return bHi > mHi || bHi == mHi && bLo >= mLo
+}
+
 // InFrames measures t in frames at rate r, unrounded (for messages: a
 // 0.074 s gap is 1.77 frames at 23.976 fps).
 func (r FrameRate) InFrames(t Time) float64 {

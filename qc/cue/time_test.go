@@ -170,3 +170,60 @@ func TestSnapIsFrameAtsFrame(t *testing.T) {
 		t.Error("a zero rate snaps to frame 0")
 	}
 }
+
+// SpanAtLeast(a, b, n) is FrameSpan(a, b) >= n for any times, rates and n:
+// spans on, a flick either side of and between half-frame boundaries (where
+// b's rounding decides), negative and huge times, and thresholds far off.
+func TestSpanAtLeastIsFrameSpanCompared(t *testing.T) {
+	rates := []FrameRate{{24000, 1001}, {25, 1}, {30000, 1001}, {60000, 1001}, {7, 3}, {1000, 1}, {1 << 40, 1}, {}}
+	starts := []Time{0, 1, -1, 41708333, -41708334, 3600 * Second, 1 << 61, -(1 << 61), 1<<63 - 1, -1 << 63}
+	for k := range 300 {
+		starts = append(starts, Time(k)*99_700_001)
+	}
+	ns := []int64{-3, -1, 0, 1, 2, 3, 11, 1 << 41, 1<<63 - 1, -1 << 63}
+	for _, r := range rates {
+		g, frame := r.Grid(), r.Frames(1)
+		for _, a := range starts {
+			for half := Time(-2); half <= 8; half++ {
+				for _, nudge := range []Time{-1, 0, 1, frame / 3} {
+					b := a + half*frame/2 + nudge
+					if (b < a) != (half*frame/2+nudge < 0) {
+						continue // wrapped around
+					}
+					span := r.FrameSpan(a, b)
+					for _, n := range append(ns, span-1, span, span+1) {
+						if got, want := g.SpanAtLeast(a, b, n), span >= n; got != want {
+							t.Fatalf("%v fps, %d..%d (span %d frames), n=%d: SpanAtLeast %v", r, a, b, span, n, got)
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// A grid's snap, where it answers, is Snap: on frames, a flick either side
+// of the half-frame points where rounding turns, and at its size limit.
+func TestGridSnapIsSnap(t *testing.T) {
+	for _, r := range []FrameRate{{24000, 1001}, {25, 1}, {30000, 1001}, {60000, 1001}, {7, 3}, {1000, 1}} {
+		g := r.Grid()
+		half := r.Frames(1) / 2
+		answered := 0
+		for _, base := range []Time{0, 3600 * Second, 100 * 3600 * Second, Time((1<<62 - g.d2) / (2 * uint64(r.Num)))} {
+			for k := Time(0); k < 500; k++ {
+				for _, nudge := range []Time{-1, 0, 1} {
+					tm := base + k*half + nudge
+					if n, ok := g.snap(tm); ok {
+						answered++
+						if n != r.Snap(tm) {
+							t.Fatalf("%v fps: grid snap(%d) = %d, Snap says %d", r, tm, n, r.Snap(tm))
+						}
+					}
+				}
+			}
+		}
+		if answered < 3*1000 {
+			t.Errorf("%v fps: the grid snapped only %d times", r, answered)
+		}
+	}
+}

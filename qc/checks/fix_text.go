@@ -15,12 +15,11 @@ import (
 // The text rules' fixes (X002–X021) rewrite characters of what a viewer
 // reads, never markup. They are built for SRT and WebVTT, whose payload
 // lines are the display lines: each edit is computed on a line's visible
-// text (tags left out) and placed on the file's bytes through the offsets
-// the visible characters came from. A line whose visible text, rebuilt so,
-// differs from the text the reader saw because of character references
-// (&amp;, &#233;) is placed through a map that reads each reference as one
-// unit (referenceEdits); any other difference (a reader quirk) gets no
-// fix: an edit placed by guesswork could land in a tag.
+// text (tags left out, each character reference one unit) and placed on
+// the file's bytes through the offsets the visible characters came from
+// (visibleLines). A line whose visible text, rebuilt so, differs from the
+// text the reader saw (a reader quirk) gets no fix: an edit placed by
+// guesswork could land in a tag.
 // TTML, SSA/ASS and EBU STL lines are placed through a map of where each
 // visible byte was read (textpos.Line, built by the format's MapLines
 // from the cue's TextSrc only when a line has an edit, and checked to give
@@ -48,80 +47,46 @@ func editsOf(edit func(j int, text string) []textEdit, k int, text string) []tex
 	return kept
 }
 
-// visibleLine is a payload line's visible text and, for each of its bytes,
-// the byte of the payload it came from.
+// visibleLine is a payload line's visible text mapped to the payload
+// bytes it was read from (textpos.Line): tags left out, each character
+// reference (&amp;, &#233;) one unit, replaced or deleted whole or not at
+// all. end is the payload offset just past the line's text (before its
+// terminator): an insertion at the end of the line goes there, after a
+// closing tag ("<i>Oui</i>" gains "." after "</i>").
 type visibleLine struct {
-	text string
-	at   []int  // at[k]: payload offset of text[k]
-	end  int    // payload offset just past the line's text (before its terminator)
-	src  string // the line as written (without its terminator)
-	at0  int    // payload offset of src
+	textpos.Line
+	end int
 }
 
 // visibleLines splits an SRT or WebVTT payload into its lines' visible
-// text, tags (<i>, </font>, SRT's {\an8}) left out.
+// text as the readers read it: tags (<i>, </font>, SRT's {\an8}) left out,
+// character references decoded as they decode them (markup.Entity: SRT
+// only those closed by ';').
 func visibleLines(payload string, srt bool) []visibleLine {
 	var out []visibleLine
 	pos := 0
 	for _, line := range cue.SplitKeepEOL(payload) {
 		text, _ := cutEOL(line)
-		var v visibleLine
-		var b strings.Builder
+		v := visibleLine{end: pos + len(text)}
 		for i := 0; i < len(text); {
 			if n := tagLen(text[i:], srt); n > 0 {
 				i += n
 				continue
 			}
-			b.WriteByte(text[i])
-			v.at = append(v.at, pos+i)
+			if text[i] == '&' {
+				if dec, next, ok := markup.Entity(text, i, srt); ok {
+					v.Add(dec, pos+i, pos+next, true)
+					i = next
+					continue
+				}
+			}
+			v.AddEach(text[i:i+1], pos+i)
 			i++
 		}
-		v.text, v.end, v.src, v.at0 = b.String(), pos+len(text), text, pos
 		out = append(out, v)
 		pos += len(line)
 	}
 	return out
-}
-
-// referenceEdits places edits of a line's visible text (want, as the
-// reader decoded it) on its source src, which holds character references:
-// tags are left out and each reference is one unit that an edit replaces
-// whole or not at all (textpos.Line). ok is false when the map does not
-// give the reader's text, an edit would cut a reference or span a tag, or
-// the new text holds '&' or '<', which would have to be escaped. The
-// returned offsets are payload offsets (src starts at at0).
-func referenceEdits(src string, at0 int, want string, srt bool, edits []textEdit) ([]textEdit, bool) {
-	if len(edits) == 0 {
-		return nil, true
-	}
-	var l textpos.Line
-	for i := 0; i < len(src); {
-		if n := tagLen(src[i:], srt); n > 0 {
-			i += n
-			continue
-		}
-		if src[i] == '&' {
-			if text, next, ok := markup.Entity(src, i, srt); ok {
-				l.Add(text, at0+i, at0+next, true)
-				i = next
-				continue
-			}
-		}
-		l.AddEach(src[i:i+1], at0+i)
-		i++
-	}
-	if l.Text != want {
-		return nil, false
-	}
-	out := make([]textEdit, 0, len(edits))
-	for _, e := range edits {
-		from, to, ok := l.Place(e.from, e.to)
-		if !ok || strings.ContainsAny(e.s, "&<") {
-			return nil, false
-		}
-		out = append(out, textEdit{from, to, e.s})
-	}
-	return out, true
 }
 
 // tagLen is the length of the tag s starts with (0: none): a '<' with a
@@ -136,19 +101,18 @@ func tagLen(s string, srt bool) int {
 	return 0
 }
 
-// place maps an edit on visible text to payload offsets; ok is false when
-// the replaced characters are not contiguous in the payload (a tag lies
-// among them). An insertion goes just before the visible character it
-// precedes, so "oui</i>!" gains its space after the tag.
+// place maps an edit on visible text to payload offsets (textpos.Line's
+// Place); ok is false when it would cut a reference or span a tag, or
+// when its new text holds '&' or '<', which the payload would read as a
+// reference or a tag.
 func (v *visibleLine) place(e textEdit) (from, to int, ok bool) {
-	if e.from == e.to {
-		if e.from < len(v.at) {
-			return v.at[e.from], v.at[e.from], true
-		}
+	if strings.ContainsAny(e.s, "&<") {
+		return 0, 0, false
+	}
+	if e.from == e.to && e.from == len(v.Text) {
 		return v.end, v.end, true
 	}
-	from, last := v.at[e.from], v.at[e.to-1]
-	return from, last + 1, last-from == e.to-1-e.from
+	return v.Place(e.from, e.to)
 }
 
 // textFix builds one fix for cue c from edits on the visible text of its
@@ -189,20 +153,10 @@ func textFix(p *rule.Pass, c *cue.Cue, j int, msg string, edit func(j int, text 
 		if j >= 0 && k != j {
 			continue
 		}
-		if lines[k].text != c.Lines[k].Text {
-			// Character references (&amp;, &#233;) are read as the
-			// characters they stand for: place the edits through a map
-			// of where each visible character was written instead.
-			mapped, ok := referenceEdits(lines[k].src, lines[k].at0, c.Lines[k].Text, p.Doc.Format == "srt", editsOf(edit, k, c.Lines[k].Text))
-			if !ok {
-				return nil
-			}
-			for _, e := range mapped {
-				edits = append(edits, rule.TextEdit{Start: base + int64(e.from), End: base + int64(e.to), New: e.s})
-			}
-			continue
+		if lines[k].Text != c.Lines[k].Text {
+			return nil
 		}
-		for _, e := range editsOf(edit, k, lines[k].text) {
+		for _, e := range editsOf(edit, k, lines[k].Text) {
 			a, z, ok := lines[k].place(e)
 			if !ok {
 				return nil

@@ -1,6 +1,9 @@
 package checks
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // visibleLines keeps, for each visible byte, where it is in the payload,
 // so an edit on the text lands on the same characters between the tags;
@@ -8,7 +11,7 @@ import "testing"
 func TestVisibleLinesPlace(t *testing.T) {
 	payload := "- <i>Yes ,</i> wait\r\n{\\an8}Oui</b>!"
 	lines := visibleLines(payload, true)
-	if len(lines) != 2 || lines[0].text != "- Yes , wait" || lines[1].text != "Oui!" {
+	if len(lines) != 2 || lines[0].Text != "- Yes , wait" || lines[1].Text != "Oui!" {
 		t.Fatalf("visible lines: %+v", lines)
 	}
 	cases := []struct {
@@ -35,6 +38,32 @@ func TestVisibleLinesPlace(t *testing.T) {
 	}
 	if a, _, _ := lines[1].place(textEdit{3, 3, " "}); payload[a] != '!' {
 		t.Errorf("insertion at %d (%q), want before '!'", a, payload[a:])
+	}
+}
+
+// A character reference is one unit of the visible text: an edit replaces
+// it whole, never a part of what it decodes to, and new text that the
+// payload would read as a reference or a tag is refused.
+func TestVisibleLinesReferences(t *testing.T) {
+	payload := "Caf&eacute; &amp; bar..."
+	v := visibleLines(payload, true)[0]
+	if v.Text != "Café & bar..." {
+		t.Fatalf("visible text %q", v.Text)
+	}
+	amp := strings.Index(v.Text, "&")
+	if a, z, ok := v.place(textEdit{amp, amp + 1, "+"}); !ok || payload[a:z] != "&amp;" {
+		t.Errorf("replacing '&' takes %q, ok %v; want the whole reference", payload[a:z], ok)
+	}
+	e := strings.Index(v.Text, "é")
+	if _, _, ok := v.place(textEdit{e, e + 1, "e"}); ok {
+		t.Error("an edit of half of é (one reference) was placed")
+	}
+	if _, _, ok := v.place(textEdit{0, 0, "&"}); ok {
+		t.Error("new text '&' was placed unescaped")
+	}
+	// SRT reads only references closed by ';': "AT&T" stays four characters.
+	if v := visibleLines("AT&T", true)[0]; v.Text != "AT&T" {
+		t.Errorf("AT&T read as %q", v.Text)
 	}
 }
 

@@ -2,6 +2,7 @@ package cue
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -55,18 +56,6 @@ func indexAll(src string) []scannedLine {
 	return out
 }
 
-func sameLines(a, b []scannedLine) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
 // Every mix of line ends splits as the definition of a line says, in the
 // scanner and in the index:
 // lone CRs among LFs, CRLF, CR at the end, runs of empty lines, a BOM.
@@ -87,10 +76,10 @@ func TestLineScannerSplitsEveryMixOfLineEnds(t *testing.T) {
 		cases = append(cases, b.String())
 	}
 	for _, src := range cases {
-		if got, want := scanAll(src), referenceLines(src); !sameLines(got, want) {
+		if got, want := scanAll(src), referenceLines(src); !slices.Equal(got, want) {
 			t.Fatalf("%q:\n got %+v\nwant %+v", src, got, want)
 		}
-		if got, want := indexAll(src), referenceLines(src); !sameLines(got, want) {
+		if got, want := indexAll(src), referenceLines(src); !slices.Equal(got, want) {
 			t.Fatalf("IndexLines %q:\n got %+v\nwant %+v", src, got, want)
 		}
 	}

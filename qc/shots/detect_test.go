@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"testing"
 
@@ -60,7 +61,7 @@ func TestDetectGeneratedVideo(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := frames(t, l, fr); cached || !eq(got, want) {
+			if got := frames(t, l, fr); cached || !slices.Equal(got, want) {
 				t.Fatalf("detected cut frames %v (cached %v), generated %v", got, cached, want)
 			}
 			// The cache answers the same without ffmpeg.
@@ -69,7 +70,7 @@ func TestDetectGeneratedVideo(t *testing.T) {
 			if err != nil || !cached {
 				t.Fatalf("second run: cached %v, %v", cached, err)
 			}
-			if got := frames(t, l, fr); !eq(got, want) {
+			if got := frames(t, l, fr); !slices.Equal(got, want) {
 				t.Errorf("cached cut frames %v, generated %v", got, want)
 			}
 			// Nothing is written beside the video.

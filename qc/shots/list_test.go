@@ -1,6 +1,7 @@
 package shots
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -22,18 +23,6 @@ func frames(t *testing.T, l *List, fr cue.FrameRate) []int64 {
 	return out
 }
 
-func eq(a, b []int64) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
 // Subtitle Edit's .shotchanges: seconds, one a line, unsorted and with a
 // repeat; comments and blank lines are skipped.
 func TestPlainSeconds(t *testing.T) {
@@ -41,7 +30,7 @@ func TestPlainSeconds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := frames(t, l, ntsc), []int64{48, 96, 240}; l.Format != "seconds" || !eq(got, want) {
+	if got, want := frames(t, l, ntsc), []int64{48, 96, 240}; l.Format != "seconds" || !slices.Equal(got, want) {
 		t.Errorf("%s %v, want %v", l.Format, got, want)
 	}
 }
@@ -53,7 +42,7 @@ func TestTimecodes(t *testing.T) {
 	}
 	// At 23.976 a timecode counts 24 frames a second: 00:01:00:05 is frame
 	// 1445; 00:00:04,25 is 4.25 s (milliseconds after a comma, as in SRT).
-	if got, want := frames(t, l, ntsc), []int64{48, 84, 102, 1445}; !eq(got, want) {
+	if got, want := frames(t, l, ntsc), []int64{48, 84, 102, 1445}; !slices.Equal(got, want) {
 		t.Errorf("frames %v, want %v", got, want)
 	}
 	if _, err := l.Times(cue.FrameRate{}); err == nil || !strings.Contains(err.Error(), "cuts.txt:1") {
@@ -71,12 +60,12 @@ func TestDropFrame(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := frames(t, l, cue.FrameRate{Num: 30000, Den: 1001}), []int64{1800, 17982}; !eq(got, want) {
+	if got, want := frames(t, l, cue.FrameRate{Num: 30000, Den: 1001}), []int64{1800, 17982}; !slices.Equal(got, want) {
 		t.Errorf("frames %v, want %v", got, want)
 	}
 	// 59.94 skips frames 00-03.
 	l, _ = Parse("df.txt", []byte("00:01:00;04\n"))
-	if got, want := frames(t, l, cue.FrameRate{Num: 60000, Den: 1001}), []int64{3600}; !eq(got, want) {
+	if got, want := frames(t, l, cue.FrameRate{Num: 60000, Den: 1001}), []int64{3600}; !slices.Equal(got, want) {
 		t.Errorf("59.94: frames %v, want %v", got, want)
 	}
 	// 23.976 has no drop-frame numbering: a guess would misplace every cut.
@@ -88,7 +77,7 @@ func TestDropFrame(t *testing.T) {
 	if _, err := l.Times(cue.FrameRate{Num: 30, Den: 1}); err == nil || !strings.Contains(err.Error(), "df.txt:1: drop-frame") {
 		t.Errorf("drop-frame at 30: %v", err)
 	}
-	if got, want := frames(t, l, cue.FrameRate{Num: 2997, Den: 100}), []int64{1800}; !eq(got, want) {
+	if got, want := frames(t, l, cue.FrameRate{Num: 2997, Den: 100}), []int64{1800}; !slices.Equal(got, want) {
 		t.Errorf("29.97 as 2997/100: frames %v, want %v", got, want)
 	}
 	// A label drop-frame skips is a mistake to name, not a frame to guess.
@@ -122,7 +111,7 @@ Input #0, matroska,webm, from 'cuts.mkv':
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := frames(t, l, ntsc), []int64{48, 96}; l.Format != "ffmpeg" || !eq(got, want) {
+	if got, want := frames(t, l, ntsc), []int64{48, 96}; l.Format != "ffmpeg" || !slices.Equal(got, want) {
 		t.Errorf("showinfo: %s %v, want %v", l.Format, got, want)
 	}
 	meta := "frame:0    pts:48048   pts_time:2.002\nlavfi.scene_score=0.874512\nframe:1    pts:120120  pts_time:5.005\nlavfi.scene_score=0.5\n"
@@ -130,7 +119,7 @@ Input #0, matroska,webm, from 'cuts.mkv':
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := frames(t, l, ntsc), []int64{48, 120}; !eq(got, want) {
+	if got, want := frames(t, l, ntsc), []int64{48, 120}; !slices.Equal(got, want) {
 		t.Errorf("metadata: %v, want %v", got, want)
 	}
 }
@@ -153,7 +142,7 @@ M2   A001C007       048.0    14:05:01:00
 		t.Fatal(err)
 	}
 	want := []int64{86400, 86496, 86556} // 1 h = 86400 frames at 24 nominal
-	if got := frames(t, l, ntsc); l.Format != "edl" || !eq(got, want) {
+	if got := frames(t, l, ntsc); l.Format != "edl" || !slices.Equal(got, want) {
 		t.Errorf("%s %v, want %v", l.Format, got, want)
 	}
 	_, err = Parse("bad.edl", []byte("TITLE: X\n001  R V C 01:00:00:00 01:00:01:00 01:00:00:00\n"))
@@ -194,7 +183,7 @@ func TestParseLoneCR(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := frames(t, l, ntsc), []int64{48, 96}; !eq(got, want) {
+	if got, want := frames(t, l, ntsc), []int64{48, 96}; !slices.Equal(got, want) {
 		t.Errorf("%v, want %v", got, want)
 	}
 	if _, err := Parse("cuts.shotchanges", []byte("1.5\rtwo\r")); err == nil || !strings.Contains(err.Error(), "cuts.shotchanges:2") {

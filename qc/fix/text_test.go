@@ -45,13 +45,7 @@ func TestTextFixesLeaveAlone(t *testing.T) {
 	dir := t.TempDir()
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			path := filepath.Join(dir, c.name)
-			if err := os.WriteFile(path, []byte(c.body), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			opts := enabling(t, []string{c.rule}, path)
-			opts.Rules = map[string]bool{c.rule: true}
-			res := fixOne(t, opts)
+			res := fixWithRule(t, filepath.Join(dir, c.name), c.body, c.rule)
 			if res.Before[c.rule] == 0 {
 				t.Fatalf("no %s finding to leave alone: %v", c.rule, res.Before)
 			}
@@ -139,13 +133,7 @@ func TestTextFixesThroughCharacterReferences(t *testing.T) {
 	dir := t.TempDir()
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			path := filepath.Join(dir, c.name)
-			if err := os.WriteFile(path, []byte(c.body), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			opts := enabling(t, []string{c.rule}, path)
-			opts.Rules = map[string]bool{c.rule: true}
-			res := fixOne(t, opts)
+			res := fixWithRule(t, filepath.Join(dir, c.name), c.body, c.rule)
 			if got := string(res.Files[0].Fixed); got != c.want {
 				t.Errorf("fixed copy:\n%q\nwant:\n%q", got, c.want)
 			}
@@ -208,4 +196,16 @@ func TestFrenchEmptyGuillemetsOneSpace(t *testing.T) {
 	if got := string(res.Files[0].Fixed); got != want {
 		t.Errorf("fixed copy %q, want %q", got, want)
 	}
+}
+
+// fixWithRule writes body to path and fixes it with one rule enabled and
+// fixing.
+func fixWithRule(t *testing.T, path, body, code string) *Result {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	opts := enabling(t, []string{code}, path)
+	opts.Rules = map[string]bool{code: true}
+	return fixOne(t, opts)
 }

@@ -492,24 +492,45 @@ func fileFacts(p *rule.Pass) *lineFacts {
 	return &tf.all
 }
 
-// textFactsOf is the file's text cues and their facts, taken once per file.
+// textFactsOf is the file's text cues and their facts, taken once per file
+// into memory the worker's File keeps from file to file (rule.Pass.Scratch):
+// a file's facts are an allocation the size of its text otherwise. The
+// memo is the only way to them, and it dies with the file (File.Reset),
+// so the next file's scan may write over the arrays.
 func textFactsOf(p *rule.Pass) ([]int, *textFacts) {
-	tf := p.Memo(textFactsKey{}, func() any { return scanCues(p.Doc) }).(*textFacts)
+	tf := p.Memo(textFactsKey{}, func() any {
+		tf := p.Scratch(textFactsKey{}, func() any { return new(textFacts) }).(*textFacts)
+		tf.scan(p.Doc)
+		return tf
+	}).(*textFacts)
 	return tf.idx, tf
 }
 
-// scanCues reads every line of every cue that is not a comment once: its
-// facts, and G002's tally. A cue whose lines are all blank is not a text
-// cue: its facts are dropped, and it is not in idx.
+// scanCues is the text facts of doc in memory of their own.
 func scanCues(doc *cue.Document) *textFacts {
+	tf := new(textFacts)
+	tf.scan(doc)
+	return tf
+}
+
+// scan reads every line of every cue that is not a comment once: its
+// facts, and G002's tally. A cue whose lines are all blank is not a text
+// cue: its facts are dropped, and it is not in idx. What tf held before is
+// overwritten; its arrays are reused when large enough.
+func (tf *textFacts) scan(doc *cue.Document) {
 	all := 0
 	for i := range doc.Cues {
 		if !doc.Cues[i].Comment {
 			all += len(doc.Cues[i].Lines)
 		}
 	}
-	tf := &textFacts{idx: make([]int, 0, len(doc.Cues)), start: make([]int32, 0, len(doc.Cues)),
-		lines: make([]lineFacts, 0, all), tally: langcheck.NewTally(all)}
+	if tf.tally == nil {
+		tf.tally = langcheck.NewTally(all)
+	} else {
+		tf.tally.Reset(all)
+	}
+	*tf = textFacts{idx: reuse(tf.idx, len(doc.Cues)), start: reuse(tf.start, len(doc.Cues)),
+		lines: reuse(tf.lines, all), tally: tf.tally}
 	for i := range doc.Cues {
 		c := &doc.Cues[i]
 		if c.Comment {
@@ -540,7 +561,27 @@ func scanCues(doc *cue.Document) *textFacts {
 			tf.all.union(tf.lines[k])
 		}
 	}
-	return tf
+}
+
+// maxKeptLines is the most line facts a worker keeps for the next file
+// (1.3 MB): a dense episode has a few thousand lines, and a rare huge file
+// should not pin its size in every worker.
+const maxKeptLines = 1 << 15
+
+// ReleaseScratch lets go of arrays too large to keep (rule.ScratchReleaser).
+// The facts hold no pointers, so the others can keep the last file's values.
+func (tf *textFacts) ReleaseScratch() {
+	if cap(tf.lines) > maxKeptLines {
+		*tf = textFacts{}
+	}
+}
+
+// reuse is s emptied when it has room for n, else a new slice of capacity n.
+func reuse[T any](s []T, n int) []T {
+	if cap(s) >= n {
+		return s[:0]
+	}
+	return make([]T, 0, n)
 }
 
 // anyLine reports whether a line of a cue holds one of the ASCII characters

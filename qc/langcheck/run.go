@@ -2,6 +2,7 @@ package langcheck
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/exportqc/exportqc/qc/cue"
@@ -113,18 +114,46 @@ func severityOf(hint string) rule.Severity {
 type textLinesKey struct{}
 
 // TextLines are the displayed lines of the pass's document (comments
-// left out), computed once per file for every language rule.
+// left out), computed once per file for every language rule, into a slice
+// the worker's File keeps from file to file (rule.Pass.Scratch).
 func TextLines(p *rule.Pass) []string {
-	return p.Memo(textLinesKey{}, func() any { return DocumentLines(p.Doc) }).([]string)
+	return p.Memo(textLinesKey{}, func() any {
+		kept := p.Scratch(textLinesKey{}, func() any { return new(keptLines) }).(*keptLines)
+		kept.lines = appendDocumentLines(kept.lines[:0], p.Doc)
+		return kept.lines
+	}).([]string)
+}
+
+// keptLines is TextLines' scratch.
+type keptLines struct{ lines []string }
+
+// maxKeptLines is the most lines a worker's keptLines keeps for the next
+// file (512 KB): a rare huge file should not pin its size in every worker.
+const maxKeptLines = 1 << 15
+
+// ReleaseScratch lets go of the file's text (rule.ScratchReleaser): the
+// strings point into the file's data.
+func (k *keptLines) ReleaseScratch() {
+	if cap(k.lines) > maxKeptLines {
+		k.lines = nil
+		return
+	}
+	clear(k.lines[:cap(k.lines)])
+	k.lines = k.lines[:0]
 }
 
 // DocumentLines are the displayed lines of a document's cues.
-func DocumentLines(doc *cue.Document) []string {
+func DocumentLines(doc *cue.Document) []string { return appendDocumentLines(nil, doc) }
+
+// appendDocumentLines appends the displayed lines of doc's cues to out.
+func appendDocumentLines(out []string, doc *cue.Document) []string {
 	n := 0
 	for i := range doc.Cues {
-		n += len(doc.Cues[i].Lines)
+		if !doc.Cues[i].Comment {
+			n += len(doc.Cues[i].Lines)
+		}
 	}
-	out := make([]string, 0, n)
+	out = slices.Grow(out, n)
 	for i := range doc.Cues {
 		if doc.Cues[i].Comment {
 			continue

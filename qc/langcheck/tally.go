@@ -31,6 +31,16 @@ var WalkTally func(p *rule.Pass) *Tally
 // NewTally starts the tally of a text of about n lines.
 func NewTally(n int) *Tally { return &Tally{lines: make([]int32, 0, n), info: runeInfoTable()} }
 
+// Reset empties t for a text of about n lines, keeping its memory when
+// it has room: a worker tallies file after file in one Tally.
+func (t *Tally) Reset(n int) {
+	lines := t.lines[:0]
+	if cap(lines) < n {
+		lines = make([]int32, 0, n)
+	}
+	*t = Tally{lines: lines, info: runeInfoTable()}
+}
+
 // IsASCIILetter reports whether byte b is a letter the tally counts (all
 // of them Latin): a to z in either case.
 func IsASCIILetter(b byte) bool { return asciiLetter[b] != 0 }

@@ -97,16 +97,23 @@ type File struct {
 	// rules did not run; "" when nothing was named.
 	ShotChangesUnavailable string
 
-	memo map[any]any // Pass.Memo
+	memo    map[any]any // Pass.Memo
+	scratch map[any]any // Pass.Scratch: kept by Reset
 }
 
 // Reset makes f the File of another file at path, as &File{Path: path}
-// would, keeping only the memory of its memo (emptied): a worker checks
-// its files one after another through one File.
+// would, keeping only the memory of its memo (emptied) and its scratch
+// (each value told to let go of the last file, ScratchReleaser): a worker
+// checks its files one after another through one File.
 func (f *File) Reset(path string) {
-	memo := f.memo
+	memo, scratch := f.memo, f.scratch
 	clear(memo)
-	*f = File{Path: path, memo: memo}
+	for _, v := range scratch {
+		if r, ok := v.(ScratchReleaser); ok {
+			r.ReleaseScratch()
+		}
+	}
+	*f = File{Path: path, memo: memo, scratch: scratch}
 }
 
 // Problem is something that kept a file, or part of it, from being read or
@@ -175,6 +182,32 @@ func (p *Pass) Memo(key any, build func() any) any {
 	p.File.memo[key] = v
 	return v
 }
+
+// Scratch returns the value build made for key on an earlier file checked
+// through the same File (a worker's, reused by Reset), or a new one: memory
+// a memo can fill again for each file instead of allocating its own, such
+// as the line facts of every line. What it holds is the current file's
+// only while the memo built from it lives: a memo must refill it before
+// use, and nothing built from it may be kept past the file (findings are
+// values: they copy what they need). A value holding pointers (strings)
+// implements ScratchReleaser, so that a worker's File keeps memory, not
+// the last file's text. A File that is not reset gets a new value each
+// time it is new, so a Scratch-backed memo works the same without reuse.
+func (p *Pass) Scratch(key any, build func() any) any {
+	if v, ok := p.File.scratch[key]; ok {
+		return v
+	}
+	if p.File.scratch == nil {
+		p.File.scratch = map[any]any{}
+	}
+	v := build()
+	p.File.scratch[key] = v
+	return v
+}
+
+// ScratchReleaser is a Scratch value that points into a file's data: File.Reset
+// calls ReleaseScratch so that it lets go of it (keeping its memory).
+type ScratchReleaser interface{ ReleaseScratch() }
 
 // Duration returns a duration parameter resolved at the file's frame rate.
 func (p *Pass) Duration(name string) cue.Time { return p.DurationAt(name, p.File.FrameRate) }

@@ -2,6 +2,7 @@ package langcheck
 
 import (
 	"slices"
+	"sync"
 	"unicode"
 	_ "unsafe" // go:linkname, to read whatlanggo's trigram profiles
 
@@ -117,11 +118,32 @@ func newSample(text string) *sample {
 		s.ix = scriptIndexes[s.script]
 	}
 	if s.ix != nil {
-		ranked := rankTrigrams(text)
+		rk := rankings.Get().(*ranking)
+		ranked := rk.rank(text)
 		s.dist, s.distinct = s.ix.distances(ranked), len(ranked)
+		if cap(rk.keys) <= maxKeptRanking { // a rare huge sample's memory is not pooled
+			rankings.Put(rk)
+		}
 	}
 	return s
 }
+
+// ranking is rankTrigrams' memory, reused from sample to sample (a pool
+// shared by the workers): the packed trigrams alone take eight bytes per
+// byte of the sample, and a file has several samples. Nothing of it
+// outlives the sample's distances.
+type ranking struct {
+	keys   []uint64
+	counts []int32
+	next   []int
+	out    []trigram
+}
+
+var rankings = sync.Pool{New: func() any { return new(ranking) }}
+
+// maxKeptRanking is the most trigrams a pooled ranking keeps room for: a
+// sample is cut at a few thousand letters.
+const maxKeptRanking = 1 << 14
 
 // identify is whatlanggo.DetectWithOptions (whitelist only, the one
 // option used here) computed through the trigram index.
@@ -208,8 +230,12 @@ func (ix *trigramIndex) pick(dist []int, distinct int, whitelist map[whatlanggo.
 // instead of in a map, and the counts then order them in one more pass:
 // the map and a sort calling a comparison were nearly half of a sample's
 // identifier run.
-func rankTrigrams(text string) []trigram {
-	keys := make([]uint64, 0, len(text)+1)
+func rankTrigrams(text string) []trigram { return new(ranking).rank(text) }
+
+// rank is rankTrigrams into rk's memory: the result is valid until rk's
+// next use.
+func (rk *ranking) rank(text string) []trigram {
+	keys := slices.Grow(rk.keys[:0], len(text)+1)
 	r1, r2 := ' ', rune(-1)
 	for _, r := range text {
 		r3 := trigramRune(r)
@@ -224,9 +250,10 @@ func rankTrigrams(text string) []trigram {
 	if r2 >= 0 && r2 != ' ' {
 		keys = append(keys, packTrigram(r1, r2, ' ')) // the text ends with a space
 	}
+	rk.keys = keys
 	slices.Sort(keys)
 	// The different trigrams, in ascending order, and their counts.
-	counts := make([]int32, 0, len(keys))
+	counts := slices.Grow(rk.counts[:0], len(keys))
 	distinct := keys[:0]
 	maxCount := int32(0)
 	for i := 0; i < len(keys); {
@@ -239,9 +266,12 @@ func rankTrigrams(text string) []trigram {
 		maxCount = max(maxCount, int32(j-i))
 		i = j
 	}
+	rk.counts = counts
 	// Most frequent first; within a count, descending: each count's
 	// trigrams start after those of every higher count.
-	next := make([]int, maxCount+2)
+	next := slices.Grow(rk.next[:0], int(maxCount)+2)[:maxCount+2]
+	clear(next)
+	rk.next = next
 	for _, n := range counts {
 		next[n]++
 	}
@@ -249,7 +279,8 @@ func rankTrigrams(text string) []trigram {
 	for n := maxCount; n >= 1; n-- {
 		at, next[n] = at+next[n], at
 	}
-	out := make([]trigram, len(distinct))
+	out := slices.Grow(rk.out[:0], len(distinct))[:len(distinct)]
+	rk.out = out
 	for k := len(distinct) - 1; k >= 0; k-- {
 		n := counts[k]
 		out[next[n]] = unpackTrigram(distinct[k])

@@ -3,9 +3,12 @@ package langcheck
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
+	"strings"
 	"testing"
 	"unicode"
+	"unsafe"
 
 	"github.com/abadojack/whatlanggo"
 
@@ -197,5 +200,36 @@ func TestTrigramRuneTable(t *testing.T) {
 		if got, want := trigramRune(r), trigramRuneTables(r); got != want {
 			t.Fatalf("trigramRune(%U) = %U, want %U", r, got, want)
 		}
+	}
+}
+
+// A ranking reused from sample to sample (newSample's pool) ranks each
+// exactly as fresh memory does: nothing of a longer earlier sample, with
+// more trigrams and higher counts, shows through in a shorter one.
+func TestReusedRankingEqualsFresh(t *testing.T) {
+	texts := []string{
+		strings.Repeat("the quick brown fox jumps over the lazy dog. ", 40),
+		"hola, ¿qué tal?",
+		strings.Repeat("да да да нет ", 30),
+		"",
+		"a",
+		strings.Repeat("Ich weiß es nicht, aber wir gehen. ", 12),
+		"ok ok",
+	}
+	rk := new(ranking)
+	reused := false
+	var last *trigram
+	for _, s := range texts {
+		got := rk.rank(s)
+		if want := rankTrigrams(s); !slices.Equal(got, want) {
+			t.Fatalf("%q ranked in reused memory:\n%v\nfresh:\n%v", s, got, want)
+		}
+		if len(got) > 0 {
+			reused = reused || unsafe.SliceData(got) == last
+			last = unsafe.SliceData(got)
+		}
+	}
+	if !reused {
+		t.Fatal("no sample was ranked in an earlier one's memory: the test proves nothing")
 	}
 }

@@ -11,8 +11,10 @@ import (
 // so that a run of many files does not allocate (and collect) the same
 // buffers once per file: the read buffer, the buffer collecting the
 // file's findings, and the rule.File and rule.Pass with the memo the rules
-// share. Workers take one from the pool for each file and put it back
-// when the file's result no longer points into it.
+// share and the scratch memory memos are built in (rule.Pass.Scratch: the
+// line facts and G002's lines, refilled for each file; File.Reset ends
+// the memos that point into it). Workers take one from the pool for each
+// file and put it back when the file's result no longer points into it.
 //
 // The read buffer is the one thing that needs care: valid UTF-8 is
 // decoded without a copy (textenc.DecodeOwned), so a document's strings

@@ -570,40 +570,49 @@ func chunks(lines []string, st *textStats, maxLetters int) []string {
 }
 
 // textPieces are the pieces chunks keeps, joined only when the identifier
-// reads them: a correct file is settled by its first.
+// reads them: a correct file is settled by its first. A piece's lines are
+// worked out from the cuts when asked for (span), not listed: a file has
+// a piece every chunkLetters letters, and most are never read.
 type textPieces struct {
 	lines []string
-	spans []lineSpan
+	ends  []int32 // the cuts (textStats.chunkEnds)
+	count int     // the pieces the cuts make, a short tail joined to the last
+	kept  int     // the pieces kept, spread evenly over count
 }
 
 type lineSpan struct{ from, to int }
 
-func (ps textPieces) len() int { return len(ps.spans) }
+func (ps textPieces) len() int { return ps.kept }
+
+// span is the lines of the k-th piece kept.
+func (ps textPieces) span(k int) lineSpan {
+	i := k * ps.count / ps.kept
+	s := lineSpan{0, len(ps.lines)}
+	if i > 0 {
+		s.from = int(ps.ends[i-1])
+	}
+	if i < ps.count-1 {
+		s.to = int(ps.ends[i]) // the last piece ends with the lines
+	}
+	return s
+}
 
 func (ps textPieces) text(k int) string {
-	return strings.Join(ps.lines[ps.spans[k].from:ps.spans[k].to], "\n")
+	s := ps.span(k)
+	return strings.Join(ps.lines[s.from:s.to], "\n")
 }
 
 func pieces(lines []string, st *textStats, maxLetters int) textPieces {
-	spans := make([]lineSpan, 0, len(st.chunkEnds)+1)
-	from := 0
-	for _, end := range st.chunkEnds {
-		spans = append(spans, lineSpan{from, int(end)})
-		from = int(end)
+	ends := st.chunkEnds
+	count, from := len(ends), 0
+	if count > 0 {
+		from = int(ends[count-1])
 	}
-	if from < len(lines) {
-		if len(spans) > 0 && st.tailLetters < chunkLetters/2 {
-			spans[len(spans)-1].to = len(lines)
-		} else {
-			spans = append(spans, lineSpan{from, len(lines)})
-		}
+	if from < len(lines) && (count == 0 || st.tailLetters >= chunkLetters/2) {
+		count++ // the lines after the last cut: a piece of their own, or joined to the last
 	}
 	keep := max(1, maxLetters/chunkLetters)
-	kept := make([]lineSpan, 0, min(keep, len(spans)))
-	for k := 0; k < min(keep, len(spans)); k++ {
-		kept = append(kept, spans[k*len(spans)/min(keep, len(spans))])
-	}
-	return textPieces{lines, kept}
+	return textPieces{lines: lines, ends: ends, count: count, kept: min(keep, count)}
 }
 
 func hasScript(list []script, s script) bool {

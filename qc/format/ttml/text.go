@@ -273,16 +273,20 @@ func (b *lineBuilder) keep() {
 	b.keptN = append(b.keptN, int32(len(b.lines)))
 }
 
-// settle gives the kept cues their lines, once the whole document is read:
-// one block of cue.Lines for the document, each line's text a slice of src
-// when written there as is, else of one string shared by the others,
-// which is all's own bytes, not a copy: the builder lets go of all and
-// spanAll here and never writes to them again.
-func (b *lineBuilder) settle(cues []cue.Cue) {
+// settle gives the kept cues of d their lines, once the whole document is
+// read: one block of cue.Lines carved from d's line block (a recycled
+// document's when it is large enough, so that a worker's next file
+// allocates none), each line's text a slice of src when written there as
+// is, else of one string shared by the others, which is all's own bytes,
+// not a copy: the builder lets go of all and spanAll here and never writes
+// to them again.
+func (b *lineBuilder) settle(d *cue.Document) {
 	all := unsafe.String(unsafe.SliceData(b.all), len(b.all))
 	spans, kept, keptN := b.spanAll, b.kept, b.keptN
 	b.all, b.spanAll = nil, nil
-	lines := make([]cue.Line, len(kept))
+	cues := d.Cues
+	d.ReserveLines(len(kept))
+	lines := d.AllocLines(len(kept))
 	k := 0
 	for i := range min(len(cues), len(keptN)) {
 		n := int(keptN[i])

@@ -899,6 +899,7 @@ func (d *Decoder) text(quote int, cdata bool) (lo, hi int, expanded, ok bool) {
 	end := -1 // end of the output in src
 scan:
 	for {
+		i = plainRun(src, i)
 		if i >= n {
 			if cdata {
 				d.pos = n

@@ -30,7 +30,7 @@ func inRange(t uint64, lo, hi byte) uint64 {
 // stops flags, by the high bit of its byte, every byte of v that text may
 // not pass over as plain: the bytes of textClass's special and check
 // classes, which are below 0x20 (tab and LF too, which the byte loop then
-// takes as plain), 0x22-0x27 ('"', '&', '\” and the rare '#', '$', '%'),
+// takes as plain), 0x22-0x27 (the two quotes, '&', and the rare '#', '$', '%'),
 // 0x3C-0x3E ('<', '=', '>') and from 0x80 up.
 func stops(v uint64) uint64 {
 	t := v & low7

@@ -50,6 +50,10 @@ type Decoder struct {
 	rawLo, rawHi int
 	other        xml.Token // Comment, ProcInst or Directive
 
+	// declares: an attribute of the start tag may declare a namespace
+	// (its name starts with xmlns), which Next then looks for.
+	declares bool
+
 	// A self-closing element's end token is due.
 	needClose bool
 	toClose   qname
@@ -182,15 +186,8 @@ func (d *Decoder) Next() (Kind, error) {
 		return None, err
 	case Start:
 		mark := len(d.undo)
-		for i := range d.attrs {
-			a := &d.attrs[i]
-			p, l := d.prefix(a.name), d.local(a.name)
-			if p == xmlnsPrefix {
-				d.bind(l, d.value(a))
-			}
-			if p == "" && l == xmlnsPrefix {
-				d.bind("", d.value(a))
-			}
+		if d.declares { // else no attribute name starts with xmlns (startTag)
+			d.bindAll()
 		}
 		d.open = append(d.open, openElem{name: d.startName, mark: mark})
 		d.startSpace = d.translate(d.startName, true)
@@ -203,6 +200,20 @@ func (d *Decoder) Next() (Kind, error) {
 		}
 	}
 	return k, nil
+}
+
+// bindAll makes the namespace declarations of the start tag's attributes.
+func (d *Decoder) bindAll() {
+	for i := range d.attrs {
+		a := &d.attrs[i]
+		p, l := d.prefix(a.name), d.local(a.name)
+		if p == xmlnsPrefix {
+			d.bind(l, d.value(a))
+		}
+		if p == "" && l == xmlnsPrefix {
+			d.bind("", d.value(a))
+		}
+	}
 }
 
 func (d *Decoder) prefix(n qname) string { return d.src[n.lo:n.pfx] }
@@ -650,6 +661,7 @@ func (d *Decoder) startTag() (Kind, error) {
 	src := d.src
 	attrs := d.attrs[:0]
 	d.expanded = d.expanded[:0]
+	d.declares = false
 	empty := false
 	for {
 		d.space()
@@ -705,6 +717,9 @@ func (d *Decoder) startTag() (Kind, error) {
 			return None, d.err
 		}
 		a := attr{name: an, lo: from, hi: d.pos - 1, exp: -1}
+		if an.hi-an.lo >= len(xmlnsPrefix) && src[an.lo:an.lo+len(xmlnsPrefix)] == xmlnsPrefix {
+			d.declares = true // xmlns or xmlns:*, or a name merely starting so
+		}
 		if expanded {
 			a.exp = int32(len(d.expanded))
 			d.expanded = append(d.expanded, string(d.buf))
@@ -824,9 +839,16 @@ func (d *Decoder) nsname() (qname, bool) {
 	if seen&colonByte == 0 {
 		return whole, true
 	}
-	c := strings.IndexByte(s, ':')
-	if strings.IndexByte(s[c+1:], ':') >= 0 {
-		return qname{}, false
+	// Names are short: a loop here is cheaper than two calls to find the
+	// colon and to rule out a second one.
+	c := -1
+	for k := 0; k < len(s); k++ {
+		if s[k] == ':' {
+			if c >= 0 {
+				return qname{}, false
+			}
+			c = k
+		}
 	}
 	if c == 0 || c == len(s)-1 {
 		return whole, true

@@ -260,6 +260,24 @@ func (d *Decoder) Attr(i int) xml.Attr {
 	return xml.Attr{Name: d.resolved(a.name, a.space), Value: d.value(a)}
 }
 
+// AttrName is Attr(i).Name.
+func (d *Decoder) AttrName(i int) xml.Name {
+	a := &d.attrs[i]
+	return d.resolved(a.name, a.space)
+}
+
+// AttrLocal, AttrSpaceName and AttrValue are the parts of Attr(i), for a
+// caller that needs only some of them: Attr(i).Name.Local,
+// Attr(i).Name.Space and Attr(i).Value.
+func (d *Decoder) AttrLocal(i int) string { return d.local(d.attrs[i].name) }
+func (d *Decoder) AttrValue(i int) string { return d.value(&d.attrs[i]) }
+func (d *Decoder) AttrSpaceName(i int) string {
+	if a := &d.attrs[i]; a.space != asWritten {
+		return d.uris[a.space]
+	}
+	return d.prefix(d.attrs[i].name)
+}
+
 // AttrSource is where the start tag's i-th attribute value is written in
 // the input, between its quotes (before any reference is expanded).
 func (d *Decoder) AttrSource(i int) (lo, hi int) { return d.attrs[i].lo, d.attrs[i].hi }

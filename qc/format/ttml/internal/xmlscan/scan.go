@@ -734,15 +734,15 @@ func (d *Decoder) startTag() (Kind, error) {
 		if !ok {
 			return None, d.err
 		}
-		a := attr{name: an, lo: from, hi: d.pos - 1, exp: -1}
+		exp := int32(-1)
+		if expanded {
+			exp = int32(len(d.expanded))
+			d.expanded = append(d.expanded, string(d.buf))
+		}
 		if an.hi-an.lo >= len(xmlnsPrefix) && src[an.lo:an.lo+len(xmlnsPrefix)] == xmlnsPrefix {
 			d.declares = true // xmlns or xmlns:*, or a name merely starting so
 		}
-		if expanded {
-			a.exp = int32(len(d.expanded))
-			d.expanded = append(d.expanded, string(d.buf))
-		}
-		attrs = append(attrs, a)
+		attrs = append(attrs, attr{name: an, lo: from, hi: d.pos - 1, exp: exp})
 	}
 	d.attrs = attrs
 	d.startName = name
@@ -773,13 +773,13 @@ func isNameByte(c byte) bool {
 		c == '_' || c == ':' || c == '.' || c == '-'
 }
 
-// What readName notes of a name's bytes, from nameBytes: one table load
+// What nameSeen notes of a name's bytes, from nameBytes: one table load
 // per byte instead of a chain of comparisons, and the colon and bytes
 // beyond ASCII noted on the way, so that neither the name check nor the
 // split at the colon reads the name again (names are a fifth of a TTML
 // document's reading).
 const (
-	nameByte  = 1 << iota // a byte readName takes: isNameByte, or ≥ 0x80
+	nameByte  = 1 << iota // a byte nameSeen takes: isNameByte, or ≥ 0x80
 	nonASCII              // ≥ 0x80
 	colonByte             // ':'
 )
@@ -797,45 +797,41 @@ var nameBytes = func() (t [256]uint8) {
 	return t
 }()
 
-// readName returns the end of the name starting at pos and the union of
-// its bytes' nameBytes. ok is false with d.err nil when no name starts
-// there, and with d.err set when the input ends inside it (encoding/xml
-// needs the byte after a name).
-func (d *Decoder) readName() (end int, seen uint8, ok bool) {
-	src := d.src
-	i := d.pos
-	if i >= len(src) {
-		d.eof()
-		return 0, 0, false
-	}
-	if nameBytes[src[i]] == 0 {
-		return 0, 0, false
-	}
-	for ; i < len(src); i++ {
-		t := nameBytes[src[i]]
-		if t == 0 {
-			return i, seen, true
-		}
-		seen |= t
-	}
-	d.eof()
-	return 0, 0, false
-}
-
 func (d *Decoder) name() (string, bool) {
 	s, _, ok := d.nameSeen()
 	return s, ok
 }
 
-// nameSeen is name with what readName noted of its bytes.
+// nameSeen is name with the union of its bytes' nameBytes. ok is false
+// with d.err nil when no name starts at pos, and with d.err set when the
+// input ends inside it (encoding/xml needs the byte after a name) or the
+// name is not one. The bytes are read in this one loop: names are a fifth
+// of a TTML document's reading.
 func (d *Decoder) nameSeen() (string, uint8, bool) {
+	src := d.src
 	start := d.pos
-	end, seen, ok := d.readName()
-	if !ok {
+	if start >= len(src) {
+		d.eof()
+		return "", 0, false
+	}
+	if nameBytes[src[start]] == 0 {
+		return "", 0, false
+	}
+	var seen uint8
+	end := start
+	for ; end < len(src); end++ {
+		t := nameBytes[src[end]]
+		if t == 0 {
+			break
+		}
+		seen |= t
+	}
+	if end == len(src) {
+		d.eof()
 		return "", 0, false
 	}
 	d.pos = end
-	s := d.src[start:end]
+	s := src[start:end]
 	if seen&nonASCII != 0 && !d.nonASCIIName(s) || seen&nonASCII == 0 && !asciiName(s) {
 		d.fail("invalid XML name: " + s)
 		return "", 0, false
@@ -875,7 +871,7 @@ func (d *Decoder) nsname() (qname, bool) {
 }
 
 // asciiName checks the XML Name production for a name of ASCII name bytes
-// (readName's): a letter, '_' or ':' first; digits, '.' and '-' after that.
+// (nameSeen's): a letter, '_' or ':' first; digits, '.' and '-' after that.
 func asciiName(s string) bool {
 	c := s[0]
 	return !('0' <= c && c <= '9' || c == '.' || c == '-')

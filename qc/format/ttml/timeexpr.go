@@ -100,6 +100,11 @@ const (
 // the expression is malformed (the caller turns it into a diagnostic).
 // Leading and trailing XML whitespace is tolerated; inner whitespace is not.
 func (p *params) parseTime(s string) (cue.Time, uint8, string) {
+	// The common hh:mm:ss.fff first: a string it takes begins and ends
+	// with a digit, so trimming would not have changed it.
+	if t, ok := millisClock(s); ok {
+		return t, 0, ""
+	}
 	s = trimXMLSpace(s)
 	if s == "" {
 		return 0, 0, "empty time expression"

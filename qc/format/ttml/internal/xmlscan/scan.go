@@ -326,6 +326,16 @@ func (d *Decoder) TextSource() (text string, off int) {
 	return unsafe.String(unsafe.SliceData(d.buf), len(d.buf)), -1
 }
 
+// indentEnd returns how many bytes of s from the start are spaces, tabs
+// and LFs (CR is left to text, which rewrites it).
+func indentEnd(s string) int {
+	i := 0
+	for i < len(s) && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t') {
+		i++
+	}
+	return i
+}
+
 // setText records the text token src[lo:hi], or d.buf when expanded.
 func (d *Decoder) setText(lo, hi int, expanded bool) {
 	if expanded {
@@ -459,6 +469,13 @@ func (d *Decoder) rawToken() (Kind, error) {
 		return None, d.err
 	}
 	if src[d.pos] != '<' {
+		if hi := d.pos + indentEnd(src[d.pos:]); hi < len(src) && src[hi] == '<' {
+			// Indentation between tags, the most common text of all: it
+			// has nothing to expand or validate.
+			d.setText(d.pos, hi, false)
+			d.pos = hi
+			return Text, nil
+		}
 		lo, hi, expanded, ok := d.text(-1, false)
 		if !ok {
 			return None, d.err

@@ -272,10 +272,11 @@ func (d *Decoder) AttrName(i int) xml.Name {
 func (d *Decoder) AttrLocal(i int) string { return d.local(d.attrs[i].name) }
 func (d *Decoder) AttrValue(i int) string { return d.value(&d.attrs[i]) }
 func (d *Decoder) AttrSpaceName(i int) string {
-	if a := &d.attrs[i]; a.space != asWritten {
-		return d.uris[a.space]
+	a := &d.attrs[i]
+	if a.space == asWritten {
+		return d.prefix(a.name)
 	}
-	return d.prefix(d.attrs[i].name)
+	return d.uris[a.space]
 }
 
 // AttrSource is where the start tag's i-th attribute value is written in

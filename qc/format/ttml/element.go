@@ -35,16 +35,17 @@ func (a *attrs) defID() string {
 // content vocabulary.
 func (r *reader) scanAttrs(elem nsClass, kind elemKind, pos at) (a attrs) {
 	vocab := kind != kProfile && kind != kConforms && elem&nsIsTT != 0
+	// The attribute's parts are taken one by one, not as an xml.Attr: the
+	// name's namespace is only needed by the vocabulary checks.
 	for i := range r.dec.NumAttr() {
-		at := r.dec.Attr(i)
-		n, v := at.Name, at.Value
-		c := r.ns.of(r.dec.AttrSpace(i), n.Space)
+		local, v := r.dec.AttrLocal(i), r.dec.AttrValue(i)
+		c := r.ns.of(r.dec.AttrSpace(i), r.dec.AttrSpaceName(i))
 		switch {
 		case c&nsIsEmpty != 0:
 			// The attributes TTML defines and the checks pass over; the
 			// others are for checkUnqualified.
 			plain := true
-			switch n.Local {
+			switch local {
 			case "begin":
 				a.begin, a.hasBegin = v, true
 				a.beginSrc = r.timeSrc(i, a.beginSrc)
@@ -69,10 +70,10 @@ func (r *reader) scanAttrs(elem nsClass, kind elemKind, pos at) (a attrs) {
 				plain = false
 			}
 			if vocab && !plain {
-				r.checkUnqualified(n.Local, pos)
+				r.checkUnqualified(local, pos)
 			}
 		case c&nsIsXML != 0:
-			switch n.Local {
+			switch local {
 			case "id":
 				a.id = v
 			case "space":
@@ -81,8 +82,8 @@ func (r *reader) scanAttrs(elem nsClass, kind elemKind, pos at) (a attrs) {
 		case c&nsIsXMLNS != 0:
 			r.profile.noteNamespace(v)
 		case c&nsIsStyling != 0:
-			a.sty.applyStyleAttr(n.Local, v)
-			switch n.Local {
+			a.sty.applyStyleAttr(local, v)
+			switch local {
 			case "origin":
 				a.geo.origin, a.geo.originAt = trimXMLSpace(v), pos
 			case "extent":
@@ -91,14 +92,14 @@ func (r *reader) scanAttrs(elem nsClass, kind elemKind, pos at) (a attrs) {
 				a.geo.position, a.geo.positionAt = trimXMLSpace(v), pos
 			}
 			if vocab {
-				r.checkStyleAttr(n, v, pos)
+				r.checkStyleAttr(r.dec.AttrName(i), v, pos)
 			}
 		default:
 			if c&nsIsEBU != 0 {
 				r.profile.ebu = true
 			}
 			if vocab {
-				r.checkOtherAttr(n, v, pos)
+				r.checkOtherAttr(r.dec.AttrName(i), v, pos)
 			}
 		}
 	}

@@ -201,7 +201,7 @@ func (r *reader) diag(a at, msg string) {
 
 func (r *reader) run() {
 	r.scan()
-	r.lines.settle(r.doc.Cues)
+	r.lines.settle(r.doc)
 }
 
 // scan reads the tokens until the end of the document or the first error.

@@ -171,23 +171,17 @@ var xmlSpaceByte = [256]bool{' ': true, '\t': true, '\n': true, '\r': true}
 
 // phraseEnd returns where the phrase going on at data[j] ends: at the
 // first XML whitespace other than a single ' ' between two other
-// characters. It looks at eight bytes at a time for a byte up to ' ': in
-// character data the XML scanner accepted, those are exactly the XML
-// whitespace characters (every other control character is an error).
+// characters. It judges eight bytes at a time (see phraseStops), so that
+// the spaces between words cost nothing of their own; the byte loop only
+// decides a space in a word's last byte, whose follower is in the next.
 func phraseEnd(data string, j int) int {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	for {
 		for j+8 <= len(data) {
-			v := load64(data, j)
-			// The lowest byte flagged is the first one below 0x21 (bytes
-			// above it may be flagged by the borrow; they are not looked at).
-			t := (v - 0x21*ones) &^ v & highs
-			if t == 0 {
-				j += 8
-				continue
+			if t := phraseStops(load64(data, j)); t != 0 {
+				j += bits.TrailingZeros64(t) >> 3
+				break
 			}
-			j += bits.TrailingZeros64(t) >> 3
-			break
+			j += 8
 		}
 		for j < len(data) && !xmlSpaceByte[data[j]] {
 			j++
@@ -198,6 +192,23 @@ func phraseEnd(data string, j int) int {
 		}
 		return j
 	}
+}
+
+// phraseStops flags, by the high bit of its byte, the bytes of v where a
+// phrase may end: a byte below ' ' (in character data the XML scanner
+// accepted, only tab, LF and CR are), a ' ' followed by XML whitespace,
+// and a ' ' in the last byte, whose follower v does not hold. A byte's
+// ' ' before it is never whitespace: a phrase starts after a character,
+// and any earlier ' ' followed by this byte is flagged itself. Each byte is
+// judged alone (no sum carries into the next), so the lowest flag is the
+// first such byte.
+func phraseStops(v uint64) uint64 {
+	const ones, highs, low7 = 0x0101010101010101, 0x8080808080808080, 0x7f7f7f7f7f7f7f7f
+	ctl := ^(v&low7 + 0x60*ones) &^ v & highs // below 0x20
+	x := v ^ 0x20*ones
+	sp := ^(x&low7 + low7 | x) & highs // == ' '
+	ws := ctl | sp
+	return ctl | sp&(ws>>8) | sp&(1<<63)
 }
 
 // load64 reads s[i:i+8] as a little-endian number.
@@ -273,16 +284,20 @@ func (b *lineBuilder) keep() {
 	b.keptN = append(b.keptN, int32(len(b.lines)))
 }
 
-// settle gives the kept cues their lines, once the whole document is read:
-// one block of cue.Lines for the document, each line's text a slice of src
-// when written there as is, else of one string shared by the others,
-// which is all's own bytes, not a copy: the builder lets go of all and
-// spanAll here and never writes to them again.
-func (b *lineBuilder) settle(cues []cue.Cue) {
+// settle gives the kept cues of d their lines, once the whole document is
+// read: one block of cue.Lines carved from d's line block (a recycled
+// document's when it is large enough, so that a worker's next file
+// allocates none), each line's text a slice of src when written there as
+// is, else of one string shared by the others, which is all's own bytes,
+// not a copy: the builder lets go of all and spanAll here and never writes
+// to them again.
+func (b *lineBuilder) settle(d *cue.Document) {
 	all := unsafe.String(unsafe.SliceData(b.all), len(b.all))
 	spans, kept, keptN := b.spanAll, b.kept, b.keptN
 	b.all, b.spanAll = nil, nil
-	lines := make([]cue.Line, len(kept))
+	cues := d.Cues
+	d.ReserveLines(len(kept))
+	lines := d.AllocLines(len(kept))
 	k := 0
 	for i := range min(len(cues), len(keptN)) {
 		n := int(keptN[i])

@@ -28,10 +28,10 @@ func buildLines(src string, runs [][3]int, breaks map[int]bool, preserve bool, a
 		return nil
 	}
 	b.keep()
-	cues := []cue.Cue{{}}
-	b.settle(cues)
+	d := &cue.Document{Cues: []cue.Cue{{}}}
+	b.settle(d)
 	var out []string
-	for _, l := range cues[0].Lines {
+	for _, l := range d.Cues[0].Lines {
 		out = append(out, l.Text)
 	}
 	return out

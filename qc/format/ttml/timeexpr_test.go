@@ -51,6 +51,7 @@ func TestParseTimeExpressions(t *testing.T) {
 		{"clock hours >2 digits", p30, "100:00:00", sec(360000, 1), 0},
 		{"clock leap second", p30, "00:00:60", sec(60, 1), 0},
 		{"clock fraction", p30, "00:00:01.5", sec(3, 2), 0},
+		{"clock millis between white space", p30, " 00:00:01.500\n", sec(3, 2), 0},
 		{"clock long fraction", p30, "01:02:03.2350", sec(37232350, 10000), 0},
 		{"clock very long fraction", p30, "00:00:00.0416666666666666666666", sec(1, 24), 0},
 		{"clock frames default 30fps", p30, "00:00:01:15", sec(3, 2), usesFrames | smpteFormed},
@@ -108,6 +109,7 @@ func TestParseTimeRejects(t *testing.T) {
 		// Fits in uint64 flicks but not in int64 (found by FuzzTimeExpression).
 		{p, "7000000h"}, {p, "7000000.0000000000000000000000000000h"},
 		{clock, "00:00:00:00"},
+		{p, " 0:00:01.500"}, {p, "0:00:01.500 "}, // twelve bytes, but one-digit hours once trimmed
 	}
 	for _, c := range bad {
 		if v, _, why := c.p.parseTime(c.in); why == "" {
@@ -198,7 +200,7 @@ func TestMillisClockAgreesWithParseClock(t *testing.T) {
 		}
 	}
 	rng := rand.New(rand.NewSource(14))
-	const alphabet = "0123456789:.:,5 "
+	const alphabet = "0123456789:.:,5 /\xff" // '/' and ':' border the digits
 	for i := 0; i < 200000; i++ {
 		b := []byte("00:00:00.000")
 		for j := rng.Intn(4); j >= 0; j-- {

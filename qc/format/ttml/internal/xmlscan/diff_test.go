@@ -119,7 +119,11 @@ func (v viaNext) Token() (xml.Token, error) {
 	case Start:
 		t := xml.StartElement{Name: v.d.StartName(), Attr: []xml.Attr{}}
 		for i := 0; i < v.d.NumAttr(); i++ {
-			a := v.d.Attr(i)
+			// From its parts, as the TTML reader takes it; the whole must agree.
+			a := xml.Attr{Name: xml.Name{Space: v.d.AttrSpaceName(i), Local: v.d.AttrLocal(i)}, Value: v.d.AttrValue(i)}
+			if whole := v.d.Attr(i); whole != a || v.d.AttrName(i) != a.Name {
+				return nil, fmt.Errorf("attribute %d: parts %+v, Attr %+v, AttrName %+v", i, a, whole, v.d.AttrName(i))
+			}
 			lo, hi := v.d.AttrSource(i)
 			if lo < 1 || hi >= len(v.src) || v.src[lo-1] != v.src[hi] || v.src[hi] != '"' && v.src[hi] != '\'' {
 				return nil, fmt.Errorf("attribute %d's source [%d, %d) is not between quotes", i, lo, hi)

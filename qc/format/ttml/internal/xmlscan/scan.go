@@ -50,6 +50,10 @@ type Decoder struct {
 	rawLo, rawHi int
 	other        xml.Token // Comment, ProcInst or Directive
 
+	// declares: an attribute of the start tag may declare a namespace
+	// (its name starts with xmlns), which Next then looks for.
+	declares bool
+
 	// A self-closing element's end token is due.
 	needClose bool
 	toClose   qname
@@ -182,15 +186,8 @@ func (d *Decoder) Next() (Kind, error) {
 		return None, err
 	case Start:
 		mark := len(d.undo)
-		for i := range d.attrs {
-			a := &d.attrs[i]
-			p, l := d.prefix(a.name), d.local(a.name)
-			if p == xmlnsPrefix {
-				d.bind(l, d.value(a))
-			}
-			if p == "" && l == xmlnsPrefix {
-				d.bind("", d.value(a))
-			}
+		if d.declares { // else no attribute name starts with xmlns (startTag)
+			d.bindAll()
 		}
 		d.open = append(d.open, openElem{name: d.startName, mark: mark})
 		d.startSpace = d.translate(d.startName, true)
@@ -203,6 +200,20 @@ func (d *Decoder) Next() (Kind, error) {
 		}
 	}
 	return k, nil
+}
+
+// bindAll makes the namespace declarations of the start tag's attributes.
+func (d *Decoder) bindAll() {
+	for i := range d.attrs {
+		a := &d.attrs[i]
+		p, l := d.prefix(a.name), d.local(a.name)
+		if p == xmlnsPrefix {
+			d.bind(l, d.value(a))
+		}
+		if p == "" && l == xmlnsPrefix {
+			d.bind("", d.value(a))
+		}
+	}
 }
 
 func (d *Decoder) prefix(n qname) string { return d.src[n.lo:n.pfx] }
@@ -247,6 +258,25 @@ func (d *Decoder) NumAttr() int { return len(d.attrs) }
 func (d *Decoder) Attr(i int) xml.Attr {
 	a := &d.attrs[i]
 	return xml.Attr{Name: d.resolved(a.name, a.space), Value: d.value(a)}
+}
+
+// AttrName is Attr(i).Name.
+func (d *Decoder) AttrName(i int) xml.Name {
+	a := &d.attrs[i]
+	return d.resolved(a.name, a.space)
+}
+
+// AttrLocal, AttrSpaceName and AttrValue are the parts of Attr(i), for a
+// caller that needs only some of them: Attr(i).Name.Local,
+// Attr(i).Name.Space and Attr(i).Value.
+func (d *Decoder) AttrLocal(i int) string { return d.local(d.attrs[i].name) }
+func (d *Decoder) AttrValue(i int) string { return d.value(&d.attrs[i]) }
+func (d *Decoder) AttrSpaceName(i int) string {
+	a := &d.attrs[i]
+	if a.space == asWritten {
+		return d.prefix(a.name)
+	}
+	return d.uris[a.space]
 }
 
 // AttrSource is where the start tag's i-th attribute value is written in
@@ -295,6 +325,16 @@ func (d *Decoder) TextSource() (text string, off int) {
 		return d.src[d.rawLo:d.rawHi], d.rawLo
 	}
 	return unsafe.String(unsafe.SliceData(d.buf), len(d.buf)), -1
+}
+
+// indentEnd returns how many bytes of s from the start are spaces, tabs
+// and LFs (CR is left to text, which rewrites it).
+func indentEnd(s string) int {
+	i := 0
+	for i < len(s) && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t') {
+		i++
+	}
+	return i
 }
 
 // setText records the text token src[lo:hi], or d.buf when expanded.
@@ -430,6 +470,13 @@ func (d *Decoder) rawToken() (Kind, error) {
 		return None, d.err
 	}
 	if src[d.pos] != '<' {
+		if hi := d.pos + indentEnd(src[d.pos:]); hi < len(src) && src[hi] == '<' {
+			// Indentation between tags, the most common text of all: it
+			// has nothing to expand or validate.
+			d.setText(d.pos, hi, false)
+			d.pos = hi
+			return Text, nil
+		}
 		lo, hi, expanded, ok := d.text(-1, false)
 		if !ok {
 			return None, d.err
@@ -650,6 +697,7 @@ func (d *Decoder) startTag() (Kind, error) {
 	src := d.src
 	attrs := d.attrs[:0]
 	d.expanded = d.expanded[:0]
+	d.declares = false
 	empty := false
 	for {
 		d.space()
@@ -704,12 +752,15 @@ func (d *Decoder) startTag() (Kind, error) {
 		if !ok {
 			return None, d.err
 		}
-		a := attr{name: an, lo: from, hi: d.pos - 1, exp: -1}
+		exp := int32(-1)
 		if expanded {
-			a.exp = int32(len(d.expanded))
+			exp = int32(len(d.expanded))
 			d.expanded = append(d.expanded, string(d.buf))
 		}
-		attrs = append(attrs, a)
+		if an.hi-an.lo >= len(xmlnsPrefix) && src[an.lo:an.lo+len(xmlnsPrefix)] == xmlnsPrefix {
+			d.declares = true // xmlns or xmlns:*, or a name merely starting so
+		}
+		attrs = append(attrs, attr{name: an, lo: from, hi: d.pos - 1, exp: exp})
 	}
 	d.attrs = attrs
 	d.startName = name
@@ -740,13 +791,13 @@ func isNameByte(c byte) bool {
 		c == '_' || c == ':' || c == '.' || c == '-'
 }
 
-// What readName notes of a name's bytes, from nameBytes: one table load
+// What nameSeen notes of a name's bytes, from nameBytes: one table load
 // per byte instead of a chain of comparisons, and the colon and bytes
 // beyond ASCII noted on the way, so that neither the name check nor the
 // split at the colon reads the name again (names are a fifth of a TTML
 // document's reading).
 const (
-	nameByte  = 1 << iota // a byte readName takes: isNameByte, or ≥ 0x80
+	nameByte  = 1 << iota // a byte nameSeen takes: isNameByte, or ≥ 0x80
 	nonASCII              // ≥ 0x80
 	colonByte             // ':'
 )
@@ -764,45 +815,41 @@ var nameBytes = func() (t [256]uint8) {
 	return t
 }()
 
-// readName returns the end of the name starting at pos and the union of
-// its bytes' nameBytes. ok is false with d.err nil when no name starts
-// there, and with d.err set when the input ends inside it (encoding/xml
-// needs the byte after a name).
-func (d *Decoder) readName() (end int, seen uint8, ok bool) {
-	src := d.src
-	i := d.pos
-	if i >= len(src) {
-		d.eof()
-		return 0, 0, false
-	}
-	if nameBytes[src[i]] == 0 {
-		return 0, 0, false
-	}
-	for ; i < len(src); i++ {
-		t := nameBytes[src[i]]
-		if t == 0 {
-			return i, seen, true
-		}
-		seen |= t
-	}
-	d.eof()
-	return 0, 0, false
-}
-
 func (d *Decoder) name() (string, bool) {
 	s, _, ok := d.nameSeen()
 	return s, ok
 }
 
-// nameSeen is name with what readName noted of its bytes.
+// nameSeen is name with the union of its bytes' nameBytes. ok is false
+// with d.err nil when no name starts at pos, and with d.err set when the
+// input ends inside it (encoding/xml needs the byte after a name) or the
+// name is not one. The bytes are read in this one loop: names are a fifth
+// of a TTML document's reading.
 func (d *Decoder) nameSeen() (string, uint8, bool) {
+	src := d.src
 	start := d.pos
-	end, seen, ok := d.readName()
-	if !ok {
+	if start >= len(src) {
+		d.eof()
+		return "", 0, false
+	}
+	if nameBytes[src[start]] == 0 {
+		return "", 0, false
+	}
+	var seen uint8
+	end := start
+	for ; end < len(src); end++ {
+		t := nameBytes[src[end]]
+		if t == 0 {
+			break
+		}
+		seen |= t
+	}
+	if end == len(src) {
+		d.eof()
 		return "", 0, false
 	}
 	d.pos = end
-	s := d.src[start:end]
+	s := src[start:end]
 	if seen&nonASCII != 0 && !d.nonASCIIName(s) || seen&nonASCII == 0 && !asciiName(s) {
 		d.fail("invalid XML name: " + s)
 		return "", 0, false
@@ -824,9 +871,16 @@ func (d *Decoder) nsname() (qname, bool) {
 	if seen&colonByte == 0 {
 		return whole, true
 	}
-	c := strings.IndexByte(s, ':')
-	if strings.IndexByte(s[c+1:], ':') >= 0 {
-		return qname{}, false
+	// Names are short: a loop here is cheaper than two calls to find the
+	// colon and to rule out a second one.
+	c := -1
+	for k := 0; k < len(s); k++ {
+		if s[k] == ':' {
+			if c >= 0 {
+				return qname{}, false
+			}
+			c = k
+		}
 	}
 	if c == 0 || c == len(s)-1 {
 		return whole, true
@@ -835,7 +889,7 @@ func (d *Decoder) nsname() (qname, bool) {
 }
 
 // asciiName checks the XML Name production for a name of ASCII name bytes
-// (readName's): a letter, '_' or ':' first; digits, '.' and '-' after that.
+// (nameSeen's): a letter, '_' or ':' first; digits, '.' and '-' after that.
 func asciiName(s string) bool {
 	c := s[0]
 	return !('0' <= c && c <= '9' || c == '.' || c == '-')
@@ -899,6 +953,7 @@ func (d *Decoder) text(quote int, cdata bool) (lo, hi int, expanded, ok bool) {
 	end := -1 // end of the output in src
 scan:
 	for {
+		i = plainRun(src, i)
 		if i >= n {
 			if cdata {
 				d.pos = n

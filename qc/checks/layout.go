@@ -75,7 +75,9 @@ func runLineTooLong(p *rule.Pass) {
 				limit = num(max)
 				want = "≤ " + limit + " characters"
 			}
-			chars := num(n)
+			// The count is the start of the actual value, "43 characters".
+			actual := rule.Text(func(b []byte) []byte { return append(appendNum(b, n), " characters"...) })
+			chars := actual[:len(actual)-len(" characters")]
 			// line N has C characters, more than L: "the line"
 			message := rule.Text(func(b []byte) []byte {
 				b = strconv.AppendInt(append(b, "line "...), int64(j+1), 10)
@@ -83,7 +85,7 @@ func runLineTooLong(p *rule.Pass) {
 				b = append(append(b, limit...), ": "...)
 				return appendQuotedLine(b, l.Text)
 			})
-			reportLine(p, c, j, "max_chars", message, want, rule.Concat(chars, " characters"), rebreakFix(p, c)...)
+			reportLine(p, c, j, "max_chars", message, want, actual, rebreakFix(p, c)...)
 		}
 	}
 }

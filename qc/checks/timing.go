@@ -1,6 +1,8 @@
 package checks
 
 import (
+	"strconv"
+
 	"github.com/exportqc/exportqc/qc/cue"
 	"github.com/exportqc/exportqc/qc/rule"
 )
@@ -147,10 +149,17 @@ func runCueOverlap(p *rule.Pass) {
 			prev = later(inRegion[c.Region], unplaced)
 		}
 		if prev != nil && c.Start < prev.End {
-			prevEnd := timecode(prev.End)
-			p.ReportCueFix(c, "", rule.Concat("cue ", itoa(int64(c.Index)), " starts ", secs(prev.End-c.Start), " before cue ",
-				itoa(int64(prev.Index)), " ends (at ", prevEnd, ")"),
-				rule.Concat("start ≥ ", prevEnd), timecode(c.Start), chainFix(p, prev, c, minGapFor(p), false)...)
+			// The expected value ends with the earlier cue's end, which
+			// the message quotes: one text holds both.
+			expected := rule.Text(func(b []byte) []byte { return prev.End.AppendTimecode(append(b, "start ≥ "...)) })
+			prevEnd := expected[len("start ≥ "):]
+			message := rule.Text(func(b []byte) []byte {
+				b = strconv.AppendInt(append(b, "cue "...), int64(c.Index), 10)
+				b = appendSecs(append(b, " starts "...), prev.End-c.Start)
+				b = strconv.AppendInt(append(b, " before cue "...), int64(prev.Index), 10)
+				return append(append(append(b, " ends (at "...), prevEnd...), ')')
+			})
+			p.ReportCueFix(c, "", message, expected, timecode(c.Start), chainFix(p, prev, c, minGapFor(p), false)...)
 		}
 		all = later(all, c)
 		if c.Region == "" {
@@ -251,9 +260,16 @@ func runReadingSpeed(p *rule.Pass) {
 			limit = num(max)
 			want = "≤ " + limit + " cps"
 		}
-		speed := rate(cps, max)
-		p.ReportCue(c, "max_cps", rule.Concat("reading speed ", speed, " characters/s (", num(chars), " characters in ",
-			secs(c.Duration()), ") is over the limit of ", limit), want, rule.Concat(speed, " cps"))
+		// Two texts per finding, numbers written in place: the speed is
+		// the start of the actual value, "17.8 cps".
+		actual := rule.Text(func(b []byte) []byte { return append(appendRate(b, cps, max), " cps"...) })
+		speed := actual[:len(actual)-len(" cps")]
+		message := rule.Text(func(b []byte) []byte {
+			b = append(append(append(b, "reading speed "...), speed...), " characters/s ("...)
+			b = append(appendNum(b, chars), " characters in "...)
+			return append(append(appendSecs(b, c.Duration()), ") is over the limit of "...), limit...)
+		})
+		p.ReportCue(c, "max_cps", message, want, actual)
 	}
 }
 

@@ -245,14 +245,45 @@ type widths struct {
 	first  []int32   // first[i] is where cue i's lines start in most and n
 	most   []uint32  // the bounds atMost gives, taken at its first call
 	n      []float64 // the counts, line by line, -1 until counted; made at the first count (most lines need none)
+	keep   *widthsScratch
 }
 
 type widthsKey struct{ weight float64 }
 
+// widthsScratch is the memory of the last file's widths, which the next
+// file checked by the same worker reuses (rule.Pass.Scratch): three
+// numbers per line of every file were most of what these rules allocated.
+type widthsScratch struct {
+	first []int32
+	most  []uint32
+	n     []float64
+}
+
+type widthsScratchKey struct{ weight float64 }
+
+// maxKeptLines bounds the slices a worker keeps from file to file: a file
+// of a million lines does not leave 16 MB behind for the rest of the run.
+const maxKeptLines = 1 << 16
+
+// scratchSlice returns n elements, in *keep's memory when it has room,
+// else new (and kept, when small enough, for the next file). The elements
+// hold whatever the last file left: the caller writes before it reads.
+func scratchSlice[T any](keep *[]T, n int) []T {
+	if cap(*keep) >= n {
+		return (*keep)[:n]
+	}
+	s := make([]T, n)
+	if n <= maxKeptLines {
+		*keep = s
+	}
+	return s
+}
+
 func lineWidths(p *rule.Pass, weight float64) *widths {
 	return p.Memo(widthsKey{weight}, func() any {
 		cues := p.Doc.Cues
-		w := &widths{doc: p.Doc, weight: weight, first: make([]int32, len(cues))}
+		keep := p.Scratch(widthsScratchKey{weight}, func() any { return new(widthsScratch) }).(*widthsScratch)
+		w := &widths{doc: p.Doc, weight: weight, first: scratchSlice(&keep.first, len(cues)), keep: keep}
 		k := 0
 		for i := range cues {
 			w.first[i] = int32(k)
@@ -273,7 +304,7 @@ func (w *widths) lines() int {
 // line is the count of cue i's line j.
 func (w *widths) line(i, j int) float64 {
 	if w.n == nil {
-		w.n = make([]float64, w.lines())
+		w.n = scratchSlice(&w.keep.n, w.lines())
 		for k := range w.n {
 			w.n[k] = -1 // a count is never negative
 		}
@@ -300,7 +331,7 @@ func (w *widths) bounded() bool { return w.weight <= 1 }
 // short lines does not take the line facts for it when no text rule runs.
 func (w *widths) atMost(p *rule.Pass, i, j int) uint32 {
 	if w.most == nil {
-		w.most = make([]uint32, w.lines())
+		w.most = scratchSlice(&w.keep.most, w.lines())
 		idx, tf := textFactsOf(p)
 		t := 0 // the next text cue (idx is in cue order)
 		for i, c := range w.doc.Cues {

@@ -97,16 +97,17 @@ type File struct {
 	// rules did not run; "" when nothing was named.
 	ShotChangesUnavailable string
 
-	memo map[any]any // Pass.Memo
+	memo    map[any]any // Pass.Memo
+	scratch map[any]any // Pass.Scratch, kept by Reset
 }
 
 // Reset makes f the File of another file at path, as &File{Path: path}
-// would, keeping only the memory of its memo (emptied): a worker checks
-// its files one after another through one File.
+// would, keeping only the memory of its memo (emptied) and its scratch: a
+// worker checks its files one after another through one File.
 func (f *File) Reset(path string) {
 	memo := f.memo
 	clear(memo)
-	*f = File{Path: path, memo: memo}
+	*f = File{Path: path, memo: memo, scratch: f.scratch}
 }
 
 // Problem is something that kept a file, or part of it, from being read or
@@ -173,6 +174,25 @@ func (p *Pass) Memo(key any, build func() any) any {
 	}
 	v := build()
 	p.File.memo[key] = v
+	return v
+}
+
+// Scratch returns the value made by make for key, made at the first call
+// through this File: unlike a memo it outlives the file (Reset keeps it),
+// so that a worker reuses memory from one file to the next instead of
+// allocating it for each (a finding-dense run checks hundreds of files per
+// worker). It must hold only memory its user overwrites before reading,
+// never the document or anything a finding points to. Keys are compared
+// as Memo's are.
+func (p *Pass) Scratch(key any, make func() any) any {
+	if v, ok := p.File.scratch[key]; ok {
+		return v
+	}
+	if p.File.scratch == nil {
+		p.File.scratch = map[any]any{}
+	}
+	v := make()
+	p.File.scratch[key] = v
 	return v
 }
 

@@ -50,3 +50,24 @@ func TestReportOrder(t *testing.T) {
 		t.Error("a finding sorts before itself")
 	}
 }
+
+// A memo lasts one file; a scratch value lasts as long as the File that
+// checks file after file.
+func TestScratchOutlivesResetMemoDoesNot(t *testing.T) {
+	f := &File{Path: "a.srt"}
+	p := &Pass{File: f}
+	made := 0
+	scratch := func() any { made++; return new([4]int) }
+	memo := func() any { made++; return new([4]int) }
+	s1, m1 := p.Scratch("s", scratch), p.Memo("m", memo)
+	if p.Scratch("s", scratch) != s1 || p.Memo("m", memo) != m1 || made != 2 {
+		t.Fatalf("second call within a file made a new value (%d made)", made)
+	}
+	f.Reset("b.srt")
+	if p.Scratch("s", scratch) != s1 {
+		t.Error("scratch not kept across Reset")
+	}
+	if p.Memo("m", memo) == m1 {
+		t.Error("memo kept across Reset")
+	}
+}

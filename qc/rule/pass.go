@@ -142,6 +142,9 @@ type Pass struct {
 	Doc    *cue.Document
 	Config *Config
 	report func(Finding)
+	// the last parameter whose source a finding cited, and that source:
+	// a rule cites the same one on each of its findings (Source)
+	sourceParam, source string
 }
 
 // NewPass is used by the engine (and rule tests) to run a rule.
@@ -194,6 +197,16 @@ func (p *Pass) Scratch(key any, make func() any) any {
 	v := make()
 	p.File.scratch[key] = v
 	return v
+}
+
+// Source returns the source citation of a parameter, as Settings.Source
+// does, remembering the last one asked: a finding-dense file has hundreds
+// of findings of one rule citing one parameter, each a map lookup.
+func (p *Pass) Source(name string) string {
+	if name != p.sourceParam || p.sourceParam == "" {
+		p.sourceParam, p.source = name, p.Settings.Source(name)
+	}
+	return p.source
 }
 
 // Duration returns a duration parameter resolved at the file's frame rate.

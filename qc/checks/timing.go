@@ -105,9 +105,9 @@ func runCueTooShort(p *rule.Pass) {
 			continue
 		}
 		limit.build(p, min, "≥ ")
-		shown := measured(p, min, c.Duration(), true)
-		p.ReportCueFix(c, "min_duration", rule.Concat("cue is on screen for ", shown, ", less than the minimum ", limit.threshold),
-			limit.expected, shown, extendFix(p, c, p.Duration("min_duration"))...)
+		message, shown := measuredIn(p, min, c.Duration(), true, []byte("cue is on screen for "),
+			", less than the minimum ", limit.threshold)
+		p.ReportCueFix(c, "min_duration", message, limit.expected, shown, extendFix(p, c, p.Duration("min_duration"))...)
 	}
 }
 
@@ -121,9 +121,9 @@ func runCueTooLong(p *rule.Pass) {
 			continue
 		}
 		limit.build(p, max, "≤ ")
-		shown := measured(p, max, c.Duration(), false)
-		p.ReportCueFix(c, "max_duration", rule.Concat("cue is on screen for ", shown, ", more than the maximum ", limit.threshold),
-			limit.expected, shown, trimFix(p, c, p.Duration("max_duration"))...)
+		message, shown := measuredIn(p, max, c.Duration(), false, []byte("cue is on screen for "),
+			", more than the maximum ", limit.threshold)
+		p.ReportCueFix(c, "max_duration", message, limit.expected, shown, trimFix(p, c, p.Duration("max_duration"))...)
 	}
 }
 
@@ -196,9 +196,11 @@ func runGapTooShort(p *rule.Pass) {
 			return
 		}
 		limit.build(p, min, "≥ ")
-		shown := measured(p, min, gap, true)
-		p.ReportCueFix(next, "min_gap", rule.Concat("gap after cue ", itoa(int64(prev.Index)), " is ", shown,
-			", less than the minimum ", limit.threshold), limit.expected, shown, chainFix(p, prev, next, p.Duration("min_gap"), false)...)
+		var head [40]byte
+		message, shown := measuredIn(p, min, gap, true,
+			append(strconv.AppendInt(append(head[:0], "gap after cue "...), int64(prev.Index), 10), " is "...),
+			", less than the minimum ", limit.threshold)
+		p.ReportCueFix(next, "min_gap", message, limit.expected, shown, chainFix(p, prev, next, p.Duration("min_gap"), false)...)
 	})
 }
 

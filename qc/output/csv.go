@@ -2,6 +2,7 @@ package output
 
 import (
 	"io"
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 )
@@ -96,10 +97,17 @@ func (c *CSV) appendCell(b []byte, s string) []byte {
 // quotes doubled, line ends written as the rows' own (a lone CR is kept
 // only in LF files, as encoding/csv does), and the closing quote.
 func (c *CSV) appendQuoted(b []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		switch ch := s[i]; ch {
+	for i := 0; ; {
+		j := indexSpecial(s, i)
+		b = append(b, s[i:j]...)
+		if j == len(s) {
+			return append(b, '"')
+		}
+		switch s[j] {
 		case '"':
 			b = append(b, '"', '"')
+		case ',':
+			b = append(b, ',')
 		case '\r':
 			if !c.crlf {
 				b = append(b, '\r')
@@ -110,11 +118,9 @@ func (c *CSV) appendQuoted(b []byte, s string) []byte {
 			} else {
 				b = append(b, '\n')
 			}
-		default:
-			b = append(b, ch)
 		}
+		i = j + 1
 	}
-	return append(b, '"')
 }
 
 // needsQuotes is encoding/csv's test for a non-empty cell with a comma
@@ -125,11 +131,8 @@ func needsQuotes(s string, first bool) bool {
 	if s == `\.` && first {
 		return true
 	}
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '"', ',', '\r', '\n':
-			return true
-		}
+	if indexSpecial(s, 0) < len(s) {
+		return true
 	}
 	if !first {
 		return false
@@ -143,6 +146,41 @@ func needsQuotes(s string, first bool) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsSpace(r)
+}
+
+// indexSpecial is the index of the first quote, comma, CR or LF in s at
+// or after i, or len(s): eight bytes at a time, since a report's messages
+// are long and mostly need no quotes.
+func indexSpecial(s string, i int) int {
+	for ; i+8 <= len(s); i += 8 {
+		if m := specials8(s, i); m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for ; i < len(s); i++ {
+		switch s[i] {
+		case '"', ',', '\r', '\n':
+			return i
+		}
+	}
+	return len(s)
+}
+
+const (
+	ones8 = 0x0101010101010101
+	high8 = 0x8080808080808080
+)
+
+// specials8 has the high bit set in each byte of s[i:i+8] that is a quote,
+// comma, CR or LF (bytes read low first). A byte equal to n is a zero byte
+// of x^(n*ones8), which (v-ones8)&^v flags. A borrow from a flagged byte
+// can flag bytes above it too, but the lowest flag is always a true one,
+// and a block without any byte sought has none.
+func specials8(s string, i int) uint64 {
+	x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+	q, c, r, n := x^('"'*ones8), x^(','*ones8), x^('\r'*ones8), x^('\n'*ones8)
+	return ((q-ones8)&^q | (c-ones8)&^c | (r-ones8)&^r | (n-ones8)&^n) & high8
 }
 
 func formulaStart(b byte) bool {

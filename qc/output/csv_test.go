@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
+	"strings"
 	"testing"
 )
 
@@ -33,6 +34,24 @@ func TestCSVWritesWhatEncodingCSVWrites(t *testing.T) {
 	cells := []string{"", "plain", "a,b", `say "hi"`, "two\nlines", "cr\rlf", "crlf\r\nend", " lead", "\u00a0nbsp",
 		"\u3000ideo", "\u0085nel", "\v", `\.`, `\..`, "=1+1", "+\"q\"", "-a,b", "@x\ny", "\tTab", "\r\n", "日本語",
 		"trail ", "\"", "'quoted'", "é\"\r"}
+	// Longer cells, read eight bytes at a time: each special byte at each
+	// offset, among bytes one off from them and bytes that borrow.
+	for _, special := range []string{`"`, ",", "\r", "\n", "\r\n"} {
+		for at := 0; at < 20; at++ {
+			cells = append(cells, strings.Repeat("!#+-\x00\x01\v\x0e\x7f\xff\u00e9", 2)[:at]+special+"tail of the cell")
+		}
+	}
+	seed := uint32(1)
+	alphabet := "\"\r\n,!#+-./\x00\x01\t\v\x0c\x0e\x80\xff aZ"
+	for range 300 {
+		var cell []byte
+		seed = seed*1664525 + 1013904223
+		for n := seed >> 27; n > 0; n-- {
+			seed = seed*1664525 + 1013904223
+			cell = append(cell, alphabet[seed>>24%uint32(len(alphabet))])
+		}
+		cells = append(cells, string(cell))
+	}
 	for _, crlf := range []bool{false, true} {
 		var got, want bytes.Buffer
 		mine, ref := NewCSV(&got, crlf), csv.NewWriter(&want)

@@ -334,17 +334,21 @@ func (w *widths) atMost(p *rule.Pass, i, j int) uint32 {
 		w.most = scratchSlice(&w.keep.most, w.lines())
 		idx, tf := textFactsOf(p)
 		t := 0 // the next text cue (idx is in cue order)
-		for i, c := range w.doc.Cues {
-			k := int(w.first[i])
+		// By index, not by value: a cue is a few hundred bytes and a line's
+		// facts forty, and copying each was most of this loop.
+		for i := range w.doc.Cues {
+			lines := w.doc.Cues[i].Lines
+			most := w.most[w.first[i]:][:len(lines)]
 			if t < len(idx) && idx[t] == i {
-				for j, f := range tf.lines[tf.start[t] : tf.start[t]+int32(len(c.Lines))] {
-					w.most[k+j] = f.runes
+				facts := tf.lines[tf.start[t]:][:len(lines)]
+				for j := range most {
+					most[j] = facts[j].runes
 				}
 				t++
 				continue
 			}
-			for j, l := range c.Lines {
-				w.most[k+j] = uint32(len(l.Text))
+			for j := range most {
+				most[j] = uint32(len(lines[j].Text))
 			}
 		}
 	}

@@ -110,7 +110,7 @@ func appendMeasured(b []byte, p *rule.Pass, d rule.Duration, span cue.Time, shor
 // one text per finding where the pieces were three.
 func measuredIn(p *rule.Pass, d rule.Duration, span cue.Time, short bool, head []byte, tail ...string) (message, shown string) {
 	from, to := 0, 0
-	message = rule.Text(func(b []byte) []byte {
+	message = p.Text(func(b []byte) []byte {
 		start := len(b)
 		b = append(b, head...)
 		from = len(b) - start

@@ -76,10 +76,10 @@ func runLineTooLong(p *rule.Pass) {
 				want = "≤ " + limit + " characters"
 			}
 			// The count is the start of the actual value, "43 characters".
-			actual := rule.Text(func(b []byte) []byte { return append(appendNum(b, n), " characters"...) })
+			actual := p.Text(func(b []byte) []byte { return append(appendNum(b, n), " characters"...) })
 			chars := actual[:len(actual)-len(" characters")]
 			// line N has C characters, more than L: "the line"
-			message := rule.Text(func(b []byte) []byte {
+			message := p.Text(func(b []byte) []byte {
 				b = strconv.AppendInt(append(b, "line "...), int64(j+1), 10)
 				b = append(append(append(b, " has "...), chars...), " characters, more than "...)
 				b = append(append(b, limit...), ": "...)
@@ -224,7 +224,7 @@ func payloadLine(c *cue.Cue, k int) int {
 // that line's own source line where the format keeps one payload line per
 // display line (SRT, WebVTT), else at the cue's line.
 func reportLine(p *rule.Pass, c *cue.Cue, j int, param, message, expected, actual string, fixes ...rule.SuggestedFix) {
-	f := rule.AtCue(c)
+	f := p.AtCue(c)
 	f.Message, f.Expected, f.Actual, f.Fixes = message, expected, actual, fixes
 	if p.Doc.Format == "srt" || p.Doc.Format == "webvtt" {
 		f.Line = payloadLine(c, j+1)

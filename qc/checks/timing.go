@@ -151,9 +151,9 @@ func runCueOverlap(p *rule.Pass) {
 		if prev != nil && c.Start < prev.End {
 			// The expected value ends with the earlier cue's end, which
 			// the message quotes: one text holds both.
-			expected := rule.Text(func(b []byte) []byte { return prev.End.AppendTimecode(append(b, "start ≥ "...)) })
+			expected := p.Text(func(b []byte) []byte { return prev.End.AppendTimecode(append(b, "start ≥ "...)) })
 			prevEnd := expected[len("start ≥ "):]
-			message := rule.Text(func(b []byte) []byte {
+			message := p.Text(func(b []byte) []byte {
 				b = strconv.AppendInt(append(b, "cue "...), int64(c.Index), 10)
 				b = appendSecs(append(b, " starts "...), prev.End-c.Start)
 				b = strconv.AppendInt(append(b, " before cue "...), int64(prev.Index), 10)
@@ -264,9 +264,9 @@ func runReadingSpeed(p *rule.Pass) {
 		}
 		// Two texts per finding, numbers written in place: the speed is
 		// the start of the actual value, "17.8 cps".
-		actual := rule.Text(func(b []byte) []byte { return append(appendRate(b, cps, max), " cps"...) })
+		actual := p.Text(func(b []byte) []byte { return append(appendRate(b, cps, max), " cps"...) })
 		speed := actual[:len(actual)-len(" cps")]
-		message := rule.Text(func(b []byte) []byte {
+		message := p.Text(func(b []byte) []byte {
 			b = append(append(append(b, "reading speed "...), speed...), " characters/s ("...)
 			b = append(appendNum(b, chars), " characters in "...)
 			return append(append(appendSecs(b, c.Duration()), ") is over the limit of "...), limit...)

@@ -99,15 +99,20 @@ type File struct {
 
 	memo    map[any]any // Pass.Memo
 	scratch map[any]any // Pass.Scratch, kept by Reset
+	// where the rules' texts and timecodes go (Pass.Text, Pass.AtCue):
+	// kept by Reset, since they are only appended to
+	texts     textChunk
+	timecodes timecodeSlab
 }
 
 // Reset makes f the File of another file at path, as &File{Path: path}
-// would, keeping only the memory of its memo (emptied) and its scratch: a
-// worker checks its files one after another through one File.
+// would, keeping only the memory of its memo (emptied), its scratch and
+// the rest of its text chunk and timecode slab: a worker checks its files
+// one after another through one File.
 func (f *File) Reset(path string) {
 	memo := f.memo
 	clear(memo)
-	*f = File{Path: path, memo: memo, scratch: f.scratch}
+	*f = File{Path: path, memo: memo, scratch: f.scratch, texts: f.texts, timecodes: f.timecodes}
 }
 
 // Problem is something that kept a file, or part of it, from being read or

@@ -93,10 +93,35 @@ func (l *limit) above(a, b cue.Time) bool {
 // not to print the threshold itself ("1.99 frames", never "2.0 frames …
 // less than the minimum 2 frames"); short says which side it lies on.
 func measured(p *rule.Pass, d rule.Duration, span cue.Time, short bool) string {
+	return rule.Text(func(b []byte) []byte { return appendMeasured(b, p, d, span, short) })
+}
+
+// appendMeasured appends measured(p, d, span, short).
+func appendMeasured(b []byte, p *rule.Pass, d rule.Duration, span cue.Time, short bool) []byte {
 	if !d.InFrames {
-		return secs(span)
+		return appendSecs(b, span)
 	}
-	return frameCount(p.File.FrameRate.InFrames(span), d.Frames, short) + " (" + secs(span) + ")"
+	b = append(append(b, frameCount(p.File.FrameRate.InFrames(span), d.Frames, short)...), " ("...)
+	return append(appendSecs(b, span), ')')
+}
+
+// measuredIn returns the message head + measured(…) + tail as one text,
+// and the measured part of it (which the finding's actual value repeats):
+// one text per finding where the pieces were three.
+func measuredIn(p *rule.Pass, d rule.Duration, span cue.Time, short bool, head []byte, tail ...string) (message, shown string) {
+	from, to := 0, 0
+	message = p.Text(func(b []byte) []byte {
+		start := len(b)
+		b = append(b, head...)
+		from = len(b) - start
+		b = appendMeasured(b, p, d, span, short)
+		to = len(b) - start
+		for _, s := range tail {
+			b = append(b, s...)
+		}
+		return b
+	})
+	return message, message[from:to]
 }
 
 // threshold shows a threshold as the pack wrote it with its value at the

@@ -75,15 +75,17 @@ func runLineTooLong(p *rule.Pass) {
 				limit = num(max)
 				want = "≤ " + limit + " characters"
 			}
-			chars := num(n)
+			// The count is the start of the actual value, "43 characters".
+			actual := p.Text(func(b []byte) []byte { return append(appendNum(b, n), " characters"...) })
+			chars := actual[:len(actual)-len(" characters")]
 			// line N has C characters, more than L: "the line"
-			message := rule.Text(func(b []byte) []byte {
+			message := p.Text(func(b []byte) []byte {
 				b = strconv.AppendInt(append(b, "line "...), int64(j+1), 10)
 				b = append(append(append(b, " has "...), chars...), " characters, more than "...)
 				b = append(append(b, limit...), ": "...)
 				return appendQuotedLine(b, l.Text)
 			})
-			reportLine(p, c, j, "max_chars", message, want, rule.Concat(chars, " characters"), rebreakFix(p, c)...)
+			reportLine(p, c, j, "max_chars", message, want, actual, rebreakFix(p, c)...)
 		}
 	}
 }
@@ -222,7 +224,7 @@ func payloadLine(c *cue.Cue, k int) int {
 // that line's own source line where the format keeps one payload line per
 // display line (SRT, WebVTT), else at the cue's line.
 func reportLine(p *rule.Pass, c *cue.Cue, j int, param, message, expected, actual string, fixes ...rule.SuggestedFix) {
-	f := rule.AtCue(c)
+	f := p.AtCue(c)
 	f.Message, f.Expected, f.Actual, f.Fixes = message, expected, actual, fixes
 	if p.Doc.Format == "srt" || p.Doc.Format == "webvtt" {
 		f.Line = payloadLine(c, j+1)
@@ -243,14 +245,45 @@ type widths struct {
 	first  []int32   // first[i] is where cue i's lines start in most and n
 	most   []uint32  // the bounds atMost gives, taken at its first call
 	n      []float64 // the counts, line by line, -1 until counted; made at the first count (most lines need none)
+	keep   *widthsScratch
 }
 
 type widthsKey struct{ weight float64 }
 
+// widthsScratch is the memory of the last file's widths, which the next
+// file checked by the same worker reuses (rule.Pass.Scratch): three
+// numbers per line of every file were most of what these rules allocated.
+type widthsScratch struct {
+	first []int32
+	most  []uint32
+	n     []float64
+}
+
+type widthsScratchKey struct{ weight float64 }
+
+// maxKeptWidthLines bounds the slices a worker keeps from file to file: a file
+// of a million lines does not leave 16 MB behind for the rest of the run.
+const maxKeptWidthLines = 1 << 16
+
+// scratchSlice returns n elements, in *keep's memory when it has room,
+// else new (and kept, when small enough, for the next file). The elements
+// hold whatever the last file left: the caller writes before it reads.
+func scratchSlice[T any](keep *[]T, n int) []T {
+	if cap(*keep) >= n {
+		return (*keep)[:n]
+	}
+	s := make([]T, n)
+	if n <= maxKeptWidthLines {
+		*keep = s
+	}
+	return s
+}
+
 func lineWidths(p *rule.Pass, weight float64) *widths {
 	return p.Memo(widthsKey{weight}, func() any {
 		cues := p.Doc.Cues
-		w := &widths{doc: p.Doc, weight: weight, first: make([]int32, len(cues))}
+		keep := p.Scratch(widthsScratchKey{weight}, func() any { return new(widthsScratch) }).(*widthsScratch)
+		w := &widths{doc: p.Doc, weight: weight, first: scratchSlice(&keep.first, len(cues)), keep: keep}
 		k := 0
 		for i := range cues {
 			w.first[i] = int32(k)
@@ -271,7 +304,7 @@ func (w *widths) lines() int {
 // line is the count of cue i's line j.
 func (w *widths) line(i, j int) float64 {
 	if w.n == nil {
-		w.n = make([]float64, w.lines())
+		w.n = scratchSlice(&w.keep.n, w.lines())
 		for k := range w.n {
 			w.n[k] = -1 // a count is never negative
 		}
@@ -298,20 +331,24 @@ func (w *widths) bounded() bool { return w.weight <= 1 }
 // short lines does not take the line facts for it when no text rule runs.
 func (w *widths) atMost(p *rule.Pass, i, j int) uint32 {
 	if w.most == nil {
-		w.most = make([]uint32, w.lines())
+		w.most = scratchSlice(&w.keep.most, w.lines())
 		idx, tf := textFactsOf(p)
 		t := 0 // the next text cue (idx is in cue order)
-		for i, c := range w.doc.Cues {
-			k := int(w.first[i])
+		// By index, not by value: a cue is a few hundred bytes and a line's
+		// facts forty, and copying each was most of this loop.
+		for i := range w.doc.Cues {
+			lines := w.doc.Cues[i].Lines
+			most := w.most[w.first[i]:][:len(lines)]
 			if t < len(idx) && idx[t] == i {
-				for j, f := range tf.lines[tf.start[t] : tf.start[t]+int32(len(c.Lines))] {
-					w.most[k+j] = f.runes
+				facts := tf.lines[tf.start[t]:][:len(lines)]
+				for j := range most {
+					most[j] = facts[j].runes
 				}
 				t++
 				continue
 			}
-			for j, l := range c.Lines {
-				w.most[k+j] = uint32(len(l.Text))
+			for j := range most {
+				most[j] = uint32(len(lines[j].Text))
 			}
 		}
 	}

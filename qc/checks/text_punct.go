@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/exportqc/exportqc/qc/cue"
 	"github.com/exportqc/exportqc/qc/rule"
@@ -295,9 +296,24 @@ func runSpanishInvertedMarks(p *rule.Pass) {
 	if !p.Bool("required") {
 		return
 	}
-	prevEnds := true // whether the previous cue ended its sentence
+	prevEnds := true  // whether the previous cue ended its sentence
+	var joined []byte // the cue's lines joined by spaces, reused from cue to cue
 	textCueFacts(p, func(c *cue.Cue, facts []lineFacts) {
-		text := strings.Join(lineTexts(c), " ")
+		text := ""
+		switch len(c.Lines) {
+		case 0:
+		case 1:
+			text = c.Lines[0].Text
+		default:
+			text = c.Lines[0].Text
+			joined = append(joined[:0], text...)
+			for _, l := range c.Lines[1:] {
+				joined = append(append(joined, ' '), l.Text...)
+			}
+			// Valid until the next cue: findings quote it into strings of
+			// their own.
+			text = unsafe.String(&joined[0], len(joined))
+		}
 		trimmed := strings.TrimLeft(text, "-–— ")
 		// A cue that carries on a sentence of the cue before may have the
 		// opening mark there: after a cue with no closing mark, or when it
@@ -312,12 +328,13 @@ func runSpanishInvertedMarks(p *rule.Pass) {
 		if !anyLine(facts, spanishMarks, hasInverted) {
 			return // no question, exclamation or opening mark to judge
 		}
-		rs := []rune(text)
 		// Questions and exclamations are delimited by ? and ! only: a full
 		// stop may be an abbreviation's (EE. UU.), so it neither ends a
-		// question nor, except at the cue's very end, closes one.
-		start := 0
-		for i, r := range rs {
+		// question nor, except at the cue's very end, closes one. (Byte
+		// offsets: the marks are ASCII, and ¿ and ¡ are never part of
+		// another character's bytes.)
+		start, prev := 0, rune(-1)
+		for i, r := range text {
 			var opener rune
 			switch r {
 			case '?':
@@ -325,17 +342,19 @@ func runSpanishInvertedMarks(p *rule.Pass) {
 			case '!':
 				opener = '¡'
 			default:
+				prev = r
 				continue
 			}
-			afterMark := i > 0 && (rs[i-1] == '?' || rs[i-1] == '!')
-			if !afterMark && !strings.ContainsRune(string(rs[start:i]), opener) && !(continues && start == 0) {
+			afterMark := prev == '?' || prev == '!'
+			prev = r
+			if !afterMark && !strings.ContainsRune(text[start:i], opener) && !(continues && start == 0) {
 				p.ReportCue(c, "required", "\""+string(r)+"\" has no opening \""+string(opener)+"\": "+quote(text),
 					string(opener)+"…"+string(r), "no "+string(opener))
 				return
 			}
 			start = i + 1
 		}
-		tail := strings.TrimRight(string(rs[start:]), " \"'»”")
+		tail := strings.TrimRight(text[start:], " \"'»”")
 		if strings.HasSuffix(tail, ".") && !strings.HasSuffix(tail, "..") {
 			for _, pair := range [][2]string{{"¿", "?"}, {"¡", "!"}} {
 				if strings.Contains(tail, pair[0]) {
@@ -350,14 +369,6 @@ func runSpanishInvertedMarks(p *rule.Pass) {
 
 // spanishMarks are the closing marks X008 looks for an opening one before.
 var spanishMarks = asciiOf("?!")
-
-func lineTexts(c *cue.Cue) []string {
-	out := make([]string, len(c.Lines))
-	for i, l := range c.Lines {
-		out[i] = l.Text
-	}
-	return out
-}
 
 // isCJK reports Han, kana and Hangul characters and CJK punctuation.
 func isCJK(r rune) bool {

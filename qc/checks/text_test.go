@@ -236,6 +236,8 @@ func TestPunctuation(t *testing.T) {
 		{code: "X008", lang: "es", cues: []string{"Hola. Vienes?"}, want: 1},
 		{code: "X008", lang: "es-419", cues: []string{"Qué bien!"}, want: 1},
 		{code: "X008", lang: "en", cues: []string{"Coming?"}, want: 0},
+		{code: "X008", lang: "es", cues: []string{"¿Vienes\nconmigo? ¡Sí!"}, want: 0}, // lines joined
+		{code: "X008", lang: "es", cues: []string{"Hola,\nvienes?"}, want: 1, contains: "\"Hola, vienes?\""},
 		// CJK full-width marks.
 		{code: "X009", lang: "zh-Hans", cues: []string{"你好吗?"}, want: 1, contains: "？"},
 		{code: "X009", lang: "zh-Hans", cues: []string{"你好吗？", "用 Netflix?"}, want: 0},

@@ -1,6 +1,8 @@
 package checks
 
 import (
+	"strconv"
+
 	"github.com/exportqc/exportqc/qc/cue"
 	"github.com/exportqc/exportqc/qc/rule"
 )
@@ -103,9 +105,9 @@ func runCueTooShort(p *rule.Pass) {
 			continue
 		}
 		limit.build(p, min, "≥ ")
-		shown := measured(p, min, c.Duration(), true)
-		p.ReportCueFix(c, "min_duration", rule.Concat("cue is on screen for ", shown, ", less than the minimum ", limit.threshold),
-			limit.expected, shown, extendFix(p, c, p.Duration("min_duration"))...)
+		message, shown := measuredIn(p, min, c.Duration(), true, []byte("cue is on screen for "),
+			", less than the minimum ", limit.threshold)
+		p.ReportCueFix(c, "min_duration", message, limit.expected, shown, extendFix(p, c, p.Duration("min_duration"))...)
 	}
 }
 
@@ -119,9 +121,9 @@ func runCueTooLong(p *rule.Pass) {
 			continue
 		}
 		limit.build(p, max, "≤ ")
-		shown := measured(p, max, c.Duration(), false)
-		p.ReportCueFix(c, "max_duration", rule.Concat("cue is on screen for ", shown, ", more than the maximum ", limit.threshold),
-			limit.expected, shown, trimFix(p, c, p.Duration("max_duration"))...)
+		message, shown := measuredIn(p, max, c.Duration(), false, []byte("cue is on screen for "),
+			", more than the maximum ", limit.threshold)
+		p.ReportCueFix(c, "max_duration", message, limit.expected, shown, trimFix(p, c, p.Duration("max_duration"))...)
 	}
 }
 
@@ -147,10 +149,17 @@ func runCueOverlap(p *rule.Pass) {
 			prev = later(inRegion[c.Region], unplaced)
 		}
 		if prev != nil && c.Start < prev.End {
-			prevEnd := timecode(prev.End)
-			p.ReportCueFix(c, "", rule.Concat("cue ", itoa(int64(c.Index)), " starts ", secs(prev.End-c.Start), " before cue ",
-				itoa(int64(prev.Index)), " ends (at ", prevEnd, ")"),
-				rule.Concat("start ≥ ", prevEnd), timecode(c.Start), chainFix(p, prev, c, minGapFor(p), false)...)
+			// The expected value ends with the earlier cue's end, which
+			// the message quotes: one text holds both.
+			expected := p.Text(func(b []byte) []byte { return prev.End.AppendTimecode(append(b, "start ≥ "...)) })
+			prevEnd := expected[len("start ≥ "):]
+			message := p.Text(func(b []byte) []byte {
+				b = strconv.AppendInt(append(b, "cue "...), int64(c.Index), 10)
+				b = appendSecs(append(b, " starts "...), prev.End-c.Start)
+				b = strconv.AppendInt(append(b, " before cue "...), int64(prev.Index), 10)
+				return append(append(append(b, " ends (at "...), prevEnd...), ')')
+			})
+			p.ReportCueFix(c, "", message, expected, timecode(c.Start), chainFix(p, prev, c, minGapFor(p), false)...)
 		}
 		all = later(all, c)
 		if c.Region == "" {
@@ -187,9 +196,11 @@ func runGapTooShort(p *rule.Pass) {
 			return
 		}
 		limit.build(p, min, "≥ ")
-		shown := measured(p, min, gap, true)
-		p.ReportCueFix(next, "min_gap", rule.Concat("gap after cue ", itoa(int64(prev.Index)), " is ", shown,
-			", less than the minimum ", limit.threshold), limit.expected, shown, chainFix(p, prev, next, p.Duration("min_gap"), false)...)
+		var head [40]byte
+		message, shown := measuredIn(p, min, gap, true,
+			append(strconv.AppendInt(append(head[:0], "gap after cue "...), int64(prev.Index), 10), " is "...),
+			", less than the minimum ", limit.threshold)
+		p.ReportCueFix(next, "min_gap", message, limit.expected, shown, chainFix(p, prev, next, p.Duration("min_gap"), false)...)
 	})
 }
 
@@ -251,9 +262,16 @@ func runReadingSpeed(p *rule.Pass) {
 			limit = num(max)
 			want = "≤ " + limit + " cps"
 		}
-		speed := rate(cps, max)
-		p.ReportCue(c, "max_cps", rule.Concat("reading speed ", speed, " characters/s (", num(chars), " characters in ",
-			secs(c.Duration()), ") is over the limit of ", limit), want, rule.Concat(speed, " cps"))
+		// Two texts per finding, numbers written in place: the speed is
+		// the start of the actual value, "17.8 cps".
+		actual := p.Text(func(b []byte) []byte { return append(appendRate(b, cps, max), " cps"...) })
+		speed := actual[:len(actual)-len(" cps")]
+		message := p.Text(func(b []byte) []byte {
+			b = append(append(append(b, "reading speed "...), speed...), " characters/s ("...)
+			b = append(appendNum(b, chars), " characters in "...)
+			return append(append(appendSecs(b, c.Duration()), ") is over the limit of "...), limit...)
+		})
+		p.ReportCue(c, "max_cps", message, want, actual)
 	}
 }
 

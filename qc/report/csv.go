@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bufio"
 	"io"
 	"strconv"
 	"unsafe"
@@ -45,11 +44,12 @@ func CSV(o CSVOptions) Writer {
 
 // writeCSVStream writes the rows of each part as it arrives.
 func writeCSVStream(w io.Writer, s *Stream, o CSVOptions) error {
-	bw := bufio.NewWriterSize(w, 64<<10)
 	if o.Excel {
-		bw.WriteString("\uFEFF")
+		if _, err := io.WriteString(w, "\uFEFF"); err != nil {
+			return err
+		}
 	}
-	cw := output.NewCSV(bw, o.Excel)
+	cw := output.NewCSV(w, o.Excel) // buffered: rows go out in large writes
 	if err := cw.Write(CSVHeader); err != nil {
 		return err
 	}
@@ -74,10 +74,7 @@ func writeCSVStream(w io.Writer, s *Stream, o CSVOptions) error {
 	if _, err := s.Tail(); err != nil {
 		return err
 	}
-	if err := cw.Flush(); err != nil {
-		return err
-	}
-	return bw.Flush()
+	return cw.Flush()
 }
 
 func positive(n int) string {

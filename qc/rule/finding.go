@@ -57,13 +57,18 @@ func TC(t cue.Time) *Timecode { v := Timecode(t); return &v }
 // shared; nothing writes through a finding's timecodes).
 func Span(start, end cue.Time) (*Timecode, *Timecode) {
 	s := timecodeSlabs.Get().(*timecodeSlab)
+	a, b := s.span(start, end)
+	timecodeSlabs.Put(s)
+	return a, b
+}
+
+func (s *timecodeSlab) span(start, end cue.Time) (*Timecode, *Timecode) {
 	if len(s.free) < 2 {
 		s.free = make([]Timecode, timecodeSlabSize)
 	}
 	a, b := &s.free[0], &s.free[1]
 	*a, *b = Timecode(start), Timecode(end)
 	s.free = s.free[2:]
-	timecodeSlabs.Put(s)
 	return a, b
 }
 

@@ -107,7 +107,7 @@ func (p *Pass) Fixing() bool { return p.File.Fix != nil }
 
 // ReportCueFix is ReportCue with suggested fixes attached (none is fine).
 func (p *Pass) ReportCueFix(c *cue.Cue, param, message, expected, actual string, fixes ...SuggestedFix) {
-	f := AtCue(c)
+	f := p.AtCue(c)
 	f.Message, f.Expected, f.Actual, f.Fixes = message, expected, actual, fixes
 	if param != "" {
 		f.Source = p.Source(param)
@@ -121,5 +121,13 @@ func (p *Pass) ReportCueFix(c *cue.Cue, param, message, expected, actual string,
 func AtCue(c *cue.Cue) Finding {
 	f := Finding{Line: c.Line, Cue: c.Index, CueID: CueID(c)}
 	f.Start, f.End = Span(c.Start, c.End)
+	return f
+}
+
+// AtCue is rule.AtCue with the timecodes taken from the file's own slab
+// (see Pass.Text): no pool for each finding.
+func (p *Pass) AtCue(c *cue.Cue) Finding {
+	f := Finding{Line: c.Line, Cue: c.Index, CueID: CueID(c)}
+	f.Start, f.End = p.File.timecodes.span(c.Start, c.End)
 	return f
 }

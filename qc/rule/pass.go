@@ -99,12 +99,17 @@ type File struct {
 
 	memo    map[any]any // Pass.Memo
 	scratch map[any]any // Pass.Scratch: kept by Reset
+	// where the rules' texts and timecodes go (Pass.Text, Pass.AtCue):
+	// kept by Reset, since they are only appended to
+	texts     textChunk
+	timecodes timecodeSlab
 }
 
 // Reset makes f the File of another file at path, as &File{Path: path}
-// would, keeping only the memory of its memo (emptied) and its scratch
-// (each value told to let go of the last file, ScratchReleaser): a worker
-// checks its files one after another through one File.
+// would, keeping only the memory of its memo (emptied), its scratch
+// (each value told to let go of the last file, ScratchReleaser) and the
+// rest of its text chunk and timecode slab: a worker checks its files one
+// after another through one File.
 func (f *File) Reset(path string) {
 	memo, scratch := f.memo, f.scratch
 	clear(memo)
@@ -113,7 +118,7 @@ func (f *File) Reset(path string) {
 			r.ReleaseScratch()
 		}
 	}
-	*f = File{Path: path, memo: memo, scratch: scratch}
+	*f = File{Path: path, memo: memo, scratch: scratch, texts: f.texts, timecodes: f.timecodes}
 }
 
 // Problem is something that kept a file, or part of it, from being read or
@@ -148,6 +153,9 @@ type Pass struct {
 	Doc    *cue.Document
 	Config *Config
 	report func(Finding)
+	// the last parameter whose source a finding cited, and that source:
+	// a rule cites the same one on each of its findings (Source)
+	sourceParam, source string
 }
 
 // NewPass is used by the engine (and rule tests) to run a rule.
@@ -208,6 +216,16 @@ func (p *Pass) Scratch(key any, build func() any) any {
 // ScratchReleaser is a Scratch value that points into a file's data: File.Reset
 // calls ReleaseScratch so that it lets go of it (keeping its memory).
 type ScratchReleaser interface{ ReleaseScratch() }
+
+// Source returns the source citation of a parameter, as Settings.Source
+// does, remembering the last one asked: a finding-dense file has hundreds
+// of findings of one rule citing one parameter, each a map lookup.
+func (p *Pass) Source(name string) string {
+	if name != p.sourceParam || p.sourceParam == "" {
+		p.sourceParam, p.source = name, p.Settings.Source(name)
+	}
+	return p.source
+}
 
 // Duration returns a duration parameter resolved at the file's frame rate.
 func (p *Pass) Duration(name string) cue.Time { return p.DurationAt(name, p.File.FrameRate) }

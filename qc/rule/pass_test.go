@@ -50,3 +50,49 @@ func TestReportOrder(t *testing.T) {
 		t.Error("a finding sorts before itself")
 	}
 }
+
+// A memo lasts one file; a scratch value lasts as long as the File that
+// checks file after file.
+func TestScratchOutlivesResetMemoDoesNot(t *testing.T) {
+	f := &File{Path: "a.srt"}
+	p := &Pass{File: f}
+	made := 0
+	scratch := func() any { made++; return new([4]int) }
+	memo := func() any { made++; return new([4]int) }
+	s1, m1 := p.Scratch("s", scratch), p.Memo("m", memo)
+	if p.Scratch("s", scratch) != s1 || p.Memo("m", memo) != m1 || made != 2 {
+		t.Fatalf("second call within a file made a new value (%d made)", made)
+	}
+	f.Reset("b.srt")
+	if p.Scratch("s", scratch) != s1 {
+		t.Error("scratch not kept across Reset")
+	}
+	if p.Memo("m", memo) == m1 {
+		t.Error("memo kept across Reset")
+	}
+}
+
+// A pass cites each parameter's own source, whichever it cited last, and
+// a pass reset for another rule never cites the last rule's.
+func TestPassSourceFollowsTheParameter(t *testing.T) {
+	cfg := func(srcs ...string) *Config {
+		c := &Config{Params: map[string]Setting{}}
+		for i := 0; i < len(srcs); i += 2 {
+			c.Params[srcs[i]] = Setting{Source: srcs[i+1]}
+		}
+		return c
+	}
+	f := &File{Path: "a.srt"}
+	p := NewPass(&Rule{Code: "L001"}, f, nil, cfg("max_chars", "Netflix §3", "weight", "BBC 4.1"), nil)
+	for _, c := range []struct{ name, want string }{
+		{"max_chars", "Netflix §3"}, {"max_chars", "Netflix §3"}, {"weight", "BBC 4.1"}, {"max_chars", "Netflix §3"},
+	} {
+		if got := p.Source(c.name); got != c.want {
+			t.Errorf("Source(%q) = %q, want %q", c.name, got, c.want)
+		}
+	}
+	p.Reset(&Rule{Code: "T005"}, f, nil, cfg("max_chars", "EBU 2.2"), nil)
+	if got := p.Source("max_chars"); got != "EBU 2.2" {
+		t.Errorf("after Reset: Source = %q, want the new rule's EBU 2.2", got)
+	}
+}

@@ -25,7 +25,10 @@ const textChunkSize = 8 << 10
 // outgrows it through append, which moves it to a larger array of its own.
 const textRoom = 512
 
-type textChunk struct{ buf []byte }
+type textChunk struct {
+	buf  []byte
+	busy bool // a text is being built in it (see Pass.Text)
+}
 
 var textChunks = sync.Pool{New: func() any { return new(textChunk) }}
 
@@ -35,6 +38,27 @@ var textChunks = sync.Pool{New: func() any { return new(textChunk) }}
 // keep it.
 func Text(build func(b []byte) []byte) string {
 	c := textChunks.Get().(*textChunk)
+	s := c.text(build)
+	textChunks.Put(c)
+	return s
+}
+
+// Text is rule.Text written in the file's own chunk instead of a pooled
+// one: a worker's rules run one after another on its File, so the chunk
+// needs no pool (whose Get and Put were a good part of a finding's cost).
+// A text built inside another (build calling p.Text) takes a pooled chunk.
+func (p *Pass) Text(build func(b []byte) []byte) string {
+	c := &p.File.texts
+	if c.busy {
+		return Text(build)
+	}
+	c.busy = true
+	s := c.text(build)
+	c.busy = false
+	return s
+}
+
+func (c *textChunk) text(build func(b []byte) []byte) string {
 	if cap(c.buf)-len(c.buf) < textRoom {
 		c.buf = make([]byte, 0, textChunkSize)
 	}
@@ -47,7 +71,6 @@ func Text(build func(b []byte) []byte) string {
 		s = unsafe.String(&b[start], n)
 	}
 	c.buf = b // the next text starts after this one (or in a new chunk)
-	textChunks.Put(c)
 	return s
 }
 

@@ -94,3 +94,48 @@ func TestSpansDistinct(t *testing.T) {
 		}
 	}
 }
+
+// A file's texts and timecodes, written in its own chunk and slab, keep
+// their bytes across many findings, nested texts, texts longer than a
+// chunk and the File's Reset for the next file.
+func TestPassTextsKeepTheirBytes(t *testing.T) {
+	f := &File{Path: "a.srt"}
+	p := NewPass(&Rule{Code: "T005"}, f, nil, nil, nil)
+	type kept struct {
+		text, want string
+		start, end *Timecode
+		at         cue.Time
+	}
+	var all []kept
+	for i := range 5000 {
+		if i%1000 == 999 {
+			f.Reset("next.srt")
+		}
+		want := "text " + strconv.Itoa(i)
+		var s string
+		switch i % 3 {
+		case 0:
+			s = p.Text(func(b []byte) []byte { return strconv.AppendInt(append(b, "text "...), int64(i), 10) })
+		case 1: // built while building another
+			s = p.Text(func(b []byte) []byte {
+				inner := p.Text(func(b []byte) []byte { return strconv.AppendInt(b, int64(i), 10) })
+				return append(append(b, "text "...), inner...)
+			})
+		case 2: // longer than a chunk
+			long := strings.Repeat("x", textChunkSize+i)
+			s = p.Text(func(b []byte) []byte { return append(append(b, long...), want...) })
+			want = long + want
+		}
+		at := cue.Time(i) * cue.Millisecond
+		fd := p.AtCue(&cue.Cue{Index: i + 1, Start: at, End: at + cue.Second})
+		all = append(all, kept{s, want, fd.Start, fd.End, at})
+	}
+	for i, k := range all {
+		if k.text != k.want {
+			t.Fatalf("text %d = %.40q…, want %.40q…", i, k.text, k.want)
+		}
+		if cue.Time(*k.start) != k.at || cue.Time(*k.end) != k.at+cue.Second {
+			t.Fatalf("finding %d spans %v–%v, want %v–%v", i, *k.start, *k.end, k.at, k.at+cue.Second)
+		}
+	}
+}

@@ -144,6 +144,7 @@ type Document struct {
 	// (see reuse.go): its line index, and the block its cues' display
 	// lines are carved from.
 	lineSpans []lineSpan
+	lineMarks []uint64
 	lineBlock []Line
 }
 

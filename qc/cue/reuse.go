@@ -55,7 +55,7 @@ func (d *Document) Recycle() {
 	clear(d.Diagnostics)
 	clear(d.lineBlock)
 	*d = Document{Cues: d.Cues[:0], Diagnostics: d.Diagnostics[:0], displayed: d.displayed[:0],
-		lineSpans: d.lineSpans[:0], lineBlock: d.lineBlock[:0]}
+		lineSpans: d.lineSpans[:0], lineMarks: d.lineMarks[:0], lineBlock: d.lineBlock[:0]}
 	documents.Put(d)
 }
 
@@ -67,8 +67,8 @@ func (d *Document) IndexLines(src string) LineIndex {
 	if n := countLines(src); cap(d.lineSpans) < n {
 		d.lineSpans = make([]lineSpan, 0, n)
 	}
-	x := indexLinesInto(d.lineSpans[:0], src)
-	d.lineSpans = x.lines[:0]
+	x := indexLinesInto(d.lineSpans[:0], d.lineMarks[:0], src)
+	d.lineSpans, d.lineMarks = x.lines[:0], x.marks[:0]
 	return x
 }
 

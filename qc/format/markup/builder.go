@@ -73,6 +73,21 @@ func (d *Decoder) Lines(raw string) []cue.Line {
 	return out
 }
 
+// IndexLines returns Lines(ix.Join(a, b)) for a payload whose lines the
+// index knows to be plain (ix.Plain(a, b)): each line is its own display
+// text, taken as it is, without the walk over its bytes that Lines makes
+// to find out what the index already knows. Most cues are plain.
+func (d *Decoder) IndexLines(ix *cue.LineIndex, a, b int) []cue.Line {
+	if a >= b || b == a+1 && ix.Text(a) == "" {
+		return nil // an empty payload, as Lines("")
+	}
+	out := d.allocLines(b - a)
+	for k := range out {
+		out[k] = cue.Line{Text: ix.Text(a + k)}
+	}
+	return out
+}
+
 // maxPlainBreaks is how many line breaks plainLines notes while it looks
 // for markup; a payload with more (rare: cues have two lines) is split
 // again once known to be plain.

@@ -283,7 +283,12 @@ func (r *reader) cue(ci, ti int) int {
 	c := r.doc.NewCue()
 	c.Index, c.ID, c.Line, c.Offset = index, id, first+1, r.ix.Offset(first)
 	c.Start, c.End, c.Settings = t.start, t.end, t.settings
-	c.Raw, c.Lines = raw, r.dec.Lines(raw)
+	c.Raw = raw
+	if r.ix.Plain(ti+1, end) {
+		c.Lines = r.dec.IndexLines(&r.ix, ti+1, end) // no markup to decode
+	} else {
+		c.Lines = r.dec.Lines(raw)
+	}
 	lineread.SetSources(c, &r.ix, ti, t.startAt, t.endAt, ti+1, end)
 	return end
 }

@@ -109,6 +109,11 @@ func classify(text string) kind {
 		}
 		return kindText
 	}
+	if canonicalShape(text) {
+		// The timing line of nearly every cue: a timing line by
+		// isTimingCandidate's first test, decided without its walk.
+		return kindTiming
+	}
 	t := trim(text)
 	switch {
 	case t == "":

@@ -68,3 +68,31 @@ func TestTrimMatchesTheGeneralTrims(t *testing.T) {
 		}
 	}
 }
+
+// canonicalShape says a line is a timing line only when isTimingCandidate
+// does: on the canonical line, every byte of it changed to each other
+// byte of note, and cut or lengthened.
+func TestCanonicalShapeImpliesTimingCandidate(t *testing.T) {
+	base := "01:02:03,456 --> 01:02:04,567"
+	if !canonicalShape(base) {
+		t.Fatal("the canonical line is not of canonical shape")
+	}
+	lines := []string{base[:28], base + " ", "1" + base[1:] + "9"}
+	for i := range len(base) {
+		for _, c := range []byte("09:,.-/;+ \x00\x7f\x80\xff<>aA") {
+			lines = append(lines, base[:i]+string(c)+base[i+1:])
+		}
+	}
+	shaped := 0
+	for _, l := range lines {
+		if canonicalShape(l) {
+			shaped++
+			if !isTimingCandidate(l) {
+				t.Errorf("%q: canonical shape, but not a timing candidate", l)
+			}
+		}
+	}
+	if shaped < 24*5 || shaped == len(lines) {
+		t.Errorf("%d of %d lines of canonical shape: the test does not test", shaped, len(lines))
+	}
+}

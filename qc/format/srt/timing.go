@@ -218,18 +218,22 @@ func canonicalShape(s string) bool {
 	if len(s) != canonicalLen || s[12:17] != " --> " {
 		return false
 	}
+	b := unsafe.Slice(unsafe.StringData(s), canonicalLen) // read only
+	le := binary.LittleEndian
+	return outOfPlace(le.Uint64(b[0:]))|outOfPlace(le.Uint64(b[4:]))|
+		outOfPlace(le.Uint64(b[17:]))|outOfPlace(le.Uint64(b[21:])) == 0
+}
+
+// outOfPlace has the high bit of each byte of x that is not a timestamp
+// character from ',' to ':' (digits, ':', ',', '.', '-'; '/' left out),
+// and perhaps others: zero when all eight are. Bytes under 0x80 do not
+// carry into the next when 0x54 (0x80 less ',') or 0x45 (0x7F less ':')
+// is added: the sum's high bit says the byte is at least ',', or beyond
+// ':'.
+func outOfPlace(x uint64) uint64 {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	b := unsafe.Slice(unsafe.StringData(s), len(s)) // read only
-	var all uint64 // the high bit of each byte out of place
-	for _, i := range [...]int{0, 4, 17, 21} {
-		x := binary.LittleEndian.Uint64(b[i:])
-		// Bytes under 0x80 do not carry into the next when 0x54 (0x80
-		// less ',') or 0x45 (0x7F less ':') is added: the sum's high bit
-		// says the byte is at least ',', or beyond ':'.
-		slash := x ^ ('/' * ones)
-		all |= x | ^(x + (0x80-',')*ones) | (x + (0x7F-':')*ones) | (slash-ones)&^slash
-	}
-	return all&highs == 0
+	slash := x ^ ('/' * ones)
+	return (x | ^(x + (0x80-',')*ones) | (x + (0x7F-':')*ones) | (slash-ones)&^slash) & highs
 }
 
 // canonicalTimes is canonicalTiming's reading of the two times alone, for

@@ -14,8 +14,8 @@ import (
 type LineIndex struct {
 	src   string
 	lines []lineSpan
-	// marks has bit i set when line i may hold markup or a control byte
-	// (see appendLines and markLines): Plain reads it. Empty when no line is marked.
+	// marks has bit i set when line i holds markup or a NUL (see
+	// markLines): Plain reads it. Empty when no line is marked.
 	marks []uint64
 	// joined holds the texts Join had to copy (lines not separated by a
 	// plain LF, as in every CRLF file): written one after another into
@@ -47,8 +47,8 @@ func indexLinesInto(lines []lineSpan, marks []uint64, src string) LineIndex {
 	if hasBOM(src) {
 		start = 3 // as LineScanner: the encoding layer reports it
 	}
-	lines, controls := appendLines(lines, src, start)
-	marks = markLines(lines, marks, src, controls)
+	lines = appendLines(lines, src, start)
+	marks = markLines(lines, marks, src)
 	return LineIndex{src: src, lines: lines, marks: marks}
 }
 
@@ -76,10 +76,10 @@ func (x *LineIndex) Text(i int) string {
 	return x.src[l.off : l.off+l.n]
 }
 
-// Plain reports whether lines [a, b) are known to hold no '<', '&' or '{'
-// and no control byte but their line ends: each is then its own display
-// text in any markup dialect, and a reader can take Text(i) as it is
-// instead of decoding Join(a, b). False means they may hold some.
+// Plain reports whether lines [a, b) are known to hold no '<', '&', '{'
+// or NUL: each is then its own display text in any markup dialect, and a
+// reader can take Text(i) as it is instead of decoding Join(a, b). False
+// means they may hold some.
 func (x *LineIndex) Plain(a, b int) bool {
 	for i := a; i < b; i++ {
 		if w := i / 64; w < len(x.marks) && x.marks[w]&(1<<(i%64)) != 0 {

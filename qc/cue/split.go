@@ -8,14 +8,12 @@ import (
 )
 
 // appendLines appends the spans of the lines of src from start to lines,
-// split as LineScanner splits them (LF, CRLF, lone CR), and reports
-// whether the text holds a control byte other than a line end (for
-// markLines: noting it costs the walk nothing). It walks the text
+// split as LineScanner splits them (LF, CRLF, lone CR). It walks the text
 // once, eight bytes at a time, and stops only at the bytes below 0x0E of
 // a word (line ends; tabs and other controls are rare): finding one
 // line's end does not restart a search per line, which on subtitle lines
 // of 2 to 40 bytes cost more than the search itself.
-func appendLines(lines []lineSpan, src string, start int) (_ []lineSpan, controls bool) {
+func appendLines(lines []lineSpan, src string, start int) []lineSpan {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	b := unsafe.Slice(unsafe.StringData(src), len(src)) // read only
 	// from is where the current line starts.
@@ -32,7 +30,6 @@ func appendLines(lines []lineSpan, src string, start int) (_ []lineSpan, control
 			}
 		case '\r':
 		default:
-			controls = true // a NUL, a tab...
 			return
 		}
 		lines = append(lines, lineSpan{int32(from), int32(p - from)})
@@ -57,29 +54,19 @@ func appendLines(lines []lineSpan, src string, start int) (_ []lineSpan, control
 	if from < len(b) {
 		lines = append(lines, lineSpan{int32(from), int32(len(b) - from)})
 	}
-	return lines, controls
+	return lines
 }
 
 // markLines sets in marks the bit of each line of src (split in lines)
 // that holds '<', '&' or '{' (a tag, a character reference or an override
-// block, which a markup decoder must read) or, when controls is set, a
-// control byte (a NUL a reader replaces, a tab). Every line left unmarked
-// is its own display text, which readers then take as it is instead of
-// walking its bytes again. The search is strings.IndexByte's, many bytes
-// at a time; a file without markup costs three searches, one with markup
-// a search and a step of a cursor per marked line.
-func markLines(lines []lineSpan, marks []uint64, src string, controls bool) []uint64 {
-	if controls {
-		for li, l := range lines {
-			for _, c := range []byte(src[l.off : l.off+l.n]) {
-				if c < 0x0E {
-					marks = mark(marks, li, cap(lines))
-					break
-				}
-			}
-		}
-	}
-	for _, c := range [...]byte{'<', '&', '{'} {
+// block, which a markup decoder must read) or a NUL (which a WebVTT
+// reader replaces). Every line left unmarked is its own display text,
+// which readers then take as it is instead of walking its bytes again.
+// The search is strings.IndexByte's, many bytes at a time; a file without
+// markup costs four searches, one with markup a search and a step of a
+// cursor per marked line.
+func markLines(lines []lineSpan, marks []uint64, src string) []uint64 {
+	for _, c := range [...]byte{'<', '&', '{', 0} {
 		li := 0 // the line the cursor is on
 		for from := 0; from < len(src); {
 			j := strings.IndexByte(src[from:], c)

@@ -109,6 +109,12 @@ func classify(text string) kind {
 		}
 		return kindText
 	}
+	if isNumber(text) {
+		// A counter as written nearly always (no spaces, no BOM): what
+		// the general tests below conclude, as a line of digits is no
+		// timing candidate.
+		return kindCounter
+	}
 	if canonicalShape(text) {
 		// The timing line of nearly every cue: a timing line by
 		// isTimingCandidate's first test, decided without its walk.

@@ -96,3 +96,19 @@ func TestCanonicalShapeImpliesTimingCandidate(t *testing.T) {
 		t.Errorf("%d of %d lines of canonical shape: the test does not test", shaped, len(lines))
 	}
 }
+
+// A line of digits is no timing candidate: classify takes one that
+// isNumber accepts for a counter without asking.
+func TestDigitsAreNoTimingCandidate(t *testing.T) {
+	for n := 1; n <= 13; n++ {
+		for _, d := range "019" {
+			s := strings.Repeat(string(d), n)
+			if isTimingCandidate(s) {
+				t.Errorf("%q is a timing candidate", s)
+			}
+		}
+	}
+	if classify("123") != kindCounter || classify("1234567890123") != kindText {
+		t.Error("a counter of 12 digits at most")
+	}
+}

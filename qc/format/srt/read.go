@@ -1,6 +1,7 @@
 package srt
 
 import (
+	"math/bits"
 	"strconv"
 	"strings"
 	"unicode"
@@ -274,13 +275,14 @@ func (r *reader) cue(ci, ti int) int {
 		r.diag(ci, index, "counter line "+strconv.Quote(id)+" is not a number")
 		r.lastKind(cue.KindSpelling)
 	}
-	for k := 0; k < numDeviations; k++ {
-		if t.dev&(1<<k) != 0 {
-			if r.devCount[k] == 0 {
-				r.devLine[k] = ti
-			}
-			r.devCount[k]++
+	// The deviations of this line, lowest first: most lines have none,
+	// and then no test per kind.
+	for d := uint8(t.dev); d != 0; d &= d - 1 {
+		k := bits.TrailingZeros8(d)
+		if r.devCount[k] == 0 {
+			r.devLine[k] = ti
 		}
+		r.devCount[k]++
 	}
 	if t.rangeMsg != "" {
 		r.diag(ti, index, t.rangeMsg)

@@ -349,3 +349,36 @@ func TestRepeatedSettingsReportedPerCue(t *testing.T) {
 		t.Errorf("legacy align:middle not counted on each of the three cues: %q", last.Message)
 	}
 }
+
+// The fixed-place reading of "HH:MM:SS.mmm" gives what the digit-by-digit
+// one gives, and leaves it every other form: random canonical timestamps,
+// each with one byte changed or a byte after it, read at offset 0 and 3.
+func TestCanonicalTimestampReadsAsTheGeneralPath(t *testing.T) {
+	rng := rand.New(rand.NewPCG(14, 4))
+	fast := 0
+	for range 300 {
+		base := fmt.Sprintf("%02d:%02d:%02d.%03d", rng.IntN(100), rng.IntN(60), rng.IntN(60), rng.IntN(1000))
+		cases := []string{base, base + "0", base + " -->", base[:11], "1" + base}
+		for i := range base {
+			for _, c := range []byte("069:.-a ") {
+				cases = append(cases, base[:i]+string(c)+base[i+1:])
+			}
+		}
+		for _, c := range cases {
+			for _, s := range []string{c, "-> " + c} {
+				p := len(s) - len(c)
+				v, ok := canonicalTimestamp(s, p)
+				if !ok {
+					continue
+				}
+				fast++
+				if gv, gp, gerr := collectTimestamp(s, p); gv != v || gp != p+12 || gerr != "" {
+					t.Errorf("%q at %d: %d to %d; the general path reads %d to %d (%q)", s, p, v, p+12, gv, gp, gerr)
+				}
+			}
+		}
+	}
+	if fast < 300*2*2 {
+		t.Errorf("only %d fast readings: the test does not test", fast)
+	}
+}

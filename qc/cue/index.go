@@ -84,8 +84,8 @@ func (x *LineIndex) Text(i int) string {
 // reader can take Text(i) as it is instead of decoding Join(a, b). False
 // means they may hold some.
 func (x *LineIndex) Plain(a, b int) bool {
-	for i := a; i < b; i++ {
-		if w := i / 64; w < len(x.marks) && x.marks[w]&(1<<(i%64)) != 0 {
+	for i := uint(a); i < uint(b); i++ {
+		if w := i / 64; w < uint(len(x.marks)) && x.marks[w]&(1<<(i%64)) != 0 {
 			return false
 		}
 	}

@@ -208,3 +208,24 @@ func TestPlainMarksLinesWithMarkupOrControls(t *testing.T) {
 		t.Error("a range is plain only when all its lines are")
 	}
 }
+
+// lineAt finds the line holding any byte from any line it starts from,
+// as a walk line by line does.
+func TestLineAtAsAWalk(t *testing.T) {
+	var b strings.Builder
+	for i := range 300 {
+		b.WriteString(strings.Repeat("x", i%7) + "\n")
+	}
+	x := IndexLines(b.String())
+	for from := 0; from < x.Len(); from += 13 {
+		for p := int(x.lines[from].off); p < b.Len(); p++ {
+			want := from
+			for want+1 < x.Len() && int(x.lines[want+1].off) <= p {
+				want++
+			}
+			if got := lineAt(x.lines, from, p); got != want {
+				t.Fatalf("from line %d, byte %d: line %d, want %d", from, p, got, want)
+			}
+		}
+	}
+}

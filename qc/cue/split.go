@@ -74,9 +74,7 @@ func markLines(lines []lineSpan, marks []uint64, src string) []uint64 {
 				break
 			}
 			p := from + j
-			for li+1 < len(lines) && int(lines[li+1].off) <= p {
-				li++
-			}
+			li = lineAt(lines, li, p)
 			if li >= len(lines) || p < int(lines[li].off) {
 				break // no line holds p (before the first: a BOM holds no c)
 			}
@@ -85,6 +83,30 @@ func markLines(lines []lineSpan, marks []uint64, src string) []uint64 {
 		}
 	}
 	return marks
+}
+
+// lineAt returns the last line from li on that starts at or before p
+// (li when none after it does): steps of 1, 2, 4... from li, then a
+// binary search within the last step, so a marked line far from the
+// previous one costs a few tests, not one per line between them.
+func lineAt(lines []lineSpan, li, p int) int {
+	step := 1
+	for li+step < len(lines) && int(lines[li+step].off) <= p {
+		li += step
+		step *= 2
+	}
+	// The line is in [li, li+step): lines[li+step] starts after p or is
+	// past the end.
+	lo, hi := li, min(li+step, len(lines))
+	for hi-lo > 1 {
+		mid := int(uint(lo+hi) >> 1)
+		if int(lines[mid].off) <= p {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return lo
 }
 
 // mark sets bit line of marks, growing it as needed: at the first mark,

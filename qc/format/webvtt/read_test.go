@@ -382,3 +382,29 @@ func TestCanonicalTimestampReadsAsTheGeneralPath(t *testing.T) {
 		t.Errorf("only %d fast readings: the test does not test", fast)
 	}
 }
+
+// The fixed-place reading of a canonical timing line gives what the step
+// by step one gives: canonical lines with and without settings, each with
+// one byte changed.
+func TestCanonicalTimingReadsAsTheGeneralPath(t *testing.T) {
+	rng := rand.New(rand.NewPCG(14, 5))
+	for range 200 {
+		ts := func() string {
+			return fmt.Sprintf("%02d:%02d:%02d.%03d", rng.IntN(100), rng.IntN(60), rng.IntN(60), rng.IntN(1000))
+		}
+		base := ts() + " --> " + ts()
+		cases := []string{base, base + " line:0 align:start ", base + "\t", base + "0", base + "x"}
+		for i := range base {
+			for _, c := range []byte("05:.- \t") {
+				cases = append(cases, base[:i]+string(c)+base[i+1:])
+			}
+		}
+		for _, c := range cases {
+			got, gerr := parseTiming(c)
+			want, werr := collectTiming(c)
+			if got != want || gerr != werr {
+				t.Errorf("%q: %+v %q, the general path %+v %q", c, got, gerr, want, werr)
+			}
+		}
+	}
+}

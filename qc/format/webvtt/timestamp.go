@@ -113,6 +113,23 @@ type timing struct {
 
 // parseTiming runs "collect WebVTT cue timings and settings" on a line.
 func parseTiming(s string) (t timing, err string) {
+	// The timing line of nearly every cue: "HH:MM:SS.mmm --> HH:MM:SS.mmm"
+	// and perhaps settings, read from fixed places; the steps below read
+	// it alike (TestCanonicalTimingReadsAsTheGeneralPath).
+	if len(s) >= 29 && s[12:17] == " --> " {
+		start, ok1 := canonicalTimestamp(s, 0)
+		end, ok2 := canonicalTimestamp(s, 17)
+		if ok1 && ok2 {
+			t.start, t.end, t.startAt, t.endAt = start, end, [2]int{0, 12}, [2]int{17, 29}
+			t.settings = trimWS(s[29:])
+			return t, ""
+		}
+	}
+	return collectTiming(s)
+}
+
+// collectTiming is parseTiming's reading step by step, for any form.
+func collectTiming(s string) (t timing, err string) {
 	p := skipWS(s, 0)
 	t.startAt[0] = p
 	t.start, p, err = timestamp(s, p)
@@ -131,15 +148,19 @@ func parseTiming(s string) (t timing, err string) {
 	if err != "" {
 		return t, "end time: " + err
 	}
-	rest := s[p:]
-	for rest != "" && isWS(rest[0]) {
-		rest = rest[1:]
-	}
-	for rest != "" && isWS(rest[len(rest)-1]) {
-		rest = rest[:len(rest)-1]
-	}
-	t.settings = rest
+	t.settings = trimWS(s[p:])
 	return t, ""
+}
+
+// trimWS removes ASCII whitespace from both ends of s.
+func trimWS(s string) string {
+	for s != "" && isWS(s[0]) {
+		s = s[1:]
+	}
+	for s != "" && isWS(s[len(s)-1]) {
+		s = s[:len(s)-1]
+	}
+	return s
 }
 
 func skipWS(s string, p int) int {

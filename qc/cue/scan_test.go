@@ -170,10 +170,11 @@ func TestJoinCopiesStayIntact(t *testing.T) {
 }
 
 // Plain is false exactly for the lines a markup decoder must read: with a
-// tag, a character reference, an override block or a NUL; any
+// tag, a character reference, an override block or a NUL (a tab is no
+// mark: the decoder takes it as it is too); any
 // range holding one such line is not plain. Lines past the 64th test the
 // marks beyond their first word.
-func TestPlainMarksLinesWithMarkupOrControls(t *testing.T) {
+func TestPlainMarksLinesWithMarkupOrNUL(t *testing.T) {
 	lines := []struct {
 		text  string
 		plain bool

@@ -146,6 +146,7 @@ type Document struct {
 	lineSpans []lineSpan
 	lineMarks []uint64
 	lineBlock []Line
+	spanBlock []Span // the styled runs of those lines (AppendSpans)
 }
 
 // Displayed returns the cues a viewer sees (EBU STL comment blocks left out)

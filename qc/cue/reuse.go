@@ -49,13 +49,14 @@ func (d *Document) Recycle() {
 	// and whoever shrinks Cues clears or cuts off what it drops), and a
 	// large file's arrays kept for many small ones would otherwise be
 	// cleared whole after each.
-	// The line index holds no pointers: it needs no clearing.
+	// The line index and the span block hold no pointers: they need no
+	// clearing.
 	clear(d.Cues)
 	clear(d.displayed)
 	clear(d.Diagnostics)
 	clear(d.lineBlock)
 	*d = Document{Cues: d.Cues[:0], Diagnostics: d.Diagnostics[:0], displayed: d.displayed[:0],
-		lineSpans: d.lineSpans[:0], lineMarks: d.lineMarks[:0], lineBlock: d.lineBlock[:0]}
+		lineSpans: d.lineSpans[:0], lineMarks: d.lineMarks[:0], lineBlock: d.lineBlock[:0], spanBlock: d.spanBlock[:0]}
 	documents.Put(d)
 }
 
@@ -96,4 +97,22 @@ func (d *Document) AllocLines(n int) []Line {
 	k := len(d.lineBlock)
 	d.lineBlock = d.lineBlock[:k+n]
 	return d.lineBlock[k : k+n : k+n]
+}
+
+// minSpanBlock is the smallest block of spans AppendSpans makes.
+const minSpanBlock = 256
+
+// AppendSpans returns a copy of spans for a display line of d, carved
+// from its block of spans (its capacity clipped), which is recycled with
+// d as its display lines are: a file's styled lines then cost no
+// allocation once a document of its size has been recycled. A full block
+// is replaced, not grown; spans already carved stay where they are.
+func (d *Document) AppendSpans(spans []Span) []Span {
+	n := len(spans)
+	if cap(d.spanBlock)-len(d.spanBlock) < n {
+		d.spanBlock = make([]Span, 0, max(minSpanBlock, n, 2*cap(d.spanBlock)))
+	}
+	k := len(d.spanBlock)
+	d.spanBlock = append(d.spanBlock, spans...)
+	return d.spanBlock[k : k+n : k+n]
 }

@@ -26,9 +26,10 @@ const (
 // is not safe for concurrent use.
 type Decoder struct {
 	Dialect Dialect
-	// Doc, when set, is the document the lines are for: they are then
-	// carved from its block (cue.Document.AllocLines), which is recycled
-	// with it, instead of the Decoder's own.
+	// Doc, when set, is the document the lines are for: they and their
+	// spans are then carved from its blocks (cue.Document.AllocLines,
+	// AppendSpans), which are recycled with it, instead of the Decoder's
+	// own.
 	Doc *cue.Document
 
 	lineArena []cue.Line
@@ -189,6 +190,9 @@ func (d *Decoder) allocLines(n int) []cue.Line {
 }
 
 func (d *Decoder) allocSpans(src []cue.Span) []cue.Span {
+	if d.Doc != nil {
+		return d.Doc.AppendSpans(src)
+	}
 	n := len(src)
 	if cap(d.spanArena)-len(d.spanArena) < n {
 		size := n

@@ -147,6 +147,7 @@ type Document struct {
 	lineMarks []uint64
 	lineBlock []Line
 	spanBlock []Span // the styled runs of those lines (AppendSpans)
+	lineBytes []byte // a reader's byte per line (LineBytes)
 }
 
 // Displayed returns the cues a viewer sees (EBU STL comment blocks left out)

@@ -49,14 +49,15 @@ func (d *Document) Recycle() {
 	// and whoever shrinks Cues clears or cuts off what it drops), and a
 	// large file's arrays kept for many small ones would otherwise be
 	// cleared whole after each.
-	// The line index and the span block hold no pointers: they need no
-	// clearing.
+	// The line index, the span block and the line bytes hold no
+	// pointers: they need no clearing.
 	clear(d.Cues)
 	clear(d.displayed)
 	clear(d.Diagnostics)
 	clear(d.lineBlock)
 	*d = Document{Cues: d.Cues[:0], Diagnostics: d.Diagnostics[:0], displayed: d.displayed[:0],
-		lineSpans: d.lineSpans[:0], lineMarks: d.lineMarks[:0], lineBlock: d.lineBlock[:0], spanBlock: d.spanBlock[:0]}
+		lineSpans: d.lineSpans[:0], lineMarks: d.lineMarks[:0], lineBlock: d.lineBlock[:0], spanBlock: d.spanBlock[:0],
+		lineBytes: d.lineBytes[:0]}
 	documents.Put(d)
 }
 
@@ -115,4 +116,18 @@ func (d *Document) AppendSpans(spans []Span) []Span {
 	k := len(d.spanBlock)
 	d.spanBlock = append(d.spanBlock, spans...)
 	return d.spanBlock[k : k+n : k+n]
+}
+
+// LineBytes returns n zero bytes for a reader to note something per line
+// of its file (the SRT reader: what each line is), in the array of a
+// recycled document when it is large enough. Like the line index, they
+// are the reader's scratch, not to be used once d is recycled.
+func (d *Document) LineBytes(n int) []byte {
+	if cap(d.lineBytes) < n {
+		d.lineBytes = make([]byte, n)
+		return d.lineBytes
+	}
+	d.lineBytes = d.lineBytes[:n]
+	clear(d.lineBytes) // a byte per line: cheap beside the split
+	return d.lineBytes
 }

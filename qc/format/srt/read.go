@@ -40,7 +40,7 @@ func Read(text string) *cue.Document {
 	return r.doc
 }
 
-type kind uint8
+type kind = uint8 // a byte per line, from the document's LineBytes
 
 const (
 	kindBlank  kind = iota
@@ -72,7 +72,7 @@ type reader struct {
 func (r *reader) split() {
 	r.ix = r.doc.IndexLines(r.src)
 	n := r.ix.Len()
-	r.kinds = make([]kind, n)
+	r.kinds = r.doc.LineBytes(n) // kindBlank, the zero kind, until classified
 	for i := range n {
 		text := r.ix.Text(i)
 		if text == "" {

@@ -144,7 +144,10 @@ type Document struct {
 	// (see reuse.go): its line index, and the block its cues' display
 	// lines are carved from.
 	lineSpans []lineSpan
+	lineMarks []uint64
 	lineBlock []Line
+	spanBlock []Span // the styled runs of those lines (AppendSpans)
+	lineBytes []byte // a reader's byte per line (LineBytes)
 }
 
 // Displayed returns the cues a viewer sees (EBU STL comment blocks left out)

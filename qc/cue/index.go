@@ -14,6 +14,9 @@ import (
 type LineIndex struct {
 	src   string
 	lines []lineSpan
+	// marks has bit i set when line i holds markup or a NUL (see
+	// markLines): Plain reads it. Empty when no line is marked.
+	marks []uint64
 	// joined holds the texts Join had to copy (lines not separated by a
 	// plain LF, as in every CRLF file): written one after another into
 	// shared blocks, not allocated one string each. A pointer, so that
@@ -34,18 +37,19 @@ type lineSpan struct{ off, n int32 }
 
 // IndexLines indexes src.
 func IndexLines(src string) LineIndex {
-	return indexLinesInto(make([]lineSpan, 0, countLines(src)), src)
+	return indexLinesInto(make([]lineSpan, 0, countLines(src)), nil, src)
 }
 
-// indexLinesInto indexes src in lines (empty, with room for all of them).
-func indexLinesInto(lines []lineSpan, src string) LineIndex {
-	x := LineIndex{src: src, lines: lines}
+// indexLinesInto indexes src in lines (empty, with room for all of them)
+// and marks (empty).
+func indexLinesInto(lines []lineSpan, marks []uint64, src string) LineIndex {
 	start := 0
 	if hasBOM(src) {
 		start = 3 // as LineScanner: the encoding layer reports it
 	}
-	x.lines = appendLines(x.lines, src, start)
-	return x
+	lines = appendLines(lines, src, start)
+	marks = markLines(lines, marks, src)
+	return LineIndex{src: src, lines: lines, marks: marks}
 }
 
 // countLines is how many lines src has at most: one more than its LFs (or
@@ -69,7 +73,23 @@ func (x *LineIndex) Len() int { return len(x.lines) }
 // Text is line i (0-based) without its terminator.
 func (x *LineIndex) Text(i int) string {
 	l := x.lines[i]
-	return x.src[l.off : l.off+l.n]
+	// Every span lies within src (the split made it so): made without
+	// the two bounds checks of a slice expression, as readers ask for
+	// each line several times.
+	return unsafe.String((*byte)(unsafe.Add(unsafe.Pointer(unsafe.StringData(x.src)), l.off)), l.n)
+}
+
+// Plain reports whether lines [a, b) are known to hold no '<', '&', '{'
+// or NUL: each is then its own display text in any markup dialect, and a
+// reader can take Text(i) as it is instead of decoding Join(a, b). False
+// means they may hold some.
+func (x *LineIndex) Plain(a, b int) bool {
+	for i := uint(a); i < uint(b); i++ {
+		if w := i / 64; w < uint(len(x.marks)) && x.marks[w]&(1<<(i%64)) != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // Offset is the byte offset of line i.

@@ -49,13 +49,15 @@ func (d *Document) Recycle() {
 	// and whoever shrinks Cues clears or cuts off what it drops), and a
 	// large file's arrays kept for many small ones would otherwise be
 	// cleared whole after each.
-	// The line index holds no pointers: it needs no clearing.
+	// The line index, the span block and the line bytes hold no
+	// pointers: they need no clearing.
 	clear(d.Cues)
 	clear(d.displayed)
 	clear(d.Diagnostics)
 	clear(d.lineBlock)
 	*d = Document{Cues: d.Cues[:0], Diagnostics: d.Diagnostics[:0], displayed: d.displayed[:0],
-		lineSpans: d.lineSpans[:0], lineBlock: d.lineBlock[:0]}
+		lineSpans: d.lineSpans[:0], lineMarks: d.lineMarks[:0], lineBlock: d.lineBlock[:0], spanBlock: d.spanBlock[:0],
+		lineBytes: d.lineBytes[:0]}
 	documents.Put(d)
 }
 
@@ -67,8 +69,8 @@ func (d *Document) IndexLines(src string) LineIndex {
 	if n := countLines(src); cap(d.lineSpans) < n {
 		d.lineSpans = make([]lineSpan, 0, n)
 	}
-	x := indexLinesInto(d.lineSpans[:0], src)
-	d.lineSpans = x.lines[:0]
+	x := indexLinesInto(d.lineSpans[:0], d.lineMarks[:0], src)
+	d.lineSpans, d.lineMarks = x.lines[:0], x.marks[:0]
 	return x
 }
 
@@ -96,4 +98,36 @@ func (d *Document) AllocLines(n int) []Line {
 	k := len(d.lineBlock)
 	d.lineBlock = d.lineBlock[:k+n]
 	return d.lineBlock[k : k+n : k+n]
+}
+
+// minSpanBlock is the smallest block of spans AppendSpans makes.
+const minSpanBlock = 256
+
+// AppendSpans returns a copy of spans for a display line of d, carved
+// from its block of spans (its capacity clipped), which is recycled with
+// d as its display lines are: a file's styled lines then cost no
+// allocation once a document of its size has been recycled. A full block
+// is replaced, not grown; spans already carved stay where they are.
+func (d *Document) AppendSpans(spans []Span) []Span {
+	n := len(spans)
+	if cap(d.spanBlock)-len(d.spanBlock) < n {
+		d.spanBlock = make([]Span, 0, max(minSpanBlock, n, 2*cap(d.spanBlock)))
+	}
+	k := len(d.spanBlock)
+	d.spanBlock = append(d.spanBlock, spans...)
+	return d.spanBlock[k : k+n : k+n]
+}
+
+// LineBytes returns n zero bytes for a reader to note something per line
+// of its file (the SRT reader: what each line is), in the array of a
+// recycled document when it is large enough. Like the line index, they
+// are the reader's scratch, not to be used once d is recycled.
+func (d *Document) LineBytes(n int) []byte {
+	if cap(d.lineBytes) < n {
+		d.lineBytes = make([]byte, n)
+		return d.lineBytes
+	}
+	d.lineBytes = d.lineBytes[:n]
+	clear(d.lineBytes) // a byte per line: cheap beside the split
+	return d.lineBytes
 }

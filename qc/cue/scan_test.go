@@ -168,3 +168,65 @@ func TestJoinCopiesStayIntact(t *testing.T) {
 		t.Errorf("LF-separated lines are a substring of the source, not a copy")
 	}
 }
+
+// Plain is false exactly for the lines a markup decoder must read: with a
+// tag, a character reference, an override block or a NUL (a tab is no
+// mark: the decoder takes it as it is too); any
+// range holding one such line is not plain. Lines past the 64th test the
+// marks beyond their first word.
+func TestPlainMarksLinesWithMarkupOrNUL(t *testing.T) {
+	lines := []struct {
+		text  string
+		plain bool
+	}{
+		{"\ufeffplain first line", true},
+		{"<i>tag</i>", false},
+		{"plain à é 한국어", true},
+		{"fish &amp; chips", false},
+		{"{\\an8}top", false},
+		{"tab\there", true},
+		{"nul\x00byte", false},
+		{"", true},
+		{"a > b", true},
+		{"ends with <", false},
+	}
+	var b strings.Builder
+	for range 8 { // past the first word of marks
+		for _, l := range lines {
+			b.WriteString(l.text + "\r\n")
+		}
+	}
+	x := IndexLines(b.String())
+	if x.Len() != 8*len(lines) {
+		t.Fatalf("%d lines, want %d", x.Len(), 8*len(lines))
+	}
+	for i := range x.Len() {
+		if got, want := x.Plain(i, i+1), lines[i%len(lines)].plain; got != want {
+			t.Errorf("line %d %q: Plain %v, want %v", i, x.Text(i), got, want)
+		}
+	}
+	if x.Plain(0, 3) || !x.Plain(2, 3) || !x.Plain(7, 9) || x.Plain(7, 10) {
+		t.Error("a range is plain only when all its lines are")
+	}
+}
+
+// lineAt finds the line holding any byte from any line it starts from,
+// as a walk line by line does.
+func TestLineAtAsAWalk(t *testing.T) {
+	var b strings.Builder
+	for i := range 300 {
+		b.WriteString(strings.Repeat("x", i%7) + "\n")
+	}
+	x := IndexLines(b.String())
+	for from := 0; from < x.Len(); from += 13 {
+		for p := int(x.lines[from].off); p < b.Len(); p++ {
+			want := from
+			for want+1 < x.Len() && int(x.lines[want+1].off) <= p {
+				want++
+			}
+			if got := lineAt(x.lines, from, p); got != want {
+				t.Fatalf("from line %d, byte %d: line %d, want %d", from, p, got, want)
+			}
+		}
+	}
+}

@@ -3,6 +3,7 @@ package cue
 import (
 	"encoding/binary"
 	"math/bits"
+	"strings"
 	"unsafe"
 )
 
@@ -54,4 +55,73 @@ func appendLines(lines []lineSpan, src string, start int) []lineSpan {
 		lines = append(lines, lineSpan{int32(from), int32(len(b) - from)})
 	}
 	return lines
+}
+
+// markLines sets in marks the bit of each line of src (split in lines)
+// that holds '<', '&' or '{' (a tag, a character reference or an override
+// block, which a markup decoder must read) or a NUL (which a WebVTT
+// reader replaces). Every line left unmarked is its own display text,
+// which readers then take as it is instead of walking its bytes again.
+// The search is strings.IndexByte's, many bytes at a time; a file without
+// markup costs four searches, one with markup a search and a step of a
+// cursor per marked line.
+func markLines(lines []lineSpan, marks []uint64, src string) []uint64 {
+	for _, c := range [...]byte{'<', '&', '{', 0} {
+		li := 0 // the line the cursor is on
+		for from := 0; from < len(src); {
+			j := strings.IndexByte(src[from:], c)
+			if j < 0 {
+				break
+			}
+			p := from + j
+			li = lineAt(lines, li, p)
+			if li >= len(lines) || p < int(lines[li].off) {
+				break // no line holds p (before the first: a BOM holds no c)
+			}
+			marks = mark(marks, li, cap(lines))
+			from = int(lines[li].off+lines[li].n) + 1 // the line is marked: on to the next
+		}
+	}
+	return marks
+}
+
+// lineAt returns the last line from li on that starts at or before p
+// (li when none after it does): steps of 1, 2, 4... from li, then a
+// binary search within the last step, so a marked line far from the
+// previous one costs a few tests, not one per line between them.
+func lineAt(lines []lineSpan, li, p int) int {
+	step := 1
+	for li+step < len(lines) && int(lines[li+step].off) <= p {
+		li += step
+		step *= 2
+	}
+	// The line is in [li, li+step): lines[li+step] starts after p or is
+	// past the end.
+	lo, hi := li, min(li+step, len(lines))
+	for hi-lo > 1 {
+		mid := int(uint(lo+hi) >> 1)
+		if int(lines[mid].off) <= p {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return lo
+}
+
+// mark sets bit line of marks, growing it as needed: at the first mark,
+// to room for every line the index has room for (lines are counted
+// before the split, exactly for LF and CRLF texts).
+func mark(marks []uint64, line, room int) []uint64 {
+	w := line / 64
+	if w >= cap(marks) {
+		grown := make([]uint64, len(marks), max(w+1, (room+63)/64))
+		copy(grown, marks)
+		marks = grown
+	}
+	for len(marks) <= w {
+		marks = append(marks, 0) // within cap: no allocation
+	}
+	marks[w] |= 1 << (line % 64)
+	return marks
 }

@@ -45,46 +45,49 @@ func survey(b []byte) (ascii int, valid bool, clean int) {
 				controls, clean = true, i
 			}
 		}
-		if i >= len(b) {
-			break
-		}
-		// Then one character.
-		c := b[i]
-		if c < utf8.RuneSelf {
-			if !controls && isControl(c) {
-				controls, clean = true, i
-			}
-			i++
-			continue
-		}
-		if ascii < 0 {
-			ascii = i
-		}
-		// Two- and three-byte letters (Latin, Cyrillic, Arabic; Hangul,
-		// kana, Han) are checked here; the rest, with their exceptions,
-		// by runeLen.
-		if c >= 0xC2 && c < 0xE0 && i+1 < len(b) && continuation(b[i+1]) {
-			i += 2
-			continue
-		}
-		if c >= 0xE1 && i+2 < len(b) && c <= 0xEF && continuation(b[i+2]) {
-			// After ED the second byte stops at 9F (beyond are surrogates):
-			// tested here, as ED leads a fifth of all Hangul syllables.
-			top := byte(0xBF)
-			if c == 0xED {
-				top = 0x9F
-			}
-			if second := b[i+1]; second >= 0x80 && second <= top {
-				i += 3
+		// Then the characters of the word the loop stopped at, and of
+		// one running past it, before the next try of a whole word: in a
+		// script beyond ASCII (Korean, Russian) few words are all ASCII,
+		// and a try before each character cost about what the character
+		// did.
+		for end := min(i+8, len(b)); i < end; {
+			c := b[i]
+			if c < utf8.RuneSelf {
+				if !controls && isControl(c) {
+					controls, clean = true, i
+				}
+				i++
 				continue
 			}
-			return ascii, false, 0
+			if ascii < 0 {
+				ascii = i
+			}
+			// Two- and three-byte letters (Latin, Cyrillic, Arabic; Hangul,
+			// kana, Han) are checked here; the rest, with their exceptions,
+			// by runeLen.
+			if c >= 0xC2 && c < 0xE0 && i+1 < len(b) && continuation(b[i+1]) {
+				i += 2
+				continue
+			}
+			if c >= 0xE1 && i+2 < len(b) && c <= 0xEF && continuation(b[i+2]) {
+				// After ED the second byte stops at 9F (beyond are surrogates):
+				// tested here, as ED leads a fifth of all Hangul syllables.
+				top := byte(0xBF)
+				if c == 0xED {
+					top = 0x9F
+				}
+				if second := b[i+1]; second >= 0x80 && second <= top {
+					i += 3
+					continue
+				}
+				return ascii, false, 0
+			}
+			size := runeLen(b[i:])
+			if size == 0 {
+				return ascii, false, 0
+			}
+			i += size
 		}
-		size := runeLen(b[i:])
-		if size == 0 {
-			return ascii, false, 0
-		}
-		i += size
 	}
 	if ascii < 0 {
 		ascii = len(b)

@@ -26,9 +26,10 @@ const (
 // is not safe for concurrent use.
 type Decoder struct {
 	Dialect Dialect
-	// Doc, when set, is the document the lines are for: they are then
-	// carved from its block (cue.Document.AllocLines), which is recycled
-	// with it, instead of the Decoder's own.
+	// Doc, when set, is the document the lines are for: they and their
+	// spans are then carved from its blocks (cue.Document.AllocLines,
+	// AppendSpans), which are recycled with it, instead of the Decoder's
+	// own.
 	Doc *cue.Document
 
 	lineArena []cue.Line
@@ -69,6 +70,21 @@ func (d *Decoder) Lines(raw string) []cue.Line {
 		if l.nspan > 0 {
 			out[i].Spans = d.allocSpans(d.b.spans[l.span0 : l.span0+l.nspan])
 		}
+	}
+	return out
+}
+
+// IndexLines returns Lines(ix.Join(a, b)) for a payload whose lines the
+// index knows to be plain (ix.Plain(a, b)): each line is its own display
+// text, taken as it is, without the walk over its bytes that Lines makes
+// to find out what the index already knows. Most cues are plain.
+func (d *Decoder) IndexLines(ix *cue.LineIndex, a, b int) []cue.Line {
+	if a >= b || b == a+1 && ix.Text(a) == "" {
+		return nil // an empty payload, as Lines("")
+	}
+	out := d.allocLines(b - a)
+	for k := range out {
+		out[k] = cue.Line{Text: ix.Text(a + k)}
 	}
 	return out
 }
@@ -174,6 +190,9 @@ func (d *Decoder) allocLines(n int) []cue.Line {
 }
 
 func (d *Decoder) allocSpans(src []cue.Span) []cue.Span {
+	if d.Doc != nil {
+		return d.Doc.AppendSpans(src)
+	}
 	n := len(src)
 	if cap(d.spanArena)-len(d.spanArena) < n {
 		size := n

@@ -374,3 +374,28 @@ func TestBalanceOfWellFormedPayloadDoesNotAllocate(t *testing.T) {
 		t.Fatalf("issues in a deeply nested payload: %+v", issues)
 	}
 }
+
+// IndexLines gives, for every range of lines the index calls plain, the
+// lines Lines gives for their join: in both dialects, with LF, CRLF and
+// lone CR line ends, empty lines included.
+func TestIndexLinesAsLinesOfTheJoin(t *testing.T) {
+	src := "one\n\ntwo words\r\n<i>three</i>\rfour &amp; five\n{\\i1}six\nseven { brace\n\nà é 한국어\r\nlast"
+	ix := cue.IndexLines(src)
+	for _, d := range []Dialect{SRT, WebVTT} {
+		for a := 0; a <= ix.Len(); a++ {
+			for b := a; b <= ix.Len(); b++ {
+				if !ix.Plain(a, b) {
+					continue
+				}
+				want := Lines(ix.Join(a, b), d)
+				dec := Decoder{Dialect: d}
+				if got := dec.IndexLines(&ix, a, b); !reflect.DeepEqual(got, want) {
+					t.Errorf("dialect %d, lines [%d, %d): %q, want %q", d, a, b, texts(got), texts(want))
+				}
+			}
+		}
+	}
+	if ix.Plain(3, 4) || ix.Plain(4, 5) || ix.Plain(5, 6) || ix.Plain(6, 7) {
+		t.Error("lines with markup taken as plain")
+	}
+}

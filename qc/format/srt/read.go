@@ -1,6 +1,7 @@
 package srt
 
 import (
+	"math/bits"
 	"strconv"
 	"strings"
 	"unicode"
@@ -39,7 +40,7 @@ func Read(text string) *cue.Document {
 	return r.doc
 }
 
-type kind uint8
+type kind = uint8 // a byte per line, from the document's LineBytes
 
 const (
 	kindBlank  kind = iota
@@ -71,7 +72,7 @@ type reader struct {
 func (r *reader) split() {
 	r.ix = r.doc.IndexLines(r.src)
 	n := r.ix.Len()
-	r.kinds = make([]kind, n)
+	r.kinds = r.doc.LineBytes(n) // kindBlank, the zero kind, until classified
 	for i := range n {
 		text := r.ix.Text(i)
 		if text == "" {
@@ -108,6 +109,17 @@ func classify(text string) kind {
 			return kindTiming
 		}
 		return kindText
+	}
+	if isNumber(text) {
+		// A counter as written nearly always (no spaces, no BOM): what
+		// the general tests below conclude, as a line of digits is no
+		// timing candidate.
+		return kindCounter
+	}
+	if canonicalShape(text) {
+		// The timing line of nearly every cue: a timing line by
+		// isTimingCandidate's first test, decided without its walk.
+		return kindTiming
 	}
 	t := trim(text)
 	switch {
@@ -263,13 +275,14 @@ func (r *reader) cue(ci, ti int) int {
 		r.diag(ci, index, "counter line "+strconv.Quote(id)+" is not a number")
 		r.lastKind(cue.KindSpelling)
 	}
-	for k := 0; k < numDeviations; k++ {
-		if t.dev&(1<<k) != 0 {
-			if r.devCount[k] == 0 {
-				r.devLine[k] = ti
-			}
-			r.devCount[k]++
+	// The deviations of this line, lowest first: most lines have none,
+	// and then no test per kind.
+	for d := uint8(t.dev); d != 0; d &= d - 1 {
+		k := bits.TrailingZeros8(d)
+		if r.devCount[k] == 0 {
+			r.devLine[k] = ti
 		}
+		r.devCount[k]++
 	}
 	if t.rangeMsg != "" {
 		r.diag(ti, index, t.rangeMsg)
@@ -283,7 +296,12 @@ func (r *reader) cue(ci, ti int) int {
 	c := r.doc.NewCue()
 	c.Index, c.ID, c.Line, c.Offset = index, id, first+1, r.ix.Offset(first)
 	c.Start, c.End, c.Settings = t.start, t.end, t.settings
-	c.Raw, c.Lines = raw, r.dec.Lines(raw)
+	c.Raw = raw
+	if r.ix.Plain(ti+1, end) {
+		c.Lines = r.dec.IndexLines(&r.ix, ti+1, end) // no markup to decode
+	} else {
+		c.Lines = r.dec.Lines(raw)
+	}
 	lineread.SetSources(c, &r.ix, ti, t.startAt, t.endAt, ti+1, end)
 	return end
 }

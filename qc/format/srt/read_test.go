@@ -329,3 +329,22 @@ func TestClassifyShortcutAsGeneral(t *testing.T) {
 		}
 	}
 }
+
+// Each kind of timestamp deviation is counted over the file and reported
+// once, at the first line that has it, in the order of the kinds; a line
+// with several counts for each.
+func TestDeviationsCountedPerKind(t *testing.T) {
+	doc := Read("1\n00:00:01.000 --> 00:00:02.000\na\n\n2\n00:03,000 --> 00:00:04.5\nb\n\n3\n00:00:05.000 --> 00:00:06,000\nc\n")
+	want := []struct {
+		line   int
+		prefix string
+	}{{2, "3 timing lines with '.' before"}, {6, "1 timing line with no hours"}, {6, "1 timing line with fewer than 3"}}
+	if len(doc.Diagnostics) != len(want) {
+		t.Fatalf("%d diagnostics, want %d: %+v", len(doc.Diagnostics), len(want), doc.Diagnostics)
+	}
+	for i, w := range want {
+		if d := doc.Diagnostics[i]; d.Line != w.line || !strings.HasPrefix(d.Message, w.prefix) {
+			t.Errorf("diagnostic %d: line %d %q, want line %d %q...", i, d.Line, d.Message, w.line, w.prefix)
+		}
+	}
+}

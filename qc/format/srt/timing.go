@@ -1,7 +1,9 @@
 package srt
 
 import (
+	"encoding/binary"
 	"strings"
+	"unsafe"
 
 	"github.com/exportqc/exportqc/qc/cue"
 )
@@ -205,6 +207,33 @@ func canonicalTiming(s string) (t timing, ok bool) {
 		t.startAt, t.endAt = canonicalStartAt, canonicalEndAt
 	}
 	return t, ok
+}
+
+// canonicalShape reports whether s has the shape of a canonical timing
+// line, " --> " where it goes and bytes from ',' to ':' but '/' (digits,
+// ':', ',', '.', '-': timestamp characters all) in the 24 other places:
+// then isTimingCandidate's first test holds. It reads four words, not 15
+// bytes one by one as that test does.
+func canonicalShape(s string) bool {
+	if len(s) != canonicalLen || s[12:17] != " --> " {
+		return false
+	}
+	b := unsafe.Slice(unsafe.StringData(s), canonicalLen) // read only
+	le := binary.LittleEndian
+	return outOfPlace(le.Uint64(b[0:]))|outOfPlace(le.Uint64(b[4:]))|
+		outOfPlace(le.Uint64(b[17:]))|outOfPlace(le.Uint64(b[21:])) == 0
+}
+
+// outOfPlace has the high bit of each byte of x that is not a timestamp
+// character from ',' to ':' (digits, ':', ',', '.', '-'; '/' left out),
+// and perhaps others: zero when all eight are. Bytes under 0x80 do not
+// carry into the next when 0x54 (0x80 less ',') or 0x45 (0x7F less ':')
+// is added: the sum's high bit says the byte is at least ',', or beyond
+// ':'.
+func outOfPlace(x uint64) uint64 {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	slash := x ^ ('/' * ones)
+	return (x | ^(x + (0x80-',')*ones) | (x + (0x7F-':')*ones) | (slash-ones)&^slash) & highs
 }
 
 // canonicalTimes is canonicalTiming's reading of the two times alone, for

@@ -68,3 +68,47 @@ func TestTrimMatchesTheGeneralTrims(t *testing.T) {
 		}
 	}
 }
+
+// canonicalShape says a line is a timing line only when isTimingCandidate
+// does: on the canonical line, every byte of it changed to each other
+// byte of note, and cut or lengthened.
+func TestCanonicalShapeImpliesTimingCandidate(t *testing.T) {
+	base := "01:02:03,456 --> 01:02:04,567"
+	if !canonicalShape(base) {
+		t.Fatal("the canonical line is not of canonical shape")
+	}
+	lines := []string{base[:28], base + " ", "1" + base[1:] + "9"}
+	for i := range len(base) {
+		for _, c := range []byte("09:,.-/;+ \x00\x7f\x80\xff<>aA") {
+			lines = append(lines, base[:i]+string(c)+base[i+1:])
+		}
+	}
+	shaped := 0
+	for _, l := range lines {
+		if canonicalShape(l) {
+			shaped++
+			if !isTimingCandidate(l) {
+				t.Errorf("%q: canonical shape, but not a timing candidate", l)
+			}
+		}
+	}
+	if shaped < 24*5 || shaped == len(lines) {
+		t.Errorf("%d of %d lines of canonical shape: the test does not test", shaped, len(lines))
+	}
+}
+
+// A line of digits is no timing candidate: classify takes one that
+// isNumber accepts for a counter without asking.
+func TestDigitsAreNoTimingCandidate(t *testing.T) {
+	for n := 1; n <= 13; n++ {
+		for _, d := range "019" {
+			s := strings.Repeat(string(d), n)
+			if isTimingCandidate(s) {
+				t.Errorf("%q is a timing candidate", s)
+			}
+		}
+	}
+	if classify("123") != kindCounter || classify("1234567890123") != kindText {
+		t.Error("a counter of 12 digits at most")
+	}
+}

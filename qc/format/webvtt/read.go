@@ -268,9 +268,15 @@ func (r *reader) addCue(first, timingLine int, id string, t timing, from, to int
 	c := r.doc.NewCue() // the diagnostics below name their cue: none counts the cues
 	c.Index, c.ID, c.Line, c.Offset = index, r.noNUL(id), first+1, r.ix.Offset(first)
 	c.Start, c.End, c.Settings = t.start, t.end, t.settings
-	c.Raw, c.Lines = raw, r.dec.Lines(raw)
+	c.Raw = raw
+	plain := r.ix.Plain(from, to) // no markup, no NUL for noNUL to replace
+	if plain {
+		c.Lines = r.dec.IndexLines(&r.ix, from, to)
+	} else {
+		c.Lines = r.dec.Lines(raw)
+	}
 	lineread.SetSources(c, &r.ix, timingLine, t.startAt, t.endAt, from, to)
-	if strings.IndexByte(raw, '<') >= 0 {
+	if !plain && strings.IndexByte(raw, '<') >= 0 {
 		for _, p := range markup.WebVTTTextProblems(raw) {
 			r.diag(from+p.LineInPayload-1, index, p.Message)
 		}

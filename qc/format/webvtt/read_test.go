@@ -349,3 +349,62 @@ func TestRepeatedSettingsReportedPerCue(t *testing.T) {
 		t.Errorf("legacy align:middle not counted on each of the three cues: %q", last.Message)
 	}
 }
+
+// The fixed-place reading of "HH:MM:SS.mmm" gives what the digit-by-digit
+// one gives, and leaves it every other form: random canonical timestamps,
+// each with one byte changed or a byte after it, read at offset 0 and 3.
+func TestCanonicalTimestampReadsAsTheGeneralPath(t *testing.T) {
+	rng := rand.New(rand.NewPCG(14, 4))
+	fast := 0
+	for range 300 {
+		base := fmt.Sprintf("%02d:%02d:%02d.%03d", rng.IntN(100), rng.IntN(60), rng.IntN(60), rng.IntN(1000))
+		cases := []string{base, base + "0", base + " -->", base[:11], "1" + base}
+		for i := range base {
+			for _, c := range []byte("069:.-a ") {
+				cases = append(cases, base[:i]+string(c)+base[i+1:])
+			}
+		}
+		for _, c := range cases {
+			for _, s := range []string{c, "-> " + c} {
+				p := len(s) - len(c)
+				v, ok := canonicalTimestamp(s, p)
+				if !ok {
+					continue
+				}
+				fast++
+				if gv, gp, gerr := collectTimestamp(s, p); gv != v || gp != p+12 || gerr != "" {
+					t.Errorf("%q at %d: %d to %d; the general path reads %d to %d (%q)", s, p, v, p+12, gv, gp, gerr)
+				}
+			}
+		}
+	}
+	if fast < 300*2*2 {
+		t.Errorf("only %d fast readings: the test does not test", fast)
+	}
+}
+
+// The fixed-place reading of a canonical timing line gives what the step
+// by step one gives: canonical lines with and without settings, each with
+// one byte changed.
+func TestCanonicalTimingReadsAsTheGeneralPath(t *testing.T) {
+	rng := rand.New(rand.NewPCG(14, 5))
+	for range 200 {
+		ts := func() string {
+			return fmt.Sprintf("%02d:%02d:%02d.%03d", rng.IntN(100), rng.IntN(60), rng.IntN(60), rng.IntN(1000))
+		}
+		base := ts() + " --> " + ts()
+		cases := []string{base, base + " line:0 align:start ", base + "\t", base + "0", base + "x"}
+		for i := range base {
+			for _, c := range []byte("05:.- \t") {
+				cases = append(cases, base[:i]+string(c)+base[i+1:])
+			}
+		}
+		for _, c := range cases {
+			got, gerr := parseTiming(c)
+			want, werr := collectTiming(c)
+			if got != want || gerr != werr {
+				t.Errorf("%q: %+v %q, the general path %+v %q", c, got, gerr, want, werr)
+			}
+		}
+	}
+}

@@ -16,6 +16,14 @@ const maxHours = 1_000_000
 // three for the fraction, and hours of any width (or minutes written with
 // other than two digits, which then count as hours).
 func timestamp(s string, p int) (cue.Time, int, string) {
+	if t, ok := canonicalTimestamp(s, p); ok {
+		return t, p + 12, ""
+	}
+	return collectTimestamp(s, p)
+}
+
+// collectTimestamp is timestamp's reading digit by digit, for any form.
+func collectTimestamp(s string, p int) (cue.Time, int, string) {
 	if p >= len(s) || !isDigit(s[p]) {
 		return 0, p, "expected a digit"
 	}
@@ -60,6 +68,28 @@ func timestamp(s string, p int) (cue.Time, int, string) {
 	return cue.Time(v1)*cue.Hour + cue.Time(v2)*cue.Minute + cue.Time(v3)*cue.Second + cue.Time(v4)*cue.Millisecond, p, ""
 }
 
+// canonicalTimestamp reads the timestamp nearly every cue is written
+// with, "HH:MM:SS.mmm" (no digit after it, minutes and seconds under 60),
+// from fixed places; timestamp reads such a one alike, digit by digit
+// (TestCanonicalTimestampReadsAsTheGeneralPath), and every other.
+func canonicalTimestamp(s string, p int) (cue.Time, bool) {
+	if p < 0 || len(s)-p < 12 || len(s)-p > 12 && isDigit(s[p+12]) {
+		return 0, false
+	}
+	t := s[p : p+12]
+	if t[2] != ':' || t[5] != ':' || t[8] != '.' {
+		return 0, false
+	}
+	// As bytes, anything below '0' wraps above 9.
+	h1, h2, m1, m2, s1, s2 := t[0]-'0', t[1]-'0', t[3]-'0', t[4]-'0', t[6]-'0', t[7]-'0'
+	f1, f2, f3 := t[9]-'0', t[10]-'0', t[11]-'0'
+	if h1 > 9 || h2 > 9 || m1 > 5 || m2 > 9 || s1 > 5 || s2 > 9 || f1 > 9 || f2 > 9 || f3 > 9 {
+		return 0, false
+	}
+	return cue.Time(h1*10+h2)*cue.Hour + cue.Time(m1*10+m2)*cue.Minute + cue.Time(s1*10+s2)*cue.Second +
+		(cue.Time(f1)*100+cue.Time(f2)*10+cue.Time(f3))*cue.Millisecond, true
+}
+
 // digits collects ASCII digits at s[p]; the value saturates (callers check
 // the count) so that long runs cannot overflow.
 func digits(s string, p int) (v int64, n int, next int) {
@@ -83,6 +113,23 @@ type timing struct {
 
 // parseTiming runs "collect WebVTT cue timings and settings" on a line.
 func parseTiming(s string) (t timing, err string) {
+	// The timing line of nearly every cue: "HH:MM:SS.mmm --> HH:MM:SS.mmm"
+	// and perhaps settings, read from fixed places; the steps below read
+	// it alike (TestCanonicalTimingReadsAsTheGeneralPath).
+	if len(s) >= 29 && s[12:17] == " --> " {
+		start, ok1 := canonicalTimestamp(s, 0)
+		end, ok2 := canonicalTimestamp(s, 17)
+		if ok1 && ok2 {
+			t.start, t.end, t.startAt, t.endAt = start, end, [2]int{0, 12}, [2]int{17, 29}
+			t.settings = trimWS(s[29:])
+			return t, ""
+		}
+	}
+	return collectTiming(s)
+}
+
+// collectTiming is parseTiming's reading step by step, for any form.
+func collectTiming(s string) (t timing, err string) {
 	p := skipWS(s, 0)
 	t.startAt[0] = p
 	t.start, p, err = timestamp(s, p)
@@ -101,15 +148,19 @@ func parseTiming(s string) (t timing, err string) {
 	if err != "" {
 		return t, "end time: " + err
 	}
-	rest := s[p:]
-	for rest != "" && isWS(rest[0]) {
-		rest = rest[1:]
-	}
-	for rest != "" && isWS(rest[len(rest)-1]) {
-		rest = rest[:len(rest)-1]
-	}
-	t.settings = rest
+	t.settings = trimWS(s[p:])
 	return t, ""
+}
+
+// trimWS removes ASCII whitespace from both ends of s.
+func trimWS(s string) string {
+	for s != "" && isWS(s[0]) {
+		s = s[1:]
+	}
+	for s != "" && isWS(s[len(s)-1]) {
+		s = s[:len(s)-1]
+	}
+	return s
 }
 
 func skipWS(s string, p int) int {

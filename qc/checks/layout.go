@@ -331,14 +331,17 @@ func (w *widths) bounded() bool { return w.weight <= 1 }
 // short lines does not take the line facts for it when no text rule runs.
 func (w *widths) atMost(p *rule.Pass, i, j int) uint32 {
 	if w.most == nil {
-		w.most = scratchSlice(&w.keep.most, w.lines())
+		// The line facts first: should they fail (a rule's panic is recovered
+		// and the next rule runs), w.most stays nil rather than holding the
+		// last file's bounds in the kept slice.
 		idx, tf := textFactsOf(p)
+		bounds := scratchSlice(&w.keep.most, w.lines())
 		t := 0 // the next text cue (idx is in cue order)
 		// By index, not by value: a cue is a few hundred bytes and a line's
 		// facts forty, and copying each was most of this loop.
 		for i := range w.doc.Cues {
 			lines := w.doc.Cues[i].Lines
-			most := w.most[w.first[i]:][:len(lines)]
+			most := bounds[w.first[i]:][:len(lines)]
 			if t < len(idx) && idx[t] == i {
 				facts := tf.lines[tf.start[t]:][:len(lines)]
 				for j := range most {
@@ -351,6 +354,7 @@ func (w *widths) atMost(p *rule.Pass, i, j int) uint32 {
 				most[j] = uint32(len(lines[j].Text))
 			}
 		}
+		w.most = bounds
 	}
 	return w.most[int(w.first[i])+j]
 }

@@ -12,8 +12,10 @@ import (
 // buffers once per file: the read buffer, the buffer collecting the
 // file's findings, and the rule.File and rule.Pass with the memo the rules
 // share and the scratch memory memos are built in (rule.Pass.Scratch: the
-// line facts and G002's lines, refilled for each file; File.Reset ends
-// the memos that point into it). Workers take one from the pool for each
+// line facts, G002's tally, lines and ranking, L001/T005's line widths,
+// refilled for each file; File.Reset ends the memos that point into it),
+// and the File's own text chunk and timecode slab the findings' texts are
+// appended to. Workers take one from the pool for each
 // file and put it back when the file's result no longer points into it.
 //
 // The read buffer is the one thing that needs care: valid UTF-8 is

@@ -100,7 +100,9 @@ type File struct {
 	memo    map[any]any // Pass.Memo
 	scratch map[any]any // Pass.Scratch: kept by Reset
 	// where the rules' texts and timecodes go (Pass.Text, Pass.AtCue):
-	// kept by Reset, since they are only appended to
+	// kept by Reset, since they are only appended to. They hold slices by
+	// value, so a File must never be copied: two copies would append into
+	// the same spare room and overwrite each other's finding texts.
 	texts     textChunk
 	timecodes timecodeSlab
 }
@@ -118,7 +120,9 @@ func (f *File) Reset(path string) {
 			r.ReleaseScratch()
 		}
 	}
-	*f = File{Path: path, memo: memo, scratch: scratch, texts: f.texts, timecodes: f.timecodes}
+	texts := f.texts
+	texts.busy = false // a rule that panicked while building a text left it set
+	*f = File{Path: path, memo: memo, scratch: scratch, texts: texts, timecodes: f.timecodes}
 }
 
 // Problem is something that kept a file, or part of it, from being read or

@@ -13,9 +13,11 @@ import (
 //
 // A chunk is only ever appended to, so a string handed out stays valid
 // for as long as something points into it (the collector keeps the whole
-// chunk alive for it). Chunks live in a sync.Pool: a goroutine building a
-// text holds its chunk alone, so rules running in parallel, or a text
-// built while building another, never share bytes.
+// chunk alive for it). A rule's texts go to its File's own chunk
+// (Pass.Text: a worker runs its rules one after another on one File);
+// other texts, and a text built while building another, take a chunk
+// from a sync.Pool, held alone while the text is built, so nothing
+// running in parallel ever shares bytes.
 
 // textChunkSize is the size of a new chunk: a dense file's few hundred
 // messages of ~80 bytes fill a handful.

@@ -139,3 +139,21 @@ func TestPassTextsKeepTheirBytes(t *testing.T) {
 		}
 	}
 }
+
+// A rule that panics while building a text (the engine recovers and runs
+// the next rule) must not leave its File's chunk marked busy for the rest
+// of the worker's files: every later text would take the pooled path.
+func TestPanicInTextLeavesTheFileChunkUsable(t *testing.T) {
+	var f File
+	f.Reset("a.srt")
+	p := NewPass(&Rule{Code: "T005"}, &f, nil, nil, nil)
+	func() {
+		defer func() { _ = recover() }()
+		p.Text(func(b []byte) []byte { panic("rule bug") })
+	}()
+	f.Reset("b.srt")
+	p = NewPass(&Rule{Code: "T005"}, &f, nil, nil, nil)
+	if s := p.Text(func(b []byte) []byte { return append(b, "ok"...) }); s != "ok" || f.texts.busy || len(f.texts.buf) == 0 {
+		t.Fatalf("after a panic and Reset: text %q, chunk busy %v, %d bytes in the File's chunk", s, f.texts.busy, len(f.texts.buf))
+	}
+}

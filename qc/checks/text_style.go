@@ -436,10 +436,7 @@ func runWeakLineEnd(p *rule.Pass) {
 	if len(list) == 0 {
 		return
 	}
-	weak := map[string]bool{}
-	for _, w := range list {
-		weak[w] = true
-	}
+	weak := newWeakSet(list)
 	max := p.Float("max_chars")
 	textCues(p, func(c *cue.Cue) {
 		for j := 0; j+1 < len(c.Lines); j++ {
@@ -449,7 +446,7 @@ func runWeakLineEnd(p *rule.Pass) {
 				continue // a one-word line has nothing to keep
 			}
 			last := line[k+1:]
-			if !isWeak(weak, last) {
+			if !weak.has(last) {
 				continue
 			}
 			next := strings.TrimLeft(c.Lines[j+1].Text, " ")
@@ -465,6 +462,59 @@ func runWeakLineEnd(p *rule.Pass) {
 				"\""+last+"\" at the end of "+lineNo(j))
 		}
 	})
+}
+
+// weakSet is W002's words, lower-cased, with the bytes they start and end
+// with: most lines end with a word that starts or ends with a byte no weak
+// word has ("you", "said,"), which those bytes rule out without lowering
+// it and hashing it for the map.
+type weakSet struct {
+	words       map[string]bool
+	first, last [4]uint64 // 256-bit sets
+}
+
+// newWeakSet takes list lower-cased.
+func newWeakSet(list []string) weakSet {
+	w := weakSet{words: make(map[string]bool, len(list))}
+	for _, word := range list {
+		w.words[word] = true
+		if word != "" {
+			b, e := word[0], word[len(word)-1]
+			w.first[b>>6] |= 1 << (b & 63)
+			w.last[e>>6] |= 1 << (e & 63)
+		}
+	}
+	return w
+}
+
+// has reports words[strings.ToLower(word)]. Lower-casing maps code point
+// to code point, so an ASCII first or last byte, lowered, is the first or
+// last byte of the lowered word; a byte outside ASCII may change, and is
+// let through.
+func (w *weakSet) has(word string) bool {
+	if word == "" {
+		return w.words[""]
+	}
+	if b := word[0]; b < utf8.RuneSelf {
+		b = lowerASCII(b)
+		if w.first[b>>6]&(1<<(b&63)) == 0 {
+			return false
+		}
+	}
+	if e := word[len(word)-1]; e < utf8.RuneSelf {
+		e = lowerASCII(e)
+		if w.last[e>>6]&(1<<(e&63)) == 0 {
+			return false
+		}
+	}
+	return isWeak(w.words, word)
+}
+
+func lowerASCII(b byte) byte {
+	if 'A' <= b && b <= 'Z' {
+		return b + 'a' - 'A'
+	}
+	return b
 }
 
 // isWeak reports weak[strings.ToLower(w)]: an ASCII word is lowered into

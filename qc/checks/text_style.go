@@ -96,12 +96,18 @@ var (
 // "subtitles" does not hide a name's sdh: checksum lists and other
 // manifests that guess kinds from extensions say "subtitles" for every
 // text file.
-func fileKind(f *rule.File) string {
+//
+// Four rules ask, and parsing the name's language tag is most of the cost
+// of those that then find nothing to do: the answer is kept for the file.
+func fileKind(p *rule.Pass) string {
+	f := p.File
 	if f.Kind == lang.KindSDH || f.Kind == lang.KindForced {
 		return f.Kind
 	}
-	return lang.ParseFileName(f.Path).Kind
+	return p.Memo(fileKindKey{}, func() any { return lang.ParseFileName(f.Path).Kind }).(string)
 }
+
+type fileKindKey struct{}
 
 func runItalicsNotAllowed(p *rule.Pass) {
 	textCues(p, func(c *cue.Cue) {
@@ -274,7 +280,7 @@ func sentenceStartAt(t string, i int, lineStartsSentence bool) bool {
 }
 
 func runSDHConventions(p *rule.Pass) {
-	if !p.Bool("all_files") && fileKind(p.File) != lang.KindSDH {
+	if !p.Bool("all_files") && fileKind(p) != lang.KindSDH {
 		return
 	}
 	textCueFacts(p, func(c *cue.Cue, facts []lineFacts) {
@@ -417,7 +423,7 @@ func bracketsPair(t string, open, close byte) bool {
 var sdhBrackets = asciiOf("({")
 
 func runForcedNotAllCaps(p *rule.Pass) {
-	if !p.Bool("all_caps") || fileKind(p.File) != lang.KindForced {
+	if !p.Bool("all_caps") || fileKind(p) != lang.KindForced {
 		return
 	}
 	textCues(p, func(c *cue.Cue) {

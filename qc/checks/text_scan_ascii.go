@@ -10,7 +10,8 @@ import "math/bits"
 // and the rest (spaces, marks, digits, controls), and only the rest are
 // looked at one by one, with the byte after each: what follows a space or
 // a mark, and two spaces in a row. A German line has about one such byte
-// in five, a Korean one only its spaces.
+// in five, a Korean one only its spaces; and most of them are spaces
+// before a word, which are sorted out with the letters.
 
 // asciiScan is what the bytes of a line tell scanLine.
 type asciiScan struct {
@@ -56,7 +57,20 @@ func scanASCII(s string) asciiScan {
 		a.letters += bits.OnesCount64(alpha)
 		alphas |= alpha
 		highs |= high
-		for rest := valid &^ (alpha | high); rest != 0; rest &= rest - 1 {
+		rest := valid &^ (alpha | high)
+		// A space before a letter or a byte outside ASCII, inside the
+		// word: most of a line's other bytes. It adds the space to the
+		// set and "a letter" to afterSpace, and nothing else (a space is
+		// no mark, and no space follows it), so all of them at once.
+		// The high bit of each byte of y is clear where w has a space.
+		y := w ^ ' '*lowBits
+		spaces := ^((y&^highBits + ^uint64(highBits)) | y) & rest
+		if plain := spaces & ((alpha | high) >> 8); plain != 0 {
+			a.set |= spaceBit
+			a.after |= 1
+			rest &^= plain
+		}
+		for ; rest != 0; rest &= rest - 1 {
 			k := i + bits.TrailingZeros64(rest)>>3
 			t := &byteFacts[s[k]]
 			a.set |= t.bit

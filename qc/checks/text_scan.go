@@ -221,7 +221,7 @@ func scanLine(s string, tally *langcheck.Tally) lineFacts {
 func (f *lineFacts) scan(s string, tally *langcheck.Tally) {
 	a := scanASCII(s)
 	set, letters := a.set, a.letters
-	*f = lineFacts{ascii: set &^ nonASCIIBit, afterSpace: a.after, afterMark: a.afterMk, flags: a.dbl, runes: uint32(len(s))}
+	*f = lineFacts{ascii: set &^ nonASCIIBit, afterSpace: a.after, afterMark: a.afterMk, dots: a.dots, flags: a.dbl, runes: uint32(len(s))}
 	if set&(tabBit|controlBit) != 0 {
 		f.flags |= unprintable
 	}
@@ -230,9 +230,6 @@ func (f *lineFacts) scan(s string, tally *langcheck.Tally) {
 	}
 	if set&tabBit != 0 {
 		f.flags |= hasInvisible
-	}
-	if set.has('.') {
-		f.dots = dotRunBits(s)
 	}
 	others := 0
 	if set&nonASCIIBit != 0 {
@@ -273,24 +270,6 @@ var spaceBlocks = func() (w wholeBlocks) {
 	}
 	return wholeBlocks{low: f.blocksLow, high: f.blocksHigh}
 }()
-
-// dotRunBits finds the runs of full stops for lineFacts.dots.
-func dotRunBits(s string) uint16 {
-	var bits uint16
-	for i := strings.IndexByte(s, '.'); i >= 0; {
-		j := i + 1
-		for j < len(s) && s[j] == '.' {
-			j++
-		}
-		bits |= 1 << min(j-i, 15)
-		k := strings.IndexByte(s[j:], '.')
-		if k < 0 {
-			break
-		}
-		i = j + k
-	}
-	return bits
-}
 
 // lowFlags holds otherFlags for U+0080–U+07FF, the two-byte characters.
 var lowFlags = func() (t [0x800]factFlags) {

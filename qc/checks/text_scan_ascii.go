@@ -19,7 +19,8 @@ type asciiScan struct {
 	after   uint32 // lineFacts.afterSpace from the ASCII spaces and tabs
 	afterMk uint32 // lineFacts.afterMark
 	dbl     factFlags
-	letters int // ASCII letters, as langcheck.IsASCIILetter counts them
+	letters int    // ASCII letters, as langcheck.IsASCIILetter counts them
+	dots    uint16 // lineFacts.dots: the full stops are among the bytes looked at one by one
 }
 
 const (
@@ -34,6 +35,7 @@ const (
 func scanASCII(s string) asciiScan {
 	var a asciiScan
 	var alphas, highs uint64
+	run, runEnd := 0, -1 // the run of full stops being read, and where it would go on
 	for i := 0; i < len(s); i += 8 {
 		var w uint64
 		valid := uint64(highBits)
@@ -72,6 +74,13 @@ func scanASCII(s string) asciiScan {
 		}
 		for ; rest != 0; rest &= rest - 1 {
 			k := i + bits.TrailingZeros64(rest)>>3
+			if s[k] == '.' {
+				if k != runEnd && run > 0 {
+					a.dots |= 1 << min(run, 15)
+					run = 0
+				}
+				run, runEnd = run+1, k+1
+			}
 			t := &byteFacts[s[k]]
 			a.set |= t.bit
 			if k+1 < len(s) {
@@ -81,6 +90,9 @@ func scanASCII(s string) asciiScan {
 				a.dbl |= t.blank & next.blank
 			}
 		}
+	}
+	if run > 0 {
+		a.dots |= 1 << min(run, 15)
 	}
 	if alphas != 0 {
 		a.set |= letterBit

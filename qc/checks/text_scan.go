@@ -424,6 +424,10 @@ type textFacts struct {
 	lines []lineFacts
 	all   lineFacts
 	tally *langcheck.Tally
+	// longest is the most bytes of a line of any cue not a comment, blank
+	// ones too: L001 passes a file whose lines are all short enough in
+	// bytes without walking it.
+	longest int
 }
 
 // G002 takes its tally from the line facts, so that a file's lines are
@@ -485,6 +489,14 @@ func textFactsOf(p *rule.Pass) ([]int, *textFacts) {
 	return tf.idx, tf
 }
 
+// scannedFacts is the file's facts when a rule took them already, else nil.
+func scannedFacts(p *rule.Pass) *textFacts {
+	if v, ok := p.Memoized(textFactsKey{}); ok {
+		return v.(*textFacts)
+	}
+	return nil
+}
+
 // scanCues is the text facts of doc in memory of their own.
 func scanCues(doc *cue.Document) *textFacts {
 	tf := new(textFacts)
@@ -517,6 +529,7 @@ func (tf *textFacts) scan(doc *cue.Document) {
 		}
 		from, text := len(tf.lines), false
 		for _, l := range c.Lines {
+			tf.longest = max(tf.longest, len(l.Text))
 			tf.lines = append(tf.lines, lineFacts{})
 			f := &tf.lines[len(tf.lines)-1]
 			f.scan(l.Text, tf.tally)

@@ -44,8 +44,17 @@ func scanASCII(s string) asciiScan {
 			w = uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
 				uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
 		} else {
-			for k := len(s) - 1; k >= i; k-- {
-				w = w<<8 | uint64(s[k])
+			if len(s) >= 8 {
+				// The line's last eight bytes, less those read already:
+				// one load instead of a loop over the tail.
+				e := len(s) - 8
+				w = uint64(s[e]) | uint64(s[e+1])<<8 | uint64(s[e+2])<<16 | uint64(s[e+3])<<24 |
+					uint64(s[e+4])<<32 | uint64(s[e+5])<<40 | uint64(s[e+6])<<48 | uint64(s[e+7])<<56
+				w >>= 8 * uint(i-e)
+			} else {
+				for k := len(s) - 1; k >= i; k-- {
+					w = w<<8 | uint64(s[k])
+				}
 			}
 			valid &= 1<<(8*(len(s)-i)) - 1
 		}

@@ -48,6 +48,17 @@ func runManifestTags(p *rule.DeliveryPass) {
 // runTagConflict compares (G004) what the name, the manifest and the file
 // itself declare; --lang is the user's choice, not a declaration.
 func runTagConflict(p *rule.Pass) {
+	// Two declarations are needed to disagree: most files have only
+	// their name's, and Conflict would parse it and sort it for nothing.
+	n := 0
+	for _, d := range p.File.Declared {
+		if d.Source != rule.DeclaredByFlag {
+			n++
+		}
+	}
+	if n < 2 {
+		return
+	}
 	sources := map[string]string{}
 	for _, d := range p.File.Declared {
 		if d.Source != rule.DeclaredByFlag {

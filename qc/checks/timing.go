@@ -170,61 +170,20 @@ func runCueOverlap(p *rule.Pass) {
 	}
 }
 
-// gaps calls fn for each pair of consecutive valid displayed cues. T004
-// and T006 both read every gap: the pairs are found once per file
-// (gapsOf), and each rule walks the list instead of the cues.
+// gaps calls fn for each pair of consecutive valid displayed cues.
 func gaps(p *rule.Pass, fn func(prev, next *cue.Cue)) {
-	for _, g := range gapsOf(p).pairs {
-		fn(g.prev, g.next)
-	}
-}
-
-type gapPair struct{ prev, next *cue.Cue }
-
-// gapList is a file's gaps, in memory the worker's File keeps from file
-// to file (rule.Pass.Scratch).
-type gapList struct{ pairs []gapPair }
-
-type gapsKey struct{}
-
-func gapsOf(p *rule.Pass) *gapList {
-	return p.Memo(gapsKey{}, func() any {
-		gl := p.Scratch(gapsKey{}, func() any { return new(gapList) }).(*gapList)
-		gl.pairs = findGaps(gl.pairs[:0], p.Doc)
-		return gl
-	}).(*gapList)
-}
-
-// findGaps appends the pairs of consecutive valid displayed cues of doc
-// to out: each cue after the one, of those before it, that ends last.
-func findGaps(out []gapPair, doc *cue.Document) []gapPair {
 	var prev *cue.Cue
-	for _, c := range doc.Displayed() {
+	for _, c := range p.Doc.Displayed() {
 		if !valid(c) || c.MayOverlap {
 			continue
 		}
 		if prev != nil {
-			out = append(out, gapPair{prev, c})
+			fn(prev, c)
 		}
 		if prev == nil || c.End > prev.End {
 			prev = c
 		}
 	}
-	return out
-}
-
-// maxKeptGaps is the most pairs a worker's gapList keeps for the next
-// file (512 KB).
-const maxKeptGaps = 1 << 15
-
-// ReleaseScratch lets go of the file's cues (rule.ScratchReleaser).
-func (gl *gapList) ReleaseScratch() {
-	if cap(gl.pairs) > maxKeptGaps {
-		gl.pairs = nil
-		return
-	}
-	clear(gl.pairs) // earlier files' pairs beyond were cleared with them
-	gl.pairs = gl.pairs[:0]
 }
 
 func runGapTooShort(p *rule.Pass) {

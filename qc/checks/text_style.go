@@ -447,6 +447,9 @@ func runWeakLineEnd(p *rule.Pass) {
 	textCues(p, func(c *cue.Cue) {
 		for j := 0; j+1 < len(c.Lines); j++ {
 			line := strings.TrimRight(c.Lines[j].Text, " ")
+			if line == "" || !weak.mayEndWith(line[len(line)-1]) {
+				continue // the last word's last byte is the line's: no weak word ends so
+			}
 			k := strings.LastIndexByte(line, ' ')
 			if k < 0 {
 				continue // a one-word line has nothing to keep
@@ -507,13 +510,21 @@ func (w *weakSet) has(word string) bool {
 			return false
 		}
 	}
-	if e := word[len(word)-1]; e < utf8.RuneSelf {
-		e = lowerASCII(e)
-		if w.last[e>>6]&(1<<(e&63)) == 0 {
-			return false
-		}
+	if !w.mayEndWith(word[len(word)-1]) {
+		return false
 	}
 	return isWeak(w.words, word)
+}
+
+// mayEndWith reports whether a word ending with byte e can be weak: has
+// answers false for a word whose ASCII last byte, lowered, ends no weak
+// word.
+func (w *weakSet) mayEndWith(e byte) bool {
+	if e >= utf8.RuneSelf {
+		return true
+	}
+	e = lowerASCII(e)
+	return w.last[e>>6]&(1<<(e&63)) != 0
 }
 
 func lowerASCII(b byte) byte {

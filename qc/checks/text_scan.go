@@ -221,7 +221,7 @@ func scanLine(s string, tally *langcheck.Tally) lineFacts {
 func (f *lineFacts) scan(s string, tally *langcheck.Tally) {
 	a := scanASCII(s)
 	set, letters := a.set, a.letters
-	*f = lineFacts{ascii: set &^ nonASCIIBit, afterSpace: a.after, afterMark: a.afterMk, flags: a.dbl, runes: uint32(len(s))}
+	*f = lineFacts{ascii: set &^ nonASCIIBit, afterSpace: a.after, afterMark: a.afterMk, dots: a.dots, flags: a.dbl, runes: uint32(len(s))}
 	if set&(tabBit|controlBit) != 0 {
 		f.flags |= unprintable
 	}
@@ -230,9 +230,6 @@ func (f *lineFacts) scan(s string, tally *langcheck.Tally) {
 	}
 	if set&tabBit != 0 {
 		f.flags |= hasInvisible
-	}
-	if set.has('.') {
-		f.dots = dotRunBits(s)
 	}
 	others := 0
 	if set&nonASCIIBit != 0 {
@@ -273,24 +270,6 @@ var spaceBlocks = func() (w wholeBlocks) {
 	}
 	return wholeBlocks{low: f.blocksLow, high: f.blocksHigh}
 }()
-
-// dotRunBits finds the runs of full stops for lineFacts.dots.
-func dotRunBits(s string) uint16 {
-	var bits uint16
-	for i := strings.IndexByte(s, '.'); i >= 0; {
-		j := i + 1
-		for j < len(s) && s[j] == '.' {
-			j++
-		}
-		bits |= 1 << min(j-i, 15)
-		k := strings.IndexByte(s[j:], '.')
-		if k < 0 {
-			break
-		}
-		i = j + k
-	}
-	return bits
-}
 
 // lowFlags holds otherFlags for U+0080–U+07FF, the two-byte characters.
 var lowFlags = func() (t [0x800]factFlags) {
@@ -445,6 +424,10 @@ type textFacts struct {
 	lines []lineFacts
 	all   lineFacts
 	tally *langcheck.Tally
+	// longest is the most bytes of a line of any cue not a comment, blank
+	// ones too: L001 passes a file whose lines are all short enough in
+	// bytes without walking it.
+	longest int
 }
 
 // G002 takes its tally from the line facts, so that a file's lines are
@@ -506,6 +489,14 @@ func textFactsOf(p *rule.Pass) ([]int, *textFacts) {
 	return tf.idx, tf
 }
 
+// scannedFacts is the file's facts when a rule took them already, else nil.
+func scannedFacts(p *rule.Pass) *textFacts {
+	if v, ok := p.Memoized(textFactsKey{}); ok {
+		return v.(*textFacts)
+	}
+	return nil
+}
+
 // scanCues is the text facts of doc in memory of their own.
 func scanCues(doc *cue.Document) *textFacts {
 	tf := new(textFacts)
@@ -538,6 +529,7 @@ func (tf *textFacts) scan(doc *cue.Document) {
 		}
 		from, text := len(tf.lines), false
 		for _, l := range c.Lines {
+			tf.longest = max(tf.longest, len(l.Text))
 			tf.lines = append(tf.lines, lineFacts{})
 			f := &tf.lines[len(tf.lines)-1]
 			f.scan(l.Text, tf.tally)

@@ -10,7 +10,8 @@ import "math/bits"
 // and the rest (spaces, marks, digits, controls), and only the rest are
 // looked at one by one, with the byte after each: what follows a space or
 // a mark, and two spaces in a row. A German line has about one such byte
-// in five, a Korean one only its spaces.
+// in five, a Korean one only its spaces; and most of them are spaces
+// before a word, which are sorted out with the letters.
 
 // asciiScan is what the bytes of a line tell scanLine.
 type asciiScan struct {
@@ -18,7 +19,8 @@ type asciiScan struct {
 	after   uint32 // lineFacts.afterSpace from the ASCII spaces and tabs
 	afterMk uint32 // lineFacts.afterMark
 	dbl     factFlags
-	letters int // ASCII letters, as langcheck.IsASCIILetter counts them
+	letters int    // ASCII letters, as langcheck.IsASCIILetter counts them
+	dots    uint16 // lineFacts.dots: the full stops are among the bytes looked at one by one
 }
 
 const (
@@ -33,6 +35,7 @@ const (
 func scanASCII(s string) asciiScan {
 	var a asciiScan
 	var alphas, highs uint64
+	run, runEnd := 0, -1 // the run of full stops being read, and where it would go on
 	for i := 0; i < len(s); i += 8 {
 		var w uint64
 		valid := uint64(highBits)
@@ -41,8 +44,17 @@ func scanASCII(s string) asciiScan {
 			w = uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
 				uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
 		} else {
-			for k := len(s) - 1; k >= i; k-- {
-				w = w<<8 | uint64(s[k])
+			if len(s) >= 8 {
+				// The line's last eight bytes, less those read already:
+				// one load instead of a loop over the tail.
+				e := len(s) - 8
+				w = uint64(s[e]) | uint64(s[e+1])<<8 | uint64(s[e+2])<<16 | uint64(s[e+3])<<24 |
+					uint64(s[e+4])<<32 | uint64(s[e+5])<<40 | uint64(s[e+6])<<48 | uint64(s[e+7])<<56
+				w >>= 8 * uint(i-e)
+			} else {
+				for k := len(s) - 1; k >= i; k-- {
+					w = w<<8 | uint64(s[k])
+				}
 			}
 			valid &= 1<<(8*(len(s)-i)) - 1
 		}
@@ -56,8 +68,28 @@ func scanASCII(s string) asciiScan {
 		a.letters += bits.OnesCount64(alpha)
 		alphas |= alpha
 		highs |= high
-		for rest := valid &^ (alpha | high); rest != 0; rest &= rest - 1 {
+		rest := valid &^ (alpha | high)
+		// A space before a letter or a byte outside ASCII, inside the
+		// word: most of a line's other bytes. It adds the space to the
+		// set and "a letter" to afterSpace, and nothing else (a space is
+		// no mark, and no space follows it), so all of them at once.
+		// The high bit of each byte of y is clear where w has a space.
+		y := w ^ ' '*lowBits
+		spaces := ^((y&^highBits + ^uint64(highBits)) | y) & rest
+		if plain := spaces & ((alpha | high) >> 8); plain != 0 {
+			a.set |= spaceBit
+			a.after |= 1
+			rest &^= plain
+		}
+		for ; rest != 0; rest &= rest - 1 {
 			k := i + bits.TrailingZeros64(rest)>>3
+			if s[k] == '.' {
+				if k != runEnd && run > 0 {
+					a.dots |= 1 << min(run, 15)
+					run = 0
+				}
+				run, runEnd = run+1, k+1
+			}
 			t := &byteFacts[s[k]]
 			a.set |= t.bit
 			if k+1 < len(s) {
@@ -67,6 +99,9 @@ func scanASCII(s string) asciiScan {
 				a.dbl |= t.blank & next.blank
 			}
 		}
+	}
+	if run > 0 {
+		a.dots |= 1 << min(run, 15)
 	}
 	if alphas != 0 {
 		a.set |= letterBit

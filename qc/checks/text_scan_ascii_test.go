@@ -2,6 +2,7 @@ package checks
 
 import (
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/exportqc/exportqc/qc/langcheck"
@@ -32,6 +33,9 @@ func scanBytes(s string) asciiScan {
 func sameScan(t *testing.T, s string) {
 	t.Helper()
 	got, want := scanASCII(s), scanBytes(s)
+	if d := dotRunBits(s); got.dots != d {
+		t.Fatalf("%q: word scan's runs of full stops %b, dotRunBits %b", s, got.dots, d)
+	}
 	if got.set != want.set || got.after != want.after || got.afterMk != want.afterMk || got.dbl != want.dbl ||
 		got.letters != want.letters {
 		t.Fatalf("%q: word scan set %x after %x afterMark %x double %x letters %d; byte scan %x %x %x %x %d",
@@ -66,4 +70,23 @@ func TestScanASCIIMatchesBytes(t *testing.T) {
 		}
 		sameScan(t, string(raw))
 	}
+}
+
+// dotRunBits finds the runs of full stops for lineFacts.dots the way the
+// line scan did before scanASCII took them on its way: its reference.
+func dotRunBits(s string) uint16 {
+	var bits uint16
+	for i := strings.IndexByte(s, '.'); i >= 0; {
+		j := i + 1
+		for j < len(s) && s[j] == '.' {
+			j++
+		}
+		bits |= 1 << min(j-i, 15)
+		k := strings.IndexByte(s[j:], '.')
+		if k < 0 {
+			break
+		}
+		i = j + k
+	}
+	return bits
 }

@@ -259,3 +259,25 @@ func TestEndsSentenceShortcut(t *testing.T) {
 		}
 	}
 }
+
+// weakSet.has answers what the map alone answers for the lower-cased
+// word: on random line ends and on words whose first or last letter
+// changes under lower-casing, against lists with ASCII and other letters.
+func TestWeakSetIsTheMap(t *testing.T) {
+	list := []string{"a", "the", "of", "über", "и", "ça", "ıt", "és", "x,"}
+	set := newWeakSet(list)
+	words := []string{"", "A", "The", "THE", "OF", "Über", "ÜBER", "И", "Ça", "IT", "İt", "ıt", "ÉS", "és", "x,", "X,", "the,", "\xff", "a\xff"}
+	r := rand.New(rand.NewPCG(5, 8))
+	for range 20000 {
+		s := randomLine(r)
+		words = append(words, s[strings.LastIndexByte(s, ' ')+1:])
+	}
+	for _, w := range words {
+		if got, want := set.has(w), set.words[strings.ToLower(w)]; got != want {
+			t.Fatalf("weakSet.has(%q) = %v, the map says %v", w, got, want)
+		}
+	}
+	if !set.has("The") || set.has("you") {
+		t.Fatal("weakSet does not tell \"The\" from \"you\"")
+	}
+}

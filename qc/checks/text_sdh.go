@@ -70,7 +70,7 @@ func allCaps(s string) bool {
 
 func runSDHLabelCase(p *rule.Pass) {
 	want := p.String("label_case")
-	if want == "" || !p.Bool("all_files") && fileKind(p.File) != lang.KindSDH {
+	if want == "" || !p.Bool("all_files") && fileKind(p) != lang.KindSDH {
 		return
 	}
 	if want != "lower" && want != "upper" {
@@ -185,7 +185,7 @@ func onScreenText(line string) bool {
 const shortShout = 4
 
 func runForcedMixedWithDialogue(p *rule.Pass) {
-	if !p.Bool("all_caps") || fileKind(p.File) != lang.KindForced {
+	if !p.Bool("all_caps") || fileKind(p) != lang.KindForced {
 		return
 	}
 	textCues(p, func(c *cue.Cue) {

@@ -59,6 +59,8 @@ func innerSpeaker(s string) bool {
 	return false
 }
 
+var hyphen = asciiOf("-")
+
 func runDialogueDash(p *rule.Pass) {
 	style := strings.TrimSpace(p.String("style"))
 	if style == "" {
@@ -72,7 +74,11 @@ func runDialogueDash(p *rule.Pass) {
 	var spacing, oneLine, wrongDash []heldFinding
 	var dashedLines, cues int
 	var report []heldFinding // the rest, reported one by one
-	textCues(p, func(c *cue.Cue) {
+	textCueFacts(p, func(c *cue.Cue, facts []lineFacts) {
+		cues++
+		if !anyLine(facts, hyphen, nonASCII) {
+			return // no line can start with a dash: '-' or one outside ASCII
+		}
 		var dashed []int
 		for j, l := range c.Lines {
 			d, rest := speakerDash(l.Text)
@@ -98,7 +104,6 @@ func runDialogueDash(p *rule.Pass) {
 					dashFix(p, c, j, want, style)})
 			}
 		}
-		cues++
 		switch {
 		case len(dashed) == 0:
 		case style == "second-only" && dashed[0] == 0 && len(c.Lines) == 2:

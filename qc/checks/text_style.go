@@ -96,12 +96,18 @@ var (
 // "subtitles" does not hide a name's sdh: checksum lists and other
 // manifests that guess kinds from extensions say "subtitles" for every
 // text file.
-func fileKind(f *rule.File) string {
+//
+// Four rules ask, and parsing the name's language tag is most of the cost
+// of those that then find nothing to do: the answer is kept for the file.
+func fileKind(p *rule.Pass) string {
+	f := p.File
 	if f.Kind == lang.KindSDH || f.Kind == lang.KindForced {
 		return f.Kind
 	}
-	return lang.ParseFileName(f.Path).Kind
+	return p.Memo(fileKindKey{}, func() any { return lang.ParseFileName(f.Path).Kind }).(string)
 }
+
+type fileKindKey struct{}
 
 func runItalicsNotAllowed(p *rule.Pass) {
 	textCues(p, func(c *cue.Cue) {
@@ -274,7 +280,7 @@ func sentenceStartAt(t string, i int, lineStartsSentence bool) bool {
 }
 
 func runSDHConventions(p *rule.Pass) {
-	if !p.Bool("all_files") && fileKind(p.File) != lang.KindSDH {
+	if !p.Bool("all_files") && fileKind(p) != lang.KindSDH {
 		return
 	}
 	textCueFacts(p, func(c *cue.Cue, facts []lineFacts) {
@@ -417,7 +423,7 @@ func bracketsPair(t string, open, close byte) bool {
 var sdhBrackets = asciiOf("({")
 
 func runForcedNotAllCaps(p *rule.Pass) {
-	if !p.Bool("all_caps") || fileKind(p.File) != lang.KindForced {
+	if !p.Bool("all_caps") || fileKind(p) != lang.KindForced {
 		return
 	}
 	textCues(p, func(c *cue.Cue) {
@@ -436,20 +442,20 @@ func runWeakLineEnd(p *rule.Pass) {
 	if len(list) == 0 {
 		return
 	}
-	weak := map[string]bool{}
-	for _, w := range list {
-		weak[w] = true
-	}
+	weak := newWeakSet(list)
 	max := p.Float("max_chars")
 	textCues(p, func(c *cue.Cue) {
 		for j := 0; j+1 < len(c.Lines); j++ {
 			line := strings.TrimRight(c.Lines[j].Text, " ")
+			if line == "" || !weak.mayEndWith(line[len(line)-1]) {
+				continue // the last word's last byte is the line's: no weak word ends so
+			}
 			k := strings.LastIndexByte(line, ' ')
 			if k < 0 {
 				continue // a one-word line has nothing to keep
 			}
 			last := line[k+1:]
-			if !isWeak(weak, last) {
+			if !weak.has(last) {
 				continue
 			}
 			next := strings.TrimLeft(c.Lines[j+1].Text, " ")
@@ -465,6 +471,67 @@ func runWeakLineEnd(p *rule.Pass) {
 				"\""+last+"\" at the end of "+lineNo(j))
 		}
 	})
+}
+
+// weakSet is W002's words, lower-cased, with the bytes they start and end
+// with: most lines end with a word that starts or ends with a byte no weak
+// word has ("you", "said,"), which those bytes rule out without lowering
+// it and hashing it for the map.
+type weakSet struct {
+	words       map[string]bool
+	first, last [4]uint64 // 256-bit sets
+}
+
+// newWeakSet takes list lower-cased.
+func newWeakSet(list []string) weakSet {
+	w := weakSet{words: make(map[string]bool, len(list))}
+	for _, word := range list {
+		w.words[word] = true
+		if word != "" {
+			b, e := word[0], word[len(word)-1]
+			w.first[b>>6] |= 1 << (b & 63)
+			w.last[e>>6] |= 1 << (e & 63)
+		}
+	}
+	return w
+}
+
+// has reports words[strings.ToLower(word)]. Lower-casing maps code point
+// to code point, so an ASCII first or last byte, lowered, is the first or
+// last byte of the lowered word; a byte outside ASCII may change, and is
+// let through.
+func (w *weakSet) has(word string) bool {
+	if word == "" {
+		return w.words[""]
+	}
+	if b := word[0]; b < utf8.RuneSelf {
+		b = lowerASCII(b)
+		if w.first[b>>6]&(1<<(b&63)) == 0 {
+			return false
+		}
+	}
+	if !w.mayEndWith(word[len(word)-1]) {
+		return false
+	}
+	return isWeak(w.words, word)
+}
+
+// mayEndWith reports whether a word ending with byte e can be weak: has
+// answers false for a word whose ASCII last byte, lowered, ends no weak
+// word.
+func (w *weakSet) mayEndWith(e byte) bool {
+	if e >= utf8.RuneSelf {
+		return true
+	}
+	e = lowerASCII(e)
+	return w.last[e>>6]&(1<<(e&63)) != 0
+}
+
+func lowerASCII(b byte) byte {
+	if 'A' <= b && b <= 'Z' {
+		return b + 'a' - 'A'
+	}
+	return b
 }
 
 // isWeak reports weak[strings.ToLower(w)]: an ASCII word is lowered into

@@ -14,6 +14,7 @@ import (
 	"github.com/exportqc/exportqc/qc/format/stl"
 	"github.com/exportqc/exportqc/qc/format/ttml"
 	"github.com/exportqc/exportqc/qc/format/webvtt"
+	"github.com/exportqc/exportqc/qc/internal/gen"
 	"github.com/exportqc/exportqc/qc/internal/testcorpus"
 	"github.com/exportqc/exportqc/qc/langcheck"
 	"github.com/exportqc/exportqc/qc/pack"
@@ -110,6 +111,20 @@ func TestG002SameWithWalkedTally(t *testing.T) {
 		}
 	}
 	reported := 0
+	// With the walked tally G002 reads the cues' lines only as far as its
+	// verdict needs them; generated episodes in every language, each
+	// declared as every language here, reach both ends of that: settled
+	// by the first sample, and reported from all of them.
+	for _, lang := range gen.Languages() {
+		doc := srt.Read(string(gen.EpisodeBytes(gen.EpisodeOptions{Seed: 3, Format: "srt", Language: lang})))
+		for _, declared := range langs {
+			with, without := g002(t, packs[declared], doc, declared, true), g002(t, packs[declared], doc, declared, false)
+			if !reflect.DeepEqual(with, without) {
+				t.Fatalf("generated %s episode declared %s: with the walked tally %q, without %q", lang, declared, with, without)
+			}
+			reported += len(with)
+		}
+	}
 	for _, in := range testcorpus.Inputs(t) {
 		doc := corpusDoc(t, in)
 		if doc == nil {

@@ -127,14 +127,21 @@ func measure(lines []string) textStats { return measureEnough(lines, -1, nil) }
 // and a subtitle file has its first 200 running letters within a dozen
 // lines.
 func measureEnough(lines []string, needWords int, t *Tally) textStats {
-	st := textStats{wordsTo: len(lines)}
+	return measureEnoughIn(allLines(lines), needWords, t)
+}
+
+// measureEnoughIn is measureEnough on lines read as far as needed: with a
+// tally of them, only up to where the word statistics are enough.
+func measureEnoughIn(tl *textLines, needWords int, t *Tally) textStats {
+	st := textStats{wordsTo: tl.len()}
 	info := runeInfoTable()
 	enough := func() bool {
 		return needWords >= 0 && st.words >= needWords && st.distinctWords() >= minDistinctWords
 	}
-	if t == nil || len(t.lines) != len(lines) {
+	if t == nil || len(t.lines) != tl.len() {
 		// No tally of these lines: take it here, in the same pass as the
 		// words while they last.
+		lines := tl.upTo(tl.len())
 		t = NewTally(len(lines))
 		for i, line := range lines {
 			if i >= st.wordsTo {
@@ -150,8 +157,8 @@ func measureEnough(lines []string, needWords int, t *Tally) textStats {
 			t.scripts[sc] += n
 		}
 	} else {
-		for i, line := range lines {
-			st.measureLine(line, info)
+		for i := 0; i < tl.len(); i++ {
+			st.measureLine(tl.line(i), info)
 			if enough() {
 				st.wordsTo = i + 1
 				break
@@ -185,12 +192,14 @@ var wordsInFull = false
 // so that the figures a message quotes are those of the whole text.
 // Words never cross lines, so the rest is measured on its own; its
 // letters are already in the script counts, which are kept as they are.
-func (st *textStats) complete(lines []string) {
+func (st *textStats) complete(lines []string) { st.completeIn(allLines(lines)) }
+
+func (st *textStats) completeIn(tl *textLines) {
 	info, scripts := runeInfoTable(), st.scripts
-	for _, line := range lines[st.wordsTo:] {
+	for _, line := range tl.upTo(tl.len())[st.wordsTo:] {
 		st.measureLine(line, info)
 	}
-	st.scripts, st.wordsTo = scripts, len(lines)
+	st.scripts, st.wordsTo = scripts, tl.len()
 }
 
 // asciiLetter is 1 for the ASCII small letters, 2 for the capitals and 0
@@ -345,12 +354,12 @@ func (st *textStats) runningLetters() int {
 // voted for the detected language (identifier) or the share of letters
 // outside the declared script (script).
 func DetectMismatch(declared string, lines []string, opts MismatchOptions) *Mismatch {
-	return detectMismatch(declared, lines, nil, opts)
+	return detectMismatch(declared, allLines(lines), nil, opts)
 }
 
 // detectMismatch is DetectMismatch on lines whose tally may be known
 // (nil: it is taken here).
-func detectMismatch(declared string, lines []string, tally *Tally, opts MismatchOptions) *Mismatch {
+func detectMismatch(declared string, lines *textLines, tally *Tally, opts MismatchOptions) *Mismatch {
 	opts = opts.withDefaults()
 	canon, p := CheckTag(declared)
 	if canon == "" || p != nil && p.Severity == SeverityError {
@@ -369,7 +378,7 @@ func detectMismatch(declared string, lines []string, tally *Tally, opts Mismatch
 	if wordsInFull {
 		need = -1
 	}
-	st := measureEnough(lines, need, tally)
+	st := measureEnoughIn(lines, need, tally)
 	if m := scriptMismatch(canon, t, base, lines, &st, opts); m != nil {
 		return m
 	}
@@ -392,7 +401,7 @@ func expectedScripts(t language.Tag, base string) ([]script, bool) {
 }
 
 // scriptMismatch is the script-level check.
-func scriptMismatch(canon string, t language.Tag, base string, lines []string, st *textStats, opts MismatchOptions) *Mismatch {
+func scriptMismatch(canon string, t language.Tag, base string, lines *textLines, st *textStats, opts MismatchOptions) *Mismatch {
 	total := st.scripts.total()
 	if total < opts.MinScriptLetters {
 		return nil
@@ -408,13 +417,13 @@ func scriptMismatch(canon string, t language.Tag, base string, lines []string, s
 	kana, han := st.scripts[scKana], st.scripts[scHan]
 	share := float64(inWant) / float64(total)
 	if share < opts.MaxDeclaredScriptShare {
-		st.complete(lines)
+		st.completeIn(lines)
 		dom := st.scripts.dominant()
 		detected := scriptLanguage(dom, st)
 		if len(profileScripts[dom]) > 0 && st.distinctWords() >= minDistinctWords {
 			// Name the language when the identifier knows the script and
 			// most samples agree; otherwise the script alone is the finding.
-			if v := identifyChunks(pieces(lines, st, opts.SampleLetters), "", nil, 0.5); v.best >= 0 && v.votes*2 > v.judged {
+			if v := identifyChunks(piecesIn(lines, st, opts.SampleLetters), "", nil, 0.5); v.best >= 0 && v.votes*2 > v.judged {
 				detected = v.bestTag
 			}
 		}
@@ -513,7 +522,7 @@ func scriptLanguage(s script, st *textStats) string {
 const minDistinctWords = 20
 
 // identifierMismatch asks the trigram identifier, chunk by chunk.
-func identifierMismatch(canon string, t language.Tag, base string, lines []string, st *textStats, opts MismatchOptions) *Mismatch {
+func identifierMismatch(canon string, t language.Tag, base string, lines *textLines, st *textStats, opts MismatchOptions) *Mismatch {
 	dom := st.scripts.dominant()
 	if !profiled[dom][base] {
 		return nil
@@ -525,7 +534,7 @@ func identifierMismatch(canon string, t language.Tag, base string, lines []strin
 	if letters < opts.MinLetters || st.distinctWords() < minDistinctWords {
 		return nil
 	}
-	v := identifyChunks(pieces(lines, st, opts.SampleLetters), base, idByTag[base], opts.MinConfidence)
+	v := identifyChunks(piecesIn(lines, st, opts.SampleLetters), base, idByTag[base], opts.MinConfidence)
 	if v.best < 0 || v.judged == 0 {
 		return nil
 	}
@@ -535,7 +544,7 @@ func identifierMismatch(canon string, t language.Tag, base string, lines []strin
 	}
 	// The thresholds above hold for a partial measure (measureEnough);
 	// the close-relative test and the message need the whole text's count.
-	st.complete(lines)
+	st.completeIn(lines)
 	letters = st.runningLetters()
 	close := inGroup(closeGroups, base, v.bestTag)
 	if close && (letters < opts.CloseFactor*opts.MinLetters || v.votes < v.judged) {
@@ -574,7 +583,7 @@ func chunks(lines []string, st *textStats, maxLetters int) []string {
 // worked out from the cuts when asked for (span), not listed: a file has
 // a piece every chunkLetters letters, and most are never read.
 type textPieces struct {
-	lines []string
+	lines *textLines
 	ends  []int32 // the cuts (textStats.chunkEnds)
 	count int     // the pieces the cuts make, a short tail joined to the last
 	kept  int     // the pieces kept, spread evenly over count
@@ -587,7 +596,7 @@ func (ps textPieces) len() int { return ps.kept }
 // span is the lines of the k-th piece kept.
 func (ps textPieces) span(k int) lineSpan {
 	i := k * ps.count / ps.kept
-	s := lineSpan{0, len(ps.lines)}
+	s := lineSpan{0, ps.lines.len()}
 	if i > 0 {
 		s.from = int(ps.ends[i-1])
 	}
@@ -599,16 +608,20 @@ func (ps textPieces) span(k int) lineSpan {
 
 func (ps textPieces) text(k int) string {
 	s := ps.span(k)
-	return strings.Join(ps.lines[s.from:s.to], "\n")
+	return strings.Join(ps.lines.upTo(s.to)[s.from:s.to], "\n")
 }
 
 func pieces(lines []string, st *textStats, maxLetters int) textPieces {
+	return piecesIn(allLines(lines), st, maxLetters)
+}
+
+func piecesIn(lines *textLines, st *textStats, maxLetters int) textPieces {
 	ends := st.chunkEnds
 	count, from := len(ends), 0
 	if count > 0 {
 		from = int(ends[count-1])
 	}
-	if from < len(lines) && (count == 0 || st.tailLetters >= chunkLetters/2) {
+	if from < lines.len() && (count == 0 || st.tailLetters >= chunkLetters/2) {
 		count++ // the lines after the last cut: a piece of their own, or joined to the last
 	}
 	keep := max(1, maxLetters/chunkLetters)

@@ -48,6 +48,17 @@ func runManifestTags(p *rule.DeliveryPass) {
 // runTagConflict compares (G004) what the name, the manifest and the file
 // itself declare; --lang is the user's choice, not a declaration.
 func runTagConflict(p *rule.Pass) {
+	// Two declarations are needed to disagree: most files have only
+	// their name's, and Conflict would parse it and sort it for nothing.
+	n := 0
+	for _, d := range p.File.Declared {
+		if d.Source != rule.DeclaredByFlag {
+			n++
+		}
+	}
+	if n < 2 {
+		return
+	}
 	sources := map[string]string{}
 	for _, d := range p.File.Declared {
 		if d.Source != rule.DeclaredByFlag {
@@ -82,7 +93,7 @@ func runContentMismatch(p *rule.Pass) {
 	if WalkTally != nil {
 		tally = WalkTally(p)
 	}
-	if m := detectMismatch(p.File.Language, TextLines(p), tally, opt); m != nil {
+	if m := detectMismatch(p.File.Language, judgedLines(p, tally), tally, opt); m != nil {
 		p.Report(mismatchFinding(m, p.Source("min_confidence")))
 	}
 }
@@ -124,7 +135,25 @@ func TextLines(p *rule.Pass) []string {
 	}).([]string)
 }
 
-// keptLines is TextLines' scratch.
+type judgedLinesKey struct{}
+
+// judgedLines are G002's lines: with a tally of them from the line facts,
+// which counts them, read from the cues only as far as the verdict needs
+// (textLines), into memory the worker keeps like TextLines'; else all of
+// them (TextLines).
+func judgedLines(p *rule.Pass, tally *Tally) *textLines {
+	if tally == nil {
+		return allLines(TextLines(p))
+	}
+	kept := p.Scratch(judgedLinesKey{}, func() any { return new(keptLines) }).(*keptLines)
+	r := &cueLines{doc: p.Doc}
+	return &textLines{n: len(tally.lines), read: kept.lines[:0], more: func(read []string, to int) []string {
+		kept.lines = r.appendTo(read, to)
+		return kept.lines
+	}}
+}
+
+// keptLines is TextLines' scratch, and judgedLines'.
 type keptLines struct{ lines []string }
 
 // maxKeptLines is the most lines a worker's keptLines keeps for the next
@@ -138,7 +167,9 @@ func (k *keptLines) ReleaseScratch() {
 		k.lines = nil
 		return
 	}
-	clear(k.lines[:cap(k.lines)])
+	// Only the lines this file filled hold strings: those of earlier
+	// files were cleared when each was done.
+	clear(k.lines)
 	k.lines = k.lines[:0]
 }
 

@@ -45,3 +45,40 @@ func TestTextLinesReusedAcrossFiles(t *testing.T) {
 		}
 	}
 }
+
+// G002's lines read on demand (textLines over cueLines) are
+// DocumentLines' lines, however they are asked for: one by one, as a
+// piece's span, or all at once; comments and cues without lines skipped.
+func TestCueLinesAreDocumentLines(t *testing.T) {
+	for n := range 40 {
+		doc := &cue.Document{}
+		for i := range n {
+			c := cue.Cue{Comment: i%5 == 2}
+			for j := range (i * 7) % 4 {
+				c.Lines = append(c.Lines, cue.Line{Text: strings.Repeat("w", i) + string(rune('a'+j))})
+			}
+			doc.Cues = append(doc.Cues, c)
+		}
+		want := DocumentLines(doc)
+		lazy := func() *textLines {
+			r := &cueLines{doc: doc}
+			return &textLines{n: len(want), more: r.appendTo}
+		}
+		one := lazy()
+		for i := range want {
+			if got := one.line(i); got != want[i] {
+				t.Fatalf("%d cues: line %d = %q, want %q", n, i, got, want[i])
+			}
+		}
+		if got := lazy().upTo(len(want)); !slices.Equal(got, want) {
+			t.Fatalf("%d cues: all lines %q, want %q", n, got, want)
+		}
+		if len(want) > 3 {
+			span := lazy()
+			span.line(0)
+			if got := span.upTo(len(want) - 1)[2:]; !slices.Equal(got, want[2:len(want)-1]) {
+				t.Fatalf("%d cues: a span %q, want %q", n, got, want[2:len(want)-1])
+			}
+		}
+	}
+}

@@ -68,11 +68,12 @@ type trigram [3]rune
 type trigramIndex struct {
 	langs    []whatlanggo.Lang // sorted: the tie-break order
 	base     []int             // maxTrigramDistance × profile length, per language
-	postings map[trigram][]posting
+	postings postingTable
 }
 
 func newTrigramIndex(profiles map[whatlanggo.Lang][]string) *trigramIndex {
-	ix := &trigramIndex{postings: map[trigram][]posting{}}
+	ix := &trigramIndex{}
+	postings := map[trigram][]posting{}
 	for l := range profiles {
 		ix.langs = append(ix.langs, l)
 	}
@@ -84,10 +85,11 @@ func newTrigramIndex(profiles map[whatlanggo.Lang][]string) *trigramIndex {
 			// of another length could never match one (none has).
 			if rs := []rune(tg); len(rs) == 3 {
 				k := trigram(rs)
-				ix.postings[k] = append(ix.postings[k], posting{lang: int16(i), rank: int16(rank)})
+				postings[k] = append(postings[k], posting{lang: int16(i), rank: int16(rank)})
 			}
 		}
 	}
+	ix.postings = newPostingTable(postings)
 	return ix
 }
 
@@ -166,7 +168,7 @@ func detectLanguage(text string, whitelist map[whatlanggo.Lang]bool) whatlanggo.
 func (ix *trigramIndex) distances(ranked []trigram) []int {
 	dist := slices.Clone(ix.base)
 	for n, tg := range ranked {
-		for _, p := range ix.postings[tg] {
+		for _, p := range ix.postings.find(tg) {
 			d := n - int(p.rank)
 			if d < 0 {
 				d = -d
@@ -321,3 +323,53 @@ var trigramLow = func() (t [0x800]rune) {
 	}
 	return t
 }()
+
+// postingTable is the index's trigram → postings look-up: an open
+// addressing table keyed by the packed trigram (packTrigram), probed
+// linearly. A sample looks up each of its ~150 trigrams, and a Go map
+// keyed by three runes (twelve bytes hashed, then the key compared)
+// was most of the distances' cost.
+type postingTable struct {
+	keys  []uint64 // packed trigram + 1; 0: an empty slot
+	spans []postingSpan
+	list  []posting
+	shift uint // 64 - log2(len(keys))
+}
+
+type postingSpan struct{ from, to int32 }
+
+func newPostingTable(postings map[trigram][]posting) postingTable {
+	size, bits := 1, uint(0)
+	for size < 2*len(postings) { // at most half full: short probes
+		size, bits = size*2, bits+1
+	}
+	t := postingTable{keys: make([]uint64, size), spans: make([]postingSpan, size), shift: 64 - bits}
+	for tg, ps := range postings {
+		k := packTrigram(tg[0], tg[1], tg[2])
+		h := t.slot(k)
+		for t.keys[h] != 0 {
+			h = (h + 1) & uint64(size-1)
+		}
+		t.keys[h] = k + 1
+		t.spans[h] = postingSpan{int32(len(t.list)), int32(len(t.list) + len(ps))}
+		t.list = append(t.list, ps...)
+	}
+	return t
+}
+
+func (t *postingTable) slot(k uint64) uint64 { return (k * 0x9E3779B97F4A7C15) >> t.shift }
+
+// find is the postings of tg, nil when no profile has it.
+func (t *postingTable) find(tg trigram) []posting {
+	k := packTrigram(tg[0], tg[1], tg[2]) + 1
+	mask := uint64(len(t.keys) - 1)
+	for h := t.slot(k - 1); ; h = (h + 1) & mask {
+		switch t.keys[h] {
+		case k:
+			sp := t.spans[h]
+			return t.list[sp.from:sp.to]
+		case 0:
+			return nil
+		}
+	}
+}

@@ -332,21 +332,21 @@ func (r *reader) addCue(first, timingLine int, id string, t timing, from, to int
 		}
 	}
 	if t.settings != "" {
-		st, probs, legacy := r.settings(t.settings)
-		for _, p := range probs {
+		ps := r.settings(t.settings)
+		for _, p := range ps.probs {
 			r.diag(timingLine, index, p)
 		}
-		for _, l := range legacy {
+		for _, l := range ps.legacy {
 			r.sawLegacy(l.Kind, timingLine)
 		}
-		if st.Region != "" {
+		if region := ps.st.Region; region != "" {
 			switch {
-			case r.region(st.Region):
-				c.Region = st.Region
-			case r.legacyRegions[st.Region]:
+			case r.region(region):
+				c.Region = region
+			case r.legacyRegions[region]:
 				r.legacyRegionRefs++
 			default:
-				r.diag(timingLine, index, "cue setting region:"+st.Region+" names no region defined in the header")
+				r.diag(timingLine, index, "cue setting region:"+region+" names no region defined in the header")
 			}
 		}
 	}
@@ -362,14 +362,15 @@ type parsedSettings struct {
 
 // settings is parseSettings, which it skips when a cue's settings are
 // written as the previous cue's were: most files give every cue the same
-// line and alignment. The lists returned are only read.
-func (r *reader) settings(s string) (Settings, []string, []Legacy) {
+// line and alignment. What it returns is only read, and only until the
+// next call (returned in place: Settings is too large to copy per cue).
+func (r *reader) settings(s string) *parsedSettings {
 	if p := &r.lastSettings; p.text == s && s != "" {
-		return p.st, p.probs, p.legacy
+		return p
 	}
 	st, probs, legacy := parseSettings(s)
 	r.lastSettings = parsedSettings{s, st, probs, legacy}
-	return st, probs, legacy
+	return &r.lastSettings
 }
 
 func (r *reader) region(id string) bool {
@@ -386,7 +387,14 @@ func (r *reader) region(id string) bool {
 // NULs themselves are reported line by line for every text format by the
 // engine (rule E005), so the reader does not repeat them.
 func (r *reader) noNUL(s string) string {
-	if !r.hasNUL || strings.IndexByte(s, 0) < 0 {
+	if !r.hasNUL {
+		return s // small enough to inline: asked three times a cue
+	}
+	return replaceNUL(s)
+}
+
+func replaceNUL(s string) string {
+	if strings.IndexByte(s, 0) < 0 {
 		return s
 	}
 	return strings.ReplaceAll(s, "\x00", "\ufffd")

@@ -105,9 +105,11 @@ func parseTiming(s string) (t timing, err string) {
 	// The timing line of nearly every cue: "HH:MM:SS.mmm --> HH:MM:SS.mmm"
 	// and perhaps settings, read from fixed places; the steps below read
 	// it alike (TestCanonicalTimingReadsAsTheGeneralPath).
-	if len(s) >= 29 && s[12:17] == " --> " {
-		start, ok1 := canonicalTimestamp(s, 0)
-		end, ok2 := canonicalTimestamp(s, 17)
+	// (canonicalTimestamp's test of the byte after each time is made here
+	// once: the start time is followed by the arrow's space.)
+	if len(s) >= 29 && s[12:17] == " --> " && (len(s) == 29 || !isDigit(s[29])) {
+		start, ok1 := cue.ReadClock(s, '.')
+		end, ok2 := cue.ReadClock(s[17:], '.')
 		if ok1 && ok2 {
 			t.start, t.end, t.startAt, t.endAt = start, end, [2]int{0, 12}, [2]int{17, 29}
 			t.settings = trimWS(s[29:])

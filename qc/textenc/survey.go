@@ -77,7 +77,7 @@ func survey(b []byte) (ascii int, valid bool, clean int) {
 					top = 0x9F
 				}
 				if second := b[i+1]; second >= 0x80 && second <= top {
-					i += 3
+					i = cjkRun(b, i+3)
 					continue
 				}
 				return ascii, false, 0
@@ -96,6 +96,43 @@ func survey(b []byte) (ascii int, valid bool, clean int) {
 		clean = len(b)
 	}
 	return ascii, true, clean
+}
+
+// cjkRun returns where the run from b[i] of well-formed three-byte
+// characters and of lone ASCII bytes that are not controls ends. A line
+// of Korean, Japanese or Chinese subtitle text is such a run, spaces and
+// punctuation between its words included: this loop reads each character with one load
+// and a test or two, where survey's loop would try an ASCII word, then
+// each byte's kind, every few characters. It checks what runeLen checks
+// (a lead E0 to EF, two continuation bytes, and the narrower second byte
+// after E0 and ED) and what isControl does, and stops at anything else,
+// or four bytes before the end, for survey to read.
+func cjkRun(b []byte, i int) int {
+	for i+4 <= len(b) {
+		t := b[i : i+4] // one bounds check; the four bytes load as one word
+		x := uint32(t[0]) | uint32(t[1])<<8 | uint32(t[2])<<16 | uint32(t[3])<<24
+		if c := byte(x); c < utf8.RuneSelf {
+			// A lone ASCII byte (a space between words) is read here;
+			// two or more (a line end and a timing line) by survey's
+			// loop, eight at a time.
+			if isControl(c) || byte(x>>8) < utf8.RuneSelf {
+				return i
+			}
+			i++
+			continue
+		}
+		// Lead 1110xxxx, then two bytes 10xxxxxx.
+		if x&0xC0C0F0 != 0x8080E0 {
+			return i
+		}
+		// After E0 the second byte is A0..BF (else overlong), after ED
+		// 80..9F (else a surrogate): its bit 0x20 set, then clear.
+		if lead := byte(x); (lead == 0xE0 || lead == 0xED) && (lead == 0xE0) != (x&0x2000 != 0) {
+			return i
+		}
+		i += 3
+	}
+	return i
 }
 
 // runeLen is the length of the well-formed UTF-8 sequence that b starts

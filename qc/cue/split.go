@@ -12,49 +12,53 @@ import (
 // once, eight bytes at a time, and stops only at the bytes below 0x0E of
 // a word (line ends; tabs and other controls are rare): finding one
 // line's end does not restart a search per line, which on subtitle lines
-// of 2 to 40 bytes cost more than the search itself.
+// of 2 to 40 bytes cost more than the search itself. The loop is written
+// for the compiler to keep its state in registers (no closure, no slice
+// expression per word): it runs once per eight bytes of every file read.
 func appendLines(lines []lineSpan, src string, start int) []lineSpan {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	b := unsafe.Slice(unsafe.StringData(src), len(src)) // read only
-	// from is where the current line starts.
-	from := start
-	// at handles the byte at p, one below 0x0E (or a false alarm, see
-	// below): it ends a line at an LF or a CR, except for the LF of a
-	// CRLF, whose CR ended the line already.
-	at := func(p int) {
-		switch b[p] {
-		case '\n':
-			if p == from && p > start && b[p-1] == '\r' {
-				from = p + 1 // a CRLF's LF
-				return
-			}
-		case '\r':
-		default:
-			return
-		}
-		lines = append(lines, lineSpan{int32(from), int32(p - from)})
-		from = p + 1
-	}
+	base := unsafe.Pointer(unsafe.StringData(src)) // read only
+	n := len(src)
+	from := start // where the current line starts
 	i := start
-	for ; i+8 <= len(b); i += 8 {
-		x := binary.LittleEndian.Uint64(b[i:])
+	for i+8 <= n {
+		// A word of src: i+8 <= n, so the eight bytes are within it.
+		x := binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(base, i))[:])
 		// The high bit of each byte below 0x0E, and perhaps of bytes
-		// after one (the subtraction's borrow): at checks each.
+		// after one (the subtraction's borrow): each is checked below.
 		m := (x - 0x0E*ones) &^ x & highs
-		for m != 0 {
-			at(i + bits.TrailingZeros64(m)/8)
-			m &= m - 1
+		for ; m != 0; m &= m - 1 {
+			p := i + bits.TrailingZeros64(m)>>3
+			from, lines = endLine(lines, src, start, from, p)
+		}
+		i += 8
+	}
+	for ; i < n; i++ {
+		if src[i] < 0x0E {
+			from, lines = endLine(lines, src, start, from, i)
 		}
 	}
-	for ; i < len(b); i++ {
-		if b[i] < 0x0E {
-			at(i)
-		}
-	}
-	if from < len(b) {
-		lines = append(lines, lineSpan{int32(from), int32(len(b) - from)})
+	if from < n {
+		lines = append(lines, lineSpan{int32(from), int32(n - from)})
 	}
 	return lines
+}
+
+// endLine handles the byte at p, one below 0x0E (or a false alarm of
+// appendLines' test): it ends the line begun at from at an LF or a CR,
+// except for the LF of a CRLF, whose CR ended the line already. It
+// returns where the next line starts.
+func endLine(lines []lineSpan, src string, start, from, p int) (int, []lineSpan) {
+	switch src[p] {
+	case '\n':
+		if p == from && p > start && src[p-1] == '\r' {
+			return p + 1, lines // a CRLF's LF
+		}
+	case '\r':
+	default:
+		return from, lines
+	}
+	return p + 1, append(lines, lineSpan{int32(from), int32(p - from)})
 }
 
 // markLines sets in marks the bit of each line of src (split in lines)

@@ -68,7 +68,10 @@ func TestSurveyMatchesSeparatePasses(t *testing.T) {
 	pieces := []string{"plain text ", "\n", "\r\n", "\t", "\x00", "\x7f", "é", "한", "日本", "😀",
 		"\xc0\xaf", "\xc2", "\xe0\x80\x80", "\xe0\xa0\x80", "\xed\xa0\x80", "\xed\x9f\xbf", "\xef\xbf\xbf",
 		"\xf0\x8f\xbf\xbf", "\xf0\x90\x80\x80", "\xf4\x8f\xbf\xbf", "\xf4\x90\x80\x80", "\xf5\x80\x80\x80",
-		"\x80", "\xbf", "\xff", "\xe1\x80", "\xf1\x80\x80"}
+		"\x80", "\xbf", "\xff", "\xe1\x80", "\xf1\x80\x80",
+		// Runs of two- and three-byte characters (led by ED and E0 too),
+		// with lone spaces, cut short.
+		"한국어입니다", "Привет, мир", "مرحبا بكم", "日本語 ok", "\xed\x95\x9c\xed\x95\x9c", "\xe0\xa4\xb9\xe0\xa4\xbe", "\xed\x95", "\xe0\xa4"}
 	for i := 0; i < 20000; i++ {
 		var b strings.Builder
 		for n := rng.Intn(30); n > 0; n-- {

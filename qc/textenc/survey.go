@@ -67,6 +67,11 @@ func survey(b []byte) (ascii int, valid bool, clean int) {
 			// by runeLen.
 			if c >= 0xC2 && c < 0xE0 && i+1 < len(b) && continuation(b[i+1]) {
 				i += 2
+				// A run of letters beyond ASCII follows (Cyrillic, Arabic),
+				// not the rest of a Latin word after an accented letter.
+				if i+1 < len(b) && (b[i]|b[i+1]) >= utf8.RuneSelf {
+					i = letterRun(b, i)
+				}
 				continue
 			}
 			if c >= 0xE1 && i+2 < len(b) && c <= 0xEF && continuation(b[i+2]) {
@@ -77,7 +82,7 @@ func survey(b []byte) (ascii int, valid bool, clean int) {
 					top = 0x9F
 				}
 				if second := b[i+1]; second >= 0x80 && second <= top {
-					i += 3
+					i = letterRun(b, i+3)
 					continue
 				}
 				return ascii, false, 0
@@ -96,6 +101,52 @@ func survey(b []byte) (ascii int, valid bool, clean int) {
 		clean = len(b)
 	}
 	return ascii, true, clean
+}
+
+// letterRun returns where the run from b[i] of well-formed two- and
+// three-byte characters and of lone ASCII bytes that are not controls
+// ends. A line of Korean, Japanese, Chinese, Russian or Arabic subtitle
+// text is such a run, spaces and punctuation between its words included:
+// this loop reads each character with one load and a test or two, where
+// survey's loop would try an ASCII word, then each byte's kind, every few
+// characters. It checks what runeLen checks (a lead C2 to DF or E0 to EF,
+// continuation bytes after it, and the narrower second byte after E0 and
+// ED) and what isControl does, and stops at anything else, or four bytes
+// before the end, for survey to read.
+func letterRun(b []byte, i int) int {
+	for i+4 <= len(b) {
+		t := b[i : i+4] // one bounds check; the four bytes load as one word
+		x := uint32(t[0]) | uint32(t[1])<<8 | uint32(t[2])<<16 | uint32(t[3])<<24
+		if c := byte(x); c < utf8.RuneSelf {
+			// A lone ASCII byte (a space between words) is read here;
+			// two or more (a line end and a timing line) by survey's
+			// loop, eight at a time.
+			if isControl(c) || byte(x>>8) < utf8.RuneSelf {
+				return i
+			}
+			i++
+			continue
+		}
+		// Lead 110xxxxx (but C0 and C1, overlong), then 10xxxxxx.
+		if x&0xC0E0 == 0x80C0 {
+			if byte(x) < 0xC2 {
+				return i
+			}
+			i += 2
+			continue
+		}
+		// Lead 1110xxxx, then two bytes 10xxxxxx.
+		if x&0xC0C0F0 != 0x8080E0 {
+			return i
+		}
+		// After E0 the second byte is A0..BF (else overlong), after ED
+		// 80..9F (else a surrogate): its bit 0x20 set, then clear.
+		if lead := byte(x); (lead == 0xE0 || lead == 0xED) && (lead == 0xE0) != (x&0x2000 != 0) {
+			return i
+		}
+		i += 3
+	}
+	return i
 }
 
 // runeLen is the length of the well-formed UTF-8 sequence that b starts

@@ -2,6 +2,7 @@ package markup
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"strings"
 	"unsafe"
 
@@ -102,23 +103,19 @@ func (d *Decoder) plainLines(raw string) (lines []cue.Line, plain bool) {
 	braces := d.Dialect != WebVTT
 	var breaks [maxPlainBreaks]int
 	n := 0 // line breaks seen
-	for i := 0; i < len(raw); {
-		i = nextStop(raw, i)
-		// The eight bytes from i (fewer at the end) hold a byte to look at.
-		for end := min(i+8, len(raw)); i < end; i++ {
-			switch raw[i] {
-			case '<', '&':
+	for i := nextStop(raw, 0); i < len(raw); i = nextStop(raw, i+1) {
+		switch raw[i] {
+		case '<', '&':
+			return nil, false
+		case '{':
+			if braces {
 				return nil, false
-			case '{':
-				if braces {
-					return nil, false
-				}
-			case '\n':
-				if n < maxPlainBreaks {
-					breaks[n] = i
-				}
-				n++
 			}
+		case '\n':
+			if n < maxPlainBreaks {
+				breaks[n] = i
+			}
+			n++
 		}
 	}
 	out := d.allocLines(n + 1)
@@ -137,11 +134,13 @@ func (d *Decoder) plainLines(raw string) (lines []cue.Line, plain bool) {
 	return out, true
 }
 
-// nextStop skips, eight bytes at a time, the words of s from i that hold
-// none of '<', '&', '{' and '\n' (a byte equal to one makes its XOR with
-// that byte repeated a word with a zero byte, which the classic test
-// (w - 0x01…) &^ w & 0x80… finds); it returns where the first word with one
-// of them begins, or where fewer than eight bytes are left. Payload text is
+// nextStop returns the index of the first byte of s from i that is one
+// of '<', '&', '{' and '\n', or len(s) when there is none. It tests eight
+// bytes at a time: a byte equal to one makes its XOR with that byte
+// repeated a word with a zero byte, which the classic test
+// (w - 0x01…) &^ w & 0x80… finds; the lowest byte the test flags is
+// always a real one (only a borrow from a real one flags bytes above it),
+// so the index is exact and callers step no byte twice. Payload text is
 // mostly letters, often beyond ASCII: most words are skipped whole.
 func nextStop(s string, i int) int {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
@@ -149,7 +148,13 @@ func nextStop(s string, i int) int {
 	for ; i+8 <= len(b); i += 8 {
 		w := binary.LittleEndian.Uint64(b[i:])
 		lt, amp, brace, lf := w^('<'*ones), w^('&'*ones), w^('{'*ones), w^('\n'*ones)
-		if ((lt-ones)&^lt|(amp-ones)&^amp|(brace-ones)&^brace|(lf-ones)&^lf)&highs != 0 {
+		if m := ((lt-ones)&^lt | (amp-ones)&^amp | (brace-ones)&^brace | (lf-ones)&^lf) & highs; m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for ; i < len(b); i++ {
+		switch b[i] {
+		case '<', '&', '{', '\n':
 			return i
 		}
 	}

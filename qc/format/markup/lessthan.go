@@ -1,5 +1,7 @@
 package markup
 
+import "strings"
+
 // WebVTTTextProblems reports the places where a WebVTT cue text loses text
 // to a stray '<'. WebVTT has no literal '<': every one starts a tag that
 // runs to the next '>' (or to the end of the cue), so "a < b" displays "a "
@@ -8,16 +10,15 @@ package markup
 // tag (a letter, '/', or a timestamp digit, closed by '>') is fine.
 func WebVTTTextProblems(raw string) []Problem {
 	var probs []Problem
-	line := 1
-	for i := 0; i < len(raw); i++ {
-		switch raw[i] {
-		case '\n':
-			line++
-			continue
-		case '<':
-		default:
-			continue
+	// Only '<' matters: it is searched for, many bytes at a time, and the
+	// line it is on counted only for a problem (a payload's tags are
+	// nearly always fine).
+	for i := 0; ; {
+		k := strings.IndexByte(raw[i:], '<')
+		if k < 0 {
+			return probs
 		}
+		i += k
 		_, name, end := webvttTag(raw, i)
 		closed := end <= len(raw) && raw[end-1] == '>'
 		next := byte(0)
@@ -26,7 +27,7 @@ func WebVTTTextProblems(raw string) []Problem {
 		}
 		lead := isAlpha(next) || next == '/' || isDigit(next)
 		if closed && (lead || name != "") {
-			i = end - 1
+			i = end
 			continue
 		}
 		lost := raw[i:end]
@@ -34,15 +35,9 @@ func WebVTTTextProblems(raw string) []Problem {
 			lost = lost[:40] + "…"
 		}
 		msg := "\"<\" is not escaped: WebVTT reads it as a tag, so " + quote(lost) + " is not displayed; write &lt;"
-		probs = append(probs, Problem{line, msg})
-		for k := i; k < end; k++ {
-			if raw[k] == '\n' {
-				line++
-			}
-		}
-		i = end - 1
+		probs = append(probs, Problem{1 + strings.Count(raw[:i], "\n"), msg})
+		i = end
 	}
-	return probs
 }
 
 func quote(s string) string {

@@ -249,23 +249,7 @@ func canonicalTimes(s string) (start, end cue.Time, ok bool) {
 }
 
 // canonicalTimestamp reads "HH:MM:SS,mmm" with minutes and seconds under 60.
-func canonicalTimestamp(s string) (cue.Time, bool) {
-	_ = s[11] // one bounds check for the twelve bytes
-	if s[2] != ':' || s[5] != ':' || s[8] != ',' {
-		return 0, false
-	}
-	h1, h2, m1, m2, s1, s2 := s[0]-'0', s[1]-'0', s[3]-'0', s[4]-'0', s[6]-'0', s[7]-'0'
-	f1, f2, f3 := s[9]-'0', s[10]-'0', s[11]-'0'
-	// As bytes, anything below '0' wraps above 9.
-	if h1 > 9 || h2 > 9 || m1 > 5 || m2 > 9 || s1 > 5 || s2 > 9 || f1 > 9 || f2 > 9 || f3 > 9 {
-		return 0, false
-	}
-	h := cue.Time(h1)*10 + cue.Time(h2)
-	m := cue.Time(m1)*10 + cue.Time(m2)
-	sec := cue.Time(s1)*10 + cue.Time(s2)
-	ms := cue.Time(f1)*100 + cue.Time(f2)*10 + cue.Time(f3)
-	return h*cue.Hour + m*cue.Minute + sec*cue.Second + ms*cue.Millisecond, true
-}
+func canonicalTimestamp(s string) (cue.Time, bool) { return cue.ReadClock(s, ',') }
 
 func quoteRest(s string) string {
 	if len(s) > 12 {

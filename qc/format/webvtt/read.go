@@ -25,7 +25,12 @@ func Read(text string) *cue.Document {
 // ReadWithRegions is Read that also returns the regions defined in the
 // header, in file order (a cue's Region names the last one with its id).
 func ReadWithRegions(text string) (*cue.Document, []Region) {
-	r := reader{doc: cue.NewDocument(), src: text}
+	return read(text, false)
+}
+
+// read is ReadWithRegions; general reads every block by block.
+func read(text string, general bool) (*cue.Document, []Region) {
+	r := reader{doc: cue.NewDocument(), src: text, general: general}
 	r.doc.Format, r.doc.TimePrecision = "webvtt", cue.Millisecond
 	if len(text) > maxInput {
 		r.doc.Diag(0, 0, 0, "file larger than 2 GiB: only its first 2 GiB are read")
@@ -57,7 +62,10 @@ type reader struct {
 	regionIDs map[string]bool
 	seenCue   bool
 	hasNUL    bool
-	stray     int
+	// general: every block is read by block, cueBlock is skipped (for
+	// the tests that compare the two).
+	general bool
+	stray   int
 	// badSignature: the first line is not a WEBVTT signature (reported).
 	badSignature bool
 	sigBlock     int // the line where that garbled first block starts
@@ -119,8 +127,50 @@ func (r *reader) parse() {
 		if i >= n {
 			return
 		}
+		if next, ok := r.cueBlock(i); ok {
+			i = next
+			continue
+		}
 		i = r.block(i, false)
 	}
+}
+
+// cueBlock reads the block at line i as block does when it is the kind
+// nearly every block of a file is: a cue after the first, its timing line
+// first or after a one-line identifier, and a timing line that parses.
+// It reports false, reading nothing, for any other block, which block
+// then reads. block's general walk, with the header's keywords and its
+// state per line, costs more than all the rest of a cue's reading; the
+// two agree (TestCueBlockReadsAsBlock).
+func (r *reader) cueBlock(i int) (next int, ok bool) {
+	if !r.seenCue || r.general {
+		return 0, false
+	}
+	n := r.ix.Len()
+	first, timingLine := i, i
+	var id string
+	if !hasArrow(r.text(i)) {
+		if i+1 >= n || !hasArrow(r.text(i+1)) {
+			return 0, false
+		}
+		id, timingLine = r.text(i), i+1
+	}
+	t, err := parseTiming(r.text(timingLine))
+	if err != "" {
+		return 0, false // block reports it
+	}
+	t.settings = r.noNUL(t.settings)
+	// The payload runs to a blank line, the next timing line or the end.
+	from := timingLine + 1
+	k := from
+	for k < n {
+		if line := r.text(k); line == "" || hasArrow(line) {
+			break
+		}
+		k++
+	}
+	r.addCue(first, timingLine, id, t, from, k)
+	return k, true
 }
 
 // block runs the spec's "collect a WebVTT block" from line i and returns
@@ -282,21 +332,21 @@ func (r *reader) addCue(first, timingLine int, id string, t timing, from, to int
 		}
 	}
 	if t.settings != "" {
-		st, probs, legacy := r.settings(t.settings)
-		for _, p := range probs {
+		ps := r.settings(t.settings)
+		for _, p := range ps.probs {
 			r.diag(timingLine, index, p)
 		}
-		for _, l := range legacy {
+		for _, l := range ps.legacy {
 			r.sawLegacy(l.Kind, timingLine)
 		}
-		if st.Region != "" {
+		if region := ps.st.Region; region != "" {
 			switch {
-			case r.region(st.Region):
-				c.Region = st.Region
-			case r.legacyRegions[st.Region]:
+			case r.region(region):
+				c.Region = region
+			case r.legacyRegions[region]:
 				r.legacyRegionRefs++
 			default:
-				r.diag(timingLine, index, "cue setting region:"+st.Region+" names no region defined in the header")
+				r.diag(timingLine, index, "cue setting region:"+region+" names no region defined in the header")
 			}
 		}
 	}
@@ -312,14 +362,15 @@ type parsedSettings struct {
 
 // settings is parseSettings, which it skips when a cue's settings are
 // written as the previous cue's were: most files give every cue the same
-// line and alignment. The lists returned are only read.
-func (r *reader) settings(s string) (Settings, []string, []Legacy) {
+// line and alignment. What it returns is only read, and only until the
+// next call (returned in place: Settings is too large to copy per cue).
+func (r *reader) settings(s string) *parsedSettings {
 	if p := &r.lastSettings; p.text == s && s != "" {
-		return p.st, p.probs, p.legacy
+		return p
 	}
 	st, probs, legacy := parseSettings(s)
 	r.lastSettings = parsedSettings{s, st, probs, legacy}
-	return st, probs, legacy
+	return &r.lastSettings
 }
 
 func (r *reader) region(id string) bool {
@@ -336,7 +387,14 @@ func (r *reader) region(id string) bool {
 // NULs themselves are reported line by line for every text format by the
 // engine (rule E005), so the reader does not repeat them.
 func (r *reader) noNUL(s string) string {
-	if !r.hasNUL || strings.IndexByte(s, 0) < 0 {
+	if !r.hasNUL {
+		return s // small enough to inline: asked three times a cue
+	}
+	return replaceNUL(s)
+}
+
+func replaceNUL(s string) string {
+	if strings.IndexByte(s, 0) < 0 {
 		return s
 	}
 	return strings.ReplaceAll(s, "\x00", "\ufffd")

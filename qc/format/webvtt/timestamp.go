@@ -76,18 +76,7 @@ func canonicalTimestamp(s string, p int) (cue.Time, bool) {
 	if p < 0 || len(s)-p < 12 || len(s)-p > 12 && isDigit(s[p+12]) {
 		return 0, false
 	}
-	t := s[p : p+12]
-	if t[2] != ':' || t[5] != ':' || t[8] != '.' {
-		return 0, false
-	}
-	// As bytes, anything below '0' wraps above 9.
-	h1, h2, m1, m2, s1, s2 := t[0]-'0', t[1]-'0', t[3]-'0', t[4]-'0', t[6]-'0', t[7]-'0'
-	f1, f2, f3 := t[9]-'0', t[10]-'0', t[11]-'0'
-	if h1 > 9 || h2 > 9 || m1 > 5 || m2 > 9 || s1 > 5 || s2 > 9 || f1 > 9 || f2 > 9 || f3 > 9 {
-		return 0, false
-	}
-	return cue.Time(h1*10+h2)*cue.Hour + cue.Time(m1*10+m2)*cue.Minute + cue.Time(s1*10+s2)*cue.Second +
-		(cue.Time(f1)*100+cue.Time(f2)*10+cue.Time(f3))*cue.Millisecond, true
+	return cue.ReadClock(s[p:], '.')
 }
 
 // digits collects ASCII digits at s[p]; the value saturates (callers check
@@ -116,9 +105,11 @@ func parseTiming(s string) (t timing, err string) {
 	// The timing line of nearly every cue: "HH:MM:SS.mmm --> HH:MM:SS.mmm"
 	// and perhaps settings, read from fixed places; the steps below read
 	// it alike (TestCanonicalTimingReadsAsTheGeneralPath).
-	if len(s) >= 29 && s[12:17] == " --> " {
-		start, ok1 := canonicalTimestamp(s, 0)
-		end, ok2 := canonicalTimestamp(s, 17)
+	// (canonicalTimestamp's test of the byte after each time is made here
+	// once: the start time is followed by the arrow's space.)
+	if len(s) >= 29 && s[12:17] == " --> " && (len(s) == 29 || !isDigit(s[29])) {
+		start, ok1 := cue.ReadClock(s, '.')
+		end, ok2 := cue.ReadClock(s[17:], '.')
 		if ok1 && ok2 {
 			t.start, t.end, t.startAt, t.endAt = start, end, [2]int{0, 12}, [2]int{17, 29}
 			t.settings = trimWS(s[29:])

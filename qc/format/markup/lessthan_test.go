@@ -1,0 +1,76 @@
+package markup
+
+import (
+	"math/rand/v2"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// textProblemsByBytes is WebVTTTextProblems as a walk over every byte,
+// counting lines as it goes (those within tags too): the definition the
+// search must agree with.
+func textProblemsByBytes(raw string) []Problem {
+	var probs []Problem
+	line := 1
+	for i := 0; i < len(raw); i++ {
+		switch raw[i] {
+		case '\n':
+			line++
+			continue
+		case '<':
+		default:
+			continue
+		}
+		_, name, end := webvttTag(raw, i)
+		closed := end <= len(raw) && raw[end-1] == '>'
+		next := byte(0)
+		if i+1 < len(raw) {
+			next = raw[i+1]
+		}
+		lead := isAlpha(next) || next == '/' || isDigit(next)
+		if closed && (lead || name != "") {
+			line += strings.Count(raw[i:end], "\n") // a tag may span lines
+			i = end - 1
+			continue
+		}
+		lost := raw[i:end]
+		if len(lost) > 40 {
+			lost = lost[:40] + "…"
+		}
+		msg := "\"<\" is not escaped: WebVTT reads it as a tag, so " + quote(lost) + " is not displayed; write &lt;"
+		probs = append(probs, Problem{line, msg})
+		for k := i; k < end; k++ {
+			if raw[k] == '\n' {
+				line++
+			}
+		}
+		i = end - 1
+	}
+	return probs
+}
+
+// WebVTTTextProblems reports what a walk over every byte reports, on the
+// lines it names: random payloads of tags, stray '<', '>', text and line
+// breaks.
+func TestWebVTTTextProblemsAsByBytes(t *testing.T) {
+	pieces := []string{"<i>", "</i>", "<", ">", "a < b", "<3", "<00:01.000>", "<v Bob>", "<.x>", "\n", "\n", "text ",
+		"é", "/", "<>", "< i>", "<c.yellow>", "x"}
+	rng := rand.New(rand.NewPCG(14, 12))
+	found := 0
+	for range 5000 {
+		var b strings.Builder
+		for range rng.IntN(16) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		raw := b.String()
+		got, want := WebVTTTextProblems(raw), textProblemsByBytes(raw)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("%q:\n got %+v\nwant %+v", raw, got, want)
+		}
+		found += len(want)
+	}
+	if found < 2000 {
+		t.Fatalf("only %d problems found: the payloads test little", found)
+	}
+}

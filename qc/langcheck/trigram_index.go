@@ -71,35 +71,78 @@ type trigramIndex struct {
 	postings postingTable
 }
 
+// newTrigramIndex inverts profiles. It runs once per script, on the first
+// sample in that script (scriptIndex), not at start-up: the Latin index
+// alone is 14,400 profile trigrams, and every command, even version, paid
+// for all six scripts before. The build makes no map and a handful of
+// allocations: every profile trigram packed once, in (language, rank)
+// order, which is the order of each trigram's postings.
 func newTrigramIndex(profiles map[whatlanggo.Lang][]string) *trigramIndex {
-	ix := &trigramIndex{}
-	postings := map[trigram][]posting{}
-	for l := range profiles {
+	ix := &trigramIndex{langs: make([]whatlanggo.Lang, 0, len(profiles)), base: make([]int, 0, len(profiles))}
+	total := 0
+	for l, p := range profiles {
 		ix.langs = append(ix.langs, l)
+		total += len(p)
 	}
 	slices.Sort(ix.langs)
+	keys := make([]uint64, 0, total)
+	postings := make([]posting, 0, total)
 	for i, l := range ix.langs {
 		ix.base = append(ix.base, maxTrigramDistance*len(profiles[l]))
 		for rank, tg := range profiles[l] {
-			// A text's trigrams are three code points; a profile entry
-			// of another length could never match one (none has).
-			if rs := []rune(tg); len(rs) == 3 {
-				k := trigram(rs)
-				postings[k] = append(postings[k], posting{lang: int16(i), rank: int16(rank)})
-			}
+			keys = append(keys, packProfileTrigram(tg))
+			postings = append(postings, posting{lang: int16(i), rank: int16(rank)})
 		}
 	}
-	ix.postings = newPostingTable(postings)
+	ix.postings = newPostingTable(keys, postings)
 	return ix
 }
 
-var scriptIndexes = map[*unicode.RangeTable]*trigramIndex{
-	unicode.Latin:      newTrigramIndex(wlLatin),
-	unicode.Cyrillic:   newTrigramIndex(wlCyrillic),
-	unicode.Arabic:     newTrigramIndex(wlArabic),
-	unicode.Devanagari: newTrigramIndex(wlDevanagari),
-	unicode.Ethiopic:   newTrigramIndex(wlEthiopic),
-	unicode.Hebrew:     newTrigramIndex(wlHebrew),
+// notTrigram packs a profile entry that is not three code points: a
+// text's trigrams always are, so it could never match one (none is). No
+// packed trigram (63 bits) is all ones.
+const notTrigram = ^uint64(0)
+
+func packProfileTrigram(tg string) uint64 {
+	var rs [3]rune
+	n := 0
+	for _, r := range tg {
+		if n == len(rs) {
+			return notTrigram
+		}
+		rs[n] = r
+		n++
+	}
+	if n != len(rs) {
+		return notTrigram
+	}
+	return packTrigram(rs[0], rs[1], rs[2])
+}
+
+// scriptIndexes are the scripts with trigram profiles, each index built on
+// first use.
+var scriptIndexes = map[*unicode.RangeTable]func() *trigramIndex{
+	unicode.Latin:      lazyIndex(&wlLatin),
+	unicode.Cyrillic:   lazyIndex(&wlCyrillic),
+	unicode.Arabic:     lazyIndex(&wlArabic),
+	unicode.Devanagari: lazyIndex(&wlDevanagari),
+	unicode.Ethiopic:   lazyIndex(&wlEthiopic),
+	unicode.Hebrew:     lazyIndex(&wlHebrew),
+}
+
+// lazyIndex takes the profile table's address: whatlanggo fills it in its
+// own init, which may not have run when this package's variables are set.
+func lazyIndex(profiles *map[whatlanggo.Lang][]string) func() *trigramIndex {
+	return sync.OnceValue(func() *trigramIndex { return newTrigramIndex(*profiles) })
+}
+
+// scriptIndex is the index of script's profiles, nil when whatlanggo has
+// none for it.
+func scriptIndex(script *unicode.RangeTable) *trigramIndex {
+	if build := scriptIndexes[script]; build != nil {
+		return build()
+	}
+	return nil
 }
 
 // sample is one piece of text as the identifier sees it, ranked once:
@@ -117,7 +160,7 @@ type sample struct {
 func newSample(text string) *sample {
 	s := &sample{text: text, script: detectScript(text)}
 	if s.script != nil {
-		s.ix = scriptIndexes[s.script]
+		s.ix = scriptIndex(s.script)
 	}
 	if s.ix != nil {
 		rk := rankings.Get().(*ranking)
@@ -338,23 +381,53 @@ type postingTable struct {
 
 type postingSpan struct{ from, to int32 }
 
-func newPostingTable(postings map[trigram][]posting) postingTable {
+// newPostingTable indexes postings[i] under keys[i] (notTrigram: under
+// none). Each key's postings keep their order in postings.
+func newPostingTable(keys []uint64, postings []posting) postingTable {
+	distinct := slices.Compact(slices.Sorted(slices.Values(keys)))
+	if n := len(distinct); n > 0 && distinct[n-1] == notTrigram {
+		distinct = distinct[:n-1]
+	}
 	size, bits := 1, uint(0)
-	for size < 2*len(postings) { // at most half full: short probes
+	for size < 2*len(distinct) { // at most half full: short probes
 		size, bits = size*2, bits+1
 	}
 	t := postingTable{keys: make([]uint64, size), spans: make([]postingSpan, size), shift: 64 - bits}
-	for tg, ps := range postings {
-		k := packTrigram(tg[0], tg[1], tg[2])
-		h := t.slot(k)
-		for t.keys[h] != 0 {
-			h = (h + 1) & uint64(size-1)
+	// Count each key's postings in its slot, turn the counts into spans
+	// of one list, then fill the spans in postings' order.
+	for _, k := range keys {
+		if k != notTrigram {
+			t.spans[t.claim(k)].to++
 		}
-		t.keys[h] = k + 1
-		t.spans[h] = postingSpan{int32(len(t.list)), int32(len(t.list) + len(ps))}
-		t.list = append(t.list, ps...)
+	}
+	at := int32(0)
+	for h, sp := range t.spans {
+		t.spans[h] = postingSpan{at, at}
+		at += sp.to
+	}
+	t.list = make([]posting, at)
+	for i, k := range keys {
+		if k != notTrigram {
+			sp := &t.spans[t.claim(k)]
+			t.list[sp.to] = postings[i]
+			sp.to++
+		}
 	}
 	return t
+}
+
+// claim is the slot of packed trigram k, taken for it if it has none yet.
+func (t *postingTable) claim(k uint64) uint64 {
+	mask := uint64(len(t.keys) - 1)
+	for h := t.slot(k); ; h = (h + 1) & mask {
+		switch t.keys[h] {
+		case k + 1:
+			return h
+		case 0:
+			t.keys[h] = k + 1
+			return h
+		}
+	}
 }
 
 func (t *postingTable) slot(k uint64) uint64 { return (k * 0x9E3779B97F4A7C15) >> t.shift }

@@ -91,7 +91,7 @@ func TestTrigramIndexSameAsWhatlanggo(t *testing.T) {
 	compared, ties := 0, 0
 	for _, s := range samples {
 		script := whatlanggo.DetectScript(s)
-		ix := scriptIndexes[script]
+		ix := scriptIndex(script)
 		want := whatlanggo.Detect(s)
 		got := detectLanguage(s, nil)
 		if ix == nil {
@@ -231,5 +231,78 @@ func TestReusedRankingEqualsFresh(t *testing.T) {
 	}
 	if !reused {
 		t.Fatal("no sample was ranked in an earlier one's memory: the test proves nothing")
+	}
+}
+
+// mapBuiltPostings is the index's first construction, kept as the
+// reference: a map from each trigram to its postings, appended in
+// (language, rank) order.
+func mapBuiltPostings(langs []whatlanggo.Lang, profiles map[whatlanggo.Lang][]string) map[trigram][]posting {
+	postings := map[trigram][]posting{}
+	for i, l := range langs {
+		for rank, tg := range profiles[l] {
+			if rs := []rune(tg); len(rs) == 3 {
+				k := trigram(rs)
+				postings[k] = append(postings[k], posting{lang: int16(i), rank: int16(rank)})
+			}
+		}
+	}
+	return postings
+}
+
+// The index built without maps holds, for every script, exactly the
+// postings of the map-built one, in the same order, and nothing else: the
+// table is as large as the map construction made it and holds as many
+// keys and postings.
+func TestTrigramIndexEqualsMapBuilt(t *testing.T) {
+	for script, profiles := range map[*unicode.RangeTable]map[whatlanggo.Lang][]string{unicode.Latin: wlLatin,
+		unicode.Cyrillic: wlCyrillic, unicode.Arabic: wlArabic, unicode.Devanagari: wlDevanagari,
+		unicode.Ethiopic: wlEthiopic, unicode.Hebrew: wlHebrew} {
+		ix := scriptIndex(script)
+		want := mapBuiltPostings(ix.langs, profiles)
+		if len(want) < 300 {
+			t.Fatalf("%d trigrams in a script's profiles: the reference read nothing", len(want))
+		}
+		if !slices.IsSorted(ix.langs) || len(ix.langs) != len(profiles) {
+			t.Fatalf("languages %v, want the %d profiles' in order", ix.langs, len(profiles))
+		}
+		size := 1
+		for size < 2*len(want) {
+			size *= 2
+		}
+		keys, total := 0, 0
+		for _, k := range ix.postings.keys {
+			if k != 0 {
+				keys++
+			}
+		}
+		for tg, ps := range want {
+			total += len(ps)
+			if got := ix.postings.find(tg); !slices.Equal(got, ps) {
+				t.Fatalf("%q: postings %v, map-built %v", string(tg[:]), got, ps)
+			}
+		}
+		if len(ix.postings.keys) != size || keys != len(want) || len(ix.postings.list) != total {
+			t.Fatalf("table of %d slots, %d keys, %d postings; map-built: %d slots, %d keys, %d postings",
+				len(ix.postings.keys), keys, len(ix.postings.list), size, len(want), total)
+		}
+		for i, l := range ix.langs {
+			if ix.base[i] != maxTrigramDistance*len(profiles[l]) {
+				t.Fatalf("%v: base %d", l, ix.base[i])
+			}
+		}
+		if ix.postings.find(trigram{'\x00', 'q', 'x'}) != nil {
+			t.Fatal("a trigram no profile has found postings")
+		}
+	}
+}
+
+// A script's index is built once and only when a sample in it asks.
+func TestScriptIndexBuiltOnce(t *testing.T) {
+	if scriptIndex(unicode.Latin) != scriptIndex(unicode.Latin) {
+		t.Fatal("the Latin index was built twice")
+	}
+	if scriptIndex(unicode.Han) != nil {
+		t.Fatal("an index for a script without profiles")
 	}
 }

@@ -383,23 +383,27 @@ type postingSpan struct{ from, to int32 }
 
 // newPostingTable indexes postings[i] under keys[i] (notTrigram: under
 // none). Each key's postings keep their order in postings.
+//
+// The keys are first counted in a scratch table with room for every key
+// (no sort, no map), which gives the number of different keys and so the
+// table's size: at most half full, for short probes.
 func newPostingTable(keys []uint64, postings []posting) postingTable {
-	distinct := slices.Compact(slices.Sorted(slices.Values(keys)))
-	if n := len(distinct); n > 0 && distinct[n-1] == notTrigram {
-		distinct = distinct[:n-1]
-	}
-	size, bits := 1, uint(0)
-	for size < 2*len(distinct) { // at most half full: short probes
-		size, bits = size*2, bits+1
-	}
-	t := postingTable{keys: make([]uint64, size), spans: make([]postingSpan, size), shift: 64 - bits}
-	// Count each key's postings in its slot, turn the counts into spans
-	// of one list, then fill the spans in postings' order.
+	scratch, distinct := newEmptyTable(len(keys)), 0
 	for _, k := range keys {
 		if k != notTrigram {
-			t.spans[t.claim(k)].to++
+			h, added := scratch.claim(k)
+			scratch.spans[h].to++
+			distinct += added
 		}
 	}
+	t := newEmptyTable(distinct)
+	for h, k := range scratch.keys {
+		if k != 0 {
+			i, _ := t.claim(k - 1)
+			t.spans[i] = scratch.spans[h]
+		}
+	}
+	// The counts become spans of one list, filled in postings' order.
 	at := int32(0)
 	for h, sp := range t.spans {
 		t.spans[h] = postingSpan{at, at}
@@ -408,24 +412,34 @@ func newPostingTable(keys []uint64, postings []posting) postingTable {
 	t.list = make([]posting, at)
 	for i, k := range keys {
 		if k != notTrigram {
-			sp := &t.spans[t.claim(k)]
-			t.list[sp.to] = postings[i]
-			sp.to++
+			h, _ := t.claim(k)
+			t.list[t.spans[h].to] = postings[i]
+			t.spans[h].to++
 		}
 	}
 	return t
 }
 
-// claim is the slot of packed trigram k, taken for it if it has none yet.
-func (t *postingTable) claim(k uint64) uint64 {
+// newEmptyTable is a table with room for n keys.
+func newEmptyTable(n int) postingTable {
+	size, bits := 1, uint(0)
+	for size < 2*n {
+		size, bits = size*2, bits+1
+	}
+	return postingTable{keys: make([]uint64, size), spans: make([]postingSpan, size), shift: 64 - bits}
+}
+
+// claim is the slot of packed trigram k, taken for it (added 1) if it had
+// none.
+func (t *postingTable) claim(k uint64) (h uint64, added int) {
 	mask := uint64(len(t.keys) - 1)
-	for h := t.slot(k); ; h = (h + 1) & mask {
+	for h = t.slot(k); ; h = (h + 1) & mask {
 		switch t.keys[h] {
 		case k + 1:
-			return h
+			return h, 0
 		case 0:
 			t.keys[h] = k + 1
-			return h
+			return h, 1
 		}
 	}
 }

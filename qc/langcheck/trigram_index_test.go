@@ -297,7 +297,8 @@ func TestTrigramIndexEqualsMapBuilt(t *testing.T) {
 	}
 }
 
-// A script's index is built once and only when a sample in it asks.
+// A script's index is built once, shared by every sample in the script;
+// a script without profiles has none.
 func TestScriptIndexBuiltOnce(t *testing.T) {
 	if scriptIndex(unicode.Latin) != scriptIndex(unicode.Latin) {
 		t.Fatal("the Latin index was built twice")

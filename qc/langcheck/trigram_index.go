@@ -74,8 +74,8 @@ type trigramIndex struct {
 // newTrigramIndex inverts profiles. It runs once per script, on the first
 // sample in that script (scriptIndex), not at start-up: the Latin index
 // alone is 14,400 profile trigrams, and a run that identifies nothing
-// (version, --help, a file without a declared language) need not pay for
-// any script. The build makes no map and a handful of allocations: every
+// (version, --help) pays for no script, one whose text is all Latin for
+// Latin only. The build makes no map and a handful of allocations: every
 // profile trigram packed once, in (language, rank) order, which is the
 // order of each trigram's postings.
 func newTrigramIndex(profiles map[whatlanggo.Lang][]string) *trigramIndex {

@@ -313,6 +313,10 @@ func appendJSONString(b []byte, s string) []byte {
 			start = i
 			continue
 		}
+		if n := plainMultibyte(s, i); n > 0 {
+			i += n
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && size == 1 {
 			b = append(b, s[start:i]...)
@@ -332,6 +336,28 @@ func appendJSONString(b []byte, s string) []byte {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+// plainMultibyte returns the length of the UTF-8 sequence at s[i] when it
+// is one of the common ones that are valid by their shape alone and need
+// no escape: two bytes (lead C2-DF), or three with a lead other than E0
+// and ED (whose second byte has a narrower range) and not U+2028/U+2029
+// (E2 80 A8/A9); 0 for anything else, which DecodeRuneInString then reads.
+// Text in Cyrillic, Greek, Arabic, Hangul, kana or Han is made of these.
+func plainMultibyte(s string, i int) int {
+	c := s[i]
+	switch {
+	case c >= 0xC2 && c <= 0xDF:
+		if i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			return 2
+		}
+	case c >= 0xE1 && c <= 0xEF && c != 0xED:
+		if i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 &&
+			(c != 0xE2 || s[i+1] != 0x80 || s[i+2]&^1 != 0xA8) {
+			return 3
+		}
+	}
+	return 0
 }
 
 // Eight bytes at once: each constant repeats a byte value in every byte.

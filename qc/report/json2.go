@@ -156,17 +156,7 @@ func (j *jsonV2) finding(f *rule.Finding) {
 		e.raw(",")
 	}
 	j.findings++
-	source := -1
-	if s := f.Source; s != "" {
-		k, ok := j.sourceIndex[s]
-		if !ok {
-			k = len(j.sources)
-			j.sourceIndex[s] = k
-			j.sources = append(j.sources, s)
-		}
-		source = k
-	}
-	j.findingFields(f, source)
+	j.findingFields(f)
 	if f.Waived != nil {
 		e.raw(",")
 		if !e.compact {
@@ -197,6 +187,17 @@ func (j *jsonV2) finding(f *rule.Finding) {
 		e.raw("\n    }")
 	}
 	e.flushIfFull()
+}
+
+// sourceOf returns s's index in the sources table, adding it if new.
+func (j *jsonV2) sourceOf(s string) int {
+	k, ok := j.sourceIndex[s]
+	if !ok {
+		k = len(j.sources)
+		j.sourceIndex[s] = k
+		j.sources = append(j.sources, s)
+	}
+	return k
 }
 
 // trailer closes the findings and writes what only the whole run knows.

@@ -367,6 +367,9 @@ func sortedCopy(fs []rule.Finding) []rule.Finding {
 // reportOrder returns the indexes of fs in report order, ties in index
 // order (so a sort by it is stable).
 func reportOrder(fs []rule.Finding) []int32 {
+	if order, ok := oneFileOrder(fs); ok {
+		return order
+	}
 	order := make([]int32, len(fs))
 	for i := range order {
 		order[i] = int32(i)

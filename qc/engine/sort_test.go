@@ -42,3 +42,57 @@ func TestSortFindingsIsAStableSort(t *testing.T) {
 }
 
 func sameFinding(a, b rule.Finding) bool { return a.Expected == b.Expected }
+
+// The order built from packed cue and line numbers (one file, numbers in
+// 32 bits) and the general one agree with a stable sort, including for
+// negative numbers, numbers past 32 bits and findings of several files.
+func TestReportOrderKeyedAndGeneral(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	big := []int{-1 << 40, -1 << 31, -5, -1, 0, 1, 2, 7, 1<<31 - 1, 1 << 31, 1 << 40}
+	cases := map[string]func(i int) rule.Finding{
+		"one file, small": func(i int) rule.Finding {
+			return rule.Finding{File: "a.srt", Cue: rng.IntN(6), Line: rng.IntN(3)}
+		},
+		"one file, signed 32-bit": func(i int) rule.Finding {
+			return rule.Finding{File: "a.srt", Cue: big[1+rng.IntN(len(big)-4)], Line: big[1+rng.IntN(len(big)-4)]}
+		},
+		"one file, past 32 bits": func(i int) rule.Finding {
+			return rule.Finding{File: "a.srt", Cue: big[rng.IntN(len(big))], Line: rng.IntN(3)}
+		},
+		"several files": func(i int) rule.Finding {
+			return rule.Finding{File: []string{"b.srt", "a.srt", "c.srt"}[rng.IntN(3)], Cue: rng.IntN(4), Line: rng.IntN(2)}
+		},
+	}
+	for name, gen := range cases {
+		fs := make([]rule.Finding, 300)
+		for i := range fs {
+			fs[i] = gen(i)
+			fs[i].Rule = "T00" + strconv.Itoa(rng.IntN(3))
+			fs[i].Message = "m" + strconv.Itoa(rng.IntN(2))
+			fs[i].Expected = strconv.Itoa(i)
+		}
+		want := slices.Clone(fs)
+		slices.SortStableFunc(want, compareFindings)
+		for k, i := range reportOrder(fs) {
+			if fs[i].Expected != want[k].Expected {
+				t.Fatalf("%s: position %d holds finding %s, want %s", name, k, fs[i].Expected, want[k].Expected)
+			}
+		}
+	}
+}
+
+// BenchmarkSortedCopy hands over a dense file's findings as its rules
+// produce them: each rule in cue order, the rules one after another.
+func BenchmarkSortedCopy(b *testing.B) {
+	var fs []rule.Finding
+	for r, code := range []string{"T001", "T005", "L001", "T003"} {
+		for c := r; c < 600; c += 3 {
+			fs = append(fs, rule.Finding{Rule: code, File: "season1/episode001.de.srt", Cue: c, Line: 4*c + 1,
+				Message: "cue is on screen for 0.501 s, less than the minimum 0.833 s"})
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		sortedCopy(fs)
+	}
+}

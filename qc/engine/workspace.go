@@ -29,6 +29,7 @@ type workspace struct {
 	findings []rule.Finding // collects one file's findings; copied out at their number
 	file     rule.File
 	pass     rule.Pass
+	inBuf    []*string // ownResult's list of the strings it copies; emptied after each file
 }
 
 // maxKeptData is the largest read buffer a workspace keeps for the next
@@ -109,23 +110,28 @@ func (ws *workspace) ownResult(res *fileResult) {
 	if ws == nil || cap(ws.cur) == 0 {
 		return
 	}
-	size := 0
+	// One walk over the result finds the strings to copy and their size;
+	// the copy then visits only those (a dense file: one cue id a finding).
+	inBuf, size := ws.inBuf[:0], 0
 	res.eachString(func(s *string) {
 		if inBuffer(*s, ws.cur) {
+			inBuf = append(inBuf, s)
 			size += len(*s)
 		}
 	})
-	if size == 0 {
-		return
-	}
-	block := make([]byte, 0, size)
-	res.eachString(func(s *string) {
-		if inBuffer(*s, ws.cur) {
+	if size > 0 {
+		block := make([]byte, 0, size)
+		for _, s := range inBuf {
 			at := len(block)
 			block = append(block, *s...)
 			*s = unsafe.String(&block[at], len(*s))
 		}
-	})
+	}
+	clear(inBuf) // the list must not keep this file's result alive
+	ws.inBuf = inBuf[:0]
+	if cap(inBuf) > maxKeptFindings {
+		ws.inBuf = nil // a rare file with thousands: not kept in every worker
+	}
 }
 
 // eachString calls fn with every string of the result: the file record's

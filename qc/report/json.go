@@ -183,66 +183,90 @@ func (e *jsonEnc) finding(f *rule.Finding) {
 // rule's name; source >= 0 writes the source as that index into the
 // report's sources table, else as the string.
 func (e *jsonEnc) findingFields(f *rule.Finding, ind string, withName bool, source int) {
-	b := e.buf
-	var key func(b []byte, k string) []byte
-	if ind == "" {
-		b = append(b, "{\"rule\":"...)
-		key = func(b []byte, k string) []byte { return append(append(append(b, ",\""...), k...), "\":"...) }
-	} else {
-		b = append(append(append(b, "\n    {\n"...), ind...), "\"rule\": "...)
-		key = func(b []byte, k string) []byte {
-			b = append(append(append(b, ",\n"...), ind...), '"')
-			return append(append(b, k...), "\": "...)
-		}
-	}
+	k := keysFor(ind)
+	b := append(e.buf, k.open...)
 	b = appendJSONString(b, f.Rule)
 	if withName {
-		b = key(b, "name")
+		b = append(b, k.name...)
 		b = appendJSONString(b, f.Name)
 	}
-	b = key(b, "severity")
+	b = append(b, k.severity...)
 	b = appendJSONString(b, f.Severity.String())
-	b = key(b, "file")
+	b = append(b, k.file...)
 	b = appendJSONString(b, f.File)
+	e.buf = appendFindingRest(b, f, k, source)
+}
+
+// appendFindingRest appends a finding's fields after its file: line
+// through source, as findingFields describes.
+func appendFindingRest(b []byte, f *rule.Finding, k *findingKeys, source int) []byte {
 	if f.Line != 0 {
-		b = key(b, "line")
-		b = strconv.AppendInt(b, int64(f.Line), 10)
+		b = strconv.AppendInt(append(b, k.line...), int64(f.Line), 10)
 	}
 	if f.Cue != 0 {
-		b = key(b, "cue")
-		b = strconv.AppendInt(b, int64(f.Cue), 10)
+		b = strconv.AppendInt(append(b, k.cue...), int64(f.Cue), 10)
 	}
 	if f.CueID != "" {
-		b = key(b, "cue_id")
-		b = appendJSONString(b, f.CueID)
+		b = appendJSONString(append(b, k.cueID...), f.CueID)
 	}
 	if f.Start != nil {
-		b = append(key(b, "start"), '"')
+		b = append(append(b, k.start...), '"')
 		b = append(cue.Time(*f.Start).AppendTimecode(b), '"')
 	}
 	if f.End != nil {
-		b = append(key(b, "end"), '"')
+		b = append(append(b, k.end...), '"')
 		b = append(cue.Time(*f.End).AppendTimecode(b), '"')
 	}
-	b = key(b, "message")
-	b = appendJSONString(b, f.Message)
+	b = appendJSONString(append(b, k.message...), f.Message)
 	if f.Expected != "" {
-		b = key(b, "expected")
-		b = appendJSONString(b, f.Expected)
+		b = appendJSONString(append(b, k.expected...), f.Expected)
 	}
 	if f.Actual != "" {
-		b = key(b, "actual")
-		b = appendJSONString(b, f.Actual)
+		b = appendJSONString(append(b, k.actual...), f.Actual)
 	}
 	if f.Source != "" {
-		b = key(b, "source")
+		b = append(b, k.source...)
 		if source >= 0 {
 			b = strconv.AppendInt(b, int64(source), 10)
 		} else {
 			b = appendJSONString(b, f.Source)
 		}
 	}
-	e.buf = b
+	return b
+}
+
+// findingKeys holds what comes before each field of a finding in one
+// layout (the comma, the indentation and the quoted key), built once
+// rather than put together for every field of every finding.
+type findingKeys struct {
+	open string // before the rule code: the finding's "{" and "rule" key
+	name, severity, file, line, cue, cueID, start, end,
+	message, expected, actual, source string
+}
+
+// The two layouts every writer uses: compact and indented at depth 2.
+var compactKeys, indentedKeys = newFindingKeys(""), newFindingKeys("      ")
+
+func keysFor(ind string) *findingKeys {
+	switch ind {
+	case "":
+		return compactKeys
+	case "      ":
+		return indentedKeys
+	}
+	return newFindingKeys(ind)
+}
+
+func newFindingKeys(ind string) *findingKeys {
+	key := func(k string) string { return ",\"" + k + "\":" }
+	open := "{\"rule\":"
+	if ind != "" {
+		key = func(k string) string { return ",\n" + ind + "\"" + k + "\": " }
+		open = "\n    {\n" + ind + "\"rule\": "
+	}
+	return &findingKeys{open: open, name: key("name"), severity: key("severity"), file: key("file"),
+		line: key("line"), cue: key("cue"), cueID: key("cue_id"), start: key("start"), end: key("end"),
+		message: key("message"), expected: key("expected"), actual: key("actual"), source: key("source")}
 }
 
 const hexDigits = "0123456789abcdef"
@@ -289,6 +313,10 @@ func appendJSONString(b []byte, s string) []byte {
 			start = i
 			continue
 		}
+		if n := plainMultibyte(s, i); n > 0 {
+			i += n
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && size == 1 {
 			b = append(b, s[start:i]...)
@@ -308,6 +336,28 @@ func appendJSONString(b []byte, s string) []byte {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+// plainMultibyte returns the length of the UTF-8 sequence at s[i] when it
+// is one of the common ones that are valid by their shape alone and need
+// no escape: two bytes (lead C2-DF), or three with a lead other than E0
+// and ED (whose second byte has a narrower range) and not U+2028/U+2029
+// (E2 80 A8/A9); 0 for anything else, which DecodeRuneInString then reads.
+// Text in Cyrillic, Greek, Arabic, Hangul, kana or Han is made of these.
+func plainMultibyte(s string, i int) int {
+	c := s[i]
+	switch {
+	case c >= 0xC2 && c <= 0xDF:
+		if i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			return 2
+		}
+	case c >= 0xE1 && c <= 0xEF && c != 0xED:
+		if i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 &&
+			(c != 0xE2 || s[i+1] != 0x80 || s[i+2]&^1 != 0xA8) {
+			return 3
+		}
+	}
+	return 0
 }
 
 // Eight bytes at once: each constant repeats a byte value in every byte.

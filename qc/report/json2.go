@@ -84,7 +84,8 @@ type jsonV2 struct {
 	bw          *bufio.Writer
 	e           jsonEnc
 	named       map[string]string // rule code -> name in the rules table
-	sources     []string          // distinct sources, in order of first use
+	frags       findingFrags
+	sources     []string // distinct sources, in order of first use
 	sourceIndex map[string]int
 	findings    int // written so far
 
@@ -99,6 +100,7 @@ func newJSONV2(w io.Writer, o JSONOptions) *jsonV2 {
 	if j.e.compact {
 		j.nl, j.nl1, j.nl2, j.colon, j.fieldIndent = "", "", "", ":", ""
 	}
+	j.frags = newFindingFrags(keysFor(j.fieldIndent))
 	return j
 }
 
@@ -154,18 +156,7 @@ func (j *jsonV2) finding(f *rule.Finding) {
 		e.raw(",")
 	}
 	j.findings++
-	source := -1
-	if s := f.Source; s != "" {
-		k, ok := j.sourceIndex[s]
-		if !ok {
-			k = len(j.sources)
-			j.sourceIndex[s] = k
-			j.sources = append(j.sources, s)
-		}
-		source = k
-	}
-	name, ok := j.named[f.Rule]
-	e.findingFields(f, j.fieldIndent, !ok || name != f.Name, source)
+	j.findingFields(f)
 	if f.Waived != nil {
 		e.raw(",")
 		if !e.compact {
@@ -196,6 +187,17 @@ func (j *jsonV2) finding(f *rule.Finding) {
 		e.raw("\n    }")
 	}
 	e.flushIfFull()
+}
+
+// sourceOf returns s's index in the sources table, adding it if new.
+func (j *jsonV2) sourceOf(s string) int {
+	k, ok := j.sourceIndex[s]
+	if !ok {
+		k = len(j.sources)
+		j.sourceIndex[s] = k
+		j.sources = append(j.sources, s)
+	}
+	return k
 }
 
 // trailer closes the findings and writes what only the whole run knows.

@@ -21,6 +21,21 @@ func TestAppendJSONStringMatchesEncodingJSON(t *testing.T) {
 	texts = append(texts, "", "plain ascii text of some length, no escapes at all.",
 		"\u2028 and \u2029 inside", "Ünïcödé — “quoted” 日本語のテキスト", "tab\there\nnew line \"q\" \\ end",
 		strings.Repeat("a", 64)+"\x7f"+strings.Repeat("b", 7)+"\xff", "\xe2\x80\xa8", "\xe2\x80")
+	// Every two-byte prefix after a lead byte, and three-byte sequences
+	// around the edges of the continuation range and U+2028/U+2029, each
+	// also cut short by the end of the text.
+	edges := []byte{0x00, 0x41, 0x7f, 0x80, 0x9f, 0xa0, 0xa7, 0xa8, 0xa9, 0xaa, 0xbf, 0xc0, 0xff}
+	for lead := 0xC0; lead <= 0xFF; lead++ {
+		for second := range 256 {
+			texts = append(texts, "ab"+string([]byte{byte(lead), byte(second)}), string([]byte{byte(lead), byte(second)})+"z")
+			if lead >= 0xE0 && lead <= 0xEF && (second < 0x7f || second > 0xc0 || second&7 == 0 || second >= 0x9f && second <= 0xa0) {
+				continue
+			}
+			for _, third := range edges {
+				texts = append(texts, "x"+string([]byte{byte(lead), byte(second), third})+"y")
+			}
+		}
+	}
 	for _, s := range texts {
 		var want bytes.Buffer
 		enc := json.NewEncoder(&want)

@@ -19,12 +19,10 @@ func loadPacks(b *testing.B) *pack.Library {
 	return lib
 }
 
-// benchRulesOnEpisode runs rules, as lang's packs configure them (those
-// the packs disable are skipped), on the generated 700-cue SRT episode in
-// lang at 23.976 fps, each run as a new file: what a rule memoises per
-// file (the line facts among them) is taken again every run.
-func benchRulesOnEpisode(b *testing.B, lib *pack.Library, lang string, rules []*rule.Rule) {
-	doc := srt.Read(string(gen.EpisodeBytes(gen.EpisodeOptions{Seed: 1, Format: "srt", Language: lang})))
+// episodeFor is the generated 700-cue SRT episode in lang with defects,
+// and rules' configurations as lang's packs resolve them.
+func episodeFor(b *testing.B, lib *pack.Library, lang string, rules []*rule.Rule, defects gen.CueDefects) (*cue.Document, []rule.Config) {
+	doc := srt.Read(string(gen.EpisodeBytes(gen.EpisodeOptions{Seed: 1, Format: "srt", Language: lang, Defects: defects})))
 	eff, err := lib.Resolve(pack.Request{Language: lang})
 	if err != nil {
 		b.Fatal(err)
@@ -33,6 +31,15 @@ func benchRulesOnEpisode(b *testing.B, lib *pack.Library, lang string, rules []*
 	for i, rl := range rules {
 		cfgs[i] = *eff.Config(rl.Code)
 	}
+	return doc, cfgs
+}
+
+// benchRulesOnEpisode runs rules, as lang's packs configure them (those
+// the packs disable are skipped), on the generated 700-cue SRT episode in
+// lang at 23.976 fps, each run as a new file: what a rule memoises per
+// file (the line facts among them) is taken again every run.
+func benchRulesOnEpisode(b *testing.B, lib *pack.Library, lang string, rules []*rule.Rule) {
+	doc, cfgs := episodeFor(b, lib, lang, rules, gen.CueDefects{})
 	findings := 0
 	report := func(rule.Finding) { findings++ }
 	b.ReportAllocs()

@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"github.com/exportqc/exportqc/qc/cue"
-	"github.com/exportqc/exportqc/qc/format/srt"
 	"github.com/exportqc/exportqc/qc/internal/gen"
 	"github.com/exportqc/exportqc/qc/pack"
 	"github.com/exportqc/exportqc/qc/rule"
@@ -27,16 +26,7 @@ func BenchmarkDenseFindings(b *testing.B) {
 }
 
 func benchDenseFindings(b *testing.B, lib *pack.Library, lang string, rules []*rule.Rule) {
-	doc := srt.Read(string(gen.EpisodeBytes(gen.EpisodeOptions{Seed: 1, Format: "srt", Language: lang,
-		Defects: gen.CueDefects{Overlap: 40, TooShort: 60, TooFast: 60, LineTooLong: 40}})))
-	eff, err := lib.Resolve(pack.Request{Language: lang})
-	if err != nil {
-		b.Fatal(err)
-	}
-	cfgs := make([]rule.Config, len(rules))
-	for i, rl := range rules {
-		cfgs[i] = *eff.Config(rl.Code)
-	}
+	doc, cfgs := episodeFor(b, lib, lang, rules, gen.CueDefects{Overlap: 40, TooShort: 60, TooFast: 60, LineTooLong: 40})
 	findings := 0
 	report := func(rule.Finding) { findings++ }
 	var f rule.File

@@ -49,7 +49,7 @@ func TestEmptyParagraphIsNotACue(t *testing.T) {
 // Apple Music's lyrics TTML writes bare seconds and m:ss.fff: one E000 for
 // the file, with the count (it was 471 E000, one per attribute). Its times
 // are absolute where TTML's are relative to the parent, so under TTML
-// timing its paragraphs still fall outside their divs (P026).
+// timing each paragraph's spans begin after it ends (P026, which says so).
 func TestLenientTimesAreOneFinding(t *testing.T) {
 	_, d := readCorpus(t, "ttml/pysubs2/ttml_example_apple.ttml")
 	var e000 []string

@@ -1,6 +1,7 @@
 package ttml
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/exportqc/exportqc/qc/cue"
@@ -212,4 +213,21 @@ func TestMissingBeginDefaultsToTheParentsBegin(t *testing.T) {
 		"00:00:10.000-00:00:13.000 end only",
 		"00:00:20.000-00:00:25.000 nothing",
 		"00:00:01.000-00:00:03.000 begin and dur")
+}
+
+// A paragraph inside its container whose spans all begin after it ends
+// (times written as absolute, as Apple's lyrics TTML does) is reported for
+// what it is: the spans, with the time they begin at, not the container.
+func TestSpansBeginningAfterTheirParagraphAreNamed(t *testing.T) {
+	d := Read(doc(``, ``, `<div begin="10s" end="60s">
+      <p begin="10s" end="12s"><span begin="10s" end="11s">When</span> <span begin="11s" end="12s">you</span></p>
+      <p begin="30s" end="32s">shown</p>
+    </div>`))
+	wantCues(t, d, "00:00:40.000-00:00:42.000 shown")
+	wantDiag(t, d, 6, "all its text is in spans, the first of which begins at 00:00:30.000, after the paragraph ends at 00:00:22.000")
+	for _, g := range d.Diagnostics {
+		if strings.Contains(g.Message, "outside its container") {
+			t.Errorf("blames the container: %s", g.Message)
+		}
+	}
 }

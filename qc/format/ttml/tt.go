@@ -222,6 +222,16 @@ func (r *reader) finishP(f *frame, natural, end cue.Time, rawEnd int) {
 	case end == forever:
 		r.diagCode(CodeTextWithoutEnd, r.pAt, "paragraph has no end time: neither it nor any ancestor sets end or dur, so it would show until the end of the programme")
 		return
+	case end <= start && r.hasTimedText && !r.textUntimed && r.minTimedBegin >= natural:
+		// Its own interval may sit well inside its container: what is
+		// never shown is its text, every span of which begins once the
+		// paragraph has ended. Saying so (with the span's time as a player
+		// computes it) shows the usual cause: span times written as if
+		// absolute, when TTML counts them from the paragraph's begin.
+		r.diagCode(CodeTextNeverShown, r.pAt, "paragraph is never displayed: all its text is in spans, the first of which begins at "+
+			r.minTimedBegin.String()+", after the paragraph ends at "+natural.String()+
+			" (a span's begin counts from its paragraph's begin, "+f.begin.String()+": were its times written as absolute?)")
+		return
 	case end <= start && (end < natural || start > f.begin):
 		r.diagCode(CodeTextNeverShown, r.pAt, "paragraph is never displayed: its interval ["+f.begin.String()+", "+natural.String()+") falls outside its container or region (active until "+end.String()+")")
 		return

@@ -17,6 +17,8 @@ type LineIndex struct {
 	// marks has bit i set when line i holds markup or a NUL (see
 	// markLines): Plain reads it. Empty when no line is marked.
 	marks []uint64
+	// arrows has bit i set when line i holds "-->": see MarkArrows.
+	arrows []uint64
 	// joined holds the texts Join had to copy (lines not separated by a
 	// plain LF, as in every CRLF file): written one after another into
 	// shared blocks, not allocated one string each. A pointer, so that

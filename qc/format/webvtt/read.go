@@ -37,8 +37,8 @@ func read(text string, general bool) (*cue.Document, []Region) {
 		r.src = text[:maxInput]
 	}
 	r.dec.Dialect, r.dec.Doc = markup.WebVTT, r.doc
-	r.hasNUL = strings.IndexByte(r.src, 0) >= 0
 	r.split()
+	r.hasNUL = r.ix.HasNUL()
 	arrows := r.doc.MarkArrows(&r.ix) // r.ix.Arrow(i) is hasArrow(r.text(i))
 	r.doc.MakeCues(arrows)
 	// Room for the display lines in one block: the lines that are neither

@@ -39,7 +39,7 @@ func read(text string, general bool) (*cue.Document, []Region) {
 	r.dec.Dialect, r.dec.Doc = markup.WebVTT, r.doc
 	r.split()
 	r.hasNUL = r.ix.HasNUL()
-	arrows := r.doc.MarkArrows(&r.ix) // r.ix.Arrow(i) is hasArrow(r.text(i))
+	arrows := r.doc.MarkArrows(&r.ix) // r.ix.Arrow(i): line i holds "-->"
 	r.doc.MakeCues(arrows)
 	// Room for the display lines in one block: the lines that are neither
 	// a cue's timing line nor the blank line after it (its identifier,

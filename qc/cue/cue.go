@@ -143,11 +143,12 @@ type Document struct {
 	// Arrays a reader fills for the file and Recycle keeps for the next
 	// (see reuse.go): its line index, and the block its cues' display
 	// lines are carved from.
-	lineSpans []lineSpan
-	lineMarks []uint64
-	lineBlock []Line
-	spanBlock []Span // the styled runs of those lines (AppendSpans)
-	lineBytes []byte // a reader's byte per line (LineBytes)
+	lineSpans  []lineSpan
+	lineMarks  []uint64
+	lineArrows []uint64 // the index's timing lines (MarkArrows)
+	lineBlock  []Line
+	spanBlock  []Span // the styled runs of those lines (AppendSpans)
+	lineBytes  []byte // a reader's byte per line (LineBytes)
 }
 
 // Displayed returns the cues a viewer sees (EBU STL comment blocks left out)

@@ -17,6 +17,9 @@ type LineIndex struct {
 	// marks has bit i set when line i holds markup or a NUL (see
 	// markLines): Plain reads it. Empty when no line is marked.
 	marks []uint64
+	// arrows has bit i set when line i holds "-->": see MarkArrows.
+	arrows []uint64
+	nul    bool // src holds a NUL (HasNUL)
 	// joined holds the texts Join had to copy (lines not separated by a
 	// plain LF, as in every CRLF file): written one after another into
 	// shared blocks, not allocated one string each. A pointer, so that
@@ -48,8 +51,8 @@ func indexLinesInto(lines []lineSpan, marks []uint64, src string) LineIndex {
 		start = 3 // as LineScanner: the encoding layer reports it
 	}
 	lines = appendLines(lines, src, start)
-	marks = markLines(lines, marks, src)
-	return LineIndex{src: src, lines: lines, marks: marks}
+	marks, nul := markLines(lines, marks, src)
+	return LineIndex{src: src, lines: lines, marks: marks, nul: nul}
 }
 
 // countLines is how many lines src has at most: one more than its LFs (or
@@ -91,6 +94,10 @@ func (x *LineIndex) Plain(a, b int) bool {
 	}
 	return true
 }
+
+// HasNUL reports whether the text holds a NUL byte anywhere (strings.
+// IndexByte(src, 0) >= 0), found by the search that marks lines.
+func (x *LineIndex) HasNUL() bool { return x.nul }
 
 // Offset is the byte offset of line i.
 func (x *LineIndex) Offset(i int) int64 { return int64(x.lines[i].off) }

@@ -56,7 +56,7 @@ func (d *Document) Recycle() {
 	clear(d.Diagnostics)
 	clear(d.lineBlock)
 	*d = Document{Cues: d.Cues[:0], Diagnostics: d.Diagnostics[:0], displayed: d.displayed[:0],
-		lineSpans: d.lineSpans[:0], lineMarks: d.lineMarks[:0], lineBlock: d.lineBlock[:0], spanBlock: d.spanBlock[:0],
+		lineSpans: d.lineSpans[:0], lineMarks: d.lineMarks[:0], lineArrows: d.lineArrows[:0], lineBlock: d.lineBlock[:0], spanBlock: d.spanBlock[:0],
 		lineBytes: d.lineBytes[:0]}
 	documents.Put(d)
 }

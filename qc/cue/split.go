@@ -68,8 +68,9 @@ func endLine(lines []lineSpan, src string, start, from, p int) (int, []lineSpan)
 // which readers then take as it is instead of walking its bytes again.
 // The search is strings.IndexByte's, many bytes at a time; a file without
 // markup costs four searches, one with markup a search and a step of a
-// cursor per marked line.
-func markLines(lines []lineSpan, marks []uint64, src string) []uint64 {
+// cursor per marked line. It also reports whether src holds a NUL, which
+// a WebVTT reader would otherwise search the text for once more.
+func markLines(lines []lineSpan, marks []uint64, src string) (_ []uint64, nul bool) {
 	for _, c := range [...]byte{'<', '&', '{', 0} {
 		li := 0 // the line the cursor is on
 		for from := 0; from < len(src); {
@@ -77,6 +78,7 @@ func markLines(lines []lineSpan, marks []uint64, src string) []uint64 {
 			if j < 0 {
 				break
 			}
+			nul = nul || c == 0
 			p := from + j
 			li = lineAt(lines, li, p)
 			if li >= len(lines) || p < int(lines[li].off) {
@@ -86,7 +88,7 @@ func markLines(lines []lineSpan, marks []uint64, src string) []uint64 {
 			from = int(lines[li].off+lines[li].n) + 1 // the line is marked: on to the next
 		}
 	}
-	return marks
+	return marks, nul
 }
 
 // lineAt returns the last line from li on that starts at or before p

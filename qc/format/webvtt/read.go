@@ -37,9 +37,9 @@ func read(text string, general bool) (*cue.Document, []Region) {
 		r.src = text[:maxInput]
 	}
 	r.dec.Dialect, r.dec.Doc = markup.WebVTT, r.doc
-	r.hasNUL = strings.IndexByte(r.src, 0) >= 0
 	r.split()
-	arrows := countArrows(r.src)
+	r.hasNUL = r.ix.HasNUL()
+	arrows := r.doc.MarkArrows(&r.ix) // r.ix.Arrow(i): line i holds "-->"
 	r.doc.MakeCues(arrows)
 	// Room for the display lines in one block: the lines that are neither
 	// a cue's timing line nor the blank line after it (its identifier,
@@ -121,7 +121,7 @@ func (r *reader) parse() {
 		// as in the spec). The spec makes it the start of a block of stray
 		// text, which swallows a following cue identifier; players show
 		// nothing for it either way, and Netflix's exports carry such lines.
-		for i < n && blankish(r.text(i)) && (r.text(i) == "" || i+1 >= n || !hasArrow(r.text(i+1))) {
+		for i < n && blankish(r.text(i)) && (r.text(i) == "" || i+1 >= n || !r.ix.Arrow(i+1)) {
 			i++
 		}
 		if i >= n {
@@ -149,8 +149,8 @@ func (r *reader) cueBlock(i int) (next int, ok bool) {
 	n := r.ix.Len()
 	first, timingLine := i, i
 	var id string
-	if !hasArrow(r.text(i)) {
-		if i+1 >= n || !hasArrow(r.text(i+1)) {
+	if !r.ix.Arrow(i) {
+		if i+1 >= n || !r.ix.Arrow(i+1) {
 			return 0, false
 		}
 		id, timingLine = r.text(i), i+1
@@ -164,7 +164,7 @@ func (r *reader) cueBlock(i int) (next int, ok bool) {
 	from := timingLine + 1
 	k := from
 	for k < n {
-		if line := r.text(k); line == "" || hasArrow(line) {
+		if r.text(k) == "" || r.ix.Arrow(k) {
 			break
 		}
 		k++
@@ -187,7 +187,7 @@ func (r *reader) block(i int, inHeader bool) int {
 		line := r.text(i)
 		lineCount++
 		i++
-		if hasArrow(line) {
+		if r.ix.Arrow(i - 1) {
 			if inHeader || !(lineCount == 1 || (lineCount == 2 && !seenArrow)) {
 				i = prev
 				break
@@ -501,36 +501,4 @@ func clip(s string) string {
 		cut--
 	}
 	return s[:cut] + "…"
-}
-
-// hasArrow is strings.Contains(s, "-->"), asked of every line. It looks
-// for the '>', rare in text, rather than for the '-' that starts every
-// dialogue line ("- Hello").
-func hasArrow(s string) bool {
-	for {
-		i := strings.IndexByte(s, '>')
-		switch {
-		case i < 0:
-			return false
-		case i >= 2 && s[i-1] == '-' && s[i-2] == '-':
-			return true
-		}
-		s = s[i+1:]
-	}
-}
-
-// countArrows is strings.Count(s, "-->") found as hasArrow finds one
-// (occurrences of "-->" cannot overlap, so counting their '>' is exact).
-func countArrows(s string) int {
-	n := 0
-	for i := 0; ; i++ {
-		k := strings.IndexByte(s[i:], '>')
-		if k < 0 {
-			return n
-		}
-		i += k
-		if i >= 2 && s[i-1] == '-' && s[i-2] == '-' {
-			n++
-		}
-	}
 }

@@ -284,23 +284,6 @@ func TestHeaderLanguage(t *testing.T) {
 	}
 }
 
-// hasArrow and countArrows find "-->" as strings.Contains and Count do,
-// wherever the dashes and '>' fall.
-func TestArrowSearchAsStrings(t *testing.T) {
-	rng := rand.New(rand.NewPCG(14, 3))
-	pieces := []string{"-", "--", ">", "-->", "a", "->", "<", " ", "é"}
-	for range 5000 {
-		var b strings.Builder
-		for range rng.IntN(12) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		s := b.String()
-		if hasArrow(s) != strings.Contains(s, "-->") || countArrows(s) != strings.Count(s, "-->") {
-			t.Fatalf("%q: hasArrow %v, countArrows %d", s, hasArrow(s), countArrows(s))
-		}
-	}
-}
-
 // Setting values read without strconv.ParseFloat (whole numbers) read as
 // it reads them, and values of 16 or more digits, signs or dots still go
 // through it.

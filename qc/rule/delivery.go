@@ -102,15 +102,7 @@ func (p *DeliveryPass) Enabled(code string) bool {
 // its rules (the hashing D002, D004 and D005 read). Delivery rules run one
 // after another, so no lock is needed.
 func (p *DeliveryPass) Memo(key any, build func() any) any {
-	if v, ok := p.Delivery.memo[key]; ok {
-		return v
-	}
-	if p.Delivery.memo == nil {
-		p.Delivery.memo = map[any]any{}
-	}
-	v := build()
-	p.Delivery.memo[key] = v
-	return v
+	return getOrBuild(&p.Delivery.memo, key, build)
 }
 
 // Report records a finding; rule code, name and severity are filled in,

@@ -183,15 +183,19 @@ func (p *Pass) Reset(r *Rule, f *File, doc *cue.Document, cfg *Config, report fu
 // Keys are compared with ==; use a type of the rule package's own, holding
 // whatever parameters the value depends on. The rules of one file run one
 // after another, so no lock is needed.
-func (p *Pass) Memo(key any, build func() any) any {
-	if v, ok := p.File.memo[key]; ok {
+func (p *Pass) Memo(key any, build func() any) any { return getOrBuild(&p.File.memo, key, build) }
+
+// getOrBuild returns (*m)[key], building and storing it first when absent
+// (making the map on first use): the one way memos and scratch are kept.
+func getOrBuild(m *map[any]any, key any, build func() any) any {
+	if v, ok := (*m)[key]; ok {
 		return v
 	}
-	if p.File.memo == nil {
-		p.File.memo = map[any]any{}
+	if *m == nil {
+		*m = map[any]any{}
 	}
 	v := build()
-	p.File.memo[key] = v
+	(*m)[key] = v
 	return v
 }
 
@@ -214,15 +218,7 @@ func (p *Pass) Memoized(key any) (any, bool) {
 // the last file's text. A File that is not reset gets a new value each
 // time it is new, so a Scratch-backed memo works the same without reuse.
 func (p *Pass) Scratch(key any, build func() any) any {
-	if v, ok := p.File.scratch[key]; ok {
-		return v
-	}
-	if p.File.scratch == nil {
-		p.File.scratch = map[any]any{}
-	}
-	v := build()
-	p.File.scratch[key] = v
-	return v
+	return getOrBuild(&p.File.scratch, key, build)
 }
 
 // ScratchReleaser is a Scratch value that points into a file's data: File.Reset

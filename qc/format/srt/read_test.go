@@ -296,21 +296,6 @@ func TestJoinedFilesBOM(t *testing.T) {
 	}
 }
 
-// classifyGeneral is classify without its shortcut for lines of text: the
-// trims, then the timing and counter tests, as every line once went.
-func classifyGeneral(text string) kind {
-	t := trim(text)
-	switch {
-	case t == "":
-		return kindBlank
-	case isTimingCandidate(text), text[0] == bom0 && isTimingCandidate(strings.TrimPrefix(text, bom)):
-		return kindTiming
-	case isNumber(t):
-		return kindCounter
-	}
-	return kindText
-}
-
 // classify's shortcut for lines that start with a letter or a tag gives
 // the general answer for every line, whatever its first bytes: spaces of
 // any kind, BOMs, digits, dashes, arrows, tags, letters beyond ASCII.

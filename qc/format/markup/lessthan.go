@@ -19,25 +19,35 @@ func WebVTTTextProblems(raw string) []Problem {
 			return probs
 		}
 		i += k
-		_, name, end := webvttTag(raw, i)
-		closed := end <= len(raw) && raw[end-1] == '>'
-		next := byte(0)
-		if i+1 < len(raw) {
-			next = raw[i+1]
+		end, stray := strayLessThan(raw, i)
+		if stray {
+			probs = append(probs, Problem{1 + strings.Count(raw[:i], "\n"), lostTextMessage(raw[i:end])})
 		}
-		lead := isAlpha(next) || next == '/' || isDigit(next)
-		if closed && (lead || name != "") {
-			i = end
-			continue
-		}
-		lost := raw[i:end]
-		if len(lost) > 40 {
-			lost = lost[:40] + "…"
-		}
-		msg := "\"<\" is not escaped: WebVTT reads it as a tag, so " + quote(lost) + " is not displayed; write &lt;"
-		probs = append(probs, Problem{1 + strings.Count(raw[:i], "\n"), msg})
 		i = end
 	}
+}
+
+// strayLessThan says whether the '<' at raw[i] is stray (starts no real
+// tag: none closed by '>' that begins with a letter, '/' or a timestamp
+// digit) and where what WebVTT reads as its tag ends.
+func strayLessThan(raw string, i int) (end int, stray bool) {
+	_, name, end := webvttTag(raw, i)
+	closed := end <= len(raw) && raw[end-1] == '>'
+	next := byte(0)
+	if i+1 < len(raw) {
+		next = raw[i+1]
+	}
+	lead := isAlpha(next) || next == '/' || isDigit(next)
+	return end, !(closed && (lead || name != ""))
+}
+
+// lostTextMessage is the problem of a stray '<' whose would-be tag, lost,
+// is not displayed.
+func lostTextMessage(lost string) string {
+	if len(lost) > 40 {
+		lost = lost[:40] + "…"
+	}
+	return "\"<\" is not escaped: WebVTT reads it as a tag, so " + quote(lost) + " is not displayed; write &lt;"
 }
 
 func quote(s string) string {

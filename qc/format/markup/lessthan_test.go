@@ -22,29 +22,11 @@ func textProblemsByBytes(raw string) []Problem {
 		default:
 			continue
 		}
-		_, name, end := webvttTag(raw, i)
-		closed := end <= len(raw) && raw[end-1] == '>'
-		next := byte(0)
-		if i+1 < len(raw) {
-			next = raw[i+1]
+		end, stray := strayLessThan(raw, i)
+		if stray {
+			probs = append(probs, Problem{line, lostTextMessage(raw[i:end])})
 		}
-		lead := isAlpha(next) || next == '/' || isDigit(next)
-		if closed && (lead || name != "") {
-			line += strings.Count(raw[i:end], "\n") // a tag may span lines
-			i = end - 1
-			continue
-		}
-		lost := raw[i:end]
-		if len(lost) > 40 {
-			lost = lost[:40] + "…"
-		}
-		msg := "\"<\" is not escaped: WebVTT reads it as a tag, so " + quote(lost) + " is not displayed; write &lt;"
-		probs = append(probs, Problem{line, msg})
-		for k := i; k < end; k++ {
-			if raw[k] == '\n' {
-				line++
-			}
-		}
+		line += strings.Count(raw[i:end], "\n") // a tag may span lines
 		i = end - 1
 	}
 	return probs

@@ -121,31 +121,14 @@ func (p *params) parseTime(s string) (cue.Time, uint8, string) {
 }
 
 // millisClock reads the clock time nearly every delivery writes,
-// hh:mm:ss.fff, at fixed places, as parseClock would read it; ok is false
-// for anything else, which parseClock then reads.
+// hh:mm:ss.fff, at fixed places (cue.ReadClock, as the SRT and WebVTT
+// readers do), as parseClock would read it; ok is false for anything else
+// (a leap second 60 among it), which parseClock then reads.
 func millisClock(s string) (cue.Time, bool) {
-	if len(s) != len("00:00:00.000") || s[2] != ':' || s[5] != ':' || s[8] != '.' {
+	if len(s) != len("00:00:00.000") {
 		return 0, false
 	}
-	// Written out rather than looped over a table of places: the length
-	// test lets the compiler drop every bounds check. Each digit is judged
-	// without a branch (d | 9-d is negative exactly when d is outside 0..9):
-	// a chain of comparisons on random digits mispredicted often enough to
-	// make this function a twentieth of reading a document.
-	digit := func(c byte) int32 { return int32(c) - '0' }
-	h1, h2, m1, m2, s1, s2 := digit(s[0]), digit(s[1]), digit(s[3]), digit(s[4]), digit(s[6]), digit(s[7])
-	f1, f2, f3 := digit(s[9]), digit(s[10]), digit(s[11])
-	if h1|(9-h1)|h2|(9-h2)|m1|(9-m1)|m2|(9-m2)|s1|(9-s1)|s2|(9-s2)|f1|(9-f1)|f2|(9-f2)|f3|(9-f3) < 0 {
-		return 0, false
-	}
-	h := uint64(h1)*10 + uint64(h2)
-	m := uint64(m1)*10 + uint64(m2)
-	sec := uint64(s1)*10 + uint64(s2)
-	if m > 59 || sec > 60 { // parseClock's own messages for these
-		return 0, false
-	}
-	ms := uint64(f1)*100 + uint64(f2)*10 + uint64(f3)
-	return cue.Time(h*3600+m*60+sec)*cue.Second + cue.Time(ms)*cue.Millisecond, true
+	return cue.ReadClock(s, '.')
 }
 
 func (p *params) parseClock(s string) (cue.Time, uint8, string) {

@@ -88,3 +88,32 @@ func BenchmarkCheckFolder2000(b *testing.B) {
 		}
 	}
 }
+
+// Full QC of the same clean 700-cue SRT episode in each language the
+// generator writes, one core: the dense run mixes these twelve, and every
+// script but Latin-without-accents takes paths English never does (the
+// survey's multi-byte runs, the line scan's per-page table, G002 and the
+// Chinese script rule).
+//
+// Run: go test ./qc/engine -run '^$' -bench CheckEpisodeLanguages -cpu 1 -count 3
+func BenchmarkCheckEpisodeLanguages(b *testing.B) {
+	for _, lang := range gen.Languages() {
+		b.Run(lang, func(b *testing.B) {
+			data := gen.EpisodeBytes(gen.EpisodeOptions{Seed: 1, Format: "srt", Language: lang})
+			path := filepath.Join(b.TempDir(), gen.FileName("Show", 1, 1, lang, "srt"))
+			if err := os.WriteFile(path, data, 0o644); err != nil {
+				b.Fatal(err)
+			}
+			opts := testOptions(b, path)
+			in := input{path: path, explicit: true}
+			if res, _ := checkInput(&opts, in, nil); len(res.findings) != 0 {
+				b.Fatalf("generated %s episode: %d findings: %+v", lang, len(res.findings), res.findings)
+			}
+			b.SetBytes(int64(len(data)))
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				checkInput(&opts, in, nil)
+			}
+		})
+	}
+}

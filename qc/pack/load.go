@@ -14,8 +14,13 @@ import (
 	"github.com/exportqc/exportqc/rules"
 )
 
-// Load parses and validates the packs embedded from the rules/ folder.
+// Load parses and validates the packs embedded from the rules/ folder: from
+// their compiled form when it matches them and the registry, else from
+// the YAML.
 func Load(registry []*rule.Rule) (*Library, error) {
+	if lib := loadCompiled(rules.FS, registry); lib != nil {
+		return lib, nil
+	}
 	return LoadFS(rules.FS, registry)
 }
 

@@ -10,7 +10,7 @@ import (
 var _ = territory.Requirement{}
 var _ = rule.Value{}
 
-func init() { compiled = &compiledPacks{sum: 0xa71ccce6301efa97, packs: compiledPackList} }
+func init() { compiled = &compiledPacks{sum: 0x1c67da71ccce6, packs: compiledPackList} }
 
 func compiledPackList() []*Pack {
 	return []*Pack{

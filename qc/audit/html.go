@@ -6,6 +6,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/exportqc/exportqc/qc/report"
 	"github.com/exportqc/exportqc/qc/rule"
@@ -19,7 +20,11 @@ var (
 	//go:embed dashboard.js
 	dashJS string
 
-	dashTemplate = template.Must(template.New("audit").Parse(dashSource))
+	// dashTemplate is parsed on first use: only audits writing HTML need
+	// it, and every run of the command would pay for it at start-up.
+	dashTemplate = sync.OnceValue(func() *template.Template {
+		return template.Must(template.New("audit").Parse(dashSource))
+	})
 )
 
 // MaxHTMLFindings caps the findings listed per delivery in the dashboard, so
@@ -38,7 +43,7 @@ func HTML(w io.Writer, a *Audit) error {
 	if err != nil {
 		return err
 	}
-	return dashTemplate.Execute(w, p)
+	return dashTemplate().Execute(w, p)
 }
 
 type dashPage struct {

@@ -170,7 +170,7 @@ func htmlReference(o HTMLOptions) Writer {
 		if err != nil {
 			return err
 		}
-		return htmlTemplate.Execute(w, p)
+		return htmlTemplate().Execute(w, p)
 	}
 }
 

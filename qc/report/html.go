@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"html/template"
 	"io"
+	"sync"
 
 	"github.com/exportqc/exportqc/qc/cue"
 	"github.com/exportqc/exportqc/qc/rule"
@@ -22,7 +23,11 @@ var (
 	ReadHashJS string
 	htmlJS     = ReadHashJS + htmlMainJS
 
-	htmlTemplate = template.Must(template.New("report").Parse(htmlSource))
+	// htmlTemplate is parsed on first use: a run that writes no HTML
+	// report should not pay for parsing it at start-up.
+	htmlTemplate = sync.OnceValue(func() *template.Template {
+		return template.Must(template.New("report").Parse(htmlSource))
+	})
 )
 
 // HTML writes one self-contained page (inline CSS and JS, no network, a CSP

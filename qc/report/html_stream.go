@@ -49,7 +49,7 @@ func writeHTMLStream(w io.Writer, s *Stream, o HTMLOptions) (err error) {
 	// in where the marker is.
 	bw := bufio.NewWriterSize(w, 64<<10)
 	mw := &markerWriter{w: bw, marker: []byte(htmlDataMarker), at: func() error { return b.writeData(bw, rows) }}
-	if err := htmlTemplate.Execute(mw, b.page(t)); err != nil {
+	if err := htmlTemplate().Execute(mw, b.page(t)); err != nil {
 		return err
 	}
 	if err := mw.close(); err != nil {

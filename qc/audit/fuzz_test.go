@@ -38,7 +38,7 @@ func FuzzParseMembers(f *testing.F) {
 		}
 		seen := map[string]bool{}
 		for _, m := range ms {
-			if !reName.MatchString(m.Name) || m.DisplayName == "" {
+			if !reName().MatchString(m.Name) || m.DisplayName == "" {
 				t.Fatalf("member %+v breaks the name rules", m)
 			}
 			for _, d := range m.Deliveries {

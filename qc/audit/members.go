@@ -9,11 +9,12 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/exportqc/exportqc/qc/internal/lazyre"
 )
 
 // Member is one member company and the delivery folders that are its.
@@ -39,7 +40,7 @@ type unmatchedPattern struct {
 // MembersVersion is the members.yaml schema version this build reads.
 const MembersVersion = 1
 
-var reName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
+var reName = lazyre.New(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
 
 // membersFile is members.yaml, decoded strictly: a misspelt key would
 // otherwise drop a member's deliveries from the audit without a word.
@@ -157,7 +158,7 @@ func ParseMembers(name string, data []byte, root string) ([]Member, error) {
 	owner := map[string]string{}
 	var members []Member
 	for i, s := range f.Members {
-		if !reName.MatchString(s.Name) {
+		if !reName().MatchString(s.Name) {
 			probs = append(probs, fmt.Errorf("%s: member name %q: want letters, digits, '.', '_' or '-', starting with a letter or digit", at(i), s.Name))
 			continue
 		}

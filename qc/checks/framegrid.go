@@ -3,11 +3,11 @@ package checks
 import (
 	"math"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/exportqc/exportqc/qc/cue"
+	"github.com/exportqc/exportqc/qc/internal/lazyre"
 	"github.com/exportqc/exportqc/qc/rule"
 )
 
@@ -141,10 +141,10 @@ func threshold(p *rule.Pass, d rule.Duration) string {
 // rateInName finds a frame rate written in a file name, as in
 // "Annie_Hall_-_Eng_25fps.srt" or "Show.23.976fps.srt". It is only ever
 // a hint to the user: the name is not the file, so it never sets the rate.
-var rateToken = regexp.MustCompile(`(?i)(?:^|[^0-9])([0-9]{2,3}(?:\.[0-9]{1,3})?) ?fps`)
+var rateToken = lazyre.New(`(?i)(?:^|[^0-9])([0-9]{2,3}(?:\.[0-9]{1,3})?) ?fps`)
 
 func rateInName(path string) (cue.FrameRate, bool) {
-	m := rateToken.FindStringSubmatch(filepath.Base(path))
+	m := rateToken().FindStringSubmatch(filepath.Base(path))
 	if m == nil {
 		return cue.FrameRate{}, false
 	}

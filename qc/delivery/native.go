@@ -6,12 +6,12 @@ import (
 	"math"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/exportqc/exportqc/qc/cue"
 	"github.com/exportqc/exportqc/qc/delivery/hashing"
+	"github.com/exportqc/exportqc/qc/internal/lazyre"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -91,7 +91,7 @@ type nativeReader struct {
 	name string
 }
 
-var yamlLineRE = regexp.MustCompile(`line (\d+)`)
+var yamlLineRE = lazyre.New(`line (\d+)`)
 
 func (n *nativeReader) bad(line int, format string, args ...any) {
 	n.d.Problemf(RuleManifestInvalid, n.name, line, fmt.Sprintf(format, args...))
@@ -101,7 +101,7 @@ func (n *nativeReader) parse(src []byte) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
 		line := 0
-		if m := yamlLineRE.FindStringSubmatch(err.Error()); m != nil {
+		if m := yamlLineRE().FindStringSubmatch(err.Error()); m != nil {
 			line, _ = strconv.Atoi(m[1])
 			if isYAMLParserError(err.Error()) {
 				line++
@@ -269,7 +269,7 @@ func (n *nativeReader) frameRate(v *yaml.Node, where string) (cue.FrameRate, boo
 	return fr, true
 }
 
-var territoryRE = regexp.MustCompile(`^[A-Za-z0-9-]+$`)
+var territoryRE = lazyre.New(`^[A-Za-z0-9-]+$`)
 
 func (n *nativeReader) territories(v *yaml.Node) {
 	if v.Kind != yaml.SequenceNode {
@@ -281,7 +281,7 @@ func (n *nativeReader) territories(v *yaml.Node) {
 		if !ok {
 			continue
 		}
-		if !territoryRE.MatchString(s) {
+		if !territoryRE().MatchString(s) {
 			n.bad(t.Line, "territories[%d]: %q is not a territory code", i, s)
 			continue
 		}
@@ -346,8 +346,8 @@ func (n *nativeReader) episodes(v *yaml.Node) {
 }
 
 var (
-	secondsRE  = regexp.MustCompile(`^([0-9]+(?:\.[0-9]+)?)s$`)
-	timecodeRE = regexp.MustCompile(`^([0-9]{1,3}):([0-5][0-9]):([0-5][0-9])(?::([0-9]{2})|\.([0-9]{1,3}))?$`)
+	secondsRE  = lazyre.New(`^([0-9]+(?:\.[0-9]+)?)s$`)
+	timecodeRE = lazyre.New(`^([0-9]{1,3}):([0-5][0-9]):([0-5][0-9])(?::([0-9]{2})|\.([0-9]{1,3}))?$`)
 )
 
 // duration reads "00:44:30:00" (timecode at the episode frame rate),
@@ -366,7 +366,7 @@ func (n *nativeReader) duration(v *yaml.Node, where string, fr cue.FrameRate) (c
 		}
 		return cue.FromSeconds(f), true
 	}
-	if m := secondsRE.FindStringSubmatch(s); m != nil {
+	if m := secondsRE().FindStringSubmatch(s); m != nil {
 		f, err := strconv.ParseFloat(m[1], 64)
 		if err != nil || f <= 0 || f > 1e7 {
 			n.bad(v.Line, "%s: %q is not a positive number of seconds", where, s)
@@ -374,7 +374,7 @@ func (n *nativeReader) duration(v *yaml.Node, where string, fr cue.FrameRate) (c
 		}
 		return cue.FromSeconds(f), true
 	}
-	m := timecodeRE.FindStringSubmatch(s)
+	m := timecodeRE().FindStringSubmatch(s)
 	if m == nil {
 		n.bad(v.Line, "%s: %q is neither a timecode (HH:MM:SS:FF) nor seconds (\"2670s\")", where, s)
 		return 0, false

@@ -5,13 +5,13 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/exportqc/exportqc/qc/delivery"
 	"github.com/exportqc/exportqc/qc/delivery/hashing"
 	"github.com/exportqc/exportqc/qc/delivery/sums"
+	"github.com/exportqc/exportqc/qc/internal/lazyre"
 )
 
 // Manifest is a delivery manifest or checksum sidecar beside the files
@@ -146,8 +146,8 @@ func digest(algo string, data []byte) string {
 }
 
 var (
-	pathKeyRE = regexp.MustCompile(`^(\s*-?\s*)"?path"?\s*:\s*"?([^"\n,}]+?)"?\s*,?\s*$`)
-	valueRE   = regexp.MustCompile(`("?)(size|md5|sha1|sha256|sha512|xxh64)("?\s*:\s*"?)([0-9A-Fa-f]+)`)
+	pathKeyRE = lazyre.New(`^(\s*-?\s*)"?path"?\s*:\s*"?([^"\n,}]+?)"?\s*,?\s*$`)
+	valueRE   = lazyre.New(`("?)(size|md5|sha1|sha256|sha512|xxh64)("?\s*:\s*"?)([0-9A-Fa-f]+)`)
 )
 
 // updateNative rewrites size and digest values in the entries of a
@@ -158,10 +158,10 @@ func updateNative(data []byte, rels map[string]*File) ([]byte, int) {
 	lines := strings.SplitAfter(string(data), "\n")
 	n := 0
 	for i := 0; i < len(lines); i++ {
-		m := pathKeyRE.FindStringSubmatch(strings.TrimRight(lines[i], "\r\n"))
+		m := pathKeyRE().FindStringSubmatch(strings.TrimRight(lines[i], "\r\n"))
 		if m == nil {
 			// A JSON entry written on one line: {"path": "...", "size": ...}
-			if im := inlinePathRE.FindStringSubmatch(lines[i]); im != nil && rels[im[1]] != nil && strings.Count(lines[i], `"path"`) == 1 {
+			if im := inlinePathRE().FindStringSubmatch(lines[i]); im != nil && rels[im[1]] != nil && strings.Count(lines[i], `"path"`) == 1 {
 				lines[i] = setValues(lines[i], rels[im[1]])
 				n++
 			}
@@ -191,7 +191,7 @@ func updateNative(data []byte, rels map[string]*File) ([]byte, int) {
 			}
 			break
 		}
-		for hi < len(lines) && entryLine(lines[hi], indent) && pathKeyRE.FindStringIndex(strings.TrimRight(lines[hi], "\r\n")) == nil {
+		for hi < len(lines) && entryLine(lines[hi], indent) && pathKeyRE().FindStringIndex(strings.TrimRight(lines[hi], "\r\n")) == nil {
 			hi++
 		}
 		for k := lo; k < hi; k++ {
@@ -202,12 +202,12 @@ func updateNative(data []byte, rels map[string]*File) ([]byte, int) {
 	return []byte(strings.Join(lines, "")), n
 }
 
-var inlinePathRE = regexp.MustCompile(`"path"\s*:\s*"([^"]+)"\s*,.*"(?:size|md5|sha1|sha256|sha512|xxh64)"`)
+var inlinePathRE = lazyre.New(`"path"\s*:\s*"([^"]+)"\s*,.*"(?:size|md5|sha1|sha256|sha512|xxh64)"`)
 
 // setValues writes f's new size and digests over those on a line.
 func setValues(line string, f *File) string {
-	return valueRE.ReplaceAllStringFunc(line, func(s string) string {
-		sm := valueRE.FindStringSubmatch(s)
+	return valueRE().ReplaceAllStringFunc(line, func(s string) string {
+		sm := valueRE().FindStringSubmatch(s)
 		var v string
 		if sm[2] == "size" {
 			v = strconv.Itoa(len(f.Fixed))
@@ -233,8 +233,8 @@ func entryLine(line string, indent int) bool {
 }
 
 var (
-	gnuSumRE = regexp.MustCompile(`^([0-9A-Fa-f]+)( [ *])(.+?)(\r?\n?)$`)
-	bsdSumRE = regexp.MustCompile(`^([A-Z0-9-]+) \((.+)\) = ([0-9A-Fa-f]+)(\r?\n?)$`)
+	gnuSumRE = lazyre.New(`^([0-9A-Fa-f]+)( [ *])(.+?)(\r?\n?)$`)
+	bsdSumRE = lazyre.New(`^([A-Z0-9-]+) \((.+)\) = ([0-9A-Fa-f]+)(\r?\n?)$`)
 )
 
 // updateSums rewrites the digests of changed files in a text sidecar
@@ -243,7 +243,7 @@ func updateSums(data []byte, rels map[string]*File, algo string) ([]byte, int) {
 	lines := strings.SplitAfter(string(data), "\n")
 	n := 0
 	for i, l := range lines {
-		if m := gnuSumRE.FindStringSubmatch(l); m != nil {
+		if m := gnuSumRE().FindStringSubmatch(l); m != nil {
 			f := rels[strings.TrimPrefix(m[3], "./")]
 			a := algo
 			if a == "" {
@@ -255,7 +255,7 @@ func updateSums(data []byte, rels map[string]*File, algo string) ([]byte, int) {
 			}
 			continue
 		}
-		if m := bsdSumRE.FindStringSubmatch(l); m != nil {
+		if m := bsdSumRE().FindStringSubmatch(l); m != nil {
 			f := rels[strings.TrimPrefix(m[2], "./")]
 			if f != nil && digest(m[1], nil) != "" {
 				lines[i] = m[1] + " (" + m[2] + ") = " + digest(m[1], f.Fixed) + m[4]

@@ -7,7 +7,6 @@ import (
 	"io"
 	"path"
 	"reflect"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -15,6 +14,7 @@ import (
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/language"
 
+	"github.com/exportqc/exportqc/qc/internal/lazyre"
 	"github.com/exportqc/exportqc/qc/rule"
 	"github.com/exportqc/exportqc/qc/territory"
 )
@@ -69,11 +69,11 @@ var allowedKeys = map[string]string{
 }
 
 var (
-	reLine       = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
-	reUnknownKey = regexp.MustCompile(`^field (.+) not found in type pack\.(\w+)$`)
-	reNotMapping = regexp.MustCompile(`^cannot unmarshal (\S+)(?: .*)? into pack\.paramDoc$`)
-	reVariant    = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
-	rePackID     = regexp.MustCompile(`^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$`)
+	reLine       = lazyre.New(`^(?:yaml: )?line (\d+): (.*)$`)
+	reUnknownKey = lazyre.New(`^field (.+) not found in type pack\.(\w+)$`)
+	reNotMapping = lazyre.New(`^cannot unmarshal (\S+)(?: .*)? into pack\.paramDoc$`)
+	reVariant    = lazyre.New(`^[a-z][a-z0-9-]*$`)
+	rePackID     = lazyre.New(`^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$`)
 )
 
 // decodeFile parses and validates one pack file against the registry.
@@ -165,17 +165,17 @@ func addYAMLError(probs *problems, file string, err error) (badParams map[int]bo
 	}
 	for _, m := range msgs {
 		line := 0
-		if sm := reLine.FindStringSubmatch(m); sm != nil {
+		if sm := reLine().FindStringSubmatch(m); sm != nil {
 			line, _ = strconv.Atoi(sm[1])
 			m = sm[2]
 		}
-		if sm := reUnknownKey.FindStringSubmatch(m); sm != nil {
+		if sm := reUnknownKey().FindStringSubmatch(m); sm != nil {
 			where := allowedKeys[sm[2]]
 			if where == "" {
 				where = sm[2]
 			}
 			m = fmt.Sprintf("unknown key %q in %s", sm[1], where)
-		} else if sm := reNotMapping.FindStringSubmatch(m); sm != nil {
+		} else if sm := reNotMapping().FindStringSubmatch(m); sm != nil {
 			m = `a parameter is written {value: ..., source: "guideline + clause"}, not a bare ` + strings.TrimPrefix(sm[1], "!!")
 			badParams[line] = true
 		} else {
@@ -244,7 +244,7 @@ func (d *fileDecoder) pack(doc *fileDoc) *Pack {
 		d.errorf(d.line(), "missing pack: (the pack id, %q for this file)", stem)
 	case doc.Pack != stem:
 		d.errorf(d.line("pack"), "pack %q must match its file name (%q)", doc.Pack, stem)
-	case !rePackID.MatchString(doc.Pack):
+	case !rePackID().MatchString(doc.Pack):
 		d.errorf(d.line("pack"), "pack id %q may hold only letters, digits and single dashes", doc.Pack)
 	default:
 		usable = true
@@ -361,7 +361,7 @@ func (d *fileDecoder) appliesTo(p *Pack, tags []string) {
 func (d *fileDecoder) variant(name string) *Variant {
 	parts := strings.Split(name, "+")
 	for _, part := range parts {
-		if !reVariant.MatchString(part) {
+		if !reVariant().MatchString(part) {
 			d.errorf(d.line("variants", name), "variant name %q: use lower-case words joined by dashes, combined with +", name)
 			return nil
 		}

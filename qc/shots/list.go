@@ -13,12 +13,12 @@ import (
 	"fmt"
 	"math"
 	"os"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/exportqc/exportqc/qc/cue"
+	"github.com/exportqc/exportqc/qc/internal/lazyre"
 )
 
 // MaxListSize bounds what a list may cost: a feature film has a few
@@ -131,11 +131,11 @@ func Load(path string) (*List, error) {
 }
 
 var (
-	ptsTime  = regexp.MustCompile(`pts_time:\s*(-?[0-9]+(?:\.[0-9]+)?)`)
-	edlEvent = regexp.MustCompile(`^\s*[0-9]{1,6}\s+\S+`)
+	ptsTime  = lazyre.New(`pts_time:\s*(-?[0-9]+(?:\.[0-9]+)?)`)
+	edlEvent = lazyre.New(`^\s*[0-9]{1,6}\s+\S+`)
 	// HH:MM:SS:FF (";" before the frames: drop-frame), or
 	// HH:MM:SS.mmm / HH:MM:SS,mmm.
-	timecode = regexp.MustCompile(`^([0-9]{1,3}):([0-5][0-9]):([0-5][0-9])(?:([:;])([0-9]{2,3})|[.,]([0-9]{1,3}))?$`)
+	timecode = lazyre.New(`^([0-9]{1,3}):([0-5][0-9]):([0-5][0-9])(?:([:;])([0-9]{2,3})|[.,]([0-9]{1,3}))?$`)
 )
 
 // Parse reads a list from its bytes; path names it in errors.
@@ -182,7 +182,7 @@ func parsePlain(path string, lines []string) (*List, error) {
 
 // parseTime reads seconds or a timecode.
 func parseTime(s string) (Cut, bool, error) {
-	if m := timecode.FindStringSubmatch(s); m != nil {
+	if m := timecode().FindStringSubmatch(s); m != nil {
 		h, _ := strconv.ParseInt(m[1], 10, 64)
 		mi, _ := strconv.ParseInt(m[2], 10, 64)
 		se, _ := strconv.ParseInt(m[3], 10, 64)
@@ -210,7 +210,7 @@ func parseTime(s string) (Cut, bool, error) {
 func parseFFmpeg(path string, lines []string) (*List, error) {
 	l := &List{Path: path, Format: "ffmpeg"}
 	for i, s := range lines {
-		m := ptsTime.FindStringSubmatch(s)
+		m := ptsTime().FindStringSubmatch(s)
 		if m == nil {
 			continue
 		}
@@ -231,7 +231,7 @@ func looksEDL(lines []string) bool {
 		if strings.HasPrefix(s, "TITLE:") || strings.HasPrefix(s, "FCM:") {
 			return true
 		}
-		if f := strings.Fields(s); len(f) >= 8 && edlEvent.MatchString(s) && isTimecodes(f[len(f)-4:]) {
+		if f := strings.Fields(s); len(f) >= 8 && edlEvent().MatchString(s) && isTimecodes(f[len(f)-4:]) {
 			return true
 		}
 	}
@@ -240,7 +240,7 @@ func looksEDL(lines []string) bool {
 
 func isTimecodes(f []string) bool {
 	for _, s := range f {
-		if m := timecode.FindStringSubmatch(s); m == nil || m[5] == "" {
+		if m := timecode().FindStringSubmatch(s); m == nil || m[5] == "" {
 			return false
 		}
 	}
@@ -260,7 +260,7 @@ func parseEDL(path string, lines []string) (*List, error) {
 			l.DropFrame = strings.Contains(strings.ToUpper(s), "DROP FRAME") && !strings.Contains(strings.ToUpper(s), "NON-DROP")
 			continue
 		case s == "" || strings.HasPrefix(s, "*") || strings.HasPrefix(s, "TITLE:") || strings.HasPrefix(s, "M2") ||
-			!edlEvent.MatchString(s):
+			!edlEvent().MatchString(s):
 			continue
 		}
 		f := strings.Fields(s)

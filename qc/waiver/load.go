@@ -6,13 +6,13 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/exportqc/exportqc/qc/internal/lazyre"
 	"github.com/exportqc/exportqc/qc/rule"
 )
 
@@ -87,7 +87,7 @@ func (d *decoder) add(line int, format string, args ...any) {
 // except the second-document check, which sorts last anyway).
 func (d *decoder) err() error { return errors.Join(d.probs...) }
 
-var reYAMLLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+var reYAMLLine = lazyre.New(`^(?:yaml: )?line (\d+): (.*)$`)
 
 // yamlError turns the YAML library's "yaml: line 3: ..." into file:3: ...
 func (d *decoder) yamlError(err error) {
@@ -96,7 +96,7 @@ func (d *decoder) yamlError(err error) {
 	if errors.As(err, &te) && len(te.Errors) > 0 {
 		msg = te.Errors[0]
 	}
-	if m := reYAMLLine.FindStringSubmatch(msg); m != nil {
+	if m := reYAMLLine().FindStringSubmatch(msg); m != nil {
 		n, _ := strconv.Atoi(m[1])
 		d.add(n, "%s", m[2])
 		return

@@ -18,7 +18,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -27,6 +26,7 @@ import (
 	"github.com/exportqc/exportqc/qc/delivery"
 	"github.com/exportqc/exportqc/qc/delivery/hashing"
 	"github.com/exportqc/exportqc/qc/delivery/internal/xmltree"
+	"github.com/exportqc/exportqc/qc/internal/lazyre"
 )
 
 // Namespaces the reader knows. Elements are matched by local name (IMF
@@ -344,21 +344,21 @@ func (r *reader) pklHash(rel, id string, a *xmltree.Node) (string, string) {
 
 // Word boundaries by hand: "_" counts as a word character for \b, and
 // LONG_RIVER_S01E03 is the commonest spelling.
-var episodeRE = []*regexp.Regexp{
-	regexp.MustCompile(`(?i)(?:^|[^a-z0-9])s(\d{1,3})[ ._-]?e(\d{1,4})(?:$|[^0-9])`),
-	regexp.MustCompile(`(?i)(?:^|[^a-z0-9])(?:episode|ep)[ ._#-]*(\d{1,4})(?:$|[^0-9])`),
+var episodeRE = []lazyre.Regexp{
+	lazyre.New(`(?i)(?:^|[^a-z0-9])s(\d{1,3})[ ._-]?e(\d{1,4})(?:$|[^0-9])`),
+	lazyre.New(`(?i)(?:^|[^a-z0-9])(?:episode|ep)[ ._#-]*(\d{1,4})(?:$|[^0-9])`),
 }
 
 // episodeFromTitle finds an episode number (and season, 0 if none) in a
 // CPL ContentTitle: IMF has no episode field, but titles like
 // "LONG_RIVER_S01E03" or "The Long River Episode 3" are the convention.
 func episodeFromTitle(title string) (season, episode int, rest string) {
-	if m := episodeRE[0].FindStringSubmatchIndex(title); m != nil {
+	if m := episodeRE[0]().FindStringSubmatchIndex(title); m != nil {
 		season, _ = strconv.Atoi(title[m[2]:m[3]])
 		episode, _ = strconv.Atoi(title[m[4]:m[5]])
 		return season, episode, title[:m[2]-1] + title[m[5]:]
 	}
-	if m := episodeRE[1].FindStringSubmatchIndex(title); m != nil {
+	if m := episodeRE[1]().FindStringSubmatchIndex(title); m != nil {
 		episode, _ = strconv.Atoi(title[m[2]:m[3]])
 		return 0, episode, title[:m[0]] + title[m[3]:]
 	}

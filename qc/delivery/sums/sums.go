@@ -10,7 +10,6 @@ import (
 	"io/fs"
 	"path"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -19,6 +18,7 @@ import (
 	"github.com/exportqc/exportqc/qc/delivery"
 	"github.com/exportqc/exportqc/qc/delivery/hashing"
 	"github.com/exportqc/exportqc/qc/delivery/internal/xmltree"
+	"github.com/exportqc/exportqc/qc/internal/lazyre"
 )
 
 // textNames maps sidecar file names (lower case) to their algorithm;
@@ -103,8 +103,8 @@ func newDelivery(root, name string) *delivery.Delivery {
 }
 
 var (
-	bsdLine = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9_-]*) ?\((.*)\) ?= ?([0-9A-Fa-f]+)$`)
-	gnuLine = regexp.MustCompile(`^\\?([0-9A-Fa-f]+) [ *](.+)$`)
+	bsdLine = lazyre.New(`^([A-Za-z][A-Za-z0-9_-]*) ?\((.*)\) ?= ?([0-9A-Fa-f]+)$`)
+	gnuLine = lazyre.New(`^\\?([0-9A-Fa-f]+) [ *](.+)$`)
 )
 
 var byLength = map[int]string{32: hashing.MD5, 40: hashing.SHA1, 64: hashing.SHA256, 128: hashing.SHA512, 16: hashing.XXH64}
@@ -124,14 +124,14 @@ func ParseText(src []byte, root, name, algo string) *delivery.Delivery {
 			continue
 		}
 		var a, sum, p string
-		if m := bsdLine.FindStringSubmatch(line); m != nil {
+		if m := bsdLine().FindStringSubmatch(line); m != nil {
 			known, ok := hashing.Normalize(m[1])
 			if !ok {
 				d.Problemf(delivery.RuleUnknownHash, name, ln, fmt.Sprintf("hash algorithm %q cannot be verified (supported: %s)", m[1], strings.Join(hashing.Supported, ", ")))
 				continue
 			}
 			a, p, sum = known, m[2], m[3]
-		} else if m := gnuLine.FindStringSubmatch(line); m != nil {
+		} else if m := gnuLine().FindStringSubmatch(line); m != nil {
 			sum, p = m[1], m[2]
 			if strings.HasPrefix(line, `\`) {
 				// GNU coreutils escapes names holding a newline or backslash.

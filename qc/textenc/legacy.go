@@ -1,5 +1,7 @@
 package textenc
 
+import "sync"
+
 // candidate is one legacy encoding Decode may guess.
 type candidate interface {
 	score(sample []byte, atEOF bool) (score float64, chars int)
@@ -13,20 +15,24 @@ func (c sbcsCandidate) score(sample []byte, _ bool) (float64, int) { return c.sb
 func (c sbcsCandidate) encodingName() string                       { return c.name }
 func (d *dbcs) encodingName() string                               { return d.name }
 
-// candidates in tie-break order: the most common legacy code page for
-// subtitles first.
-var candidates = []candidate{
-	sbcsCandidate{cp1252},
-	sbcsCandidate{cp1250},
-	sbcsCandidate{cp1251},
-	gb18030,
-	sbcsCandidate{cp1256},
-	big5,
-}
+// legacyCandidates are the candidates in tie-break order, the most common
+// legacy code page for subtitles first; built on first use, as UTF-8 input
+// never needs them.
+var legacyCandidates = sync.OnceValue(func() []candidate {
+	return []candidate{
+		sbcsCandidate{newCP1252()},
+		sbcsCandidate{newCP1250()},
+		sbcsCandidate{newCP1251()},
+		gb18030,
+		sbcsCandidate{newCP1256()},
+		big5,
+	}
+})
 
 // guessLegacy scores every candidate on the sample and decodes all of data
 // with the best one.
 func guessLegacy(data, sample []byte, atEOF bool) Result {
+	candidates := legacyCandidates()
 	best, second := -1, -1
 	var scores [8]float64
 	var chars [8]int

@@ -51,8 +51,11 @@ type sbcs struct {
 	credit  [][256]float32 // per language profile: credit of each letter byte
 }
 
-var (
-	cp1252 = newSBCS(Windows1252, charmap.Windows1252, latin, []profile{
+// The single-byte models, built on first use (legacyCandidates): only a
+// file that is not UTF-8 needs them, and building the four of them was
+// most of the package's start-up.
+func newCP1252() *sbcs {
+	return newSBCS(Windows1252, charmap.Windows1252, latin, []profile{
 		{"éèàçê", "âîôûùëïüœæÿ"}, // French
 		{"áéíóúñ", "ü"},          // Spanish
 		{"áàâãçéêíóôõú", "ü"},    // Portuguese
@@ -65,7 +68,10 @@ var (
 		{"àèéíòóúçï", "ü"},       // Catalan
 		{"äöüõšž", ""},           // Estonian
 	})
-	cp1250 = newSBCS(Windows1250, charmap.Windows1250, latin, []profile{
+}
+
+func newCP1250() *sbcs {
+	return newSBCS(Windows1250, charmap.Windows1250, latin, []profile{
 		{"ąćęłńóśźż", ""},         // Polish
 		{"áčďéěíňóřšťúůýž", ""},   // Czech
 		{"áäčďéíľňóôšťúýž", "ĺŕ"}, // Slovak
@@ -73,7 +79,10 @@ var (
 		{"čćđšž", ""},             // Croatian, Bosnian, Serbian Latin, Slovene
 		{"ăâîşţ", ""},             // Romanian
 	})
-	cp1251 = newSBCS(Windows1251, charmap.Windows1251, cyrillic, []profile{
+}
+
+func newCP1251() *sbcs {
+	return newSBCS(Windows1251, charmap.Windows1251, cyrillic, []profile{
 		{"абвгдежзийклмнопрстуфхцчшщъыьэюяё", ""}, // Russian
 		{"абвгґдеєжзиіїйклмнопрстуфхцчшщьюя", ""}, // Ukrainian
 		{"абвгдеёжзійклмнопрстуўфхцчшыьэюя", ""},  // Belarusian
@@ -81,11 +90,14 @@ var (
 		{"абвгдђежзијклљмнњопрстћуфхцчџш", ""},    // Serbian
 		{"абвгдѓежзѕијклљмнњопрстќуфхцчџш", ""},   // Macedonian
 	})
-	cp1256 = newSBCS(Windows1256, charmap.Windows1256, arabic, []profile{
+}
+
+func newCP1256() *sbcs {
+	return newSBCS(Windows1256, charmap.Windows1256, arabic, []profile{
 		{"ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىي", "ـ"},           // Arabic
 		{"آابپتٹثجچحخدڈذرڑزژسشصضطظعغفقکگلمنںوہھءےئ", "ةكيىأإؤ"}, // Persian, Urdu
 	})
-)
+}
 
 // Punctuation that subtitles in these scripts really use, and characters
 // that are neither evidence for nor against a code page.

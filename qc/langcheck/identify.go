@@ -51,7 +51,7 @@ func init() {
 	for sc, langs := range profileScripts {
 		profiled[sc] = map[string]bool{}
 		for _, l := range langs {
-			tag := foldTag(l.Iso6393())
+			tag := profileTag[l] // foldTag(l.Iso6393()), computed when generated
 			if tag == "" {
 				continue
 			}

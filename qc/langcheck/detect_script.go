@@ -93,10 +93,12 @@ func scriptIndexAbove(r rune, first int) int {
 	return -1
 }
 
-// lowScriptIndex is scriptIndexAbove's answer below U+0800.
-var lowScriptIndex = func() (t [0x800]int8) {
+// lowScriptIndex (low_tables.go) is scriptIndexAbove's answer below
+// U+0800, as computeLowScriptIndex gives it: generated, so start-up does
+// not walk the Unicode tables for 2,048 characters.
+func computeLowScriptIndex() (t [0x800]int8) {
 	for r := range t {
 		t[r] = int8(scriptIndexAbove(rune(r), 0))
 	}
 	return t
-}()
+}

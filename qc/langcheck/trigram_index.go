@@ -361,12 +361,15 @@ func trigramRuneTables(r rune) rune {
 	return unicode.ToLower(r)
 }
 
-var trigramLow = func() (t [0x800]rune) {
+// trigramLow (low_tables.go) is trigramRuneTables below U+0800, as
+// computeTrigramLow gives it: generated, so start-up does not walk the
+// Unicode tables for 2,048 characters.
+func computeTrigramLow() (t [0x800]rune) {
 	for r := range t {
 		t[r] = trigramRuneTables(rune(r))
 	}
 	return t
-}()
+}
 
 // postingTable is the index's trigram → postings look-up: an open
 // addressing table keyed by the packed trigram (packTrigram), probed

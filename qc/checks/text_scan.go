@@ -271,13 +271,15 @@ var spaceBlocks = func() (w wholeBlocks) {
 	return wholeBlocks{low: f.blocksLow, high: f.blocksHigh}
 }()
 
-// lowFlags holds otherFlags for U+0080–U+07FF, the two-byte characters.
-var lowFlags = func() (t [0x800]factFlags) {
+// lowFlags (flag_tables.go) holds otherFlags for U+0080–U+07FF, the
+// two-byte characters, as computeLowFlags gives them: generated, so
+// start-up does not classify them one Unicode table at a time.
+func computeLowFlags() (t [0x800]factFlags) {
 	for r := 0x80; r < len(t); r++ {
 		t[r] = classify(rune(r))
 	}
 	return t
-}()
+}
 
 func otherFlags(r rune) factFlags {
 	switch {
@@ -300,12 +302,13 @@ func otherFlags(r rune) factFlags {
 // classified one Unicode table at a time.
 const midFlagsStart = 0x2000
 
-var midFlags = func() (t [0x1100]factFlags) {
+// midFlags is generated too (flag_tables.go), from computeMidFlags.
+func computeMidFlags() (t [0x1100]factFlags) {
 	for i := range t {
 		t[i] = classify(midFlagsStart + rune(i))
 	}
 	return t
-}()
+}
 
 // classify gives the flags one character outside ASCII sets.
 func classify(r rune) factFlags {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"runtime"
 	"runtime/debug"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -24,7 +25,7 @@ type build struct {
 
 func readBuild() build {
 	b := build{Version: Version, Go: runtime.Version()}
-	info, ok := debug.ReadBuildInfo()
+	info, ok := buildInfo()
 	if !ok {
 		return b
 	}
@@ -43,6 +44,10 @@ func readBuild() build {
 	}
 	return b
 }
+
+// buildInfo is debug.ReadBuildInfo, parsed once: a check asks three times
+// (the root command's version, its template, the report's tool).
+var buildInfo = sync.OnceValues(debug.ReadBuildInfo)
 
 // String is what --version and `exportqc version` print.
 func (b build) String() string {

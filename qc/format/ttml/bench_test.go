@@ -2,6 +2,8 @@ package ttml
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -180,5 +182,39 @@ func BenchmarkRegionSweep(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		r.doc.Cues, r.doc.Diagnostics = base.Cues, r.doc.Diagnostics[:0]
 		r.tooManyRegions()
+	}
+}
+
+// BenchmarkReadFolder reads every .ttml file of the folder
+// EXPORTQC_BENCH_DIR names (skipped when unset), recycling each document
+// as the engine does: a mixed delivery's files in every language, not only
+// the generator's clean English episode.
+//
+// EXPORTQC_BENCH_DIR=/tmp/mix300 go test ./qc/format/ttml -run '^$' -bench ReadFolder -cpu 1
+func BenchmarkReadFolder(b *testing.B) {
+	dir := os.Getenv("EXPORTQC_BENCH_DIR")
+	if dir == "" {
+		b.Skip("EXPORTQC_BENCH_DIR names no folder")
+	}
+	paths, _ := filepath.Glob(filepath.Join(dir, "*.ttml"))
+	if len(paths) == 0 {
+		b.Skipf("no .ttml file in %s", dir)
+	}
+	var texts []string
+	var size int64
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, string(data))
+		size += int64(len(data))
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, t := range texts {
+			Read(t).Recycle()
+		}
 	}
 }

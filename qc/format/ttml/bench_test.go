@@ -218,3 +218,24 @@ func BenchmarkReadFolder(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkReadLanguages reads the generated episode in each language the
+// generator writes, recycling each document as the engine does: every
+// language but English puts non-ASCII text between the tags.
+//
+// go test ./qc/format/ttml -run '^$' -bench ReadLanguages -cpu 1
+func BenchmarkReadLanguages(b *testing.B) {
+	for _, lang := range gen.Languages() {
+		b.Run(lang, func(b *testing.B) {
+			src := string(gen.EpisodeBytes(gen.EpisodeOptions{Seed: 1, Format: "ttml", Language: lang}))
+			b.SetBytes(int64(len(src)))
+			for b.Loop() {
+				d := Read(src)
+				if len(d.Cues) != 700 || len(d.Diagnostics) != 0 {
+					b.Fatalf("%s episode: %d cues, %v", lang, len(d.Cues), d.Diagnostics)
+				}
+				d.Recycle()
+			}
+		})
+	}
+}

@@ -1051,14 +1051,18 @@ scan:
 			mark = i
 		}
 	}
-	out := src[start:end]
 	if expanded {
 		d.buf = append(d.buf, src[mark:end]...)
-		out = unsafe.String(unsafe.SliceData(d.buf), len(d.buf))
 	}
-	if msg := charsProblem(out, controls, nonASCII); msg != "" {
-		d.fail(msg)
-		return 0, 0, false, false
+	if controls || nonASCII { // else ASCII without controls: valid
+		out := src[start:end]
+		if expanded {
+			out = unsafe.String(unsafe.SliceData(d.buf), len(d.buf))
+		}
+		if msg := charsProblem(out, controls); msg != "" {
+			d.fail(msg)
+			return 0, 0, false, false
+		}
 	}
 	if expanded {
 		return 0, 0, true, true
@@ -1067,15 +1071,11 @@ scan:
 }
 
 // charsProblem is invalidChar(s) for a text that holds a C0 control or a
-// character reference only when controls is true, and a byte from 0x80
-// up only when nonASCII is true: "" at once for ASCII, and for other text
-// without controls, validUTF8Chars' test first (invalidChar then only
-// finds the message for the rare text it fails).
-func charsProblem(s string, controls, nonASCII bool) string {
-	switch {
-	case controls:
-		return invalidChar(s)
-	case nonASCII && !validUTF8Chars(s):
+// character reference only when controls is true: for other text,
+// validUTF8Chars' test comes first (invalidChar then only finds the
+// message for the rare text it fails).
+func charsProblem(s string, controls bool) string {
+	if controls || !validUTF8Chars(s) {
 		return invalidChar(s)
 	}
 	return ""

@@ -2,6 +2,8 @@ package ttml
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -180,5 +182,60 @@ func BenchmarkRegionSweep(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		r.doc.Cues, r.doc.Diagnostics = base.Cues, r.doc.Diagnostics[:0]
 		r.tooManyRegions()
+	}
+}
+
+// BenchmarkReadFolder reads every .ttml file of the folder
+// EXPORTQC_BENCH_DIR names (skipped when unset), recycling each document
+// as the engine does: a mixed delivery's files in every language, not only
+// the generator's clean English episode.
+//
+// EXPORTQC_BENCH_DIR=/tmp/mix300 go test ./qc/format/ttml -run '^$' -bench ReadFolder -cpu 1
+func BenchmarkReadFolder(b *testing.B) {
+	dir := os.Getenv("EXPORTQC_BENCH_DIR")
+	if dir == "" {
+		b.Skip("EXPORTQC_BENCH_DIR names no folder")
+	}
+	paths, _ := filepath.Glob(filepath.Join(dir, "*.ttml"))
+	if len(paths) == 0 {
+		b.Skipf("no .ttml file in %s", dir)
+	}
+	var texts []string
+	var size int64
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, string(data))
+		size += int64(len(data))
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, t := range texts {
+			Read(t).Recycle()
+		}
+	}
+}
+
+// BenchmarkReadLanguages reads the generated episode in each language the
+// generator writes, recycling each document as the engine does: every
+// language but English puts non-ASCII text between the tags.
+//
+// go test ./qc/format/ttml -run '^$' -bench ReadLanguages -cpu 1
+func BenchmarkReadLanguages(b *testing.B) {
+	for _, lang := range gen.Languages() {
+		b.Run(lang, func(b *testing.B) {
+			src := string(gen.EpisodeBytes(gen.EpisodeOptions{Seed: 1, Format: "ttml", Language: lang}))
+			b.SetBytes(int64(len(src)))
+			for b.Loop() {
+				d := Read(src)
+				if len(d.Cues) != 700 || len(d.Diagnostics) != 0 {
+					b.Fatalf("%s episode: %d cues, %v", lang, len(d.Cues), d.Diagnostics)
+				}
+				d.Recycle()
+			}
+		})
 	}
 }

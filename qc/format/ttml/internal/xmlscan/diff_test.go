@@ -555,3 +555,36 @@ func FuzzDifferential(f *testing.F) {
 		}
 	})
 }
+
+// smallTTMLUTF8 is smallTTML with text and attribute values in Cyrillic,
+// Japanese and Arabic, the text the word skip passes over once it has met
+// a non-ASCII byte.
+const smallTTMLUTF8 = `<?xml version="1.0"?><tt xmlns="http://www.w3.org/ns/ttml" xmlns:tts="http://www.w3.org/ns/ttml#styling" xml:lang="ru"><body><div><p begin="00:00:01.000" end="00:00:02.000" title="дом">Дом под горой &amp; <span tts:fontStyle="italic">お母さんと約束したんだ。</span><br/>هل رأيت أخي؟ ＜ok＞</p><p begin="1s" end="2s">昨日の夜、どこにいたの？ — «да»</p></div></body></tt>`
+
+// TestMutationsUTF8 compares random edits of smallTTMLUTF8 with bytes
+// that end or break a multi-byte character, the noncharacters U+FFFE and
+// U+FFFF, a surrogate's encoding and markup among them.
+func TestMutationsUTF8(t *testing.T) {
+	n := 20000
+	if testing.Short() {
+		n = 2000
+	}
+	const utf8Alphabet = "<>&;\"'=\r\n\x01\xef\xbf\xbe\xbd\xed\xa0\x80\xc3\xa9\xf4\x90д"
+	rng := rand.New(rand.NewPCG(8, 13))
+	for i := 0; i < n; i++ {
+		b := []byte(smallTTMLUTF8)
+		for k := 1 + rng.IntN(3); k > 0; k-- {
+			p := rng.IntN(len(b))
+			run := utf8Alphabet[rng.IntN(len(utf8Alphabet)):]
+			run = run[:1+rng.IntN(min(3, len(run)))]
+			if rng.IntN(2) == 0 {
+				b = append(b[:p], append([]byte(run), b[p:]...)...)
+			} else {
+				b = append(b[:p], append([]byte(run), b[min(len(b), p+len(run)):]...)...)
+			}
+		}
+		if d := diff(string(b)); d != "" {
+			t.Fatalf("mutation %d %q:\n%s", i, b, d)
+		}
+	}
+}

@@ -948,12 +948,22 @@ func (d *Decoder) text(quote int, cdata bool) (lo, hi int, expanded, ok bool) {
 	start := d.pos
 	i := start
 	mark := start // src[mark:i] is output not yet copied to d.buf
-	validate := false
+	// What the output must be validated for: controls (a C0 control
+	// byte, or a character reference, which may name any character)
+	// needs invalidChar's walk; nonASCII alone only validUTF8Chars'
+	// faster test, and once met, the rest of the scan passes over
+	// non-ASCII bytes a word at a time (text in Cyrillic, Arabic or CJK is
+	// mostly such bytes; stopping at each cost more than the whole test).
+	controls, nonASCII := false, false
 	d.buf = d.buf[:0]
 	end := -1 // end of the output in src
 scan:
 	for {
-		i = plainRun(src, i)
+		if nonASCII {
+			i = plainRunUTF8(src, i)
+		} else {
+			i = plainRun(src, i)
+		}
 		if i >= n {
 			if cdata {
 				d.pos = n
@@ -971,7 +981,11 @@ scan:
 			i++
 			continue
 		case check:
-			validate = true
+			if c < utf8.RuneSelf {
+				controls = true
+			} else {
+				nonASCII = true
+			}
 			i++
 			continue
 		}
@@ -1020,7 +1034,7 @@ scan:
 			d.buf = append(d.buf, src[mark:i]...)
 			if r >= 0 {
 				d.buf = utf8.AppendRune(d.buf, r)
-				validate = true // a reference may name a character XML forbids
+				controls = true // a reference may name a character XML forbids
 			} else {
 				d.buf = append(d.buf, byte(-r))
 			}
@@ -1039,21 +1053,52 @@ scan:
 	}
 	if expanded {
 		d.buf = append(d.buf, src[mark:end]...)
-		if validate {
-			if msg := invalidChar(unsafe.String(unsafe.SliceData(d.buf), len(d.buf))); msg != "" {
-				d.fail(msg)
-				return 0, 0, false, false
-			}
-		}
-		return 0, 0, true, true
 	}
-	if validate {
-		if msg := invalidChar(src[start:end]); msg != "" {
+	if controls || nonASCII { // else ASCII without controls: valid
+		out := src[start:end]
+		if expanded {
+			out = unsafe.String(unsafe.SliceData(d.buf), len(d.buf))
+		}
+		if msg := charsProblem(out, controls); msg != "" {
 			d.fail(msg)
 			return 0, 0, false, false
 		}
 	}
+	if expanded {
+		return 0, 0, true, true
+	}
 	return start, end, false, true
+}
+
+// charsProblem is invalidChar(s) for a text that holds a C0 control or a
+// character reference only when controls is true: for other text,
+// validUTF8Chars' test comes first (invalidChar then only finds the
+// message for the rare text it fails).
+func charsProblem(s string, controls bool) string {
+	if controls || !validUTF8Chars(s) {
+		return invalidChar(s)
+	}
+	return ""
+}
+
+// validUTF8Chars reports whether s, which holds no C0 control, is UTF-8
+// of XML characters only (invalidChar(s) == ""): valid UTF-8 encodes no
+// surrogate and nothing above U+10FFFF, so what is left to find are
+// U+FFFE and U+FFFF, EF BF BE and EF BF BF (TestValidUTF8CharsIsInvalidChar).
+func validUTF8Chars(s string) bool {
+	if !utf8.ValidString(s) {
+		return false
+	}
+	for i := 0; ; i++ {
+		k := strings.Index(s[i:], "\xef\xbf")
+		if k < 0 {
+			return true
+		}
+		i += k
+		if i+2 < len(s) && s[i+2] >= 0xbe {
+			return false
+		}
+	}
 }
 
 // reference reads the entity or character reference at src[amp] == '&'.

@@ -50,3 +50,16 @@ func plainRun(src string, i int) int {
 	}
 	return i
 }
+
+// plainRunUTF8 is plainRun passing over bytes from 0x80 up as well: text
+// takes it once it has met one, since the whole text is then validated
+// as UTF-8 anyway.
+func plainRunUTF8(src string, i int) int {
+	for i+8 <= len(src) {
+		if m := stops(load64(src, i)) &^ load64(src, i); m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
+		}
+		i += 8
+	}
+	return i
+}

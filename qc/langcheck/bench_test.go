@@ -1,6 +1,11 @@
 package langcheck
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/exportqc/exportqc/qc/format/srt"
+	"github.com/exportqc/exportqc/qc/internal/gen"
+)
 
 // subtitleFile builds a 700-cue file (two lines a cue) from a test text by
 // repeating its lines, the size of a feature film's subtitles.
@@ -110,5 +115,17 @@ func BenchmarkSample(b *testing.B) {
 				newSample(text)
 			}
 		})
+	}
+}
+
+// BenchmarkChineseScriptEpisode is G003's reading of the generated
+// Simplified Chinese episode (700 cues) the engine's benchmark checks.
+func BenchmarkChineseScriptEpisode(b *testing.B) {
+	doc := srt.Read(string(gen.EpisodeBytes(gen.EpisodeOptions{Seed: 1, Format: "srt", Language: "zh-Hans"})))
+	b.ReportAllocs()
+	for b.Loop() {
+		if ScriptMismatch("zh-Hans", documentScript(doc, "Hans"), ScriptOptions{}) != nil {
+			b.Fatal("reported")
+		}
 	}
 }

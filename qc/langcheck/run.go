@@ -103,7 +103,7 @@ func runChineseScriptMismatch(p *rule.Pass) {
 	if p.File.Language == "" || len(p.Doc.Cues) == 0 || p.File.LanguageSource == rule.LanguageFromContent {
 		return
 	}
-	want := ChineseScriptOf(p.File.Language)
+	want := declaredFacts(p.File.Language).chinese
 	if want == "" {
 		return
 	}

@@ -1,6 +1,11 @@
 package langcheck
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/exportqc/exportqc/qc/format/srt"
+	"github.com/exportqc/exportqc/qc/internal/gen"
+)
 
 // subtitleFile builds a 700-cue file (two lines a cue) from a test text by
 // repeating its lines, the size of a feature film's subtitles.
@@ -108,6 +113,43 @@ func BenchmarkSample(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				newSample(text)
+			}
+		})
+	}
+}
+
+// BenchmarkChineseScriptEpisode is G003's reading of the generated
+// Simplified Chinese episode (700 cues) the engine's benchmark checks.
+func BenchmarkChineseScriptEpisode(b *testing.B) {
+	doc := srt.Read(string(gen.EpisodeBytes(gen.EpisodeOptions{Seed: 1, Format: "srt", Language: "zh-Hans"})))
+	b.ReportAllocs()
+	for b.Loop() {
+		if ScriptMismatch("zh-Hans", documentScript(doc, "Hans"), ScriptOptions{}) != nil {
+			b.Fatal("reported")
+		}
+	}
+}
+
+// BenchmarkContentMismatchEpisode is G002's own work on a generated
+// episode (700 cues) in the engine's way: the tally given (the line facts
+// take it in their own pass), the lines read from the cues as far as the
+// verdict needs.
+func BenchmarkContentMismatchEpisode(b *testing.B) {
+	for _, lang := range []string{"ru", "ar", "ko", "ja", "zh-Hans", "fr"} {
+		b.Run(lang, func(b *testing.B) {
+			doc := srt.Read(string(gen.EpisodeBytes(gen.EpisodeOptions{Seed: 1, Format: "srt", Language: lang})))
+			tally := TallyLines(DocumentLines(doc))
+			var kept []string
+			b.ReportAllocs()
+			for b.Loop() {
+				r := &cueLines{doc: doc}
+				tl := &textLines{n: len(tally.lines), read: kept[:0], more: func(read []string, to int) []string {
+					kept = r.appendTo(read, to)
+					return kept
+				}}
+				if m := detectMismatch(lang, tl, tally, DefaultMismatchOptions()); m != nil {
+					b.Fatal(m.Message)
+				}
 			}
 		})
 	}

@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"golang.org/x/text/language"
 
+	"github.com/exportqc/exportqc/qc/cue"
 	"github.com/exportqc/exportqc/qc/lang"
 )
 
@@ -29,6 +31,11 @@ var (
 	hanOnce  sync.Once
 	hanFlat  []uint8 // class of bmpLo+i
 	hanExtra map[rune]uint8
+	// hanBMP holds, two bits a code point, 32 code points a word, what
+	// ChineseScript needs of every BMP character: 0 when classifyRanges
+	// does not make it Han, else 1 + its class. One look-up replaces
+	// classifyRanges' range tests and hanClass's.
+	hanBMP *[0x10000 / 32]uint64
 )
 
 func loadHan() {
@@ -45,6 +52,18 @@ func loadHan() {
 	}
 	put(simplifiedOnly, hanSimplified)
 	put(traditionalOnly, hanTraditional)
+
+	// classifyRanges makes a BMP character from U+3400 on Han only in
+	// these two spans (TestHanBMPIsPlainClass holds the table to it for
+	// every code point); the rest of the table stays 0.
+	hanBMP = new([0x10000 / 32]uint64)
+	for _, span := range [][2]rune{{0x3400, 0xA000}, {0xF900, 0xFB00}} {
+		for r := span[0]; r < span[1]; r++ {
+			if classifyRanges(r) == scHan {
+				hanBMP[r>>5] |= uint64(hanClass(r)+1) << (r & 31 * 2)
+			}
+		}
+	}
 }
 
 func hanClass(r rune) uint8 {
@@ -78,56 +97,121 @@ type ScriptStats struct {
 // scripts (人, 我, 的, 后, 台, 里) never count as evidence for either.
 func ChineseScript(lines []string) ScriptStats {
 	hanOnce.Do(loadHan)
-	var st ScriptStats
-	var seen [(bmpHi - bmpLo + 63) / 64]uint64
-	var seenExtra map[rune]bool
+	t := hanTally{tracked: 1<<(1+hanSimplified) | 1<<(1+hanTraditional)}
 	for _, line := range lines {
-		for _, r := range line {
-			// Han starts at U+3400, past runeInfo: classifyRanges directly.
-			if r < 0x3400 || classifyRanges(r) != scHan {
-				continue
+		t.add(line)
+	}
+	return t.stats()
+}
+
+// documentScript is what ScriptMismatch reads of ChineseScript of the
+// document's display lines (DocumentLines) for a file declared in script
+// want ("Hans" or "Hant"): the counts, and the distinct characters and
+// examples of the other script only. The lines are read from the cues
+// as they stand, without listing them first; a file of the declared
+// script then spends nothing on its own script's characters but a count.
+func documentScript(doc *cue.Document, want string) ScriptStats {
+	hanOnce.Do(loadHan)
+	t := hanTally{tracked: 1 << (1 + hanTraditional)}
+	if want == "Hant" {
+		t.tracked = 1 << (1 + hanSimplified)
+	}
+	for i := range doc.Cues {
+		if doc.Cues[i].Comment {
+			continue
+		}
+		for _, l := range doc.Cues[i].Lines {
+			t.add(l.Text)
+		}
+	}
+	return t.stats()
+}
+
+// hanTally is ChineseScript's count: occurrences by table class (hanBMP's
+// 0 not Han, 1 + hanShared, ...), and the distinct characters of the
+// tracked script-specific classes seen so far, the first few as examples.
+type hanTally struct {
+	n         [4]int
+	tracked   uint64      // bit 1 + class set: that class's distinct characters are kept
+	st        ScriptStats // the distinct counts and examples
+	seen      [(bmpHi - bmpLo + 63) / 64]uint64
+	seenExtra map[rune]bool
+}
+
+func (t *hanTally) stats() ScriptStats {
+	st := t.st
+	st.Shared, st.Simplified, st.Traditional = t.n[1+hanShared], t.n[1+hanSimplified], t.n[1+hanTraditional]
+	return st
+}
+
+// add counts the Han characters of line. It reads UTF-8 itself rather
+// than ranging over runes: a well-formed three-byte character from U+3000
+// on is looked up in hanBMP at once, and any other byte below 0xF0 starts
+// nothing Han (Han begins at U+3400), so it is stepped over. Stepping over
+// one byte at a time, or over a character's continuation bytes, loses
+// nothing: every lead byte the range loop decodes is visited, and a
+// continuation byte starts no character. Four-byte characters (and
+// ill-formed bytes from 0xF0) take the range loop's own decoding.
+func (t *hanTally) add(line string) {
+	table := hanBMP
+	for rest := line; len(rest) > 0; {
+		b := rest[0]
+		if b >= 0xE3 && b < 0xF0 && len(rest) >= 3 && rest[1]&0xC0 == 0x80 && rest[2]&0xC0 == 0x80 {
+			r := uint32(b&0x0F)<<12 | uint32(rest[1]&0x3F)<<6 | uint32(rest[2]&0x3F)
+			rest = rest[3:]
+			c := table[r>>5%uint32(len(table))] >> (r % 32 * 2) & 3
+			t.n[c]++
+			if t.tracked>>c&1 != 0 {
+				t.distinct(rune(r), uint8(c-1))
 			}
+			continue
+		}
+		if b < 0xF0 {
+			rest = rest[1:]
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(rest)
+		rest = rest[n:]
+		if classifyRanges(r) == scHan {
 			c := hanClass(r)
-			if c == hanShared {
-				st.Shared++
-				continue
-			}
-			first := false
-			if r >= bmpLo && r < bmpHi {
-				i := r - bmpLo
-				if seen[i>>6]&(1<<(i&63)) == 0 {
-					seen[i>>6] |= 1 << (i & 63)
-					first = true
-				}
-			} else {
-				if seenExtra == nil {
-					seenExtra = map[rune]bool{}
-				}
-				if !seenExtra[r] {
-					seenExtra[r] = true
-					first = true
-				}
-			}
-			if c == hanSimplified {
-				st.Simplified++
-				if first {
-					st.DistinctSimplified++
-					if len(st.SimplifiedExamples) < maxExamples {
-						st.SimplifiedExamples = append(st.SimplifiedExamples, r)
-					}
-				}
-			} else {
-				st.Traditional++
-				if first {
-					st.DistinctTraditional++
-					if len(st.TraditionalExamples) < maxExamples {
-						st.TraditionalExamples = append(st.TraditionalExamples, r)
-					}
-				}
+			t.n[1+c%3]++
+			if t.tracked>>(1+c)&1 != 0 {
+				t.distinct(r, c)
 			}
 		}
 	}
-	return st
+}
+
+// distinct notes a script-specific character r of class c: a new one is
+// counted, and kept as an example while there are few.
+func (t *hanTally) distinct(r rune, c uint8) {
+	if r >= bmpLo && r < bmpHi {
+		i := r - bmpLo
+		if t.seen[i>>6]&(1<<(i&63)) != 0 {
+			return
+		}
+		t.seen[i>>6] |= 1 << (i & 63)
+	} else {
+		if t.seenExtra == nil {
+			t.seenExtra = map[rune]bool{}
+		}
+		if t.seenExtra[r] {
+			return
+		}
+		t.seenExtra[r] = true
+	}
+	st := &t.st
+	if c == hanSimplified {
+		st.DistinctSimplified++
+		if len(st.SimplifiedExamples) < maxExamples {
+			st.SimplifiedExamples = append(st.SimplifiedExamples, r)
+		}
+	} else {
+		st.DistinctTraditional++
+		if len(st.TraditionalExamples) < maxExamples {
+			st.TraditionalExamples = append(st.TraditionalExamples, r)
+		}
+	}
 }
 
 // ScriptOptions are the thresholds of G003.

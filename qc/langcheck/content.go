@@ -11,7 +11,6 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/exportqc/exportqc/qc/internal/utf8x"
-	"github.com/exportqc/exportqc/qc/lang"
 )
 
 // MismatchOptions are the thresholds of G002. A zero field takes its
@@ -265,7 +264,7 @@ func (st *textStats) measureLine(line string, info *[runeInfoEnd]uint8) (letters
 		if r < runeInfoEnd {
 			f = info[r]
 		} else {
-			f = infoOf(r)
+			f = infoAbove(r)
 		}
 		sc := script(f & infoScript)
 		if sc == scNone {
@@ -361,19 +360,11 @@ func DetectMismatch(declared string, lines []string, opts MismatchOptions) *Mism
 // (nil: it is taken here).
 func detectMismatch(declared string, lines *textLines, tally *Tally, opts MismatchOptions) *Mismatch {
 	opts = opts.withDefaults()
-	canon, p := CheckTag(declared)
-	if canon == "" || p != nil && p.Severity == SeverityError {
+	d := declaredFacts(declared)
+	if !d.check {
 		return nil
 	}
-	t, err := lang.Parse(canon)
-	if err != nil {
-		return nil
-	}
-	first := strings.ToLower(strings.SplitN(canon, "-", 2)[0])
-	if _, special := specialBases[first]; special {
-		return nil
-	}
-	base := foldTag(canon)
+	canon, t, base := d.canon, d.tag, d.base
 	need := opts.MinLetters
 	if wordsInFull {
 		need = -1

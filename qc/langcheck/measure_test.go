@@ -241,3 +241,13 @@ func detectedName(t *unicode.RangeTable) string {
 	}
 	return "?"
 }
+
+// TestInfoAboveIsInfoOf: the shortcut answers infoOf for every code point
+// it serves.
+func TestInfoAboveIsInfoOf(t *testing.T) {
+	for r := rune(runeInfoEnd); r <= 0x10FFFF; r++ {
+		if got, want := infoAbove(r), infoOf(r); got != want {
+			t.Fatalf("U+%04X: %#x, infoOf %#x", r, got, want)
+		}
+	}
+}

@@ -100,11 +100,15 @@ func runContentMismatch(p *rule.Pass) {
 
 // runChineseScriptMismatch checks (G003) a Chinese file's script.
 func runChineseScriptMismatch(p *rule.Pass) {
-	if p.File.Language == "" || len(p.Doc.Cues) == 0 || p.File.LanguageSource == rule.LanguageFromContent || ChineseScriptOf(p.File.Language) == "" {
+	if p.File.Language == "" || len(p.Doc.Cues) == 0 || p.File.LanguageSource == rule.LanguageFromContent {
+		return
+	}
+	want := declaredFacts(p.File.Language).chinese
+	if want == "" {
 		return
 	}
 	opt := ScriptOptionsFrom(p.Int("min_script_chars"), p.Float("min_other_script_share"))
-	if m := ScriptMismatch(p.File.Language, ChineseScript(TextLines(p)), opt); m != nil {
+	if m := ScriptMismatch(p.File.Language, documentScript(p.Doc, want), opt); m != nil {
 		p.Report(mismatchFinding(m, p.Source("min_other_script_share")))
 	}
 }

@@ -123,6 +123,18 @@ func infoOf(r rune) uint8 {
 	return info
 }
 
+// infoAbove is infoOf for r ≥ runeInfoEnd, the blocks Chinese and Korean
+// text is made of answered without a call: letters without case.
+func infoAbove(r rune) uint8 {
+	switch {
+	case r >= 0x4E00 && r < 0xA000:
+		return uint8(scHan)
+	case r >= 0xAC00 && r < 0xD7A4:
+		return uint8(scHangul)
+	}
+	return infoOf(r)
+}
+
 // classifyRanges is classify, by walking the blocks.
 func classifyRanges(r rune) script {
 	if r < utf8.RuneSelf {

@@ -201,10 +201,10 @@ func (e *jsonEnc) findingFields(f *rule.Finding, ind string, withName bool, sour
 // through source, as findingFields describes.
 func appendFindingRest(b []byte, f *rule.Finding, k *findingKeys, source int) []byte {
 	if f.Line != 0 {
-		b = strconv.AppendInt(append(b, k.line...), int64(f.Line), 10)
+		b = appendDecimal(append(b, k.line...), f.Line)
 	}
 	if f.Cue != 0 {
-		b = strconv.AppendInt(append(b, k.cue...), int64(f.Cue), 10)
+		b = appendDecimal(append(b, k.cue...), f.Cue)
 	}
 	if f.CueID != "" {
 		b = appendJSONString(append(b, k.cueID...), f.CueID)
@@ -227,7 +227,7 @@ func appendFindingRest(b []byte, f *rule.Finding, k *findingKeys, source int) []
 	if f.Source != "" {
 		b = append(b, k.source...)
 		if source >= 0 {
-			b = strconv.AppendInt(b, int64(source), 10)
+			b = appendDecimal(b, source)
 		} else {
 			b = appendJSONString(b, f.Source)
 		}

@@ -184,7 +184,7 @@ func (o TextOptions) writeFinding(bw *bufio.Writer, f *rule.Finding, bufs *lineB
 	bw.WriteString(safeLine(displayPath(f.File)))
 	if f.Line > 0 {
 		bw.WriteByte(':')
-		bw.Write(strconv.AppendInt(bufs.safe[:0], int64(f.Line), 10))
+		bw.Write(appendDecimal(bufs.safe[:0], f.Line))
 	}
 	bw.WriteString(": ")
 	bw.WriteString(o.severity(f.Severity))

@@ -106,15 +106,11 @@ func writeTextStream(w io.Writer, s *Stream, o TextOptions) error {
 			bw.WriteString(": no findings\n")
 			continue
 		}
-		var c rule.Counts
-		failed := false
-		for _, f := range shownAll {
-			c.AddFinding(&f)
-			failed = failed || fails(f.Severity)
-		}
-		d.add(path, c, shownAll)
+		d.tally = tallyRules(d.tally, shownAll)
+		c, worst := tallyCounts(d.tally)
+		d.addRules(path, c, d.tally)
 		bw.WriteByte('\n')
-		bw.WriteString("  " + o.verdict(!failed) + ": " + safeLine(severityCountsByRule(shownAll)) + "\n")
+		bw.WriteString("  " + o.verdict(!fails(worst)) + ": " + safeLine(severityCountsByRule(d.tally)) + "\n")
 		shown := firstFindings(shownAll, limit)
 		for j := range shown {
 			o.writeFinding(bw, &shown[j], &bufs)

@@ -65,3 +65,29 @@ func tallyCounts(rows []ruleTally) (rule.Counts, rule.Severity) {
 	}
 	return c, worst
 }
+
+// notShownByRule is notShownCounts from the file's tally: each rule's
+// problems less those of its findings shown (a handful), instead of a
+// pass over every finding deciding which were shown.
+func notShownByRule(rows []ruleTally, all, shown []rule.Finding) (int, []ruleCount) {
+	if len(shown) == len(all) {
+		return 0, nil
+	}
+	left := make([]ruleCount, len(rows))
+	for i := range rows {
+		left[i] = ruleCount{Code: rows[i].code, Count: rows[i].problems[0] + rows[i].problems[1] + rows[i].problems[2]}
+	}
+	for i := range shown {
+		left[rowOf(rows, shown[i].Rule)].Count -= problems(&shown[i])
+	}
+	rc := left[:0]
+	n := 0
+	for _, c := range left {
+		if c.Count > 0 {
+			rc = append(rc, c)
+			n += c.Count
+		}
+	}
+	sortRuleCounts(rc)
+	return n, rc
+}

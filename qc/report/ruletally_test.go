@@ -46,6 +46,14 @@ func TestRuleTallyMatchesPlainPasses(t *testing.T) {
 			if g, w := severityCountsByRule(got.tally), plainSeverityCountsByRule(fs); g != w {
 				t.Fatalf("round %d file %d: %q, want %q", round, file, g, w)
 			}
+			for _, limit := range []int{0, 1, 3, 5, len(fs)} {
+				shown := firstFindings(fs, limit)
+				gn, grc := notShownByRule(got.tally, fs, shown)
+				wn, wrc := notShownCounts(fs, shown)
+				if gn != wn || !reflect.DeepEqual(grc, wrc) {
+					t.Fatalf("round %d file %d limit %d: %d not shown %v, want %d %v", round, file, limit, gn, grc, wn, wrc)
+				}
+			}
 			got.addRules(path, gotC, got.tally)
 			want.add(path, c, fs) // the same tally, through the entry the other writers use
 			plain.add(fs)

@@ -115,7 +115,7 @@ func writeTextStream(w io.Writer, s *Stream, o TextOptions) error {
 		for j := range shown {
 			o.writeFinding(bw, &shown[j], &bufs)
 		}
-		if n, rc := notShownCounts(shownAll, shown); n > 0 {
+		if n, rc := notShownByRule(d.tally, shownAll, shown); n > 0 {
 			fmt.Fprintf(bw, "  + %s more: %s — --all to list\n", groupDigits(n), safeLine(ruleCountsPhrase(rc, 3)))
 		}
 	}

@@ -77,6 +77,12 @@ type fileResult struct {
 	perRule int
 	kept    map[string]int
 	over    []overflow
+	// counting is the rule whose findings are arriving, and counted how
+	// many of them are kept so far: a rule reports its findings one after
+	// another, so kept is only read and written when the rule changes,
+	// not hashed twice for each finding.
+	counting string
+	counted  int
 }
 
 // overflow counts the findings of one rule dropped for a file, keeping the
@@ -88,17 +94,27 @@ type overflow struct {
 
 func (r *fileResult) add(f rule.Finding) {
 	if r.perRule > 0 {
-		if r.kept == nil {
-			r.kept = map[string]int{}
+		if f.Rule != r.counting || r.kept == nil {
+			r.countRule(f.Rule)
 		}
-		n := r.kept[f.Rule]
-		if n >= r.perRule {
+		if r.counted >= r.perRule {
 			r.countDropped(f)
 			return
 		}
-		r.kept[f.Rule] = n + 1
+		r.counted++
 	}
 	r.findings = append(r.findings, f)
+}
+
+// countRule makes code the rule counted, putting back the count of the
+// one counted until now.
+func (r *fileResult) countRule(code string) {
+	if r.kept == nil {
+		r.kept = map[string]int{}
+	} else {
+		r.kept[r.counting] = r.counted
+	}
+	r.counting, r.counted = code, r.kept[code]
 }
 
 func (r *fileResult) countDropped(f rule.Finding) {
@@ -122,7 +138,7 @@ func (r *fileResult) addOverflowSummaries() {
 			Source: o.last.Source, More: o.dropped - 1} // it stands for the dropped ones: totals count them
 		r.findings = append(r.findings, f)
 	}
-	r.over, r.kept = nil, nil
+	r.over, r.kept, r.counting, r.counted = nil, nil, "", 0
 }
 
 // runError is the run-level error of a result whose file could not be

@@ -119,8 +119,12 @@ func dropRepeatedNotes(once map[string]bool, findings []rule.Finding, seen map[s
 	if len(once) == 0 {
 		return findings
 	}
-	kept := findings[:0]
-	for _, f := range findings {
+	// Findings move down only from the first one dropped: most files drop
+	// none, and moving a finding (a large struct full of pointers) costs
+	// a copy and the collector's write barriers.
+	kept := 0
+	for i := range findings {
+		f := &findings[i]
 		if once[f.Rule] {
 			key := f.Rule + "\x00" + f.Message
 			if seen[key] {
@@ -128,9 +132,13 @@ func dropRepeatedNotes(once map[string]bool, findings []rule.Finding, seen map[s
 			}
 			seen[key] = true
 		}
-		kept = append(kept, f)
+		if kept != i {
+			findings[kept] = *f
+		}
+		kept++
 	}
-	return kept
+	clear(findings[kept:]) // the dropped tail must not keep its strings alive
+	return findings[:kept]
 }
 
 // onceCodes are the codes of the rules whose finding is given once per run.

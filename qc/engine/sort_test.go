@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/exportqc/exportqc/qc/rule"
@@ -59,6 +60,17 @@ func TestReportOrderKeyedAndGeneral(t *testing.T) {
 		"one file, past 32 bits": func(i int) rule.Finding {
 			return rule.Finding{File: "a.srt", Cue: big[rng.IntN(len(big))], Line: rng.IntN(3)}
 		},
+		"one file, at the packed key's bounds": func(i int) rule.Finding {
+			return rule.Finding{File: "a.srt", Cue: []int{0, 1, packedCueMax - 1, packedCueMax}[rng.IntN(4)],
+				Line: []int{0, 2, packedLineMax - 1, packedLineMax}[rng.IntN(4)]}
+		},
+		"one file, past the packed key's bounds": func(i int) rule.Finding {
+			return rule.Finding{File: "a.srt", Cue: []int{0, packedCueMax, packedCueMax + 1}[rng.IntN(3)],
+				Line: []int{0, packedLineMax, packedLineMax + 1}[rng.IntN(3)]}
+		},
+		"one file, packed": func(i int) rule.Finding {
+			return rule.Finding{File: "a.srt", Cue: rng.IntN(4), Line: []int{0, 1, packedLineMax}[rng.IntN(3)]}
+		},
 		"several files": func(i int) rule.Finding {
 			return rule.Finding{File: []string{"b.srt", "a.srt", "c.srt"}[rng.IntN(3)], Cue: rng.IntN(4), Line: rng.IntN(2)}
 		},
@@ -73,9 +85,15 @@ func TestReportOrderKeyedAndGeneral(t *testing.T) {
 		}
 		want := slices.Clone(fs)
 		slices.SortStableFunc(want, compareFindings)
-		for k, i := range reportOrder(fs) {
-			if fs[i].Expected != want[k].Expected {
-				t.Fatalf("%s: position %d holds finding %s, want %s", name, k, fs[i].Expected, want[k].Expected)
+		orders := map[string][]int32{"reportOrder": reportOrder(fs)}
+		if strings.Contains(name, "packed") && !strings.Contains(name, "past") {
+			orders["packedOrder"] = packedOrder(fs) // what reportOrder takes for them
+		}
+		for by, order := range orders {
+			for k, i := range order {
+				if fs[i].Expected != want[k].Expected {
+					t.Fatalf("%s, %s: position %d holds finding %s, want %s", name, by, k, fs[i].Expected, want[k].Expected)
+				}
 			}
 		}
 	}

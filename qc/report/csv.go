@@ -95,11 +95,11 @@ func (n *csvNumbers) cells(f *rule.Finding) (line, cueNo, start, end string) {
 	b := n.buf[:0]
 	var cut [4]int
 	if f.Line > 0 {
-		b = strconv.AppendInt(b, int64(f.Line), 10)
+		b = appendDecimal(b, f.Line)
 	}
 	cut[0] = len(b)
 	if f.Cue > 0 {
-		b = strconv.AppendInt(b, int64(f.Cue), 10)
+		b = appendDecimal(b, f.Cue)
 	}
 	cut[1] = len(b)
 	if f.Start != nil {

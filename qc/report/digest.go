@@ -308,19 +308,29 @@ func fileFactList(f *File) []string {
 
 // severityCountsByRule is "3 errors (T004 ×2, L001 ×1), 5 warnings (T005
 // ×5)": a file's counts per severity, each with its rules; severities
-// without findings are left out.
-func severityCountsByRule(fs []rule.Finding) string {
+// without findings are left out. rows are the file's findings tallied by
+// rule (tallyRules).
+func severityCountsByRule(rows []ruleTally) string {
 	var n [3]int
-	for i := range fs {
-		n[sevIndex(fs[i].Severity)] += problems(&fs[i])
+	for i := range rows {
+		for k, c := range rows[i].problems {
+			n[k] += c
+		}
 	}
 	var parts []string
+	var rc []ruleCount
 	for _, k := range []int{2, 1, 0} {
 		if n[k] == 0 {
 			continue
 		}
 		one, many := [3]string{"info", "warning", "error"}[k], [3]string{"info", "warnings", "errors"}[k]
-		rc := countRulesWhere(fs, func(_ int, f *rule.Finding) bool { return sevIndex(f.Severity) == k })
+		rc = rc[:0]
+		for i := range rows {
+			if c := rows[i].problems[k]; c > 0 {
+				rc = append(rc, ruleCount{Code: rows[i].code, Count: c})
+			}
+		}
+		sortRuleCounts(rc)
 		parts = append(parts, count(n[k], one, many)+" ("+ruleCountsPhrase(rc, 0)+")")
 	}
 	return strings.Join(parts, ", ")
@@ -360,6 +370,7 @@ type digestCounts struct {
 	ruleIndex    map[string]int
 	worst        []worstFile // at most worstFilesShown, worst first
 	withFindings int         // files with findings listed
+	tally        []ruleTally // the last file's, kept for its memory
 }
 
 type worstFile struct {
@@ -369,28 +380,31 @@ type worstFile struct {
 
 // add counts one file's listed findings.
 func (d *digestCounts) add(path string, c rule.Counts, fs []rule.Finding) {
+	d.tally = tallyRules(d.tally, fs)
+	d.addRules(path, c, d.tally)
+}
+
+// addRules counts one file's listed findings, tallied by rule: one look-up
+// per rule of the file rather than two for each finding.
+func (d *digestCounts) addRules(path string, c rule.Counts, rows []ruleTally) {
 	if d.ruleIndex == nil {
 		d.ruleIndex = map[string]int{}
 	}
-	seen := map[string]bool{}
-	for i := range fs {
-		f := &fs[i]
-		k, ok := d.ruleIndex[f.Rule]
+	for i := range rows {
+		r := &rows[i]
+		k, ok := d.ruleIndex[r.code]
 		if !ok {
 			k = len(d.rules)
-			d.ruleIndex[f.Rule] = k
-			d.rules = append(d.rules, ruleStat{Code: f.Rule, Name: f.Name, Severity: f.Severity})
+			d.ruleIndex[r.code] = k
+			d.rules = append(d.rules, ruleStat{Code: r.code, Name: r.name, Severity: r.severity})
 		}
 		s := &d.rules[k]
-		s.Count += 1 + f.More
-		s.Severity = max(s.Severity, f.Severity)
+		s.Count += r.count
+		s.Severity = max(s.Severity, r.severity)
 		if s.Name == "" {
-			s.Name = f.Name
+			s.Name = r.name
 		}
-		if !seen[f.Rule] {
-			seen[f.Rule] = true
-			s.Files++
-		}
+		s.Files++
 	}
 	d.withFindings++
 	// Insert after every file at least as bad (a stable sort's order:

@@ -201,10 +201,10 @@ func (e *jsonEnc) findingFields(f *rule.Finding, ind string, withName bool, sour
 // through source, as findingFields describes.
 func appendFindingRest(b []byte, f *rule.Finding, k *findingKeys, source int) []byte {
 	if f.Line != 0 {
-		b = strconv.AppendInt(append(b, k.line...), int64(f.Line), 10)
+		b = appendDecimal(append(b, k.line...), f.Line)
 	}
 	if f.Cue != 0 {
-		b = strconv.AppendInt(append(b, k.cue...), int64(f.Cue), 10)
+		b = appendDecimal(append(b, k.cue...), f.Cue)
 	}
 	if f.CueID != "" {
 		b = appendJSONString(append(b, k.cueID...), f.CueID)
@@ -227,7 +227,7 @@ func appendFindingRest(b []byte, f *rule.Finding, k *findingKeys, source int) []
 	if f.Source != "" {
 		b = append(b, k.source...)
 		if source >= 0 {
-			b = strconv.AppendInt(b, int64(source), 10)
+			b = appendDecimal(b, source)
 		} else {
 			b = appendJSONString(b, f.Source)
 		}
@@ -280,7 +280,7 @@ func appendJSONString(b []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
 		// Most text needs no escaping: pass over it eight bytes at a time.
-		for i+8 <= len(s) && plainJSON8(s, i) {
+		for i+8 <= len(s) && plainJSON8(word8(s[i:i+8])) {
 			i += 8
 		}
 		if i == len(s) {
@@ -369,16 +369,23 @@ const (
 	slash8 = 0x5c5c5c5c5c5c5c5c // backslash
 )
 
-// plainJSON8 reports whether s[i:i+8] is ASCII with no byte JSON escapes:
-// no control byte, quote or backslash. A byte below n shows as a high bit
-// in (x - n*ones8) &^ x; an equal byte as a zero byte after XOR. The test
-// can fail a clean block only next to a byte that needs a look (a borrow
-// runs up from a true hit), never pass a block that holds one; such a
-// block goes through the byte loop.
-func plainJSON8(s string, i int) bool {
-	x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+// plainJSON8 reports whether the eight bytes of x (word8) are ASCII with
+// no byte JSON escapes: no control byte, quote or backslash. A byte below
+// n shows as a high bit in (x - n*ones8) &^ x; an equal byte as a zero
+// byte after XOR. The test can fail a clean block only next to a byte
+// that needs a look (a borrow runs up from a true hit), never pass a block
+// that holds one; such a block goes through the byte loop. It and word8
+// are small enough to be inlined into the loop that skips plain text.
+func plainJSON8(x uint64) bool {
 	q, bs := x^quote8, x^slash8
 	hits := x | (x-space8)&^x | (q-ones8)&^q | (bs-ones8)&^bs
 	return hits&high8 == 0
+}
+
+// word8 is the first eight bytes of s as one little-endian number: with
+// the length checked once up front, the compiler makes it a single load.
+func word8(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }

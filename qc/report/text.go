@@ -106,20 +106,16 @@ func writeTextStream(w io.Writer, s *Stream, o TextOptions) error {
 			bw.WriteString(": no findings\n")
 			continue
 		}
-		var c rule.Counts
-		failed := false
-		for _, f := range shownAll {
-			c.AddFinding(&f)
-			failed = failed || fails(f.Severity)
-		}
-		d.add(path, c, shownAll)
+		d.tally = tallyRules(d.tally, shownAll)
+		c, worst := tallyCounts(d.tally)
+		d.addRules(path, c, d.tally)
 		bw.WriteByte('\n')
-		bw.WriteString("  " + o.verdict(!failed) + ": " + safeLine(severityCountsByRule(shownAll)) + "\n")
+		bw.WriteString("  " + o.verdict(!fails(worst)) + ": " + safeLine(severityCountsByRule(d.tally)) + "\n")
 		shown := firstFindings(shownAll, limit)
 		for j := range shown {
 			o.writeFinding(bw, &shown[j], &bufs)
 		}
-		if n, rc := notShownCounts(shownAll, shown); n > 0 {
+		if n, rc := notShownByRule(d.tally, shownAll, shown); n > 0 {
 			fmt.Fprintf(bw, "  + %s more: %s — --all to list\n", groupDigits(n), safeLine(ruleCountsPhrase(rc, 3)))
 		}
 	}
@@ -184,7 +180,7 @@ func (o TextOptions) writeFinding(bw *bufio.Writer, f *rule.Finding, bufs *lineB
 	bw.WriteString(safeLine(displayPath(f.File)))
 	if f.Line > 0 {
 		bw.WriteByte(':')
-		bw.Write(strconv.AppendInt(bufs.safe[:0], int64(f.Line), 10))
+		bw.Write(appendDecimal(bufs.safe[:0], f.Line))
 	}
 	bw.WriteString(": ")
 	bw.WriteString(o.severity(f.Severity))

@@ -110,6 +110,14 @@ func classify(text string) kind {
 		}
 		return kindText
 	}
+	if c := text[0]; c >= utf8.RuneSelf && !trimLead(c) {
+		// A line of Russian, Arabic or Chinese text (or "¿Qué?"): its
+		// first character is not one trim removes, so it stays first,
+		// and it is no digit, space or '-': the line is not blank, not
+		// a counter and no timing candidate. Decided without decoding
+		// the edge characters (trim) or walking the line.
+		return kindText
+	}
 	if isNumber(text) {
 		// A counter as written nearly always (no spaces, no BOM): what
 		// the general tests below conclude, as a line of digits is no
@@ -161,6 +169,13 @@ func trim(s string) string {
 	}
 	return strings.Trim(strings.TrimSpace(s), "\ufeff")
 }
+
+// trimLead reports whether c leads (in UTF-8) a character beyond ASCII
+// that trim removes from a line's edge: the Unicode spaces (U+0085 and
+// U+00A0 are led by C2, U+1680 by E1, U+2000 to U+205F by E2, U+3000 by
+// E3) and the BOM (EF). Any other byte from 0x80 up starts a character
+// trim keeps, or a byte that is no character, which it keeps as well.
+func trimLead(c byte) bool { return c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3 || c == 0xEF }
 
 // keptAtEdge says whether trim keeps r at either end of a line.
 func keptAtEdge(r rune) bool { return r != '\ufeff' && !unicode.IsSpace(r) }

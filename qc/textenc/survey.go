@@ -168,6 +168,12 @@ func letterRun(b []byte, i int) int {
 			if byte(x) < 0xC2 {
 				return i
 			}
+			// Most often a second one follows, in a Russian or Arabic
+			// word: both are taken.
+			if x&0xC0E00000 == 0x80C00000 && byte(x>>16) >= 0xC2 {
+				i += 4
+				continue
+			}
 			i += 2
 			continue
 		}

@@ -342,16 +342,16 @@ func TestDeviationsCountedPerKind(t *testing.T) {
 
 // Whatever character beyond ASCII starts a line, classify agrees with
 // the general tests: alone, before a counter's digits, a timing line or
-// text, and before spaces. Every rune trim removes has a lead byte
-// trimLead names (else lines led by it would be taken for text).
+// text, and before spaces. Every rune trim removes is one
+// mayStartTrimmed may see (else lines led by it would be taken for text).
 func TestClassifyEveryLeadingCharacter(t *testing.T) {
 	for r := rune(utf8.RuneSelf); r <= unicode.MaxRune; r++ {
 		if r >= 0xD800 && r <= 0xDFFF {
 			continue
 		}
 		s := string(r)
-		if !keptAtEdge(r) && !trimLead(s[0]) {
-			t.Fatalf("U+%04X is trimmed but its lead byte %#x is not in trimLead", r, s[0])
+		if !keptAtEdge(r) && !mayStartTrimmed(s) {
+			t.Fatalf("U+%04X is trimmed but mayStartTrimmed(%q) is false", r, s)
 		}
 		if r > 0x3100 && r != 0xFEFF && r%97 != 0 {
 			continue // one in 97 of the rest: each lead byte is still met

@@ -32,7 +32,7 @@ func survey(b []byte) (ascii int, valid bool, clean int) {
 				// accented letter every few words, and they were read
 				// one by one.
 				k := bits.TrailingZeros64(h) >> 3
-				if !controls && k > 0 && wordHasControl(asciiBytes(w, k)) {
+				if a := asciiBytes(w, k); !controls && k > 0 && lowOrDEL(a) != 0 && wordHasControl(a) {
 					controls, clean = true, i
 				}
 				i += k
@@ -130,6 +130,11 @@ func asciiBytes(w uint64, k int) uint64 {
 	keep := uint64(1)<<(8*k) - 1
 	return w&keep | ones*' '&^keep
 }
+
+// lowOrDEL has the high bit of each byte of w (eight ASCII bytes) under
+// 0x20 or DEL: zero for most words, which wordHasControl (not inlined)
+// then need not look at.
+func lowOrDEL(w uint64) uint64 { return (^(w + ones*0x60) | (w + ones)) & highs }
 
 // wordHasControl reports whether a word of eight ASCII bytes holds a
 // byte isControl accepts: survey's test of a whole word (see there).

@@ -1,6 +1,9 @@
 package textenc
 
-import "unicode/utf8"
+import (
+	"math/bits"
+	"unicode/utf8"
+)
 
 // survey reads b once for what decoding and the control survey (E005)
 // both need: ascii, the length of its leading run of 7-bit bytes; valid,
@@ -23,7 +26,16 @@ func survey(b []byte) (ascii int, valid bool, clean int) {
 			t := b[i : i+8] // one bounds check; the eight bytes load as one word
 			w := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
 				uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
-			if w&highs != 0 {
+			if h := w & highs; h != 0 {
+				// The ASCII bytes before the first byte from 0x80 up are
+				// passed together: a French or Spanish word holds an
+				// accented letter every few words, and they were read
+				// one by one.
+				k := bits.TrailingZeros64(h) >> 3
+				if a := asciiBytes(w, k); !controls && k > 0 && lowOrDEL(a) != 0 && wordHasControl(a) {
+					controls, clean = true, i
+				}
+				i += k
 				break
 			}
 			if controls {
@@ -45,54 +57,63 @@ func survey(b []byte) (ascii int, valid bool, clean int) {
 				controls, clean = true, i
 			}
 		}
-		// Then the characters of the word the loop stopped at, and of
-		// one running past it, before the next try of a whole word: in a
-		// script beyond ASCII (Korean, Russian) few words are all ASCII,
-		// and a try before each character cost about what the character
-		// did.
-		for end := min(i+8, len(b)); i < end; {
-			c := b[i]
-			if c < utf8.RuneSelf {
-				if !controls && isControl(c) {
-					controls, clean = true, i
-				}
-				i++
-				continue
-			}
-			if ascii < 0 {
-				ascii = i
-			}
-			// Two- and three-byte letters (Latin, Cyrillic, Arabic; Hangul,
-			// kana, Han) are checked here; the rest, with their exceptions,
-			// by runeLen.
-			if c >= 0xC2 && c < 0xE0 && i+1 < len(b) && continuation(b[i+1]) {
-				i += 2
-				// A run of letters beyond ASCII follows (Cyrillic, Arabic),
-				// not the rest of a Latin word after an accented letter.
-				if i+1 < len(b) && (b[i]|b[i+1]) >= utf8.RuneSelf {
-					i = letterRun(b, i)
-				}
-				continue
-			}
-			if c >= 0xE1 && i+2 < len(b) && c <= 0xEF && continuation(b[i+2]) {
-				// After ED the second byte stops at 9F (beyond are surrogates):
-				// tested here, as ED leads a fifth of all Hangul syllables.
-				top := byte(0xBF)
-				if c == 0xED {
-					top = 0x9F
-				}
-				if second := b[i+1]; second >= 0x80 && second <= top {
-					i = letterRun(b, i+3)
-					continue
-				}
-				return ascii, false, 0
-			}
-			size := runeLen(b[i:])
-			if size == 0 {
-				return ascii, false, 0
-			}
-			i += size
+		if i >= len(b) || b[i] < utf8.RuneSelf {
+			break // fewer than eight bytes left, for the loop below
 		}
+		// A character beyond ASCII at b[i].
+		if ascii < 0 {
+			ascii = i
+		}
+		// Two- and three-byte letters (Latin, Cyrillic, Arabic; Hangul,
+		// kana, Han) are checked here; the rest, with their exceptions,
+		// by runeLen.
+		c := b[i]
+		if c >= 0xC2 && c < 0xE0 && i+1 < len(b) && continuation(b[i+1]) {
+			i += 2
+			// A run of letters beyond ASCII follows (Cyrillic, Arabic),
+			// not the rest of a Latin word after an accented letter.
+			if i+1 < len(b) && (b[i]|b[i+1]) >= utf8.RuneSelf {
+				i = letterRun(b, i)
+			}
+			continue
+		}
+		if c >= 0xE1 && i+2 < len(b) && c <= 0xEF && continuation(b[i+2]) {
+			// After ED the second byte stops at 9F (beyond are surrogates):
+			// tested here, as ED leads a fifth of all Hangul syllables.
+			top := byte(0xBF)
+			if c == 0xED {
+				top = 0x9F
+			}
+			if second := b[i+1]; second >= 0x80 && second <= top {
+				i = letterRun(b, i+3)
+				continue
+			}
+			return ascii, false, 0
+		}
+		size := runeLen(b[i:])
+		if size == 0 {
+			return ascii, false, 0
+		}
+		i += size
+	}
+	// The last bytes, fewer than eight, one by one.
+	for i < len(b) {
+		c := b[i]
+		if c < utf8.RuneSelf {
+			if !controls && isControl(c) {
+				controls, clean = true, i
+			}
+			i++
+			continue
+		}
+		if ascii < 0 {
+			ascii = i
+		}
+		size := runeLen(b[i:])
+		if size == 0 {
+			return ascii, false, 0
+		}
+		i += size
 	}
 	if ascii < 0 {
 		ascii = len(b)
@@ -101,6 +122,26 @@ func survey(b []byte) (ascii int, valid bool, clean int) {
 		clean = len(b)
 	}
 	return ascii, true, clean
+}
+
+// asciiBytes is w with its bytes from the k-th up (k < 8) made spaces:
+// the first k bytes of w, all under 0x80, alone in a word of ASCII.
+func asciiBytes(w uint64, k int) uint64 {
+	keep := uint64(1)<<(8*k) - 1
+	return w&keep | ones*' '&^keep
+}
+
+// lowOrDEL has the high bit of each byte of w (eight ASCII bytes) under
+// 0x20 or DEL: zero for most words, which wordHasControl (not inlined)
+// then need not look at.
+func lowOrDEL(w uint64) uint64 { return (^(w + ones*0x60) | (w + ones)) & highs }
+
+// wordHasControl reports whether a word of eight ASCII bytes holds a
+// byte isControl accepts: survey's test of a whole word (see there).
+func wordHasControl(w uint64) bool {
+	below := ^(w + ones*0x60) & highs
+	rest := below &^ (equalBytes(w, '\n') | equalBytes(w, '\r') | equalBytes(w, '\t'))
+	return rest|(w+ones)&highs != 0
 }
 
 // letterRun returns where the run from b[i] of well-formed two- and
@@ -131,6 +172,12 @@ func letterRun(b []byte, i int) int {
 		if x&0xC0E0 == 0x80C0 {
 			if byte(x) < 0xC2 {
 				return i
+			}
+			// Most often a second one follows, in a Russian or Arabic
+			// word: both are taken.
+			if x&0xC0E00000 == 0x80C00000 && byte(x>>16) >= 0xC2 {
+				i += 4
+				continue
 			}
 			i += 2
 			continue

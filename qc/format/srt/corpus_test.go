@@ -131,3 +131,24 @@ func TestCorpusMissingTimecode(t *testing.T) {
 		t.Errorf("diagnostics %+v, want lines 5, 14, 18", doc.Diagnostics)
 	}
 }
+
+// Every line of every SRT in the corpus (Russian, Arabic, Chinese,
+// Korean and Spanish ones among them) is classified as the general
+// tests classify it.
+func TestCorpusClassifyAsGeneral(t *testing.T) {
+	files, _ := cuetest.CorpusFiles(t, "srt")
+	lines := 0
+	for _, f := range files {
+		for s := cue.NewLineScanner(f.Text); s.Scan(); {
+			if l := s.Text(); l != "" {
+				lines++
+				if got, want := classify(l), classifyGeneral(l); got != want {
+					t.Errorf("%s: %q classified %d, want %d", f.Rel, l, got, want)
+				}
+			}
+		}
+	}
+	if lines == 0 {
+		t.Fatal("no lines read")
+	}
+}

@@ -110,6 +110,14 @@ func classify(text string) kind {
 		}
 		return kindText
 	}
+	if c := text[0]; c >= utf8.RuneSelf && !mayStartTrimmed(text) {
+		// A line of Russian, Arabic or Chinese text (or "¿Qué?"): its
+		// first character is not one trim removes, so it stays first,
+		// and it is no digit, space or '-': the line is not blank, not
+		// a counter and no timing candidate. Decided without decoding
+		// the edge characters (trim) or walking the line.
+		return kindText
+	}
 	if isNumber(text) {
 		// A counter as written nearly always (no spaces, no BOM): what
 		// the general tests below conclude, as a line of digits is no
@@ -160,6 +168,23 @@ func trim(s string) string {
 		}
 	}
 	return strings.Trim(strings.TrimSpace(s), "\ufeff")
+}
+
+// mayStartTrimmed reports whether s (s[0] ≥ 0x80) may start with a
+// character trim removes from a line's edge: the Unicode spaces beyond
+// ASCII (U+0085 and U+00A0, C2 85 and C2 A0; U+1680, led by E1; U+2000
+// to U+205F, by E2; U+3000, by E3) and the BOM (EF). Any other start is
+// a character trim keeps, or a byte that is no character, which it keeps
+// as well. "¿" and "¡" (C2 BF, C2 A1), which start about one line of
+// Spanish text in ten, are told apart from the two spaces led by C2.
+func mayStartTrimmed(s string) bool {
+	switch s[0] {
+	case 0xC2:
+		return len(s) < 2 || s[1] == 0x85 || s[1] == 0xA0
+	case 0xE1, 0xE2, 0xE3, 0xEF:
+		return true
+	}
+	return false
 }
 
 // keptAtEdge says whether trim keeps r at either end of a line.

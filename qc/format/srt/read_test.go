@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/exportqc/exportqc/qc/cue"
 	"github.com/exportqc/exportqc/qc/internal/cuetest"
@@ -301,7 +303,11 @@ func TestJoinedFilesBOM(t *testing.T) {
 // any kind, BOMs, digits, dashes, arrows, tags, letters beyond ASCII.
 func TestClassifyShortcutAsGeneral(t *testing.T) {
 	pieces := []string{" ", "\t", "\u3000", "\u00a0", bom, "1", "12", ":", ",", ".", "-", "-->", "->", ">", "<i>", "A", "z", "é",
-		"~", "00:00:01,000", " --> ", "00:00:02,000", "X1:10", "\x7f", "{", "!"}
+		"~", "00:00:01,000", " --> ", "00:00:02,000", "X1:10", "\x7f", "{", "!",
+		// Lines beyond ASCII: letters, the spaces trim removes, bytes
+		// that are no character.
+		"Привет", "مرحبا", "日本", "¿", "¡", "\u0085", "\u1680", "\u2000", "\u200a", "\u2028", "\u202f", "\u205f",
+		"\xc2", "\xe2\x80", "\xe3", "\xef\xbb", "\x80", "\xff"}
 	rng := rand.New(rand.NewPCG(14, 11))
 	for range 20000 {
 		var b strings.Builder
@@ -330,6 +336,38 @@ func TestDeviationsCountedPerKind(t *testing.T) {
 	for i, w := range want {
 		if d := doc.Diagnostics[i]; d.Line != w.line || !strings.HasPrefix(d.Message, w.prefix) {
 			t.Errorf("diagnostic %d: line %d %q, want line %d %q...", i, d.Line, d.Message, w.line, w.prefix)
+		}
+	}
+}
+
+// Whatever character beyond ASCII starts a line, classify agrees with
+// the general tests: alone, before a counter's digits, a timing line or
+// text, and before spaces. Every rune trim removes is one
+// mayStartTrimmed may see (else lines led by it would be taken for text).
+func TestClassifyEveryLeadingCharacter(t *testing.T) {
+	for r := rune(utf8.RuneSelf); r <= unicode.MaxRune; r++ {
+		if r >= 0xD800 && r <= 0xDFFF {
+			continue
+		}
+		s := string(r)
+		if !keptAtEdge(r) && !mayStartTrimmed(s) {
+			t.Fatalf("U+%04X is trimmed but mayStartTrimmed(%q) is false", r, s)
+		}
+		if r > 0x3100 && r != 0xFEFF && r%97 != 0 {
+			continue // one in 97 of the rest: each lead byte is still met
+		}
+		for _, tail := range []string{"", "12", "00:00:01,000 --> 00:00:02,000", " x", "  "} {
+			line := s + tail
+			if got, want := classify(line), classifyGeneral(line); got != want {
+				t.Fatalf("%q: classified %d, want %d", line, got, want)
+			}
+		}
+	}
+	for c := 0x80; c < 0x100; c++ { // lead bytes alone and cut short
+		for _, line := range []string{string([]byte{byte(c)}), string([]byte{byte(c), '1'}), string([]byte{byte(c), 0x80, '1'})} {
+			if got, want := classify(line), classifyGeneral(line); got != want {
+				t.Fatalf("%q: classified %d, want %d", line, got, want)
+			}
 		}
 	}
 }

@@ -65,7 +65,6 @@ func (p *Pending) Commit() error {
 	}
 	forgetTemp(p.tmp)
 	p.tmp = ""
-	syncDir(filepath.Dir(p.target))
 	return nil
 }
 

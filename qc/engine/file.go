@@ -7,7 +7,6 @@ import (
 	"os"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/exportqc/exportqc/qc/cue"
 	"github.com/exportqc/exportqc/qc/format"
@@ -389,34 +388,20 @@ func readFile(path string, limit int64) ([]byte, error) { return readFileInto(ni
 // readFileInto is readFile into buf's array when it has room (a worker's
 // read buffer, see workspace), else into a new one.
 func readFileInto(buf []byte, path string, limit int64) ([]byte, error) {
-	// Stat before opening: opening a FIFO blocks until a writer comes.
-	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
-		return nil, notRegular(st)
-	}
-	// Bounded and retried on a descriptor shortage, whatever --jobs is.
-	fh, err := openfiles.Open(path)
-	if err != nil {
-		if openfiles.Exhausted(err) {
-			return nil, err // kept whole: the run fails, the file is not blamed
-		}
-		return nil, errors.New(strings.TrimPrefix(err.Error(), "open "+path+": "))
-	}
-	defer fh.Close()
-	st, err := fh.Stat()
+	// Only a regular file is opened (openRegular, one per system): a FIFO
+	// or device is refused from the path's stat.
+	fh, size, err := openRegular(path)
 	if err != nil {
 		return nil, err
 	}
-	if !st.Mode().IsRegular() { // replaced between the two looks
-		return nil, notRegular(st)
-	}
-	if st.Size() > limit {
+	defer fh.close()
+	if size > limit {
 		return nil, fmt.Errorf("file too large: %d bytes (%s), over the limit of %s for a subtitle file (max_file_size_mb, --max-file-size-mb); not read",
-			st.Size(), byteSize(st.Size()), byteSize(limit))
+			size, byteSize(size), byteSize(limit))
 	}
 	// One buffer of the size the file says it has (buf's when it has the
 	// room), plus one byte to see whether it grew meanwhile; never more
 	// than limit+1 bytes are read.
-	size := st.Size()
 	data := slices.Grow(buf[:0], int(size)+1)
 	for {
 		if len(data) == cap(data) {
@@ -426,7 +411,7 @@ func readFileInto(buf []byte, path string, limit int64) ([]byte, error) {
 		if left := limit + 1 - int64(len(data)); int64(len(room)) > left {
 			room = room[:left]
 		}
-		n, err := fh.Read(room)
+		n, err := fh.read(room)
 		data = data[:len(data)+n]
 		if int64(len(data)) > limit {
 			return nil, fmt.Errorf("file too large: it grew past the limit of %s while being read (max_file_size_mb)", byteSize(limit))
@@ -443,9 +428,22 @@ func readFileInto(buf []byte, path string, limit int64) ([]byte, error) {
 	}
 }
 
+// openError is the reason a file could not be opened, without the path
+// (the finding is already at it); running out of descriptors is kept
+// whole, so that the run fails instead of the file being blamed.
+func openError(err error) error {
+	var pe *os.PathError
+	if openfiles.Exhausted(err) {
+		return err
+	}
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return errors.New(err.Error())
+}
+
 // notRegular says what a path is instead of a regular file.
-func notRegular(st os.FileInfo) error {
-	m := st.Mode()
+func notRegular(m os.FileMode) error {
 	what := "not a regular file"
 	switch {
 	case m.IsDir():

@@ -66,3 +66,26 @@ func dirExists(p string) bool {
 	st, err := os.Stat(p)
 	return err == nil && st.IsDir()
 }
+
+// A file name's tag and its canonical form, as check reads them for every
+// file of a batch: from the memo, and by the plain functions.
+//
+// Run: go test ./qc/lang -run '^$' -bench TagMemo -cpu 1
+func BenchmarkTagMemo(b *testing.B) {
+	for _, way := range []struct {
+		name      string
+		tag, norm func(string) (string, bool)
+	}{{"memo", nameTag, Normalize}, {"plain", plainNameTag, normalize}} {
+		b.Run(way.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, p := range []string{"ko", "pt-BR", "zh-Hans", "ENG"} {
+					if t, ok := way.tag(p); !ok || t == "" {
+						b.Fatal(p)
+					}
+					way.norm(p)
+				}
+			}
+		})
+	}
+}

@@ -140,22 +140,19 @@ func (r *fileResult) runError() error {
 // its findings are collected in ws's buffer: the caller copies what it
 // keeps out of ws before reusing it (checkInput).
 func checkFile(opts *Options, in input, ws *workspace) fileResult {
-	res := fileResult{record: report.File{Path: in.path, Format: "unknown", Encoding: "unknown"},
-		perRule: opts.maxFindingsPerRule()}
-	if ws != nil {
-		res.findings = ws.findings[:0]
-	}
+	res, add := ws.newResult(fileResult{record: report.File{Path: in.path, Format: "unknown", Encoding: "unknown"},
+		perRule: opts.maxFindingsPerRule()})
 	file := ws.newFile(in.path)
 	if in.walkErr != nil {
 		res.folder = true
 		file.Problemf(0, "%v", in.walkErr)
-		runRules(opts.Rules, file, nil, opts.baseConfig(), &res, ws.newPass())
-		return res
+		runRules(opts.Rules, file, nil, opts.baseConfig(), add, ws.newPass())
+		return *res
 	}
 	doc, encoding, skip, machine := openDoc(in, file, ws.read(opts), opts.SuggestFixes)
 	if machine != nil {
 		res.machine = machine
-		return res
+		return *res
 	}
 	if skip {
 		return fileResult{skip: true}
@@ -165,8 +162,8 @@ func checkFile(opts *Options, in input, ws *workspace) fileResult {
 	}
 	res.record.BOM = file.BOM
 	if doc == nil {
-		runRules(opts.Rules, file, nil, opts.baseConfig(), &res, ws.newPass())
-		return res
+		runRules(opts.Rules, file, nil, opts.baseConfig(), add, ws.newPass())
+		return *res
 	}
 	res.record.Format = doc.Format
 	res.record.Profile = doc.Profile
@@ -187,7 +184,7 @@ func checkFile(opts *Options, in input, ws *workspace) fileResult {
 		res.record.FirstCue, res.record.LastCue = &tc[0], &tc[1]
 	}
 
-	declareLanguage(opts, in, doc, file, &res)
+	declareLanguage(opts, in, doc, file, res)
 	// The language keys the packs' caches, which outlive the read buffer.
 	file.Language = ws.own(file.Language)
 	file.FrameRate, file.FrameRateSource, file.FrameRateDeclared = frameRateFor(opts, in, doc)
@@ -208,8 +205,8 @@ func checkFile(opts *Options, in input, ws *workspace) fileResult {
 	if file.Fix != nil {
 		file.Fix.Configs = cfg
 	}
-	runRules(opts.Rules, file, doc, cfg, &res, ws.newPass())
-	noteMissingShotChanges(opts, file, doc, cfg, &res)
+	runRules(opts.Rules, file, doc, cfg, add, ws.newPass())
+	noteMissingShotChanges(opts, file, doc, cfg, res)
 	res.addOverflowSummaries()
 	if ws != nil {
 		// Nothing of the result points into the document's arrays (its
@@ -217,7 +214,7 @@ func checkFile(opts *Options, in input, ws *workspace) fileResult {
 		// memo that does: the next file's reader may have them.
 		doc.Recycle()
 	}
-	return res
+	return *res
 }
 
 // openDoc reads, decodes, sniffs and parses one file: the one way a
@@ -291,8 +288,9 @@ func openDoc(in input, file *rule.File, read func(string) ([]byte, error), wantF
 // look at the cues first (none when doc is nil: the file could not be
 // read), then those reporting what reading the file found out, so that
 // they see the problems the others ran into. pass is reset for each rule.
-func runRules(rules []*rule.Rule, file *rule.File, doc *cue.Document, cfg map[string]*rule.Config, res *fileResult, pass *rule.Pass) {
-	add := res.add // one method value for every rule, not one each
+// add collects the findings (a fileResult's add: one method value for
+// every rule, not one each).
+func runRules(rules []*rule.Rule, file *rule.File, doc *cue.Document, cfg map[string]*rule.Config, add func(rule.Finding), pass *rule.Pass) {
 	for _, facts := range []bool{false, true} {
 		for _, r := range rules {
 			if r.Run == nil || r.Facts != facts || (doc == nil && !r.Facts) ||

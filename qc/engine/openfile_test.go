@@ -66,7 +66,9 @@ func TestReadFileIsThePlainRead(t *testing.T) {
 
 // plainReadFile is how the engine read a file through os before it made
 // its own system calls: the reference readFile is held to.
-func plainReadFile(path string, limit int64) ([]byte, error) { return plainReadFileInto(nil, path, limit) }
+func plainReadFile(path string, limit int64) ([]byte, error) {
+	return plainReadFileInto(nil, path, limit)
+}
 
 func plainReadFileInto(buf []byte, path string, limit int64) ([]byte, error) {
 	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {

@@ -216,10 +216,12 @@ func Run(ctx context.Context, opts Options) (*report.Report, error) {
 func checkFileSafely(opts *Options, in input, ws *workspace) (res fileResult) {
 	defer func() {
 		if r := recover(); r != nil {
-			res = fileResult{record: report.File{Path: in.path, Format: "unknown", Encoding: "unknown"}}
+			// A result of its own: res stays on the stack in the usual case.
+			failed := &fileResult{record: report.File{Path: in.path, Format: "unknown", Encoding: "unknown"}}
 			file := &rule.File{Path: in.path}
 			file.Problemf(0, "internal error while checking this file (please report it): %v", r)
-			runRules(opts.Rules, file, nil, opts.baseConfig(), &res, new(rule.Pass))
+			runRules(opts.Rules, file, nil, opts.baseConfig(), failed.add, new(rule.Pass))
+			res = *failed
 		}
 	}()
 	return checkFile(opts, in, ws)

@@ -7,7 +7,6 @@ import (
 	"os"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/exportqc/exportqc/qc/cue"
 	"github.com/exportqc/exportqc/qc/format"
@@ -157,22 +156,19 @@ func (r *fileResult) runError() error {
 // its findings are collected in ws's buffer: the caller copies what it
 // keeps out of ws before reusing it (checkInput).
 func checkFile(opts *Options, in input, ws *workspace) fileResult {
-	res := fileResult{record: report.File{Path: in.path, Format: "unknown", Encoding: "unknown"},
-		perRule: opts.maxFindingsPerRule()}
-	if ws != nil {
-		res.findings = ws.findings[:0]
-	}
+	res, add := ws.newResult(fileResult{record: report.File{Path: in.path, Format: "unknown", Encoding: "unknown"},
+		perRule: opts.maxFindingsPerRule()})
 	file := ws.newFile(in.path)
 	if in.walkErr != nil {
 		res.folder = true
 		file.Problemf(0, "%v", in.walkErr)
-		runRules(opts.Rules, file, nil, opts.baseConfig(), &res, ws.newPass())
-		return res
+		runRules(opts.Rules, file, nil, opts.baseConfig(), add, ws.newPass())
+		return *res
 	}
 	doc, encoding, skip, machine := openDoc(in, file, ws.read(opts), opts.SuggestFixes)
 	if machine != nil {
 		res.machine = machine
-		return res
+		return *res
 	}
 	if skip {
 		return fileResult{skip: true}
@@ -182,8 +178,8 @@ func checkFile(opts *Options, in input, ws *workspace) fileResult {
 	}
 	res.record.BOM = file.BOM
 	if doc == nil {
-		runRules(opts.Rules, file, nil, opts.baseConfig(), &res, ws.newPass())
-		return res
+		runRules(opts.Rules, file, nil, opts.baseConfig(), add, ws.newPass())
+		return *res
 	}
 	res.record.Format = doc.Format
 	res.record.Profile = doc.Profile
@@ -204,7 +200,7 @@ func checkFile(opts *Options, in input, ws *workspace) fileResult {
 		res.record.FirstCue, res.record.LastCue = &tc[0], &tc[1]
 	}
 
-	declareLanguage(opts, in, doc, file, &res)
+	declareLanguage(opts, in, doc, file, res)
 	// The language keys the packs' caches, which outlive the read buffer.
 	file.Language = ws.own(file.Language)
 	file.FrameRate, file.FrameRateSource, file.FrameRateDeclared = frameRateFor(opts, in, doc)
@@ -225,8 +221,8 @@ func checkFile(opts *Options, in input, ws *workspace) fileResult {
 	if file.Fix != nil {
 		file.Fix.Configs = cfg
 	}
-	runRules(opts.Rules, file, doc, cfg, &res, ws.newPass())
-	noteMissingShotChanges(opts, file, doc, cfg, &res)
+	runRules(opts.Rules, file, doc, cfg, add, ws.newPass())
+	noteMissingShotChanges(opts, file, doc, cfg, res)
 	res.addOverflowSummaries()
 	if ws != nil {
 		// Nothing of the result points into the document's arrays (its
@@ -234,7 +230,7 @@ func checkFile(opts *Options, in input, ws *workspace) fileResult {
 		// memo that does: the next file's reader may have them.
 		doc.Recycle()
 	}
-	return res
+	return *res
 }
 
 // openDoc reads, decodes, sniffs and parses one file: the one way a
@@ -308,8 +304,9 @@ func openDoc(in input, file *rule.File, read func(string) ([]byte, error), wantF
 // look at the cues first (none when doc is nil: the file could not be
 // read), then those reporting what reading the file found out, so that
 // they see the problems the others ran into. pass is reset for each rule.
-func runRules(rules []*rule.Rule, file *rule.File, doc *cue.Document, cfg map[string]*rule.Config, res *fileResult, pass *rule.Pass) {
-	add := res.add // one method value for every rule, not one each
+// add collects the findings (a fileResult's add: one method value for
+// every rule, not one each).
+func runRules(rules []*rule.Rule, file *rule.File, doc *cue.Document, cfg map[string]*rule.Config, add func(rule.Finding), pass *rule.Pass) {
 	for _, facts := range []bool{false, true} {
 		for _, r := range rules {
 			if r.Run == nil || r.Facts != facts || (doc == nil && !r.Facts) ||
@@ -405,34 +402,20 @@ func readFile(path string, limit int64) ([]byte, error) { return readFileInto(ni
 // readFileInto is readFile into buf's array when it has room (a worker's
 // read buffer, see workspace), else into a new one.
 func readFileInto(buf []byte, path string, limit int64) ([]byte, error) {
-	// Stat before opening: opening a FIFO blocks until a writer comes.
-	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
-		return nil, notRegular(st)
-	}
-	// Bounded and retried on a descriptor shortage, whatever --jobs is.
-	fh, err := openfiles.Open(path)
-	if err != nil {
-		if openfiles.Exhausted(err) {
-			return nil, err // kept whole: the run fails, the file is not blamed
-		}
-		return nil, errors.New(strings.TrimPrefix(err.Error(), "open "+path+": "))
-	}
-	defer fh.Close()
-	st, err := fh.Stat()
+	// Only a regular file is opened (openRegular, one per system): a FIFO
+	// or device is refused from the path's stat.
+	fh, size, err := openRegular(path)
 	if err != nil {
 		return nil, err
 	}
-	if !st.Mode().IsRegular() { // replaced between the two looks
-		return nil, notRegular(st)
-	}
-	if st.Size() > limit {
+	defer fh.close()
+	if size > limit {
 		return nil, fmt.Errorf("file too large: %d bytes (%s), over the limit of %s for a subtitle file (max_file_size_mb, --max-file-size-mb); not read",
-			st.Size(), byteSize(st.Size()), byteSize(limit))
+			size, byteSize(size), byteSize(limit))
 	}
 	// One buffer of the size the file says it has (buf's when it has the
 	// room), plus one byte to see whether it grew meanwhile; never more
 	// than limit+1 bytes are read.
-	size := st.Size()
 	data := slices.Grow(buf[:0], int(size)+1)
 	for {
 		if len(data) == cap(data) {
@@ -442,7 +425,7 @@ func readFileInto(buf []byte, path string, limit int64) ([]byte, error) {
 		if left := limit + 1 - int64(len(data)); int64(len(room)) > left {
 			room = room[:left]
 		}
-		n, err := fh.Read(room)
+		n, err := fh.read(room)
 		data = data[:len(data)+n]
 		if int64(len(data)) > limit {
 			return nil, fmt.Errorf("file too large: it grew past the limit of %s while being read (max_file_size_mb)", byteSize(limit))
@@ -459,9 +442,22 @@ func readFileInto(buf []byte, path string, limit int64) ([]byte, error) {
 	}
 }
 
+// openError is the reason a file could not be opened, without the path
+// (the finding is already at it); running out of descriptors is kept
+// whole, so that the run fails instead of the file being blamed.
+func openError(err error) error {
+	var pe *os.PathError
+	if openfiles.Exhausted(err) {
+		return err
+	}
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return errors.New(err.Error())
+}
+
 // notRegular says what a path is instead of a regular file.
-func notRegular(st os.FileInfo) error {
-	m := st.Mode()
+func notRegular(m os.FileMode) error {
 	what := "not a regular file"
 	switch {
 	case m.IsDir():

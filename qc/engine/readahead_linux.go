@@ -1,8 +1,6 @@
 package engine
 
 import (
-	"os"
-
 	"golang.org/x/sys/unix"
 
 	"github.com/exportqc/exportqc/qc/internal/openfiles"
@@ -13,14 +11,17 @@ import (
 // pages arrive in the background. The file is opened read-only and not
 // changed; non-blocking, so that a FIFO among the inputs (which the
 // reader refuses) does not hang the read-ahead waiting for a writer.
+// Bare system calls, as the reader's (openfile_unix.go): no *os.File for
+// a descriptor held for three calls.
 func adviseWillNeed(path string) {
-	f, err := openfiles.OpenFlags(path, os.O_RDONLY|unix.O_NONBLOCK)
+	fd, err := openfiles.OpenFD(path, unix.O_RDONLY|unix.O_NONBLOCK)
 	if err != nil {
 		return
 	}
-	defer f.Close()
-	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+	defer openfiles.CloseFD(fd)
+	var st unix.Stat_t
+	if unix.Fstat(fd, &st) != nil || st.Mode&unix.S_IFMT != unix.S_IFREG {
 		return
 	}
-	_ = unix.Fadvise(int(f.Fd()), 0, 0, unix.FADV_WILLNEED)
+	_ = unix.Fadvise(fd, 0, 0, unix.FADV_WILLNEED)
 }

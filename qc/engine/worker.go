@@ -28,19 +28,23 @@ func checkInput(opts *Options, in input, progress func()) (fileResult, error) {
 // check is checkInput's work in one workspace, which is ready for the
 // next file when it returns without an error.
 func (ws *workspace) check(opts *Options, in input) (fileResult, error) {
-	res := checkFileSafely(opts, in, ws)
+	// Finished in the workspace's own slot (ownResult keeps pointers to
+	// its strings for a moment: a local would be moved to the heap).
+	ws.res = checkFileSafely(opts, in, ws)
+	res := &ws.res
 	if err := res.runError(); err != nil {
-		return res, err
+		return *res, err
 	}
-	stampDelivery(&res, in)
+	stampDelivery(res, in)
 	collected := res.findings
 	res.findings = sortedCopy(collected)
-	ws.ownResult(&res)
+	ws.ownResult(res)
+	out := *res
 	clear(collected) // the buffer must not keep this file's strings alive
 	ws.findings = collected[:0]
 	if cap(collected) > maxKeptFindings {
 		ws.findings = nil // a rare file with thousands: not kept in every worker
 	}
 	ws.release()
-	return res, nil
+	return out, nil
 }

@@ -30,6 +30,10 @@ type workspace struct {
 	file     rule.File
 	pass     rule.Pass
 	inBuf    []*string // ownResult's list of the strings it copies; emptied after each file
+	// res is the result being collected, add its add method, bound once
+	// (a method value handed to the rules is an allocation each time).
+	res fileResult
+	add func(rule.Finding)
 }
 
 // maxKeptData is the largest read buffer a workspace keeps for the next
@@ -74,6 +78,24 @@ func (ws *workspace) newFile(path string) *rule.File {
 	return &ws.file
 }
 
+// newResult is where checkFile collects a file's result, starting as r,
+// and the function the rules add findings with: the workspace's own, its
+// findings in the workspace's buffer, or new ones without a workspace.
+// checkFile returns a copy; release empties the workspace's.
+func (ws *workspace) newResult(r fileResult) (*fileResult, func(rule.Finding)) {
+	if ws == nil {
+		res := new(fileResult)
+		*res = r
+		return res, res.add
+	}
+	r.findings = ws.findings[:0]
+	ws.res = r
+	if ws.add == nil {
+		ws.add = ws.res.add
+	}
+	return &ws.res, ws.add
+}
+
 // newPass is the rule.Pass runRules resets for each rule.
 func (ws *workspace) newPass() *rule.Pass {
 	if ws == nil {
@@ -88,6 +110,7 @@ func (ws *workspace) newPass() *rule.Pass {
 func (ws *workspace) release() {
 	ws.file.Reset("")
 	ws.pass = rule.Pass{}
+	ws.res = fileResult{}
 	ws.cur = nil
 }
 

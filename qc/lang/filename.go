@@ -157,7 +157,10 @@ func splitName(s string) (parts []string, starts []int) {
 // [-Region], the language a two-letter ISO 639-1 code or one of
 // threeLetter, written in lower or upper case ("fr", "FR", "ENG"; "Be" and
 // "It" are words), the region a real one.
-func nameTag(p string) (string, bool) {
+func nameTag(p string) (string, bool) { return nameTags.get(p, plainNameTag) }
+
+// plainNameTag is nameTag without its memo.
+func plainNameTag(p string) (string, bool) {
 	sub := strings.Split(p, "-")
 	if len(sub) > 3 {
 		return "", false

@@ -41,7 +41,10 @@ func Canonical(raw string) (tag string, deprecated bool, err error) {
 // Normalize is Canonical for callers that only need the form and whether
 // raw is a well-formed tag ("EN" → "en", "nl-nl" → "nl-NL"). An empty tag
 // is not well formed.
-func Normalize(raw string) (string, bool) {
+func Normalize(raw string) (string, bool) { return normalized.get(raw, normalize) }
+
+// normalize is Normalize without its memo.
+func normalize(raw string) (string, bool) {
 	if strings.TrimSpace(raw) == "" {
 		return "", false
 	}

@@ -15,9 +15,10 @@ import (
 // that check "as exportqc check does" use this one, so they cannot differ.
 // Safe for concurrent use; results are cached by the Resolver underneath.
 type RunResolver struct {
-	r    *Resolver
-	req  Request
-	lang languageRulesOnce
+	r     *Resolver
+	req   Request
+	lang  languageRulesOnce
+	files fileConfigs
 }
 
 // NewRunResolver resolves for a run whose flags, profile, variants and
@@ -32,13 +33,18 @@ func (p *RunResolver) Request() Request { return p.req }
 // Resolve is the configuration of a file in language (canonical tag, ""
 // when unknown) with the run's territories.
 func (p *RunResolver) Resolve(language string) (map[string]*rule.Config, error) {
-	return p.rules(p.fileRequest(language, nil, false, ""))
+	return p.ResolveFormat(language, nil, "")
 }
 
 // ResolveFormat adds the variants the file's format calls for to the run's;
 // territories, when not nil, are its delivery's.
 func (p *RunResolver) ResolveFormat(language string, territories []string, format string) (map[string]*rule.Config, error) {
-	return p.rules(p.fileRequest(language, territories, territories != nil, format))
+	if territories != nil {
+		return p.rules(p.fileRequest(language, territories, true, format))
+	}
+	return p.files.get(language, format, func() (map[string]*rule.Config, error) {
+		return p.rules(p.fileRequest(language, nil, false, format))
+	})
 }
 
 // ResolveIn gives a delivery file its configuration with the delivery's

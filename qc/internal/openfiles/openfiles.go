@@ -39,17 +39,32 @@ func Open(path string) (*File, error) { return OpenFlags(path, os.O_RDONLY) }
 // OpenFlags is Open with os.OpenFile's flags (read-only ones: the read-ahead
 // opens non-blocking, so that a FIFO among the inputs cannot hang it).
 func OpenFlags(path string, flag int) (*File, error) {
+	var f *os.File
+	err := withSlot(func() (err error) {
+		f, err = os.OpenFile(path, flag, 0)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &File{File: f}, nil
+}
+
+// withSlot takes a slot and calls open until it succeeds, fails for a
+// reason other than a descriptor shortage, or the shortage outlasts
+// retryFor; the slot is given back unless open succeeded.
+func withSlot(open func() error) error {
 	acquire()
 	pause := time.Millisecond
 	deadline := time.Now().Add(retryFor)
 	for {
-		f, err := os.OpenFile(path, flag, 0)
+		err := open()
 		if err == nil {
-			return &File{File: f}, nil
+			return nil
 		}
 		if !Exhausted(err) || time.Now().After(deadline) {
 			release()
-			return nil, err
+			return err
 		}
 		time.Sleep(pause)
 		pause = min(2*pause, 250*time.Millisecond)

@@ -2,6 +2,7 @@ package checks
 
 import (
 	"math/bits"
+	"sync"
 	"sync/atomic"
 	"unicode/utf8"
 
@@ -31,13 +32,26 @@ type runePage = [256]runeClass
 var runePages [(utf8.MaxRune + 1) >> 8]atomic.Pointer[runePage]
 
 // classOf is r's entry.
-func classOf(r rune) *runeClass {
-	p := runePages[r>>8].Load()
-	if p == nil {
-		p = buildPage(r >> 8)
+func classOf(r rune) *runeClass { return &pageOf(r >> 8)[r&0xFF] }
+
+// pageOf is the page of U+pp00–U+ppFF (pp = page), built when first asked.
+func pageOf(page rune) *runePage {
+	if p := runePages[page].Load(); p != nil {
+		return p
 	}
-	return &p[r&0xFF]
+	return buildPage(page)
 }
+
+// lowClasses are the pages of U+0080–U+07FF, the two-byte characters, in
+// one array: the Cyrillic, Greek, Arabic and Hebrew letters and Latin's
+// accented ones, each with one load and no page to look up.
+var lowClasses = sync.OnceValue(func() *[0x800]runeClass {
+	var t [0x800]runeClass
+	for page := rune(0); page < 8; page++ {
+		copy(t[page<<8:], pageOf(page)[:])
+	}
+	return &t
+})
 
 func buildPage(page rune) *runePage {
 	p := new(runePage)
@@ -58,9 +72,13 @@ func buildPage(page rune) *runePage {
 // scanOther decodes the characters outside ASCII of a line that has some,
 // and returns how many of them are letters tally counted. The two- and
 // three-byte forms are decoded here, without a call; a broken sequence or
-// a four-byte one by utf8x.DecodeRune.
+// a four-byte one by utf8x.DecodeRune. The facts are summed in locals and
+// written once: through f, each character's would be a load and a store
+// the next one waits on.
 func (f *lineFacts) scanOther(s string, tally *langcheck.Tally) (letters int) {
-	f.flags |= nonASCII | unprintable
+	var flags factFlags
+	low, high, after := f.blocksLow, f.blocksHigh, f.afterSpace
+	cont := 0 // continuation bytes: each makes the line a code point shorter than its bytes
 	for i := 0; i < len(s); {
 		b := s[i]
 		if b < utf8.RuneSelf {
@@ -80,20 +98,23 @@ func (f *lineFacts) scanOther(s string, tally *langcheck.Tally) (letters int) {
 			r, n = utf8x.DecodeRune(s[i:])
 		}
 		c := classOf(r)
-		f.flags |= c.flags &^ spaceRune
+		flags |= c.flags
 		if r < 0x800 {
-			f.blocksLow |= 1 << (r >> 5)
+			low |= 1 << (r >> 5)
 		} else {
-			f.blocksHigh |= 1 << c.block
+			high |= 1 << c.block
 		}
 		i += n
-		f.runes -= uint32(n - 1)
+		cont += n - 1
 		if c.flags&spaceRune != 0 && i < len(s) {
-			f.afterSpace |= afterBit(s[i])
+			after |= afterBit(s[i])
 		}
 		if tally != nil && tally.Count(c.class) {
 			letters++
 		}
 	}
+	f.flags |= nonASCII | unprintable | flags&^spaceRune
+	f.blocksLow, f.blocksHigh, f.afterSpace = low, high, after
+	f.runes -= uint32(cont)
 	return letters
 }

@@ -1,0 +1,134 @@
+package checks
+
+import (
+	"math/bits"
+	"unicode/utf8"
+
+	"github.com/exportqc/exportqc/qc/internal/utf8x"
+	"github.com/exportqc/exportqc/qc/langcheck"
+)
+
+// A Russian, Arabic, Chinese or Korean line is mostly bytes outside ASCII,
+// with a space or a mark between its words. scan would read it twice:
+// scanASCII's words, whose only ASCII bytes are those few, then
+// scanOther's characters. scanWide reads it once, character by
+// character: an ASCII byte as scanBytes does (its bit, what follows a
+// space or a mark, runs of full stops), a character outside ASCII from
+// its page. Both give the same facts; the word scan is the faster one
+// where most bytes are ASCII (English, French, German).
+
+// isWide reports whether a line looks mostly outside ASCII: half or more
+// of its first eight bytes are. One load and a count, so that a line
+// scanWide suits is found without a pass of its own.
+func isWide(s string) bool {
+	var w uint64
+	if len(s) >= 8 {
+		_ = s[7]
+		w = uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+		return bits.OnesCount64(w&highBits) >= 4
+	}
+	for k := len(s) - 1; k >= 0; k-- {
+		w = w<<8 | uint64(s[k])
+	}
+	return len(s) > 0 && 2*bits.OnesCount64(w&highBits) >= len(s)
+}
+
+// scanWide is scan for a line isWide reports, in one pass over it.
+func (f *lineFacts) scanWide(s string, tally *langcheck.Tally) {
+	var (
+		set            asciiSet
+		after, afterMk uint32
+		space, mark    uint32    // the byte before was a space or tab (^0), a mark (^0)
+		blank, dbl     factFlags // the byte before was a space (doubleSpace); two in a row
+		flags          factFlags // of the characters outside ASCII
+		low            uint64
+		high           uint32
+		dots           uint16
+		run            int // full stops in a row before i
+		cont           int // continuation bytes: each makes the line a code point shorter than its bytes
+		letters        int // ASCII letters
+		others         int // letters outside ASCII the tally counted
+	)
+	low2 := lowClasses()
+	for i := 0; i < len(s); {
+		b := s[i]
+		if b < utf8.RuneSelf {
+			t := &byteFacts[b]
+			set |= t.bit
+			after |= space & t.after
+			afterMk |= mark & t.after
+			dbl |= blank & t.blank
+			space, mark, blank = t.space, t.mark, t.blank
+			letters += int(t.letter)
+			if b == '.' {
+				run++
+			} else if run > 0 {
+				dots |= 1 << min(run, 15)
+				run = 0
+			}
+			i++
+			continue
+		}
+		// After a space or a mark a character outside ASCII counts as
+		// "any other" (bit 0), as its lead byte does in scanBytes.
+		after |= space & 1
+		afterMk |= mark & 1
+		space, mark, blank = 0, 0, 0
+		if run > 0 {
+			dots |= 1 << min(run, 15)
+			run = 0
+		}
+		// The word: characters outside ASCII up to the next ASCII byte.
+		for {
+			var c *runeClass
+			switch {
+			case b >= 0xC2 && b < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+				r := rune(b&0x1F)<<6 | rune(s[i+1]&0x3F)
+				c = &low2[r&0x7FF]
+				low |= 1 << (r >> 5)
+				i += 2
+				cont++
+			case b >= 0xE0 && b < 0xF0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 &&
+				(b != 0xE0 || s[i+1] >= 0xA0) && (b != 0xED || s[i+1] < 0xA0):
+				// not overlong (E0 80..9F), not a surrogate (ED A0..BF)
+				r := rune(b&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+				p := runePages[r>>8].Load() // classOf, written out: pageOf is too large to inline
+				if p == nil {
+					p = buildPage(r >> 8)
+				}
+				c = &p[r&0xFF]
+				high |= 1 << c.block
+				i += 3
+				cont += 2
+			default:
+				r, n := utf8x.DecodeRune(s[i:])
+				c = classOf(r)
+				if r < 0x800 {
+					low |= 1 << (r >> 5)
+				} else {
+					high |= 1 << c.block
+				}
+				i += n
+				cont += n - 1
+			}
+			flags |= c.flags
+			if c.flags&spaceRune != 0 && i < len(s) {
+				after |= afterBit(s[i])
+			}
+			if tally != nil && tally.Count(c.class) {
+				others++
+			}
+			if i >= len(s) || s[i] < utf8.RuneSelf {
+				break
+			}
+			b = s[i]
+		}
+	}
+	if run > 0 {
+		dots |= 1 << min(run, 15)
+	}
+	*f = lineFacts{ascii: set, afterSpace: after, afterMark: afterMk, dots: dots, blocksLow: low, blocksHigh: high,
+		flags: dbl | nonASCII | unprintable | flags&^spaceRune, runes: uint32(len(s) - cont)}
+	f.finish(s, set|nonASCIIBit, letters, others, tally)
+}

@@ -39,9 +39,7 @@ func (f *lineFacts) scanWide(s string, tally *langcheck.Tally) {
 	var (
 		set            asciiSet
 		after, afterMk uint32
-		space, mark    uint32    // the byte before was a space or tab (^0), a mark (^0)
-		blank, dbl     factFlags // the byte before was a space (doubleSpace); two in a row
-		flags          factFlags // of the characters outside ASCII
+		flags          factFlags // of the characters outside ASCII, and doubleSpace
 		low            uint64
 		high           uint32
 		dots           uint16
@@ -51,15 +49,19 @@ func (f *lineFacts) scanWide(s string, tally *langcheck.Tally) {
 		others         int // letters outside ASCII the tally counted
 	)
 	low2 := lowClasses()
+	// The byte before, for what follows a space or a mark and for two
+	// spaces in a row; one register for the three (a byte outside ASCII
+	// is neither a space nor a mark).
+	prev := &byteFacts[utf8.RuneSelf]
 	for i := 0; i < len(s); {
 		b := s[i]
 		if b < utf8.RuneSelf {
 			t := &byteFacts[b]
 			set |= t.bit
-			after |= space & t.after
-			afterMk |= mark & t.after
-			dbl |= blank & t.blank
-			space, mark, blank = t.space, t.mark, t.blank
+			after |= prev.space & t.after
+			afterMk |= prev.mark & t.after
+			flags |= prev.blank & t.blank
+			prev = t
 			letters += int(t.letter)
 			if b == '.' {
 				run++
@@ -72,9 +74,9 @@ func (f *lineFacts) scanWide(s string, tally *langcheck.Tally) {
 		}
 		// After a space or a mark a character outside ASCII counts as
 		// "any other" (bit 0), as its lead byte does in scanBytes.
-		after |= space & 1
-		afterMk |= mark & 1
-		space, mark, blank = 0, 0, 0
+		after |= prev.space & 1
+		afterMk |= prev.mark & 1
+		prev = &byteFacts[utf8.RuneSelf]
 		if run > 0 {
 			dots |= 1 << min(run, 15)
 			run = 0
@@ -129,6 +131,6 @@ func (f *lineFacts) scanWide(s string, tally *langcheck.Tally) {
 		dots |= 1 << min(run, 15)
 	}
 	*f = lineFacts{ascii: set, afterSpace: after, afterMark: afterMk, dots: dots, blocksLow: low, blocksHigh: high,
-		flags: dbl | nonASCII | unprintable | flags&^spaceRune, runes: uint32(len(s) - cont)}
+		flags: nonASCII | unprintable | flags&^spaceRune, runes: uint32(len(s) - cont)}
 	f.finish(s, set|nonASCIIBit, letters, others, tally)
 }

@@ -34,6 +34,11 @@ func isWide(s string) bool {
 	return len(s) > 0 && 2*bits.OnesCount64(w&highBits) >= len(s)
 }
 
+// loneSpace marks, in a wide line's blocksLow while it is read, a space
+// the word loop took: bit 0 (U+0000–U+001F) is no block of a character
+// outside ASCII, and a spare bit leaves one register more for the loop.
+const loneSpace = 1
+
 // scanWide is scan for a line isWide reports, in one pass over it.
 func (f *lineFacts) scanWide(s string, tally *langcheck.Tally) {
 	var (
@@ -81,7 +86,8 @@ func (f *lineFacts) scanWide(s string, tally *langcheck.Tally) {
 			dots |= 1 << min(run, 15)
 			run = 0
 		}
-		// The word: characters outside ASCII up to the next ASCII byte.
+		// The words: characters outside ASCII, and single spaces between them,
+		// up to the next other ASCII byte.
 		for {
 			var c *runeClass
 			switch {
@@ -121,11 +127,26 @@ func (f *lineFacts) scanWide(s string, tally *langcheck.Tally) {
 			if tally != nil && tally.Count(c.class) {
 				others++
 			}
-			if i >= len(s) || s[i] < utf8.RuneSelf {
+			if i >= len(s) {
 				break
 			}
-			b = s[i]
+			if b = s[i]; b < utf8.RuneSelf {
+				// A lone space between two words outside ASCII adds only
+				// itself and "any other" after a space: taken here, the
+				// word loop goes on over a Korean or Arabic line's words.
+				if b != ' ' || i+1 >= len(s) || s[i+1] < utf8.RuneSelf {
+					break
+				}
+				low |= loneSpace
+				i++
+				b = s[i]
+			}
 		}
+	}
+	if low&loneSpace != 0 {
+		set |= spaceBit
+		after |= 1
+		low &^= loneSpace
 	}
 	if run > 0 {
 		dots |= 1 << min(run, 15)

@@ -34,6 +34,19 @@ func isWide(s string) bool {
 	return len(s) > 0 && 2*bits.OnesCount64(w&highBits) >= len(s)
 }
 
+// isThreeByte reports whether the three bytes of x (the first in the low
+// byte) are a well-formed three-byte character: a lead 1110xxxx, two
+// continuation bytes 10xxxxxx, and after E0 a second byte from A0 (else
+// overlong), after ED one below A0 (else a surrogate). One test of the
+// word for the bit patterns instead of a branch per byte.
+func isThreeByte(x uint32) bool {
+	if x&0xC0C0F0 != 0x8080E0 {
+		return false
+	}
+	lead := byte(x)
+	return lead != 0xE0 && lead != 0xED || (lead == 0xE0) == (x&0x2000 != 0)
+}
+
 // loneSpace marks, in a wide line's blocksLow while it is read, a space
 // the word loop took: bit 0 (U+0000–U+001F) is no block of a character
 // outside ASCII, and a spare bit leaves one register more for the loop.
@@ -97,9 +110,7 @@ func (f *lineFacts) scanWide(s string, tally *langcheck.Tally) {
 				low |= 1 << (r >> 5)
 				i += 2
 				cont++
-			case b >= 0xE0 && b < 0xF0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 &&
-				(b != 0xE0 || s[i+1] >= 0xA0) && (b != 0xED || s[i+1] < 0xA0):
-				// not overlong (E0 80..9F), not a surrogate (ED A0..BF)
+			case i+2 < len(s) && isThreeByte(uint32(b)|uint32(s[i+1])<<8|uint32(s[i+2])<<16):
 				r := rune(b&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
 				p := runePages[r>>8].Load() // classOf, written out: pageOf is too large to inline
 				if p == nil {

@@ -73,6 +73,12 @@ func TestScanLineMatchesPlainScan(t *testing.T) {
 			sameLine(t, "broken sequence", string([]byte{0xD0, 0xB0, byte(b), byte(c), 0xBF, ' ', 0xE4, 0xB8}))
 		}
 	}
+	for _, lead := range []byte{0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF} {
+		for c := 0x70; c < 0xC8; c++ { // every second byte around 80..BF: overlong forms and surrogates included
+			x := string([]byte{lead, byte(c), 0x81})
+			sameLine(t, "three-byte form", "\u4F60"+x+"\u597D "+x+x)
+		}
+	}
 	for _, lang := range gen.Languages() {
 		doc := srt.Read(string(gen.EpisodeBytes(gen.EpisodeOptions{Seed: 2, Format: "srt", Language: lang, Defects: gen.CueDefects{LineTooLong: 20}})))
 		for _, c := range doc.Cues {

@@ -72,13 +72,9 @@ func buildPage(page rune) *runePage {
 // scanOther decodes the characters outside ASCII of a line that has some,
 // and returns how many of them are letters tally counted. The two- and
 // three-byte forms are decoded here, without a call; a broken sequence or
-// a four-byte one by utf8x.DecodeRune. The facts are summed in locals and
-// written once: through f, each character's would be a load and a store
-// the next one waits on.
+// a four-byte one by utf8x.DecodeRune.
 func (f *lineFacts) scanOther(s string, tally *langcheck.Tally) (letters int) {
-	var flags factFlags
-	low, high, after := f.blocksLow, f.blocksHigh, f.afterSpace
-	cont := 0 // continuation bytes: each makes the line a code point shorter than its bytes
+	f.flags |= nonASCII | unprintable
 	for i := 0; i < len(s); {
 		b := s[i]
 		if b < utf8.RuneSelf {
@@ -98,23 +94,20 @@ func (f *lineFacts) scanOther(s string, tally *langcheck.Tally) (letters int) {
 			r, n = utf8x.DecodeRune(s[i:])
 		}
 		c := classOf(r)
-		flags |= c.flags
+		f.flags |= c.flags &^ spaceRune
 		if r < 0x800 {
-			low |= 1 << (r >> 5)
+			f.blocksLow |= 1 << (r >> 5)
 		} else {
-			high |= 1 << c.block
+			f.blocksHigh |= 1 << c.block
 		}
 		i += n
-		cont += n - 1
+		f.runes -= uint32(n - 1)
 		if c.flags&spaceRune != 0 && i < len(s) {
-			after |= afterBit(s[i])
+			f.afterSpace |= afterBit(s[i])
 		}
 		if tally != nil && tally.Count(c.class) {
 			letters++
 		}
 	}
-	f.flags |= nonASCII | unprintable | flags&^spaceRune
-	f.blocksLow, f.blocksHigh, f.afterSpace = low, high, after
-	f.runes -= uint32(cont)
 	return letters
 }

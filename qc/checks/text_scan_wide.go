@@ -43,6 +43,12 @@ func isThreeByte(x uint32) bool {
 	return lead != 0xE0 && lead != 0xED || (lead == 0xE0) == (x&0x2000 != 0)
 }
 
+// The CJK Unified Ideographs, most of a Chinese line, all have the class
+// of the first (TestHanClassesAlike): no flag, the block's bit, Han.
+const hanFirst, hanLast = 0x4E00, 0x9FFF
+
+var hanClass = *classOf(hanFirst)
+
 // loneSpace marks, in a wide line's blocksLow while it is read, a space
 // the word loop took: bit 0 (U+0000–U+001F) is no block of a character
 // outside ASCII, and a spare bit leaves one register more for the loop.
@@ -108,11 +114,15 @@ func (f *lineFacts) scanWide(s string, tally *langcheck.Tally) {
 				cont++
 			case i+2 < len(s) && isThreeByte(uint32(b)|uint32(s[i+1])<<8|uint32(s[i+2])<<16):
 				r := rune(b&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
-				p := runePages[r>>8].Load() // classOf, written out: pageOf is too large to inline
-				if p == nil {
-					p = buildPage(r >> 8)
+				if uint32(r-hanFirst) <= hanLast-hanFirst {
+					c = &hanClass // every ideograph of the block alike: no page to look up
+				} else {
+					p := runePages[r>>8].Load() // classOf, written out: pageOf is too large to inline
+					if p == nil {
+						p = buildPage(r >> 8)
+					}
+					c = &p[r&0xFF]
 				}
-				c = &p[r&0xFF]
 				high |= 1 << c.block
 				i += 3
 				cont += 2

@@ -97,3 +97,13 @@ func TestScanLineMatchesPlainScan(t *testing.T) {
 		}
 	}
 }
+
+// The wide scan gives every CJK Unified Ideograph hanClass without
+// looking at its page: their pages must agree.
+func TestHanClassesAlike(t *testing.T) {
+	for r := rune(hanFirst); r <= hanLast; r++ {
+		if *classOf(r) != hanClass {
+			t.Fatalf("U+%04X: class %+v, the block's first %+v", r, *classOf(r), hanClass)
+		}
+	}
+}

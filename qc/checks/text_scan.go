@@ -219,9 +219,19 @@ func scanLine(s string, tally *langcheck.Tally) lineFacts {
 // scan is scanLine writing the facts in place: a file's facts are taken
 // straight into their slice, without copying each line's twice.
 func (f *lineFacts) scan(s string, tally *langcheck.Tally) {
+	if isWide(s) {
+		f.scanWide(s, tally)
+		return
+	}
 	a := scanASCII(s)
-	set, letters := a.set, a.letters
-	*f = lineFacts{ascii: set &^ nonASCIIBit, afterSpace: a.after, afterMark: a.afterMk, dots: a.dots, flags: a.dbl, runes: uint32(len(s))}
+	*f = lineFacts{ascii: a.set &^ nonASCIIBit, afterSpace: a.after, afterMark: a.afterMk, dots: a.dots, flags: a.dbl, runes: uint32(len(s))}
+	others := 0
+	if a.set&nonASCIIBit != 0 {
+		others = f.scanOther(s, tally)
+	}
+	// finish's work, written out: a call per line is a few per cent of
+	// an English line's scan.
+	set := a.set
 	if set&(tabBit|controlBit) != 0 {
 		f.flags |= unprintable
 	}
@@ -231,9 +241,25 @@ func (f *lineFacts) scan(s string, tally *langcheck.Tally) {
 	if set&tabBit != 0 {
 		f.flags |= hasInvisible
 	}
-	others := 0
-	if set&nonASCIIBit != 0 {
-		others = f.scanOther(s, tally)
+	if f.mayBeBlank(set) && strings.TrimSpace(s) == "" {
+		f.flags |= blankLine
+	}
+	if tally != nil {
+		tally.LineEnd(a.letters, others)
+	}
+}
+
+// finish adds the facts of the line as a whole, given the set of its
+// ASCII characters, and closes its tally (ASCII letters and others).
+func (f *lineFacts) finish(s string, set asciiSet, letters, others int, tally *langcheck.Tally) {
+	if set&(tabBit|controlBit) != 0 {
+		f.flags |= unprintable
+	}
+	if len(s) > 0 && (isSpace(s[0]) || isSpace(s[len(s)-1])) {
+		f.flags |= edgeSpace
+	}
+	if set&tabBit != 0 {
+		f.flags |= hasInvisible
 	}
 	if f.mayBeBlank(set) && strings.TrimSpace(s) == "" {
 		f.flags |= blankLine

@@ -2,6 +2,7 @@ package checks
 
 import (
 	"math/bits"
+	"sync"
 	"sync/atomic"
 	"unicode/utf8"
 
@@ -31,13 +32,26 @@ type runePage = [256]runeClass
 var runePages [(utf8.MaxRune + 1) >> 8]atomic.Pointer[runePage]
 
 // classOf is r's entry.
-func classOf(r rune) *runeClass {
-	p := runePages[r>>8].Load()
-	if p == nil {
-		p = buildPage(r >> 8)
+func classOf(r rune) *runeClass { return &pageOf(r >> 8)[r&0xFF] }
+
+// pageOf is the page of U+pp00–U+ppFF (pp = page), built when first asked.
+func pageOf(page rune) *runePage {
+	if p := runePages[page].Load(); p != nil {
+		return p
 	}
-	return &p[r&0xFF]
+	return buildPage(page)
 }
+
+// lowClasses are the pages of U+0080–U+07FF, the two-byte characters, in
+// one array: the Cyrillic, Greek, Arabic and Hebrew letters and Latin's
+// accented ones, each with one load and no page to look up.
+var lowClasses = sync.OnceValue(func() *[0x800]runeClass {
+	var t [0x800]runeClass
+	for page := rune(0); page < 8; page++ {
+		copy(t[page<<8:], pageOf(page)[:])
+	}
+	return &t
+})
 
 func buildPage(page rune) *runePage {
 	p := new(runePage)

@@ -129,8 +129,10 @@ func TestLineFactsChangeNoFinding(t *testing.T) {
 			}
 		}
 	}
+	// Three rounds (-short) are too few for every rule to fire (L003 does
+	// not); the full fifteen must exercise each one.
 	for _, rl := range factRules {
-		if found[rl.Code] == 0 {
+		if found[rl.Code] == 0 && !testing.Short() {
 			t.Errorf("%s found nothing in any language: the random lines no longer exercise it", rl.Code)
 		}
 	}

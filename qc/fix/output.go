@@ -157,6 +157,12 @@ func (s *Staged) Add(path string, data []byte, source string) error {
 		_, err := w.Write(data)
 		return err
 	})
+	if err == nil {
+		// A corrected copy is a deliverable: on disk before it is renamed.
+		if err = p.Sync(); err != nil {
+			p.Discard()
+		}
+	}
 	if err != nil {
 		removeFolders(made)
 		return err
@@ -198,12 +204,20 @@ func (s *Staged) Commit() error {
 		s.Discard()
 		return err
 	}
+	folders := map[string]bool{}
 	for i, p := range s.pending {
+		target := p.Target()
 		if err := p.Commit(); err != nil {
 			s.pending = s.pending[i+1:]
 			s.Discard()
 			return err
 		}
+		if target != "" {
+			folders[filepath.Dir(target)] = true
+		}
+	}
+	for dir := range folders {
+		output.SyncFolder(dir)
 	}
 	s.pending, s.made = nil, nil
 	return nil

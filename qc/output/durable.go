@@ -1,0 +1,49 @@
+package output
+
+import (
+	"os"
+	"path/filepath"
+)
+
+// Reports are renamed into place without being forced to disk (see
+// WriteFile). Outputs that are deliverables — fix's corrected copies,
+// which a user may ship the moment the command ends — are: Sync before
+// Commit makes the staged content durable, SyncFolder after it the rename.
+
+// Sync forces a staged file's content to disk. A direct write (standard
+// output, a device) has nothing staged.
+func (p *Pending) Sync() error {
+	if p == nil || p.tmp == "" {
+		return nil
+	}
+	f, err := os.Open(p.tmp)
+	if err != nil {
+		return err
+	}
+	err = f.Sync()
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// Target is the file a staged output replaces on Commit, or "" for a
+// direct write.
+func (p *Pending) Target() string {
+	if p == nil || p.tmp == "" {
+		return ""
+	}
+	return p.target
+}
+
+// SyncFolder makes the renames into dir durable where the platform allows
+// it; failing to do so does not make the output wrong, so errors are
+// ignored.
+func SyncFolder(dir string) {
+	d, err := os.Open(filepath.Clean(dir))
+	if err != nil {
+		return
+	}
+	_ = d.Sync()
+	d.Close()
+}

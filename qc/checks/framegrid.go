@@ -28,10 +28,16 @@ type limit struct {
 	d    rule.Duration
 	fr   cue.FrameRate
 	grid cue.FrameGrid // fr, ready to snap the spans the shortcut leaves
-	// In frames: a span at least surelyOver is surely more than d.Frames
-	// frames once snapped, one at most surelyUnder surely fewer. (Frames
-	// rounds to the nearest flick, so one flick more or less is enough.)
-	surelyOver, surelyUnder cue.Time
+	// In frames, for k = 0 and 1 (the rules ask "at least d.Frames+k
+	// frames?"): a span at least surelyAtLeast[k] is surely d.Frames+k
+	// frames or more once snapped, one at most surelyBelow[k] surely
+	// fewer. Snapping moves each end by at most half a frame, so the
+	// snapped span of a span over n frames is more than n-1 frames (at
+	// least n), and of one under n-1 frames less than n. (Frames rounds to
+	// the nearest flick, so one flick more or less is enough.) A gap of
+	// exactly the minimum gap is so decided for "more than the minimum?"
+	// without snapping, where bounds one frame wider left it to the snap.
+	surelyAtLeast, surelyBelow [2]cue.Time
 	// In time: the threshold less and plus the file's time resolution.
 	lo, hi cue.Time
 }
@@ -39,12 +45,14 @@ type limit struct {
 func limitOf(p *rule.Pass, d rule.Duration) limit {
 	l := limit{d: d, fr: p.File.FrameRate}
 	if d.InFrames {
-		l.surelyOver, l.surelyUnder = l.fr.Frames(d.Frames+1)+1, l.fr.Frames(d.Frames-1)-1
 		l.grid = l.fr.Grid()
-		if l.fr.IsZero() || d.Frames < 1 || d.Frames > 1<<20 {
+		for k := range l.surelyAtLeast {
 			// No rate (every span is 0 frames), or a threshold far from
 			// any real one: always snap.
-			l.surelyOver, l.surelyUnder = math.MaxInt64, math.MinInt64
+			l.surelyAtLeast[k], l.surelyBelow[k] = math.MaxInt64, math.MinInt64
+			if n := d.Frames + int64(k); !l.fr.IsZero() && d.Frames >= 1 && d.Frames <= 1<<20 {
+				l.surelyAtLeast[k], l.surelyBelow[k] = l.fr.Frames(n)+1, l.fr.Frames(n-1)-1
+			}
 		}
 		return l
 	}
@@ -54,15 +62,15 @@ func limitOf(p *rule.Pass, d rule.Duration) limit {
 }
 
 // atLeast reports whether the snapped span from a to b is n frames or
-// more, deciding a span surely on one side of the threshold d.Frames
-// (n is d.Frames or one more) without snapping either end.
+// more, deciding a span surely on one side of n without snapping either
+// end when n is d.Frames or one more (what below and above ask).
 func (l *limit) atLeast(a, b cue.Time, n int64) bool {
-	if inRange(a) && inRange(b) { // so that b - a cannot overflow
+	if k := n - l.d.Frames; (k == 0 || k == 1) && inRange(a) && inRange(b) { // so that b - a cannot overflow
 		switch span := b - a; {
-		case span >= l.surelyOver:
-			return l.d.Frames+1 >= n
-		case span <= l.surelyUnder:
-			return l.d.Frames-1 >= n
+		case span >= l.surelyAtLeast[k]:
+			return true
+		case span <= l.surelyBelow[k]:
+			return false
 		}
 	}
 	return l.grid.SpanAtLeast(a, b, n)

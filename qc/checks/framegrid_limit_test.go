@@ -45,3 +45,34 @@ func TestLimitAgreesWithFrameSpan(t *testing.T) {
 		}
 	}
 }
+
+// TestLimitAtTheEdgeOfItsShortcut puts both ends of a span where snapping
+// moves them furthest (a flick either side of the half-frame between two
+// frames) and its length a few flicks either side of whole frames: where
+// the bounds that let limit decide without snapping would first be wrong.
+func TestLimitAtTheEdgeOfItsShortcut(t *testing.T) {
+	for _, fr := range []cue.FrameRate{{Num: 24000, Den: 1001}, {Num: 25, Den: 1}, {Num: 30000, Den: 1001}, {Num: 7, Den: 3}} {
+		p := &rule.Pass{File: &rule.File{FrameRate: fr}, Doc: &cue.Document{}}
+		for n := int64(1); n <= 6; n++ {
+			l := limitOf(p, rule.Duration{InFrames: true, Frames: n})
+			for frame := int64(100); frame < 110; frame++ {
+				half := (fr.Frames(frame) + fr.Frames(frame+1)) / 2
+				for da := cue.Time(-2); da <= 2; da++ {
+					a := half + da
+					for m := n - 2; m <= n+2; m++ {
+						for db := cue.Time(-3); db <= 3; db++ {
+							b := a + fr.Frames(m) + db
+							span := fr.FrameSpan(a, b)
+							if got, want := l.below(a, b), span < n; got != want {
+								t.Fatalf("%v fps, %d frames, %d..%d (span %d frames): below %v, want %v", fr, n, a, b, span, got, want)
+							}
+							if got, want := l.above(a, b), span > n; got != want {
+								t.Fatalf("%v fps, %d frames, %d..%d (span %d frames): above %v, want %v", fr, n, a, b, span, got, want)
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+}

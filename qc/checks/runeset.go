@@ -29,7 +29,8 @@ type runeSet struct {
 	otherQuotes bool // every member of other is a quotation mark or bracket (isQuoteLike)
 }
 
-func newRuneSet(chars string) *runeSet {
+// buildRuneSet makes the set of chars' characters; newRuneSet remembers it.
+func buildRuneSet(chars string) *runeSet {
 	s := &runeSet{otherMarks: true, otherQuotes: true}
 	for _, r := range chars {
 		if r < utf8.RuneSelf {

@@ -32,10 +32,10 @@ func codePoint(r rune) string {
 	return s
 }
 
-// parseRuneList reads a pack's list of characters: "U+00A0,U+202F" or the
+// decodeRuneList reads a pack's list of characters: "U+00A0,U+202F" or the
 // characters themselves ("«»"), mixed freely; commas and spaces separate
 // U+ tokens and are not themselves listed.
-func parseRuneList(s string) (map[rune]bool, error) {
+func decodeRuneList(s string) (map[rune]bool, error) {
 	out := map[rune]bool{}
 	for _, tok := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' }) {
 		if strings.HasPrefix(tok, "U+") || strings.HasPrefix(tok, "u+") {

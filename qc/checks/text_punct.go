@@ -407,10 +407,10 @@ func runFullWidthPunctuation(p *rule.Pass) {
 	})
 }
 
-// sequenceList reads X010's sequences: whitespace separates them, and so
+// decodeSequences reads X010's sequences: whitespace separates them, and so
 // does a comma inside a token ("!!,??" as users wrote it with --set),
 // but a token of commas only (",,") is itself a sequence to find.
-func sequenceList(v string) []string {
+func decodeSequences(v string) []string {
 	var seqs []string
 	for _, tok := range strings.Fields(v) {
 		if strings.Trim(tok, ",") == "" {
@@ -426,22 +426,35 @@ func sequenceList(v string) []string {
 	return seqs
 }
 
-func runDoubledPunctuation(p *rule.Pass) {
-	seqs := sequenceList(p.String("sequences"))
-	if len(seqs) == 0 {
-		return
-	}
-	// A line holding none of the sequences' first characters holds none
-	// of them: most lines, passed at a glance.
+// doubled is X010's sequences decoded, with what a line must hold for
+// each: a line holding none of the sequences' first characters holds none
+// of them (most lines, passed at a glance).
+type doubled struct {
+	seqs   []string
+	first  *runeSet
+	probes []seqProbe
+}
+
+func decodeDoubled(v string) doubled {
+	d := doubled{seqs: decodeSequences(v)}
 	var firsts strings.Builder
-	for _, s := range seqs {
+	for _, s := range d.seqs {
 		r, _ := utf8.DecodeRuneInString(s)
 		firsts.WriteRune(r)
 	}
-	first := newRuneSet(firsts.String())
-	probes := make([]seqProbe, len(seqs))
-	for i, s := range seqs {
-		probes[i] = probeFor(s)
+	d.first = buildRuneSet(firsts.String())
+	d.probes = make([]seqProbe, len(d.seqs))
+	for i, s := range d.seqs {
+		d.probes[i] = probeFor(s)
+	}
+	return d
+}
+
+func runDoubledPunctuation(p *rule.Pass) {
+	d := doubledSequences(p.String("sequences"))
+	seqs, first, probes := d.seqs, d.first, d.probes
+	if len(seqs) == 0 {
+		return
 	}
 	if all := fileFacts(p); !first.mayBeIn(all) || !slices.ContainsFunc(probes, func(q seqProbe) bool { return q.mayHold(all) }) {
 		return // no line can hold a sequence

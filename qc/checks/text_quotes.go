@@ -60,9 +60,9 @@ var quoteMarks = newRuneSet(doubleQuotes)
 // quotePair is one of a language's pairs; open == close for " ".
 type quotePair struct{ open, close rune }
 
-// parseQuotePairs reads a pack's pairs: two characters each, separated by
+// decodeQuotePairs reads a pack's pairs: two characters each, separated by
 // spaces.
-func parseQuotePairs(s string) ([]quotePair, error) {
+func decodeQuotePairs(s string) ([]quotePair, error) {
 	var out []quotePair
 	for _, f := range strings.Fields(s) {
 		r := []rune(f)
@@ -94,18 +94,39 @@ func quotePairsOf(p *rule.Pass) []quotePair {
 	return pairs
 }
 
-func runQuoteStyle(p *rule.Pass) {
-	pairs := quotePairsOf(p)
-	if len(pairs) == 0 {
-		return
-	}
+// quoteStyle is what X018 accepts: the marks of the language's pairs, and
+// how a finding names them.
+type quoteStyle struct {
+	allowed map[rune]bool
+	want    string
+}
+
+// decodeQuoteStyle reads X018's pairs (an unusable value allows none:
+// quotePairsOf reports it first).
+func decodeQuoteStyle(v string) quoteStyle {
+	pairs, _ := decodeQuotePairs(v)
 	allowed := map[rune]bool{}
 	var names []string
 	for _, q := range pairs {
 		allowed[q.open], allowed[q.close] = true, true
 		names = append(names, string(q.open)+"…"+string(q.close))
 	}
-	want := strings.Join(names, " or ")
+	return quoteStyle{allowed, strings.Join(names, " or ")}
+}
+
+// decodeQuoteCharSet is the set of a pairs value's marks and doubleQuotes.
+func decodeQuoteCharSet(v string) *runeSet {
+	pairs, _ := decodeQuotePairs(v)
+	return buildRuneSet(quoteChars(pairs))
+}
+
+func runQuoteStyle(p *rule.Pass) {
+	pairs := quotePairsOf(p)
+	if len(pairs) == 0 {
+		return
+	}
+	style := quoteStyleOf(p.String("pairs"))
+	allowed, want := style.allowed, style.want
 	if !quoteMarks.mayBeIn(fileFacts(p)) {
 		return // no quotation mark in the file
 	}
@@ -149,19 +170,25 @@ type openQuote struct {
 
 func runUnbalancedQuote(p *rule.Pass) {
 	pairs := quotePairsOf(p)
-	if len(pairs) == 0 || !newRuneSet(quoteChars(pairs)).mayBeIn(fileFacts(p)) {
+	all := quoteCharSet(p.String("pairs"))
+	if len(pairs) == 0 || !all.mayBeIn(fileFacts(p)) {
 		return // no mark of a pair in the file
 	}
-	if pairs = pairsInUse(p, pairs); len(pairs) == 0 {
+	inUse := pairsInUse(p, pairs)
+	if len(inUse) == 0 {
 		return
 	}
+	inLine := all
+	if len(inUse) < len(pairs) {
+		inLine = newRuneSet(quoteChars(inUse))
+	}
+	pairs = inUse
 	var open []openQuote
 	unclosed := func(q openQuote, why string) {
 		reportLine(p, q.c, q.line, "pairs", "the quotation opened with "+string(q.pair.open)+" in "+lineNo(q.line)+
 			" is never closed with "+string(q.pair.close)+" ("+why+"): "+quote(q.text),
 			string(q.pair.close), "no "+string(q.pair.close))
 	}
-	inLine := newRuneSet(quoteChars(pairs))
 	textCueFacts(p, func(c *cue.Cue, facts []lineFacts) {
 		for k := range open {
 			open[k].fresh = false

@@ -144,15 +144,21 @@ func endsSentence(text string) bool {
 
 var smallNumbers = []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
 
+// decodeContextWords reads X012's context_words as a set, lower-cased.
+func decodeContextWords(v string) map[string]bool {
+	context := map[string]bool{}
+	for _, w := range words(strings.ToLower(v)) {
+		context[w] = true
+	}
+	return context
+}
+
 func runNumberNotSpelledOut(p *rule.Pass) {
 	max, atStart := p.Int("spell_out_max"), p.Bool("sentence_start")
 	if max <= 0 && !atStart {
 		return
 	}
-	context := map[string]bool{}
-	for _, w := range words(strings.ToLower(p.String("context_words"))) {
-		context[w] = true
-	}
+	context := contextWords(p.String("context_words"))
 	if !fileFacts(p).ascii.meets(digits) {
 		return // no number in the file
 	}
@@ -437,12 +443,14 @@ func runForcedNotAllCaps(p *rule.Pass) {
 	})
 }
 
+// decodeWeakWords reads X015's words, lower-cased.
+func decodeWeakWords(v string) weakSet { return newWeakSet(words(strings.ToLower(v))) }
+
 func runWeakLineEnd(p *rule.Pass) {
-	list := words(strings.ToLower(p.String("words")))
-	if len(list) == 0 {
+	weak := weakWords(p.String("words"))
+	if len(weak.words) == 0 {
 		return
 	}
-	weak := newWeakSet(list)
 	max := p.Float("max_chars")
 	textCues(p, func(c *cue.Cue) {
 		for j := 0; j+1 < len(c.Lines); j++ {

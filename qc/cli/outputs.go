@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -129,6 +130,15 @@ func writeAll(ctx context.Context, stdout io.Writer, specs []output.Spec, render
 		return err
 	}
 	if record != nil {
+		// The audit's history commits durably and later runs (merge, the
+		// next audit's baseline) read these reports: on disk before the
+		// history says they exist. A check's reports are not synced.
+		for i, p := range pending {
+			if err := p.Sync(); err != nil {
+				discard()
+				return fmt.Errorf("writing %s report to %s: %w", specs[i].Format, specs[i].Path, err)
+			}
+		}
 		if err := record(); err != nil {
 			discard()
 			return err
@@ -140,6 +150,9 @@ func writeAll(ctx context.Context, stdout io.Writer, specs []output.Spec, render
 				q.Discard()
 			}
 			return fmt.Errorf("writing %s report to %s: %w", specs[i].Format, specs[i].Path, err)
+		}
+		if record != nil && p.Target() != "" {
+			output.SyncFolder(filepath.Dir(p.Target()))
 		}
 	}
 	return nil

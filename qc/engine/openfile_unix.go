@@ -47,10 +47,18 @@ func openRegular(path string) (openedFile, int64, error) {
 	return f, st.Size, nil
 }
 
+// maxRead is the most one read asks for (os.File's limit too).
+const maxRead = 1 << 30
+
 // read is (*os.File).Read: io.EOF at the end, errors naming the file.
 func (f openedFile) read(p []byte) (int, error) {
 	if len(p) == 0 {
 		return 0, nil
+	}
+	// As os.File does: macOS refuses a read of more than INT_MAX bytes
+	// (EINVAL), which a raised --max-file-size-mb allows.
+	if len(p) > maxRead {
+		p = p[:maxRead]
 	}
 	for {
 		n, err := syscall.Read(f.fd, p)

@@ -16,7 +16,8 @@ func (p *Pending) Sync() error {
 	if p == nil || p.tmp == "" {
 		return nil
 	}
-	f, err := os.Open(p.tmp)
+	// Windows flushes only a handle open for writing (FlushFileBuffers).
+	f, err := os.OpenFile(p.tmp, os.O_WRONLY, 0)
 	if err != nil {
 		return err
 	}

@@ -49,12 +49,13 @@ func loadCompiled(fsys fs.FS, registry []*rule.Rule) *Library {
 	return lib
 }
 
-// packSum fingerprints everything decoding depends on: every file of fsys
+// packSum fingerprints the inputs of decoding: every file of fsys
 // (name and bytes, in walk order) and, per registered rule, its code, name
 // and parameters with their kinds: their length and CRC-32 (IEEE, the one
 // CPUs compute with their own instructions and whose table setup is cheap:
 // start-up hashes every pack byte). What it hashes is gathered in one buffer
-// first, as CRCs are slow on short writes.
+// first, as CRCs are slow on short writes. Not the decoding code itself:
+// see the note at the top of decode.go.
 func packSum(fsys fs.FS, registry []*rule.Rule) (uint64, error) {
 	b := make([]byte, 0, 160<<10)
 	for _, r := range registry {

@@ -54,11 +54,16 @@ func indexLinesInto(lines []lineSpan, marks []uint64, src string) LineIndex {
 	if hasBOM(src) {
 		start = 3 // as LineScanner: the encoding layer reports it
 	}
-	lines = appendLines(lines, src, start)
-	marks, nul := markLines(lines, marks, src)
 	// One search of the text, many bytes at a time (stopping at once in
-	// a CRLF file), spares Join its test of each line end of each cue.
+	// a CRLF file), lets the split look for LFs alone and spares Join
+	// its test of each line end of each cue.
 	noCR := strings.IndexByte(src, '\r') < 0
+	if noCR {
+		lines = appendLFLines(lines, src, start)
+	} else {
+		lines = appendLines(lines, src, start)
+	}
+	marks, nul := markLines(lines, marks, src)
 	return LineIndex{src: src, lines: lines, marks: marks, nul: nul, noCR: noCR}
 }
 

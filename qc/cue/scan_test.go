@@ -269,3 +269,29 @@ func TestJoinOfLFTextsAsTheGeneralJoin(t *testing.T) {
 		}
 	}
 }
+
+// The split of texts without CRs (LFs alone) gives the general split's
+// lines, for random texts of LFs, runs of them, the controls next to LF
+// (0x09, 0x0B after an LF, which the word test may flag, 0x0C), NULs and
+// a BOM, from the start and past it.
+func TestLFSplitAsTheGeneralSplit(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 8))
+	pieces := []string{"\n", "\n\n", "\n\x0b", "\x0b", "\t", "\x0c", "\x00", "a", "\uFEFF", "é",
+		"00:00:01,000 --> 00:00:02,000", "a longer line of dialogue, forty bytes", "\x7f\x80\xff"}
+	for range 3000 {
+		var b strings.Builder
+		for range rng.IntN(40) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		src := b.String()
+		for _, start := range []int{0, min(3, len(src))} {
+			got, want := appendLFLines(nil, src, start), appendLines(nil, src, start)
+			if !slices.Equal(got, want) {
+				t.Fatalf("%q from %d:\n got %v\nwant %v", src, start, got, want)
+			}
+		}
+		if got, want := indexAll(src), referenceLines(src); !slices.Equal(got, want) {
+			t.Fatalf("IndexLines %q:\n got %+v\nwant %+v", src, got, want)
+		}
+	}
+}

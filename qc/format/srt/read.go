@@ -69,31 +69,24 @@ type reader struct {
 // split indexes the lines, then classifies each from its first bytes: a
 // walk over the line spans, not over the text again (a call per line from
 // inside the indexing walk measured no faster).
-//
-// The loop works on locals (the index, the kinds, the counts), not on
-// r's fields: a store to r.kinds could change r as far as the compiler
-// knows, which made it load the index's fields again for every line.
 func (r *reader) split() {
 	r.ix = r.doc.IndexLines(r.src)
-	ix := &r.ix
-	n := ix.Len()
-	kinds := r.doc.LineBytes(n) // kindBlank, the zero kind, until classified
-	timings, texts := 0, 0
+	n := r.ix.Len()
+	r.kinds = r.doc.LineBytes(n) // kindBlank, the zero kind, until classified
 	for i := range n {
-		text := ix.Text(i)
+		text := r.ix.Text(i)
 		if text == "" {
 			continue // kindBlank, the zero kind
 		}
 		k := classify(text)
-		kinds[i] = k
+		r.kinds[i] = k
 		switch k {
 		case kindTiming:
-			timings++
+			r.timings++
 		case kindText:
-			texts++
+			r.texts++
 		}
 	}
-	r.kinds, r.timings, r.texts = kinds, timings, texts
 }
 
 func (r *reader) text(i int) string { return r.ix.Text(i) }

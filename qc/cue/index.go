@@ -20,6 +20,10 @@ type LineIndex struct {
 	// arrows has bit i set when line i holds "-->": see MarkArrows.
 	arrows []uint64
 	nul    bool // src holds a NUL (HasNUL)
+	// noCR is set when src holds no CR: every line then ends with a
+	// plain LF, and Join returns a substring without testing the line
+	// ends of each range.
+	noCR bool
 	// joined holds the texts Join had to copy (lines not separated by a
 	// plain LF, as in every CRLF file): written one after another into
 	// shared blocks, not allocated one string each. A pointer, so that
@@ -50,9 +54,17 @@ func indexLinesInto(lines []lineSpan, marks []uint64, src string) LineIndex {
 	if hasBOM(src) {
 		start = 3 // as LineScanner: the encoding layer reports it
 	}
-	lines = appendLines(lines, src, start)
+	// One search of the text, many bytes at a time (stopping at once in
+	// a CRLF file), lets the split look for LFs alone and spares Join
+	// its test of each line end of each cue.
+	noCR := strings.IndexByte(src, '\r') < 0
+	if noCR {
+		lines = appendLFLines(lines, src, start)
+	} else {
+		lines = appendLines(lines, src, start)
+	}
 	marks, nul := markLines(lines, marks, src)
-	return LineIndex{src: src, lines: lines, marks: marks, nul: nul}
+	return LineIndex{src: src, lines: lines, marks: marks, nul: nul, noCR: noCR}
 }
 
 // countLines is how many lines src has at most: one more than its LFs (or
@@ -109,6 +121,17 @@ func (x *LineIndex) Join(a, b int) string {
 	if a >= b {
 		return ""
 	}
+	if x.noCR {
+		// Every line ends with an LF: lines [a, b) are contiguous.
+		last := x.lines[b-1]
+		return x.src[x.lines[a].off : last.off+last.n]
+	}
+	return x.joinLines(a, b)
+}
+
+// joinLines is Join for a text with CRs, testing each line end: the
+// general path, which Join's test compares the CR-free one with.
+func (x *LineIndex) joinLines(a, b int) string {
 	contiguous, size := true, 0
 	for k := a; k < b; k++ {
 		l := x.lines[k]

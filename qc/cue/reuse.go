@@ -62,12 +62,15 @@ func (d *Document) Recycle() {
 }
 
 // IndexLines is the package's IndexLines in the array of a recycled
-// document when it is large enough (a 700-cue episode has ~2,800 lines).
-// The index is the reader's scratch: it must not be used once d is
-// recycled.
+// document (a 700-cue episode has ~2,800 lines). Only a document without
+// one counts the lines first to size it: a recycled array is used as it
+// is, and the split's append grows it in the rare file with more lines
+// than the last one read, which costs less than a pass counting the line
+// ends of every file. The index is the reader's scratch: it must not be
+// used once d is recycled.
 func (d *Document) IndexLines(src string) LineIndex {
-	if n := countLines(src); cap(d.lineSpans) < n {
-		d.lineSpans = make([]lineSpan, 0, n)
+	if cap(d.lineSpans) == 0 {
+		d.lineSpans = make([]lineSpan, 0, countLines(src))
 	}
 	x := indexLinesInto(d.lineSpans[:0], d.lineMarks[:0], src)
 	d.lineSpans, d.lineMarks = x.lines[:0], x.marks[:0]

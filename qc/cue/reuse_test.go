@@ -1,7 +1,9 @@
 package cue
 
 import (
+	"math/rand/v2"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -114,5 +116,33 @@ func TestRecycleLeavesWholeArraysZero(t *testing.T) {
 				t.Fatalf("after %d cues: diagnostic %d is not zero", n, i)
 			}
 		}
+	}
+}
+
+// A recycled document indexes each text as IndexLines does, whether its
+// array from the last text has room for the new one's lines or must grow
+// (it is no longer sized by counting the lines first).
+func TestRecycledIndexGrowsAsNeeded(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 4))
+	pieces := []string{"\n", "\r", "\r\n", "\n\n", "a", "<i>", "&amp;", "{\\an8}", "\x00", "\uFEFF", "text of a line ",
+		"00:00:01,000 --> 00:00:02,000"}
+	for round := range 300 {
+		var b strings.Builder
+		for range rng.IntN(20 << (round % 6)) { // sizes up and down, past the last array's room
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		src := b.String()
+		d := NewDocument()
+		got, want := d.IndexLines(src), IndexLines(src)
+		if got.Len() != want.Len() || got.HasNUL() != want.HasNUL() {
+			t.Fatalf("%q: %d lines (NUL %v), want %d (NUL %v)", src, got.Len(), got.HasNUL(), want.Len(), want.HasNUL())
+		}
+		for i := range want.Len() {
+			if got.Text(i) != want.Text(i) || got.Offset(i) != want.Offset(i) || got.Plain(i, i+1) != want.Plain(i, i+1) {
+				t.Fatalf("%q line %d: %q at %d plain %v, want %q at %d plain %v", src, i, got.Text(i), got.Offset(i),
+					got.Plain(i, i+1), want.Text(i), want.Offset(i), want.Plain(i, i+1))
+			}
+		}
+		d.Recycle()
 	}
 }

@@ -230,3 +230,68 @@ func TestLineAtAsAWalk(t *testing.T) {
 		}
 	}
 }
+
+// Join of a text without CRs (a substring, taken without testing the
+// line ends) equals the general join, for every range of lines of random
+// texts; texts with CRs take the general join and equal the lines joined
+// by "\n".
+func TestJoinOfLFTextsAsTheGeneralJoin(t *testing.T) {
+	rng := rand.New(rand.NewPCG(21, 3))
+	pieces := []string{"\n", "\n\n", "a", "text of a cue ", "é", "\uFEFF", "\x00", "<i>", "\t", "\r", "\r\n"}
+	for round := range 1500 {
+		var b strings.Builder
+		for range rng.IntN(30) {
+			p := pieces[rng.IntN(len(pieces))]
+			if round%2 == 0 && strings.Contains(p, "\r") {
+				continue // half the texts hold no CR
+			}
+			b.WriteString(p)
+		}
+		src := b.String()
+		x := IndexLines(src)
+		if x.noCR != !strings.Contains(src, "\r") {
+			t.Fatalf("%q: noCR %v", src, x.noCR)
+		}
+		for a := 0; a <= x.Len(); a++ {
+			for e := a; e <= x.Len(); e++ {
+				var want string
+				if a < e {
+					want = x.joinLines(a, e)
+				}
+				texts := make([]string, 0, e-a)
+				for k := a; k < e; k++ {
+					texts = append(texts, x.Text(k))
+				}
+				if got := x.Join(a, e); got != want || got != strings.Join(texts, "\n") {
+					t.Fatalf("%q: Join(%d, %d) = %q, want %q", src, a, e, got, want)
+				}
+			}
+		}
+	}
+}
+
+// The split of texts without CRs (LFs alone) gives the general split's
+// lines, for random texts of LFs, runs of them, the controls next to LF
+// (0x09, 0x0B after an LF, which the word test may flag, 0x0C), NULs and
+// a BOM, from the start and past it.
+func TestLFSplitAsTheGeneralSplit(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 8))
+	pieces := []string{"\n", "\n\n", "\n\x0b", "\x0b", "\t", "\x0c", "\x00", "a", "\uFEFF", "é",
+		"00:00:01,000 --> 00:00:02,000", "a longer line of dialogue, forty bytes", "\x7f\x80\xff"}
+	for range 3000 {
+		var b strings.Builder
+		for range rng.IntN(40) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		src := b.String()
+		for _, start := range []int{0, min(3, len(src))} {
+			got, want := appendLFLines(nil, src, start), appendLines(nil, src, start)
+			if !slices.Equal(got, want) {
+				t.Fatalf("%q from %d:\n got %v\nwant %v", src, start, got, want)
+			}
+		}
+		if got, want := indexAll(src), referenceLines(src); !slices.Equal(got, want) {
+			t.Fatalf("IndexLines %q:\n got %+v\nwant %+v", src, got, want)
+		}
+	}
+}

@@ -44,6 +44,40 @@ func appendLines(lines []lineSpan, src string, start int) []lineSpan {
 	return lines
 }
 
+// appendLFLines is appendLines for a text without CRs, where every line
+// ends at an LF: each word is tested for LFs alone, not for every byte
+// below 0x0E, and a line ends without the tests of a CRLF's LF.
+func appendLFLines(lines []lineSpan, src string, start int) []lineSpan {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	base := unsafe.Pointer(unsafe.StringData(src)) // read only
+	n := len(src)
+	from := start // where the current line starts
+	i := start
+	for i+8 <= n {
+		x := binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(base, i))[:])
+		// The high bit of each LF byte (zero in y), and perhaps of a
+		// 0x0B after one (the subtraction's borrow): tested below.
+		y := x ^ '\n'*ones
+		for m := (y - ones) &^ y & highs; m != 0; m &= m - 1 {
+			if p := i + bits.TrailingZeros64(m)>>3; src[p] == '\n' {
+				lines = append(lines, lineSpan{int32(from), int32(p - from)})
+				from = p + 1
+			}
+		}
+		i += 8
+	}
+	for ; i < n; i++ {
+		if src[i] == '\n' {
+			lines = append(lines, lineSpan{int32(from), int32(i - from)})
+			from = i + 1
+		}
+	}
+	if from < n {
+		lines = append(lines, lineSpan{int32(from), int32(n - from)})
+	}
+	return lines
+}
+
 // endLine handles the byte at p, one below 0x0E (or a false alarm of
 // appendLines' test): it ends the line begun at from at an LF or a CR,
 // except for the LF of a CRLF, whose CR ended the line already. It

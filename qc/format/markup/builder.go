@@ -85,7 +85,9 @@ func (d *Decoder) IndexLines(ix *cue.LineIndex, a, b int) []cue.Line {
 	}
 	out := d.allocLines(b - a)
 	for k := range out {
-		out[k] = cue.Line{Text: ix.Text(a + k)}
+		// allocLines' lines are zero (never written before): only the
+		// text is set, not a whole line with its empty spans.
+		out[k].Text = ix.Text(a + k)
 	}
 	return out
 }

@@ -399,3 +399,31 @@ func TestIndexLinesAsLinesOfTheJoin(t *testing.T) {
 		t.Error("lines with markup taken as plain")
 	}
 }
+
+// IndexLines sets only the text of the lines it carves out of a recycled
+// document, where styled lines with spans were before: the lines it
+// returns hold no spans of theirs, and equal Lines of the join.
+func TestIndexLinesInARecycledDocument(t *testing.T) {
+	styled := strings.Repeat("<i>one</i>\n<b>two</b> {\\an8}\n", 40)
+	plain := strings.Repeat("three\nfour\r\n\nfive\n", 40)
+	for range 3 {
+		doc := cue.NewDocument()
+		dec := Decoder{Dialect: SRT, Doc: doc}
+		dec.Reserve(200)
+		if ls := dec.Lines(styled); len(ls) == 0 || len(ls[0].Spans) == 0 {
+			t.Fatal("styled lines without spans")
+		}
+		doc.Recycle()
+		doc = cue.NewDocument()
+		dec = Decoder{Dialect: SRT, Doc: doc}
+		dec.Reserve(200)
+		ix := cue.IndexLines(plain)
+		for a := 0; a+3 <= ix.Len(); a += 3 {
+			want := Lines(ix.Join(a, a+3), SRT)
+			if got := dec.IndexLines(&ix, a, a+3); !reflect.DeepEqual(got, want) {
+				t.Fatalf("lines [%d, %d): %+v, want %+v", a, a+3, got, want)
+			}
+		}
+		doc.Recycle()
+	}
+}

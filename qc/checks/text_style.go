@@ -438,11 +438,10 @@ func runForcedNotAllCaps(p *rule.Pass) {
 }
 
 func runWeakLineEnd(p *rule.Pass) {
-	list := words(strings.ToLower(p.String("words")))
-	if len(list) == 0 {
+	weak := weakSetOf(p)
+	if len(weak.words) == 0 {
 		return
 	}
-	weak := newWeakSet(list)
 	max := p.Float("max_chars")
 	textCues(p, func(c *cue.Cue) {
 		for j := 0; j+1 < len(c.Lines); j++ {
@@ -480,6 +479,32 @@ func runWeakLineEnd(p *rule.Pass) {
 type weakSet struct {
 	words       map[string]bool
 	first, last [4]uint64 // 256-bit sets
+	// pairs has bit (first&31)<<5 | last&31 for each word's first and last
+	// byte: a French line's last word often starts and ends with bytes
+	// some weak word has ("pas", "moi"), but seldom with both of one word.
+	pairs [1024 / 64]uint64
+}
+
+// weakKey keys a worker's weak set by the pack's word list (rule.Pass.Scratch):
+// the set depends on nothing else, so a worker builds it once per list
+// instead of once per file.
+type weakKey struct{ words string }
+
+// weakSetOf is the weak set of the pass's words parameter.
+func weakSetOf(p *rule.Pass) *weakSet {
+	raw := p.String("words")
+	return p.Scratch(weakKey{raw}, func() any {
+		w := newWeakSet(words(strings.ToLower(raw)))
+		return &w
+	}).(*weakSet)
+}
+
+// pairBit is the place of a word with first byte b and last byte e in
+// weakSet.pairs. Keeping five bits of each folds the case of ASCII
+// letters; bytes it confuses only let a word through to the map.
+func pairBit(b, e byte) (int, uint64) {
+	k := int(b&31)<<5 | int(e&31)
+	return k >> 6, 1 << (k & 63)
 }
 
 // newWeakSet takes list lower-cased.
@@ -491,6 +516,8 @@ func newWeakSet(list []string) weakSet {
 			b, e := word[0], word[len(word)-1]
 			w.first[b>>6] |= 1 << (b & 63)
 			w.last[e>>6] |= 1 << (e & 63)
+			k, bit := pairBit(b, e)
+			w.pairs[k] |= bit
 		}
 	}
 	return w
@@ -510,8 +537,14 @@ func (w *weakSet) has(word string) bool {
 			return false
 		}
 	}
-	if !w.mayEndWith(word[len(word)-1]) {
+	e := word[len(word)-1]
+	if !w.mayEndWith(e) {
 		return false
+	}
+	if b := word[0]; b < utf8.RuneSelf && e < utf8.RuneSelf {
+		if k, bit := pairBit(b, e); w.pairs[k]&bit == 0 { // "The" and "the" alike
+			return false
+		}
 	}
 	return isWeak(w.words, word)
 }

@@ -204,12 +204,7 @@ func runFrenchPunctuationSpace(p *rule.Pass) {
 	if len(spaces) == 0 {
 		return
 	}
-	accepted := make([]string, 0, len(spaces))
-	for r := range spaces {
-		accepted = append(accepted, codePoint(r))
-	}
-	slices.Sort(accepted)
-	expect := "one of " + strings.Join(accepted, ", ")
+	expect := "" // acceptedSpaces, named only once a line lacks one
 	var held []heldFinding
 	places, missing := 0, 0 // marks and guillemets that take a space; those without the right one
 	textCueFacts(p, func(c *cue.Cue, facts []lineFacts) {
@@ -217,76 +212,112 @@ func runFrenchPunctuationSpace(p *rule.Pass) {
 			if f := &facts[j]; !f.ascii.meets(frenchMarks) && !f.is(hasGuillemet) {
 				continue // nothing that takes a space
 			}
-			rs := []rune(l.Text)
-			reported := false
-			for i, r := range rs {
-				var problem string
-				switch r {
-				case '!', '?', ':', ';':
-					if i == 0 {
-						continue
-					}
-					prev := rs[i-1]
-					if isSpaceRune(prev) && i > 1 {
-						prev2 := rs[i-2]
-						if !(unicode.IsLetter(prev2) || unicode.IsDigit(prev2)) {
-							continue // " ?" after a mark or a dash: not a word's punctuation
-						}
-					} else if !(unicode.IsLetter(prev) || unicode.IsDigit(prev) || strings.ContainsRune("»\"'’)]", prev)) {
-						continue // after another mark, or at a line's start
-					}
-					if r == ':' && (i+1 < len(rs) && (unicode.IsDigit(rs[i+1]) || rs[i+1] == '/')) {
-						continue // 10:30, https://
-					}
-					places++
-					switch {
-					case spaces[prev]:
-					case isSpaceRune(prev):
-						problem = "the space before \"" + string(r) + "\" is " + codePoint(prev)
-					default:
-						problem = "no space before \"" + string(r) + "\""
-					}
-				case '«':
-					if i+1 >= len(rs) {
-						continue
-					}
-					places++
-					if next := rs[i+1]; !spaces[next] {
-						if isSpaceRune(next) {
-							problem = "the space after « is " + codePoint(next)
-						} else {
-							problem = "no space after «"
-						}
-					}
-				case '»':
-					if i == 0 {
-						continue
-					}
-					places++
-					if prev := rs[i-1]; !spaces[prev] {
-						if isSpaceRune(prev) {
-							problem = "the space before » is " + codePoint(prev)
-						} else {
-							problem = "no space before »"
-						}
-					}
-				}
-				if problem == "" {
-					continue
-				}
-				missing++
-				if reported {
-					continue
-				}
-				reported = true // one finding per line; the count covers the rest
-				held = append(held, heldFinding{c, j, problem + " in " + lineNo(j) + ": " + quote(l.Text), expect, problem,
-					frenchSpaceFix(p, c, j, spaces)})
+			n, bad, problem := frenchLineSpaces(l.Text, spaces)
+			places += n
+			if bad == 0 {
+				continue
 			}
+			missing += bad
+			if expect == "" {
+				expect = acceptedSpaces(spaces)
+			}
+			// one finding per line; the count covers the rest
+			held = append(held, heldFinding{c, j, problem + " in " + lineNo(j) + ": " + quote(l.Text), expect, problem,
+				frenchSpaceFix(p, c, j, spaces)})
 		}
 	})
 	// A file that never sets the space (Canadian French, or an export
 	// that dropped it) is one decision, reported once.
 	reportHouseStyleN(p, held, missing, places, houseStyleShare, "spaces", "places a space belongs")
+}
+
+// acceptedSpaces names the spaces X007 accepts, for its findings: a name
+// each, looked up only for a file that has a finding.
+func acceptedSpaces(spaces map[rune]bool) string {
+	accepted := make([]string, 0, len(spaces))
+	for r := range spaces {
+		accepted = append(accepted, codePoint(r))
+	}
+	slices.Sort(accepted)
+	return "one of " + strings.Join(accepted, ", ")
+}
+
+// frenchLineSpaces counts the places on line s that take one of spaces
+// (before ! ? : ; after a word, inside « »), and those without one, and
+// names the first of them. It walks the line once, keeping the two
+// characters before the current one, instead of decoding the whole line
+// into runes first: most of a French line is letters none of the tests
+// look at.
+func frenchLineSpaces(s string, spaces map[rune]bool) (places, missing int, first string) {
+	var prev, prev2 rune // the characters before r; seen counts those
+	seen := 0
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		problem := ""
+		switch r {
+		case '!', '?', ':', ';':
+			if seen == 0 {
+				break
+			}
+			if isSpaceRune(prev) && seen > 1 {
+				if !(unicode.IsLetter(prev2) || unicode.IsDigit(prev2)) {
+					break // " ?" after a mark or a dash: not a word's punctuation
+				}
+			} else if !(unicode.IsLetter(prev) || unicode.IsDigit(prev) || strings.ContainsRune("»\"'’)]", prev)) {
+				break // after another mark, or at a line's start
+			}
+			if r == ':' && i+1 < len(s) {
+				if next, _ := utf8.DecodeRuneInString(s[i+1:]); unicode.IsDigit(next) || next == '/' {
+					break // 10:30, https://
+				}
+			}
+			places++
+			switch {
+			case spaces[prev]:
+			case isSpaceRune(prev):
+				problem = "the space before \"" + string(r) + "\" is " + codePoint(prev)
+			default:
+				problem = "no space before \"" + string(r) + "\""
+			}
+		case '«':
+			if i+size >= len(s) {
+				break
+			}
+			places++
+			if next, _ := utf8.DecodeRuneInString(s[i+size:]); !spaces[next] {
+				if isSpaceRune(next) {
+					problem = "the space after « is " + codePoint(next)
+				} else {
+					problem = "no space after «"
+				}
+			}
+		case '»':
+			if seen == 0 {
+				break
+			}
+			places++
+			if !spaces[prev] {
+				if isSpaceRune(prev) {
+					problem = "the space before » is " + codePoint(prev)
+				} else {
+					problem = "no space before »"
+				}
+			}
+		}
+		if problem != "" {
+			missing++
+			if first == "" {
+				first = problem
+			}
+		}
+		prev2, prev = prev, r
+		seen++
+		i += size
+	}
+	return places, missing, first
 }
 
 // frenchMarks are the marks X007 wants a space before.

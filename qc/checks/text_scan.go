@@ -223,15 +223,13 @@ func (f *lineFacts) scan(s string, tally *langcheck.Tally) {
 		f.scanWide(s, tally)
 		return
 	}
-	a := scanASCII(s)
-	*f = lineFacts{ascii: a.set &^ nonASCIIBit, afterSpace: a.after, afterMark: a.afterMk, dots: a.dots, flags: a.dbl, runes: uint32(len(s))}
+	set, letters := scanASCIIInto(f, s)
 	others := 0
-	if a.set&nonASCIIBit != 0 {
+	if set&nonASCIIBit != 0 {
 		others = f.scanOther(s, tally)
 	}
 	// finish's work, written out: a call per line is a few per cent of
 	// an English line's scan.
-	set := a.set
 	if set&(tabBit|controlBit) != 0 {
 		f.flags |= unprintable
 	}
@@ -245,7 +243,7 @@ func (f *lineFacts) scan(s string, tally *langcheck.Tally) {
 		f.flags |= blankLine
 	}
 	if tally != nil {
-		tally.LineEnd(a.letters, others)
+		tally.LineEnd(letters, others)
 	}
 }
 

@@ -28,12 +28,26 @@ const (
 	highBits = 0x8080808080808080
 )
 
-// scanASCII sorts each word of eight bytes of s (the last one padded,
+// scanASCII is what scanASCIIInto finds on s, as one value: the tests'
+// and benchmarks' view of the word scan.
+func scanASCII(s string) asciiScan {
+	var f lineFacts
+	set, letters := scanASCIIInto(&f, s)
+	return asciiScan{set: set, after: f.afterSpace, afterMk: f.afterMark, dbl: f.flags, letters: letters, dots: f.dots}
+}
+
+// scanASCIIInto sorts each word of eight bytes of s (the last one padded,
 // its padding left out of valid) and looks at each byte that is neither a
 // letter nor outside ASCII. One loop with the sums in registers: a call
-// per word cost more than the word's work.
-func scanASCII(s string) asciiScan {
-	var a asciiScan
+// per word cost more than the word's work. It writes the line's facts
+// from its bytes into f (the rest of f zero, runes its length in bytes)
+// and returns the set of its bytes (with nonASCIIBit) and its ASCII
+// letters: the facts go straight to their place, where a returned
+// asciiScan was copied twice, which cost a tenth of an English line's scan.
+func scanASCIIInto(f *lineFacts, s string) (set asciiSet, letters int) {
+	var after, afterMk uint32
+	var dbl factFlags
+	var dots uint16
 	var alphas, highs uint64
 	run, runEnd := 0, -1 // the run of full stops being read, and where it would go on
 	for i := 0; i < len(s); i += 8 {
@@ -65,7 +79,7 @@ func scanASCII(s string) asciiScan {
 		// carries into the next, as none exceeds 0x7F.
 		x := (w | 0x20*lowBits) &^ highBits
 		alpha := (x + (0x80-'a')*lowBits) &^ (x + (0x80-'z'-1)*lowBits) & valid &^ high
-		a.letters += bits.OnesCount64(alpha)
+		letters += bits.OnesCount64(alpha)
 		alphas |= alpha
 		highs |= high
 		rest := valid &^ (alpha | high)
@@ -77,37 +91,38 @@ func scanASCII(s string) asciiScan {
 		y := w ^ ' '*lowBits
 		spaces := ^((y&^highBits + ^uint64(highBits)) | y) & rest
 		if plain := spaces & ((alpha | high) >> 8); plain != 0 {
-			a.set |= spaceBit
-			a.after |= 1
+			set |= spaceBit
+			after |= 1
 			rest &^= plain
 		}
 		for ; rest != 0; rest &= rest - 1 {
 			k := i + bits.TrailingZeros64(rest)>>3
 			if s[k] == '.' {
 				if k != runEnd && run > 0 {
-					a.dots |= 1 << min(run, 15)
+					dots |= 1 << min(run, 15)
 					run = 0
 				}
 				run, runEnd = run+1, k+1
 			}
 			t := &byteFacts[s[k]]
-			a.set |= t.bit
+			set |= t.bit
 			if k+1 < len(s) {
 				next := &byteFacts[s[k+1]]
-				a.after |= t.space & next.after
-				a.afterMk |= t.mark & next.after
-				a.dbl |= t.blank & next.blank
+				after |= t.space & next.after
+				afterMk |= t.mark & next.after
+				dbl |= t.blank & next.blank
 			}
 		}
 	}
 	if run > 0 {
-		a.dots |= 1 << min(run, 15)
+		dots |= 1 << min(run, 15)
 	}
 	if alphas != 0 {
-		a.set |= letterBit
+		set |= letterBit
 	}
 	if highs != 0 {
-		a.set |= nonASCIIBit
+		set |= nonASCIIBit
 	}
-	return a
+	*f = lineFacts{ascii: set &^ nonASCIIBit, afterSpace: after, afterMark: afterMk, dots: dots, flags: dbl, runes: uint32(len(s))}
+	return set, letters
 }

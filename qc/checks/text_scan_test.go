@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/exportqc/exportqc/qc/cue"
+	"github.com/exportqc/exportqc/qc/internal/testcorpus"
 	"github.com/exportqc/exportqc/qc/pack"
 	"github.com/exportqc/exportqc/qc/rule"
 )
@@ -281,5 +282,37 @@ func TestWeakSetIsTheMap(t *testing.T) {
 	}
 	if !set.has("The") || set.has("you") {
 		t.Fatal("weakSet does not tell \"The\" from \"you\"")
+	}
+	// The packs' lists, against words that share a first or last letter
+	// with theirs (the pairs filter) and every line end of the corpus.
+	packs := []string{
+		"le la les un une des du de au aux à et ou mais donc car ni que qui dans sur pour par avec sans",
+		"a an the of to in on at for from with by and but or nor as into onto about",
+		"der die das den dem des ein eine einen einem einer und oder aber denn in an auf mit von zu für bei aus nach",
+		"el la los las un una unos unas de del al a en con por para y o e u ni pero que",
+	}
+	more := []string{"pas", "Moi", "DE", "Là", "À", "lE", "dans,", "pour", "Par", "avec", "sans", "car", "cAr", "ni", "nu",
+		"qui", "quoi", "aux", "AUX", "aus", "zu", "zU", "oder", "order", "y", "Y", "u", "ü", "for", "fro", "tHe", "thee"}
+	for _, in := range testcorpus.Inputs(t) {
+		if doc := corpusDoc(t, in); doc != nil {
+			for _, c := range doc.Cues {
+				for _, l := range c.Lines {
+					more = append(more, l.Text[strings.LastIndexByte(l.Text, ' ')+1:])
+				}
+			}
+		}
+	}
+	for _, list := range packs {
+		set := newWeakSet(strings.Fields(list))
+		for _, w := range append(more, words[:min(len(words), 400)]...) {
+			if got, want := set.has(w), set.words[strings.ToLower(w)]; got != want {
+				t.Fatalf("list %q: weakSet.has(%q) = %v, the map says %v", list, w, got, want)
+			}
+		}
+		for w := range set.words {
+			if !set.has(w) || !set.has(strings.ToUpper(w)) {
+				t.Fatalf("list %q: weakSet.has misses %q", list, w)
+			}
+		}
 	}
 }

@@ -488,6 +488,18 @@ func runWeakLineEnd(p *rule.Pass) {
 type weakSet struct {
 	words       map[string]bool
 	first, last [4]uint64 // 256-bit sets
+	// pairs has bit (first&31)<<5 | last&31 for each word's first and last
+	// byte: a French line's last word often starts and ends with bytes
+	// some weak word has ("pas", "moi"), but seldom with both of one word.
+	pairs [1024 / 64]uint64
+}
+
+// pairBit is the place of a word with first byte b and last byte e in
+// weakSet.pairs. Keeping five bits of each folds the case of ASCII
+// letters; bytes it confuses only let a word through to the map.
+func pairBit(b, e byte) (int, uint64) {
+	k := int(b&31)<<5 | int(e&31)
+	return k >> 6, 1 << (k & 63)
 }
 
 // newWeakSet takes list lower-cased.
@@ -499,6 +511,8 @@ func newWeakSet(list []string) weakSet {
 			b, e := word[0], word[len(word)-1]
 			w.first[b>>6] |= 1 << (b & 63)
 			w.last[e>>6] |= 1 << (e & 63)
+			k, bit := pairBit(b, e)
+			w.pairs[k] |= bit
 		}
 	}
 	return w
@@ -518,8 +532,14 @@ func (w *weakSet) has(word string) bool {
 			return false
 		}
 	}
-	if !w.mayEndWith(word[len(word)-1]) {
+	e := word[len(word)-1]
+	if !w.mayEndWith(e) {
 		return false
+	}
+	if b := word[0]; b < utf8.RuneSelf && e < utf8.RuneSelf {
+		if k, bit := pairBit(b, e); w.pairs[k]&bit == 0 { // "The" and "the" alike
+			return false
+		}
 	}
 	return isWeak(w.words, word)
 }

@@ -170,11 +170,12 @@ func writeAtomic(ctx context.Context, path string, render Render) error {
 // fill renders into a fresh temporary file and makes it shareable,
 // closing it.
 func fill(ctx context.Context, tmp *os.File, render Render) error {
-	bw := bufio.NewWriterSize(&ctxWriter{ctx: ctx, w: tmp}, 64<<10)
+	bw := newWriteBehind(ctx, tmp)
 	if err := render(bw); err != nil {
+		bw.Close()
 		return err
 	}
-	if err := bw.Flush(); err != nil {
+	if err := bw.Close(); err != nil {
 		return err
 	}
 	// CreateTemp makes 0600 files; a report is meant to be shared.

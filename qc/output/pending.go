@@ -59,7 +59,7 @@ func (p *Pending) Commit() error {
 	if p.tmp == "" {
 		return Write(p.ctx, p.stdout, p.path, p.render)
 	}
-	if err := os.Rename(p.tmp, p.target); err != nil {
+	if err := replaceFile(p.tmp, p.target); err != nil {
 		p.Discard()
 		return fmt.Errorf("write %s: %w", p.path, err)
 	}

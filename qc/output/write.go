@@ -34,7 +34,7 @@ func Write(ctx context.Context, stdout io.Writer, path string, render Render) er
 //
 // A regular file, or a path that does not exist yet, is replaced
 // atomically: parent folders are created, the report goes to a temporary
-// file beside it (.NAME.tmp-*), which is renamed over path, so a reader (a
+// file beside it (.NAME.tmp-*), which then takes path's place (replaceFile), so a reader (a
 // CI uploader, a browser) sees the old file or the complete new one, and on
 // any error or cancellation path is left as it was. The file is not synced
 // to disk: a report is output that the same command writes again, and
@@ -170,11 +170,12 @@ func writeAtomic(ctx context.Context, path string, render Render) error {
 // fill renders into a fresh temporary file and makes it shareable,
 // closing it.
 func fill(ctx context.Context, tmp *os.File, render Render) error {
-	bw := bufio.NewWriterSize(&ctxWriter{ctx: ctx, w: tmp}, 64<<10)
+	bw := newWriteBehind(ctx, tmp)
 	if err := render(bw); err != nil {
+		bw.Close()
 		return err
 	}
-	if err := bw.Flush(); err != nil {
+	if err := bw.Close(); err != nil {
 		return err
 	}
 	// CreateTemp makes 0600 files; a report is meant to be shared.

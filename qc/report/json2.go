@@ -143,7 +143,7 @@ func (j *jsonV2) head(tool Tool, rules []RuleInfo) {
 	e.value(tool, "  ")
 	if len(rules) > 0 {
 		j.key(false, "rules")
-		e.value(rules, "  ")
+		e.rulesTable(rules)
 	}
 	j.key(false, "findings")
 	e.raw("[")

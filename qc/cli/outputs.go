@@ -145,14 +145,15 @@ func writeAll(ctx context.Context, stdout io.Writer, specs []output.Spec, render
 		}
 	}
 	for i, p := range pending {
+		target := p.Target() // "" once committed
 		if err := p.Commit(); err != nil {
 			for _, q := range pending[i+1:] {
 				q.Discard()
 			}
 			return fmt.Errorf("writing %s report to %s: %w", specs[i].Format, specs[i].Path, err)
 		}
-		if record != nil && p.Target() != "" {
-			output.SyncFolder(filepath.Dir(p.Target()))
+		if record != nil && target != "" {
+			output.SyncFolder(filepath.Dir(target))
 		}
 	}
 	return nil

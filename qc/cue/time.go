@@ -241,13 +241,13 @@ func ParseFrameRate(s string) (FrameRate, error) {
 		if err1 != nil || err2 != nil || num <= 0 || den <= 0 {
 			return FrameRate{}, fmt.Errorf("frame rate %q: want N or N/D with positive integers", s)
 		}
-		return FrameRate{num, den}.reduced(), nil
+		return plausibleRate(FrameRate{num, den}.reduced(), s)
 	}
 	if n, err := strconv.ParseInt(s, 10, 64); err == nil {
 		if n <= 0 {
 			return FrameRate{}, fmt.Errorf("frame rate %q must be positive", s)
 		}
-		return FrameRate{n, 1}, nil
+		return plausibleRate(FrameRate{n, 1}, s)
 	}
 	f, err := strconv.ParseFloat(s, 64)
 	if err != nil || f <= 0 || f > 1000 {
@@ -261,9 +261,20 @@ func ParseFrameRate(s string) (FrameRate, error) {
 		}
 	}
 	if f == float64(int64(f)) {
-		return FrameRate{int64(f), 1}, nil
+		return plausibleRate(FrameRate{int64(f), 1}, s)
 	}
 	return FrameRate{}, fmt.Errorf("frame rate %q: use an exact N/D form such as 24000/1001", s)
+}
+
+// plausibleRate accepts rates from 1 to 1000 frames per second with a
+// denominator of at most a million: beyond them no picture is timed, and
+// frame arithmetic (n·Den·Second/Num) would overflow int64 and count any
+// gap as frames long.
+func plausibleRate(r FrameRate, s string) (FrameRate, error) {
+	if r.Den > 1_000_000 || r.Num < r.Den || r.Num > 1000*r.Den {
+		return FrameRate{}, fmt.Errorf("frame rate %q: want between 1 and 1000 frames per second (N/D with D at most 1000000)", s)
+	}
+	return r, nil
 }
 
 func (r FrameRate) reduced() FrameRate {

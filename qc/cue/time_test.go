@@ -25,14 +25,17 @@ func TestFramesAreExactForBroadcastRates(t *testing.T) {
 
 func TestParseFrameRate(t *testing.T) {
 	cases := map[string]FrameRate{"23.976": {24000, 1001}, "23.98": {24000, 1001}, "29.97": {30000, 1001},
-		"25": {25, 1}, "24000/1001": {24000, 1001}, "50/2": {25, 1}, "30000:1001": {30000, 1001}}
+		"25": {25, 1}, "24000/1001": {24000, 1001}, "1": {1, 1}, "1000": {1000, 1}, "50/2": {25, 1}, "30000:1001": {30000, 1001}}
 	for in, want := range cases {
 		got, err := ParseFrameRate(in)
 		if err != nil || got != want {
 			t.Errorf("ParseFrameRate(%q) = %v, %v; want %v", in, got, err, want)
 		}
 	}
-	for _, bad := range []string{"", "0", "-25", "abc", "25/0", "12.345"} {
+	// Rates no picture has, whose frame arithmetic would overflow
+	// (1/1275612221639045 made every gap "at least 2 frames").
+	for _, bad := range []string{"", "0", "-25", "abc", "25/0", "12.345", "1/1275612221639045",
+		"1/1000000000000000", "1/2", "0.5", "1001", "1000001/1000", "9223372036854775807"} {
 		if _, err := ParseFrameRate(bad); err == nil {
 			t.Errorf("ParseFrameRate(%q) accepted", bad)
 		}

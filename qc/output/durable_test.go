@@ -49,3 +49,21 @@ func TestPendingSyncAndTarget(t *testing.T) {
 		t.Fatalf("%s is no longer a character device: %v", os.DevNull, err)
 	}
 }
+
+// A path ending in a separator names a folder: refused before anything is
+// made, so an all-or-none run (the audit) fails before it records, and no
+// empty folder is left behind.
+func TestFolderNameIsRefusedBeforeAnythingIsMade(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "reports") + string(filepath.Separator)
+	rendered := false
+	_, err := Prepare(context.Background(), io.Discard, dir, func(io.Writer) error { rendered = true; return nil })
+	if err == nil {
+		t.Fatal("a folder name was accepted as a report file")
+	}
+	if rendered {
+		t.Error("the report was rendered for a path that cannot take it")
+	}
+	if _, serr := os.Stat(dir); !os.IsNotExist(serr) {
+		t.Errorf("%s was created: %v", dir, serr)
+	}
+}

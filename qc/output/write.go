@@ -65,6 +65,11 @@ func classify(path string) (direct bool, target string, err error) {
 	if streamPath(path) {
 		return true, path, nil
 	}
+	if strings.HasSuffix(path, "/") || strings.HasSuffix(path, string(filepath.Separator)) {
+		// A folder's name: refused before anything is rendered or
+		// recorded, not after the folder has been made for it.
+		return false, "", errors.New("is a folder name (ends with a separator), not a file")
+	}
 	st, err := os.Stat(path) // follows symlinks
 	switch {
 	case errors.Is(err, fs.ErrNotExist):

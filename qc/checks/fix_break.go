@@ -50,31 +50,11 @@ func rebreakFix(p *rule.Pass, c *cue.Cue) []rule.SuggestedFix {
 			weak[strings.ToLower(w)] = true
 		}
 	}
-	width := func(ws []string) float64 { return textcount.Count(strings.Join(ws, " "), weight) }
 	var lines []string
-	if width(words) <= maxChars {
+	if textcount.Count(strings.Join(words, " "), weight) <= maxChars {
 		lines = []string{strings.Join(words, " ")}
 	} else if maxLines >= 2 {
-		best, bestScore := -1, 0.0
-		for i := 1; i < len(words); i++ {
-			if r, _ := utf8.DecodeRuneInString(words[i]); unicode.IsPunct(r) && utf8.RuneCountInString(words[i]) <= 2 {
-				continue // "?" or "!" of French typography stays with its word
-			}
-			w1, w2 := width(words[:i]), width(words[i:])
-			if w1 > maxChars || w2 > maxChars {
-				continue
-			}
-			score := math.Abs(w1 - w2)
-			if w1 > w2 {
-				score += 0.5 // bottom-heavy when unequal
-			}
-			if weak[strings.ToLower(strings.TrimRight(words[i-1], ",;:"))] {
-				score += 2 * maxChars // "the | market": only when no other break fits
-			}
-			if best < 0 || score < bestScore {
-				best, bestScore = i, score
-			}
-		}
+		best := bestBreak(words, maxChars, weight, weak)
 		if best < 0 {
 			return nil
 		}
@@ -100,4 +80,41 @@ func rebreakFix(p *rule.Pass, c *cue.Cue) []rule.SuggestedFix {
 	a, z, _ := p.File.Fix.Span(c.TextSrc, false)
 	return fixOf("re-break cue "+itoa(int64(c.Index))+" into "+itoa(int64(len(lines)))+" line(s) within "+num(maxChars)+" characters",
 		[]rule.TextEdit{{Start: a, End: z, New: out}})
+}
+
+// bestBreak is the word before which a cue's words are best split into
+// two lines within maxChars (balanced, the lower line the longer, not
+// after a weak word when another break fits), or -1 when none fits.
+//
+// Two lines together hold at most 2·maxChars characters plus the space
+// between them (splitting at a space never counts more than the whole
+// but that space), so a wider text has no break that fits: it is refused
+// at once, not after measuring both sides of every break, which made a
+// cue of one 20 KB line take seconds.
+func bestBreak(words []string, maxChars, weight float64, weak map[string]bool) int {
+	width := func(ws []string) float64 { return textcount.Count(strings.Join(ws, " "), weight) }
+	if width(words) > 2*maxChars+1 {
+		return -1
+	}
+	best, bestScore := -1, 0.0
+	for i := 1; i < len(words); i++ {
+		if r, _ := utf8.DecodeRuneInString(words[i]); unicode.IsPunct(r) && utf8.RuneCountInString(words[i]) <= 2 {
+			continue // "?" or "!" of French typography stays with its word
+		}
+		w1, w2 := width(words[:i]), width(words[i:])
+		if w1 > maxChars || w2 > maxChars {
+			continue
+		}
+		score := math.Abs(w1 - w2)
+		if w1 > w2 {
+			score += 0.5 // bottom-heavy when unequal
+		}
+		if weak[strings.ToLower(strings.TrimRight(words[i-1], ",;:"))] {
+			score += 2 * maxChars // "the | market": only when no other break fits
+		}
+		if best < 0 || score < bestScore {
+			best, bestScore = i, score
+		}
+	}
+	return best
 }

@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/exportqc/exportqc/qc/internal/cuetest"
-	"github.com/exportqc/exportqc/qc/internal/gen"
 )
 
 // feature builds a 45-minute SRT of about 700 two-line cues, every fifth
@@ -34,18 +33,5 @@ func BenchmarkReadLanguages(b *testing.B) { cuetest.BenchReadLanguages(b, Read, 
 //
 // go test ./qc/format/srt -run '^$' -bench ReadRecycledLanguages -cpu 1
 func BenchmarkReadRecycledLanguages(b *testing.B) {
-	for i, lang := range gen.Languages() {
-		text := string(gen.EpisodeBytes(gen.EpisodeOptions{Seed: uint64(i + 1), Format: "srt", Language: lang}))
-		b.Run(lang, func(b *testing.B) {
-			b.SetBytes(int64(len(text)))
-			b.ReportAllocs()
-			for b.Loop() {
-				d := Read(text)
-				if len(d.Cues) == 0 {
-					b.Fatal("no cues")
-				}
-				d.Recycle()
-			}
-		})
-	}
+	cuetest.BenchReadRecycledLanguages(b, Read, "srt")
 }

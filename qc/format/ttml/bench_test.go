@@ -2,11 +2,10 @@ package ttml
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/exportqc/exportqc/qc/internal/cuetest"
 	"github.com/exportqc/exportqc/qc/internal/gen"
 )
 
@@ -191,51 +190,11 @@ func BenchmarkRegionSweep(b *testing.B) {
 // the generator's clean English episode.
 //
 // EXPORTQC_BENCH_DIR=/tmp/mix300 go test ./qc/format/ttml -run '^$' -bench ReadFolder -cpu 1
-func BenchmarkReadFolder(b *testing.B) {
-	dir := os.Getenv("EXPORTQC_BENCH_DIR")
-	if dir == "" {
-		b.Skip("EXPORTQC_BENCH_DIR names no folder")
-	}
-	paths, _ := filepath.Glob(filepath.Join(dir, "*.ttml"))
-	if len(paths) == 0 {
-		b.Skipf("no .ttml file in %s", dir)
-	}
-	var texts []string
-	var size int64
-	for _, p := range paths {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			b.Fatal(err)
-		}
-		texts = append(texts, string(data))
-		size += int64(len(data))
-	}
-	b.SetBytes(size)
-	b.ReportAllocs()
-	for b.Loop() {
-		for _, t := range texts {
-			Read(t).Recycle()
-		}
-	}
-}
+func BenchmarkReadFolder(b *testing.B) { cuetest.BenchReadFolder(b, Read, ".ttml") }
 
 // BenchmarkReadLanguages reads the generated episode in each language the
 // generator writes, recycling each document as the engine does: every
 // language but English puts non-ASCII text between the tags.
 //
 // go test ./qc/format/ttml -run '^$' -bench ReadLanguages -cpu 1
-func BenchmarkReadLanguages(b *testing.B) {
-	for _, lang := range gen.Languages() {
-		b.Run(lang, func(b *testing.B) {
-			src := string(gen.EpisodeBytes(gen.EpisodeOptions{Seed: 1, Format: "ttml", Language: lang}))
-			b.SetBytes(int64(len(src)))
-			for b.Loop() {
-				d := Read(src)
-				if len(d.Cues) != 700 || len(d.Diagnostics) != 0 {
-					b.Fatalf("%s episode: %d cues, %v", lang, len(d.Cues), d.Diagnostics)
-				}
-				d.Recycle()
-			}
-		})
-	}
-}
+func BenchmarkReadLanguages(b *testing.B) { cuetest.BenchReadRecycledLanguages(b, Read, "ttml") }

@@ -1,6 +1,8 @@
 package cuetest
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/exportqc/exportqc/qc/cue"
@@ -78,6 +80,47 @@ func BenchReadLanguages(b *testing.B, read func(string) *cue.Document, format st
 			if len(read(t).Cues) == 0 {
 				b.Fatal("no cues")
 			}
+		}
+	}
+}
+
+// BenchReadRecycledLanguages is BenchReadRecycled on the generated episode
+// of format in each language the generator writes, one sub-benchmark per
+// language: the reading the engine does, per script.
+func BenchReadRecycledLanguages(b *testing.B, read func(string) *cue.Document, format string) {
+	for _, lang := range gen.Languages() {
+		text := string(gen.EpisodeBytes(gen.EpisodeOptions{Seed: 1, Format: format, Language: lang}))
+		b.Run(lang, func(b *testing.B) { BenchReadRecycled(b, read, text) })
+	}
+}
+
+// BenchReadFolder reads every file named *ext in the folder
+// EXPORTQC_BENCH_DIR names (skipped when unset), recycling each document
+// as the engine does: a mixed delivery's files, not only generated ones.
+func BenchReadFolder(b *testing.B, read func(string) *cue.Document, ext string) {
+	dir := os.Getenv("EXPORTQC_BENCH_DIR")
+	if dir == "" {
+		b.Skip("EXPORTQC_BENCH_DIR names no folder")
+	}
+	paths, _ := filepath.Glob(filepath.Join(dir, "*"+ext))
+	if len(paths) == 0 {
+		b.Skipf("no %s file in %s", ext, dir)
+	}
+	var texts []string
+	var size int64
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, string(data))
+		size += int64(len(data))
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, t := range texts {
+			read(t).Recycle()
 		}
 	}
 }

@@ -100,8 +100,6 @@ func fileMode(mode uint32) fs.FileMode {
 		return fs.ModeDevice | fs.ModeCharDevice
 	case syscall.S_IFBLK:
 		return fs.ModeDevice
-	case syscall.S_IFLNK:
-		return fs.ModeSymlink
 	}
 	return fs.ModeIrregular
 }

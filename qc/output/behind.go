@@ -1,9 +1,6 @@
 package output
 
-import (
-	"context"
-	"io"
-)
+import "io"
 
 // writeBehindSize is the size of each of writeBehind's two buffers: the
 // write calls it makes are this large.
@@ -16,7 +13,7 @@ const writeBehindSize = 512 << 10
 // instead of between its parts, and the run's last files wait on less.
 //
 // Its methods are called from one goroutine; Close waits for the writing
-// goroutine and returns the first error, of the writes or the context.
+// goroutine and returns the first error of the writes.
 type writeBehind struct {
 	buf  []byte      // being filled
 	full chan []byte // to the writing goroutine
@@ -28,18 +25,16 @@ type writeBehind struct {
 	second bool
 }
 
-func newWriteBehind(ctx context.Context, w io.Writer) *writeBehind {
+// newWriteBehind writes to w (a ctxWriter, so that an interrupt stops the
+// writing goroutine).
+func newWriteBehind(w io.Writer) *writeBehind {
 	b := &writeBehind{buf: make([]byte, 0, writeBehindSize),
 		full: make(chan []byte), free: make(chan []byte, 2), done: make(chan error, 1)}
 	go func() {
 		failed := false
 		for p := range b.full {
 			if !failed {
-				err := ctx.Err()
-				if err == nil {
-					_, err = w.Write(p)
-				}
-				if err != nil {
+				if _, err := w.Write(p); err != nil {
 					failed = true // the rest is not written
 					b.done <- err // seen at the next hand-over, or by Close
 				}

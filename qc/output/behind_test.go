@@ -16,7 +16,7 @@ func TestWriteBehindWritesWhatItIsGiven(t *testing.T) {
 	for round := range 20 {
 		var got bytes.Buffer
 		var want []byte
-		b := newWriteBehind(context.Background(), &got)
+		b := newWriteBehind(&got)
 		total := rng.IntN(4 * writeBehindSize)
 		for len(want) < total {
 			n := rng.IntN(3 * writeBehindSize / 2)
@@ -55,7 +55,7 @@ func (f *failAfter) Write(p []byte) (int, error) {
 // A failed write stops the report: later writes return the error, and so
 // does Close, even when the failure is the last buffer's.
 func TestWriteBehindReportsTheWriteError(t *testing.T) {
-	b := newWriteBehind(context.Background(), &failAfter{n: writeBehindSize})
+	b := newWriteBehind(&failAfter{n: writeBehindSize})
 	chunk := make([]byte, 1000)
 	var err error
 	for written := 0; err == nil && written < 10*writeBehindSize; written += len(chunk) {
@@ -68,7 +68,7 @@ func TestWriteBehindReportsTheWriteError(t *testing.T) {
 		t.Errorf("Close: %v, want the write's error", err)
 	}
 
-	b = newWriteBehind(context.Background(), &failAfter{n: 10})
+	b = newWriteBehind(&failAfter{n: 10})
 	b.Write(chunk[:100])
 	if err := b.Close(); !errors.Is(err, errBoom) {
 		t.Errorf("Close of a short report: %v, want the write's error", err)
@@ -79,7 +79,7 @@ func TestWriteBehindReportsTheWriteError(t *testing.T) {
 func TestWriteBehindStopsWhenCancelled(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	var got bytes.Buffer
-	b := newWriteBehind(ctx, &got)
+	b := newWriteBehind(&ctxWriter{ctx: ctx, w: &got})
 	b.Write(make([]byte, writeBehindSize))
 	cancel()
 	var err error

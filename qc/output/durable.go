@@ -5,10 +5,11 @@ import (
 	"path/filepath"
 )
 
-// Reports are renamed into place without being forced to disk (see
-// WriteFile). Outputs that are deliverables — fix's corrected copies,
-// which a user may ship the moment the command ends — are: Sync before
-// Commit makes the staged content durable, SyncFolder after it the rename.
+// A check's reports are renamed into place without being forced to disk
+// (see WriteFile). Outputs others rely on are: fix's corrected copies,
+// which a user may ship the moment the command ends, and the audit's
+// reports, which its history records. Sync before Commit makes the staged
+// content durable, SyncFolder after it the rename.
 
 // Sync forces a staged file's content to disk. A direct write (standard
 // output, a device) has nothing staged.

@@ -34,12 +34,13 @@ func Write(ctx context.Context, stdout io.Writer, path string, render Render) er
 //
 // A regular file, or a path that does not exist yet, is replaced
 // atomically: parent folders are created, the report goes to a temporary
-// file beside it (.NAME.tmp-*), which then takes path's place (replaceFile), so a reader (a
-// CI uploader, a browser) sees the old file or the complete new one, and on
-// any error or cancellation path is left as it was. The file is not synced
-// to disk: a report is output that the same command writes again, and
-// forcing a 37 MB report to the disk cost a run 25 ms of its 0.3 s; the
-// rename alone is what readers rely on. A
+// file beside it (.NAME.tmp-*), which then takes path's place
+// (replaceFile), so a reader (a CI uploader, a browser) sees the old file
+// or the complete new one, and on any error or cancellation path is left
+// as it was. The file is not synced to disk: a check's report is output
+// the same command writes again, and forcing a 37 MB report to the disk
+// cost a run 25 ms of its 0.3 s; the rename alone is what readers rely on
+// (the audit and fix, whose outputs others rely on, sync: durable.go). A
 // symlink to a regular file is followed, so the link stays a link.
 //
 // Anything else that exists (a character device such as /dev/null, a FIFO,
@@ -175,7 +176,7 @@ func writeAtomic(ctx context.Context, path string, render Render) error {
 // fill renders into a fresh temporary file and makes it shareable,
 // closing it.
 func fill(ctx context.Context, tmp *os.File, render Render) error {
-	bw := newWriteBehind(ctx, tmp)
+	bw := newWriteBehind(&ctxWriter{ctx: ctx, w: tmp})
 	if err := render(bw); err != nil {
 		bw.Close()
 		return err
@@ -191,7 +192,8 @@ func fill(ctx context.Context, tmp *os.File, render Render) error {
 }
 
 // ctxWriter stops a report being written once its context is cancelled
-// (an interrupt), so the temporary file is removed on the error path.
+// (an interrupt): a file's temporary copy is then removed, a stream or
+// device gets no more.
 type ctxWriter struct {
 	ctx context.Context
 	w   io.Writer

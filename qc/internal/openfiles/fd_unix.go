@@ -4,7 +4,8 @@ package openfiles
 
 import "syscall"
 
-// OpenFD is OpenFlags for a reader that makes its own system calls: a
+// OpenFD is Open for a reader that makes its own system calls (flag: the
+// read-ahead opens non-blocking, so that a FIFO cannot hang it): a
 // bare descriptor, opened close-on-exec, holding a slot until CloseFD.
 // A file read once from start to end needs nothing an *os.File adds (the
 // poller's registration and the flag changes around it, a finalizer,

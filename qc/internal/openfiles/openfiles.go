@@ -34,14 +34,10 @@ func (f *File) Close() error {
 }
 
 // Open opens path for reading within the bound (see the package doc).
-func Open(path string) (*File, error) { return OpenFlags(path, os.O_RDONLY) }
-
-// OpenFlags is Open with os.OpenFile's flags (read-only ones: the read-ahead
-// opens non-blocking, so that a FIFO among the inputs cannot hang it).
-func OpenFlags(path string, flag int) (*File, error) {
+func Open(path string) (*File, error) {
 	var f *os.File
 	err := withSlot(func() (err error) {
-		f, err = os.OpenFile(path, flag, 0)
+		f, err = os.Open(path)
 		return err
 	})
 	if err != nil {

@@ -32,12 +32,8 @@ func errText(err error) string {
 
 func storedOf[T any](m *paramMemo[T]) func() map[string]any {
 	return func() map[string]any {
-		m.mu.RLock()
-		defer m.mu.RUnlock()
 		out := map[string]any{}
-		for k, v := range m.seen {
-			out[k] = v
-		}
+		m.Each(func(k string, v T) { out[k] = v })
 		return out
 	}
 }
@@ -183,14 +179,14 @@ func runAllRules(t *testing.T, lib *pack.Library) {
 // TestParamMemoIsBounded: past paramMemoSize values a memo decodes
 // without remembering, and still answers as the decoder does.
 func TestParamMemoIsBounded(t *testing.T) {
-	var m paramMemo[[]string]
+	m := paramMemo[[]string]{Limit: paramMemoSize}
 	for i := 0; i < paramMemoSize+50; i++ {
 		v := string(rune('a'+i%26)) + "," + string(rune(0x400+i))
-		if got, want := m.get(v, decodeSequences), decodeSequences(v); !reflect.DeepEqual(got, want) {
+		if got, want := m.Get(v, decodeSequences), decodeSequences(v); !reflect.DeepEqual(got, want) {
 			t.Fatalf("get(%q) = %q, want %q", v, got, want)
 		}
 	}
-	if len(m.seen) != paramMemoSize {
-		t.Errorf("memo holds %d values, want at most %d", len(m.seen), paramMemoSize)
+	if m.Len() != paramMemoSize {
+		t.Errorf("memo holds %d values, want at most %d", m.Len(), paramMemoSize)
 	}
 }

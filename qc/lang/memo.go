@@ -2,7 +2,8 @@ package lang
 
 import (
 	"strings"
-	"sync"
+
+	"github.com/exportqc/exportqc/qc/internal/memo"
 )
 
 // A tagMemo remembers a tag function's answers for the strings a run
@@ -14,10 +15,7 @@ import (
 // It holds at most memoSize strings, so that a run of ten thousand
 // distinct names (or hostile manifests) cannot grow it without end: past
 // that, new strings are answered without being remembered.
-type tagMemo struct {
-	mu   sync.RWMutex
-	seen map[string]memoTag
-}
+type tagMemo struct{ memo.Bounded[string, memoTag] }
 
 type memoTag struct {
 	tag string
@@ -26,27 +24,20 @@ type memoTag struct {
 
 const memoSize = 512
 
+func newTagMemo() *tagMemo {
+	// A copy of a kept string: s may be a slice of a path or of a file's text.
+	return &tagMemo{memo.Bounded[string, memoTag]{Limit: memoSize, Own: strings.Clone}}
+}
+
 func (m *tagMemo) get(s string, plain func(string) (string, bool)) (string, bool) {
-	m.mu.RLock()
-	v, hit := m.seen[s]
-	m.mu.RUnlock()
-	if hit {
-		return v.tag, v.ok
-	}
-	tag, ok := plain(s)
-	m.mu.Lock()
-	if m.seen == nil {
-		m.seen = make(map[string]memoTag)
-	}
-	if len(m.seen) < memoSize {
-		// A copy: s may be a slice of a path or of a file's text.
-		m.seen[strings.Clone(s)] = memoTag{tag, ok}
-	}
-	m.mu.Unlock()
-	return tag, ok
+	v := m.Get(s, func(s string) memoTag {
+		tag, ok := plain(s)
+		return memoTag{tag, ok}
+	})
+	return v.tag, v.ok
 }
 
 var (
-	normalized tagMemo // Normalize
-	nameTags   tagMemo // nameTag
+	normalized = newTagMemo() // Normalize
+	nameTags   = newTagMemo() // nameTag
 )

@@ -55,8 +55,8 @@ func TestMemoIsPlain(t *testing.T) {
 			}
 		}
 	}
-	for _, m := range []*tagMemo{&normalized, &nameTags} {
-		if n := len(m.seen); n > memoSize {
+	for _, m := range []*tagMemo{normalized, nameTags} {
+		if n := m.Len(); n > memoSize {
 			t.Errorf("memo holds %d strings, more than its bound %d", n, memoSize)
 		}
 	}

@@ -2,10 +2,10 @@ package langcheck
 
 import (
 	"strings"
-	"sync"
 
 	"golang.org/x/text/language"
 
+	"github.com/exportqc/exportqc/qc/internal/memo"
 	"github.com/exportqc/exportqc/qc/lang"
 )
 
@@ -44,29 +44,10 @@ func readDeclared(declared string) declaredTag {
 // run of odd tags must not grow the table without end).
 const maxDeclaredKept = 256
 
-var declaredKept struct {
-	sync.RWMutex
-	tags map[string]declaredTag
-}
+var declaredKept = memo.Bounded[string, declaredTag]{Limit: maxDeclaredKept,
+	// The tag may be a piece of a file's text (an xml:lang): a copy keeps
+	// the file from staying in memory with it.
+	Own: strings.Clone}
 
 // declaredFacts is readDeclared, each tag worked out once.
-func declaredFacts(declared string) declaredTag {
-	declaredKept.RLock()
-	d, ok := declaredKept.tags[declared]
-	declaredKept.RUnlock()
-	if ok {
-		return d
-	}
-	d = readDeclared(declared)
-	declaredKept.Lock()
-	if declaredKept.tags == nil {
-		declaredKept.tags = map[string]declaredTag{}
-	}
-	if len(declaredKept.tags) < maxDeclaredKept {
-		// The tag may be a piece of a file's text (an xml:lang): a copy
-		// keeps the file from staying in memory with it.
-		declaredKept.tags[strings.Clone(declared)] = d
-	}
-	declaredKept.Unlock()
-	return d
-}
+func declaredFacts(declared string) declaredTag { return declaredKept.Get(declared, readDeclared) }

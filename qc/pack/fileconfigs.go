@@ -1,8 +1,7 @@
 package pack
 
 import (
-	"sync"
-
+	"github.com/exportqc/exportqc/qc/internal/memo"
 	"github.com/exportqc/exportqc/qc/rule"
 )
 
@@ -17,8 +16,7 @@ import (
 // It holds at most fileConfigsSize pairs (a run of files in hundreds of
 // language tags resolves the rest each time), and no errors.
 type fileConfigs struct {
-	mu   sync.RWMutex
-	seen map[fileConfigKey]map[string]*rule.Config
+	kept memo.Bounded[fileConfigKey, map[string]*rule.Config] // Limit set by NewRunResolver
 }
 
 type fileConfigKey struct{ language, format string }
@@ -27,23 +25,13 @@ const fileConfigsSize = 256
 
 func (c *fileConfigs) get(language, format string, resolve func() (map[string]*rule.Config, error)) (map[string]*rule.Config, error) {
 	key := fileConfigKey{language, format}
-	c.mu.RLock()
-	cfg, hit := c.seen[key]
-	c.mu.RUnlock()
-	if hit {
+	if cfg, hit := c.kept.Lookup(key); hit {
 		return cfg, nil
 	}
 	cfg, err := resolve()
 	if err != nil {
 		return nil, err
 	}
-	c.mu.Lock()
-	if c.seen == nil {
-		c.seen = make(map[fileConfigKey]map[string]*rule.Config)
-	}
-	if len(c.seen) < fileConfigsSize {
-		c.seen[key] = cfg
-	}
-	c.mu.Unlock()
+	c.kept.Keep(key, cfg)
 	return cfg, nil
 }

@@ -45,7 +45,7 @@ func TestRunResolverRemembersWhatItResolved(t *testing.T) {
 				}
 			}
 		}
-		if n := len(r.files.seen); n == 0 || n > fileConfigsSize {
+		if n := r.files.kept.Len(); n == 0 || n > fileConfigsSize {
 			t.Errorf("remembers %d configurations", n)
 		}
 	}

@@ -24,7 +24,9 @@ type RunResolver struct {
 // NewRunResolver resolves for a run whose flags, profile, variants and
 // territories are req.
 func (l *Library) NewRunResolver(req Request) *RunResolver {
-	return &RunResolver{r: l.NewResolver(), req: req}
+	p := &RunResolver{r: l.NewResolver(), req: req}
+	p.files.kept.Limit = fileConfigsSize
+	return p
 }
 
 // Request is the run's request, as given.

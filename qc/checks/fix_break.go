@@ -44,17 +44,16 @@ func rebreakFix(p *rule.Pass, c *cue.Cue) []rule.SuggestedFix {
 	// The language's weak line ends (articles, prepositions, conjunctions:
 	// X015's word list in its pack) are avoided as break points whenever
 	// another break fits.
-	weak := map[string]bool{}
+	// (X015's words, read as X015 reads them.)
+	var weak weakSet
 	if x := p.File.Fix.Configs["X015"]; x != nil {
-		for _, w := range strings.Fields(x.Params["words"].Value.String) {
-			weak[strings.ToLower(w)] = true
-		}
+		weak = weakWords(x.Params["words"].Value.String)
 	}
 	var lines []string
-	if textcount.Count(strings.Join(words, " "), weight) <= maxChars {
+	if whole := textcount.Count(strings.Join(words, " "), weight); whole <= maxChars {
 		lines = []string{strings.Join(words, " ")}
 	} else if maxLines >= 2 {
-		best := bestBreak(words, maxChars, weight, weak)
+		best := bestBreak(words, whole, maxChars, weight, &weak)
 		if best < 0 {
 			return nil
 		}
@@ -82,7 +81,7 @@ func rebreakFix(p *rule.Pass, c *cue.Cue) []rule.SuggestedFix {
 		[]rule.TextEdit{{Start: a, End: z, New: out}})
 }
 
-// bestBreak is the word before which a cue's words are best split into
+// bestBreak is the word before which a cue's words (whole wide) are best split into
 // two lines within maxChars (balanced, the lower line the longer, not
 // after a weak word when another break fits), or -1 when none fits.
 //
@@ -91,9 +90,9 @@ func rebreakFix(p *rule.Pass, c *cue.Cue) []rule.SuggestedFix {
 // but that space), so a wider text has no break that fits: it is refused
 // at once, not after measuring both sides of every break, which made a
 // cue of one 20 KB line take seconds.
-func bestBreak(words []string, maxChars, weight float64, weak map[string]bool) int {
+func bestBreak(words []string, whole, maxChars, weight float64, weak *weakSet) int {
 	width := func(ws []string) float64 { return textcount.Count(strings.Join(ws, " "), weight) }
-	if width(words) > 2*maxChars+1 {
+	if whole > 2*maxChars+1 {
 		return -1
 	}
 	best, bestScore := -1, 0.0
@@ -109,7 +108,7 @@ func bestBreak(words []string, maxChars, weight float64, weak map[string]bool) i
 		if w1 > w2 {
 			score += 0.5 // bottom-heavy when unequal
 		}
-		if weak[strings.ToLower(strings.TrimRight(words[i-1], ",;:"))] {
+		if weak.words != nil && weak.has(strings.TrimRight(words[i-1], ",;:")) {
 			score += 2 * maxChars // "the | market": only when no other break fits
 		}
 		if best < 0 || score < bestScore {

@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -144,17 +143,8 @@ func writeAll(ctx context.Context, stdout io.Writer, specs []output.Spec, render
 			return err
 		}
 	}
-	for i, p := range pending {
-		target := p.Target() // "" once committed
-		if err := p.Commit(); err != nil {
-			for _, q := range pending[i+1:] {
-				q.Discard()
-			}
-			return fmt.Errorf("writing %s report to %s: %w", specs[i].Format, specs[i].Path, err)
-		}
-		if record != nil && target != "" {
-			output.SyncFolder(filepath.Dir(target))
-		}
+	if i, err := output.CommitAll(pending, record != nil); err != nil {
+		return fmt.Errorf("writing %s report to %s: %w", specs[i].Format, specs[i].Path, err)
 	}
 	return nil
 }

@@ -204,20 +204,12 @@ func (s *Staged) Commit() error {
 		s.Discard()
 		return err
 	}
-	folders := map[string]bool{}
-	for i, p := range s.pending {
-		target := p.Target()
-		if err := p.Commit(); err != nil {
-			s.pending = s.pending[i+1:]
-			s.Discard()
-			return err
-		}
-		if target != "" {
-			folders[filepath.Dir(target)] = true
-		}
-	}
-	for dir := range folders {
-		output.SyncFolder(dir)
+	// The ones after a failed rename are discarded by CommitAll; the
+	// folders staging made are removed with them.
+	if _, err := output.CommitAll(s.pending, true); err != nil {
+		s.pending = nil
+		s.Discard()
+		return err
 	}
 	s.pending, s.made = nil, nil
 	return nil

@@ -49,3 +49,26 @@ func SyncFolder(dir string) {
 	_ = d.Sync()
 	d.Close()
 }
+
+// CommitAll commits pending in order and, when durable, then syncs each
+// folder a file was renamed into, once. On a failed Commit it returns
+// that one's index and error, having discarded the ones after it.
+func CommitAll(pending []*Pending, durable bool) (int, error) {
+	folders := map[string]bool{}
+	for i, p := range pending {
+		target := p.Target() // "" once committed
+		if err := p.Commit(); err != nil {
+			for _, q := range pending[i+1:] {
+				q.Discard()
+			}
+			return i, err
+		}
+		if durable && target != "" {
+			folders[filepath.Dir(target)] = true
+		}
+	}
+	for dir := range folders {
+		SyncFolder(dir)
+	}
+	return len(pending), nil
+}

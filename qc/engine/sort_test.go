@@ -44,10 +44,11 @@ func TestSortFindingsIsAStableSort(t *testing.T) {
 
 func sameFinding(a, b rule.Finding) bool { return a.Expected == b.Expected }
 
-// The order built from packed cue and line numbers (one file, numbers in
-// 32 bits) and the general one agree with a stable sort, including for
-// negative numbers, numbers past 32 bits and findings of several files.
-func TestReportOrderKeyedAndGeneral(t *testing.T) {
+// The order built from packed cue and line numbers (one file, numbers that
+// fit the packed fields) and the general one agree with a stable sort,
+// including for negative numbers, numbers past the fields and findings of
+// several files, which the general comparison orders.
+func TestReportOrderPackedAndGeneral(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	big := []int{-1 << 40, -1 << 31, -5, -1, 0, 1, 2, 7, 1<<31 - 1, 1 << 31, 1 << 40}
 	cases := map[string]func(i int) rule.Finding{

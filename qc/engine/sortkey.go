@@ -9,8 +9,8 @@ import (
 )
 
 // oneFileOrder is reportOrder for the usual case, the findings of one
-// file whose cue and line numbers fit in 32 bits (ok is false otherwise,
-// and the general comparison is used). Report order is then cue, line,
+// file whose cue and line numbers are not negative and fit packedOrder's
+// fields (ok is false otherwise, and the general comparison is used). Report order is then cue, line,
 // rule, message: cue and line are packed into one number sorted beside
 // each finding's index, so most comparisons (findings of different cues)
 // read neither the findings nor their strings. A dense file's sort was
@@ -28,53 +28,16 @@ func oneFileOrder(fs []rule.Finding) ([]int32, bool) {
 		}
 		packs = packs && uint(f.Cue) <= packedCueMax && uint(f.Line) <= packedLineMax
 	}
-	if packs {
-		return packedOrder(fs), true
+	if !packs {
+		return nil, false // negative or huge numbers: the general comparison
 	}
-	keys := make([]cueLineKey, len(fs))
-	for i := range fs {
-		f := &fs[i]
-		if f.Cue != int(int32(f.Cue)) || f.Line != int(int32(f.Line)) {
-			return nil, false
-		}
-		keys[i] = cueLineKey{at: packCueLine(f.Cue, f.Line), i: int32(i)}
-	}
-	slices.SortFunc(keys, func(a, b cueLineKey) int {
-		if a.at != b.at {
-			return cmp.Compare(a.at, b.at)
-		}
-		x, y := &fs[a.i], &fs[b.i]
-		if c := cmp.Compare(x.Rule, y.Rule); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(x.Message, y.Message); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.i, b.i) // ties keep their order: the sort is stable
-	})
-	order := make([]int32, len(fs))
-	for k := range keys {
-		order[k] = keys[k].i
-	}
-	return order, true
-}
-
-// cueLineKey is one finding's place in the order: cue and line, then index.
-type cueLineKey struct {
-	at uint64
-	i  int32
-}
-
-// packCueLine orders (cue, line) pairs of 32-bit signed numbers as one
-// unsigned number: flipping the sign bit makes each half sort as unsigned.
-func packCueLine(c, line int) uint64 {
-	return uint64(uint32(c)^1<<31)<<32 | uint64(uint32(line)^1<<31)
+	return packedOrder(fs), true
 }
 
 // How packedOrder shares 64 bits: cue, line, then the finding's index.
 // The cue field holds the largest cue number a file can have (the cue
-// limit, a million); a file with more lines or findings takes the keyed
-// path.
+// limit, a million); a file with more lines or findings takes the
+// general comparison.
 const (
 	packedIndexBits = 20
 	packedLineBits  = 24

@@ -215,3 +215,30 @@ func TestBrokenXMLIsAProblemWithItsLine(t *testing.T) {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+// A composition rate no picture has (its frame arithmetic would overflow
+// and count every subtitle gap as frames long) is a problem on its line,
+// not the rate the episode's subtitles are checked at.
+func TestImplausibleCompositionRateIsAProblem(t *testing.T) {
+	root := writeTree(t, map[string]string{
+		"ASSETMAP.xml": assetMap("urn:uuid:p", [2]string{"urn:uuid:c", "CPL.xml"}),
+		"CPL.xml": cpl("http://www.smpte-ra.org/schemas/2067-3/2016", "SHOW_S01E01", "1 2147483647", "",
+			seq("MainImageSequence", res(uV1, "urn:uuid:dv", "<IntrinsicDuration>10</IntrinsicDuration>"))),
+	})
+	d, err := Read(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, p := range d.Problems {
+		found = found || (p.File == "CPL.xml" && strings.Contains(p.Message, "between 1 and 1000 frames per second"))
+	}
+	if !found {
+		t.Errorf("no problem for the rate: %+v", d.Problems)
+	}
+	for _, ep := range d.Episodes {
+		if !ep.FrameRate.IsZero() {
+			t.Errorf("episode rate %v taken from an implausible EditRate", ep.FrameRate)
+		}
+	}
+}

@@ -443,10 +443,15 @@ func (r *reader) composition(ref cplRef) {
 		r.d.Title = strings.Trim(rest, " _-.")
 	}
 	if er := n.Child("EditRate"); er != nil {
-		if fr, ok := parseRate(er.Value()); ok {
-			ep.FrameRate = fr
-		} else {
+		// The composition's rate times its subtitles: within the rates a
+		// picture has (cue.ParseFrameRate's bounds), which a resource's
+		// audio rate (48000 1) need not be.
+		if fr, ok := parseRate(er.Value()); !ok {
 			r.bad(delivery.RuleManifestInvalid, rel, er.Line, "<EditRate> %q is not \"numerator denominator\"", er.Value())
+		} else if pic, err := cue.ParseFrameRate(fr.String()); err != nil {
+			r.bad(delivery.RuleManifestInvalid, rel, er.Line, "<EditRate> %q: %v", er.Value(), err)
+		} else {
+			ep.FrameRate = pic
 		}
 	} else {
 		r.bad(delivery.RuleManifestInvalid, rel, n.Line, "composition has no <EditRate>")

@@ -8,13 +8,11 @@ import "strings"
 // for '>' (rare in dialogue, unlike the '-' that starts every dialogue
 // line), and Arrow then answers with a bit.
 
-// MarkArrows records which lines of x hold "-->" for Arrow, and returns
-// how many "-->" the text holds (they cannot overlap: each is counted by
-// its '>'). Arrow is false for every line until it is called.
-func (x *LineIndex) MarkArrows() int { return x.markArrows(nil) }
-
-// MarkArrows is x.MarkArrows with the bits in d's recycled array. As
-// the index itself, they must not be used once d is recycled.
+// MarkArrows records which lines of x hold "-->" for Arrow, with the bits
+// in d's recycled array, and returns how many "-->" the text holds (they
+// cannot overlap: each is counted by its '>'). Arrow is false for every
+// line until it is called. As the index itself, the bits must not be used
+// once d is recycled.
 func (d *Document) MarkArrows(x *LineIndex) int {
 	n := x.markArrows(d.lineArrows[:0])
 	d.lineArrows = x.arrows[:0]

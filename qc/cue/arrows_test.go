@@ -28,7 +28,7 @@ func TestArrowsAsStrings(t *testing.T) {
 			t.Fatalf("%q: Arrow(0) before MarkArrows", src)
 		}
 		y := d.IndexLines(src)
-		if n, want := x.MarkArrows(), strings.Count(src, "-->"); n != want {
+		if n, want := x.markArrows(nil), strings.Count(src, "-->"); n != want {
 			t.Fatalf("%q: MarkArrows counted %d, want %d", src, n, want)
 		}
 		if n, want := d.MarkArrows(&y), strings.Count(src, "-->"); n != want {

@@ -150,8 +150,9 @@ func lineAt(lines []lineSpan, li, p int) int {
 }
 
 // mark sets bit line of marks, growing it as needed: at the first mark,
-// to room for every line the index has room for (lines are counted
-// before the split, exactly for LF and CRLF texts).
+// to room for every line the index has room for (its line array's
+// capacity: counted before the split for a new document, kept from the
+// last file for a recycled one).
 func mark(marks []uint64, line, room int) []uint64 {
 	w := line / 64
 	if w >= cap(marks) {

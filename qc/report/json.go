@@ -162,7 +162,7 @@ func (e *jsonEnc) value(v any, prefix string) {
 // finding appends one finding at depth 2 (inside "findings": [...]) in
 // the v1 form: its rule's name and its threshold's source in full.
 func (e *jsonEnc) finding(f *rule.Finding) {
-	e.findingFields(f, "      ", true, -1)
+	e.findingFields(f)
 	if f.Waived != nil {
 		e.raw(",\n      \"waived\": ")
 		e.value(f.Waived, "      ")
@@ -178,27 +178,24 @@ func (e *jsonEnc) finding(f *rule.Finding) {
 	e.raw("\n    }")
 }
 
-// findingFields appends "{" and a finding's fields up to and including
-// its source, indented by ind ("" for compact JSON). withName writes the
-// rule's name; source >= 0 writes the source as that index into the
-// report's sources table, else as the string.
-func (e *jsonEnc) findingFields(f *rule.Finding, ind string, withName bool, source int) {
-	k := keysFor(ind)
+// findingFields appends "{" and a v1 finding's fields up to and including
+// its source, indented at depth 2: its rule's name and its source in full.
+func (e *jsonEnc) findingFields(f *rule.Finding) {
+	k := indentedKeys
 	b := append(e.buf, k.open...)
 	b = appendJSONString(b, f.Rule)
-	if withName {
-		b = append(b, k.name...)
-		b = appendJSONString(b, f.Name)
-	}
+	b = append(b, k.name...)
+	b = appendJSONString(b, f.Name)
 	b = append(b, k.severity...)
 	b = appendJSONString(b, f.Severity.String())
 	b = append(b, k.file...)
 	b = appendJSONString(b, f.File)
-	e.buf = appendFindingRest(b, f, k, source)
+	e.buf = appendFindingRest(b, f, k, -1)
 }
 
 // appendFindingRest appends a finding's fields after its file: line
-// through source, as findingFields describes.
+// through source; source >= 0 writes the source as that index into the
+// report's sources table (v2), else as the string (v1).
 func appendFindingRest(b []byte, f *rule.Finding, k *findingKeys, source int) []byte {
 	if f.Line != 0 {
 		b = appendDecimal(append(b, k.line...), f.Line)
@@ -247,14 +244,13 @@ type findingKeys struct {
 // The two layouts every writer uses: compact and indented at depth 2.
 var compactKeys, indentedKeys = newFindingKeys(""), newFindingKeys("      ")
 
+// keysFor is the layout for a finding's field indent: "" (compact) or
+// depth 2, the only two the writers use.
 func keysFor(ind string) *findingKeys {
-	switch ind {
-	case "":
+	if ind == "" {
 		return compactKeys
-	case "      ":
-		return indentedKeys
 	}
-	return newFindingKeys(ind)
+	return indentedKeys
 }
 
 func newFindingKeys(ind string) *findingKeys {

@@ -5,6 +5,7 @@ import (
 	"unsafe"
 
 	"github.com/exportqc/exportqc/qc/cue"
+	"github.com/exportqc/exportqc/qc/format/ttml/internal/xmlscan"
 )
 
 // lineBuilder turns the character data of one <p> into display lines,
@@ -177,7 +178,7 @@ var xmlSpaceByte = [256]bool{' ': true, '\t': true, '\n': true, '\r': true}
 func phraseEnd(data string, j int) int {
 	for {
 		for j+8 <= len(data) {
-			if t := phraseStops(load64(data, j)); t != 0 {
+			if t := phraseStops(xmlscan.Load64(data, j)); t != 0 {
 				j += bits.TrailingZeros64(t) >> 3
 				break
 			}
@@ -209,13 +210,6 @@ func phraseStops(v uint64) uint64 {
 	sp := ^(x&low7 + low7 | x) & highs // == ' '
 	ws := ctl | sp
 	return ctl | sp&(ws>>8) | sp&(1<<63)
-}
-
-// load64 reads s[i:i+8] as a little-endian number.
-func load64(s string, i int) uint64 {
-	_ = s[i+7]
-	return uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
 }
 
 // mark records that buf[start:] has style.

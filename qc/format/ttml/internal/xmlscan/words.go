@@ -12,9 +12,9 @@ const (
 	low7  = 0x7f7f7f7f7f7f7f7f
 )
 
-// load64 reads s[i:i+8] as a little-endian number (one load on the
+// Load64 reads s[i:i+8] as a little-endian number (one load on the
 // machines Go targets).
-func load64(s string, i int) uint64 {
+func Load64(s string, i int) uint64 {
 	_ = s[i+7]
 	return uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
 		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
@@ -43,7 +43,7 @@ func stops(v uint64) uint64 {
 // fill a word.
 func plainRun(src string, i int) int {
 	for i+8 <= len(src) {
-		if m := stops(load64(src, i)); m != 0 {
+		if m := stops(Load64(src, i)); m != 0 {
 			return i + bits.TrailingZeros64(m)>>3
 		}
 		i += 8
@@ -56,7 +56,7 @@ func plainRun(src string, i int) int {
 // as UTF-8 anyway.
 func plainRunUTF8(src string, i int) int {
 	for i+8 <= len(src) {
-		if m := stops(load64(src, i)) &^ load64(src, i); m != 0 {
+		if m := stops(Load64(src, i)) &^ Load64(src, i); m != 0 {
 			return i + bits.TrailingZeros64(m)>>3
 		}
 		i += 8

@@ -524,13 +524,6 @@ func scannedFacts(p *rule.Pass) *textFacts {
 	return nil
 }
 
-// scanCues is the text facts of doc in memory of their own.
-func scanCues(doc *cue.Document) *textFacts {
-	tf := new(textFacts)
-	tf.scan(doc)
-	return tf
-}
-
 // scan reads every line of every cue that is not a comment once: its
 // facts, and G002's tally. A cue whose lines are all blank is not a text
 // cue: its facts are dropped, and it is not in idx. What tf held before is

@@ -13,28 +13,10 @@ import "math/bits"
 // in five, a Korean one only its spaces; and most of them are spaces
 // before a word, which are sorted out with the letters.
 
-// asciiScan is what the bytes of a line tell scanLine.
-type asciiScan struct {
-	set     asciiSet
-	after   uint32 // lineFacts.afterSpace from the ASCII spaces and tabs
-	afterMk uint32 // lineFacts.afterMark
-	dbl     factFlags
-	letters int    // ASCII letters, as langcheck.IsASCIILetter counts them
-	dots    uint16 // lineFacts.dots: the full stops are among the bytes looked at one by one
-}
-
 const (
 	lowBits  = 0x0101010101010101
 	highBits = 0x8080808080808080
 )
-
-// scanASCII is what scanASCIIInto finds on s, as one value: the tests'
-// and benchmarks' view of the word scan.
-func scanASCII(s string) asciiScan {
-	var f lineFacts
-	set, letters := scanASCIIInto(&f, s)
-	return asciiScan{set: set, after: f.afterSpace, afterMk: f.afterMark, dbl: f.flags, letters: letters, dots: f.dots}
-}
 
 // scanASCIIInto sorts each word of eight bytes of s (the last one padded,
 // its padding left out of valid) and looks at each byte that is neither a
@@ -43,7 +25,7 @@ func scanASCII(s string) asciiScan {
 // from its bytes into f (the rest of f zero, runes its length in bytes)
 // and returns the set of its bytes (with nonASCIIBit) and its ASCII
 // letters: the facts go straight to their place, where a returned
-// asciiScan was copied twice, which cost a tenth of an English line's scan.
+// value was copied twice, which cost a tenth of an English line's scan.
 func scanASCIIInto(f *lineFacts, s string) (set asciiSet, letters int) {
 	var after, afterMk uint32
 	var dbl factFlags

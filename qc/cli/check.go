@@ -37,7 +37,7 @@ func (a *app) addSettingFlags(fs *pflag.FlagSet) {
 // flagKeys maps viper keys (config.yaml, EXPORTQC_*) to flag names.
 var flagKeys = map[string]string{"profile": "profile", "lang": "lang", "fps": "fps", "variants": "variant",
 	"jobs": "jobs", "format": "format", "output": "output", "fail_on": "fail-on", "quiet": "quiet",
-	"max_file_size_mb": "max-file-size-mb", "indent": "indent", "territory": "territory", "waivers": "waivers"}
+	"max_file_size_mb": "max-file-size-mb", "indent": "indent", "csv_excel": "csv-excel", "territory": "territory", "waivers": "waivers"}
 
 // bindFlags binds the running command's flags to viper keys. It runs when a
 // command starts, not when it is built: viper keeps one binding per key, so
@@ -73,6 +73,7 @@ func (a *app) checkCommand() *cobra.Command {
 	addOutputFlags(fs, report.OutputFormats)
 	fs.Int("max-file-size-mb", 64, "largest subtitle file read, in MiB; a larger one is an E000 'file too large' finding")
 	fs.Bool("indent", false, "lay JSON reports out with indentation (default compact)")
+	fs.Bool("csv-excel", false, "write CSV reports for spreadsheet programs: a UTF-8 BOM (without it Excel reads the file in a legacy code page and mangles accents) and CRLF line ends")
 	fs.String("fail-on", "error", "lowest severity that makes the run fail: error, warning or info")
 	fs.BoolP("quiet", "q", false, "no progress output")
 	fs.String("waivers", "", "waiver file (YAML): accepted findings, each with a reason and optional expiry")
@@ -135,6 +136,7 @@ func (a *app) runCheck(cmd *cobra.Command, args []string) error {
 	defer gcpace.Batch(checkGCHeadroom)()
 	shown.Color = color
 	shown.Indent = a.v.GetBool("indent")
+	shown.Excel = a.v.GetBool("csv_excel")
 	stepSummary := os.Getenv("GITHUB_STEP_SUMMARY")
 	lastCheckStreamed = false
 	if !wholeRunOnly {

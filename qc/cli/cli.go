@@ -123,6 +123,7 @@ var configKeys = map[string]bool{
 	"audit_db":         true, // history database of exportqc audit
 	"max_file_size_mb": true, // per-file size cap of check
 	"indent":           true, // indented JSON reports
+	"csv_excel":        true, // CSV reports for spreadsheets (BOM, CRLF)
 	// Deliveries: the run's territories (like --territory), the project's
 	// own territory packs (pack.Library.WithProjectTerritories), extra
 	// file-name patterns for deliveries described by their file names.

@@ -230,3 +230,32 @@ func TestWaiversAndBaseline(t *testing.T) {
 		t.Errorf("baseline with a new finding: exit %d\n%s", code, out)
 	}
 }
+
+// --csv-excel (config csv_excel) writes the CSV a spreadsheet opens right:
+// a UTF-8 BOM and CRLF line ends, in the streamed report file and on
+// standard output alike; without it the CSV is plain RFC 4180 with LF.
+func TestCSVForSpreadsheets(t *testing.T) {
+	dir := t.TempDir()
+	excel := filepath.Join(dir, "excel.csv")
+	plain := filepath.Join(dir, "plain.csv")
+	if code, _, stderr := run(t, "check", "--config", emptyConfig(t), "-q", "--csv-excel", "--report", "csv="+excel, fixture(t, "T003")); code != ExitFail {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if code, _, stderr := run(t, "check", "--config", emptyConfig(t), "-q", "--report", "csv="+plain, fixture(t, "T003")); code != ExitFail {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	e, _ := os.ReadFile(excel)
+	p, _ := os.ReadFile(plain)
+	if !bytes.HasPrefix(e, []byte("\uFEFF")) || !bytes.Contains(e, []byte("T003,cue-overlap")) || bytes.Count(e, []byte("\r\n")) != bytes.Count(e, []byte("\n")) {
+		t.Errorf("--csv-excel report lacks the BOM or CRLF ends:\n%q", e[:min(len(e), 200)])
+	}
+	if bytes.HasPrefix(p, []byte("\uFEFF")) || bytes.Contains(p, []byte("\r\n")) {
+		t.Errorf("plain CSV has a BOM or CRLF:\n%q", p[:min(len(p), 200)])
+	}
+	cfg := filepath.Join(dir, "config.yaml")
+	os.WriteFile(cfg, []byte("csv_excel: true\n"), 0o644)
+	_, stdout, _ := run(t, "check", "--config", cfg, "-q", "--format", "csv", fixture(t, "T003"))
+	if stdout != string(e) {
+		t.Errorf("config csv_excel on stdout differs from --csv-excel in a file:\n%q\n%q", stdout[:min(len(stdout), 120)], e[:min(len(e), 120)])
+	}
+}

@@ -229,10 +229,7 @@ func sarifMessage(f *rule.Finding) string {
 	if len(b) > 0 {
 		b = append(b, ": "...)
 	}
-	b = append(b, f.Message...)
-	if f.Expected != "" || f.Actual != "" {
-		b = append(appendExpectedActual(append(b, " ("...), f), ')')
-	}
+	b = appendUnsaidExpectedActual(append(b, f.Message...), f)
 	return string(b)
 }
 

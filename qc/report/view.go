@@ -243,11 +243,82 @@ func appendHeadline(b []byte, f *rule.Finding) []byte {
 	}
 	b = appendRuleID(b, f.Rule, f.Name)
 	b = append(append(b, ": "...), f.Message...)
-	if f.Expected != "" || f.Actual != "" {
-		b = append(appendExpectedActual(append(b, " ("...), f), ')')
-	}
-	return b
+	return appendUnsaidExpectedActual(b, f)
 }
+
+// appendUnsaidExpectedActual appends " (expected X, actual Y)" unless the
+// message already says both: "reading speed 26.8 characters/s … over the
+// limit of 17" followed by "(expected ≤ 17 cps, actual 26.8 cps)" made
+// every line of a dense text report say its numbers twice. The fields stay
+// in the machine formats (JSON, CSV) whatever the message says.
+func appendUnsaidExpectedActual(b []byte, f *rule.Finding) []byte {
+	if (f.Expected == "" && f.Actual == "") || (restates(f.Message, f.Expected) && restates(f.Message, f.Actual)) {
+		return b
+	}
+	return append(appendExpectedActual(append(b, " ("...), f), ')')
+}
+
+// restates reports whether msg already states v: every number in v
+// (digits, optionally a decimal part) stands as a number of its own in
+// msg, or, when v holds no number, msg contains v. An empty v is said by
+// any message. T006's "2 frames (0.083 s …) or more than 0.500 s" is not
+// said by a message without 0.500.
+func restates(msg, v string) bool {
+	if v == "" {
+		return true
+	}
+	found := false
+	for i := 0; i < len(v); {
+		if !isDigit(v[i]) {
+			i++
+			continue
+		}
+		end := i
+		for end < len(v) && isDigit(v[end]) {
+			end++
+		}
+		if numberAfter(v, end) { // a decimal part
+			end++
+			for end < len(v) && isDigit(v[end]) {
+				end++
+			}
+		}
+		if !saysNumber(msg, v[i:end]) {
+			return false
+		}
+		found, i = true, end
+	}
+	return found || strings.Contains(msg, v)
+}
+
+// saysNumber reports whether num stands in msg as a number of its own.
+func saysNumber(msg, num string) bool {
+	for from := 0; ; {
+		k := strings.Index(msg[from:], num)
+		if k < 0 {
+			return false
+		}
+		k += from
+		if !numberBefore(msg, k) && !numberAfter(msg, k+len(num)) {
+			return true
+		}
+		from = k + 1
+	}
+}
+
+// numberBefore reports whether the number starting at msg[k] continues a
+// number before it ("0.17" holds "17", not the number 17).
+func numberBefore(msg string, k int) bool {
+	return k > 0 && (isDigit(msg[k-1]) || msg[k-1] == '.' && k > 1 && isDigit(msg[k-2]))
+}
+
+// numberAfter reports whether a number continues at msg[end]: a digit, or
+// a decimal point followed by one ("17." at a sentence's end is 17).
+func numberAfter(msg string, end int) bool {
+	return end < len(msg) && (isDigit(msg[end]) || msg[end] == '.' && end+1 < len(msg) && isDigit(msg[end+1]))
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 func plural(n int, one, many string) string {
 	if n == 1 {

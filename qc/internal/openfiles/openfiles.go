@@ -95,7 +95,10 @@ func init() { slots.cond = sync.NewCond(&slots.Mutex) }
 
 func acquire() {
 	slots.Lock()
-	for slots.inUse >= Limit() {
+	// Below the least limit there is no need to ask the system for the
+	// descriptor limit: a run's workers seldom hold more than a few files,
+	// and asking was a system call for every file opened.
+	for slots.inUse >= minLimit && slots.inUse >= Limit() {
 		slots.cond.Wait()
 	}
 	slots.inUse++
@@ -109,6 +112,10 @@ func release() {
 	slots.cond.Signal()
 }
 
+// minLimit is the fewest files Open lets be open at once, however low the
+// descriptor limit.
+const minLimit = 4
+
 // reserve is what is left to the rest of the process: standard streams,
 // the history database and its journal, folder walks, the Go runtime.
 const reserve = 16
@@ -118,5 +125,5 @@ const reserve = 16
 // while running applies).
 func Limit() int {
 	n := descriptorLimit()
-	return max(4, min((n-reserve)/2, 1024))
+	return max(minLimit, min((n-reserve)/2, 1024))
 }

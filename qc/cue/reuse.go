@@ -36,6 +36,22 @@ func (d *Document) MakeCues(n int) {
 	d.Cues = make([]Cue, 0, n)
 }
 
+// ReserveCues makes room for n cues in all, keeping the cues d holds (a
+// reader that made some before it knew how many to expect); the room is
+// zero, as NewCue needs it.
+func (d *Document) ReserveCues(n int) {
+	if cap(d.Cues) >= n {
+		return
+	}
+	grown := make([]Cue, len(d.Cues), n)
+	copy(grown, d.Cues)
+	d.Cues = grown
+}
+
+// CueRoom is how many cues d has room for: zero for a new document, that
+// of its cue array for a recycled one.
+func (d *Document) CueRoom() int { return cap(d.Cues) }
+
 // Recycle hands d back for a later NewDocument when NewDocument made it
 // (else it does nothing). Nothing may use d, its cues or pointers to them
 // afterwards.
@@ -92,11 +108,14 @@ const minLineBlock = 512
 // AllocLines returns n zero display lines for a cue of d, carved from its
 // block (its capacity clipped, so appending to one never overwrites
 // another). A full block is replaced, not grown: the lines already carved
-// stay where they are; Recycle keeps the last block only. Only the used
+// stay where they are; Recycle keeps the last block only. The new block
+// is twice as large as the full one, so that a reader that reserves no
+// room (it cannot know how many lines come) reaches a block that holds a
+// whole file after a few, and keeps it for the next file. Only the used
 // part of a block is ever written, so its room stays zero as NewCue's.
 func (d *Document) AllocLines(n int) []Line {
 	if cap(d.lineBlock)-len(d.lineBlock) < n {
-		d.lineBlock = make([]Line, 0, max(minLineBlock, n))
+		d.lineBlock = make([]Line, 0, max(minLineBlock, n, 2*cap(d.lineBlock)))
 	}
 	k := len(d.lineBlock)
 	d.lineBlock = d.lineBlock[:k+n]

@@ -22,7 +22,11 @@ const maxInput = 1<<31 - 1
 
 // Read parses SRT text (decoded UTF-8). It never fails: what it cannot read
 // becomes Diagnostics, and everything else becomes Cues.
-func Read(text string) *cue.Document {
+func Read(text string) *cue.Document { return read(text, true) }
+
+// read is Read, through readUsual first when usual is set; the tests read
+// without it for the general reading to compare with.
+func read(text string, usual bool) *cue.Document {
 	r := reader{doc: cue.NewDocument(), src: text}
 	r.doc.Format, r.doc.TimePrecision = "srt", cue.Millisecond
 	if len(text) > maxInput {
@@ -30,12 +34,25 @@ func Read(text string) *cue.Document {
 		r.src = text[:maxInput]
 	}
 	r.dec.Dialect, r.dec.Doc = markup.SRT, r.doc
+	from := 0 // the line the general reading starts at
+	if usual && strings.IndexByte(r.src, '\r') < 0 {
+		if r.doc.CueRoom() == 0 {
+			// A new document: room for about as many cues as the
+			// generated episodes' 70 bytes each make, growing as needed.
+			r.doc.MakeCues(len(r.src)/64 + 1)
+		}
+		var done bool
+		if from, done = r.readUsual(); done {
+			r.report()
+			return r.doc
+		}
+	}
 	r.split()
-	r.doc.MakeCues(r.timings)
+	r.doc.ReserveCues(r.timings)
 	// Room for the display lines, but never more than a few per timing
 	// line: a large text that is no SRT has many lines and no cues.
 	r.dec.Reserve(min(r.texts, 3*r.timings))
-	r.parse()
+	r.parse(from)
 	r.report()
 	return r.doc
 }
@@ -210,9 +227,10 @@ func (r *reader) startsCue(i int) bool {
 	return r.isTiming(i) || (r.kind(i) != kindBlank && r.isTiming(i+1))
 }
 
-func (r *reader) parse() {
+// parse reads the cues from line from on (0, or where readUsual stopped).
+func (r *reader) parse(from int) {
 	n := r.ix.Len()
-	for i := 0; i < n; {
+	for i := from; i < n; {
 		switch {
 		case r.kind(i) == kindBlank:
 			i++

@@ -189,17 +189,25 @@ func trim(s string) string {
 
 // mayStartTrimmed reports whether s (s[0] ≥ 0x80) may start with a
 // character trim removes from a line's edge: the Unicode spaces beyond
-// ASCII (U+0085 and U+00A0, C2 85 and C2 A0; U+1680, led by E1; U+2000
-// to U+205F, by E2; U+3000, by E3) and the BOM (EF). Any other start is
-// a character trim keeps, or a byte that is no character, which it keeps
-// as well. "¿" and "¡" (C2 BF, C2 A1), which start about one line of
-// Spanish text in ten, are told apart from the two spaces led by C2.
+// ASCII (U+0085 and U+00A0, C2 85 and C2 A0; U+1680, E1 9A 80; U+2000 to
+// U+205F, led by E2 80 or E2 81; U+3000, E3 80 80) and the BOM (EF BB
+// BF). Any other start is a character trim keeps, or a byte that is no
+// character, which it keeps as well. "¿" and "¡" (C2 BF, C2 A1), which
+// start about one line of Spanish text in ten, are told apart from the
+// two spaces led by C2, and the kana of Japanese lines (E3 81 to E3 83)
+// from the ideographic space.
 func mayStartTrimmed(s string) bool {
 	switch s[0] {
 	case 0xC2:
 		return len(s) < 2 || s[1] == 0x85 || s[1] == 0xA0
-	case 0xE1, 0xE2, 0xE3, 0xEF:
-		return true
+	case 0xE1:
+		return len(s) < 3 || s[1] == 0x9A && s[2] == 0x80
+	case 0xE2:
+		return len(s) < 2 || s[1] == 0x80 || s[1] == 0x81
+	case 0xE3:
+		return len(s) < 3 || s[1] == 0x80 && s[2] == 0x80
+	case 0xEF:
+		return len(s) < 3 || s[1] == 0xBB && s[2] == 0xBF
 	}
 	return false
 }

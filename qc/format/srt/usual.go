@@ -35,20 +35,19 @@ func (r *reader) readUsual() (line int, done bool) {
 	}
 	marks := newMarkCursor(src)
 	var ends [maxUsualLines]int // where each payload line ends
+	for p < n && src[p] == '\n' {
+		p++ // blank lines before the first cue
+		line++
+	}
+	if p == n {
+		return line, true
+	}
+	id := counterEnd(src, p) // where the counter at p ends (-1: no counter)
 	for {
-		for p < n && src[p] == '\n' {
-			p++ // blank lines before the first cue or between cues
-			line++
-		}
-		if p == n {
-			return line, true
-		}
-		counter := p
-		q := counterEnd(src, p)
-		if q < 0 || q == n {
+		if id < 0 || id == n {
 			return line, false
 		}
-		ti := q + 1 // the timing line
+		counter, ti := p, id+1 // the counter and the timing line
 		start, end, ok := canonicalTimes(src[ti:min(ti+canonicalLen, n)])
 		if !ok || ti+canonicalLen < n && src[ti+canonicalLen] != '\n' {
 			return line, false
@@ -68,21 +67,31 @@ func (r *reader) readUsual() (line int, done bool) {
 			k++
 		}
 		// What follows the payload's blank lines must end it, as the
-		// general reading decides: the end, or a counter.
-		for q = p; q < n && src[q] == '\n'; q++ {
+		// general reading decides: the end, or a counter (the next cue's,
+		// which the next round starts from).
+		q := p
+		for q < n && src[q] == '\n' {
+			q++
 		}
-		if q < n && counterEnd(src, q) < 0 {
-			return line, false
+		next := -1
+		if q < n {
+			if next = counterEnd(src, q); next < 0 {
+				return line, false
+			}
 		}
 		c := r.doc.NewCue()
-		c.Index, c.ID, c.Line, c.Offset = len(r.doc.Cues), src[counter:ti-1], line+1, int64(counter)
+		c.Index, c.ID, c.Line, c.Offset = len(r.doc.Cues), src[counter:id], line+1, int64(counter)
 		c.Start, c.End = start, end
 		c.StartSrc = cue.Range{From: int64(ti + canonicalStartAt[0]), To: int64(ti + canonicalStartAt[1])}
 		c.EndSrc = cue.Range{From: int64(ti + canonicalEndAt[0]), To: int64(ti + canonicalEndAt[1])}
 		if k > 0 {
 			r.usualPayload(c, &marks, ends[:min(k, maxUsualLines)], from, to, k)
 		}
-		line += 2 + k
+		line += 2 + k + q - p // with the blank lines: one LF each
+		if q == n {
+			return line, true
+		}
+		p, id = q, next
 	}
 }
 

@@ -16,6 +16,14 @@ import (
 // that is not SRT at all yields a few findings rather than thousands.
 const maxStrayDiags = 20
 
+// maxUsualInput is the largest text readUsual reads. It cannot know how
+// many cues and display lines are coming, and makes room for them as they
+// come, by estimate and doubling: on a file of a few MB (a feature film's
+// subtitles are some 100 KB) that costs less than the general reading's
+// counts; on one of hundreds of MB it could hold up to twice the memory
+// the general reading's exact room does.
+const maxUsualInput = 4 << 20
+
 // maxInput is the largest text read (line offsets are kept in 32 bits);
 // no real subtitle file comes near it.
 const maxInput = 1<<31 - 1
@@ -35,12 +43,7 @@ func read(text string, usual bool) *cue.Document {
 	}
 	r.dec.Dialect, r.dec.Doc = markup.SRT, r.doc
 	from := 0 // the line the general reading starts at
-	if usual && strings.IndexByte(r.src, '\r') < 0 {
-		if r.doc.CueRoom() == 0 {
-			// A new document: room for about as many cues as the
-			// generated episodes' 70 bytes each make, growing as needed.
-			r.doc.MakeCues(len(r.src)/64 + 1)
-		}
+	if usual && len(r.src) <= maxUsualInput && strings.IndexByte(r.src, '\r') < 0 {
 		var done bool
 		if from, done = r.readUsual(); done {
 			r.report()

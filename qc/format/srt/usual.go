@@ -79,6 +79,12 @@ func (r *reader) readUsual() (line int, done bool) {
 				return line, false
 			}
 		}
+		if len(r.doc.Cues) == 0 && r.doc.CueRoom() == 0 {
+			// A new document: room for about as many cues as the
+			// generated episodes' 70 bytes each make, growing as needed.
+			// (Not before the first cue: a text that is no SRT has none.)
+			r.doc.MakeCues(len(src)/64 + 1)
+		}
 		c := r.doc.NewCue()
 		c.Index, c.ID, c.Line, c.Offset = len(r.doc.Cues), src[counter:id], line+1, int64(counter)
 		c.Start, c.End = start, end

@@ -105,17 +105,23 @@ func (d *Document) ReserveLines(n int) {
 // when the room reserved runs out.
 const minLineBlock = 512
 
+// maxLineBlock is the largest block AllocLines doubles to (2.5 MB): the
+// lines of a feature film's subtitles several times over, and no more
+// room left unused than that in a file beyond.
+const maxLineBlock = 1 << 16
+
 // AllocLines returns n zero display lines for a cue of d, carved from its
 // block (its capacity clipped, so appending to one never overwrites
 // another). A full block is replaced, not grown: the lines already carved
 // stay where they are; Recycle keeps the last block only. The new block
-// is twice as large as the full one, so that a reader that reserves no
-// room (it cannot know how many lines come) reaches a block that holds a
-// whole file after a few, and keeps it for the next file. Only the used
-// part of a block is ever written, so its room stays zero as NewCue's.
+// is twice as large as the full one (up to maxLineBlock), so that a
+// reader that reserves no room (it cannot know how many lines come)
+// reaches a block that holds a whole file after a few, and keeps it for
+// the next file. Only the used part of a block is ever written, so its
+// room stays zero as NewCue's.
 func (d *Document) AllocLines(n int) []Line {
 	if cap(d.lineBlock)-len(d.lineBlock) < n {
-		d.lineBlock = make([]Line, 0, max(minLineBlock, n, 2*cap(d.lineBlock)))
+		d.lineBlock = make([]Line, 0, max(minLineBlock, n, min(2*cap(d.lineBlock), maxLineBlock)))
 	}
 	k := len(d.lineBlock)
 	d.lineBlock = d.lineBlock[:k+n]

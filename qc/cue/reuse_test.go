@@ -189,7 +189,7 @@ func TestUnreservedLineBlocksDouble(t *testing.T) {
 		}
 		l[0].Text = "x"
 	}
-	if blocks > 10 || cap(d.lineBlock) < 50_000 {
+	if blocks > 10 || cap(d.lineBlock) < 50_000 || cap(d.lineBlock) > maxLineBlock {
 		t.Fatalf("%d blocks, the last of %d lines, for 100,000 lines", blocks, cap(d.lineBlock))
 	}
 }

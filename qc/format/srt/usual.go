@@ -23,7 +23,7 @@ import (
 // stops, before making that cue, and returns the line (0-based) where the
 // general reading goes on; done reports that the text ended instead.
 // Every cue made here is the one the general reading makes of the same
-// lines, with no diagnostic (TestUsualReadsAsGeneral), and the general
+// lines, with no diagnostic (the TestUsualReads...AsGeneral tests), and the general
 // reading resumed at the line returned is in the state it would have
 // reached by itself: no diagnostic, deviation or stray text counted yet.
 func (r *reader) readUsual() (line int, done bool) {

@@ -36,6 +36,22 @@ func (d *Document) MakeCues(n int) {
 	d.Cues = make([]Cue, 0, n)
 }
 
+// ReserveCues makes room for n cues in all, keeping the cues d holds (a
+// reader that made some before it knew how many to expect); the room is
+// zero, as NewCue needs it.
+func (d *Document) ReserveCues(n int) {
+	if cap(d.Cues) >= n {
+		return
+	}
+	grown := make([]Cue, len(d.Cues), n)
+	copy(grown, d.Cues)
+	d.Cues = grown
+}
+
+// CueRoom is how many cues d has room for: zero for a new document, that
+// of its cue array for a recycled one.
+func (d *Document) CueRoom() int { return cap(d.Cues) }
+
 // Recycle hands d back for a later NewDocument when NewDocument made it
 // (else it does nothing). Nothing may use d, its cues or pointers to them
 // afterwards.
@@ -89,14 +105,23 @@ func (d *Document) ReserveLines(n int) {
 // when the room reserved runs out.
 const minLineBlock = 512
 
+// maxLineBlock is the largest block AllocLines doubles to (2.5 MB): the
+// lines of a feature film's subtitles several times over, and no more
+// room left unused than that in a file beyond.
+const maxLineBlock = 1 << 16
+
 // AllocLines returns n zero display lines for a cue of d, carved from its
 // block (its capacity clipped, so appending to one never overwrites
 // another). A full block is replaced, not grown: the lines already carved
-// stay where they are; Recycle keeps the last block only. Only the used
-// part of a block is ever written, so its room stays zero as NewCue's.
+// stay where they are; Recycle keeps the last block only. The new block
+// is twice as large as the full one (up to maxLineBlock), so that a
+// reader that reserves no room (it cannot know how many lines come)
+// reaches a block that holds a whole file after a few, and keeps it for
+// the next file. Only the used part of a block is ever written, so its
+// room stays zero as NewCue's.
 func (d *Document) AllocLines(n int) []Line {
 	if cap(d.lineBlock)-len(d.lineBlock) < n {
-		d.lineBlock = make([]Line, 0, max(minLineBlock, n))
+		d.lineBlock = make([]Line, 0, max(minLineBlock, n, min(2*cap(d.lineBlock), maxLineBlock)))
 	}
 	k := len(d.lineBlock)
 	d.lineBlock = d.lineBlock[:k+n]

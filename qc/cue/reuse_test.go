@@ -146,3 +146,50 @@ func TestRecycledIndexGrowsAsNeeded(t *testing.T) {
 		d.Recycle()
 	}
 }
+
+// ReserveCues makes more room without losing the cues already made (the
+// SRT reader makes some before it knows how many the file has), and the
+// new room is zero, as NewCue needs it.
+func TestReserveCuesKeepsTheCues(t *testing.T) {
+	d := NewDocument()
+	d.MakeCues(2)
+	for i := range 3 { // one more than the room made: NewCue grows the array
+		c := d.NewCue()
+		c.Index, c.Lines = i+1, d.AllocLines(1)
+		c.Lines[0].Text = strconv.Itoa(i + 1)
+	}
+	d.ReserveCues(50)
+	if d.CueRoom() < 50 || len(d.Cues) != 3 {
+		t.Fatalf("room %d for %d cues, want 50 for 3", d.CueRoom(), len(d.Cues))
+	}
+	for i, c := range d.Cues {
+		if c.Index != i+1 || c.Lines[0].Text != strconv.Itoa(i+1) {
+			t.Fatalf("cue %d came back as %d %q", i+1, c.Index, c.Lines[0].Text)
+		}
+	}
+	for i, c := range d.Cues[3:cap(d.Cues)] {
+		if c.Index != 0 || c.Lines != nil {
+			t.Fatalf("room %d is not zero", i)
+		}
+	}
+	d.Recycle()
+}
+
+// A reader that reserves no display lines gets blocks twice as large each
+// time one is full, so that the last one, which Recycle keeps, holds at
+// least half of a file's lines (and the next file's block all of them):
+// a large file costs a few blocks, not one per 512 lines.
+func TestUnreservedLineBlocksDouble(t *testing.T) {
+	d := &Document{}
+	blocks, last := 0, -1
+	for range 100_000 {
+		l := d.AllocLines(1)
+		if k := cap(d.lineBlock); k != last {
+			blocks, last = blocks+1, k
+		}
+		l[0].Text = "x"
+	}
+	if blocks > 10 || cap(d.lineBlock) < 50_000 || cap(d.lineBlock) > maxLineBlock {
+		t.Fatalf("%d blocks, the last of %d lines, for 100,000 lines", blocks, cap(d.lineBlock))
+	}
+}

@@ -24,6 +24,9 @@ func BenchmarkReadCRLF(b *testing.B) { cuetest.BenchRead(b, Read, feature("\r\n"
 // BenchmarkReadRecycled reads as the engine does, recycling each document.
 func BenchmarkReadRecycled(b *testing.B) { cuetest.BenchReadRecycled(b, Read, feature("\n")) }
 
+// BenchmarkReadRecycledCRLF is BenchmarkReadRecycled on the CRLF text.
+func BenchmarkReadRecycledCRLF(b *testing.B) { cuetest.BenchReadRecycled(b, Read, feature("\r\n")) }
+
 // go test ./qc/format/srt -run '^$' -bench ReadLanguages -cpu 1
 func BenchmarkReadLanguages(b *testing.B) { cuetest.BenchReadLanguages(b, Read, "srt") }
 

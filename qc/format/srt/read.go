@@ -16,13 +16,25 @@ import (
 // that is not SRT at all yields a few findings rather than thousands.
 const maxStrayDiags = 20
 
+// maxUsualInput is the largest text readUsual reads. It cannot know how
+// many cues and display lines are coming, and makes room for them as they
+// come, by estimate and doubling: on a file of a few MB (a feature film's
+// subtitles are some 100 KB) that costs less than the general reading's
+// counts; on one of hundreds of MB it could hold up to twice the memory
+// the general reading's exact room does.
+const maxUsualInput = 4 << 20
+
 // maxInput is the largest text read (line offsets are kept in 32 bits);
 // no real subtitle file comes near it.
 const maxInput = 1<<31 - 1
 
 // Read parses SRT text (decoded UTF-8). It never fails: what it cannot read
 // becomes Diagnostics, and everything else becomes Cues.
-func Read(text string) *cue.Document {
+func Read(text string) *cue.Document { return read(text, true) }
+
+// read is Read, through readUsual first when usual is set; the tests read
+// without it for the general reading to compare with.
+func read(text string, usual bool) *cue.Document {
 	r := reader{doc: cue.NewDocument(), src: text}
 	r.doc.Format, r.doc.TimePrecision = "srt", cue.Millisecond
 	if len(text) > maxInput {
@@ -30,12 +42,20 @@ func Read(text string) *cue.Document {
 		r.src = text[:maxInput]
 	}
 	r.dec.Dialect, r.dec.Doc = markup.SRT, r.doc
+	from := 0 // the line the general reading starts at
+	if usual && len(r.src) <= maxUsualInput && strings.IndexByte(r.src, '\r') < 0 {
+		var done bool
+		if from, done = r.readUsual(); done {
+			r.report()
+			return r.doc
+		}
+	}
 	r.split()
-	r.doc.MakeCues(r.timings)
+	r.doc.ReserveCues(r.timings)
 	// Room for the display lines, but never more than a few per timing
 	// line: a large text that is no SRT has many lines and no cues.
 	r.dec.Reserve(min(r.texts, 3*r.timings))
-	r.parse()
+	r.parse(from)
 	r.report()
 	return r.doc
 }
@@ -172,17 +192,25 @@ func trim(s string) string {
 
 // mayStartTrimmed reports whether s (s[0] ≥ 0x80) may start with a
 // character trim removes from a line's edge: the Unicode spaces beyond
-// ASCII (U+0085 and U+00A0, C2 85 and C2 A0; U+1680, led by E1; U+2000
-// to U+205F, by E2; U+3000, by E3) and the BOM (EF). Any other start is
-// a character trim keeps, or a byte that is no character, which it keeps
-// as well. "¿" and "¡" (C2 BF, C2 A1), which start about one line of
-// Spanish text in ten, are told apart from the two spaces led by C2.
+// ASCII (U+0085 and U+00A0, C2 85 and C2 A0; U+1680, E1 9A 80; U+2000 to
+// U+205F, led by E2 80 or E2 81; U+3000, E3 80 80) and the BOM (EF BB
+// BF). Any other start is a character trim keeps, or a byte that is no
+// character, which it keeps as well. "¿" and "¡" (C2 BF, C2 A1), which
+// start about one line of Spanish text in ten, are told apart from the
+// two spaces led by C2, and the kana of Japanese lines (E3 81 to E3 83)
+// from the ideographic space.
 func mayStartTrimmed(s string) bool {
 	switch s[0] {
 	case 0xC2:
 		return len(s) < 2 || s[1] == 0x85 || s[1] == 0xA0
-	case 0xE1, 0xE2, 0xE3, 0xEF:
-		return true
+	case 0xE1:
+		return len(s) < 3 || s[1] == 0x9A && s[2] == 0x80
+	case 0xE2:
+		return len(s) < 2 || s[1] == 0x80 || s[1] == 0x81
+	case 0xE3:
+		return len(s) < 3 || s[1] == 0x80 && s[2] == 0x80
+	case 0xEF:
+		return len(s) < 3 || s[1] == 0xBB && s[2] == 0xBF
 	}
 	return false
 }
@@ -210,9 +238,10 @@ func (r *reader) startsCue(i int) bool {
 	return r.isTiming(i) || (r.kind(i) != kindBlank && r.isTiming(i+1))
 }
 
-func (r *reader) parse() {
+// parse reads the cues from line from on (0, or where readUsual stopped).
+func (r *reader) parse(from int) {
 	n := r.ix.Len()
-	for i := 0; i < n; {
+	for i := from; i < n; {
 		switch {
 		case r.kind(i) == kindBlank:
 			i++

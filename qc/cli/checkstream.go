@@ -45,12 +45,17 @@ func checkStreaming(ctx context.Context, stdout io.Writer, opts engine.Options, 
 		summary  bytes.Buffer
 		fanout   func(report.Part) error
 	)
+	// Every part goes to each writer; once all of them have moved past it,
+	// its findings' array goes back to the engine's workers (a writer keeps
+	// copies of findings, never a part's slice: engine.Recycler).
+	recycler := engine.NewRecycler()
+	opts.Recycler = recycler
 	start := func(rules []report.RuleInfo) (func(report.Part) error, error) {
 		// run starts one writer on its own copy of the stream.
 		run := func(what string, write func(st *report.Stream) error) {
 			ch := make(chan report.Part, 8)
 			st := &report.Stream{Tool: opts.Tool, Rules: rules, FailOn: opts.FailOn.String(),
-				Next: func() (report.Part, bool) { p, ok := <-ch; return p, ok },
+				Next: recycler.Reader(func() (report.Part, bool) { p, ok := <-ch; return p, ok }),
 				// Read after the channel is closed, which happens after
 				// tail and tailErr are set.
 				Tail: func() (report.Tail, error) { return tail, tailErr },

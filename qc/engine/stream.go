@@ -450,7 +450,9 @@ func (o *orderedEmit) emitOne(r *fileResult) error {
 	o.sum.Cues += r.record.Cues
 	o.sum.AddCounts(r.record.Counts)
 	rec := withPathBytes(r.record)
-	return o.emit(report.Part{File: &rec, Findings: r.findings})
+	part := report.Part{File: &rec, Findings: r.findings}
+	o.opts.Recycler.lend(part) // the engine is done with it: done forgets the result
+	return o.emit(part)
 }
 
 // mayHoldSubtitles reports whether any input is surely read as a subtitle

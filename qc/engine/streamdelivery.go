@@ -360,7 +360,11 @@ func (s *deliveryStream) report(r *fileResult) error {
 	s.sum.Files++
 	s.sum.Cues += r.record.Cues
 	rec := withPathBytes(r.record)
-	return s.emit(report.Part{File: &rec, Findings: findings})
+	part := report.Part{File: &rec, Findings: findings}
+	// The file's own array or the merge's: the engine is done with either
+	// (segment forgets the result once reported).
+	s.opts.Recycler.lend(part)
+	return s.emit(part)
 }
 
 // reportLoose reports the delivery findings about paths without a record

@@ -10,7 +10,8 @@ package engine
 // findings are collected in the workspace's buffer and then copied out at
 // their exact number (grown one append at a time, each file's slice would
 // allocate about twice what it keeps: findings are large structs, and a
-// dense file has hundreds), after every string of the result that points
+// dense file has hundreds; a run with a Recycler copies them into an
+// array its writers are done with), after every string of the result that points
 // into the workspace's read buffer has been given its own copy.
 func checkInput(opts *Options, in input, progress func()) (fileResult, error) {
 	ws := workspaces.Get().(*workspace)
@@ -37,7 +38,8 @@ func (ws *workspace) check(opts *Options, in input) (fileResult, error) {
 	}
 	stampDelivery(res, in)
 	collected := res.findings
-	res.findings = sortedCopy(collected)
+	res.findings = sortedInto(opts.Recycler.take(len(collected)), collected, &ws.order)
+	ws.order.trim()
 	ws.ownResult(res)
 	out := *res
 	clear(collected) // the buffer must not keep this file's strings alive

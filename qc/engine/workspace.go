@@ -30,6 +30,7 @@ type workspace struct {
 	file     rule.File
 	pass     rule.Pass
 	inBuf    []*string // ownResult's list of the strings it copies; emptied after each file
+	order    orderBufs // the sort of the findings into report order
 	// res is the result being collected, add its add method, bound once
 	// (a method value handed to the rules is an allocation each time).
 	res fileResult

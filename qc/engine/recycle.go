@@ -1,0 +1,178 @@
+package engine
+
+import (
+	"sync"
+	"unsafe"
+
+	"github.com/exportqc/exportqc/qc/report"
+	"github.com/exportqc/exportqc/qc/rule"
+)
+
+// A Recycler gives the arrays of a streamed run's findings back to its
+// workers once every report writer has written them: a finding-dense run
+// otherwise allocates each file's findings afresh (half of all it
+// allocated: 120,000 findings of ~240 bytes), only to drop them a moment
+// later.
+//
+// The arrays it lends are those of the parts RunStream emits with a
+// file record (Part.File set), after the engine's last look at them: the
+// engine keeps none of them (orderedEmit forgets a result once emitted,
+// the waivers and the baseline keep counts, not findings). The parts
+// without a record (a folder that could not be walked, a delivery's
+// findings about its manifests, the waiver notes) are never recycled:
+// the human formats hold those back to the end (report's recordsFirst),
+// and the notes are counted again at the end of the run.
+//
+// The readers' side of the bargain: each of the run's readers (one per
+// report writer) takes its parts through Reader, made before the run's
+// first part, which says Done with each part when the reader asks for the
+// next one (or ends); a reader keeps copies of findings, never a part's
+// slice nor a pointer into it. What a finding points to (its
+// texts, timecodes, waiver) is not recycled, so copies stay valid.
+//
+// Without a Recycler (Options.Recycler nil, as in Run and RunEach, whose
+// results outlive any writer) every file's findings get a new array.
+type Recycler struct {
+	readers int32
+	mu      sync.Mutex
+	// lent maps the first element of each array lent to the readers
+	// that have not yet said Done with it.
+	lent map[*rule.Finding]int32
+	free [][]rule.Finding // arrays to use again, each at its full capacity
+	// poison, set by tests, overwrites every array given back, so that a
+	// reader that still reads one writes findings nobody made; reused
+	// counts the arrays take gave out again.
+	poison bool
+	reused int
+}
+
+// maxFreeArrays bounds the arrays a Recycler keeps for later: the run's
+// window and the writers' queues hold a few dozen results at a time, so
+// about that many come back before the workers take them again.
+const maxFreeArrays = 64
+
+// NewRecycler is a Recycler for one RunStream (Options.Recycler), with
+// no reader yet.
+func NewRecycler() *Recycler {
+	return &Recycler{lent: map[*rule.Finding]int32{}}
+}
+
+// Done says that one reader no longer reads p's findings. When every
+// reader has said so, their array goes back to the workers. Parts the
+// Recycler did not lend are ignored. Safe for concurrent use.
+func (r *Recycler) Done(p report.Part) {
+	if r == nil || cap(p.Findings) == 0 {
+		return
+	}
+	key := unsafe.SliceData(p.Findings)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	left, ok := r.lent[key]
+	if !ok {
+		return
+	}
+	if left > 1 {
+		r.lent[key] = left - 1
+		return
+	}
+	delete(r.lent, key)
+	r.keep(p.Findings[:cap(p.Findings)])
+}
+
+// Reader counts one more reader of every part, and returns next, its
+// source of parts (a report.Stream's Next), saying Done with each part at
+// the call for the one after it, and with the last at the call that finds
+// no more. Every reader must be made before the run's first part (in
+// RunStream's start): a part is recycled once as many readers as there
+// were when it was emitted are done with it.
+func (r *Recycler) Reader(next func() (report.Part, bool)) func() (report.Part, bool) {
+	r.mu.Lock()
+	r.readers++
+	r.mu.Unlock()
+	var prev report.Part
+	return func() (report.Part, bool) {
+		r.Done(prev)
+		p, ok := next()
+		prev = p
+		return p, ok
+	}
+}
+
+// lend registers the findings of a part about to be emitted, which the
+// engine no longer reads or keeps. Only parts with a file record.
+func (r *Recycler) lend(p report.Part) {
+	if r == nil || p.File == nil || cap(p.Findings) == 0 {
+		return
+	}
+	r.mu.Lock()
+	if r.readers > 0 { // without readers, nobody would give it back
+		r.lent[unsafe.SliceData(p.Findings)] = r.readers
+	}
+	r.mu.Unlock()
+}
+
+// reclaim takes back an array lent but replaced before any reader saw it
+// (notesPlace merging the waiver notes into a held part): it goes back
+// to the workers at once.
+func (r *Recycler) reclaim(fs []rule.Finding) {
+	if r == nil || cap(fs) == 0 {
+		return
+	}
+	key := unsafe.SliceData(fs)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if _, ok := r.lent[key]; ok {
+		delete(r.lent, key)
+		r.keep(fs[:cap(fs)])
+	}
+}
+
+// keep puts an array no reader reads any more on the free list; r.mu is
+// held.
+func (r *Recycler) keep(fs []rule.Finding) {
+	if r.poison {
+		for i := range fs {
+			fs[i] = poisoned
+		}
+	}
+	if len(r.free) < maxFreeArrays {
+		r.free = append(r.free, fs)
+	}
+}
+
+// poisoned is what a poisoned array holds: a finding no rule makes.
+var poisoned = rule.Finding{Rule: "X999", Name: "recycled-finding-read", File: "recycled", Message: "a recycled finding was read"}
+
+// take returns an array with room for n findings to write a file's
+// findings into: the smallest free one that fits, or a new one with a
+// quarter to spare (the next file's may be a little longer), nil
+// without a Recycler (sortedInto then makes one of the exact size). When
+// none fits, one too small is dropped, so that a run whose files grow
+// does not keep arrays it will never use.
+func (r *Recycler) take(n int) []rule.Finding {
+	if r == nil || n == 0 {
+		return nil
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	best := -1
+	for i, fs := range r.free {
+		if cap(fs) >= n && (best < 0 || cap(fs) < cap(r.free[best])) {
+			best = i
+		}
+	}
+	if best < 0 {
+		if last := len(r.free) - 1; last >= 0 {
+			r.free[last] = nil
+			r.free = r.free[:last]
+		}
+		return make([]rule.Finding, 0, n+n/4)
+	}
+	r.reused++
+	fs := r.free[best]
+	last := len(r.free) - 1
+	r.free[best] = r.free[last]
+	r.free[last] = nil
+	r.free = r.free[:last]
+	return fs[:0]
+}

@@ -34,17 +34,33 @@ import (
 // results outlive any writer) every file's findings get a new array.
 type Recycler struct {
 	readers int32
-	mu      sync.Mutex
+	// keepsTexts is set when a reader keeps findings' texts past their
+	// part (see Reader): then no text chunk is given back.
+	keepsTexts bool
+	mu         sync.Mutex
 	// lent maps the first element of each array lent to the readers
-	// that have not yet said Done with it.
-	lent map[*rule.Finding]int32
-	free [][]rule.Finding // arrays to use again, each at its full capacity
+	// that have not yet said Done with it, and the chunks of its texts.
+	lent   map[*rule.Finding]loan
+	free   [][]rule.Finding // arrays to use again, each at its full capacity
+	chunks [][]byte         // text chunks to use again
+	supply func() []byte    // r.chunk, bound once
 	// poison, set by tests, overwrites every array given back, so that a
 	// reader that still reads one writes findings nobody made; reused
 	// counts the arrays take gave out again.
-	poison bool
-	reused int
+	poison              bool
+	reused, reusedTexts int
 }
+
+// loan is what a lent part holds: readers still reading it, and the
+// chunks of its file's texts (nil when they are not to be given back).
+type loan struct {
+	readers int32
+	texts   [][]byte
+}
+
+// maxFreeChunks bounds the text chunks a Recycler keeps (8 KiB each): a
+// dense file's texts fill a handful.
+const maxFreeChunks = 256
 
 // maxFreeArrays bounds the arrays a Recycler keeps for later: the run's
 // window and the writers' queues hold a few dozen results at a time, so
@@ -54,7 +70,9 @@ const maxFreeArrays = 64
 // NewRecycler is a Recycler for one RunStream (Options.Recycler), with
 // no reader yet.
 func NewRecycler() *Recycler {
-	return &Recycler{lent: map[*rule.Finding]int32{}}
+	r := &Recycler{lent: map[*rule.Finding]loan{}}
+	r.supply = r.chunk
+	return r
 }
 
 // Done says that one reader no longer reads p's findings. When every
@@ -67,16 +85,18 @@ func (r *Recycler) Done(p report.Part) {
 	key := unsafe.SliceData(p.Findings)
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	left, ok := r.lent[key]
+	l, ok := r.lent[key]
 	if !ok {
 		return
 	}
-	if left > 1 {
-		r.lent[key] = left - 1
+	if l.readers > 1 {
+		l.readers--
+		r.lent[key] = l
 		return
 	}
 	delete(r.lent, key)
 	r.keep(p.Findings[:cap(p.Findings)])
+	r.keepTexts(l.texts)
 }
 
 // Reader counts one more reader of every part, and returns next, its
@@ -84,10 +104,14 @@ func (r *Recycler) Done(p report.Part) {
 // the call for the one after it, and with the last at the call that finds
 // no more. Every reader must be made before the run's first part (in
 // RunStream's start): a part is recycled once as many readers as there
-// were when it was emitted are done with it.
-func (r *Recycler) Reader(next func() (report.Part, bool)) func() (report.Part, bool) {
+// were when it was emitted are done with it. keepsTexts says the reader
+// keeps some findings' texts (messages, expected and actual values) past
+// their part (report.KeepsTexts): the texts' chunks are then never given
+// back.
+func (r *Recycler) Reader(next func() (report.Part, bool), keepsTexts bool) func() (report.Part, bool) {
 	r.mu.Lock()
 	r.readers++
+	r.keepsTexts = r.keepsTexts || keepsTexts
 	r.mu.Unlock()
 	var prev report.Part
 	return func() (report.Part, bool) {
@@ -99,21 +123,26 @@ func (r *Recycler) Reader(next func() (report.Part, bool)) func() (report.Part, 
 }
 
 // lend registers the findings of a part about to be emitted, which the
-// engine no longer reads or keeps. Only parts with a file record.
-func (r *Recycler) lend(p report.Part) {
+// engine no longer reads or keeps, with the chunks of its file's texts
+// (File.TakeTexts), which nothing but its findings points into. Only
+// parts with a file record.
+func (r *Recycler) lend(p report.Part, texts [][]byte) {
 	if r == nil || p.File == nil || cap(p.Findings) == 0 {
 		return
 	}
 	r.mu.Lock()
 	if r.readers > 0 { // without readers, nobody would give it back
-		r.lent[unsafe.SliceData(p.Findings)] = r.readers
+		if r.keepsTexts {
+			texts = nil
+		}
+		r.lent[unsafe.SliceData(p.Findings)] = loan{readers: r.readers, texts: texts}
 	}
 	r.mu.Unlock()
 }
 
 // reclaim takes back an array lent but replaced before any reader saw it
 // (notesPlace merging the waiver notes into a held part): it goes back
-// to the workers at once.
+// to the workers at once, its texts not (the merged part holds them).
 func (r *Recycler) reclaim(fs []rule.Finding) {
 	if r == nil || cap(fs) == 0 {
 		return
@@ -138,6 +167,38 @@ func (r *Recycler) keep(fs []rule.Finding) {
 	if len(r.free) < maxFreeArrays {
 		r.free = append(r.free, fs)
 	}
+}
+
+// keepTexts puts text chunks no reader reads any more on the free list;
+// r.mu is held.
+func (r *Recycler) keepTexts(chunks [][]byte) {
+	for _, c := range chunks {
+		if r.poison {
+			c = c[:cap(c)]
+			for i := range c {
+				c[i] = '#'
+			}
+		}
+		if len(r.chunks) < maxFreeChunks {
+			r.chunks = append(r.chunks, c)
+		}
+	}
+}
+
+// chunk is a text chunk to write a file's texts in (File.TrackTexts), or
+// nil when none is free.
+func (r *Recycler) chunk() []byte {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	n := len(r.chunks)
+	if n == 0 {
+		return nil
+	}
+	c := r.chunks[n-1]
+	r.chunks[n-1] = nil
+	r.chunks = r.chunks[:n-1]
+	r.reusedTexts++
+	return c
 }
 
 // poisoned is what a poisoned array holds: a finding no rule makes.

@@ -73,7 +73,7 @@ func TestRecycledRunWritesWhatPlainRunWrites(t *testing.T) {
 	}
 	formats := append([]string{"json-v1"}, report.Formats...)
 	if raceEnabled {
-		formats = []string{"json", "text", "html", "sarif"}
+		formats = []string{"json", "text", "csv", "html"}
 	}
 	for name, s := range sets {
 		opts := func(jobs int) Options {
@@ -99,21 +99,33 @@ func TestRecycledRunWritesWhatPlainRunWrites(t *testing.T) {
 				}
 				want[f] = b.Bytes()
 			}
-			rec := NewRecycler()
-			rec.poison = true
-			got := writeRecycled(t, opts(jobs), rec, formats)
+			// Every format at once (texts kept: HTML and SARIF keep some),
+			// then those that keep none (texts given back too).
+			var textFree []string
 			for _, f := range formats {
-				if !bytes.Equal(got[f], want[f]) {
-					t.Errorf("%s, jobs %d, %s: the report written with recycling differs (%d vs %d bytes; read a recycled finding: %v)",
-						name, jobs, f, len(got[f]), len(want[f]), bytes.Contains(got[f], []byte("X999")))
+				if !report.KeepsTexts(f) {
+					textFree = append(textFree, f)
 				}
 			}
-			// Prove that arrays went round: the comparison is about them.
-			if strings.HasPrefix(name, "dense") && rec.reused == 0 {
-				t.Errorf("%s, jobs %d: no array was used again", name, jobs)
-			}
-			if len(rec.lent) != 0 {
-				t.Errorf("%s, jobs %d: %d arrays lent and never given back", name, jobs, len(rec.lent))
+			for _, group := range [][]string{formats, textFree} {
+				rec := NewRecycler()
+				rec.poison = true
+				got := writeRecycled(t, opts(jobs), rec, group)
+				for _, f := range group {
+					if !bytes.Equal(got[f], want[f]) {
+						t.Errorf("%s, jobs %d, %s among %v: the report written with recycling differs (%d vs %d bytes; read a recycled finding: %v, text: %v)",
+							name, jobs, f, group, len(got[f]), len(want[f]), bytes.Contains(got[f], []byte("X999")), bytes.Contains(got[f], []byte("###")))
+					}
+				}
+				// Prove that arrays and texts went round: the comparison
+				// is about them.
+				recyclesTexts := len(group) == len(textFree)
+				if strings.HasPrefix(name, "dense") && (rec.reused == 0 || recyclesTexts != (rec.reusedTexts > 0)) {
+					t.Errorf("%s, jobs %d, %v: %d arrays and %d text chunks used again", name, jobs, group, rec.reused, rec.reusedTexts)
+				}
+				if len(rec.lent) != 0 {
+					t.Errorf("%s, jobs %d: %d arrays lent and never given back", name, jobs, len(rec.lent))
+				}
 			}
 		}
 	}
@@ -148,7 +160,7 @@ func writeRecycled(t *testing.T, opts Options, rec *Recycler, formats []string) 
 			ch := make(chan report.Part, 8)
 			chans = append(chans, ch)
 			st := &report.Stream{Tool: opts.Tool, Rules: rules, FailOn: opts.FailOn.String(),
-				Next: rec.Reader(func() (report.Part, bool) { p, ok := <-ch; return p, ok }),
+				Next: rec.Reader(func() (report.Part, bool) { p, ok := <-ch; return p, ok }, report.KeepsTexts(f)),
 				Tail: func() (report.Tail, error) { return tail, nil }}
 			wg.Add(1)
 			go func() {
@@ -180,7 +192,9 @@ func writeRecycled(t *testing.T, opts Options, rec *Recycler, formats []string) 
 
 // The poison shows what it is there to show: a reader that keeps a
 // part's slice and reads it after asking for the next part reads the
-// poisoned findings, not the file's.
+// poisoned findings, not the file's; one that keeps copies of findings
+// reads their texts poisoned, unless it said it keeps texts (then they
+// are never given back).
 func TestRecycledArrayIsPoisonedForAReaderThatKeepsIt(t *testing.T) {
 	if raceEnabled {
 		// The bad reader races with the worker writing the array it gave
@@ -189,43 +203,56 @@ func TestRecycledArrayIsPoisonedForAReaderThatKeepsIt(t *testing.T) {
 	}
 	dense := t.TempDir()
 	if _, err := gen.Files(dense, gen.FilesOptions{Count: 6, Seed: 7, Formats: []string{"srt"},
-		Defects: gen.CueDefects{TooShort: 8}}); err != nil {
+		Defects: gen.CueDefects{TooShort: 8, TooFast: 8}}); err != nil {
 		t.Fatal(err)
 	}
-	opts := testOptions(t, dense)
-	rec := NewRecycler()
-	rec.poison = true
-	opts.Recycler = rec
-	kept, stale := 0, 0
-	var parts []report.Part
-	_, err := RunStream(context.Background(), opts, func([]report.RuleInfo) (func(report.Part) error, error) {
-		next := rec.Reader(func() (report.Part, bool) {
-			if len(parts) == 0 {
-				return report.Part{}, false
-			}
-			p := parts[0]
-			parts = parts[1:]
-			return p, true
-		})
-		return func(p report.Part) error {
-			parts = append(parts, p)
-			// A bad reader: it moves on, then reads the part it left.
-			q, _ := next()
-			next()
-			for _, f := range q.Findings {
-				kept++
-				if f.Rule == poisoned.Rule {
-					stale++
+	for _, keepsTexts := range []bool{false, true} {
+		opts := testOptions(t, dense)
+		rec := NewRecycler()
+		rec.poison = true
+		opts.Recycler = rec
+		kept, stale, copies, staleTexts := 0, 0, 0, 0
+		var parts []report.Part
+		_, err := RunStream(context.Background(), opts, func([]report.RuleInfo) (func(report.Part) error, error) {
+			next := rec.Reader(func() (report.Part, bool) {
+				if len(parts) == 0 {
+					return report.Part{}, false
 				}
-			}
-			return nil
-		}, nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if kept == 0 || stale != kept {
-		t.Errorf("%d of %d findings read after the part was given back are poisoned; want all", stale, kept)
+				p := parts[0]
+				parts = parts[1:]
+				return p, true
+			}, keepsTexts)
+			return func(p report.Part) error {
+				parts = append(parts, p)
+				// A bad reader: it moves on, then reads the part it left,
+				// and copies of its findings.
+				q, _ := next()
+				copied := slices.Clone(q.Findings)
+				next()
+				for _, f := range q.Findings {
+					kept++
+					if f.Rule == poisoned.Rule {
+						stale++
+					}
+				}
+				for _, f := range copied {
+					copies++
+					if strings.Trim(f.Message, "#") == "" {
+						staleTexts++
+					}
+				}
+				return nil
+			}, nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if kept == 0 || stale != kept {
+			t.Errorf("keeps texts %v: %d of %d findings read after the part was given back are poisoned; want all", keepsTexts, stale, kept)
+		}
+		if keepsTexts && staleTexts > 0 || !keepsTexts && staleTexts < copies/4 {
+			t.Errorf("keeps texts %v: %d of %d messages of copied findings are poisoned", keepsTexts, staleTexts, copies)
+		}
 	}
 }
 
@@ -236,13 +263,13 @@ func TestRecycledArrayIsPoisonedForAReaderThatKeepsIt(t *testing.T) {
 func TestRecyclerLendsAndTakesBack(t *testing.T) {
 	rec := NewRecycler()
 	empty := func() (report.Part, bool) { return report.Part{}, false }
-	rec.Reader(empty)
-	rec.Reader(empty)
+	rec.Reader(empty, false)
+	rec.Reader(empty, false)
 	file := &report.File{Path: "a.srt"}
 	small, big := make([]rule.Finding, 3, 4), make([]rule.Finding, 10)
-	rec.lend(report.Part{File: file, Findings: small})
-	rec.lend(report.Part{File: file, Findings: big})
-	rec.lend(report.Part{Findings: make([]rule.Finding, 5)}) // no record: never lent
+	rec.lend(report.Part{File: file, Findings: small}, nil)
+	rec.lend(report.Part{File: file, Findings: big}, nil)
+	rec.lend(report.Part{Findings: make([]rule.Finding, 5)}, nil) // no record: never lent
 	rec.Done(report.Part{File: file, Findings: small[:1]})   // one reader of two, the slice cut short
 	if got := rec.take(2); cap(got) == 4 {
 		t.Fatal("an array came back before its last reader was done")
@@ -264,7 +291,7 @@ func TestRecyclerLendsAndTakesBack(t *testing.T) {
 	if got := none.take(5); got != nil {
 		t.Errorf("no Recycler: take gave %d", cap(got))
 	}
-	none.lend(report.Part{File: file, Findings: small})
+	none.lend(report.Part{File: file, Findings: small}, nil)
 	none.Done(report.Part{File: file, Findings: small})
 }
 

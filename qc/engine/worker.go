@@ -31,6 +31,11 @@ func checkInput(opts *Options, in input, progress func()) (fileResult, error) {
 func (ws *workspace) check(opts *Options, in input) (fileResult, error) {
 	// Finished in the workspace's own slot (ownResult keeps pointers to
 	// its strings for a moment: a local would be moved to the heap).
+	if opts.Recycler != nil {
+		// The file's texts in chunks of their own, given back with its
+		// findings' array (Recycler).
+		ws.file.TrackTexts(opts.Recycler.supply)
+	}
 	ws.res = checkFileSafely(opts, in, ws)
 	res := &ws.res
 	if err := res.runError(); err != nil {
@@ -41,6 +46,9 @@ func (ws *workspace) check(opts *Options, in input) (fileResult, error) {
 	res.findings = sortedInto(opts.Recycler.take(len(collected)), collected, &ws.order)
 	ws.order.trim()
 	ws.ownResult(res)
+	if opts.Recycler != nil {
+		res.texts = ws.file.TakeTexts(nil)
+	}
 	out := *res
 	clear(collected) // the buffer must not keep this file's strings alive
 	ws.findings = collected[:0]

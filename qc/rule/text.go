@@ -30,6 +30,12 @@ const textRoom = 512
 type textChunk struct {
 	buf  []byte
 	busy bool // a text is being built in it (see Pass.Text)
+	// tracking is set while a File's texts are kept apart from other
+	// files' (File.TrackTexts): held lists the chunks they were written
+	// in, buf last; new chunks come from supply, when it gives one.
+	tracking bool
+	held     [][]byte
+	supply   func() []byte
 }
 
 var textChunks = sync.Pool{New: func() any { return new(textChunk) }}
@@ -62,7 +68,7 @@ func (p *Pass) Text(build func(b []byte) []byte) string {
 
 func (c *textChunk) text(build func(b []byte) []byte) string {
 	if cap(c.buf)-len(c.buf) < textRoom {
-		c.buf = make([]byte, 0, textChunkSize)
+		c.buf = c.next()
 	}
 	start := len(c.buf)
 	b := build(c.buf)
@@ -71,9 +77,55 @@ func (c *textChunk) text(build func(b []byte) []byte) string {
 		// Whether append grew into a new array or not, b holds the text at
 		// [start:]; earlier texts keep the array they were written in.
 		s = unsafe.String(&b[start], n)
+		if c.tracking && start > 0 && &b[0] != &c.buf[:1][0] {
+			c.held = append(c.held, c.buf) // grown out of: its texts stay
+		}
 	}
 	c.buf = b // the next text starts after this one (or in a new chunk)
 	return s
+}
+
+// next is a chunk to write texts in: a new one, or while tracking one
+// from supply (the chunk left, if it holds texts, joins held).
+func (c *textChunk) next() []byte {
+	if !c.tracking {
+		return make([]byte, 0, textChunkSize)
+	}
+	if len(c.buf) > 0 {
+		c.held = append(c.held, c.buf)
+	}
+	if c.supply != nil {
+		if b := c.supply(); cap(b) >= textRoom {
+			return b[:0]
+		}
+	}
+	return make([]byte, 0, textChunkSize)
+}
+
+// TrackTexts starts keeping the texts the file's rules write (Pass.Text)
+// in chunks of their own, none shared with another file's, and taking
+// the chunks from supply (nil, or when it gives none: new ones): a run
+// that knows when a file's findings are no longer read can then give
+// their chunks back for later files (TakeTexts). Texts written through
+// rule.Text are not kept apart, and never handed over.
+func (f *File) TrackTexts(supply func() []byte) {
+	held := f.texts.held
+	clear(held)
+	f.texts = textChunk{tracking: true, supply: supply, held: held[:0]}
+}
+
+// TakeTexts stops TrackTexts and appends to dst the chunks holding every
+// text written through the File's passes since it started; nothing else
+// writes in them. The File's next texts go to a new chunk.
+func (f *File) TakeTexts(dst [][]byte) [][]byte {
+	c := &f.texts
+	if len(c.buf) > 0 {
+		c.held = append(c.held, c.buf)
+	}
+	dst = append(dst, c.held...)
+	clear(c.held)
+	*c = textChunk{held: c.held[:0]}
+	return dst
 }
 
 // Concat is a+b+… built as a Text: one message from its pieces without

@@ -270,7 +270,7 @@ func TestRecyclerLendsAndTakesBack(t *testing.T) {
 	rec.lend(report.Part{File: file, Findings: small}, nil)
 	rec.lend(report.Part{File: file, Findings: big}, nil)
 	rec.lend(report.Part{Findings: make([]rule.Finding, 5)}, nil) // no record: never lent
-	rec.Done(report.Part{File: file, Findings: small[:1]})   // one reader of two, the slice cut short
+	rec.Done(report.Part{File: file, Findings: small[:1]})        // one reader of two, the slice cut short
 	if got := rec.take(2); cap(got) == 4 {
 		t.Fatal("an array came back before its last reader was done")
 	}

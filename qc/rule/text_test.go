@@ -186,7 +186,9 @@ func TestTrackedTextsAreHandedOver(t *testing.T) {
 			return append(strconv.AppendInt(b, int64(i), 10), strings.Repeat("y", n)...)
 		}))
 	}
-	nested := p.Text(func(b []byte) []byte { return append(b, p.Text(func(b []byte) []byte { return append(b, "inner"...) })...) })
+	nested := p.Text(func(b []byte) []byte {
+		return append(b, p.Text(func(b []byte) []byte { return append(b, "inner"...) })...)
+	})
 	chunks := f.TakeTexts(nil)
 	after := p.Text(func(b []byte) []byte { return append(b, "written after"...) })
 	if supplied < 2 {

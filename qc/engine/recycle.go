@@ -4,6 +4,7 @@ import (
 	"sync"
 	"unsafe"
 
+	"github.com/exportqc/exportqc/qc/cue"
 	"github.com/exportqc/exportqc/qc/report"
 	"github.com/exportqc/exportqc/qc/rule"
 )
@@ -43,23 +44,24 @@ type Recycler struct {
 	lent   map[*rule.Finding]loan
 	free   [][]rule.Finding // arrays to use again, each at its full capacity
 	chunks [][]byte         // text chunks to use again
-	supply func() []byte    // r.chunk, bound once
+	slabs  [][]rule.Timecode
+	supply rule.Supply // r.chunk and r.slab, bound once
 	// poison, set by tests, overwrites every array given back, so that a
 	// reader that still reads one writes findings nobody made; reused
 	// counts the arrays take gave out again.
-	poison              bool
-	reused, reusedTexts int
+	poison                           bool
+	reused, reusedTexts, reusedSlabs int
 }
 
 // loan is what a lent part holds: readers still reading it, and the
 // chunks of its file's texts (nil when they are not to be given back).
 type loan struct {
 	readers int32
-	texts   [][]byte
+	texts   rule.Held
 }
 
-// maxFreeChunks bounds the text chunks a Recycler keeps (8 KiB each): a
-// dense file's texts fill a handful.
+// maxFreeChunks bounds the text chunks (8 KiB each) and the timecode
+// slabs (2 KiB) a Recycler keeps: a dense file's fill a handful.
 const maxFreeChunks = 256
 
 // maxFreeArrays bounds the arrays a Recycler keeps for later: the run's
@@ -71,7 +73,7 @@ const maxFreeArrays = 64
 // no reader yet.
 func NewRecycler() *Recycler {
 	r := &Recycler{lent: map[*rule.Finding]loan{}}
-	r.supply = r.chunk
+	r.supply = rule.Supply{Texts: r.chunk, Timecodes: r.slab}
 	return r
 }
 
@@ -123,17 +125,17 @@ func (r *Recycler) Reader(next func() (report.Part, bool), keepsTexts bool) func
 }
 
 // lend registers the findings of a part about to be emitted, which the
-// engine no longer reads or keeps, with the chunks of its file's texts
-// (File.TakeTexts), which nothing but its findings points into. Only
-// parts with a file record.
-func (r *Recycler) lend(p report.Part, texts [][]byte) {
+// engine no longer reads or keeps, with the memory of its file's texts
+// and timecodes (File.TakeTexts), which nothing but its findings points
+// into. Only parts with a file record.
+func (r *Recycler) lend(p report.Part, texts rule.Held) {
 	if r == nil || p.File == nil || cap(p.Findings) == 0 {
 		return
 	}
 	r.mu.Lock()
 	if r.readers > 0 { // without readers, nobody would give it back
 		if r.keepsTexts {
-			texts = nil
+			texts = rule.Held{}
 		}
 		r.lent[unsafe.SliceData(p.Findings)] = loan{readers: r.readers, texts: texts}
 	}
@@ -169,10 +171,20 @@ func (r *Recycler) keep(fs []rule.Finding) {
 	}
 }
 
-// keepTexts puts text chunks no reader reads any more on the free list;
-// r.mu is held.
-func (r *Recycler) keepTexts(chunks [][]byte) {
-	for _, c := range chunks {
+// keepTexts puts text chunks and timecode slabs no reader reads any
+// more on the free lists; r.mu is held.
+func (r *Recycler) keepTexts(h rule.Held) {
+	for _, s := range h.Timecodes {
+		if r.poison {
+			for i := range s {
+				s[i] = poisonedTime
+			}
+		}
+		if len(r.slabs) < maxFreeChunks {
+			r.slabs = append(r.slabs, s)
+		}
+	}
+	for _, c := range h.Texts {
 		if r.poison {
 			c = c[:cap(c)]
 			for i := range c {
@@ -200,6 +212,25 @@ func (r *Recycler) chunk() []byte {
 	r.reusedTexts++
 	return c
 }
+
+// slab is a timecode slab to write a file's timecodes in, or nil when
+// none is free.
+func (r *Recycler) slab() []rule.Timecode {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	n := len(r.slabs)
+	if n == 0 {
+		return nil
+	}
+	s := r.slabs[n-1]
+	r.slabs[n-1] = nil
+	r.slabs = r.slabs[:n-1]
+	r.reusedSlabs++
+	return s
+}
+
+// poisonedTime is what a poisoned slab holds: 99:00:00.000.
+const poisonedTime = rule.Timecode(99 * 3600 * cue.Second)
 
 // poisoned is what a poisoned array holds: a finding no rule makes.
 var poisoned = rule.Finding{Rule: "X999", Name: "recycled-finding-read", File: "recycled", Message: "a recycled finding was read"}

@@ -32,8 +32,8 @@ func (ws *workspace) check(opts *Options, in input) (fileResult, error) {
 	// Finished in the workspace's own slot (ownResult keeps pointers to
 	// its strings for a moment: a local would be moved to the heap).
 	if opts.Recycler != nil {
-		// The file's texts in chunks of their own, given back with its
-		// findings' array (Recycler).
+		// The file's texts and timecodes in memory of their own, given
+		// back with its findings' array (Recycler).
 		ws.file.TrackTexts(opts.Recycler.supply)
 	}
 	ws.res = checkFileSafely(opts, in, ws)
@@ -47,7 +47,7 @@ func (ws *workspace) check(opts *Options, in input) (fileResult, error) {
 	ws.order.trim()
 	ws.ownResult(res)
 	if opts.Recycler != nil {
-		res.texts = ws.file.TakeTexts(nil)
+		res.texts = ws.file.TakeTexts()
 	}
 	out := *res
 	clear(collected) // the buffer must not keep this file's strings alive

@@ -1,6 +1,7 @@
 package rule
 
 import (
+	"slices"
 	"sync"
 	"unsafe"
 )
@@ -102,30 +103,53 @@ func (c *textChunk) next() []byte {
 	return make([]byte, 0, textChunkSize)
 }
 
-// TrackTexts starts keeping the texts the file's rules write (Pass.Text)
-// in chunks of their own, none shared with another file's, and taking
-// the chunks from supply (nil, or when it gives none: new ones): a run
-// that knows when a file's findings are no longer read can then give
-// their chunks back for later files (TakeTexts). Texts written through
-// rule.Text are not kept apart, and never handed over.
-func (f *File) TrackTexts(supply func() []byte) {
-	held := f.texts.held
-	clear(held)
-	f.texts = textChunk{tracking: true, supply: supply, held: held[:0]}
+// Supply gives a File that tracks its texts (File.TrackTexts) memory to
+// write them in: a text chunk, a slab of timecodes. A func that is nil
+// or gives nil means new memory.
+type Supply struct {
+	Texts     func() []byte
+	Timecodes func() []Timecode
 }
 
-// TakeTexts stops TrackTexts and appends to dst the chunks holding every
-// text written through the File's passes since it started; nothing else
-// writes in them. The File's next texts go to a new chunk.
-func (f *File) TakeTexts(dst [][]byte) [][]byte {
-	c := &f.texts
+// Held is the memory a File's tracked texts and timecodes were written
+// in (File.TakeTexts).
+type Held struct {
+	Texts     [][]byte
+	Timecodes [][]Timecode
+}
+
+// TrackTexts starts keeping the texts the file's rules write (Pass.Text)
+// and the timecodes of their findings (Pass.AtCue) in memory of their
+// own, none shared with another file's, taken from supply: a run that
+// knows when a file's findings are no longer read can then give that
+// memory back for later files (TakeTexts). Texts and timecodes made
+// through rule.Text and rule.Span are not kept apart, nor handed over.
+func (f *File) TrackTexts(supply Supply) {
+	texts, slabs := f.texts.held, f.timecodes.held
+	clear(texts)
+	clear(slabs)
+	f.texts = textChunk{tracking: true, supply: supply.Texts, held: texts[:0]}
+	f.timecodes = timecodeSlab{tracking: true, supply: supply.Timecodes, held: slabs[:0]}
+}
+
+// TakeTexts stops TrackTexts and returns the memory holding every text
+// and timecode written through the File's passes since it started;
+// nothing else is written in it. The File's next texts and timecodes go
+// to new memory.
+func (f *File) TakeTexts() Held {
+	c, s := &f.texts, &f.timecodes
 	if len(c.buf) > 0 {
 		c.held = append(c.held, c.buf)
 	}
-	dst = append(dst, c.held...)
+	if len(s.free) < len(s.cur) {
+		s.held = append(s.held, s.cur)
+	}
+	h := Held{Texts: slices.Clone(c.held), Timecodes: slices.Clone(s.held)}
 	clear(c.held)
+	clear(s.held)
 	*c = textChunk{held: c.held[:0]}
-	return dst
+	*s = timecodeSlab{held: s.held[:0]}
+	return h
 }
 
 // Concat is a+b+… built as a Text: one message from its pieces without

@@ -169,13 +169,13 @@ func TestTrackedTextsAreHandedOver(t *testing.T) {
 	p := &Pass{File: f}
 	before := p.Text(func(b []byte) []byte { return append(b, "written before"...) })
 	supplied := 0
-	f.TrackTexts(func() []byte {
+	f.TrackTexts(Supply{Texts: func() []byte {
 		supplied++
 		if supplied%2 == 0 {
 			return nil // none free: a new chunk
 		}
 		return make([]byte, 5, textChunkSize)
-	})
+	}})
 	var texts []string
 	for i := range 400 {
 		n := 20 + i%50
@@ -189,7 +189,7 @@ func TestTrackedTextsAreHandedOver(t *testing.T) {
 	nested := p.Text(func(b []byte) []byte {
 		return append(b, p.Text(func(b []byte) []byte { return append(b, "inner"...) })...)
 	})
-	chunks := f.TakeTexts(nil)
+	chunks := f.TakeTexts().Texts
 	after := p.Text(func(b []byte) []byte { return append(b, "written after"...) })
 	if supplied < 2 {
 		t.Fatalf("the supply was asked %d times", supplied)
@@ -214,5 +214,46 @@ func TestTrackedTextsAreHandedOver(t *testing.T) {
 	}
 	if before != "written before" || after != "written after" {
 		t.Errorf("texts written outside tracking changed: %q, %q", before, after)
+	}
+}
+
+// So are the timecodes of a tracked File's findings (Pass.AtCue): every
+// one written while tracking lies in the slabs handed over, taken from
+// the supply when it gives one; those before and after do not.
+func TestTrackedTimecodesAreHandedOver(t *testing.T) {
+	f := &File{Path: "a.srt"}
+	p := &Pass{File: f}
+	c := &cue.Cue{Index: 1, Line: 1, Start: 1000, End: 2000}
+	before := p.AtCue(c)
+	supplied := 0
+	f.TrackTexts(Supply{Timecodes: func() []Timecode {
+		supplied++
+		if supplied%2 == 0 {
+			return nil
+		}
+		return make([]Timecode, 7) // a slab of another size
+	}})
+	var tracked []Finding
+	for i := range 1000 {
+		c.Start, c.End = cue.Time(i), cue.Time(i+1)
+		tracked = append(tracked, p.AtCue(c))
+	}
+	slabs := f.TakeTexts().Timecodes
+	after := p.AtCue(c)
+	if supplied < 2 {
+		t.Fatalf("the supply was asked %d times", supplied)
+	}
+	for _, s := range slabs {
+		for i := range s {
+			s[i] = -1
+		}
+	}
+	for i, g := range tracked {
+		if *g.Start != -1 || *g.End != -1 {
+			t.Fatalf("finding %d's timecodes are not in the slabs handed over", i)
+		}
+	}
+	if *before.Start != 1000 || *after.End != 1000 {
+		t.Errorf("timecodes written outside tracking changed: %v, %v", *before.Start, *after.End)
 	}
 }

@@ -11,8 +11,9 @@ package engine
 // their exact number (grown one append at a time, each file's slice would
 // allocate about twice what it keeps: findings are large structs, and a
 // dense file has hundreds; a run with a Recycler copies them into an
-// array its writers are done with), after every string of the result that points
-// into the workspace's read buffer has been given its own copy.
+// array its writers are done with), after every string of the result
+// that points into the workspace's read buffer has been given its own
+// copy.
 func checkInput(opts *Options, in input, progress func()) (fileResult, error) {
 	ws := workspaces.Get().(*workspace)
 	res, err := ws.check(opts, in)

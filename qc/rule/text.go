@@ -18,7 +18,10 @@ import (
 // (Pass.Text: a worker runs its rules one after another on one File);
 // other texts, and a text built while building another, take a chunk
 // from a sync.Pool, held alone while the text is built, so nothing
-// running in parallel ever shares bytes.
+// running in parallel ever shares bytes. A run that knows when a file's
+// findings are written has the File keep that file's texts apart and
+// hand their chunks over (File.TrackTexts), to be written over for
+// later files once nothing reads them.
 
 // textChunkSize is the size of a new chunk: a dense file's few hundred
 // messages of ~80 bytes fill a handful.

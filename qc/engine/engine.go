@@ -101,6 +101,11 @@ type Options struct {
 	spillAbove int64
 	spilled    *int
 
+	// Recycler, when set, takes back the findings arrays of RunStream's
+	// parts once its readers are done with them, for the workers to use
+	// again (recycle.go); nil: each file's findings get a new array.
+	Recycler *Recycler
+
 	// base is the language-less configuration, resolved once per run
 	// (resolveBase) and shared by every file and pass that needs it.
 	base map[string]*rule.Config
@@ -352,15 +357,30 @@ func sortFindings(fs []rule.Finding) {
 // sortedCopy is a copy of fs in report order, at its exact length (nil
 // for none): each finding is copied once, straight to its place, where
 // sorting in place and then copying would move the unsorted ones twice.
-func sortedCopy(fs []rule.Finding) []rule.Finding {
+func sortedCopy(fs []rule.Finding) []rule.Finding { return sortedInto(nil, fs, nil) }
+
+// sortedInto is sortedCopy written into dst's array when it has room for
+// fs (a recycled one: see Recycler), the order's keys in o (nil: made
+// here); the findings past len(fs) in dst's array are cleared, so that
+// an array used again does not keep an older file's strings alive.
+func sortedInto(dst, fs []rule.Finding, o *orderBufs) []rule.Finding {
 	if len(fs) == 0 {
 		return nil
 	}
-	if inReportOrder(fs) {
-		return slices.Clone(fs)
+	ordered := inReportOrder(fs)
+	if cap(dst) < len(fs) {
+		if ordered {
+			return slices.Clone(fs)
+		}
+		dst = make([]rule.Finding, len(fs))
 	}
-	out := make([]rule.Finding, len(fs))
-	for i, k := range reportOrder(fs) {
+	clear(dst[len(fs):cap(dst)])
+	out := dst[:len(fs)]
+	if ordered {
+		copy(out, fs)
+		return out
+	}
+	for i, k := range o.reportOrder(fs) {
 		out[i] = fs[k]
 	}
 	return out
@@ -369,10 +389,25 @@ func sortedCopy(fs []rule.Finding) []rule.Finding {
 // reportOrder returns the indexes of fs in report order, ties in index
 // order (so a sort by it is stable).
 func reportOrder(fs []rule.Finding) []int32 {
-	if order, ok := oneFileOrder(fs); ok {
+	var o *orderBufs
+	return o.reportOrder(fs)
+}
+
+// orderBufs is the memory a worker's sorts reuse from file to file (nil:
+// each sort makes its own): the packed keys and the order of one file's
+// findings.
+type orderBufs struct {
+	keys  []uint64
+	order []int32
+}
+
+// reportOrder is the package's reportOrder in o's memory; what it returns
+// is valid until o's next sort.
+func (o *orderBufs) reportOrder(fs []rule.Finding) []int32 {
+	if order, ok := o.oneFileOrder(fs); ok {
 		return order
 	}
-	order := make([]int32, len(fs))
+	order := o.orderOf(len(fs))
 	for i := range order {
 		order[i] = int32(i)
 	}
@@ -384,6 +419,40 @@ func reportOrder(fs []rule.Finding) []int32 {
 		return int(a - b)
 	})
 	return order
+}
+
+// orderOf is an order of n indexes: o's, grown when short, or a new one.
+func (o *orderBufs) orderOf(n int) []int32 {
+	if o == nil {
+		return make([]int32, n)
+	}
+	if cap(o.order) < n {
+		o.order = make([]int32, n)
+	}
+	return o.order[:n]
+}
+
+// keysOf is like orderOf for the packed keys.
+func (o *orderBufs) keysOf(n int) []uint64 {
+	if o == nil {
+		return make([]uint64, n)
+	}
+	if cap(o.keys) < n {
+		o.keys = make([]uint64, n)
+	}
+	return o.keys[:n]
+}
+
+// maxKeptOrder is the most indexes a worker's orderBufs keeps for the
+// next file (12 bytes each): a rare file with a huge number of findings
+// does not pin its size in every worker.
+const maxKeptOrder = 1 << 16
+
+// trim lets go of buffers grown past maxKeptOrder.
+func (o *orderBufs) trim() {
+	if cap(o.order) > maxKeptOrder {
+		o.order, o.keys = nil, nil
+	}
 }
 
 // permute puts fs[order[i]] at i for every i, following each cycle of the

@@ -66,6 +66,9 @@ type fileResult struct {
 	folder   bool
 	record   report.File
 	findings []rule.Finding
+	// texts is the memory of the findings' texts and timecodes, when the
+	// run has a Recycler (rule.File.TakeTexts); nothing else points into it.
+	texts rule.Held
 	// machine is set when the file could not be read for a reason of the
 	// machine's, not the file's (file descriptors ran out even after
 	// waiting): the run fails instead of blaming the file.

@@ -88,7 +88,7 @@ func TestReportOrderPackedAndGeneral(t *testing.T) {
 		slices.SortStableFunc(want, compareFindings)
 		orders := map[string][]int32{"reportOrder": reportOrder(fs)}
 		if strings.Contains(name, "packed") && !strings.Contains(name, "past") {
-			orders["packedOrder"] = packedOrder(fs) // what reportOrder takes for them
+			orders["packedOrder"] = (*orderBufs)(nil).packedOrder(fs) // what reportOrder takes for them
 		}
 		for by, order := range orders {
 			for k, i := range order {

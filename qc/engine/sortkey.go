@@ -15,7 +15,7 @@ import (
 // each finding's index, so most comparisons (findings of different cues)
 // read neither the findings nor their strings. A dense file's sort was
 // most of the cost of handing its result over.
-func oneFileOrder(fs []rule.Finding) ([]int32, bool) {
+func (o *orderBufs) oneFileOrder(fs []rule.Finding) ([]int32, bool) {
 	if len(fs) == 0 || len(fs) > math.MaxInt32 {
 		return nil, false
 	}
@@ -31,7 +31,7 @@ func oneFileOrder(fs []rule.Finding) ([]int32, bool) {
 	if !packs {
 		return nil, false // negative or huge numbers: the general comparison
 	}
-	return packedOrder(fs), true
+	return o.packedOrder(fs), true
 }
 
 // How packedOrder shares 64 bits: cue, line, then the finding's index.
@@ -51,14 +51,14 @@ const (
 // with each finding's index: the numbers then sort as plain integers, with
 // no comparison function, and only findings at the same cue and line (a
 // few at a time) are put in rule and message order afterwards.
-func packedOrder(fs []rule.Finding) []int32 {
-	keys := make([]uint64, len(fs))
+func (o *orderBufs) packedOrder(fs []rule.Finding) []int32 {
+	keys := o.keysOf(len(fs))
 	for i := range fs {
 		f := &fs[i]
 		keys[i] = (uint64(f.Cue)<<packedLineBits|uint64(f.Line))<<packedIndexBits | uint64(i)
 	}
 	slices.Sort(keys)
-	order := make([]int32, len(fs))
+	order := o.orderOf(len(fs))
 	for k, key := range keys {
 		order[k] = int32(key & packedIndexMask)
 	}

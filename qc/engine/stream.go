@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -420,8 +421,7 @@ func (o *orderedEmit) emitOne(r *fileResult) error {
 		if o.last != nil && compareFindings(*o.last, r.findings[0]) > 0 {
 			return fmt.Errorf("internal error: %s has findings out of report order after %s (please report it)", r.record.Path, o.last.File)
 		}
-		last := r.findings[len(r.findings)-1]
-		o.last = &last
+		o.last = lastKey(&r.findings[len(r.findings)-1])
 	}
 	var baselined int
 	r.findings, _, baselined = o.accept.decide(r.findings, nil)
@@ -450,7 +450,9 @@ func (o *orderedEmit) emitOne(r *fileResult) error {
 	o.sum.Cues += r.record.Cues
 	o.sum.AddCounts(r.record.Counts)
 	rec := withPathBytes(r.record)
-	return o.emit(report.Part{File: &rec, Findings: r.findings})
+	part := report.Part{File: &rec, Findings: r.findings}
+	o.opts.Recycler.lend(part, r.texts) // the engine is done with it: done forgets the result
+	return o.emit(part)
 }
 
 // mayHoldSubtitles reports whether any input is surely read as a subtitle
@@ -463,4 +465,11 @@ func mayHoldSubtitles(inputs []input) bool {
 		}
 	}
 	return false
+}
+
+// lastKey is what proving report order needs of the last finding emitted
+// (its place and message), kept apart from the finding: once emitted, a
+// part's array and texts may be given back for later files (Recycler).
+func lastKey(f *rule.Finding) *rule.Finding {
+	return &rule.Finding{File: f.File, Cue: f.Cue, Line: f.Line, Rule: f.Rule, Message: strings.Clone(f.Message)}
 }

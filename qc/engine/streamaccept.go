@@ -115,10 +115,13 @@ type notesPlace struct {
 	held   []report.Part
 	done   bool           // the notes are out
 	notes  []rule.Finding // those put out, for the summary
+	// recycler takes back a held part's findings replaced by the merge
+	// with the notes (nil without one).
+	recycler *Recycler
 }
 
 func newNotesPlace(opts *Options, accept *streamAcceptance, emit func(report.Part) error) *notesPlace {
-	n := &notesPlace{accept: accept, emit: emit}
+	n := &notesPlace{accept: accept, emit: emit, recycler: opts.Recycler}
 	if opts.Waivers != nil {
 		n.path = opts.Waivers.Path()
 	}
@@ -156,7 +159,9 @@ func (n *notesPlace) flush() error {
 	switch {
 	case len(n.notes) == 0:
 	case len(n.held) > 0 && partPath(n.held[0]) == n.path:
-		n.held[0].Findings = mergeFindings(n.held[0].Findings, n.notes)
+		merged := mergeFindings(n.held[0].Findings, n.notes)
+		n.recycler.reclaim(n.held[0].Findings) // never emitted: no reader has it
+		n.held[0].Findings = merged
 	default:
 		if err := n.emit(report.Part{Findings: n.notes}); err != nil {
 			return err

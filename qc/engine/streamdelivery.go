@@ -313,8 +313,7 @@ func (s *deliveryStream) report(r *fileResult) error {
 		if s.last != nil && compareFindings(*s.last, r.findings[0]) > 0 {
 			return fmt.Errorf("internal error: %s has findings out of report order after %s (please report it)", r.record.Path, s.last.File)
 		}
-		last := r.findings[len(r.findings)-1]
-		s.last = &last
+		s.last = lastKey(&r.findings[len(r.findings)-1])
 	}
 	// Each finding counts in the record of the delivery it belongs to:
 	// the file's own findings in the file's delivery's, held ones in the
@@ -360,7 +359,11 @@ func (s *deliveryStream) report(r *fileResult) error {
 	s.sum.Files++
 	s.sum.Cues += r.record.Cues
 	rec := withPathBytes(r.record)
-	return s.emit(report.Part{File: &rec, Findings: findings})
+	part := report.Part{File: &rec, Findings: findings}
+	// The file's own array or the merge's: the engine is done with either
+	// (segment forgets the result once reported).
+	s.opts.Recycler.lend(part, r.texts)
+	return s.emit(part)
 }
 
 // reportLoose reports the delivery findings about paths without a record

@@ -10,8 +10,10 @@ package engine
 // findings are collected in the workspace's buffer and then copied out at
 // their exact number (grown one append at a time, each file's slice would
 // allocate about twice what it keeps: findings are large structs, and a
-// dense file has hundreds), after every string of the result that points
-// into the workspace's read buffer has been given its own copy.
+// dense file has hundreds; a run with a Recycler copies them into an
+// array its writers are done with), after every string of the result
+// that points into the workspace's read buffer has been given its own
+// copy.
 func checkInput(opts *Options, in input, progress func()) (fileResult, error) {
 	ws := workspaces.Get().(*workspace)
 	res, err := ws.check(opts, in)
@@ -30,6 +32,11 @@ func checkInput(opts *Options, in input, progress func()) (fileResult, error) {
 func (ws *workspace) check(opts *Options, in input) (fileResult, error) {
 	// Finished in the workspace's own slot (ownResult keeps pointers to
 	// its strings for a moment: a local would be moved to the heap).
+	if opts.Recycler != nil {
+		// The file's texts and timecodes in memory of their own, given
+		// back with its findings' array (Recycler).
+		ws.file.TrackTexts(opts.Recycler.supply)
+	}
 	ws.res = checkFileSafely(opts, in, ws)
 	res := &ws.res
 	if err := res.runError(); err != nil {
@@ -37,8 +44,12 @@ func (ws *workspace) check(opts *Options, in input) (fileResult, error) {
 	}
 	stampDelivery(res, in)
 	collected := res.findings
-	res.findings = sortedCopy(collected)
+	res.findings = sortedInto(opts.Recycler.take(len(collected)), collected, &ws.order)
+	ws.order.trim()
 	ws.ownResult(res)
+	if opts.Recycler != nil {
+		res.texts = ws.file.TakeTexts()
+	}
 	out := *res
 	clear(collected) // the buffer must not keep this file's strings alive
 	ws.findings = collected[:0]

@@ -30,6 +30,7 @@ type workspace struct {
 	file     rule.File
 	pass     rule.Pass
 	inBuf    []*string // ownResult's list of the strings it copies; emptied after each file
+	order    orderBufs // the sort of the findings into report order
 	// res is the result being collected, add its add method, bound once
 	// (a method value handed to the rules is an allocation each time).
 	res fileResult
@@ -135,13 +136,7 @@ func (ws *workspace) ownResult(res *fileResult) {
 	}
 	// One walk over the result finds the strings to copy and their size;
 	// the copy then visits only those (a dense file: one cue id a finding).
-	inBuf, size := ws.inBuf[:0], 0
-	res.eachString(func(s *string) {
-		if inBuffer(*s, ws.cur) {
-			inBuf = append(inBuf, s)
-			size += len(*s)
-		}
-	})
+	inBuf, size := res.stringsIn(bufferOf(ws.cur), ws.inBuf[:0])
 	if size > 0 {
 		block := make([]byte, 0, size)
 		for _, s := range inBuf {
@@ -157,30 +152,54 @@ func (ws *workspace) ownResult(res *fileResult) {
 	}
 }
 
-// eachString calls fn with every string of the result: the file record's
-// and each finding's (fixes included; waivers are only applied later, to
-// the finished results). TestOwnResultCoversEveryString keeps it complete
-// as the types grow.
-func (res *fileResult) eachString(fn func(*string)) {
+// stringsIn appends to list every string of the result that points into
+// buf: the file record's and each finding's (fixes included; waivers are
+// only applied later, to the finished results); size is their length.
+// TestOwnResultCoversEveryString keeps it complete as the types grow.
+// Written out field by field: a dense file has thousands of strings, and
+// this runs for every file.
+func (res *fileResult) stringsIn(buf buffer, list []*string) (_ []*string, size int) {
 	r := &res.record
-	for _, s := range []*string{&r.Path, &r.Format, &r.Profile, &r.Encoding, &r.Language, &r.LanguageSource,
+	for _, s := range [...]*string{&r.Path, &r.Format, &r.Profile, &r.Encoding, &r.Language, &r.LanguageSource,
 		&r.FrameRate, &r.FrameRateSource, &r.Delivery, &r.Kind} {
-		fn(s)
+		list, size = buf.note(list, size, s)
 	}
 	for i := range res.findings {
 		f := &res.findings[i]
-		for _, s := range []*string{&f.Rule, &f.Name, &f.File, &f.CueID, &f.Message, &f.Expected, &f.Actual,
-			&f.Source, &f.NoFix} {
-			fn(s)
-		}
+		list, size = buf.note(list, size, &f.Rule)
+		list, size = buf.note(list, size, &f.Name)
+		list, size = buf.note(list, size, &f.File)
+		list, size = buf.note(list, size, &f.CueID)
+		list, size = buf.note(list, size, &f.Message)
+		list, size = buf.note(list, size, &f.Expected)
+		list, size = buf.note(list, size, &f.Actual)
+		list, size = buf.note(list, size, &f.Source)
+		list, size = buf.note(list, size, &f.NoFix)
 		for j := range f.Fixes {
 			fix := &f.Fixes[j]
-			fn(&fix.Message)
+			list, size = buf.note(list, size, &fix.Message)
 			for k := range fix.Edits {
-				fn(&fix.Edits[k].New)
+				list, size = buf.note(list, size, &fix.Edits[k].New)
 			}
 		}
 	}
+	return list, size
+}
+
+// buffer is where a read buffer's array lies in memory.
+type buffer struct{ lo, n uintptr }
+
+func bufferOf(b []byte) buffer {
+	return buffer{uintptr(unsafe.Pointer(unsafe.SliceData(b))), uintptr(cap(b))}
+}
+
+// note appends s to list, and its length to size, when its bytes lie in b.
+func (b buffer) note(list []*string, size int, s *string) ([]*string, int) {
+	// One unsigned comparison: below lo wraps round to a huge offset.
+	if len(*s) > 0 && uintptr(unsafe.Pointer(unsafe.StringData(*s)))-b.lo < b.n {
+		return append(list, s), size + len(*s)
+	}
+	return list, size
 }
 
 // inBuffer reports whether s has bytes inside buf's array.

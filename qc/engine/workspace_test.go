@@ -86,7 +86,7 @@ func resultJSON(t *testing.T, r fileResult) string {
 
 // ownResult reaches every string of a file's record and of its findings
 // (their fixes included): one added to those types later must be added to
-// eachString, or a finding could keep a string of a reused read buffer.
+// stringsIn, or a finding could keep a string of a reused read buffer.
 func TestOwnResultCoversEveryString(t *testing.T) {
 	buf := []byte(strings.Repeat("in the read buffer ", 100))
 	res := fileResult{findings: make([]rule.Finding, 2)}
@@ -130,7 +130,7 @@ func TestOwnResultCoversEveryString(t *testing.T) {
 		switch v.Kind() {
 		case reflect.String:
 			if inBuffer(v.String(), buf) {
-				t.Errorf("%s still points into the read buffer: add it to fileResult.eachString", path)
+				t.Errorf("%s still points into the read buffer: add it to fileResult.stringsIn", path)
 			}
 		case reflect.Struct:
 			for i := range v.NumField() {

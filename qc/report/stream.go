@@ -170,3 +170,18 @@ func recordsFirst(s *Stream) *Stream {
 	}
 	return &out
 }
+
+// KeepsTexts reports whether format's writer keeps some findings' texts
+// (message, expected and actual values) or timecodes past the part that
+// brought them: HTML's table of strings and first finding per unlisted
+// rule, SARIF's results of rules outside its rules table. Every writer keeps copies of
+// findings, never a part's slice; a run that gives the chunks of a part's
+// texts back for later files (engine.Recycler) must not do so while such
+// a writer reads its parts. Unknown formats: true.
+func KeepsTexts(format string) bool {
+	switch format {
+	case "json", "json-v1", "text", "csv", "junit", "markdown", "md", "github":
+		return false
+	}
+	return true
+}

@@ -64,7 +64,7 @@ func Span(start, end cue.Time) (*Timecode, *Timecode) {
 
 func (s *timecodeSlab) span(start, end cue.Time) (*Timecode, *Timecode) {
 	if len(s.free) < 2 {
-		s.free = make([]Timecode, timecodeSlabSize)
+		s.free = s.next()
 	}
 	a, b := &s.free[0], &s.free[1]
 	*a, *b = Timecode(start), Timecode(end)
@@ -78,7 +78,34 @@ const timecodeSlabSize = 256
 
 // timecodeSlab is the unused rest of a slab; a goroutine holds one alone
 // between Get and Put, so parallel rules never hand out the same slot.
-type timecodeSlab struct{ free []Timecode }
+type timecodeSlab struct {
+	free []Timecode
+	// While a File tracks its texts (File.TrackTexts): the slab free is
+	// the rest of, the slabs used before it, and where new ones come from.
+	tracking bool
+	cur      []Timecode
+	held     [][]Timecode
+	supply   func() []Timecode
+}
+
+// next is a new slab: made, or while tracking taken from supply (the
+// slab left, if any of it was used, joins held).
+func (s *timecodeSlab) next() []Timecode {
+	if !s.tracking {
+		return make([]Timecode, timecodeSlabSize)
+	}
+	if len(s.free) < len(s.cur) {
+		s.held = append(s.held, s.cur)
+	}
+	s.cur = nil
+	if s.supply != nil {
+		s.cur = s.supply()
+	}
+	if len(s.cur) < 2 {
+		s.cur = make([]Timecode, timecodeSlabSize)
+	}
+	return s.cur
+}
 
 var timecodeSlabs = sync.Pool{New: func() any { return new(timecodeSlab) }}
 

@@ -1,6 +1,7 @@
 package rule
 
 import (
+	"slices"
 	"sync"
 	"unsafe"
 )
@@ -17,7 +18,10 @@ import (
 // (Pass.Text: a worker runs its rules one after another on one File);
 // other texts, and a text built while building another, take a chunk
 // from a sync.Pool, held alone while the text is built, so nothing
-// running in parallel ever shares bytes.
+// running in parallel ever shares bytes. A run that knows when a file's
+// findings are written has the File keep that file's texts apart and
+// hand their chunks over (File.TrackTexts), to be written over for
+// later files once nothing reads them.
 
 // textChunkSize is the size of a new chunk: a dense file's few hundred
 // messages of ~80 bytes fill a handful.
@@ -30,6 +34,12 @@ const textRoom = 512
 type textChunk struct {
 	buf  []byte
 	busy bool // a text is being built in it (see Pass.Text)
+	// tracking is set while a File's texts are kept apart from other
+	// files' (File.TrackTexts): held lists the chunks they were written
+	// in, buf last; new chunks come from supply, when it gives one.
+	tracking bool
+	held     [][]byte
+	supply   func() []byte
 }
 
 var textChunks = sync.Pool{New: func() any { return new(textChunk) }}
@@ -62,7 +72,7 @@ func (p *Pass) Text(build func(b []byte) []byte) string {
 
 func (c *textChunk) text(build func(b []byte) []byte) string {
 	if cap(c.buf)-len(c.buf) < textRoom {
-		c.buf = make([]byte, 0, textChunkSize)
+		c.buf = c.next()
 	}
 	start := len(c.buf)
 	b := build(c.buf)
@@ -71,9 +81,78 @@ func (c *textChunk) text(build func(b []byte) []byte) string {
 		// Whether append grew into a new array or not, b holds the text at
 		// [start:]; earlier texts keep the array they were written in.
 		s = unsafe.String(&b[start], n)
+		if c.tracking && start > 0 && &b[0] != &c.buf[:1][0] {
+			c.held = append(c.held, c.buf) // grown out of: its texts stay
+		}
 	}
 	c.buf = b // the next text starts after this one (or in a new chunk)
 	return s
+}
+
+// next is a chunk to write texts in: a new one, or while tracking one
+// from supply (the chunk left, if it holds texts, joins held).
+func (c *textChunk) next() []byte {
+	if !c.tracking {
+		return make([]byte, 0, textChunkSize)
+	}
+	if len(c.buf) > 0 {
+		c.held = append(c.held, c.buf)
+	}
+	if c.supply != nil {
+		if b := c.supply(); cap(b) >= textRoom {
+			return b[:0]
+		}
+	}
+	return make([]byte, 0, textChunkSize)
+}
+
+// Supply gives a File that tracks its texts (File.TrackTexts) memory to
+// write them in: a text chunk, a slab of timecodes. A func that is nil
+// or gives nil means new memory.
+type Supply struct {
+	Texts     func() []byte
+	Timecodes func() []Timecode
+}
+
+// Held is the memory a File's tracked texts and timecodes were written
+// in (File.TakeTexts).
+type Held struct {
+	Texts     [][]byte
+	Timecodes [][]Timecode
+}
+
+// TrackTexts starts keeping the texts the file's rules write (Pass.Text)
+// and the timecodes of their findings (Pass.AtCue) in memory of their
+// own, none shared with another file's, taken from supply: a run that
+// knows when a file's findings are no longer read can then give that
+// memory back for later files (TakeTexts). Texts and timecodes made
+// through rule.Text and rule.Span are not kept apart, nor handed over.
+func (f *File) TrackTexts(supply Supply) {
+	texts, slabs := f.texts.held, f.timecodes.held
+	clear(texts)
+	clear(slabs)
+	f.texts = textChunk{tracking: true, supply: supply.Texts, held: texts[:0]}
+	f.timecodes = timecodeSlab{tracking: true, supply: supply.Timecodes, held: slabs[:0]}
+}
+
+// TakeTexts stops TrackTexts and returns the memory holding every text
+// and timecode written through the File's passes since it started;
+// nothing else is written in it. The File's next texts and timecodes go
+// to new memory.
+func (f *File) TakeTexts() Held {
+	c, s := &f.texts, &f.timecodes
+	if len(c.buf) > 0 {
+		c.held = append(c.held, c.buf)
+	}
+	if len(s.free) < len(s.cur) {
+		s.held = append(s.held, s.cur)
+	}
+	h := Held{Texts: slices.Clone(c.held), Timecodes: slices.Clone(s.held)}
+	clear(c.held)
+	clear(s.held)
+	*c = textChunk{held: c.held[:0]}
+	*s = timecodeSlab{held: s.held[:0]}
+	return h
 }
 
 // Concat is a+b+… built as a Text: one message from its pieces without

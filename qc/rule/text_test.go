@@ -1,6 +1,7 @@
 package rule
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -155,5 +156,104 @@ func TestPanicInTextLeavesTheFileChunkUsable(t *testing.T) {
 	p = NewPass(&Rule{Code: "T005"}, &f, nil, nil, nil)
 	if s := p.Text(func(b []byte) []byte { return append(b, "ok"...) }); s != "ok" || f.texts.busy || len(f.texts.buf) == 0 {
 		t.Fatalf("after a panic and Reset: text %q, chunk busy %v, %d bytes in the File's chunk", s, f.texts.busy, len(f.texts.buf))
+	}
+}
+
+// A File tracking its texts hands over exactly the chunks its passes
+// wrote texts in since TrackTexts (a text longer than a chunk, and the
+// chunk it grew out of, included), takes its chunks from the supply, and
+// shares none with the texts written before: overwriting what TakeTexts
+// gave changes every text written while tracking and no other.
+func TestTrackedTextsAreHandedOver(t *testing.T) {
+	f := &File{Path: "a.srt"}
+	p := &Pass{File: f}
+	before := p.Text(func(b []byte) []byte { return append(b, "written before"...) })
+	supplied := 0
+	f.TrackTexts(Supply{Texts: func() []byte {
+		supplied++
+		if supplied%2 == 0 {
+			return nil // none free: a new chunk
+		}
+		return make([]byte, 5, textChunkSize)
+	}})
+	var texts []string
+	for i := range 400 {
+		n := 20 + i%50
+		if i%97 == 0 {
+			n = textChunkSize + 100 // outgrows any chunk
+		}
+		texts = append(texts, p.Text(func(b []byte) []byte {
+			return append(strconv.AppendInt(b, int64(i), 10), strings.Repeat("y", n)...)
+		}))
+	}
+	nested := p.Text(func(b []byte) []byte {
+		return append(b, p.Text(func(b []byte) []byte { return append(b, "inner"...) })...)
+	})
+	chunks := f.TakeTexts().Texts
+	after := p.Text(func(b []byte) []byte { return append(b, "written after"...) })
+	if supplied < 2 {
+		t.Fatalf("the supply was asked %d times", supplied)
+	}
+	want := slices.Clone(texts)
+	for i := range want {
+		want[i] = strings.Clone(want[i])
+	}
+	for _, c := range chunks {
+		c = c[:cap(c)]
+		for i := range c {
+			c[i] = '#'
+		}
+	}
+	for i, s := range texts {
+		if strings.Trim(s, "#") != "" {
+			t.Fatalf("text %d (%.20s…) is not in the chunks handed over", i, want[i])
+		}
+	}
+	if strings.Trim(nested, "#") != "" {
+		t.Errorf("the nested text's outer part %q is not in the chunks handed over", nested)
+	}
+	if before != "written before" || after != "written after" {
+		t.Errorf("texts written outside tracking changed: %q, %q", before, after)
+	}
+}
+
+// So are the timecodes of a tracked File's findings (Pass.AtCue): every
+// one written while tracking lies in the slabs handed over, taken from
+// the supply when it gives one; those before and after do not.
+func TestTrackedTimecodesAreHandedOver(t *testing.T) {
+	f := &File{Path: "a.srt"}
+	p := &Pass{File: f}
+	c := &cue.Cue{Index: 1, Line: 1, Start: 1000, End: 2000}
+	before := p.AtCue(c)
+	supplied := 0
+	f.TrackTexts(Supply{Timecodes: func() []Timecode {
+		supplied++
+		if supplied%2 == 0 {
+			return nil
+		}
+		return make([]Timecode, 7) // a slab of another size
+	}})
+	var tracked []Finding
+	for i := range 1000 {
+		c.Start, c.End = cue.Time(i), cue.Time(i+1)
+		tracked = append(tracked, p.AtCue(c))
+	}
+	slabs := f.TakeTexts().Timecodes
+	after := p.AtCue(c)
+	if supplied < 2 {
+		t.Fatalf("the supply was asked %d times", supplied)
+	}
+	for _, s := range slabs {
+		for i := range s {
+			s[i] = -1
+		}
+	}
+	for i, g := range tracked {
+		if *g.Start != -1 || *g.End != -1 {
+			t.Fatalf("finding %d's timecodes are not in the slabs handed over", i)
+		}
+	}
+	if *before.Start != 1000 || *after.End != 1000 {
+		t.Errorf("timecodes written outside tracking changed: %v, %v", *before.Start, *after.End)
 	}
 }

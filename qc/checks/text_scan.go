@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"math"
 	"strings"
 	"sync"
 	"unicode"
@@ -34,6 +35,11 @@ type lineFacts struct {
 	flags      factFlags
 	blocksHigh uint32
 	runes      uint32 // code points, an invalid byte counting one (as utf8 decodes): at least the line's character count
+	// joined: a character of the line may share a grapheme cluster with
+	// its neighbour (a mark, a joiner, an emoji, a control such as CR, an
+	// invalid byte: not textcount.Simple). A line without is counted by
+	// its code points: runes is its character count at weight 1.
+	joined bool
 }
 
 type factFlags uint16
@@ -56,6 +62,13 @@ const (
 	edgeSpace                          // starts or ends with a space or tab
 	doubleSpace                        // two spaces in a row
 )
+
+// joinsCluster is, in a runeClass's flags only, a character that may
+// share a grapheme cluster with a neighbour (not textcount.Simple). It
+// borrows blankLine's bit, which no character's class has (only a line as
+// a whole is blank): the scan gathers it with the character's other flags
+// at no cost of its own, then moves it to lineFacts.joined.
+const joinsCluster = blankLine
 
 // strayWhitespace are the flags of a line L004 reports.
 const strayWhitespace = blankLine | edgeSpace | doubleSpace
@@ -163,7 +176,7 @@ func (f *lineFacts) mayFollowSpace(low uint32, high bool) bool {
 // maybeAll is the facts of a line the rules must read in full: every test
 // says "maybe". The equivalence test runs each rule with it as reference.
 var maybeAll = lineFacts{ascii: ^asciiSet(0), afterSpace: ^uint32(0), afterMark: ^uint32(0), dots: ^uint16(0),
-	flags: ^factFlags(0), blocksLow: ^uint64(0), blocksHigh: ^uint32(0)}
+	flags: ^factFlags(0), blocksLow: ^uint64(0), blocksHigh: ^uint32(0), joined: true}
 
 // byteFacts[b] is what byte b adds to a line's facts: its bit in the
 // set, its bit in afterSpace or afterMark when a space or a mark precedes
@@ -453,8 +466,10 @@ type textFacts struct {
 	tally *langcheck.Tally
 	// longest is the most bytes of a line of any cue not a comment, blank
 	// ones too: L001 passes a file whose lines are all short enough in
-	// bytes without walking it.
+	// bytes without walking it. widest[i] is the most bytes of a line of
+	// cue i (0 for a comment): L001 passes such a cue without reading it.
 	longest int
+	widest  []int
 }
 
 // G002 takes its tally from the line facts, so that a file's lines are
@@ -541,20 +556,27 @@ func (tf *textFacts) scan(doc *cue.Document) {
 		tf.tally.Reset(all)
 	}
 	*tf = textFacts{idx: reuse(tf.idx, len(doc.Cues)), start: reuse(tf.start, len(doc.Cues)),
-		lines: reuse(tf.lines, all), tally: tf.tally}
+		lines: reuse(tf.lines, all), tally: tf.tally, widest: reuse(tf.widest, len(doc.Cues))}
 	for i := range doc.Cues {
 		c := &doc.Cues[i]
+		widest := 0
 		if c.Comment {
+			tf.widest = append(tf.widest, widest)
 			continue
 		}
 		from, text := len(tf.lines), false
 		for _, l := range c.Lines {
-			tf.longest = max(tf.longest, len(l.Text))
+			widest = max(widest, len(l.Text))
 			tf.lines = append(tf.lines, lineFacts{})
 			f := &tf.lines[len(tf.lines)-1]
 			f.scan(l.Text, tf.tally)
 			text = text || !f.is(blankLine)
 		}
+		if factsOff {
+			widest = math.MaxInt // L001 reads every line
+		}
+		tf.longest = max(tf.longest, widest)
+		tf.widest = append(tf.widest, widest)
 		if factsOff {
 			text = !blank(c)
 		}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/exportqc/exportqc/qc/internal/utf8x"
 	"github.com/exportqc/exportqc/qc/langcheck"
+	"github.com/exportqc/exportqc/qc/textcount"
 )
 
 // scanOtherRef is scanOther as it was before the page tables: each code
@@ -29,6 +30,9 @@ func (f *lineFacts) scanOtherRef(s string, tally *langcheck.Tally) (letters int)
 		}
 		if tally.Letter(r) {
 			letters++
+		}
+		if !textcount.Simple(r) {
+			f.joined = true
 		}
 	}
 	return letters

@@ -252,7 +252,7 @@ func runReadingSpeed(p *rule.Pass) {
 		}
 		var chars float64
 		for j := range c.Lines {
-			chars += widths.line(i, j)
+			chars += widths.line(p, i, j)
 		}
 		cps := chars / seconds
 		if cps <= max {

@@ -29,3 +29,36 @@ func TestCountAtMostCodePoints(t *testing.T) {
 		}
 	}
 }
+
+// A line of ASCII but CR and Simple code points, and nothing else, counts
+// one per code point at weight 1: what lets the line scan's code point
+// count stand for Count.
+func TestSimpleLinesCountCodePoints(t *testing.T) {
+	pieces := []string{"a", " ", ".", "\t", "\n", "é", "°", "…", "—", "한", "漢", "ｶ", "ع", "ไ", "Ж", "«", "\u00A0", "\u3000",
+		"。", "\uFF01", "\u0301", "\r", "\u200D", "\U0001F600", "\u0E33", "\xff", "\uFFFD", "\u1100", "ﾞ"}
+	rng := rand.New(rand.NewSource(9))
+	simpleLines := 0
+	for i := 0; i < 50000; i++ {
+		var b strings.Builder
+		for n := rng.Intn(12); n > 0; n-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		s := b.String()
+		alone := !strings.Contains(s, "\r")
+		for _, r := range s {
+			if r >= utf8.RuneSelf && !Simple(r) {
+				alone = false
+			}
+		}
+		if !alone {
+			continue
+		}
+		simpleLines++
+		if n, want := Count(s, 1), utf8.RuneCountInString(s); n != float64(want) {
+			t.Fatalf("Count(%q, 1) = %v, not its %d code points, all of them Simple or ASCII", s, n, want)
+		}
+	}
+	if simpleLines < 5000 {
+		t.Fatalf("only %d lines of Simple code points: the test checks little", simpleLines)
+	}
+}

@@ -122,6 +122,13 @@ func Count(s string, halfWidthWeight float64) float64 {
 	return float64(wide) + float64(narrow)*halfWidthWeight
 }
 
+// Simple reports whether r is a cluster of its own between neighbours that
+// are ASCII (but CR) or Simple themselves: a line made only of such code
+// points counts one per code point at weight 1 (TestSimpleLinesCountCodePoints),
+// so that a caller who already decoded the line (the text rules' line
+// scan) need not count it again.
+func Simple(r rune) bool { return simple(r) }
+
 // simple reports whether r is a code point that joins nothing before it and
 // nothing after it but a mark or joiner (Grapheme_Cluster_Break Other, or a
 // Hangul syllable, and not Extended_Pictographic): the letters, digits and

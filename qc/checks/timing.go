@@ -170,14 +170,17 @@ func runCueOverlap(p *rule.Pass) {
 	}
 }
 
-// gaps calls fn for each pair of consecutive valid displayed cues.
-func gaps(p *rule.Pass, fn func(prev, next *cue.Cue)) {
+// gaps calls fn for each pair of consecutive valid displayed cues but
+// those whose gap is at least fine (and both its ends in range): the rule
+// passes those whatever the rest of its test says, and most gaps of a
+// file are long enough for each rule, so they cost no call.
+func gaps(p *rule.Pass, fine cue.Time, fn func(prev, next *cue.Cue)) {
 	var prev *cue.Cue
 	for _, c := range p.Doc.Displayed() {
 		if !valid(c) || c.MayOverlap {
 			continue
 		}
-		if prev != nil {
+		if prev != nil && !(c.Start-prev.End >= fine && inRange(prev.End) && inRange(c.Start)) {
 			fn(prev, c)
 		}
 		if prev == nil || c.End > prev.End {
@@ -190,7 +193,7 @@ func runGapTooShort(p *rule.Pass) {
 	min := p.DurationParam("min_gap")
 	minimum := limitOf(p, min)
 	var limit limitTexts
-	gaps(p, func(prev, next *cue.Cue) {
+	gaps(p, minimum.notBelowFrom(), func(prev, next *cue.Cue) {
 		gap := next.Start - prev.End
 		if gap < 0 || !minimum.below(prev.End, next.Start) {
 			return
@@ -208,7 +211,7 @@ func runGapShouldClose(p *rule.Pass) {
 	min, upTo := p.DurationParam("min_gap"), p.DurationParam("close_below")
 	minimum, closeBelow := limitOf(p, min), limitOf(p, upTo)
 	var closeTo, want string // the same for every gap of the file: built once, at the first
-	gaps(p, func(prev, next *cue.Cue) {
+	gaps(p, closeBelow.aboveFrom(), func(prev, next *cue.Cue) {
 		if !minimum.above(prev.End, next.Start) || closeBelow.above(prev.End, next.Start) {
 			return
 		}

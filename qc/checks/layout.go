@@ -354,6 +354,11 @@ func (w *widths) atMost(p *rule.Pass, i, j int) uint64 {
 	return w.bounds(p)[int(w.first[i])+j] &^ exactBound
 }
 
+// cueBounds is the bounds of cue i's lines.
+func (w *widths) cueBounds(p *rule.Pass, i int) []uint64 {
+	return w.bounds(p)[w.first[i]:][:len(w.doc.Cues[i].Lines)]
+}
+
 // exactBound marks a bound that is the line's count at weight 1: the line
 // facts found no character that joins another in a cluster.
 const exactBound = 1 << 63
@@ -361,34 +366,39 @@ const exactBound = 1 << 63
 // bounds is every line's bound, taken at the first call, with exactBound
 // on those that are the line's count.
 func (w *widths) bounds(p *rule.Pass) []uint64 {
-	if w.most == nil {
-		// The line facts first: should they fail (a rule's panic is recovered
-		// and the next rule runs), w.most stays nil rather than holding the
-		// last file's bounds in the kept slice.
-		idx, tf := textFactsOf(p)
-		bounds := scratchSlice(&w.keep.most, w.lines())
-		t := 0 // the next text cue (idx is in cue order)
-		// By index, not by value: a cue is a few hundred bytes and a line's
-		// facts forty, and copying each was most of this loop.
-		for i := range w.doc.Cues {
-			lines := w.doc.Cues[i].Lines
-			most := bounds[w.first[i]:][:len(lines)]
-			if t < len(idx) && idx[t] == i {
-				facts := tf.lines[tf.start[t]:][:len(lines)]
-				for j := range most {
-					most[j] = uint64(facts[j].runes)
-					if !facts[j].joined {
-						most[j] |= exactBound
-					}
-				}
-				t++
-				continue
-			}
-			for j := range most {
-				most[j] = uint64(len(lines[j].Text))
-			}
-		}
-		w.most = bounds
+	if w.most != nil {
+		return w.most // the rules ask line by line: this much is inlined
 	}
-	return w.most
+	return w.takeBounds(p)
+}
+
+func (w *widths) takeBounds(p *rule.Pass) []uint64 {
+	// The line facts first: should they fail (a rule's panic is recovered
+	// and the next rule runs), w.most stays nil rather than holding the
+	// last file's bounds in the kept slice.
+	idx, tf := textFactsOf(p)
+	bounds := scratchSlice(&w.keep.most, w.lines())
+	t := 0 // the next text cue (idx is in cue order)
+	// By index, not by value: a cue is a few hundred bytes and a line's
+	// facts forty, and copying each was most of this loop.
+	for i := range w.doc.Cues {
+		lines := w.doc.Cues[i].Lines
+		most := bounds[w.first[i]:][:len(lines)]
+		if t < len(idx) && idx[t] == i {
+			facts := tf.lines[tf.start[t]:][:len(lines)]
+			for j := range most {
+				most[j] = uint64(facts[j].runes)
+				if !facts[j].joined {
+					most[j] |= exactBound
+				}
+			}
+			t++
+			continue
+		}
+		for j := range most {
+			most[j] = uint64(len(lines[j].Text))
+		}
+	}
+	w.most = bounds
+	return bounds
 }

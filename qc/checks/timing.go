@@ -234,28 +234,37 @@ func runReadingSpeed(p *rule.Pass) {
 			continue
 		}
 		seconds := c.Duration().Seconds()
+		chars, counted := 0.0, false
 		if widths.bounded() {
 			// The cue's bytes, and its lines' bounds, bound its count, and
 			// dividing both by the same duration keeps their order: a cue
 			// slow enough in bytes or code points is slow enough in
 			// characters.
-			bytes, most := 0, 0
+			bytes := 0
 			for _, l := range c.Lines {
 				bytes += len(l.Text)
 			}
 			if float64(bytes)/seconds <= max {
 				continue
 			}
-			for j := range c.Lines {
-				most += int(widths.atMost(p, i, j))
+			most, exact := 0, true
+			for _, m := range widths.cueBounds(p, i) {
+				most += int(m &^ exactBound)
+				exact = exact && m&exactBound != 0
 			}
 			if float64(most)/seconds <= max {
 				continue
 			}
+			// At weight 1 lines of code points that are clusters of their
+			// own count their code points: the sum is the count (a sum of
+			// whole numbers, as exact in a float as the lines' one by one).
+			chars, counted = float64(most), exact && weight == 1
 		}
-		var chars float64
-		for j := range c.Lines {
-			chars += widths.line(p, i, j)
+		if !counted {
+			chars = 0
+			for j := range c.Lines {
+				chars += widths.line(p, i, j)
+			}
 		}
 		cps := chars / seconds
 		if cps <= max {

@@ -82,6 +82,19 @@ func (f *lineFacts) scanOther(s string, tally *langcheck.Tally) (letters int) {
 	for i := 0; i < len(s); {
 		b := s[i]
 		if b < utf8.RuneSelf {
+			// The ASCII between the accented letters of a French or German
+			// line, eight bytes at a time, to the next byte outside ASCII.
+			if i+8 <= len(s) {
+				t := s[i : i+8]
+				w := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+					uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+				if h := w & highBits; h != 0 {
+					i += bits.TrailingZeros64(h) >> 3
+				} else {
+					i += 8
+				}
+				continue
+			}
 			i++
 			continue
 		}

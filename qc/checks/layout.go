@@ -314,15 +314,16 @@ func (w *widths) lines() int {
 	return 0
 }
 
-// line is the count of cue i's line j. At weight 1 a line whose
-// characters are each a cluster of their own (most lines: no marks,
-// joiners or emoji) is counted by its code points, which the line facts
-// hold; only the others are counted by textcount.
+// line is the count of cue i's line j. A line whose characters are each
+// a cluster of their own (most lines: no marks, joiners or emoji) is
+// counted by its code points, which the line facts hold, at weight 1, and
+// by those and its wide ones at another; only the others are segmented
+// by textcount.Count.
 func (w *widths) line(p *rule.Pass, i, j int) float64 {
-	if w.weight == 1 {
-		if m := w.bounds(p)[int(w.first[i])+j]; m&exactBound != 0 {
-			return float64(m &^ exactBound)
-		}
+	k := int(w.first[i]) + j
+	m := w.bounds(p)[k]
+	if m&exactBound != 0 && w.weight == 1 {
+		return float64(m &^ exactBound)
 	}
 	if w.n == nil {
 		w.n = scratchSlice(&w.keep.n, w.lines())
@@ -330,9 +331,14 @@ func (w *widths) line(p *rule.Pass, i, j int) float64 {
 			w.n[k] = -1 // a count is never negative
 		}
 	}
-	k := int(w.first[i]) + j
 	if w.n[k] < 0 {
-		w.n[k] = textcount.Count(w.doc.Cues[i].Lines[j].Text, w.weight)
+		text := w.doc.Cues[i].Lines[j].Text
+		if m&exactBound != 0 {
+			wide := textcount.Wide(text)
+			w.n[k] = float64(wide) + float64(int(m&^exactBound)-wide)*w.weight
+		} else {
+			w.n[k] = textcount.Count(text, w.weight)
+		}
 	}
 	return w.n[k]
 }

@@ -274,15 +274,22 @@ func runReadingSpeed(p *rule.Pass) {
 			limit = num(max)
 			want = "≤ " + limit + " cps"
 		}
-		// Two texts per finding, numbers written in place: the speed is
-		// the start of the actual value, "17.8 cps".
-		actual := p.Text(func(b []byte) []byte { return append(appendRate(b, cps, max), " cps"...) })
-		speed := actual[:len(actual)-len(" cps")]
-		message := p.Text(func(b []byte) []byte {
-			b = append(append(append(b, "reading speed "...), speed...), " characters/s ("...)
+		// The actual value, "17.8 cps", and the message after it in one
+		// text, numbers written in place; the speed is the start of both.
+		var speedEnd, actualEnd int
+		both := p.Text(func(b []byte) []byte {
+			start := len(b) // b holds the texts before this one
+			b = appendRate(b, cps, max)
+			speedEnd = len(b) - start
+			b = append(b, " cps"...)
+			actualEnd = len(b) - start
+			b = append(b, "reading speed "...)
+			b = append(b, b[start:start+speedEnd]...) // the speed again, from the old array should b grow
+			b = append(b, " characters/s ("...)
 			b = append(appendNum(b, chars), " characters in "...)
 			return append(append(appendSecs(b, c.Duration()), ") is over the limit of "...), limit...)
 		})
+		actual, message := both[:actualEnd], both[actualEnd:]
 		p.ReportCue(c, "max_cps", message, want, actual)
 	}
 }

@@ -256,7 +256,7 @@ type widths struct {
 	doc    *cue.Document
 	weight float64
 	first  []int32   // first[i] is where cue i's lines start in most and n
-	most   []uint64  // the bounds atMost gives, taken at its first call (and exactBound)
+	most   []uint64  // the bounds atMost gives (and exactBound), the line facts' (textFacts.bounds)
 	n      []float64 // the counts, line by line, -1 until counted; made at the first count (most lines need none)
 	keep   *widthsScratch
 }
@@ -268,7 +268,6 @@ type widthsKey struct{ weight float64 }
 // numbers per line of every file were most of what these rules allocated.
 type widthsScratch struct {
 	first []int32
-	most  []uint64
 	n     []float64
 }
 
@@ -379,32 +378,9 @@ func (w *widths) bounds(p *rule.Pass) []uint64 {
 }
 
 func (w *widths) takeBounds(p *rule.Pass) []uint64 {
-	// The line facts first: should they fail (a rule's panic is recovered
-	// and the next rule runs), w.most stays nil rather than holding the
-	// last file's bounds in the kept slice.
-	idx, tf := textFactsOf(p)
-	bounds := scratchSlice(&w.keep.most, w.lines())
-	t := 0 // the next text cue (idx is in cue order)
-	// By index, not by value: a cue is a few hundred bytes and a line's
-	// facts forty, and copying each was most of this loop.
-	for i := range w.doc.Cues {
-		lines := w.doc.Cues[i].Lines
-		most := bounds[w.first[i]:][:len(lines)]
-		if t < len(idx) && idx[t] == i {
-			facts := tf.lines[tf.start[t]:][:len(lines)]
-			for j := range most {
-				most[j] = uint64(facts[j].runes)
-				if !facts[j].joined {
-					most[j] |= exactBound
-				}
-			}
-			t++
-			continue
-		}
-		for j := range most {
-			most[j] = uint64(len(lines[j].Text))
-		}
-	}
-	w.most = bounds
-	return bounds
+	// Should the line facts fail (a rule's panic is recovered and the next
+	// rule runs), w.most stays nil rather than holding another file's.
+	_, tf := textFactsOf(p)
+	w.most = tf.bounds
+	return w.most
 }

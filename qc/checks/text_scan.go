@@ -470,6 +470,11 @@ type textFacts struct {
 	// cue i (0 for a comment): L001 passes such a cue without reading it.
 	longest int
 	widest  []int
+	// bounds has an entry for every line of every cue, comments too, in
+	// order: for a text cue's line its code points, with exactBound when
+	// they are its count at weight 1; for any other line its bytes. L001
+	// and T005 bound a line's count by it (widths.atMost).
+	bounds []uint64
 }
 
 // G002 takes its tally from the line facts, so that a file's lines are
@@ -544,8 +549,9 @@ func scannedFacts(p *rule.Pass) *textFacts {
 // cue: its facts are dropped, and it is not in idx. What tf held before is
 // overwritten; its arrays are reused when large enough.
 func (tf *textFacts) scan(doc *cue.Document) {
-	all := 0
+	all, every := 0, 0
 	for i := range doc.Cues {
+		every += len(doc.Cues[i].Lines)
 		if !doc.Cues[i].Comment {
 			all += len(doc.Cues[i].Lines)
 		}
@@ -556,7 +562,7 @@ func (tf *textFacts) scan(doc *cue.Document) {
 		tf.tally.Reset(all)
 	}
 	*tf = textFacts{idx: reuse(tf.idx, len(doc.Cues)), start: reuse(tf.start, len(doc.Cues)),
-		lines: reuse(tf.lines, all), tally: tf.tally, widest: reuse(tf.widest, len(doc.Cues))}
+		lines: reuse(tf.lines, all), tally: tf.tally, widest: reuse(tf.widest, len(doc.Cues)), bounds: reuse(tf.bounds, every)}
 	// The lines' facts are written in place, into the room reserved for
 	// all of them (scan writes every field), and united in one pass at
 	// the end: a union per cue was most of this loop's own time.
@@ -566,6 +572,7 @@ func (tf *textFacts) scan(doc *cue.Document) {
 		widest := 0
 		if c.Comment {
 			tf.widest = append(tf.widest, widest)
+			tf.bytesBounds(c)
 			continue
 		}
 		from, text := len(lines), false
@@ -587,6 +594,7 @@ func (tf *textFacts) scan(doc *cue.Document) {
 		}
 		if !text {
 			lines = lines[:from] // white space only: L003's, no text rule's
+			tf.bytesBounds(c)
 			continue
 		}
 		tf.idx = append(tf.idx, i)
@@ -597,6 +605,13 @@ func (tf *textFacts) scan(doc *cue.Document) {
 				lines[from+j].runes = uint32(len(c.Lines[j].Text)) // the bound the counting rules used before the facts
 			}
 		}
+		for k := from; k < len(lines); k++ {
+			bound := uint64(lines[k].runes)
+			if !lines[k].joined {
+				bound |= exactBound
+			}
+			tf.bounds = append(tf.bounds, bound)
+		}
 	}
 	tf.lines = lines
 	var union lineFacts
@@ -604,6 +619,14 @@ func (tf *textFacts) scan(doc *cue.Document) {
 		union.union(lines[k])
 	}
 	tf.all = union
+}
+
+// bytesBounds adds the bounds of the lines of c, a comment or a cue of
+// white space only: their bytes.
+func (tf *textFacts) bytesBounds(c *cue.Cue) {
+	for _, l := range c.Lines {
+		tf.bounds = append(tf.bounds, uint64(len(l.Text)))
+	}
 }
 
 // maxKeptLines is the most line facts a worker keeps for the next file
@@ -614,7 +637,7 @@ const maxKeptLines = 1 << 15
 // ReleaseScratch lets go of arrays too large to keep (rule.ScratchReleaser).
 // The facts hold no pointers, so the others can keep the last file's values.
 func (tf *textFacts) ReleaseScratch() {
-	if cap(tf.lines) > maxKeptLines {
+	if cap(tf.lines) > maxKeptLines || cap(tf.bounds) > maxKeptLines {
 		*tf = textFacts{}
 	}
 }

@@ -353,8 +353,9 @@ func (w *widths) bounded() bool { return w.weight <= 1 }
 
 // atMost is a bound on the count of cue i's line j: its code points, from
 // the line facts, or in a cue without text (white space only) its bytes.
-// The rules ask it only of a line or cue too long in bytes, so a file of
-// short lines does not take the line facts for it when no text rule runs.
+// T005 asks it only of a cue too fast in bytes, so a file of slow cues
+// does not take the line facts for it when no other rule does (L001 takes
+// them for each cue's longest line).
 func (w *widths) atMost(p *rule.Pass, i, j int) uint64 {
 	return w.bounds(p)[int(w.first[i])+j] &^ exactBound
 }

@@ -95,6 +95,30 @@ func (l *limit) above(a, b cue.Time) bool {
 	return b-a > l.hi
 }
 
+// notBelowFrom is a span from which on below is surely false, for spans
+// whose ends are in range: what a rule can pass without asking below.
+func (l *limit) notBelowFrom() cue.Time {
+	if l.d.InFrames {
+		return l.surelyAtLeast[0] // atLeast(a, b, d.Frames) says true without snapping
+	}
+	return l.lo // below is b-a < lo
+}
+
+// aboveFrom is a span from which on above is surely true, for spans whose
+// ends are in range.
+func (l *limit) aboveFrom() cue.Time {
+	if l.d.InFrames {
+		if l.d.Frames == math.MaxInt64 {
+			return math.MaxInt64 // above is always false; no span in range reaches this
+		}
+		return l.surelyAtLeast[1] // atLeast(a, b, d.Frames+1) says true without snapping
+	}
+	if l.hi >= 1<<62 {
+		return math.MaxInt64
+	}
+	return l.hi + 1 // above is b-a > hi
+}
+
 // measured shows a span in the unit of the threshold it is compared with:
 // "1.8 frames (0.074 s)" against a frame threshold, "0.074 s" otherwise.
 // The frame count is the unrounded one, with as many decimals as it takes

@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"math"
 	"math/rand"
 	"testing"
 
@@ -74,5 +75,62 @@ func TestLimitAtTheEdgeOfItsShortcut(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// T004 and T006 pass a gap at least notBelowFrom or aboveFrom long
+// without asking below or above (gaps): each such span must get the
+// answer that passes it from the plain test, at every rate, threshold in
+// frames or time, and span, extreme times included.
+func TestGapShortcutsAgreeWithLimits(t *testing.T) {
+	rates := []cue.FrameRate{{Num: 24000, Den: 1001}, {Num: 25, Den: 1}, {Num: 30000, Den: 1001}, {Num: 7, Den: 3}, {}}
+	var thresholds []rule.Duration
+	for n := int64(-1); n <= 14; n++ {
+		thresholds = append(thresholds, rule.Duration{InFrames: true, Frames: n})
+	}
+	thresholds = append(thresholds, rule.Duration{InFrames: true, Frames: 1 << 21}, rule.Duration{InFrames: true, Frames: math.MaxInt64},
+		rule.Duration{Time: 0}, rule.Duration{Time: 80 * cue.Millisecond}, rule.Duration{Time: cue.Second / 2},
+		rule.Duration{Time: math.MaxInt64 - 1})
+	rng := rand.New(rand.NewSource(7))
+	docs := []*cue.Document{{}, {Format: "ttml"}}
+	passed := 0
+	for _, fr := range rates {
+		for _, d := range thresholds {
+			for _, doc := range docs {
+				p := &rule.Pass{File: &rule.File{FrameRate: fr}, Doc: doc}
+				l := limitOf(p, d)
+				notBelow, above := l.notBelowFrom(), l.aboveFrom()
+				for i := 0; i < 2000; i++ {
+					a := cue.Time(rng.Int63n(int64(3600*cue.Second))) - cue.Time(rng.Int63n(int64(10*cue.Second)))
+					span := cue.Time(rng.Int63n(int64(cue.Second)))
+					switch i % 10 {
+					case 0:
+						a = cue.Time(rng.Int63()) - 1<<62
+					case 1:
+						span = cue.Time(rng.Int63())
+					case 2:
+						span = notBelow + cue.Time(rng.Intn(3)-1)
+					case 3:
+						span = above + cue.Time(rng.Intn(3)-1)
+					}
+					b := a + span
+					if !inRange(a) || !inRange(b) || b-a != span {
+						continue // gaps asks the rule about these
+					}
+					if span >= notBelow {
+						passed++
+						if l.below(a, b) {
+							t.Fatalf("%v fps, %+v: %d..%d (span %d) is below, but from %d on none is", fr, d, a, b, span, notBelow)
+						}
+					}
+					if span >= above && !l.above(a, b) {
+						t.Fatalf("%v fps, %+v: %d..%d (span %d) is not above, but from %d on all are", fr, d, a, b, span, above)
+					}
+				}
+			}
+		}
+	}
+	if passed < 10000 {
+		t.Fatalf("only %d spans passed by the shortcut", passed)
 	}
 }

@@ -57,20 +57,25 @@ var layoutRules = []*rule.Rule{LineTooLong, TooManyLines, EmptyCue, StrayWhitesp
 func runLineTooLong(p *rule.Pass) {
 	max, weight := p.Float("max_chars"), p.Float("half_width_weight")
 	widths := lineWidths(p, weight)
-	if tf := scannedFacts(p); tf != nil && widths.bounded() && float64(tf.longest) <= max {
+	// The line facts, which the text rules take anyway, hold each cue's
+	// longest line in bytes: a cue whose lines are all short enough in
+	// bytes is passed without reading it.
+	_, tf := textFactsOf(p)
+	if widths.bounded() && float64(tf.longest) <= max {
 		return // every line passes by its bytes, as below
 	}
 	var limit, want string // the same for every line: built once, at the first finding
-	for i := range p.Doc.Cues {
+	for i, widest := range tf.widest {
 		c := &p.Doc.Cues[i]
-		if c.Comment {
+		if widths.bounded() && float64(widest) <= max || c.Comment {
 			continue
 		}
-		for j, l := range c.Lines {
-			if widths.bounded() && (float64(len(l.Text)) <= max || float64(widths.atMost(p, i, j)) <= max) {
+		for j := range c.Lines {
+			text := c.Lines[j].Text
+			if widths.bounded() && (float64(len(text)) <= max || float64(widths.atMost(p, i, j)) <= max) {
 				continue
 			}
-			n := widths.line(i, j)
+			n := widths.line(p, i, j)
 			if n <= max {
 				continue
 			}
@@ -78,17 +83,19 @@ func runLineTooLong(p *rule.Pass) {
 				limit = num(max)
 				want = "≤ " + limit + " characters"
 			}
-			// The count is the start of the actual value, "43 characters".
-			actual := p.Text(func(b []byte) []byte { return append(appendNum(b, n), " characters"...) })
-			chars := actual[:len(actual)-len(" characters")]
-			// line N has C characters, more than L: "the line"
+			// line N has C characters, more than L: "the line"; the
+			// actual value, "C characters", is part of it.
+			var from, to int // of the actual value in the message
 			message := p.Text(func(b []byte) []byte {
-				b = strconv.AppendInt(append(b, "line "...), int64(j+1), 10)
-				b = append(append(append(b, " has "...), chars...), " characters, more than "...)
-				b = append(append(b, limit...), ": "...)
-				return appendQuotedLine(b, l.Text)
+				start := len(b) // the text begins here: b holds the texts before it
+				b = append(strconv.AppendInt(append(b, "line "...), int64(j+1), 10), " has "...)
+				from = len(b) - start
+				b = append(appendNum(b, n), " characters"...)
+				to = len(b) - start
+				b = append(append(append(b, ", more than "...), limit...), ": "...)
+				return appendQuotedLine(b, text)
 			})
-			reportLine(p, c, j, "max_chars", message, want, actual, rebreakFix(p, c)...)
+			reportLine(p, c, j, "max_chars", message, want, message[from:to], rebreakFix(p, c)...)
 		}
 	}
 }
@@ -101,6 +108,9 @@ const maxQuoted = 200
 // characters with an ellipsis and the line's length in bytes when it is
 // longer.
 func appendQuotedLine(b []byte, text string) []byte {
+	if len(text) <= maxQuoted {
+		return append(append(append(b, '"'), text...), '"') // no more characters than bytes
+	}
 	n := 0
 	for i := range text {
 		if n == maxQuoted {
@@ -246,7 +256,7 @@ type widths struct {
 	doc    *cue.Document
 	weight float64
 	first  []int32   // first[i] is where cue i's lines start in most and n
-	most   []uint32  // the bounds atMost gives, taken at its first call
+	most   []uint64  // the bounds atMost gives (and exactBound), the line facts' (textFacts.bounds)
 	n      []float64 // the counts, line by line, -1 until counted; made at the first count (most lines need none)
 	keep   *widthsScratch
 }
@@ -258,7 +268,6 @@ type widthsKey struct{ weight float64 }
 // numbers per line of every file were most of what these rules allocated.
 type widthsScratch struct {
 	first []int32
-	most  []uint32
 	n     []float64
 }
 
@@ -304,17 +313,31 @@ func (w *widths) lines() int {
 	return 0
 }
 
-// line is the count of cue i's line j.
-func (w *widths) line(i, j int) float64 {
+// line is the count of cue i's line j. A line whose characters are each
+// a cluster of their own (most lines: no marks, joiners or emoji) is
+// counted by its code points, which the line facts hold, at weight 1, and
+// by those and its wide ones at another; only the others are segmented
+// by textcount.Count.
+func (w *widths) line(p *rule.Pass, i, j int) float64 {
+	k := int(w.first[i]) + j
+	m := w.bounds(p)[k]
+	if m&exactBound != 0 && w.weight == 1 {
+		return float64(m &^ exactBound)
+	}
 	if w.n == nil {
 		w.n = scratchSlice(&w.keep.n, w.lines())
 		for k := range w.n {
 			w.n[k] = -1 // a count is never negative
 		}
 	}
-	k := int(w.first[i]) + j
 	if w.n[k] < 0 {
-		w.n[k] = textcount.Count(w.doc.Cues[i].Lines[j].Text, w.weight)
+		text := w.doc.Cues[i].Lines[j].Text
+		if m&exactBound != 0 {
+			wide := textcount.Wide(text)
+			w.n[k] = float64(wide) + float64(int(m&^exactBound)-wide)*w.weight
+		} else {
+			w.n[k] = textcount.Count(text, w.weight)
+		}
 	}
 	return w.n[k]
 }
@@ -330,34 +353,35 @@ func (w *widths) bounded() bool { return w.weight <= 1 }
 
 // atMost is a bound on the count of cue i's line j: its code points, from
 // the line facts, or in a cue without text (white space only) its bytes.
-// The rules ask it only of a line or cue too long in bytes, so a file of
-// short lines does not take the line facts for it when no text rule runs.
-func (w *widths) atMost(p *rule.Pass, i, j int) uint32 {
-	if w.most == nil {
-		// The line facts first: should they fail (a rule's panic is recovered
-		// and the next rule runs), w.most stays nil rather than holding the
-		// last file's bounds in the kept slice.
-		idx, tf := textFactsOf(p)
-		bounds := scratchSlice(&w.keep.most, w.lines())
-		t := 0 // the next text cue (idx is in cue order)
-		// By index, not by value: a cue is a few hundred bytes and a line's
-		// facts forty, and copying each was most of this loop.
-		for i := range w.doc.Cues {
-			lines := w.doc.Cues[i].Lines
-			most := bounds[w.first[i]:][:len(lines)]
-			if t < len(idx) && idx[t] == i {
-				facts := tf.lines[tf.start[t]:][:len(lines)]
-				for j := range most {
-					most[j] = facts[j].runes
-				}
-				t++
-				continue
-			}
-			for j := range most {
-				most[j] = uint32(len(lines[j].Text))
-			}
-		}
-		w.most = bounds
+// T005 asks it only of a cue too fast in bytes, so a file of slow cues
+// does not take the line facts for it when no other rule does (L001 takes
+// them for each cue's longest line).
+func (w *widths) atMost(p *rule.Pass, i, j int) uint64 {
+	return w.bounds(p)[int(w.first[i])+j] &^ exactBound
+}
+
+// cueBounds is the bounds of cue i's lines.
+func (w *widths) cueBounds(p *rule.Pass, i int) []uint64 {
+	return w.bounds(p)[w.first[i]:][:len(w.doc.Cues[i].Lines)]
+}
+
+// exactBound marks a bound that is the line's count at weight 1: the line
+// facts found no character that joins another in a cluster.
+const exactBound = 1 << 63
+
+// bounds is every line's bound, taken at the first call, with exactBound
+// on those that are the line's count.
+func (w *widths) bounds(p *rule.Pass) []uint64 {
+	if w.most != nil {
+		return w.most // the rules ask line by line: this much is inlined
 	}
-	return w.most[int(w.first[i])+j]
+	return w.takeBounds(p)
+}
+
+func (w *widths) takeBounds(p *rule.Pass) []uint64 {
+	// Should the line facts fail (a rule's panic is recovered and the next
+	// rule runs), w.most stays nil rather than holding another file's.
+	_, tf := textFactsOf(p)
+	w.most = tf.bounds
+	return w.most
 }

@@ -12,17 +12,18 @@ import (
 	"github.com/exportqc/exportqc/qc/rule"
 )
 
-// L001 passes a file without walking it when the line facts, taken
-// already for another rule, show no line longer in bytes than the limit.
-// Its findings must be those of a run without the facts: on files of
-// short lines, of one long text line, and of one long blank line (a cue
-// of spaces is no text cue, but L001 counts its line).
+// L001 passes a file without walking it when the line facts show no line
+// longer in bytes than the limit, and a cue without reading it when none
+// of its lines is. Its findings must be those of a run that reads every
+// line (factsOff): on files of short lines, of one long text line, of one
+// long blank line (a cue of spaces is no text cue, but L001 counts its
+// line), and of a long comment (never counted).
 func TestLineTooLongSameWithScannedFacts(t *testing.T) {
 	lib, err := pack.Load(All())
 	if err != nil {
 		t.Fatal(err)
 	}
-	run := func(lang string, doc *cue.Document, scanned bool) []string {
+	run := func(lang string, doc *cue.Document, facts bool) []string {
 		eff, err := lib.Resolve(pack.Request{Language: lang})
 		if err != nil {
 			t.Fatal(err)
@@ -33,9 +34,8 @@ func TestLineTooLongSameWithScannedFacts(t *testing.T) {
 		p := rule.NewPass(LineTooLong, &rule.File{Path: "x.srt", Language: lang}, doc, &cfg, func(f rule.Finding) {
 			got = append(got, fmt.Sprintf("%d %s", f.Line, f.Message))
 		})
-		if scanned {
-			textFactsOf(p)
-		}
+		factsOff = !facts
+		defer func() { factsOff = false }()
 		p.Run()
 		return got
 	}
@@ -51,7 +51,9 @@ func TestLineTooLongSameWithScannedFacts(t *testing.T) {
 				}
 			}
 		}
-		switch long := strings.Repeat("x", 60); i % 3 {
+		switch long := strings.Repeat("x", 60); i % 4 {
+		case 3:
+			doc.Cues = append(doc.Cues, cue.Cue{Index: 99, Comment: true, Lines: []cue.Line{{Text: long}}})
 		case 1:
 			doc.Cues[0].Lines = append(doc.Cues[0].Lines, cue.Line{Text: long})
 		case 2:
@@ -60,7 +62,7 @@ func TestLineTooLongSameWithScannedFacts(t *testing.T) {
 		for _, lang := range []string{"en", "ja", "ko"} {
 			with, without := run(lang, doc, true), run(lang, doc, false)
 			if !slices.Equal(with, without) {
-				t.Fatalf("doc %d, %s: with the scanned facts %q, without %q", i, lang, with, without)
+				t.Fatalf("doc %d, %s: with the line facts %q, reading every line %q", i, lang, with, without)
 			}
 			found += len(with)
 		}

@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"math"
 	"strings"
 	"sync"
 	"unicode"
@@ -34,6 +35,11 @@ type lineFacts struct {
 	flags      factFlags
 	blocksHigh uint32
 	runes      uint32 // code points, an invalid byte counting one (as utf8 decodes): at least the line's character count
+	// joined: a character of the line may share a grapheme cluster with
+	// its neighbour (a mark, a joiner, an emoji, a control such as CR, an
+	// invalid byte: not textcount.Simple). A line without is counted by
+	// its code points: runes is its character count at weight 1.
+	joined bool
 }
 
 type factFlags uint16
@@ -56,6 +62,13 @@ const (
 	edgeSpace                          // starts or ends with a space or tab
 	doubleSpace                        // two spaces in a row
 )
+
+// joinsCluster is, in a runeClass's flags only, a character that may
+// share a grapheme cluster with a neighbour (not textcount.Simple). It
+// borrows blankLine's bit, which no character's class has (only a line as
+// a whole is blank): the scan gathers it with the character's other flags
+// at no cost of its own, then moves it to lineFacts.joined.
+const joinsCluster = blankLine
 
 // strayWhitespace are the flags of a line L004 reports.
 const strayWhitespace = blankLine | edgeSpace | doubleSpace
@@ -163,7 +176,7 @@ func (f *lineFacts) mayFollowSpace(low uint32, high bool) bool {
 // maybeAll is the facts of a line the rules must read in full: every test
 // says "maybe". The equivalence test runs each rule with it as reference.
 var maybeAll = lineFacts{ascii: ^asciiSet(0), afterSpace: ^uint32(0), afterMark: ^uint32(0), dots: ^uint16(0),
-	flags: ^factFlags(0), blocksLow: ^uint64(0), blocksHigh: ^uint32(0)}
+	flags: ^factFlags(0), blocksLow: ^uint64(0), blocksHigh: ^uint32(0), joined: true}
 
 // byteFacts[b] is what byte b adds to a line's facts: its bit in the
 // set, its bit in afterSpace or afterMark when a space or a mark precedes
@@ -453,8 +466,15 @@ type textFacts struct {
 	tally *langcheck.Tally
 	// longest is the most bytes of a line of any cue not a comment, blank
 	// ones too: L001 passes a file whose lines are all short enough in
-	// bytes without walking it.
+	// bytes without walking it. widest[i] is the most bytes of a line of
+	// cue i (0 for a comment): L001 passes such a cue without reading it.
 	longest int
+	widest  []int
+	// bounds has an entry for every line of every cue, comments too, in
+	// order: for a text cue's line its code points, with exactBound when
+	// they are its count at weight 1; for any other line its bytes. L001
+	// and T005 bound a line's count by it (widths.atMost).
+	bounds []uint64
 }
 
 // G002 takes its tally from the line facts, so that a file's lines are
@@ -529,8 +549,9 @@ func scannedFacts(p *rule.Pass) *textFacts {
 // cue: its facts are dropped, and it is not in idx. What tf held before is
 // overwritten; its arrays are reused when large enough.
 func (tf *textFacts) scan(doc *cue.Document) {
-	all := 0
+	all, every := 0, 0
 	for i := range doc.Cues {
+		every += len(doc.Cues[i].Lines)
 		if !doc.Cues[i].Comment {
 			all += len(doc.Cues[i].Lines)
 		}
@@ -541,37 +562,70 @@ func (tf *textFacts) scan(doc *cue.Document) {
 		tf.tally.Reset(all)
 	}
 	*tf = textFacts{idx: reuse(tf.idx, len(doc.Cues)), start: reuse(tf.start, len(doc.Cues)),
-		lines: reuse(tf.lines, all), tally: tf.tally}
+		lines: reuse(tf.lines, all), tally: tf.tally, widest: reuse(tf.widest, len(doc.Cues)), bounds: reuse(tf.bounds, every)}
+	// The lines' facts are written in place, into the room reserved for
+	// all of them (scan writes every field), and united in one pass at
+	// the end: a union per cue was most of this loop's own time.
+	lines, tally := tf.lines, tf.tally
 	for i := range doc.Cues {
 		c := &doc.Cues[i]
+		widest := 0
 		if c.Comment {
+			tf.widest = append(tf.widest, widest)
+			tf.bytesBounds(c)
 			continue
 		}
-		from, text := len(tf.lines), false
-		for _, l := range c.Lines {
-			tf.longest = max(tf.longest, len(l.Text))
-			tf.lines = append(tf.lines, lineFacts{})
-			f := &tf.lines[len(tf.lines)-1]
-			f.scan(l.Text, tf.tally)
+		from, text := len(lines), false
+		lines = lines[:from+len(c.Lines)]
+		for j := range c.Lines {
+			s := c.Lines[j].Text
+			widest = max(widest, len(s))
+			f := &lines[from+j]
+			f.scan(s, tally)
 			text = text || !f.is(blankLine)
 		}
+		if factsOff {
+			widest = math.MaxInt // L001 reads every line
+		}
+		tf.longest = max(tf.longest, widest)
+		tf.widest = append(tf.widest, widest)
 		if factsOff {
 			text = !blank(c)
 		}
 		if !text {
-			tf.lines = tf.lines[:from] // white space only: L003's, no text rule's
+			lines = lines[:from] // white space only: L003's, no text rule's
+			tf.bytesBounds(c)
 			continue
 		}
 		tf.idx = append(tf.idx, i)
 		tf.start = append(tf.start, int32(from))
-		for k := from; k < len(tf.lines); k++ {
-			if factsOff {
-				runes := uint32(len(c.Lines[k-from].Text)) // the bound the counting rules used before the facts
-				tf.lines[k] = maybeAll
-				tf.lines[k].runes = runes
+		if factsOff {
+			for j := range c.Lines {
+				lines[from+j] = maybeAll
+				lines[from+j].runes = uint32(len(c.Lines[j].Text)) // the bound the counting rules used before the facts
 			}
-			tf.all.union(tf.lines[k])
 		}
+		for k := from; k < len(lines); k++ {
+			bound := uint64(lines[k].runes)
+			if !lines[k].joined {
+				bound |= exactBound
+			}
+			tf.bounds = append(tf.bounds, bound)
+		}
+	}
+	tf.lines = lines
+	var union lineFacts
+	for k := range lines {
+		union.union(lines[k])
+	}
+	tf.all = union
+}
+
+// bytesBounds adds the bounds of the lines of c, a comment or a cue of
+// white space only: their bytes.
+func (tf *textFacts) bytesBounds(c *cue.Cue) {
+	for _, l := range c.Lines {
+		tf.bounds = append(tf.bounds, uint64(len(l.Text)))
 	}
 }
 
@@ -583,7 +637,7 @@ const maxKeptLines = 1 << 15
 // ReleaseScratch lets go of arrays too large to keep (rule.ScratchReleaser).
 // The facts hold no pointers, so the others can keep the last file's values.
 func (tf *textFacts) ReleaseScratch() {
-	if cap(tf.lines) > maxKeptLines {
+	if cap(tf.lines) > maxKeptLines || cap(tf.bounds) > maxKeptLines {
 		*tf = textFacts{}
 	}
 }

@@ -105,6 +105,7 @@ func scanASCIIInto(f *lineFacts, s string) (set asciiSet, letters int) {
 	if highs != 0 {
 		set |= nonASCIIBit
 	}
-	*f = lineFacts{ascii: set &^ nonASCIIBit, afterSpace: after, afterMark: afterMk, dots: dots, flags: dbl, runes: uint32(len(s))}
+	*f = lineFacts{ascii: set &^ nonASCIIBit, afterSpace: after, afterMark: afterMk, dots: dots, flags: dbl, runes: uint32(len(s)),
+		joined: set&controlBit != 0}
 	return set, letters
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/exportqc/exportqc/qc/internal/utf8x"
 	"github.com/exportqc/exportqc/qc/langcheck"
+	"github.com/exportqc/exportqc/qc/textcount"
 )
 
 // The characters outside ASCII of a line, each with one load of a table:
@@ -20,7 +21,7 @@ import (
 // runeClass is what a code point outside ASCII adds to a line's facts and
 // to the tally.
 type runeClass struct {
-	flags factFlags // otherFlags
+	flags factFlags // otherFlags, and joinsCluster
 	block uint8     // for a code point ≥ U+0800, its bit in blocksHigh (highBlockOf)
 	class uint8     // langcheck.ClassOf
 }
@@ -61,6 +62,9 @@ func buildPage(page rune) *runePage {
 			continue // never asked: ASCII is scanASCII's
 		}
 		p[i] = runeClass{flags: otherFlags(r), class: langcheck.ClassOf(r)}
+		if !textcount.Simple(r) {
+			p[i].flags |= joinsCluster
+		}
 		if r >= 0x800 {
 			p[i].block = uint8(bits.TrailingZeros32(highBlockOf(r)))
 		}
@@ -78,6 +82,19 @@ func (f *lineFacts) scanOther(s string, tally *langcheck.Tally) (letters int) {
 	for i := 0; i < len(s); {
 		b := s[i]
 		if b < utf8.RuneSelf {
+			// The ASCII between the accented letters of a French or German
+			// line, eight bytes at a time, to the next byte outside ASCII.
+			if i+8 <= len(s) {
+				t := s[i : i+8]
+				w := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+					uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+				if h := w & highBits; h != 0 {
+					i += bits.TrailingZeros64(h) >> 3
+				} else {
+					i += 8
+				}
+				continue
+			}
 			i++
 			continue
 		}
@@ -108,6 +125,10 @@ func (f *lineFacts) scanOther(s string, tally *langcheck.Tally) (letters int) {
 		if tally != nil && tally.Count(c.class) {
 			letters++
 		}
+	}
+	if f.flags&joinsCluster != 0 {
+		f.flags &^= joinsCluster
+		f.joined = true
 	}
 	return letters
 }

@@ -2,11 +2,13 @@ package checks
 
 import (
 	"math/rand/v2"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/exportqc/exportqc/qc/internal/utf8x"
 	"github.com/exportqc/exportqc/qc/langcheck"
+	"github.com/exportqc/exportqc/qc/textcount"
 )
 
 // scanOtherRef is scanOther as it was before the page tables: each code
@@ -29,6 +31,9 @@ func (f *lineFacts) scanOtherRef(s string, tally *langcheck.Tally) (letters int)
 		}
 		if tally.Letter(r) {
 			letters++
+		}
+		if !textcount.Simple(r) {
+			f.joined = true
 		}
 	}
 	return letters
@@ -63,6 +68,18 @@ func TestScanOtherMatchesRunes(t *testing.T) {
 			sameOther(t, string([]byte{byte(b), byte(c)}))
 			sameOther(t, string([]byte{byte(b), byte(c), 0xBF}))
 			sameOther(t, string([]byte{byte(b), byte(c), 0x41}))
+		}
+	}
+	// ASCII runs of every length up to past two words before, between
+	// and after characters outside ASCII (whole, broken, at the end),
+	// which scanOther steps over eight bytes at a time.
+	for _, x := range []string{"é", "日", "\U0001F600", "\xe6\x97", "\xff", "\u00A0"} {
+		for n := range 20 {
+			for m := range 20 {
+				a, b := strings.Repeat("a", n), strings.Repeat(" ", m)
+				sameOther(t, a+x+b)
+				sameOther(t, x+a+x+b+x)
+			}
 		}
 	}
 	r := rand.New(rand.NewPCG(5, 9))

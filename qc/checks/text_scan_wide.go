@@ -169,6 +169,7 @@ func (f *lineFacts) scanWide(s string, tally *langcheck.Tally) {
 		dots |= 1 << min(run, 15)
 	}
 	*f = lineFacts{ascii: set, afterSpace: after, afterMark: afterMk, dots: dots, blocksLow: low, blocksHigh: high,
-		flags: nonASCII | unprintable | flags&^spaceRune, runes: uint32(len(s) - cont)}
+		flags: nonASCII | unprintable | flags&^(spaceRune|joinsCluster), runes: uint32(len(s) - cont),
+		joined: flags&joinsCluster != 0 || set&controlBit != 0}
 	f.finish(s, set|nonASCIIBit, letters, others, tally)
 }

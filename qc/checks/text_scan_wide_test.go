@@ -19,7 +19,8 @@ import (
 func scanLineRef(s string, tally *langcheck.Tally) lineFacts {
 	a := scanBytes(s)
 	a.dots = dotRunBits(s)
-	f := lineFacts{ascii: a.set &^ nonASCIIBit, afterSpace: a.after, afterMark: a.afterMk, dots: a.dots, flags: a.dbl, runes: uint32(len(s))}
+	f := lineFacts{ascii: a.set &^ nonASCIIBit, afterSpace: a.after, afterMark: a.afterMk, dots: a.dots, flags: a.dbl, runes: uint32(len(s)),
+		joined: strings.ContainsFunc(s, func(r rune) bool { return r < ' ' && r != '\t' || r == 0x7F })}
 	others := 0
 	if a.set&nonASCIIBit != 0 {
 		others = f.scanOtherRef(s, tally)

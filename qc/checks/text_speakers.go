@@ -61,6 +61,22 @@ func innerSpeaker(s string) bool {
 
 var hyphen = asciiOf("-")
 
+// dashBlock is the block of the speaker dashes outside ASCII (‐ – —, all
+// in U+2010–U+2015) in the line facts' blocksHigh.
+var dashBlock = highBlockOf('–')
+
+// mayStartWithDash reports whether a line of a cue can start with a
+// speaker dash: it holds '-' or a character of the dashes' block. A
+// Russian, Arabic or Chinese line without one is not decoded again.
+func mayStartWithDash(facts []lineFacts) bool {
+	for i := range facts {
+		if facts[i].ascii.meets(hyphen) || facts[i].blocksHigh&dashBlock != 0 {
+			return true
+		}
+	}
+	return false
+}
+
 func runDialogueDash(p *rule.Pass) {
 	style := strings.TrimSpace(p.String("style"))
 	if style == "" {
@@ -76,8 +92,8 @@ func runDialogueDash(p *rule.Pass) {
 	var report []heldFinding // the rest, reported one by one
 	textCueFacts(p, func(c *cue.Cue, facts []lineFacts) {
 		cues++
-		if !anyLine(facts, hyphen, nonASCII) {
-			return // no line can start with a dash: '-' or one outside ASCII
+		if !mayStartWithDash(facts) {
+			return
 		}
 		var dashed []int
 		for j, l := range c.Lines {

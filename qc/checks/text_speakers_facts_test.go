@@ -9,21 +9,32 @@ import (
 )
 
 // X005 passes over cues whose line facts rule out a leading dash: plain
-// ASCII dialogue, with and without the space the pack forbids, must give
-// the findings a full read gives, and some (the random lines of
-// TestLineFactsChangeNoFinding seldom make an ASCII-only dashed cue).
+// ASCII dialogue, with and without the space the pack forbids, and
+// dialogue in other scripts with each dash, must give the findings a full
+// read gives, and some (the random lines of TestLineFactsChangeNoFinding
+// seldom make a dashed cue).
 func TestDialogueDashSkipsOnlyUndashedCues(t *testing.T) {
+	for _, d := range []rune{'‐', '–', '—', '‑', '‒', '―'} {
+		if highBlockOf(d) != dashBlock {
+			t.Fatalf("%U is not in the block of the speaker dashes", d)
+		}
+	}
 	lib, err := pack.Load(All())
 	if err != nil {
 		t.Fatal(err)
 	}
+	langs := []string{"en", "fr", "ru", "es", "ar", "zh-Hans", "ja"}
 	packs := map[string]*pack.Effective{}
-	if packs["en"], err = lib.Resolve(pack.Request{Language: "en"}); err != nil {
-		t.Fatal(err)
+	for _, lang := range langs {
+		if packs[lang], err = lib.Resolve(pack.Request{Language: lang}); err != nil {
+			t.Fatal(err)
+		}
 	}
 	doc := &cue.Document{Format: "srt"}
 	texts := [][]string{{"-Are you coming?", "-Yes."}, {"- Are you coming?", "- No."}, {"I waited.", "All night."},
-		{"-Stop!", "He ran."}, {"- Alone", "on a line"}, {"Nothing", "here"}, {"– Dash", "– Dash"}}
+		{"-Stop!", "He ran."}, {"- Alone", "on a line"}, {"Nothing", "here"}, {"– Dash", "– Dash"},
+		{"– Ты идёшь?", "– Да."}, {"—Oui.", "—Non."}, {"‐Hyphen", "‐here"}, {"Привет", "мир"}, {"— Один"},
+		{"你好", "—再见"}, {"–¿Vienes?", "Sí."}, {"مرحبا", "- نعم"}, {"Déjà", "vu"}}
 	for i, lines := range texts {
 		c := cue.Cue{Index: i + 1, Start: cue.Time(i) * cue.Second * 3, End: cue.Time(i)*cue.Second*3 + cue.Second*2}
 		for _, l := range lines {
@@ -31,9 +42,16 @@ func TestDialogueDashSkipsOnlyUndashedCues(t *testing.T) {
 		}
 		doc.Cues = append(doc.Cues, c)
 	}
-	fast := runRule(t, packs, "X005", "en", "Show.en.srt", doc, false)
-	full := runRule(t, packs, "X005", "en", "Show.en.srt", doc, true)
-	if len(full) == 0 || !slices.Equal(fast, full) {
-		t.Fatalf("with the line facts %q, reading every line %q", fast, full)
+	found := 0
+	for _, lang := range langs {
+		fast := runRule(t, packs, "X005", lang, "Show."+lang+".srt", doc, false)
+		full := runRule(t, packs, "X005", lang, "Show."+lang+".srt", doc, true)
+		if !slices.Equal(fast, full) {
+			t.Fatalf("%s: with the line facts %q, reading every line %q", lang, fast, full)
+		}
+		found += len(full)
+	}
+	if found == 0 {
+		t.Fatal("X005 found nothing: the comparison shows nothing")
 	}
 }

@@ -170,14 +170,17 @@ func runCueOverlap(p *rule.Pass) {
 	}
 }
 
-// gaps calls fn for each pair of consecutive valid displayed cues.
-func gaps(p *rule.Pass, fn func(prev, next *cue.Cue)) {
+// gaps calls fn for each pair of consecutive valid displayed cues but
+// those whose gap is at least fine (and both its ends in range): the rule
+// passes those whatever the rest of its test says, and most gaps of a
+// file are long enough for each rule, so they cost no call.
+func gaps(p *rule.Pass, fine cue.Time, fn func(prev, next *cue.Cue)) {
 	var prev *cue.Cue
 	for _, c := range p.Doc.Displayed() {
 		if !valid(c) || c.MayOverlap {
 			continue
 		}
-		if prev != nil {
+		if prev != nil && !(c.Start-prev.End >= fine && inRange(prev.End) && inRange(c.Start)) {
 			fn(prev, c)
 		}
 		if prev == nil || c.End > prev.End {
@@ -190,7 +193,7 @@ func runGapTooShort(p *rule.Pass) {
 	min := p.DurationParam("min_gap")
 	minimum := limitOf(p, min)
 	var limit limitTexts
-	gaps(p, func(prev, next *cue.Cue) {
+	gaps(p, minimum.notBelowFrom(), func(prev, next *cue.Cue) {
 		gap := next.Start - prev.End
 		if gap < 0 || !minimum.below(prev.End, next.Start) {
 			return
@@ -208,7 +211,7 @@ func runGapShouldClose(p *rule.Pass) {
 	min, upTo := p.DurationParam("min_gap"), p.DurationParam("close_below")
 	minimum, closeBelow := limitOf(p, min), limitOf(p, upTo)
 	var closeTo, want string // the same for every gap of the file: built once, at the first
-	gaps(p, func(prev, next *cue.Cue) {
+	gaps(p, closeBelow.aboveFrom(), func(prev, next *cue.Cue) {
 		if !minimum.above(prev.End, next.Start) || closeBelow.above(prev.End, next.Start) {
 			return
 		}
@@ -231,28 +234,37 @@ func runReadingSpeed(p *rule.Pass) {
 			continue
 		}
 		seconds := c.Duration().Seconds()
+		chars, counted := 0.0, false
 		if widths.bounded() {
 			// The cue's bytes, and its lines' bounds, bound its count, and
 			// dividing both by the same duration keeps their order: a cue
 			// slow enough in bytes or code points is slow enough in
 			// characters.
-			bytes, most := 0, 0
+			bytes := 0
 			for _, l := range c.Lines {
 				bytes += len(l.Text)
 			}
 			if float64(bytes)/seconds <= max {
 				continue
 			}
-			for j := range c.Lines {
-				most += int(widths.atMost(p, i, j))
+			most, exact := 0, true
+			for _, m := range widths.cueBounds(p, i) {
+				most += int(m &^ exactBound)
+				exact = exact && m&exactBound != 0
 			}
 			if float64(most)/seconds <= max {
 				continue
 			}
+			// At weight 1 lines of code points that are clusters of their
+			// own count their code points: the sum is the count (a sum of
+			// whole numbers, as exact in a float as the lines' one by one).
+			chars, counted = float64(most), exact && weight == 1
 		}
-		var chars float64
-		for j := range c.Lines {
-			chars += widths.line(i, j)
+		if !counted {
+			chars = 0
+			for j := range c.Lines {
+				chars += widths.line(p, i, j)
+			}
 		}
 		cps := chars / seconds
 		if cps <= max {
@@ -262,15 +274,22 @@ func runReadingSpeed(p *rule.Pass) {
 			limit = num(max)
 			want = "≤ " + limit + " cps"
 		}
-		// Two texts per finding, numbers written in place: the speed is
-		// the start of the actual value, "17.8 cps".
-		actual := p.Text(func(b []byte) []byte { return append(appendRate(b, cps, max), " cps"...) })
-		speed := actual[:len(actual)-len(" cps")]
-		message := p.Text(func(b []byte) []byte {
-			b = append(append(append(b, "reading speed "...), speed...), " characters/s ("...)
+		// The actual value, "17.8 cps", and the message after it in one
+		// text, numbers written in place; the speed is the start of both.
+		var speedEnd, actualEnd int
+		both := p.Text(func(b []byte) []byte {
+			start := len(b) // b holds the texts before this one
+			b = appendRate(b, cps, max)
+			speedEnd = len(b) - start
+			b = append(b, " cps"...)
+			actualEnd = len(b) - start
+			b = append(b, "reading speed "...)
+			b = append(b, b[start:start+speedEnd]...) // the speed again, from the old array should b grow
+			b = append(b, " characters/s ("...)
 			b = append(appendNum(b, chars), " characters in "...)
 			return append(append(appendSecs(b, c.Duration()), ") is over the limit of "...), limit...)
 		})
+		actual, message := both[:actualEnd], both[actualEnd:]
 		p.ReportCue(c, "max_cps", message, want, actual)
 	}
 }

@@ -29,3 +29,87 @@ func TestCountAtMostCodePoints(t *testing.T) {
 		}
 	}
 }
+
+// A line of ASCII but CR and Simple code points, and nothing else, counts
+// one per code point at weight 1: what lets the line scan's code point
+// count stand for Count.
+func TestSimpleLinesCountCodePoints(t *testing.T) {
+	pieces := []string{"a", " ", ".", "\t", "\n", "é", "°", "…", "—", "한", "漢", "ｶ", "ع", "ไ", "Ж", "«", "\u00A0", "\u3000",
+		"。", "\uFF01", "\u0301", "\r", "\u200D", "\U0001F600", "\u0E33", "\xff", "\uFFFD", "\u1100", "ﾞ"}
+	rng := rand.New(rand.NewSource(9))
+	simpleLines := 0
+	for i := 0; i < 50000; i++ {
+		var b strings.Builder
+		for n := rng.Intn(12); n > 0; n-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		s := b.String()
+		alone := !strings.Contains(s, "\r")
+		for _, r := range s {
+			if r >= utf8.RuneSelf && !Simple(r) {
+				alone = false
+			}
+		}
+		if !alone {
+			continue
+		}
+		simpleLines++
+		if n, want := Count(s, 1), utf8.RuneCountInString(s); n != float64(want) {
+			t.Fatalf("Count(%q, 1) = %v, not its %d code points, all of them Simple or ASCII", s, n, want)
+		}
+	}
+	if simpleLines < 5000 {
+		t.Fatalf("only %d lines of Simple code points: the test checks little", simpleLines)
+	}
+}
+
+// wideRune's shortcuts for CJK punctuation and the fullwidth forms must
+// answer as the width tables do, for every code point they take.
+func TestWideRuneIsPolicy(t *testing.T) {
+	for _, rg := range [][2]rune{{0x3000, 0x303E}, {0xFF01, 0xFF60}} {
+		for r := rg[0]; r <= rg[1]; r++ {
+			if !widePolicy(r) {
+				t.Fatalf("wideRune(%U) is true by its shortcut, the width tables say narrow", r)
+			}
+		}
+	}
+	if widePolicy(0x303F) || widePolicy(0xFF61) {
+		t.Fatal("the code points just past the shortcuts are narrow by the tables: the test checks the wrong ranges")
+	}
+}
+
+// A line of ASCII (but CR) and Simple code points counts Wide(s) fully
+// and the rest at the half-width weight: what lets the line scan's code
+// point count and Wide stand for Count in CJK languages.
+func TestSimpleLinesCountWide(t *testing.T) {
+	pieces := []string{"a", " ", ".", "\t", "é", "°", "…", "—", "한", "漢", "ｶ", "ع", "Ж", "«", "\u00A0", "\u3000", "。", "、",
+		"「", "」", "\uFF01", "\uFF0C", "\uFF1F", "ー", "・", "※", "①", "“", "’", "\u0301", "\r", "\U0001F600", "\xff"}
+	rng := rand.New(rand.NewSource(11))
+	simpleLines := 0
+	for i := 0; i < 50000; i++ {
+		var b strings.Builder
+		for n := rng.Intn(12); n > 0; n-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		s := b.String()
+		alone := !strings.Contains(s, "\r")
+		for _, r := range s {
+			if r >= utf8.RuneSelf && !Simple(r) {
+				alone = false
+			}
+		}
+		if !alone {
+			continue
+		}
+		simpleLines++
+		wide, n := Wide(s), utf8.RuneCountInString(s)
+		for _, w := range []float64{0.5, 0, 0.25, 1} {
+			if got, want := float64(wide)+float64(n-wide)*w, Count(s, w); got != want {
+				t.Fatalf("%q at weight %v: %d wide of %d code points give %v, Count %v", s, w, wide, n, got, want)
+			}
+		}
+	}
+	if simpleLines < 5000 {
+		t.Fatalf("only %d lines of Simple code points: the test checks little", simpleLines)
+	}
+}

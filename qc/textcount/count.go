@@ -122,6 +122,13 @@ func Count(s string, halfWidthWeight float64) float64 {
 	return float64(wide) + float64(narrow)*halfWidthWeight
 }
 
+// Simple reports whether r is a cluster of its own between neighbours that
+// are ASCII (but CR) or Simple themselves: a line made only of such code
+// points counts one per code point at weight 1 (TestSimpleLinesCountCodePoints),
+// so that a caller who already decoded the line (the text rules' line
+// scan) need not count it again.
+func Simple(r rune) bool { return simple(r) }
+
 // simple reports whether r is a code point that joins nothing before it and
 // nothing after it but a mark or joiner (Grapheme_Cluster_Break Other, or a
 // Hangul syllable, and not Extended_Pictographic): the letters, digits and
@@ -185,6 +192,27 @@ var simpleRanges = [][2]rune{
 	{0xFF01, 0xFF9D},
 }
 
+// Wide counts the code points of s that count fully where half-width
+// ones count less. For a line of ASCII (but CR) and Simple code points,
+// Count(s, w) is float64(Wide(s)) + float64(n-Wide(s))*w, n its code
+// points: what a caller who knows the line is such (the text rules' line
+// scan) computes without segmenting it.
+func Wide(s string) int {
+	wide := 0
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++ // ASCII is never wide
+			continue
+		}
+		r, n := utf8x.DecodeRune(s[i:])
+		if wideRune(r) {
+			wide++
+		}
+		i += n
+	}
+	return wide
+}
+
 // isWide reports whether a cluster takes a full CJK cell, judged by its first
 // code point (the base; marks and joiners after it do not change its width).
 func isWide(cluster string) bool {
@@ -194,9 +222,18 @@ func isWide(cluster string) bool {
 
 // wideRune applies the width policy in the package comment to one code point.
 func wideRune(r rune) bool {
-	if 0x4E00 <= r && r <= 0x9FFF || 0x3041 <= r && r <= 0x30FF || 0xAC00 <= r && r <= 0xD7A3 {
-		return true // Han, kana, Hangul: all Wide; skip the table walk
+	if 0x4E00 <= r && r <= 0x9FFF || 0x3041 <= r && r <= 0x30FF || 0xAC00 <= r && r <= 0xD7A3 ||
+		0x3000 <= r && r <= 0x303E || 0xFF01 <= r && r <= 0xFF60 {
+		// Han, kana, Hangul, CJK punctuation (、。「」), fullwidth forms
+		// (，？！): all Wide or Fullwidth; skip the table walk
+		// (TestWideRuneIsPolicy).
+		return true
 	}
+	return widePolicy(r)
+}
+
+// widePolicy is wideRune by the width tables alone.
+func widePolicy(r rune) bool {
 	switch width.LookupRune(r).Kind() {
 	case width.EastAsianWide, width.EastAsianFullwidth:
 		return true

@@ -387,6 +387,9 @@ func expectedScripts(t language.Tag, base string) ([]script, bool) {
 	if conf == language.Exact {
 		return want, true
 	}
+	if len(altScripts[base]) == 0 {
+		return want, false // callers only read it: no copy (G002 asks twice per file)
+	}
 	out := append([]script(nil), want...)
 	return append(out, altScripts[base]...), false
 }

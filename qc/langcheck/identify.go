@@ -178,6 +178,7 @@ func identifyChunks(chunks textPieces, declaredTag string, declared []whatlanggo
 	// a correctly declared file (nearly every one) has none.
 	v := chunkVotes{best: -1}
 	var family map[string]int
+	var s sample            // each piece's, in turn
 	top, topFamily := 0, "" // most votes of any family so far
 	for i := 0; i < chunks.len(); i++ {
 		rest := chunks.len() - i
@@ -188,7 +189,7 @@ func identifyChunks(chunks textPieces, declaredTag string, declared []whatlanggo
 			!inGroup(closeGroups, declaredTag, familyOf(declaredTag)) {
 			break // the family has needShare whatever the rest say (close relatives need every sample)
 		}
-		s := newSample(chunks.text(i))
+		s.measure(chunks.text(i))
 		info := s.identify(nil)
 		if info.Lang < 0 {
 			continue

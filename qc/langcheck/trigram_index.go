@@ -165,10 +165,18 @@ type sample struct {
 // sample's distances are an array of its own, not memory to allocate.
 const maxProfiles = 64
 
-// newSample ranks text and measures its distances. The sample is a value
-// (identifyChunks makes one per piece): nothing of it is allocated.
-func newSample(text string) sample {
-	s := sample{text: text, script: detectScript(text)}
+// newSample ranks text and measures its distances.
+func newSample(text string) *sample {
+	s := new(sample)
+	s.measure(text)
+	return s
+}
+
+// measure makes s the sample of text, in place: identifyChunks measures
+// piece after piece in one sample, which allocates nothing and is not
+// copied (its distances are half a kilobyte).
+func (s *sample) measure(text string) {
+	s.text, s.script, s.ix, s.distinct = text, detectScript(text), nil, 0
 	if s.script != nil {
 		s.ix = scriptIndex(s.script)
 	}
@@ -181,7 +189,6 @@ func newSample(text string) sample {
 			rankings.Put(rk)
 		}
 	}
-	return s
 }
 
 // ranking is rankTrigrams' memory, reused from sample to sample (a pool
@@ -214,8 +221,7 @@ func (s *sample) identify(whitelist map[whatlanggo.Lang]bool) whatlanggo.Info {
 
 // detectLanguage identifies one text (a sample asked once).
 func detectLanguage(text string, whitelist map[whatlanggo.Lang]bool) whatlanggo.Info {
-	s := newSample(text)
-	return s.identify(whitelist)
+	return newSample(text).identify(whitelist)
 }
 
 // distances returns each language's distance (in ix.langs order) from the

@@ -356,3 +356,22 @@ func TestRankTrigramsRandomAsWhatlanggo(t *testing.T) {
 		}
 	}
 }
+
+// A sample measured in place over an earlier one (identifyChunks reuses
+// one for every piece) answers as a fresh one, pieces of different
+// scripts and lengths one after another.
+func TestSampleMeasuredInPlaceEqualsFresh(t *testing.T) {
+	samples := identifierSamples(t)
+	samples = append(samples, "", "12 34 !!", "日本語のテキスト", "नमस्ते, आप कैसे हैं?")
+	var s sample
+	for i := range 3 * len(samples) {
+		text := samples[(i*7919)%len(samples)] // a fixed shuffle: scripts and lengths mixed
+		s.measure(text)
+		fresh := newSample(text)
+		for _, wl := range []map[whatlanggo.Lang]bool{nil, {whatlanggo.Eng: true, whatlanggo.Fra: true}, {whatlanggo.Rus: true, whatlanggo.Ukr: true}} {
+			if got, want := s.identify(wl), fresh.identify(wl); got != want {
+				t.Fatalf("%q whitelist %v: in place %+v, fresh %+v", text, wl, got, want)
+			}
+		}
+	}
+}

@@ -171,15 +171,23 @@ func measureEnoughIn(tl *textLines, needWords int, t *Tally) textStats {
 		n += int(k)
 		if n >= chunkLetters {
 			if st.chunkEnds == nil {
-				// Each piece has chunkLetters letters: one allocation,
-				// and none for short texts.
-				st.chunkEnds = make([]int32, 0, 1+t.scripts.total()/chunkLetters)
+				// Each piece has chunkLetters letters: in the tally's
+				// memory for them, kept from file to file, else one
+				// allocation; none for short texts.
+				if need := 1 + t.scripts.total()/chunkLetters; cap(t.ends) >= need {
+					st.chunkEnds = t.ends[:0]
+				} else {
+					st.chunkEnds = make([]int32, 0, need)
+				}
 			}
 			st.chunkEnds = append(st.chunkEnds, int32(i+1))
 			n = 0
 		}
 	}
 	st.tailLetters = n
+	if st.chunkEnds != nil && cap(st.chunkEnds) <= maxKeptEnds {
+		t.ends = st.chunkEnds
+	}
 	return st
 }
 

@@ -171,15 +171,23 @@ func measureEnoughIn(tl *textLines, needWords int, t *Tally) textStats {
 		n += int(k)
 		if n >= chunkLetters {
 			if st.chunkEnds == nil {
-				// Each piece has chunkLetters letters: one allocation,
-				// and none for short texts.
-				st.chunkEnds = make([]int32, 0, 1+t.scripts.total()/chunkLetters)
+				// Each piece has chunkLetters letters: in the tally's
+				// memory for them, kept from file to file, else one
+				// allocation; none for short texts.
+				if need := 1 + t.scripts.total()/chunkLetters; cap(t.ends) >= need {
+					st.chunkEnds = t.ends[:0]
+				} else {
+					st.chunkEnds = make([]int32, 0, need)
+				}
 			}
 			st.chunkEnds = append(st.chunkEnds, int32(i+1))
 			n = 0
 		}
 	}
 	st.tailLetters = n
+	if st.chunkEnds != nil && cap(st.chunkEnds) <= maxKeptEnds {
+		t.ends = st.chunkEnds
+	}
 	return st
 }
 
@@ -386,6 +394,9 @@ func expectedScripts(t language.Tag, base string) ([]script, bool) {
 	}
 	if conf == language.Exact {
 		return want, true
+	}
+	if len(altScripts[base]) == 0 {
+		return want, false // callers only read it: no copy (G002 asks twice per file)
 	}
 	out := append([]script(nil), want...)
 	return append(out, altScripts[base]...), false

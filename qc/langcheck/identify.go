@@ -158,7 +158,7 @@ type chunkVotes struct {
 	best     whatlanggo.Lang // the other language with most votes, -1 if none
 	bestTag  string          // its folded tag
 	votes    int             // chunks that read as best
-	counts   map[string]int  // votes per folded tag, for messages
+	counts   map[string]int  // votes per folded tag, for messages (nil: none)
 	langs    map[string]whatlanggo.Lang
 }
 
@@ -174,8 +174,11 @@ type chunkVotes struct {
 // declared file is usually settled by its first two chunks), or when one
 // family has reached it whatever the remaining chunks say.
 func identifyChunks(chunks textPieces, declaredTag string, declared []whatlanggo.Lang, needShare float64) chunkVotes {
-	v := chunkVotes{best: -1, counts: map[string]int{}, langs: map[string]whatlanggo.Lang{}}
-	family := map[string]int{}
+	// The maps are made at the first vote against the declared language:
+	// a correctly declared file (nearly every one) has none.
+	v := chunkVotes{best: -1}
+	var family map[string]int
+	var s sample            // each piece's, in turn
 	top, topFamily := 0, "" // most votes of any family so far
 	for i := 0; i < chunks.len(); i++ {
 		rest := chunks.len() - i
@@ -186,7 +189,7 @@ func identifyChunks(chunks textPieces, declaredTag string, declared []whatlanggo
 			!inGroup(closeGroups, declaredTag, familyOf(declaredTag)) {
 			break // the family has needShare whatever the rest say (close relatives need every sample)
 		}
-		s := newSample(chunks.text(i))
+		s.measure(chunks.text(i))
 		info := s.identify(nil)
 		if info.Lang < 0 {
 			continue
@@ -215,6 +218,9 @@ func identifyChunks(chunks textPieces, declaredTag string, declared []whatlanggo
 			if pair.Confidence < minPairConfidence {
 				continue
 			}
+		}
+		if v.counts == nil {
+			v.counts, v.langs, family = map[string]int{}, map[string]whatlanggo.Lang{}, map[string]int{}
 		}
 		v.counts[tag]++
 		v.langs[tag] = info.Lang

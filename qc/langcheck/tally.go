@@ -21,7 +21,14 @@ type Tally struct {
 	scripts scriptCounts // [scNone] counts the other code points outside ASCII (no branch in Letter); measureEnough drops it
 	lines   []int32      // letters of each line, in order
 	info    *[runeInfoEnd]uint8
+	// ends is memory for G002's chunk cuts (textStats.chunkEnds), kept
+	// with the tally from file to file; nothing reads it but the next cut.
+	ends []int32
 }
+
+// maxKeptEnds bounds the chunk cuts a tally keeps room for (a file of
+// about 13 million letters): a rare huge file should not pin its size.
+const maxKeptEnds = 1 << 16
 
 // WalkTally, when set, gives the tally of the lines of TextLines(p) from
 // a pass over them that another package makes anyway. Package checks sets
@@ -38,7 +45,7 @@ func (t *Tally) Reset(n int) {
 	if cap(lines) < n {
 		lines = make([]int32, 0, n)
 	}
-	*t = Tally{lines: lines, info: runeInfoTable()}
+	*t = Tally{lines: lines, info: runeInfoTable(), ends: t.ends[:0]}
 }
 
 // IsASCIILetter reports whether byte b is a letter the tally counts (all

@@ -79,6 +79,9 @@ type trigramIndex struct {
 // profile trigram packed once, in (language, rank) order, which is the
 // order of each trigram's postings.
 func newTrigramIndex(profiles map[whatlanggo.Lang][]string) *trigramIndex {
+	if len(profiles) > maxProfiles {
+		panic("langcheck: more trigram profiles in a script than maxProfiles")
+	}
 	ix := &trigramIndex{langs: make([]whatlanggo.Lang, 0, len(profiles)), base: make([]int, 0, len(profiles))}
 	total := 0
 	for l, p := range profiles {
@@ -153,25 +156,39 @@ func scriptIndex(script *unicode.RangeTable) *trigramIndex {
 type sample struct {
 	text     string
 	script   *unicode.RangeTable
-	ix       *trigramIndex // nil: whatlanggo has no trigram profiles for the script
-	dist     []int         // each language's distance, in ix.langs order
-	distinct int           // the text's different trigrams
+	ix       *trigramIndex    // nil: whatlanggo has no trigram profiles for the script
+	dist     [maxProfiles]int // each language's distance, in ix.langs order
+	distinct int              // the text's different trigrams
 }
 
+// maxProfiles bounds the languages of one script (Latin has 48): a
+// sample's distances are an array of its own, not memory to allocate.
+const maxProfiles = 64
+
+// newSample ranks text and measures its distances.
 func newSample(text string) *sample {
-	s := &sample{text: text, script: detectScript(text)}
+	s := new(sample)
+	s.measure(text)
+	return s
+}
+
+// measure makes s the sample of text, in place: identifyChunks measures
+// piece after piece in one sample, which allocates nothing and is not
+// copied (its distances are half a kilobyte).
+func (s *sample) measure(text string) {
+	s.text, s.script, s.ix, s.distinct = text, detectScript(text), nil, 0
 	if s.script != nil {
 		s.ix = scriptIndex(s.script)
 	}
 	if s.ix != nil {
 		rk := rankings.Get().(*ranking)
 		ranked := rk.rank(text)
-		s.dist, s.distinct = s.ix.distances(ranked), len(ranked)
+		s.ix.distancesInto(&s.dist, ranked)
+		s.distinct = len(ranked)
 		if cap(rk.keys) <= maxKeptRanking { // a rare huge sample's memory is not pooled
 			rankings.Put(rk)
 		}
 	}
-	return s
 }
 
 // ranking is rankTrigrams' memory, reused from sample to sample (a pool
@@ -182,7 +199,7 @@ type ranking struct {
 	keys   []uint64
 	counts []int32
 	next   []int
-	out    []trigram
+	out    []uint64
 }
 
 var rankings = sync.Pool{New: func() any { return new(ranking) }}
@@ -198,7 +215,7 @@ func (s *sample) identify(whitelist map[whatlanggo.Lang]bool) whatlanggo.Info {
 		// No trigram profiles: whatlanggo names the script's language.
 		return whatlanggo.DetectWithOptions(s.text, whatlanggo.Options{Whitelist: whitelist})
 	}
-	lang, conf := s.ix.pick(s.dist, s.distinct, whitelist)
+	lang, conf := s.ix.pick(s.dist[:len(s.ix.langs)], s.distinct, whitelist)
 	return whatlanggo.Info{Lang: lang, Script: s.script, Confidence: conf}
 }
 
@@ -208,11 +225,18 @@ func detectLanguage(text string, whitelist map[whatlanggo.Lang]bool) whatlanggo.
 }
 
 // distances returns each language's distance (in ix.langs order) from the
-// text whose trigrams, most frequent first, are ranked.
-func (ix *trigramIndex) distances(ranked []trigram) []int {
-	dist := slices.Clone(ix.base)
-	for n, tg := range ranked {
-		for _, p := range ix.postings.find(tg) {
+// text whose trigrams, packed and most frequent first, are ranked.
+func (ix *trigramIndex) distances(ranked []uint64) []int {
+	var dist [maxProfiles]int
+	ix.distancesInto(&dist, ranked)
+	return slices.Clone(dist[:len(ix.langs)])
+}
+
+// distancesInto is distances into dist.
+func (ix *trigramIndex) distancesInto(dist *[maxProfiles]int, ranked []uint64) {
+	copy(dist[:], ix.base)
+	for n, k := range ranked {
+		for _, p := range ix.postings.find(k) {
 			d := n - int(p.rank)
 			if d < 0 {
 				d = -d
@@ -220,7 +244,6 @@ func (ix *trigramIndex) distances(ranked []trigram) []int {
 			dist[p.lang] -= maxTrigramDistance - d
 		}
 	}
-	return dist
 }
 
 // pick is the best language of the whitelist (all when empty) and
@@ -265,76 +288,6 @@ func (ix *trigramIndex) pick(dist []int, distinct int, whitelist map[whatlanggo.
 	return ix.langs[best], rate / confidentRate
 }
 
-// rankTrigrams is whatlanggo's getTrigramsWithPositions: the text's
-// trigrams (lower-cased; punctuation, symbols, digits and spaces as one
-// space; no trigram centred on a space next to another space) ordered by
-// count, most frequent first, ties in descending order of the trigram's
-// UTF-8 bytes, which is the order of its code points. A trigram's rank is
-// its index.
-//
-// The trigrams are counted by sorting them, packed into one integer each,
-// instead of in a map, and the counts then order them in one more pass:
-// the map and a sort calling a comparison were nearly half of a sample's
-// identifier run.
-func rankTrigrams(text string) []trigram { return new(ranking).rank(text) }
-
-// rank is rankTrigrams into rk's memory: the result is valid until rk's
-// next use.
-func (rk *ranking) rank(text string) []trigram {
-	keys := slices.Grow(rk.keys[:0], len(text)+1)
-	r1, r2 := ' ', rune(-1)
-	for _, r := range text {
-		r3 := trigramRune(r)
-		if r2 >= 0 && !(r2 == ' ' && (r1 == ' ' || r3 == ' ')) {
-			keys = append(keys, packTrigram(r1, r2, r3))
-		}
-		if r2 >= 0 {
-			r1 = r2
-		}
-		r2 = r3
-	}
-	if r2 >= 0 && r2 != ' ' {
-		keys = append(keys, packTrigram(r1, r2, ' ')) // the text ends with a space
-	}
-	rk.keys = keys
-	slices.Sort(keys)
-	// The different trigrams, in ascending order, and their counts.
-	counts := slices.Grow(rk.counts[:0], len(keys))
-	distinct := keys[:0]
-	maxCount := int32(0)
-	for i := 0; i < len(keys); {
-		j := i + 1
-		for j < len(keys) && keys[j] == keys[i] {
-			j++
-		}
-		distinct = append(distinct, keys[i])
-		counts = append(counts, int32(j-i))
-		maxCount = max(maxCount, int32(j-i))
-		i = j
-	}
-	rk.counts = counts
-	// Most frequent first; within a count, descending: each count's
-	// trigrams start after those of every higher count.
-	next := slices.Grow(rk.next[:0], int(maxCount)+2)[:maxCount+2]
-	clear(next)
-	rk.next = next
-	for _, n := range counts {
-		next[n]++
-	}
-	at := 0
-	for n := maxCount; n >= 1; n-- {
-		at, next[n] = at+next[n], at
-	}
-	out := slices.Grow(rk.out[:0], len(distinct))[:len(distinct)]
-	rk.out = out
-	for k := len(distinct) - 1; k >= 0; k-- {
-		n := counts[k]
-		out[next[n]] = unpackTrigram(distinct[k])
-		next[n]++
-	}
-	return out
-}
-
 // packTrigram puts a trigram's code points (21 bits each) into one
 // integer whose order is the trigram's: first code point first.
 func packTrigram(a, b, c rune) uint64 { return uint64(a)<<42 | uint64(b)<<21 | uint64(c) }
@@ -375,15 +328,20 @@ func computeTrigramLow() (t [0x800]rune) {
 // addressing table keyed by the packed trigram (packTrigram), probed
 // linearly. A sample looks up each of its ~150 trigrams, and a Go map
 // keyed by three runes (twelve bytes hashed, then the key compared)
-// was most of the distances' cost.
+// was most of the distances' cost. A slot holds its key and where its
+// postings are side by side: a look-up that finds its key reads one
+// cache line of the table (the Latin one is 256 KB, mostly out of cache
+// in a run that does other work between samples).
 type postingTable struct {
-	keys  []uint64 // packed trigram + 1; 0: an empty slot
-	spans []postingSpan
+	slots []postingSlot
 	list  []posting
-	shift uint // 64 - log2(len(keys))
+	shift uint // 64 - log2(len(slots))
 }
 
-type postingSpan struct{ from, to int32 }
+type postingSlot struct {
+	key      uint64 // packed trigram + 1; 0: an empty slot
+	from, to int32  // its postings: list[from:to]
+}
 
 // newPostingTable indexes postings[i] under keys[i] (notTrigram: under
 // none). Each key's postings keep their order in postings.
@@ -396,29 +354,29 @@ func newPostingTable(keys []uint64, postings []posting) postingTable {
 	for _, k := range keys {
 		if k != notTrigram {
 			h, added := scratch.claim(k)
-			scratch.spans[h].to++
+			scratch.slots[h].to++
 			distinct += added
 		}
 	}
 	t := newEmptyTable(distinct)
-	for h, k := range scratch.keys {
-		if k != 0 {
-			i, _ := t.claim(k - 1)
-			t.spans[i] = scratch.spans[h]
+	for _, sl := range scratch.slots {
+		if sl.key != 0 {
+			i, _ := t.claim(sl.key - 1)
+			t.slots[i].to = sl.to
 		}
 	}
 	// The counts become spans of one list, filled in postings' order.
 	at := int32(0)
-	for h, sp := range t.spans {
-		t.spans[h] = postingSpan{at, at}
-		at += sp.to
+	for h := range t.slots {
+		sl := &t.slots[h]
+		sl.from, sl.to, at = at, at, at+sl.to
 	}
 	t.list = make([]posting, at)
 	for i, k := range keys {
 		if k != notTrigram {
 			h, _ := t.claim(k)
-			t.list[t.spans[h].to] = postings[i]
-			t.spans[h].to++
+			t.list[t.slots[h].to] = postings[i]
+			t.slots[h].to++
 		}
 	}
 	return t
@@ -430,19 +388,19 @@ func newEmptyTable(n int) postingTable {
 	for size < 2*n {
 		size, bits = size*2, bits+1
 	}
-	return postingTable{keys: make([]uint64, size), spans: make([]postingSpan, size), shift: 64 - bits}
+	return postingTable{slots: make([]postingSlot, size), shift: 64 - bits}
 }
 
 // claim is the slot of packed trigram k, taken for it (added 1) if it had
 // none.
 func (t *postingTable) claim(k uint64) (h uint64, added int) {
-	mask := uint64(len(t.keys) - 1)
+	mask := uint64(len(t.slots) - 1)
 	for h = t.slot(k); ; h = (h + 1) & mask {
-		switch t.keys[h] {
+		switch t.slots[h].key {
 		case k + 1:
 			return h, 0
 		case 0:
-			t.keys[h] = k + 1
+			t.slots[h].key = k + 1
 			return h, 1
 		}
 	}
@@ -450,15 +408,14 @@ func (t *postingTable) claim(k uint64) (h uint64, added int) {
 
 func (t *postingTable) slot(k uint64) uint64 { return (k * 0x9E3779B97F4A7C15) >> t.shift }
 
-// find is the postings of tg, nil when no profile has it.
-func (t *postingTable) find(tg trigram) []posting {
-	k := packTrigram(tg[0], tg[1], tg[2]) + 1
-	mask := uint64(len(t.keys) - 1)
+// find is the postings of packed trigram k, nil when no profile has it.
+func (t *postingTable) find(k uint64) []posting {
+	k++
+	mask := uint64(len(t.slots) - 1)
 	for h := t.slot(k - 1); ; h = (h + 1) & mask {
-		switch t.keys[h] {
+		switch sl := &t.slots[h]; sl.key {
 		case k:
-			sp := t.spans[h]
-			return t.list[sp.from:sp.to]
+			return t.list[sl.from:sl.to]
 		case 0:
 			return nil
 		}

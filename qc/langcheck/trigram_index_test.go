@@ -1,6 +1,7 @@
 package langcheck
 
 import (
+	"math/rand"
 	"os"
 	"path/filepath"
 	"slices"
@@ -110,7 +111,7 @@ func TestTrigramIndexSameAsWhatlanggo(t *testing.T) {
 				t.Fatalf("trigram %q ranked %d, whatlanggo's way %d\n%q", string(tg[:]), n, ranks[string(tg[:])], s)
 			}
 		}
-		dist := ix.distances(ranked)
+		dist := ix.distances(new(ranking).rank(s))
 		brute := bruteDistances(ix, tables[script], ranks)
 		for i := range dist {
 			if dist[i] != brute[i] {
@@ -215,13 +216,15 @@ func TestReusedRankingEqualsFresh(t *testing.T) {
 		"a",
 		strings.Repeat("Ich weiß es nicht, aber wir gehen. ", 12),
 		"ok ok",
+		"नमस्ते, आप कैसे हैं? मैं ठीक हूँ।",
+		"hola, ¿qué tal?",
 	}
 	rk := new(ranking)
 	reused := false
-	var last *trigram
+	var last *uint64
 	for _, s := range texts {
 		got := rk.rank(s)
-		if want := rankTrigrams(s); !slices.Equal(got, want) {
+		if want := new(ranking).rank(s); !slices.Equal(got, want) {
 			t.Fatalf("%q ranked in reused memory:\n%v\nfresh:\n%v", s, got, want)
 		}
 		if len(got) > 0 {
@@ -271,27 +274,28 @@ func TestTrigramIndexEqualsMapBuilt(t *testing.T) {
 			size *= 2
 		}
 		keys, total := 0, 0
-		for _, k := range ix.postings.keys {
+		for _, sl := range ix.postings.slots {
+			k := sl.key
 			if k != 0 {
 				keys++
 			}
 		}
 		for tg, ps := range want {
 			total += len(ps)
-			if got := ix.postings.find(tg); !slices.Equal(got, ps) {
+			if got := ix.postings.find(packTrigram(tg[0], tg[1], tg[2])); !slices.Equal(got, ps) {
 				t.Fatalf("%q: postings %v, map-built %v", string(tg[:]), got, ps)
 			}
 		}
-		if len(ix.postings.keys) != size || keys != len(want) || len(ix.postings.list) != total {
+		if len(ix.postings.slots) != size || keys != len(want) || len(ix.postings.list) != total {
 			t.Fatalf("table of %d slots, %d keys, %d postings; map-built: %d slots, %d keys, %d postings",
-				len(ix.postings.keys), keys, len(ix.postings.list), size, len(want), total)
+				len(ix.postings.slots), keys, len(ix.postings.list), size, len(want), total)
 		}
 		for i, l := range ix.langs {
 			if ix.base[i] != maxTrigramDistance*len(profiles[l]) {
 				t.Fatalf("%v: base %d", l, ix.base[i])
 			}
 		}
-		if ix.postings.find(trigram{'\x00', 'q', 'x'}) != nil {
+		if ix.postings.find(packTrigram('\x00', 'q', 'x')) != nil {
 			t.Fatal("a trigram no profile has found postings")
 		}
 	}
@@ -305,5 +309,69 @@ func TestScriptIndexBuiltOnce(t *testing.T) {
 	}
 	if scriptIndex(unicode.Han) != nil {
 		t.Fatal("an index for a script without profiles")
+	}
+}
+
+// rankTrigrams ranks as whatlanggo's way (trigramRanks) on random texts:
+// few and many different characters, code points on both sides of the
+// trigramRune table's end, the characters it makes spaces, runs of
+// spaces, upper case.
+func TestRankTrigramsRandomAsWhatlanggo(t *testing.T) {
+	rng := rand.New(rand.NewSource(3))
+	alphabets := [][]rune{
+		[]rune("abcdefghijklmnopqrstuvwxyzéèàçôœ      .,!?'-0123"),
+		[]rune("абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГ   ,.!?"),
+		[]rune("ابتثجحخدذرزسشصضطظعغفقكلمنهوي ً ٌ ٍ  ،؟."),
+		[]rune("कखगघचछजझटठडढणतथदधनपफबभमयरलवशषसहािीुूेैोौं्  ।"),
+		[]rune("aAbBzZ ʼˆ˜ ΣσςДд\u07ff\u0800\u0801ẞß  "),
+	}
+	wide := make([]rune, 0, 600) // more than 256 different letters
+	for r := rune(0x100); len(wide) < 600; r++ {
+		if unicode.IsLetter(r) {
+			wide = append(wide, r)
+		}
+	}
+	alphabets = append(alphabets, wide, append(wide[:300:300], ' ', ' ', 'a'))
+	for i := range 3000 {
+		alpha := alphabets[i%len(alphabets)]
+		n := rng.Intn(400)
+		if i%len(alphabets) >= len(alphabets)-2 {
+			n = 1500 + rng.Intn(500)
+		}
+		text := make([]rune, n)
+		for k := range text {
+			text[k] = alpha[rng.Intn(len(alpha))]
+		}
+		s := string(text)
+		ranks := trigramRanks(s)
+		ranked := new(ranking).rank(s)
+		if len(ranked) != len(ranks) {
+			t.Fatalf("%d trigrams ranked, whatlanggo's way %d\n%q", len(ranked), len(ranks), s)
+		}
+		for n, k := range ranked {
+			tg := unpackTrigram(k)
+			if ranks[string(tg[:])] != n {
+				t.Fatalf("trigram %q ranked %d, whatlanggo's way %d\n%q", string(tg[:]), n, ranks[string(tg[:])], s)
+			}
+		}
+	}
+}
+
+// A sample measured in place over an earlier one (identifyChunks reuses
+// one for every piece) answers as a fresh one, pieces of different
+// scripts and lengths one after another.
+func TestSampleMeasuredInPlaceEqualsFresh(t *testing.T) {
+	samples := identifierSamples(t)
+	samples = append(samples, "", "12 34 !!", "日本語のテキスト", "नमस्ते, आप कैसे हैं?")
+	var s sample
+	for i := range 3 * len(samples) {
+		text := samples[(i*7919)%len(samples)] // a fixed shuffle: scripts and lengths mixed
+		s.measure(text)
+		fresh := newSample(text)
+		for _, wl := range []map[whatlanggo.Lang]bool{nil, {whatlanggo.Eng: true, whatlanggo.Fra: true}, {whatlanggo.Rus: true, whatlanggo.Ukr: true}} {
+			if got, want := s.identify(wl), fresh.identify(wl); got != want {
+				t.Fatalf("%q whitelist %v: in place %+v, fresh %+v", text, wl, got, want)
+			}
+		}
 	}
 }

@@ -63,10 +63,15 @@ func decode(data []byte, owned bool) Result {
 	if r, ok := decodeBOM(data); ok {
 		return r
 	}
-	if r, ok := sniffUTF16(data); ok {
-		return r
-	}
 	n, valid, clean := survey(data)
+	// BOM-less UTF-16 has NULs; text that survey proved free of controls
+	// (NUL among them) has none, so the sniff's own search for one, a
+	// second pass over the first 64 KiB of every file, is left out.
+	if !valid || clean < len(data) {
+		if r, ok := sniffUTF16(data); ok {
+			return r
+		}
+	}
 	if n == len(data) {
 		return Result{Text: asString(data), Encoding: UTF8, ASCII: true, Confidence: 1, ControlFree: clean}
 	}

@@ -48,15 +48,19 @@ func checkStreaming(ctx context.Context, stdout io.Writer, opts engine.Options, 
 	// Every part goes to each writer; once all of them have moved past it,
 	// its findings' array goes back to the engine's workers (a writer keeps
 	// copies of findings, never a part's slice: engine.Recycler).
-	recycler := engine.NewRecycler()
+	keepsTexts := false
+	for _, s := range specs {
+		keepsTexts = keepsTexts || report.KeepsTexts(s.Format)
+	}
+	recycler := engine.NewRecycler(keepsTexts)
 	opts.Recycler = recycler
 	start := func(rules []report.RuleInfo) (func(report.Part) error, error) {
 		// run starts one writer on its own copy of the stream.
-		run := func(what, format string, write func(st *report.Stream) error) {
+		run := func(what string, write func(st *report.Stream) error) {
 			ch := make(chan report.Part, 8)
 			next := func() (report.Part, bool) { p, ok := <-ch; return p, ok }
 			st := &report.Stream{Tool: opts.Tool, Rules: rules, FailOn: opts.FailOn.String(),
-				Next: recycler.Reader(next, report.KeepsTexts(format)),
+				Next: recycler.Reader(next),
 				// Read after the channel is closed, which happens after
 				// tail and tailErr are set.
 				Tail: func() (report.Tail, error) { return tail, tailErr },
@@ -81,7 +85,7 @@ func checkStreaming(ctx context.Context, stdout io.Writer, opts engine.Options, 
 			}()
 		}
 		for k, s := range specs {
-			run(s.Format+" report to "+s.Path, s.Format, func(st *report.Stream) error {
+			run(s.Format+" report to "+s.Path, func(st *report.Stream) error {
 				render, _, err := report.StreamRenderer(s, st, shown)
 				if err != nil {
 					return err
@@ -94,7 +98,7 @@ func checkStreaming(ctx context.Context, stdout io.Writer, opts engine.Options, 
 			if err != nil {
 				return nil, err
 			}
-			run("the GitHub step summary", "markdown", func(st *report.Stream) error { return md(&summary, st) })
+			run("the GitHub step summary", func(st *report.Stream) error { return md(&summary, st) })
 		}
 		fanout = func(p report.Part) error {
 			for _, ch := range chans {

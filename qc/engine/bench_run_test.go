@@ -87,10 +87,10 @@ func streamReport(b testing.TB, opts Options, format string, out io.Writer) int 
 	var tail report.Tail
 	written := make(chan error, 1)
 	findings := 0
-	opts.Recycler = NewRecycler() // as check does: the writer gives each part's findings back
+	opts.Recycler = NewRecycler(report.KeepsTexts(format)) // as check does: the writer gives each part's findings back
 	tail, err = RunStream(context.Background(), opts, func(rules []report.RuleInfo) (func(report.Part) error, error) {
 		st := &report.Stream{Tool: opts.Tool, Rules: rules, FailOn: opts.FailOn.String(),
-			Next: opts.Recycler.Reader(func() (report.Part, bool) { p, ok := <-ch; return p, ok }, report.KeepsTexts(format)),
+			Next: opts.Recycler.Reader(func() (report.Part, bool) { p, ok := <-ch; return p, ok }),
 			Tail: func() (report.Tail, error) { return tail, nil }}
 		go func() { written <- w(out, st) }()
 		return func(p report.Part) error { findings += len(p.Findings); ch <- p; return nil }, nil

@@ -28,15 +28,19 @@ import (
 // report writer) takes its parts through Reader, made before the run's
 // first part, which says Done with each part when the reader asks for the
 // next one (or ends); a reader keeps copies of findings, never a part's
-// slice nor a pointer into it. What a finding points to (its
-// texts, timecodes, waiver) is not recycled, so copies stay valid.
+// slice nor a pointer into it. A finding's texts and timecodes are
+// given back with its array too, unless the run has a reader that keeps
+// some past their part (report.KeepsTexts: HTML, SARIF), said when the
+// Recycler is made: a new writer must copy the texts it keeps, or be
+// listed there. Its waiver is never recycled.
 //
 // Without a Recycler (Options.Recycler nil, as in Run and RunEach, whose
 // results outlive any writer) every file's findings get a new array.
 type Recycler struct {
 	readers int32
 	// keepsTexts is set when a reader keeps findings' texts past their
-	// part (see Reader): then no text chunk is given back.
+	// part (NewRecycler): then files' texts are not kept apart, and none
+	// is given back. Set before the run, never changed.
 	keepsTexts bool
 	mu         sync.Mutex
 	// lent maps the first element of each array lent to the readers
@@ -70,9 +74,15 @@ const maxFreeChunks = 256
 const maxFreeArrays = 64
 
 // NewRecycler is a Recycler for one RunStream (Options.Recycler), with
-// no reader yet.
-func NewRecycler() *Recycler {
-	r := &Recycler{lent: map[*rule.Finding]loan{}}
+// no reader yet. keepsTexts says that some reader of the run will keep
+// findings' texts or timecodes past their part (report.KeepsTexts of any
+// of its formats): then each file's texts are written where the worker's
+// earlier files' are, as without a Recycler, and only the arrays go
+// round. (Kept apart per file and never given back, they held a chunk
+// each: an HTML report of 24,000 one-finding files took twice the
+// memory.)
+func NewRecycler(keepsTexts bool) *Recycler {
+	r := &Recycler{lent: map[*rule.Finding]loan{}, keepsTexts: keepsTexts}
 	r.supply = rule.Supply{Texts: r.chunk, Timecodes: r.slab}
 	return r
 }
@@ -106,14 +116,10 @@ func (r *Recycler) Done(p report.Part) {
 // the call for the one after it, and with the last at the call that finds
 // no more. Every reader must be made before the run's first part (in
 // RunStream's start): a part is recycled once as many readers as there
-// were when it was emitted are done with it. keepsTexts says the reader
-// keeps some findings' texts (messages, expected and actual values) past
-// their part (report.KeepsTexts): the texts' chunks are then never given
-// back.
-func (r *Recycler) Reader(next func() (report.Part, bool), keepsTexts bool) func() (report.Part, bool) {
+// were when it was emitted are done with it.
+func (r *Recycler) Reader(next func() (report.Part, bool)) func() (report.Part, bool) {
 	r.mu.Lock()
 	r.readers++
-	r.keepsTexts = r.keepsTexts || keepsTexts
 	r.mu.Unlock()
 	var prev report.Part
 	return func() (report.Part, bool) {
@@ -123,6 +129,10 @@ func (r *Recycler) Reader(next func() (report.Part, bool), keepsTexts bool) func
 		return p, ok
 	}
 }
+
+// tracksTexts reports whether each file's texts and timecodes are kept
+// apart, to be given back with its findings' array.
+func (r *Recycler) tracksTexts() bool { return r != nil && !r.keepsTexts }
 
 // lend registers the findings of a part about to be emitted, which the
 // engine no longer reads or keeps, with the memory of its file's texts

@@ -108,7 +108,7 @@ func TestRecycledRunWritesWhatPlainRunWrites(t *testing.T) {
 				}
 			}
 			for _, group := range [][]string{formats, textFree} {
-				rec := NewRecycler()
+				rec := NewRecycler(len(group) != len(textFree))
 				rec.poison = true
 				got := writeRecycled(t, opts(jobs), rec, group)
 				for _, f := range group {
@@ -162,7 +162,7 @@ func writeRecycled(t *testing.T, opts Options, rec *Recycler, formats []string) 
 			ch := make(chan report.Part, 8)
 			chans = append(chans, ch)
 			st := &report.Stream{Tool: opts.Tool, Rules: rules, FailOn: opts.FailOn.String(),
-				Next: rec.Reader(func() (report.Part, bool) { p, ok := <-ch; return p, ok }, report.KeepsTexts(f)),
+				Next: rec.Reader(func() (report.Part, bool) { p, ok := <-ch; return p, ok }),
 				Tail: func() (report.Tail, error) { return tail, nil }}
 			wg.Add(1)
 			go func() {
@@ -210,7 +210,7 @@ func TestRecycledArrayIsPoisonedForAReaderThatKeepsIt(t *testing.T) {
 	}
 	for _, keepsTexts := range []bool{false, true} {
 		opts := testOptions(t, dense)
-		rec := NewRecycler()
+		rec := NewRecycler(keepsTexts)
 		rec.poison = true
 		opts.Recycler = rec
 		kept, stale, copies, staleTexts, staleTimes := 0, 0, 0, 0, 0
@@ -223,7 +223,7 @@ func TestRecycledArrayIsPoisonedForAReaderThatKeepsIt(t *testing.T) {
 				p := parts[0]
 				parts = parts[1:]
 				return p, true
-			}, keepsTexts)
+			})
 			return func(p report.Part) error {
 				parts = append(parts, p)
 				// A bad reader: it moves on, then reads the part it left,
@@ -269,10 +269,10 @@ func TestRecycledArrayIsPoisonedForAReaderThatKeepsIt(t *testing.T) {
 // findings of its own) are left alone; take gives the smallest array that
 // fits.
 func TestRecyclerLendsAndTakesBack(t *testing.T) {
-	rec := NewRecycler()
+	rec := NewRecycler(false)
 	empty := func() (report.Part, bool) { return report.Part{}, false }
-	rec.Reader(empty, false)
-	rec.Reader(empty, false)
+	rec.Reader(empty)
+	rec.Reader(empty)
 	file := &report.File{Path: "a.srt"}
 	small, big := make([]rule.Finding, 3, 4), make([]rule.Finding, 10)
 	rec.lend(report.Part{File: file, Findings: small}, rule.Held{})

@@ -32,7 +32,8 @@ func checkInput(opts *Options, in input, progress func()) (fileResult, error) {
 func (ws *workspace) check(opts *Options, in input) (fileResult, error) {
 	// Finished in the workspace's own slot (ownResult keeps pointers to
 	// its strings for a moment: a local would be moved to the heap).
-	if opts.Recycler != nil {
+	tracked := opts.Recycler.tracksTexts()
+	if tracked {
 		// The file's texts and timecodes in memory of their own, given
 		// back with its findings' array (Recycler).
 		ws.file.TrackTexts(opts.Recycler.supply)
@@ -47,7 +48,7 @@ func (ws *workspace) check(opts *Options, in input) (fileResult, error) {
 	res.findings = sortedInto(opts.Recycler.take(len(collected)), collected, &ws.order)
 	ws.order.trim()
 	ws.ownResult(res)
-	if opts.Recycler != nil {
+	if tracked {
 		res.texts = ws.file.TakeTexts()
 	}
 	out := *res

@@ -148,11 +148,16 @@ func newHTMLBuilder(s *Stream, o HTMLOptions, rows *bufio.Writer) *htmlBuilder {
 	return b
 }
 
+// str returns s's index in the report's table of strings, adding a copy
+// of it if new: a finding's texts share memory with the other texts of
+// its file (or of its worker's earlier files), which one kept string
+// would keep whole to the end of the run.
 func (b *htmlBuilder) str(s string) int {
 	if k, ok := b.strIdx[s]; ok {
 		return k
 	}
 	k := len(b.strs)
+	s = strings.Clone(s)
 	b.strs = append(b.strs, s)
 	b.strIdx[s] = k
 	return k

@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/exportqc/exportqc/qc/rule"
 )
@@ -47,6 +48,7 @@ func TestJSONSameBytesAsEncodingJSONOnGolden(t *testing.T) {
 	assertSameAsReference(t, "golden fixture", loadFixture(t))
 	assertSameAsReference(t, "empty report", &Report{})
 	assertSameAsReference(t, "bench report", bigReport())
+	assertSameAsReference(t, "dense bench report", denseReport())
 }
 
 // Random reports with hostile strings: every escape encoding/json knows
@@ -89,5 +91,36 @@ func TestJSONSameBytesAsEncodingJSONOnRandomReports(t *testing.T) {
 			r.Findings = append(r.Findings, f)
 		}
 		assertSameAsReference(t, "seed "+itoa(int(seed)), r)
+	}
+}
+
+// A finding's strings may sit in a buffer the run overwrites once the
+// finding is written: the writer must not take a later string with the
+// same address for the one it wrote before.
+func TestJSONReusedStringBuffer(t *testing.T) {
+	values := []string{"start ≥ 00:00:12.040", "start ≥ 00:00:11.440", "start ≥ 00:00:11.440", "\"quoted\"", "\"quoted\"", "x"}
+	var got, want bytes.Buffer
+	reused, fresh := newJSONV2(&got, JSONOptions{}), newJSONV2(&want, JSONOptions{})
+	reused.head(Tool{}, nil)
+	fresh.head(Tool{}, nil)
+	buf := make([]byte, 64)
+	for _, v := range values {
+		n := copy(buf, v)
+		f := rule.Finding{Rule: "T003", Name: "n", File: "a.srt", Message: "m", Expected: unsafe.String(&buf[0], n)}
+		reused.finding(&f)
+		f.Expected = v
+		fresh.finding(&f)
+	}
+	if err := reused.trailer(nil, Tail{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := fresh.trailer(nil, Tail{}); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got.Bytes(), want.Bytes()) {
+		t.Fatalf("reused buffer: %s", firstDiff(got.Bytes(), want.Bytes()))
+	}
+	if !bytes.Contains(got.Bytes(), []byte("00:00:11.440")) {
+		t.Fatalf("expected value missing: %s", got.Bytes())
 	}
 }

@@ -201,11 +201,20 @@ func appendFindingRest(b []byte, f *rule.Finding, k *findingKeys, source int, ex
 	if f.Line != 0 {
 		b = appendDecimal(append(b, k.line...), f.Line)
 	}
+	cue := len(b) // where the cue number's digits start, if it has one
 	if f.Cue != 0 {
 		b = appendDecimal(append(b, k.cue...), f.Cue)
+		cue += len(k.cue)
 	}
 	if f.CueID != "" {
-		b = appendJSONString(append(b, k.cueID...), f.CueID)
+		b = append(b, k.cueID...)
+		// A cue's id is most often its number (SubRip's always is): the
+		// digits just written, which need no escape, are copied.
+		if digits := b[cue : len(b)-len(k.cueID)]; string(digits) == f.CueID {
+			b = append(append(append(b, '"'), digits...), '"')
+		} else {
+			b = appendJSONString(b, f.CueID)
+		}
 	}
 	b = appendTimes(b, f, k)
 	b = appendJSONString(append(b, k.message...), f.Message)

@@ -13,6 +13,9 @@ type findingFrags struct {
 	severity [3]string            // severity key, value and the file key
 	file     string               // the last file written, and its JSON
 	fileJSON []byte
+	// fileCount counts the changes of file: a ruleFrag's start is for
+	// the file it was made in.
+	fileCount int
 }
 
 func newFindingFrags(k *findingKeys) findingFrags {
@@ -35,6 +38,11 @@ type ruleFrag struct {
 	source   string
 	index    int
 	expected memoJSON // a rule's findings in a file mostly share it
+	// start is head, then the severity and file of the last finding
+	// written (file fileCount startFile), when the rules table names it.
+	start         []byte
+	startFile     int
+	startSeverity rule.Severity
 }
 
 // shortFrag is a ruleFrag found by its code packed in a number: codes
@@ -116,20 +124,31 @@ func severityFrag(k *findingKeys, s rule.Severity) string {
 func (j *jsonV2) findingFields(f *rule.Finding) {
 	fr := &j.frags
 	r := j.rule(f.Rule)
-	b := append(j.e.buf, r.head...)
-	if !r.inTable || r.name != f.Name {
-		b = appendJSONString(append(b, fr.keys.name...), f.Name)
-	}
-	if s := f.Severity; s >= 0 && int(s) < len(fr.severity) {
-		b = append(b, fr.severity[s]...)
-	} else {
-		b = append(b, severityFrag(fr.keys, s)...)
-	}
 	if f.File != fr.file || fr.fileJSON == nil {
 		fr.file = f.File
 		fr.fileJSON = appendJSONString(fr.fileJSON[:0], f.File)
+		fr.fileCount++
 	}
-	b = append(b, fr.fileJSON...)
+	var b []byte
+	if s := f.Severity; r.inTable && r.name == f.Name && s >= 0 && int(s) < len(fr.severity) {
+		// The common case: the rule's start, severity and file in one copy.
+		if r.startFile != fr.fileCount || r.startSeverity != s {
+			r.start = append(append(append(r.start[:0], r.head...), fr.severity[s]...), fr.fileJSON...)
+			r.startFile, r.startSeverity = fr.fileCount, s
+		}
+		b = append(j.e.buf, r.start...)
+	} else {
+		b = append(j.e.buf, r.head...)
+		if !r.inTable || r.name != f.Name {
+			b = appendJSONString(append(b, fr.keys.name...), f.Name)
+		}
+		if s >= 0 && int(s) < len(fr.severity) {
+			b = append(b, fr.severity[s]...)
+		} else {
+			b = append(b, severityFrag(fr.keys, s)...)
+		}
+		b = append(b, fr.fileJSON...)
+	}
 	source := -1
 	if f.Source != "" {
 		if f.Source != r.source {

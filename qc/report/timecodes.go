@@ -39,13 +39,21 @@ func (t *spanTemplate) appendSpan(b []byte, start, end *rule.Timecode) ([]byte, 
 
 // putTimecode writes ms (0 to 100 hours) as HH:MM:SS.mmm over d's first
 // twelve bytes, whose colons and dot are already there, two digits at a
-// time from digitPairs (unsigned: dividing by a constant is shorter).
+// time from digitPairs. Each field is taken from the next larger unit by
+// one division (a multiply for a constant divisor) and a subtraction,
+// rather than divisions and remainders of ms for each.
 func putTimecode(d []byte, ms uint64) {
 	_ = d[11]
-	h, m, s, f := ms/3_600_000, ms/60_000%60*2, ms/1000%60*2, ms%1000
+	secs := ms / 1000
+	f := ms - secs*1000
+	mins := secs / 60
+	s := (secs - mins*60) * 2
+	h := mins / 60
+	m := (mins - h*60) * 2
 	d[0], d[1] = digitPairs[h*2], digitPairs[h*2+1]
 	d[3], d[4] = digitPairs[m], digitPairs[m+1]
 	d[6], d[7] = digitPairs[s], digitPairs[s+1]
-	hi := f / 10 * 2
-	d[9], d[10], d[11] = digitPairs[hi], digitPairs[hi+1], byte('0'+f%10)
+	hi := f / 10
+	lo := f - hi*10
+	d[9], d[10], d[11] = digitPairs[hi*2], digitPairs[hi*2+1], byte('0'+lo)
 }

@@ -123,9 +123,15 @@ func dropRepeatedNotes(once map[string]bool, findings []rule.Finding, seen map[s
 	// none, and moving a finding (a large struct full of pointers) costs
 	// a copy and the collector's write barriers.
 	kept := 0
+	// A file's findings come in runs of one rule's: the last code's
+	// answer is reused rather than the code hashed for each finding.
+	lastCode, lastOnce := "", false
 	for i := range findings {
 		f := &findings[i]
-		if once[f.Rule] {
+		if f.Rule != lastCode || i == 0 {
+			lastCode, lastOnce = f.Rule, once[f.Rule]
+		}
+		if lastOnce {
 			key := f.Rule + "\x00" + f.Message
 			if seen[key] {
 				continue

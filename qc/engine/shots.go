@@ -123,9 +123,21 @@ func dropRepeatedNotes(once map[string]bool, findings []rule.Finding, seen map[s
 	// none, and moving a finding (a large struct full of pointers) costs
 	// a copy and the collector's write barriers.
 	kept := 0
+	// The once-per-run rules are one or two: comparing a finding's code
+	// with theirs is cheaper than hashing it, for each finding.
+	var few [4]string
+	var codes []string // nil: too many, look them up in once
+	if len(once) <= len(few) {
+		codes = few[:0]
+		for code, on := range once {
+			if on {
+				codes = append(codes, code)
+			}
+		}
+	}
 	for i := range findings {
 		f := &findings[i]
-		if once[f.Rule] {
+		if isOnce(f.Rule, codes, once) {
 			key := f.Rule + "\x00" + f.Message
 			if seen[key] {
 				continue
@@ -139,6 +151,20 @@ func dropRepeatedNotes(once map[string]bool, findings []rule.Finding, seen map[s
 	}
 	clear(findings[kept:]) // the dropped tail must not keep its strings alive
 	return findings[:kept]
+}
+
+// isOnce reports whether code is a once-per-run rule's: in codes when
+// they hold them all (codes is non-nil), else in the map once.
+func isOnce(code string, codes []string, once map[string]bool) bool {
+	if codes == nil {
+		return once[code]
+	}
+	for _, c := range codes {
+		if c == code {
+			return true
+		}
+	}
+	return false
 }
 
 // onceCodes are the codes of the rules whose finding is given once per run.

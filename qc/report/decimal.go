@@ -7,8 +7,22 @@ import "strconv"
 // finding, are small non-negative numbers, which it writes two digits at
 // a time from a table, without strconv's general path for any base.
 func appendDecimal(b []byte, n int) []byte {
-	if n < 0 || n >= 1e8 {
+	// Numbers below 10,000 (line and cue numbers of a normal episode,
+	// source indexes) are appended as their digits at once, with no
+	// scratch array to copy from.
+	switch {
+	case n < 0 || n >= 1e8:
 		return strconv.AppendInt(b, int64(n), 10)
+	case n < 10:
+		return append(b, byte('0'+n))
+	case n < 100:
+		return append(b, digitPairs[n*2], digitPairs[n*2+1])
+	case n < 1000:
+		lo := n % 100 * 2
+		return append(b, byte('0'+n/100), digitPairs[lo], digitPairs[lo+1])
+	case n < 10000:
+		hi, lo := n/100*2, n%100*2
+		return append(b, digitPairs[hi], digitPairs[hi+1], digitPairs[lo], digitPairs[lo+1])
 	}
 	var d [8]byte
 	i := len(d)

@@ -190,33 +190,41 @@ func (e *jsonEnc) findingFields(f *rule.Finding) {
 	b = appendJSONString(b, f.Severity.String())
 	b = append(b, k.file...)
 	b = appendJSONString(b, f.File)
-	e.buf = appendFindingRest(b, f, k, -1)
+	e.buf = appendFindingRest(b, f, k, -1, nil)
 }
 
 // appendFindingRest appends a finding's fields after its file: line
 // through source; source >= 0 writes the source as that index into the
-// report's sources table (v2), else as the string (v1).
-func appendFindingRest(b []byte, f *rule.Finding, k *findingKeys, source int) []byte {
+// report's sources table (v2), else as the string (v1). A non-nil
+// expected holds the JSON of the last expected value written (v2).
+func appendFindingRest(b []byte, f *rule.Finding, k *findingKeys, source int, expected *memoJSON) []byte {
 	if f.Line != 0 {
 		b = appendDecimal(append(b, k.line...), f.Line)
 	}
+	cue := len(b) // where the cue number's digits start, if it has one
 	if f.Cue != 0 {
 		b = appendDecimal(append(b, k.cue...), f.Cue)
+		cue += len(k.cue)
 	}
 	if f.CueID != "" {
-		b = appendJSONString(append(b, k.cueID...), f.CueID)
+		b = append(b, k.cueID...)
+		// A cue's id is most often its number (SubRip's always is): the
+		// digits just written, which need no escape, are copied.
+		if digits := b[cue : len(b)-len(k.cueID)]; string(digits) == f.CueID {
+			b = append(append(append(b, '"'), digits...), '"')
+		} else {
+			b = appendJSONString(b, f.CueID)
+		}
 	}
-	if f.Start != nil {
-		b = append(append(b, k.start...), '"')
-		b = append(cue.Time(*f.Start).AppendTimecode(b), '"')
-	}
-	if f.End != nil {
-		b = append(append(b, k.end...), '"')
-		b = append(cue.Time(*f.End).AppendTimecode(b), '"')
-	}
+	b = appendTimes(b, f, k)
 	b = appendJSONString(append(b, k.message...), f.Message)
 	if f.Expected != "" {
-		b = appendJSONString(append(b, k.expected...), f.Expected)
+		b = append(b, k.expected...)
+		if expected != nil {
+			b = expected.append(b, f.Expected)
+		} else {
+			b = appendJSONString(b, f.Expected)
+		}
 	}
 	if f.Actual != "" {
 		b = appendJSONString(append(b, k.actual...), f.Actual)
@@ -232,6 +240,24 @@ func appendFindingRest(b []byte, f *rule.Finding, k *findingKeys, source int) []
 	return b
 }
 
+// appendTimes appends a finding's start and end fields, those it has.
+func appendTimes(b []byte, f *rule.Finding, k *findingKeys) []byte {
+	if f.Start != nil && f.End != nil {
+		if out, ok := k.span.appendSpan(b, f.Start, f.End); ok {
+			return out
+		}
+	}
+	if f.Start != nil {
+		b = append(append(b, k.start...), '"')
+		b = append(cue.Time(*f.Start).AppendTimecode(b), '"')
+	}
+	if f.End != nil {
+		b = append(append(b, k.end...), '"')
+		b = append(cue.Time(*f.End).AppendTimecode(b), '"')
+	}
+	return b
+}
+
 // findingKeys holds what comes before each field of a finding in one
 // layout (the comma, the indentation and the quoted key), built once
 // rather than put together for every field of every finding.
@@ -239,6 +265,7 @@ type findingKeys struct {
 	open string // before the rule code: the finding's "{" and "rule" key
 	name, severity, file, line, cue, cueID, start, end,
 	message, expected, actual, source string
+	span spanTemplate // start and end together
 }
 
 // The two layouts every writer uses: compact and indented at depth 2.
@@ -260,9 +287,11 @@ func newFindingKeys(ind string) *findingKeys {
 		key = func(k string) string { return ",\n" + ind + "\"" + k + "\": " }
 		open = "\n    {\n" + ind + "\"rule\": "
 	}
-	return &findingKeys{open: open, name: key("name"), severity: key("severity"), file: key("file"),
+	k := &findingKeys{open: open, name: key("name"), severity: key("severity"), file: key("file"),
 		line: key("line"), cue: key("cue"), cueID: key("cue_id"), start: key("start"), end: key("end"),
 		message: key("message"), expected: key("expected"), actual: key("actual"), source: key("source")}
+	k.span = newSpanTemplate(k)
+	return k
 }
 
 const hexDigits = "0123456789abcdef"

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/exportqc/exportqc/qc/cue"
+	"github.com/exportqc/exportqc/qc/internal/cputime"
 	"github.com/exportqc/exportqc/qc/internal/gen"
 	"github.com/exportqc/exportqc/qc/pack"
 	"github.com/exportqc/exportqc/qc/rule"
@@ -51,7 +52,7 @@ func benchDense(b *testing.B, lib *pack.Library, lang string, rules []*rule.Rule
 	b.ResetTimer()
 	// CPU time beside wall time: on a shared machine it is the steadier
 	// of the two (the benchmark runs on one goroutine, -cpu 1).
-	cpu := processCPU()
+	cpu := cputime.Process()
 	for i := 0; i < b.N; i++ {
 		f.Reset(path)
 		f.Language, f.FrameRate = lang, cue.FrameRate{Num: 24000, Den: 1001}
@@ -62,6 +63,6 @@ func benchDense(b *testing.B, lib *pack.Library, lang string, rules []*rule.Rule
 			}
 		}
 	}
-	b.ReportMetric(float64(processCPU()-cpu)/float64(b.N), "cpu-ns/op")
+	b.ReportMetric(float64(cputime.Process()-cpu)/float64(b.N), "cpu-ns/op")
 	b.ReportMetric(float64(findings)/float64(b.N), "findings/op")
 }

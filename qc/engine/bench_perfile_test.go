@@ -3,6 +3,7 @@ package engine
 import (
 	"testing"
 
+	"github.com/exportqc/exportqc/qc/internal/cputime"
 	"github.com/exportqc/exportqc/qc/internal/gen"
 )
 
@@ -29,13 +30,13 @@ func BenchmarkPerFile600(b *testing.B) {
 				checkInput(&opts, input{path: p}, nil)
 			}
 			b.ReportAllocs()
-			cpu := processCPU()
+			cpu := cputime.Process()
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
 				checkInput(&opts, input{path: paths[i/order.repeat%len(paths)]}, nil)
 			}
 			b.StopTimer()
-			if cpu := processCPU() - cpu; cpu > 0 {
+			if cpu := cputime.Process() - cpu; cpu > 0 {
 				b.ReportMetric(float64(cpu.Microseconds())/float64(b.N), "cpu-µs/op")
 			}
 		})

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/exportqc/exportqc/qc/cue"
+	"github.com/exportqc/exportqc/qc/internal/cputime"
 	"github.com/exportqc/exportqc/qc/internal/gen"
 	"github.com/exportqc/exportqc/qc/report"
 )
@@ -58,11 +59,11 @@ func benchRun600(b *testing.B, defects gen.CueDefects, wantFindings int, formats
 			findings := 0
 			// CPU time against wall time: how busy the run keeps the
 			// cores (GOMAXPROCS workers and the writer), to the end.
-			cpu, wall := processCPU(), time.Now()
+			cpu, wall := cputime.Process(), time.Now()
 			for b.Loop() {
 				findings = streamReport(b, testOptions(b, dir), format, io.Discard)
 			}
-			cpu, elapsed := processCPU()-cpu, time.Since(wall)
+			cpu, elapsed := cputime.Process()-cpu, time.Since(wall)
 			if wantFindings >= 0 && findings != wantFindings {
 				b.Fatalf("%d findings, want the %d seeded", findings, wantFindings)
 			}

@@ -426,10 +426,7 @@ func (o *orderBufs) orderOf(n int) []int32 {
 	if o == nil {
 		return make([]int32, n)
 	}
-	if cap(o.order) < n {
-		o.order = make([]int32, n)
-	}
-	return o.order[:n]
+	return grown(&o.order, n)
 }
 
 // keysOf is like orderOf for the packed keys.
@@ -437,10 +434,15 @@ func (o *orderBufs) keysOf(n int) []uint64 {
 	if o == nil {
 		return make([]uint64, n)
 	}
-	if cap(o.keys) < n {
-		o.keys = make([]uint64, n)
+	return grown(&o.keys, n)
+}
+
+// grown returns *buf cut to n, made anew when too short.
+func grown[T any](buf *[]T, n int) []T {
+	if cap(*buf) < n {
+		*buf = make([]T, n)
 	}
-	return o.keys[:n]
+	return (*buf)[:n]
 }
 
 // maxKeptOrder is the most indexes a worker's orderBufs keeps for the

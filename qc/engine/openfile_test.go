@@ -13,6 +13,7 @@ import (
 	"syscall"
 	"testing"
 
+	"github.com/exportqc/exportqc/qc/internal/cputime"
 	"github.com/exportqc/exportqc/qc/internal/gen"
 	"github.com/exportqc/exportqc/qc/internal/openfiles"
 	"github.com/exportqc/exportqc/qc/internal/testcorpus"
@@ -130,7 +131,7 @@ func BenchmarkReadFileInto(b *testing.B) {
 		b.Run(read.name, func(b *testing.B) {
 			var buf []byte
 			b.ReportAllocs()
-			cpu := processCPU()
+			cpu := cputime.Process()
 			for b.Loop() {
 				data, err := read.into(buf, path, DefaultMaxFileSize)
 				if err != nil {
@@ -138,7 +139,7 @@ func BenchmarkReadFileInto(b *testing.B) {
 				}
 				buf = data
 			}
-			if cpu := processCPU() - cpu; cpu > 0 {
+			if cpu := cputime.Process() - cpu; cpu > 0 {
 				b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
 			}
 		})

@@ -212,15 +212,7 @@ func (r *Recycler) keepTexts(h rule.Held) {
 func (r *Recycler) chunk() []byte {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	n := len(r.chunks)
-	if n == 0 {
-		return nil
-	}
-	c := r.chunks[n-1]
-	r.chunks[n-1] = nil
-	r.chunks = r.chunks[:n-1]
-	r.reusedTexts++
-	return c
+	return popFree(&r.chunks, &r.reusedTexts)
 }
 
 // slab is a timecode slab to write a file's timecodes in, or nil when
@@ -228,15 +220,21 @@ func (r *Recycler) chunk() []byte {
 func (r *Recycler) slab() []rule.Timecode {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	n := len(r.slabs)
+	return popFree(&r.slabs, &r.reusedSlabs)
+}
+
+// popFree takes the last of a free list (nil when it is empty), counting
+// it in reused; r.mu is held.
+func popFree[T any](free *[][]T, reused *int) []T {
+	n := len(*free)
 	if n == 0 {
 		return nil
 	}
-	s := r.slabs[n-1]
-	r.slabs[n-1] = nil
-	r.slabs = r.slabs[:n-1]
-	r.reusedSlabs++
-	return s
+	x := (*free)[n-1]
+	(*free)[n-1] = nil
+	*free = (*free)[:n-1]
+	*reused++
+	return x
 }
 
 // poisonedTime is what a poisoned slab holds: 99:00:00.000.

@@ -5,6 +5,7 @@ import (
 	"io"
 	"testing"
 
+	"github.com/exportqc/exportqc/qc/internal/cputime"
 	"github.com/exportqc/exportqc/qc/rule"
 )
 
@@ -72,7 +73,7 @@ func BenchmarkJSONDense(b *testing.B) {
 		}
 		b.Run(name, func(b *testing.B) {
 			b.ReportAllocs()
-			cpu := processCPU()
+			cpu := cputime.Process()
 			for b.Loop() {
 				j := newJSONV2(io.Discard, o)
 				j.head(r.Tool, r.Rules)
@@ -83,7 +84,7 @@ func BenchmarkJSONDense(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
-			cpu = processCPU() - cpu
+			cpu = cputime.Process() - cpu
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(r.Findings)), "ns/finding")
 			if cpu > 0 {
 				// The machine is shared: CPU time is steadier than the clock.

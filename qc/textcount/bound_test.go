@@ -36,7 +36,19 @@ func TestCountAtMostCodePoints(t *testing.T) {
 func TestSimpleLinesCountCodePoints(t *testing.T) {
 	pieces := []string{"a", " ", ".", "\t", "\n", "é", "°", "…", "—", "한", "漢", "ｶ", "ع", "ไ", "Ж", "«", "\u00A0", "\u3000",
 		"。", "\uFF01", "\u0301", "\r", "\u200D", "\U0001F600", "\u0E33", "\xff", "\uFFFD", "\u1100", "ﾞ"}
-	rng := rand.New(rand.NewSource(9))
+	forSimpleLines(t, 9, pieces, func(s string) {
+		if n, want := Count(s, 1), utf8.RuneCountInString(s); n != float64(want) {
+			t.Fatalf("Count(%q, 1) = %v, not its %d code points, all of them Simple or ASCII", s, n, want)
+		}
+	})
+}
+
+// forSimpleLines calls check with each of 50,000 random lines made of
+// pieces that holds only ASCII but CR and Simple code points, and fails
+// the test when fewer than 5,000 do (it would check little).
+func forSimpleLines(t *testing.T, seed int64, pieces []string, check func(s string)) {
+	t.Helper()
+	rng := rand.New(rand.NewSource(seed))
 	simpleLines := 0
 	for i := 0; i < 50000; i++ {
 		var b strings.Builder
@@ -50,12 +62,9 @@ func TestSimpleLinesCountCodePoints(t *testing.T) {
 				alone = false
 			}
 		}
-		if !alone {
-			continue
-		}
-		simpleLines++
-		if n, want := Count(s, 1), utf8.RuneCountInString(s); n != float64(want) {
-			t.Fatalf("Count(%q, 1) = %v, not its %d code points, all of them Simple or ASCII", s, n, want)
+		if alone {
+			simpleLines++
+			check(s)
 		}
 	}
 	if simpleLines < 5000 {
@@ -84,32 +93,12 @@ func TestWideRuneIsPolicy(t *testing.T) {
 func TestSimpleLinesCountWide(t *testing.T) {
 	pieces := []string{"a", " ", ".", "\t", "é", "°", "…", "—", "한", "漢", "ｶ", "ع", "Ж", "«", "\u00A0", "\u3000", "。", "、",
 		"「", "」", "\uFF01", "\uFF0C", "\uFF1F", "ー", "・", "※", "①", "“", "’", "\u0301", "\r", "\U0001F600", "\xff"}
-	rng := rand.New(rand.NewSource(11))
-	simpleLines := 0
-	for i := 0; i < 50000; i++ {
-		var b strings.Builder
-		for n := rng.Intn(12); n > 0; n-- {
-			b.WriteString(pieces[rng.Intn(len(pieces))])
-		}
-		s := b.String()
-		alone := !strings.Contains(s, "\r")
-		for _, r := range s {
-			if r >= utf8.RuneSelf && !Simple(r) {
-				alone = false
-			}
-		}
-		if !alone {
-			continue
-		}
-		simpleLines++
+	forSimpleLines(t, 11, pieces, func(s string) {
 		wide, n := Wide(s), utf8.RuneCountInString(s)
 		for _, w := range []float64{0.5, 0, 0.25, 1} {
 			if got, want := float64(wide)+float64(n-wide)*w, Count(s, w); got != want {
 				t.Fatalf("%q at weight %v: %d wide of %d code points give %v, Count %v", s, w, wide, n, got, want)
 			}
 		}
-	}
-	if simpleLines < 5000 {
-		t.Fatalf("only %d lines of Simple code points: the test checks little", simpleLines)
-	}
+	})
 }

@@ -72,14 +72,13 @@ func forSimpleLines(t *testing.T, seed int64, pieces []string, check func(s stri
 	}
 }
 
-// wideRune's shortcuts for CJK punctuation and the fullwidth forms must
-// answer as the width tables do, for every code point they take.
+// wideRune's shortcuts (Han, kana, Hangul, CJK punctuation, the
+// fullwidth forms) must answer as the width tables do, for every code
+// point around them.
 func TestWideRuneIsPolicy(t *testing.T) {
-	for _, rg := range [][2]rune{{0x3000, 0x303E}, {0xFF01, 0xFF60}} {
-		for r := rg[0]; r <= rg[1]; r++ {
-			if !widePolicy(r) {
-				t.Fatalf("wideRune(%U) is true by its shortcut, the width tables say narrow", r)
-			}
+	for r := rune(0x2F00); r <= 0xFFFF; r++ {
+		if wideRune(r) != widePolicy(r) {
+			t.Fatalf("wideRune(%U) = %v by its shortcut, the width tables say %v", r, wideRune(r), widePolicy(r))
 		}
 	}
 	if widePolicy(0x303F) || widePolicy(0xFF61) {

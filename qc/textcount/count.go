@@ -222,11 +222,12 @@ func isWide(cluster string) bool {
 
 // wideRune applies the width policy in the package comment to one code point.
 func wideRune(r rune) bool {
-	if 0x4E00 <= r && r <= 0x9FFF || 0x3041 <= r && r <= 0x30FF || 0xAC00 <= r && r <= 0xD7A3 ||
-		0x3000 <= r && r <= 0x303E || 0xFF01 <= r && r <= 0xFF60 {
-		// Han, kana, Hangul, CJK punctuation (、。「」), fullwidth forms
-		// (，？！): all Wide or Fullwidth; skip the table walk
-		// (TestWideRuneIsPolicy).
+	if 0x4E00 <= r && r <= 0x9FFF || 0x3041 <= r && r <= 0x3096 || 0x3099 <= r && r <= 0x30FF ||
+		0xAC00 <= r && r <= 0xD7A3 || 0x3000 <= r && r <= 0x303E || 0xFF01 <= r && r <= 0xFF60 {
+		// Han, kana (but the two unassigned U+3097, U+3098, which the
+		// tables call narrow), Hangul, CJK punctuation (、。「」),
+		// fullwidth forms (，？！): all Wide or Fullwidth; skip the table
+		// walk (TestWideRuneIsPolicy).
 		return true
 	}
 	return widePolicy(r)

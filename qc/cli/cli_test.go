@@ -253,7 +253,9 @@ func TestCSVForSpreadsheets(t *testing.T) {
 		t.Errorf("plain CSV has a BOM or CRLF:\n%q", p[:min(len(p), 200)])
 	}
 	cfg := filepath.Join(dir, "config.yaml")
-	os.WriteFile(cfg, []byte("csv_excel: true\n"), 0o644)
+	if err := os.WriteFile(cfg, []byte("csv_excel: true\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	_, stdout, _ := run(t, "check", "--config", cfg, "-q", "--format", "csv", fixture(t, "T003"))
 	if stdout != string(e) {
 		t.Errorf("config csv_excel on stdout differs from --csv-excel in a file:\n%q\n%q", stdout[:min(len(stdout), 120)], e[:min(len(e), 120)])

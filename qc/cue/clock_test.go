@@ -59,3 +59,27 @@ func TestReadClockReadsAsByBytes(t *testing.T) {
 		t.Fatalf("only %d clocks read: the test tests little", accepted)
 	}
 }
+
+// AppendTimecodeSep's fixed-width path under 100 hours writes what the
+// field-by-field formatting does, at and around every field's carry, and
+// hours past 99 and negative times keep their own forms.
+func TestAppendTimecodeIsFieldByField(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	check := func(ms int64) {
+		neg, a := "", ms
+		if a < 0 {
+			neg, a = "-", -a
+		}
+		want := fmt.Sprintf("%s%02d:%02d:%02d,%03d", neg, a/3_600_000, a/60_000%60, a/1000%60, a%1000)
+		if got := string(Time(ms*int64(Millisecond)).AppendTimecodeSep([]byte("x"), ',')); got != "x"+want {
+			t.Fatalf("%d ms: %q, want %q", ms, got, "x"+want)
+		}
+	}
+	for _, ms := range []int64{0, 1, 9, 10, 99, 100, 999, 1000, 59_999, 60_000, 3_599_999, 3_600_000,
+		36_000_000 - 1, 36_000_000, 100*3_600_000 - 1, 100 * 3_600_000, 1_000 * 3_600_000, -1, -3_600_000} {
+		check(ms)
+	}
+	for range 100_000 {
+		check(rng.Int64N(101 * 3_600_000))
+	}
+}

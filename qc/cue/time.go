@@ -123,16 +123,18 @@ func (t Time) AppendTimecodeSep(dst []byte, sep byte) []byte {
 		dst = append(dst, '-')
 		ms = -ms
 	}
+	if ms < 100*3_600_000 {
+		// Every field is a fixed width: write the digits (reports write
+		// two timecodes per finding).
+		n := len(dst)
+		dst = append(dst, "00:00:00.000"...)
+		putTimecode(dst[n:], uint64(ms), sep)
+		return dst
+	}
 	h := ms / 3_600_000
 	m := ms / 60_000 % 60
 	s := ms / 1000 % 60
 	f := ms % 1000
-	if h < 100 {
-		// Every field is a fixed width: write the digits (reports write
-		// two timecodes per finding).
-		return append(dst, byte('0'+h/10), byte('0'+h%10), ':', byte('0'+m/10), byte('0'+m%10), ':',
-			byte('0'+s/10), byte('0'+s%10), sep, byte('0'+f/100), byte('0'+f/10%10), byte('0'+f%10))
-	}
 	dst = appendPad(dst, h, 2)
 	dst = append(dst, ':')
 	dst = appendPad(dst, m, 2)
@@ -140,6 +142,27 @@ func (t Time) AppendTimecodeSep(dst []byte, sep byte) []byte {
 	dst = appendPad(dst, s, 2)
 	dst = append(dst, sep)
 	return appendPad(dst, f, 3)
+}
+
+// putTimecode writes ms (under 100 hours) as HH:MM:SS.mmm, sep before
+// the milliseconds, over d's first twelve bytes. Each field is taken from
+// the next larger unit by one division (a multiply for a constant
+// divisor) and a subtraction, rather than a division and a remainder of
+// ms for each.
+func putTimecode(d []byte, ms uint64, sep byte) {
+	_ = d[11]
+	secs := ms / 1000
+	f := ms - secs*1000
+	mins := secs / 60
+	s := secs - mins*60
+	h := mins / 60
+	m := mins - h*60
+	fh := f / 100
+	ft := f/10 - fh*10
+	d[0], d[1], d[2] = byte('0'+h/10), byte('0'+h%10), ':'
+	d[3], d[4], d[5] = byte('0'+m/10), byte('0'+m%10), ':'
+	d[6], d[7], d[8] = byte('0'+s/10), byte('0'+s%10), sep
+	d[9], d[10], d[11] = byte('0'+fh), byte('0'+ft), byte('0'+f%10)
 }
 
 func appendPad(dst []byte, v int64, width int) []byte {

@@ -354,15 +354,13 @@ func sortFindings(fs []rule.Finding) {
 	permute(fs, reportOrder(fs))
 }
 
-// sortedCopy is a copy of fs in report order, at its exact length (nil
-// for none): each finding is copied once, straight to its place, where
+// sortedInto is a copy of fs in report order (nil for none), written into
+// dst's array when it has room for fs (a recycled one: see Recycler), else
+// into a new one of fs's exact length; the order's keys in o (nil: made
+// here). Each finding is copied once, straight to its place, where
 // sorting in place and then copying would move the unsorted ones twice.
-func sortedCopy(fs []rule.Finding) []rule.Finding { return sortedInto(nil, fs, nil) }
-
-// sortedInto is sortedCopy written into dst's array when it has room for
-// fs (a recycled one: see Recycler), the order's keys in o (nil: made
-// here); the findings past len(fs) in dst's array are cleared, so that
-// an array used again does not keep an older file's strings alive.
+// The findings past len(fs) in dst's array are cleared, so that an array
+// used again does not keep an older file's strings alive.
 func sortedInto(dst, fs []rule.Finding, o *orderBufs) []rule.Finding {
 	if len(fs) == 0 {
 		return nil
@@ -388,10 +386,7 @@ func sortedInto(dst, fs []rule.Finding, o *orderBufs) []rule.Finding {
 
 // reportOrder returns the indexes of fs in report order, ties in index
 // order (so a sort by it is stable).
-func reportOrder(fs []rule.Finding) []int32 {
-	var o *orderBufs
-	return o.reportOrder(fs)
-}
+func reportOrder(fs []rule.Finding) []int32 { return (*orderBufs)(nil).reportOrder(fs) }
 
 // orderBufs is the memory a worker's sorts reuse from file to file (nil:
 // each sort makes its own): the packed keys and the order of one file's

@@ -26,7 +26,7 @@ import (
 //
 // The readers' side of the bargain: each of the run's readers (one per
 // report writer) takes its parts through Reader, made before the run's
-// first part, which says Done with each part when the reader asks for the
+// first part, which says it is done with each part when the reader asks for the
 // next one (or ends); a reader keeps copies of findings, never a part's
 // slice nor a pointer into it. A finding's texts and timecodes are
 // given back with its array too, unless the run has a reader that keeps
@@ -44,7 +44,7 @@ type Recycler struct {
 	keepsTexts bool
 	mu         sync.Mutex
 	// lent maps the first element of each array lent to the readers
-	// that have not yet said Done with it, and the chunks of its texts.
+	// that have not yet said they are done with it, and the chunks of its texts.
 	lent   map[*rule.Finding]loan
 	free   [][]rule.Finding // arrays to use again, each at its full capacity
 	chunks [][]byte         // text chunks to use again
@@ -87,10 +87,10 @@ func NewRecycler(keepsTexts bool) *Recycler {
 	return r
 }
 
-// Done says that one reader no longer reads p's findings. When every
+// done says that one reader no longer reads p's findings. When every
 // reader has said so, their array goes back to the workers. Parts the
 // Recycler did not lend are ignored. Safe for concurrent use.
-func (r *Recycler) Done(p report.Part) {
+func (r *Recycler) done(p report.Part) {
 	if r == nil || cap(p.Findings) == 0 {
 		return
 	}
@@ -112,7 +112,7 @@ func (r *Recycler) Done(p report.Part) {
 }
 
 // Reader counts one more reader of every part, and returns next, its
-// source of parts (a report.Stream's Next), saying Done with each part at
+// source of parts (a report.Stream's Next), saying it is done with each part at
 // the call for the one after it, and with the last at the call that finds
 // no more. Every reader must be made before the run's first part (in
 // RunStream's start): a part is recycled once as many readers as there
@@ -123,7 +123,7 @@ func (r *Recycler) Reader(next func() (report.Part, bool)) func() (report.Part, 
 	r.mu.Unlock()
 	var prev report.Part
 	return func() (report.Part, bool) {
-		r.Done(prev)
+		r.done(prev)
 		p, ok := next()
 		prev = p
 		return p, ok

@@ -278,14 +278,14 @@ func TestRecyclerLendsAndTakesBack(t *testing.T) {
 	rec.lend(report.Part{File: file, Findings: small}, rule.Held{})
 	rec.lend(report.Part{File: file, Findings: big}, rule.Held{})
 	rec.lend(report.Part{Findings: make([]rule.Finding, 5)}, rule.Held{}) // no record: never lent
-	rec.Done(report.Part{File: file, Findings: small[:1]})                // one reader of two, the slice cut short
+	rec.done(report.Part{File: file, Findings: small[:1]})                // one reader of two, the slice cut short
 	if got := rec.take(2); cap(got) == 4 {
 		t.Fatal("an array came back before its last reader was done")
 	}
-	rec.Done(report.Part{File: file, Findings: small})
-	rec.Done(report.Part{File: file, Findings: big})
-	rec.Done(report.Part{File: file, Findings: big})
-	rec.Done(report.Part{File: file, Findings: make([]rule.Finding, 2)}) // never lent: ignored
+	rec.done(report.Part{File: file, Findings: small})
+	rec.done(report.Part{File: file, Findings: big})
+	rec.done(report.Part{File: file, Findings: big})
+	rec.done(report.Part{File: file, Findings: make([]rule.Finding, 2)}) // never lent: ignored
 	if len(rec.free) != 2 || len(rec.lent) != 0 {
 		t.Fatalf("%d free, %d lent; want 2 and 0", len(rec.free), len(rec.lent))
 	}
@@ -300,7 +300,7 @@ func TestRecyclerLendsAndTakesBack(t *testing.T) {
 		t.Errorf("no Recycler: take gave %d", cap(got))
 	}
 	none.lend(report.Part{File: file, Findings: small}, rule.Held{})
-	none.Done(report.Part{File: file, Findings: small})
+	none.done(report.Part{File: file, Findings: small})
 }
 
 // sortedInto writing into a used array gives what sortedCopy gives, and

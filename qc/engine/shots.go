@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io/fs"
 	"path/filepath"
+	"slices"
 	"strconv"
 
 	"github.com/exportqc/exportqc/qc/cue"
@@ -115,7 +116,7 @@ func keepOneShotChangesNote(rules []*rule.Rule, results []fileResult) {
 // notes already given for an earlier file (seen, by rule code and
 // message: one note per cause), and marks those given now: the same for the whole report and for a streamed one,
 // whose files arrive in report order.
-func dropRepeatedNotes(once map[string]bool, findings []rule.Finding, seen map[string]bool) []rule.Finding {
+func dropRepeatedNotes(once []string, findings []rule.Finding, seen map[string]bool) []rule.Finding {
 	if len(once) == 0 {
 		return findings
 	}
@@ -123,21 +124,11 @@ func dropRepeatedNotes(once map[string]bool, findings []rule.Finding, seen map[s
 	// none, and moving a finding (a large struct full of pointers) costs
 	// a copy and the collector's write barriers.
 	kept := 0
-	// The once-per-run rules are one or two: comparing a finding's code
-	// with theirs is cheaper than hashing it, for each finding.
-	var few [4]string
-	var codes []string // nil: too many, look them up in once
-	if len(once) <= len(few) {
-		codes = few[:0]
-		for code, on := range once {
-			if on {
-				codes = append(codes, code)
-			}
-		}
-	}
 	for i := range findings {
 		f := &findings[i]
-		if isOnce(f.Rule, codes, once) {
+		// The once-per-run rules are one or two: comparing a finding's
+		// code with theirs is cheaper than hashing it.
+		if slices.Contains(once, f.Rule) {
 			key := f.Rule + "\x00" + f.Message
 			if seen[key] {
 				continue
@@ -153,26 +144,12 @@ func dropRepeatedNotes(once map[string]bool, findings []rule.Finding, seen map[s
 	return findings[:kept]
 }
 
-// isOnce reports whether code is a once-per-run rule's: in codes when
-// they hold them all (codes is non-nil), else in the map once.
-func isOnce(code string, codes []string, once map[string]bool) bool {
-	if codes == nil {
-		return once[code]
-	}
-	for _, c := range codes {
-		if c == code {
-			return true
-		}
-	}
-	return false
-}
-
 // onceCodes are the codes of the rules whose finding is given once per run.
-func onceCodes(rules []*rule.Rule) map[string]bool {
-	once := map[string]bool{}
+func onceCodes(rules []*rule.Rule) []string {
+	var once []string
 	for _, r := range rules {
 		if r.ShotChangesNote {
-			once[r.Code] = true
+			once = append(once, r.Code)
 		}
 	}
 	return once

@@ -388,7 +388,8 @@ type orderedEmit struct {
 	files   int
 	last    *rule.Finding // the last finding emitted, to prove the order
 	// once holds the codes of once-per-run notes, notes those already given.
-	once, notes map[string]bool
+	once  []string
+	notes map[string]bool
 }
 
 // done parks input i's result and emits every result now in sequence.

@@ -160,7 +160,7 @@ type deliveryStream struct {
 	lastPath  string // the path of the last part reported
 	next      int    // the next input to report
 	skipped   []bool // inputs reported as skipped (not subtitles)
-	once      map[string]bool
+	once      []string
 	notes     map[string]bool
 	last      *rule.Finding
 	accept    *streamAcceptance // nil without waivers or a baseline

@@ -193,21 +193,19 @@ func bufferOf(b []byte) buffer {
 	return buffer{uintptr(unsafe.Pointer(unsafe.SliceData(b))), uintptr(cap(b))}
 }
 
+// holds reports whether s has bytes inside the buffer's array.
+func (b buffer) holds(s string) bool {
+	// One unsigned comparison: below lo wraps round to a huge offset.
+	return len(s) > 0 && uintptr(unsafe.Pointer(unsafe.StringData(s)))-b.lo < b.n
+}
+
 // note appends s to list, and its length to size, when its bytes lie in b.
 func (b buffer) note(list []*string, size int, s *string) ([]*string, int) {
-	// One unsigned comparison: below lo wraps round to a huge offset.
-	if len(*s) > 0 && uintptr(unsafe.Pointer(unsafe.StringData(*s)))-b.lo < b.n {
+	if b.holds(*s) {
 		return append(list, s), size + len(*s)
 	}
 	return list, size
 }
 
 // inBuffer reports whether s has bytes inside buf's array.
-func inBuffer(s string, buf []byte) bool {
-	if len(s) == 0 || cap(buf) == 0 {
-		return false
-	}
-	lo := uintptr(unsafe.Pointer(unsafe.SliceData(buf)))
-	p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
-	return p >= lo && p < lo+uintptr(cap(buf))
-}
+func inBuffer(s string, buf []byte) bool { return bufferOf(buf).holds(s) }

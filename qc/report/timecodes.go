@@ -24,7 +24,9 @@ func newSpanTemplate(k *findingKeys) spanTemplate {
 
 // appendSpan appends the start and end fields of a finding that has both,
 // and false (b unchanged) when either is outside 00:00:00.000 to
-// 99:59:59.999, which cue.Time.AppendTimecode then writes.
+// 99:59:59.999: then each is written field by field. In that range
+// cue.Time.AppendTimecode writes exactly twelve bytes, so each timecode
+// is written over the template's in place.
 func (t *spanTemplate) appendSpan(b []byte, start, end *rule.Timecode) ([]byte, bool) {
 	s, e := cue.Time(*start).Milliseconds(), cue.Time(*end).Milliseconds()
 	if uint64(s) >= 100*3_600_000 || uint64(e) >= 100*3_600_000 {
@@ -32,28 +34,7 @@ func (t *spanTemplate) appendSpan(b []byte, start, end *rule.Timecode) ([]byte, 
 	}
 	n := len(b)
 	b = append(b, t.text...)
-	putTimecode(b[n+t.start:], uint64(s))
-	putTimecode(b[n+t.end:], uint64(e))
+	cue.Time(*start).AppendTimecode(b[:n+t.start])
+	cue.Time(*end).AppendTimecode(b[:n+t.end])
 	return b, true
-}
-
-// putTimecode writes ms (0 to 100 hours) as HH:MM:SS.mmm over d's first
-// twelve bytes, whose colons and dot are already there, two digits at a
-// time from digitPairs. Each field is taken from the next larger unit by
-// one division (a multiply for a constant divisor) and a subtraction,
-// rather than divisions and remainders of ms for each.
-func putTimecode(d []byte, ms uint64) {
-	_ = d[11]
-	secs := ms / 1000
-	f := ms - secs*1000
-	mins := secs / 60
-	s := (secs - mins*60) * 2
-	h := mins / 60
-	m := (mins - h*60) * 2
-	d[0], d[1] = digitPairs[h*2], digitPairs[h*2+1]
-	d[3], d[4] = digitPairs[m], digitPairs[m+1]
-	d[6], d[7] = digitPairs[s], digitPairs[s+1]
-	hi := f / 10
-	lo := f - hi*10
-	d[9], d[10], d[11] = digitPairs[hi*2], digitPairs[hi*2+1], byte('0'+lo)
 }

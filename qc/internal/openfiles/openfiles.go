@@ -95,9 +95,11 @@ func init() { slots.cond = sync.NewCond(&slots.Mutex) }
 
 func acquire() {
 	slots.Lock()
-	// Below the least limit there is no need to ask the system for the
-	// descriptor limit: a run's workers seldom hold more than a few files,
-	// and asking was a system call for every file opened.
+	// With fewer than the least limit open there is no need to ask the
+	// system for the descriptor limit: that was a system call for every
+	// file opened, and on two cores (two workers and the read-ahead) a run
+	// seldom holds more. With more workers, opens past the fourth still
+	// ask, so that a limit lowered while running applies.
 	for slots.inUse >= minLimit && slots.inUse >= Limit() {
 		slots.cond.Wait()
 	}

@@ -264,8 +264,9 @@ type widths struct {
 type widthsKey struct{ weight float64 }
 
 // widthsScratch is the memory of the last file's widths, which the next
-// file checked by the same worker reuses (rule.Pass.Scratch): three
-// numbers per line of every file were most of what these rules allocated.
+// file checked by the same worker reuses (rule.Pass.Scratch): where each
+// cue's lines start, and each line's count once taken (the bounds are the
+// line facts'): what these rules allocated most.
 type widthsScratch struct {
 	first []int32
 	n     []float64
@@ -353,9 +354,8 @@ func (w *widths) bounded() bool { return w.weight <= 1 }
 
 // atMost is a bound on the count of cue i's line j: its code points, from
 // the line facts, or in a cue without text (white space only) its bytes.
-// T005 asks it only of a cue too fast in bytes, so a file of slow cues
-// does not take the line facts for it when no other rule does (L001 takes
-// them for each cue's longest line).
+// L001 asks it of a line too long in bytes (T005 sums a cue's bounds
+// through cueBounds).
 func (w *widths) atMost(p *rule.Pass, i, j int) uint64 {
 	return w.bounds(p)[int(w.first[i])+j] &^ exactBound
 }

@@ -473,7 +473,7 @@ type textFacts struct {
 	// bounds has an entry for every line of every cue, comments too, in
 	// order: for a text cue's line its code points, with exactBound when
 	// they are its count at weight 1; for any other line its bytes. L001
-	// and T005 bound a line's count by it (widths.atMost).
+	// and T005 bound a line's count by it (widths.atMost, cueBounds).
 	bounds []uint64
 }
 
@@ -536,14 +536,6 @@ func textFactsOf(p *rule.Pass) ([]int, *textFacts) {
 	return tf.idx, tf
 }
 
-// scannedFacts is the file's facts when a rule took them already, else nil.
-func scannedFacts(p *rule.Pass) *textFacts {
-	if v, ok := p.Memoized(textFactsKey{}); ok {
-		return v.(*textFacts)
-	}
-	return nil
-}
-
 // scan reads every line of every cue that is not a comment once: its
 // facts, and G002's tally. A cue whose lines are all blank is not a text
 // cue: its facts are dropped, and it is not in idx. What tf held before is
@@ -586,12 +578,10 @@ func (tf *textFacts) scan(doc *cue.Document) {
 		}
 		if factsOff {
 			widest = math.MaxInt // L001 reads every line
+			text = !blank(c)
 		}
 		tf.longest = max(tf.longest, widest)
 		tf.widest = append(tf.widest, widest)
-		if factsOff {
-			text = !blank(c)
-		}
 		if !text {
 			lines = lines[:from] // white space only: L003's, no text rule's
 			tf.bytesBounds(c)

@@ -48,10 +48,6 @@ func (d *Document) ReserveCues(n int) {
 	d.Cues = grown
 }
 
-// CueRoom is how many cues d has room for: zero for a new document, that
-// of its cue array for a recycled one.
-func (d *Document) CueRoom() int { return cap(d.Cues) }
-
 // Recycle hands d back for a later NewDocument when NewDocument made it
 // (else it does nothing). Nothing may use d, its cues or pointers to them
 // afterwards.

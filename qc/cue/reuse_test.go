@@ -159,8 +159,8 @@ func TestReserveCuesKeepsTheCues(t *testing.T) {
 		c.Lines[0].Text = strconv.Itoa(i + 1)
 	}
 	d.ReserveCues(50)
-	if d.CueRoom() < 50 || len(d.Cues) != 3 {
-		t.Fatalf("room %d for %d cues, want 50 for 3", d.CueRoom(), len(d.Cues))
+	if cap(d.Cues) < 50 || len(d.Cues) != 3 {
+		t.Fatalf("room %d for %d cues, want 50 for 3", cap(d.Cues), len(d.Cues))
 	}
 	for i, c := range d.Cues {
 		if c.Index != i+1 || c.Lines[0].Text != strconv.Itoa(i+1) {

@@ -95,6 +95,13 @@ func endLine(lines []lineSpan, src string, start, from, p int) (int, []lineSpan)
 	return p + 1, append(lines, lineSpan{int32(from), int32(p - from)})
 }
 
+// MarkupBytes are the bytes that make a line need a markup decoder: '<'
+// (a tag), '&' (a character reference), '{' (an override block) and NUL
+// (which a WebVTT reader replaces). Readers that find plain lines their
+// own way (SRT's usual walk) look for these, so that they take as plain
+// exactly the lines markLines leaves unmarked.
+const MarkupBytes = "<&{\x00"
+
 // markLines sets in marks the bit of each line of src (split in lines)
 // that holds '<', '&' or '{' (a tag, a character reference or an override
 // block, which a markup decoder must read) or a NUL (which a WebVTT
@@ -105,7 +112,8 @@ func endLine(lines []lineSpan, src string, start, from, p int) (int, []lineSpan)
 // cursor per marked line. It also reports whether src holds a NUL, which
 // a WebVTT reader would otherwise search the text for once more.
 func markLines(lines []lineSpan, marks []uint64, src string) (_ []uint64, nul bool) {
-	for _, c := range [...]byte{'<', '&', '{', 0} {
+	for i := range len(MarkupBytes) {
+		c := MarkupBytes[i]
 		li := 0 // the line the cursor is on
 		for from := 0; from < len(src); {
 			j := strings.IndexByte(src[from:], c)

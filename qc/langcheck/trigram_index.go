@@ -60,10 +60,6 @@ type posting struct {
 	rank int16
 }
 
-// trigram is three lower-cased code points: a comparable key, so that
-// counting a text's trigrams builds no string per trigram.
-type trigram [3]rune
-
 // trigramIndex is one script's profiles, inverted.
 type trigramIndex struct {
 	langs    []whatlanggo.Lang // sorted: the tie-break order
@@ -224,14 +220,6 @@ func detectLanguage(text string, whitelist map[whatlanggo.Lang]bool) whatlanggo.
 	return newSample(text).identify(whitelist)
 }
 
-// distances returns each language's distance (in ix.langs order) from the
-// text whose trigrams, packed and most frequent first, are ranked.
-func (ix *trigramIndex) distances(ranked []uint64) []int {
-	var dist [maxProfiles]int
-	ix.distancesInto(&dist, ranked)
-	return slices.Clone(dist[:len(ix.langs)])
-}
-
 // distancesInto is distances into dist.
 func (ix *trigramIndex) distancesInto(dist *[maxProfiles]int, ranked []uint64) {
 	copy(dist[:], ix.base)
@@ -291,11 +279,6 @@ func (ix *trigramIndex) pick(dist []int, distinct int, whitelist map[whatlanggo.
 // packTrigram puts a trigram's code points (21 bits each) into one
 // integer whose order is the trigram's: first code point first.
 func packTrigram(a, b, c rune) uint64 { return uint64(a)<<42 | uint64(b)<<21 | uint64(c) }
-
-func unpackTrigram(k uint64) trigram {
-	const mask = 1<<21 - 1
-	return trigram{rune(k >> 42), rune(k >> 21 & mask), rune(k & mask)}
-}
 
 // trigramRune is what the identifier reads for r: a space for a symbol,
 // space, punctuation mark or digit, else r lower-cased. Below U+0800 the

@@ -2,23 +2,12 @@ package langcheck
 
 import "slices"
 
-// rankTrigrams is whatlanggo's getTrigramsWithPositions: the text's
-// trigrams (lower-cased; punctuation, symbols, digits and spaces as one
-// space; no trigram centred on a space next to another space) ordered by
-// count, most frequent first, ties in descending order of the trigram's
-// UTF-8 bytes, which is the order of its code points. A trigram's rank is
-// its index.
-func rankTrigrams(text string) []trigram {
-	packed := new(ranking).rank(text)
-	out := make([]trigram, len(packed))
-	for i, k := range packed {
-		out[i] = unpackTrigram(k)
-	}
-	return out
-}
-
-// rank is rankTrigrams into rk's memory, each trigram packed
-// (packTrigram): the result is valid until rk's next use.
+// rank returns the text's trigrams as whatlanggo's getTrigramsWithPositions
+// ranks them (lower-cased; punctuation, symbols, digits and spaces as one
+// space; no trigram centred on a space next to another space; most
+// frequent first, ties in descending order of the trigram's code points;
+// a trigram's rank is its index), each packed (packTrigram), in rk's
+// memory: the result is valid until rk's next use.
 //
 // The trigrams are counted by sorting them, packed into one integer each,
 // instead of in a map, and the counts then order them in one more pass:

@@ -199,14 +199,6 @@ func getOrBuild(m *map[any]any, key any, build func() any) any {
 	return v
 }
 
-// Memoized returns the value Memo computed for key on this file, if a rule
-// asked for it already: a rule can use a measure when another rule paid
-// for it, without paying for it when run alone.
-func (p *Pass) Memoized(key any) (any, bool) {
-	v, ok := p.File.memo[key]
-	return v, ok
-}
-
 // Scratch returns the value build made for key on an earlier file checked
 // through the same File (a worker's, reused by Reset), or a new one: memory
 // a memo can fill again for each file instead of allocating its own, such

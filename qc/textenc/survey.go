@@ -221,6 +221,8 @@ const badSecond = 1<<(0x0<<1|0) | 1<<(0xD<<1|1)
 func secondIndex(w uint64) uint64 { return w&0x0F<<1 | w>>13&1 }
 
 // load64 is the first eight bytes of t as one little-endian word.
+// (binary.LittleEndian.Uint64(b[i:]) in its place made the survey 12 %
+// slower: the slice's bounds are checked again.)
 func load64(t []byte) uint64 {
 	t = t[:8] // one bounds check; the eight bytes load as one word
 	return uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |

@@ -218,8 +218,13 @@ func mayStartTrimmed(s string) bool {
 // keptAtEdge says whether trim keeps r at either end of a line.
 func keptAtEdge(r rune) bool { return r != '\ufeff' && !unicode.IsSpace(r) }
 
+// maxCounterDigits is the longest line of digits read as a cue counter: a
+// longer one is text (a phone number, a year run together).
+const maxCounterDigits = 12
+
+// isNumber reports whether s is a counter: 1 to maxCounterDigits digits.
 func isNumber(s string) bool {
-	if s == "" || len(s) > 12 {
+	if s == "" || len(s) > maxCounterDigits {
 		return false
 	}
 	for i := 0; i < len(s); i++ {

@@ -144,11 +144,24 @@ func (t Time) AppendTimecodeSep(dst []byte, sep byte) []byte {
 	return appendPad(dst, f, 3)
 }
 
+// PutTimecode writes t as HH:MM:SS.mmm over d's first twelve bytes when
+// it is from 00:00:00.000 to 99:59:59.999 (what AppendTimecode writes
+// then), and reports false, d untouched, for any other time: a writer
+// with the bytes laid out already (a report's template) fills them in.
+func (t Time) PutTimecode(d []byte) bool {
+	ms := t.Milliseconds()
+	if ms < 0 || ms >= 100*3_600_000 {
+		return false
+	}
+	putTimecode(d, uint64(ms), '.')
+	return true
+}
+
 // putTimecode writes ms (under 100 hours) as HH:MM:SS.mmm, sep before
 // the milliseconds, over d's first twelve bytes. Each field is taken from
 // the next larger unit by one division (a multiply for a constant
 // divisor) and a subtraction, rather than a division and a remainder of
-// ms for each.
+// ms for each, and written two digits at a time from digitPairs.
 func putTimecode(d []byte, ms uint64, sep byte) {
 	_ = d[11]
 	secs := ms / 1000
@@ -157,13 +170,25 @@ func putTimecode(d []byte, ms uint64, sep byte) {
 	s := secs - mins*60
 	h := mins / 60
 	m := mins - h*60
-	fh := f / 100
-	ft := f/10 - fh*10
-	d[0], d[1], d[2] = byte('0'+h/10), byte('0'+h%10), ':'
-	d[3], d[4], d[5] = byte('0'+m/10), byte('0'+m%10), ':'
-	d[6], d[7], d[8] = byte('0'+s/10), byte('0'+s%10), sep
-	d[9], d[10], d[11] = byte('0'+fh), byte('0'+ft), byte('0'+f%10)
+	hi := f / 10
+	d[0], d[1], d[2] = digitPairs[h*2], digitPairs[h*2+1], ':'
+	d[3], d[4], d[5] = digitPairs[m*2], digitPairs[m*2+1], ':'
+	d[6], d[7], d[8] = digitPairs[s*2], digitPairs[s*2+1], sep
+	d[9], d[10], d[11] = digitPairs[hi*2], digitPairs[hi*2+1], byte('0'+f-hi*10)
 }
+
+// digitPairs holds 00 to 99, two bytes each: a timecode's fields are
+// written two digits at a time (reports write two timecodes per finding).
+const digitPairs = "00010203040506070809" +
+	"10111213141516171819" +
+	"20212223242526272829" +
+	"30313233343536373839" +
+	"40414243444546474849" +
+	"50515253545556575859" +
+	"60616263646566676869" +
+	"70717273747576777879" +
+	"80818283848586878889" +
+	"90919293949596979899"
 
 func appendPad(dst []byte, v int64, width int) []byte {
 	start := len(dst)

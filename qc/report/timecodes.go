@@ -24,17 +24,12 @@ func newSpanTemplate(k *findingKeys) spanTemplate {
 
 // appendSpan appends the start and end fields of a finding that has both,
 // and false (b unchanged) when either is outside 00:00:00.000 to
-// 99:59:59.999: then each is written field by field. In that range
-// cue.Time.AppendTimecode writes exactly twelve bytes, so each timecode
-// is written over the template's in place.
+// 99:59:59.999: then each is written field by field.
 func (t *spanTemplate) appendSpan(b []byte, start, end *rule.Timecode) ([]byte, bool) {
-	s, e := cue.Time(*start).Milliseconds(), cue.Time(*end).Milliseconds()
-	if uint64(s) >= 100*3_600_000 || uint64(e) >= 100*3_600_000 {
-		return b, false
-	}
 	n := len(b)
 	b = append(b, t.text...)
-	cue.Time(*start).AppendTimecode(b[:n+t.start])
-	cue.Time(*end).AppendTimecode(b[:n+t.end])
+	if !cue.Time(*start).PutTimecode(b[n+t.start:]) || !cue.Time(*end).PutTimecode(b[n+t.end:]) {
+		return b[:n], false
+	}
 	return b, true
 }

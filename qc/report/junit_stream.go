@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -25,16 +24,12 @@ import (
 // for the whole report (TestRunStreamWritesWhatRunWrites).
 func writeJUnitStream(w io.Writer, s *Stream) (err error) {
 	s = recordsFirst(s)
-	spool, err := os.CreateTemp("", "exportqc-junit-*.spool")
+	sf, err := newSpool("exportqc-junit-*.spool")
 	if err != nil {
 		return fmt.Errorf("junit: spool for the suites: %w", err)
 	}
-	defer func() {
-		spool.Close()
-		if rerr := os.Remove(spool.Name()); rerr != nil && err == nil {
-			err = rerr
-		}
-	}()
+	defer sf.close(&err)
+	spool := sf.f
 	v := &view{}
 	v.failOn, v.failNone = parseFailOn(s.FailOn)
 	known := map[string]bool{}

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strings"
 
@@ -21,16 +20,12 @@ import (
 // flat, the disk holds the results once. The bytes are SARIF's for the
 // whole report (TestRunStreamWritesWhatRunWrites).
 func writeSARIFStream(w io.Writer, s *Stream, _ Options) (err error) {
-	spool, err := os.CreateTemp("", "exportqc-sarif-*.spool")
+	sf, err := newSpool("exportqc-sarif-*.spool")
 	if err != nil {
 		return fmt.Errorf("sarif: spool for the results: %w", err)
 	}
-	defer func() {
-		spool.Close()
-		if rerr := os.Remove(spool.Name()); rerr != nil && err == nil {
-			err = rerr
-		}
-	}()
+	defer sf.close(&err)
+	spool := sf.f
 	known := make([]RuleInfo, 0, len(s.Rules))
 	index := make(map[string]int, len(s.Rules))
 	for _, ri := range s.Rules {

@@ -10,6 +10,8 @@ import (
 	"math/bits"
 	"strconv"
 	"strings"
+
+	"github.com/exportqc/exportqc/qc/internal/digits"
 )
 
 // Time is a point or span on the programme timeline, counted in flicks
@@ -161,7 +163,7 @@ func (t Time) PutTimecode(d []byte) bool {
 // the milliseconds, over d's first twelve bytes. Each field is taken from
 // the next larger unit by one division (a multiply for a constant
 // divisor) and a subtraction, rather than a division and a remainder of
-// ms for each, and written two digits at a time from digitPairs.
+// ms for each, and written two digits at a time from digits.Pairs.
 func putTimecode(d []byte, ms uint64, sep byte) {
 	_ = d[11]
 	secs := ms / 1000
@@ -171,24 +173,11 @@ func putTimecode(d []byte, ms uint64, sep byte) {
 	h := mins / 60
 	m := mins - h*60
 	hi := f / 10
-	d[0], d[1], d[2] = digitPairs[h*2], digitPairs[h*2+1], ':'
-	d[3], d[4], d[5] = digitPairs[m*2], digitPairs[m*2+1], ':'
-	d[6], d[7], d[8] = digitPairs[s*2], digitPairs[s*2+1], sep
-	d[9], d[10], d[11] = digitPairs[hi*2], digitPairs[hi*2+1], byte('0'+f-hi*10)
+	d[0], d[1], d[2] = digits.Pairs[h*2], digits.Pairs[h*2+1], ':'
+	d[3], d[4], d[5] = digits.Pairs[m*2], digits.Pairs[m*2+1], ':'
+	d[6], d[7], d[8] = digits.Pairs[s*2], digits.Pairs[s*2+1], sep
+	d[9], d[10], d[11] = digits.Pairs[hi*2], digits.Pairs[hi*2+1], byte('0'+f-hi*10)
 }
-
-// digitPairs holds 00 to 99, two bytes each: a timecode's fields are
-// written two digits at a time (reports write two timecodes per finding).
-const digitPairs = "00010203040506070809" +
-	"10111213141516171819" +
-	"20212223242526272829" +
-	"30313233343536373839" +
-	"40414243444546474849" +
-	"50515253545556575859" +
-	"60616263646566676869" +
-	"70717273747576777879" +
-	"80818283848586878889" +
-	"90919293949596979899"
 
 func appendPad(dst []byte, v int64, width int) []byte {
 	start := len(dst)

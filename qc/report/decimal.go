@@ -1,6 +1,10 @@
 package report
 
-import "strconv"
+import (
+	"strconv"
+
+	"github.com/exportqc/exportqc/qc/internal/digits"
+)
 
 // appendDecimal appends n in decimal, as strconv.AppendInt(b, n, 10)
 // does: a finding's line and cue numbers and source index, several per
@@ -16,13 +20,13 @@ func appendDecimal(b []byte, n int) []byte {
 	case n < 10:
 		return append(b, byte('0'+n))
 	case n < 100:
-		return append(b, digitPairs[n*2], digitPairs[n*2+1])
+		return append(b, digits.Pairs[n*2], digits.Pairs[n*2+1])
 	case n < 1000:
 		lo := n % 100 * 2
-		return append(b, byte('0'+n/100), digitPairs[lo], digitPairs[lo+1])
+		return append(b, byte('0'+n/100), digits.Pairs[lo], digits.Pairs[lo+1])
 	case n < 10000:
 		hi, lo := n/100*2, n%100*2
-		return append(b, digitPairs[hi], digitPairs[hi+1], digitPairs[lo], digitPairs[lo+1])
+		return append(b, digits.Pairs[hi], digits.Pairs[hi+1], digits.Pairs[lo], digits.Pairs[lo+1])
 	}
 	var d [8]byte
 	i := len(d)
@@ -30,26 +34,14 @@ func appendDecimal(b []byte, n int) []byte {
 		k := n % 100 * 2
 		n /= 100
 		i -= 2
-		d[i], d[i+1] = digitPairs[k], digitPairs[k+1]
+		d[i], d[i+1] = digits.Pairs[k], digits.Pairs[k+1]
 	}
 	if n >= 10 {
 		i -= 2
-		d[i], d[i+1] = digitPairs[n*2], digitPairs[n*2+1]
+		d[i], d[i+1] = digits.Pairs[n*2], digits.Pairs[n*2+1]
 	} else {
 		i--
 		d[i] = byte('0' + n)
 	}
 	return append(b, d[i:]...)
 }
-
-// digitPairs holds 00 to 99, two bytes each.
-const digitPairs = "00010203040506070809" +
-	"10111213141516171819" +
-	"20212223242526272829" +
-	"30313233343536373839" +
-	"40414243444546474849" +
-	"50515253545556575859" +
-	"60616263646566676869" +
-	"70717273747576777879" +
-	"80818283848586878889" +
-	"90919293949596979899"

@@ -35,6 +35,17 @@ type ruleStat struct {
 	Files    int
 }
 
+// add counts count problems of severity sev under the rule's name: the
+// highest severity is kept, and the first name given (a finding's Name
+// may be empty).
+func (s *ruleStat) add(sev rule.Severity, name string, count int) {
+	s.Count += count
+	s.Severity = max(s.Severity, sev)
+	if s.Name == "" {
+		s.Name = name
+	}
+}
+
 // ruleStats counts the view's findings per rule: most severe first, then
 // most frequent, then by code, so the table starts with what to fix first.
 func (v *view) ruleStats() []ruleStat {
@@ -50,11 +61,7 @@ func (v *view) ruleStats() []ruleStat {
 				out = append(out, ruleStat{Code: f.Rule, Name: f.Name, Severity: f.Severity})
 			}
 			s := &out[k]
-			s.Count += 1 + f.More
-			s.Severity = max(s.Severity, f.Severity)
-			if s.Name == "" {
-				s.Name = f.Name
-			}
+			s.add(f.Severity, f.Name, 1+f.More)
 			if !seen[f.Rule] {
 				seen[f.Rule] = true
 				s.Files++
@@ -327,7 +334,7 @@ func severityCountsByRule(rows []ruleTally) string {
 		rc = rc[:0]
 		for i := range rows {
 			if c := rows[i].problems[k]; c > 0 {
-				rc = append(rc, ruleCount{Code: rows[i].code, Count: c})
+				rc = append(rc, ruleCount{Code: rows[i].Code, Count: c})
 			}
 		}
 		sortRuleCounts(rc)
@@ -392,18 +399,14 @@ func (d *digestCounts) addRules(path string, c rule.Counts, rows []ruleTally) {
 	}
 	for i := range rows {
 		r := &rows[i]
-		k, ok := d.ruleIndex[r.code]
+		k, ok := d.ruleIndex[r.Code]
 		if !ok {
 			k = len(d.rules)
-			d.ruleIndex[r.code] = k
-			d.rules = append(d.rules, ruleStat{Code: r.code, Name: r.name, Severity: r.severity})
+			d.ruleIndex[r.Code] = k
+			d.rules = append(d.rules, ruleStat{Code: r.Code, Name: r.Name, Severity: r.Severity})
 		}
 		s := &d.rules[k]
-		s.Count += r.count
-		s.Severity = max(s.Severity, r.severity)
-		if s.Name == "" {
-			s.Name = r.name
-		}
+		s.add(r.Severity, r.Name, r.Count)
 		s.Files++
 	}
 	d.withFindings++

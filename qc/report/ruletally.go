@@ -7,13 +7,8 @@ import "github.com/exportqc/exportqc/qc/rule"
 // line for the file, its verdict and the closing per-rule table, each of
 // which used to pass over the findings again, with map look-ups for each.
 type ruleTally struct {
-	code string
-	name string // the first name given (a finding's Name may be empty)
-	// severity is the highest severity among the findings.
-	severity rule.Severity
-	// count adds 1+More for each finding, as the per-rule table counts;
+	ruleStat // the rule's counts in this file (Files unused)
 	// problems adds each finding's problems by sevIndex of its severity.
-	count    int
 	problems [3]int
 }
 
@@ -24,19 +19,15 @@ func tallyRules(rows []ruleTally, fs []rule.Finding) []ruleTally {
 	at := -1 // the row of the last finding's rule: a rule's findings often follow each other
 	for i := range fs {
 		f := &fs[i]
-		if at < 0 || rows[at].code != f.Rule {
+		if at < 0 || rows[at].Code != f.Rule {
 			at = rowOf(rows, f.Rule)
 			if at < 0 {
 				at = len(rows)
-				rows = append(rows, ruleTally{code: f.Rule, name: f.Name, severity: f.Severity})
+				rows = append(rows, ruleTally{ruleStat: ruleStat{Code: f.Rule, Name: f.Name, Severity: f.Severity}})
 			}
 		}
 		r := &rows[at]
-		r.count += 1 + f.More
-		r.severity = max(r.severity, f.Severity)
-		if r.name == "" {
-			r.name = f.Name
-		}
+		r.add(f.Severity, f.Name, 1+f.More)
 		r.problems[sevIndex(f.Severity)] += problems(f)
 	}
 	return rows
@@ -44,7 +35,7 @@ func tallyRules(rows []ruleTally, fs []rule.Finding) []ruleTally {
 
 func rowOf(rows []ruleTally, code string) int {
 	for i := range rows {
-		if rows[i].code == code {
+		if rows[i].Code == code {
 			return i
 		}
 	}
@@ -55,13 +46,13 @@ func rowOf(rows []ruleTally, code string) int {
 // (rows is not empty).
 func tallyCounts(rows []ruleTally) (rule.Counts, rule.Severity) {
 	var c rule.Counts
-	worst := rows[0].severity
+	worst := rows[0].Severity
 	for i := range rows {
 		r := &rows[i]
 		c.Errors += r.problems[2]
 		c.Warnings += r.problems[1]
 		c.Infos += r.problems[0]
-		worst = max(worst, r.severity)
+		worst = max(worst, r.Severity)
 	}
 	return c, worst
 }
@@ -75,7 +66,7 @@ func notShownByRule(rows []ruleTally, all, shown []rule.Finding) (int, []ruleCou
 	}
 	left := make([]ruleCount, len(rows))
 	for i := range rows {
-		left[i] = ruleCount{Code: rows[i].code, Count: rows[i].problems[0] + rows[i].problems[1] + rows[i].problems[2]}
+		left[i] = ruleCount{Code: rows[i].Code, Count: rows[i].problems[0] + rows[i].problems[1] + rows[i].problems[2]}
 	}
 	for i := range shown {
 		left[rowOf(rows, shown[i].Rule)].Count -= problems(&shown[i])

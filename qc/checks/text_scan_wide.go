@@ -30,19 +30,6 @@ func isWide(s string) bool {
 	return len(s) > 0 && s[0]|s[len(s)-1] >= utf8.RuneSelf
 }
 
-// isThreeByte reports whether the three bytes of x (the first in the low
-// byte) are a well-formed three-byte character: a lead 1110xxxx, two
-// continuation bytes 10xxxxxx, and after E0 a second byte from A0 (else
-// overlong), after ED one below A0 (else a surrogate). One test of the
-// word for the bit patterns instead of a branch per byte.
-func isThreeByte(x uint32) bool {
-	if x&0xC0C0F0 != 0x8080E0 {
-		return false
-	}
-	lead := byte(x)
-	return lead != 0xE0 && lead != 0xED || (lead == 0xE0) == (x&0x2000 != 0)
-}
-
 // The CJK Unified Ideographs, most of a Chinese line, all have the class
 // of the first (TestHanClassesAlike): no flag, the block's bit, Han.
 const hanFirst, hanLast = 0x4E00, 0x9FFF
@@ -112,7 +99,7 @@ func (f *lineFacts) scanWide(s string, tally *langcheck.Tally) {
 				low |= 1 << (r >> 5)
 				i += 2
 				cont++
-			case i+2 < len(s) && isThreeByte(uint32(b)|uint32(s[i+1])<<8|uint32(s[i+2])<<16):
+			case i+2 < len(s) && utf8x.IsThreeByte(uint32(b)|uint32(s[i+1])<<8|uint32(s[i+2])<<16):
 				r := rune(b&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
 				if uint32(r-hanFirst) <= hanLast-hanFirst {
 					c = &hanClass // every ideograph of the block alike: no page to look up

@@ -3,6 +3,8 @@ package textenc
 import (
 	"math/bits"
 	"unicode/utf8"
+
+	"github.com/exportqc/exportqc/qc/internal/utf8x"
 )
 
 // survey reads b once for what decoding and the control survey (E005)
@@ -186,8 +188,7 @@ func letterRun(b []byte, i int) int {
 			i += 2
 			continue
 		}
-		// Lead 1110xxxx, then two bytes 10xxxxxx.
-		if x&0xC0C0F0 != 0x8080E0 {
+		if !utf8x.IsThreeByte(x) {
 			return i
 		}
 		// Most often a second one follows, in a Japanese or Chinese line
@@ -200,11 +201,6 @@ func letterRun(b []byte, i int) int {
 				i += 6
 				continue
 			}
-		}
-		// After E0 the second byte is A0..BF (else overlong), after ED
-		// 80..9F (else a surrogate): its bit 0x20 set, then clear.
-		if lead := byte(x); (lead == 0xE0 || lead == 0xED) && (lead == 0xE0) != (x&0x2000 != 0) {
-			return i
 		}
 		i += 3
 	}

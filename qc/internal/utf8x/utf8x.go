@@ -35,3 +35,16 @@ func DecodeRune(s string) (rune, int) {
 	}
 	return utf8.DecodeRuneInString(s)
 }
+
+// IsThreeByte reports whether the three bytes of x (the first in the low
+// byte) are a well-formed three-byte character: a lead 1110xxxx, two
+// continuation bytes 10xxxxxx, and after E0 a second byte from A0 (else
+// overlong), after ED one below A0 (else a surrogate). One test of the
+// word for the bit patterns instead of a branch per byte.
+func IsThreeByte(x uint32) bool {
+	if x&0xC0C0F0 != 0x8080E0 {
+		return false
+	}
+	lead := byte(x)
+	return lead != 0xE0 && lead != 0xED || (lead == 0xE0) == (x&0x2000 != 0)
+}

@@ -27,13 +27,11 @@ type decoded[T any] struct {
 var (
 	runeSets   = paramMemo[*runeSet]{Limit: paramMemoSize}
 	runeLists  = paramMemo[decoded[map[rune]bool]]{Limit: paramMemoSize}
-	quotePairs = paramMemo[decoded[[]quotePair]]{Limit: paramMemoSize}
+	quotes     = paramMemo[quoteParams]{Limit: paramMemoSize}
 	sequences  = paramMemo[[]string]{Limit: paramMemoSize}
 	doubleds   = paramMemo[doubled]{Limit: paramMemoSize}
 	contexts   = paramMemo[map[string]bool]{Limit: paramMemoSize}
 	weakSets   = paramMemo[weakSet]{Limit: paramMemoSize}
-	styles     = paramMemo[quoteStyle]{Limit: paramMemoSize}
-	quoteSets  = paramMemo[*runeSet]{Limit: paramMemoSize}
 )
 
 // newRuneSet returns the set of the characters of chars (read-only).
@@ -48,13 +46,13 @@ func parseRuneList(s string) (map[rune]bool, error) {
 	return d.v, d.err
 }
 
+// quoteParamsOf is decodeQuoteParams remembered: read-only.
+func quoteParamsOf(s string) quoteParams { return quotes.Get(s, decodeQuoteParams) }
+
 // parseQuotePairs is decodeQuotePairs remembered: its slice is read-only.
 func parseQuotePairs(s string) ([]quotePair, error) {
-	d := quotePairs.Get(s, func(s string) decoded[[]quotePair] {
-		v, err := decodeQuotePairs(s)
-		return decoded[[]quotePair]{v, err}
-	})
-	return d.v, d.err
+	q := quoteParamsOf(s)
+	return q.pairs, q.err
 }
 
 // sequenceList is decodeSequences remembered: its slice is read-only.
@@ -69,8 +67,9 @@ func contextWords(v string) map[string]bool { return contexts.Get(v, decodeConte
 // weakWords is decodeWeakWords remembered (X015): read-only.
 func weakWords(v string) weakSet { return weakSets.Get(v, decodeWeakWords) }
 
-// quoteStyleOf is decodeQuoteStyle remembered (X018): read-only.
-func quoteStyleOf(v string) quoteStyle { return styles.Get(v, decodeQuoteStyle) }
+// quoteStyleOf is what X018 accepts of a pairs value, remembered: read-only.
+func quoteStyleOf(v string) quoteStyle { return quoteParamsOf(v).style }
 
-// quoteCharSet is decodeQuoteCharSet remembered: read-only.
-func quoteCharSet(v string) *runeSet { return quoteSets.Get(v, decodeQuoteCharSet) }
+// quoteCharSet is the set of a pairs value's marks and doubleQuotes,
+// remembered: read-only.
+func quoteCharSet(v string) *runeSet { return quoteParamsOf(v).chars }

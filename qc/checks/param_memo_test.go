@@ -30,6 +30,9 @@ func errText(err error) string {
 	return err.Error()
 }
 
+// quoteFields is q with its error as text, to compare.
+func quoteFields(q quoteParams) []any { return []any{q.pairs, errText(q.err), q.style, q.chars} }
+
 func storedOf[T any](m *paramMemo[T]) func() map[string]any {
 	return func() map[string]any {
 		out := map[string]any{}
@@ -50,13 +53,12 @@ var memoCases = []memoCase{
 			}
 			return out
 		}},
-	{"parseQuotePairs", func(s string) any { v, err := parseQuotePairs(s); return []any{v, errText(err)} },
-		func(s string) any { v, err := decodeQuotePairs(s); return []any{v, errText(err)} },
+	{"quoteParamsOf", func(s string) any { return quoteFields(quoteParamsOf(s)) },
+		func(s string) any { return quoteFields(decodeQuoteParams(s)) },
 		func() map[string]any {
 			out := map[string]any{}
-			for k, d := range storedOf(&quotePairs)() {
-				d := d.(decoded[[]quotePair])
-				out[k] = []any{d.v, errText(d.err)}
+			for k, q := range storedOf(&quotes)() {
+				out[k] = quoteFields(q.(quoteParams))
 			}
 			return out
 		}},
@@ -64,8 +66,6 @@ var memoCases = []memoCase{
 	{"doubledSequences", func(s string) any { return doubledSequences(s) }, func(s string) any { return decodeDoubled(s) }, storedOf(&doubleds)},
 	{"contextWords", func(s string) any { return contextWords(s) }, func(s string) any { return decodeContextWords(s) }, storedOf(&contexts)},
 	{"weakWords", func(s string) any { return weakWords(s) }, func(s string) any { return decodeWeakWords(s) }, storedOf(&weakSets)},
-	{"quoteStyleOf", func(s string) any { return quoteStyleOf(s) }, func(s string) any { return decodeQuoteStyle(s) }, storedOf(&styles)},
-	{"quoteCharSet", func(s string) any { return quoteCharSet(s) }, func(s string) any { return decodeQuoteCharSet(s) }, storedOf(&quoteSets)},
 }
 
 // packStrings is every string parameter value of every language pack's

@@ -101,10 +101,22 @@ type quoteStyle struct {
 	want    string
 }
 
-// decodeQuoteStyle reads X018's pairs (an unusable value allows none:
-// quotePairsOf reports it first).
-func decodeQuoteStyle(v string) quoteStyle {
-	pairs, _ := decodeQuotePairs(v)
+// quoteParams is what the quotation rules (X011, X018, X019) make of one
+// pairs value, decoded once for all of them.
+type quoteParams struct {
+	pairs []quotePair
+	err   error
+	style quoteStyle
+	chars *runeSet // the pairs' marks and doubleQuotes
+}
+
+func decodeQuoteParams(v string) quoteParams {
+	pairs, err := decodeQuotePairs(v) // nil for an unusable value: none allowed (quotePairsOf reports it)
+	return quoteParams{pairs, err, quoteStyleOfPairs(pairs), buildRuneSet(quoteChars(pairs))}
+}
+
+// quoteStyleOfPairs is what X018 accepts of pairs.
+func quoteStyleOfPairs(pairs []quotePair) quoteStyle {
 	allowed := map[rune]bool{}
 	var names []string
 	for _, q := range pairs {
@@ -112,12 +124,6 @@ func decodeQuoteStyle(v string) quoteStyle {
 		names = append(names, string(q.open)+"…"+string(q.close))
 	}
 	return quoteStyle{allowed, strings.Join(names, " or ")}
-}
-
-// decodeQuoteCharSet is the set of a pairs value's marks and doubleQuotes.
-func decodeQuoteCharSet(v string) *runeSet {
-	pairs, _ := decodeQuotePairs(v)
-	return buildRuneSet(quoteChars(pairs))
 }
 
 func runQuoteStyle(p *rule.Pass) {

@@ -25,13 +25,13 @@ type decoded[T any] struct {
 }
 
 var (
-	runeSets   = paramMemo[*runeSet]{Limit: paramMemoSize}
-	runeLists  = paramMemo[decoded[map[rune]bool]]{Limit: paramMemoSize}
-	quotes     = paramMemo[quoteParams]{Limit: paramMemoSize}
-	sequences  = paramMemo[[]string]{Limit: paramMemoSize}
-	doubleds   = paramMemo[doubled]{Limit: paramMemoSize}
-	contexts   = paramMemo[map[string]bool]{Limit: paramMemoSize}
-	weakSets   = paramMemo[weakSet]{Limit: paramMemoSize}
+	runeSets  = paramMemo[*runeSet]{Limit: paramMemoSize}
+	runeLists = paramMemo[decoded[map[rune]bool]]{Limit: paramMemoSize}
+	quotes    = paramMemo[quoteParams]{Limit: paramMemoSize}
+	sequences = paramMemo[[]string]{Limit: paramMemoSize}
+	doubleds  = paramMemo[doubled]{Limit: paramMemoSize}
+	contexts  = paramMemo[map[string]bool]{Limit: paramMemoSize}
+	weakSets  = paramMemo[weakSet]{Limit: paramMemoSize}
 )
 
 // newRuneSet returns the set of the characters of chars (read-only).

@@ -108,7 +108,7 @@ func countRulesWhere(fs []rule.Finding, keep func(i int, f *rule.Finding) bool) 
 			k = len(out)
 			out = append(out, ruleCount{Code: f.Rule})
 		}
-		out[k].Count += problems(f)
+		out[k].Count += f.Problems()
 	}
 	sortRuleCounts(out)
 	return out
@@ -196,15 +196,11 @@ func notShownCounts(fs, shown []rule.Finding) (int, []ruleCount) {
 	return sumCounts(rc), rc
 }
 
-// problems is how many problems finding f stands for: itself and the ones
-// it counts unlisted (Finding.More), as the report's totals count them.
-func problems(f *rule.Finding) int { return 1 + max(f.More, 0) }
-
 // problemsIn is how many problems fs stand for.
 func problemsIn(fs []rule.Finding) int {
 	n := 0
 	for i := range fs {
-		n += problems(&fs[i])
+		n += fs[i].Problems()
 	}
 	return n
 }

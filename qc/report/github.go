@@ -70,7 +70,7 @@ func writeGitHubStream(w io.Writer, s *Stream, o GitHubOptions) error {
 				continue
 			}
 			if limit > 0 && perRule[f.Rule] >= limit {
-				rest[f.Rule] += problems(f)
+				rest[f.Rule] += f.Problems()
 				continue
 			}
 			perRule[f.Rule]++

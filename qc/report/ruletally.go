@@ -28,7 +28,7 @@ func tallyRules(rows []ruleTally, fs []rule.Finding) []ruleTally {
 		}
 		r := &rows[at]
 		r.add(f.Severity, f.Name, 1+f.More)
-		r.problems[sevIndex(f.Severity)] += problems(f)
+		r.problems[sevIndex(f.Severity)] += f.Problems()
 	}
 	return rows
 }
@@ -69,7 +69,7 @@ func notShownByRule(rows []ruleTally, all, shown []rule.Finding) (int, []ruleCou
 		left[i] = ruleCount{Code: rows[i].Code, Count: rows[i].problems[0] + rows[i].problems[1] + rows[i].problems[2]}
 	}
 	for i := range shown {
-		left[rowOf(rows, shown[i].Rule)].Count -= problems(&shown[i])
+		left[rowOf(rows, shown[i].Rule)].Count -= shown[i].Problems()
 	}
 	rc := left[:0]
 	n := 0

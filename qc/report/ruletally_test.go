@@ -69,7 +69,7 @@ func TestRuleTallyMatchesPlainPasses(t *testing.T) {
 func plainSeverityCountsByRule(fs []rule.Finding) string {
 	var n [3]int
 	for i := range fs {
-		n[sevIndex(fs[i].Severity)] += problems(&fs[i])
+		n[sevIndex(fs[i].Severity)] += fs[i].Problems()
 	}
 	out := ""
 	for _, k := range []int{2, 1, 0} {

@@ -23,7 +23,7 @@ func (c *Counts) Add(s Severity) {
 
 // AddFinding counts f: one problem, plus the ones it stands for unlisted.
 func (c *Counts) AddFinding(f *Finding) {
-	n := 1 + max(f.More, 0)
+	n := f.Problems()
 	switch {
 	case f.Severity >= Error:
 		c.Errors += n
@@ -43,3 +43,7 @@ func (c *Counts) AddCounts(o Counts) {
 
 // Total is the number of findings counted.
 func (c Counts) Total() int { return c.Errors + c.Warnings + c.Infos }
+
+// Problems is how many problems f stands for: itself and the More it
+// counts without listing them.
+func (f *Finding) Problems() int { return 1 + max(f.More, 0) }

@@ -189,17 +189,20 @@ func timecode(t *rule.Timecode) string {
 }
 
 // expectedActual is "expected X, actual Y", either half omitted when empty.
-func expectedActual(f *rule.Finding) string { return string(appendExpectedActual(nil, f)) }
+func expectedActual(f *rule.Finding) string {
+	return string(appendExpectedActual(nil, f.Expected, f.Actual))
+}
 
-// appendExpectedActual appends expectedActual(f).
-func appendExpectedActual(b []byte, f *rule.Finding) []byte {
+// appendExpectedActual appends "expected X, actual Y", either half
+// omitted when empty.
+func appendExpectedActual(b []byte, expected, actual string) []byte {
 	switch {
-	case f.Expected != "" && f.Actual != "":
-		return append(append(append(append(b, "expected "...), f.Expected...), ", actual "...), f.Actual...)
-	case f.Expected != "":
-		return append(append(b, "expected "...), f.Expected...)
-	case f.Actual != "":
-		return append(append(b, "actual "...), f.Actual...)
+	case expected != "" && actual != "":
+		return append(append(append(append(b, "expected "...), expected...), ", actual "...), actual...)
+	case expected != "":
+		return append(append(b, "expected "...), expected...)
+	case actual != "":
+		return append(append(b, "actual "...), actual...)
 	}
 	return b
 }
@@ -246,16 +249,37 @@ func appendHeadline(b []byte, f *rule.Finding) []byte {
 	return appendUnsaidExpectedActual(b, f)
 }
 
-// appendUnsaidExpectedActual appends " (expected X, actual Y)" unless the
-// message already says both: "reading speed 26.8 characters/s … over the
-// limit of 17" followed by "(expected ≤ 17 cps, actual 26.8 cps)" made
-// every line of a dense text report say its numbers twice. The fields stay
-// in the machine formats (JSON, CSV) whatever the message says.
+// appendUnsaidExpectedActual appends " (expected X, actual Y)", leaving
+// out each half the message already says: "reading speed 26.8 characters/s
+// … over the limit of 17" followed by "(expected ≤ 17 cps, actual 26.8
+// cps)" made every line of a dense text report say its numbers twice, and
+// X007's "no space before \":\"" was followed by "actual no space before
+// \":\"". The fields stay in the machine formats (JSON, CSV) whatever the
+// message says.
 func appendUnsaidExpectedActual(b []byte, f *rule.Finding) []byte {
-	if (f.Expected == "" && f.Actual == "") || (restates(f.Message, f.Expected) && restates(f.Message, f.Actual)) {
+	saysExpected, saysActual := restates(f.Message, f.Expected), restates(f.Message, f.Actual)
+	if saysExpected && saysActual {
 		return b
 	}
-	return append(appendExpectedActual(append(b, " ("...), f), ')')
+	// One half alone is left out only when the message says it surely: by
+	// its numbers, or as a phrase. A single word ("text" of "cue has no
+	// visible text") may be in the message by chance, and "(actual
+	// nothing)" alone would read as a riddle.
+	expected, actual := f.Expected, f.Actual
+	if saysExpected && saidAlone(expected) {
+		expected = ""
+	}
+	if saysActual && saidAlone(actual) {
+		actual = ""
+	}
+	return append(appendExpectedActual(append(b, " ("...), expected, actual), ')')
+}
+
+// saidAlone reports whether v, which a message restates, can be left
+// out while the other half of the pair is shown: a value with a number, or
+// of more than one word.
+func saidAlone(v string) bool {
+	return strings.ContainsAny(v, "0123456789 ")
 }
 
 // restates reports whether msg already states v: every number in v

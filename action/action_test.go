@@ -46,11 +46,16 @@ type scriptRun struct {
 
 func runScript(t *testing.T, bin string, env map[string]string) scriptRun {
 	t.Helper()
+	return runScriptIn(t, bin, t.TempDir(), env)
+}
+
+// runScriptIn runs the entry script in work, the runner's workspace.
+func runScriptIn(t *testing.T, bin, work string, env map[string]string) scriptRun {
+	t.Helper()
 	sh, err := exec.LookPath("sh")
 	if err != nil {
 		t.Skip("no sh")
 	}
-	work := t.TempDir()
 	ghOut := filepath.Join(work, "github_output")
 	summary := filepath.Join(work, "step_summary.md")
 	cmd := exec.Command(sh, filepath.Join(repoRoot(t), "action", "entrypoint.sh"))
@@ -152,6 +157,54 @@ func TestEntryScript(t *testing.T) {
 		}
 		if strings.Contains(r.stdout, "T003 cue-overlap") {
 			t.Error("INPUT_ARGS --disable T003 not passed on")
+		}
+	})
+
+	// A line that names a file or folder is one path, blanks and all
+	// (a workspace or a season folder may have them); a line that names
+	// nothing is split on blanks, as "a.srt b.srt" always was.
+	t.Run("paths with blanks", func(t *testing.T) {
+		work := t.TempDir()
+		copyFixture := func(rel, to string) {
+			data, err := os.ReadFile(fixture(t, rel))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.MkdirAll(filepath.Dir(filepath.Join(work, to)), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(work, to), data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		copyFixture("T003/overlap.srt", "Season 1/overlap.srt")
+		copyFixture("T003/overlap.srt", "a.srt")
+		copyFixture("T003/overlap.srt", "b.srt")
+		copyFixture("ok/clean.en.srt", "Season 2/clean.en.srt")
+		r := runScriptIn(t, bin, work, map[string]string{"INPUT_PATH": "  Season 1/ \na.srt  b.srt\n\nSeason 2",
+			"INPUT_ARGS": "--report json=report.json"})
+		if r.exit != 0 || r.outputs["exit-code"] != "1" {
+			t.Fatalf("exit %d, exit-code %q: %s", r.exit, r.outputs["exit-code"], r.stderr)
+		}
+		data, err := os.ReadFile(filepath.Join(work, "report.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var rep struct {
+			Files []struct {
+				Path string `json:"path"`
+			} `json:"files"`
+		}
+		if err := json.Unmarshal(data, &rep); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, f := range rep.Files {
+			got = append(got, filepath.ToSlash(f.Path))
+		}
+		want := []string{"Season 1/overlap.srt", "Season 2/clean.en.srt", "a.srt", "b.srt"}
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("files checked %q, want %q", got, want)
 		}
 	})
 

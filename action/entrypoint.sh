@@ -3,7 +3,9 @@
 # `exportqc check` with the action's inputs, from environment variables:
 #
 #   EXPORTQC_BIN   the exportqc binary (default: exportqc on PATH)
-#   INPUT_PATH     files or folders, separated by blanks or new lines (default .)
+#   INPUT_PATH     files or folders, one per line or separated by blanks;
+#                  a line that names an existing file or folder is one
+#                  path, blanks and all (default .)
 #   INPUT_PROFILE  --profile (default netflix)
 #   INPUT_FAIL_ON  --fail-on (default error)
 #   INPUT_ARGS     more flags, split on blanks
@@ -25,11 +27,30 @@ extra=${INPUT_ARGS:-}
 sarif=${INPUT_SARIF:-exportqc.sarif}
 out=${GITHUB_OUTPUT:-/dev/null}
 
-# Blanks and new lines separate paths and flags; globbing stays off so a
-# pattern reaches exportqc as written.
+# Blanks separate flags, and paths on a line, unless the whole line
+# (trimmed) names something that exists: "Season 1/" is one folder, as the
+# workspace or a delivery may have blanks in its names. Globbing stays off
+# so a pattern reaches exportqc as written.
 set -f
 # shellcheck disable=SC2086 # splitting is intended
-set -- check --quiet --format text --report "sarif=$sarif" --profile "$profile" --fail-on "$fail_on" $extra $paths
+set -- check --quiet --format text --report "sarif=$sarif" --profile "$profile" --fail-on "$fail_on" $extra
+blanks_ifs=$IFS
+IFS='
+'
+for line in $paths; do
+	IFS=$blanks_ifs
+	line=${line#"${line%%[![:blank:]]*}"}
+	line=${line%"${line##*[![:blank:]]}"}
+	if [ -n "$line" ] && [ -e "$line" ]; then
+		set -- "$@" "$line"
+	else
+		# shellcheck disable=SC2086 # a line that names nothing is split on blanks
+		set -- "$@" $line
+	fi
+	IFS='
+'
+done
+IFS=$blanks_ifs
 set +f
 
 status=0

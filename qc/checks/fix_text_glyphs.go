@@ -108,40 +108,24 @@ func homoglyphIn(r rune, s int) (rune, bool) {
 }
 
 // homoglyphFix writes each odd letter of word in line j (X003) as the
-// identical letter of the word's script: Cyrillic а in a Latin word
-// becomes a, Latin o in a Russian word becomes о. Only when one script
-// holds most of the word's letters and every odd letter has an identical
-// twin in it; otherwise which letters are wrong needs a person.
-func homoglyphFix(p *rule.Pass, c *cue.Cue, j int, word string) []rule.SuggestedFix {
+// identical letter of script, the one the word was meant in (meantScript):
+// Cyrillic а in a Latin word becomes a, Latin o in a Russian word becomes
+// о. The caller offers it only when every odd letter has a twin there.
+func homoglyphFix(p *rule.Pass, c *cue.Cue, j int, word string, script int) []rule.SuggestedFix {
 	if !p.Fixing() {
-		return nil
-	}
-	var count [3]int
-	for _, r := range word {
-		if s := scriptOf(r); s >= 0 {
-			count[s]++
-		}
-	}
-	major, total := 0, count[0]+count[1]+count[2]
-	for s := range count {
-		if count[s] > count[major] {
-			major = s
-		}
-	}
-	if 2*count[major] <= total {
 		return nil
 	}
 	swap := map[rune]rune{}
 	for _, r := range word {
-		if s := scriptOf(r); s >= 0 && s != major {
-			twin, ok := homoglyphIn(r, major)
+		if s := scriptOf(r); s >= 0 && s != script {
+			twin, ok := homoglyphIn(r, script)
 			if !ok {
 				return nil
 			}
 			swap[r] = twin
 		}
 	}
-	return textFix(p, c, j, "write "+word+" in "+homoglyphScripts[major].name+" letters"+cueLabel(c), func(_ int, t string) []textEdit {
+	return textFix(p, c, j, "write "+word+" in "+homoglyphScripts[script].name+" letters"+cueLabel(c), func(_ int, t string) []textEdit {
 		var out []textEdit
 		for at := 0; ; {
 			k := strings.Index(t[at:], word)

@@ -52,7 +52,10 @@ var (
 		Summary: "A word mixes letters of the Latin, Cyrillic and Greek scripts (a homoglyph)",
 		Doc: "A Cyrillic а (U+0430) or Greek ο (U+03BF) inside a Latin word looks identical on screen but breaks " +
 			"search, spell-check, text-to-speech and glyph checks; it comes from OCR or a keyboard left in the wrong " +
-			"layout. A word is a run of letters; the finding names the odd letters' code points. Retype the word. " +
+			"layout. A word is a run of letters; the finding names the odd letters' code points. Which letters are odd " +
+			"is what the text around the word says (the script of the cue's other words, else the file's) when the word " +
+			"can be written wholly in it (\"Toмa\" in Russian is Тома, though most of its letters are Latin), else the " +
+			"word's own majority. Retype the word (exportqc fix does when every odd letter has an identical twin). " +
 			"Unit symbols that pair a Latin prefix or unit with Greek Ω or μ (kΩ, μg), which look like no Latin " +
 			"letter, are not reported.",
 		Run: runMixedScriptWord, DefaultSeverity: rule.Error,
@@ -355,41 +358,150 @@ func runMixedScriptWord(p *rule.Pass) {
 	if all := fileFacts(p); !all.is(hasCyrGreek) || !all.mayMixScripts() {
 		return
 	}
+	var fileScript *int // the file's script, counted on the first word that needs it
 	textCueFacts(p, func(c *cue.Cue, facts []lineFacts) {
 		for j, l := range c.Lines {
 			if f := &facts[j]; !f.is(hasCyrGreek) || !f.mayMixScripts() {
 				continue // Latin letters only (or none of the three): no word can mix them
 			}
 			for _, w := range strings.FieldsFunc(l.Text, func(r rune) bool { return !wordRune(r) }) {
-				var count [3]int
-				for _, r := range w {
-					if s := scriptOf(r); s >= 0 {
-						count[s]++
-					}
-				}
-				major, scripts := 0, 0
-				for s, n := range count {
-					if n > 0 {
-						scripts++
-					}
-					if n > count[major] {
-						major = s
-					}
-				}
-				if scripts < 2 || unitSymbol(w) {
+				count := scriptCount(w)
+				if scripts(count) < 2 || unitSymbol(w) {
 					continue
 				}
+				meant, fixable := meantScript(w, count, func() int {
+					if s := majorScript(cueScriptCount(c)); s >= 0 {
+						return s
+					}
+					if fileScript == nil {
+						s := majorScript(fileScriptCount(p))
+						fileScript = &s
+					}
+					return *fileScript
+				})
 				var odd []string
 				for _, r := range w {
-					if s := scriptOf(r); s >= 0 && s != major {
+					if s := scriptOf(r); s >= 0 && s != meant {
 						odd = append(odd, codePoint(r))
 					}
 				}
-				reportLine(p, c, j, "", "word \""+w+"\" in "+lineNo(j)+" mixes "+homoglyphScripts[major].name+
-					" with "+strings.Join(odd, ", "), "one script per word", strings.Join(odd, ", "), homoglyphFix(p, c, j, w)...)
+				var fixes []rule.SuggestedFix
+				if fixable {
+					fixes = homoglyphFix(p, c, j, w, meant)
+				}
+				reportLine(p, c, j, "", "word \""+w+"\" in "+lineNo(j)+" mixes "+homoglyphScripts[meant].name+
+					" with "+strings.Join(odd, ", "), "one script per word", strings.Join(odd, ", "), fixes...)
 			}
 		}
 	})
+}
+
+// scriptCount counts w's letters of each of homoglyphScripts.
+func scriptCount(w string) [3]int {
+	var count [3]int
+	for _, r := range w {
+		if s := scriptOf(r); s >= 0 {
+			count[s]++
+		}
+	}
+	return count
+}
+
+// scripts is how many scripts count has letters of.
+func scripts(count [3]int) int {
+	n := 0
+	for _, c := range count {
+		if c > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// majorScript is the script with more letters than each other one, or -1
+// when there are none or two share the most.
+func majorScript(count [3]int) int {
+	major, tie := -1, false
+	for s, n := range count {
+		switch {
+		case n == 0:
+		case major < 0 || n > count[major]:
+			major, tie = s, false
+		case n == count[major]:
+			tie = true
+		}
+	}
+	if tie {
+		return -1
+	}
+	return major
+}
+
+// meantScript is the script a mixed word was meant to be written in, and
+// whether it is clear enough to rewrite the word in it. The text around
+// the word decides first (context: the script of the cue's other words,
+// else of the file's; -1 if neither has one) when every letter of
+// another script has an identical twin in it: "Toљкa" among Serbian words
+// is Cyrillic with a Latin T, o and a, though three of its five letters
+// are Latin. Otherwise the word's own majority decides ("Москвa" quoted
+// in English stays Cyrillic: в has no Latin twin), and is fixable when it
+// holds most of the word; a tie with no usable context ("дa") names the
+// first script and needs a person.
+func meantScript(w string, count [3]int, context func() int) (int, bool) {
+	if s := context(); s >= 0 && writableIn(w, s) {
+		return s, true
+	}
+	total, major := count[0]+count[1]+count[2], 0
+	for s := range count {
+		if count[s] > count[major] {
+			major = s
+		}
+	}
+	return major, 2*count[major] > total && writableIn(w, major)
+}
+
+// writableIn reports whether every letter of w of another of
+// homoglyphScripts has an identical twin in script s.
+func writableIn(w string, s int) bool {
+	for _, r := range w {
+		if rs := scriptOf(r); rs >= 0 && rs != s {
+			if _, ok := homoglyphIn(r, s); !ok {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// cueScriptCount counts the letters of c's words written in one script
+// (mixed words are what is in question, not context).
+func cueScriptCount(c *cue.Cue) [3]int {
+	var count [3]int
+	for _, l := range c.Lines {
+		addSingleScriptWords(&count, l.Text)
+	}
+	return count
+}
+
+// fileScriptCount is cueScriptCount over every cue of the file.
+func fileScriptCount(p *rule.Pass) [3]int {
+	var count [3]int
+	for i := range p.Doc.Cues {
+		for _, l := range p.Doc.Cues[i].Lines {
+			addSingleScriptWords(&count, l.Text)
+		}
+	}
+	return count
+}
+
+func addSingleScriptWords(count *[3]int, text string) {
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !wordRune(r) }) {
+		if wc := scriptCount(w); scripts(wc) == 1 {
+			for s, n := range wc {
+				count[s] += n
+			}
+		}
+	}
 }
 
 // unitSymbol reports a word that mixes Latin and Greek as a unit symbol

@@ -150,6 +150,15 @@ func TestGlyphs(t *testing.T) {
 		{code: "X003", lang: "en", cues: []string{"Whаt is this?"}, want: 1, contains: "U+0430 CYRILLIC SMALL LETTER A"},
 		{code: "X003", lang: "ru", cues: []string{"Наканoа"}, want: 1, contains: "U+006F LATIN SMALL LETTER O"},
 		{code: "X003", lang: "ru", cues: []string{"Это iPhone, а не Nokia."}, want: 0},
+		// The text around a mixed word says which script it was meant in,
+		// when the word can be written in it: "Toмa" (Latin T, o, a) in a
+		// Russian line is Тома, and a one-word cue takes the file's script.
+		{code: "X003", lang: "ru", cues: []string{"Это Toмa."}, want: 1, contains: "mixes Cyrillic with U+0054 LATIN CAPITAL LETTER T, U+006F LATIN SMALL LETTER O, U+0061"},
+		{code: "X003", lang: "ru", cues: []string{"Да, это она.", "Tо"}, want: 1, contains: "\"Tо\" in line 1 mixes Cyrillic with U+0054"},
+		// Not when the context's script has no twin for a letter: the word's
+		// own majority decides (в is no Latin letter; n no Cyrillic one).
+		{code: "X003", lang: "en", cues: []string{"He lives in Москвa now."}, want: 1, contains: "mixes Cyrillic with U+0061"},
+		{code: "X003", lang: "ru", cues: []string{"Это iPh\u043Ene."}, want: 1, contains: "mixes Latin with U+043E"},
 	} {
 		c.run(t)
 	}

@@ -44,6 +44,13 @@ func checkStreaming(ctx context.Context, stdout io.Writer, opts engine.Options, 
 		writeErr error // the first writer's failure
 		summary  bytes.Buffer
 		fanout   func(report.Part) error
+		// deferred holds the reports on standard output after the first
+		// (the annotations GitHub Actions adds after the text report),
+		// rendered into memory and printed once the run is over: two
+		// writers on one stream interleave, cutting lines in half. Only
+		// those annotations can share standard output (CheckSpecs), and
+		// they are capped per rule, so memory stays small.
+		deferred = make([]*bytes.Buffer, len(specs))
 	)
 	// Every part goes to each writer; once all of them have moved past it,
 	// its findings' array goes back to the engine's workers (a writer keeps
@@ -84,13 +91,22 @@ func checkStreaming(ctx context.Context, stdout io.Writer, opts engine.Options, 
 				}
 			}()
 		}
+		stdoutTaken := false
 		for k, s := range specs {
+			out := stdout
+			if s.Stdout() {
+				if stdoutTaken {
+					deferred[k] = new(bytes.Buffer)
+					out = deferred[k]
+				}
+				stdoutTaken = true
+			}
 			run(s.Format+" report to "+s.Path, func(st *report.Stream) error {
 				render, _, err := report.StreamRenderer(s, st, shown)
 				if err != nil {
 					return err
 				}
-				return writeStreamed(wctx, stdout, s, render, &pending[k])
+				return writeStreamed(wctx, out, s, render, &pending[k])
 			})
 		}
 		if stepSummary != "" {
@@ -147,6 +163,14 @@ func checkStreaming(ctx context.Context, stdout io.Writer, opts engine.Options, 
 			return tail, fmt.Errorf("writing %s report to %s: %w", specs[i].Format, specs[i].Path, err)
 		}
 	}
+	for _, b := range deferred {
+		if b == nil {
+			continue
+		}
+		if _, err := stdout.Write(b.Bytes()); err != nil {
+			return tail, fmt.Errorf("writing to standard output: %w", err)
+		}
+	}
 	if stepSummary != "" {
 		if err := appendStepSummary(stepSummary, summary.Bytes()); err != nil {
 			return tail, err
@@ -157,7 +181,7 @@ func checkStreaming(ctx context.Context, stdout io.Writer, opts engine.Options, 
 
 // writeStreamed renders one report while the run goes on: to its
 // temporary file (kept in *staged for the final rename) or, for standard
-// output and devices, straight to where it goes.
+// output and devices, straight to stdout or where it goes.
 func writeStreamed(ctx context.Context, stdout io.Writer, s output.Spec, render output.Render, staged **output.Pending) error {
 	p, err := output.Prepare(ctx, stdout, s.Path, render)
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/exportqc/exportqc/qc/internal/gen"
 	"github.com/exportqc/exportqc/qc/internal/testcorpus"
 )
 
@@ -180,6 +181,45 @@ func TestGitHubAnnotationsInActions(t *testing.T) {
 	_, stdout, _ = run(t, "check", "--config", emptyConfig(t), "--format", "json", fixture(t, "T003/overlap.srt"))
 	if strings.Contains(stdout, "::error") {
 		t.Errorf("annotations mixed into JSON on stdout")
+	}
+}
+
+// In GitHub Actions the annotations follow the text report, whole: the
+// two share standard output, and a text report long enough to be written
+// in several pieces was cut mid-line by annotations written at the same
+// time (the runner then shows neither that line nor the annotation). The
+// output is the same on every run.
+func TestGitHubAnnotationsFollowTheText(t *testing.T) {
+	t.Setenv("GITHUB_ACTIONS", "true")
+	dir := t.TempDir()
+	if _, err := gen.Files(dir, gen.FilesOptions{Count: 60, Seed: 3, Formats: []string{"srt"},
+		Defects: gen.CueDefects{Overlap: 5, TooShort: 5}}); err != nil {
+		t.Fatal(err)
+	}
+	var first string
+	for i := 0; i < 4; i++ {
+		_, stdout, _ := run(t, "check", "--config", emptyConfig(t), "--jobs", "2", dir)
+		lines := strings.Split(strings.TrimSuffix(stdout, "\n"), "\n")
+		annotationsFrom := -1
+		for n, l := range lines {
+			annotation := strings.HasPrefix(l, "::")
+			switch {
+			case !annotation && (strings.Contains(l, "::error ") || strings.Contains(l, "::warning ") || strings.Contains(l, "::notice ")):
+				t.Fatalf("run %d: line %d is cut by an annotation: %q", i, n+1, l)
+			case annotation && annotationsFrom < 0:
+				annotationsFrom = n
+			case !annotation && annotationsFrom >= 0:
+				t.Fatalf("run %d: text line %d comes after the annotations that began on line %d: %q", i, n+1, annotationsFrom+1, l)
+			}
+		}
+		if annotationsFrom <= 0 {
+			t.Fatalf("run %d: annotations begin on line %d; want them after the text report", i, annotationsFrom+1)
+		}
+		if i == 0 {
+			first = stdout
+		} else if stdout != first {
+			t.Fatalf("run %d printed something else than run 0", i)
+		}
 	}
 }
 

@@ -358,8 +358,26 @@ func runMixedScriptWord(p *rule.Pass) {
 	if all := fileFacts(p); !all.is(hasCyrGreek) || !all.mayMixScripts() {
 		return
 	}
-	var fileScript *int // the file's script, counted on the first word that needs it
+	// The scripts of the text around a mixed word, each counted once, on
+	// the first word that needs it (a cue of many mixed words must not
+	// count its text once per word).
+	var fileScript *int
 	textCueFacts(p, func(c *cue.Cue, facts []lineFacts) {
+		var cueScript *int
+		context := func() int {
+			if cueScript == nil {
+				s := majorScript(cueScriptCount(c))
+				cueScript = &s
+			}
+			if *cueScript >= 0 {
+				return *cueScript
+			}
+			if fileScript == nil {
+				s := majorScript(fileScriptCount(p))
+				fileScript = &s
+			}
+			return *fileScript
+		}
 		for j, l := range c.Lines {
 			if f := &facts[j]; !f.is(hasCyrGreek) || !f.mayMixScripts() {
 				continue // Latin letters only (or none of the three): no word can mix them
@@ -369,16 +387,7 @@ func runMixedScriptWord(p *rule.Pass) {
 				if scripts(count) < 2 || unitSymbol(w) {
 					continue
 				}
-				meant, fixable := meantScript(w, count, func() int {
-					if s := majorScript(cueScriptCount(c)); s >= 0 {
-						return s
-					}
-					if fileScript == nil {
-						s := majorScript(fileScriptCount(p))
-						fileScript = &s
-					}
-					return *fileScript
-				})
+				meant, fixable := meantScript(w, count, context)
 				var odd []string
 				for _, r := range w {
 					if s := scriptOf(r); s >= 0 && s != meant {

@@ -148,11 +148,6 @@ var digits = asciiOf("0123456789")
 
 func (f *lineFacts) is(flag factFlags) bool { return f.flags&flag != 0 }
 
-// mayHoldAny reports whether the line can hold one of the ASCII characters
-// of set or any character outside ASCII (asciiOf leaves those out: a set
-// of non-ASCII marks is asked through the nonASCII flag).
-func (f *lineFacts) mayHoldAny(set asciiSet) bool { return f.is(nonASCII) || f.ascii.meets(set) }
-
 // dotRun reports whether the line has a run of exactly n full stops.
 func (f *lineFacts) dotRun(n int) bool {
 	if n >= 15 {

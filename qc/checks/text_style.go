@@ -259,7 +259,7 @@ func inContext(t string, start, end int, context map[string]bool) bool {
 	return context[strings.ToLower(strings.TrimRight(prevWord, ".,"))] || context[strings.ToLower(nextWord)]
 }
 
-func hasDigit(s string) bool { return strings.IndexAny(s, "0123456789") >= 0 }
+func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
 
 func lastWords(s string, n int) string {
 	f := strings.Fields(s)

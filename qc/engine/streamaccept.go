@@ -18,7 +18,6 @@ type streamAcceptance struct {
 	opts    *Options
 	applier *waiver.Applier // nil without waivers
 	matcher *waiver.Matcher // nil without a baseline
-	old     []bool          // scratch: the last part's verdicts
 }
 
 // newStreamAcceptance is nil for a run without waivers or a baseline.

@@ -12,13 +12,6 @@ import (
 // better. So the identifier is consulted only for a declared language that
 // has a trigram profile in its own script.
 
-// idLang is what we know about one whatlanggo language.
-type idLang struct {
-	lang   whatlanggo.Lang
-	tag    string // BCP-47 primary language, folded ("ar" for arb, "fa" for pes)
-	script script
-}
-
 var (
 	// idByTag maps a folded primary language to its profiles (no → Nob, Nno).
 	idByTag = map[string][]whatlanggo.Lang{}

@@ -304,7 +304,8 @@ func TestTrigramIndexEqualsMapBuilt(t *testing.T) {
 // A script's index is built once, shared by every sample in the script;
 // a script without profiles has none.
 func TestScriptIndexBuiltOnce(t *testing.T) {
-	if scriptIndex(unicode.Latin) != scriptIndex(unicode.Latin) {
+	first, second := scriptIndex(unicode.Latin), scriptIndex(unicode.Latin)
+	if first != second {
 		t.Fatal("the Latin index was built twice")
 	}
 	if scriptIndex(unicode.Han) != nil {

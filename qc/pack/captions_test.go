@@ -14,10 +14,6 @@ func TestCaptionsLayer(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	capt, err := lib.Resolve(Request{Language: "en", Variants: FormatVariants("scc")})
-	if err != nil {
-		t.Fatal(err)
-	}
 	// SCC files: the reader's C001/C002 check the grid; L001/L002 would
 	// repeat them.
 	scc, err := lib.Resolve(Request{Language: "en", Variants: FormatVariants("scc")})
@@ -27,7 +23,7 @@ func TestCaptionsLayer(t *testing.T) {
 	if scc.Config("L001").Enabled || scc.Config("L002").Enabled {
 		t.Error("SCC: want L001/L002 off (C001/C002 check the grid)")
 	}
-	capt, err = lib.Resolve(Request{Language: "en", Variants: []string{CaptionsVariant}})
+	capt, err := lib.Resolve(Request{Language: "en", Variants: []string{CaptionsVariant}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -188,11 +188,6 @@ func timecode(t *rule.Timecode) string {
 	return string(b)
 }
 
-// expectedActual is "expected X, actual Y", either half omitted when empty.
-func expectedActual(f *rule.Finding) string {
-	return string(appendExpectedActual(nil, f.Expected, f.Actual))
-}
-
 // appendExpectedActual appends "expected X, actual Y", either half
 // omitted when empty.
 func appendExpectedActual(b []byte, expected, actual string) []byte {
@@ -207,11 +202,8 @@ func appendExpectedActual(b []byte, expected, actual string) []byte {
 	return b
 }
 
-// locus is "cue 3 [00:01:02.500]", either half omitted when unknown, or
-// "cue 3 (#2) [...]" when the file numbers the cue differently.
-func locus(f *rule.Finding) string { return string(appendLocus(nil, f)) }
-
-// appendLocus appends locus(f).
+// appendLocus appends "cue 3 [00:01:02.500]", either half omitted when
+// unknown, or "cue 3 (#2) [...]" when the file numbers the cue differently.
 func appendLocus(b []byte, f *rule.Finding) []byte {
 	start := len(b)
 	if f.Cue > 0 {

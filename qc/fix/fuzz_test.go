@@ -77,3 +77,51 @@ func FuzzFix(f *testing.F) {
 		}
 	})
 }
+
+// FuzzFixText: a cue whose text is whatever the fuzzer makes, in one of
+// the language packs, as SRT or WebVTT (plain or SDH), fixed by every
+// fixable rule. The copy never has more findings of any rule than the
+// original, and fixing the copy again leaves no rule with more findings
+// than the copy had: a text fix never makes work for another.
+func FuzzFixText(f *testing.F) {
+	f.Add([]byte("Hello...  there !"), uint8(0), uint8(0))
+	f.Add([]byte("- Toмa?\n- Да..."), uint8(1), uint8(4))
+	f.Add([]byte("<i>« Bonjour! »"), uint8(0), uint8(1))
+	f.Add([]byte("(sighs) Fine.\n(DOOR SLAMS)"), uint8(2), uint8(0))
+	f.Add([]byte("你好,世界..."), uint8(1), uint8(6))
+	f.Add([]byte("¿Qué?? ¡Sí!!"), uint8(3), uint8(3))
+	f.Add([]byte("It's  3 dogs , 10 cats ..."), uint8(0), uint8(0))
+	f.Fuzz(func(t *testing.T, text []byte, format, language uint8) {
+		languages := []string{"en", "fr", "de", "es", "ru", "tr", "zh-Hans", "ja", "ko", "ar", "he", "pt-BR"}
+		lang := languages[int(language)%len(languages)]
+		kind := ""
+		if format/2%2 == 1 {
+			kind = ".sdh"
+		}
+		name, body := "ep."+lang+kind+".srt", "1\n00:00:01,000 --> 00:00:04,000\n"+string(text)+"\n\n2\n00:00:05,000 --> 00:00:07,000\nOK.\n"
+		if format%2 == 1 {
+			name, body = "ep."+lang+kind+".vtt", "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n"+string(text)+"\n\n00:00:05.000 --> 00:00:07.000\nOK.\n"
+		}
+		p := filepath.Join(t.TempDir(), name)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		opts := options(t, p)
+		fx := fixOne(t, opts).Files[0]
+		before, after := count(check(t, opts, p, fx.Original)), count(check(t, opts, p, fx.Fixed))
+		for code, n := range after {
+			if n > before[code] {
+				t.Errorf("%s: %d findings after fixing, %d before\n%q\n→\n%q", code, n, before[code], fx.Original, fx.Fixed)
+			}
+		}
+		if err := os.WriteFile(p, fx.Fixed, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		again := fixOne(t, opts).Files[0]
+		for code, n := range count(check(t, opts, p, again.Fixed)) {
+			if n > after[code] {
+				t.Errorf("%s: %d findings after fixing the copy, %d in it\n%q\n→\n%q", code, n, after[code], fx.Fixed, again.Fixed)
+			}
+		}
+	})
+}

@@ -181,7 +181,7 @@ func checkStreaming(ctx context.Context, stdout io.Writer, opts engine.Options, 
 
 // writeStreamed renders one report while the run goes on: to its
 // temporary file (kept in *staged for the final rename) or, for standard
-// output and devices, straight to stdout or where it goes.
+// output (the writer given) and devices, straight to where it goes.
 func writeStreamed(ctx context.Context, stdout io.Writer, s output.Spec, render output.Render, staged **output.Pending) error {
 	p, err := output.Prepare(ctx, stdout, s.Path, render)
 	if err != nil {

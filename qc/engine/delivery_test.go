@@ -22,7 +22,7 @@ import (
 
 func deliveryOptions(t testing.TB, variants []string, paths ...string) Options {
 	t.Helper()
-	lib, err := pack.Load(checks.All())
+	lib, err := testLibrary()
 	if err != nil {
 		t.Fatal(err)
 	}

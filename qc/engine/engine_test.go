@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/exportqc/exportqc/qc/checks"
@@ -15,9 +16,13 @@ import (
 	"github.com/exportqc/exportqc/qc/rule"
 )
 
+// testLibrary is the shipped packs, loaded once for the package's tests
+// (a Library is never changed once loaded).
+var testLibrary = sync.OnceValues(func() (*pack.Library, error) { return pack.Load(checks.All()) })
+
 func testOptions(t testing.TB, paths ...string) Options {
 	t.Helper()
-	lib, err := pack.Load(checks.All())
+	lib, err := testLibrary()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,20 +6,14 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
-	"github.com/exportqc/exportqc/qc/checks"
-	"github.com/exportqc/exportqc/qc/pack"
 	"github.com/exportqc/exportqc/qc/report"
-	"github.com/exportqc/exportqc/qc/rule"
 )
 
 // fuzzLanguages are the languages the packs carry text rules for.
 var fuzzLanguages = []string{"en", "fr", "de", "es", "ru", "tr", "zh-Hans", "ja", "ko", "ar", "he", "hi", "th", "pt-BR", "es-419", "id", "it", "vi", "zh-Hant"}
-
-var fuzzLibrary = sync.OnceValues(func() (*pack.Library, error) { return pack.Load(checks.All()) })
 
 // FuzzRulesOnAnyText: every rule, fixes asked for too, on a cue whose text
 // is whatever the fuzzer makes (any script, markup, dashes, brackets,
@@ -38,10 +32,6 @@ func FuzzRulesOnAnyText(f *testing.F) {
 	f.Add([]byte("kΩ μg Ωmega ΑΒΓ abc"), uint8(2), uint8(4))
 	f.Add([]byte("\xff\xfe\x00a\u200b\u00a0 ..."), uint8(4), uint8(1))
 	f.Fuzz(func(t *testing.T, text []byte, format, language uint8) {
-		lib, err := fuzzLibrary()
-		if err != nil {
-			t.Fatal(err)
-		}
 		lang := fuzzLanguages[int(language)%len(fuzzLanguages)]
 		kind := ""
 		if format/3%2 == 1 {
@@ -65,12 +55,15 @@ func FuzzRulesOnAnyText(f *testing.F) {
 		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		opts := Options{Paths: []string{p}, Rules: checks.All(), Resolver: lib.NewRunResolver(pack.Request{}),
-			FailOn: rule.Error, Jobs: 1, SuggestFixes: true}
+		opts := testOptions(t, p)
+		opts.Jobs, opts.SuggestFixes = 1, true
 		// A few lines of text are checked in milliseconds: one that takes
 		// seconds is a rule looping or gone quadratic.
-		var rep *report.Report
-		done := make(chan struct{})
+		var (
+			rep  *report.Report
+			err  error
+			done = make(chan struct{})
+		)
 		go func() {
 			defer close(done)
 			rep, err = Run(context.Background(), opts)
